@@ -1,0 +1,44 @@
+# Everything runs from .venv, which these targets create on a machine that has only python3.11 and make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.stamp-run
+STAMP_DEV := $(VENV)/.stamp-dev
+DEMO_SARIF := out/demo.sarif
+
+.PHONY: demo test lint bench check-packs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+demo: $(STAMP_RUN)
+	@mkdir -p out
+	@$(BIN)/iacgate scan fixtures/demo --format text --sarif-output $(DEMO_SARIF); \
+	  rc=$$?; \
+	  if [ $$rc -le 1 ]; then echo "SARIF written to $(DEMO_SARIF)"; exit 0; else exit $$rc; fi
+
+test: $(STAMP_DEV)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check engine tests benchmarks
+	$(BIN)/ruff format --check engine tests benchmarks
+	$(BIN)/mypy
+
+check-packs: $(STAMP_RUN)
+	$(BIN)/python -m iacgate.packs.check
+
+bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) out dist build .pytest_cache .mypy_cache .ruff_cache benchmarks/.generated

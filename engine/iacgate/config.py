@@ -1,0 +1,74 @@
+"""``iacgate.yaml``: found at the scan root or named with ``--config``, validated against its schema."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from iacgate.errors import ConfigError
+from iacgate.schemas import load_schema
+from iacgate.severity import Severity
+
+CONFIG_NAME = "iacgate.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    fail_on: Severity | None = None
+    packs: tuple[str, ...] = ()
+    format: str | None = None
+    exclude: tuple[str, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _line_of(document_node: yaml.Node | None, path: list[str | int]) -> int:
+    node = document_node
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = yaml.safe_load(text) or {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}{line}: {problem}") from None
+    validator = jsonschema.Draft202012Validator(load_schema("config.schema.json"))
+    errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+    if errors:
+        first = errors[0]
+        line = _line_of(yaml.compose(text), list(first.absolute_path))
+        where = "/".join(str(part) for part in first.absolute_path) or "top level"
+        raise ConfigError(f"{path}:{line}: {where}: {first.message}")
+    return Config(
+        path=path,
+        fail_on=Severity(document["fail_on"]) if "fail_on" in document else None,
+        packs=tuple(document.get("packs", ())),
+        format=document.get("format"),
+        exclude=tuple(document.get("exclude", ())),
+        settings=document.get("settings", {}),
+    )
+
+
+def find_config(explicit: Path | None, root: Path) -> Config:
+    if explicit is not None:
+        return load_config(explicit)
+    candidate = root / CONFIG_NAME
+    return load_config(candidate) if candidate.is_file() else Config()

@@ -1,0 +1,115 @@
+"""Engine-independent halves of evaluation: the generated router modules and reading rule answers.
+
+Both evaluators send the same documents and read answers through ``collect_results``, so the embedded
+engine and an OPA server cannot drift apart in how results become violations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from iacgate.errors import EvaluationError
+from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
+from iacgate.graph.model import AttributePath, Graph, Resource, Unknown, path_text
+from iacgate.packs.model import Rule, RuleSet
+
+ROUTER_ROOT = "iacgate_router"
+
+
+def router_package(type_name: str) -> str:
+    return f"{ROUTER_ROOT}.{type_name}"
+
+
+def router_module(type_name: str, rules: Sequence[Rule]) -> str:
+    lines = [f"package {router_package(type_name)}", "", "import rego.v1", ""]
+    lines += [f'results["{rule.id}"] := {rule.rego_path}' for rule in rules]
+    return "\n".join(lines) + "\n"
+
+
+def _path(raw: Any, where: str) -> AttributePath:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(part, str | int) for part in raw):
+        raise EvaluationError(f"{where}: 'path' must be a list of names and indexes, got {raw!r}")
+    return tuple(raw)
+
+
+def _unknown_along(resource: Resource, path: AttributePath) -> Unknown | None:
+    value: Any = resource.attributes
+    for part in path:
+        if isinstance(value, Unknown):
+            return value
+        if isinstance(value, Mapping) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list | tuple) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value if isinstance(value, Unknown) else None
+
+
+def _violation(rule: Rule, resource: Resource, item: Any) -> Violation:
+    where = f"rule {rule.id} on {resource.id}"
+    if not isinstance(item, Mapping) or not isinstance(item.get("message"), str):
+        raise EvaluationError(f"{where}: malformed result {item!r} (expected an object with a message)")
+    path = _path(item.get("path"), where)
+    status = item.get("status", "fail")
+    if status not in ("fail", "undetermined"):
+        raise EvaluationError(f"{where}: unknown status {status!r}")
+    message = item["message"]
+    unknown = _unknown_along(resource, path)
+    if unknown is not None and status == "fail":
+        # The rule judged a value Terraform (or the source) cannot know yet: say so instead of failing it.
+        status = "undetermined"
+        message = f"{message} (cannot decide: {path_text(path)} is {unknown.reason})"
+    return Violation(rule.id, resource.id, path, message, status)
+
+
+def _outcome(violations: Sequence[Violation]) -> Outcome:
+    if any(violation.status == "fail" for violation in violations):
+        return "fail"
+    return "undetermined" if violations else "pass"
+
+
+def collect_results(
+    graph: Graph,
+    rules: RuleSet,
+    resource_answers: Sequence[tuple[str, Any]],
+    graph_answers: Sequence[tuple[str, Any]],
+    engine: str,
+) -> Evaluation:
+    violations: list[Violation] = []
+    checks: list[Check] = []
+    for resource_id, answer in resource_answers:
+        resource = graph.by_id[resource_id]
+        if not isinstance(answer, Mapping):
+            raise EvaluationError(f"malformed answer for {resource_id}: {answer!r}")
+        for rule in rules.by_type.get(resource.type, ()):
+            items = answer.get(rule.id)
+            if not isinstance(items, list):
+                raise EvaluationError(
+                    f"rule {rule.id} gave no deny set for {resource_id}: is package {rule.policy} defined?"
+                )
+            found = [_violation(rule, resource, item) for item in items]
+            found.sort(key=lambda violation: (path_text(violation.path), violation.message))
+            violations.extend(found)
+            checks.append(Check(rule.id, resource_id, _outcome(found)))
+    for rule_id, answer in graph_answers:
+        rule = rules.by_id[rule_id]
+        if not isinstance(answer, list):
+            raise EvaluationError(f"rule {rule_id} gave no deny set: is package {rule.policy} defined?")
+        per_resource: dict[str, list[Violation]] = {}
+        for item in answer:
+            target = item.get("resource") if isinstance(item, Mapping) else None
+            if target not in graph.by_id:
+                raise EvaluationError(f"rule {rule_id}: result names no resource of the graph: {item!r}")
+            per_resource.setdefault(target, []).append(_violation(rule, graph.by_id[target], item))
+        for type_name in rule.resource_types:
+            for resource in graph.by_type.get(type_name, ()):
+                if resource.mode != "managed":
+                    continue
+                found = sorted(per_resource.get(resource.id, []), key=lambda v: (path_text(v.path), v.message))
+                violations.extend(found)
+                checks.append(Check(rule_id, resource.id, _outcome(found)))
+    return Evaluation(violations=tuple(violations), checks=tuple(checks), engine=engine)

@@ -1,0 +1,92 @@
+"""The Rego input document: the JSON shape every policy reads (published in ``schemas/input.schema.json``).
+
+Per-resource rules get ``{"resource", "related", "settings"}``: the resource and its neighbours one edge
+away. Whole-graph rules get ``{"resources_by_type", "edges", "settings"}``. An ``Unknown`` value becomes
+``{"__unknown__": "<reason>"}`` so a policy can test for it (``lib.is_unknown``) and a truthiness test
+never mistakes it for ``false``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from iacgate.graph.model import Graph, Resource, Unknown
+
+UNKNOWN_KEY = "__unknown__"
+
+
+def plain(value: Any) -> Any:
+    """Turn attribute values into JSON-ready data, mapping ``Unknown`` to the marker object."""
+    if isinstance(value, Unknown):
+        return {UNKNOWN_KEY: value.reason}
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def resource_document(resource: Resource) -> dict[str, Any]:
+    return {
+        "id": resource.id,
+        "format": resource.format,
+        "type": resource.type,
+        "native_type": resource.native_type,
+        "provider": resource.provider,
+        "mode": resource.mode,
+        "region": plain(resource.region),
+        "region_source": resource.region_source,
+        "attributes": plain(resource.attributes),
+        "tags": plain(resource.tags),
+        "file": resource.location.file,
+    }
+
+
+def resource_input(graph: Graph, resource: Resource, settings: Mapping[str, Any]) -> dict[str, Any]:
+    related = [
+        {
+            "direction": direction,
+            "edge": edge.kind,
+            "attribute": edge.attribute,
+            "resource": resource_document(other),
+        }
+        for other, direction, edge in graph.neighbours(resource.id)
+    ]
+    return {"resource": resource_document(resource), "related": related, "settings": dict(settings)}
+
+
+def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "resources_by_type": {
+            type_name: [resource_document(resource) for resource in resources]
+            for type_name, resources in graph.by_type.items()
+        },
+        "edges": [
+            {"source": edge.source, "target": edge.target, "kind": edge.kind, "attribute": edge.attribute}
+            for edge in graph.edges
+        ],
+        "settings": dict(settings),
+    }
+
+
+def graph_document(graph: Graph) -> dict[str, Any]:
+    """The whole graph as JSON (``iacgate graph`` output and the graph schema's subject)."""
+    return {
+        "resources": [
+            {
+                **resource_document(resource),
+                "location": {
+                    "file": resource.location.file,
+                    "start_line": resource.location.start_line,
+                    "end_line": resource.location.end_line,
+                },
+                "metadata": plain(resource.metadata),
+            }
+            for resource in graph.resources
+        ],
+        "edges": [
+            {"source": edge.source, "target": edge.target, "kind": edge.kind, "attribute": edge.attribute}
+            for edge in graph.edges
+        ],
+    }

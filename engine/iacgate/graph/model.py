@@ -1,0 +1,137 @@
+"""Frozen value types of the common resource graph.
+
+A value the IaC source cannot tell yet (a Terraform ``after_unknown``, an unresolvable expression) is an
+``Unknown`` instance in place of the value: never a made-up default and never silently missing, so a
+rule can tell "not set" from "not known".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+PathElement = str | int
+AttributePath = tuple[PathElement, ...]
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A value that exists but cannot be known statically; ``reason`` says why, for people."""
+
+    reason: str = "known after apply"
+
+
+UNKNOWN = Unknown()
+
+
+def is_unknown(value: object) -> bool:
+    return isinstance(value, Unknown)
+
+
+def path_text(path: Sequence[PathElement]) -> str:
+    """``("rule", 0, "apply")`` -> ``rule[0].apply``: the form used in messages and line maps."""
+    out = ""
+    for element in path:
+        if isinstance(element, int):
+            out += f"[{element}]"
+        else:
+            out += f".{element}" if out else element
+    return out
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """A file relative to the scan root (POSIX separators), the resource's line span, and attribute lines.
+
+    ``attribute_lines`` maps ``path_text`` of an attribute path to its line; ``line_for`` falls back to the
+    nearest enclosing attribute, then to the resource's first line, so a finding on a missing attribute
+    points at the resource header.
+    """
+
+    file: str
+    start_line: int
+    end_line: int
+    attribute_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_for(self, path: Sequence[PathElement]) -> int:
+        for cut in range(len(path), 0, -1):
+            line = self.attribute_lines.get(path_text(path[:cut]))
+            if line:
+                return line
+        return self.start_line
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One resource (or data source) instance, whatever IaC format it came from.
+
+    ``id`` is the format's own stable address (Terraform address, CloudFormation stack path and logical
+    id, Pulumi URN). ``type`` is the canonical type (the Terraform type name) that rules route on;
+    ``native_type`` is what the file says. ``region`` is the effective region or ``Unknown``;
+    ``region_source`` says how it was found (provider alias, resource argument, ...) for messages.
+    """
+
+    id: str
+    format: str
+    native_type: str
+    type: str
+    provider: str
+    region: str | Unknown
+    region_source: str
+    attributes: Mapping[str, Any]
+    tags: Mapping[str, Any]
+    location: SourceLocation
+    mode: str = "managed"
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """``source`` refers to ``target`` (``source`` depends on ``target``)."""
+
+    source: str
+    target: str
+    kind: str = "reference"
+    attribute: str | None = None
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Resources and the reference edges between them; lookups are derived once and cached."""
+
+    resources: tuple[Resource, ...]
+    edges: tuple[Edge, ...] = ()
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Resource]:
+        return {resource.id: resource for resource in self.resources}
+
+    @cached_property
+    def by_type(self) -> Mapping[str, tuple[Resource, ...]]:
+        index: dict[str, list[Resource]] = {}
+        for resource in self.resources:
+            index.setdefault(resource.type, []).append(resource)
+        return {key: tuple(value) for key, value in index.items()}
+
+    @cached_property
+    def _adjacency(self) -> Mapping[str, tuple[tuple[Edge, str], ...]]:
+        adjacency: dict[str, list[tuple[Edge, str]]] = {}
+        for edge in self.edges:
+            adjacency.setdefault(edge.source, []).append((edge, "out"))
+            adjacency.setdefault(edge.target, []).append((edge, "in"))
+        return {key: tuple(value) for key, value in adjacency.items()}
+
+    def neighbours(self, resource_id: str) -> tuple[tuple[Resource, str, Edge], ...]:
+        """Resources one edge away, with the direction seen from ``resource_id`` ("out": it refers to them)."""
+        found: list[tuple[Resource, str, Edge]] = []
+        seen: set[tuple[str, str]] = set()
+        for edge, direction in self._adjacency.get(resource_id, ()):
+            other_id = edge.target if direction == "out" else edge.source
+            other = self.by_id.get(other_id)
+            if other is None or other_id == resource_id or (other_id, direction) in seen:
+                continue
+            seen.add((other_id, direction))
+            found.append((other, direction, edge))
+        return tuple(found)

@@ -1,0 +1,134 @@
+"""Finding, reading and validating rule packs: built-in ones shipped in the wheel, and custom directories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from iacgate.errors import PackError
+from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
+from iacgate.schemas import load_schema
+from iacgate.severity import Severity
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def data_root() -> Path:
+    """Where ``policies/`` and ``rulepacks/`` live: inside the installed wheel, or the checkout's top level."""
+    bundled = _PACKAGE_DIR / "_bundled"
+    if (bundled / "rulepacks").is_dir():
+        return bundled
+    checkout = _PACKAGE_DIR.parent.parent
+    if (checkout / "rulepacks").is_dir():
+        return checkout
+    raise PackError("built-in rule packs not found: the iacgate installation is incomplete")
+
+
+def policies_root() -> Path:
+    return data_root() / "policies"
+
+
+def builtin_pack_dirs() -> dict[str, Path]:
+    """Built-in pack ids mapped to their manifest files, in a stable order."""
+    return {path.stem: path for path in sorted((data_root() / "rulepacks").glob("*.yaml"))}
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(f"{path}: cannot read rule-pack manifest: {exc}".splitlines()[0]) from None
+    validator = jsonschema.Draft202012Validator(load_schema("rulepack.schema.json"))
+    errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(part) for part in first.absolute_path) or "(top level)"
+        raise PackError(f"{path}: invalid manifest at {where}: {first.message}")
+    if not isinstance(document, dict):
+        raise PackError(f"{path}: manifest must be a mapping")
+    return document
+
+
+def _rule(pack_id: str, entry: dict[str, Any]) -> Rule:
+    controls = tuple(
+        Control(framework, control_id)
+        for framework, control_ids in entry["controls"].items()
+        for control_id in control_ids
+    )
+    return Rule(
+        id=entry["id"],
+        name=entry["name"],
+        pack=pack_id,
+        title=entry["title"],
+        description=entry["description"],
+        severity=Severity(entry["severity"]),
+        policy=entry["policy"],
+        scope=entry.get("scope", "resource"),
+        resource_types=tuple(entry["resource_types"]),
+        rationale=entry["rationale"].strip(),
+        remediation=Remediation(entry["remediation"]["text"].strip(), entry["remediation"]["terraform"]),
+        help_uri=entry["help_uri"],
+        controls=controls,
+        tags=tuple(entry.get("tags", ())),
+        precision=entry.get("precision", "high"),
+    )
+
+
+def load_pack(manifest_path: Path, policy_dir: Path) -> Pack:
+    document = _read_manifest(manifest_path)
+    pack_id = document["pack"]
+    if manifest_path.name != "pack.yaml" and manifest_path.stem != pack_id:
+        raise PackError(f"{manifest_path}: file name must match the pack id '{pack_id}'")
+    return Pack(
+        id=pack_id,
+        version=document["version"],
+        title=document["title"],
+        description=document["description"],
+        rules=tuple(_rule(pack_id, entry) for entry in document["rules"]),
+        manifest_path=manifest_path,
+        policy_dir=policy_dir,
+    )
+
+
+def _rego_files(directory: Path) -> Iterable[Path]:
+    return (path for path in sorted(directory.rglob("*.rego")) if not path.name.endswith("_test.rego"))
+
+
+def load_packs(selected: Sequence[str] = (), custom_dirs: Sequence[Path] = ()) -> RuleSet:
+    """Load the built-in packs (all, or those named in ``selected``) plus custom pack directories.
+
+    A custom directory holds ``pack.yaml`` and its ``.rego`` files. Rule ids must be unique across packs.
+    """
+    available = builtin_pack_dirs()
+    unknown = [name for name in selected if name not in available]
+    packs: list[Pack] = []
+    for directory in custom_dirs:
+        manifest = directory / "pack.yaml"
+        if not manifest.is_file():
+            raise PackError(f"{directory}: not a rule pack (no pack.yaml)")
+        pack = load_pack(manifest, directory)
+        if pack.id in unknown:
+            unknown.remove(pack.id)
+        if not selected or pack.id in selected:
+            packs.append(pack)
+    if unknown:
+        raise PackError(f"unknown pack {unknown[0]!r}; available: {', '.join(available)}")
+    root = policies_root()
+    for pack_id, manifest in available.items():
+        if selected and pack_id not in selected:
+            continue
+        packs.append(load_pack(manifest, root / "rules" / pack_id))
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in seen:
+                raise PackError(f"rule id {rule.id} is defined by both {seen[rule.id]} and {pack.id}")
+            seen[rule.id] = pack.id
+    files = [*_rego_files(root / "lib")]
+    for pack in packs:
+        files.extend(_rego_files(pack.policy_dir))
+    return RuleSet(packs=tuple(packs), policy_files=tuple(files))

@@ -1,0 +1,95 @@
+"""Typed rule-pack metadata, as read from ``rulepacks/*.yaml``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from iacgate.severity import Severity
+
+# The control frameworks a rule maps to, with the names SARIF taxonomies and reports show.
+FRAMEWORKS: Mapping[str, str] = {
+    "pci-dss-4.0": "PCI DSS 4.0",
+    "soc2": "SOC 2 (2017 Trust Services Criteria)",
+    "iso27001-2022": "ISO/IEC 27001:2022 Annex A",
+    "nist-800-53-r5": "NIST SP 800-53 rev. 5",
+    "dora": "DORA (Regulation (EU) 2022/2554)",
+}
+
+
+@dataclass(frozen=True)
+class Control:
+    framework: str
+    control_id: str
+
+
+@dataclass(frozen=True)
+class Remediation:
+    text: str
+    terraform: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    pack: str
+    title: str
+    description: str
+    severity: Severity
+    policy: str
+    scope: str
+    resource_types: tuple[str, ...]
+    rationale: str
+    remediation: Remediation
+    help_uri: str
+    controls: tuple[Control, ...]
+    tags: tuple[str, ...] = ()
+    precision: str = "high"
+
+    @property
+    def rego_path(self) -> str:
+        """Where the rule's ``deny`` set lives: ``data.<policy>.deny``."""
+        return f"data.{self.policy}.deny"
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    version: str
+    title: str
+    description: str
+    rules: tuple[Rule, ...]
+    manifest_path: Path
+    policy_dir: Path
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The packs of one run, with their Rego sources; built once, read by the evaluator and reports."""
+
+    packs: tuple[Pack, ...]
+    policy_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for pack in self.packs for rule in pack.rules)
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+    @cached_property
+    def by_type(self) -> Mapping[str, tuple[Rule, ...]]:
+        index: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            if rule.scope == "resource":
+                for type_name in rule.resource_types:
+                    index.setdefault(type_name, []).append(rule)
+        return {key: tuple(value) for key, value in index.items()}
+
+    @cached_property
+    def graph_rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.scope == "graph")

@@ -1,0 +1,14 @@
+"""Input formats, chosen through this explicit table: nothing registers itself by being imported."""
+
+from __future__ import annotations
+
+from iacgate.parsers.base import ParseOptions, Parser, ParseResult
+from iacgate.parsers.tfplan import TerraformPlanParser
+
+PARSERS: dict[str, Parser] = {
+    TerraformPlanParser.format: TerraformPlanParser(),
+}
+
+SUFFIXES: frozenset[str] = frozenset(suffix for parser in PARSERS.values() for suffix in parser.suffixes)
+
+__all__ = ["PARSERS", "SUFFIXES", "ParseOptions", "ParseResult", "Parser"]
