@@ -1,0 +1,160 @@
+"""The command line: builds settings, calls the library's ``scan()``, renders, and exits. Nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from iacgate import __version__
+from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.config import find_config
+from iacgate.discover import scan_root
+from iacgate.errors import IacgateError
+from iacgate.gate import EXIT_UNEVALUABLE
+from iacgate.packs import load_packs
+from iacgate.report import render_json, render_sarif, render_text
+from iacgate.report.rule_list import render_rules
+from iacgate.severity import Severity
+
+EXIT_CODES = """\b
+Exit codes:
+  0  gate passed
+  1  gate failed: findings at or above --fail-on
+  2  usage, configuration or rule-pack error
+  3  something could not be evaluated (unreadable or unparseable input,
+     engine or internal error): the gate fails closed"""
+
+SEVERITIES = [severity.value for severity in Severity]
+T = TypeVar("T")
+
+
+def _fail(error: IacgateError) -> NoReturn:
+    click.echo(f"iacgate: error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+def _guarded(action: Callable[[], T]) -> T:
+    """One line on stderr and the documented exit code, never a traceback (IACGATE_DEBUG=1 shows it)."""
+    try:
+        return action()
+    except IacgateError as error:
+        _fail(error)
+    except Exception as error:
+        if os.environ.get("IACGATE_DEBUG"):
+            raise
+        click.echo(f"iacgate: internal error: {type(error).__name__}: {error}", err=True)
+        sys.exit(EXIT_UNEVALUABLE)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"iacgate: error: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(2)
+
+
+def _colour(no_color: bool) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def report(number: int, total: int, name: str) -> None:
+        if total >= 20:
+            end = "\n" if number == total else ""
+            click.echo(f"\r\x1b[2Kparsing {number}/{total} {name[-50:]}", err=True, nl=False)
+            click.echo(end, err=True, nl=False)
+
+    return report
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="iacgate")
+def main() -> None:
+    """iacgate: a policy-as-code compliance gate for Infrastructure as Code."""
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]),
+              help="Report format (default: text, or 'format' in iacgate.yaml).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+@click.option("--sarif-output", type=click.Path(path_type=Path),
+              help="Also write SARIF to FILE, whatever --format says.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the gate (default high).")
+@click.option("--pack", "packs", multiple=True, help="Run only this rule pack (repeatable; default: all).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Configuration file (default: iacgate.yaml at the scan root).")
+@click.option("--category", help="SARIF automationDetails id prefix, to keep several uploads per commit apart.")
+@click.option("--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks).")
+@click.option("--no-color", is_flag=True, help="Plain text even on a terminal (NO_COLOR is honoured too).")
+def scan_command(
+    paths: tuple[Path, ...],
+    output_format: str | None,
+    output: Path | None,
+    sarif_output: Path | None,
+    fail_on: str | None,
+    packs: tuple[str, ...],
+    config_path: Path | None,
+    category: str | None,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    """Scan IaC files or directories (default: the current directory) and gate on the findings."""
+    targets = paths or (Path("."),)
+
+    def run() -> tuple[ScanResult, str]:
+        root = scan_root(targets, Path.cwd())
+        config = find_config(config_path, root)
+        settings = ScanSettings(
+            paths=targets,
+            packs=packs or config.packs,
+            fail_on=Severity(fail_on) if fail_on else config.fail_on or Severity.HIGH,
+            exclude=config.exclude,
+            settings=config.settings,
+        )
+        return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
+
+    result, chosen = _guarded(run)
+    renderers: dict[str, Callable[[], str]] = {
+        "text": lambda: render_text(result, color=output is None and _colour(no_color), quiet=quiet),
+        "json": lambda: render_json(result),
+        "sarif": lambda: render_sarif(result, category=category),
+    }
+    report = _guarded(renderers[chosen])
+    if sarif_output is not None:
+        _write(sarif_output, _guarded(lambda: render_sarif(result, category=category)))
+    if output is not None:
+        _write(output, report)
+        if not quiet:
+            verdict = "passed" if result.decision.passed else "FAILED"
+            click.echo(f"iacgate: {len(result.findings)} findings, gate {verdict}; report written to {output}",
+                       err=True)
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
+    sys.exit(result.decision.exit_code)
+
+
+scan_command.name = "scan"
+
+
+@main.command(epilog=EXIT_CODES)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--pack", "packs", multiple=True, help="List only this rule pack (repeatable).")
+def rules(output_format: str, packs: tuple[str, ...]) -> None:
+    """List the rules of the built-in packs with severity, resource types and control mappings."""
+    rule_set = _guarded(lambda: load_packs(packs))
+    click.echo(render_rules(rule_set, output_format, color=_colour(False)), nl=False)
+
+
+def run(argv: list[str] | None = None) -> Any:
+    return main.main(args=argv, prog_name="iacgate")
