@@ -16,7 +16,7 @@ from typing import Any
 from iacgate import __version__
 from iacgate.discover import Candidate, discover, scan_root
 from iacgate.errors import ParseError
-from iacgate.evaluate import EVALUATORS, Evaluation
+from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
 from iacgate.gate import GateDecision, GatePolicy, decide
 from iacgate.graph.model import Edge, Graph, Resource
@@ -39,6 +39,26 @@ class ScanSettings:
     exclude: tuple[str, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
     root: Path | None = None
+    engine_options: EngineOptions = field(default_factory=EngineOptions)
+    variables: Mapping[str, str] = field(default_factory=dict)
+    var_files: tuple[Path, ...] = ()
+    environment: Mapping[str, str] = field(default_factory=dict)
+    source_dirs: tuple[Path, ...] = ()
+    parameters: Mapping[str, str] = field(default_factory=dict)
+    parameter_files: tuple[Path, ...] = ()
+    region: str | None = None
+
+    def parse_options(self, root: Path) -> ParseOptions:
+        return ParseOptions(
+            scan_root=root,
+            variables=self.variables,
+            var_files=self.var_files,
+            environment=self.environment,
+            source_dirs=self.source_dirs,
+            parameters=self.parameters,
+            parameter_files=self.parameter_files,
+            region=self.region,
+        )
 
 
 @dataclass(frozen=True)
@@ -95,8 +115,7 @@ def parse_inputs(
                 continue
             parsed = parser.parse(source, options)
         except ParseError as error:
-            if candidate.explicit or error.detail != "file is empty":
-                notifications.append(Notification.from_parse_error(error))
+            notifications.append(Notification.from_parse_error(error))
             continue
         resources.extend(parsed.resources)
         edges.extend(parsed.edges)
@@ -124,13 +143,13 @@ def scan(settings: ScanSettings, rules: RuleSet | None = None, progress: Progres
     clock = time.perf_counter()
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
     rules = rules if rules is not None else load_packs(settings.packs, settings.pack_dirs)
-    evaluator = EVALUATORS[settings.engine](rules)
+    evaluator = EVALUATORS[settings.engine](rules, settings.engine_options)
     candidates = [
         candidate
         for candidate in discover(settings.paths, root, SUFFIXES)
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
-    parsed = parse_inputs(candidates, ParseOptions(scan_root=root), progress)
+    parsed = parse_inputs(candidates, settings.parse_options(root), progress)
     evaluation = evaluator.evaluate(parsed.graph, rules, settings.settings)
     findings = build_findings(parsed.graph, rules, evaluation)
     decision = decide(findings, parsed.notifications, GatePolicy(fail_on=settings.fail_on))

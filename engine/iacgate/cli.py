@@ -12,9 +12,10 @@ import click
 
 from iacgate import __version__
 from iacgate.api import ScanResult, ScanSettings, scan
-from iacgate.config import find_config
+from iacgate.config import Config, find_config
 from iacgate.discover import scan_root
-from iacgate.errors import IacgateError
+from iacgate.errors import IacgateError, UsageError
+from iacgate.evaluate import EngineOptions
 from iacgate.gate import EXIT_UNEVALUABLE
 from iacgate.packs import load_packs
 from iacgate.report import render_json, render_sarif, render_text
@@ -77,6 +78,43 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     return report
 
 
+def _assignments(items: tuple[str, ...], option: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in items:
+        name, separator, value = item.partition("=")
+        if not separator or not name.strip():
+            raise UsageError(f"{option} takes NAME=VALUE, got {item!r}")
+        values[name.strip()] = value
+    return values
+
+
+def _engine_options(
+    config: Config,
+    engine: str,
+    url: str | None,
+    token_file: Path | None,
+    ca_bundle: Path | None,
+    no_upload: bool,
+) -> EngineOptions:
+    token_path = token_file or config.opa.token_file
+    token = os.environ.get("IACGATE_OPA_TOKEN")
+    if token_path is not None:
+        try:
+            token = token_path.read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise UsageError(f"{token_path}: cannot read OPA token: {error.strerror or error}") from None
+    options = EngineOptions(
+        opa_url=url or config.opa.url,
+        opa_token=token or None,
+        opa_ca_bundle=str(ca_bundle or config.opa.ca_bundle) if (ca_bundle or config.opa.ca_bundle) else None,
+        opa_upload=not no_upload and config.opa.upload,
+        timeout_seconds=config.opa.timeout_seconds,
+    )
+    if engine == "opa" and not options.opa_url:
+        raise UsageError("--engine opa needs --opa-url (or opa.url in iacgate.yaml)")
+    return options
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="iacgate")
 def main() -> None:
@@ -95,6 +133,23 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Configuration file (default: iacgate.yaml at the scan root).")
 @click.option("--category", help="SARIF automationDetails id prefix, to keep several uploads per commit apart.")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="Terraform variable (repeatable).")
+@click.option("--var-file", "var_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable).")
+@click.option("--source", "source_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Terraform source of a scanned plan, so plan findings point at .tf lines (repeatable).")
+@click.option("--parameter", "parameters", multiple=True, metavar="NAME=VALUE",
+              help="CloudFormation parameter value (repeatable).")
+@click.option("--parameters-file", "parameter_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="CloudFormation parameters: the CLI's JSON format or Key=Value lines (repeatable).")
+@click.option("--region", help="Deployment region for formats that do not say it (CloudFormation AWS::Region).")
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), help="Rego engine (default embedded).")
+@click.option("--opa-url", help="OPA server URL for --engine opa.")
+@click.option("--opa-token-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="File holding the OPA bearer token (or set IACGATE_OPA_TOKEN).")
+@click.option("--opa-ca-bundle", type=click.Path(path_type=Path, dir_okay=False),
+              help="CA bundle to verify the OPA server's TLS certificate.")
+@click.option("--opa-no-upload", is_flag=True, help="Use the policies already loaded on the OPA server.")
 @click.option("--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal (NO_COLOR is honoured too).")
 def scan_command(
@@ -106,6 +161,17 @@ def scan_command(
     packs: tuple[str, ...],
     config_path: Path | None,
     category: str | None,
+    variables: tuple[str, ...],
+    var_files: tuple[Path, ...],
+    source_dirs: tuple[Path, ...],
+    parameters: tuple[str, ...],
+    parameter_files: tuple[Path, ...],
+    region: str | None,
+    engine: str | None,
+    opa_url: str | None,
+    opa_token_file: Path | None,
+    opa_ca_bundle: Path | None,
+    opa_no_upload: bool,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -115,12 +181,24 @@ def scan_command(
     def run() -> tuple[ScanResult, str]:
         root = scan_root(targets, Path.cwd())
         config = find_config(config_path, root)
+        chosen_engine = engine or config.engine or "embedded"
         settings = ScanSettings(
             paths=targets,
             packs=packs or config.packs,
             fail_on=Severity(fail_on) if fail_on else config.fail_on or Severity.HIGH,
+            engine=chosen_engine,
+            engine_options=_engine_options(
+                config, chosen_engine, opa_url, opa_token_file, opa_ca_bundle, opa_no_upload
+            ),
             exclude=config.exclude,
             settings=config.settings,
+            variables={**config.variables, **_assignments(variables, "--var")},
+            var_files=(*config.var_files, *var_files),
+            environment={key: value for key, value in os.environ.items() if key.startswith("TF_VAR_")},
+            source_dirs=(*config.source_dirs, *source_dirs),
+            parameters={**config.parameters, **_assignments(parameters, "--parameter")},
+            parameter_files=(*config.parameter_files, *parameter_files),
+            region=region or config.region,
         )
         return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
 

@@ -18,13 +18,39 @@ CONFIG_NAME = "iacgate.yaml"
 
 
 @dataclass(frozen=True)
+class OpaConfig:
+    url: str | None = None
+    token_file: Path | None = None
+    ca_bundle: Path | None = None
+    upload: bool = True
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class Config:
+    """Settings from iacgate.yaml; relative paths in it are relative to the file, not the working directory."""
+
     path: Path | None = None
     fail_on: Severity | None = None
     packs: tuple[str, ...] = ()
     format: str | None = None
     exclude: tuple[str, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
+    engine: str | None = None
+    opa: OpaConfig = field(default_factory=OpaConfig)
+    region: str | None = None
+    variables: Mapping[str, str] = field(default_factory=dict)
+    var_files: tuple[Path, ...] = ()
+    source_dirs: tuple[Path, ...] = ()
+    parameters: Mapping[str, str] = field(default_factory=dict)
+    parameter_files: tuple[Path, ...] = ()
+
+
+def _scalar_text(value: Any) -> str:
+    # HCL and CloudFormation both take these as strings on their command lines.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _line_of(document_node: yaml.Node | None, path: list[str | int]) -> int:
@@ -57,6 +83,10 @@ def load_config(path: Path) -> Config:
         line = _line_of(yaml.compose(text), list(first.absolute_path))
         where = "/".join(str(part) for part in first.absolute_path) or "top level"
         raise ConfigError(f"{path}:{line}: {where}: {first.message}")
+    base = path.parent
+    opa = document.get("opa", {})
+    terraform = document.get("terraform", {})
+    cloudformation = document.get("cloudformation", {})
     return Config(
         path=path,
         fail_on=Severity(document["fail_on"]) if "fail_on" in document else None,
@@ -64,6 +94,20 @@ def load_config(path: Path) -> Config:
         format=document.get("format"),
         exclude=tuple(document.get("exclude", ())),
         settings=document.get("settings", {}),
+        engine=document.get("engine"),
+        opa=OpaConfig(
+            url=opa.get("url"),
+            token_file=base / opa["token_file"] if "token_file" in opa else None,
+            ca_bundle=base / opa["ca_bundle"] if "ca_bundle" in opa else None,
+            upload=opa.get("upload", True),
+            timeout_seconds=float(opa.get("timeout_seconds", 30.0)),
+        ),
+        region=cloudformation.get("region", document.get("region")),
+        variables={name: _scalar_text(value) for name, value in terraform.get("vars", {}).items()},
+        var_files=tuple(base / name for name in terraform.get("var_files", ())),
+        source_dirs=tuple(base / name for name in terraform.get("source_dirs", ())),
+        parameters={name: _scalar_text(value) for name, value in cloudformation.get("parameters", {}).items()},
+        parameter_files=tuple(base / name for name in cloudformation.get("parameter_files", ())),
     )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from iacgate.evaluate.base import Check, Evaluation, Evaluator, Violation
+from iacgate.evaluate.base import Check, EngineOptions, Evaluation, Evaluator, Violation
 from iacgate.evaluate.embedded import EmbeddedEvaluator
 from iacgate.packs.model import RuleSet
 
-EVALUATORS: dict[str, Callable[[RuleSet], Evaluator]] = {
-    "embedded": EmbeddedEvaluator,
+EVALUATORS: dict[str, Callable[[RuleSet, EngineOptions], Evaluator]] = {
+    "embedded": lambda rules, _options: EmbeddedEvaluator(rules),
 }
 
-__all__ = ["EVALUATORS", "Check", "EmbeddedEvaluator", "Evaluation", "Evaluator", "Violation"]
+__all__ = ["EVALUATORS", "Check", "EmbeddedEvaluator", "EngineOptions", "Evaluation", "Evaluator", "Violation"]

@@ -13,6 +13,17 @@ Outcome = Literal["pass", "fail", "undetermined"]
 
 
 @dataclass(frozen=True)
+class EngineOptions:
+    """How to reach an evaluation engine; only the OPA-server engine reads these today."""
+
+    opa_url: str | None = None
+    opa_token: str | None = None
+    opa_ca_bundle: str | None = None
+    opa_upload: bool = True
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class Violation:
     """One result a rule produced: the resource, the attribute path at fault and a message.
 

@@ -1,0 +1,3 @@
+from iacgate.cli import main
+
+main(prog_name="iacgate")
