@@ -19,12 +19,12 @@ from iacgate.errors import ParseError
 from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
 from iacgate.gate import GateDecision, GatePolicy, decide
-from iacgate.graph.model import Edge, Graph, Resource
+from iacgate.graph.model import Graph
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.severity import Severity
-from iacgate.textio import read_source
+from iacgate.textio import SourceFile, read_source
 
 Progress = Callable[[int, int, str], None]
 
@@ -72,7 +72,7 @@ class ScannedFile:
 class ScanResult:
     root: Path
     files: tuple[ScannedFile, ...]
-    graph: Graph
+    graphs: tuple[Graph, ...]
     rules: RuleSet
     evaluation: Evaluation
     findings: tuple[Finding, ...]
@@ -82,10 +82,14 @@ class ScanResult:
     duration_seconds: float
     tool_version: str = __version__
 
+    @property
+    def resource_count(self) -> int:
+        return sum(len(graph.resources) for graph in self.graphs)
+
 
 @dataclass(frozen=True)
 class ParsedInputs:
-    graph: Graph
+    graphs: tuple[Graph, ...]
     files: tuple[ScannedFile, ...]
     notifications: tuple[Notification, ...]
 
@@ -94,51 +98,61 @@ def _excluded(relative: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 
-def parse_inputs(
-    candidates: Sequence[Candidate], options: ParseOptions, progress: Progress | None = None
-) -> ParsedInputs:
-    resources: list[Resource] = []
-    edges: list[Edge] = []
+def _claim(
+    candidates: Sequence[Candidate], progress: Progress | None
+) -> tuple[dict[str, list[SourceFile]], list[Notification]]:
+    """Read every candidate and give it to the first parser that claims its content."""
+    claimed: dict[str, list[SourceFile]] = {name: [] for name in PARSERS}
     notifications: list[Notification] = []
-    files: list[ScannedFile] = []
     for number, candidate in enumerate(candidates, start=1):
         if progress is not None:
             progress(number, len(candidates), candidate.relative)
         try:
             source = read_source(candidate.path, candidate.relative)
-            parser = next((p for p in PARSERS.values() if p.claims(source)), None)
-            if parser is None:
-                if candidate.explicit:
-                    notifications.append(
-                        Notification("error", "not a recognised IaC file (no parser claims it)", candidate.relative)
-                    )
-                continue
-            parsed = parser.parse(source, options)
         except ParseError as error:
             notifications.append(Notification.from_parse_error(error))
             continue
-        resources.extend(parsed.resources)
-        edges.extend(parsed.edges)
-        notifications.extend(parsed.notifications)
-        files.append(ScannedFile(candidate.relative, parser.format, len(parsed.resources)))
-    seen: set[str] = set()
-    unique: list[Resource] = []
-    for resource in resources:
-        if resource.id in seen:
-            # Two files describing the same address (two plans of one root) would make edges ambiguous.
+        name = next((name for name, parser in PARSERS.items() if parser.claims(source)), None)
+        if name is not None:
+            claimed[name].append(source)
+        elif candidate.explicit:
             notifications.append(
-                Notification("warning", f"resource {resource.id} appears twice; the first is kept",
-                             resource.location.file, resource.location.start_line)
+                Notification("error", "not a recognised IaC file (no parser claims it)", candidate.relative)
             )
+    return claimed, notifications
+
+
+def parse_inputs(
+    candidates: Sequence[Candidate], options: ParseOptions, progress: Progress | None = None
+) -> ParsedInputs:
+    claimed, notifications = _claim(candidates, progress)
+    graphs: list[Graph] = []
+    files: list[ScannedFile] = []
+    for name, sources in claimed.items():
+        if not sources:
             continue
-        seen.add(resource.id)
-        unique.append(resource)
+        units = PARSERS[name].parse(sources, options)
+        failed = {n.file for unit in units for n in unit.notifications if n.level == "error"}
+        counts: dict[str, int] = {}
+        for unit in units:
+            notifications.extend(unit.notifications)
+            for resource in unit.resources:
+                counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
+            if unit.resources:
+                graphs.append(Graph(unit.resources, unit.edges, unit.unit))
+        files.extend(
+            ScannedFile(source.relative, name, counts.get(source.relative, 0))
+            for source in sources
+            if source.relative not in failed
+        )
     if not files and not any(n.level == "error" for n in notifications):
         notifications.append(Notification("error", "nothing to scan: no IaC files found in the given paths"))
-    return ParsedInputs(Graph(tuple(unique), tuple(edges)), tuple(files), tuple(notifications))
+    return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications))
 
 
-def scan(settings: ScanSettings, rules: RuleSet | None = None, progress: Progress | None = None) -> ScanResult:
+def scan(
+    settings: ScanSettings, rules: RuleSet | None = None, progress: Progress | None = None
+) -> ScanResult:
     started = datetime.now(UTC)
     clock = time.perf_counter()
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
@@ -150,13 +164,15 @@ def scan(settings: ScanSettings, rules: RuleSet | None = None, progress: Progres
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
     parsed = parse_inputs(candidates, settings.parse_options(root), progress)
-    evaluation = evaluator.evaluate(parsed.graph, rules, settings.settings)
-    findings = build_findings(parsed.graph, rules, evaluation)
+    evaluation = Evaluation.combine(
+        [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
+    )
+    findings = build_findings(parsed.graphs, rules, evaluation)
     decision = decide(findings, parsed.notifications, GatePolicy(fail_on=settings.fail_on))
     return ScanResult(
         root=root,
         files=parsed.files,
-        graph=parsed.graph,
+        graphs=parsed.graphs,
         rules=rules,
         evaluation=evaluation,
         findings=findings,

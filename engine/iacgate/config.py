@@ -80,9 +80,9 @@ def load_config(path: Path) -> Config:
     errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
     if errors:
         first = errors[0]
-        line = _line_of(yaml.compose(text), list(first.absolute_path))
+        line_number = _line_of(yaml.compose(text), list(first.absolute_path))
         where = "/".join(str(part) for part in first.absolute_path) or "top level"
-        raise ConfigError(f"{path}:{line}: {where}: {first.message}")
+        raise ConfigError(f"{path}:{line_number}: {where}: {first.message}")
     base = path.parent
     opa = document.get("opa", {})
     terraform = document.get("terraform", {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,23 +32,26 @@ class Finding:
     path: AttributePath
     message: str
     fingerprint: str
+    unit: str = ""
 
     @property
     def attribute(self) -> str:
         return path_text(self.path)
 
 
-def fingerprint(rule_id: str, resource_id: str, path: AttributePath) -> str:
-    """Identity of a finding that survives unrelated edits: no line numbers, no message text."""
-    digest = hashlib.sha256(f"{rule_id}\x1f{resource_id}\x1f{path_text(path)}".encode()).hexdigest()
-    return digest[:32]
+def fingerprint(unit: str, rule_id: str, resource_id: str, path: AttributePath) -> str:
+    """Identity of a finding that survives unrelated edits: no line numbers, no message text. The unit
+    (plan file, template, root module) keeps the same address in two environments' plans apart."""
+    key = f"{unit}\x1f{rule_id}\x1f{resource_id}\x1f{path_text(path)}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def build_findings(graph: Graph, rules: RuleSet, evaluation: Evaluation) -> tuple[Finding, ...]:
+def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluation) -> tuple[Finding, ...]:
+    by_unit = {graph.name: graph for graph in graphs}
     findings: list[Finding] = []
     for violation in evaluation.violations:
         rule = rules.by_id[violation.rule_id]
-        resource = graph.by_id[violation.resource_id]
+        resource = by_unit[violation.unit].by_id[violation.resource_id]
         location = resource.location
         line = location.line_for(violation.path)
         findings.append(
@@ -66,7 +70,8 @@ def build_findings(graph: Graph, rules: RuleSet, evaluation: Evaluation) -> tupl
                 end_line=max(line, location.end_line) if line == location.start_line else line,
                 path=violation.path,
                 message=violation.message,
-                fingerprint=fingerprint(rule.id, resource.id, violation.path),
+                fingerprint=fingerprint(violation.unit, rule.id, resource.id, violation.path),
+                unit=violation.unit,
             )
         )
     findings.sort(key=lambda f: (f.file, f.line, f.rule_id, f.resource_id, f.attribute))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -35,6 +35,7 @@ class Violation:
     path: AttributePath
     message: str
     status: Literal["fail", "undetermined"] = "fail"
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Check:
     rule_id: str
     resource_id: str
     outcome: Outcome
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,14 @@ class Evaluation:
     violations: tuple[Violation, ...]
     checks: tuple[Check, ...]
     engine: str
+
+    @staticmethod
+    def combine(parts: Sequence[Evaluation], engine: str) -> Evaluation:
+        return Evaluation(
+            violations=tuple(violation for part in parts for violation in part.violations),
+            checks=tuple(check for part in parts for check in part.checks),
+            engine=engine,
+        )
 
 
 class Evaluator(Protocol):

@@ -49,7 +49,7 @@ def _unknown_along(resource: Resource, path: AttributePath) -> Unknown | None:
     return value if isinstance(value, Unknown) else None
 
 
-def _violation(rule: Rule, resource: Resource, item: Any) -> Violation:
+def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violation:
     where = f"rule {rule.id} on {resource.id}"
     if not isinstance(item, Mapping) or not isinstance(item.get("message"), str):
         raise EvaluationError(f"{where}: malformed result {item!r} (expected an object with a message)")
@@ -63,7 +63,7 @@ def _violation(rule: Rule, resource: Resource, item: Any) -> Violation:
         # The rule judged a value Terraform (or the source) cannot know yet: say so instead of failing it.
         status = "undetermined"
         message = f"{message} (cannot decide: {path_text(path)} is {unknown.reason})"
-    return Violation(rule.id, resource.id, path, message, status)
+    return Violation(rule.id, resource.id, path, message, status, unit)
 
 
 def _outcome(violations: Sequence[Violation]) -> Outcome:
@@ -91,10 +91,10 @@ def collect_results(
                 raise EvaluationError(
                     f"rule {rule.id} gave no deny set for {resource_id}: is package {rule.policy} defined?"
                 )
-            found = [_violation(rule, resource, item) for item in items]
+            found = [_violation(rule, resource, item, graph.name) for item in items]
             found.sort(key=lambda violation: (path_text(violation.path), violation.message))
             violations.extend(found)
-            checks.append(Check(rule.id, resource_id, _outcome(found)))
+            checks.append(Check(rule.id, resource_id, _outcome(found), graph.name))
     for rule_id, answer in graph_answers:
         rule = rules.by_id[rule_id]
         if not isinstance(answer, list):
@@ -102,14 +102,14 @@ def collect_results(
         per_resource: dict[str, list[Violation]] = {}
         for item in answer:
             target = item.get("resource") if isinstance(item, Mapping) else None
-            if target not in graph.by_id:
+            if not isinstance(target, str) or target not in graph.by_id:
                 raise EvaluationError(f"rule {rule_id}: result names no resource of the graph: {item!r}")
-            per_resource.setdefault(target, []).append(_violation(rule, graph.by_id[target], item))
+            per_resource.setdefault(target, []).append(_violation(rule, graph.by_id[target], item, graph.name))
         for type_name in rule.resource_types:
             for resource in graph.by_type.get(type_name, ()):
                 if resource.mode != "managed":
                     continue
                 found = sorted(per_resource.get(resource.id, []), key=lambda v: (path_text(v.path), v.message))
                 violations.extend(found)
-                checks.append(Check(rule_id, resource.id, _outcome(found)))
+                checks.append(Check(rule_id, resource.id, _outcome(found), graph.name))
     return Evaluation(violations=tuple(violations), checks=tuple(checks), engine=engine)

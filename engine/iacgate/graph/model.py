@@ -99,10 +99,15 @@ class Edge:
 
 @dataclass(frozen=True)
 class Graph:
-    """Resources and the reference edges between them; lookups are derived once and cached."""
+    """One unit's resources and the reference edges between them; lookups are derived once and cached.
+
+    ``name`` is the unit (a plan file, a template, a Terraform root module directory): ids are unique
+    within it, and the same id may exist in another unit of the same scan.
+    """
 
     resources: tuple[Resource, ...]
     edges: tuple[Edge, ...] = ()
+    name: str = ""
 
     @cached_property
     def by_id(self) -> Mapping[str, Resource]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -33,9 +33,16 @@ class ParseOptions:
 
 @dataclass(frozen=True)
 class ParseResult:
+    """One self-contained unit of a scan: a plan file, a template with its nested stacks, a Terraform root
+    module with the modules it calls. Resource ids are unique within a unit and edges never leave it, so
+    two plans of one configuration (prod and staging) can hold the same addresses side by side.
+    ``unit`` names it (the file, or the root module directory); notifications may come without resources.
+    """
+
     resources: tuple[Resource, ...] = ()
     edges: tuple[Edge, ...] = ()
     notifications: tuple[Notification, ...] = ()
+    unit: str = ""
 
 
 class Parser(Protocol):
@@ -47,27 +54,32 @@ class Parser(Protocol):
         """Whether this file is this parser's format, judged from its content (extensions lie)."""
         ...
 
-    def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> ParseResult:
-        """Parse every claimed file of a scan at once (a format may group them, as Terraform does by
-        module directory). A file that cannot be understood becomes an error notification naming it;
-        the other files are still parsed."""
+    def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
+        """Parse every claimed file of a scan at once into units (a format may group files, as Terraform
+        does by module directory). A file that cannot be understood becomes an error notification naming
+        it; the other files are still parsed."""
         ...
 
 
 def parse_each(
     sources: Sequence[SourceFile], parse_one: Callable[[SourceFile], ParseResult]
-) -> ParseResult:
-    """For formats whose unit is one file: parse each, turning a ``ParseError`` into a notification."""
-    resources: list[Resource] = []
-    edges: list[Edge] = []
-    notifications: list[Notification] = []
+) -> tuple[ParseResult, ...]:
+    """For formats whose unit is one file: one unit per file, a ``ParseError`` becoming a notification."""
+    units: list[ParseResult] = []
     for source in sources:
         try:
             result = parse_one(source)
         except ParseError as error:
-            notifications.append(Notification.from_parse_error(error))
+            units.append(ParseResult(notifications=(Notification.from_parse_error(error),), unit=source.relative))
             continue
-        resources.extend(result.resources)
-        edges.extend(result.edges)
-        notifications.extend(result.notifications)
-    return ParseResult(tuple(resources), tuple(edges), tuple(notifications))
+        units.append(replace(result, unit=result.unit or source.relative))
+    return tuple(units)
+
+
+def merged(units: Sequence[ParseResult]) -> ParseResult:
+    """All units as one result, for looking at a parser's whole output when ids cannot collide."""
+    return ParseResult(
+        resources=tuple(resource for unit in units for resource in unit.resources),
+        edges=tuple(edge for unit in units for edge in unit.edges),
+        notifications=tuple(notification for unit in units for notification in unit.notifications),
+    )
