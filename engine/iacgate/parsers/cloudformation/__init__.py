@@ -1,0 +1,188 @@
+"""CloudFormation and SAM templates (YAML or JSON) into the common resource graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from iacgate.errors import ParseError, Position
+from iacgate.notifications import Notification
+from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
+from iacgate.parsers.cloudformation.inputs import child_candidates, template_url_hint
+from iacgate.parsers.cloudformation.json_lines import load_json
+from iacgate.parsers.cloudformation.loaded import Loaded, mapping
+from iacgate.parsers.cloudformation.template import Environment, Stack
+from iacgate.parsers.cloudformation.yaml_loader import load_yaml
+from iacgate.textio import SourceFile, read_source
+
+_RESOURCES = re.compile(r'^Resources\s*:|"Resources"\s*:', re.MULTILINE)
+_AWS_TYPE = re.compile(r"""(?:^|[\s{,"'])"?Type"?\s*:\s*["']?(?:AWS|Custom)::""", re.MULTILINE)
+_FORMAT = re.compile(r'(?:^|[{,])\s*"?(?:AWSTemplateFormatVersion|Transform)"?\s*:', re.MULTILINE)
+
+
+def load_template(source: SourceFile) -> Loaded:
+    if source.text.lstrip().startswith(("{", "[")):
+        return load_json(source.text, source.relative)
+    return load_yaml(source.text, source.relative)
+
+
+def read_parameter_file(path: Path) -> dict[str, str]:
+    """The CLI's ``[{"ParameterKey", "ParameterValue"}]``, a ``{"Parameters": {...}}`` or plain mapping,
+    a JSON list of ``"Key=Value"`` strings, or ``Key=Value`` pairs separated by blanks or lines."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ParseError(Position(str(path)), f"cannot read parameter file: {exc.strerror or exc}") from None
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError:
+        data = text.split()
+    if isinstance(data, dict):
+        data = data.get("Parameters", data)
+        if isinstance(data, dict):
+            return {str(key): _string(value) for key, value in data.items()}
+    values: dict[str, str] = {}
+    for item in data if isinstance(data, list) else []:
+        if isinstance(item, dict) and "ParameterKey" in item:
+            if "ParameterValue" in item:
+                values[str(item["ParameterKey"])] = _string(item["ParameterValue"])
+        elif isinstance(item, str) and "=" in item:
+            key, value = item.split("=", 1)
+            values[key.strip()] = value.strip().strip("'\"")
+        else:
+            raise ParseError(Position(str(path)), f"parameter file entry not understood: {item!r}")
+    return values
+
+
+def _string(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(_string(item) for item in value)
+    return str(value)
+
+
+class CloudFormationParser:
+    format: str = "cloudformation"
+    suffixes: tuple[str, ...] = (".yaml", ".yml", ".json", ".template")
+
+    def claims(self, source: SourceFile) -> bool:
+        text = source.text
+        head = text[:4096]
+        if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
+            return False
+        if not _RESOURCES.search(text):
+            return False
+        return bool(_FORMAT.search(head) or _AWS_TYPE.search(text))
+
+    def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
+        loaded: dict[Path, Loaded | ParseError] = {}
+        for source in sources:
+            try:
+                loaded[source.path.resolve()] = load_template(source)
+            except ParseError as error:
+                loaded[source.path.resolve()] = error
+        notifications: list[Notification] = []
+        try:
+            given = self._given(options)
+        except ParseError as error:
+            notifications.append(Notification.from_parse_error(error))
+            given = dict(options.parameters)
+        root = options.scan_root.resolve()
+        children = self._children(sources, loaded, root)
+
+        def load_child(parent: SourceFile, url: Any, logical_id: str) -> tuple[SourceFile, Loaded] | str:
+            hint = template_url_hint(url)
+            if hint is None:
+                return "its TemplateURL cannot be resolved to a file"
+            for candidate in child_candidates(parent.path, hint):
+                path = candidate.resolve()
+                if not path.is_relative_to(root) or not path.is_file():
+                    continue
+                relative = path.relative_to(root).as_posix()
+                source = read_source(path, relative)
+                found = loaded.get(path)
+                if found is None:
+                    found = loaded[path] = load_template(source)
+                if isinstance(found, ParseError):
+                    raise found
+                return source, found
+            return f"template {hint!r} not found inside the scanned tree"
+
+        environment = Environment(options.region, given.get("AWS::StackName"), load_child)
+
+        def parse_one(source: SourceFile) -> ParseResult:
+            found = loaded[source.path.resolve()]
+            if isinstance(found, ParseError):
+                raise found
+            if not isinstance(found.value, dict):
+                raise ParseError(
+                    Position(source.relative, 1), "not a template: the document is not a mapping"
+                )
+            result = Stack(source, found, "", given, environment).evaluate()
+            return ParseResult(tuple(result.resources), tuple(result.edges), tuple(result.notifications))
+
+        roots = [source for source in sources if source.path.resolve() not in children]
+        for source in sources:
+            if source.path.resolve() in children:
+                notifications.append(
+                    Notification(
+                        "note",
+                        f"evaluated as the nested stack of {children[source.path.resolve()]}",
+                        source.relative,
+                    )
+                )
+        units = parse_each(roots, parse_one)
+        return (
+            ParseResult(notifications=tuple(notifications)),
+            *(replace(unit, edges=_existing(unit)) for unit in units),
+        )
+
+    @staticmethod
+    def _given(options: ParseOptions) -> dict[str, Any]:
+        given: dict[str, Any] = {}
+        for path in options.parameter_files:
+            given.update(read_parameter_file(path))
+        given.update(options.parameters)
+        return given
+
+    @staticmethod
+    def _children(
+        sources: Sequence[SourceFile], loaded: Mapping[Path, Loaded | ParseError], root: Path
+    ) -> dict[Path, str]:
+        """Claimed files that a claimed parent uses as a nested stack: evaluated through that parent only."""
+        children: dict[Path, str] = {}
+        for source in sources:
+            found = loaded.get(source.path.resolve())
+            resources = (
+                found.value.get("Resources")
+                if isinstance(found, Loaded) and isinstance(found.value, dict)
+                else None
+            )
+            for body in resources.values() if isinstance(resources, dict) else ():
+                if not isinstance(body, dict) or body.get("Type") not in (
+                    "AWS::CloudFormation::Stack",
+                    "AWS::Serverless::Application",
+                ):
+                    continue
+                props = mapping(body.get("Properties"))
+                hint = template_url_hint(props.get("TemplateURL", props.get("Location")))
+                for candidate in child_candidates(source.path, hint) if hint else ():
+                    path = candidate.resolve()
+                    if path.is_relative_to(root) and path in loaded and path != source.path.resolve():
+                        children.setdefault(path, source.relative)
+                        break
+        return children
+
+
+def _existing(result: ParseResult) -> tuple[Any, ...]:
+    """Edges to resources that are not created (a false condition, a failed child) point nowhere."""
+    ids = {resource.id for resource in result.resources}
+    return tuple(edge for edge in result.edges if edge.target in ids and edge.source in ids)
+
+
+__all__ = ["CloudFormationParser", "read_parameter_file"]

@@ -1,0 +1,311 @@
+"""One stack: parameters, conditions, resources (after ForEach and SAM), outputs and nested stacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, path_text
+from iacgate.notifications import Notification
+from iacgate.parsers.cloudformation import foreach, sam
+from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, pseudo_parameters
+from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
+from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
+from iacgate.parsers.cloudformation.names import snake, type_table
+from iacgate.textio import SourceFile
+
+KNOWN_TRANSFORMS = frozenset(
+    {"AWS::Serverless-2016-10-31", "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen"}
+)
+_MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What every stack of a scan shares: region, pseudo parameters and how child templates are read."""
+
+    region: str | None
+    stack_name: str | None
+    load_child: Callable[[SourceFile, Any, str], tuple[SourceFile, Loaded] | str]
+
+
+@dataclass
+class StackResult:
+    resources: list[Resource] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    outputs: dict[str, Any] = field(default_factory=dict)
+
+
+class Stack:
+    def __init__(
+        self,
+        source: SourceFile,
+        loaded: Loaded,
+        prefix: str,
+        given: Mapping[str, Any],
+        env: Environment,
+        depth: int = 0,
+    ) -> None:
+        self.source, self.loaded, self.prefix, self.env, self.depth = source, loaded, prefix, env, depth
+        self.doc: dict[str, Any] = loaded.value
+        self.result = StackResult()
+        self.table = type_table()
+        stack_name = env.stack_name if depth == 0 else None
+        names = {
+            **pseudo_parameters(env.region, stack_name),
+            **parameter_values(self.doc.get("Parameters"), given),
+        }
+        mappings = mapping(self.doc.get("Mappings"))
+        self.conditions: dict[str, Tri] = {}
+        self._active: set[str] = set()
+        self.children: dict[str, StackResult | None] = {}
+        self.entries: dict[str, Entry] = {}
+        self.ev = Evaluator(
+            names, frozenset(), mappings, self.condition, self.get_att, snake, self.table.verbatim
+        )
+
+    # -- helpers used by the evaluator ------------------------------------------------------------
+    def condition(self, name: str) -> Tri:
+        if name in self.conditions:
+            return self.conditions[name]
+        declared = mapping(self.doc.get("Conditions"))
+        if name not in declared:
+            return Unknown(f"no condition named {name}")
+        if name in self._active:
+            return Unknown(f"condition {name} refers to itself")
+        self._active.add(name)
+        state: Tri = self._side(lambda ev: ev.condition_value(declared[name], ("Conditions", name)))
+        self._active.discard(name)
+        self.conditions[name] = state
+        return state
+
+    def _side(self, work: Callable[[Evaluator], Any]) -> Any:
+        """Evaluate without disturbing the references and lines of the resource being resolved."""
+        saved = (self.ev.refs, self.ev.lines, self.ev.line_of)
+        self.ev.refs, self.ev.lines = [], None
+        try:
+            return work(self.ev)
+        finally:
+            self.ev.refs, self.ev.lines, self.ev.line_of = saved
+
+    def get_att(self, target: str, attribute: str) -> Any:
+        entry = self.entries.get(target)
+        if entry is None or not attribute.startswith("Outputs.") or not _is_stack(entry):
+            return None
+        child = self.child(target)
+        return child.outputs.get(attribute[len("Outputs.") :]) if child is not None else None
+
+    def warn(self, message: str, line: int = 0) -> None:
+        self.result.notifications.append(Notification("warning", message, self.source.relative, line))
+
+    def line(self, path: Path) -> int:
+        return self.loaded.lines.get(path, 0)
+
+    # -- evaluation ---------------------------------------------------------------------------------
+    def evaluate(self) -> StackResult:
+        transforms = self.doc.get("Transform")
+        transforms = transforms if isinstance(transforms, list) else [transforms] if transforms else []
+        macros = [
+            str(t.get("Name") if isinstance(t, dict) else t) for t in transforms if t not in KNOWN_TRANSFORMS
+        ]
+        if macros:
+            self.warn(f"not evaluated: macro {', '.join(macros)} must run first", self.line(("Transform",)))
+            return self.result
+        resources = self.doc.get("Resources")
+        if not isinstance(resources, dict):
+            what = (
+                "is a list"
+                if isinstance(resources, list)
+                else "is missing"
+                if resources is None
+                else "is not a mapping"
+            )
+            self.warn(
+                f"not evaluated: Resources {what} (only valid after a macro runs)", self.line(("Resources",))
+            )
+            return self.result
+        warnings: list[str] = []
+        entries = foreach.expand_for_each(
+            resources, ("Resources",), lambda v, p: self._side(lambda ev: ev.resolve(v, p)), warnings
+        )
+        if sam.is_sam(self.doc, entries):
+            entries = sam.SamExpander(self.doc).expand(entries)
+        self.entries = {entry.logical_id: entry for entry in entries}
+        self.ev.resources = frozenset(self.entries)
+        for entry in entries:
+            self._resource(entry)
+        self._outputs()
+        for message, line in dict.fromkeys([*((w, 0) for w in warnings), *self.ev.warnings]):
+            self.warn(message, line)
+        return self.result
+
+    def _resource(self, entry: Entry) -> None:
+        body = entry.body
+        start = self.line(entry.origin)
+        if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
+            kind = body.get("Type") if isinstance(body, dict) else None
+            why = (
+                f"its Type is the pre-processor tag !{kind.tag}, which must run first"
+                if isinstance(kind, CustomTag)
+                else "it has no Type"
+            )
+            self.warn(f"resource {entry.logical_id} not evaluated: {why}", start)
+            return
+        metadata: dict[str, Any] = {"logical_id": entry.logical_id}
+        if isinstance(body.get("Condition"), str):
+            state = self.condition(body["Condition"])
+            if state is False:
+                return
+            metadata["condition"] = body["Condition"]
+            if isinstance(state, Unknown):
+                metadata["condition_unknown"] = state.reason
+        native = body["Type"]
+        info = self.table.lookup(native)
+        lines: dict[Path, int] = {}
+        self.ev.refs, self.ev.lines = [], lines
+        self.ev.line_of = self._line_lookup(entry)
+        attributes, tags = self._properties(entry, info.renames, lines)
+        refs = self.ev.refs
+        self.ev.refs, self.ev.lines = [], None
+        for key in ("DeletionPolicy", "UpdateReplacePolicy"):
+            if isinstance(body.get(key), str):
+                metadata[snake(key)] = body[key]
+        if entry.generated_by:
+            metadata["sam_resource"] = entry.generated_by
+        resource_id = self.prefix + entry.logical_id
+        end = max(self.loaded.ends.get(entry.origin, start), start)
+        self.result.resources.append(Resource(
+            id=resource_id, format="cloudformation", native_type=native, type=info.canonical, provider="aws",
+            region=self.env.region or NO_REGION,
+            region_source="scan option (--region, cloudformation.region)" if self.env.region else "not given",
+            attributes=attributes, tags=tags,
+            location=SourceLocation(self.source.relative, start, end,
+                                    {path_text(path): line for path, line in lines.items()}),
+            metadata=metadata,
+        ))  # fmt: skip
+        for target, attribute in refs:
+            self.result.edges.append(Edge(resource_id, self.prefix + target, "reference", attribute))
+        depends = body.get("DependsOn")
+        for target in [depends] if isinstance(depends, str) else depends if isinstance(depends, list) else []:
+            if isinstance(target, str):
+                self.result.edges.append(Edge(resource_id, self.prefix + target, "depends_on"))
+        if _is_stack(entry):
+            child = self.child(entry.logical_id, attributes.get("parameters"))
+            if child is not None:
+                self.result.resources.extend(child.resources)
+                self.result.edges.extend(child.edges)
+                self.result.notifications.extend(child.notifications)
+
+    def _line_lookup(self, entry: Entry) -> Callable[[Path], int | None]:
+        lines, origin, sources = self.loaded.lines, entry.origin, entry.sources
+        cut = len(origin) + 2
+        if not sources:
+            return lines.get
+
+        def lookup(path: Path) -> int | None:
+            source = sources.get(str(path[cut - 1])) if len(path) >= cut else None
+            if source is None:
+                return lines.get(path) if entry.generated_by == entry.logical_id else None
+            return lines.get((*source, *path[cut:])) or lines.get(source)
+
+        return lookup
+
+    def _properties(
+        self, entry: Entry, renames: Mapping[str, str], lines: dict[Path, int]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        raw = entry.body.get("Properties", {})
+        base = (*entry.origin, "Properties")
+        if not isinstance(raw, dict) or (
+            len(raw) == 1 and any(k == "Ref" or k.startswith("Fn::") for k in raw)
+        ):
+            raw = self.ev.resolve(raw, base)
+            if not isinstance(raw, dict):
+                return {}, {}
+        attributes: dict[str, Any] = {}
+        tags: dict[str, Any] = {}
+        for key, value in raw.items():
+            name = renames.get(key) or snake(key)
+            keep = key not in self.table.verbatim and key != "Tags"
+            resolved = self.ev.resolve(value, (*base, key), (name,), keep)
+            if resolved is NO_VALUE:
+                continue
+            if key == "Tags":
+                resolved = tags = _tag_mapping(resolved)
+                _tag_lines(value, (*base, key), lines, self.ev.line_of)
+            attributes[name] = normalise(resolved) if keep else resolved
+            line = self.ev.line_of((*base, key))
+            if line:
+                lines[(name,)] = line
+        return attributes, tags
+
+    def _outputs(self) -> None:
+        outputs = mapping(self.doc.get("Outputs"))
+        for name, spec in outputs.items():
+            if not isinstance(spec, dict) or "Value" not in spec:
+                continue
+            if isinstance(spec.get("Condition"), str) and self.condition(spec["Condition"]) is False:
+                continue
+            self.result.outputs[name] = self._side(_resolver(spec["Value"], ("Outputs", name, "Value")))
+
+    # -- nested stacks ------------------------------------------------------------------------------
+    def child(self, logical_id: str, parameters: Any = None) -> StackResult | None:
+        if logical_id in self.children:
+            return self.children[logical_id]
+        self.children[logical_id] = None  # a cycle through outputs resolves to "unknown", not a loop
+        entry = self.entries[logical_id]
+        line = self.line(entry.origin)
+        if self.depth >= _MAX_DEPTH:
+            self.warn(
+                f"nested stack {self.prefix}{logical_id} not evaluated: nesting deeper than {_MAX_DEPTH}",
+                line,
+            )
+            return None
+        props = mapping(entry.body.get("Properties"))
+        found = self.env.load_child(self.source, props.get("TemplateURL", props.get("Location")), logical_id)
+        if isinstance(found, str):
+            self.warn(f"nested stack {self.prefix}{logical_id} not evaluated: {found}", line)
+            return None
+        if parameters is None:
+            parameters = self._side(
+                lambda ev: ev.resolve(props.get("Parameters", {}), (*entry.origin, "Properties"))
+            )
+        given = parameters if isinstance(parameters, dict) else {}
+        source, loaded = found
+        if not isinstance(loaded.value, dict):
+            self.warn(f"nested stack {self.prefix}{logical_id}: {source.relative} is not a template", line)
+            return None
+        child = Stack(
+            source, loaded, f"{self.prefix}{logical_id}/", given, self.env, self.depth + 1
+        ).evaluate()
+        self.children[logical_id] = child
+        return child
+
+
+def _resolver(value: Any, raw: Path) -> Callable[[Evaluator], Any]:
+    return lambda ev: ev.resolve(value, raw)
+
+
+def _is_stack(entry: Entry) -> bool:
+    return isinstance(entry.body, dict) and entry.body.get("Type") == "AWS::CloudFormation::Stack"
+
+
+def _tag_mapping(value: Any) -> Any:
+    if isinstance(value, list):
+        tags: dict[str, Any] = {}
+        for item in value:
+            if isinstance(item, dict) and isinstance(item.get("Key"), str):
+                tags[item["Key"]] = item.get("Value")
+        return tags
+    return value if isinstance(value, dict) else {}
+
+
+def _tag_lines(raw: Any, base: Path, lines: dict[Path, int], line_of: Callable[[Path], int | None]) -> None:
+    """Tags become a mapping, so their lines are keyed ``tags.<Key>`` instead of ``tags[i].Key``."""
+    for path in [path for path in lines if path and path[0] == "tags"]:
+        del lines[path]
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        line = line_of((*base, index))
+        if isinstance(item, dict) and isinstance(item.get("Key"), str) and line:
+            lines[("tags", item["Key"])] = line

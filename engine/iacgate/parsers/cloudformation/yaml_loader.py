@@ -1,0 +1,189 @@
+"""CloudFormation YAML: YAML 1.2 core scalars, every ``!Tag``, and the line of every node.
+
+PyYAML resolves plain scalars with YAML 1.1 rules (``2010-09-09`` becomes a date, ``Yes`` a boolean),
+which CloudFormation does not do. Plain scalars are therefore tagged with a private tag while the node
+tree is composed and resolved here with the YAML 1.2 core schema; quoted scalars are always strings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from iacgate.errors import ParseError, Position
+from iacgate.parsers.cloudformation.loaded import CustomTag, Loaded, Path
+
+_PLAIN = "tag:iacgate,2024:plain"
+# Short-form tags CloudFormation and its language extensions know; any other tag is kept as a CustomTag.
+INTRINSIC_NAMES = frozenset(
+    {
+        "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
+        "Transform", "And", "Equals", "If", "Not", "Or", "ValueOf", "ValueOfAll", "ToJsonString", "Length",
+        "EachMemberEquals", "EachMemberIn", "RefAll", "Contains", "ForEach", "GetStackOutput",
+    }
+)  # fmt: skip
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return,no-untyped-call]
+
+
+try:
+    import yaml.cyaml
+
+    _CParser: Any = getattr(yaml.cyaml, "CParser", None)  # libyaml: the Python scanner is ~7x slower
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
+if _CParser is not None:
+
+    class _Composer(_CParser, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+
+def plain_scalar(text: str) -> Any:
+    """YAML 1.2 core schema resolution of an unquoted scalar."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+def _last_line(node: Node) -> int:
+    mark = node.end_mark
+    return max(node.start_mark.line + 1, mark.line + (1 if mark.column > 0 else 0))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.loaded = Loaded(None)
+
+    def build(self, node: Node, path: Path) -> tuple[Any, int]:
+        """The value of ``node`` and the last line it spans (block collections end at their last leaf)."""
+        tag = node.tag
+        if tag.startswith("!") and not tag.startswith("!!"):
+            return self._tagged(node, tag[1:], path)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node), _last_line(node)
+        if isinstance(node, SequenceNode):
+            items: list[Any] = []
+            last = node.start_mark.line + 1
+            for index, child in enumerate(node.value):
+                child_path = (*path, index)
+                self.loaded.lines[child_path] = child.start_mark.line + 1
+                value, end = self.build(child, child_path)
+                items.append(value)
+                last = max(last, end)
+            if node.flow_style:
+                last = max(last, _last_line(node))
+            self.loaded.ends[path] = last
+            return items, last
+        assert isinstance(node, MappingNode)
+        mapping: dict[str, Any] = {}
+        last = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = (
+                str(key_node.value)
+                if isinstance(key_node, ScalarNode)
+                else str(self.build(key_node, path)[0])
+            )
+            child_path = (*path, key)
+            self.loaded.lines[child_path] = key_node.start_mark.line + 1
+            value, end = self.build(value_node, child_path)
+            mapping[key] = value
+            last = max(last, end)
+        if node.flow_style:
+            last = max(last, _last_line(node))
+        self.loaded.ends[path] = last
+        return mapping, last
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _PLAIN:
+            return plain_scalar(node.value)
+        if tag == "tag:yaml.org,2002:int":
+            return plain_scalar(node.value) if _INT.match(node.value) else node.value
+        if tag == "tag:yaml.org,2002:float" and _FLOAT.match(node.value):
+            return float(node.value)
+        if tag == "tag:yaml.org,2002:bool" and node.value in _BOOL:
+            return _BOOL[node.value]
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        return node.value
+
+    def _tagged(self, node: Node, name: str, path: Path) -> tuple[Any, int]:
+        key = name if name in ("Ref", "Condition") else f"Fn::{name}"
+        inner_path = (*path, key)
+        self.loaded.lines[inner_path] = node.start_mark.line + 1
+        if isinstance(node, ScalarNode):
+            # Under a tag a scalar is an argument (a logical id, a Sub string, '' for !GetAZs): keep its text.
+            inner: Any = node.value
+            last = _last_line(node)
+        else:
+            node.tag = "tag:yaml.org,2002:seq" if isinstance(node, SequenceNode) else "tag:yaml.org,2002:map"
+            inner, last = self.build(node, inner_path)
+        if name in ("Ref", "Condition") or name in INTRINSIC_NAMES:
+            return {key: inner}, last
+        return CustomTag(name, inner, node.start_mark.line + 1), last
+
+
+def load_yaml(text: str, relative: str) -> Loaded:
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        problem = error.problem or error.context or "invalid YAML"
+        raise ParseError(Position(relative, line, column), f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ParseError(Position(relative), f"invalid YAML: {error}") from None
+    finally:
+        composer.dispose()
+    builder = _Builder()
+    if node is None:
+        raise ParseError(Position(relative), "file is empty")
+    value, _ = builder.build(node, ())
+    builder.loaded.value = value
+    return builder.loaded

@@ -1,0 +1,168 @@
+"""Pulumi states -> graph resources and edges (one file at a time)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from iacgate.graph.model import Edge, Resource, SourceLocation
+from iacgate.parsers.base import ParseOptions, ParseResult
+from iacgate.parsers.pulumi.properties import Converter
+from iacgate.parsers.pulumi.providers import RegionContext, effective_region
+from iacgate.parsers.pulumi.shapes import Document, State
+from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical
+from iacgate.textio import SourceFile
+
+FORMAT = "pulumi"
+_SOURCE_POSITION = re.compile(r"project://(?P<path>[^#]*)#(?P<line>\d+)(?:,\d+)?\Z")
+_READ_OPS = frozenset({"read", "read-replacement"})
+
+
+@dataclass(frozen=True)
+class _Converted:
+    state: State
+    attributes: dict[str, Any]
+    lines: dict[str, int]
+    converter: Converter
+
+
+def mode_of(state: State) -> str:
+    """Only "managed" resources are evaluated: components, providers and reads are context, not subjects."""
+    token = str(state.state.get("type", ""))
+    if token.startswith(PROVIDER_PREFIX):
+        return "provider"
+    if not state.state.get("custom"):
+        return "component"
+    if state.op in _READ_OPS or state.state.get("external"):
+        return "data"
+    return "managed"
+
+
+def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
+    token = str(state.state.get("type", ""))
+    line_of = document.lines if state.node is not None else None
+    converter = Converter(table.renames_for(token), table.map_properties, line_of)
+    attributes: dict[str, Any] = {}
+    node = state.node
+    for key, only_missing in (("inputs", False), ("defaults", True), ("outputs", True)):
+        if key == "outputs" and not state.with_outputs:
+            continue
+        raw = state.state.get(key)
+        if isinstance(raw, dict):
+            converter.merge(raw, node.member(key) if node else None, attributes, only_missing)
+    return _Converted(state, attributes, converter.lines, converter)
+
+
+def _tags(attributes: Mapping[str, Any]) -> Mapping[str, Any]:
+    for key in ("tags", "tags_all"):
+        value = attributes.get(key)
+        if isinstance(value, dict):
+            return value
+    return {}
+
+
+class _SourcePositions:
+    """``project:///index.ts#12,5`` -> the program file in the scanned tree, looked up once per path."""
+
+    def __init__(self, source: SourceFile, scan_root: Path) -> None:
+        self._root = scan_root.resolve()
+        self._base = source.path.resolve().parent
+        self._found: dict[str, str | None] = {}
+
+    def __call__(self, value: object) -> dict[str, Any] | None:
+        match = _SOURCE_POSITION.match(value) if isinstance(value, str) else None
+        if match is None:
+            return None
+        relative = unquote(match["path"]).lstrip("/")
+        if relative not in self._found:
+            self._found[relative] = self._find(relative)
+        found = self._found[relative]
+        return {"file": found, "line": int(match["line"])} if found else None
+
+    def _find(self, relative: str) -> str | None:
+        # Dependencies (the Pulumi SDK's own stack.ts) are never the author's program.
+        if not relative or "node_modules" in PurePosixPath(relative).parts:
+            return None
+        for directory in (self._base, *self._base.parents):
+            if not directory.is_relative_to(self._root):
+                break
+            candidate = (directory / relative).resolve()
+            if candidate.is_file() and candidate.is_relative_to(self._root):
+                return candidate.relative_to(self._root).as_posix()
+        return None
+
+
+def _edges(converted: _Converted) -> list[Edge]:
+    state = converted.state.state
+    urn = str(state["urn"])
+    edges: list[Edge] = []
+    parent = state.get("parent")
+    if isinstance(parent, str) and parent:
+        edges.append(Edge(urn, parent, "parent"))
+    for target in state.get("dependencies") or ():
+        if isinstance(target, str) and target:
+            edges.append(Edge(urn, target, "depends_on"))
+    property_dependencies = state.get("propertyDependencies")
+    if isinstance(property_dependencies, dict):
+        for key, targets in property_dependencies.items():
+            name = converted.converter.name(key)
+            for target in targets or ():
+                if isinstance(target, str) and target:
+                    edges.append(Edge(urn, target, "reference", name))
+    return [edge for edge in edges if edge.target != urn]
+
+
+def build(document: Document, source: SourceFile, options: ParseOptions, table: TypeTable) -> ParseResult:
+    converted = [_convert(state, table, document) for state in document.states]
+    providers = {
+        str(item.state.state["urn"]): item.attributes
+        for item in converted
+        if str(item.state.state.get("type", "")).startswith(PROVIDER_PREFIX)
+    }
+    context = RegionContext(providers, document.config, table.region_config, options.region)
+    positions = _SourcePositions(source, options.scan_root)
+    resources: list[Resource] = []
+    edges: dict[Edge, None] = {}
+    for item in converted:
+        state = item.state
+        urn = str(state.state["urn"])
+        token = str(state.state.get("type", ""))
+        mode = mode_of(state)
+        provider = table.provider(token)
+        reference = state.state.get("provider")
+        region, region_source = effective_region(
+            provider,
+            mode,
+            item.attributes,
+            reference if isinstance(reference, str) else "",
+            urn.rsplit("::", 1)[-1],
+            context,
+        )
+        metadata: dict[str, Any] = {"shape": document.shape}
+        if state.op:
+            metadata["op"] = state.op
+        position = positions(state.state.get("sourcePosition"))
+        if position:
+            metadata["source_position"] = position
+        resources.append(
+            Resource(
+                id=urn,
+                format=FORMAT,
+                native_type=token,
+                type=table.canonical(token) or mechanical(token),
+                provider=provider,
+                region=region,
+                region_source=region_source,
+                attributes=item.attributes,
+                tags=_tags(item.attributes),
+                location=SourceLocation(source.relative, state.start_line, state.end_line, item.lines),
+                mode=mode,
+                metadata=metadata,
+            )
+        )
+        edges.update(dict.fromkeys(_edges(item)))
+    return ParseResult(tuple(resources), tuple(edges))

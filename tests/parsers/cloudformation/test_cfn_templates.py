@@ -1,0 +1,236 @@
+"""Intrinsics, conditions, parameters, pseudo parameters, YAML traps, lines and edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from iacgate.graph.model import Edge, Resource, Unknown
+
+from .conftest import FIXTURES, Parse
+
+
+def by_id(resources: tuple[Resource, ...]) -> dict[str, Resource]:
+    return {resource.id: resource for resource in resources}
+
+
+def test_intrinsics_resolve_with_defaults_and_region(parse: Parse) -> None:
+    result = parse("intrinsics.yaml", region="eu-west-1")
+    resources = by_id(result.resources)
+    assert set(resources) == {
+        "CardDataVolume",
+        "AuditTrail",
+        "AuditKey",
+        "AuditBucket",
+        "AuditLogs",
+        "KeyedTopic",
+    }
+    volume = resources["CardDataVolume"]
+    assert (volume.format, volume.native_type, volume.type, volume.provider) == (
+        "cloudformation", "AWS::EC2::Volume", "aws_ebs_volume", "aws",
+    )  # fmt: skip
+    assert volume.region == "eu-west-1"
+    assert volume.attributes["size"] == 100
+    assert volume.attributes["encrypted"] is True  # 'Yes' stays a string, so the Equals condition holds
+    assert isinstance(volume.attributes["kms_key_id"], Unknown)  # If on HasKey; KeyArn has no value
+    assert "KeyArn" in volume.attributes["kms_key_id"].reason
+    assert isinstance(volume.attributes["availability_zone"], Unknown)
+    assert volume.tags["Name"] == "dev-card-data"
+    assert isinstance(volume.tags["Stack"], Unknown)
+    trail = resources["AuditTrail"].attributes
+    assert trail["name"] == "audit-dev-subnet-b"  # Join + Select over a CommaDelimitedList (spaces trimmed)
+    assert trail["is_multi_region_trail"] == "Yes"  # YAML 1.2: not a boolean
+    assert trail["enable_log_file_validation"] is True
+    assert isinstance(trail["kms_key_id"], Unknown)
+    assert "cloud_watch_logs_group_arn" in trail  # renamed through the data table
+    assert "ImportValue" in trail["sns_topic_name"].reason
+    assert resources["AuditBucket"].attributes == {
+        "bucket": "7-audit-eu-west-1"
+    }  # Sub with variables, FindInMap
+    assert resources["AuditLogs"].attributes["retention_in_days"] == 7
+    assert isinstance(resources["AuditKey"].attributes["description"], Unknown)  # AWS::AccountId is unknown
+    topic = resources["KeyedTopic"]
+    assert topic.metadata["condition"] == "HasKey" and "KeyArn" in topic.metadata["condition_unknown"]
+    assert topic.attributes["name"] == "alerts"
+
+
+def test_false_condition_removes_the_resource_and_novalue_the_property(parse: Parse) -> None:
+    resources = by_id(parse("intrinsics.yaml").resources)
+    assert "ProdOnlyQueue" not in resources
+    assert isinstance(resources["CardDataVolume"].region, Unknown)
+    assert "--region" in resources["CardDataVolume"].region.reason
+    with_key = by_id(parse("intrinsics.yaml", parameters={"KeyArn": ""}).resources)
+    assert "kms_key_id" not in with_key["CardDataVolume"].attributes  # AWS::NoValue
+    assert "KeyedTopic" not in with_key
+
+
+def test_parameters_files_and_overrides(parse: Parse) -> None:
+    for name, key in (("parameters.json", "key/file"), ("parameters.txt", "key/list")):
+        resources = by_id(parse("intrinsics.yaml", parameter_files=(FIXTURES / name,)).resources)
+        assert "ProdOnlyQueue" in resources  # Environment=prod from the file
+        assert resources["AuditLogs"].attributes["retention_in_days"] == 365
+        assert (
+            resources["CardDataVolume"].attributes["kms_key_id"]
+            == f"arn:aws:kms:eu-west-1:111122223333:{key}"
+        )
+    resources = by_id(
+        parse(
+            "intrinsics.yaml",
+            parameter_files=(FIXTURES / "parameters.json",),
+            parameters={"Environment": "dev", "EnableEncryption": "No", "VolumeSize": "20"},
+        ).resources
+    )
+    assert "ProdOnlyQueue" not in resources  # the command line wins over the file
+    assert resources["CardDataVolume"].attributes["encrypted"] is False
+    assert resources["CardDataVolume"].attributes["size"] == 20  # a Number parameter becomes a number
+
+
+def test_pseudo_parameters(parse: Parse) -> None:
+    resources = by_id(
+        parse("intrinsics.yaml", region="cn-north-1", parameters={"AWS::StackName": "s1"}).resources
+    )
+    assert resources["AuditBucket"].attributes["bucket"] == "7-audit-cn-north-1"
+    assert resources["CardDataVolume"].tags["Stack"] == "s1"
+
+
+def test_lines_for_resources_and_properties(parse: Parse) -> None:
+    resources = by_id(parse("intrinsics.yaml").resources)
+    volume = resources["CardDataVolume"].location
+    assert (volume.file, volume.start_line, volume.end_line) == ("intrinsics.yaml", 31, 42)
+    assert volume.attribute_lines == {
+        "size": 34, "encrypted": 35, "kms_key_id": 36, "availability_zone": 37, "tags": 38,
+        "tags.Name": 39, "tags.Stack": 41,
+    }  # fmt: skip
+    assert volume.line_for(("encrypted",)) == 35
+    assert volume.line_for(("missing",)) == 31
+    trail = resources["AuditTrail"].location
+    assert trail.attribute_lines["kms_key_id"] == 49
+    assert trail.attribute_lines["is_multi_region_trail"] == 50
+
+
+def test_json_lines_and_yaml_json_twins_agree(parse: Parse) -> None:
+    yaml_result = by_id(parse("twin.yaml").resources)
+    json_result = by_id(parse("twin.json").resources)
+    for key, resource in yaml_result.items():
+        other = json_result[key]
+        assert (other.type, other.attributes, other.tags) == (
+            resource.type,
+            resource.attributes,
+            resource.tags,
+        )
+    table = json_result["Data"]
+    assert table.attributes["server_side_encryption"] == {"sse_enabled": False}
+    assert table.attributes["point_in_time_recovery"] == {"point_in_time_recovery_enabled": True}
+    assert (table.location.start_line, table.location.end_line) == (10, 22)
+    assert table.location.attribute_lines["server_side_encryption.sse_enabled"] == 15
+    assert json_result["Stream"].location.attribute_lines["stream_encryption.key_id"] == 28
+
+
+def test_edges_from_ref_getatt_sub_and_depends_on(parse: Parse) -> None:
+    edges = set(parse("intrinsics.yaml").edges)
+    assert edges == {
+        Edge("AuditTrail", "AuditBucket", "reference", "s3_bucket_name"),
+        Edge("AuditTrail", "AuditKey", "reference", "kms_key_id"),  # !GetAtt A.B
+        Edge("AuditTrail", "AuditLogs", "reference", "cloud_watch_logs_group_arn"),  # !GetAtt [A, B]
+        Edge("AuditTrail", "AuditBucket", "depends_on", None),
+        Edge("AuditLogs", "AuditKey", "reference", "kms_key_id"),
+        Edge("AuditLogs", "AuditBucket", "reference", "name"),  # ${AuditBucket} inside Fn::Sub
+    }
+
+
+def test_nested_stack_ids_parameters_and_outputs(parse: Parse) -> None:
+    result = parse("nested/parent.yaml", "nested/templates/storage.yaml")
+    resources = by_id(result.resources)
+    assert set(resources) == {"Storage", "Storage/CardDataVolume", "Backup", "Missing"}
+    volume = resources["Storage/CardDataVolume"]
+    assert volume.attributes["kms_key_id"] == "arn:aws:kms:eu-west-1:111122223333:key/abc"
+    assert volume.attributes["size"] == 50
+    assert (volume.location.file, volume.location.start_line) == ("nested/templates/storage.yaml", 9)
+    assert resources["Backup"].attributes["kms_key_arn"] == "arn:aws:kms:eu-west-1:111122223333:key/abc"
+    messages = [(n.level, n.file, n.message) for n in result.notifications]
+    assert (
+        "note",
+        "nested/templates/storage.yaml",
+        "evaluated as the nested stack of nested/parent.yaml",
+    ) in messages
+    assert any(level == "warning" and "Missing not evaluated" in text for level, _, text in messages)
+
+
+def test_foreach_expands(parse: Parse) -> None:
+    resources = by_id(parse("foreach.yaml").resources)
+    assert {key: r.attributes for key, r in resources.items()} == {
+        "Queueorders": {"name": "orders-queue", "sqs_managed_sse_enabled": True},
+        "Queuecardevents": {"name": "card-events-queue", "sqs_managed_sse_enabled": True},
+    }
+    assert resources["Queuecardevents"].location.attribute_lines == {
+        "name": 14,
+        "sqs_managed_sse_enabled": 15,
+    }
+
+
+def _attrs(resource: Resource) -> dict[str, Any]:
+    return dict(resource.attributes)
+
+
+def test_sam_expansion(parse: Parse) -> None:
+    result = parse("sam.yaml")
+    resources = by_id(result.resources)
+    assert {key: r.type for key, r in resources.items()} == {
+        "MyFunction": "aws_lambda_function", "MyFunctionRole": "aws_iam_role", "Orders": "aws_dynamodb_table",
+        "MyApi": "aws_api_gateway_rest_api", "MyApiDeployment": "aws_api_gateway_deployment",
+        "MyApiliveStage": "aws_api_gateway_stage", "MyHttpApi": "aws_apigatewayv2_api",
+        "MyHttpApiApiGatewayDefaultStage": "aws_apigatewayv2_stage", "Flow": "aws_sfn_state_machine",
+        "FlowRole": "aws_iam_role", "ServerlessRestApi": "aws_api_gateway_rest_api",
+        "ServerlessRestApiDeployment": "aws_api_gateway_deployment",
+        "ServerlessRestApiProdStage": "aws_api_gateway_stage",
+    }  # fmt: skip
+    function = resources["MyFunction"]
+    assert function.attributes["kms_key_arn"] == "arn:aws:kms:eu-west-1:111122223333:key/fn"  # from Globals
+    assert function.attributes["tracing_config"] == {"mode": "Active"}
+    assert function.location.attribute_lines["tracing_config"] == 5  # the Globals line it came from
+    assert function.location.attribute_lines["handler"] == 11
+    assert function.metadata["sam_resource"] == "MyFunction"
+    assert Edge("MyFunction", "MyFunctionRole", "reference", "role") in result.edges
+    role = resources["MyFunctionRole"].attributes
+    assert "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" in role["managed_policy_arns"]
+    assert resources["Orders"].attributes["server_side_encryption"] == {"sse_enabled": True}
+    stage = resources["MyApiliveStage"].attributes
+    assert stage["xray_tracing_enabled"] is True
+    assert stage["access_log_settings"]["destination_arn"].endswith("log-group:api")
+    assert stage["method_settings"] == [{"resource_path": "/*", "http_method": "*", "logging_level": "INFO"}]
+    assert resources["Flow"].attributes["logging_configuration"]["level"] == "ALL"
+    assert resources["Flow"].attributes["tracing_configuration"] == {"enabled": True}
+    assert "access_log_settings" not in resources["MyHttpApiApiGatewayDefaultStage"].attributes
+
+
+def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
+    macro = parse("macro.yaml")
+    assert macro.resources == ()
+    assert [(n.level, n.line, n.message) for n in macro.notifications] == [
+        ("warning", 2, "not evaluated: macro Count must run first")
+    ]
+    rain = parse("rain.yaml")
+    assert [r.id for r in rain.resources] == ["Bucket"]
+    assert isinstance(rain.resources[0].attributes["bucket"], Unknown)
+    assert {(n.level, n.line) for n in rain.notifications} == {("warning", 5), ("warning", 6)}
+    bad = parse("bad.yaml", "bad.json", "twin.json")
+    assert [r.id for r in bad.resources] == ["Data", "Stream", "Key"]  # the good file is still parsed
+    errors = {(n.file, n.line, n.column): n.message for n in bad.notifications if n.level == "error"}
+    assert set(errors) == {("bad.yaml", 6, 1), ("bad.json", 4, 42)}
+    assert errors[("bad.json", 4, 42)].startswith("invalid JSON")
+
+
+def test_claims_by_content(tmp_path: Path) -> None:
+    from iacgate.parsers.cloudformation import CloudFormationParser
+    from iacgate.textio import SourceFile
+
+    parser = CloudFormationParser()
+
+    def claims(text: str) -> bool:
+        return parser.claims(SourceFile(tmp_path / "x", "x", text))
+
+    assert claims("Resources:\n  A:\n    Type: AWS::S3::Bucket\n")
+    assert claims('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}')
+    assert not claims('{"format_version": "1.2", "planned_values": {"Resources": {}}}')
+    assert not claims("name: app\nruntime: yaml\nresources:\n  b:\n    type: aws:s3:Bucket\n")
+    assert not claims('{"version": 3, "deployment": {"resources": [{"urn": "urn:pulumi:a::b::c::d"}]}}')
