@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.stamp-run
 STAMP_DEV := $(VENV)/.stamp-dev
 DEMO_SARIF := out/demo.sarif
 
-.PHONY: demo test lint bench check-packs clean
+.PHONY: demo test lint bench check-packs clean opa
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,14 @@ bench: $(STAMP_DEV)
 
 clean:
 	rm -rf $(VENV) out dist build .pytest_cache .mypy_cache .ruff_cache benchmarks/.generated
+
+# A pinned OPA server for the opa engine's tests and the differential test (OPA is Go, not on PyPI).
+OPA_VERSION := v1.22.3
+OPA_DIR := .tools/opa-$(OPA_VERSION)
+OPA_BIN := $(OPA_DIR)/opa
+
+opa: $(OPA_BIN)
+
+$(OPA_BIN):
+	@command -v go >/dev/null || { echo "make opa needs Go (https://go.dev/dl/) to build OPA $(OPA_VERSION)"; exit 2; }
+	GOBIN=$(CURDIR)/$(OPA_DIR) go install github.com/open-policy-agent/opa@$(OPA_VERSION)

@@ -1,0 +1,225 @@
+"""The OPA-server evaluator: the same documents and answers as the embedded engine, over HTTP, in batches.
+
+Upload mode (default): the lib and pack policies, the generated routers and a per-run batch module are
+uploaded as policies ``iacgate/<run>/<relative path>`` and removed afterwards, errors included. The rule
+packages keep their shared names (``data.iacgate.rules...``), so two runs on one server uploading
+different pack versions at once would merge into each other: uploads take a lock (a data document
+created only if absent, ``data.iacgate_lock``) and refuse to start when another module on the server
+already defines one of the packages (a bundle, or what a killed run left behind).
+
+No-upload mode evaluates what the operator loaded (a bundle of ``policies/``): after checking that every
+rule's package is there, each batch is one ad-hoc query that builds the router object per item, since
+routers and the batch module are ours and cannot be assumed on the server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from opa_client.errors import RegoParseError
+
+from iacgate.errors import EvaluationError, PackError
+from iacgate.evaluate.base import EngineOptions, Evaluation
+from iacgate.evaluate.opa_http import OpaServer, UploadLock, parse_url
+from iacgate.evaluate.results import ROUTER_ROOT, collect_results, router_module
+from iacgate.evaluate.safety import check_policies
+from iacgate.graph.document import graph_input, resource_input
+from iacgate.graph.model import Graph
+from iacgate.packs.load import policies_root
+from iacgate.packs.model import Rule, RuleSet
+
+# Measured on 10,000 resources (see the closing report): beyond ~200 a batch saves no time.
+BATCH_SIZE = 200
+BATCH_ROOT = "iacgate_batch"
+
+
+def batch_module(package: str) -> str:
+    """One rule answering, per item of ``input.items``, its type's router results."""
+    return "\n".join(
+        [
+            f"package {package}",
+            "",
+            "results[i] := answer if {",
+            "\tsome i, item in input.items",
+            f"\tanswer := data.{ROUTER_ROOT}[item.resource.type].results with input as item",
+            "}",
+            "",
+        ]
+    )
+
+
+def _adhoc_router(rules: Sequence[Rule]) -> str:
+    entries = ", ".join(f'"{rule.id}": {rule.rego_path}' for rule in rules)
+    return f"answers := {{i: a | some i, item in input.items; a := {{{entries}}} with input as item}}"
+
+
+def _policy_name(path: Path, index: int) -> str:
+    try:
+        return path.resolve().relative_to(policies_root().resolve()).as_posix()
+    except (ValueError, PackError):
+        # A custom pack's files live outside policies/: number them to keep ids unique.
+        return f"custom/{index}/{path.name}"
+
+
+def _compile_error(exc: RegoParseError, names: Mapping[str, str]) -> EvaluationError:
+    first: Mapping[str, Any] = exc.errors[0] if exc.errors and isinstance(exc.errors[0], Mapping) else {}
+    message = str(first.get("message") or exc.message or exc.expression).splitlines()[0]
+    found = first.get("location")
+    location: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    where = names.get(str(location.get("file", "")), str(location.get("file", "")))
+    if where and location.get("row"):
+        where = f"{where}:{location['row']}:{location.get('col', 0)}"
+    return EvaluationError(
+        f"policy does not compile on the OPA server: {where + ': ' if where else ''}{message}"
+    )
+
+
+class OpaEvaluator:
+    name = "opa"
+
+    def __init__(self, rules: RuleSet, options: EngineOptions, batch_size: int = BATCH_SIZE) -> None:
+        parse_url(options.opa_url)
+        self._rules = rules
+        self._options = options
+        self._batch_size = max(1, batch_size)
+        sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
+        check_policies(sources)
+        self._run = uuid.uuid4().hex
+        # Policy id -> (file name shown in errors, source), in upload order: lib before the rules that
+        # call it, routers after the rules, the batch module last, since OPA compiles on every upload.
+        self._modules: dict[str, tuple[str, str]] = {}
+        for index, (path, source) in enumerate(sources):
+            self._modules[f"iacgate/{self._run}/{_policy_name(path, index)}"] = (str(path), source)
+        for type_name, type_rules in rules.by_type.items():
+            self._modules[f"iacgate/{self._run}/router/{type_name}.rego"] = (
+                f"router:{type_name}",
+                router_module(type_name, type_rules),
+            )
+        self._batch_package = f"{BATCH_ROOT}.run_{self._run}"
+        self._modules[f"iacgate/{self._run}/batch.rego"] = ("batch module", batch_module(self._batch_package))
+
+    def _server(self) -> OpaServer:
+        options = self._options
+        return OpaServer(options.opa_url, options.opa_token, options.opa_ca_bundle, options.timeout_seconds)
+
+    def _our_packages(self) -> set[str]:
+        packages = {rule.policy.replace(".", "/") for rule in self._rules.rules}
+        packages |= {f"{ROUTER_ROOT}/{type_name}" for type_name in self._rules.by_type}
+        return packages | {"iacgate/lib"}
+
+    @contextmanager
+    def _uploaded(self, server: OpaServer) -> Iterator[None]:
+        lock = UploadLock(server, self._run)
+        lock.acquire()
+        uploaded: list[str] = []
+        try:
+            ours = self._our_packages()
+            for policy_id, package in sorted(server.packages().items()):
+                if package in ours or any(package.startswith(f"{name}/") for name in ours):
+                    raise EvaluationError(
+                        f"OPA server at {server.endpoint.url} already has package "
+                        f"{package.replace('/', '.')} "
+                        f"(policy {policy_id}): remove it, or evaluate it as loaded with --opa-no-upload"
+                    )
+            names = {policy_id: shown for policy_id, (shown, _source) in self._modules.items()}
+            for policy_id, (_shown, source) in self._modules.items():
+                try:
+                    server.put_policy(policy_id, source)
+                except RegoParseError as exc:
+                    raise _compile_error(exc, names) from None
+                uploaded.append(policy_id)
+            yield
+        finally:
+            try:
+                for policy_id in reversed(uploaded):
+                    server.delete_policy(policy_id)
+            finally:
+                lock.release()
+
+    def _check_loaded(self, server: OpaServer) -> None:
+        """Each rule's deny set must be defined on the server (an empty set is defined, a missing one not)."""
+        policies = sorted({rule.policy for rule in self._rules.rules})
+        entries = ", ".join(f'"{policy}": count({{1 | data.{policy}.deny}})' for policy in policies)
+        rows = server.query(f"present := {{{entries}}}", {}) if entries else [{"present": {}}]
+        present = rows[0].get("present") if rows and isinstance(rows[0], Mapping) else None
+        if not isinstance(present, Mapping):
+            raise EvaluationError("malformed answer from the OPA server while checking the loaded packages")
+        missing = sorted(policy for policy, found in present.items() if found != 1)
+        if missing:
+            raise EvaluationError(
+                f"OPA server at {server.endpoint.url} has no package {missing[0]} (needed by "
+                f"{', '.join(r.id for r in self._rules.rules if r.policy == missing[0])}); load the packs' "
+                "policies as a bundle, or let iacgate upload them (drop --opa-no-upload)"
+            )
+
+    def _batches(
+        self, items: Sequence[tuple[str, dict[str, Any]]]
+    ) -> Iterator[Sequence[tuple[str, dict[str, Any]]]]:
+        for start in range(0, len(items), self._batch_size):
+            yield items[start : start + self._batch_size]
+
+    def _answers(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for resource in graph.resources:
+            if resource.mode == "managed" and self._rules.by_type.get(resource.type):
+                by_type.setdefault(resource.type, []).append(
+                    (resource.id, resource_input(graph, resource, settings))
+                )
+        answers: dict[str, Any] = {}
+        if self._options.opa_upload:
+            # Mixed types per batch: the uploaded batch module routes each item by its type.
+            everything = [item for group in by_type.values() for item in group]
+            for batch in self._batches(everything):
+                result = server.query_data(
+                    f"{self._batch_package.replace('.', '/')}/results", {"items": [doc for _id, doc in batch]}
+                )
+                answers.update(_by_index(batch, result))
+        else:
+            for type_name, group in by_type.items():
+                query = _adhoc_router(self._rules.by_type[type_name])
+                for batch in self._batches(group):
+                    rows = server.query(query, {"items": [doc for _id, doc in batch]})
+                    result = rows[0].get("answers") if rows and isinstance(rows[0], Mapping) else None
+                    answers.update(_by_index(batch, result))
+        # Graph order, as the embedded engine reports them.
+        return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
+
+    def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
+        if rules is not self._rules:
+            raise EvaluationError("evaluator was built for another rule set")
+        with self._server() as server:
+            if self._options.opa_upload:
+                with self._uploaded(server):
+                    return self._evaluate(server, graph, settings)
+            self._check_loaded(server)
+            return self._evaluate(server, graph, settings)
+
+    def _evaluate(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> Evaluation:
+        answers = self._answers(server, graph, settings)
+        graph_answers: list[tuple[str, Any]] = []
+        if self._rules.graph_rules:
+            document = graph_input(graph, settings)
+            for rule in self._rules.graph_rules:
+                graph_answers.append(
+                    (rule.id, server.query_data(f"{rule.policy.replace('.', '/')}/deny", document))
+                )
+        return collect_results(graph, self._rules, answers, graph_answers, engine=self.name)
+
+
+def _by_index(batch: Sequence[tuple[str, dict[str, Any]]], result: Any) -> dict[str, Any]:
+    """OPA answers an object keyed by item index (JSON turns the numbers into strings)."""
+    if not isinstance(result, Mapping):
+        raise EvaluationError(
+            f"malformed answer from the OPA server for a batch of {len(batch)}: {result!r:.80}"
+        )
+    answers: dict[str, Any] = {}
+    for index, (resource_id, _document) in enumerate(batch):
+        answer = result.get(str(index))
+        if answer is None:
+            raise EvaluationError(f"malformed answer from the OPA server: nothing for {resource_id}")
+        answers[resource_id] = answer
+    return answers

@@ -1,0 +1,293 @@
+"""Talking to one OPA server: opa-python-client for what it covers, bounded retries, one-line errors.
+
+opa-python-client gives the session (bearer token, TLS verification), policy upload and delete, data
+queries and ad-hoc queries. Its own retry is switched off (``retries=0``): urllib3 never retries a POST
+and does not count 503 as transient, so this module retries connection failures and 502/503/504 itself,
+with exponential backoff, a bounded number of times, for every call alike.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from opa_client import OpaClient
+from opa_client.errors import DeletePolicyError, RegoParseError
+
+from iacgate.errors import ConfigError, EvaluationError
+
+T = TypeVar("T")
+
+ATTEMPTS = 4
+BACKOFF_SECONDS = 0.2
+TRANSIENT_STATUSES = frozenset({502, 503, 504})
+# OPA reports builtin failures (a bad regex, an unparsable time) as errors instead of undefined, like
+# the embedded engine: a failing builtin must end the scan, never read as "no finding".
+STRICT = {"strict-builtin-errors": "true"}
+
+
+class _Transient(Exception):
+    """A failure worth another attempt; ``detail`` is what to say when the attempts run out."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    scheme: str
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"{self.scheme}://{self.host}:{self.port}"
+
+
+def parse_url(url: str | None) -> Endpoint:
+    if not url:
+        raise ConfigError("the opa engine needs a server URL (--opa-url or opa.url in iacgate.yaml)")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"OPA URL must look like https://host:port, got {url!r}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        # opa-python-client addresses /v1 at the server root (its ad-hoc query URL ignores any prefix).
+        raise ConfigError(f"OPA URL must not carry a path: {url!r}")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise ConfigError(f"OPA URL has an invalid port: {url!r}") from None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return Endpoint(parts.scheme, host, port)
+
+
+def _opa_message(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}"
+    if isinstance(body, Mapping):
+        message = str(body.get("message") or body.get("code") or f"HTTP {response.status_code}")
+        errors = body.get("errors")
+        if isinstance(errors, list) and errors and isinstance(errors[0], Mapping):
+            message = f"{message}: {errors[0].get('message', '')}"
+        return message.splitlines()[0] if message else f"HTTP {response.status_code}"
+    return f"HTTP {response.status_code}"
+
+
+class OpaServer:
+    """One connection to an OPA server; every method raises ``EvaluationError`` with a one-line message."""
+
+    def __init__(self, url: str | None, token: str | None, ca_bundle: str | None, timeout: float) -> None:
+        self.endpoint = parse_url(url)
+        verify: bool | str = False
+        if self.endpoint.scheme == "https":
+            verify = ca_bundle or True
+        self.timeout = timeout
+        self._client = OpaClient(
+            host=self.endpoint.host,
+            port=self.endpoint.port,
+            ssl=verify,
+            token=token or None,
+            retries=0,
+            timeout=timeout,
+        )
+
+        # The upload lock needs ``If-None-Match: *`` on a data PUT (create only if absent), which the client
+        # cannot send; this second session carries the same token and TLS settings.
+        self.session = requests.Session()
+        self.session.headers.update(self._client.headers or {})
+        self.session.verify = verify if self.endpoint.scheme == "https" else True
+
+    def close(self) -> None:
+        self._client.close_connection()
+        self.session.close()
+
+    def __enter__(self) -> OpaServer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _failure(self, what: str, response: requests.Response) -> EvaluationError:
+        if response.status_code in (401, 403):
+            return EvaluationError(
+                f"OPA server at {self.endpoint.url} refused {what}: authentication failed "
+                f"(HTTP {response.status_code}: {_opa_message(response)}); check the OPA token"
+            )
+        return EvaluationError(f"OPA server at {self.endpoint.url} failed {what}: {_opa_message(response)}")
+
+    def call(self, what: str, action: Callable[[], T]) -> T:
+        """Run one request, retrying transient failures with exponential backoff."""
+        last = ""
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                time.sleep(BACKOFF_SECONDS * 2 ** (attempt - 1))
+            try:
+                return action()
+            except _Transient as exc:
+                last = exc.detail
+            except requests.HTTPError as exc:
+                if exc.response is None:
+                    raise EvaluationError(f"OPA server at {self.endpoint.url} failed {what}") from None
+                if exc.response.status_code in TRANSIENT_STATUSES:
+                    last = f"HTTP {exc.response.status_code}"
+                    continue
+                raise self._failure(what, exc.response) from None
+            except requests.exceptions.SSLError as exc:
+                raise EvaluationError(
+                    f"TLS verification of the OPA server at {self.endpoint.url} failed "
+                    f"({type(exc).__name__}); pass the server's CA with --opa-ca-bundle"
+                ) from None
+            except requests.exceptions.ReadTimeout:
+                raise EvaluationError(
+                    f"OPA server at {self.endpoint.url} did not answer {what} within {self.timeout:g}s"
+                ) from None
+            except requests.ConnectionError as exc:
+                last = f"unreachable ({_reason(exc)})"
+            except requests.RequestException as exc:
+                raise EvaluationError(f"OPA server at {self.endpoint.url} failed {what}: {exc}") from None
+        if last.startswith("unreachable"):
+            raise EvaluationError(f"OPA server at {self.endpoint.url} is {last}, {ATTEMPTS} attempts")
+        raise EvaluationError(
+            f"OPA server at {self.endpoint.url} failed {what} after {ATTEMPTS} attempts: {last}"
+        )
+
+    def put_policy(self, policy_id: str, source: str) -> None:
+        """Upload one module; a compile error is raised as ``RegoParseError`` for the caller to place."""
+
+        def action() -> None:
+            try:
+                # rego_compat=False: the client would otherwise rewrite a rejected policy into another.
+                self._client.update_policy_from_string(source, policy_id, rego_compat=False)
+            except ValueError:
+                # An error answer that is not JSON comes from a proxy in front of OPA (a 502 page).
+                raise _Transient("the answer to a policy upload was not JSON") from None
+
+        try:
+            self.call(f"uploading policy {policy_id}", action)
+        except RegoParseError as exc:
+            if exc.expression == "unauthorized":
+                raise EvaluationError(
+                    f"OPA server at {self.endpoint.url} refused uploading policy {policy_id}: "
+                    f"authentication failed ({exc.message}); check the OPA token"
+                ) from None
+            raise
+
+    def delete_policy(self, policy_id: str) -> None:
+        def action() -> None:
+            try:
+                self._client.delete_policy(policy_id)
+            except DeletePolicyError as exc:
+                if exc.expression != "resource_not_found":
+                    raise EvaluationError(
+                        f"OPA server at {self.endpoint.url} failed removing policy {policy_id}: {exc.message}"
+                    ) from None
+            except ValueError:
+                raise _Transient("the answer to a policy delete was not JSON") from None
+
+        self.call(f"removing policy {policy_id}", action)
+
+    def packages(self) -> dict[str, str]:
+        """Policy id -> package path (``iacgate/lib``) of every module loaded on the server."""
+        info = self.call("listing policies", self._client.get_policies_info)
+        prefix = f"{self._client.root_url}/data/"
+        return {
+            str(policy_id): str(entry.get("path", "")).removeprefix(prefix)
+            for policy_id, entry in info.items()
+            if isinstance(entry, Mapping)
+        }
+
+    def query_data(self, path: str, document: Mapping[str, Any]) -> Any:
+        """POST /v1/data/<path> with an input; ``None`` when the value is undefined."""
+        answer = self.call(
+            f"evaluating data.{path}",
+            lambda: self._client.query_rule(dict(document), path, query_params=STRICT),
+        )
+        if not isinstance(answer, Mapping):
+            raise EvaluationError(f"malformed answer from the OPA server for data.{path}")
+        return answer.get("result")
+
+    def query(self, text: str, document: Mapping[str, Any]) -> list[Any]:
+        """POST /v1/query: the rows of bindings of an ad-hoc query."""
+        answer = self.call(
+            "an ad-hoc query", lambda: self._client.ad_hoc_query(text, dict(document), query_params=STRICT)
+        )
+        rows = answer.get("result", []) if isinstance(answer, Mapping) else None
+        if not isinstance(rows, list):
+            raise EvaluationError("malformed answer from the OPA server for an ad-hoc query")
+        return rows
+
+
+LOCK_PATH = "iacgate_lock"
+LOCK_LEASE_SECONDS = 900.0
+
+
+class UploadLock:
+    """A data document created only if absent: one iacgate upload at a time per server.
+
+    Rule packages have shared names (``data.iacgate.rules...``), so two runs uploading different pack
+    versions at once would merge into one another. A held lock is waited for up to the timeout; a lock
+    older than its lease (a run that was killed) is taken over.
+    """
+
+    def __init__(self, server: OpaServer, run_id: str) -> None:
+        self._server = server
+        self._run_id = run_id
+        self._url = f"{server.endpoint.url}/v1/data/{LOCK_PATH}"
+
+    def _request(self, method: str, **kwargs: Any) -> requests.Response:
+        response = self._server.call(
+            "the upload lock",
+            lambda: _checked(
+                self._server.session.request(method, self._url, timeout=self._server.timeout, **kwargs)
+            ),
+        )
+        return response
+
+    def _holder(self) -> Mapping[str, Any]:
+        body = self._request("GET").json()
+        result = body.get("result") if isinstance(body, Mapping) else None
+        return result if isinstance(result, Mapping) else {}
+
+    def acquire(self) -> None:
+        deadline = time.monotonic() + self._server.timeout
+        while True:
+            document = {"run": self._run_id, "expires": time.time() + LOCK_LEASE_SECONDS}
+            response = self._request("PUT", json=document, headers={"If-None-Match": "*"})
+            if response.status_code == 204:
+                return
+            holder = self._holder()
+            if float(holder.get("expires", 0)) < time.time():
+                self._request("DELETE")
+                continue
+            if time.monotonic() > deadline:
+                raise EvaluationError(
+                    f"another iacgate run ({holder.get('run')}) holds the upload lock on "
+                    f"{self._server.endpoint.url} "
+                    f"(data.{LOCK_PATH}); wait for it, or load the policies once and use --opa-no-upload"
+                )
+            time.sleep(0.5)
+
+    def release(self) -> None:
+        if self._holder().get("run") == self._run_id:
+            self._request("DELETE")
+
+
+def _checked(response: requests.Response) -> requests.Response:
+    if response.status_code >= 400 and response.status_code != 404:
+        response.raise_for_status()
+    return response
+
+
+def _reason(exc: requests.ConnectionError) -> str:
+    text = str(exc)
+    for marker in ("Connection refused", "Connection reset", "Name or service not known", "timed out"):
+        if marker in text:
+            return marker.lower()
+    return type(exc).__name__

@@ -1,0 +1,326 @@
+"""The OPA-server evaluator against a real ``opa run --server``: upload, no-upload, auth, failures."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+import requests
+
+from iacgate.errors import ConfigError, EvaluationError, PackError
+from iacgate.evaluate import EmbeddedEvaluator, EngineOptions, Evaluation, OpaEvaluator
+from iacgate.graph import UNKNOWN, Edge, Graph, Resource, SourceLocation
+from iacgate.packs import RuleSet, load_packs
+from iacgate.packs.load import policies_root
+from opa_server import RunningOpa, opa_server, policy_ids, running_opa  # noqa: F401
+
+CONTROLS = (
+    '{pci-dss-4.0: ["3.5.1"], soc2: [CC6.1], iso27001-2022: [A.8.24], nist-800-53-r5: [SC-28], dora: ["9"]}'
+)
+MANIFEST = """\
+pack: house
+version: 1.0.0
+title: House rules
+description: Rules written for these tests.
+rules:
+  - id: HOUSE-VOL-001
+    name: HouseVolume
+    title: Volumes are encrypted
+    description: test rule
+    severity: high
+    policy: house.volume
+    scope: resource
+    resource_types: [aws_ebs_volume]
+    rationale: test
+    remediation: {text: set it, terraform: "encrypted = true"}
+    help_uri: https://example.invalid/rule
+    controls: {CONTROLS}
+  - id: HOUSE-GRAPH-001
+    name: HouseGraph
+    title: Volumes have snapshots
+    description: test rule
+    severity: low
+    policy: house.graph
+    scope: graph
+    resource_types: [aws_ebs_volume]
+    rationale: test
+    remediation: {text: snapshot it, terraform: "resource aws_ebs_snapshot"}
+    help_uri: https://example.invalid/rule
+    controls: {CONTROLS}
+"""
+
+VOLUME_POLICY = """\
+package house.volume
+
+import data.iacgate.lib
+
+deny contains lib.violation(["encrypted"], "not encrypted") if {
+    not lib.attrs.encrypted == true
+}
+
+deny contains lib.violation(["tags", "Owner"], "no owner") if {
+    count(lib.referrers("aws_ebs_snapshot")) == 0
+    not input.resource.tags.Owner
+}
+"""
+
+GRAPH_POLICY = """\
+package house.graph
+
+deny contains {"resource": v.id, "path": [], "message": "no snapshot"} if {
+    some v in input.resources_by_type.aws_ebs_volume
+    not snapshotted[v.id]
+}
+
+snapshotted contains e.target if {
+    some e in input.edges
+    e.kind == "reference"
+}
+"""
+
+
+def make_pack(tmp_path: Path, volume_policy: str = VOLUME_POLICY, graph_policy: str = GRAPH_POLICY) -> Path:
+    directory = tmp_path / "house"
+    directory.mkdir(exist_ok=True)
+    (directory / "pack.yaml").write_text(MANIFEST.replace("{CONTROLS}", CONTROLS), encoding="utf-8")
+    (directory / "volume.rego").write_text(dedent(volume_policy), encoding="utf-8")
+    (directory / "graph.rego").write_text(dedent(graph_policy), encoding="utf-8")
+    return directory
+
+
+def resource(type_name: str, name: str, tags: dict[str, str] | None = None, **attributes: object) -> Resource:
+    return Resource(
+        id=f"{type_name}.{name}",
+        format="terraform-plan",
+        native_type=type_name,
+        type=type_name,
+        provider="aws",
+        region="eu-west-1",
+        region_source="provider aws",
+        attributes=attributes,
+        tags=tags or {},
+        location=SourceLocation("plan.json", 10, 20, {"encrypted": 12}),
+    )
+
+
+def volumes(count: int) -> Graph:
+    """Every outcome in turn: pass, fail, undetermined, and a snapshot edge every fourth volume."""
+    found: list[Resource] = []
+    edges: list[Edge] = []
+    for index in range(count):
+        encrypted = (True, False, UNKNOWN)[index % 3]
+        tags = {"Owner": "ledger"} if index % 2 else {}
+        found.append(resource("aws_ebs_volume", f"v{index}", tags, encrypted=encrypted))
+        if index % 4 == 0:
+            found.append(resource("aws_ebs_snapshot", f"s{index}"))
+            edges.append(Edge(f"aws_ebs_snapshot.s{index}", f"aws_ebs_volume.v{index}"))
+    return Graph(tuple(found), tuple(edges))
+
+
+def house_rules(tmp_path: Path, **policies: str) -> RuleSet:
+    return load_packs(("house",), (make_pack(tmp_path, **policies),))
+
+
+def opa(rules: RuleSet, url: str, **options: object) -> OpaEvaluator:
+    batch_size = options.pop("batch_size", 200)
+    assert isinstance(batch_size, int)
+    return OpaEvaluator(rules, EngineOptions(opa_url=url, **options), batch_size=batch_size)  # type: ignore[arg-type]
+
+
+def same(left: Evaluation, right: Evaluation) -> None:
+    assert left.violations == right.violations
+    assert left.checks == right.checks
+
+
+def test_upload_evaluates_like_embedded_and_removes_its_policies(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    rules = house_rules(tmp_path)
+    graph = volumes(12)
+    result = opa(rules, opa_server.url).evaluate(graph, rules, {"owner_tag": "Owner"})
+    same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {"owner_tag": "Owner"}))
+    assert result.engine == "opa"
+    assert {check.outcome for check in result.checks} == {"pass", "fail", "undetermined"}
+    assert {check.rule_id for check in result.checks} == {"HOUSE-VOL-001", "HOUSE-GRAPH-001"}
+    assert policy_ids(opa_server) == []
+    assert requests.get(f"{opa_server.url}/v1/data/iacgate_lock", timeout=5).json() == {}
+
+
+def test_batches_across_boundaries_give_the_embedded_answers(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    rules = house_rules(tmp_path)
+    graph = volumes(450)
+    expected = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
+    same(opa(rules, opa_server.url, batch_size=200).evaluate(graph, rules, {}), expected)
+    same(opa(rules, opa_server.url, batch_size=7).evaluate(graph, rules, {}), expected)
+
+
+def test_a_policy_that_does_not_compile_names_file_and_line_and_leaves_nothing(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    broken = VOLUME_POLICY.replace("not lib.attrs.encrypted == true", "lib.no_such_helper(input)")
+    rules = house_rules(tmp_path, volume_policy=broken)
+    with pytest.raises(EvaluationError, match=r"does not compile.*volume\.rego:6:\d+: .*no_such_helper"):
+        opa(rules, opa_server.url).evaluate(volumes(3), rules, {})
+    assert policy_ids(opa_server) == []
+
+
+def test_refused_builtins_stop_before_anything_is_sent(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path, volume_policy=VOLUME_POLICY + "\nleak := opa.runtime()\n")
+    with pytest.raises(PackError, match=r"volume\.rego:14: policy calls opa\.runtime\(\)"):
+        opa(rules, "http://127.0.0.1:9")
+
+
+def test_no_upload_evaluates_preloaded_policies_and_checks_packages(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    graph = volumes(30)
+    with running_opa(load=[policies_root() / "lib", tmp_path / "house"]) as server:
+        before = policy_ids(server)
+        result = opa(rules, server.url, opa_upload=False, batch_size=8).evaluate(graph, rules, {})
+        same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
+        assert policy_ids(server) == before
+        # The same server, asked to upload, refuses to merge its packs into the ones already loaded.
+        with pytest.raises(EvaluationError, match=r"already has package (iacgate\.lib|house\.)"):
+            opa(rules, server.url).evaluate(graph, rules, {})
+
+
+def test_no_upload_names_a_missing_package(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    with (
+        running_opa(load=[policies_root() / "lib", tmp_path / "house" / "volume.rego"]) as server,
+        pytest.raises(EvaluationError, match=r"has no package house\.graph \(needed by HOUSE-GRAPH-001\)"),
+    ):
+        opa(rules, server.url, opa_upload=False).evaluate(volumes(2), rules, {})
+
+
+def test_no_upload_rejects_a_malformed_answer(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "volume.rego").write_text('package house.volume\n\ndeny contains "just a string" if true\n')
+    (odd / "graph.rego").write_text(GRAPH_POLICY)
+    with (
+        running_opa(load=[policies_root() / "lib", odd]) as server,
+        pytest.raises(EvaluationError, match=r"HOUSE-VOL-001 on aws_ebs_volume\.v0: malformed result"),
+    ):
+        opa(rules, server.url, opa_upload=False).evaluate(volumes(1), rules, {})
+
+
+def test_token_authentication(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    graph = volumes(5)
+    with running_opa(token="s3cret-for-tests", workdir=tmp_path) as server:
+        result = opa(rules, server.url, opa_token="s3cret-for-tests").evaluate(graph, rules, {})
+        same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
+        with pytest.raises(EvaluationError, match=r"authentication failed .*check the OPA token"):
+            opa(rules, server.url, opa_token="wrong").evaluate(graph, rules, {})
+        with pytest.raises(EvaluationError, match=r"authentication failed"):
+            opa(rules, server.url, opa_upload=False).evaluate(graph, rules, {})
+        assert not [policy for policy in policy_ids(server) if policy.startswith("iacgate/")]
+
+
+def test_unreachable_server_fails_quickly(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    started = time.monotonic()
+    with pytest.raises(EvaluationError, match=r"127\.0\.0\.1:9 is unreachable \(connection refused"):
+        opa(rules, "http://127.0.0.1:9").evaluate(volumes(1), rules, {})
+    assert time.monotonic() - started < 5
+
+
+def test_a_server_that_never_answers_times_out(tmp_path: Path) -> None:
+    rules = house_rules(tmp_path)
+    with socket.socket() as silent:
+        # Connections complete in the kernel backlog, but nothing ever reads or answers them.
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(EvaluationError, match=r"did not answer .* within 0\.5s"):
+            opa(rules, url, timeout_seconds=0.5).evaluate(volumes(1), rules, {})
+
+
+@pytest.mark.parametrize("url", [None, "ftp://opa:8181", "http://opa:8181/prefix", "http://opa:notaport"])
+def test_bad_urls_are_configuration_errors(tmp_path: Path, url: str | None) -> None:
+    rules = house_rules(tmp_path)
+    with pytest.raises(ConfigError):
+        OpaEvaluator(rules, EngineOptions(opa_url=url))
+
+
+def test_a_lock_held_by_a_live_run_is_waited_for_then_refused_and_a_stale_one_taken_over(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    rules = house_rules(tmp_path)
+    lock = f"{opa_server.url}/v1/data/iacgate_lock"
+    requests.put(lock, json={"run": "other", "expires": time.time() + 600}, timeout=5).raise_for_status()
+    try:
+        with pytest.raises(EvaluationError, match=r"another iacgate run \(other\) holds the upload lock"):
+            opa(rules, opa_server.url, timeout_seconds=1.0).evaluate(volumes(1), rules, {})
+        requests.put(lock, json={"run": "killed", "expires": time.time() - 1}, timeout=5).raise_for_status()
+        opa(rules, opa_server.url).evaluate(volumes(1), rules, {})
+        assert requests.get(lock, timeout=5).json() == {}
+    finally:
+        requests.delete(lock, timeout=5)
+
+
+class _Flaky(BaseHTTPRequestHandler):
+    """Answers 503 to every other request, forwards the rest to the real OPA server."""
+
+    target = ""
+    counter = iter(range(1_000_000))
+
+    def _handle(self) -> None:
+        if next(self.counter) % 2 == 0:
+            self.send_response(503)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>busy</html>")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {key: value for key, value in self.headers.items() if key.lower() not in ("host",)}
+        answer = requests.request(
+            self.command, self.target + self.path, data=body, headers=headers, timeout=10
+        )
+        self.send_response(answer.status_code)
+        for key in ("Content-Type",):
+            if key in answer.headers:
+                self.send_header(key, answer.headers[key])
+        self.send_header("Content-Length", str(len(answer.content)))
+        self.end_headers()
+        self.wfile.write(answer.content)
+
+    do_GET = do_PUT = do_POST = do_DELETE = _handle
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def flaky_proxy(opa_server: RunningOpa) -> Iterator[str]:  # noqa: F811
+    handler = type("Flaky", (_Flaky,), {"target": opa_server.url, "counter": iter(range(1_000_000))})
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{proxy.server_address[1]}"
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
+def test_transient_503s_are_retried(tmp_path: Path, flaky_proxy: str, opa_server: RunningOpa) -> None:  # noqa: F811
+    rules = house_rules(tmp_path)
+    graph = volumes(9)
+    result = opa(rules, flaky_proxy, batch_size=4).evaluate(graph, rules, {})
+    same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
+    assert policy_ids(opa_server) == []
