@@ -1,0 +1,289 @@
+"""``make check-packs``: every rule has metadata, a Rego unit test, and fixtures that fail and pass it.
+
+Run as ``python -m iacgate.packs.check [--root DIR] [--pack ID ...]``. For each rule of each manifest
+under ``<root>/rulepacks`` it checks:
+
+- the manifest entry is complete (validated against ``rulepack.schema.json``, every problem listed);
+- ``package <policy>`` exists among the pack's ``.rego`` files;
+- a ``*_test.rego`` of the pack tests it (package ``<policy>_test``, or imports ``data.<policy>``) and all
+  the pack's Rego unit tests pass in the embedded engine;
+- ``<root>/fixtures/<pack>/<RULE-ID>/`` holds a resource of one of the rule's types named ``fail_*`` and
+  one named ``pass_*``, and scanning that directory gives those resources exactly those outcomes.
+
+Prints one line per problem and exits 1, or one OK line and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from iacgate.api import ScanSettings, scan
+from iacgate.errors import IacgateError
+from iacgate.graph.model import Resource
+from iacgate.packs.load import load_pack
+from iacgate.packs.model import Pack, RuleSet
+from iacgate.packs.regotest import is_test_file, library_files, rego_files, run_tests
+from iacgate.schemas import load_schema
+
+_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
+# The local name of a resource: after the last '.', '/' or ':' of its id, without an instance key.
+_LOCAL_NAME = re.compile(r"([^./:\[\]\"]+)(?:\[[^\]]*\])*$")
+# fail_x / pass_x / undetermined_x, or FailX / PassX / UndeterminedX where names cannot hold '_'.
+_EXPECTED = re.compile(r"^(?:(fail|pass|undetermined)_|(Fail|Pass|Undetermined)(?=[A-Z0-9]))")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    problems: tuple[Problem, ...]
+    packs: int
+    rules: int
+    tests: int
+    fixtures: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (
+            f"OK: {self.packs} packs, {self.rules} rules, {self.tests} Rego unit tests passed, "
+            f"{self.fixtures} fixture resources behave as named"
+        )
+
+
+def expected_outcome(resource_id: str) -> str | None:
+    """``fail``, ``pass`` or ``undetermined`` from a resource's local name, or ``None``."""
+    local = _LOCAL_NAME.search(resource_id)
+    matched = _EXPECTED.match(local.group(1)) if local else None
+    return (matched.group(1) or matched.group(2)).lower() if matched else None
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _manifest_problems(path: Path, document: Any, where: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(load_schema("rulepack.schema.json"))
+    problems = []
+    for error in sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path]):
+        location = list(error.absolute_path)
+        rule_id = ""
+        if len(location) >= 2 and location[0] == "rules" and isinstance(document, Mapping):
+            entry = document["rules"][location[1]]
+            rule_id = f" ({entry.get('id')})" if isinstance(entry, Mapping) else ""
+        at = "/".join(str(part) for part in location) or "(top level)"
+        problems.append(Problem(where, f"metadata at {at}{rule_id}: {error.message}"))
+    return problems
+
+
+def _tested_policies(test_sources: Mapping[Path, str]) -> dict[str, list[Path]]:
+    """Policy packages each test file covers: its own package minus ``_test``, and what it imports."""
+    covered: dict[str, list[Path]] = {}
+    for path, source in test_sources.items():
+        if not re.search(r"^test_\w+", source, re.MULTILINE):
+            continue
+        names = set(re.findall(r"^import\s+data\.([\w.]+)", source, re.MULTILINE))
+        package = _PACKAGE.search(source)
+        if package and package.group(1).endswith("_test"):
+            names.add(package.group(1).removesuffix("_test"))
+        for name in names:
+            covered.setdefault(name, []).append(path)
+    return covered
+
+
+class _PackChecker:
+    def __init__(self, root: Path, manifest: Path) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.where = _relative(manifest, root)
+        self.problems: list[Problem] = []
+        self.tests = 0
+        self.fixtures = 0
+        self.rules = 0
+
+    def problem(self, message: str, where: str | None = None) -> None:
+        self.problems.append(Problem(where or self.where, message))
+
+    def run(self) -> None:
+        try:
+            document = yaml.safe_load(self.manifest.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            self.problem(f"cannot read manifest: {str(exc).splitlines()[0]}")
+            return
+        self.problems.extend(_manifest_problems(self.manifest, document, self.where))
+        if not isinstance(document, Mapping) or not isinstance(document.get("rules"), list):
+            return
+        pack_id = str(document.get("pack") or self.manifest.stem)
+        policy_dir = self.root / "policies" / "rules" / pack_id
+        entries = [entry for entry in document["rules"] if isinstance(entry, Mapping) and entry.get("id")]
+        self.rules = len(entries)
+        pack = self._load(policy_dir)
+        self._check_policies(entries, policy_dir)
+        self._check_fixtures(entries, pack, self.root / "fixtures" / pack_id)
+
+    def _load(self, policy_dir: Path) -> Pack | None:
+        try:
+            return load_pack(self.manifest, policy_dir)
+        except IacgateError:
+            return None  # already reported line by line as metadata problems
+
+    def _check_policies(self, entries: Sequence[Mapping[str, Any]], policy_dir: Path) -> None:
+        files = rego_files([policy_dir]) if policy_dir.is_dir() else []
+        sources = {path: path.read_text(encoding="utf-8") for path in files}
+        defined = {
+            match.group(1)
+            for path, source in sources.items()
+            if not is_test_file(path)
+            for match in _PACKAGE.finditer(source)
+        }
+        covered = _tested_policies({path: source for path, source in sources.items() if is_test_file(path)})
+        for entry in entries:
+            policy = entry.get("policy")
+            if not isinstance(policy, str):
+                continue
+            where = f"{self.where}: {entry['id']}"
+            if policy not in defined:
+                self.problem(
+                    f"no .rego file under {_relative(policy_dir, self.root)} defines package {policy}", where
+                )
+            if policy not in covered:
+                self.problem(
+                    f"no Rego unit test: no *_test.rego with test_ rules for package {policy}", where
+                )
+        if not any(is_test_file(path) for path in files):
+            return
+        run = run_tests([policy_dir], library_files(self.root / "policies"))
+        for result in run.results:
+            if result.file.is_relative_to(policy_dir.resolve()):
+                self.tests += result.status == "passed"
+            if result.status != "passed":
+                self.problem(
+                    f"Rego unit test {result.name} {result.status}: {result.message}",
+                    _relative(result.file, self.root.resolve()),
+                )
+
+    def _check_fixtures(
+        self, entries: Sequence[Mapping[str, Any]], pack: Pack | None, fixtures: Path
+    ) -> None:
+        rules = self._rule_set(pack)
+        for entry in entries:
+            rule_id = str(entry["id"])
+            types = set(entry.get("resource_types") or ())
+            directory = fixtures / rule_id
+            where = f"{self.where}: {rule_id}"
+            if not directory.is_dir():
+                self.problem(f"no fixtures: {_relative(directory, self.root)} does not exist", where)
+                continue
+            result = scan(ScanSettings(paths=(directory,), root=directory), rules=rules)
+            for notification in result.notifications:
+                if notification.level == "error":
+                    self.problem(f"fixture does not parse: {notification.message}", where)
+            resources: list[Resource] = [
+                resource for graph in result.graphs for resource in graph.resources if resource.type in types
+            ]
+            named = {resource.id: expected_outcome(resource.id) for resource in resources}
+            for outcome in ("fail", "pass"):
+                if outcome not in named.values():
+                    self.problem(
+                        f"no {outcome}ing fixture: no resource of type {', '.join(sorted(types))} named "
+                        f"{outcome}_* in {_relative(directory, self.root)}",
+                        where,
+                    )
+            if rules is None:
+                continue
+            actual = {
+                check.resource_id: check.outcome
+                for check in result.evaluation.checks
+                if check.rule_id == rule_id
+            }
+            for resource_id, expected in sorted(named.items()):
+                if expected is None:
+                    continue
+                self.fixtures += 1
+                if actual.get(resource_id) != expected:
+                    self.problem(
+                        f"fixture {resource_id} is named to {expected} but the rule gave "
+                        f"{actual.get(resource_id, 'no result')}",
+                        where,
+                    )
+
+    def _rule_set(self, pack: Pack | None) -> RuleSet | None:
+        if pack is None:
+            return None
+        policies = self.root / "policies"
+        files = [path for path in library_files(policies) if not is_test_file(path)]
+        files += [path for path in rego_files([pack.policy_dir]) if not is_test_file(path)]
+        return RuleSet(packs=(pack,), policy_files=tuple(files))
+
+
+def check(root: Path, packs: Sequence[str] = ()) -> Report:
+    manifests = sorted((root / "rulepacks").glob("*.yaml"))
+    problems: list[Problem] = []
+    if not manifests:
+        problems.append(Problem(_relative(root / "rulepacks", root), "no rule-pack manifests found"))
+    unknown = sorted(set(packs) - {path.stem for path in manifests})
+    problems.extend(Problem(pack, "no such pack") for pack in unknown)
+    checked = [path for path in manifests if not packs or path.stem in packs]
+    counts = {"rules": 0, "tests": 0, "fixtures": 0}
+    for manifest in checked:
+        checker = _PackChecker(root, manifest)
+        try:
+            checker.run()
+        except IacgateError as exc:
+            checker.problem(f"cannot check the pack: {exc}")
+        problems.extend(checker.problems)
+        counts["rules"] += checker.rules
+        counts["tests"] += checker.tests
+        counts["fixtures"] += checker.fixtures
+    return Report(tuple(problems), len(checked), counts["rules"], counts["tests"], counts["fixtures"])
+
+
+def _default_root() -> Path:
+    # The checkout: fixtures are not shipped in the wheel, so this check runs from a source tree.
+    return Path(__file__).resolve().parents[3]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m iacgate.packs.check",
+        description="Check that every rule has metadata, a Rego unit test, and failing and passing fixtures.",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=None, help="checkout holding rulepacks/, policies/, fixtures/"
+    )
+    parser.add_argument("--pack", action="append", default=[], help="check only this pack (repeatable)")
+    arguments = parser.parse_args(argv)
+    root = (arguments.root or _default_root()).resolve()
+    report = check(root, tuple(arguments.pack))
+    for problem in report.problems:
+        print(problem)
+    if not report.ok:
+        print(f"check-packs: {len(report.problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

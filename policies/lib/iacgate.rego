@@ -1,0 +1,108 @@
+# The rule-author API: every rule imports data.iacgate.lib and reads like the control it enforces.
+#
+# Three states matter for every attribute: set to a value, not set (missing, null, ""), and unknown until
+# apply ({"__unknown__": "<reason>"}). Compare with the helpers below, never with `!=`: `attrs.x != true`
+# is undefined when x is missing, so a missing attribute would silently pass.
+package iacgate.lib
+
+import rego.v1
+
+# A value the source cannot tell yet arrives as {"__unknown__": "<reason>"}.
+is_unknown(value) if {
+	is_object(value)
+	value.__unknown__
+}
+
+# Set: present, not null, not an empty string or collection. An unknown value counts as set: it will exist.
+is_set(value) if {
+	value != null
+	value != ""
+	value != []
+	value != {}
+}
+
+# Exactly true. Use `not is_true(x)` to fire on false, missing and unknown alike (the engine turns a
+# failure on an unknown path into "undetermined").
+is_true(value) if value == true
+
+# Sources that carry booleans as strings (CloudFormation templates often do).
+is_true(value) if {
+	is_string(value)
+	lower(value) == "true"
+}
+
+# Explicitly false: for settings whose default, when left out, is the safe one.
+is_false(value) if value == false
+
+is_false(value) if {
+	is_string(value)
+	lower(value) == "false"
+}
+
+# A value as people read it in a message.
+show(value) := "unknown until apply" if {
+	is_unknown(value)
+} else := "not set" if {
+	not is_set(value)
+} else := sprintf("%v", [value])
+
+# The resource under evaluation and its neighbours along reference edges.
+resource := input.resource
+
+attrs := input.resource.attributes
+
+# An attribute of the resource under evaluation, or null when it is missing.
+attr(name) := object.get(input.resource.attributes, name, null)
+
+# An attribute of the resource under evaluation as people read it in a message.
+attr_text(name) := show(attr(name))
+
+# Nested blocks as a list of objects: Terraform (plan and HCL) writes them as lists; a single object from
+# another format is one block; an unknown or missing value holds no block the source wrote.
+blocks(value) := value if {
+	is_array(value)
+} else := [value] if {
+	is_object(value)
+	not is_unknown(value)
+} else := []
+
+# The blocks of a nested-block attribute of the resource under evaluation.
+attr_blocks(name) := blocks(attr(name))
+
+# Where a finding about a missing nested block points. In a Terraform plan, a block the configuration
+# leaves out but the provider computes (AWS provider 4+: aws_s3_bucket.logging and
+# .server_side_encryption_configuration, aws_dynamodb_table.server_side_encryption) is unknown as a whole;
+# pointing at it would make the engine call the finding undetermined, so the finding names the resource.
+missing_block_path(name) := [] if {
+	input.resource.format == "terraform-plan"
+	is_unknown(attr(name))
+} else := [name]
+
+# Neighbours of a canonical type that refer to this resource (for example an encryption-configuration
+# resource that names its bucket).
+referrers(type_name) := [entry.resource |
+	some entry in input.related
+	entry.direction == "in"
+	entry.resource.type == type_name
+]
+
+# Referrers of a canonical type whose reference to this resource sits in one attribute (an
+# aws_s3_bucket_logging names its source bucket in `bucket` and its log bucket in `target_bucket`).
+referrers_via(type_name, attribute) := [entry.resource |
+	some entry in input.related
+	entry.direction == "in"
+	entry.resource.type == type_name
+	entry.attribute == attribute
+]
+
+# Neighbours of a canonical type this resource refers to.
+referenced(type_name) := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.resource.type == type_name
+]
+
+violation(path, message) := {"path": path, "message": message}
+
+# A result the rule cannot decide because a value it needs elsewhere (on a neighbour) is unknown.
+undetermined(path, message) := {"path": path, "message": message, "status": "undetermined"}

@@ -1,0 +1,10 @@
+# LOG-CLOUDTRAIL-003: CloudTrail encrypts its log files with a KMS key.
+package iacgate.rules.audit_logging.cloudtrail_kms
+
+import data.iacgate.lib
+import rego.v1
+
+deny contains lib.violation(["kms_key_id"], msg) if {
+	not lib.is_set(lib.attr("kms_key_id"))
+	msg := "CloudTrail log files are encrypted only with SSE-S3: kms_key_id is not set"
+}

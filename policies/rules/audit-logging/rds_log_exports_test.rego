@@ -1,0 +1,34 @@
+package iacgate.rules.audit_logging.rds_log_exports_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.rds_log_exports
+import rego.v1
+
+test_postgres_exports_pass if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_db_instance", {"engine": "postgres", "enabled_cloudwatch_logs_exports": ["postgresql", "upgrade"]})
+		with input.related as []
+}
+
+test_aurora_postgresql_cluster_passes if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_rds_cluster", {"engine": "aurora-postgresql", "enabled_cloudwatch_logs_exports": ["postgresql"]})
+		with input.related as []
+}
+
+test_no_exports_fail_once if {
+	count(rds_log_exports.deny) == 1 with input.resource as testing.resource("aws_db_instance", {"engine": "mysql", "enabled_cloudwatch_logs_exports": []})
+		with input.related as []
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "mysql", "enabled_cloudwatch_logs_exports": []})
+		with input.related as []
+	result.path == ["enabled_cloudwatch_logs_exports"]
+}
+
+test_missing_audit_log_of_mysql_fails if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "mysql", "enabled_cloudwatch_logs_exports": ["error", "slowquery"]})
+		with input.related as []
+	result.message == "database does not export the audit logs of engine mysql to CloudWatch Logs: enabled_cloudwatch_logs_exports is [\"error\", \"slowquery\"]"
+}
+
+test_other_engines_need_one_export if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_db_instance", {"engine": "db2-se", "enabled_cloudwatch_logs_exports": ["diag.log"]})
+		with input.related as []
+}

@@ -1,0 +1,14 @@
+# LOG-S3-001: S3 buckets record server access logs.
+package iacgate.rules.audit_logging.s3_access_logging
+
+import data.iacgate.lib
+import data.iacgate.lib.aws
+import rego.v1
+
+# A bucket that receives the access logs of other buckets is not asked to log itself: logging it into
+# itself loops, and the usual design stops the chain there.
+deny contains lib.violation(lib.missing_block_path("logging"), msg) if {
+	not aws.s3_access_logging
+	not aws.s3_access_log_target
+	msg := "S3 bucket records no server access logs: no logging block and no aws_s3_bucket_logging refers to it"
+}

@@ -1,0 +1,35 @@
+package iacgate.rules.audit_logging.s3_access_logging_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.s3_access_logging
+import rego.v1
+
+# A function, not a constant: regopy 1.5.2 leaves input undefined in `with input.resource as <rule>`.
+bucket(logging) := testing.resource("aws_s3_bucket", {"logging": logging})
+
+test_separate_logging_resource_passes if {
+	count(s3_access_logging.deny) == 0 with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_logging", "bucket", {"target_prefix": "logs/"})]
+}
+
+test_inline_logging_passes if {
+	count(s3_access_logging.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"logging": [{"target_bucket": "logs", "target_prefix": "x/"}]})
+		with input.related as []
+}
+
+test_log_target_bucket_is_exempt if {
+	count(s3_access_logging.deny) == 0 with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_logging", "target_bucket", {})]
+}
+
+test_bucket_without_logging_fails if {
+	some result in s3_access_logging.deny with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_policy", "bucket", {})]
+	result.path == []
+}
+
+test_empty_inline_logging_fails if {
+	some result in s3_access_logging.deny with input.resource as testing.resource("aws_s3_bucket", {"logging": []})
+		with input.related as []
+	result.path == ["logging"]
+}

@@ -1,0 +1,28 @@
+package iacgate.rules.encryption.dynamodb_table_cmk_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.dynamodb_table_cmk
+import rego.v1
+
+test_customer_managed_key_passes if {
+	count(dynamodb_table_cmk.deny) == 0 with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": true, "kms_key_arn": testing.unknown}]})
+		with input.related as []
+}
+
+test_aws_managed_key_fails if {
+	some result in dynamodb_table_cmk.deny with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": true, "kms_key_arn": ""}]})
+		with input.related as []
+	result.path == ["server_side_encryption", 0]
+	contains(result.message, "kms_key_arn is not set")
+}
+
+test_computed_block_fails_on_the_table if {
+	some result in dynamodb_table_cmk.deny with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": testing.unknown})
+		with input.related as []
+	result.path == []
+}
+
+test_disabled_encryption_fails if {
+	count(dynamodb_table_cmk.deny) == 1 with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": false, "kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/k"}]})
+		with input.related as []
+}

@@ -1,0 +1,14 @@
+# ENC-RDS-002: Aurora (RDS) clusters encrypt their storage.
+package iacgate.rules.encryption.rds_cluster_encryption
+
+import data.iacgate.lib
+import rego.v1
+
+# Aurora Serverless v1 storage is always encrypted, whatever storage_encrypted says.
+always_encrypted if lib.attr("engine_mode") == "serverless"
+
+deny contains lib.violation(["storage_encrypted"], msg) if {
+	not always_encrypted
+	not lib.is_true(lib.attr("storage_encrypted"))
+	msg := sprintf("Aurora cluster storage is not encrypted: storage_encrypted is %s, required true", [lib.attr_text("storage_encrypted")])
+}

@@ -1,0 +1,29 @@
+package iacgate.rules.encryption.s3_bucket_encryption_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.s3_bucket_encryption
+import rego.v1
+
+kms_rule := [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown}]}]
+
+test_separate_configuration_passes if {
+	count(s3_bucket_encryption.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": testing.unknown})
+		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": kms_rule})]
+}
+
+test_inline_configuration_passes if {
+	count(s3_bucket_encryption.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}]})
+		with input.related as []
+}
+
+test_computed_block_without_configuration_fails_on_the_bucket if {
+	some result in s3_bucket_encryption.deny with input.resource as testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": testing.unknown})
+		with input.related as []
+	result.path == []
+}
+
+test_missing_block_fails_on_the_attribute if {
+	some result in s3_bucket_encryption.deny with input.resource as testing.resource("aws_s3_bucket", {"bucket": "b"})
+		with input.related as [testing.referrer("aws_s3_bucket_logging", "bucket", {})]
+	result.path == ["server_side_encryption_configuration"]
+}

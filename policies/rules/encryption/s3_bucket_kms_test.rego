@@ -1,0 +1,55 @@
+package iacgate.rules.encryption.s3_bucket_kms_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.s3_bucket_kms
+import rego.v1
+
+rule(settings) := [{"apply_server_side_encryption_by_default": [settings]}]
+
+# A function, not a constant: regopy 1.5.2 leaves input undefined in `with input.resource as <rule>`.
+bucket(sse) := testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": sse})
+
+test_separate_kms_with_unknown_key_passes if {
+	count(s3_bucket_kms.deny) == 0 with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": rule({"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown})})]
+}
+
+test_inline_kms_with_key_arn_passes if {
+	count(s3_bucket_kms.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": [{"rule": rule({"sse_algorithm": "aws:kms", "kms_master_key_id": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"})}]})
+		with input.related as []
+}
+
+test_sse_s3_fails if {
+	some result in s3_bucket_kms.deny with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": rule({"sse_algorithm": "AES256"})})]
+	contains(result.message, "sse_algorithm AES256")
+	not result.status
+}
+
+test_aws_managed_key_fails if {
+	some result in s3_bucket_kms.deny with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": rule({"sse_algorithm": "aws:kms", "kms_master_key_id": ""})})]
+	contains(result.message, "kms_master_key_id not set")
+}
+
+test_no_configuration_fails if {
+	count(s3_bucket_kms.deny) == 1 with input.resource as bucket(testing.unknown) with input.related as []
+}
+
+test_access_log_target_is_exempt if {
+	count(s3_bucket_kms.deny) == 0 with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_logging", "target_bucket", {})]
+}
+
+test_unknown_rules_are_undetermined if {
+	some result in s3_bucket_kms.deny with input.resource as bucket(testing.unknown)
+		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": testing.unknown})]
+	result.status == "undetermined"
+}
+
+test_inline_sse_s3_fails_on_the_inline_block if {
+	some result in s3_bucket_kms.deny with input.resource as bucket([{"rule": rule({"sse_algorithm": "AES256", "kms_master_key_id": null})}])
+		with input.related as []
+	result.path == ["server_side_encryption_configuration", 0, "rule", 0, "apply_server_side_encryption_by_default", 0]
+	result.message == "S3 bucket default encryption (inline) uses sse_algorithm AES256 with kms_master_key_id not set: required aws:kms with a customer-managed key"
+}

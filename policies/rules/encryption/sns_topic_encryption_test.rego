@@ -1,0 +1,22 @@
+package iacgate.rules.encryption.sns_topic_encryption_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.sns_topic_encryption
+import rego.v1
+
+test_kms_key_passes if {
+	count(sns_topic_encryption.deny) == 0 with input.resource as testing.resource("aws_sns_topic", {"kms_master_key_id": "alias/aws/sns"})
+		with input.related as []
+}
+
+test_unknown_key_counts_as_set if {
+	count(sns_topic_encryption.deny) == 0 with input.resource as testing.resource("aws_sns_topic", {"kms_master_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_missing_key_fails if {
+	some result in sns_topic_encryption.deny with input.resource as testing.resource("aws_sns_topic", {"kms_master_key_id": null})
+		with input.related as []
+	result.path == ["kms_master_key_id"]
+	contains(result.message, "not set")
+}

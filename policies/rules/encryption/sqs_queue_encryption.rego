@@ -1,0 +1,12 @@
+# ENC-SQS-001: SQS queues encrypt messages at rest (SSE-KMS or SSE-SQS).
+package iacgate.rules.encryption.sqs_queue_encryption
+
+import data.iacgate.lib
+import rego.v1
+
+# SSE-SQS is on for new queues unless switched off, so only an explicit false without a KMS key fails.
+deny contains lib.violation(["sqs_managed_sse_enabled"], msg) if {
+	not lib.is_set(lib.attr("kms_master_key_id"))
+	lib.is_false(lib.attr("sqs_managed_sse_enabled"))
+	msg := "SQS queue stores messages unencrypted: sqs_managed_sse_enabled is false and kms_master_key_id is not set"
+}

@@ -1,0 +1,135 @@
+"""`make check-packs` (python -m iacgate.packs.check): passes on the real packs, names each missing piece."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from iacgate.packs.check import check, main
+
+ROOT = Path(__file__).resolve().parents[2]
+RULE = "ENC-EBS-001"
+
+
+@pytest.fixture
+def pack_root(tmp_path: Path) -> Path:
+    """A copy of the encryption pack cut down to one rule, with its policy, test and fixtures."""
+    manifest = yaml.safe_load((ROOT / "rulepacks" / "encryption.yaml").read_text(encoding="utf-8"))
+    manifest["rules"] = [rule for rule in manifest["rules"] if rule["id"] == RULE]
+    (tmp_path / "rulepacks").mkdir()
+    (tmp_path / "rulepacks" / "encryption.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    shutil.copytree(ROOT / "policies" / "lib", tmp_path / "policies" / "lib")
+    rules = tmp_path / "policies" / "rules" / "encryption"
+    rules.mkdir(parents=True)
+    for name in ("ebs_volume.rego", "ebs_volume_test.rego"):
+        shutil.copy(ROOT / "policies" / "rules" / "encryption" / name, rules / name)
+    shutil.copytree(ROOT / "fixtures" / "encryption" / RULE, tmp_path / "fixtures" / "encryption" / RULE)
+    return tmp_path
+
+
+def problems(root: Path) -> list[str]:
+    return [str(problem) for problem in check(root).problems]
+
+
+def fixture_file(root: Path) -> Path:
+    return root / "fixtures" / "encryption" / RULE / f"{RULE}.tfplan.json"
+
+
+def test_the_builtin_packs_pass() -> None:
+    report = check(ROOT)
+    assert report.ok, "\n".join(str(problem) for problem in report.problems)
+    assert report.packs >= 2 and report.rules >= 14
+    assert report.tests >= report.rules and report.fixtures >= 2 * report.rules
+
+
+def test_make_target_command_prints_one_ok_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "iacgate.packs.check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
+
+
+def test_the_cut_down_copy_passes(pack_root: Path) -> None:
+    assert problems(pack_root) == []
+
+
+def test_missing_metadata_is_named(pack_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest_path = pack_root / "rulepacks" / "encryption.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text())
+    del manifest["rules"][0]["help_uri"]
+    del manifest["rules"][0]["controls"]["dora"]
+    manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False))
+
+    assert main(["--root", str(pack_root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any(RULE in line and "'help_uri' is a required property" in line for line in lines)
+    assert any(RULE in line and "'dora' is a required property" in line for line in lines)
+
+
+def test_missing_rego_test_is_named(pack_root: Path) -> None:
+    (pack_root / "policies" / "rules" / "encryption" / "ebs_volume_test.rego").unlink()
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: no Rego unit test: no *_test.rego with test_ rules for package "
+        "iacgate.rules.encryption.ebs_volume"
+    ]
+
+
+def test_failing_rego_test_is_named(pack_root: Path) -> None:
+    test_file = pack_root / "policies" / "rules" / "encryption" / "ebs_volume_test.rego"
+    test_file.write_text(test_file.read_text().replace('"encrypted": false}', '"encrypted": true}', 1))
+    found = problems(pack_root)
+    assert len(found) == 1
+    assert "test_unencrypted_volume_fails failed" in found[0]
+    assert found[0].startswith("policies/rules/encryption/ebs_volume_test.rego: ")
+
+
+def test_missing_policy_package_is_named(pack_root: Path) -> None:
+    policy = pack_root / "policies" / "rules" / "encryption" / "ebs_volume.rego"
+    policy.write_text(
+        policy.read_text().replace("package iacgate.rules.encryption.ebs_volume", "package other.name")
+    )
+    assert any("defines package iacgate.rules.encryption.ebs_volume" in line for line in problems(pack_root))
+
+
+def test_missing_failing_fixture_is_named(pack_root: Path) -> None:
+    path = fixture_file(pack_root)
+    path.write_text(path.read_text().replace("fail_", "spare_"))
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: no failing fixture: no resource of type aws_ebs_volume named "
+        f"fail_* in fixtures/encryption/{RULE}"
+    ]
+
+
+def test_missing_passing_fixture_is_named(pack_root: Path) -> None:
+    path = fixture_file(pack_root)
+    path.write_text(path.read_text().replace("pass_", "spare_"))
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: no passing fixture: no resource of type aws_ebs_volume named "
+        f"pass_* in fixtures/encryption/{RULE}"
+    ]
+
+
+def test_missing_fixture_directory_is_named(pack_root: Path) -> None:
+    shutil.rmtree(fixture_file(pack_root).parent)
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: no fixtures: fixtures/encryption/{RULE} does not exist"
+    ]
+
+
+def test_fixture_that_does_not_behave_as_named_is_named(pack_root: Path) -> None:
+    path = fixture_file(pack_root)
+    path.write_text(path.read_text().replace("undetermined_account_default", "pass_account_default"))
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: fixture aws_ebs_volume.pass_account_default is named to pass "
+        "but the rule gave undetermined"
+    ]
