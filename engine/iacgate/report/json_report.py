@@ -1,0 +1,121 @@
+"""``--format json``: one stable, documented object (schemas/report.schema.json) for other tools.
+
+``schema_version`` changes only when a field is removed or changes meaning; new fields may appear.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from iacgate.api import ScanResult
+from iacgate.findings import Finding
+from iacgate.notifications import Notification
+from iacgate.report.summary import (
+    INFORMATION_URI,
+    LEVEL_ORDER,
+    SEVERITY_ORDER,
+    TOOL_NAME,
+    Summary,
+    finished,
+    summarize,
+    utc_text,
+)
+from iacgate.severity import Severity
+
+SCHEMA_VERSION = 1
+
+
+def finding_record(finding: Finding, blocking: bool) -> dict[str, Any]:
+    return {
+        "rule_id": finding.rule_id,
+        "pack": finding.pack,
+        "title": finding.title,
+        "severity": finding.severity.value,
+        "status": finding.status,
+        "blocking": blocking,
+        "resource_id": finding.resource_id,
+        "resource_type": finding.resource_type,
+        "native_type": finding.native_type,
+        "format": finding.format,
+        "file": finding.file,
+        "line": finding.line,
+        "end_line": finding.end_line,
+        "attribute": finding.attribute,
+        "message": finding.message,
+        "fingerprint": finding.fingerprint,
+        "unit": finding.unit,
+    }
+
+
+def notification_record(note: Notification) -> dict[str, Any]:
+    return {
+        "level": note.level,
+        "message": note.message,
+        "file": note.file,
+        "line": note.line or None,
+        "column": note.column or None,
+    }
+
+
+def summary_record(summary: Summary) -> dict[str, Any]:
+    return {
+        "findings": summary.findings,
+        "by_severity": {severity.value: summary.by_severity[severity] for severity in SEVERITY_ORDER},
+        "by_status": dict(summary.by_status),
+        "checks": {**summary.checks, "total": summary.check_total},
+        "resources": summary.resources,
+        "rules": summary.rules,
+        "files": summary.files,
+    }
+
+
+def report_data(result: ScanResult, fail_on: Severity | None = None) -> dict[str, Any]:
+    decision = result.decision
+    blocking = frozenset(decision.blocking)
+    gate: dict[str, Any] = {
+        "passed": decision.passed,
+        "exit_code": decision.exit_code,
+        "reasons": list(decision.reasons),
+        "blocking": len(decision.blocking),
+    }
+    if fail_on is not None:
+        gate["fail_on"] = fail_on.value
+    notes = sorted(result.notifications, key=lambda note: LEVEL_ORDER[note.level])
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {
+            "name": TOOL_NAME,
+            "version": result.tool_version,
+            "information_uri": INFORMATION_URI,
+            "engine": result.evaluation.engine,
+        },
+        "root": str(result.root),
+        "started": utc_text(result.started),
+        "finished": utc_text(finished(result)),
+        "duration_seconds": round(result.duration_seconds, 3),
+        "packs": [
+            {"id": pack.id, "version": pack.version, "rules": len(pack.rules)} for pack in result.rules.packs
+        ],
+        "scanned_files": [
+            {"path": scanned.path, "format": scanned.format, "resources": scanned.resources}
+            for scanned in result.files
+        ],
+        "summary": summary_record(summarize(result)),
+        "gate": gate,
+        "findings": [finding_record(finding, finding in blocking) for finding in result.findings],
+        "notifications": [notification_record(note) for note in notes],
+        "checks": [
+            {
+                "rule_id": check.rule_id,
+                "resource_id": check.resource_id,
+                "outcome": check.outcome,
+                "unit": check.unit,
+            }
+            for check in result.evaluation.checks
+        ],
+    }
+
+
+def render_json(result: ScanResult, fail_on: Severity | None = None) -> str:
+    return json.dumps(report_data(result, fail_on), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,242 @@
+"""SARIF 2.1.0 evidence: every rule evaluated, every finding, every problem, and the gate decision.
+
+Built from sarif-om objects and serialised by ``sarif_json.to_sarif``. Failing findings are ``kind``
+"fail" with the severity's level; undetermined ones are ``kind`` "review" with level "none", as the
+SARIF specification requires for any kind other than "fail" (3.27.9/3.27.10).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+import sarif_om as om
+
+from iacgate.api import ScanResult
+from iacgate.findings import FINGERPRINT_KEY, Finding
+from iacgate.notifications import Notification
+from iacgate.report.sarif_json import to_sarif
+from iacgate.report.sarif_rules import (
+    rule_descriptor,
+    supported_taxonomies,
+    taxonomies_for,
+    taxonomy_components,
+)
+from iacgate.report.summary import (
+    INFORMATION_URI,
+    TOOL_NAME,
+    Summary,
+    default_category,
+    finished,
+    root_uri,
+    summarize,
+    utc_text,
+)
+from iacgate.severity import Severity
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+
+
+def _is_absolute(file: str) -> bool:
+    return PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()
+
+
+def artifact_location(file: str, indexes: Mapping[str, int]) -> om.ArtifactLocation:
+    """Files inside the scan root are relative to ``%SRCROOT%``; anything else keeps its absolute URI."""
+    if _is_absolute(file):
+        return om.ArtifactLocation(uri=Path(file).as_uri(), index=indexes.get(file, -1))
+    return om.ArtifactLocation(uri=quote(file, safe="/"), uri_base_id=SRCROOT, index=indexes.get(file, -1))
+
+
+def _region(line: int, end_line: int = 0, column: int = 0) -> om.Region | None:
+    if line < 1:
+        return None
+    return om.Region(
+        start_line=line,
+        end_line=end_line if end_line > line else None,
+        start_column=column if column > 0 else None,
+    )
+
+
+def _artifacts(result: ScanResult) -> tuple[list[om.Artifact], dict[str, int]]:
+    """Scanned files first, then files that could not be read or parsed, so auditors see both."""
+    artifacts: list[om.Artifact] = []
+    indexes: dict[str, int] = {}
+    for scanned in result.files:
+        indexes[scanned.path] = len(artifacts)
+        artifacts.append(
+            om.Artifact(
+                location=artifact_location(scanned.path, {}),
+                roles=["analysisTarget"],
+                properties={"format": scanned.format, "resources": scanned.resources, "parsed": True},
+            )
+        )
+    for note in result.notifications:
+        if note.level == "error" and note.file and note.file not in indexes:
+            indexes[note.file] = len(artifacts)
+            artifacts.append(
+                om.Artifact(
+                    location=artifact_location(note.file, {}),
+                    roles=["analysisTarget"],
+                    properties={"parsed": False},
+                )
+            )
+    return artifacts, indexes
+
+
+def _logical_name(resource_id: str) -> str:
+    """The resource's own name inside its parent: the part after a Pulumi URN's last ``::`` or after a
+    Terraform module path; the fully qualified name keeps the whole id."""
+    if resource_id.startswith("urn:") and "::" in resource_id:
+        return resource_id.rsplit("::", 1)[1]
+    parts = resource_id.split(".")
+    while len(parts) > 2 and parts[0] == "module":
+        parts = parts[2:]
+    return ".".join(parts)
+
+
+def message_text(finding: Finding) -> str:
+    """The message names the resource even when the rule's own text does not."""
+    if finding.resource_id in finding.message:
+        return finding.message
+    return f"{finding.resource_id}: {finding.message}"
+
+
+def _result(
+    finding: Finding, rule_index: int, indexes: Mapping[str, int], blocking: frozenset[Finding]
+) -> om.Result:
+    failing = finding.status == "fail"
+    properties: dict[str, Any] = {
+        "resourceType": finding.resource_type,
+        "nativeType": finding.native_type,
+        "format": finding.format,
+        "attributePath": finding.attribute,
+        "severity": finding.severity.value,
+        "status": finding.status,
+        "pack": finding.pack,
+        "blocking": finding in blocking,
+    }
+    if finding.unit:
+        properties["unit"] = finding.unit
+    return om.Result(
+        message=om.Message(text=message_text(finding)),
+        rule_id=finding.rule_id,
+        rule_index=rule_index,
+        kind="fail" if failing else "review",
+        level=finding.severity.sarif_level if failing else "none",
+        locations=[
+            om.Location(
+                physical_location=om.PhysicalLocation(
+                    artifact_location=artifact_location(finding.file, indexes),
+                    region=_region(finding.line, finding.end_line),
+                ),
+                logical_locations=[
+                    om.LogicalLocation(
+                        fully_qualified_name=finding.resource_id,
+                        name=_logical_name(finding.resource_id),
+                        kind="resource",
+                    )
+                ],
+            )
+        ],
+        partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint},
+        properties=properties,
+    )
+
+
+def _notification(note: Notification, indexes: Mapping[str, int]) -> om.Notification:
+    locations = None
+    if note.file:
+        locations = [
+            om.Location(
+                physical_location=om.PhysicalLocation(
+                    artifact_location=artifact_location(note.file, indexes),
+                    region=_region(note.line, column=note.column),
+                )
+            )
+        ]
+    return om.Notification(message=om.Message(text=note.message), level=note.level, locations=locations)
+
+
+def _invocation(result: ScanResult, indexes: Mapping[str, int], fail_on: Severity | None) -> om.Invocation:
+    decision = result.decision
+    gate: dict[str, Any] = {
+        "passed": decision.passed,
+        "exitCode": decision.exit_code,
+        "reasons": list(decision.reasons),
+        "blocking": len(decision.blocking),
+    }
+    if fail_on is not None:
+        gate["failOn"] = fail_on.value
+    # Errors sort first so a reader stops at the first thing that made the gate fail closed.
+    notes = sorted(result.notifications, key=lambda note: note.level != "error")
+    return om.Invocation(
+        execution_successful=not any(note.level == "error" for note in result.notifications),
+        start_time_utc=utc_text(result.started),
+        end_time_utc=utc_text(finished(result)),
+        exit_code=decision.exit_code,
+        tool_execution_notifications=[_notification(note, indexes) for note in notes],
+        properties={"gate": gate},
+    )
+
+
+def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
+    return {
+        "engine": result.evaluation.engine,
+        "packs": [{"id": pack.id, "version": pack.version} for pack in result.rules.packs],
+        "resources": summary.resources,
+        "rules": summary.rules,
+        "checks": {**summary.checks, "total": summary.check_total},
+        "findings": dict(summary.by_status),
+        "durationSeconds": round(result.duration_seconds, 3),
+    }
+
+
+def build_run(result: ScanResult, category: str | None = None, fail_on: Severity | None = None) -> om.Run:
+    rules = result.rules.rules
+    rule_indexes = {rule.id: index for index, rule in enumerate(rules)}
+    taxonomies = taxonomies_for(rules)
+    artifacts, indexes = _artifacts(result)
+    blocking = frozenset(result.decision.blocking)
+    driver = om.ToolComponent(
+        name=TOOL_NAME,
+        version=result.tool_version,
+        semantic_version=result.tool_version,
+        information_uri=INFORMATION_URI,
+        rules=[rule_descriptor(rule, taxonomies) for rule in rules],
+        supported_taxonomies=supported_taxonomies(taxonomies) or None,
+    )
+    label = (category or default_category(result)).rstrip("/")
+    return om.Run(
+        tool=om.Tool(driver=driver),
+        automation_details=om.RunAutomationDetails(id=f"{label}/"),
+        original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root_uri(result.root))},
+        artifacts=artifacts,
+        invocations=[_invocation(result, indexes, fail_on)],
+        results=[
+            _result(finding, rule_indexes[finding.rule_id], indexes, blocking) for finding in result.findings
+        ],
+        taxonomies=taxonomy_components(taxonomies) or None,
+        column_kind="unicodeCodePoints",
+        properties=_run_properties(result, summarize(result)),
+    )
+
+
+def sarif_log(results: Sequence[om.Run]) -> dict[str, Any]:
+    log = om.SarifLog(runs=list(results), version=SARIF_VERSION, schema_uri=SARIF_SCHEMA)
+    data: dict[str, Any] = to_sarif(log)
+    return data
+
+
+def render_sarif(result: ScanResult, category: str | None = None, fail_on: Severity | None = None) -> str:
+    """The SARIF log of one scan as JSON text.
+
+    ``category`` becomes ``automationDetails.id`` ("<category>/"), which keeps several uploads for one
+    commit apart; the default names the packs and a hash of the scanned directories.
+    """
+    return json.dumps(sarif_log([build_run(result, category, fail_on)]), indent=2, ensure_ascii=False) + "\n"

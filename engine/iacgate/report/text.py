@@ -1,0 +1,178 @@
+"""``--format text``: findings grouped by file for a person at a terminal, readable at 80 columns.
+
+Writes to a rich ``Console`` the caller owns (``write_text``) or returns the text (``render_text``).
+Without colour the console has no colour system and is not a terminal, so the text carries no escape
+codes whatever the environment says (FORCE_COLOR, TTY_COMPATIBLE). User data is always wrapped in
+``Text`` objects, never markup, so a message holding ``[brackets]`` prints as written.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+from itertools import groupby
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from iacgate.api import ScanResult
+from iacgate.findings import Finding
+from iacgate.notifications import Notification
+from iacgate.report.summary import LEVEL_ORDER, SEVERITY_ORDER, Summary, summarize
+from iacgate.severity import Severity
+
+SEVERITY_STYLES = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+}
+UNDETERMINED_STYLE = "bold magenta"
+LEVEL_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+DEFAULT_WIDTH = 80
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _wrapped(console: Console, body: str, indent: int, hang: int = 0, label_style: str = "") -> None:
+    """Word-wrapped at the console's width with a hanging indent, never splitting a word (ids and paths
+    stay whole) and never padding lines with trailing spaces, which rich's own wrapping does."""
+    lines = textwrap.wrap(
+        body,
+        width=max(console.width, 40),
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    for number, line in enumerate(lines):
+        text = Text(line)
+        if number == 0 and label_style:
+            text.stylize(label_style, indent, indent + len(body.split(" ", 1)[0]))
+        console.print(text, soft_wrap=True)
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.file}:{finding.line}" if finding.line > 0 else finding.file
+
+
+def _finding_lines(finding: Finding) -> tuple[Text, Text]:
+    if finding.status == "fail":
+        label = Text(finding.severity.value.upper(), style=SEVERITY_STYLES[finding.severity])
+    else:
+        label = Text.assemble(("UNDETERMINED", UNDETERMINED_STYLE), f" ({finding.severity.value})")
+    head = Text.assemble("  ", label, "  ", (finding.rule_id, "bold"), "  ", _where(finding))
+    resource = Text.assemble("    ", (finding.resource_id, "bold"))
+    if finding.attribute:
+        resource.append(f"  ({finding.attribute})", style="dim")
+    return head, resource
+
+
+def _write_findings(console: Console, findings: Sequence[Finding]) -> None:
+    # A stable sort by file alone keeps the pipeline's line order inside each file.
+    for file, group in groupby(sorted(findings, key=lambda f: f.file), key=lambda finding: finding.file):
+        items = list(group)
+        console.print(Text.assemble((file, "bold underline"), f"  {_plural(len(items), 'finding')}"))
+        for finding in items:
+            head, resource = _finding_lines(finding)
+            # Ids and file:line stay on one line however long, so they can be copied and searched.
+            console.print(head, soft_wrap=True)
+            console.print(resource, soft_wrap=True)
+            _wrapped(console, finding.message, 4)
+        console.print()
+
+
+def _write_notifications(console: Console, notes: Sequence[Notification]) -> None:
+    if not notes:
+        return
+    console.print(Text(f"Problems ({len(notes)})", style="bold"))
+    for note in sorted(notes, key=lambda item: LEVEL_ORDER[item.level]):
+        _wrapped(console, f"{note.level.upper():<7} {note}", 2, hang=8, label_style=LEVEL_STYLES[note.level])
+    console.print()
+
+
+def _summary_table(summary: Summary) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+    for heading in ("Severity", "Failed", "Blocking", "Undetermined"):
+        table.add_column(heading, justify="left" if heading == "Severity" else "right")
+    for severity in SEVERITY_ORDER:
+        table.add_row(
+            Text(severity.value, style=SEVERITY_STYLES[severity]),
+            str(summary.by_severity[severity]),
+            str(summary.blocking_by_severity[severity]),
+            str(summary.undetermined_by_severity[severity]),
+        )
+    table.add_row(
+        Text("total", style="bold"),
+        str(summary.by_status["fail"]),
+        str(sum(summary.blocking_by_severity.values())),
+        str(summary.by_status["undetermined"]),
+    )
+    return table
+
+
+def _checked_line(summary: Summary) -> str:
+    checks = summary.checks
+    return (
+        f"Checked {_plural(summary.resources, 'resource')} in {_plural(summary.files, 'file')} "
+        f"against {_plural(summary.rules, 'rule')}: {_plural(summary.check_total, 'check')}, "
+        f"{checks['pass']} passed, {checks['fail']} failed, {checks['undetermined']} undetermined."
+    )
+
+
+def _verdict(result: ScanResult) -> Text:
+    decision = result.decision
+    word = ("PASSED", "bold green") if decision.passed else ("FAILED", "bold red")
+    return Text.assemble(("Gate ", "bold"), word, f" (exit {decision.exit_code})")
+
+
+def write_text(console: Console, result: ScanResult, quiet: bool = False) -> None:
+    """Print the report on ``console``; ``quiet`` keeps blocking findings, errors and one summary line."""
+    errors = [note for note in result.notifications if note.level == "error"]
+    if quiet:
+        _write_findings(console, result.decision.blocking)
+        _write_notifications(console, errors)
+        line = _verdict(result)
+        line.append(": " + "; ".join(result.decision.reasons))
+        console.print(line, soft_wrap=True)
+        return
+    if result.findings:
+        _write_findings(console, result.findings)
+    else:
+        console.print(Text("No findings.", style="green"))
+        console.print()
+    _write_notifications(console, result.notifications)
+    summary = summarize(result)
+    console.print(_summary_table(summary))
+    console.print()
+    _wrapped(console, _checked_line(summary), 0)
+    console.print(_verdict(result))
+    for reason in result.decision.reasons:
+        _wrapped(console, f"- {reason}", 2, hang=2)
+
+
+def text_console(file: io.StringIO, color: bool, width: int = DEFAULT_WIDTH) -> Console:
+    return Console(
+        file=file,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def render_text(
+    result: ScanResult, color: bool = False, quiet: bool = False, width: int = DEFAULT_WIDTH
+) -> str:
+    buffer = io.StringIO()
+    write_text(text_console(buffer, color, width), result, quiet)
+    return buffer.getvalue()
