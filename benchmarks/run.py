@@ -48,7 +48,7 @@ except ImportError:
 else:
     render_sarif(result)
     sarif = True
-print(json.dumps({"resources": len(result.graph.resources), "findings": len(result.findings),
+print(json.dumps({"resources": result.resource_count, "findings": len(result.findings),
                   "rules": len(result.rules.rules), "sarif": sarif}))
 sys.exit(result.decision.exit_code)
 """

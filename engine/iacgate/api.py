@@ -150,6 +150,22 @@ def parse_inputs(
     return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications))
 
 
+def applicable_rules(rules: RuleSet, settings: Mapping[str, Any]) -> tuple[RuleSet, tuple[Notification, ...]]:
+    """Leave out packs whose required settings are absent: one note per pack says it was not evaluated."""
+    notes: list[Notification] = []
+    kept = []
+    for pack in rules.packs:
+        missing = [key for key in pack.requires_settings if key not in settings]
+        if missing:
+            sections = " and ".join(missing) + (" section" if len(missing) == 1 else " sections")
+            notes.append(Notification("note", f"pack {pack.id} not evaluated: no {sections} in iacgate.yaml"))
+        else:
+            kept.append(pack)
+    if not notes:
+        return rules, ()
+    return RuleSet(packs=tuple(kept), policy_files=rules.policy_files), tuple(notes)
+
+
 def scan(
     settings: ScanSettings, rules: RuleSet | None = None, progress: Progress | None = None
 ) -> ScanResult:
@@ -157,6 +173,7 @@ def scan(
     clock = time.perf_counter()
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
     rules = rules if rules is not None else load_packs(settings.packs, settings.pack_dirs)
+    rules, notes = applicable_rules(rules, settings.settings)
     evaluator = EVALUATORS[settings.engine](rules, settings.engine_options)
     candidates = [
         candidate
@@ -164,9 +181,10 @@ def scan(
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
     parsed = parse_inputs(candidates, settings.parse_options(root), progress)
-    evaluation = Evaluation.combine(
-        [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
-    )
+    with evaluator:
+        evaluation = Evaluation.combine(
+            [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
+        )
     findings = build_findings(parsed.graphs, rules, evaluation)
     decision = decide(findings, parsed.notifications, GatePolicy(fail_on=settings.fail_on))
     return ScanResult(
@@ -176,7 +194,7 @@ def scan(
         rules=rules,
         evaluation=evaluation,
         findings=findings,
-        notifications=parsed.notifications,
+        notifications=(*parsed.notifications, *notes),
         decision=decision,
         started=started,
         duration_seconds=time.perf_counter() - clock,

@@ -18,7 +18,7 @@ from iacgate.errors import IacgateError, UsageError
 from iacgate.evaluate import EngineOptions
 from iacgate.gate import EXIT_UNEVALUABLE
 from iacgate.packs import load_packs
-from iacgate.report import render_json, render_sarif, render_text
+from iacgate.report import REPORTERS, ReportOptions, render
 from iacgate.report.rule_list import render_rules
 from iacgate.severity import Severity
 
@@ -123,34 +123,83 @@ def main() -> None:
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]),
-              help="Report format (default: text, or 'format' in iacgate.yaml).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
-@click.option("--sarif-output", type=click.Path(path_type=Path),
-              help="Also write SARIF to FILE, whatever --format says.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the gate (default high).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    help="Report format (default: text, or 'format' in iacgate.yaml).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout."
+)
+@click.option(
+    "--sarif-output",
+    type=click.Path(path_type=Path),
+    help="Also write SARIF to FILE, whatever --format says.",
+)
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the gate (default high)."
+)
 @click.option("--pack", "packs", multiple=True, help="Run only this rule pack (repeatable; default: all).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Configuration file (default: iacgate.yaml at the scan root).")
-@click.option("--category", help="SARIF automationDetails id prefix, to keep several uploads per commit apart.")
-@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="Terraform variable (repeatable).")
-@click.option("--var-file", "var_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable).")
-@click.option("--source", "source_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Terraform source of a scanned plan, so plan findings point at .tf lines (repeatable).")
-@click.option("--parameter", "parameters", multiple=True, metavar="NAME=VALUE",
-              help="CloudFormation parameter value (repeatable).")
-@click.option("--parameters-file", "parameter_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="CloudFormation parameters: the CLI's JSON format or Key=Value lines (repeatable).")
-@click.option("--region", help="Deployment region for formats that do not say it (CloudFormation AWS::Region).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: iacgate.yaml at the scan root).",
+)
+@click.option(
+    "--category", help="SARIF automationDetails id prefix, to keep several uploads per commit apart."
+)
+@click.option(
+    "--var", "variables", multiple=True, metavar="NAME=VALUE", help="Terraform variable (repeatable)."
+)
+@click.option(
+    "--var-file",
+    "var_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable).",
+)
+@click.option(
+    "--source",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Terraform source of a scanned plan, so plan findings point at .tf lines (repeatable).",
+)
+@click.option(
+    "--parameter",
+    "parameters",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="CloudFormation parameter value (repeatable).",
+)
+@click.option(
+    "--parameters-file",
+    "parameter_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="CloudFormation parameters: the CLI's JSON format or Key=Value lines (repeatable).",
+)
+@click.option(
+    "--region", help="Deployment region for formats that do not say it (CloudFormation AWS::Region)."
+)
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), help="Rego engine (default embedded).")
 @click.option("--opa-url", help="OPA server URL for --engine opa.")
-@click.option("--opa-token-file", type=click.Path(path_type=Path, dir_okay=False),
-              help="File holding the OPA bearer token (or set IACGATE_OPA_TOKEN).")
-@click.option("--opa-ca-bundle", type=click.Path(path_type=Path, dir_okay=False),
-              help="CA bundle to verify the OPA server's TLS certificate.")
+@click.option(
+    "--opa-token-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File holding the OPA bearer token (or set IACGATE_OPA_TOKEN).",
+)
+@click.option(
+    "--opa-ca-bundle",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="CA bundle to verify the OPA server's TLS certificate.",
+)
 @click.option("--opa-no-upload", is_flag=True, help="Use the policies already loaded on the OPA server.")
-@click.option("--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks).")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks)."
+)
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal (NO_COLOR is honoured too).")
 def scan_command(
     paths: tuple[Path, ...],
@@ -203,20 +252,18 @@ def scan_command(
         return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
 
     result, chosen = _guarded(run)
-    renderers: dict[str, Callable[[], str]] = {
-        "text": lambda: render_text(result, color=output is None and _colour(no_color), quiet=quiet),
-        "json": lambda: render_json(result),
-        "sarif": lambda: render_sarif(result, category=category),
-    }
-    report = _guarded(renderers[chosen])
+    options = ReportOptions(color=output is None and _colour(no_color), quiet=quiet, category=category)
+    report = _guarded(lambda: render(result, chosen, options))
     if sarif_output is not None:
-        _write(sarif_output, _guarded(lambda: render_sarif(result, category=category)))
+        _write(sarif_output, _guarded(lambda: render(result, "sarif", options)))
     if output is not None:
         _write(output, report)
         if not quiet:
             verdict = "passed" if result.decision.passed else "FAILED"
-            click.echo(f"iacgate: {len(result.findings)} findings, gate {verdict}; report written to {output}",
-                       err=True)
+            click.echo(
+                f"iacgate: {len(result.findings)} findings, gate {verdict}; report written to {output}",
+                err=True,
+            )
     else:
         click.echo(report, nl=not report.endswith("\n"))
     sys.exit(result.decision.exit_code)
@@ -226,7 +273,9 @@ scan_command.name = "scan"
 
 
 @main.command(epilog=EXIT_CODES)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--pack", "packs", multiple=True, help="List only this rule pack (repeatable).")
 def rules(output_format: str, packs: tuple[str, ...]) -> None:
     """List the rules of the built-in packs with severity, resource types and control mappings."""

@@ -83,6 +83,13 @@ def load_config(path: Path) -> Config:
         line_number = _line_of(yaml.compose(text), list(first.absolute_path))
         where = "/".join(str(part) for part in first.absolute_path) or "top level"
         raise ConfigError(f"{path}:{line_number}: {where}: {first.message}")
+    settings = dict(document.get("settings", {}))
+    if "residency" in document:
+        if "residency" in settings:
+            line_number = _line_of(yaml.compose(text), ["residency"])
+            raise ConfigError(f"{path}:{line_number}: residency: given both here and under settings")
+        # Policies read it as input.settings.residency, like any other policy parameter.
+        settings["residency"] = document["residency"]
     base = path.parent
     opa = document.get("opa", {})
     terraform = document.get("terraform", {})
@@ -93,7 +100,7 @@ def load_config(path: Path) -> Config:
         packs=tuple(document.get("packs", ())),
         format=document.get("format"),
         exclude=tuple(document.get("exclude", ())),
-        settings=document.get("settings", {}),
+        settings=settings,
         engine=document.get("engine"),
         opa=OpaConfig(
             url=opa.get("url"),
@@ -106,7 +113,9 @@ def load_config(path: Path) -> Config:
         variables={name: _scalar_text(value) for name, value in terraform.get("vars", {}).items()},
         var_files=tuple(base / name for name in terraform.get("var_files", ())),
         source_dirs=tuple(base / name for name in terraform.get("source_dirs", ())),
-        parameters={name: _scalar_text(value) for name, value in cloudformation.get("parameters", {}).items()},
+        parameters={
+            name: _scalar_text(value) for name, value in cloudformation.get("parameters", {}).items()
+        },
         parameter_files=tuple(base / name for name in cloudformation.get("parameter_files", ())),
     )
 

@@ -26,6 +26,7 @@ class GateDecision:
     exit_code: int
     reasons: tuple[str, ...]
     blocking: tuple[Finding, ...] = ()
+    fail_on: Severity = Severity.HIGH
 
 
 def _plural(count: int, word: str) -> str:
@@ -53,12 +54,12 @@ def decide(
             "reported for review, not blocking"
         )
     if errors:
-        return GateDecision(False, EXIT_UNEVALUABLE, tuple(reasons), blocking)
+        return GateDecision(False, EXIT_UNEVALUABLE, tuple(reasons), blocking, policy.fail_on)
     if blocking:
-        return GateDecision(False, EXIT_FAILED, tuple(reasons), blocking)
+        return GateDecision(False, EXIT_FAILED, tuple(reasons), blocking, policy.fail_on)
     below = sum(1 for finding in findings if finding.status == "fail")
     if below:
         reasons.insert(0, f"{_plural(below, 'finding')} below severity {policy.fail_on.value}")
     else:
         reasons.insert(0, "no findings")
-    return GateDecision(True, EXIT_PASSED, tuple(reasons), blocking)
+    return GateDecision(True, EXIT_PASSED, tuple(reasons), blocking, policy.fail_on)

@@ -113,9 +113,9 @@ def test_bad_input_is_one_line_exit_3_and_other_files_are_still_scanned(plan_dir
     sarif = json.loads(run.stdout)
     invocation = sarif["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
-    notes = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
-    assert len(notes) == 1
-    locations = invocation["toolExecutionNotifications"][0]["locations"]
+    errors = [n for n in invocation["toolExecutionNotifications"] if n["level"] == "error"]
+    assert len(errors) == 1
+    locations = errors[0]["locations"]
     uri = locations[0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == name
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["ENC-EBS-001"]

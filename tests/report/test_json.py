@@ -81,7 +81,7 @@ def test_summary_counts_what_was_checked_not_only_what_failed(tmp_path: Path) ->
 def test_gate_and_notifications(tmp_path: Path) -> None:
     warning = module_warning()
     broken = parse_error()
-    data = report_of(scan_result([mixed_graph()], tmp_path, notifications=[warning, broken]), Severity.HIGH)
+    data = report_of(scan_result([mixed_graph()], tmp_path, notifications=[warning, broken]))
     assert data["gate"]["passed"] is False
     assert data["gate"]["exit_code"] == 3
     assert data["gate"]["fail_on"] == "high"
@@ -104,9 +104,9 @@ def test_gate_and_notifications(tmp_path: Path) -> None:
     ]
 
 
-def test_fail_on_is_left_out_when_not_given(tmp_path: Path) -> None:
+def test_the_threshold_comes_from_the_gate_decision(tmp_path: Path) -> None:
     data = report_of(scan_result([mixed_graph()], tmp_path, fail_on=Severity.CRITICAL))
-    assert "fail_on" not in data["gate"]
+    assert data["gate"]["fail_on"] == "critical"
     assert (data["gate"]["passed"], data["gate"]["exit_code"], data["gate"]["blocking"]) == (True, 0, 0)
 
 
@@ -124,7 +124,7 @@ def test_every_cli_format_has_a_reporter_and_every_reporter_renders(tmp_path: Pa
     assert set(REPORTERS) == set(choice.type.choices)
     result = scan_result([mixed_graph()], tmp_path)
     for name in REPORTERS:
-        text = render(result, name, ReportOptions(category="ci/test", fail_on=Severity.HIGH))
+        text = render(result, name, ReportOptions(category="ci/test"))
         assert "ENC-EBS-001" in text
         if name == "sarif":
             assert_valid_sarif(json.loads(text))

@@ -64,7 +64,13 @@ class Evaluation:
 
 
 class Evaluator(Protocol):
+    """Used as a context manager around a scan, so set-up such as uploading policies happens once."""
+
     name: str
+
+    def __enter__(self) -> Evaluator: ...
+
+    def __exit__(self, *exc_info: object) -> None: ...
 
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         """Run every applicable rule; raise ``EvaluationError`` when a policy cannot be evaluated."""

@@ -62,7 +62,9 @@ class EmbeddedEvaluator:
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
         self._interpreter = regopy.Interpreter()
-        entrypoints = [f"{router_package(type_name).replace('.', '/')}/results" for type_name in rules.by_type]
+        entrypoints = [
+            f"{router_package(type_name).replace('.', '/')}/results" for type_name in rules.by_type
+        ]
         entrypoints += [f"{rule.policy.replace('.', '/')}/deny" for rule in rules.graph_rules]
         with _captured_stdout() as captured:
             try:
@@ -77,6 +79,12 @@ class EmbeddedEvaluator:
                 failure = None
         if failure is not None or (self._bundle is not None and not self._bundle.ok()):
             raise PackError(f"policy does not compile: {_compile_error(''.join(captured), failure or '')}")
+
+    def __enter__(self) -> EmbeddedEvaluator:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
 
     def _query(self, entrypoint: str, document: Mapping[str, Any]) -> Any:
         self._interpreter.set_input(dict(document))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,8 @@ class OpaEvaluator:
                 f"router:{type_name}",
                 router_module(type_name, type_rules),
             )
+        self._session: ExitStack | None = None
+        self._active: OpaServer | None = None
         self._batch_package = f"{BATCH_ROOT}.run_{self._run}"
         self._modules[f"iacgate/{self._run}/batch.rego"] = ("batch module", batch_module(self._batch_package))
 
@@ -126,12 +128,23 @@ class OpaEvaluator:
                         f"(policy {policy_id}): remove it, or evaluate it as loaded with --opa-no-upload"
                     )
             names = {policy_id: shown for policy_id, (shown, _source) in self._modules.items()}
-            for policy_id, (_shown, source) in self._modules.items():
-                try:
-                    server.put_policy(policy_id, source)
-                except RegoParseError as exc:
-                    raise _compile_error(exc, names) from None
-                uploaded.append(policy_id)
+            # OPA compiles each upload against what is already there, so a library module that calls
+            # another one uploaded later fails at first: retry the failures until a round adds nothing.
+            pending = list(self._modules.items())
+            while pending:
+                failures: list[tuple[str, tuple[str, str]]] = []
+                last_error: RegoParseError | None = None
+                for policy_id, (shown, source) in pending:
+                    try:
+                        server.put_policy(policy_id, source)
+                    except RegoParseError as exc:
+                        failures.append((policy_id, (shown, source)))
+                        last_error = exc
+                        continue
+                    uploaded.append(policy_id)
+                if last_error is not None and len(failures) == len(pending):
+                    raise _compile_error(last_error, names) from None
+                pending = failures
             yield
         finally:
             try:
@@ -188,14 +201,38 @@ class OpaEvaluator:
         # Graph order, as the embedded engine reports them.
         return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
 
-    def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
-        if rules is not self._rules:
-            raise EvaluationError("evaluator was built for another rule set")
+    @contextmanager
+    def _prepared(self) -> Iterator[OpaServer]:
         with self._server() as server:
             if self._options.opa_upload:
                 with self._uploaded(server):
-                    return self._evaluate(server, graph, settings)
-            self._check_loaded(server)
+                    yield server
+            else:
+                self._check_loaded(server)
+                yield server
+
+    def __enter__(self) -> OpaEvaluator:
+        """Upload (or check) the policies once for every unit of a scan; removed again on exit."""
+        self._session = ExitStack()
+        try:
+            self._active = self._session.enter_context(self._prepared())
+        except BaseException:
+            self._session.close()
+            self._session = None
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        session, self._session, self._active = self._session, None, None
+        if session is not None:
+            session.close()
+
+    def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
+        if rules is not self._rules:
+            raise EvaluationError("evaluator was built for another rule set")
+        if self._active is not None:
+            return self._evaluate(self._active, graph, settings)
+        with self._prepared() as server:
             return self._evaluate(server, graph, settings)
 
     def _evaluate(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> Evaluation:

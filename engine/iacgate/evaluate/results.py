@@ -104,12 +104,16 @@ def collect_results(
             target = item.get("resource") if isinstance(item, Mapping) else None
             if not isinstance(target, str) or target not in graph.by_id:
                 raise EvaluationError(f"rule {rule_id}: result names no resource of the graph: {item!r}")
-            per_resource.setdefault(target, []).append(_violation(rule, graph.by_id[target], item, graph.name))
+            per_resource.setdefault(target, []).append(
+                _violation(rule, graph.by_id[target], item, graph.name)
+            )
         for type_name in rule.resource_types:
             for resource in graph.by_type.get(type_name, ()):
                 if resource.mode != "managed":
                     continue
-                found = sorted(per_resource.get(resource.id, []), key=lambda v: (path_text(v.path), v.message))
+                found = sorted(
+                    per_resource.get(resource.id, []), key=lambda v: (path_text(v.path), v.message)
+                )
                 violations.extend(found)
                 checks.append(Check(rule_id, resource.id, _outcome(found), graph.name))
     return Evaluation(violations=tuple(violations), checks=tuple(checks), engine=engine)

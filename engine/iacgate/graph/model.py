@@ -129,14 +129,18 @@ class Graph:
         return {key: tuple(value) for key, value in adjacency.items()}
 
     def neighbours(self, resource_id: str) -> tuple[tuple[Resource, str, Edge], ...]:
-        """Resources one edge away, with the direction seen from ``resource_id`` ("out": it refers to them)."""
+        """Resources one edge away, with the direction seen from ``resource_id`` ("out": it refers to them),
+        once per distinct edge kind and attribute."""
         found: list[tuple[Resource, str, Edge]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, str, str | None]] = set()
         for edge, direction in self._adjacency.get(resource_id, ()):
             other_id = edge.target if direction == "out" else edge.source
             other = self.by_id.get(other_id)
-            if other is None or other_id == resource_id or (other_id, direction) in seen:
+            # One entry per way of being related: a logging resource naming the same bucket as both
+            # source and target is related through both attributes.
+            key = (other_id, direction, edge.kind, edge.attribute)
+            if other is None or other_id == resource_id or key in seen:
                 continue
-            seen.add((other_id, direction))
+            seen.add(key)
             found.append((other, direction, edge))
         return tuple(found)

@@ -91,6 +91,7 @@ def load_pack(manifest_path: Path, policy_dir: Path) -> Pack:
         rules=tuple(_rule(pack_id, entry) for entry in document["rules"]),
         manifest_path=manifest_path,
         policy_dir=policy_dir,
+        requires_settings=tuple(document.get("requires_settings", ())),
     )
 
 

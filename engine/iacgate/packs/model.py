@@ -64,6 +64,9 @@ class Pack:
     rules: tuple[Rule, ...]
     manifest_path: Path
     policy_dir: Path
+    # Keys of input.settings without which the pack's rules cannot judge anything (residency needs its
+    # allowed regions); a scan without them skips the pack and says so once.
+    requires_settings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from iacgate.api import ScanResult
 from iacgate.report.json_report import render_json
 from iacgate.report.sarif import render_sarif
 from iacgate.report.text import render_text, write_text
-from iacgate.severity import Severity
 
 
 @dataclass(frozen=True)
@@ -25,15 +24,14 @@ class ReportOptions:
     quiet: bool = False
     width: int = 80
     category: str | None = None
-    fail_on: Severity | None = None
 
 
 Reporter = Callable[[ScanResult, ReportOptions], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": lambda result, options: render_text(result, options.color, options.quiet, options.width),
-    "json": lambda result, options: render_json(result, options.fail_on),
-    "sarif": lambda result, options: render_sarif(result, options.category, options.fail_on),
+    "json": lambda result, _options: render_json(result),
+    "sarif": lambda result, options: render_sarif(result, options.category),
 }
 
 

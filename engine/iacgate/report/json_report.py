@@ -12,7 +12,6 @@ from iacgate.api import ScanResult
 from iacgate.findings import Finding
 from iacgate.notifications import Notification
 from iacgate.report.summary import (
-    INFORMATION_URI,
     LEVEL_ORDER,
     SEVERITY_ORDER,
     TOOL_NAME,
@@ -21,7 +20,6 @@ from iacgate.report.summary import (
     summarize,
     utc_text,
 )
-from iacgate.severity import Severity
 
 SCHEMA_VERSION = 1
 
@@ -70,7 +68,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
     }
 
 
-def report_data(result: ScanResult, fail_on: Severity | None = None) -> dict[str, Any]:
+def report_data(result: ScanResult) -> dict[str, Any]:
     decision = result.decision
     blocking = frozenset(decision.blocking)
     gate: dict[str, Any] = {
@@ -78,16 +76,14 @@ def report_data(result: ScanResult, fail_on: Severity | None = None) -> dict[str
         "exit_code": decision.exit_code,
         "reasons": list(decision.reasons),
         "blocking": len(decision.blocking),
+        "fail_on": decision.fail_on.value,
     }
-    if fail_on is not None:
-        gate["fail_on"] = fail_on.value
     notes = sorted(result.notifications, key=lambda note: LEVEL_ORDER[note.level])
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {
             "name": TOOL_NAME,
             "version": result.tool_version,
-            "information_uri": INFORMATION_URI,
             "engine": result.evaluation.engine,
         },
         "root": str(result.root),
@@ -117,5 +113,5 @@ def report_data(result: ScanResult, fail_on: Severity | None = None) -> dict[str
     }
 
 
-def render_json(result: ScanResult, fail_on: Severity | None = None) -> str:
-    return json.dumps(report_data(result, fail_on), indent=2, ensure_ascii=False) + "\n"
+def render_json(result: ScanResult) -> str:
+    return json.dumps(report_data(result), indent=2, ensure_ascii=False) + "\n"

@@ -26,7 +26,6 @@ from iacgate.report.sarif_rules import (
     taxonomy_components,
 )
 from iacgate.report.summary import (
-    INFORMATION_URI,
     TOOL_NAME,
     Summary,
     default_category,
@@ -35,7 +34,6 @@ from iacgate.report.summary import (
     summarize,
     utc_text,
 )
-from iacgate.severity import Severity
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -163,16 +161,15 @@ def _notification(note: Notification, indexes: Mapping[str, int]) -> om.Notifica
     return om.Notification(message=om.Message(text=note.message), level=note.level, locations=locations)
 
 
-def _invocation(result: ScanResult, indexes: Mapping[str, int], fail_on: Severity | None) -> om.Invocation:
+def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> om.Invocation:
     decision = result.decision
     gate: dict[str, Any] = {
         "passed": decision.passed,
         "exitCode": decision.exit_code,
         "reasons": list(decision.reasons),
         "blocking": len(decision.blocking),
+        "failOn": decision.fail_on.value,
     }
-    if fail_on is not None:
-        gate["failOn"] = fail_on.value
     # Errors sort first so a reader stops at the first thing that made the gate fail closed.
     notes = sorted(result.notifications, key=lambda note: note.level != "error")
     return om.Invocation(
@@ -197,7 +194,7 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
     }
 
 
-def build_run(result: ScanResult, category: str | None = None, fail_on: Severity | None = None) -> om.Run:
+def build_run(result: ScanResult, category: str | None = None) -> om.Run:
     rules = result.rules.rules
     rule_indexes = {rule.id: index for index, rule in enumerate(rules)}
     taxonomies = taxonomies_for(rules)
@@ -207,7 +204,6 @@ def build_run(result: ScanResult, category: str | None = None, fail_on: Severity
         name=TOOL_NAME,
         version=result.tool_version,
         semantic_version=result.tool_version,
-        information_uri=INFORMATION_URI,
         rules=[rule_descriptor(rule, taxonomies) for rule in rules],
         supported_taxonomies=supported_taxonomies(taxonomies) or None,
     )
@@ -217,7 +213,7 @@ def build_run(result: ScanResult, category: str | None = None, fail_on: Severity
         automation_details=om.RunAutomationDetails(id=f"{label}/"),
         original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root_uri(result.root))},
         artifacts=artifacts,
-        invocations=[_invocation(result, indexes, fail_on)],
+        invocations=[_invocation(result, indexes)],
         results=[
             _result(finding, rule_indexes[finding.rule_id], indexes, blocking) for finding in result.findings
         ],
@@ -233,10 +229,10 @@ def sarif_log(results: Sequence[om.Run]) -> dict[str, Any]:
     return data
 
 
-def render_sarif(result: ScanResult, category: str | None = None, fail_on: Severity | None = None) -> str:
+def render_sarif(result: ScanResult, category: str | None = None) -> str:
     """The SARIF log of one scan as JSON text.
 
     ``category`` becomes ``automationDetails.id`` ("<category>/"), which keeps several uploads for one
     commit apart; the default names the packs and a hash of the scanned directories.
     """
-    return json.dumps(sarif_log([build_run(result, category, fail_on)]), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(sarif_log([build_run(result, category)]), indent=2, ensure_ascii=False) + "\n"

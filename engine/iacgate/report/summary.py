@@ -21,7 +21,6 @@ LEVEL_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 TOOL_NAME = "iacgate"
 # No public home page is published in the package metadata yet; one place to change when there is.
-INFORMATION_URI = "https://github.com/iacgate/iacgate"
 
 
 @dataclass(frozen=True)
