@@ -8,6 +8,7 @@ from typing import Any
 
 import jsonschema
 import yaml
+from referencing import Registry, Resource
 
 from iacgate.errors import PackError
 from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
@@ -18,7 +19,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def data_root() -> Path:
-    """Where ``policies/`` and ``rulepacks/`` live: inside the installed wheel, or the checkout's top level."""
+    """Where ``policies/`` and ``rulepacks/`` live: inside the installed wheel, or the checkout."""
     bundled = _PACKAGE_DIR / "_bundled"
     if (bundled / "rulepacks").is_dir():
         return bundled
@@ -37,13 +38,26 @@ def builtin_pack_dirs() -> dict[str, Path]:
     return {path.stem: path for path in sorted((data_root() / "rulepacks").glob("*.yaml"))}
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
+ALL_FORMATS = ("terraform", "terraform-plan", "cloudformation", "pulumi")
+
+
+def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    # Fragments refer to the manifest schema's rule definition by its relative URI.
+    manifest = load_schema("rulepack.schema.json")
+    registry: Registry[Any] = Registry().with_resource(
+        "https://iacgate.dev/schemas/rulepack.schema.json", Resource.from_contents(manifest)
+    )
+    return jsonschema.Draft202012Validator(load_schema(schema_name), registry=registry)
+
+
+def _read_manifest(path: Path, schema_name: str = "rulepack.schema.json") -> dict[str, Any]:
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read rule-pack manifest: {exc}".splitlines()[0]) from None
-    validator = jsonschema.Draft202012Validator(load_schema("rulepack.schema.json"))
-    errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+    errors = sorted(
+        _validator(schema_name).iter_errors(document), key=lambda error: list(error.absolute_path)
+    )
     if errors:
         first = errors[0]
         where = "/".join(str(part) for part in first.absolute_path) or "(top level)"
@@ -75,7 +89,20 @@ def _rule(pack_id: str, entry: dict[str, Any]) -> Rule:
         controls=controls,
         tags=tuple(entry.get("tags", ())),
         precision=entry.get("precision", "high"),
+        formats=tuple(entry.get("formats", _default_formats(entry["resource_types"]))),
     )
+
+
+def _default_formats(resource_types: Sequence[str]) -> tuple[str, ...]:
+    # CloudFormation only describes AWS; the other three formats describe every cloud.
+    if all(type_name.startswith("aws_") for type_name in resource_types):
+        return ALL_FORMATS
+    return tuple(name for name in ALL_FORMATS if name != "cloudformation")
+
+
+def fragment_dir(manifest_path: Path) -> Path:
+    """``rulepacks/encryption.yaml`` takes more rules from ``rulepacks/encryption.d/*.yaml``."""
+    return manifest_path.with_name(f"{manifest_path.stem}.d")
 
 
 def load_pack(manifest_path: Path, policy_dir: Path) -> Pack:
@@ -83,12 +110,17 @@ def load_pack(manifest_path: Path, policy_dir: Path) -> Pack:
     pack_id = document["pack"]
     if manifest_path.name != "pack.yaml" and manifest_path.stem != pack_id:
         raise PackError(f"{manifest_path}: file name must match the pack id '{pack_id}'")
+    entries = list(document["rules"])
+    for fragment in sorted(fragment_dir(manifest_path).glob("*.yaml")):
+        entries.extend(_read_manifest(fragment, "rulepack-rules.schema.json")["rules"])
+    if not entries:
+        raise PackError(f"{manifest_path}: the pack has no rules")
     return Pack(
         id=pack_id,
         version=document["version"],
         title=document["title"],
         description=document["description"],
-        rules=tuple(_rule(pack_id, entry) for entry in document["rules"]),
+        rules=tuple(_rule(pack_id, entry) for entry in entries),
         manifest_path=manifest_path,
         policy_dir=policy_dir,
         requires_settings=tuple(document.get("requires_settings", ())),

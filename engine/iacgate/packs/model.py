@@ -48,6 +48,7 @@ class Rule:
     controls: tuple[Control, ...]
     tags: tuple[str, ...] = ()
     precision: str = "high"
+    formats: tuple[str, ...] = ()
 
     @property
     def rego_path(self) -> str:
