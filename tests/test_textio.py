@@ -29,8 +29,7 @@ def test_invalid_utf8_names_line_and_column() -> None:
     assert str(caught.value) == "plan.json:2:9: not valid UTF-8 (byte 0xff)"
 
 
-def test_binary_and_empty_files_are_refused() -> None:
+def test_binary_files_are_refused_and_empty_ones_left_to_their_format() -> None:
     with pytest.raises(ParseError, match="binary file"):
         decode(b"\x7fELF\x00\x01\x02", "tool")
-    with pytest.raises(ParseError, match="file is empty"):
-        decode(b"  \n", "empty.json")
+    assert decode(b"  \n", "versions.tf") == "  \n"

@@ -27,9 +27,11 @@ class SourceFile:
 
 
 def decode(data: bytes, relative: str) -> str:
-    """Decode UTF-8, or UTF-16/32 announced by a byte-order mark; raise ``ParseError`` naming the spot."""
-    if not data.strip():
-        raise ParseError(Position(relative), "file is empty")
+    """Decode UTF-8, or UTF-16/32 announced by a byte-order mark; raise ``ParseError`` naming the spot.
+
+    An empty file decodes to ``""``: whether that is valid is the format's call (an empty ``.tf`` file is
+    a valid Terraform file, an empty plan is not).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -199,3 +199,28 @@ def test_a_rule_whose_package_is_missing_cannot_read_as_no_finding(tmp_path: Pat
     rules = load_packs(("house",), (make_pack(tmp_path, policy),))
     with pytest.raises(EvaluationError, match="is package house.volume defined"):
         EmbeddedEvaluator(rules).evaluate(Graph((volume("v"),)), rules, {})
+
+
+QUOTING_POLICY = """\
+    package house.volume
+
+    import data.iacgate.lib
+    import rego.v1
+
+    deny contains lib.violation(["encrypted"], concat(" ", [lib.resource.id, lib.attrs.note])) if {
+        not lib.attrs.encrypted == true
+        lib.attrs.note == "say \\"hi\\"\\nC:\\\\temp"
+    }
+"""
+
+
+def test_quotes_backslashes_and_newlines_survive_the_engine(tmp_path: Path) -> None:
+    """for_each addresses carry quotes; values carry anything. Both must round-trip exactly."""
+    rules = load_packs(("house",), (make_pack(tmp_path, QUOTING_POLICY),))
+    note = 'say "hi"\nC:\\temp'
+    keyed = Resource(**{**volume("v").__dict__, "id": 'module.a["x"].aws_ebs_volume.v["k"]',
+                        "attributes": {"encrypted": False, "note": note}})
+    evaluation = EmbeddedEvaluator(rules).evaluate(Graph((keyed,)), rules, {})
+    assert [(v.resource_id, v.message) for v in evaluation.violations] == [
+        ('module.a["x"].aws_ebs_volume.v["k"]', f'module.a["x"].aws_ebs_volume.v["k"] {note}')
+    ]

@@ -12,20 +12,22 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import regopy
+from regopy.rego_shared import rego_set_strict_builtin_errors
 
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import Evaluation
-from iacgate.evaluate.results import collect_results, router_module, router_package
+from iacgate.evaluate.results import collect_results, related_types, router_module, router_package
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph
-from iacgate.packs.model import RuleSet
+from iacgate.packs.model import Rule, RuleSet
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
 _ERROR_LOCATION = re.compile(r"^-- (?P<file>[^\s:]+):(?P<line>\d+):(?P<column>\d+)", re.MULTILINE)
 
 
@@ -45,6 +47,23 @@ def _captured_stdout() -> Iterator[list[str]]:
             captured.append(sink.read().decode("utf-8", "replace"))
 
 
+def _escaped(value: Any) -> Any:
+    """Strings as rego-cpp holds them internally: JSON-escaped.
+
+    regopy 1.5.2 copies Python strings into the engine verbatim, so a quote inside a value (every
+    ``for_each`` address, ``module.a["x"]``) broke the engine's JSON answer. Escaping gives the same
+    values the engine holds for JSON input and for string literals in policies, so comparisons,
+    ``json.unmarshal`` and the answer all come out right.
+    """
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)[1:-1] if _NEEDS_ESCAPE.search(value) else value
+    if isinstance(value, dict):
+        return {_escaped(key): _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
 def _compile_error(text: str, fallback: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     message = lines[1] if len(lines) > 1 and lines[0] == "Errors:" else fallback
@@ -61,11 +80,16 @@ class EmbeddedEvaluator:
         self._rules = rules
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
+        self._related_types = related_types([source for _path, source in sources])
         self._interpreter = regopy.Interpreter()
+        # A builtin that fails (object.get on null, a bad regex) is an error, as on an OPA server with
+        # strict builtin errors, never a silent "undefined" that would read as "no finding".
+        rego_set_strict_builtin_errors(self._interpreter._impl, True)
         entrypoints = [
             f"{router_package(type_name).replace('.', '/')}/results" for type_name in rules.by_type
         ]
-        entrypoints += [f"{rule.policy.replace('.', '/')}/deny" for rule in rules.graph_rules]
+        # Every rule's own deny set too: when a router query fails, these say which rule failed.
+        entrypoints += sorted({f"{rule.policy.replace('.', '/')}/deny" for rule in rules.rules})
         with _captured_stdout() as captured:
             try:
                 for path, source in sources:
@@ -86,18 +110,25 @@ class EmbeddedEvaluator:
     def __exit__(self, *exc_info: object) -> None:
         return None
 
-    def _query(self, entrypoint: str, document: Mapping[str, Any]) -> Any:
-        self._interpreter.set_input(dict(document))
+    def _query(self, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()) -> Any:
+        self._interpreter.set_input(_escaped(document))
         output = self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint)
         text = str(output)
         if not output.ok():
-            raise EvaluationError(f"rego evaluation failed at {entrypoint}: {text.splitlines()[0]}")
+            culprit = next((rule for rule in rules if not self._deny_ok(rule)), None)
+            where = f"rule {culprit.id} ({culprit.policy})" if culprit else entrypoint
+            subject = document.get("resource", {}).get("id", "the graph")
+            raise EvaluationError(f"{where} failed on {subject}: a builtin call raised an error")
         if text == "undefined":
             return None
         try:
             return json.loads(text)["expressions"][0]
         except (ValueError, KeyError, IndexError, TypeError):
             raise EvaluationError(f"malformed answer from the rego engine at {entrypoint}") from None
+
+    def _deny_ok(self, rule: Rule) -> bool:
+        entrypoint = f"{rule.policy.replace('.', '/')}/deny"
+        return bool(self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint).ok())
 
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         if rules is not self._rules:
@@ -108,11 +139,12 @@ class EmbeddedEvaluator:
             if not type_rules:
                 continue
             entrypoint = f"{router_package(resource.type).replace('.', '/')}/results"
-            answers.append((resource.id, self._query(entrypoint, resource_input(graph, resource, settings))))
+            document = resource_input(graph, resource, settings, self._related_types)
+            answers.append((resource.id, self._query(entrypoint, document, type_rules)))
         graph_answers: list[tuple[str, Any]] = []
         if rules.graph_rules:
             document = graph_input(graph, settings)
             for rule in rules.graph_rules:
                 entrypoint = f"{rule.policy.replace('.', '/')}/deny"
-                graph_answers.append((rule.id, self._query(entrypoint, document)))
+                graph_answers.append((rule.id, self._query(entrypoint, document, (rule,))))
         return collect_results(graph, rules, answers, graph_answers, engine=self.name)

@@ -25,7 +25,7 @@ from opa_client.errors import RegoParseError
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
 from iacgate.evaluate.opa_http import OpaServer, UploadLock, parse_url
-from iacgate.evaluate.results import ROUTER_ROOT, collect_results, router_module
+from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, router_module
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph
@@ -88,6 +88,7 @@ class OpaEvaluator:
         self._batch_size = max(1, batch_size)
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
+        self._related_types = related_types([source for _path, source in sources])
         self._run = uuid.uuid4().hex
         # Policy id -> (file name shown in errors, source), in upload order: lib before the rules that
         # call it, routers after the rules, the batch module last, since OPA compiles on every upload.
@@ -180,7 +181,7 @@ class OpaEvaluator:
         for resource in graph.resources:
             if resource.mode == "managed" and self._rules.by_type.get(resource.type):
                 by_type.setdefault(resource.type, []).append(
-                    (resource.id, resource_input(graph, resource, settings))
+                    (resource.id, resource_input(graph, resource, settings, self._related_types))
                 )
         answers: dict[str, Any] = {}
         if self._options.opa_upload:

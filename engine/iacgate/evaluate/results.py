@@ -6,6 +6,7 @@ engine and an OPA server cannot drift apart in how results become violations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,6 +16,18 @@ from iacgate.graph.model import AttributePath, Graph, Resource, Unknown, path_te
 from iacgate.packs.model import Rule, RuleSet
 
 ROUTER_ROOT = "iacgate_router"
+
+# A canonical type named anywhere in a policy, as a string literal: "aws_s3_bucket_logging".
+_TYPE_LITERAL = re.compile(r'"((?:aws|azurerm|azuread|google|google_beta)_[a-z0-9_]+)"')
+
+
+def related_types(sources: Sequence[str]) -> frozenset[str]:
+    """Every type the policies can ask for among a resource's neighbours; others are not sent.
+
+    Rules find neighbours by their type (``lib.referrers("aws_s3_bucket_logging")``), so a type that no
+    policy names can never change an outcome, and leaving it out keeps the per-resource input small.
+    """
+    return frozenset(match for source in sources for match in _TYPE_LITERAL.findall(source))
 
 
 def router_package(type_name: str) -> str:

@@ -4,6 +4,11 @@ Per-resource rules get ``{"resource", "related", "settings"}``: the resource and
 away. Whole-graph rules get ``{"resources_by_type", "edges", "settings"}``. An ``Unknown`` value becomes
 ``{"__unknown__": "<reason>"}`` so a policy can test for it (``lib.is_unknown``) and a truthiness test
 never mistakes it for ``false``.
+
+The document is kept small because the embedded engine's cost grows with every node of its input
+(measured with regopy 1.5.2: about 50 microseconds per object member): attributes whose value is null
+are left out (rules read them with a default, so null and absent mean the same), and neighbours are
+passed only when their type is one the policies ever name (``related_types``).
 """
 
 from __future__ import annotations
@@ -27,6 +32,33 @@ def plain(value: Any) -> Any:
     return value
 
 
+def compact(value: Any) -> Any:
+    """``plain`` without the null members of objects: what policies read."""
+    if isinstance(value, Unknown):
+        return {UNKNOWN_KEY: value.reason}
+    if isinstance(value, Mapping):
+        return {str(key): compact(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list | tuple):
+        return [compact(item) for item in value]
+    return value
+
+
+def _policy_document(resource: Resource) -> dict[str, Any]:
+    return {
+        "id": resource.id,
+        "format": resource.format,
+        "type": resource.type,
+        "native_type": resource.native_type,
+        "provider": resource.provider,
+        "mode": resource.mode,
+        "region": compact(resource.region),
+        "region_source": resource.region_source,
+        "attributes": compact(resource.attributes),
+        "tags": compact(resource.tags),
+        "file": resource.location.file,
+    }
+
+
 def resource_document(resource: Resource) -> dict[str, Any]:
     return {
         "id": resource.id,
@@ -43,23 +75,30 @@ def resource_document(resource: Resource) -> dict[str, Any]:
     }
 
 
-def resource_input(graph: Graph, resource: Resource, settings: Mapping[str, Any]) -> dict[str, Any]:
+def resource_input(
+    graph: Graph,
+    resource: Resource,
+    settings: Mapping[str, Any],
+    related_types: frozenset[str] | None = None,
+) -> dict[str, Any]:
+    """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed."""
     related = [
         {
             "direction": direction,
             "edge": edge.kind,
             "attribute": edge.attribute,
-            "resource": resource_document(other),
+            "resource": _policy_document(other),
         }
         for other, direction, edge in graph.neighbours(resource.id)
+        if related_types is None or other.type in related_types
     ]
-    return {"resource": resource_document(resource), "related": related, "settings": dict(settings)}
+    return {"resource": _policy_document(resource), "related": related, "settings": dict(settings)}
 
 
 def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "resources_by_type": {
-            type_name: [resource_document(resource) for resource in resources]
+            type_name: [_policy_document(resource) for resource in resources]
             for type_name, resources in graph.by_type.items()
         },
         "edges": [
