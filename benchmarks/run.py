@@ -1,6 +1,11 @@
 """The benchmark behind ``make bench``: wall time, peak memory and resources per second of a full scan.
 
     .venv/bin/python benchmarks/run.py [--resources 1000,10000] [--repeat 3] [--via auto|cli|library]
+                                       [--formats plan,terraform,cloudformation,pulumi] [--no-opa]
+
+Terraform plans are measured at every ``--resources`` size, side by side with checkov when it is
+installed and with the OPA-server engine when the pinned OPA binary is there (``make opa``); Terraform HCL
+(cold parse cache), CloudFormation and Pulumi inputs at 1,000 resources, each against its floor.
 
 Each measurement is a fresh process (so imports, rule compilation and peak memory belong to that run
 alone); the best wall time of ``--repeat`` runs is reported. One extra, untimed library scan per plan
@@ -25,11 +30,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import generate_plan
+from generate_cloudformation import generate as generate_template
+from generate_cloudformation import to_yaml
+from generate_pulumi import generate_export
+from generate_terraform import write_module
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / ".generated"
-# Floors from the issue, for a 2-core machine: wall seconds by plan size, and peak memory for any size.
+# Floors from the issues, for a 2-core machine: wall seconds by plan size, and peak memory for any size.
 TIME_FLOORS = {1_000: 1.5, 10_000: 12.0}
+# Other formats are measured at 1,000 resources: (floor in seconds, writer of the input).
+FORMAT_SIZE = 1_000
+FORMAT_FLOORS = {"terraform": 2.0, "cloudformation": 1.5, "pulumi": 1.5}
+OPA_BIN = HERE.parent / ".tools" / "opa-v1.22.3" / "opa"
 MEMORY_FLOOR_MB = 300.0
 # iacgate exits 1 when the gate fails, which it does on these plans (half the resources are non-compliant);
 # checkov exits 1 when a check fails. Anything else means the run itself went wrong.
@@ -87,6 +100,29 @@ def iacgate_cli(plan: Path) -> list[str]:
     return [_bin("iacgate") or "iacgate", "scan", str(plan), "--format", "sarif", "--output", os.devnull]
 
 
+def iacgate_cli_region(path: Path) -> list[str]:
+    # CloudFormation does not say its region; without one the residency pack would have nothing to judge.
+    return [*iacgate_cli(path), "--region", "eu-west-1"]
+
+
+def iacgate_opa(url: str) -> Command:
+    return lambda plan: [*iacgate_cli(plan), "--engine", "opa", "--opa-url", url]
+
+
+def write_input(fmt: str, size: int, seed: int) -> Path:
+    if fmt == "terraform":
+        directory = GENERATED / f"hcl-{size}-seed{seed}"
+        write_module(directory, size, seed)
+        return directory
+    if fmt == "cloudformation":
+        path = GENERATED / f"template-{size}-seed{seed}.yaml"
+        path.write_text(to_yaml(generate_template(size, seed)), encoding="utf-8")
+        return path
+    path = GENERATED / f"stack-{size}-seed{seed}.json"
+    path.write_text(json.dumps(generate_export(size, seed)) + "\n", encoding="utf-8")
+    return path
+
+
 def iacgate_library(plan: Path) -> list[str]:
     return [sys.executable, "-c", LIBRARY_SCAN, str(plan)]
 
@@ -109,7 +145,7 @@ def _max_rss_mb(kilobytes_or_bytes: int) -> float:
     return kilobytes_or_bytes / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
-def run_once(argv: Sequence[str], timeout: float) -> Run:
+def run_once(argv: Sequence[str], timeout: float, env: dict[str, str] | None = None) -> Run:
     """Run argv in a fresh process and return its wall time and its own peak RSS.
 
     ``os.wait4`` returns the resource usage of exactly this child (and anything it waited for), which is what
@@ -122,7 +158,7 @@ def run_once(argv: Sequence[str], timeout: float) -> Run:
     ):
         started = time.perf_counter()
         # A scratch working directory: checkov writes result files into it, and no iacgate.yaml is found.
-        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=workdir)
+        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=workdir, env=env)
         killer = threading.Timer(timeout, process.kill)
         killer.start()
         try:
@@ -137,11 +173,17 @@ def run_once(argv: Sequence[str], timeout: float) -> Run:
 
 
 def measure(
-    tool: str, command: Command, plan: Path, resources: int, repeat: int, timeout: float
+    tool: str,
+    command: Command,
+    plan: Path,
+    resources: int,
+    repeat: int,
+    timeout: float,
+    env: dict[str, str] | None = None,
 ) -> Measurement:
     runs: list[Run] = []
     for _ in range(repeat):
-        run = run_once(command(plan), timeout)
+        run = run_once(command(plan), timeout, env)
         if run.exit_code not in ACCEPTED_EXIT:
             last = (run.stderr.strip().splitlines() or [f"exit {run.exit_code}"])[-1]
             return Measurement(
@@ -164,7 +206,7 @@ def check_scan(plan: Path, resources: int, timeout: float) -> tuple[str, bool]:
         f"{counts['findings']:,} findings, SARIF "
         + ("rendered" if counts["sarif"] else "NOT rendered (no iacgate.report)")
     )
-    if counts["resources"] != resources:
+    if counts["resources"] < resources:
         return f"{text} -- INVALID: the plan holds {resources:,} resources", False
     return text, True
 
@@ -235,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
         help="measure the CLI, or the library API when the CLI is not available (default auto)",
     )
     parser.add_argument("--no-peer", action="store_true", help="skip the side-by-side run of checkov")
+    parser.add_argument("--no-opa", action="store_true", help="skip the OPA-server engine")
+    parser.add_argument(
+        "--formats",
+        default="terraform,cloudformation,pulumi",
+        help="other input formats measured at 1,000 resources (default terraform,cloudformation,pulumi)",
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is killed")
     args = parser.parse_args(argv)
     try:
@@ -296,9 +344,60 @@ def main(argv: list[str] | None = None) -> int:
             f"memory x{mine.peak_mb / other.peak_mb:.2f} (below 1: iacgate is faster / smaller; "
             f"checkov takes x{other.seconds / mine.seconds:.1f} the time)"
         )
-    if any(m.error for m in ours) or not valid:
+    opa = [] if args.no_opa else opa_rows(plans, sizes, args.repeat, args.timeout, ours)
+    formats = [name for name in args.formats.split(",") if name.strip()]
+    others = format_rows(formats, args.seed, args.repeat, args.timeout)
+    if any(m.error for m in ours + opa) or not valid:
         return 2
-    return 0 if all(ok for _, ok in verdicts) else 1
+    return 0 if all(ok for _, ok in verdicts + others) else 1
+
+
+def opa_rows(
+    plans: dict[int, Path], sizes: Sequence[int], repeat: int, timeout: float, ours: Sequence[Measurement]
+) -> list[Measurement]:
+    """The OPA-server engine on the same plans, its server started on 127.0.0.1 for the run."""
+    print()
+    if not OPA_BIN.exists():
+        print(f"opa engine: skipped, {OPA_BIN.relative_to(HERE.parent)} missing (make opa)")
+        return []
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from opa_server import running_opa
+
+    with running_opa() as server:
+        rows = [measure("opa", iacgate_opa(server.url), plans[size], size, repeat, timeout) for size in sizes]
+    for mine, theirs in zip(ours, rows, strict=True):
+        ratio = f"x{theirs.seconds / mine.seconds:.2f} the embedded time" if not theirs.error else ""
+        print(_row(theirs, f"ERROR {theirs.error}" if theirs.error else ratio))
+    return rows
+
+
+def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) -> list[tuple[str, bool]]:
+    verdicts: list[tuple[str, bool]] = []
+    if formats:
+        print()
+        print(f"{'format':<14} {'resources':>9} {'wall s':>8} {'peak MB':>9} {'res/s':>10}  floor")
+    for fmt in formats:
+        if fmt not in FORMAT_FLOORS:
+            print(f"{fmt}: unknown format (choose from {', '.join(FORMAT_FLOORS)})")
+            verdicts.append(("unknown format", False))
+            continue
+        path = write_input(fmt, FORMAT_SIZE, seed)
+        text, valid = check_scan(path, FORMAT_SIZE, timeout)
+        # HCL parse results are cached by content; a cold cache is the honest first-run figure.
+        env = {**os.environ, "IACGATE_CACHE_DIR": ""} if fmt == "terraform" else None
+        command = iacgate_cli_region if fmt == "cloudformation" else iacgate_cli
+        m = measure(fmt, command, path, FORMAT_SIZE, repeat, timeout, env)
+        limit = FORMAT_FLOORS[fmt]
+        ok = valid and not m.error and m.seconds < limit and m.peak_mb < MEMORY_FLOOR_MB
+        verdict = f"{'PASS' if ok else 'FAIL'} (< {limit:g} s, < {MEMORY_FLOOR_MB:.0f} MB)"
+        if not valid:
+            verdict = f"INVALID ({text})"
+        elif m.error:
+            verdict = f"ERROR {m.error}"
+        figures = f"{m.resources:>9,} {m.seconds:>8.2f} {m.peak_mb:>9.1f} {m.per_second:>10,.0f}"
+        print(f"{fmt:<14} {figures}  {verdict}")
+        verdicts.append((verdict, ok))
+    return verdicts
 
 
 if __name__ == "__main__":
