@@ -5,10 +5,12 @@ from __future__ import annotations
 from iacgate.parsers.base import ParseOptions, Parser, ParseResult
 from iacgate.parsers.cloudformation import CloudFormationParser
 from iacgate.parsers.pulumi import PulumiParser
+from iacgate.parsers.terraform import TerraformParser
 from iacgate.parsers.tfplan import TerraformPlanParser
 
 PARSERS: dict[str, Parser] = {
     TerraformPlanParser.format: TerraformPlanParser(),
+    TerraformParser.format: TerraformParser(),
     PulumiParser.format: PulumiParser(),
     CloudFormationParser.format: CloudFormationParser(),
 }

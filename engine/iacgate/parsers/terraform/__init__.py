@@ -1,0 +1,121 @@
+"""Terraform HCL source (``.tf``, ``.tf.json``) resolved the way Terraform would, as far as statically
+possible.
+
+Files are grouped by directory into modules. A directory that another scanned module calls through a
+local source (``./x``, ``../x``) is evaluated through its callers, never as a root with missing inputs;
+every other directory is a root module and one unit of the scan. See ``program`` for the evaluation,
+``rootvalues`` for variable precedence, ``providers`` for regions and default tags.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from pathlib import Path
+
+from iacgate.notifications import Notification
+from iacgate.parsers.base import ParseOptions, ParseResult
+from iacgate.parsers.terraform.config import ModuleConfig
+from iacgate.parsers.terraform.load import parse_files
+from iacgate.parsers.terraform.program import FORMAT, LOCAL_PREFIXES, Program, local_target, source_of
+from iacgate.parsers.terraform.syntax import ParsedFile
+from iacgate.textio import SourceFile, read_source
+
+_SUFFIXES = (".tf", ".tf.json")
+
+
+def _directory(relative: str) -> str:
+    parent = posixpath.dirname(relative)
+    return parent
+
+
+class _Configs:
+    """Module configurations by scan-root-relative directory: the scanned ones, and others read from disk
+    on demand (a called module outside the given paths, or under ``.terraform/modules``)."""
+
+    def __init__(self, scanned: dict[str, ModuleConfig], scan_root: Path) -> None:
+        self.scanned = scanned
+        self.scan_root = scan_root.resolve()
+        self.notifications: list[Notification] = []
+
+    def __call__(self, directory: str) -> ModuleConfig | None:
+        if directory in self.scanned:
+            return self.scanned[directory]
+        absolute = (self.scan_root / directory).resolve()
+        if not absolute.is_relative_to(self.scan_root) or not absolute.is_dir():
+            return None
+        sources = []
+        for path in sorted(absolute.iterdir()):
+            if path.is_file() and path.name.lower().endswith(_SUFFIXES) and not path.name.startswith("."):
+                relative = posixpath.join(directory, path.name) if directory else path.name
+                try:
+                    sources.append(read_source(path, relative))
+                except Exception as error:
+                    self.notifications.append(Notification("error", str(error), relative))
+        if not sources:
+            self.scanned[directory] = None  # type: ignore[assignment]
+            return None
+        parsed, errors = parse_files(sources, self.scan_root)
+        self.notifications.extend(Notification.from_parse_error(error) for error in errors)
+        config = ModuleConfig.build(directory, parsed)
+        self.scanned[directory] = config
+        return config
+
+
+class TerraformParser:
+    format: str = FORMAT
+    suffixes: tuple[str, ...] = (".tf", ".json")
+
+    def claims(self, source: SourceFile) -> bool:
+        return source.relative.lower().endswith(_SUFFIXES)
+
+    def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
+        parsed, errors = parse_files(sources, options.scan_root)
+        by_directory: dict[str, list[ParsedFile]] = {}
+        for source in sources:
+            by_directory.setdefault(_directory(source.relative), [])
+        for item in parsed:
+            by_directory[_directory(item.relative)].append(item)
+        scanned = {
+            directory: ModuleConfig.build(directory, files) for directory, files in by_directory.items()
+        }
+        configs = _Configs(dict(scanned), options.scan_root)
+        called: set[str] = set()
+        for config in scanned.values():
+            for name in config.calls:
+                call_source = source_of(config, name)
+                if call_source is not None and call_source.startswith(LOCAL_PREFIXES):
+                    called.add(local_target(config.directory, call_source))
+        units: list[ParseResult] = []
+        error_notes = [Notification.from_parse_error(error) for error in errors]
+        for directory in sorted(scanned):
+            if directory in called:
+                continue
+            units.append(self._unit(scanned[directory], configs, options))
+        notes = error_notes + configs.notifications
+        if notes:
+            units.append(ParseResult(notifications=tuple(notes), unit=""))
+        return tuple(units)
+
+    def _unit(self, config: ModuleConfig, configs: _Configs, options: ParseOptions) -> ParseResult:
+        unit = config.directory or "."
+        for name, file, line in config.duplicates:
+            configs.notifications.append(
+                Notification("error", f"duplicate declaration of {name!r}", file, line)
+            )
+        program = Program(config, configs, options)
+        try:
+            resources, edges = program.run()
+        except RecursionError:
+            message = f"module {unit}: configuration nested too deeply to evaluate"
+            return ParseResult(
+                notifications=(
+                    *program.notifications,
+                    Notification("error", message, config.files[0] if config.files else unit),
+                ),
+                unit=unit,
+            )
+        return ParseResult(tuple(resources), tuple(edges), tuple(program.notifications), unit)
+
+
+__all__ = ["TerraformParser"]

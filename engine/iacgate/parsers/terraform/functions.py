@@ -1,0 +1,280 @@
+"""Terraform's built-in functions, as far as they can run statically.
+
+Each takes the call's arguments already evaluated (top-level unknowns have been returned before the
+call; a function that looks inside a value uses ``known`` and so turns a nested unknown into an unknown
+result). Functions whose result is only known at apply time (``uuid``, ``timestamp``...) return
+``Unknown``. ``try``, ``can``, ``coalesce`` and ``templatefile`` need their unevaluated arguments and live
+in ``SPECIAL``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.functions_extra import EXTRA, SPECIAL, Function, FunctionContext
+from iacgate.parsers.terraform.functions_text import TEXT_FUNCTIONS
+from iacgate.parsers.terraform.values import (
+    EvalError,
+    UnknownHit,
+    equal,
+    known,
+    number,
+    to_bool,
+    to_number,
+    to_string,
+)
+
+__all__ = ["FUNCTIONS", "SPECIAL", "FunctionContext"]
+
+
+def _list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise EvalError(f"expected a list, got {type(value).__name__}")
+
+
+def _map(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise EvalError(f"expected a map, got {type(value).__name__}")
+
+
+def _set(values: list[Any]) -> list[Any]:
+    unique: list[Any] = []
+    for value in values:
+        if not any(equal(value, seen) for seen in unique):
+            unique.append(value)
+    if all(isinstance(value, str) for value in unique):
+        unique.sort()
+    return unique
+
+
+def _merge(_: FunctionContext, args: list[Any]) -> Any:
+    out: dict[str, Any] = {}
+    for arg in args:
+        if arg is not None:
+            out.update(_map(arg))
+    return out
+
+
+def _lookup(_: FunctionContext, args: list[Any]) -> Any:
+    mapping, key = _map(args[0]), to_string(args[1])
+    if key in mapping:
+        return mapping[key]
+    if len(args) > 2:
+        return args[2]
+    raise EvalError(f"no key {key!r} in map and no default")
+
+
+def _concat(_: FunctionContext, args: list[Any]) -> Any:
+    return [item for arg in args for item in _list(arg)]
+
+
+def _compact(_: FunctionContext, args: list[Any]) -> Any:
+    return [item for item in _list(args[0]) if item not in (None, "")]
+
+
+def _length(_: FunctionContext, args: list[Any]) -> Any:
+    value = args[0]
+    if isinstance(value, str | list | dict):
+        return len(value)
+    raise EvalError(f"cannot take the length of a {type(value).__name__}")
+
+
+def _contains(_: FunctionContext, args: list[Any]) -> Any:
+    items = _list(args[0])
+    target = known(args[1])
+    if any(isinstance(item, Unknown) for item in items):
+        if any(equal(item, target) for item in items if not isinstance(item, Unknown)):
+            return True
+        raise UnknownHit(next(item for item in items if isinstance(item, Unknown)))
+    return any(equal(item, target) for item in items)
+
+
+def _element(_: FunctionContext, args: list[Any]) -> Any:
+    items, position = _list(args[0]), to_number(args[1])
+    if not items:
+        raise EvalError("cannot use element() with an empty list")
+    return items[int(position) % len(items)]
+
+
+def _flatten(_: FunctionContext, args: list[Any]) -> Any:
+    out: list[Any] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Unknown):
+            raise UnknownHit(value)
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        else:
+            out.append(value)
+
+    walk(_list(args[0]))
+    return out
+
+
+def _distinct(_: FunctionContext, args: list[Any]) -> Any:
+    unique: list[Any] = []
+    for item in _list(known(args[0])):
+        if not any(equal(item, seen) for seen in unique):
+            unique.append(item)
+    return unique
+
+
+def _zipmap(_: FunctionContext, args: list[Any]) -> Any:
+    keys, values = _list(known(args[0])), _list(args[1])
+    if len(keys) != len(values):
+        raise EvalError("zipmap() needs lists of the same length")
+    return {to_string(key): value for key, value in zip(keys, values, strict=True)}
+
+
+def _tomap(_: FunctionContext, args: list[Any]) -> Any:
+    return dict(_map(args[0]))
+
+
+def _tolist(_: FunctionContext, args: list[Any]) -> Any:
+    return list(_list(args[0]))
+
+
+def _toset(_: FunctionContext, args: list[Any]) -> Any:
+    return _set(_list(known(args[0])))
+
+
+def _keys(_: FunctionContext, args: list[Any]) -> Any:
+    return sorted(_map(args[0]))
+
+
+def _values(_: FunctionContext, args: list[Any]) -> Any:
+    mapping = _map(args[0])
+    return [mapping[key] for key in sorted(mapping)]
+
+
+def _one(_: FunctionContext, args: list[Any]) -> Any:
+    items = _list(args[0])
+    if len(items) > 1:
+        raise EvalError("one() needs a list of at most one element")
+    return items[0] if items else None
+
+
+def _range(_: FunctionContext, args: list[Any]) -> Any:
+    numbers = [to_number(arg) for arg in args]
+    start, stop, step = (
+        (0, numbers[0], 1) if len(numbers) == 1 else (*numbers[:2], numbers[2] if len(numbers) > 2 else 1)
+    )
+    if step == 0:
+        raise EvalError("range() step must not be zero")
+    out: list[Any] = []
+    current = start
+    while (current < stop) if step > 0 else (current > stop):
+        out.append(number(current))
+        current += step
+        if len(out) > 1024:
+            raise EvalError("range() too long")
+    return out
+
+
+def _sum(_: FunctionContext, args: list[Any]) -> Any:
+    return number(math.fsum(to_number(item) for item in _list(args[0])))
+
+
+def _apply_only(reason: str) -> Function:
+    return lambda _context, _args: Unknown(reason)
+
+
+def _strings(function: Callable[..., Any]) -> Function:
+    return lambda _context, args: function(*(to_string(arg) for arg in args))
+
+
+def _numbers(function: Callable[..., Any]) -> Function:
+    return lambda _context, args: number(function(*(to_number(arg) for arg in args)))
+
+
+FUNCTIONS: dict[str, Function] = {
+    "merge": _merge,
+    "lookup": _lookup,
+    "concat": _concat,
+    "compact": _compact,
+    "lower": _strings(str.lower),
+    "upper": _strings(str.upper),
+    "title": _strings(str.title),
+    "trimspace": _strings(str.strip),
+    "trim": _strings(lambda text, chars: text.strip(chars)),
+    "trimprefix": _strings(lambda text, prefix: text.removeprefix(prefix)),
+    "trimsuffix": _strings(lambda text, suffix: text.removesuffix(suffix)),
+    "startswith": _strings(lambda text, prefix: text.startswith(prefix)),
+    "endswith": _strings(lambda text, suffix: text.endswith(suffix)),
+    "strrev": _strings(lambda text: text[::-1]),
+    "chomp": _strings(lambda text: text.rstrip("\r\n")),
+    "length": _length,
+    "keys": _keys,
+    "values": _values,
+    "contains": _contains,
+    "element": _element,
+    "flatten": _flatten,
+    "distinct": _distinct,
+    "zipmap": _zipmap,
+    "tomap": _tomap,
+    "tolist": _tolist,
+    "toset": _toset,
+    "tostring": lambda _c, args: None if args[0] is None else to_string(args[0]),
+    "tonumber": lambda _c, args: None if args[0] is None else to_number(args[0]),
+    "tobool": lambda _c, args: None if args[0] is None else to_bool(args[0]),
+    "min": lambda _c, args: number(min(to_number(arg) for arg in args)),
+    "max": lambda _c, args: number(max(to_number(arg) for arg in args)),
+    "abs": _numbers(abs),
+    "ceil": _numbers(math.ceil),
+    "floor": _numbers(math.floor),
+    "pow": _numbers(math.pow),
+    "signum": _numbers(lambda value: (value > 0) - (value < 0)),
+    "parseint": lambda _c, args: int(to_string(args[0]), int(to_number(args[1]))),
+    "one": _one,
+    "sum": _sum,
+    "range": _range,
+    "reverse": lambda _c, args: list(reversed(_list(args[0]))),
+    "sort": lambda _c, args: sorted(to_string(item) for item in _list(known(args[0]))),
+    "slice": lambda _c, args: _list(args[0])[int(to_number(args[1])) : int(to_number(args[2]))],
+    "index": lambda _c, args: next(i for i, item in enumerate(_list(known(args[0]))) if equal(item, args[1])),
+    "setunion": lambda _c, args: _set([item for arg in args for item in _list(known(arg))]),
+    "setintersection": lambda _c, args: _set(
+        [
+            item
+            for item in _list(known(args[0]))
+            if all(any(equal(item, o) for o in _list(known(a))) for a in args[1:])
+        ]
+    ),
+    "setsubtract": lambda _c, args: _set(
+        [item for item in _list(known(args[0])) if not any(equal(item, o) for o in _list(known(args[1])))]
+    ),
+    "coalescelist": lambda _c, args: next((_list(arg) for arg in args if _list(arg)), []),
+    "chunklist": lambda _c, args: [
+        _list(args[0])[i : i + int(to_number(args[1]))]
+        for i in range(0, len(_list(args[0])), max(1, int(to_number(args[1]))))
+    ],
+    "matchkeys": lambda _c, args: [
+        value
+        for value, key in zip(_list(args[0]), _list(known(args[1])), strict=False)
+        if any(equal(key, wanted) for wanted in _list(known(args[2])))
+    ],
+    "transpose": lambda _c, args: {
+        item: sorted(key for key, items in _map(known(args[0])).items() if item in items)
+        for items in _map(known(args[0])).values()
+        for item in items
+    },
+    "alltrue": lambda _c, args: all(to_bool(item) for item in _list(args[0])),
+    "anytrue": lambda _c, args: any(to_bool(item) for item in _list(args[0])),
+    "uuid": _apply_only("uuid() is generated at apply time"),
+    "timestamp": _apply_only("timestamp() is taken at apply time"),
+    "plantimestamp": _apply_only("plantimestamp() is taken at plan time"),
+    "bcrypt": _apply_only("bcrypt() output is random"),
+    "uuidv5": _apply_only("uuidv5() is not evaluated statically"),
+    "timeadd": _apply_only("timeadd() is not evaluated statically"),
+    "formatdate": _apply_only("formatdate() is not evaluated statically"),
+    "rsadecrypt": _apply_only("rsadecrypt() is not evaluated statically"),
+}
+
+FUNCTIONS.update(TEXT_FUNCTIONS)
+FUNCTIONS.update(EXTRA)

@@ -1,0 +1,210 @@
+"""Encoding, hashing, network, file and the short-circuit functions (``try``, ``can``, ``coalesce``)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import ipaddress
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.syntax import Expr
+from iacgate.parsers.terraform.values import (
+    EvalError,
+    UnknownHit,
+    concrete,
+    first_unknown,
+    json_text,
+    number,
+    to_number,
+    to_string,
+)
+
+if TYPE_CHECKING:
+    from iacgate.parsers.terraform.expressions import Evaluator
+
+
+@dataclass
+class FunctionContext:
+    """What file functions need: a reader for paths relative to the root module (Terraform's working
+    directory) that refuses anything outside the scanned tree, and the template parser."""
+
+    read_text: Callable[[str], str]
+    parse_template: Callable[[str], Expr]
+
+
+Function = Callable[[FunctionContext, list[Any]], Any]
+Special = Callable[["Evaluator", tuple[Expr, ...]], Any]
+
+
+def _from_json(value: Any) -> Any:
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, list):
+        return [_from_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _from_json(item) for key, item in value.items()}
+    return value
+
+
+def _jsondecode(_: FunctionContext, args: list[Any]) -> Any:
+    try:
+        return _from_json(json.loads(to_string(args[0])))
+    except json.JSONDecodeError as error:
+        raise EvalError(f"invalid JSON: {error.msg}") from None
+
+
+def _cidrsubnet(_: FunctionContext, args: list[Any]) -> Any:
+    network = ipaddress.ip_network(to_string(args[0]), strict=False)
+    newbits, netnum = int(to_number(args[1])), int(to_number(args[2]))
+    prefix = network.prefixlen + newbits
+    if prefix > network.max_prefixlen or netnum >= 2**newbits:
+        raise EvalError(f"not enough bits to add {newbits} and number {netnum} to {network}")
+    base = int(network.network_address) + (netnum << (network.max_prefixlen - prefix))
+    return str(ipaddress.ip_network((base, prefix)))
+
+
+def _cidrhost(_: FunctionContext, args: list[Any]) -> Any:
+    network = ipaddress.ip_network(to_string(args[0]), strict=False)
+    host = int(to_number(args[1]))
+    address = (int(network.broadcast_address) + 1 + host) if host < 0 else int(network.network_address) + host
+    if not int(network.network_address) <= address <= int(network.broadcast_address):
+        raise EvalError(f"host number {host} is outside {network}")
+    return str(ipaddress.ip_address(address))
+
+
+def _cidrsubnets(context: FunctionContext, args: list[Any]) -> Any:
+    network = ipaddress.ip_network(to_string(args[0]), strict=False)
+    out: list[str] = []
+    current = int(network.network_address)
+    for bits in args[1:]:
+        prefix = network.prefixlen + int(to_number(bits))
+        size = 1 << (network.max_prefixlen - prefix)
+        current = (current + size - 1) // size * size
+        out.append(str(ipaddress.ip_network((current, prefix))))
+        current += size
+    return out
+
+
+def _digest(name: str, encode: Callable[[bytes], str]) -> Function:
+    return lambda _c, args: encode(hashlib.new(name, to_string(args[0]).encode()).digest())
+
+
+def _file(context: FunctionContext, args: list[Any]) -> Any:
+    return context.read_text(to_string(args[0]))
+
+
+def _templatefile(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
+    if len(arg_exprs) != 2:
+        raise EvalError("templatefile() takes a path and a map of variables")
+    path = evaluator.value(arg_exprs[0])
+    variables = evaluator.value(arg_exprs[1])
+    for value in (path, variables):
+        if isinstance(value, Unknown):
+            return value
+    context = evaluator.scope.functions
+    template = context.parse_template(context.read_text(to_string(path)))
+    names = concrete(variables)
+    if not isinstance(names, dict):
+        raise EvalError("templatefile() variables must be a map")
+    from iacgate.parsers.terraform.expressions import Evaluator as Fresh
+
+    # A template sees only the variables it is given, not the calling module's names.
+    inner = Fresh(_TemplateScope(evaluator.scope), dict(names))
+    return inner.value(template)
+
+
+class _TemplateScope:
+    def __init__(self, outer: Any) -> None:
+        self.functions = outer.functions
+
+    def root(self, name: str, ops: list[Expr], evaluator: Evaluator) -> tuple[Any, int]:
+        raise EvalError(f"templatefile(): variable {name!r} was not given to the template")
+
+
+def _try(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
+    for arg in arg_exprs:
+        try:
+            value = evaluator.value(arg)
+        except EvalError:
+            continue
+        return value
+    raise EvalError("try(): no argument could be evaluated")
+
+
+def _can(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
+    try:
+        value = evaluator.value(arg_exprs[0])
+    except EvalError:
+        return False
+    found = first_unknown(value)
+    return found if found is not None else True
+
+
+def _coalesce(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
+    for arg in arg_exprs:
+        value = evaluator.value(arg)
+        if isinstance(value, Unknown):
+            return value
+        if value is not None and value != "":
+            return value
+    raise EvalError("coalesce(): no non-null, non-empty argument")
+
+
+def _base64decode(_: FunctionContext, args: list[Any]) -> Any:
+    try:
+        return base64.b64decode(to_string(args[0]), validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise EvalError("not valid base64 text") from None
+
+
+EXTRA: dict[str, Function] = {
+    "jsonencode": lambda _c, args: json_text(args[0]),
+    "jsondecode": _jsondecode,
+    "yamlencode": lambda _c, args: json_text(args[0]),
+    "cidrsubnet": _cidrsubnet,
+    "cidrsubnets": _cidrsubnets,
+    "cidrhost": _cidrhost,
+    "cidrnetmask": lambda _c, args: str(ipaddress.ip_network(to_string(args[0]), strict=False).netmask),
+    "base64encode": lambda _c, args: base64.b64encode(to_string(args[0]).encode()).decode(),
+    "base64decode": _base64decode,
+    "urlencode": lambda _c, args: __import__("urllib.parse").parse.quote(to_string(args[0]), safe=""),
+    "md5": _digest("md5", lambda digest: digest.hex()),
+    "sha1": _digest("sha1", lambda digest: digest.hex()),
+    "sha256": _digest("sha256", lambda digest: digest.hex()),
+    "sha512": _digest("sha512", lambda digest: digest.hex()),
+    "base64sha256": _digest("sha256", lambda digest: base64.b64encode(digest).decode()),
+    "file": _file,
+    "fileexists": lambda context, args: _exists(context, to_string(args[0])),
+    "filebase64": lambda context, args: base64.b64encode(_file(context, args).encode()).decode(),
+    "filemd5": lambda context, args: hashlib.md5(_file(context, args).encode()).hexdigest(),
+    "filesha256": lambda context, args: hashlib.sha256(_file(context, args).encode()).hexdigest(),
+    "abspath": lambda _c, args: to_string(args[0]),
+    "dirname": lambda _c, args: to_string(args[0]).rsplit("/", 1)[0] if "/" in to_string(args[0]) else ".",
+    "basename": lambda _c, args: to_string(args[0]).rsplit("/", 1)[-1],
+    "pathexpand": lambda _c, args: to_string(args[0]),
+    "sensitive": lambda _c, args: args[0],
+    "nonsensitive": lambda _c, args: args[0],
+    "issensitive": lambda _c, _args: False,
+}
+
+
+def _exists(context: FunctionContext, path: str) -> bool:
+    try:
+        context.read_text(path)
+    except EvalError:
+        return False
+    return True
+
+
+SPECIAL: dict[str, Special] = {
+    "try": _try,
+    "can": _can,
+    "coalesce": _coalesce,
+    "templatefile": _templatefile,
+}
+
+__all__ = ["EXTRA", "SPECIAL", "FunctionContext", "UnknownHit"]

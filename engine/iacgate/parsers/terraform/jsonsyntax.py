@@ -1,0 +1,141 @@
+"""Terraform's JSON syntax (``.tf.json``) into the same blocks as native HCL.
+
+Without provider schemas a JSON object cannot be told apart from a nested block, so an object or a
+list of objects under a name that is not map-like (tags, labels, ...) is read as nested blocks, the
+way most providers declare them. Strings are templates. Lines are those of the first occurrence of
+the block's name, close enough to point a finding at the right resource.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from iacgate.parsers.terraform.syntax import Attribute, Block, Expr
+from iacgate.parsers.terraform.template import parse_expression, parse_template
+
+_LABELS = {"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1}
+_MAP_NAMES = re.compile(r"(tags|labels|variables|parameters|triggers|metadata|annotations|environment)$")
+_EXPRESSION_NAMES = frozenset({"depends_on", "provider", "providers", "for_each", "count"})
+
+
+class _Lines:
+    """Positions of keys, searched forward from the enclosing object's key so equal names in other
+    blocks are not confused."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def find(self, name: str, start: int) -> int:
+        offset = self.text.find(json.dumps(name) + ":", start)
+        if offset < 0:
+            offset = self.text.find(json.dumps(name), start)
+        return max(offset, start)
+
+    def line(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def end_line(self, offset: int) -> int:
+        """The line of the bracket closing the value that follows the key at ``offset``."""
+        text = self.text
+        index = text.find(":", offset)
+        while index < len(text) and text[index] not in "{[":
+            index += 1
+        depth, quote = 0, False
+        while index < len(text):
+            char = text[index]
+            if quote:
+                if char == "\\":
+                    index += 1
+                elif char == '"':
+                    quote = False
+            elif char == '"':
+                quote = True
+            elif char in "{[":
+                depth += 1
+            elif char in "}]":
+                depth -= 1
+                if depth == 0:
+                    return self.line(index)
+            index += 1
+        return self.line(offset)
+
+
+def _value(value: Any, raw: bool = False) -> Expr:
+    if isinstance(value, str):
+        return parse_expression(value) if raw else parse_template(value)
+    if isinstance(value, list):
+        return ("TU", tuple(_value(item) for item in value))
+    if isinstance(value, dict):
+        return ("O", tuple((("L", key), _value(item)) for key, item in value.items()))
+    return ("L", value)
+
+
+def _body(
+    content: Any, lines: _Lines, kind: str, start: int
+) -> tuple[dict[str, Attribute], tuple[Block, ...]]:
+    attributes: dict[str, Attribute] = {}
+    blocks: list[Block] = []
+    if not isinstance(content, dict):
+        return attributes, ()
+    for name, value in content.items():
+        if name == "//":
+            continue
+        offset = lines.find(name, start)
+        line = lines.line(offset)
+        objects = (
+            value if isinstance(value, list) and value and all(isinstance(v, dict) for v in value) else None
+        )
+        if isinstance(value, dict):
+            objects = [value]
+        if kind in ("locals", "variable", "output") or _MAP_NAMES.search(name) or objects is None:
+            raw = name in _EXPRESSION_NAMES and kind in ("resource", "data", "module")
+            if raw and isinstance(value, str) and "${" in value:
+                raw = False
+            if name in ("depends_on",) and isinstance(value, list):
+                expr: Expr = ("TU", tuple(parse_expression(v) for v in value if isinstance(v, str)))
+            elif name == "provider" and isinstance(value, str) and "${" not in value:
+                expr = parse_expression(value)
+            else:
+                expr = _value(value)
+            attributes[name] = Attribute(name, expr, line)
+            continue
+        for item in objects:
+            inner_attributes, inner_blocks = _body(item, lines, name, offset)
+            blocks.append(Block(name, (), inner_attributes, inner_blocks, line, lines.end_line(offset)))
+    return attributes, tuple(blocks)
+
+
+def json_blocks(text: str) -> tuple[Block, ...]:
+    document = json.loads(text)
+    if not isinstance(document, dict):
+        raise ValueError("a .tf.json file must hold a JSON object")
+    lines = _Lines(text)
+    blocks: list[Block] = []
+    for kind, content in document.items():
+        depth = _LABELS.get(kind, 0)
+        entries = content if isinstance(content, list) else [content]
+        kind_offset = lines.find(kind, 0)
+        for entry in entries:
+            for labels, body in _walk(entry, depth):
+                offset = kind_offset
+                for label in labels:
+                    offset = lines.find(label, offset + 1)
+                attributes, nested = _body(body, lines, kind, offset)
+                blocks.append(
+                    Block(kind, labels, attributes, nested, lines.line(offset), lines.end_line(offset))
+                )
+    return tuple(blocks)
+
+
+def _walk(content: Any, depth: int) -> list[tuple[tuple[str, ...], Any]]:
+    if depth == 0:
+        return [((), content)]
+    found: list[tuple[tuple[str, ...], Any]] = []
+    if not isinstance(content, dict):
+        return found
+    for label, inner in content.items():
+        for item in inner if isinstance(inner, list) else [inner]:
+            found.extend(((label, *rest), body) for rest, body in _walk(item, depth - 1))
+    return found

@@ -1,0 +1,294 @@
+"""One root module evaluated with the modules it calls, into resources, edges and notifications."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown
+from iacgate.notifications import Notification
+from iacgate.parsers.base import ParseOptions
+from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
+from iacgate.parsers.terraform.instances import Tracker, expand
+from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
+from iacgate.parsers.terraform.providers import resource_region
+from iacgate.parsers.terraform.rootvalues import root_values
+from iacgate.parsers.terraform.syntax import traversal
+from iacgate.parsers.terraform.template import parse_template
+from iacgate.parsers.terraform.values import EvalError, key_text
+
+FORMAT = "terraform"
+LOCAL_PREFIXES = ("./", "../")
+
+
+def local_target(directory: str, source: str) -> str:
+    """The scan-root-relative directory a local module source names ("" is the scan root itself)."""
+    joined = posixpath.normpath(posixpath.join(directory or ".", source))
+    return "" if joined == "." else joined
+
+
+def source_of(config: ModuleConfig, name: str) -> str | None:
+    attribute = config.calls[name].block.attributes.get("source")
+    if attribute is None or attribute.expr[0] != "L" or not isinstance(attribute.expr[1], str):
+        return None
+    return attribute.expr[1]
+
+
+class Program:
+    def __init__(
+        self,
+        root: ModuleConfig,
+        configs: Callable[[str], ModuleConfig | None],
+        options: ParseOptions,
+    ) -> None:
+        self.root = root
+        self._configs = configs
+        self.options = options
+        self.scan_root = options.scan_root.resolve()
+        self.tracker = Tracker()
+        self.evaluating: set[str] = set()
+        self.notifications: list[Notification] = []
+        self._noted: set[tuple[str, str | None]] = set()
+        self.template_parser = parse_template
+        self._modules_json = self._read_modules_json()
+
+    def note(self, level: str, message: str, file: str | None = None, line: int = 0) -> None:
+        if (message, file) not in self._noted:
+            self._noted.add((message, file))
+            self.notifications.append(Notification(level, message, file, line))  # type: ignore[arg-type]
+
+    def _absolute(self, relative: str) -> Path:
+        return self.scan_root / relative if relative else self.scan_root
+
+    def _read_modules_json(self) -> dict[str, str]:
+        path = self._absolute(self.root.directory) / ".terraform" / "modules" / "modules.json"
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        found: dict[str, str] = {}
+        for entry in document.get("Modules") or () if isinstance(document, dict) else ():
+            if (
+                isinstance(entry, dict)
+                and isinstance(entry.get("Key"), str)
+                and isinstance(entry.get("Dir"), str)
+            ):
+                found[entry["Key"]] = local_target(self.root.directory, entry["Dir"])
+        return found
+
+    def module_path(self, config: ModuleConfig) -> str:
+        relative = posixpath.relpath(config.directory or ".", self.root.directory or ".")
+        return relative
+
+    def file_reader(self, config: ModuleConfig) -> Callable[[str], str]:
+        def read(path: str) -> str:
+            base = self._absolute(self.root.directory)
+            target = (base / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
+            if not target.is_relative_to(self.scan_root):
+                self.note("warning", f"file {path!r} is outside the scanned tree; refused", config.files[0])
+                raise EvalError(f"file {path!r} is outside the scanned tree; refused")
+            try:
+                return target.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise EvalError(
+                    f"cannot read file {path!r}: {getattr(error, 'strerror', None) or error}"
+                ) from None
+
+        return read
+
+    # module calls ---------------------------------------------------------------------------------
+    def call(self, parent: ModuleInstance, name: str) -> dict[str | int | None, ModuleInstance] | Unknown:
+        located = parent.config.calls[name]
+        source = source_of(parent.config, name)
+        where = (located.file, located.block.start)
+        target = self._call_target(parent, name, source, where)
+        if target is None:
+            return {}
+        config = self._configs(target)
+        if config is None:
+            self.note(
+                "warning",
+                f"module {name!r} ({source}): no Terraform files in {target or '.'}; not scanned",
+                *where,
+            )
+            return {}
+        what = parent.prefix(f"module.{name}")
+        expansion = expand(located.block, parent.evaluator, what)
+        if expansion.error:
+            self.note("error", expansion.error, *where)
+            return {}
+        if expansion.unknown_reason:
+            self.note("warning", f"{what}: {expansion.unknown_reason}; evaluated as one instance", *where)
+        children: dict[str | int | None, ModuleInstance] = {}
+        for key, env in expansion.instances:
+            address = what + (key_text(key) if key is not None else "")
+            children[key] = ModuleInstance(
+                self,
+                config,
+                address,
+                (*parent.call_path, name),
+                parent.call_input(name, env),
+                parent.module_providers(name, address),
+            )
+        return children
+
+    def _call_target(
+        self, parent: ModuleInstance, name: str, source: str | None, where: tuple[str, int]
+    ) -> str | None:
+        if source is None:
+            self.note("error", f"module {name!r} has no literal source", *where)
+            return None
+        if source.startswith(LOCAL_PREFIXES) or source in (".", ".."):
+            target = local_target(parent.config.directory, source)
+            absolute = self._absolute(target).resolve()
+            if target.startswith("..") or not absolute.is_relative_to(self.scan_root):
+                self.note(
+                    "warning",
+                    f"module {name!r} source {source!r} is outside the scanned tree; refused",
+                    *where,
+                )
+                return None
+            return target
+        key = ".".join((*parent.call_path, name))
+        if key in self._modules_json:
+            target = self._modules_json[key]
+            if not self._absolute(target).resolve().is_relative_to(self.scan_root):
+                self.note(
+                    "warning",
+                    f"module {name!r} ({source}) is installed outside the scanned tree; refused",
+                    *where,
+                )
+                return None
+            return target
+        self.note(
+            "warning",
+            f"module {name!r} ({source}) not scanned: run terraform init so .terraform/modules/modules.json "
+            "records where it is installed",
+            *where,
+        )
+        return None
+
+    # output ---------------------------------------------------------------------------------------
+    def run(self) -> tuple[list[Resource], list[Edge]]:
+        values = root_values(
+            self.root,
+            self._absolute(self.root.directory),
+            self.scan_root,
+            self.options.variables,
+            self.options.var_files,
+            self.options.environment,
+            self.notifications,
+        )
+        root = ModuleInstance(self, self.root, "", (), lambda name: (name in values, values.get(name)), {})
+        resources: list[Resource] = []
+        edges: list[Edge] = []
+        pending: list[tuple[str, ModuleInstance, ResourceConfig]] = []
+        stack = [root]
+        while stack:
+            module = stack.pop()
+            for key in module.config.resources:
+                for instance in module.instances(key):
+                    resources.append(self._resource(module, instance, edges, pending))
+            for name in module.config.calls:
+                children = module.children(name)
+                if not isinstance(children, Unknown):
+                    stack.extend(reversed(list(children.values())))
+        edges.extend(self._depends_on(pending, resources))
+        return resources, edges
+
+    def _resource(
+        self,
+        module: ModuleInstance,
+        instance: ResourceInstance,
+        edges: list[Edge],
+        pending: list[tuple[str, ModuleInstance, ResourceConfig]],
+    ) -> Resource:
+        config: ResourceConfig = instance.config
+        block = config.block
+        if instance.expansion.error:
+            self.note("error", instance.expansion.error, config.file, block.start)
+        body = module.body(instance)
+        attributes: dict[str, Any] = dict(body.attributes) if body else {}
+        provider_names = (
+            traversal(block.attributes["provider"].expr) if "provider" in block.attributes else None
+        )
+        provider_key = ".".join(provider_names) if provider_names else config.type.split("_", 1)[0]
+        kind = provider_key.split(".", 1)[0]
+        region, region_source, provider = resource_region(kind, provider_key, attributes, module.providers)
+        tags: Any = attributes.get("tags") if isinstance(attributes.get("tags"), dict) else {}
+        if kind == "aws" and provider is not None and provider.default_tags and config.mode == "managed":
+            defaults = provider.default_tags
+            tags = {} if isinstance(defaults, Unknown) else {**defaults, **tags}
+        if kind == "aws" and "tags" in attributes and config.mode == "managed":
+            attributes["tags_all"] = (
+                tags if not isinstance(attributes["tags"], Unknown) else attributes["tags"]
+            )
+        metadata: dict[str, Any] = {"provider_config": provider_key}
+        if module.address:
+            metadata["module"] = module.address
+        if instance.expansion.unknown_reason:
+            metadata["expansion"] = "unknown"
+            metadata["expansion_reason"] = instance.expansion.unknown_reason
+            self.note(
+                "warning",
+                f"{instance.address}: {instance.expansion.unknown_reason}; evaluated as one instance",
+                config.file,
+                block.start,
+            )
+        for argument, targets in body.references.items() if body else ():
+            edges.extend(
+                Edge(instance.address, target, "reference", argument)
+                for target in sorted(targets)
+                if target != instance.address
+            )
+        meta = "count" if "count" in block.attributes else "for_each"
+        edges.extend(
+            Edge(instance.address, target, "reference", meta)
+            for target in sorted(instance.expansion_references)
+            if target != instance.address
+        )
+        if "depends_on" in block.attributes:
+            pending.append((instance.address, module, config))
+        return Resource(
+            id=instance.address,
+            format=FORMAT,
+            native_type=config.type,
+            type=config.type,
+            provider=kind,
+            region=region,
+            region_source=region_source,
+            attributes=attributes,
+            tags=tags if isinstance(tags, dict) else {},
+            location=SourceLocation(config.file, block.start, block.end, dict(body.lines) if body else {}),
+            mode=config.mode,
+            metadata=metadata,
+        )
+
+    def _depends_on(
+        self, pending: list[tuple[str, ModuleInstance, ResourceConfig]], resources: list[Resource]
+    ) -> list[Edge]:
+        edges: list[Edge] = []
+        addresses = [resource.id for resource in resources]
+        for address, module, config in pending:
+            expression = config.block.attributes["depends_on"].expr
+            items = expression[1] if expression[0] == "TU" else ()
+            for item in items:
+                names = traversal(item)
+                if not names:
+                    continue
+                if names[0] == "module" and len(names) > 1:
+                    prefix = module.prefix(f"module.{names[1]}")
+                    targets = [a for a in addresses if a.startswith((prefix + ".", prefix + "["))]
+                else:
+                    local = ".".join(names[:3] if names[0] == "data" else names[:2])
+                    prefix = module.prefix(local)
+                    targets = [a for a in addresses if a == prefix or a.startswith(prefix + "[")]
+                edges.extend(
+                    Edge(address, target, "depends_on", "depends_on")
+                    for target in targets
+                    if target != address
+                )
+        return edges

@@ -1,0 +1,138 @@
+"""Root module variable values, in Terraform's precedence (later wins).
+
+Terraform's documented order: ``TF_VAR_`` environment variables, then ``terraform.tfvars``, then
+``terraform.tfvars.json``, then ``*.auto.tfvars`` / ``*.auto.tfvars.json`` in lexical order of their
+names, then ``-var-file`` and ``-var`` options. The command line keeps the two option kinds apart, so
+``--var-file`` values come before ``--var`` values. A ``-var``/``TF_VAR_`` string is read as an HCL
+expression when its variable's type is not a primitive, as Terraform does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from iacgate.notifications import Notification
+from iacgate.parsers.terraform import hcltree
+from iacgate.parsers.terraform.config import ModuleConfig
+from iacgate.parsers.terraform.expressions import Evaluator
+from iacgate.parsers.terraform.functions import FunctionContext
+from iacgate.parsers.terraform.instances import safe_value
+from iacgate.parsers.terraform.load import lark_parse
+from iacgate.parsers.terraform.syntax import Expr
+from iacgate.parsers.terraform.template import parse_expression
+from iacgate.parsers.terraform.values import EvalError, number, to_bool, to_number
+
+_PRIMITIVE = {"string", "number", "bool", "any"}
+
+
+class _ConstantScope:
+    """tfvars hold constants only: no references, functions allowed."""
+
+    def __init__(self) -> None:
+        def refuse(path: str) -> str:
+            raise EvalError("file() is not available in variable files")
+
+        self.functions = FunctionContext(refuse, parse_expression)
+
+    def root(self, name: str, ops: list[Expr], evaluator: Evaluator) -> tuple[Any, int]:
+        raise EvalError(f"variables may not refer to {name}")
+
+
+def _type_name(config: ModuleConfig, name: str) -> str:
+    located = config.variables.get(name)
+    if located is None or "type" not in located.block.attributes:
+        return "any"
+    expr = located.block.attributes["type"].expr
+    return str(expr[1]) if expr[0] == "V" else "complex"
+
+
+def convert(value: Any, type_name: str) -> Any:
+    try:
+        if type_name == "number" and isinstance(value, str):
+            return to_number(value)
+        if type_name == "bool" and isinstance(value, str):
+            return to_bool(value)
+        if type_name == "string" and isinstance(value, bool | int | float):
+            return ("true" if value else "false") if isinstance(value, bool) else str(number(value))
+    except EvalError:
+        return value
+    return value
+
+
+def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        notes.append(Notification("error", f"cannot read variable file: {error}", shown))
+        return {}
+    try:
+        if path.name.endswith(".json"):
+            loaded = json.loads(text)
+            return dict(loaded) if isinstance(loaded, dict) else {}
+        tree = lark_parse(text)
+        attributes, _ = hcltree.body(tree.children[0])
+    except Exception as error:
+        line = getattr(error, "line", 0)
+        notes.append(
+            Notification("error", f"cannot parse variable file: {type(error).__name__}", shown, line)
+        )
+        return {}
+    evaluator = Evaluator(_ConstantScope())
+    return {
+        name: safe_value(evaluator, attribute.expr, f"{shown} {name}")
+        for name, attribute in attributes.items()
+    }
+
+
+def _from_text(text: str, type_name: str) -> Any:
+    if type_name in _PRIMITIVE:
+        return convert(text, type_name)
+    try:
+        return safe_value(Evaluator(_ConstantScope()), parse_expression(text), "variable value")
+    except Exception:
+        return text
+
+
+def root_values(
+    config: ModuleConfig,
+    directory: Path,
+    scan_root: Path,
+    variables: Mapping[str, str],
+    var_files: tuple[Path, ...],
+    environment: Mapping[str, str],
+    notes: list[Notification],
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, text in environment.items():
+        if key.startswith("TF_VAR_") and key[7:] in config.variables:
+            values[key[7:]] = _from_text(text, _type_name(config, key[7:]))
+    automatic = [directory / "terraform.tfvars", directory / "terraform.tfvars.json"]
+    with contextlib.suppress(OSError):
+        automatic += sorted(
+            (
+                path
+                for path in directory.iterdir()
+                if path.name.endswith((".auto.tfvars", ".auto.tfvars.json"))
+            ),
+            key=lambda path: path.name,
+        )
+    for path in [*automatic, *var_files]:
+        if not path.is_file():
+            if path in var_files:
+                notes.append(Notification("error", f"variable file {path} not found"))
+            continue
+        try:
+            shown = path.resolve().relative_to(scan_root.resolve()).as_posix()
+        except ValueError:
+            shown = str(path)
+        for name, value in _file_values(path, shown, notes).items():
+            if name in config.variables:
+                values[name] = convert(value, _type_name(config, name))
+    for name, text in variables.items():
+        if name in config.variables:
+            values[name] = _from_text(text, _type_name(config, name))
+    return values

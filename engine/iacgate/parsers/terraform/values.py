@@ -1,0 +1,198 @@
+"""Value helpers shared by the evaluator and the function library: lazy objects, unknowns, conversions.
+
+Terraform values map onto Python as: string ``str``, number ``int``/``float`` (integral floats become
+``int``), bool ``bool``, null ``None``, list/tuple/set ``list`` (sets of strings sorted, like Terraform),
+map/object ``dict``. A resource instance or module instance referred to is a ``LazyObject`` so the
+referrer records exactly which instance it read when it reads an attribute.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from iacgate.graph.model import Unknown
+
+
+class EvalError(Exception):
+    """An expression Terraform itself would reject (or that we cannot evaluate)."""
+
+
+class UnknownHit(Exception):
+    def __init__(self, unknown: Unknown) -> None:
+        super().__init__(unknown.reason)
+        self.unknown = unknown
+
+
+class LazyObject:
+    """A resource or module instance: attributes computed on first read, each read recorded as a reference."""
+
+    __slots__ = ("_get", "_names", "address")
+
+    def __init__(self, address: str, get: Callable[[str], Any], names: Callable[[], list[str]]) -> None:
+        self.address = address
+        self._get = get
+        self._names = names
+
+    def get(self, name: str) -> Any:
+        return self._get(name)
+
+    def names(self) -> list[str]:
+        return self._names()
+
+    def materialize(self) -> dict[str, Any]:
+        return {name: self._get(name) for name in self._names()}
+
+    def __repr__(self) -> str:
+        return f"<{self.address}>"
+
+
+class Computed(dict[str, Any]):
+    """A nested block read from another resource: what the configuration does not write there is
+    computed by the provider, so reading it gives an ``Unknown`` instead of an error."""
+
+    def __init__(self, origin: str, values: dict[str, Any]) -> None:
+        super().__init__(values)
+        self.origin = origin
+
+
+def computed_view(value: Any, origin: str) -> Any:
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return [
+            Computed(
+                f"{origin}[{number}]",
+                {key: computed_view(inner, f"{origin}[{number}].{key}") for key, inner in item.items()},
+            )
+            for number, item in enumerate(value)
+        ]
+    return value
+
+
+def number(value: float) -> int | float:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def first_unknown(value: Any) -> Unknown | None:
+    """The first ``Unknown`` inside a value, looking through lists and maps (not lazy objects)."""
+    if isinstance(value, Unknown):
+        return value
+    if isinstance(value, list):
+        for item in value:
+            found = first_unknown(item)
+            if found is not None:
+                return found
+    elif isinstance(value, dict):
+        for item in value.values():
+            found = first_unknown(item)
+            if found is not None:
+                return found
+    return None
+
+
+def concrete(value: Any) -> Any:
+    """Lazy objects resolved, deeply, for functions and final attribute values."""
+    if isinstance(value, LazyObject):
+        return {key: concrete(item) for key, item in value.materialize().items()}
+    if isinstance(value, list):
+        return [concrete(item) for item in value] if any(_needs(item) for item in value) else value
+    if isinstance(value, dict) and any(_needs(item) for item in value.values()):
+        return {key: concrete(item) for key, item in value.items()}
+    return value
+
+
+def _needs(value: Any) -> bool:
+    if isinstance(value, LazyObject):
+        return True
+    if isinstance(value, list):
+        return any(_needs(item) for item in value)
+    if isinstance(value, dict):
+        return any(_needs(item) for item in value.values())
+    return False
+
+
+def known(value: Any) -> Any:
+    """``value`` made concrete; raises ``UnknownHit`` if any part of it is unknown."""
+    value = concrete(value)
+    found = first_unknown(value)
+    if found is not None:
+        raise UnknownHit(found)
+    return value
+
+
+def to_string(value: Any) -> str:
+    if isinstance(value, Unknown):
+        raise UnknownHit(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        value = number(value)
+        return str(value) if isinstance(value, int) else repr(value)
+    if value is None:
+        raise EvalError("a null value cannot be used as a string")
+    raise EvalError(f"a {type_name(value)} cannot be used as a string")
+
+
+def to_number(value: Any) -> int | float:
+    if isinstance(value, Unknown):
+        raise UnknownHit(value)
+    if isinstance(value, bool):
+        raise EvalError("a bool cannot be used as a number")
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, str):
+        try:
+            return number(float(value)) if any(c in value for c in ".eE") else int(value)
+        except ValueError:
+            raise EvalError(f"{value!r} is not a number") from None
+    raise EvalError(f"a {type_name(value)} cannot be used as a number")
+
+
+def to_bool(value: Any) -> bool:
+    if isinstance(value, Unknown):
+        raise UnknownHit(value)
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return bool(value == "true")
+    raise EvalError(f"a {type_name(value)} cannot be used as a bool")
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "list"
+    return "object"
+
+
+def equal(left: Any, right: Any) -> bool:
+    left, right = concrete(left), concrete(right)
+    if isinstance(left, bool) != isinstance(right, bool):
+        return False
+    if isinstance(left, int | float) and isinstance(right, int | float):
+        return float(left) == float(right)
+    if isinstance(left, dict) and isinstance(right, dict):
+        return bool(left == right)
+    if type(left) is not type(right):
+        return False
+    return bool(left == right)
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(known(value), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def key_text(key: str | int) -> str:
+    """An instance key as Terraform writes it in an address: ``[0]`` or ``["ledger"]``."""
+    return f"[{key}]" if isinstance(key, int) else "[" + json.dumps(key, ensure_ascii=False) + "]"

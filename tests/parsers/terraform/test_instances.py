@@ -1,0 +1,59 @@
+"""Point 4 and 9: count, for_each, dynamic blocks, depends_on, lines."""
+
+from __future__ import annotations
+
+from iacgate.graph.model import Unknown
+from parsers.terraform.support import FIXTURES, edges_of, scan
+
+
+def test_count_for_each_and_dynamic_expand() -> None:
+    scanned = scan(FIXTURES / "instances")
+    assert set(scanned.resources) == {
+        "aws_ebs_volume.v[0]",
+        "aws_ebs_volume.v[1]",
+        "aws_security_group.sg",
+        "aws_instance.unknown_count",
+        "data.aws_availability_zones.all",
+        "aws_s3_bucket_public_access_block.p",
+        "aws_s3_bucket.b",
+    }
+    assert scanned.resources["aws_ebs_volume.v[0]"].attributes["encrypted"] is True
+    assert scanned.resources["aws_ebs_volume.v[1]"].attributes["encrypted"] is False
+    assert scanned.resources["aws_ebs_volume.v[1]"].attributes["size"] == 11
+    ingress = scanned.resources["aws_security_group.sg"].attributes["ingress"]
+    assert ingress == [
+        {"description": "http", "from_port": 80, "to_port": 80, "protocol": "tcp"},
+        {"description": "https", "from_port": 443, "to_port": 443, "protocol": "tcp"},
+    ]
+    assert scanned.resources["data.aws_availability_zones.all"].mode == "data"
+
+
+def test_unknown_count_gives_one_instance_and_a_notification() -> None:
+    scanned = scan(FIXTURES / "instances")
+    instance = scanned.resources["aws_instance.unknown_count"]
+    assert instance.metadata["expansion"] == "unknown"
+    (note,) = [n for n in scanned.notifications if "unknown_count" in n.message]
+    assert note.level == "warning"
+    assert (note.file, note.line) == ("main.tf", 26)
+    assert "data.aws_availability_zones.all.names" in note.message
+
+
+def test_references_and_depends_on_edges() -> None:
+    scanned = scan(FIXTURES / "instances")
+    assert edges_of(scanned.edges, "aws_s3_bucket_public_access_block.p") == {
+        ("aws_s3_bucket.b", "reference", "bucket"),
+        ("aws_security_group.sg", "depends_on", "depends_on"),
+    }
+    block = scanned.resources["aws_s3_bucket_public_access_block.p"]
+    assert block.attributes["bucket"] == Unknown("depends on aws_s3_bucket.b.id, known after apply")
+
+
+def test_lines_of_blocks_attributes_and_nested_blocks() -> None:
+    scanned = scan(FIXTURES / "instances")
+    volume = scanned.resources["aws_ebs_volume.v[1]"].location
+    assert (volume.file, volume.start_line, volume.end_line) == ("main.tf", 5, 10)
+    assert volume.line_for(("encrypted",)) == 9
+    assert volume.line_for(("kms_key_id",)) == 5
+    group = scanned.resources["aws_security_group.sg"].location
+    assert group.line_for(("ingress", 1, "from_port")) == 19
+    assert group.line_for(("ingress",)) == 15

@@ -1,0 +1,102 @@
+"""JSON syntax, other clouds' regions, module count/for_each, typed defaults, cycles, the parse cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.load import cache_directory, parse_files
+from iacgate.textio import SourceFile
+from parsers.terraform.support import FIXTURES, edges_of, scan
+
+
+def test_tf_json_is_read_like_hcl() -> None:
+    scanned = scan(FIXTURES / "json")
+    volume = scanned.resources["aws_ebs_volume.v"]
+    assert volume.attributes["encrypted"] is False
+    assert volume.tags == {"Name": "vol-plain"}
+    assert (volume.region, volume.region_source) == ("eu-central-1", "provider aws")
+    assert (volume.location.file, volume.location.start_line, volume.location.end_line) == (
+        "main.tf.json",
+        10,
+        15,
+    )
+    assert volume.location.line_for(("encrypted",)) == 13
+    versioning = scanned.resources["aws_s3_bucket_versioning.v"]
+    assert versioning.attributes["versioning_configuration"] == [{"status": "Enabled"}]
+    assert edges_of(scanned.edges, "aws_s3_bucket_versioning.v") == {
+        ("aws_s3_bucket.b", "reference", "bucket")
+    }
+
+
+@pytest.mark.parametrize(
+    ("resource_id", "region", "region_source"),
+    [
+        ("google_storage_bucket.b", "EU", "resource argument location"),
+        ("google_compute_disk.d", "europe-west1", "provider google"),
+        ("google_compute_instance.i", "us-central1", "resource argument zone"),
+        ("azurerm_storage_account.a", "westeurope", "resource argument location"),
+    ],
+)
+def test_google_and_azure_regions(resource_id: str, region: str, region_source: str) -> None:
+    resource = scan(FIXTURES / "clouds").resources[resource_id]
+    assert (resource.region, resource.region_source) == (region, region_source)
+
+
+def test_azure_resource_without_location_has_an_unknown_region() -> None:
+    resource = scan(FIXTURES / "clouds").resources["azurerm_resource_group.g"]
+    assert resource.region == Unknown("azurerm resources set their own location; the provider has no region")
+
+
+def test_a_cycle_of_locals_is_unknown_not_a_hang() -> None:
+    bucket = scan(FIXTURES / "clouds").resources["aws_s3_bucket.cycle"]
+    assert bucket.attributes["bucket"] == Unknown("local.ping refers to itself (cycle)")
+
+
+def test_module_instances_and_typed_optional_defaults() -> None:
+    scanned = scan(FIXTURES / "module_instances")
+    assert set(scanned.resources) == {
+        "aws_ebs_volume.from_output",
+        "module.counted[0].aws_ebs_volume.v",
+        "module.counted[1].aws_ebs_volume.v",
+        'module.per_team["payments"].aws_ebs_volume.v',
+        'module.per_team["ledger"].aws_ebs_volume.v',
+    }
+    ledger = scanned.resources['module.per_team["ledger"].aws_ebs_volume.v']
+    # optional(bool, true) in the variable's type fills the attribute the caller left out.
+    assert ledger.attributes == {
+        "availability_zone": "eu-west-1a",
+        "size": 20,
+        "encrypted": True,
+        "iops": None,
+    }
+    assert scanned.resources["aws_ebs_volume.from_output"].attributes["size"] == 22
+    assert edges_of(scanned.edges, "aws_ebs_volume.from_output") == {
+        ('module.per_team["ledger"].aws_ebs_volume.v', "reference", "size"),
+        ("module.counted[1].aws_ebs_volume.v", "reference", "size"),
+    }
+
+
+def test_tf_var_for_a_complex_type_is_parsed_as_hcl(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        'variable "zones" {\n  type = list(string)\n}\n'
+        'resource "aws_ebs_volume" "v" {\n  availability_zone = var.zones[1]\n  size = 1\n}\n'
+    )
+    scanned = scan(tmp_path, environment={"TF_VAR_zones": '["a", "b"]'})
+    assert scanned.resources["aws_ebs_volume.v"].attributes["availability_zone"] == "b"
+
+
+def test_parse_results_are_cached_on_disk_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("IACGATE_CACHE_DIR", str(cache))
+    text = f'resource "aws_s3_bucket" "cached" {{\n  bucket = "{tmp_path.name}"\n}}\n'
+    source = SourceFile(tmp_path / "tree" / "main.tf", "main.tf", text)
+    parsed, errors = parse_files([source], tmp_path / "tree")
+    assert errors == [] and parsed[0].blocks[0].labels == ("aws_s3_bucket", "cached")
+    stored = list(cache.rglob("*"))
+    assert any(path.is_file() for path in stored)
+    # A cache directory inside the scanned tree is never used.
+    monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "tree" / ".cache"))
+    assert cache_directory(tmp_path / "tree") is None
