@@ -27,6 +27,7 @@ import jsonschema
 import yaml
 
 from iacgate.api import ScanSettings, scan
+from iacgate.config import find_config
 from iacgate.errors import IacgateError
 from iacgate.graph.model import Resource
 from iacgate.packs.load import load_pack
@@ -195,7 +196,17 @@ class _PackChecker:
             if not directory.is_dir():
                 self.problem(f"no fixtures: {_relative(directory, self.root)} does not exist", where)
                 continue
-            result = scan(ScanSettings(paths=(directory,), root=directory), rules=rules)
+            # A fixture directory may carry the settings it is judged with, as a user's tree would.
+            config = find_config(None, directory)
+            settings = ScanSettings(
+                paths=(directory,),
+                root=directory,
+                settings=config.settings,
+                region=config.region,
+                variables=config.variables,
+                parameters=config.parameters,
+            )
+            result = scan(settings, rules=rules)
             for notification in result.notifications:
                 if notification.level == "error":
                     self.problem(f"fixture does not parse: {notification.message}", where)
