@@ -10,9 +10,21 @@ from iacgate.severity import Severity
 
 def finding(severity: Severity, status: str = "fail") -> Finding:
     return Finding(
-        rule_id="R-1", pack="p", title="t", severity=severity, status=status,  # type: ignore[arg-type]
-        resource_id="aws_x.y", resource_type="aws_x", native_type="aws_x", format="terraform-plan",
-        file="plan.json", line=3, end_line=3, path=("a",), message="m", fingerprint="f",
+        rule_id="R-1",
+        pack="p",
+        title="t",
+        severity=severity,
+        status=status,  # type: ignore[arg-type]
+        resource_id="aws_x.y",
+        resource_type="aws_x",
+        native_type="aws_x",
+        format="terraform-plan",
+        file="plan.json",
+        line=3,
+        end_line=3,
+        path=("a",),
+        message="m",
+        fingerprint="f",
     )
 
 

@@ -28,7 +28,7 @@ class OpaConfig:
 
 @dataclass(frozen=True)
 class Config:
-    """Settings from iacgate.yaml; relative paths in it are relative to the file, not the working directory."""
+    """Settings from iacgate.yaml; relative paths in it are relative to the file, not the working dir."""
 
     path: Path | None = None
     fail_on: Severity | None = None

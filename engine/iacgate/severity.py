@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
@@ -22,7 +22,9 @@ class Severity(str, Enum):
 
     @property
     def sarif_level(self) -> str:
-        return "error" if self.rank >= Severity.HIGH.rank else "warning" if self is Severity.MEDIUM else "note"
+        return (
+            "error" if self.rank >= Severity.HIGH.rank else "warning" if self is Severity.MEDIUM else "note"
+        )
 
 
 _RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}

@@ -165,8 +165,10 @@ def test_demo_scan_finds_violations_and_writes_sarif(tmp_path: Path) -> None:
 
 def test_an_empty_tf_file_is_valid_terraform(tmp_path: Path) -> None:
     (tmp_path / "versions.tf").write_text("")
-    (tmp_path / "main.tf").write_text('resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n'
-                                      '  size = 10\n  encrypted = true\n}\n')
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n'
+        "  size = 10\n  encrypted = true\n}\n"
+    )
     run = iacgate("scan", ".", "--format", "json", cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert [n for n in json.loads(run.stdout)["notifications"] if n["level"] == "error"] == []

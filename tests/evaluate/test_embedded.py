@@ -29,7 +29,8 @@ rules:
     rationale: test
     remediation: {{text: set it, terraform: "encrypted = true"}}
     help_uri: https://example.invalid/rule
-    controls: {{pci-dss-4.0: ["3.5.1"], soc2: [CC6.1], iso27001-2022: [A.8.24], nist-800-53-r5: [SC-28], dora: ["Art. 9"]}}
+    controls: {{pci-dss-4.0: ["3.5.1"], soc2: [CC6.1], iso27001-2022: [A.8.24], nist-800-53-r5: [SC-28],
+               dora: ["Art. 9"]}}
 """
 
 
@@ -75,11 +76,22 @@ RESOURCE_POLICY = """\
 
 def test_resource_rules_route_by_type_and_record_passes(tmp_path: Path) -> None:
     rules = load_packs(("house",), (make_pack(tmp_path, RESOURCE_POLICY),))
-    snapshot = Resource(**{**volume("snap").__dict__, "id": "aws_ebs_snapshot.s", "type": "aws_ebs_snapshot",
-                           "native_type": "aws_ebs_snapshot"})
+    snapshot = Resource(
+        **{
+            **volume("snap").__dict__,
+            "id": "aws_ebs_snapshot.s",
+            "type": "aws_ebs_snapshot",
+            "native_type": "aws_ebs_snapshot",
+        }
+    )
     graph = Graph(
-        (volume("good", encrypted=True, want_snapshot=True), volume("bad", encrypted=False),
-         volume("missing"), volume("later", encrypted=UNKNOWN), snapshot),
+        (
+            volume("good", encrypted=True, want_snapshot=True),
+            volume("bad", encrypted=False),
+            volume("missing"),
+            volume("later", encrypted=UNKNOWN),
+            snapshot,
+        ),
         (Edge("aws_ebs_snapshot.s", "aws_ebs_volume.good"),),
     )
     evaluation = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
@@ -126,8 +138,12 @@ def test_whole_graph_rules_receive_resources_by_type(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "call",
-    ['http.send({"method": "get", "url": "https://example.invalid"})', "opa.runtime()",
-     'net.lookup_ip_addr("example.invalid")', 'net.cidr_contains("10.0.0.0/8", "10.1.1.1")'],
+    [
+        'http.send({"method": "get", "url": "https://example.invalid"})',
+        "opa.runtime()",
+        'net.lookup_ip_addr("example.invalid")',
+        'net.cidr_contains("10.0.0.0/8", "10.1.1.1")',
+    ],
 )
 def test_network_and_host_builtins_are_refused_when_policies_load(tmp_path: Path, call: str) -> None:
     policy = f"""\
@@ -197,7 +213,7 @@ def test_a_rule_whose_package_is_missing_cannot_read_as_no_finding(tmp_path: Pat
         deny contains {"path": [], "message": "x"} if { false }
     """
     rules = load_packs(("house",), (make_pack(tmp_path, policy),))
-    with pytest.raises(EvaluationError, match="is package house.volume defined"):
+    with pytest.raises(EvaluationError, match=r"is package house\.volume defined"):
         EmbeddedEvaluator(rules).evaluate(Graph((volume("v"),)), rules, {})
 
 
@@ -218,8 +234,13 @@ def test_quotes_backslashes_and_newlines_survive_the_engine(tmp_path: Path) -> N
     """for_each addresses carry quotes; values carry anything. Both must round-trip exactly."""
     rules = load_packs(("house",), (make_pack(tmp_path, QUOTING_POLICY),))
     note = 'say "hi"\nC:\\temp'
-    keyed = Resource(**{**volume("v").__dict__, "id": 'module.a["x"].aws_ebs_volume.v["k"]',
-                        "attributes": {"encrypted": False, "note": note}})
+    keyed = Resource(
+        **{
+            **volume("v").__dict__,
+            "id": 'module.a["x"].aws_ebs_volume.v["k"]',
+            "attributes": {"encrypted": False, "note": note},
+        }
+    )
     evaluation = EmbeddedEvaluator(rules).evaluate(Graph((keyed,)), rules, {})
     assert [(v.resource_id, v.message) for v in evaluation.violations] == [
         ('module.a["x"].aws_ebs_volume.v["k"]', f'module.a["x"].aws_ebs_volume.v["k"] {note}')

@@ -70,7 +70,9 @@ def parse_each(
         try:
             result = parse_one(source)
         except ParseError as error:
-            units.append(ParseResult(notifications=(Notification.from_parse_error(error),), unit=source.relative))
+            units.append(
+                ParseResult(notifications=(Notification.from_parse_error(error),), unit=source.relative)
+            )
             continue
         units.append(replace(result, unit=result.unit or source.relative))
     return tuple(units)

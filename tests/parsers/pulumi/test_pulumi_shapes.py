@@ -236,9 +236,9 @@ def test_region_falls_back_to_the_region_option_then_unknown(tmp_path: Path) -> 
     from iacgate.parsers.base import ParseOptions, merged
 
     source = SourceFile(tmp_path / "s.json", "s.json", text)
-    [with_option] = (
-        merged(PulumiParser().parse([source], ParseOptions(scan_root=tmp_path, region="eu-north-1"))).resources
-    )
+    [with_option] = merged(
+        PulumiParser().parse([source], ParseOptions(scan_root=tmp_path, region="eu-north-1"))
+    ).resources
     assert (with_option.region, with_option.region_source) == ("eu-north-1", "--region option")
     [without] = merged(PulumiParser().parse([source], ParseOptions(scan_root=tmp_path))).resources
     assert without.region == Unknown(
