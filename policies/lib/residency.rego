@@ -420,7 +420,10 @@ azure_replication_type := value if {
 	value := lib.attr("account_replication_type")
 	is_string(value)
 } else := value if {
-	value := object.get(lib.attr("sku"), "name", null)
+	# Pulumi azure-native: sku { name }. A plain object.get on a missing sku (null) is a builtin error.
+	sku := lib.attr("sku")
+	is_object(sku)
+	value := object.get(sku, "name", null)
 	is_string(value)
 }
 
