@@ -21,7 +21,8 @@ sys.path[:0] = [str(REPO / "benchmarks"), str(REPO / "tests")]
 from generate import generate_plan  # noqa: E402
 from iacgate.api import parse_inputs  # noqa: E402
 from iacgate.discover import discover  # noqa: E402
-from iacgate.evaluate import EmbeddedEvaluator, EngineOptions, OpaEvaluator  # noqa: E402
+from iacgate.evaluate import EmbeddedEvaluator, EngineOptions  # noqa: E402
+from iacgate.evaluate.opa import OpaEvaluator  # noqa: E402
 from iacgate.graph import UNKNOWN, Graph, Resource, SourceLocation  # noqa: E402
 from iacgate.packs import load_packs  # noqa: E402
 from iacgate.parsers import SUFFIXES, ParseOptions  # noqa: E402

@@ -14,7 +14,8 @@ import pytest
 import requests
 
 from iacgate.errors import ConfigError, EvaluationError, PackError
-from iacgate.evaluate import EmbeddedEvaluator, EngineOptions, Evaluation, OpaEvaluator
+from iacgate.evaluate import EmbeddedEvaluator, EngineOptions, Evaluation
+from iacgate.evaluate.opa import OpaEvaluator
 from iacgate.graph import UNKNOWN, Edge, Graph, Resource, SourceLocation
 from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.load import policies_root

@@ -6,12 +6,20 @@ from collections.abc import Callable
 
 from iacgate.evaluate.base import Check, EngineOptions, Evaluation, Evaluator, Violation
 from iacgate.evaluate.embedded import EmbeddedEvaluator
-from iacgate.evaluate.opa import OpaEvaluator
 from iacgate.packs.model import RuleSet
+
+
+def _opa(rules: RuleSet, options: EngineOptions) -> Evaluator:
+    # Imported on use: its HTTP client stack (aiohttp, requests) costs a quarter of a second at start-up,
+    # which a pre-commit hook on the embedded engine should not pay.
+    from iacgate.evaluate.opa import OpaEvaluator
+
+    return OpaEvaluator(rules, options)
+
 
 EVALUATORS: dict[str, Callable[[RuleSet, EngineOptions], Evaluator]] = {
     "embedded": lambda rules, _options: EmbeddedEvaluator(rules),
-    "opa": lambda rules, options: OpaEvaluator(rules, options),
+    "opa": _opa,
 }
 
 __all__ = [
@@ -21,6 +29,5 @@ __all__ = [
     "EngineOptions",
     "Evaluation",
     "Evaluator",
-    "OpaEvaluator",
     "Violation",
 ]
