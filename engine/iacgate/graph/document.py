@@ -21,45 +21,23 @@ from iacgate.graph.model import Graph, Resource, Unknown
 UNKNOWN_KEY = "__unknown__"
 
 
-def plain(value: Any) -> Any:
-    """Turn attribute values into JSON-ready data, mapping ``Unknown`` to the marker object."""
+def plain(value: Any, drop_null: bool = False) -> Any:
+    """Turn attribute values into JSON-ready data, mapping ``Unknown`` to the marker object; with
+    ``drop_null`` the null members of objects are left out (what policies read)."""
     if isinstance(value, Unknown):
         return {UNKNOWN_KEY: value.reason}
     if isinstance(value, Mapping):
-        return {str(key): plain(item) for key, item in value.items()}
+        return {
+            str(key): plain(item, drop_null)
+            for key, item in value.items()
+            if not (drop_null and item is None)
+        }
     if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
+        return [plain(item, drop_null) for item in value]
     return value
 
 
-def compact(value: Any) -> Any:
-    """``plain`` without the null members of objects: what policies read."""
-    if isinstance(value, Unknown):
-        return {UNKNOWN_KEY: value.reason}
-    if isinstance(value, Mapping):
-        return {str(key): compact(item) for key, item in value.items() if item is not None}
-    if isinstance(value, list | tuple):
-        return [compact(item) for item in value]
-    return value
-
-
-def _policy_document(resource: Resource) -> dict[str, Any]:
-    return {
-        "id": resource.id,
-        "format": resource.format,
-        "type": resource.type,
-        "native_type": resource.native_type,
-        "provider": resource.provider,
-        "mode": resource.mode,
-        "region": compact(resource.region),
-        "region_source": resource.region_source,
-        "attributes": compact(resource.attributes),
-        "tags": compact(resource.tags),
-        "file": resource.location.file,
-    }
-
-
-def resource_document(resource: Resource) -> dict[str, Any]:
+def resource_document(resource: Resource, drop_null: bool = False) -> dict[str, Any]:
     return {
         "id": resource.id,
         "format": resource.format,
@@ -69,8 +47,8 @@ def resource_document(resource: Resource) -> dict[str, Any]:
         "mode": resource.mode,
         "region": plain(resource.region),
         "region_source": resource.region_source,
-        "attributes": plain(resource.attributes),
-        "tags": plain(resource.tags),
+        "attributes": plain(resource.attributes, drop_null),
+        "tags": plain(resource.tags, drop_null),
         "file": resource.location.file,
     }
 
@@ -87,18 +65,22 @@ def resource_input(
             "direction": direction,
             "edge": edge.kind,
             "attribute": edge.attribute,
-            "resource": _policy_document(other),
+            "resource": resource_document(other, drop_null=True),
         }
         for other, direction, edge in graph.neighbours(resource.id)
         if related_types is None or other.type in related_types
     ]
-    return {"resource": _policy_document(resource), "related": related, "settings": dict(settings)}
+    return {
+        "resource": resource_document(resource, drop_null=True),
+        "related": related,
+        "settings": dict(settings),
+    }
 
 
 def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "resources_by_type": {
-            type_name: [_policy_document(resource) for resource in resources]
+            type_name: [resource_document(resource, drop_null=True) for resource in resources]
             for type_name, resources in graph.by_type.items()
         },
         "edges": [
