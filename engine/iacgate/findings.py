@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from iacgate.evaluate.base import Evaluation
-from iacgate.graph.model import AttributePath, Graph, path_text
+from iacgate.graph.model import AttributePath, Graph, RelatedLocation, path_text
 from iacgate.packs.model import RuleSet
 from iacgate.severity import Severity
 
@@ -33,6 +33,8 @@ class Finding:
     message: str
     fingerprint: str
     unit: str = ""
+    # Other places that explain the resource (its Pulumi program line, the plan entry of a .tf location).
+    related: tuple[RelatedLocation, ...] = ()
 
     @property
     def attribute(self) -> str:
@@ -72,6 +74,7 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
                 message=violation.message,
                 fingerprint=fingerprint(violation.unit, rule.id, resource.id, violation.path),
                 unit=violation.unit,
+                related=resource.related,
             )
         )
     findings.sort(key=lambda f: (f.file, f.line, f.rule_id, f.resource_id, f.attribute))

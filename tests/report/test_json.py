@@ -53,6 +53,7 @@ def test_findings_carry_everything_a_tool_needs(tmp_path: Path) -> None:
         "message": ledger["message"],
         "fingerprint": result.findings[0].fingerprint,
         "unit": "stacks/prod/plan.json",
+        "related": [],
     }
     assert "not encrypted" in ledger["message"]
     pending = next(f for f in data["findings"] if f["resource_id"] == "aws_ebs_volume.pending")

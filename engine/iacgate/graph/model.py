@@ -64,6 +64,16 @@ class SourceLocation:
 
 
 @dataclass(frozen=True)
+class RelatedLocation:
+    """Another place that explains a resource, reported beside its location: the program line that
+    declared a Pulumi resource, or the plan entry of a resource whose findings point at its ``.tf`` source."""
+
+    file: str
+    line: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Resource:
     """One resource (or data source) instance, whatever IaC format it came from.
 
@@ -85,6 +95,7 @@ class Resource:
     location: SourceLocation
     mode: str = "managed"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    related: tuple[RelatedLocation, ...] = ()
 
 
 @dataclass(frozen=True)

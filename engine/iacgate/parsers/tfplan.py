@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
@@ -41,6 +41,7 @@ from iacgate.parsers.tfplan_address import (
 from iacgate.parsers.tfplan_config import ConfigIndex, Instance
 from iacgate.parsers.tfplan_lines import Span, locate_resources
 from iacgate.parsers.tfplan_region import Regions
+from iacgate.parsers.tfplan_source import SourceIndex, attach_source
 from iacgate.textio import SourceFile
 
 FORMAT = "terraform-plan"
@@ -309,4 +310,9 @@ class TerraformPlanParser:
         return any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
-        return parse_each(sources, parse_plan)
+        results = parse_each(sources, parse_plan)
+        cache: dict[Path, SourceIndex | None] = {}
+        return tuple(
+            attach_source(source, result, options, cache) if result.resources else result
+            for source, result in zip(sources, results, strict=True)
+        )

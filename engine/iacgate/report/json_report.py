@@ -43,6 +43,7 @@ def finding_record(finding: Finding, blocking: bool) -> dict[str, Any]:
         "message": finding.message,
         "fingerprint": finding.fingerprint,
         "unit": finding.unit,
+        "related": [{"file": item.file, "line": item.line, "label": item.label} for item in finding.related],
     }
 
 

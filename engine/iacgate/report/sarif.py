@@ -84,6 +84,12 @@ def _artifacts(result: ScanResult) -> tuple[list[om.Artifact], dict[str, int]]:
                     properties={"parsed": False},
                 )
             )
+    # Files a result points at without being scanned: a plan's .tf source, a Pulumi program.
+    for finding in result.findings:
+        for file in (finding.file, *(related.file for related in finding.related)):
+            if file not in indexes:
+                indexes[file] = len(artifacts)
+                artifacts.append(om.Artifact(location=artifact_location(file, {}), roles=["resultFile"]))
     return artifacts, indexes
 
 
@@ -142,6 +148,17 @@ def _result(
                 ],
             )
         ],
+        related_locations=[
+            om.Location(
+                id=number,
+                physical_location=om.PhysicalLocation(
+                    artifact_location=artifact_location(related.file, indexes), region=_region(related.line)
+                ),
+                message=om.Message(text=related.label),
+            )
+            for number, related in enumerate(finding.related)
+        ]
+        or None,
         partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint},
         properties=properties,
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pulumi_helpers import by_name, parse_fixture
 
-from iacgate.graph.model import Edge, Unknown
+from iacgate.graph.model import Edge, RelatedLocation, Unknown
 from iacgate.parsers.pulumi import PulumiParser
 from iacgate.textio import SourceFile
 
@@ -55,7 +55,7 @@ def test_preview_digest_evaluates_everything_but_deletions() -> None:
     assert volume.location.line_for(("encrypted",)) == 66
     assert volume.location.line_for(("tags", "dataClass")) == 71
     assert volume.metadata["op"] == "create"
-    assert volume.metadata["source_position"] == {"file": "program/index.ts", "line": 7}
+    assert volume.related == (RelatedLocation("program/index.ts", 7, "declared in the Pulumi program"),)
     # The first step of a replacement wins; the delete-replaced step's old inputs are never seen.
     database = resources["ledger-db"]
     assert database.type == "aws_db_instance"
@@ -68,7 +68,7 @@ def test_preview_digest_evaluates_everything_but_deletions() -> None:
     )
     assert (resources["frankfurt"].mode, resources["frankfurt"].type) == ("provider", "pulumi_providers_aws")
     # The SDK's own stack.ts under node_modules is not the author's program.
-    assert "source_position" not in resources["ledger-prod"].metadata
+    assert resources["ledger-prod"].related == ()
 
 
 def test_preview_regions_from_default_provider_config_and_explicit_provider() -> None:
@@ -121,7 +121,7 @@ def test_stack_export_merges_outputs_renames_and_resolves_secrets() -> None:
     assert bucket.location.line_for(("logging", 0, "target_prefix")) == 63
     assert bucket.location.line_for(("arn",)) == 73
     assert (bucket.region, bucket.region_source) == ("eu-west-2", "provider default_6_63_0 argument region")
-    assert "source_position" not in bucket.metadata
+    assert bucket.related == ()
     encryption = resources["statements-sse"]
     assert encryption.type == "aws_s3_bucket_server_side_encryption_configuration"
     assert encryption.attributes["rule"] == [

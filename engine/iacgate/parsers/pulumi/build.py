@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from iacgate.graph.model import Edge, Resource, SourceLocation
+from iacgate.graph.model import Edge, RelatedLocation, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region
@@ -146,8 +146,11 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
         if state.op:
             metadata["op"] = state.op
         position = positions(state.state.get("sourcePosition"))
-        if position:
-            metadata["source_position"] = position
+        related = (
+            (RelatedLocation(position["file"], position["line"], "declared in the Pulumi program"),)
+            if position
+            else ()
+        )
         resources.append(
             Resource(
                 id=urn,
@@ -162,6 +165,7 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
                 location=SourceLocation(source.relative, state.start_line, state.end_line, item.lines),
                 mode=mode,
                 metadata=metadata,
+                related=related,
             )
         )
         edges.update(dict.fromkeys(_edges(item)))
