@@ -21,13 +21,13 @@ from regopy.rego_shared import rego_set_strict_builtin_errors
 
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import Evaluation
+from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.results import collect_results, related_types, router_module, router_package
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph
 from iacgate.packs.model import Rule, RuleSet
 
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
 _ERROR_LOCATION = re.compile(r"^-- (?P<file>[^\s:]+):(?P<line>\d+):(?P<column>\d+)", re.MULTILINE)
 
 
@@ -45,23 +45,6 @@ def _captured_stdout() -> Iterator[list[str]]:
             os.close(saved)
             sink.seek(0)
             captured.append(sink.read().decode("utf-8", "replace"))
-
-
-def _escaped(value: Any) -> Any:
-    """Strings as rego-cpp holds them internally: JSON-escaped.
-
-    regopy 1.5.2 copies Python strings into the engine verbatim, so a quote inside a value (every
-    ``for_each`` address, ``module.a["x"]``) broke the engine's JSON answer. Escaping gives the same
-    values the engine holds for JSON input and for string literals in policies, so comparisons,
-    ``json.unmarshal`` and the answer all come out right.
-    """
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)[1:-1] if _NEEDS_ESCAPE.search(value) else value
-    if isinstance(value, dict):
-        return {_escaped(key): _escaped(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_escaped(item) for item in value]
-    return value
 
 
 def _compile_error(text: str, fallback: str) -> str:
@@ -111,7 +94,7 @@ class EmbeddedEvaluator:
         return None
 
     def _query(self, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()) -> Any:
-        self._interpreter.set_input(_escaped(document))
+        self._interpreter.set_input(rego_input(document))
         output = self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint)
         text = str(output)
         if not output.ok():

@@ -10,6 +10,7 @@ import jsonschema
 import yaml
 from referencing import Registry, Resource
 
+from iacgate import yamlio
 from iacgate.errors import PackError
 from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
 from iacgate.schemas import load_schema
@@ -52,7 +53,7 @@ def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
 
 def _read_manifest(path: Path, schema_name: str = "rulepack.schema.json") -> dict[str, Any]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read rule-pack manifest: {exc}".splitlines()[0]) from None
     errors = sorted(
