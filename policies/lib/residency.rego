@@ -337,7 +337,8 @@ aurora_global_members contains neighbour_place(concat("", ["member cluster ", en
 	entry.attribute == "global_cluster_identifier"
 }
 
-aurora_global_members contains neighbour_place(concat("", ["source cluster ", entry.resource.id]), entry.resource, ["source_db_cluster_identifier"]) if {
+aurora_global_members contains neighbour_place(concat("", ["source cluster ", entry.resource.id]), entry.resource, path) if {
+	path := known_path(["source_db_cluster_identifier"], lib.attr("source_db_cluster_identifier"))
 	some entry in input.related
 	entry.direction == "out"
 	entry.resource.type == "aws_rds_cluster"
@@ -405,8 +406,18 @@ backup_copy_destinations contains backup_copy_place(action) if some action in ba
 
 # --- ECR ---
 
-# aws_ecr_replication_configuration `replication_configuration { rule { destination { region } } }`.
+# aws_ecr_replication_configuration `replication_configuration { rule { destination { region } } }`
+# (Terraform, and Pulumi once its rules/destinations are renamed); CloudFormation keeps the plural
+# `ReplicationConfiguration.Rules[].Destinations[].Region`.
+ecr_replication_destinations contains replica_place(dest, "Destinations", object.get(dest[1], "region", null)) if {
+	input.resource.format == "cloudformation"
+	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
+	some rule in entries(object.get(conf[1], "rules", null), array.concat(conf[0], ["rules"]))
+	some dest in entries(object.get(rule[1], "destinations", null), array.concat(rule[0], ["destinations"]))
+}
+
 ecr_replication_destinations contains replica_place(dest, "destination", object.get(dest[1], "region", null)) if {
+	input.resource.format != "cloudformation"
 	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
 	some rule in entries(object.get(conf[1], "rule", null), array.concat(conf[0], ["rule"]))
 	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))

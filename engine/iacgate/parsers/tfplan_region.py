@@ -115,12 +115,24 @@ class Regions:
 
     def _from_entry(self, entry: Mapping[str, Any], name: str, note: str, module: str) -> Region:
         source = f"provider {name}{note}"
-        expression = _mapping(entry.get("expressions")).get("region")
+        expressions = _mapping(entry.get("expressions"))
+        expression = expressions.get("region")
+        steps = split_module_address(module) if module else ()
+        path = tuple(step.name for step in steps) if steps is not None else ()
+        zone = expressions.get("zone")
+        if (
+            not isinstance(expression, Mapping)
+            and name.split(".")[0] == "google"
+            and isinstance(zone, Mapping)
+        ):
+            # A google provider with only a default zone (europe-west1-b) places resources in its region.
+            value = self._static(zone, path, f"provider {name}")
+            if isinstance(value, str) and value.count("-") >= 2:
+                return value.rsplit("-", 1)[0], source
+            return value, source
         if not isinstance(expression, Mapping):
             why = "; it comes from the environment at apply time" if name.split(".")[0] == "aws" else ""
             return Unknown(f"provider {name} sets no region{why}"), source
-        steps = split_module_address(module) if module else ()
-        path = tuple(step.name for step in steps) if steps is not None else ()
         return self._static(expression, path, f"provider {name}"), source
 
     def _static(self, expression: Mapping[str, Any], path: tuple[str, ...], what: str) -> str | Unknown:

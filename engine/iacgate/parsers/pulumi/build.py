@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from iacgate.graph.model import Edge, RelatedLocation, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import Converter
-from iacgate.parsers.pulumi.providers import RegionContext, effective_region
+from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
 from iacgate.parsers.pulumi.shapes import Document, State
 from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical
 from iacgate.textio import SourceFile
@@ -57,12 +57,13 @@ def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
     return _Converted(state, attributes, converter.lines, converter)
 
 
-def _tags(attributes: Mapping[str, Any]) -> Mapping[str, Any]:
-    for key in ("tags", "tags_all"):
-        value = attributes.get(key)
-        if isinstance(value, dict):
-            return value
-    return {}
+def _tags(attributes: Mapping[str, Any], defaults: Mapping[str, Any]) -> Mapping[str, Any]:
+    # tags_all (an output) is the provider's default tags merged with the resource's; a preview may
+    # not have it yet, so the provider's default tags are merged under the resource's own here too.
+    own = attributes.get("tags")
+    merged = {**defaults, **(own if isinstance(own, dict) else {})}
+    every = attributes.get("tags_all")
+    return {**merged, **every} if isinstance(every, dict) else merged
 
 
 class _SourcePositions:
@@ -161,7 +162,7 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
                 region=region,
                 region_source=region_source,
                 attributes=item.attributes,
-                tags=_tags(item.attributes),
+                tags=_tags(item.attributes, provider_default_tags(reference, context)),
                 location=SourceLocation(source.relative, state.start_line, state.end_line, item.lines),
                 mode=mode,
                 metadata=metadata,

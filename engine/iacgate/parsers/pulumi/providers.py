@@ -92,3 +92,12 @@ def effective_region(
     return Unknown(
         f"no region: the default {provider} provider has none and the stack config sets no {wanted}"
     ), "none"
+
+
+def provider_default_tags(reference: Any, context: RegionContext) -> Mapping[str, Any]:
+    """The ``defaultTags.tags`` of the explicit provider a resource names (AWS), else nothing."""
+    if not isinstance(reference, str) or not reference:
+        return {}
+    settings = context.providers.get(split_reference(reference)[0], {}).get("default_tags")
+    tags = settings.get("tags") if isinstance(settings, Mapping) else None
+    return tags if isinstance(tags, dict) else {}
