@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from iacgate.errors import ConfigError
+from iacgate.packs.custom import is_pack_path
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
 
@@ -33,6 +33,7 @@ class Config:
     path: Path | None = None
     fail_on: Severity | None = None
     packs: tuple[str, ...] = ()
+    pack_dirs: tuple[Path, ...] = ()
     format: str | None = None
     exclude: tuple[str, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
@@ -44,6 +45,11 @@ class Config:
     source_dirs: tuple[Path, ...] = ()
     parameters: Mapping[str, str] = field(default_factory=dict)
     parameter_files: tuple[Path, ...] = ()
+    # Exceptions and enforcement: see waivers.py and enforcement.py.
+    waivers: Path | None = None
+    max_waiver_days: int | None = None
+    inline_waivers: bool = True
+    enforcement: Mapping[str, str] = field(default_factory=dict)
 
 
 def _scalar_text(value: Any) -> str:
@@ -76,6 +82,8 @@ def load_config(path: Path) -> Config:
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{path}{line}: {problem}") from None
+    import jsonschema  # here, not at the top: 0.2 s of import every pre-commit run without this file
+
     validator = jsonschema.Draft202012Validator(load_schema("config.schema.json"))
     errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
     if errors:
@@ -97,7 +105,11 @@ def load_config(path: Path) -> Config:
     return Config(
         path=path,
         fail_on=Severity(document["fail_on"]) if "fail_on" in document else None,
-        packs=tuple(document.get("packs", ())),
+        # One list for both: built-in pack ids, and paths (relative to this file) of custom pack directories.
+        packs=tuple(entry for entry in document.get("packs", ()) if not is_pack_path(entry)),
+        pack_dirs=tuple(
+            base / Path(entry).expanduser() for entry in document.get("packs", ()) if is_pack_path(entry)
+        ),
         format=document.get("format"),
         exclude=tuple(document.get("exclude", ())),
         settings=settings,
@@ -117,6 +129,10 @@ def load_config(path: Path) -> Config:
             name: _scalar_text(value) for name, value in cloudformation.get("parameters", {}).items()
         },
         parameter_files=tuple(base / name for name in cloudformation.get("parameter_files", ())),
+        waivers=base / document["waivers"] if "waivers" in document else None,
+        max_waiver_days=document.get("max_waiver_days"),
+        inline_waivers=document.get("inline_waivers", True),
+        enforcement=dict(document.get("enforcement", {})),
     )
 
 

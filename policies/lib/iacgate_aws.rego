@@ -31,6 +31,18 @@ s3_encryption_defaults contains {"source": "inline", "path": path, "settings": s
 	path := ["server_side_encryption_configuration", i, "rule", j, "apply_server_side_encryption_by_default", k]
 }
 
+# ... or CloudFormation's BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault
+# (its SSEAlgorithm and KMSMasterKeyID arrive as sse_algorithm and kms_master_key_id) ...
+s3_encryption_defaults contains {"source": "BucketEncryption", "path": path, "settings": settings} if {
+	input.resource.format == "cloudformation"
+	encryption := lib.attr("bucket_encryption")
+	is_object(encryption)
+	some i
+	rule := lib.blocks(object.get(encryption, "server_side_encryption_configuration", []))[i]
+	some settings in lib.blocks(object.get(rule, "server_side_encryption_by_default", []))
+	path := ["bucket_encryption", "server_side_encryption_configuration", i, "server_side_encryption_by_default"]
+}
+
 # ... or in an aws_s3_bucket_server_side_encryption_configuration that names the bucket.
 s3_encryption_defaults contains {"source": separate.id, "path": [], "settings": settings} if {
 	some separate in lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")
@@ -69,6 +81,13 @@ s3_access_logging if {
 	lib.is_set(object.get(block, "target_bucket", null))
 }
 
+# ... or CloudFormation's LoggingConfiguration (its DestinationBucketName; without one S3 delivers the logs
+# to the bucket itself, which still records them) ...
+s3_access_logging if {
+	input.resource.format == "cloudformation"
+	is_object(lib.attr("logging_configuration"))
+}
+
 # ... or an aws_s3_bucket_logging whose `bucket` is this bucket.
 s3_access_logging if count(lib.referrers_via("aws_s3_bucket_logging", "bucket")) > 0
 
@@ -77,6 +96,40 @@ s3_access_logging if count(lib.referrers_via("aws_s3_bucket_logging", "bucket"))
 s3_access_log_target if count(lib.referrers_via("aws_s3_bucket_logging", "target_bucket")) > 0
 
 s3_access_log_target if count(lib.referrers_via("aws_s3_bucket", "logging")) > 0
+
+# CloudFormation: another bucket's LoggingConfiguration.DestinationBucketName refers to it.
+s3_access_log_target if count(lib.referrers_via("aws_s3_bucket", "logging_configuration")) > 0
+
+# --- DynamoDB ----------------------------------------------------------------------------------------
+
+# The table's server-side encryption settings, one entry per block, with the names the format uses:
+# Terraform and Pulumi server_side_encryption {enabled, kms_key_arn}; CloudFormation SSESpecification
+# {SSEEnabled, KMSMasterKeyId} (the type table renames it server_side_encryption).
+dynamodb_sse contains entry if {
+	input.resource.format != "cloudformation"
+	some i, block in lib.attr_blocks("server_side_encryption")
+	entry := {
+		"path": ["server_side_encryption", i], "enabled_name": "enabled", "key_name": "kms_key_arn",
+		"enabled": object.get(block, "enabled", null), "key": object.get(block, "kms_key_arn", null),
+	}
+}
+
+dynamodb_sse contains entry if {
+	input.resource.format == "cloudformation"
+	some i, block in lib.attr_blocks("server_side_encryption")
+	entry := {
+		"path": ["server_side_encryption", i], "enabled_name": "SSESpecification.SSEEnabled",
+		"key_name": "SSESpecification.KMSMasterKeyId",
+		"enabled": object.get(block, "sse_enabled", null), "key": object.get(block, "kms_master_key_id", null),
+	}
+}
+
+# Encrypted under a customer-managed KMS key (a key created in the same plan or stack is unknown: set).
+dynamodb_customer_managed_key if {
+	some entry in dynamodb_sse
+	lib.is_true(entry.enabled)
+	customer_managed_key(entry.key)
+}
 
 # --- RDS ---------------------------------------------------------------------------------------------
 
@@ -91,6 +144,12 @@ rds_required_log_exports(engine) := {"postgresql"} if {
 } else := {"error"} if {
 	is_string(engine)
 	startswith(engine, "sqlserver")
+} else := {"audit"} if {
+	# Neptune and DocumentDB clusters can be declared through the RDS API (aws_rds_cluster, AWS::RDS::DBCluster);
+	# their audit trail is the audit log, as for aws_neptune_cluster and aws_docdb_cluster (LOG-DOCDB-001).
+	engine == "neptune"
+} else := {"audit", "profiler"} if {
+	engine == "docdb"
 } else := set()
 
 # --- VPC ---------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ def pack_root(tmp_path: Path) -> Path:
     """A copy of the encryption pack cut down to one rule, with its policy, test and fixtures."""
     manifest = yaml.safe_load((ROOT / "rulepacks" / "encryption.yaml").read_text(encoding="utf-8"))
     manifest["rules"] = [rule for rule in manifest["rules"] if rule["id"] == RULE]
+    # The copy's fixtures are one plan; the format checks have their own tests below.
+    manifest["rules"][0]["formats"] = ["terraform-plan"]
     (tmp_path / "rulepacks").mkdir()
     (tmp_path / "rulepacks" / "encryption.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
     shutil.copytree(ROOT / "policies" / "lib", tmp_path / "policies" / "lib")
@@ -28,7 +30,9 @@ def pack_root(tmp_path: Path) -> Path:
     rules.mkdir(parents=True)
     for name in ("ebs_volume.rego", "ebs_volume_test.rego"):
         shutil.copy(ROOT / "policies" / "rules" / "encryption" / name, rules / name)
-    shutil.copytree(ROOT / "fixtures" / "encryption" / RULE, tmp_path / "fixtures" / "encryption" / RULE)
+    fixtures = tmp_path / "fixtures" / "encryption" / RULE
+    fixtures.mkdir(parents=True)
+    shutil.copy(ROOT / "fixtures" / "encryption" / RULE / f"{RULE}.tfplan.json", fixtures)
     return tmp_path
 
 
@@ -47,9 +51,10 @@ def test_the_builtin_packs_pass() -> None:
     assert report.tests >= report.rules and report.fixtures >= 2 * report.rules
 
 
-def test_make_target_command_prints_one_ok_line() -> None:
+def test_make_target_command_prints_one_ok_line(pack_root: Path) -> None:
+    # The built-in packs are checked in full above; the command itself is exercised on the cut-down copy.
     result = subprocess.run(
-        [sys.executable, "-m", "iacgate.packs.check"],
+        [sys.executable, "-m", "iacgate.packs.check", "--root", str(pack_root)],
         capture_output=True,
         text=True,
         check=False,
@@ -130,6 +135,46 @@ def test_fixture_that_does_not_behave_as_named_is_named(pack_root: Path) -> None
     path = fixture_file(pack_root)
     path.write_text(path.read_text().replace("undetermined_account_default", "pass_account_default"))
     assert problems(pack_root) == [
-        f"rulepacks/encryption.yaml: {RULE}: fixture aws_ebs_volume.pass_account_default is named to pass "
-        "but the rule gave undetermined"
+        f"rulepacks/encryption.yaml: {RULE}: fixture aws_ebs_volume.pass_account_default (terraform-plan, "
+        f"{RULE}.tfplan.json) is named to pass but the rule gave undetermined"
     ]
+
+
+def _set_formats(root: Path, formats: list[str]) -> None:
+    manifest_path = root / "rulepacks" / "encryption.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text())
+    manifest["rules"][0]["formats"] = formats
+    manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False))
+
+
+def test_each_format_without_fixtures_is_named_once(pack_root: Path) -> None:
+    _set_formats(pack_root, ["terraform-plan", "cloudformation", "pulumi"])
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: no cloudformation fixture: "
+        "the rule's formats include cloudformation",
+        f"rulepacks/encryption.yaml: {RULE}: no pulumi fixture: the rule's formats include pulumi",
+    ]
+
+
+def test_a_format_with_only_failing_fixtures_is_named(pack_root: Path) -> None:
+    _set_formats(pack_root, ["terraform-plan", "cloudformation"])
+    template = pack_root / "fixtures" / "encryption" / RULE / "template.yaml"
+    template.write_text(
+        "Resources:\n"
+        "  FailPlainVolume:\n"
+        "    Type: AWS::EC2::Volume\n"
+        "    Properties: {AvailabilityZone: eu-west-1a, Size: 10, Encrypted: false}\n"
+    )
+    assert problems(pack_root) == [
+        f"rulepacks/encryption.yaml: {RULE}: the cloudformation fixture has no resource of the rule's types "
+        "named pass_*"
+    ]
+
+
+def test_default_formats_of_an_aws_rule_are_all_four(pack_root: Path) -> None:
+    manifest_path = pack_root / "rulepacks" / "encryption.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text())
+    del manifest["rules"][0]["formats"]
+    manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False))
+    missing = [line.split(": ")[2] for line in problems(pack_root)]
+    assert missing == ["no terraform fixture", "no cloudformation fixture", "no pulumi fixture"]

@@ -23,17 +23,18 @@ def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
     result = scan(ScanSettings(paths=(directory,), packs=(rule.pack,)))
 
     assert not [n for n in result.notifications if n.level == "error"], result.notifications
-    resources = [r for graph in result.graphs for r in graph.resources if r.type in rule.resource_types]
-    named: dict[str, set[str]] = {"fail": set(), "pass": set(), "undetermined": set()}
-    for resource in resources:
-        outcome = expected_outcome(resource.id)
-        if outcome is not None:
-            named[outcome].add(resource.id)
+    # Keyed by unit too: the same address in the HCL and in its plan are two resources, judged apart.
+    named: dict[str, set[tuple[str, str]]] = {"fail": set(), "pass": set(), "undetermined": set()}
+    for graph in result.graphs:
+        for resource in graph.resources:
+            outcome = expected_outcome(resource.id) if resource.type in rule.resource_types else None
+            if outcome is not None:
+                named[outcome].add((graph.name, resource.id))
     assert named["fail"] and named["pass"], f"{rule.id} needs fail_* and pass_* resources"
 
     checks = [check for check in result.evaluation.checks if check.rule_id == rule.id]
     actual = {
-        outcome: {check.resource_id for check in checks if check.outcome == outcome}
+        outcome: {(check.unit, check.resource_id) for check in checks if check.outcome == outcome}
         for outcome in ("fail", "pass", "undetermined")
     }
     assert actual["fail"] == named["fail"]

@@ -8,7 +8,8 @@ under ``<root>/rulepacks`` it checks:
 - a ``*_test.rego`` of the pack tests it (package ``<policy>_test``, or imports ``data.<policy>``) and all
   the pack's Rego unit tests pass in the embedded engine;
 - ``<root>/fixtures/<pack>/<RULE-ID>/`` holds a resource of one of the rule's types named ``fail_*`` and
-  one named ``pass_*``, and scanning that directory gives those resources exactly those outcomes.
+  one named ``pass_*`` in every format of the rule's ``formats`` (one problem per missing format), and
+  scanning that directory gives those resources exactly those outcomes.
 
 Prints one line per problem and exits 1, or one OK line and exits 0.
 """
@@ -23,17 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from iacgate.api import ScanSettings, scan
 from iacgate.config import find_config
 from iacgate.errors import IacgateError
 from iacgate.graph.model import Resource
-from iacgate.packs.load import load_pack
+from iacgate.packs.load import fragment_dir, load_pack, manifest_validator
 from iacgate.packs.model import Pack, RuleSet
 from iacgate.packs.regotest import is_test_file, library_files, rego_files, run_tests
-from iacgate.schemas import load_schema
 
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 # The local name of a resource: after the last '.', '/' or ':' of its id, without an instance key.
@@ -84,8 +83,10 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _manifest_problems(path: Path, document: Any, where: str) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(load_schema("rulepack.schema.json"))
+def _manifest_problems(
+    path: Path, document: Any, where: str, schema: str = "rulepack.schema.json"
+) -> list[Problem]:
+    validator = manifest_validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path]):
         location = list(error.absolute_path)
@@ -138,10 +139,25 @@ class _PackChecker:
         pack_id = str(document.get("pack") or self.manifest.stem)
         policy_dir = self.root / "policies" / "rules" / pack_id
         entries = [entry for entry in document["rules"] if isinstance(entry, Mapping) and entry.get("id")]
+        # Rules kept in fragments (``<pack>.d/*.yaml``) are the pack's rules as much as the manifest's.
+        for fragment in sorted(fragment_dir(self.manifest).glob("*.yaml")):
+            entries += self._fragment_entries(fragment)
         self.rules = len(entries)
         pack = self._load(policy_dir)
         self._check_policies(entries, policy_dir)
         self._check_fixtures(entries, pack, self.root / "fixtures" / pack_id)
+
+    def _fragment_entries(self, fragment: Path) -> list[Mapping[str, Any]]:
+        where = _relative(fragment, self.root)
+        try:
+            document = yaml.safe_load(fragment.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            self.problem(f"cannot read rule fragment: {str(exc).splitlines()[0]}", where)
+            return []
+        self.problems.extend(_manifest_problems(fragment, document, where, "rulepack-rules.schema.json"))
+        if not isinstance(document, Mapping) or not isinstance(document.get("rules"), list):
+            return []
+        return [entry for entry in document["rules"] if isinstance(entry, Mapping) and entry.get("id")]
 
     def _load(self, policy_dir: Path) -> Pack | None:
         try:
@@ -196,48 +212,64 @@ class _PackChecker:
             if not directory.is_dir():
                 self.problem(f"no fixtures: {_relative(directory, self.root)} does not exist", where)
                 continue
-            # A fixture directory may carry the settings it is judged with, as a user's tree would.
-            config = find_config(None, directory)
-            settings = ScanSettings(
-                paths=(directory,),
-                root=directory,
-                settings=config.settings,
-                region=config.region,
-                variables=config.variables,
-                parameters=config.parameters,
-            )
-            result = scan(settings, rules=rules)
+            result = scan(fixture_settings(directory), rules=rules)
             for notification in result.notifications:
                 if notification.level == "error":
                     self.problem(f"fixture does not parse: {notification.message}", where)
             resources: list[Resource] = [
                 resource for graph in result.graphs for resource in graph.resources if resource.type in types
             ]
-            named = {resource.id: expected_outcome(resource.id) for resource in resources}
+            # The same address in the HCL and in its plan are two fixture resources, judged apart.
+            named = {
+                (graph.name, resource.id): (resource.format, expected_outcome(resource.id))
+                for graph in result.graphs
+                for resource in graph.resources
+                if resource.type in types
+            }
+            outcomes = {expected for _, expected in named.values()}
+            reported: set[str] = set()
             for outcome in ("fail", "pass"):
-                if outcome not in named.values():
+                if outcome not in outcomes:
+                    reported.add(outcome)
                     self.problem(
                         f"no {outcome}ing fixture: no resource of type {', '.join(sorted(types))} named "
                         f"{outcome}_* in {_relative(directory, self.root)}",
                         where,
                     )
+            rule = next((rule for rule in pack.rules if rule.id == rule_id), None) if pack else None
+            if rule is not None:
+                self._check_formats(rule.formats, resources, reported, where)
             if rules is None:
                 continue
             actual = {
-                check.resource_id: check.outcome
+                (check.unit, check.resource_id): check.outcome
                 for check in result.evaluation.checks
                 if check.rule_id == rule_id
             }
-            for resource_id, expected in sorted(named.items()):
+            for key, (fmt, expected) in sorted(named.items()):
                 if expected is None:
                     continue
                 self.fixtures += 1
-                if actual.get(resource_id) != expected:
+                if actual.get(key) != expected:
                     self.problem(
-                        f"fixture {resource_id} is named to {expected} but the rule gave "
-                        f"{actual.get(resource_id, 'no result')}",
+                        f"fixture {key[1]} ({fmt}, {key[0]}) is named to {expected} but the rule gave "
+                        f"{actual.get(key, 'no result')}",
                         where,
                     )
+
+    def _check_formats(
+        self, formats: Sequence[str], resources: Sequence[Resource], reported: set[str], where: str
+    ) -> None:
+        """One problem per format of the rule without a failing and a passing fixture resource."""
+        for name in formats:
+            present = {expected_outcome(resource.id) for resource in resources if resource.format == name}
+            if not present - {None}:
+                self.problem(f"no {name} fixture: the rule's formats include {name}", where)
+                continue
+            missing = [outcome for outcome in ("fail", "pass") if outcome not in present | reported]
+            if missing:
+                wanted = " and ".join(f"{outcome}_*" for outcome in missing)
+                self.problem(f"the {name} fixture has no resource of the rule's types named {wanted}", where)
 
     def _rule_set(self, pack: Pack | None) -> RuleSet | None:
         if pack is None:
@@ -246,6 +278,19 @@ class _PackChecker:
         files = [path for path in library_files(policies) if not is_test_file(path)]
         files += [path for path in rego_files([pack.policy_dir]) if not is_test_file(path)]
         return RuleSet(packs=(pack,), policy_files=tuple(files))
+
+
+def fixture_settings(directory: Path) -> ScanSettings:
+    """A fixture directory may carry the settings it is judged with, as a user's tree would."""
+    config = find_config(None, directory)
+    return ScanSettings(
+        paths=(directory,),
+        root=directory,
+        settings=config.settings,
+        region=config.region,
+        variables=config.variables,
+        parameters=config.parameters,
+    )
 
 
 def check(root: Path, packs: Sequence[str] = ()) -> Report:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
-from referencing import Registry, Resource
 
-from iacgate import yamlio
+from iacgate import __version__, yamlio
+from iacgate.cache import entry, read_pickle, write_pickle
 from iacgate.errors import PackError
 from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,7 +45,11 @@ def builtin_pack_dirs() -> dict[str, Path]:
 ALL_FORMATS = ("terraform", "terraform-plan", "cloudformation", "pulumi")
 
 
-def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
+def manifest_validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    # Imported here: jsonschema costs 0.2 s to import, and a cached manifest is never validated again.
+    import jsonschema
+    from referencing import Registry, Resource
+
     # Fragments refer to the manifest schema's rule definition by its relative URI.
     manifest = load_schema("rulepack.schema.json")
     registry: Registry[Any] = Registry().with_resource(
@@ -53,11 +60,19 @@ def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
 
 def _read_manifest(path: Path, schema_name: str = "rulepack.schema.json") -> dict[str, Any]:
     try:
-        document = yamlio.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # Keyed by the text and both schemas: a manifest that validated once is read back as it was,
+        # skipping YAML and schema validation (a quarter of a pre-commit run otherwise).
+        schemas = json.dumps([load_schema("rulepack.schema.json"), load_schema(schema_name)])
+        cached = entry("manifests", __version__, schemas, text)
+        document = read_pickle(cached)
+        if isinstance(document, dict):
+            return document
+        document = yamlio.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read rule-pack manifest: {exc}".splitlines()[0]) from None
     errors = sorted(
-        _validator(schema_name).iter_errors(document), key=lambda error: list(error.absolute_path)
+        manifest_validator(schema_name).iter_errors(document), key=lambda error: list(error.absolute_path)
     )
     if errors:
         first = errors[0]
@@ -65,6 +80,7 @@ def _read_manifest(path: Path, schema_name: str = "rulepack.schema.json") -> dic
         raise PackError(f"{path}: invalid manifest at {where}: {first.message}")
     if not isinstance(document, dict):
         raise PackError(f"{path}: manifest must be a mapping")
+    write_pickle(cached, document)
     return document
 
 

@@ -8,10 +8,12 @@ modules (the rule-author library), and each ``test_*`` rule passes when it evalu
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -94,6 +96,10 @@ def tests_in(path: Path, source: str) -> list[RegoTest]:
     return [RegoTest(package.group(1), name, path) for name in names]
 
 
+# Stands in for "every test" when the compile check of all modules fails.
+_COMPILE_PROBE = RegoTest("", "compile", Path("."))
+
+
 def discover_tests(paths: Iterable[Path]) -> list[RegoTest]:
     return [
         test
@@ -101,6 +107,36 @@ def discover_tests(paths: Iterable[Path]) -> list[RegoTest]:
         if is_test_file(path)
         for test in tests_in(path, path.read_text(encoding="utf-8"))
     ]
+
+
+_IMPORT = re.compile(r"^import\s+data\.([\w.]+)", re.MULTILINE)
+
+
+def _modules_by_package(sources: Sequence[tuple[Path, str]]) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {}
+    for path, source in sources:
+        for match in _PACKAGE.finditer(source):
+            found.setdefault(match.group(1), []).append(path)
+    return found
+
+
+def _imported(start: Path, by_package: dict[str, list[Path]], sources: dict[Path, str]) -> set[Path]:
+    """``start`` and every module it imports, directly or through the modules it imports.
+
+    ``import data.a.b`` may name a package or a rule inside one, so every package it names a prefix of,
+    or that is a prefix of it, counts as imported.
+    """
+    needed = {start}
+    pending = [start]
+    while pending:
+        for name in _IMPORT.findall(sources.get(pending.pop(), "")):
+            for package, paths in by_package.items():
+                if package == name or package.startswith(f"{name}.") or name.startswith(f"{package}."):
+                    for path in paths:
+                        if path not in needed:
+                            needed.add(path)
+                            pending.append(path)
+    return needed
 
 
 def _entrypoint(test: RegoTest) -> str:
@@ -124,18 +160,23 @@ def _outcome(test: RegoTest, output: object) -> RegoTestResult:
 
 
 def _evaluate(sources: Sequence[tuple[Path, str]], tests: Sequence[RegoTest]) -> list[RegoTestResult]:
+    """Each test's result; with no tests, a compile check of every module: one error result for a
+    placeholder test when something does not compile, else nothing."""
     interpreter = regopy.Interpreter()
     failure: str | None = None
     bundle = None
+    entrypoints = [_entrypoint(test) for test in tests]
     with _captured_stdout() as captured:
         try:
             for path, source in sources:
                 interpreter.add_module(str(path), source)
-            bundle = interpreter.build(None, [_entrypoint(test) for test in tests])
+            bundle = interpreter.build(None if entrypoints else "true", entrypoints)
         except regopy.RegoError as exc:
             failure = str(exc).splitlines()[0] if str(exc) else "rego error"
     if failure is not None or bundle is None or not bundle.ok():
         message = f"policy does not compile: {_compile_error(''.join(captured), failure or '')}"
+        if not tests:
+            return [RegoTestResult(_COMPILE_PROBE, "error", message)]
         return [RegoTestResult(test, "error", message) for test in tests]
     results: list[RegoTestResult] = []
     for test in tests:
@@ -172,6 +213,8 @@ def _in_worker(files: Sequence[Path], tests: Sequence[RegoTest]) -> list[RegoTes
     if child.returncode != 0:
         return None
     answers = json.loads(child.stdout)
+    if not tests:
+        return [RegoTestResult(_COMPILE_PROBE, answer[0], answer[1]) for answer in answers]
     return [RegoTestResult(test, answer[0], answer[1]) for test, answer in zip(tests, answers, strict=True)]
 
 
@@ -206,16 +249,32 @@ def run_tests(paths: Sequence[Path], policies: Sequence[Path] = ()) -> RegoTestR
     ]
     if not tests:
         return RegoTestRun(())
-    results = _in_worker(files, tests)
-    if results is None:
-        # Even compiling a module can crash the engine, so each test file is retried with the policies alone.
-        results = []
-        support = [path for path in files if not (path in under_paths and is_test_file(path))]
-        for test_file in dict.fromkeys(test.file for test in tests):
-            own = [test for test in tests if test.file == test_file]
-            alone = _in_worker([*support, test_file], own)
-            results.extend(alone if alone is not None else [_crashed(test) for test in own])
-    return RegoTestRun(tuple(_confirmed(result, files) for result in results))
+    # Every module compiles together first, as in a scan: a broken policy that no test imports must still
+    # fail the run. A crash of this check is no verdict; the per-file runs below then speak.
+    compiled = _in_worker([path for path in files if not is_test_file(path)], [])
+    if compiled:
+        return RegoTestRun(tuple(RegoTestResult(test, "error", compiled[0].message) for test in tests))
+    results: list[RegoTestResult] = []
+    # One engine per test file, holding only the modules it imports (transitively) and the supporting
+    # modules: regopy 1.5.2 corrupts memory or fails to compile ("unable to unify due to cycle") once
+    # every pack's policies and tests share one engine, though each pack on its own is fine.
+    by_package = _modules_by_package(sources)
+    texts = dict(sources)
+
+    def run_file(test_file: Path) -> list[RegoTestResult]:
+        own = [test for test in tests if test.file == test_file]
+        needed = _imported(test_file, by_package, texts)
+        group_files = [path for path in files if path in needed or path not in under_paths]
+        found = _in_worker(group_files, own)
+        if found is None:
+            found = [_crashed(test) for test in own]
+        return [_confirmed(result, group_files) for result in found]
+
+    # Each file's engine is a child process, so threads are enough to use every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for found in pool.map(run_file, list(dict.fromkeys(test.file for test in tests))):
+            results.extend(found)
+    return RegoTestRun(tuple(results))
 
 
 def _confirmed(result: RegoTestResult, files: Sequence[Path]) -> RegoTestResult:

@@ -32,3 +32,20 @@ test_other_engines_need_one_export if {
 	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_db_instance", {"engine": "db2-se", "enabled_cloudwatch_logs_exports": ["diag.log"]})
 		with input.related as []
 }
+
+test_neptune_through_the_rds_api_needs_the_audit_log if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_rds_cluster", {"engine": "neptune", "enabled_cloudwatch_logs_exports": ["slowquery"]})
+		with input.related as []
+	contains(result.message, "does not export the audit logs of engine neptune")
+}
+
+test_neptune_audit_export_passes if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_rds_cluster", {"engine": "neptune", "enabled_cloudwatch_logs_exports": ["audit"]})
+		with input.related as []
+}
+
+test_docdb_through_the_rds_api_needs_audit_and_profiler if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_rds_cluster", {"engine": "docdb", "enabled_cloudwatch_logs_exports": ["audit"]})
+		with input.related as []
+	contains(result.message, "does not export the profiler logs of engine docdb")
+}

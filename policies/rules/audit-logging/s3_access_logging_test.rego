@@ -33,3 +33,23 @@ test_empty_inline_logging_fails if {
 		with input.related as []
 	result.path == ["logging"]
 }
+
+cfn_bucket(properties) := object.union(
+	testing.resource("aws_s3_bucket", properties),
+	{"format": "cloudformation", "native_type": "AWS::S3::Bucket"},
+)
+
+test_cloudformation_logging_configuration_passes if {
+	count(s3_access_logging.deny) == 0 with input.resource as cfn_bucket({"logging_configuration": {"destination_bucket_name": testing.unknown, "log_file_prefix": "s3/"}})
+		with input.related as []
+}
+
+test_cloudformation_log_destination_bucket_is_exempt if {
+	count(s3_access_logging.deny) == 0 with input.resource as cfn_bucket({"bucket_name": "logs"})
+		with input.related as [testing.referrer("aws_s3_bucket", "logging_configuration", {"logging_configuration": {"destination_bucket_name": "logs"}})]
+}
+
+test_cloudformation_bucket_without_logging_configuration_fails if {
+	count(s3_access_logging.deny) == 1 with input.resource as cfn_bucket({"bucket_name": "b"})
+		with input.related as []
+}

@@ -26,3 +26,25 @@ test_disabled_encryption_fails if {
 	count(dynamodb_table_cmk.deny) == 1 with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": false, "kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/k"}]})
 		with input.related as []
 }
+
+cfn_table(specification) := object.union(
+	testing.resource("aws_dynamodb_table", {"server_side_encryption": specification}),
+	{"format": "cloudformation", "native_type": "AWS::DynamoDB::Table"},
+)
+
+test_cloudformation_sse_specification_with_customer_managed_key_passes if {
+	count(dynamodb_table_cmk.deny) == 0 with input.resource as cfn_table({"sse_enabled": true, "sse_type": "KMS", "kms_master_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_cloudformation_sse_without_key_fails_naming_the_cloudformation_properties if {
+	some result in dynamodb_table_cmk.deny with input.resource as cfn_table({"sse_enabled": true})
+		with input.related as []
+	result.path == ["server_side_encryption", 0]
+	contains(result.message, "SSESpecification.KMSMasterKeyId is not set")
+}
+
+test_cloudformation_sse_disabled_fails if {
+	count(dynamodb_table_cmk.deny) == 1 with input.resource as cfn_table({"sse_enabled": false, "kms_master_key_id": "arn:aws:kms:eu-west-1:111122223333:key/k"})
+		with input.related as []
+}

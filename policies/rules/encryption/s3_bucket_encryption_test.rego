@@ -27,3 +27,19 @@ test_missing_block_fails_on_the_attribute if {
 		with input.related as [testing.referrer("aws_s3_bucket_logging", "bucket", {})]
 	result.path == ["server_side_encryption_configuration"]
 }
+
+cfn_bucket(properties) := object.union(
+	testing.resource("aws_s3_bucket", properties),
+	{"format": "cloudformation", "native_type": "AWS::S3::Bucket"},
+)
+
+test_cloudformation_bucket_encryption_passes if {
+	count(s3_bucket_encryption.deny) == 0 with input.resource as cfn_bucket({"bucket_encryption": {"server_side_encryption_configuration": [{"server_side_encryption_by_default": {"sse_algorithm": "AES256"}}]}})
+		with input.related as []
+}
+
+test_cloudformation_bucket_without_bucket_encryption_fails if {
+	some result in s3_bucket_encryption.deny with input.resource as cfn_bucket({"bucket_name": "b"})
+		with input.related as []
+	contains(result.message, "BucketEncryption")
+}

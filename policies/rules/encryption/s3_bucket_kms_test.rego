@@ -53,3 +53,21 @@ test_inline_sse_s3_fails_on_the_inline_block if {
 	result.path == ["server_side_encryption_configuration", 0, "rule", 0, "apply_server_side_encryption_by_default", 0]
 	result.message == "S3 bucket default encryption (inline) uses sse_algorithm AES256 with kms_master_key_id not set: required aws:kms with a customer-managed key"
 }
+
+# CloudFormation BucketEncryption as the parser hands it over (PascalCase names in snake_case).
+cfn_bucket(settings) := object.union(
+	testing.resource("aws_s3_bucket", {"bucket_encryption": {"server_side_encryption_configuration": [{"server_side_encryption_by_default": settings, "bucket_key_enabled": true}]}}),
+	{"format": "cloudformation", "native_type": "AWS::S3::Bucket"},
+)
+
+test_cloudformation_bucket_encryption_with_customer_managed_key_passes if {
+	count(s3_bucket_kms.deny) == 0 with input.resource as cfn_bucket({"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_cloudformation_bucket_encryption_sse_s3_fails_on_the_default if {
+	some result in s3_bucket_kms.deny with input.resource as cfn_bucket({"sse_algorithm": "AES256"})
+		with input.related as []
+	result.path == ["bucket_encryption", "server_side_encryption_configuration", 0, "server_side_encryption_by_default"]
+	contains(result.message, "(BucketEncryption) uses sse_algorithm AES256")
+}

@@ -1,0 +1,58 @@
+# AWS audit-logging helpers: where each format keeps a logging setting, one clause per format, so that the
+# rules of the audit-logging pack read like the controls they enforce.
+package iacgate.lib.aws.logging
+
+import data.iacgate.lib
+import rego.v1
+
+# --- CloudTrail ----------------------------------------------------------------------------------
+
+# Whether the trail records: Terraform and Pulumi say enable_logging (default true), CloudFormation
+# IsLogging (required).
+cloudtrail_logging_attribute := "is_logging" if {
+	input.resource.format == "cloudformation"
+} else := "enable_logging"
+
+# --- EKS -----------------------------------------------------------------------------------------
+
+# Control-plane log types an audit trail of the cluster needs.
+eks_required_log_types := {"api", "audit", "authenticator"}
+
+# Enabled log types. Terraform and Pulumi: enabled_cluster_log_types, a list of names ...
+eks_log_types := {name | some name in lib.attr("enabled_cluster_log_types")} if {
+	input.resource.format != "cloudformation"
+	is_array(lib.attr("enabled_cluster_log_types"))
+} else := cloudformation_eks_log_types if {
+	input.resource.format == "cloudformation"
+} else := set()
+
+# ... CloudFormation: Logging.ClusterLogging.EnabledTypes, a list of {Type: name}.
+cloudformation_eks_log_types := {entry.type |
+	some logging in lib.attr_blocks("logging")
+	some cluster_logging in lib.blocks(object.get(logging, "cluster_logging", []))
+	some entry in object.get(cluster_logging, "enabled_types", [])
+}
+
+eks_log_types_path := ["logging"] if {
+	input.resource.format == "cloudformation"
+} else := ["enabled_cluster_log_types"]
+
+# --- Database log exports ---------------------------------------------------------------------------
+
+# Neptune names the list enable_cloudwatch_logs_exports (Terraform and CloudFormation), the others
+# enabled_cloudwatch_logs_exports.
+log_exports_attribute := "enable_cloudwatch_logs_exports" if {
+	input.resource.type == "aws_neptune_cluster"
+	lib.attr("enable_cloudwatch_logs_exports") != null
+} else := "enabled_cloudwatch_logs_exports"
+
+required_log_exports := {"audit", "profiler"} if {
+	input.resource.type == "aws_docdb_cluster"
+} else := {"audit"} if {
+	input.resource.type == "aws_neptune_cluster"
+} else := set()
+
+# --- CloudWatch Logs -----------------------------------------------------------------------------
+
+# The shortest retention a log group may have (input.settings.min_log_retention_days, default 365).
+min_log_retention_days := object.get(object.get(input, "settings", {}), "min_log_retention_days", 365)

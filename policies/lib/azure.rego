@@ -1,0 +1,109 @@
+# Azure (azurerm) helpers for the encryption and audit-logging packs: attribute names that changed between
+# provider versions, TLS version ordering, nested settings, and the separate resources (diagnostic
+# settings, server configurations) that carry a resource's settings.
+#
+# Messages are joined with concat, not sprintf: regopy 1.5.2 quotes some computed strings inside %s.
+package iacgate.lib.azure
+
+import data.iacgate.lib
+import rego.v1
+
+# --- attributes renamed in azurerm 4.0 ---------------------------------------------------------------
+
+# The name under which the resource sets a setting: the azurerm 4 name when set, else the azurerm 3 name
+# when set, else the azurerm 4 name (where a finding about a missing value points).
+renamed(current, legacy) := legacy if {
+	not lib.is_set(lib.attr(current))
+	lib.is_set(lib.attr(legacy))
+} else := current
+
+# --- TLS versions ------------------------------------------------------------------------------------
+
+# Every spelling azurerm uses for a minimum TLS version below 1.2, or for TLS not enforced at all:
+# storage (TLS1_0), SQL, Redis and App Service ("1.0"), MySQL/PostgreSQL single server
+# (TLSEnforcementDisabled), Azure SQL ("Disabled").
+weak_tls_versions := {
+	"tls1_0", "tls1_1", "1.0", "1.1", "tlsenforcementdisabled", "disabled",
+}
+
+weak_tls(value) if {
+	is_string(value)
+	lower(value) in weak_tls_versions
+}
+
+# --- nested blocks -----------------------------------------------------------------------------------
+
+# The first block of a nested-block attribute (site_config, retention_policy), or an empty object.
+first_block(name) := block if {
+	blocks := lib.attr_blocks(name)
+	count(blocks) > 0
+	block := blocks[0]
+} else := {}
+
+# A setting inside the first block of a nested-block attribute, or null.
+block_attr(name, setting) := object.get(first_block(name), setting, null)
+
+# --- server configurations ---------------------------------------------------------------------------
+
+# Server parameters set by separate resources (azurerm_postgresql_configuration,
+# azurerm_mysql_flexible_server_configuration ...) that refer to the server under evaluation:
+# {parameter name (lower case): {"value": value, "id": resource id}}.
+server_parameters(type_names) := {lower(name): {"value": value, "id": entry.resource.id} |
+	some entry in input.related
+	entry.direction == "in"
+	entry.resource.type in type_names
+	name := object.get(entry.resource.attributes, "name", null)
+	is_string(name)
+	value := object.get(entry.resource.attributes, "value", null)
+}
+
+# A parameter value as a lower-case string ("ON" and "on" are the same setting).
+parameter_text(value) := lower(value) if {
+	is_string(value)
+} else := lib.show(value)
+
+# --- diagnostic settings -----------------------------------------------------------------------------
+
+# Diagnostic settings that name the resource under evaluation as their target.
+diagnostic_settings := lib.referrers_via("azurerm_monitor_diagnostic_setting", "target_resource_id")
+
+# Log categories and category groups a diagnostic setting sends: enabled_log (azurerm 3.39+) and the
+# older log block when enabled (its enabled defaults to true).
+diagnostic_log_names(setting) := {lower(name) |
+	some block in lib.blocks(object.get(setting.attributes, "enabled_log", []))
+	some key in ["category", "category_group"]
+	name := object.get(block, key, null)
+	is_string(name)
+} | {lower(name) |
+	some block in lib.blocks(object.get(setting.attributes, "log", []))
+	not lib.is_false(object.get(block, "enabled", true))
+	some key in ["category", "category_group"]
+	name := object.get(block, key, null)
+	is_string(name)
+}
+
+# A diagnostic setting delivers somewhere: a Log Analytics workspace, a storage account, an event hub or
+# a partner solution.
+diagnostic_destination(setting) if {
+	some key in ["log_analytics_workspace_id", "storage_account_id", "eventhub_authorization_rule_id", "partner_solution_id"]
+	lib.is_set(object.get(setting.attributes, key, null))
+}
+
+# A diagnostic setting on the resource that delivers one of the given categories or category groups.
+diagnostic_logs_any(names) if {
+	some setting in diagnostic_settings
+	diagnostic_destination(setting)
+	count(diagnostic_log_names(setting) & names) > 0
+}
+
+# --- settings ----------------------------------------------------------------------------------------
+
+settings := object.get(input, "settings", {})
+
+# Shortest retention of SQL auditing and NSG flow logs (input.settings.azure_min_audit_retention_days,
+# default 90: PCI DSS 10.5.1 keeps three months immediately available).
+min_audit_retention_days := object.get(settings, "azure_min_audit_retention_days", 90)
+
+# Shortest activity-log retention (input.settings.min_log_retention_days, default 365, the setting the
+# CloudWatch retention rule reads too).
+min_activity_log_retention_days := object.get(settings, "min_log_retention_days", 365)

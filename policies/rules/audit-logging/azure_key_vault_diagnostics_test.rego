@@ -1,0 +1,41 @@
+package iacgate.rules.audit_logging.azure_key_vault_diagnostics_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.azure_key_vault_diagnostics
+import rego.v1
+
+# A function, not a rule: regopy 1.5.2 ignores `with input.resource as <package rule>`.
+vault(name) := testing.resource("azurerm_key_vault", {"name": name})
+
+setting(attributes) := testing.referrer("azurerm_monitor_diagnostic_setting", "target_resource_id", attributes)
+
+test_vault_without_setting_fails if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme") with input.related as []
+	contains(result.message, "no azurerm_monitor_diagnostic_setting")
+}
+
+test_audit_event_passes if {
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": testing.unknown, "enabled_log": [{"category": "AuditEvent"}]})]
+}
+
+test_all_logs_group_passes if {
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault("acme")
+		with input.related as [setting({"storage_account_id": "/subscriptions/x/sa", "enabled_log": [{"category_group": "allLogs"}]})]
+}
+
+test_legacy_log_block_passes if {
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault("acme")
+		with input.related as [setting({"storage_account_id": "/subscriptions/x/sa", "log": [{"category": "AuditEvent", "enabled": true}]})]
+}
+
+test_metrics_only_fails if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": "/w", "metric": [{"category": "AllMetrics"}]})]
+	contains(result.message, "send no AuditEvent")
+}
+
+test_disabled_legacy_log_fails if {
+	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": "/w", "log": [{"category": "AuditEvent", "enabled": false}]})]
+}

@@ -1,0 +1,45 @@
+package iacgate.rules.audit_logging.azure_sql_auditing_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.azure_sql_audit_retention
+import data.iacgate.rules.audit_logging.azure_sql_auditing
+import rego.v1
+
+# A function, not a rule: regopy 1.5.2 ignores `with input.resource as <package rule>`.
+server(name) := testing.resource("azurerm_mssql_server", {"name": name})
+
+policy(attributes) := testing.referrer("azurerm_mssql_server_extended_auditing_policy", "server_id", attributes)
+
+test_server_without_policy_fails if {
+	count(azure_sql_auditing.deny) == 1 with input.resource as server("ledger") with input.related as []
+}
+
+test_server_with_policy_passes if {
+	count(azure_sql_auditing.deny) == 0 with input.resource as server("ledger") with input.related as [policy({"log_monitoring_enabled": true})]
+}
+
+test_server_with_disabled_policy_fails if {
+	some result in azure_sql_auditing.deny with input.resource as server("ledger") with input.related as [policy({"enabled": false})]
+	contains(result.message, "enabled = false")
+}
+
+test_inline_policy_passes if {
+	count(azure_sql_auditing.deny) == 0 with input.resource as testing.resource("azurerm_mssql_server", {"extended_auditing_policy": [{"retention_in_days": 90}]})
+		with input.related as []
+}
+
+test_short_retention_fails if {
+	some result in azure_sql_audit_retention.deny with input.resource as testing.resource("azurerm_mssql_server_extended_auditing_policy", {"retention_in_days": 30})
+		with input.related as []
+	result.path == ["retention_in_days"]
+}
+
+test_forever_retention_passes if {
+	count(azure_sql_audit_retention.deny) == 0 with input.resource as testing.resource("azurerm_mssql_server_extended_auditing_policy", {"retention_in_days": 0})
+		with input.related as []
+}
+
+test_configured_minimum_applies if {
+	count(azure_sql_audit_retention.deny) == 1 with input.resource as testing.resource("azurerm_mssql_server_extended_auditing_policy", {"retention_in_days": 120})
+		with input.related as [] with input.settings as {"azure_min_audit_retention_days": 365}
+}

@@ -1,0 +1,13 @@
+# LOG-CLOUDTRAIL-004: CloudTrail trails are logging (not stopped).
+package iacgate.rules.audit_logging.cloudtrail_logging
+
+import data.iacgate.lib
+import data.iacgate.lib.aws.logging
+import rego.v1
+
+# Left out, Terraform's enable_logging defaults to true: only an explicit false stops the trail.
+deny contains lib.violation([name], msg) if {
+	name := logging.cloudtrail_logging_attribute
+	lib.is_false(lib.attr(name))
+	msg := concat("", ["CloudTrail trail is stopped: ", name, " is false, required true"])
+}

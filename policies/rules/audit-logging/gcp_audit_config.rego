@@ -1,0 +1,46 @@
+# LOG-GCPAUDIT-001: audit configurations for allServices log admin reads and data reads and writes,
+# exempting nobody.
+package iacgate.rules.audit_logging.gcp_audit_config
+
+import data.iacgate.lib
+import rego.v1
+
+required_types := ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]
+
+all_services if lib.attr("service") == "allServices"
+
+configs := lib.attr_blocks("audit_log_config")
+
+logged := {log_type |
+	some config in configs
+	log_type := object.get(config, "log_type", null)
+	is_string(log_type)
+}
+
+deny contains lib.violation(path, msg) if {
+	all_services
+	some log_type in required_types
+	not log_type in logged
+	path := missing_path
+	msg := concat("", ["audit configuration for allServices does not log ", log_type, ": audit_log_config with log_type ", log_type, " is not set, required ADMIN_READ, DATA_READ and DATA_WRITE"])
+}
+
+deny contains lib.violation(["audit_log_config", index, "exempted_members"], msg) if {
+	all_services
+	some index, config in configs
+	members := exempted_members(config)
+	count(members) > 0
+	msg := concat("", ["audit configuration for allServices exempts members from ", lib.show(object.get(config, "log_type", null)), " logging: exempted_members is ", concat(", ", members), ", required none"])
+}
+
+# Only members the configuration names: a list unknown until apply names nobody yet.
+exempted_members(config) := sort([member |
+	values := object.get(config, "exempted_members", [])
+	is_array(values)
+	some member in values
+	is_string(member)
+])
+
+missing_path := ["audit_log_config"] if {
+	count(configs) > 0
+} else := []

@@ -1,0 +1,20 @@
+# LOG-GCPSTORAGE-001: Cloud Storage buckets deliver usage (access) logs to a log bucket.
+package iacgate.rules.audit_logging.gcp_storage_access_logging
+
+import data.iacgate.lib
+import data.iacgate.lib.gcp
+import rego.v1
+
+# A bucket that receives other buckets' usage logs would log the delivery of its own logs.
+log_bucket if count(lib.referrers_via("google_storage_bucket", "logging")) > 0
+
+deny contains lib.violation(path, msg) if {
+	not log_bucket
+	not lib.is_set(gcp.block_setting(lib.attrs, "logging", "log_bucket"))
+	path := missing_path
+	msg := "bucket has no access logging: logging.log_bucket is not set, required a log bucket receiving its usage logs"
+}
+
+missing_path := ["logging", 0] if {
+	gcp.has_block("logging")
+} else := []

@@ -1,0 +1,36 @@
+# LOG-GCPVPC-001: VPC subnets record flow logs.
+package iacgate.rules.audit_logging.gcp_subnet_flow_logs
+
+import data.iacgate.lib
+import data.iacgate.lib.gcp
+import rego.v1
+
+# Proxy-only and Private Service Connect subnets carry no VM traffic and do not support flow logs.
+exempt_purposes := {
+	"INTERNAL_HTTPS_LOAD_BALANCER",
+	"REGIONAL_MANAGED_PROXY",
+	"GLOBAL_MANAGED_PROXY",
+	"PRIVATE_SERVICE_CONNECT",
+	"PRIVATE_NAT",
+}
+
+exempt if lib.attr("purpose") in exempt_purposes
+
+# google provider before 5.0 switched flow logs on with enable_flow_logs = true.
+flow_logs if gcp.has_block("log_config")
+
+flow_logs if lib.is_true(lib.attr("enable_flow_logs"))
+
+deny contains lib.violation([], msg) if {
+	not exempt
+	not flow_logs
+	msg := "subnet records no flow logs: log_config is not set, required a log_config block"
+}
+
+deny contains lib.violation(["log_config", 0, "flow_sampling"], msg) if {
+	not exempt
+	sampling := gcp.block_setting(lib.attrs, "log_config", "flow_sampling")
+	is_number(sampling)
+	sampling <= 0
+	msg := concat("", ["subnet samples no flows: log_config.flow_sampling is ", lib.show(sampling), ", required above 0"])
+}

@@ -1,0 +1,33 @@
+package iacgate.rules.audit_logging.log_group_retention_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.log_group_retention
+import rego.v1
+
+group(days) := testing.resource("aws_cloudwatch_log_group", {"retention_in_days": days})
+
+test_a_year_passes if {
+	count(log_group_retention.deny) == 0 with input.resource as group(365)
+		with input.related as []
+		with input.settings as {}
+}
+
+test_never_expire_passes if {
+	count(log_group_retention.deny) == 0 with input.resource as group(0)
+		with input.related as []
+		with input.settings as {}
+}
+
+test_thirty_days_fails if {
+	some result in log_group_retention.deny with input.resource as group(30)
+		with input.related as []
+		with input.settings as {}
+	result.path == ["retention_in_days"]
+	result.message == "log group keeps events for 30 days: retention_in_days is 30, required at least 365 days (or 0, never expire)"
+}
+
+test_minimum_is_configurable if {
+	count(log_group_retention.deny) == 0 with input.resource as group("90")
+		with input.related as []
+		with input.settings as {"min_log_retention_days": 90}
+}

@@ -1,0 +1,43 @@
+# ENC-AZDB-001: Azure Database for MySQL and PostgreSQL servers require TLS 1.2 connections.
+package iacgate.rules.encryption.azure_database_tls
+
+import data.iacgate.lib
+import data.iacgate.lib.azure
+import rego.v1
+
+single_server := {"azurerm_mysql_server", "azurerm_postgresql_server"}
+
+# Single server: ssl_enforcement_enabled is required and must be true ...
+deny contains lib.violation(["ssl_enforcement_enabled"], msg) if {
+	lib.resource.type in single_server
+	not lib.is_true(lib.attr("ssl_enforcement_enabled"))
+	msg := concat("", ["database server accepts unencrypted connections: ssl_enforcement_enabled is ", lib.attr_text("ssl_enforcement_enabled"), ", required true"])
+}
+
+# ... and ssl_minimal_tls_version_enforced defaults to TLS1_2: an explicit older version fails.
+deny contains lib.violation(["ssl_minimal_tls_version_enforced"], msg) if {
+	lib.resource.type in single_server
+	azure.weak_tls(lib.attr("ssl_minimal_tls_version_enforced"))
+	msg := concat("", ["database server accepts TLS older than 1.2: ssl_minimal_tls_version_enforced is ", lib.attr_text("ssl_minimal_tls_version_enforced"), ", required TLS1_2"])
+}
+
+# Flexible servers: require_secure_transport is a server parameter, ON by default; a configuration
+# resource setting it OFF fails.
+flexible_parameters := azure.server_parameters({"azurerm_mysql_flexible_server_configuration", "azurerm_postgresql_flexible_server_configuration"})
+
+deny contains lib.violation([], msg) if {
+	not lib.resource.type in single_server
+	parameter := flexible_parameters.require_secure_transport
+	azure.parameter_text(parameter.value) == "off"
+	msg := concat("", ["database server accepts unencrypted connections: ", parameter.id, " sets require_secure_transport to ", lib.show(parameter.value), ", required ON (the default)"])
+}
+
+# MySQL flexible server: tls_version lists the accepted versions (default TLSv1.2); TLSv1 or TLSv1.1 fails.
+deny contains lib.violation([], msg) if {
+	not lib.resource.type in single_server
+	parameter := flexible_parameters.tls_version
+	is_string(parameter.value)
+	some version in split(lower(parameter.value), ",")
+	trim_space(version) in {"tlsv1", "tlsv1.1"}
+	msg := concat("", ["database server accepts TLS older than 1.2: ", parameter.id, " sets tls_version to ", parameter.value, ", required TLSv1.2 or TLSv1.3 only"])
+}

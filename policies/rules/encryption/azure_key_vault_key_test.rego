@@ -1,0 +1,38 @@
+package iacgate.rules.encryption.azure_key_vault_key_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azure_key_vault_key_expiry
+import data.iacgate.rules.encryption.azure_key_vault_key_rotation
+import rego.v1
+
+key(attributes) := testing.resource("azurerm_key_vault_key", attributes)
+
+rotating := {"rotation_policy": [{"expire_after": "P90D", "automatic": [{"time_before_expiry": "P30D"}]}]}
+
+test_key_without_expiry_fails if {
+	count(azure_key_vault_key_expiry.deny) == 1 with input.resource as key({}) with input.related as []
+}
+
+test_key_with_expiration_date_passes if {
+	count(azure_key_vault_key_expiry.deny) == 0 with input.resource as key({"expiration_date": "2027-01-01T00:00:00Z"})
+		with input.related as []
+}
+
+test_key_with_policy_expiry_passes if {
+	count(azure_key_vault_key_expiry.deny) == 0 with input.resource as key(rotating) with input.related as []
+}
+
+test_key_rotation_passes if {
+	count(azure_key_vault_key_rotation.deny) == 0 with input.resource as key(rotating) with input.related as []
+}
+
+test_key_without_policy_fails if {
+	some result in azure_key_vault_key_rotation.deny with input.resource as key({}) with input.related as []
+	result.path == []
+}
+
+test_key_policy_without_automatic_fails if {
+	some result in azure_key_vault_key_rotation.deny with input.resource as key({"rotation_policy": [{"expire_after": "P90D"}]})
+		with input.related as []
+	result.path == ["rotation_policy"]
+}

@@ -1,0 +1,20 @@
+# ENC-AZREDIS-001: Azure Cache for Redis keeps the non-TLS port closed and requires TLS 1.2.
+package iacgate.rules.encryption.azure_redis_tls
+
+import data.iacgate.lib
+import data.iacgate.lib.azure
+import rego.v1
+
+# non_ssl_port_enabled (azurerm 4; enable_non_ssl_port in 3) defaults to false.
+port := azure.renamed("non_ssl_port_enabled", "enable_non_ssl_port")
+
+deny contains lib.violation([port], msg) if {
+	lib.is_true(lib.attr(port))
+	msg := concat("", ["Redis cache accepts unencrypted connections on port 6379: ", port, " is true, required false (the default)"])
+}
+
+# minimum_tls_version: an explicit version below 1.2 fails.
+deny contains lib.violation(["minimum_tls_version"], msg) if {
+	azure.weak_tls(lib.attr("minimum_tls_version"))
+	msg := concat("", ["Redis cache accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
+}

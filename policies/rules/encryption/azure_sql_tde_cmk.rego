@@ -1,0 +1,20 @@
+# ENC-AZSQL-003: Azure SQL servers protect transparent data encryption with a customer-managed key.
+package iacgate.rules.encryption.azure_sql_tde_cmk
+
+import data.iacgate.lib
+import rego.v1
+
+# The TDE protector is set on the server (transparent_data_encryption_key_vault_key_id) ...
+customer_key if lib.is_set(lib.attr("transparent_data_encryption_key_vault_key_id"))
+
+# ... or by an azurerm_mssql_server_transparent_data_encryption that names the server.
+customer_key if {
+	some protector in lib.referrers_via("azurerm_mssql_server_transparent_data_encryption", "server_id")
+	some key in ["key_vault_key_id", "managed_hsm_key_id"]
+	lib.is_set(object.get(protector.attributes, key, null))
+}
+
+deny contains lib.violation([], msg) if {
+	not customer_key
+	msg := "SQL server encrypts its databases under a service-managed key: transparent_data_encryption_key_vault_key_id is not set and no azurerm_mssql_server_transparent_data_encryption with a key refers to it, required a customer-managed Key Vault or Managed HSM key"
+}

@@ -1,0 +1,26 @@
+package iacgate.rules.encryption.azure_sql_tde_cmk_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azure_sql_tde_cmk
+import rego.v1
+
+server(attributes) := testing.resource("azurerm_mssql_server", attributes)
+
+test_service_managed_key_fails if {
+	count(azure_sql_tde_cmk.deny) == 1 with input.resource as server({}) with input.related as []
+}
+
+test_server_attribute_passes if {
+	count(azure_sql_tde_cmk.deny) == 0 with input.resource as server({"transparent_data_encryption_key_vault_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_separate_protector_passes if {
+	count(azure_sql_tde_cmk.deny) == 0 with input.resource as server({})
+		with input.related as [testing.referrer("azurerm_mssql_server_transparent_data_encryption", "server_id", {"key_vault_key_id": "https://kv/keys/tde"})]
+}
+
+test_protector_without_key_fails if {
+	count(azure_sql_tde_cmk.deny) == 1 with input.resource as server({})
+		with input.related as [testing.referrer("azurerm_mssql_server_transparent_data_encryption", "server_id", {})]
+}

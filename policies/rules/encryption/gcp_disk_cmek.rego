@@ -1,0 +1,25 @@
+# ENC-GCPDISK-001: persistent disks encrypt with a customer-managed (CMEK) or customer-supplied key.
+package iacgate.rules.encryption.gcp_disk_cmek
+
+import data.iacgate.lib
+import data.iacgate.lib.gcp
+import rego.v1
+
+# kms_key_self_link (google_compute_disk) and kms_key_name (google_compute_region_disk) name a Cloud KMS
+# key; raw_key and rsa_encrypted_key supply the key (CSEK), which the customer controls as well.
+key_settings := ["kms_key_self_link", "kms_key_name", "raw_key", "rsa_encrypted_key"]
+
+customer_key if {
+	some setting in key_settings
+	lib.is_set(gcp.block_setting(lib.attrs, "disk_encryption_key", setting))
+}
+
+deny contains lib.violation(path, msg) if {
+	not customer_key
+	path := missing_path
+	msg := "persistent disk encrypts with a Google-managed key: disk_encryption_key.kms_key_self_link is not set, required a Cloud KMS key (CMEK)"
+}
+
+missing_path := ["disk_encryption_key", 0] if {
+	gcp.has_block("disk_encryption_key")
+} else := []

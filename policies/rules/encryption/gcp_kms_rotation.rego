@@ -1,0 +1,47 @@
+# ENC-GCPKMS-001: Cloud KMS symmetric keys rotate automatically at least every 90 days.
+package iacgate.rules.encryption.gcp_kms_rotation
+
+import data.iacgate.lib
+import data.iacgate.lib.gcp
+import rego.v1
+
+max_seconds := 7776000 # 90 days
+
+# Only symmetric encryption keys rotate automatically; signing, asymmetric and MAC keys cannot.
+symmetric if {
+	purpose := lib.attr("purpose")
+	not lib.is_set(purpose)
+}
+
+symmetric if lib.attr("purpose") == "ENCRYPT_DECRYPT"
+
+# Keys whose material Cloud KMS does not generate cannot rotate automatically either: imported keys
+# (import_only) and Cloud EKM keys (protection level EXTERNAL or EXTERNAL_VPC) are rotated by hand.
+external_material if lib.is_true(lib.attr("import_only"))
+
+external_material if {
+	some template in lib.attr_blocks("version_template")
+	object.get(template, "protection_level", "") in {"EXTERNAL", "EXTERNAL_VPC"}
+}
+
+rotates_automatically if {
+	symmetric
+	not external_material
+}
+
+deny contains lib.violation([], msg) if {
+	rotates_automatically
+	not lib.is_set(lib.attr("rotation_period"))
+	msg := "KMS key never rotates: rotation_period is not set, required at most 7776000s (90 days)"
+}
+
+deny contains lib.violation(["rotation_period"], msg) if {
+	rotates_automatically
+	value := lib.attr("rotation_period")
+	not lib.is_unknown(value)
+	lib.is_set(value)
+	not within_limit(value)
+	msg := concat("", ["KMS key rotates too seldom: rotation_period is ", lib.show(value), ", required at most 7776000s (90 days)"])
+}
+
+within_limit(value) if gcp.duration_seconds(value) <= max_seconds

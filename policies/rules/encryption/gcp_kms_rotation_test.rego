@@ -1,0 +1,53 @@
+package iacgate.rules.encryption.gcp_kms_rotation_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.gcp_kms_rotation
+import rego.v1
+
+kms_key(attributes) := testing.resource("google_kms_crypto_key", attributes)
+
+test_ninety_days_passes if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"rotation_period": "7776000s"}) with input.related as []
+}
+
+test_thirty_days_passes if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "2592000s"})
+		with input.related as []
+}
+
+test_one_year_fails_at_rotation_period if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"rotation_period": "31536000s"}) with input.related as []
+	result.path == ["rotation_period"]
+	contains(result.message, "31536000s")
+}
+
+test_no_rotation_fails if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({}) with input.related as []
+	result.path == []
+}
+
+test_malformed_period_fails if {
+	count(gcp_kms_rotation.deny) == 1 with input.resource as kms_key({"rotation_period": "90d"}) with input.related as []
+}
+
+test_signing_key_is_exempt if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"purpose": "ASYMMETRIC_SIGN"}) with input.related as []
+}
+
+test_unknown_period_is_left_to_the_engine if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"rotation_period": testing.unknown}) with input.related as []
+}
+
+test_imported_key_is_exempt if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"import_only": true}) with input.related as []
+}
+
+test_external_key_is_exempt if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"version_template": [{"algorithm": "EXTERNAL_SYMMETRIC_ENCRYPTION", "protection_level": "EXTERNAL_VPC"}]})
+		with input.related as []
+}
+
+test_hsm_key_without_rotation_fails if {
+	count(gcp_kms_rotation.deny) == 1 with input.resource as kms_key({"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}]})
+		with input.related as []
+}

@@ -1,0 +1,644 @@
+"""The Azure fixture cases: per rule, azurerm resources named by the outcome the rule must give them.
+
+``defaults`` are the provider's values for arguments the configuration leaves out; they appear in the
+plan only (a dict fills each nested block). Cases written with azurerm 3 argument names carry no
+azurerm 4 defaults, as a plan of that provider version would not.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+
+from plan_builder import Ref
+
+RG = "payments-prod"
+LOCATION = "westeurope"
+TENANT = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+SUBSCRIPTION = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
+KEY_ID = "https://acme-payments-kv.vault.azure.net/keys/storage/4f8e2c1d9b7a4e6f8c2d1b9a7e5f3c1d"
+WORKSPACE = f"{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.OperationalInsights/workspaces/audit"
+AUDIT_STORAGE = f"{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.Storage/storageAccounts/acmeaudit"
+
+
+@dataclass(frozen=True)
+class Interpolated:
+    """A string template around one reference, e.g. "${azurerm_storage_account.x.id}/blobServices/default"."""
+
+    ref: Ref
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Case:
+    type: str
+    name: str
+    arguments: dict[str, Any]
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+def placed(name: str, **arguments: Any) -> dict[str, Any]:
+    return {"name": name.replace("_", "-"), "resource_group_name": RG, "location": LOCATION, **arguments}
+
+
+# --- storage accounts ----------------------------------------------------------------------------
+
+STORAGE_DEFAULTS: dict[str, Any] = {
+    "https_traffic_only_enabled": True,
+    "min_tls_version": "TLS1_2",
+    "infrastructure_encryption_enabled": False,
+    "customer_managed_key": [],
+}
+
+
+def account(name: str, v3: bool = False, **arguments: Any) -> Case:
+    base = {
+        "name": "acme" + name.replace("_", "")[:20],
+        "resource_group_name": RG,
+        "location": LOCATION,
+        "account_tier": "Standard",
+        "account_replication_type": "ZRS",
+    }
+    defaults = {} if v3 else STORAGE_DEFAULTS
+    return Case("azurerm_storage_account", name, {**base, **arguments}, defaults)
+
+
+# --- SQL -----------------------------------------------------------------------------------------
+
+SQL_ADMIN = [
+    {
+        "login_username": "sql-admins",
+        "object_id": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+        "azuread_authentication_only": True,
+    }
+]
+
+
+def sql_server(name: str, **arguments: Any) -> Case:
+    base = placed(name, version="12.0", azuread_administrator=SQL_ADMIN)
+    return Case("azurerm_mssql_server", name, {**base, **arguments}, {"minimum_tls_version": "1.2"})
+
+
+def sql_database(name: str, **arguments: Any) -> Case:
+    base = {
+        "name": name.replace("_", "-"),
+        "server_id": Ref("azurerm_mssql_server.ledger", "id"),
+        "sku_name": "S1",
+    }
+    return Case(
+        "azurerm_mssql_database", name, {**base, **arguments}, {"transparent_data_encryption_enabled": True}
+    )
+
+
+def auditing(name: str, server: str, **arguments: Any) -> Case:
+    base = {"server_id": Ref(f"azurerm_mssql_server.{server}", "id"), "log_monitoring_enabled": True}
+    return Case(
+        "azurerm_mssql_server_extended_auditing_policy",
+        name,
+        {**base, **arguments},
+        {"enabled": True, "retention_in_days": 0},
+    )
+
+
+# --- Redis ---------------------------------------------------------------------------------------
+
+
+def redis(name: str, v3: bool = False, **arguments: Any) -> Case:
+    base = placed(name, capacity=1, family="P", sku_name="Premium")
+    defaults = {} if v3 else {"non_ssl_port_enabled": False, "minimum_tls_version": "1.2"}
+    return Case("azurerm_redis_cache", name, {**base, **arguments}, defaults)
+
+
+# --- App Service ---------------------------------------------------------------------------------
+
+PLAN_ID = Ref("azurerm_service_plan.apps", "id")
+SITE_DEFAULTS = {"minimum_tls_version": "1.2", "scm_minimum_tls_version": "1.2", "ftps_state": "Disabled"}
+LEGACY_SITE_DEFAULTS = {"min_tls_version": "1.2", "scm_min_tls_version": "1.2", "ftps_state": "AllAllowed"}
+
+
+def app(type_name: str, name: str, site: dict[str, Any] | None = None, **arguments: Any) -> Case:
+    base: dict[str, Any] = placed(name)
+    if type_name == "azurerm_app_service":
+        base["app_service_plan_id"] = PLAN_ID
+        defaults: dict[str, Any] = {"https_only": False, "site_config": LEGACY_SITE_DEFAULTS}
+    else:
+        base["service_plan_id"] = PLAN_ID
+        defaults = {"https_only": False, "site_config": SITE_DEFAULTS}
+    if "function_app" in type_name:
+        base["storage_account_name"] = "acmefunctions"
+        base["storage_uses_managed_identity"] = True
+    base["site_config"] = [site or {}]
+    return Case(type_name, name, {**base, **arguments}, defaults)
+
+
+# --- disks and AKS -------------------------------------------------------------------------------
+
+ENCRYPTION_SET = Case(
+    "azurerm_disk_encryption_set",
+    "cmk",
+    placed(
+        "cmk", key_vault_key_id=KEY_ID, auto_key_rotation_enabled=True, identity=[{"type": "SystemAssigned"}]
+    ),
+)
+
+
+def disk(name: str, **arguments: Any) -> Case:
+    base = placed(name, storage_account_type="Premium_ZRS", create_option="Empty", disk_size_gb=256)
+    return Case("azurerm_managed_disk", name, {**base, **arguments})
+
+
+SYSTEM_POOL = {"name": "system", "vm_size": "Standard_D4s_v5", "node_count": 3}
+USER_POOL = {
+    "name": "user",
+    "kubernetes_cluster_id": Ref("azurerm_kubernetes_cluster.pass_host_encryption", "id"),
+    "vm_size": "Standard_D8s_v5",
+    "node_count": 3,
+}
+
+
+def aks(name: str, **arguments: Any) -> Case:
+    base = placed(
+        name,
+        dns_prefix=name.replace("_", "-"),
+        default_node_pool=[SYSTEM_POOL],
+        identity=[{"type": "SystemAssigned"}],
+    )
+    return Case("azurerm_kubernetes_cluster", name, {**base, **arguments})
+
+
+# --- Key Vault -----------------------------------------------------------------------------------
+
+VAULT_ID = Ref("azurerm_key_vault.payments", "id")
+
+
+def vault_key(name: str, **arguments: Any) -> Case:
+    base = {
+        "name": name.replace("_", "-"),
+        "key_vault_id": VAULT_ID,
+        "key_type": "RSA",
+        "key_size": 3072,
+        "key_opts": ["decrypt", "encrypt", "unwrapKey", "wrapKey"],
+    }
+    return Case("azurerm_key_vault_key", name, {**base, **arguments}, {"rotation_policy": []})
+
+
+def vault(name: str) -> Case:
+    arguments = placed(name, tenant_id=TENANT, sku_name="premium", purge_protection_enabled=True)
+    return Case("azurerm_key_vault", name, arguments)
+
+
+def diagnostics(name: str, target: str, **arguments: Any) -> Case:
+    base = {"name": name.replace("_", "-"), "target_resource_id": Ref(target, "id")}
+    return Case("azurerm_monitor_diagnostic_setting", name, {**base, **arguments})
+
+
+# --- MySQL and PostgreSQL ------------------------------------------------------------------------
+
+
+def single_server(type_name: str, name: str, **arguments: Any) -> Case:
+    version = "11" if "postgresql" in type_name else "8.0"
+    base = placed(
+        name,
+        sku_name="GP_Gen5_4",
+        version=version,
+        storage_mb=102400,
+        administrator_login="dbadmin",
+        public_network_access_enabled=False,
+    )
+    return Case(type_name, name, {**base, **arguments}, {"ssl_minimal_tls_version_enforced": "TLS1_2"})
+
+
+def flexible_server(type_name: str, name: str) -> Case:
+    version = "16" if "postgresql" in type_name else "8.0.21"
+    return Case(
+        type_name,
+        name,
+        placed(name, sku_name="GP_Standard_D4s_v3", version=version),
+        {"customer_managed_key": []},
+    )
+
+
+def parameter(type_name: str, server: Case, parameter_name: str, value: str) -> Case:
+    arguments: dict[str, Any] = {"name": parameter_name}
+    if type_name in ("azurerm_postgresql_flexible_server_configuration",):
+        arguments["server_id"] = Ref(f"{server.type}.{server.name}", "id")
+    else:
+        arguments["resource_group_name"] = RG
+        arguments["server_name"] = Ref(f"{server.type}.{server.name}", "name")
+    arguments["value"] = value
+    return Case(type_name, f"{server.name.split('_', 1)[1]}_{parameter_name}", arguments)
+
+
+def mysql_flexible_with(name: str, settings: dict[str, str]) -> list[Case]:
+    server = flexible_server("azurerm_mysql_flexible_server", name)
+    kind = "azurerm_mysql_flexible_server_configuration"
+    return [server, *(parameter(kind, server, key, value) for key, value in settings.items())]
+
+
+def postgresql_with(type_name: str, name: str, settings: dict[str, str]) -> list[Case]:
+    if type_name == "azurerm_postgresql_server":
+        server = single_server(type_name, name, ssl_enforcement_enabled=True)
+        kind = "azurerm_postgresql_configuration"
+    else:
+        server = flexible_server(type_name, name)
+        kind = "azurerm_postgresql_flexible_server_configuration"
+    return [server, *(parameter(kind, server, key, value) for key, value in settings.items())]
+
+
+# --- network -------------------------------------------------------------------------------------
+
+
+def nsg(name: str) -> Case:
+    return Case("azurerm_network_security_group", name, placed(name))
+
+
+def flow_log(
+    name: str,
+    nsg_name: str,
+    enabled: bool = True,
+    retention: dict[str, Any] | None = None,
+    attribute: str = "network_security_group_id",
+) -> Case:
+    arguments: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "network_watcher_name": "NetworkWatcher_westeurope",
+        "resource_group_name": "NetworkWatcherRG",
+        attribute: Ref(f"azurerm_network_security_group.{nsg_name}", "id"),
+        "storage_account_id": AUDIT_STORAGE,
+        "enabled": enabled,
+        "version": 2,
+        "retention_policy": [retention or {"enabled": True, "days": 90}],
+    }
+    return Case("azurerm_network_watcher_flow_log", name, arguments)
+
+
+def log_profile(name: str, retention: dict[str, Any]) -> Case:
+    arguments = {
+        "name": "default",
+        "categories": ["Action", "Delete", "Write"],
+        "locations": ["global", LOCATION],
+        "storage_account_id": AUDIT_STORAGE,
+        "retention_policy": [retention],
+    }
+    return Case("azurerm_monitor_log_profile", name, arguments)
+
+
+def pg_retention(type_name: str, name: str, days: str | None) -> list[Case]:
+    parameter_name = (
+        "log_retention_days" if type_name == "azurerm_postgresql_server" else "logfiles.retention_days"
+    )
+    return postgresql_with(type_name, name, {} if days is None else {parameter_name: days})
+
+
+def storage_logs(name: str, account_name: str, service: str, logs: list[dict[str, str]]) -> Case:
+    target = Interpolated(Ref(f"azurerm_storage_account.{account_name}", "id"), f"/{service}Services/default")
+    arguments = {
+        "name": name.replace("_", "-"),
+        "target_resource_id": target,
+        "log_analytics_workspace_id": WORKSPACE,
+        "enabled_log": logs,
+    }
+    return Case("azurerm_monitor_diagnostic_setting", name, arguments)
+
+
+REQUEST_LOGS = [{"category": "StorageRead"}, {"category": "StorageWrite"}, {"category": "StorageDelete"}]
+
+PG_ALL_ON = {"log_disconnections": "on", "log_duration": "on"}
+
+CASES: dict[tuple[str, str], list[Case]] = {
+    ("encryption", "ENC-AZSTORAGE-001"): [
+        account("pass_default"),
+        account("pass_https_only", https_traffic_only_enabled=True),
+        account("pass_https_only_v3", v3=True, enable_https_traffic_only=True),
+        account("fail_http_allowed", https_traffic_only_enabled=False),
+        account("fail_http_allowed_v3", v3=True, enable_https_traffic_only=False),
+    ],
+    ("encryption", "ENC-AZSTORAGE-002"): [
+        account("pass_default"),
+        account("pass_tls12", min_tls_version="TLS1_2"),
+        account("fail_tls10", min_tls_version="TLS1_0"),
+        account("fail_tls11", min_tls_version="TLS1_1"),
+    ],
+    ("encryption", "ENC-AZSTORAGE-003"): [
+        account("pass_double_encryption", infrastructure_encryption_enabled=True),
+        account("fail_default"),
+        account("fail_disabled", infrastructure_encryption_enabled=False),
+    ],
+    ("encryption", "ENC-AZSTORAGE-004"): [
+        account("fail_microsoft_key"),
+        account(
+            "pass_inline_key",
+            identity=[
+                {
+                    "type": "UserAssigned",
+                    "identity_ids": [Ref("azurerm_user_assigned_identity.storage", "id")],
+                }
+            ],
+            customer_managed_key=[
+                {
+                    "key_vault_key_id": KEY_ID,
+                    "user_assigned_identity_id": Ref("azurerm_user_assigned_identity.storage", "id"),
+                }
+            ],
+        ),
+        Case("azurerm_user_assigned_identity", "storage", placed("storage")),
+        account("pass_separate_key", identity=[{"type": "SystemAssigned"}]),
+        Case(
+            "azurerm_storage_account_customer_managed_key",
+            "separate_key",
+            {
+                "storage_account_id": Ref("azurerm_storage_account.pass_separate_key", "id"),
+                "key_vault_id": VAULT_ID,
+                "key_name": "storage",
+            },
+        ),
+        vault("payments"),
+    ],
+    ("encryption", "ENC-AZSQL-001"): [
+        sql_server("pass_default"),
+        sql_server("pass_tls12", minimum_tls_version="1.2"),
+        sql_server("fail_tls10", minimum_tls_version="1.0"),
+        sql_server("fail_tls_disabled", minimum_tls_version="Disabled"),
+    ],
+    ("encryption", "ENC-AZSQL-002"): [
+        sql_server("ledger"),
+        sql_database("pass_default"),
+        sql_database("pass_tde_on", transparent_data_encryption_enabled=True),
+        sql_database("fail_tde_off", transparent_data_encryption_enabled=False),
+    ],
+    ("encryption", "ENC-AZDB-002"): [
+        flexible_server("azurerm_postgresql_flexible_server", "fail_flexible_service_key"),
+        Case(
+            "azurerm_mysql_flexible_server",
+            "pass_flexible_customer_key",
+            placed(
+                "pass_flexible_customer_key",
+                sku_name="GP_Standard_D4ds_v4",
+                version="8.0.21",
+                identity=[
+                    {"type": "UserAssigned", "identity_ids": [Ref("azurerm_user_assigned_identity.db", "id")]}
+                ],
+                customer_managed_key=[
+                    {
+                        "key_vault_key_id": KEY_ID,
+                        "primary_user_assigned_identity_id": Ref("azurerm_user_assigned_identity.db", "id"),
+                    }
+                ],
+            ),
+        ),
+        Case("azurerm_user_assigned_identity", "db", placed("db")),
+        single_server("azurerm_mysql_server", "fail_single_service_key", ssl_enforcement_enabled=True),
+        single_server(
+            "azurerm_postgresql_server",
+            "pass_single_server_key",
+            ssl_enforcement_enabled=True,
+            identity=[{"type": "SystemAssigned"}],
+        ),
+        Case(
+            "azurerm_postgresql_server_key",
+            "ledger",
+            {
+                "server_id": Ref("azurerm_postgresql_server.pass_single_server_key", "id"),
+                "key_vault_key_id": KEY_ID,
+            },
+        ),
+    ],
+    ("encryption", "ENC-AZREDIS-001"): [
+        redis("pass_default"),
+        redis("pass_tls_only", non_ssl_port_enabled=False, minimum_tls_version="1.2"),
+        redis("fail_non_tls_port", non_ssl_port_enabled=True),
+        redis("fail_non_tls_port_v3", v3=True, enable_non_ssl_port=True),
+        redis("fail_tls10", minimum_tls_version="1.0"),
+    ],
+    ("encryption", "ENC-AZAPP-001"): [
+        Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
+        app("azurerm_linux_web_app", "pass_https_only", https_only=True),
+        app("azurerm_linux_function_app", "pass_function_https_only", https_only=True),
+        app("azurerm_linux_web_app", "fail_default"),
+        app("azurerm_windows_function_app", "fail_function_http", https_only=False),
+        app("azurerm_app_service", "fail_legacy_default"),
+    ],
+    ("encryption", "ENC-AZAPP-002"): [
+        Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
+        app("azurerm_linux_web_app", "pass_default", https_only=True),
+        app(
+            "azurerm_windows_web_app",
+            "pass_tls12",
+            {"minimum_tls_version": "1.2", "scm_minimum_tls_version": "1.2"},
+            https_only=True,
+        ),
+        app("azurerm_linux_web_app", "fail_tls10", {"minimum_tls_version": "1.0"}, https_only=True),
+        app("azurerm_windows_web_app", "fail_scm_tls11", {"scm_minimum_tls_version": "1.1"}, https_only=True),
+        app("azurerm_app_service", "fail_legacy_tls10", {"min_tls_version": "1.0"}, https_only=True),
+    ],
+    ("encryption", "ENC-AZAPP-003"): [
+        Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
+        app("azurerm_linux_web_app", "pass_default", https_only=True),
+        app("azurerm_linux_function_app", "pass_ftps_only", {"ftps_state": "FtpsOnly"}, https_only=True),
+        app("azurerm_app_service", "pass_legacy_ftp_disabled", {"ftps_state": "Disabled"}, https_only=True),
+        app("azurerm_windows_web_app", "fail_ftp_allowed", {"ftps_state": "AllAllowed"}, https_only=True),
+        app("azurerm_app_service", "fail_legacy_default", https_only=True),
+    ],
+    ("encryption", "ENC-AZDISK-001"): [
+        ENCRYPTION_SET,
+        disk("fail_platform_key"),
+        disk("pass_encryption_set", disk_encryption_set_id=Ref("azurerm_disk_encryption_set.cmk", "id")),
+        disk(
+            "pass_confidential_vm",
+            security_type="ConfidentialVM_DiskEncryptedWithCustomerKey",
+            secure_vm_disk_encryption_set_id=Ref("azurerm_disk_encryption_set.cmk", "id"),
+        ),
+    ],
+    ("encryption", "ENC-AZDISK-002"): [
+        Case(
+            "azurerm_disk_encryption_set",
+            "pass_rotates",
+            placed(
+                "pass_rotates",
+                key_vault_key_id=KEY_ID,
+                auto_key_rotation_enabled=True,
+                identity=[{"type": "SystemAssigned"}],
+            ),
+        ),
+        Case(
+            "azurerm_disk_encryption_set",
+            "fail_default",
+            placed("fail_default", key_vault_key_id=KEY_ID, identity=[{"type": "SystemAssigned"}]),
+            {"auto_key_rotation_enabled": False},
+        ),
+        Case(
+            "azurerm_disk_encryption_set",
+            "fail_disabled",
+            placed(
+                "fail_disabled",
+                key_vault_key_id=KEY_ID,
+                auto_key_rotation_enabled=False,
+                identity=[{"type": "SystemAssigned"}],
+            ),
+        ),
+    ],
+    ("encryption", "ENC-AZAKS-001"): [
+        ENCRYPTION_SET,
+        aks("fail_platform_key"),
+        aks("pass_encryption_set", disk_encryption_set_id=Ref("azurerm_disk_encryption_set.cmk", "id")),
+    ],
+    ("encryption", "ENC-AZSQL-003"): [
+        sql_server("fail_service_managed_key"),
+        sql_server(
+            "pass_server_key",
+            transparent_data_encryption_key_vault_key_id=KEY_ID,
+            identity=[{"type": "SystemAssigned"}],
+        ),
+        sql_server("pass_separate_protector", identity=[{"type": "SystemAssigned"}]),
+        Case(
+            "azurerm_mssql_server_transparent_data_encryption",
+            "protector",
+            {
+                "server_id": Ref("azurerm_mssql_server.pass_separate_protector", "id"),
+                "key_vault_key_id": KEY_ID,
+            },
+        ),
+    ],
+    ("encryption", "ENC-AZAKS-002"): [
+        aks("fail_default_pool"),
+        aks("pass_host_encryption", default_node_pool=[{**SYSTEM_POOL, "host_encryption_enabled": True}]),
+        aks("pass_host_encryption_v3", default_node_pool=[{**SYSTEM_POOL, "enable_host_encryption": True}]),
+        Case("azurerm_kubernetes_cluster_node_pool", "fail_user_pool", {**USER_POOL}),
+        Case(
+            "azurerm_kubernetes_cluster_node_pool",
+            "pass_user_pool",
+            {**USER_POOL, "name": "secure", "host_encryption_enabled": True},
+        ),
+    ],
+    ("encryption", "ENC-AZKV-001"): [
+        vault("payments"),
+        vault_key("fail_never_expires"),
+        vault_key("pass_expiration_date", expiration_date="2027-06-30T00:00:00Z"),
+        vault_key(
+            "pass_rotation_policy_expiry",
+            rotation_policy=[{"expire_after": "P365D", "automatic": [{"time_before_expiry": "P30D"}]}],
+        ),
+    ],
+    ("encryption", "ENC-AZKV-002"): [
+        vault("payments"),
+        vault_key("fail_no_rotation_policy", expiration_date="2027-06-30T00:00:00Z"),
+        vault_key(
+            "fail_manual_rotation",
+            rotation_policy=[{"expire_after": "P365D", "notify_before_expiry": "P30D"}],
+        ),
+        vault_key(
+            "pass_rotates_before_expiry",
+            rotation_policy=[{"expire_after": "P365D", "automatic": [{"time_before_expiry": "P30D"}]}],
+        ),
+        vault_key(
+            "pass_rotates_after_creation", rotation_policy=[{"automatic": [{"time_after_creation": "P180D"}]}]
+        ),
+    ],
+    ("encryption", "ENC-AZDB-001"): [
+        single_server("azurerm_postgresql_server", "pass_single_enforced", ssl_enforcement_enabled=True),
+        single_server("azurerm_mysql_server", "fail_single_not_enforced", ssl_enforcement_enabled=False),
+        single_server(
+            "azurerm_postgresql_server",
+            "fail_single_tls11",
+            ssl_enforcement_enabled=True,
+            ssl_minimal_tls_version_enforced="TLS1_1",
+        ),
+        flexible_server("azurerm_postgresql_flexible_server", "pass_flexible_default"),
+        *mysql_flexible_with("fail_flexible_insecure", {"require_secure_transport": "OFF"}),
+        *mysql_flexible_with("fail_flexible_tls11", {"tls_version": "TLSv1.1,TLSv1.2"}),
+        *mysql_flexible_with(
+            "pass_flexible_tls12", {"require_secure_transport": "ON", "tls_version": "TLSv1.2"}
+        ),
+    ],
+    ("audit-logging", "LOG-AZKV-001"): [
+        vault("fail_no_diagnostics"),
+        vault("fail_metrics_only"),
+        diagnostics(
+            "metrics_only",
+            "azurerm_key_vault.fail_metrics_only",
+            log_analytics_workspace_id=WORKSPACE,
+            metric=[{"category": "AllMetrics"}],
+        ),
+        vault("pass_audit_event"),
+        diagnostics(
+            "audit_event",
+            "azurerm_key_vault.pass_audit_event",
+            log_analytics_workspace_id=WORKSPACE,
+            enabled_log=[{"category": "AuditEvent"}],
+        ),
+        vault("pass_all_logs"),
+        diagnostics(
+            "all_logs",
+            "azurerm_key_vault.pass_all_logs",
+            storage_account_id=AUDIT_STORAGE,
+            enabled_log=[{"category_group": "allLogs"}],
+        ),
+    ],
+    ("audit-logging", "LOG-AZSQL-001"): [
+        sql_server("fail_not_audited"),
+        sql_server("fail_auditing_disabled"),
+        auditing("disabled", "fail_auditing_disabled", enabled=False),
+        sql_server("pass_audited"),
+        auditing("audited", "pass_audited", retention_in_days=365),
+    ],
+    ("audit-logging", "LOG-AZSQL-002"): [
+        sql_server("ledger"),
+        auditing("pass_default", "ledger"),
+        auditing("pass_one_year", "ledger", retention_in_days=365),
+        auditing("fail_thirty_days", "ledger", retention_in_days=30),
+    ],
+    ("audit-logging", "LOG-AZPG-001"): [
+        *postgresql_with("azurerm_postgresql_server", "fail_defaults", {}),
+        *postgresql_with("azurerm_postgresql_server", "pass_all_on", PG_ALL_ON),
+        *postgresql_with(
+            "azurerm_postgresql_server", "fail_checkpoints_off", {**PG_ALL_ON, "log_checkpoints": "off"}
+        ),
+        *postgresql_with("azurerm_postgresql_flexible_server", "pass_flexible_all_on", PG_ALL_ON),
+        *postgresql_with(
+            "azurerm_postgresql_flexible_server",
+            "fail_flexible_duration_off",
+            {"log_disconnections": "on", "log_duration": "off"},
+        ),
+    ],
+    ("audit-logging", "LOG-AZPG-002"): [
+        *pg_retention("azurerm_postgresql_server", "fail_default_retention", None),
+        *pg_retention("azurerm_postgresql_server", "fail_three_days", "3"),
+        *pg_retention("azurerm_postgresql_server", "pass_seven_days", "7"),
+        *pg_retention("azurerm_postgresql_flexible_server", "pass_flexible_seven_days", "7"),
+        *pg_retention("azurerm_postgresql_flexible_server", "fail_flexible_default", None),
+    ],
+    ("audit-logging", "LOG-AZSTORAGE-001"): [
+        account("fail_not_logged"),
+        account("fail_writes_only"),
+        storage_logs("writes_only", "fail_writes_only", "blob", [{"category": "StorageWrite"}]),
+        account("pass_blob_requests_logged"),
+        storage_logs("blob_requests", "pass_blob_requests_logged", "blob", REQUEST_LOGS),
+        account("pass_audit_group"),
+        storage_logs("audit_group", "pass_audit_group", "blob", [{"category_group": "audit"}]),
+    ],
+    ("audit-logging", "LOG-AZNETWORK-001"): [
+        nsg("fail_no_flow_log"),
+        nsg("fail_flow_log_disabled"),
+        flow_log("disabled", "fail_flow_log_disabled", enabled=False),
+        nsg("pass_flow_log"),
+        flow_log("enabled", "pass_flow_log"),
+        nsg("pass_flow_log_v4"),
+        flow_log("enabled_v4", "pass_flow_log_v4", attribute="target_resource_id"),
+    ],
+    ("audit-logging", "LOG-AZNETWORK-002"): [
+        nsg("web"),
+        flow_log("pass_ninety_days", "web"),
+        flow_log("pass_forever", "web", retention={"enabled": True, "days": 0}),
+        flow_log("fail_seven_days", "web", retention={"enabled": True, "days": 7}),
+        flow_log("fail_retention_disabled", "web", retention={"enabled": False, "days": 0}),
+    ],
+    ("audit-logging", "LOG-AZMONITOR-001"): [
+        log_profile("pass_one_year", {"enabled": True, "days": 365}),
+        log_profile("pass_forever", {"enabled": False, "days": 0}),
+        log_profile("fail_thirty_days", {"enabled": True, "days": 30}),
+    ],
+}

@@ -1,0 +1,299 @@
+"""HCL, CloudFormation and Pulumi fixtures of the AWS encryption rules, one specification per resource.
+
+Each case is a resource named by its expected outcome, written the compliant (or non-compliant) way each
+format has: a separate encryption resource in HCL and Pulumi, ``BucketEncryption`` in CloudFormation, and
+so on. The Terraform plan of each rule (``<RULE-ID>.tfplan.json``, with the plan-only cases: values unknown
+until apply, computed blocks) is written by ``tests/rules/fixture_plans.py`` and kept beside these files.
+Rewrite after editing a case:
+
+    .venv/bin/python tests/rules/encryption/generate_fixtures.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fixture_writer import REGION, Case, Ref, write
+
+PACK = "encryption"
+# The plan is written by tests/rules/fixture_plans.py; these generators write the other formats.
+FORMATS = ("terraform", "cloudformation", "pulumi")
+AWS_MANAGED_S3 = "alias/aws/s3"
+KEY = Ref("aws_kms_key.cmk", "arn")
+SSE_BLOCKS = ("rule", "apply_server_side_encryption_by_default")
+
+
+def kms_key(name: str = "cmk", rotation: bool | None = True, spec: str | None = None) -> Case:
+    tf: dict[str, Any] = {"description": f"{name} at rest"}
+    cfn: dict[str, Any] = {"Description": tf["description"]}
+    pulumi: dict[str, Any] = {"description": tf["description"]}
+    if spec is not None:
+        tf["customer_master_key_spec"] = pulumi["customerMasterKeySpec"] = cfn["KeySpec"] = spec
+    if rotation is not None:
+        tf["enable_key_rotation"] = cfn["EnableKeyRotation"] = pulumi["enableKeyRotation"] = rotation
+    return Case("aws_kms_key", name, tf, ("AWS::KMS::Key", cfn), ("aws:kms/key:Key", pulumi))
+
+
+# --- S3 ----------------------------------------------------------------------------------------------
+
+
+def cfn_bucket_encryption(algorithm: str, key: Any = None) -> dict[str, Any]:
+    default: dict[str, Any] = {"SSEAlgorithm": algorithm}
+    if key is not None:
+        default["KMSMasterKeyID"] = key
+    return {
+        "ServerSideEncryptionConfiguration": [
+            {"ServerSideEncryptionByDefault": default, "BucketKeyEnabled": True}
+        ]
+    }
+
+
+def bucket(
+    name: str, algorithm: str | None = None, key: Any = None, inline: bool = False, pulumi_v2: bool = False
+) -> Case:
+    """A bucket; with ``algorithm`` its default encryption: inline (HCL block, Pulumi Bucket property, or
+    with ``pulumi_v2`` BucketV2's pluralised serverSideEncryptionConfigurations) or, by default, a separate
+    resource in HCL and Pulumi. CloudFormation has only BucketEncryption."""
+    bucket_name = f"acme-{name.replace('_', '-')}"
+    tf: dict[str, Any] = {"bucket": bucket_name}
+    cfn: dict[str, Any] = {"BucketName": bucket_name}
+    pulumi: dict[str, Any] = {"bucket": bucket_name}
+    token = "aws:s3/bucketV2:BucketV2"
+    if algorithm is not None:
+        cfn["BucketEncryption"] = cfn_bucket_encryption(algorithm, key)
+    if algorithm is not None and inline:
+        default = {"sse_algorithm": algorithm, "kms_master_key_id": key}
+        tf["server_side_encryption_configuration"] = [
+            {"rule": [{"apply_server_side_encryption_by_default": [default]}]}
+        ]
+        pulumi_default = {"sseAlgorithm": algorithm, **({"kmsMasterKeyId": key} if key is not None else {})}
+        if pulumi_v2:
+            rules = [{"applyServerSideEncryptionByDefaults": [pulumi_default]}]
+            pulumi["serverSideEncryptionConfigurations"] = [{"rules": rules}]
+        else:
+            token = "aws:s3/bucket:Bucket"
+            pulumi["serverSideEncryptionConfiguration"] = {
+                "rule": {"applyServerSideEncryptionByDefault": pulumi_default}
+            }
+    return Case(
+        "aws_s3_bucket",
+        name,
+        tf,
+        ("AWS::S3::Bucket", cfn),
+        (token, pulumi),
+        blocks=("server_side_encryption_configuration", *SSE_BLOCKS),
+    )
+
+
+def sse_resource(name: str, target: str, algorithm: str, key: Any = None) -> Case:
+    """An aws_s3_bucket_server_side_encryption_configuration (HCL, Pulumi V2) naming ``target``'s bucket."""
+    default = {"sse_algorithm": algorithm, "kms_master_key_id": key}
+    tf = {
+        "bucket": Ref(f"aws_s3_bucket.{target}", "id"),
+        "rule": [{"apply_server_side_encryption_by_default": [default], "bucket_key_enabled": True}],
+    }
+    pulumi_default = {"sseAlgorithm": algorithm, **({"kmsMasterKeyId": key} if key is not None else {})}
+    pulumi = {
+        "bucket": tf["bucket"],
+        "rules": [{"applyServerSideEncryptionByDefault": pulumi_default, "bucketKeyEnabled": True}],
+    }
+    token = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"
+    return Case(
+        "aws_s3_bucket_server_side_encryption_configuration",
+        name,
+        tf,
+        None,
+        (token, pulumi),
+        blocks=SSE_BLOCKS,
+    )
+
+
+def separately_encrypted(name: str, algorithm: str, key: Any = None) -> list[Case]:
+    return [bucket(name, algorithm, key), sse_resource(f"{name}_sse", name, algorithm, key)]
+
+
+def enc_s3_001() -> list[Case]:
+    return [
+        *separately_encrypted("pass_declared_sse_s3", "AES256"),
+        bucket("pass_declared_inline", "AES256", inline=True),
+        bucket("pass_declared_inline_v2", "AES256", inline=True, pulumi_v2=True),
+        bucket("fail_undeclared"),
+    ]
+
+
+def enc_s3_002() -> list[Case]:
+    return [
+        kms_key(),
+        *separately_encrypted("pass_cmk", "aws:kms", KEY),
+        bucket("pass_cmk_inline", "aws:kms", KEY, inline=True),
+        *separately_encrypted("fail_s3_managed", "AES256"),
+        *separately_encrypted("fail_aws_managed_key", "aws:kms", AWS_MANAGED_S3),
+        bucket("fail_sse_s3_inline", "AES256", inline=True),
+        bucket("pass_cmk_inline_v2", "aws:kms", KEY, inline=True, pulumi_v2=True),
+        bucket("fail_sse_s3_inline_v2", "AES256", inline=True, pulumi_v2=True),
+        bucket("fail_no_default"),
+    ]
+
+
+# --- Databases ---------------------------------------------------------------------------------------
+
+
+def db_instance(name: str, encrypted: bool | None) -> Case:
+    identifier = name.replace("_", "-")
+    tf: dict[str, Any] = {"identifier": identifier, "engine": "postgres", "instance_class": "db.t4g.micro"}
+    cfn: dict[str, Any] = {
+        "DBInstanceIdentifier": identifier,
+        "Engine": "postgres",
+        "DBInstanceClass": "db.t4g.micro",
+    }
+    pulumi: dict[str, Any] = {"identifier": identifier, "engine": "postgres", "instanceClass": "db.t4g.micro"}
+    if encrypted is not None:
+        tf["storage_encrypted"] = cfn["StorageEncrypted"] = pulumi["storageEncrypted"] = encrypted
+    return Case(
+        "aws_db_instance", name, tf, ("AWS::RDS::DBInstance", cfn), ("aws:rds/instance:Instance", pulumi)
+    )
+
+
+def rds_cluster(name: str, encrypted: bool | None, mode: str | None = None) -> Case:
+    identifier = name.replace("_", "-")
+    tf: dict[str, Any] = {"cluster_identifier": identifier, "engine": "aurora-postgresql"}
+    cfn: dict[str, Any] = {"DBClusterIdentifier": identifier, "Engine": "aurora-postgresql"}
+    pulumi: dict[str, Any] = {"clusterIdentifier": identifier, "engine": "aurora-postgresql"}
+    if encrypted is not None:
+        tf["storage_encrypted"] = cfn["StorageEncrypted"] = pulumi["storageEncrypted"] = encrypted
+    if mode is not None:
+        tf["engine_mode"] = cfn["EngineMode"] = pulumi["engineMode"] = mode
+    return Case(
+        "aws_rds_cluster", name, tf, ("AWS::RDS::DBCluster", cfn), ("aws:rds/cluster:Cluster", pulumi)
+    )
+
+
+def dynamodb(name: str, enabled: bool | None, key: Any = None) -> Case:
+    """A table; ``enabled`` None leaves out the encryption setting (an AWS-owned key)."""
+    table = name.replace("_", "-")
+    tf: dict[str, Any] = {
+        "name": table,
+        "hash_key": "id",
+        "billing_mode": "PAY_PER_REQUEST",
+        "attribute": [{"name": "id", "type": "S"}],
+    }
+    cfn: dict[str, Any] = {
+        "TableName": table,
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+    }
+    pulumi: dict[str, Any] = {
+        "name": table,
+        "hashKey": "id",
+        "billingMode": "PAY_PER_REQUEST",
+        "attributes": [{"name": "id", "type": "S"}],
+    }
+    if enabled is not None:
+        tf["server_side_encryption"] = [{"enabled": enabled, "kms_key_arn": key}]
+        cfn["SSESpecification"] = {
+            "SSEEnabled": enabled,
+            **({"SSEType": "KMS", "KMSMasterKeyId": key} if key else {}),
+        }
+        pulumi["serverSideEncryption"] = {"enabled": enabled, **({"kmsKeyArn": key} if key else {})}
+    return Case(
+        "aws_dynamodb_table",
+        name,
+        tf,
+        ("AWS::DynamoDB::Table", cfn),
+        ("aws:dynamodb/table:Table", pulumi),
+        blocks=("attribute", "server_side_encryption"),
+    )
+
+
+def volume(name: str, encrypted: bool | None) -> Case:
+    tf: dict[str, Any] = {"availability_zone": f"{REGION}a", "size": 20}
+    cfn: dict[str, Any] = {"AvailabilityZone": f"{REGION}a", "Size": 20}
+    pulumi: dict[str, Any] = {"availabilityZone": f"{REGION}a", "size": 20}
+    if encrypted is not None:
+        tf["encrypted"] = cfn["Encrypted"] = pulumi["encrypted"] = encrypted
+    return Case("aws_ebs_volume", name, tf, ("AWS::EC2::Volume", cfn), ("aws:ebs/volume:Volume", pulumi))
+
+
+# --- Messaging ---------------------------------------------------------------------------------------
+
+
+def topic(name: str, key: Any) -> Case:
+    tf: dict[str, Any] = {"name": name.replace("_", "-")}
+    cfn: dict[str, Any] = {"TopicName": tf["name"]}
+    pulumi: dict[str, Any] = {"name": tf["name"]}
+    if key is not None:
+        tf["kms_master_key_id"] = cfn["KmsMasterKeyId"] = pulumi["kmsMasterKeyId"] = key
+    return Case("aws_sns_topic", name, tf, ("AWS::SNS::Topic", cfn), ("aws:sns/topic:Topic", pulumi))
+
+
+def queue(name: str, key: Any = None, managed: bool | None = None) -> Case:
+    tf: dict[str, Any] = {"name": name.replace("_", "-")}
+    cfn: dict[str, Any] = {"QueueName": tf["name"]}
+    pulumi: dict[str, Any] = {"name": tf["name"]}
+    if key is not None:
+        tf["kms_master_key_id"] = cfn["KmsMasterKeyId"] = pulumi["kmsMasterKeyId"] = key
+    if managed is not None:
+        tf["sqs_managed_sse_enabled"] = cfn["SqsManagedSseEnabled"] = pulumi["sqsManagedSseEnabled"] = managed
+    return Case("aws_sqs_queue", name, tf, ("AWS::SQS::Queue", cfn), ("aws:sqs/queue:Queue", pulumi))
+
+
+FIXTURES: dict[str, list[Case]] = {
+    "ENC-S3-001": enc_s3_001(),
+    "ENC-S3-002": enc_s3_002(),
+    "ENC-RDS-001": [
+        db_instance("pass_storage_encrypted", True),
+        db_instance("fail_storage_unencrypted", False),
+        db_instance("fail_storage_default", None),
+    ],
+    "ENC-RDS-002": [
+        rds_cluster("pass_cluster_encrypted", True),
+        rds_cluster("pass_cluster_serverless_v1", None, "serverless"),
+        rds_cluster("fail_cluster_unencrypted", False),
+        rds_cluster("fail_cluster_default", None),
+    ],
+    "ENC-DYNAMODB-001": [
+        kms_key(),
+        dynamodb("pass_table_cmk", True, KEY),
+        dynamodb("fail_table_aws_owned", None),
+        dynamodb("fail_table_aws_managed", True),
+        dynamodb("fail_table_disabled", False),
+    ],
+    "ENC-EBS-001": [
+        volume("pass_volume_encrypted", True),
+        volume("fail_volume_unencrypted", False),
+        volume("fail_volume_default", None),
+    ],
+    "ENC-KMS-001": [
+        kms_key("pass_key_rotates", True),
+        kms_key("pass_key_asymmetric", None, "RSA_2048"),
+        kms_key("fail_key_rotation_off", False),
+        kms_key("fail_key_rotation_default", None),
+    ],
+    "ENC-SNS-001": [
+        kms_key(),
+        topic("pass_topic_cmk", KEY),
+        topic("pass_topic_aws_managed", "alias/aws/sns"),
+        topic("fail_topic_plain", None),
+    ],
+    "ENC-SQS-001": [
+        kms_key(),
+        queue("pass_queue_cmk", KEY),
+        queue("pass_queue_sse_sqs", managed=True),
+        queue("pass_queue_default"),
+        queue("fail_queue_sse_off", managed=False),
+    ],
+}
+
+
+def main() -> None:
+    for rule_id, cases in FIXTURES.items():
+        write(PACK, rule_id, cases, formats=FORMATS, project=PACK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""Write one rule's fixtures in every IaC format from one specification per resource.
+
+A :class:`Case` is one resource named by the outcome the rule must give it (``fail_*``, ``pass_*``,
+``undetermined_*``), with its Terraform arguments, its CloudFormation properties and its Pulumi inputs.
+:func:`write` turns a rule's cases into ``fixtures/<pack>/<RULE-ID>/``:
+
+- ``main.tf`` (HCL; arguments named in ``Case.blocks`` become nested blocks at any depth),
+- ``<RULE-ID>.tfplan.json`` (``terraform show -json`` shapes, via ``benchmarks/plan_builder.py``),
+- ``template.yaml`` (CloudFormation; logical id = the case name in PascalCase),
+- ``<RULE-ID>.pulumi.json`` (a ``pulumi stack export``; URN name = the case name).
+
+References between resources are written once as ``Ref("aws_s3_bucket.logs", "id")`` (from
+``plan_builder``) anywhere in ``terraform``, ``cloudformation`` properties or ``pulumi`` inputs. Each format
+renders it its own way: HCL ``aws_s3_bucket.logs.id``; plan configuration ``references`` with the value
+unknown until apply; CloudFormation ``{"Ref": "Logs"}`` (``{"Fn::GetAtt": ["Logs", "Arn"]}`` for ``arn``);
+Pulumi the target's id or ARN plus ``dependencies`` and ``propertyDependencies`` naming its URN. A case
+whose ``terraform`` is ``None`` (or whose ``cloudformation``/``pulumi`` is ``None``) is left out of those
+formats, so a format-specific helper resource (an ``AWS::EC2::FlowLog``) is a case of its own.
+
+``formats`` limits which files are written, e.g. to keep a plan file written elsewhere beside the
+generated ones; the writer then refuses HCL addresses that the kept plan also holds, because two formats
+giving one resource id would hide one format's outcome behind the other's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from plan_builder import UNKNOWN, Ref, Spec, build_plan  # noqa: E402
+
+__all__ = ["ACCOUNT", "FORMATS", "REGION", "UNKNOWN", "Case", "Ref", "pascal", "write"]
+
+REGION = "eu-west-1"
+ACCOUNT = "482913057716"
+FORMATS = ("terraform", "terraform-plan", "cloudformation", "pulumi")
+
+
+@dataclass(frozen=True)
+class Case:
+    tf_type: str
+    name: str  # snake_case, named by outcome; the CloudFormation logical id is its PascalCase
+    terraform: Mapping[str, Any] | None  # None: not in main.tf nor the plan
+    cloudformation: tuple[str, Mapping[str, Any]] | None = None  # (type, Properties)
+    pulumi: tuple[str, Mapping[str, Any]] | None = None  # (type token, inputs)
+    # Terraform arguments written as nested blocks (lists of dicts), matched by name at any depth.
+    blocks: tuple[str, ...] = field(default=())
+    # Plan values that differ from the configuration (computed attributes, UNKNOWN), merged over it.
+    plan_values: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def address(self) -> str:
+        return f"{self.tf_type}.{self.name}"
+
+
+def pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+# --- HCL -------------------------------------------------------------------------------------------
+
+
+def _hcl_value(value: Any) -> str:
+    if isinstance(value, Ref):
+        return ".".join(part for part in (value.target, value.attribute) if part)
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{key} = {_hcl_value(item)}" for key, item in value.items()) + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_hcl_value(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def _hcl_body(arguments: Mapping[str, Any], blocks: tuple[str, ...], indent: str) -> list[str]:
+    lines: list[str] = []
+    for key, value in arguments.items():
+        if value is None:
+            continue
+        if key in blocks and isinstance(value, list | tuple):
+            for block in value:
+                lines.append(f"{indent}{key} {{")
+                lines += _hcl_body(block, blocks, indent + "  ")
+                lines.append(f"{indent}}}")
+        else:
+            lines.append(f"{indent}{key} = {_hcl_value(value)}")
+    return lines
+
+
+def hcl(case: Case) -> str:
+    assert case.terraform is not None
+    body = _hcl_body(case.terraform, case.blocks, "  ")
+    return "\n".join([f'resource "{case.tf_type}" "{case.name}" {{', *body, "}", ""])
+
+
+# --- Terraform plan --------------------------------------------------------------------------------
+
+
+def _plan_value(value: Any) -> Any:
+    if isinstance(value, Ref):
+        return UNKNOWN  # a reference to an object created in the same plan is known only after apply
+    if isinstance(value, Mapping):
+        return {key: _plan_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plan_value(item) for item in value]
+    return value
+
+
+def plan(cases: Sequence[Case], region: str) -> dict[str, Any]:
+    specs = [
+        Spec(
+            case.tf_type,
+            case.name,
+            {**_plan_value(case.terraform), **case.plan_values},
+            {key: value for key, value in case.terraform.items()},
+        )
+        for case in cases
+        if case.terraform is not None
+    ]
+    document: dict[str, Any] = build_plan(specs, providers={"aws": {"region": region}})
+    return document
+
+
+# --- CloudFormation --------------------------------------------------------------------------------
+
+
+def _cfn_value(value: Any, logical_ids: Mapping[str, str]) -> Any:
+    if isinstance(value, Ref):
+        target = logical_ids[value.target]
+        if value.attribute in (None, "id", "name"):
+            return {"Ref": target}
+        return {"Fn::GetAtt": [target, pascal(value.attribute)]}
+    if isinstance(value, Mapping):
+        return {key: _cfn_value(item, logical_ids) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cfn_value(item, logical_ids) for item in value]
+    return value
+
+
+def template(rule_id: str, cases: Sequence[Case]) -> dict[str, Any]:
+    logical_ids = {case.address: pascal(case.name) for case in cases}
+    resources = {
+        pascal(case.name): {
+            "Type": case.cloudformation[0],
+            "Properties": _cfn_value(case.cloudformation[1], logical_ids),
+        }
+        for case in cases
+        if case.cloudformation is not None
+    }
+    return {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Description": f"{rule_id} fixtures: logical ids say the expected outcome.",
+        "Resources": resources,
+    }
+
+
+# --- Pulumi ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PulumiTarget:
+    urn: str
+    id: str
+    arn: str
+
+
+def _pulumi_value(value: Any, targets: Mapping[str, _PulumiTarget], used: set[str]) -> Any:
+    if isinstance(value, Ref):
+        target = targets[value.target]
+        used.add(target.urn)
+        return target.arn if value.attribute == "arn" else target.id
+    if isinstance(value, Mapping):
+        return {key: _pulumi_value(item, targets, used) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_pulumi_value(item, targets, used) for item in value]
+    return value
+
+
+def stack_export(cases: Sequence[Case], region: str, project: str, stack: str) -> dict[str, Any]:
+    prefix = f"urn:pulumi:{stack}::{project}::"
+    root_urn = f"{prefix}pulumi:pulumi:Stack::{project}-{stack}"
+    provider_urn = f"{prefix}pulumi:providers:aws::default_6_63_0"
+    targets = {
+        case.address: _PulumiTarget(
+            urn=f"{prefix}{case.pulumi[0]}::{case.name}",
+            id=case.name,
+            arn=f"arn:aws:{case.tf_type.split('_')[1]}:{region}:{ACCOUNT}:{case.name}",
+        )
+        for case in cases
+        if case.pulumi is not None
+    }
+    resources: list[dict[str, Any]] = [
+        {"urn": root_urn, "custom": False, "type": "pulumi:pulumi:Stack"},
+        {
+            "urn": provider_urn,
+            "custom": True,
+            "id": "default_6_63_0-id",
+            "type": "pulumi:providers:aws",
+            "inputs": {"region": region},
+            "outputs": {"region": region},
+        },
+    ]
+    for case in cases:
+        if case.pulumi is None:
+            continue
+        token, raw_inputs = case.pulumi
+        inputs: dict[str, Any] = {}
+        property_dependencies: dict[str, list[str]] = {}
+        for key, value in raw_inputs.items():
+            used: set[str] = set()
+            inputs[key] = _pulumi_value(value, targets, used)
+            if used:
+                property_dependencies[key] = sorted(used)
+        entry: dict[str, Any] = {
+            "urn": targets[case.address].urn,
+            "custom": True,
+            "id": case.name,
+            "type": token,
+            "inputs": inputs,
+            "outputs": inputs,
+            "parent": root_urn,
+            "provider": f"{provider_urn}::default_6_63_0-id",
+        }
+        if property_dependencies:
+            entry["dependencies"] = sorted({urn for urns in property_dependencies.values() for urn in urns})
+            entry["propertyDependencies"] = property_dependencies
+        resources.append(entry)
+    manifest = {"time": "2025-06-02T09:14:27Z", "magic": project, "version": "v3.136.1"}
+    return {"version": 3, "deployment": {"manifest": manifest, "resources": resources}}
+
+
+# --- Writing ---------------------------------------------------------------------------------------
+
+
+def _kept_plan_addresses(directory: Path) -> set[str]:
+    addresses: set[str] = set()
+    for path in directory.glob("*.tfplan.json"):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        addresses |= {change["address"] for change in document.get("resource_changes", [])}
+    return addresses
+
+
+def write(
+    pack: str,
+    rule_id: str,
+    cases: Sequence[Case],
+    *,
+    formats: Iterable[str] = FORMATS,
+    region: str = REGION,
+    project: str = "fixtures",
+    stack: str = "prod",
+    root: Path = ROOT,
+) -> list[Path]:
+    """Write the fixture files of ``rule_id`` under ``<root>/fixtures/<pack>/``; returns the files written.
+
+    A format's file is written only when it is in ``formats`` and some case has that format's part.
+    """
+    wanted = set(formats)
+    unknown = wanted - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown fixture formats {sorted(unknown)}; choose from {FORMATS}")
+    directory = root / "fixtures" / pack / rule_id
+    directory.mkdir(parents=True, exist_ok=True)
+    terraform = [case for case in cases if case.terraform is not None]
+    written: list[Path] = []
+
+    def emit(name: str, text: str) -> None:
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    if "terraform" in wanted and terraform:
+        if "terraform-plan" not in wanted:
+            clashes = sorted(_kept_plan_addresses(directory) & {case.address for case in terraform})
+            if clashes:
+                raise ValueError(f"{rule_id}: HCL addresses also in the kept plan: {', '.join(clashes)}")
+        header = f"# {rule_id}: resources are named by the outcome the rule must give them.\n\n"
+        emit("main.tf", header + "\n".join(hcl(case) for case in terraform))
+    if "terraform-plan" in wanted and terraform:
+        emit(f"{rule_id}.tfplan.json", json.dumps(plan(cases, region), indent=2) + "\n")
+    if "cloudformation" in wanted and any(case.cloudformation for case in cases):
+        emit("template.yaml", yaml.safe_dump(template(rule_id, cases), sort_keys=False))
+    if "pulumi" in wanted and any(case.pulumi for case in cases):
+        export = stack_export(cases, region, project, stack)
+        emit(f"{rule_id}.pulumi.json", json.dumps(export, indent=1) + "\n")
+    return written
