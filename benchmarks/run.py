@@ -34,6 +34,7 @@ from generate_cloudformation import generate as generate_template
 from generate_cloudformation import to_yaml
 from generate_pulumi import generate_export
 from generate_terraform import write_module
+from hook_bench import hook_rows
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / ".generated"
@@ -283,9 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-opa", action="store_true", help="skip the OPA-server engine")
     parser.add_argument(
         "--formats",
-        default="terraform,terraform-warm,cloudformation,pulumi,corpus",
+        default="terraform,terraform-warm,cloudformation,pulumi,corpus,hook",
         help="other inputs: formats at 1,000 resources (terraform with a cold parse cache, terraform-warm "
-        "with a warm one as a pre-commit hook sees it, cloudformation, pulumi) and the Terraform corpus",
+        "with a warm one as a pre-commit hook sees it, cloudformation, pulumi), the Terraform corpus, and "
+        "hook (iacgate hook on one file of a 50-resource module, warm and cold, against python -c pass)",
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is killed")
     args = parser.parse_args(argv)
@@ -383,6 +385,10 @@ def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) 
     for fmt in formats:
         if fmt == "corpus":
             verdicts.append(corpus_row(repeat, timeout))
+            continue
+        if fmt == "hook":
+            iacgate = _bin("iacgate") or "iacgate"
+            verdicts.extend(hook_rows(GENERATED, iacgate, seed, repeat, timeout, measure))
             continue
         if fmt not in FORMAT_FLOORS:
             print(f"{fmt}: unknown format (choose from {', '.join(FORMAT_FLOORS)})")

@@ -9,12 +9,14 @@ import fnmatch
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from iacgate import __version__
+from iacgate.baseline import BaselineResult, compare, load_baseline
 from iacgate.discover import Candidate, discover, scan_root
+from iacgate.enforcement import assign_enforcement, unknown_names
 from iacgate.errors import ParseError
 from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
@@ -23,8 +25,10 @@ from iacgate.graph.model import Graph
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
+from iacgate.provenance import Provenance
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
+from iacgate.waivers import Waiver, apply_waivers, load_waivers, waivers_file
 
 Progress = Callable[[int, int, str], None]
 
@@ -47,6 +51,17 @@ class ScanSettings:
     parameters: Mapping[str, str] = field(default_factory=dict)
     parameter_files: tuple[Path, ...] = ()
     region: str | None = None
+    # Exceptions and enforcement (waivers.py, enforcement.py, baseline.py). ``today`` decides whether a
+    # waiver has expired; None means the scan's start date (UTC). The CLI always passes it.
+    waivers_file: Path | None = None
+    today: date | None = None
+    max_waiver_days: int | None = None
+    inline_waivers: bool = True
+    enforcement: Mapping[str, str] = field(default_factory=dict)
+    baseline: Path | None = None
+    fail_on_new_only: bool = False
+    override_soft: bool = False
+    provenance: Provenance | None = None
 
     def parse_options(self, root: Path) -> ParseOptions:
         return ParseOptions(
@@ -81,6 +96,15 @@ class ScanResult:
     started: datetime
     duration_seconds: float
     tool_version: str = __version__
+    expiring_waivers: tuple[Waiver, ...] = ()
+    stale_waivers: tuple[Waiver, ...] = ()
+    waivers_file: str | None = None
+    absent: tuple[BaselineResult, ...] = ()
+    baseline: str | None = None
+    override_soft: bool = False
+    provenance: Provenance | None = None
+    fail_on_new_only: bool = False
+    inline_waivers: bool = True
 
     @property
     def resource_count(self) -> int:
@@ -116,9 +140,8 @@ def _claim(
         if name is not None:
             claimed[name].append(source)
         elif candidate.explicit:
-            notifications.append(
-                Notification("error", "not a recognised IaC file (no parser claims it)", candidate.relative)
-            )
+            problem = "file is empty" if not source.text.strip() else "not a recognised IaC file"
+            notifications.append(Notification("error", problem, candidate.relative))
     return claimed, notifications
 
 
@@ -186,7 +209,11 @@ def scan(
             [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
         )
     findings = build_findings(parsed.graphs, rules, evaluation)
-    decision = decide(findings, parsed.notifications, GatePolicy(fail_on=settings.fail_on))
+    exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date())
+    notes = (*notes, *_enforcement_notes(settings.enforcement, rules))
+    findings = exceptions.findings
+    policy = GatePolicy(settings.fail_on, settings.override_soft, settings.fail_on_new_only)
+    decision = decide(findings, (*parsed.notifications, *exceptions.notifications), policy)
     return ScanResult(
         root=root,
         files=parsed.files,
@@ -194,8 +221,56 @@ def scan(
         rules=rules,
         evaluation=evaluation,
         findings=findings,
-        notifications=(*parsed.notifications, *notes),
+        notifications=(*parsed.notifications, *exceptions.notifications, *notes),
         decision=decision,
         started=started,
         duration_seconds=time.perf_counter() - clock,
+        expiring_waivers=exceptions.expiring,
+        stale_waivers=exceptions.stale,
+        waivers_file=exceptions.waivers_file,
+        absent=exceptions.absent,
+        baseline=str(settings.baseline) if settings.baseline is not None else None,
+        override_soft=settings.override_soft,
+        provenance=settings.provenance,
+        fail_on_new_only=settings.fail_on_new_only,
+        inline_waivers=settings.inline_waivers,
+    )
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    findings: tuple[Finding, ...]
+    notifications: tuple[Notification, ...]
+    expiring: tuple[Waiver, ...]
+    absent: tuple[BaselineResult, ...]
+    stale: tuple[Waiver, ...] = ()
+    waivers_file: str | None = None
+
+
+def _shown(path: Path, root: Path) -> str:
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+def apply_exceptions(
+    settings: ScanSettings, root: Path, graphs: Sequence[Graph], findings: Sequence[Finding], started: date
+) -> Exceptions:
+    """The step between findings and the gate: waivers, inline suppressions, enforcement, baseline.
+    Findings keep every field they had; this only adds suppression, enforcement and baseline state."""
+    today = settings.today or started
+    path = waivers_file(settings.waivers_file, root)
+    shown = _shown(path, root) if path is not None else None
+    waivers = load_waivers(path, today, settings.max_waiver_days, shown) if path is not None else ()
+    outcome = apply_waivers(findings, graphs, root, waivers, today, settings.inline_waivers)
+    marked = assign_enforcement(outcome.findings, settings.enforcement)
+    absent: tuple[BaselineResult, ...] = ()
+    if settings.baseline is not None:
+        marked, absent = compare(marked, load_baseline(settings.baseline))
+    return Exceptions(marked, outcome.notifications, outcome.expiring, absent, outcome.stale, shown)
+
+
+def _enforcement_notes(levels: Mapping[str, str], rules: RuleSet) -> tuple[Notification, ...]:
+    return tuple(
+        Notification("warning", f"enforcement: {name} names no pack or rule of this scan; ignored")
+        for name in unknown_names(levels, rules)
     )

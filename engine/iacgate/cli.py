@@ -12,14 +12,16 @@ import click
 
 from iacgate import __version__
 from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.cli_exceptions import baseline_group, exception_settings
 from iacgate.config import Config, find_config
 from iacgate.discover import scan_root
 from iacgate.errors import IacgateError, UsageError
 from iacgate.evaluate import EngineOptions
 from iacgate.gate import EXIT_UNEVALUABLE
 from iacgate.packs import load_packs
+from iacgate.packs.custom import pack_selection
 from iacgate.report import REPORTERS, ReportOptions, render
-from iacgate.report.rule_list import render_rules
+from iacgate.report.rule_list import REGENERATE, render_rules
 from iacgate.severity import Severity
 
 EXIT_CODES = """\b
@@ -142,6 +144,13 @@ def main() -> None:
 )
 @click.option("--pack", "packs", multiple=True, help="Run only this rule pack (repeatable; default: all).")
 @click.option(
+    "--pack-dir",
+    "pack_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also run the custom rule pack in DIR (pack.yaml + Rego; repeatable).",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -200,7 +209,33 @@ def main() -> None:
 @click.option(
     "--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks)."
 )
+@click.option(
+    "--summary-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY).",
+)
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal (NO_COLOR is honoured too).")
+@click.option(
+    "--waivers",
+    "waivers_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Waivers file (default: 'waivers' in iacgate.yaml, or iacgate-waivers.yaml at the scan root).",
+)
+@click.option(
+    "--no-inline-waivers",
+    is_flag=True,
+    help="Ignore '# iacgate:ignore' comments and CloudFormation Metadata suppressions.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="SARIF of an earlier scan: each result gets baselineState (new, unchanged, updated, absent).",
+)
+@click.option("--fail-on-new-only", is_flag=True, help="With --baseline: only new findings fail the gate.")
+@click.option(
+    "--override-soft", is_flag=True, help="Soft-mandatory findings do not fail the gate (recorded in reports)"
+)
 def scan_command(
     paths: tuple[Path, ...],
     output_format: str | None,
@@ -208,6 +243,7 @@ def scan_command(
     sarif_output: Path | None,
     fail_on: str | None,
     packs: tuple[str, ...],
+    pack_dirs: tuple[Path, ...],
     config_path: Path | None,
     category: str | None,
     variables: tuple[str, ...],
@@ -223,6 +259,12 @@ def scan_command(
     opa_no_upload: bool,
     quiet: bool,
     no_color: bool,
+    summary_file: Path | None = None,
+    waivers_path: Path | None = None,
+    no_inline_waivers: bool = False,
+    baseline_path: Path | None = None,
+    fail_on_new_only: bool = False,
+    override_soft: bool = False,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings."""
     targets = paths or (Path("."),)
@@ -233,7 +275,8 @@ def scan_command(
         chosen_engine = engine or config.engine or "embedded"
         settings = ScanSettings(
             paths=targets,
-            packs=packs or config.packs,
+            packs=pack_selection(packs or config.packs, (*config.pack_dirs, *pack_dirs)),
+            pack_dirs=(*config.pack_dirs, *pack_dirs),
             fail_on=Severity(fail_on) if fail_on else config.fail_on or Severity.HIGH,
             engine=chosen_engine,
             engine_options=_engine_options(
@@ -248,6 +291,9 @@ def scan_command(
             parameters={**config.parameters, **_assignments(parameters, "--parameter")},
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
+            **exception_settings(
+                config, root, waivers_path, no_inline_waivers, baseline_path, fail_on_new_only, override_soft
+            ),
         )
         return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
 
@@ -256,6 +302,10 @@ def scan_command(
     report = _guarded(lambda: render(result, chosen, options))
     if sarif_output is not None:
         _write(sarif_output, _guarded(lambda: render(result, "sarif", options)))
+    if summary_file is not None:
+        from iacgate.report.markdown import render_markdown
+
+        _write(summary_file, render_markdown(result))
     if output is not None:
         _write(output, report)
         if not quiet:
@@ -272,15 +322,96 @@ def scan_command(
 scan_command.name = "scan"
 
 
+@main.command("hook", epilog=EXIT_CODES)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def hook_command(ctx: click.Context, /, files: tuple[Path, ...], **options: Any) -> None:
+    """Pre-commit mode: scan the Terraform modules (from their callers) and templates holding FILES,
+    printing only blocking findings, errors and one summary line. Files no parser claims are skipped.
+    Takes every option of scan."""
+    from iacgate.hook import scan_targets
+
+    targets = _guarded(lambda: scan_targets(files, Path.cwd()))
+    if not targets.paths:
+        click.echo(f"iacgate: none of {len(files)} changed files is IaC; nothing to scan")
+        sys.exit(0)
+    chosen = {**options, "output_format": options["output_format"] or "text"}
+    ctx.invoke(scan_command, **chosen, paths=targets.paths, quiet=True)
+
+
+# One option set for both: the hook passes them through to scan unchanged.
+hook_command.params.extend(param for param in scan_command.params if param.name not in ("paths", "quiet"))
+
+
 @main.command(epilog=EXIT_CODES)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help=f"markdown: the rule reference ({REGENERATE}).",
 )
 @click.option("--pack", "packs", multiple=True, help="List only this rule pack (repeatable).")
-def rules(output_format: str, packs: tuple[str, ...]) -> None:
-    """List the rules of the built-in packs with severity, resource types and control mappings."""
-    rule_set = _guarded(lambda: load_packs(packs))
+@click.option(
+    "--pack-dir",
+    "pack_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also list the custom rule pack in DIR (repeatable).",
+)
+def rules(output_format: str, packs: tuple[str, ...], pack_dirs: tuple[Path, ...]) -> None:
+    """List the rules of the built-in (and custom) packs with severity, resource types and controls."""
+    rule_set = _guarded(lambda: load_packs(pack_selection(packs, pack_dirs), pack_dirs))
     click.echo(render_rules(rule_set, output_format, color=_colour(False)), nl=False)
+
+
+@main.command("test")
+@click.argument("pack_dirs", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--no-builtin", is_flag=True, help="Run only the tests of the given custom packs.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list the tests that pass.")
+def test_command(pack_dirs: tuple[Path, ...], no_builtin: bool, verbose: bool) -> None:
+    """Run the Rego unit tests of the built-in packs and of custom pack directories.
+
+    \b
+    Exit codes:
+      0  every test passed
+      1  a test failed or errored, or no test was found
+      2  a pack is invalid (manifest, refused builtin)"""
+    # Imported here: the test runner pulls in jsonschema (0.2 s), which a scan or hook run does not need.
+    from iacgate.packs.testcmd import render_test_report, run_pack_tests
+
+    report = _guarded(lambda: run_pack_tests(pack_dirs, builtin=not no_builtin))
+    click.echo(render_test_report(report, Path.cwd(), verbose), nl=False)
+    sys.exit(report.exit_code)
+
+
+@main.command("report")
+@click.argument("sarif", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Write the self-contained HTML audit report to FILE.",
+)
+def report_command(sarif: Path, html_path: Path) -> None:
+    """Render the audit report of a SARIF log iacgate wrote: scope, provenance, gate decision, findings
+    by pack, severity and control, the control-coverage matrix and every waiver.
+
+    \b
+    Exit codes:
+      0  report written
+      2  SARIF missing, unreadable or not a SARIF log; or the report cannot be written"""
+    from iacgate.report.audit import load_report
+    from iacgate.report.audit_html import render_audit_html
+
+    audit = _guarded(lambda: load_report(sarif))
+    _write(html_path, render_audit_html(audit))
+    click.echo(f"iacgate: audit report of {sarif} written to {html_path}", err=True)
+
+
+main.add_command(baseline_group(scan_command))
 
 
 def run(argv: list[str] | None = None) -> Any:

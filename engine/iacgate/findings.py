@@ -13,6 +13,33 @@ from iacgate.packs.model import RuleSet
 from iacgate.severity import Severity
 
 FINGERPRINT_KEY = "iacgate/v1"
+Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
+BaselineState = Literal["new", "unchanged", "updated", "absent"]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding does not fail the gate although it stays in every report: a reviewed waiver
+    (kind "external", from the waivers file) or a comment or Metadata entry in the source ("inSource")."""
+
+    kind: Literal["external", "inSource"]
+    reason: str
+    source: str
+    line: int = 0
+    approver: str = ""
+    ticket: str = ""
+    expires: str = ""
+
+    @property
+    def justification(self) -> str:
+        details = [f"approved by {self.approver}"] if self.approver else []
+        details += [f"ticket {self.ticket}"] if self.ticket else []
+        details += [f"expires {self.expires}"] if self.expires else []
+        if self.kind == "inSource":
+            details.append(
+                f"inline in {self.source}:{self.line}" if self.line else f"inline in {self.source}"
+            )
+        return f"{self.reason} ({', '.join(details)})" if details else self.reason
 
 
 @dataclass(frozen=True)
@@ -33,6 +60,10 @@ class Finding:
     message: str
     fingerprint: str
     unit: str = ""
+    suppression: Suppression | None = None
+    waiver_expired: str = ""
+    enforcement: Enforcement = "hard-mandatory"
+    baseline_state: BaselineState | None = None
     # Other places that explain the resource (its Pulumi program line, the plan entry of a .tf location).
     related: tuple[RelatedLocation, ...] = ()
 

@@ -17,7 +17,12 @@ EXIT_UNEVALUABLE = 3
 
 @dataclass(frozen=True)
 class GatePolicy:
+    """``override_soft`` lets soft-mandatory findings pass (recorded in the reasons); ``fail_on_new_only``
+    lets only findings that are new against the baseline fail."""
+
     fail_on: Severity = Severity.HIGH
+    override_soft: bool = False
+    fail_on_new_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,48 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _exemptions(findings: Sequence[Finding], policy: GatePolicy) -> tuple[set[int], list[str]]:
+    """Findings at or above the threshold that still do not block, and one reason per kind of exemption.
+
+    Checked in this order, each finding counted once: waived, advisory, soft-mandatory overridden,
+    already in the baseline. Counted at every severity, so the reasons account for every finding."""
+    groups: dict[str, list[Finding]] = {"waived": [], "advisory": [], "soft": [], "baseline": []}
+    for finding in findings:
+        if finding.suppression is not None:
+            groups["waived"].append(finding)
+        elif finding.enforcement == "advisory":
+            groups["advisory"].append(finding)
+        elif finding.enforcement == "soft-mandatory" and policy.override_soft:
+            groups["soft"].append(finding)
+        elif policy.fail_on_new_only and finding.baseline_state not in (None, "new"):
+            groups["baseline"].append(finding)
+    reasons = []
+    if groups["waived"]:
+        reasons.append(f"{_plural(len(groups['waived']), 'finding')} waived")
+    if groups["advisory"]:
+        reasons.append(f"{_plural(len(groups['advisory']), 'advisory finding')} reported, not blocking")
+    if groups["soft"]:
+        reasons.append(
+            f"{_plural(len(groups['soft']), 'soft-mandatory finding')} overridden by --override-soft"
+        )
+    if groups["baseline"]:
+        reasons.append(
+            f"{_plural(len(groups['baseline']), 'finding')} already in the baseline, "
+            "not blocking (--fail-on-new-only)"
+        )
+    return {id(finding) for group in groups.values() for finding in group}, reasons
+
+
 def decide(
     findings: Sequence[Finding], notifications: Sequence[Notification], policy: GatePolicy
 ) -> GateDecision:
     errors = [notification for notification in notifications if notification.level == "error"]
+    failing = [finding for finding in findings if finding.status == "fail"]
+    exempt, excused = _exemptions(failing, policy)
     blocking = tuple(
         finding
-        for finding in findings
-        if finding.status == "fail" and finding.severity.rank >= policy.fail_on.rank
+        for finding in failing
+        if finding.severity.rank >= policy.fail_on.rank and id(finding) not in exempt
     )
     undetermined = [finding for finding in findings if finding.status == "undetermined"]
     reasons: list[str] = []
@@ -48,6 +87,7 @@ def decide(
         reasons.append(f"{_plural(len(errors), 'input')} could not be evaluated; the gate fails closed")
     if blocking:
         reasons.append(f"{_plural(len(blocking), 'finding')} at or above severity {policy.fail_on.value}")
+    reasons.extend(excused)
     if undetermined:
         reasons.append(
             f"{_plural(len(undetermined), 'check')} could not be decided (values unknown until apply); "
@@ -57,9 +97,9 @@ def decide(
         return GateDecision(False, EXIT_UNEVALUABLE, tuple(reasons), blocking, policy.fail_on)
     if blocking:
         return GateDecision(False, EXIT_FAILED, tuple(reasons), blocking, policy.fail_on)
-    below = sum(1 for finding in findings if finding.status == "fail")
+    below = sum(1 for finding in failing if id(finding) not in exempt)
     if below:
         reasons.insert(0, f"{_plural(below, 'finding')} below severity {policy.fail_on.value}")
-    else:
+    elif not excused:
         reasons.insert(0, "no findings")
     return GateDecision(True, EXIT_PASSED, tuple(reasons), blocking, policy.fail_on)

@@ -54,6 +54,10 @@ def test_findings_carry_everything_a_tool_needs(tmp_path: Path) -> None:
         "fingerprint": result.findings[0].fingerprint,
         "unit": "stacks/prod/plan.json",
         "related": [],
+        "enforcement": "hard-mandatory",
+        "suppression": None,
+        "waiver_expired": None,
+        "baseline_state": None,
     }
     assert "not encrypted" in ledger["message"]
     pending = next(f for f in data["findings"] if f["resource_id"] == "aws_ebs_volume.pending")

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 
 from iacgate.api import ScanResult
 from iacgate.report.json_report import render_json
-from iacgate.report.sarif import render_sarif
+from iacgate.report.junit import render_junit
 from iacgate.report.text import render_text, write_text
+
+
+def render_sarif(result: ScanResult, category: str | None = None) -> str:
+    # Imported on use: sarif-om (with attrs) costs 0.1 s of start-up, and a pre-commit run writes no SARIF.
+    from iacgate.report.sarif import render_sarif as render
+
+    return render(result, category)
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,7 @@ REPORTERS: dict[str, Reporter] = {
     "text": lambda result, options: render_text(result, options.color, options.quiet, options.width),
     "json": lambda result, _options: render_json(result),
     "sarif": lambda result, options: render_sarif(result, options.category),
+    "junit": lambda result, _options: render_junit(result),
 }
 
 

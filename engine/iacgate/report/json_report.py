@@ -9,17 +9,19 @@ import json
 from typing import Any
 
 from iacgate.api import ScanResult
-from iacgate.findings import Finding
+from iacgate.findings import Finding, Suppression
 from iacgate.notifications import Notification
 from iacgate.report.summary import (
     LEVEL_ORDER,
     SEVERITY_ORDER,
     TOOL_NAME,
     Summary,
+    baseline_counts,
     finished,
     summarize,
     utc_text,
 )
+from iacgate.waivers import Waiver
 
 SCHEMA_VERSION = 1
 
@@ -44,7 +46,66 @@ def finding_record(finding: Finding, blocking: bool) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "unit": finding.unit,
         "related": [{"file": item.file, "line": item.line, "label": item.label} for item in finding.related],
+        "enforcement": finding.enforcement,
+        "suppression": suppression_record(finding.suppression) if finding.suppression else None,
+        "waiver_expired": finding.waiver_expired or None,
+        "baseline_state": finding.baseline_state,
     }
+
+
+def suppression_record(suppression: Suppression) -> dict[str, Any]:
+    return {
+        "kind": suppression.kind,
+        "reason": suppression.reason,
+        "approver": suppression.approver,
+        "ticket": suppression.ticket,
+        "expires": suppression.expires,
+        "justification": suppression.justification,
+        "source": suppression.source,
+        "line": suppression.line,
+    }
+
+
+def waiver_record(waiver: Waiver) -> dict[str, Any]:
+    return {
+        "rule": waiver.rule,
+        "resource": waiver.resource,
+        "file": waiver.file,
+        "reason": waiver.reason,
+        "approver": waiver.approved_by,
+        "ticket": waiver.ticket,
+        "expires": waiver.expires.isoformat(),
+        "source": waiver.source,
+        "line": waiver.line,
+    }
+
+
+def baseline_record(result: ScanResult) -> dict[str, Any] | None:
+    if result.baseline is None:
+        return None
+    counts = baseline_counts(result)
+    return {
+        "file": result.baseline,
+        **{state: counts[state] for state in ("new", "unchanged", "updated")},
+        "absent": [
+            {
+                "rule_id": item.rule_id,
+                "resource_id": item.resource_id,
+                "file": item.uri,
+                "line": item.start_line,
+                "message": item.message,
+                "fingerprint": item.fingerprint,
+            }
+            for item in result.absent
+        ],
+    }
+
+
+def provenance_record(result: ScanResult) -> dict[str, Any] | None:
+    found = result.provenance
+    if found is None:
+        return None
+    return {"repository_uri": found.repository_uri, "revision_id": found.revision_id, "branch": found.branch}
 
 
 def notification_record(note: Notification) -> dict[str, Any]:
@@ -78,6 +139,8 @@ def report_data(result: ScanResult) -> dict[str, Any]:
         "reasons": list(decision.reasons),
         "blocking": len(decision.blocking),
         "fail_on": decision.fail_on.value,
+        "override_soft": result.override_soft,
+        "fail_on_new_only": result.fail_on_new_only,
     }
     notes = sorted(result.notifications, key=lambda note: LEVEL_ORDER[note.level])
     return {
@@ -100,6 +163,14 @@ def report_data(result: ScanResult) -> dict[str, Any]:
         ],
         "summary": summary_record(summarize(result)),
         "gate": gate,
+        "provenance": provenance_record(result),
+        "waivers": {
+            "file": result.waivers_file,
+            "inline_allowed": result.inline_waivers,
+            "expiring_soon": [waiver_record(waiver) for waiver in result.expiring_waivers],
+            "stale": [waiver_record(waiver) for waiver in result.stale_waivers],
+        },
+        "baseline": baseline_record(result),
         "findings": [finding_record(finding, finding in blocking) for finding in result.findings],
         "notifications": [notification_record(note) for note in notes],
         "checks": [

@@ -16,7 +16,8 @@ from urllib.parse import quote
 import sarif_om as om
 
 from iacgate.api import ScanResult
-from iacgate.findings import FINGERPRINT_KEY, Finding
+from iacgate.baseline import BaselineResult
+from iacgate.findings import FINGERPRINT_KEY, Finding, Suppression
 from iacgate.notifications import Notification
 from iacgate.report.sarif_json import to_sarif
 from iacgate.report.sarif_rules import (
@@ -28,12 +29,14 @@ from iacgate.report.sarif_rules import (
 from iacgate.report.summary import (
     TOOL_NAME,
     Summary,
+    baseline_counts,
     default_category,
     finished,
     root_uri,
     summarize,
     utc_text,
 )
+from iacgate.waivers import Waiver
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -111,6 +114,31 @@ def message_text(finding: Finding) -> str:
     return f"{finding.resource_id}: {finding.message}"
 
 
+def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> dict[str, Any]:
+    """SARIF 2.1.0 ``suppression`` (written as a plain dict: sarif-om names the status field ``state``,
+    from a draft). Its location is the waiver's entry in the waivers file or the comment in the source."""
+    details = {
+        "reason": suppression.reason,
+        "approver": suppression.approver,
+        "ticket": suppression.ticket,
+        "expires": suppression.expires,
+        "source": suppression.source,
+        "line": suppression.line,
+    }
+    location = om.Location(
+        physical_location=om.PhysicalLocation(
+            artifact_location=artifact_location(suppression.source, indexes), region=_region(suppression.line)
+        )
+    )
+    return {
+        "kind": suppression.kind,
+        "status": "accepted",
+        "justification": suppression.justification,
+        "location": to_sarif(location),
+        "properties": {key: value for key, value in details.items() if value not in ("", 0)},
+    }
+
+
 def _result(
     finding: Finding, rule_index: int, indexes: Mapping[str, int], blocking: frozenset[Finding]
 ) -> om.Result:
@@ -124,9 +152,12 @@ def _result(
         "status": finding.status,
         "pack": finding.pack,
         "blocking": finding in blocking,
+        "enforcement": finding.enforcement,
     }
     if finding.unit:
         properties["unit"] = finding.unit
+    if finding.waiver_expired:
+        properties["waiverExpired"] = finding.waiver_expired
     return om.Result(
         message=om.Message(text=message_text(finding)),
         rule_id=finding.rule_id,
@@ -160,7 +191,41 @@ def _result(
         ]
         or None,
         partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint},
+        suppressions=[suppression_record(finding.suppression, indexes)] if finding.suppression else None,
+        baseline_state=finding.baseline_state,
         properties=properties,
+    )
+
+
+def _absent_result(before: BaselineResult, rule_indexes: Mapping[str, int]) -> om.Result:
+    """A baseline result not found by this scan, as the baseline had it, with ``baselineState`` absent."""
+    location = om.Location(
+        physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=before.uri, uri_base_id=before.uri_base_id),
+            region=_region(before.start_line, before.end_line),
+        )
+        if before.uri
+        else None,
+        logical_locations=[
+            om.LogicalLocation(
+                fully_qualified_name=before.resource_id,
+                name=_logical_name(before.resource_id),
+                kind="resource",
+            )
+        ]
+        if before.resource_id
+        else None,
+    )
+    return om.Result(
+        message=om.Message(text=before.message),
+        rule_id=before.rule_id,
+        rule_index=rule_indexes.get(before.rule_id, -1),
+        kind=before.kind,
+        level=before.level,
+        locations=[location] if before.uri or before.resource_id else None,
+        partial_fingerprints={FINGERPRINT_KEY: before.fingerprint},
+        baseline_state="absent",
+        properties={"blocking": False},
     )
 
 
@@ -179,23 +244,15 @@ def _notification(note: Notification, indexes: Mapping[str, int]) -> om.Notifica
 
 
 def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> om.Invocation:
-    decision = result.decision
-    gate: dict[str, Any] = {
-        "passed": decision.passed,
-        "exitCode": decision.exit_code,
-        "reasons": list(decision.reasons),
-        "blocking": len(decision.blocking),
-        "failOn": decision.fail_on.value,
-    }
     # Errors sort first so a reader stops at the first thing that made the gate fail closed.
     notes = sorted(result.notifications, key=lambda note: note.level != "error")
     return om.Invocation(
         execution_successful=not any(note.level == "error" for note in result.notifications),
         start_time_utc=utc_text(result.started),
         end_time_utc=utc_text(finished(result)),
-        exit_code=decision.exit_code,
+        exit_code=result.decision.exit_code,
         tool_execution_notifications=[_notification(note, indexes) for note in notes],
-        properties={"gate": gate},
+        properties={"gate": _gate(result)},
     )
 
 
@@ -208,7 +265,73 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "checks": {**summary.checks, "total": summary.check_total},
         "findings": dict(summary.by_status),
         "durationSeconds": round(result.duration_seconds, 3),
+        "waivers": _waivers(result),
+        **({"baseline": _baseline(result)} if result.baseline is not None else {}),
     }
+
+
+def _gate(result: ScanResult) -> dict[str, Any]:
+    decision = result.decision
+    return {
+        "passed": decision.passed,
+        "exitCode": decision.exit_code,
+        "reasons": list(decision.reasons),
+        "blocking": len(decision.blocking),
+        "failOn": decision.fail_on.value,
+        "overrideSoft": result.override_soft,
+        "failOnNewOnly": result.fail_on_new_only,
+        "enforcement": {
+            level: sum(1 for finding in result.findings if finding.enforcement == level)
+            for level in ("advisory", "soft-mandatory", "hard-mandatory")
+        },
+    }
+
+
+def _waiver_entry(waiver: Waiver) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "rule": waiver.rule,
+        "resource": waiver.resource,
+        "reason": waiver.reason,
+        "approver": waiver.approved_by,
+        "expires": waiver.expires.isoformat(),
+        "source": waiver.source,
+        "line": waiver.line,
+    }
+    if waiver.ticket:
+        entry["ticket"] = waiver.ticket
+    if waiver.file:
+        entry["file"] = waiver.file
+    return entry
+
+
+def _waivers(result: ScanResult) -> dict[str, Any]:
+    suppressed = [finding.suppression for finding in result.findings if finding.suppression is not None]
+    return {
+        "file": result.waivers_file,
+        "inlineAllowed": result.inline_waivers,
+        "waived": sum(1 for item in suppressed if item.kind == "external"),
+        "waivedInSource": sum(1 for item in suppressed if item.kind == "inSource"),
+        "expired": sum(1 for finding in result.findings if finding.waiver_expired),
+        "expiringSoon": [_waiver_entry(waiver) for waiver in result.expiring_waivers],
+        "stale": [_waiver_entry(waiver) for waiver in result.stale_waivers],
+    }
+
+
+def _baseline(result: ScanResult) -> dict[str, Any]:
+    return {"file": result.baseline, **baseline_counts(result)}
+
+
+def _provenance(result: ScanResult) -> list[om.VersionControlDetails] | None:
+    found = result.provenance
+    if found is None or not found.repository_uri:
+        return None
+    return [
+        om.VersionControlDetails(
+            repository_uri=found.repository_uri,
+            revision_id=found.revision_id,
+            branch=found.branch,
+        )
+    ]
 
 
 def build_run(result: ScanResult, category: str | None = None) -> om.Run:
@@ -217,11 +340,15 @@ def build_run(result: ScanResult, category: str | None = None) -> om.Run:
     taxonomies = taxonomies_for(rules)
     artifacts, indexes = _artifacts(result)
     blocking = frozenset(result.decision.blocking)
+    counts: dict[str, dict[str, int]] = {}
+    for check in result.evaluation.checks:
+        outcomes = counts.setdefault(check.rule_id, {})
+        outcomes[check.outcome] = outcomes.get(check.outcome, 0) + 1
     driver = om.ToolComponent(
         name=TOOL_NAME,
         version=result.tool_version,
         semantic_version=result.tool_version,
-        rules=[rule_descriptor(rule, taxonomies) for rule in rules],
+        rules=[rule_descriptor(rule, taxonomies, counts.get(rule.id, {})) for rule in rules],
         supported_taxonomies=supported_taxonomies(taxonomies) or None,
     )
     label = (category or default_category(result)).rstrip("/")
@@ -232,8 +359,13 @@ def build_run(result: ScanResult, category: str | None = None) -> om.Run:
         artifacts=artifacts,
         invocations=[_invocation(result, indexes)],
         results=[
-            _result(finding, rule_indexes[finding.rule_id], indexes, blocking) for finding in result.findings
+            *(
+                _result(finding, rule_indexes[finding.rule_id], indexes, blocking)
+                for finding in result.findings
+            ),
+            *(_absent_result(before, rule_indexes) for before in result.absent),
         ],
+        version_control_provenance=_provenance(result),
         taxonomies=taxonomy_components(taxonomies) or None,
         column_kind="unicodeCodePoints",
         properties=_run_properties(result, summarize(result)),

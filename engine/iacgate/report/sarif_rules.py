@@ -124,7 +124,15 @@ def rule_properties(rule: Rule) -> dict[str, Any]:
     }
 
 
-def rule_descriptor(rule: Rule, taxonomies: Taxonomies) -> om.ReportingDescriptor:
+def rule_descriptor(
+    rule: Rule, taxonomies: Taxonomies, checks: Mapping[str, int] | None = None
+) -> om.ReportingDescriptor:
+    """``checks``: how many resources the rule was applied to in this run, by outcome. Auditors read
+    "0 checks" as "not applicable here", which the absence of findings alone cannot tell."""
+    properties = rule_properties(rule)
+    if checks is not None:
+        outcomes = ("pass", "fail", "undetermined")
+        properties["checks"] = {outcome: checks.get(outcome, 0) for outcome in outcomes}
     full = "\n\n".join(part.strip() for part in (rule.description, rule.rationale) if part.strip())
     return om.ReportingDescriptor(
         id=rule.id,
@@ -134,6 +142,6 @@ def rule_descriptor(rule: Rule, taxonomies: Taxonomies) -> om.ReportingDescripto
         help=_help(rule),
         help_uri=rule.help_uri or None,
         default_configuration=om.ReportingConfiguration(level=rule.severity.sarif_level),
-        properties=rule_properties(rule),
+        properties=properties,
         relationships=_relationships(rule, taxonomies) or None,
     )

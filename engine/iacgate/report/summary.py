@@ -98,3 +98,12 @@ def scope_hash(result: ScanResult) -> str:
 def default_category(result: ScanResult) -> str:
     packs = "+".join(pack.id for pack in result.rules.packs) or "none"
     return f"{TOOL_NAME}/{packs}/{scope_hash(result)}"
+
+
+def baseline_counts(result: ScanResult) -> dict[str, int]:
+    """Findings per ``baselineState`` against ``--baseline``, absent ones included (all 0 without one)."""
+    counts = dict.fromkeys(("new", "unchanged", "updated"), 0)
+    for finding in result.findings:
+        if finding.baseline_state in counts:
+            counts[finding.baseline_state] += 1
+    return {**counts, "absent": len(result.absent)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 
 from rich import box
@@ -21,8 +21,9 @@ from rich.text import Text
 from iacgate.api import ScanResult
 from iacgate.findings import Finding
 from iacgate.notifications import Notification
-from iacgate.report.summary import LEVEL_ORDER, SEVERITY_ORDER, Summary, summarize
+from iacgate.report.summary import LEVEL_ORDER, SEVERITY_ORDER, Summary, baseline_counts, summarize
 from iacgate.severity import Severity
+from iacgate.waivers import EXPIRING_DAYS
 
 SEVERITY_STYLES = {
     Severity.CRITICAL: "bold white on red",
@@ -61,19 +62,38 @@ def _where(finding: Finding) -> str:
     return f"{finding.file}:{finding.line}" if finding.line > 0 else finding.file
 
 
+def _tags(finding: Finding) -> list[tuple[str, str]]:
+    """What changes how the finding counts: waived, its enforcement when not hard-mandatory, its state
+    against the baseline. Hard-mandatory and no baseline say nothing, so the usual report stays short."""
+    tags: list[tuple[str, str]] = []
+    if finding.suppression is not None:
+        tags.append(("WAIVED" if finding.suppression.kind == "external" else "SUPPRESSED inline", "green"))
+    if finding.waiver_expired:
+        tags.append((f"waiver expired {finding.waiver_expired}", "bold red"))
+    if finding.enforcement != "hard-mandatory":
+        tags.append((finding.enforcement, "cyan"))
+    if finding.baseline_state is not None:
+        tags.append((finding.baseline_state, "bold" if finding.baseline_state == "new" else "dim"))
+    return tags
+
+
 def _finding_lines(finding: Finding) -> tuple[Text, Text]:
     if finding.status == "fail":
         label = Text(finding.severity.value.upper(), style=SEVERITY_STYLES[finding.severity])
     else:
         label = Text.assemble(("UNDETERMINED", UNDETERMINED_STYLE), f" ({finding.severity.value})")
     head = Text.assemble("  ", label, "  ", (finding.rule_id, "bold"), "  ", _where(finding))
+    for tag, style in _tags(finding):
+        head.append(f"  [{tag}]", style=style)
     resource = Text.assemble("    ", (finding.resource_id, "bold"))
     if finding.attribute:
         resource.append(f"  ({finding.attribute})", style="dim")
     return head, resource
 
 
-def _write_findings(console: Console, findings: Sequence[Finding]) -> None:
+def _write_findings(
+    console: Console, findings: Sequence[Finding], fixes: Mapping[str, str] | None = None
+) -> None:
     # A stable sort by file alone keeps the pipeline's line order inside each file.
     for file, group in groupby(sorted(findings, key=lambda f: f.file), key=lambda finding: finding.file):
         items = list(group)
@@ -84,6 +104,11 @@ def _write_findings(console: Console, findings: Sequence[Finding]) -> None:
             console.print(head, soft_wrap=True)
             console.print(resource, soft_wrap=True)
             _wrapped(console, finding.message, 4)
+            if finding.suppression is not None:
+                _wrapped(console, f"waived: {finding.suppression.justification}", 4, hang=8)
+            if fixes and fixes.get(finding.rule_id):
+                # Quiet output is all a hook's author sees: say how to fix it, not only what is wrong.
+                _wrapped(console, f"fix: {fixes[finding.rule_id]}", 4, hang=5)
         console.print()
 
 
@@ -125,6 +150,20 @@ def _checked_line(summary: Summary) -> str:
     )
 
 
+def _write_exceptions(console: Console, result: ScanResult) -> None:
+    """Baseline counts and the waivers someone must renew soon (stale ones are warnings under Problems)."""
+    if result.baseline is not None:
+        counts = baseline_counts(result)
+        states = ", ".join(f"{counts[state]} {state}" for state in ("new", "unchanged", "updated", "absent"))
+        _wrapped(console, f"Baseline {result.baseline}: {states}.", 0)
+    if result.expiring_waivers:
+        console.print(Text(f"Waivers expiring within {EXPIRING_DAYS} days:", style="bold yellow"))
+        for waiver in result.expiring_waivers:
+            line = f"- {waiver} expires {waiver.expires.isoformat()} (approved by {waiver.approved_by}"
+            line += f", ticket {waiver.ticket})" if waiver.ticket else ")"
+            _wrapped(console, f"{line}, {waiver.source}:{waiver.line}", 2, hang=2)
+
+
 def _verdict(result: ScanResult) -> Text:
     decision = result.decision
     word = ("PASSED", "bold green") if decision.passed else ("FAILED", "bold red")
@@ -135,7 +174,8 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
     """Print the report on ``console``; ``quiet`` keeps blocking findings, errors and one summary line."""
     errors = [note for note in result.notifications if note.level == "error"]
     if quiet:
-        _write_findings(console, result.decision.blocking)
+        fixes = {rule.id: rule.remediation.text.strip() for rule in result.rules.rules}
+        _write_findings(console, result.decision.blocking, fixes)
         _write_notifications(console, errors)
         line = _verdict(result)
         line.append(": " + "; ".join(result.decision.reasons))
@@ -151,6 +191,7 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
     console.print(_summary_table(summary))
     console.print()
     _wrapped(console, _checked_line(summary), 0)
+    _write_exceptions(console, result)
     console.print(_verdict(result))
     for reason in result.decision.reasons:
         _wrapped(console, f"- {reason}", 2, hang=2)

@@ -21,6 +21,21 @@ KNOWN_TRANSFORMS = frozenset(
 _MAX_DEPTH = 8
 
 
+def _suppressions(metadata: Any) -> dict[str, Any] | None:
+    """``Metadata: {iacgate: {ignore: [{rule, reason}]}}`` reduced to plain strings (tags and dates in
+    a template must not reach the graph document); waivers.inline_suppressions judges the entries."""
+    block = metadata.get("iacgate") if isinstance(metadata, dict) else None
+    entries = block.get("ignore") if isinstance(block, dict) else None
+    if not isinstance(entries, list):
+        return None
+    kept = [
+        {key: entry[key] for key in ("rule", "reason") if isinstance(entry.get(key), str)}
+        for entry in entries
+        if isinstance(entry, dict)
+    ]
+    return {"ignore": kept}
+
+
 @dataclass(frozen=True)
 class Environment:
     """What every stack of a scan shares: region, pseudo parameters and how child templates are read."""
@@ -174,6 +189,9 @@ class Stack:
                 metadata[snake(key)] = body[key]
         if entry.generated_by:
             metadata["sam_resource"] = entry.generated_by
+        suppressions = _suppressions(body.get("Metadata"))
+        if suppressions is not None:
+            metadata["iacgate"] = suppressions
         resource_id = self.prefix + entry.logical_id
         end = max(self.loaded.ends.get(entry.origin, start), start)
         self.result.resources.append(Resource(

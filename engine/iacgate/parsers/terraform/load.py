@@ -9,33 +9,49 @@ never inside the scanned tree. A pre-commit run re-parses only the files that ch
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
-
-import hcl2
-from hcl2.version import __version__ as hcl_version
-from lark import Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from iacgate.errors import ParseError, Position
-from iacgate.parsers.terraform import hcltree
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
 from iacgate.textio import SourceFile
 
-PARSER_VERSION = f"4-{hcl_version}"
+if TYPE_CHECKING:
+    from lark import Tree
+
+
+def _hcl_version() -> str:
+    """python-hcl2's version, read from its version file: importing hcl2 (and lark) costs 0.1 s that a
+    run whose files are all in the parse cache never needs."""
+    spec = importlib.util.find_spec("hcl2")
+    if spec is None or spec.origin is None:
+        return "missing"
+    try:
+        text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+    except OSError:
+        return "unknown"
+    found = re.search(r"__version__\s*=\s*(?:version\s*=\s*)?[\"']([^\"']+)", text)
+    return found.group(1) if found else hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+PARSER_VERSION = f"4-{_hcl_version()}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves.
 _PARALLEL_BYTES = 400_000
 
 
 def lark_parse(text: str) -> Tree[Any]:
+    import hcl2  # on use only, see _hcl_version
+
     return hcl2.parses_to_tree(text)
 
 
@@ -60,6 +76,10 @@ def _key(text: str) -> str:
 
 def _parse_text(text: str, json_syntax: bool) -> tuple[Block, ...] | tuple[int, int, str]:
     """Blocks, or (line, column, message) for a syntax error; never raises for bad input."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+    from iacgate.parsers.terraform import hcltree  # lark, imported only when a file must be parsed
+
     try:
         if json_syntax:
             return json_blocks(text)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from iacgate.notifications import Notification
-from iacgate.parsers.terraform import hcltree
 from iacgate.parsers.terraform.config import ModuleConfig
 from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.functions import FunctionContext
@@ -73,6 +72,8 @@ def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str,
         if path.name.endswith(".json"):
             loaded = json.loads(text)
             return dict(loaded) if isinstance(loaded, dict) else {}
+        from iacgate.parsers.terraform import hcltree  # lark, imported only when a tfvars file is read
+
         tree = lark_parse(text)
         attributes, _ = hcltree.body(tree.children[0])
     except Exception as error:

@@ -1,0 +1,69 @@
+"""Where the scanned files came from: the git remote, commit and branch of the scan root's work tree.
+
+Run by the CLI (never by a renderer) with a short timeout and no network access; any failure means
+"no provenance", never an error, because scanning outside git is normal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+TIMEOUT_SECONDS = 3.0
+# user:password@ or token@ in https URLs must never reach a report uploaded elsewhere.
+_CREDENTIALS = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    repository_uri: str | None
+    revision_id: str | None
+    branch: str | None
+
+
+_SCP_LIKE = re.compile(r"^(?:[^@/:]+@)?([^/:]+):(?!//)(.+)$")
+
+
+def strip_credentials(url: str) -> str:
+    """The remote as a URI without user or token; git's scp-like ``git@host:org/repo`` becomes ssh://."""
+    url = url.strip()
+    scp = _SCP_LIKE.match(url)
+    if url.startswith("/"):
+        return Path(url).as_uri()
+    if scp and "://" not in url:
+        url = f"ssh://{scp.group(1)}/{scp.group(2)}"
+    return _CREDENTIALS.sub(r"\1", url)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    output = done.stdout.strip()
+    return output if done.returncode == 0 and output else None
+
+
+def git_provenance(root: Path) -> Provenance | None:
+    if _git(root, "rev-parse", "--is-inside-work-tree") != "true":
+        return None
+    remote = _git(root, "config", "--get", "remote.origin.url")
+    branch = _git(root, "symbolic-ref", "--short", "-q", "HEAD")
+    # SARIF requires repositoryUri; a clone without a remote is named by its work tree.
+    top = _git(root, "rev-parse", "--show-toplevel")
+    local = Path(top).resolve().as_uri() if top else None
+    return Provenance(
+        repository_uri=strip_credentials(remote) if remote else local,
+        revision_id=_git(root, "rev-parse", "HEAD"),
+        branch=branch,
+    )

@@ -1,0 +1,299 @@
+"""Waivers: reviewed exceptions from ``iacgate-waivers.yaml`` and inline suppressions in the source.
+
+A waived finding stays in every report with its suppression; it only stops failing the gate. "Today"
+is always passed in, so whether a waiver has expired never depends on a clock hidden in here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iacgate.errors import ConfigError, ParseError
+from iacgate.findings import Finding, Suppression
+from iacgate.graph.model import Graph, Resource
+from iacgate.notifications import Notification
+from iacgate.schemas import load_schema
+from iacgate.textio import read_source
+
+WAIVERS_NAME = "iacgate-waivers.yaml"
+EXPIRING_DAYS = 14
+INLINE = re.compile(r"(?:#|//)\s*iacgate:ignore\s+([A-Za-z0-9_.-]+)[ \t]*([^\r\n]*)")
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    resource: str
+    reason: str
+    approved_by: str
+    expires: date
+    source: str
+    line: int
+    ticket: str = ""
+    file: str | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        return (
+            self.rule in (finding.rule_id, finding.pack)
+            and fnmatchcase(finding.resource_id, self.resource)
+            and (self.file is None or fnmatchcase(finding.file, self.file))
+        )
+
+    def suppression(self) -> Suppression:
+        return Suppression(
+            "external",
+            self.reason.strip(),
+            self.source,
+            self.line,
+            approver=self.approved_by.strip(),
+            ticket=self.ticket,
+            expires=self.expires.isoformat(),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.rule} on {self.resource}"
+
+
+@dataclass(frozen=True)
+class WaiverOutcome:
+    findings: tuple[Finding, ...]
+    notifications: tuple[Notification, ...]
+    expiring: tuple[Waiver, ...]
+    stale: tuple[Waiver, ...] = ()
+
+
+def _line(root: yaml.Node | None, path: Sequence[str | int]) -> int:
+    node = root
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _dates_as_text(value: Any) -> Any:
+    # YAML reads 2026-05-01 as a date; the schema checks the written form.
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    return value
+
+
+def load_waivers(
+    path: Path, today: date, max_days: int | None = None, name: str | None = None
+) -> tuple[Waiver, ...]:
+    """Read and validate a waivers file; every problem is a ``ConfigError`` naming file:line."""
+    shown = name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = _dates_as_text(yaml.safe_load(text) or {"waivers": []})
+    except OSError as exc:
+        raise ConfigError(f"{shown}: cannot read waivers file: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{shown}{where}: {getattr(exc, 'problem', None) or 'invalid YAML'}") from None
+    import jsonschema  # here, not at the top: 0.2 s of import every pre-commit run without this file
+
+    validator = jsonschema.Draft202012Validator(load_schema("waivers.schema.json"))
+    errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+    tree = yaml.compose(text)
+    if errors:
+        first = errors[0]
+        where = "/".join(str(part) for part in first.absolute_path) or "top level"
+        raise ConfigError(f"{shown}:{_line(tree, list(first.absolute_path))}: {where}: {first.message}")
+    waivers = []
+    for index, entry in enumerate(document["waivers"]):
+        line = _line(tree, ["waivers", index])
+        try:
+            expires = date.fromisoformat(entry["expires"])
+        except ValueError:
+            raise ConfigError(f"{shown}:{line}: expires: {entry['expires']!r} is not a date") from None
+        if max_days is not None and expires - today > timedelta(days=max_days):
+            raise ConfigError(
+                f"{shown}:{line}: waiver for {entry['rule']} expires {expires.isoformat()}, more than "
+                f"{max_days} days from {today.isoformat()} (max_waiver_days)"
+            )
+        waivers.append(
+            Waiver(
+                rule=entry["rule"],
+                resource=entry["resource"],
+                reason=entry["reason"],
+                approved_by=entry["approved_by"],
+                expires=expires,
+                source=shown,
+                line=line,
+                ticket=entry.get("ticket", ""),
+                file=entry.get("file"),
+            )
+        )
+    return tuple(waivers)
+
+
+@dataclass(frozen=True)
+class Inline:
+    rule: str
+    reason: str
+    file: str
+    line: int
+
+
+def _comments(
+    root: Path, file: str, cache: dict[str, list[tuple[int, str, str]]]
+) -> list[tuple[int, str, str]]:
+    """Every ``iacgate:ignore`` comment of a file as (line, rule, reason), sorted, read once per scan:
+    a 1,000-resource plan has no comment at all, and must not cost a search per resource."""
+    if file not in cache:
+        path = (root / file).resolve()
+        comments: list[tuple[int, str, str]] = []
+        if path.is_relative_to(root) and path.is_file():
+            try:
+                text = read_source(path, file).text
+            except ParseError:
+                text = ""
+            if "iacgate:ignore" in text:
+                for match in INLINE.finditer(text):
+                    line = text.count("\n", 0, match.start()) + 1
+                    comments.append((line, match.group(1), match.group(2).strip()))
+        cache[file] = comments
+    return cache[file]
+
+
+def inline_suppressions(
+    resource: Resource, root: Path, cache: dict[str, list[tuple[int, str, str]]]
+) -> list[Inline]:
+    """Comments on the line before the resource or inside its span, and CloudFormation Metadata entries."""
+    location = resource.location
+    found: list[Inline] = []
+    ignore = resource.metadata.get("iacgate", {})
+    entries = ignore.get("ignore", []) if isinstance(ignore, Mapping) else []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Mapping) and isinstance(entry.get("rule"), str):
+            reason = entry.get("reason")
+            found.append(
+                Inline(
+                    entry["rule"],
+                    reason.strip() if isinstance(reason, str) else "",
+                    location.file,
+                    location.start_line,
+                )
+            )
+    if location.start_line > 0:
+        comments = _comments(root, location.file, cache)
+        first, last = location.start_line - 1, max(location.end_line, location.start_line)
+        start = bisect.bisect_left(comments, (first, "", ""))
+        for line, rule, reason in comments[start:]:
+            if line > last:
+                break
+            found.append(Inline(rule, reason, location.file, line))
+    return found
+
+
+def _inline_map(
+    graphs: Iterable[Graph], root: Path, allow: bool, wanted: set[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], list[Inline]], list[Notification]]:
+    """Inline suppressions of the resources with findings (``wanted``: unit, resource id); files of
+    resources without findings are never read again."""
+    cache: dict[str, list[tuple[int, str, str]]] = {}
+    by_resource: dict[tuple[str, str], list[Inline]] = {}
+    notes: list[Notification] = []
+    seen: set[tuple[str, int, str]] = set()
+    for graph in graphs:
+        for resource in graph.resources:
+            if (graph.name, resource.id) not in wanted:
+                continue
+            for item in inline_suppressions(resource, root, cache):
+                key = (item.file, item.line, item.rule)
+                first_time = key not in seen
+                seen.add(key)
+                if not allow:
+                    if first_time:
+                        message = (
+                            f"inline suppression of {item.rule} not honoured: inline waivers are "
+                            "disallowed (--no-inline-waivers or inline_waivers: false)"
+                        )
+                        notes.append(Notification("note", message, item.file, item.line))
+                elif not item.reason:
+                    # Same rule as the waivers file: an exception nobody explained is a configuration error.
+                    raise ConfigError(
+                        f"{item.file}:{item.line}: inline suppression of {item.rule} has no reason "
+                        f"(write '# iacgate:ignore {item.rule} <reason>', or a reason in Metadata)"
+                    )
+                else:
+                    by_resource.setdefault((graph.name, resource.id), []).append(item)
+    return by_resource, notes
+
+
+def apply_waivers(
+    findings: Sequence[Finding],
+    graphs: Sequence[Graph],
+    root: Path,
+    waivers: Sequence[Waiver],
+    today: date,
+    allow_inline: bool = True,
+) -> WaiverOutcome:
+    wanted = {(finding.unit, finding.resource_id) for finding in findings}
+    inline, notes = _inline_map(graphs, root, allow_inline, wanted)
+    used: set[Waiver] = set()
+    result: list[Finding] = []
+    for finding in findings:
+        matching = [waiver for waiver in waivers if waiver.matches(finding)]
+        used.update(matching)
+        active = [waiver for waiver in matching if waiver.expires >= today]
+        if active:
+            chosen = max(active, key=lambda waiver: waiver.expires)
+            result.append(dataclasses.replace(finding, suppression=chosen.suppression()))
+            continue
+        comment = next(
+            (
+                item
+                for item in inline.get((finding.unit, finding.resource_id), [])
+                if item.rule in (finding.rule_id, finding.pack)
+            ),
+            None,
+        )
+        if comment is not None:
+            suppression = Suppression("inSource", comment.reason, comment.file, comment.line)
+            result.append(dataclasses.replace(finding, suppression=suppression))
+        elif matching:
+            expired = max(waiver.expires for waiver in matching).isoformat()
+            result.append(dataclasses.replace(
+                finding, waiver_expired=expired, message=f"{finding.message} (waiver expired on {expired})"
+            ))  # fmt: skip
+        else:
+            result.append(finding)
+    stale = tuple(waiver for waiver in waivers if waiver not in used)
+    for waiver in stale:
+        notes.append(Notification(
+            "warning", f"stale waiver: {waiver} matched no finding; remove it", waiver.source, waiver.line
+        ))  # fmt: skip
+    expiring = tuple(
+        sorted(
+            (w for w in waivers if today <= w.expires <= today + timedelta(days=EXPIRING_DAYS)),
+            key=lambda waiver: (waiver.expires, waiver.line),
+        )
+    )
+    return WaiverOutcome(tuple(result), tuple(notes), expiring, stale)
+
+
+def waivers_file(explicit: Path | None, root: Path) -> Path | None:
+    if explicit is not None:
+        return explicit
+    candidate = root / WAIVERS_NAME
+    return candidate if candidate.is_file() else None

@@ -1,0 +1,46 @@
+"""Baseline states against a SARIF log iacgate wrote, through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.report.sarif import render_sarif
+
+VOLUME = """\
+resource "aws_ebs_volume" "{name}" {{
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = false
+}}
+"""
+
+
+def run(root: Path, **options: object) -> ScanResult:
+    settings = ScanSettings(paths=(root,), packs=("encryption",), today=date(2026, 3, 2), **options)  # type: ignore[arg-type]
+    return scan(settings)
+
+
+def test_states_and_fail_on_new_only(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "main.tf").write_text(VOLUME.format(name="old") + VOLUME.format(name="gone"), encoding="utf-8")
+    baseline = tmp_path / "baseline.sarif"
+    baseline.write_text(render_sarif(run(root)), encoding="utf-8")
+    # One volume unchanged, one removed, one added; the old one's message edited in the baseline.
+    (root / "main.tf").write_text(VOLUME.format(name="old") + VOLUME.format(name="fresh"), encoding="utf-8")
+    states = {f.resource_id: f.baseline_state for f in run(root, baseline=baseline).findings}
+    assert states == {"aws_ebs_volume.old": "unchanged", "aws_ebs_volume.fresh": "new"}
+    result = run(root, baseline=baseline)
+    assert [a.resource_id for a in result.absent] == ["aws_ebs_volume.gone"]
+    assert not run(root, baseline=baseline, fail_on_new_only=True).decision.passed
+
+    (root / "main.tf").write_text(VOLUME.format(name="old"), encoding="utf-8")
+    only_old = run(root, baseline=baseline, fail_on_new_only=True)
+    assert only_old.decision.passed
+    assert any("already in the baseline" in reason for reason in only_old.decision.reasons)
+
+    edited = baseline.read_text(encoding="utf-8").replace('"level": "error"', '"level": "warning"')
+    baseline.write_text(edited, encoding="utf-8")
+    assert [f.baseline_state for f in run(root, baseline=baseline).findings] == ["updated"]
