@@ -1,0 +1,85 @@
+# Helpers of the AWS data-store encryption rules (aws_data group). Every function is prefixed data_:
+# regopy 1.5.2 crashes when two packages define functions of one name with different arity.
+package iacgate.lib.aws_data
+
+import data.iacgate.lib
+import rego.v1
+
+# The first settings block of a nested-block value with its path: Terraform writes a list of blocks,
+# CloudFormation and Pulumi one object. Undefined when the block is missing or unknown until apply.
+data_first_block(value, path) := {"path": array.concat(path, [0]), "block": value[0]} if {
+	is_array(value)
+	count(value) > 0
+	is_object(value[0])
+} else := {"path": path, "block": value} if {
+	is_object(value)
+	not lib.is_unknown(value)
+}
+
+# A setting inside a nested block of the resource under evaluation: its value (null when missing) and
+# where a finding about it points (the block, or the resource, when the block itself is missing).
+data_setting(name, key) := {"path": array.concat(found.path, [key]), "value": object.get(found.block, key, null)} if {
+	found := data_first_block(lib.attr(name), [name])
+} else := {"path": lib.missing_block_path(name), "value": null}
+
+# A setting one block deeper (MSK encryption_info.encryption_in_transit.client_broker).
+data_subsetting(name, sub, key) := result if {
+	outer := data_first_block(lib.attr(name), [name])
+	inner := data_first_block(object.get(outer.block, sub, null), array.concat(outer.path, [sub]))
+	result := {"path": array.concat(inner.path, [key]), "value": object.get(inner.block, key, null)}
+} else := {"path": array.concat(outer.path, [sub]), "value": null} if {
+	outer := data_first_block(lib.attr(name), [name])
+} else := {"path": lib.missing_block_path(name), "value": null}
+
+# A finding about a top-level boolean that must be true: it names the value found and what is required.
+data_not_true(name, subject) := lib.violation(
+	[name],
+	concat("", [subject, ": ", name, " is ", lib.attr_text(name), ", required true"]),
+)
+
+# A finding about a setting (from data_setting) that must be true; `label` names it as people read it.
+data_setting_not_true(setting, label, subject) := lib.violation(
+	setting.path,
+	concat("", [subject, ": ", label, " is ", lib.show(setting.value), ", required true"]),
+)
+
+# Every block of a nested-block value with its path (a list in Terraform, one object elsewhere).
+# regopy 1.5.2 mis-evaluates builtin calls in a comprehension's head inside a function: compute in the body.
+data_block_list(value, path) := listed if {
+	is_array(value)
+	listed := [entry |
+		some i
+		block := value[i]
+		is_object(block)
+		entry := {"path": array.concat(path, [i]), "block": block}
+	]
+} else := [{"path": path, "block": value}] if {
+	is_object(value)
+	not lib.is_unknown(value)
+} else := []
+
+# EBS settings of block-device mappings that nest them in an `ebs` block (launch templates, CloudFormation
+# BlockDeviceMappings[].Ebs); mappings without one (instance store, no_device) hold no EBS volume.
+data_nested_ebs(value, path) := [entry |
+	some mapping in data_block_list(value, path)
+	ebs := data_first_block(object.get(mapping.block, "ebs", null), array.concat(mapping.path, ["ebs"]))
+	entry := {"path": ebs.path, "settings": ebs.block, "device": object.get(mapping.block, "device_name", "")}
+]
+
+# EBS settings written as device blocks of their own (ebs_block_device, root_block_device).
+data_flat_ebs(value, path, default_device) := [entry |
+	some device in data_block_list(value, path)
+	entry := {"path": device.path, "settings": device.block, "device": object.get(device.block, "device_name", default_device)}
+]
+
+# One finding per EBS device whose encrypted is not true.
+data_unencrypted_devices(devices, subject) := {finding |
+	some device in devices
+	value := object.get(device.settings, "encrypted", null)
+	not lib.is_true(value)
+	msg := concat("", [
+		subject, " block device ", device.device, " is not encrypted: encrypted is ", lib.show(value),
+		", required true",
+	])
+	finding := lib.violation(array.concat(device.path, ["encrypted"]), msg)
+}

@@ -1,0 +1,23 @@
+# LOG-APIGATEWAY-002: API Gateway REST stages log method execution (logging level INFO or ERROR).
+package iacgate.rules.audit_logging.aws_log_api_stage_execution_logging
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_log
+import rego.v1
+
+deny contains lib.violation(["method_settings"], msg) if {
+	count(aws_log.log_stage_logging_levels) == 0
+	msg := concat("", [
+		"API Gateway stage logs no method execution: no aws_api_gateway_method_settings refers to it ",
+		"(CloudFormation: MethodSettings), required logging_level INFO or ERROR",
+	])
+}
+
+deny contains lib.violation(entry.path, msg) if {
+	not aws_log.log_stage_execution_logging
+	some entry in aws_log.log_stage_logging_levels
+	msg := concat("", [
+		"API Gateway stage logs no method execution: logging_level is ", lib.show(entry.level),
+		", required INFO or ERROR",
+	])
+}

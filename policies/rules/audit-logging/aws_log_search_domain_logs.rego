@@ -1,0 +1,31 @@
+# LOG-OPENSEARCH-001: OpenSearch and Elasticsearch domains publish audit, application and slow logs.
+package iacgate.rules.audit_logging.aws_log_search_domain_logs
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_log
+import rego.v1
+
+missing := aws_log.log_search_required_types - aws_log.log_search_enabled_types
+
+# A type written but switched off: point at its enabled flag.
+deny contains lib.violation(entry.path, msg) if {
+	some entry in aws_log.log_search_publishing
+	entry.type in missing
+	msg := concat("", ["search domain does not publish ", entry.type, ": enabled is ", lib.show(entry.enabled), ", required true"])
+}
+
+# Types not written at all.
+deny contains lib.violation(lib.missing_block_path("log_publishing_options"), msg) if {
+	written := {entry.type | some entry in aws_log.log_search_publishing}
+	absent := missing - written
+	count(absent) > 0
+	msg := concat("", [
+		"search domain does not publish ", concat(", ", sort(absent)), ": log_publishing_options has ",
+		types_text(written), ", required ", concat(", ", sort(aws_log.log_search_required_types)),
+	])
+}
+
+# Spelled out here: the engines render an empty set differently through lib.show.
+types_text(types) := "no log type" if {
+	count(types) == 0
+} else := concat(", ", sort(types))

@@ -1,0 +1,35 @@
+package iacgate.rules.encryption.aws_data_mq_broker_cmk_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_data_mq_broker_cmk as rule
+import rego.v1
+
+test_mq_cmk_passes if {
+	count(rule.deny) == 0 with input.resource as testing.resource(
+		"aws_mq_broker",
+		{"engine_type": "ActiveMQ", "encryption_options": [{"use_aws_owned_key": false, "kms_key_id": testing.unknown}]},
+	)
+		with input.related as []
+}
+
+test_mq_rabbitmq_passes if {
+	count(rule.deny) == 0 with input.resource as testing.resource("aws_mq_broker", {"engine_type": "RabbitMQ"})
+		with input.related as []
+}
+
+test_mq_default_fails if {
+	some result in rule.deny with input.resource as testing.resource("aws_mq_broker", {"engine_type": "ActiveMQ"})
+		with input.related as []
+	result.path == ["encryption_options"]
+	contains(result.message, "use_aws_owned_key is not set, required false")
+}
+
+test_mq_aws_managed_key_fails if {
+	some result in rule.deny with input.resource as testing.resource(
+		"aws_mq_broker",
+		{"engine_type": "ActiveMQ", "encryption_options": {"use_aws_owned_key": false}},
+	)
+		with input.related as []
+	result.path == ["encryption_options", "kms_key_id"]
+	contains(result.message, "kms_key_id is not set, required a customer-managed key")
+}

@@ -1,0 +1,25 @@
+# ENC-OPENSEARCH-003: OpenSearch and Elasticsearch domains accept HTTPS only, with TLS 1.2 or later.
+package iacgate.rules.encryption.aws_data_opensearch_https
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_data
+import rego.v1
+
+tls12_policies := {"Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"}
+
+deny contains aws_data.data_setting_not_true(setting, "domain_endpoint_options.enforce_https", msg) if {
+	setting := aws_data.data_setting("domain_endpoint_options", "enforce_https")
+	not lib.is_true(setting.value)
+	msg := "OpenSearch domain accepts plain HTTP"
+}
+
+# Left out, the policy is the service default, which still allows TLS 1.0 on older domains.
+deny contains lib.violation(setting.path, msg) if {
+	setting := aws_data.data_setting("domain_endpoint_options", "tls_security_policy")
+	not setting.value in tls12_policies
+	not lib.is_unknown(setting.value)
+	msg := concat("", [
+		"OpenSearch domain accepts TLS older than 1.2: domain_endpoint_options.tls_security_policy is ",
+		lib.show(setting.value), ", required ", concat(" or ", sort(tls12_policies)),
+	])
+}

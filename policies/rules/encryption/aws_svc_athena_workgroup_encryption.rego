@@ -1,0 +1,40 @@
+# ENC-ATHENA-001: Athena workgroups encrypt query results and enforce the workgroup settings.
+package iacgate.rules.encryption.aws_svc_athena_workgroup_encryption
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_svc
+import rego.v1
+
+configs := lib.attr_blocks("configuration")
+
+result_configs := [rc | some config in configs; some rc in lib.blocks(aws_svc.svc_field(config, "result_configuration"))]
+
+encrypted if {
+	some rc in result_configs
+	some encryption in lib.blocks(aws_svc.svc_field(rc, "encryption_configuration"))
+	lib.is_set(aws_svc.svc_field(encryption, "encryption_option"))
+}
+
+# Where the missing setting would go: the deepest block that exists.
+missing_path := lib.missing_block_path("configuration") if {
+	count(configs) == 0
+} else := ["configuration", 0, "result_configuration"] if {
+	count(result_configs) == 0
+} else := ["configuration", 0, "result_configuration", 0, "encryption_configuration"]
+
+deny contains lib.violation(missing_path, msg) if {
+	not encrypted
+	msg := "Athena workgroup does not encrypt query results: configuration.result_configuration.encryption_configuration.encryption_option is not set, required SSE_S3, SSE_KMS or CSE_KMS"
+}
+
+# The workgroup's settings override the client's unless enforcement is switched off explicitly.
+deny contains lib.violation(["configuration", i, name], msg) if {
+	some i, config in configs
+	some name in ["enforce_workgroup_configuration", "enforce_work_group_configuration"]
+	value := aws_svc.svc_field(config, name)
+	lib.is_false(value)
+	msg := concat("", [
+		"Athena workgroup lets clients override result encryption: ", name, " is ", lib.show(value),
+		", required true or not set",
+	])
+}

@@ -1,0 +1,96 @@
+# Unit tests of the AWS service rules whose whole question is one key attribute naming a customer-managed key.
+package iacgate.rules.encryption.aws_svc_cmk_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_svc_backup_vault_cmk
+import data.iacgate.rules.encryption.aws_svc_cloudwatch_log_group_cmk
+import data.iacgate.rules.encryption.aws_svc_codebuild_project_cmk
+import data.iacgate.rules.encryption.aws_svc_sagemaker_endpoint_cmk
+import data.iacgate.rules.encryption.aws_svc_sagemaker_notebook_cmk
+import data.iacgate.rules.encryption.aws_svc_secretsmanager_cmk
+import data.iacgate.rules.encryption.aws_svc_ssm_parameter_cmk
+import rego.v1
+
+cmk_arn := "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"
+
+test_secret_without_key_fails_at_kms_key_id if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"name": "db"})
+		with input.related as []
+	result.path == ["kms_key_id"]
+	contains(result.message, "kms_key_id is not set")
+}
+
+test_secret_with_aws_managed_key_fails if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": "alias/aws/secretsmanager"})
+		with input.related as []
+	contains(result.message, "alias/aws/secretsmanager")
+}
+
+test_secret_with_cmk_or_unknown_key_passes if {
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn})
+		with input.related as []
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_log_group_without_key_fails if {
+	count(aws_svc_cloudwatch_log_group_cmk.deny) == 1 with input.resource as testing.resource("aws_cloudwatch_log_group", {"name": "app"})
+		with input.related as []
+	count(aws_svc_cloudwatch_log_group_cmk.deny) == 0 with input.resource as testing.resource("aws_cloudwatch_log_group", {"kms_key_id": cmk_arn})
+		with input.related as []
+}
+
+test_backup_vault_key if {
+	count(aws_svc_backup_vault_cmk.deny) == 1 with input.resource as testing.resource("aws_backup_vault", {"kms_key_arn": "alias/aws/backup"})
+		with input.related as []
+	count(aws_svc_backup_vault_cmk.deny) == 0 with input.resource as testing.resource("aws_backup_vault", {"kms_key_arn": cmk_arn})
+		with input.related as []
+}
+
+test_codebuild_project_key if {
+	some result in aws_svc_codebuild_project_cmk.deny with input.resource as testing.resource("aws_codebuild_project", {"name": "build"})
+		with input.related as []
+	result.path == ["encryption_key"]
+	count(aws_svc_codebuild_project_cmk.deny) == 0 with input.resource as testing.resource("aws_codebuild_project", {"encryption_key": cmk_arn})
+		with input.related as []
+}
+
+test_notebook_key if {
+	count(aws_svc_sagemaker_notebook_cmk.deny) == 1 with input.resource as testing.resource("aws_sagemaker_notebook_instance", {"name": "nb"})
+		with input.related as []
+	count(aws_svc_sagemaker_notebook_cmk.deny) == 0 with input.resource as testing.resource("aws_sagemaker_notebook_instance", {"kms_key_id": cmk_arn})
+		with input.related as []
+}
+
+test_secure_string_without_cmk_fails if {
+	some result in aws_svc_ssm_parameter_cmk.deny with input.resource as testing.resource("aws_ssm_parameter", {"type": "SecureString"})
+		with input.related as []
+	result.path == ["key_id"]
+}
+
+test_plain_string_parameter_is_not_judged if {
+	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "String"})
+		with input.related as []
+	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "SecureString", "key_id": cmk_arn})
+		with input.related as []
+}
+
+instance_variant := {"variant_name": "primary", "instance_type": "ml.m5.large"}
+
+serverless_variant := {"variant_name": "primary", "serverless_config": [{"max_concurrency": 5}]}
+
+test_endpoint_configuration_without_key_fails if {
+	some result in aws_svc_sagemaker_endpoint_cmk.deny with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [instance_variant]})
+		with input.related as []
+	result.path == ["kms_key_arn"]
+}
+
+test_serverless_endpoint_configuration_is_not_judged if {
+	count(aws_svc_sagemaker_endpoint_cmk.deny) == 0 with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [serverless_variant]})
+		with input.related as []
+}
+
+test_mixed_endpoint_configuration_is_judged if {
+	count(aws_svc_sagemaker_endpoint_cmk.deny) == 1 with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [serverless_variant, instance_variant]})
+		with input.related as []
+}

@@ -1,0 +1,36 @@
+# ENC-ECR-001: ECR repositories encrypt images with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_svc_ecr_repository_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.aws
+import data.iacgate.lib.aws_svc
+import rego.v1
+
+kms_types := {"KMS", "KMS_DSSE"}
+
+deny contains lib.violation(lib.missing_block_path("encryption_configuration"), msg) if {
+	count(lib.attr_blocks("encryption_configuration")) == 0
+	msg := "ECR repository has no encryption_configuration: images are encrypted with AES256 (S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
+}
+
+deny contains lib.violation(["encryption_configuration", i, "encryption_type"], msg) if {
+	some i, block in lib.attr_blocks("encryption_configuration")
+	kind := aws_svc.svc_field(block, "encryption_type")
+	not kind in kms_types
+	not lib.is_unknown(kind)
+	msg := concat("", [
+		"ECR repository is not encrypted with a customer-managed KMS key: encryption_type is ", lib.show(kind),
+		", required KMS or KMS_DSSE with kms_key naming a customer-managed key",
+	])
+}
+
+deny contains lib.violation(["encryption_configuration", i, "kms_key"], msg) if {
+	some i, block in lib.attr_blocks("encryption_configuration")
+	aws_svc.svc_field(block, "encryption_type") in kms_types
+	key := aws_svc.svc_field(block, "kms_key")
+	not aws.customer_managed_key(key)
+	msg := concat("", [
+		"ECR repository is not encrypted with a customer-managed KMS key: kms_key is ", lib.show(key),
+		" (the AWS-managed key aws/ecr when not set), required the ARN of a customer-managed key",
+	])
+}

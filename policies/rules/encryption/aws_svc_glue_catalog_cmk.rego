@@ -1,0 +1,46 @@
+# ENC-GLUE-001: the Glue Data Catalog encrypts metadata at rest with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_svc_glue_catalog_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.aws
+import data.iacgate.lib.aws_svc
+import rego.v1
+
+kms_modes := {"SSE-KMS", "SSE-KMS-WITH-SERVICE-ROLE"}
+
+settings_name := "data_catalog_encryption_settings"
+
+deny contains lib.violation(lib.missing_block_path(settings_name), msg) if {
+	count(lib.attr_blocks(settings_name)) == 0
+	msg := "Glue Data Catalog is not encrypted: data_catalog_encryption_settings is not set, required encryption_at_rest with catalog_encryption_mode SSE-KMS and a customer-managed key"
+}
+
+deny contains lib.violation([settings_name, i, "encryption_at_rest"], msg) if {
+	some i, settings in lib.attr_blocks(settings_name)
+	count(lib.blocks(aws_svc.svc_field(settings, "encryption_at_rest"))) == 0
+	not lib.is_unknown(aws_svc.svc_field(settings, "encryption_at_rest"))
+	msg := "Glue Data Catalog is not encrypted: encryption_at_rest is not set, required catalog_encryption_mode SSE-KMS with a customer-managed key"
+}
+
+deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "catalog_encryption_mode"], msg) if {
+	some i, settings in lib.attr_blocks(settings_name)
+	some j, at_rest in lib.blocks(aws_svc.svc_field(settings, "encryption_at_rest"))
+	mode := aws_svc.svc_field(at_rest, "catalog_encryption_mode")
+	not mode in kms_modes
+	msg := concat("", [
+		"Glue Data Catalog is not encrypted with KMS: encryption_at_rest.catalog_encryption_mode is ",
+		lib.show(mode), ", required SSE-KMS (or SSE-KMS-WITH-SERVICE-ROLE) with a customer-managed key",
+	])
+}
+
+deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "sse_aws_kms_key_id"], msg) if {
+	some i, settings in lib.attr_blocks(settings_name)
+	some j, at_rest in lib.blocks(aws_svc.svc_field(settings, "encryption_at_rest"))
+	aws_svc.svc_field(at_rest, "catalog_encryption_mode") in kms_modes
+	key := aws_svc.svc_field(at_rest, "sse_aws_kms_key_id")
+	not aws.customer_managed_key(key)
+	msg := concat("", [
+		"Glue Data Catalog is not encrypted with a customer-managed KMS key: encryption_at_rest.sse_aws_kms_key_id is ",
+		lib.show(key), " (the AWS-managed key aws/glue when not set), required the ARN of a customer-managed key",
+	])
+}

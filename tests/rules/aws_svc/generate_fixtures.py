@@ -1,0 +1,636 @@
+"""Fixtures of the AWS service encryption rules of the aws_svc group (issue 5), in all four formats.
+
+Each case is a resource named by its expected outcome with its Terraform arguments, its CloudFormation
+properties and its Pulumi inputs; a resource a format cannot declare (an SSM SecureString or an Athena
+database in CloudFormation) leaves that part out. Rewrite the checked-in files after editing a case:
+
+    .venv/bin/python tests/rules/aws_svc/generate_fixtures.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fixture_writer import Case, Ref, write
+
+PACK = "encryption"
+PROJECT = "awssvc"
+KEY = Ref("aws_kms_key.cmk", "arn")
+ROLE = "arn:aws:iam::482913057716:role/service"
+
+
+def kms_key() -> Case:
+    description = "service data at rest"
+    return Case(
+        "aws_kms_key",
+        "cmk",
+        {"description": description, "enable_key_rotation": True},
+        ("AWS::KMS::Key", {"Description": description, "EnableKeyRotation": True}),
+        ("aws:kms/key:Key", {"description": description, "enableKeyRotation": True}),
+    )
+
+
+def resource(
+    tf_type: str,
+    name: str,
+    cfn_type: str | None,
+    token: str,
+    tf: dict[str, Any],
+    cfn: dict[str, Any],
+    pulumi: dict[str, Any],
+    blocks: tuple[str, ...] = (),
+) -> Case:
+    return Case(tf_type, name, tf, (cfn_type, cfn) if cfn_type else None, (token, pulumi), blocks=blocks)
+
+
+def keyed(tf_type: str, cfn_type: str, token: str, names: tuple[str, str, str], base: dict[str, Any]) -> Any:
+    """A builder of resources whose only setting under test is one key attribute, named per format."""
+
+    def build(name: str, key: Any = None) -> Case:
+        label = name.replace("_", "-")
+        tf = {"name": label, **base}
+        cfn: dict[str, Any] = {"Name": label}
+        pulumi: dict[str, Any] = {"name": label}
+        if key is not None:
+            tf[names[0]], cfn[names[1]], pulumi[names[2]] = key, key, key
+        return resource(tf_type, name, cfn_type, token, tf, cfn, pulumi)
+
+    return build
+
+
+secret = keyed(
+    "aws_secretsmanager_secret",
+    "AWS::SecretsManager::Secret",
+    "aws:secretsmanager/secret:Secret",
+    ("kms_key_id", "KmsKeyId", "kmsKeyId"),
+    {},
+)
+log_group = keyed(
+    "aws_cloudwatch_log_group",
+    "AWS::Logs::LogGroup",
+    "aws:cloudwatch/logGroup:LogGroup",
+    ("kms_key_id", "KmsKeyId", "kmsKeyId"),
+    {},
+)
+backup_vault = keyed(
+    "aws_backup_vault",
+    "AWS::Backup::BackupVault",
+    "aws:backup/vault:Vault",
+    ("kms_key_arn", "EncryptionKeyArn", "kmsKeyArn"),
+    {},
+)
+
+
+def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
+    tf: dict[str, Any] = {"name": f"/app/{name}", "type": kind, "value": "placeholder"}
+    pulumi: dict[str, Any] = {"name": f"/app/{name}", "type": kind, "value": "placeholder"}
+    cfn: dict[str, Any] = {"Name": f"/app/{name}", "Type": kind, "Value": "placeholder"}
+    if key is not None:
+        tf["key_id"] = pulumi["keyId"] = key
+    # CloudFormation cannot create SecureString parameters: only the plain String case is written there.
+    return resource(
+        "aws_ssm_parameter",
+        name,
+        "AWS::SSM::Parameter" if kind == "String" else None,
+        "aws:ssm/parameter:Parameter",
+        tf,
+        cfn,
+        pulumi,
+    )
+
+
+def ecr_repository(name: str, kind: str | None = None, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {"name": label}
+    cfn: dict[str, Any] = {"RepositoryName": label}
+    pulumi: dict[str, Any] = {"name": label}
+    if kind is not None:
+        tf["encryption_configuration"] = [{"encryption_type": kind, "kms_key": key}]
+        cfn["EncryptionConfiguration"] = {"EncryptionType": kind, **({"KmsKey": key} if key else {})}
+        pulumi["encryptionConfigurations"] = [{"encryptionType": kind, **({"kmsKey": key} if key else {})}]
+    return resource(
+        "aws_ecr_repository",
+        name,
+        "AWS::ECR::Repository",
+        "aws:ecr/repository:Repository",
+        tf,
+        cfn,
+        pulumi,
+        ("encryption_configuration",),
+    )
+
+
+def codebuild_project(
+    name: str, key: Any = None, artifacts_off: bool | None = None, secondary_off: bool | None = None
+) -> Case:
+    label = name.replace("_", "-")
+    artifacts: dict[str, Any] = {"type": "S3", "location": "acme-build-artifacts"}
+    if artifacts_off is not None:
+        artifacts["encryption_disabled"] = artifacts_off
+    tf: dict[str, Any] = {
+        "name": label,
+        "service_role": ROLE,
+        "artifacts": [artifacts],
+        "environment": [
+            {
+                "compute_type": "BUILD_GENERAL1_SMALL",
+                "image": "aws/codebuild/standard:7.0",
+                "type": "LINUX_CONTAINER",
+            }
+        ],
+        "source": [
+            {"type": "CODECOMMIT", "location": "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/app"}
+        ],
+    }
+    cfn_artifacts: dict[str, Any] = {"Type": "S3", "Location": "acme-build-artifacts"}
+    pulumi_artifacts: dict[str, Any] = {"type": "S3", "location": "acme-build-artifacts"}
+    if artifacts_off is not None:
+        cfn_artifacts["EncryptionDisabled"] = pulumi_artifacts["encryptionDisabled"] = artifacts_off
+    cfn: dict[str, Any] = {
+        "Name": label,
+        "ServiceRole": ROLE,
+        "Artifacts": cfn_artifacts,
+        "Environment": {
+            "ComputeType": "BUILD_GENERAL1_SMALL",
+            "Image": "aws/codebuild/standard:7.0",
+            "Type": "LINUX_CONTAINER",
+        },
+        "Source": {"Type": "CODECOMMIT", "Location": tf["source"][0]["location"]},
+    }
+    pulumi: dict[str, Any] = {
+        "name": label,
+        "serviceRole": ROLE,
+        "artifacts": pulumi_artifacts,
+        "environment": {
+            "computeType": "BUILD_GENERAL1_SMALL",
+            "image": "aws/codebuild/standard:7.0",
+            "type": "LINUX_CONTAINER",
+        },
+        "source": {"type": "CODECOMMIT", "location": tf["source"][0]["location"]},
+    }
+    if secondary_off is not None:
+        tf["secondary_artifacts"] = [
+            {
+                "type": "S3",
+                "location": "acme-build-reports",
+                "artifact_identifier": "reports",
+                "encryption_disabled": secondary_off,
+            }
+        ]
+        cfn["SecondaryArtifacts"] = [
+            {
+                "Type": "S3",
+                "Location": "acme-build-reports",
+                "ArtifactIdentifier": "reports",
+                "EncryptionDisabled": secondary_off,
+            }
+        ]
+        pulumi["secondaryArtifacts"] = [
+            {
+                "type": "S3",
+                "location": "acme-build-reports",
+                "artifactIdentifier": "reports",
+                "encryptionDisabled": secondary_off,
+            }
+        ]
+    if key is not None:
+        tf["encryption_key"] = cfn["EncryptionKey"] = pulumi["encryptionKey"] = key
+    return resource(
+        "aws_codebuild_project",
+        name,
+        "AWS::CodeBuild::Project",
+        "aws:codebuild/project:Project",
+        tf,
+        cfn,
+        pulumi,
+        ("artifacts", "secondary_artifacts", "environment", "source"),
+    )
+
+
+def sagemaker_notebook(name: str, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {"name": label, "role_arn": ROLE, "instance_type": "ml.t3.medium"}
+    cfn: dict[str, Any] = {"NotebookInstanceName": label, "RoleArn": ROLE, "InstanceType": "ml.t3.medium"}
+    pulumi: dict[str, Any] = {"name": label, "roleArn": ROLE, "instanceType": "ml.t3.medium"}
+    if key is not None:
+        tf["kms_key_id"] = cfn["KmsKeyId"] = pulumi["kmsKeyId"] = key
+    return resource(
+        "aws_sagemaker_notebook_instance",
+        name,
+        "AWS::SageMaker::NotebookInstance",
+        "aws:sagemaker/notebookInstance:NotebookInstance",
+        tf,
+        cfn,
+        pulumi,
+    )
+
+
+def sagemaker_endpoint_config(name: str, key: Any = None, serverless: bool = False) -> Case:
+    label = name.replace("_", "-")
+    variant: dict[str, Any] = {"variant_name": "primary", "model_name": "scoring"}
+    cfn_variant: dict[str, Any] = {"VariantName": "primary", "ModelName": "scoring"}
+    pulumi_variant: dict[str, Any] = {"variantName": "primary", "modelName": "scoring"}
+    if serverless:
+        variant["serverless_config"] = [{"max_concurrency": 5, "memory_size_in_mb": 2048}]
+        cfn_variant["ServerlessConfig"] = {"MaxConcurrency": 5, "MemorySizeInMB": 2048}
+        pulumi_variant["serverlessConfig"] = {"maxConcurrency": 5, "memorySizeInMb": 2048}
+    else:
+        variant |= {"initial_instance_count": 1, "instance_type": "ml.m5.large"}
+        cfn_variant |= {"InitialInstanceCount": 1, "InstanceType": "ml.m5.large", "InitialVariantWeight": 1}
+        pulumi_variant |= {"initialInstanceCount": 1, "instanceType": "ml.m5.large"}
+    tf: dict[str, Any] = {"name": label, "production_variants": [variant]}
+    cfn: dict[str, Any] = {"EndpointConfigName": label, "ProductionVariants": [cfn_variant]}
+    pulumi: dict[str, Any] = {"name": label, "productionVariants": [pulumi_variant]}
+    if key is not None:
+        tf["kms_key_arn"] = cfn["KmsKeyId"] = pulumi["kmsKeyArn"] = key
+    return resource(
+        "aws_sagemaker_endpoint_configuration",
+        name,
+        "AWS::SageMaker::EndpointConfig",
+        "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        tf,
+        cfn,
+        pulumi,
+        ("production_variants", "serverless_config"),
+    )
+
+
+def eks_cluster(name: str, resources: list[str] | None = None, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    tf: dict[str, Any] = {"name": label, "role_arn": ROLE, "vpc_config": [{"subnet_ids": subnets}]}
+    cfn: dict[str, Any] = {"Name": label, "RoleArn": ROLE, "ResourcesVpcConfig": {"SubnetIds": subnets}}
+    pulumi: dict[str, Any] = {"name": label, "roleArn": ROLE, "vpcConfig": {"subnetIds": subnets}}
+    if resources is not None:
+        tf["encryption_config"] = [{"resources": resources, "provider": [{"key_arn": key}]}]
+        cfn["EncryptionConfig"] = [{"Resources": resources, "Provider": {"KeyArn": key}}]
+        pulumi["encryptionConfig"] = {"resources": resources, "provider": {"keyArn": key}}
+    return resource(
+        "aws_eks_cluster",
+        name,
+        "AWS::EKS::Cluster",
+        "aws:eks/cluster:Cluster",
+        tf,
+        cfn,
+        pulumi,
+        ("vpc_config", "encryption_config", "provider"),
+    )
+
+
+def workspace(name: str, root: bool | None, user: bool | None, key: Any = None) -> Case:
+    tf: dict[str, Any] = {"directory_id": "d-9067a1b2c3", "bundle_id": "wsb-bh8rsxt14", "user_name": name}
+    cfn: dict[str, Any] = {"DirectoryId": "d-9067a1b2c3", "BundleId": "wsb-bh8rsxt14", "UserName": name}
+    pulumi: dict[str, Any] = {"directoryId": "d-9067a1b2c3", "bundleId": "wsb-bh8rsxt14", "userName": name}
+    if root is not None:
+        tf["root_volume_encryption_enabled"] = cfn["RootVolumeEncryptionEnabled"] = root
+        pulumi["rootVolumeEncryptionEnabled"] = root
+    if user is not None:
+        tf["user_volume_encryption_enabled"] = cfn["UserVolumeEncryptionEnabled"] = user
+        pulumi["userVolumeEncryptionEnabled"] = user
+    if key is not None:
+        tf["volume_encryption_key"] = cfn["VolumeEncryptionKey"] = pulumi["volumeEncryptionKey"] = key
+    return resource(
+        "aws_workspaces_workspace",
+        name,
+        "AWS::WorkSpaces::Workspace",
+        "aws:workspaces/workspace:Workspace",
+        tf,
+        cfn,
+        pulumi,
+    )
+
+
+def emr_security_configuration(name: str, at_rest: bool | None, in_transit: bool | None) -> Case:
+    """An EMR security configuration: a JSON document in Terraform and Pulumi, an object in CloudFormation."""
+    encryption: dict[str, Any] = {}
+    if at_rest is not None:
+        encryption["EnableAtRestEncryption"] = at_rest
+    if in_transit is not None:
+        encryption["EnableInTransitEncryption"] = in_transit
+    if at_rest:
+        encryption["AtRestEncryptionConfiguration"] = {
+            "S3EncryptionConfiguration": {"EncryptionMode": "SSE-KMS", "AwsKmsKey": "alias/emr-data"},
+            "LocalDiskEncryptionConfiguration": {
+                "EncryptionKeyProviderType": "AwsKms",
+                "AwsKmsKey": "alias/emr-disk",
+            },
+        }
+    if in_transit:
+        encryption["InTransitEncryptionConfiguration"] = {
+            "TLSCertificateConfiguration": {
+                "CertificateProviderType": "PEM",
+                "S3Object": "s3://acme-emr-certs/certs.zip",
+            }
+        }
+    document = {"EncryptionConfiguration": encryption} if encryption else {"AuthenticationConfiguration": {}}
+    label = name.replace("_", "-")
+    text = json.dumps(document, sort_keys=True)
+    return resource(
+        "aws_emr_security_configuration",
+        name,
+        "AWS::EMR::SecurityConfiguration",
+        "aws:emr/securityConfiguration:SecurityConfiguration",
+        {"name": label, "configuration": text},
+        {"Name": label, "SecurityConfiguration": document},
+        {"name": label, "configuration": text},
+    )
+
+
+def glue_catalog_settings(name: str, mode: str, key: Any = None, passwords: bool = True) -> Case:
+    at_rest: dict[str, Any] = {"catalog_encryption_mode": mode, "sse_aws_kms_key_id": key}
+    cfn_at_rest: dict[str, Any] = {"CatalogEncryptionMode": mode}
+    pulumi_at_rest: dict[str, Any] = {"catalogEncryptionMode": mode}
+    if key is not None:
+        cfn_at_rest["SseAwsKmsKeyId"] = pulumi_at_rest["sseAwsKmsKeyId"] = key
+    password_key = KEY if passwords else None
+    tf = {
+        "data_catalog_encryption_settings": [
+            {
+                "connection_password_encryption": [
+                    {"return_connection_password_encrypted": passwords, "aws_kms_key_id": password_key}
+                ],
+                "encryption_at_rest": [at_rest],
+            }
+        ]
+    }
+    cfn_password: dict[str, Any] = {"ReturnConnectionPasswordEncrypted": passwords}
+    pulumi_password: dict[str, Any] = {"returnConnectionPasswordEncrypted": passwords}
+    if passwords:
+        cfn_password["KmsKeyId"] = pulumi_password["awsKmsKeyId"] = KEY
+    cfn = {
+        "CatalogId": "482913057716",
+        "DataCatalogEncryptionSettings": {
+            "ConnectionPasswordEncryption": cfn_password,
+            "EncryptionAtRest": cfn_at_rest,
+        },
+    }
+    pulumi = {
+        "dataCatalogEncryptionSettings": {
+            "connectionPasswordEncryption": pulumi_password,
+            "encryptionAtRest": pulumi_at_rest,
+        }
+    }
+    return resource(
+        "aws_glue_data_catalog_encryption_settings",
+        name,
+        "AWS::Glue::DataCatalogEncryptionSettings",
+        "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings",
+        tf,
+        cfn,
+        pulumi,
+        ("data_catalog_encryption_settings", "connection_password_encryption", "encryption_at_rest"),
+    )
+
+
+def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: str) -> Case:
+    label = name.replace("_", "-")
+
+    def key_for(mode: str) -> Any:
+        return None if mode in ("DISABLED", "SSE-S3") else KEY
+
+    tf = {
+        "name": label,
+        "encryption_configuration": [
+            {
+                "cloudwatch_encryption": [
+                    {"cloudwatch_encryption_mode": cloudwatch, "kms_key_arn": key_for(cloudwatch)}
+                ],
+                "job_bookmarks_encryption": [
+                    {"job_bookmarks_encryption_mode": bookmarks, "kms_key_arn": key_for(bookmarks)}
+                ],
+                "s3_encryption": [{"s3_encryption_mode": s3, "kms_key_arn": key_for(s3)}],
+            }
+        ],
+    }
+
+    def with_key(settings: dict[str, Any], mode: str, key_name: str) -> dict[str, Any]:
+        return {**settings, key_name: KEY} if key_for(mode) is not None else settings
+
+    cfn = {
+        "Name": label,
+        "EncryptionConfiguration": {
+            "CloudWatchEncryption": with_key(
+                {"CloudWatchEncryptionMode": cloudwatch}, cloudwatch, "KmsKeyArn"
+            ),
+            "JobBookmarksEncryption": with_key(
+                {"JobBookmarksEncryptionMode": bookmarks}, bookmarks, "KmsKeyArn"
+            ),
+            "S3Encryptions": [with_key({"S3EncryptionMode": s3}, s3, "KmsKeyArn")],
+        },
+    }
+    pulumi = {
+        "name": label,
+        "encryptionConfiguration": {
+            "cloudwatchEncryption": with_key(
+                {"cloudwatchEncryptionMode": cloudwatch}, cloudwatch, "kmsKeyArn"
+            ),
+            "jobBookmarksEncryption": with_key(
+                {"jobBookmarksEncryptionMode": bookmarks}, bookmarks, "kmsKeyArn"
+            ),
+            "s3Encryption": with_key({"s3EncryptionMode": s3}, s3, "kmsKeyArn"),
+        },
+    }
+    return resource(
+        "aws_glue_security_configuration",
+        name,
+        "AWS::Glue::SecurityConfiguration",
+        "aws:glue/securityConfiguration:SecurityConfiguration",
+        tf,
+        cfn,
+        pulumi,
+        ("encryption_configuration", "cloudwatch_encryption", "job_bookmarks_encryption", "s3_encryption"),
+    )
+
+
+def athena_workgroup(name: str, option: str | None, enforce: bool | None = None) -> Case:
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {"name": label}
+    cfn: dict[str, Any] = {"Name": label}
+    pulumi: dict[str, Any] = {"name": label}
+    if option is not None or enforce is not None:
+        key = KEY if option in ("SSE_KMS", "CSE_KMS") else None
+        config: dict[str, Any] = {}
+        cfn_config: dict[str, Any] = {}
+        pulumi_config: dict[str, Any] = {}
+        if enforce is not None:
+            config["enforce_workgroup_configuration"] = enforce
+            cfn_config["EnforceWorkGroupConfiguration"] = pulumi_config["enforceWorkgroupConfiguration"] = (
+                enforce
+            )
+        location = "s3://acme-athena-results/"
+        config["result_configuration"] = [{"output_location": location}]
+        cfn_config["ResultConfiguration"] = {"OutputLocation": location}
+        pulumi_config["resultConfiguration"] = {"outputLocation": location}
+        if option is not None:
+            config["result_configuration"][0]["encryption_configuration"] = [
+                {"encryption_option": option, "kms_key_arn": key}
+            ]
+            cfn_config["ResultConfiguration"]["EncryptionConfiguration"] = {
+                "EncryptionOption": option,
+                **({"KmsKey": key} if key else {}),
+            }
+            pulumi_config["resultConfiguration"]["encryptionConfiguration"] = {
+                "encryptionOption": option,
+                **({"kmsKeyArn": key} if key else {}),
+            }
+        tf["configuration"] = [config]
+        cfn["WorkGroupConfiguration"] = cfn_config
+        pulumi["configuration"] = pulumi_config
+    return resource(
+        "aws_athena_workgroup",
+        name,
+        "AWS::Athena::WorkGroup",
+        "aws:athena/workgroup:Workgroup",
+        tf,
+        cfn,
+        pulumi,
+        ("configuration", "result_configuration", "encryption_configuration"),
+    )
+
+
+def athena_database(name: str, option: str | None) -> Case:
+    tf: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
+    pulumi: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
+    if option is not None:
+        key = KEY if option in ("SSE_KMS", "CSE_KMS") else None
+        tf["encryption_configuration"] = [{"encryption_option": option, "kms_key": key}]
+        pulumi["encryptionConfiguration"] = {"encryptionOption": option, **({"kmsKey": key} if key else {})}
+    # Athena databases have no CloudFormation type (AWS::Glue::Database declares the catalog entry only).
+    return resource(
+        "aws_athena_database",
+        name,
+        None,
+        "aws:athena/database:Database",
+        tf,
+        {},
+        pulumi,
+        ("encryption_configuration",),
+    )
+
+
+FIXTURES: dict[str, list[Case]] = {
+    "ENC-SECRETSMANAGER-001": [
+        kms_key(),
+        secret("pass_secret_cmk", KEY),
+        secret("fail_secret_default"),
+        secret("fail_secret_aws_managed", "alias/aws/secretsmanager"),
+    ],
+    "ENC-SSM-001": [
+        kms_key(),
+        ssm_parameter("pass_secure_cmk", "SecureString", KEY),
+        ssm_parameter("pass_plain_string", "String"),
+        ssm_parameter("fail_secure_default_key", "SecureString"),
+        ssm_parameter("fail_secure_aws_managed", "SecureString", "alias/aws/ssm"),
+    ],
+    "ENC-CLOUDWATCH-001": [
+        kms_key(),
+        log_group("pass_log_group_cmk", KEY),
+        log_group("fail_log_group_default"),
+    ],
+    "ENC-ECR-001": [
+        kms_key(),
+        ecr_repository("pass_repository_cmk", "KMS", KEY),
+        ecr_repository("pass_repository_dsse_cmk", "KMS_DSSE", KEY),
+        ecr_repository("fail_repository_default"),
+        ecr_repository("fail_repository_aes256", "AES256"),
+        ecr_repository("fail_repository_aws_managed", "KMS"),
+    ],
+    "ENC-CODEBUILD-001": [
+        kms_key(),
+        codebuild_project("pass_project_cmk", KEY),
+        codebuild_project("fail_project_default"),
+        codebuild_project("fail_project_aws_managed", "alias/aws/s3"),
+    ],
+    "ENC-CODEBUILD-002": [
+        codebuild_project("pass_artifacts_default"),
+        codebuild_project("pass_artifacts_encrypted", artifacts_off=False, secondary_off=False),
+        codebuild_project("fail_artifacts_unencrypted", artifacts_off=True),
+        codebuild_project("fail_secondary_unencrypted", secondary_off=True),
+    ],
+    "ENC-SAGEMAKER-001": [
+        kms_key(),
+        sagemaker_notebook("pass_notebook_cmk", KEY),
+        sagemaker_notebook("fail_notebook_default"),
+        sagemaker_notebook("fail_notebook_aws_managed", "alias/aws/sagemaker"),
+    ],
+    "ENC-SAGEMAKER-002": [
+        kms_key(),
+        sagemaker_endpoint_config("pass_endpoint_cmk", KEY),
+        sagemaker_endpoint_config("pass_endpoint_serverless", serverless=True),
+        sagemaker_endpoint_config("fail_endpoint_default"),
+    ],
+    "ENC-EKS-001": [
+        kms_key(),
+        eks_cluster("pass_cluster_secrets_cmk", ["secrets"], KEY),
+        eks_cluster("fail_cluster_default"),
+        eks_cluster("fail_cluster_aws_managed", ["secrets"], "alias/aws/eks"),
+    ],
+    "ENC-WORKSPACES-001": [
+        kms_key(),
+        workspace("pass_volumes_cmk", True, True, KEY),
+        workspace("fail_volumes_default", None, None),
+        workspace("fail_user_volume_plain", True, False, KEY),
+        workspace("fail_volumes_aws_managed", True, True),
+    ],
+    "ENC-EMR-001": [
+        emr_security_configuration("pass_at_rest", True, True),
+        emr_security_configuration("fail_at_rest_off", False, True),
+        emr_security_configuration("fail_no_encryption", None, None),
+    ],
+    "ENC-EMR-002": [
+        emr_security_configuration("pass_in_transit", True, True),
+        emr_security_configuration("fail_in_transit_off", True, False),
+        emr_security_configuration("fail_no_encryption", None, None),
+    ],
+    "ENC-GLUE-001": [
+        kms_key(),
+        glue_catalog_settings("pass_catalog_cmk", "SSE-KMS", KEY),
+        glue_catalog_settings("fail_catalog_disabled", "DISABLED"),
+        glue_catalog_settings("fail_catalog_aws_managed", "SSE-KMS"),
+    ],
+    "ENC-GLUE-002": [
+        kms_key(),
+        glue_catalog_settings("pass_passwords_encrypted", "SSE-KMS", KEY),
+        glue_catalog_settings("fail_passwords_plain", "SSE-KMS", KEY, passwords=False),
+    ],
+    "ENC-GLUE-003": [
+        kms_key(),
+        glue_security_configuration("pass_all_encrypted", "SSE-KMS", "SSE-KMS", "CSE-KMS"),
+        glue_security_configuration("pass_s3_managed", "SSE-S3", "SSE-KMS", "CSE-KMS"),
+        glue_security_configuration("fail_s3_disabled", "DISABLED", "SSE-KMS", "CSE-KMS"),
+        glue_security_configuration("fail_logs_and_bookmarks_disabled", "SSE-KMS", "DISABLED", "DISABLED"),
+    ],
+    "ENC-ATHENA-001": [
+        kms_key(),
+        athena_workgroup("pass_results_kms", "SSE_KMS", True),
+        athena_workgroup("pass_results_sse_s3_enforced_by_default", "SSE_S3"),
+        athena_workgroup("fail_results_unencrypted", None),
+        athena_workgroup("fail_results_not_enforced", "SSE_KMS", False),
+    ],
+    "ENC-ATHENA-002": [
+        kms_key(),
+        athena_database("pass_database_kms", "SSE_KMS"),
+        athena_database("pass_database_sse_s3", "SSE_S3"),
+        athena_database("fail_database_plain", None),
+    ],
+    "ENC-BACKUP-001": [
+        kms_key(),
+        backup_vault("pass_vault_cmk", KEY),
+        backup_vault("fail_vault_default"),
+        backup_vault("fail_vault_aws_managed", "alias/aws/backup"),
+    ],
+}
+
+
+def main() -> None:
+    for rule_id, cases in FIXTURES.items():
+        write(PACK, rule_id, cases, project=PROJECT)
+
+
+if __name__ == "__main__":
+    main()
