@@ -1,0 +1,25 @@
+# ENC-APIGATEWAY-002: API Gateway methods that cache responses encrypt the cache.
+package iacgate.rules.encryption.aws_tls_apigateway_cache_encryption
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_tls
+import rego.v1
+
+# Method settings: Terraform and Pulumi aws_api_gateway_method_settings.settings, and the
+# MethodSettings of a CloudFormation stage (there is no separate method-settings resource there).
+method_settings contains entry if {
+	some name in ["settings", "method_settings"]
+	some entry in aws_tls.tls_block_list(lib.attr(name), [name])
+}
+
+# Caching is off unless enabled, and a method that caches nothing has nothing to encrypt.
+deny contains lib.violation(array.concat(entry.path, ["cache_data_encrypted"]), msg) if {
+	some entry in method_settings
+	lib.is_true(object.get(entry.block, "caching_enabled", null))
+	value := object.get(entry.block, "cache_data_encrypted", null)
+	not lib.is_true(value)
+	msg := concat("", [
+		"API Gateway caches responses unencrypted: cache_data_encrypted is ", lib.show(value),
+		" (false when not set) with caching_enabled true, required true",
+	])
+}

@@ -1,0 +1,33 @@
+# ENC-CLOUDFRONT-002: a CloudFront distribution with custom domain names uses its own certificate and
+# accepts viewers on TLS 1.2 or later.
+package iacgate.rules.encryption.aws_tls_cloudfront_minimum_tls
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_tls
+import rego.v1
+
+# The default *.cloudfront.net certificate always accepts TLS 1.0; on a distribution without aliases
+# AWS controls it and nothing can be configured, so only custom domains are judged.
+deny contains lib.violation(path, msg) if {
+	aws_tls.tls_cf_has_aliases
+	aws_tls.tls_cf_default_certificate
+	path := certificate_path
+	msg := concat("", [
+		"CloudFront distribution serves custom domain names with the default certificate, which accepts TLS 1.0: ",
+		"required an ACM certificate with minimum_protocol_version ", concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
+	])
+}
+
+certificate_path := aws_tls.tls_cf_certificate.path if {
+	aws_tls.tls_cf_certificate
+} else := aws_tls.tls_cf_config.path
+
+deny contains lib.violation(array.concat(aws_tls.tls_cf_certificate.path, ["minimum_protocol_version"]), msg) if {
+	not aws_tls.tls_cf_default_certificate
+	value := object.get(aws_tls.tls_cf_certificate.block, "minimum_protocol_version", null)
+	not value in aws_tls.tls_cf_current_minimums
+	msg := concat("", [
+		"CloudFront distribution accepts viewers on old TLS: minimum_protocol_version is ", lib.show(value),
+		" (TLSv1 when not set), required ", concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
+	])
+}

@@ -1,0 +1,20 @@
+# ENC-CLOUDFRONT-004: CloudFront offers custom origins TLS 1.2 only.
+package iacgate.rules.encryption.aws_tls_cloudfront_origin_ssl
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_tls
+import rego.v1
+
+outdated := {"SSLv3", "TLSv1", "TLSv1.1"}
+
+deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols", i]), msg) if {
+	some origin in aws_tls.tls_cf_custom_origins
+	protocols := object.get(origin.block, "origin_ssl_protocols", [])
+	is_array(protocols)
+	some i, protocol in protocols
+	protocol in outdated
+	msg := concat("", [
+		"CloudFront may reach a custom origin over old TLS: origin_ssl_protocols holds ", protocol,
+		", required TLSv1.2 only",
+	])
+}

@@ -1,0 +1,25 @@
+# ENC-ELB-002: HTTPS and TLS listeners negotiate TLS 1.2 or later (a current ELB security policy).
+package iacgate.rules.encryption.aws_tls_lb_listener_policy
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_tls
+import rego.v1
+
+protocol := lib.attr("protocol")
+
+policy := lib.attr("ssl_policy")
+
+terminates_tls if {
+	is_string(protocol)
+	upper(protocol) in {"HTTPS", "TLS"}
+}
+
+deny contains lib.violation(["ssl_policy"], msg) if {
+	terminates_tls
+	not lib.is_unknown(policy)
+	not aws_tls.tls_current_elb_policy(policy)
+	msg := concat("", [
+		"load balancer listener accepts TLS older than 1.2: ssl_policy is ", lib.show(policy),
+		", required ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* or -FS-1-2-*",
+	])
+}

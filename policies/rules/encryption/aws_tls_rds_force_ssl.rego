@@ -1,0 +1,51 @@
+# ENC-RDS-003: RDS and Aurora parameter groups make the engine refuse unencrypted connections.
+package iacgate.rules.encryption.aws_tls_rds_force_ssl
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_tls
+import rego.v1
+
+family := lower(value) if {
+	value := lib.attr("family")
+	is_string(value)
+}
+
+# The parameter that forces TLS on the engine family, and whether the family's default already does.
+# PostgreSQL and SQL Server use rds.force_ssl, MySQL, MariaDB and Aurora MySQL require_secure_transport.
+# RDS for PostgreSQL 15 and later defaults rds.force_ssl to 1. Oracle and Db2 configure TLS through option
+# groups and listeners, not a parameter, and are not judged.
+control := {"parameter": "rds.force_ssl", "secure_default": postgres_forces_by_default} if {
+	startswith(family, "postgres")
+} else := {"parameter": "rds.force_ssl", "secure_default": false} if {
+	startswith(family, "aurora-postgresql")
+} else := {"parameter": "rds.force_ssl", "secure_default": false} if {
+	startswith(family, "sqlserver")
+} else := {"parameter": "require_secure_transport", "secure_default": false} if {
+	some prefix in ["mysql", "mariadb", "aurora-mysql", "aurora5.6"]
+	startswith(family, prefix)
+}
+
+postgres_forces_by_default := to_number(trim_prefix(family, "postgres")) >= 15 if {
+	regex.match(`^postgres[0-9]+$`, family)
+} else := false
+
+deny contains lib.violation(setting.path, msg) if {
+	setting := aws_tls.tls_parameter(control.parameter)
+	lib.is_set(setting.value)
+	not lib.is_unknown(setting.value)
+	not aws_tls.tls_switched_on(setting.value)
+	msg := concat("", [
+		"database parameter group accepts unencrypted connections: ", control.parameter, " is ",
+		lib.show(setting.value), ", required 1 (ON)",
+	])
+}
+
+deny contains lib.violation([], msg) if {
+	setting := aws_tls.tls_parameter(control.parameter)
+	not lib.is_set(setting.value)
+	not control.secure_default
+	msg := concat("", [
+		"database parameter group accepts unencrypted connections: ", control.parameter, " is not set (off by ",
+		"default for ", family, "), required 1 (ON)",
+	])
+}
