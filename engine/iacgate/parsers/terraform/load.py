@@ -12,14 +12,13 @@ import hashlib
 import importlib.util
 import json
 import os
-import pickle
 import re
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iacgate.cache import cache_base, read_pickle, write_pickle
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
@@ -56,14 +55,11 @@ def lark_parse(text: str) -> Tree[Any]:
 
 
 def cache_directory(scan_root: Path | None) -> Path | None:
-    configured = os.environ.get("IACGATE_CACHE_DIR")
-    if configured == "":
+    """The parse cache under the shared cache base, or None when caching is off or the base would lie
+    inside the scanned tree."""
+    base = cache_base()
+    if base is None:
         return None
-    if configured:
-        base = Path(configured)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "iacgate"
     directory = base / f"hcl-{PARSER_VERSION}"
     if scan_root is not None and directory.resolve().is_relative_to(scan_root.resolve()):
         return None
@@ -106,26 +102,11 @@ def _parse_job(job: tuple[str, bool]) -> tuple[Block, ...] | tuple[int, int, str
 
 
 def _read_disk(directory: Path | None, key: str) -> Any:
-    if directory is None:
-        return None
-    try:
-        with open(directory / key[:2] / key, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    return read_pickle(directory / key[:2] / key if directory is not None else None)
 
 
 def _write_disk(directory: Path | None, key: str, value: Any) -> None:
-    if directory is None:
-        return
-    try:
-        target = directory / key[:2]
-        target.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target, delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target / key)
-    except OSError:
-        return
+    write_pickle(directory / key[:2] / key if directory is not None else None, value)
 
 
 def is_json_source(relative: str) -> bool:
