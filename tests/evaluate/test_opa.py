@@ -325,3 +325,26 @@ def test_transient_503s_are_retried(tmp_path: Path, flaky_proxy: str, opa_server
     result = opa(rules, flaky_proxy, batch_size=4).evaluate(graph, rules, {})
     same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
     assert policy_ids(opa_server) == []
+
+
+def test_upload_sends_only_what_the_scanned_types_need(
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    """OPA recompiles on every upload: a scan of volumes uploads the volume rules and the library they
+    import, not every pack's modules, and a later unit with a new type adds that type's modules."""
+    rules = load_packs()
+    evaluator = opa(rules, opa_server.url)
+    with evaluator:
+        evaluator.evaluate(volumes(4), rules, {})
+        uploaded = policy_ids(opa_server)
+        assert any(name.endswith("rules/encryption/ebs_volume.rego") for name in uploaded)
+        assert any(name.endswith("lib/iacgate.rego") for name in uploaded)
+        assert any(name.endswith("router/aws_ebs_volume.rego") for name in uploaded)
+        assert not any("s3_bucket" in name or "azure" in name for name in uploaded)
+        queue = Graph((resource("aws_sqs_queue", "q"),), ())
+        result = evaluator.evaluate(queue, rules, {})
+        assert {check.rule_id for check in result.checks} == {
+            rule.id for rule in rules.by_type["aws_sqs_queue"]
+        }
+        assert any(name.endswith("router/aws_sqs_queue.rego") for name in policy_ids(opa_server))
+    assert policy_ids(opa_server) == []

@@ -11,7 +11,7 @@ import regopy
 from iacgate.cache import cache_base
 
 # Bump when the way the evaluator builds its bundle changes (strict builtins, router shape).
-BUNDLE_FORMAT = "1"
+BUNDLE_FORMAT = "2"
 
 
 def bundle_path(modules: Sequence[tuple[str, str]], entrypoints: Sequence[str]) -> Path | None:

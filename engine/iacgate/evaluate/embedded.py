@@ -1,9 +1,10 @@
-"""The default evaluator: rego-cpp (regopy) in-process, one bundle built per run, one query per resource.
+"""The default evaluator: rego-cpp (regopy) in-process, one query per resource against a bundle per type.
 
 Each canonical type gets a generated router package whose ``results`` object maps rule ids to the rules'
 ``deny`` sets, so a resource is evaluated in one query against exactly the rules that apply to its type.
 Measured (DESIGN.md): a whole-graph query iterating a large array is quadratic in regopy, per-resource
-queries over a bundle built once are linear.
+queries are linear. Each type's router is compiled into a bundle of its own holding only the modules its
+rules reach (``closure.py``): rego-cpp's cost per query grows with every module in the bundle queried.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from iacgate.cache import write_atomically
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import Evaluation
 from iacgate.evaluate.bundle_cache import bundle_path
+from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.results import collect_results, related_types, router_module, router_package
 from iacgate.evaluate.safety import check_policies
@@ -32,6 +35,10 @@ from iacgate.graph.model import Graph
 from iacgate.packs.model import Rule, RuleSet
 
 _ERROR_LOCATION = re.compile(r"^-- (?P<file>[^\s:]+):(?P<line>\d+):(?P<column>\d+)", re.MULTILINE)
+# The bundle of the graph-scoped rules, beside the per-type ones.
+_GRAPH = ""
+
+Modules = Sequence[tuple[str, str]]
 
 
 @contextmanager
@@ -59,6 +66,75 @@ def _compile_error(text: str, fallback: str) -> str:
     return message
 
 
+def _deny_entrypoint(rule: Rule) -> str:
+    return f"{rule.policy.replace('.', '/')}/deny"
+
+
+def _router_entrypoint(type_name: str) -> str:
+    return f"{router_package(type_name).replace('.', '/')}/results"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A bundle and the interpreter that queries it (one per bundle: modules added to one stay there)."""
+
+    interpreter: regopy.Interpreter
+    bundle: Any
+
+
+def _interpreter() -> regopy.Interpreter:
+    interpreter = regopy.Interpreter()
+    # A builtin that fails (object.get on null, a bad regex) is an error, as on an OPA server with
+    # strict builtin errors, never a silent "undefined" that would read as "no finding".
+    rego_set_strict_builtin_errors(interpreter._impl, True)
+    return interpreter
+
+
+def _compile(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
+    interpreter = _interpreter()
+    with _captured_stdout() as captured:
+        try:
+            for name, source in modules:
+                interpreter.add_module(name, source)
+            bundle = interpreter.build(None, entrypoints)
+        except regopy.RegoError as exc:
+            failure: str | None = str(exc).splitlines()[0]
+        else:
+            failure = None if bundle.ok() else ""
+    if failure is not None:
+        raise PackError(f"policy does not compile: {_compile_error(''.join(captured), failure)}")
+    return _Compiled(interpreter, bundle)
+
+
+def _load(path: Path) -> _Compiled | None:
+    """Compiling costs most of a small scan; a bundle compiled from the same text reads back in a few ms."""
+    if not path.is_file():
+        return None
+    interpreter = _interpreter()
+    with _captured_stdout():
+        try:
+            bundle = interpreter.load_bundle(str(path), regopy.BundleFormat.Binary)
+        except regopy.RegoError:
+            return None
+    return _Compiled(interpreter, bundle) if bundle.ok() else None
+
+
+def _cached(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
+    path = bundle_path(modules, entrypoints)
+    found = _load(path) if path is not None else None
+    if found is not None:
+        return found
+    compiled = _compile(modules, entrypoints)
+    if path is not None:
+        write_atomically(
+            path,
+            lambda target: compiled.interpreter.save_bundle(
+                target, compiled.bundle, regopy.BundleFormat.Binary
+            ),
+        )
+    return compiled
+
+
 class EmbeddedEvaluator:
     name = "embedded"
 
@@ -67,52 +143,47 @@ class EmbeddedEvaluator:
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
         self._related_types = related_types([source for _path, source in sources])
-        self._interpreter = regopy.Interpreter()
-        # A builtin that fails (object.get on null, a bad regex) is an error, as on an OPA server with
-        # strict builtin errors, never a silent "undefined" that would read as "no finding".
-        rego_set_strict_builtin_errors(self._interpreter._impl, True)
-        entrypoints = [
-            f"{router_package(type_name).replace('.', '/')}/results" for type_name in rules.by_type
-        ]
-        # Every rule's own deny set too: when a router query fails, these say which rule failed.
-        entrypoints += sorted({f"{rule.policy.replace('.', '/')}/deny" for rule in rules.rules})
-        modules = [(str(path), source) for path, source in sources]
+        self._index = ModuleIndex.of(sources)
+        self._bundles: dict[str, _Compiled] = {}
+        self._check_compiles()
+
+    def _check_compiles(self) -> None:
+        """Every policy compiles together, as one bundle, before any is used: a broken policy fails the
+        scan even when the scanned code has no resource of its types. Passing is remembered by content."""
+        modules = [(str(path), source) for path, source in self._index.sources.items()]
         modules += [
             (f"router:{type_name}", router_module(type_name, type_rules))
-            for type_name, type_rules in rules.by_type.items()
+            for type_name, type_rules in self._rules.by_type.items()
         ]
-        cached = bundle_path(modules, entrypoints) if entrypoints else None
-        self._bundle = self._load_cached(cached)
-        if self._bundle is not None or not entrypoints:
+        entrypoints = [_router_entrypoint(type_name) for type_name in self._rules.by_type]
+        entrypoints += sorted({_deny_entrypoint(rule) for rule in self._rules.graph_rules})
+        if not entrypoints:
             return
-        with _captured_stdout() as captured:
-            try:
-                for name, source in modules:
-                    self._interpreter.add_module(name, source)
-                self._bundle = self._interpreter.build(None, entrypoints)
-            except regopy.RegoError as exc:
-                failure: str | None = str(exc).splitlines()[0]
-            else:
-                failure = None
-        if failure is not None or (self._bundle is not None and not self._bundle.ok()):
-            raise PackError(f"policy does not compile: {_compile_error(''.join(captured), failure or '')}")
-        if cached is not None and self._bundle is not None:
-            bundle = self._bundle
-            write_atomically(
-                cached, lambda path: self._interpreter.save_bundle(path, bundle, regopy.BundleFormat.Binary)
-            )
+        path = bundle_path(modules, entrypoints)
+        marker = path.with_suffix(".ok") if path is not None else None
+        if marker is not None and marker.is_file():
+            return
+        _compile(modules, entrypoints)
+        if marker is not None:
+            write_atomically(marker, lambda target: Path(target).touch())
 
-    def _load_cached(self, path: Path | None) -> Any:
-        """Compiling the packs costs most of a small scan (0.8 s of a pre-commit run); a bundle compiled
-        from the same policy text is read back in a few milliseconds."""
-        if path is None or not path.is_file():
-            return None
-        with _captured_stdout():
-            try:
-                bundle = self._interpreter.load_bundle(str(path), regopy.BundleFormat.Binary)
-            except regopy.RegoError:
-                return None
-        return bundle if bundle.ok() else None
+    def _modules(self, rules: Sequence[Rule]) -> list[tuple[str, str]]:
+        files = self._index.closure(rule.policy for rule in rules)
+        return [(str(path), self._index.sources[path]) for path in files]
+
+    def _bundle(self, key: str) -> _Compiled:
+        compiled = self._bundles.get(key)
+        if compiled is None:
+            if key == _GRAPH:
+                rules = self._rules.graph_rules
+                entrypoints = sorted({_deny_entrypoint(rule) for rule in rules})
+                compiled = _cached(self._modules(rules), entrypoints)
+            else:
+                rules = self._rules.by_type[key]
+                modules = [*self._modules(rules), (f"router:{key}", router_module(key, rules))]
+                compiled = _cached(modules, [_router_entrypoint(key)])
+            self._bundles[key] = compiled
+        return compiled
 
     def __enter__(self) -> EmbeddedEvaluator:
         return self
@@ -120,12 +191,16 @@ class EmbeddedEvaluator:
     def __exit__(self, *exc_info: object) -> None:
         return None
 
-    def _query(self, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()) -> Any:
-        self._interpreter.set_input(rego_input(document))
-        output = self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint)
+    def _query(
+        self, key: str, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()
+    ) -> Any:
+        compiled = self._bundle(key)
+        value = rego_input(document)
+        compiled.interpreter.set_input(value)
+        output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, entrypoint)
         text = str(output)
         if not output.ok():
-            culprit = next((rule for rule in rules if not self._deny_ok(rule)), None)
+            culprit = self._culprit(rules, value)
             where = f"rule {culprit.id} ({culprit.policy})" if culprit else entrypoint
             subject = document.get("resource", {}).get("id", "the graph")
             raise EvaluationError(f"{where} failed on {subject}: a builtin call raised an error")
@@ -136,9 +211,18 @@ class EmbeddedEvaluator:
         except (ValueError, KeyError, IndexError, TypeError):
             raise EvaluationError(f"malformed answer from the rego engine at {entrypoint}") from None
 
-    def _deny_ok(self, rule: Rule) -> bool:
-        entrypoint = f"{rule.policy.replace('.', '/')}/deny"
-        return bool(self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint).ok())
+    def _culprit(self, rules: Sequence[Rule], value: Any) -> Rule | None:
+        """Which rule's ``deny`` fails on this input: asked of a bundle built only now, as errors are rare."""
+        if not rules:
+            return None
+        entrypoints = sorted({_deny_entrypoint(rule) for rule in rules})
+        compiled = _compile(self._modules(rules), entrypoints)
+        compiled.interpreter.set_input(value)
+        for rule in rules:
+            output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, _deny_entrypoint(rule))
+            if not output.ok():
+                return rule
+        return None
 
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         if rules is not self._rules:
@@ -148,13 +232,18 @@ class EmbeddedEvaluator:
             type_rules = rules.by_type.get(resource.type) if resource.mode == "managed" else None
             if not type_rules:
                 continue
-            entrypoint = f"{router_package(resource.type).replace('.', '/')}/results"
             document = resource_input(graph, resource, settings, self._related_types)
-            answers.append((resource.id, self._query(entrypoint, document, type_rules)))
+            answers.append(
+                (
+                    resource.id,
+                    self._query(resource.type, _router_entrypoint(resource.type), document, type_rules),
+                )
+            )
         graph_answers: list[tuple[str, Any]] = []
         if rules.graph_rules:
             document = graph_input(graph, settings)
             for rule in rules.graph_rules:
-                entrypoint = f"{rule.policy.replace('.', '/')}/deny"
-                graph_answers.append((rule.id, self._query(entrypoint, document, (rule,))))
+                graph_answers.append(
+                    (rule.id, self._query(_GRAPH, _deny_entrypoint(rule), document, (rule,)))
+                )
         return collect_results(graph, rules, answers, graph_answers, engine=self.name)

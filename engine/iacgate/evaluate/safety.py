@@ -23,9 +23,14 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def code_only(source: str) -> str:
+    """The source with comments and string literals blanked out, lines kept where they were."""
+    return _STRING_OR_COMMENT.sub(_blank, source)
+
+
 def refused_calls(source: str) -> list[tuple[int, str]]:
     """Lines and names of refused builtin calls, ignoring comments and string literals."""
-    code = _STRING_OR_COMMENT.sub(_blank, source)
+    code = code_only(source)
     return [(code.count("\n", 0, match.start()) + 1, match.group(1)) for match in _CALL.finditer(code)]
 
 

@@ -1,0 +1,188 @@
+"""Which modules a rule's bundle holds: everything it reaches through ``data``, nothing else.
+
+A module left out would make a reference undefined, which reads as "no finding", so each case here is
+one way a policy can reach another module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from iacgate.errors import EvaluationError
+from iacgate.evaluate import EmbeddedEvaluator
+from iacgate.evaluate.closure import ModuleIndex
+from iacgate.graph import Graph, Resource, SourceLocation
+from iacgate.packs import load_packs
+
+LIBRARY = {
+    "lib.rego": "package acme.lib\n\nimport rego.v1\n\nflag(x) if x == true\n",
+    "lib_aws.rego": 'package acme.lib.aws\n\nimport rego.v1\n\nkms(x) if x == "aws:kms"\n',
+    "lib_gcp.rego": "package acme.lib.gcp\n\nimport rego.v1\n\ncmek(x) if x != null\n",
+    "lib_gcp_more.rego": "package acme.lib.gcp\n\nimport rego.v1\n\nzone(x) := x\n",
+    "tables.rego": 'package acme.tables\n\nregions := {"eu-west-1"}\n',
+    "unrelated.rego": "package other.things\n\nimport rego.v1\n\nx := 1\n",
+}
+
+
+def index_with(rule: str) -> ModuleIndex:
+    sources = {Path(name): text for name, text in LIBRARY.items()}
+    sources[Path("rule.rego")] = dedent(rule)
+    return ModuleIndex.of(sources.items())
+
+
+def names(index: ModuleIndex) -> set[str]:
+    return {path.name for path in index.closure(["acme.rule"])}
+
+
+def test_an_import_brings_its_package_but_not_sub_packages_left_unused() -> None:
+    index = index_with("package acme.rule\n\nimport data.acme.lib\n\ndeny contains 1 if lib.flag(true)\n")
+    assert names(index) == {"rule.rego", "lib.rego"}
+
+
+def test_a_sub_package_reached_through_the_parent_alias_comes_with_every_file_of_it() -> None:
+    index = index_with("package acme.rule\n\nimport data.acme.lib\n\ndeny contains 1 if lib.gcp.cmek(1)\n")
+    assert names(index) == {"rule.rego", "lib.rego", "lib_gcp.rego", "lib_gcp_more.rego"}
+
+
+def test_an_aliased_import_and_a_direct_data_reference_are_followed() -> None:
+    rule = """\
+        package acme.rule
+
+        import data.acme.lib.aws as amazon
+
+        deny contains 1 if {
+            amazon.kms("aws:kms")
+            "eu-west-1" in data.acme.tables.regions
+        }
+    """
+    # data.acme.lib.aws may also name a rule `aws` of package acme.lib, so that package comes too.
+    assert names(index_with(rule)) == {"rule.rego", "lib.rego", "lib_aws.rego", "tables.rego"}
+
+
+def test_names_in_comments_and_strings_reach_nothing() -> None:
+    rule = '# uses data.other.things\npackage acme.rule\n\nmsg := "see data.other.things"\n'
+    assert names(index_with(rule)) == {"rule.rego"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['x := data["acme"]', "x := data", "x := lib", 'x := lib["gcp"]'],
+    ids=["data-indexed", "data-whole", "alias-whole", "alias-indexed"],
+)
+def test_dynamic_references_bring_everything_they_could_reach(body: str) -> None:
+    index = index_with(f"package acme.rule\n\nimport data.acme.lib\n\n{body}\n")
+    reached = names(index)
+    assert {"lib.rego", "lib_aws.rego", "lib_gcp.rego", "lib_gcp_more.rego"} <= reached
+
+
+def test_the_closure_follows_libraries_into_the_libraries_they_import() -> None:
+    sources = dict(LIBRARY)
+    sources["lib_aws.rego"] = "package acme.lib.aws\n\nimport data.acme.tables\n\nok if tables.regions\n"
+    index = ModuleIndex.of(
+        [(Path(n), t) for n, t in sources.items()]
+        + [
+            (
+                Path("rule.rego"),
+                "package acme.rule\n\nimport data.acme.lib.aws\n\ndeny contains 1 if aws.ok\n",
+            )
+        ]
+    )
+    assert names(index) == {"rule.rego", "lib.rego", "lib_aws.rego", "tables.rego"}
+
+
+MANIFEST = """\
+pack: house
+version: 1.0.0
+title: House rules
+description: Rules written for these tests.
+rules:
+  - id: HOUSE-VOL-001
+    name: HouseVolume
+    title: Volumes are encrypted
+    description: test rule
+    severity: high
+    policy: house.volume
+    scope: resource
+    resource_types: [aws_ebs_volume]
+    rationale: test
+    remediation: {text: set it, terraform: "encrypted = true"}
+    help_uri: https://example.invalid/rule
+    controls: {pci-dss-4.0: ["3.5.1"], soc2: [CC6.1], iso27001-2022: [A.8.24], nist-800-53-r5: [SC-28],
+               dora: ["Art. 9"]}
+"""
+
+
+def volume(**attributes: object) -> Resource:
+    return Resource(
+        id="aws_ebs_volume.v",
+        format="terraform-plan",
+        native_type="aws_ebs_volume",
+        type="aws_ebs_volume",
+        provider="aws",
+        region="eu-west-1",
+        region_source="provider aws",
+        attributes=attributes,
+        tags={},
+        location=SourceLocation("plan.json", 10, 20, {"encrypted": 12}),
+    )
+
+
+def house(tmp_path: Path, policies: dict[str, str]) -> Path:
+    directory = tmp_path / "house"
+    directory.mkdir()
+    (directory / "pack.yaml").write_text(MANIFEST)
+    for name, text in policies.items():
+        (directory / name).write_text(dedent(text))
+    return directory
+
+
+def test_a_rule_reaching_its_helpers_through_a_sub_package_fires_in_its_type_bundle(tmp_path: Path) -> None:
+    """The helper lives in a sub-package of the imported one, in a file of the custom pack."""
+    rules = load_packs(
+        ("house",),
+        (
+            house(
+                tmp_path,
+                {
+                    "helpers.rego": "package house.lib.checks\n\nimport rego.v1\n\nweak(v) if v != true\n",
+                    "volume.rego": """\
+                        package house.volume
+
+                        import data.house.lib
+                        import data.iacgate.lib as base
+                        import rego.v1
+
+                        deny contains base.violation(["encrypted"], "not encrypted") if {
+                            lib.checks.weak(base.attr("encrypted"))
+                        }
+                    """,
+                },
+            ),
+        ),
+    )
+    evaluator = EmbeddedEvaluator(rules)
+    failing = evaluator.evaluate(Graph((volume(encrypted=False),)), rules, {})
+    assert [(v.rule_id, v.resource_id, v.path) for v in failing.violations] == [
+        ("HOUSE-VOL-001", "aws_ebs_volume.v", ("encrypted",))
+    ]
+    assert evaluator.evaluate(Graph((volume(encrypted=True),)), rules, {}).violations == ()
+
+
+def test_a_builtin_error_names_the_rule_that_raised_it(tmp_path: Path) -> None:
+    policy = """\
+        package house.volume
+
+        import rego.v1
+
+        deny contains {"path": [], "message": m} if {
+            m := regex.replace(input.resource.attributes.name, "[", "x")
+        }
+    """
+    rules = load_packs(("house",), (house(tmp_path, {"volume.rego": policy}),))
+    with pytest.raises(
+        EvaluationError, match=r"rule HOUSE-VOL-001 \(house\.volume\) failed on aws_ebs_volume\.v"
+    ):
+        EmbeddedEvaluator(rules).evaluate(Graph((volume(name="a"),)), rules, {})
