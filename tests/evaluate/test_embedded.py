@@ -245,3 +245,27 @@ def test_quotes_backslashes_and_newlines_survive_the_engine(tmp_path: Path) -> N
     assert [(v.resource_id, v.message) for v in evaluation.violations] == [
         ('module.a["x"].aws_ebs_volume.v["k"]', f'module.a["x"].aws_ebs_volume.v["k"] {note}')
     ]
+
+
+def test_a_broken_policy_checked_in_background_fails_the_scan_even_with_nothing_to_evaluate(
+    tmp_path: Path,
+) -> None:
+    """Scans compile-check every policy while parsing; the failure comes out at evaluation, or at the end
+    of a scan that had nothing of the policy's type to evaluate, never as a silent pass."""
+    policy = """\
+        package house.volume
+
+        import rego.v1
+
+        deny contains x if {
+            x := input.resource +
+        }
+    """
+    rules = load_packs(("house",), (make_pack(tmp_path, policy),))
+    with pytest.raises(PackError, match=r"volume\.rego:6:\d+: "):
+        EmbeddedEvaluator(rules, check_in_background=True).evaluate(Graph((volume("v"),)), rules, {})
+    with (
+        pytest.raises(PackError, match=r"volume\.rego:6:\d+: "),
+        EmbeddedEvaluator(rules, check_in_background=True),
+    ):
+        pass

@@ -11,7 +11,8 @@ from rich.console import Console
 from iacgate.errors import ParseError, Position
 from iacgate.graph import Graph
 from iacgate.notifications import Notification
-from iacgate.report import render_text, write_text
+from iacgate.report import render_text
+from iacgate.report.text import write_text
 from iacgate.severity import Severity
 from report.support import mixed_graph, module_warning, parse_error, scan_result, volume
 

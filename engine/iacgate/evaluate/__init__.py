@@ -18,7 +18,9 @@ def _opa(rules: RuleSet, options: EngineOptions) -> Evaluator:
 
 
 EVALUATORS: dict[str, Callable[[RuleSet, EngineOptions], Evaluator]] = {
-    "embedded": lambda rules, _options: EmbeddedEvaluator(rules),
+    # A scan parses its inputs between building the evaluator and evaluating: the policies' compile
+    # check runs meanwhile.
+    "embedded": lambda rules, _options: EmbeddedEvaluator(rules, check_in_background=True),
     "opa": _opa,
 }
 

@@ -13,7 +13,9 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,7 @@ from iacgate.evaluate.results import collect_results, related_types, router_modu
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph
+from iacgate.packs.load import is_builtin
 from iacgate.packs.model import Rule, RuleSet
 
 _ERROR_LOCATION = re.compile(r"^-- (?P<file>[^\s:]+):(?P<line>\d+):(?P<column>\d+)", re.MULTILINE)
@@ -80,6 +83,21 @@ class _Compiled:
 
     interpreter: regopy.Interpreter
     bundle: Any
+
+
+def _in_thread(work: Callable[[], None]) -> Future[None]:
+    done: Future[None] = Future()
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # handed to whoever waits for it
+            done.set_exception(exc)
+        else:
+            done.set_result(None)
+
+    threading.Thread(target=run, name="iacgate-rego-check", daemon=True).start()
+    return done
 
 
 def _interpreter() -> regopy.Interpreter:
@@ -138,18 +156,35 @@ def _cached(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
 class EmbeddedEvaluator:
     name = "embedded"
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, check_in_background: bool = False) -> None:
+        """``check_in_background``: the compile check of every policy runs in a thread (rego-cpp releases
+        the GIL) while the caller parses its inputs, and its failure is raised by the first ``evaluate``
+        or by leaving the ``with`` block; otherwise it is raised here."""
         self._rules = rules
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
         self._related_types = related_types([source for _path, source in sources])
         self._index = ModuleIndex.of(sources)
         self._bundles: dict[str, _Compiled] = {}
-        self._check_compiles()
+        self._texts: dict[str, bytes] = {}
+        self._check: Future[None] | None = None
+        if check_in_background:
+            self._check = _in_thread(self._check_compiles)
+        else:
+            self._check_compiles()
+
+    def _checked(self) -> None:
+        check, self._check = self._check, None
+        if check is not None:
+            check.result()
 
     def _check_compiles(self) -> None:
-        """Every policy compiles together, as one bundle, before any is used: a broken policy fails the
-        scan even when the scanned code has no resource of its types. Passing is remembered by content."""
+        """With custom packs, every policy compiles together, as one bundle, before any is used: a broken
+        custom policy fails the scan even when the scanned code has no resource of its types. Passing is
+        remembered by content. The built-in policies alone are compiled and tested where they are
+        written; a scan still compiles each bundle it queries, so what it uses fails closed."""
+        if all(is_builtin(path) for path in self._index.sources):
+            return
         modules = [(str(path), source) for path, source in self._index.sources.items()]
         modules += [
             (f"router:{type_name}", router_module(type_name, type_rules))
@@ -189,13 +224,15 @@ class EmbeddedEvaluator:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        return None
+        # A scan with nothing to evaluate still fails on a broken policy; another error wins over it.
+        if not exc_info or exc_info[0] is None:
+            self._checked()
 
     def _query(
         self, key: str, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()
     ) -> Any:
         compiled = self._bundle(key)
-        value = rego_input(document)
+        value = rego_input(document, self._texts)
         compiled.interpreter.set_input(value)
         output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, entrypoint)
         text = str(output)
@@ -227,6 +264,7 @@ class EmbeddedEvaluator:
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         if rules is not self._rules:
             raise EvaluationError("evaluator was built for another rule set")
+        self._checked()
         answers: list[tuple[str, Any]] = []
         for resource in graph.resources:
             type_rules = rules.by_type.get(resource.type) if resource.mode == "managed" else None

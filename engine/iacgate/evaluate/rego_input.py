@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 import regopy
 from regopy.rego_shared import rego
@@ -45,43 +45,57 @@ def escaped_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)[1:-1] if _NEEDS_ESCAPE.search(text) else text
 
 
-def _check(code: int) -> None:
-    if code:
-        raise InputError(f"the rego engine refused the input (code {code})")
+def _refused(code: int) -> NoReturn:
+    raise InputError(f"the rego engine refused the input (code {code})")
 
 
-def _add(handle: int, value: Any) -> None:
+def _add(handle: int, value: Any, texts: dict[str, bytes]) -> None:
     kind = type(value)
+    # Return codes are tested inline and strings encoded once per scan (``texts``): attribute names,
+    # types and unknown-value reasons repeat in every document, and this loop is most of an evaluation.
     if kind is str:
-        _check(_string(handle, escaped_text(value).encode("utf-8")))
+        encoded = texts.get(value)
+        if encoded is None:
+            encoded = texts[value] = escaped_text(value).encode("utf-8")
+        code = _string(handle, encoded)
     elif kind is dict:
         for key, item in value.items():
-            _check(_string(handle, escaped_text(str(key)).encode("utf-8")))
-            _add(handle, item)
-            _check(_object_item(handle))
-        _check(_object(handle, len(value)))
+            encoded = texts.get(key)
+            if encoded is None:
+                encoded = texts[key] = escaped_text(str(key)).encode("utf-8")
+            code = _string(handle, encoded)
+            if code:
+                _refused(code)
+            _add(handle, item, texts)
+            code = _object_item(handle)
+            if code:
+                _refused(code)
+        code = _object(handle, len(value))
     elif kind is list or kind is tuple:
         for item in value:
-            _add(handle, item)
-        _check(_array(handle, len(value)))
+            _add(handle, item, texts)
+        code = _array(handle, len(value))
     elif kind is bool:
-        _check(_bool(handle, value))
+        code = _bool(handle, value)
     elif kind is int:
         # Beyond int64 the C API cannot take it; a float keeps magnitude (comparisons still work).
-        _check(_int(handle, value) if _INT64[0] <= value <= _INT64[1] else _float(handle, float(value)))
+        code = _int(handle, value) if _INT64[0] <= value <= _INT64[1] else _float(handle, float(value))
     elif kind is float:
-        _check(_float(handle, value))
+        code = _float(handle, value)
     elif value is None:
-        _check(_null(handle))
+        code = _null(handle)
     else:
         raise InputError(f"cannot pass a {kind.__name__} to the rego engine")
+    if code:
+        _refused(code)
 
 
-def rego_input(document: Any) -> regopy.Input:
-    """A ``regopy.Input`` holding ``document``, freed with it as regopy's own inputs are."""
+def rego_input(document: Any, texts: dict[str, bytes] | None = None) -> regopy.Input:
+    """A ``regopy.Input`` holding ``document``, freed with it as regopy's own inputs are. ``texts`` keeps
+    encoded strings between calls (one dict per evaluator: a scan's strings, nothing more)."""
     handle = _new()
     try:
-        _add(handle, document)
+        _add(handle, document, {} if texts is None else texts)
     except BaseException:
         _free(handle)
         raise

@@ -12,15 +12,30 @@ from dataclasses import dataclass
 
 from iacgate.api import ScanResult
 from iacgate.report.json_report import render_json
-from iacgate.report.junit import render_junit
-from iacgate.report.text import render_text, write_text
+
+# Renderers other than JSON are imported on use: sarif-om (with attrs) costs 0.1 s of start-up and rich
+# 40 ms, and a run writes one format.
 
 
 def render_sarif(result: ScanResult, category: str | None = None) -> str:
-    # Imported on use: sarif-om (with attrs) costs 0.1 s of start-up, and a pre-commit run writes no SARIF.
     from iacgate.report.sarif import render_sarif as render
 
     return render(result, category)
+
+
+def render_text(
+    result: ScanResult, color: bool = False, quiet: bool = False, width: int | None = None
+) -> str:
+    from iacgate.report.text import DEFAULT_WIDTH
+    from iacgate.report.text import render_text as render
+
+    return render(result, color, quiet, DEFAULT_WIDTH if width is None else width)
+
+
+def render_junit(result: ScanResult) -> str:
+    from iacgate.report.junit import render_junit as render
+
+    return render(result)
 
 
 @dataclass(frozen=True)
@@ -55,5 +70,4 @@ __all__ = [
     "render_json",
     "render_sarif",
     "render_text",
-    "write_text",
 ]

@@ -6,9 +6,6 @@ import io
 import json
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
 from iacgate.packs.model import FRAMEWORKS, Rule, RuleSet
 
 
@@ -95,6 +92,10 @@ def render_rules(rules: RuleSet, output_format: str, color: bool = False) -> str
     if output_format == "json":
         return json.dumps({"rules": [rule_record(rule) for rule in rules.rules]}, indent=2) + "\n"
     buffer = io.StringIO()
+    # rich on use: the CLI imports this module for the help text of `iacgate rules`.
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(file=buffer, width=120, force_terminal=color, no_color=not color, highlight=False)
     table = Table(title=f"{len(rules.rules)} rules in {len(rules.packs)} packs", title_justify="left")
     for heading in ("Rule", "Severity", "Resource types", "Title"):

@@ -7,7 +7,6 @@ SARIF specification requires for any kind other than "fail" (3.27.9/3.27.10).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -19,6 +18,7 @@ from iacgate.api import ScanResult
 from iacgate.baseline import BaselineResult
 from iacgate.findings import FINGERPRINT_KEY, Finding, Suppression
 from iacgate.notifications import Notification
+from iacgate.report.json_layout import layout_json
 from iacgate.report.sarif_json import to_sarif
 from iacgate.report.sarif_rules import (
     rule_descriptor,
@@ -384,4 +384,4 @@ def render_sarif(result: ScanResult, category: str | None = None) -> str:
     ``category`` becomes ``automationDetails.id`` ("<category>/"), which keeps several uploads for one
     commit apart; the default names the packs and a hash of the scanned directories.
     """
-    return json.dumps(sarif_log([build_run(result, category)]), indent=2, ensure_ascii=False) + "\n"
+    return layout_json(sarif_log([build_run(result, category)]))

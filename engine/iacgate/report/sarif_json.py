@@ -8,6 +8,8 @@ its ``schema_property_name`` metadata. Property bags are plain dicts here becaus
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import attr
@@ -17,28 +19,52 @@ import attr
 ALWAYS_WRITTEN = frozenset({"level", "kind"})
 
 
-def _is_default(field: Any, value: Any) -> bool:
-    default = field.default
-    if default is attr.NOTHING:
-        return False
-    if isinstance(default, attr.Factory):  # type: ignore[arg-type]
-        default = default.factory()
+_NO_DEFAULT = object()
+
+
+@dataclass(frozen=True)
+class _Field:
+    attribute: str
+    name: str
+    default: Any
+
+
+@cache
+def _fields(kind: Any) -> tuple[_Field, ...] | None:
+    """Each field's attribute, SARIF name and default (a factory's product, made once) of an attrs class;
+    None for any other type."""
+    if not attr.has(kind):
+        return None
+    found = []
+    for field in attr.fields(kind):
+        default = field.default
+        if default is attr.NOTHING:
+            default = _NO_DEFAULT
+        elif isinstance(default, attr.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        name = field.metadata.get("schema_property_name", field.name)
+        found.append(_Field(field.name, name, _NO_DEFAULT if name in ALWAYS_WRITTEN else default))
+    return tuple(found)
+
+
+def _is_default(default: Any, value: Any) -> bool:
     # ``type`` first: 1 == True and 0 == False must not drop a real value.
-    return type(value) is type(default) and bool(value == default)
+    return default is not _NO_DEFAULT and type(value) is type(default) and bool(value == default)
 
 
 def to_sarif(value: Any) -> Any:
     """Plain JSON-ready data for a sarif-om object, a dict, a sequence or a scalar."""
-    if attr.has(type(value)):
+    kind: Any = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    fields = _fields(kind)
+    if fields is not None:
         out: dict[str, Any] = {}
-        for field in attr.fields(type(value)):
-            item = getattr(value, field.name)
-            if item is None:
+        for field in fields:
+            item = getattr(value, field.attribute)
+            if item is None or _is_default(field.default, item):
                 continue
-            name = field.metadata.get("schema_property_name", field.name)
-            if name not in ALWAYS_WRITTEN and _is_default(field, item):
-                continue
-            out[name] = to_sarif(item)
+            out[field.name] = to_sarif(item)
         return out
     if isinstance(value, Mapping):
         return {str(key): to_sarif(item) for key, item in value.items() if item is not None}

@@ -33,6 +33,21 @@ def _trees(node: Tree[Any]) -> list[Tree[Any]]:
     return [child for child in node.children if isinstance(child, Tree) and child.data not in _SKIP]
 
 
+def _line(node: Any) -> int:
+    """The line a node starts on, from its first token: trees carry no positions (see ``load.py``)."""
+    while isinstance(node, Tree):
+        node = node.children[0]
+    return int(node.line)
+
+
+def _end_line(node: Tree[Any]) -> int:
+    """A block ends at its closing brace, which python-hcl2's grammar keeps as an RBRACE token."""
+    last = node.children[-1]
+    if isinstance(last, Token) and last.type == "RBRACE" and last.line is not None:
+        return last.line
+    raise ValueError("block without its closing brace")
+
+
 def body(node: Tree[Any]) -> tuple[dict[str, Attribute], tuple[Block, ...]]:
     attributes: dict[str, Attribute] = {}
     blocks: list[Block] = []
@@ -40,7 +55,7 @@ def body(node: Tree[Any]) -> tuple[dict[str, Attribute], tuple[Block, ...]]:
         if child.data == "attribute":
             name = _name(child.children[0])
             expression = _trees(child)[-1]
-            attributes[name] = Attribute(name, expr(expression), child.meta.line)
+            attributes[name] = Attribute(name, expr(expression), _line(child))
         elif child.data == "block":
             blocks.append(block(child))
     return attributes, tuple(blocks)
@@ -50,7 +65,7 @@ def block(node: Tree[Any]) -> Block:
     parts = _trees(node)
     labels = [_name(part) for part in parts[:-1]]
     attributes, blocks = body(parts[-1])
-    return Block(labels[0], tuple(labels[1:]), attributes, blocks, node.meta.line, node.meta.end_line)
+    return Block(labels[0], tuple(labels[1:]), attributes, blocks, _line(node), _end_line(node))
 
 
 def _name(node: Any) -> str:
@@ -86,7 +101,7 @@ def expr(node: Any) -> Expr:
     if data == "template_string":
         return ("L", unescape(str(node.children[0])[2:-2]))
     if data in ("heredoc_template", "heredoc_template_trim"):
-        return _heredoc(str(node.children[0]), data == "heredoc_template_trim", node.meta.line)
+        return _heredoc(str(node.children[0]), data == "heredoc_template_trim", _line(node))
     if data == "tuple":
         return ("TU", tuple(expr(kid) for kid in kids))
     if data == "object":
