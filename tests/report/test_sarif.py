@@ -265,3 +265,16 @@ def test_a_real_scan_with_an_unparseable_file_reports_it_and_stays_valid(tmp_pat
     assert location["region"]["startLine"] == 2
     assert run["invocations"][0]["executionSuccessful"] is False
     assert run["results"] == []
+
+
+def test_each_result_and_rule_is_one_line_that_grep_shows_whole(tmp_path: Path) -> None:
+    text = render_sarif(scan_result([mixed_graph()], tmp_path))
+    run = run_of(json.loads(text))
+    lines = text.splitlines()
+    for found in run["results"]:
+        (line,) = [line for line in lines if f'"{found["partialFingerprints"]["iacgate/v1"]}"' in line]
+        assert json.loads(line.strip().rstrip(",")) == found
+    for rule in run["tool"]["driver"]["rules"]:
+        (line,) = [line for line in lines if line.lstrip().startswith(f'{{"id": "{rule["id"]}"')]
+        assert json.loads(line.strip().rstrip(",")) == rule
+    assert lines[0] == "{" and lines[1].startswith('  "runs": [') and text.endswith("}\n")
