@@ -78,29 +78,29 @@ missing_block_path(name) := [] if {
 	is_unknown(attr(name))
 } else := [name]
 
-# Neighbours of a canonical type that refer to this resource (for example an encryption-configuration
-# resource that names its bucket).
-referrers(type_name) := [entry.resource |
+# Neighbours along incoming and outgoing edges, listed once per query (rules are evaluated once per query,
+# functions at every call) as [type, attribute, resource]: a bucket's rules ask a dozen times, and each
+# ask then walks a short list of plain arrays instead of every neighbour entry.
+_incoming := [[entry.resource.type, entry.attribute, entry.resource] |
 	some entry in input.related
 	entry.direction == "in"
-	entry.resource.type == type_name
 ]
+
+_outgoing := [[entry.resource.type, entry.resource] |
+	some entry in input.related
+	entry.direction == "out"
+]
+
+# Neighbours of a canonical type that refer to this resource (for example an encryption-configuration
+# resource that names its bucket).
+referrers(type_name) := [entry[2] | some entry in _incoming; entry[0] == type_name]
 
 # Referrers of a canonical type whose reference to this resource sits in one attribute (an
 # aws_s3_bucket_logging names its source bucket in `bucket` and its log bucket in `target_bucket`).
-referrers_via(type_name, attribute) := [entry.resource |
-	some entry in input.related
-	entry.direction == "in"
-	entry.resource.type == type_name
-	entry.attribute == attribute
-]
+referrers_via(type_name, attribute) := [entry[2] | some entry in _incoming; entry[0] == type_name; entry[1] == attribute]
 
 # Neighbours of a canonical type this resource refers to.
-referenced(type_name) := [entry.resource |
-	some entry in input.related
-	entry.direction == "out"
-	entry.resource.type == type_name
-]
+referenced(type_name) := [entry[1] | some entry in _outgoing; entry[0] == type_name]
 
 violation(path, message) := {"path": path, "message": message}
 
