@@ -6,6 +6,7 @@ one way a policy can reach another module.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from textwrap import dedent
 
@@ -186,3 +187,32 @@ def test_a_builtin_error_names_the_rule_that_raised_it(tmp_path: Path) -> None:
         EvaluationError, match=r"rule HOUSE-VOL-001 \(house\.volume\) failed on aws_ebs_volume\.v"
     ):
         EmbeddedEvaluator(rules).evaluate(Graph((volume(name="a"),)), rules, {})
+
+
+def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def resource(type_name: str, **attributes: object) -> Resource:
+        return replace(volume(**attributes), id=f"{type_name}.r", type=type_name, native_type=type_name)
+
+    graph = Graph(
+        (
+            resource("aws_ebs_volume", encrypted=False),
+            resource("aws_sqs_queue"),
+            resource("aws_sns_topic", kms_master_key_id="alias/aws/sns"),
+        )
+    )
+    rules = load_packs(("encryption",))
+    monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "cache"))
+    per_type = EmbeddedEvaluator(rules)
+    cached = per_type.evaluate(graph, rules, {})
+    monkeypatch.setenv("IACGATE_CACHE_DIR", "")
+    shared = EmbeddedEvaluator(rules)
+    uncached = shared.evaluate(graph, rules, {})
+    assert uncached.violations == cached.violations and uncached.checks == cached.checks
+    assert {check.resource_id for check in uncached.checks} == {r.id for r in graph.resources}
+    assert ("ENC-EBS-001", "aws_ebs_volume.r", "fail") in {
+        (check.rule_id, check.resource_id, check.outcome) for check in uncached.checks
+    }
+    assert len({id(compiled) for compiled in shared._bundles.values()}) == 1
+    assert len({id(compiled) for compiled in per_type._bundles.values()}) == 3

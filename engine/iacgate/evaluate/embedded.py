@@ -24,7 +24,7 @@ from typing import Any
 import regopy
 from regopy.rego_shared import rego_set_strict_builtin_errors
 
-from iacgate.cache import write_atomically
+from iacgate.cache import cache_base, write_atomically
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import Evaluation
 from iacgate.evaluate.bundle_cache import bundle_path
@@ -220,6 +220,21 @@ class EmbeddedEvaluator:
             self._bundles[key] = compiled
         return compiled
 
+    def _compile_together(self, types: set[str]) -> None:
+        """Without a bundle cache, the types of a graph not compiled yet share one bundle: one compile
+        instead of one per type (11 types of a 1,000-resource module: 0.27 s to about 0.1 s), for a
+        slightly dearer query. With a cache, per-type bundles are compiled once and read back by any
+        later scan, whatever mix of types it has."""
+        missing = sorted(type_name for type_name in types if type_name not in self._bundles)
+        if len(missing) < 2 or cache_base() is not None:
+            return
+        rules = [rule for type_name in missing for rule in self._rules.by_type[type_name]]
+        modules = [*self._modules(rules)]
+        modules += [(f"router:{name}", router_module(name, self._rules.by_type[name])) for name in missing]
+        compiled = _compile(modules, [_router_entrypoint(type_name) for type_name in missing])
+        for type_name in missing:
+            self._bundles[type_name] = compiled
+
     def __enter__(self) -> EmbeddedEvaluator:
         return self
 
@@ -265,6 +280,9 @@ class EmbeddedEvaluator:
         if rules is not self._rules:
             raise EvaluationError("evaluator was built for another rule set")
         self._checked()
+        self._compile_together(
+            {r.type for r in graph.resources if r.mode == "managed" and r.type in rules.by_type}
+        )
         answers: list[tuple[str, Any]] = []
         for resource in graph.resources:
             type_rules = rules.by_type.get(resource.type) if resource.mode == "managed" else None
