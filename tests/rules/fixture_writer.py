@@ -20,6 +20,10 @@ formats, so a format-specific helper resource (an ``AWS::EC2::FlowLog``) is a ca
 ``formats`` limits which files are written, e.g. to keep a plan file written elsewhere beside the
 generated ones; the writer then refuses HCL addresses that the kept plan also holds, because two formats
 giving one resource id would hide one format's outcome behind the other's.
+
+``provider`` names the Terraform provider of the cases (:func:`aws` in ``region`` by default). A provider
+other than AWS (``Provider("azurerm", ...)``, ``Provider("google", ...)``) gets its ``provider`` block at
+the top of ``main.tf`` and its source and settings in the plan; its cases are Terraform only.
 """
 
 from __future__ import annotations
@@ -29,20 +33,80 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from plan_builder import UNKNOWN, Ref, Spec, build_plan  # noqa: E402
+from plan_builder import AWS_PROVIDER, UNKNOWN, Ref, Refs, Spec, build_plan  # noqa: E402
 
-__all__ = ["ACCOUNT", "FORMATS", "REGION", "UNKNOWN", "Case", "Ref", "pascal", "write"]
+__all__ = [
+    "ACCOUNT",
+    "FORMATS",
+    "REGION",
+    "UNKNOWN",
+    "Case",
+    "Interpolated",
+    "Provider",
+    "Ref",
+    "TerraformOnly",
+    "aws",
+    "pascal",
+    "terraform_only",
+    "write",
+]
 
 REGION = "eu-west-1"
 ACCOUNT = "482913057716"
 FORMATS = ("terraform", "terraform-plan", "cloudformation", "pulumi")
+
+
+@dataclass(frozen=True)
+class Provider:
+    """The Terraform provider the cases belong to.
+
+    ``settings`` are its ``provider`` block's arguments (a nested block is a list of dicts, ``[{}]`` an empty
+    one), written in ``main.tf`` when ``declared`` and in the plan's ``provider_config`` expressions.
+    """
+
+    key: str  # the provider's local name, e.g. "azurerm"
+    source: str  # e.g. "registry.terraform.io/hashicorp/azurerm"
+    version_constraint: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    declared: bool = True
+
+    def hcl(self) -> str:
+        """The ``provider`` block that opens ``main.tf``, arguments aligned as ``terraform fmt`` does."""
+        if not self.declared:
+            return ""
+        width = max((len(key) for key, value in self.settings.items() if not _is_blocks(value)), default=0)
+        lines = [f'provider "{self.key}" {{']
+        for key, value in self.settings.items():
+            if not _is_blocks(value):
+                lines.append(f"  {key.ljust(width)} = {_hcl_value(value)}")
+                continue
+            for block in value:
+                body = _hcl_body(block, None, "    ")
+                lines += [f"  {key} {{", *body, "  }"] if body else [f"  {key} {{}}"]
+        return "\n".join([*lines, "}", "", ""])
+
+
+def aws(region: str = REGION) -> Provider:
+    """The AWS provider in ``region``; the fixtures leave its block out of ``main.tf``."""
+    return Provider("aws", AWS_PROVIDER, "~> 5.60", {"region": region}, declared=False)
+
+
+@dataclass(frozen=True)
+class Interpolated:
+    """A string template around one reference, e.g. "${azurerm_storage_account.x.id}/blobServices/default".
+
+    Terraform only: HCL writes the template, the plan an unknown value whose expression is the reference.
+    """
+
+    ref: Ref
+    suffix: str
 
 
 @dataclass(frozen=True)
@@ -52,24 +116,53 @@ class Case:
     terraform: Mapping[str, Any] | None  # None: not in main.tf nor the plan
     cloudformation: tuple[str, Mapping[str, Any]] | None = None  # (type, Properties)
     pulumi: tuple[str, Mapping[str, Any]] | None = None  # (type token, inputs)
-    # Terraform arguments written as nested blocks (lists of dicts), matched by name at any depth.
-    blocks: tuple[str, ...] = field(default=())
+    # Terraform arguments written as nested blocks (lists of dicts), matched by name at any depth;
+    # None: every non-empty list of dicts is written as nested blocks.
+    blocks: tuple[str, ...] | None = field(default=())
     # Plan values that differ from the configuration (computed attributes, UNKNOWN), merged over it.
     plan_values: Mapping[str, Any] = field(default_factory=dict)
+    # The provider's values for arguments the configuration leaves out, shown under it in the plan only.
+    # A dict default describes each block of a nested-block argument: it fills every block written, and a
+    # block left out shows as an empty list, as in a plan.
+    defaults: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def address(self) -> str:
         return f"{self.tf_type}.{self.name}"
 
 
+class TerraformOnly(Protocol):
+    """A Terraform-only case as the Azure and GCP case lists write it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def arguments(self) -> Mapping[str, Any]: ...
+    @property
+    def defaults(self) -> Mapping[str, Any]: ...
+
+
+def terraform_only(case: TerraformOnly) -> Case:
+    """The :class:`Case` of a Terraform-only case; every non-empty list of dicts is a nested block."""
+    return Case(case.type, case.name, case.arguments, blocks=None, defaults=case.defaults)
+
+
 def pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def _is_blocks(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, Mapping) for item in value)
 
 
 # --- HCL -------------------------------------------------------------------------------------------
 
 
 def _hcl_value(value: Any) -> str:
+    if isinstance(value, Interpolated):
+        return f'"${{{_hcl_value(value.ref)}}}{value.suffix}"'
     if isinstance(value, Ref):
         return ".".join(part for part in (value.target, value.attribute) if part)
     if isinstance(value, Mapping):
@@ -79,12 +172,13 @@ def _hcl_value(value: Any) -> str:
     return json.dumps(value)
 
 
-def _hcl_body(arguments: Mapping[str, Any], blocks: tuple[str, ...], indent: str) -> list[str]:
+def _hcl_body(arguments: Mapping[str, Any], blocks: tuple[str, ...] | None, indent: str) -> list[str]:
     lines: list[str] = []
     for key, value in arguments.items():
         if value is None:
             continue
-        if key in blocks and isinstance(value, list | tuple):
+        nested = _is_blocks(value) if blocks is None else key in blocks and isinstance(value, list | tuple)
+        if nested:
             for block in value:
                 lines.append(f"{indent}{key} {{")
                 lines += _hcl_body(block, blocks, indent + "  ")
@@ -104,7 +198,7 @@ def hcl(case: Case) -> str:
 
 
 def _plan_value(value: Any) -> Any:
-    if isinstance(value, Ref):
+    if isinstance(value, Ref | Interpolated):
         return UNKNOWN  # a reference to an object created in the same plan is known only after apply
     if isinstance(value, Mapping):
         return {key: _plan_value(item) for key, item in value.items()}
@@ -113,18 +207,54 @@ def _plan_value(value: Any) -> Any:
     return value
 
 
-def plan(cases: Sequence[Case], region: str) -> dict[str, Any]:
+def _configured(value: Any) -> Any:
+    """Configuration expressions: a list of references is one expression with several references."""
+    if isinstance(value, list) and value and all(isinstance(item, Ref) for item in value):
+        return Refs(tuple(value))
+    if isinstance(value, Interpolated):
+        return value.ref
+    if isinstance(value, Mapping):
+        return {key: _configured(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_configured(item) for item in value]
+    return value
+
+
+def _with_defaults(arguments: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The provider's defaults under what the configuration sets (see ``Case.defaults``)."""
+    values: dict[str, Any] = {key: item for key, item in defaults.items() if not isinstance(item, dict)}
+    values.update(arguments)
+    for key, default in defaults.items():
+        if not isinstance(default, dict):
+            continue
+        blocks = values.get(key)
+        if isinstance(blocks, list) and _is_blocks(blocks):
+            values[key] = [_with_defaults(block, default) for block in blocks]
+        elif blocks is None:
+            values[key] = []
+    return values
+
+
+def plan(cases: Sequence[Case], provider: Provider) -> dict[str, Any]:
     specs = [
         Spec(
             case.tf_type,
             case.name,
-            {**_plan_value(case.terraform), **case.plan_values},
-            {key: value for key, value in case.terraform.items()},
+            {**_plan_value(_with_defaults(case.terraform, case.defaults)), **case.plan_values},
+            _configured(case.terraform),
+            provider_key=provider.key,
         )
         for case in cases
         if case.terraform is not None
     ]
-    document: dict[str, Any] = build_plan(specs, providers={"aws": {"region": region}})
+    document: dict[str, Any] = build_plan(specs, providers={provider.key: provider.settings})
+    # plan_builder writes the AWS provider; name the cases' own.
+    planned = document["planned_values"]["root_module"].get("resources", [])
+    for entry in [*planned, *document["resource_changes"]]:
+        entry["provider_name"] = provider.source
+    document["configuration"]["provider_config"][provider.key].update(
+        name=provider.key, full_name=provider.source, version_constraint=provider.version_constraint
+    )
     return document
 
 
@@ -254,6 +384,7 @@ def write(
     *,
     formats: Iterable[str] = FORMATS,
     region: str = REGION,
+    provider: Provider | None = None,
     project: str = "fixtures",
     stack: str = "prod",
     root: Path = ROOT,
@@ -261,11 +392,15 @@ def write(
     """Write the fixture files of ``rule_id`` under ``<root>/fixtures/<pack>/``; returns the files written.
 
     A format's file is written only when it is in ``formats`` and some case has that format's part.
+    ``provider`` defaults to :func:`aws` in ``region``, the region the Pulumi resources are placed in too.
     """
     wanted = set(formats)
     unknown = wanted - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown fixture formats {sorted(unknown)}; choose from {FORMATS}")
+    provider = provider or aws(region)
+    if provider.key != "aws" and any(case.cloudformation or case.pulumi for case in cases):
+        raise ValueError(f"{rule_id}: CloudFormation and Pulumi cases are written for AWS only")
     directory = root / "fixtures" / pack / rule_id
     directory.mkdir(parents=True, exist_ok=True)
     terraform = [case for case in cases if case.terraform is not None]
@@ -282,9 +417,9 @@ def write(
             if clashes:
                 raise ValueError(f"{rule_id}: HCL addresses also in the kept plan: {', '.join(clashes)}")
         header = f"# {rule_id}: resources are named by the outcome the rule must give them.\n\n"
-        emit("main.tf", header + "\n".join(hcl(case) for case in terraform))
+        emit("main.tf", header + provider.hcl() + "\n".join(hcl(case) for case in terraform))
     if "terraform-plan" in wanted and terraform:
-        emit(f"{rule_id}.tfplan.json", json.dumps(plan(cases, region), indent=2) + "\n")
+        emit(f"{rule_id}.tfplan.json", json.dumps(plan(cases, provider), indent=2) + "\n")
     if "cloudformation" in wanted and any(case.cloudformation for case in cases):
         emit("template.yaml", yaml.safe_dump(template(rule_id, cases), sort_keys=False))
     if "pulumi" in wanted and any(case.pulumi for case in cases):

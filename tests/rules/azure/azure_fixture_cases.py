@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fixture_writer import Interpolated
 
 from plan_builder import Ref
 
@@ -23,14 +26,6 @@ SUBSCRIPTION = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
 KEY_ID = "https://acme-payments-kv.vault.azure.net/keys/storage/4f8e2c1d9b7a4e6f8c2d1b9a7e5f3c1d"
 WORKSPACE = f"{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.OperationalInsights/workspaces/audit"
 AUDIT_STORAGE = f"{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.Storage/storageAccounts/acmeaudit"
-
-
-@dataclass(frozen=True)
-class Interpolated:
-    """A string template around one reference, e.g. "${azurerm_storage_account.x.id}/blobServices/default"."""
-
-    ref: Ref
-    suffix: str
 
 
 @dataclass(frozen=True)

@@ -2,144 +2,44 @@
 
 Each case is one azurerm resource named by its expected outcome (resources of other types are helpers the
 rule reads through references). The plan gets the provider's defaults for arguments the HCL leaves out,
-as ``terraform show -json`` would show them, so a secure default is tested in both formats. Rewrite the
-checked-in files after editing a case:
+as ``terraform show -json`` would show them, so a secure default is tested in both formats. The shared
+``tests/rules/fixture_writer.py`` writes them for the azurerm provider. Rewrite the checked-in files after
+editing a case:
 
     .venv/bin/python tests/rules/azure/generate_fixtures.py
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from azure_fixture_cases import CASES, Case, Interpolated  # noqa: E402
+import fixture_writer
+from azure_fixture_cases import CASES, Case
+from fixture_writer import Provider, terraform_only
 
-from plan_builder import UNKNOWN, Ref, Refs, Spec, build_plan  # noqa: E402
+AZURERM = Provider(
+    "azurerm", "registry.terraform.io/hashicorp/azurerm", "~> 4.10", settings={"features": [{}]}
+)
 
-AZURERM = "registry.terraform.io/hashicorp/azurerm"
-
-__all__ = ["CASES", "Case", "main"]
-
-
-def hcl_value(value: Any) -> str:
-    if isinstance(value, Interpolated):
-        return f'"${{{hcl_value(value.ref)}}}{value.suffix}"'
-    if isinstance(value, Ref):
-        return f"{value.target}.{value.attribute}" if value.attribute else value.target
-    if isinstance(value, list):
-        return "[" + ", ".join(hcl_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{key} = {hcl_value(item)}" for key, item in value.items()) + " }"
-    return json.dumps(value)
-
-
-def is_blocks(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
-
-
-def hcl_body(arguments: Mapping[str, Any], indent: str) -> list[str]:
-    lines: list[str] = []
-    for key, value in arguments.items():
-        if is_blocks(value):
-            for block in value:
-                lines.append(f"{indent}{key} {{")
-                lines += hcl_body(block, indent + "  ")
-                lines.append(f"{indent}}}")
-        else:
-            lines.append(f"{indent}{key} = {hcl_value(value)}")
-    return lines
+__all__ = ["AZURERM", "CASES", "Case", "hcl", "main", "plan"]
 
 
 def hcl(case: Case) -> str:
-    lines = [f'resource "{case.type}" "{case.name}" {{', *hcl_body(case.arguments, "  "), "}", ""]
-    return "\n".join(lines)
-
-
-def planned(value: Any) -> Any:
-    """Plan values: references are unknown until apply."""
-    if isinstance(value, Ref | Interpolated):
-        return UNKNOWN
-    if isinstance(value, dict):
-        return {key: planned(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [planned(item) for item in value]
-    return value
-
-
-def configured(value: Any) -> Any:
-    """Configuration expressions: a list of references is one expression with several references."""
-    if isinstance(value, list) and value and all(isinstance(item, Ref) for item in value):
-        return Refs(tuple(value))
-    if isinstance(value, Interpolated):
-        return value.ref
-    if isinstance(value, dict):
-        return {key: configured(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [configured(item) for item in value]
-    return value
-
-
-def with_defaults(arguments: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """The provider's defaults under what the configuration sets; a dict default fills every block."""
-    values: dict[str, Any] = {key: item for key, item in defaults.items() if not isinstance(item, dict)}
-    values.update(arguments)
-    for key, default in defaults.items():
-        blocks = values.get(key)
-        if isinstance(default, dict) and isinstance(blocks, list) and is_blocks(blocks):
-            values[key] = [{**default, **block} for block in blocks]
-    return values
+    return fixture_writer.hcl(terraform_only(case))
 
 
 def plan(cases: list[Case]) -> dict[str, Any]:
-    specs = [
-        Spec(
-            case.type,
-            case.name,
-            planned(with_defaults(case.arguments, case.defaults)),
-            configured(case.arguments),
-            provider_key="azurerm",
-        )
-        for case in cases
-    ]
-    document = build_plan(specs, providers={})
-    # plan_builder names the AWS provider; these resources belong to azurerm.
-    for entry in [*document["planned_values"]["root_module"]["resources"], *document["resource_changes"]]:
-        entry["provider_name"] = AZURERM
-    document["configuration"]["provider_config"] = {
-        "azurerm": {
-            "name": "azurerm",
-            "full_name": AZURERM,
-            "version_constraint": "~> 4.10",
-            "expressions": {"features": [{}]},
-        }
-    }
-    return document
-
-
-PROVIDER = 'provider "azurerm" {\n  features {}\n}\n\n'
-
-
-def write(pack: str, rule_id: str, cases: list[Case]) -> None:
-    directory = ROOT / "fixtures" / pack / rule_id
-    directory.mkdir(parents=True, exist_ok=True)
-    header = f"# {rule_id}: resources are named by the outcome the rule must give them.\n\n"
-    text = header + PROVIDER + "\n".join(hcl(case) for case in cases)
-    (directory / "main.tf").write_text(text, encoding="utf-8")
-    document = json.dumps(plan(cases), indent=2) + "\n"
-    (directory / f"{rule_id}.tfplan.json").write_text(document, encoding="utf-8")
+    return fixture_writer.plan([terraform_only(case) for case in cases], AZURERM)
 
 
 def main() -> None:
     for (pack, rule_id), cases in CASES.items():
-        write(pack, rule_id, cases)
+        fixture_writer.write(pack, rule_id, [terraform_only(case) for case in cases], provider=AZURERM)
 
 
 if __name__ == "__main__":
