@@ -32,11 +32,10 @@ class _Reference:
 
 @dataclass(frozen=True)
 class ModuleIndex:
-    """Rego sources by file, with each file's package and the references it makes."""
+    """Rego sources by file, the files of each package, and (on first use) what each file reaches."""
 
     sources: Mapping[Path, str]
     packages: Mapping[str, tuple[Path, ...]]
-    package_of: Mapping[Path, str]
     # The files each file reaches directly, worked out on first use (a scan asks for a few types only).
     _reaches: dict[Path, tuple[Path, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -44,13 +43,11 @@ class ModuleIndex:
     def of(cls, sources: Iterable[tuple[Path, str]]) -> ModuleIndex:
         texts = dict(sources)
         packages: dict[str, list[Path]] = {}
-        package_of: dict[Path, str] = {}
         for path, text in texts.items():
             found = _PACKAGE.search(text)
             if found:
                 packages.setdefault(found.group(1), []).append(path)
-                package_of[path] = found.group(1)
-        return cls(texts, {name: tuple(paths) for name, paths in packages.items()}, package_of)
+        return cls(texts, {name: tuple(paths) for name, paths in packages.items()})
 
     def closure(self, packages: Iterable[str]) -> tuple[Path, ...]:
         """The files of these packages and of every package they need, directly or not, in index order."""
