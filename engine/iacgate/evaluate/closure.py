@@ -15,7 +15,7 @@ from pathlib import Path
 
 from iacgate.evaluate.safety import code_only
 
-_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
+PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _IMPORT = re.compile(r"^import\s+data\.([\w.]+)(?:\s+as\s+(\w+))?", re.MULTILINE)
 # ``data.a.b`` written in a rule body; ``data`` on its own or indexed (``data[x]``) reaches anything.
 _DATA_REF = re.compile(r"(?<![\w.])data\.([A-Za-z_][\w.]*)")
@@ -44,15 +44,19 @@ class ModuleIndex:
         texts = dict(sources)
         packages: dict[str, list[Path]] = {}
         for path, text in texts.items():
-            found = _PACKAGE.search(text)
+            found = PACKAGE.search(text)
             if found:
                 packages.setdefault(found.group(1), []).append(path)
         return cls(texts, {name: tuple(paths) for name, paths in packages.items()})
 
     def closure(self, packages: Iterable[str]) -> tuple[Path, ...]:
         """The files of these packages and of every package they need, directly or not, in index order."""
+        return self.reached_from(path for name in packages for path in self.packages.get(name, ()))
+
+    def reached_from(self, files: Iterable[Path]) -> tuple[Path, ...]:
+        """These files and every file they need, directly or not, in index order."""
         needed: set[Path] = set()
-        pending = [path for name in packages for path in self.packages.get(name, ())]
+        pending = list(files)
         while pending:
             path = pending.pop()
             if path in needed:

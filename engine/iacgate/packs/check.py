@@ -29,12 +29,12 @@ import yaml
 from iacgate.api import ScanSettings, scan
 from iacgate.config import find_config
 from iacgate.errors import IacgateError
+from iacgate.evaluate.closure import PACKAGE
 from iacgate.graph.model import Resource
 from iacgate.packs.load import fragment_dir, load_pack, manifest_validator
 from iacgate.packs.model import Pack, RuleSet
 from iacgate.packs.regotest import is_test_file, library_files, rego_files, run_tests
 
-_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 # The local name of a resource: after the last '.', '/' or ':' of its id, without an instance key.
 _LOCAL_NAME = re.compile(r"([^./:\[\]\"]+)(?:\[[^\]]*\])*$")
 # fail_x / pass_x / undetermined_x, or FailX / PassX / UndeterminedX where names cannot hold '_'.
@@ -106,7 +106,7 @@ def _tested_policies(test_sources: Mapping[Path, str]) -> dict[str, list[Path]]:
         if not re.search(r"^test_\w+", source, re.MULTILINE):
             continue
         names = set(re.findall(r"^import\s+data\.([\w.]+)", source, re.MULTILINE))
-        package = _PACKAGE.search(source)
+        package = PACKAGE.search(source)
         if package and package.group(1).endswith("_test"):
             names.add(package.group(1).removesuffix("_test"))
         for name in names:
@@ -172,7 +172,7 @@ class _PackChecker:
             match.group(1)
             for path, source in sources.items()
             if not is_test_file(path)
-            for match in _PACKAGE.finditer(source)
+            for match in PACKAGE.finditer(source)
         }
         covered = _tested_policies({path: source for path, source in sources.items() if is_test_file(path)})
         for entry in entries:

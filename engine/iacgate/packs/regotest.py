@@ -20,12 +20,12 @@ from typing import Literal
 
 import regopy
 
+from iacgate.evaluate.closure import PACKAGE, ModuleIndex
 from iacgate.evaluate.embedded import _captured_stdout, _compile_error
 from iacgate.evaluate.safety import check_policies
 
 TestStatus = Literal["passed", "failed", "error"]
 
-_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 # A test is a rule whose head starts a line, as `opa fmt` writes it (`test_x if {`, `test_x := ...`).
 _TEST_RULE = re.compile(r"^(test_\w+)\b", re.MULTILINE)
 _WITH_WHOLE_INPUT = re.compile(r"\bwith\s+input\s+as\b")
@@ -89,7 +89,7 @@ def rego_files(paths: Iterable[Path]) -> list[Path]:
 
 def tests_in(path: Path, source: str) -> list[RegoTest]:
     """The test rules a test file defines, in order of first appearance."""
-    package = _PACKAGE.search(source)
+    package = PACKAGE.search(source)
     if package is None:
         return []
     names = dict.fromkeys(_TEST_RULE.findall(source))
@@ -107,36 +107,6 @@ def discover_tests(paths: Iterable[Path]) -> list[RegoTest]:
         if is_test_file(path)
         for test in tests_in(path, path.read_text(encoding="utf-8"))
     ]
-
-
-_IMPORT = re.compile(r"^import\s+data\.([\w.]+)", re.MULTILINE)
-
-
-def _modules_by_package(sources: Sequence[tuple[Path, str]]) -> dict[str, list[Path]]:
-    found: dict[str, list[Path]] = {}
-    for path, source in sources:
-        for match in _PACKAGE.finditer(source):
-            found.setdefault(match.group(1), []).append(path)
-    return found
-
-
-def _imported(start: Path, by_package: dict[str, list[Path]], sources: dict[Path, str]) -> set[Path]:
-    """``start`` and every module it imports, directly or through the modules it imports.
-
-    ``import data.a.b`` may name a package or a rule inside one, so every package it names a prefix of,
-    or that is a prefix of it, counts as imported.
-    """
-    needed = {start}
-    pending = [start]
-    while pending:
-        for name in _IMPORT.findall(sources.get(pending.pop(), "")):
-            for package, paths in by_package.items():
-                if package == name or package.startswith(f"{name}.") or name.startswith(f"{package}."):
-                    for path in paths:
-                        if path not in needed:
-                            needed.add(path)
-                            pending.append(path)
-    return needed
 
 
 def _entrypoint(test: RegoTest) -> str:
@@ -258,12 +228,11 @@ def run_tests(paths: Sequence[Path], policies: Sequence[Path] = ()) -> RegoTestR
     # One engine per test file, holding only the modules it imports (transitively) and the supporting
     # modules: regopy 1.5.2 corrupts memory or fails to compile ("unable to unify due to cycle") once
     # every pack's policies and tests share one engine, though each pack on its own is fine.
-    by_package = _modules_by_package(sources)
-    texts = dict(sources)
+    index = ModuleIndex.of(sources)
 
     def run_file(test_file: Path) -> list[RegoTestResult]:
         own = [test for test in tests if test.file == test_file]
-        needed = _imported(test_file, by_package, texts)
+        needed = set(index.reached_from([test_file]))
         group_files = [path for path in files if path in needed or path not in under_paths]
         found = _in_worker(group_files, own)
         if found is None:
