@@ -15,8 +15,11 @@ import pytest
 from iacgate.errors import EvaluationError
 from iacgate.evaluate import EmbeddedEvaluator
 from iacgate.evaluate.closure import ModuleIndex
-from iacgate.graph import Graph, Resource, SourceLocation
+from iacgate.graph import Graph, Resource
 from iacgate.packs import load_packs
+
+from .test_embedded import make_pack
+from .test_embedded import volume as embedded_volume
 
 LIBRARY = {
     "lib.rego": "package acme.lib\n\nimport rego.v1\n\nflag(x) if x == true\n",
@@ -94,47 +97,13 @@ def test_the_closure_follows_libraries_into_the_libraries_they_import() -> None:
     assert names(index) == {"rule.rego", "lib.rego", "lib_aws.rego", "tables.rego"}
 
 
-MANIFEST = """\
-pack: house
-version: 1.0.0
-title: House rules
-description: Rules written for these tests.
-rules:
-  - id: HOUSE-VOL-001
-    name: HouseVolume
-    title: Volumes are encrypted
-    description: test rule
-    severity: high
-    policy: house.volume
-    scope: resource
-    resource_types: [aws_ebs_volume]
-    rationale: test
-    remediation: {text: set it, terraform: "encrypted = true"}
-    help_uri: https://example.invalid/rule
-    controls: {pci-dss-4.0: ["3.5.1"], soc2: [CC6.1], iso27001-2022: [A.8.24], nist-800-53-r5: [SC-28],
-               dora: ["Art. 9"]}
-"""
-
-
 def volume(**attributes: object) -> Resource:
-    return Resource(
-        id="aws_ebs_volume.v",
-        format="terraform-plan",
-        native_type="aws_ebs_volume",
-        type="aws_ebs_volume",
-        provider="aws",
-        region="eu-west-1",
-        region_source="provider aws",
-        attributes=attributes,
-        tags={},
-        location=SourceLocation("plan.json", 10, 20, {"encrypted": 12}),
-    )
+    return embedded_volume("v", **attributes)
 
 
 def house(tmp_path: Path, policies: dict[str, str]) -> Path:
-    directory = tmp_path / "house"
-    directory.mkdir()
-    (directory / "pack.yaml").write_text(MANIFEST)
+    """The house pack of ``test_embedded`` with these policy files."""
+    directory = make_pack(tmp_path, policies.pop("volume.rego"))
     for name, text in policies.items():
         (directory / name).write_text(dedent(text))
     return directory
@@ -179,14 +148,14 @@ def test_a_builtin_error_names_the_rule_that_raised_it(tmp_path: Path) -> None:
         import rego.v1
 
         deny contains {"path": [], "message": m} if {
-            m := regex.replace(input.resource.attributes.name, "[", "x")
+            m := regex.replace(input.resource.attributes.label, "[", "x")
         }
     """
     rules = load_packs(("house",), (house(tmp_path, {"volume.rego": policy}),))
     with pytest.raises(
         EvaluationError, match=r"rule HOUSE-VOL-001 \(house\.volume\) failed on aws_ebs_volume\.v"
     ):
-        EmbeddedEvaluator(rules).evaluate(Graph((volume(name="a"),)), rules, {})
+        EmbeddedEvaluator(rules).evaluate(Graph((volume(label="a"),)), rules, {})
 
 
 def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_answers(
