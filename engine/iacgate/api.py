@@ -15,6 +15,7 @@ from typing import Any
 
 from iacgate import __version__
 from iacgate.baseline import BaselineResult, compare, load_baseline
+from iacgate.config import DEFAULT_MAX_WAIVER_DAYS
 from iacgate.discover import Candidate, discover, scan_root
 from iacgate.enforcement import assign_enforcement, unknown_names
 from iacgate.errors import ParseError
@@ -28,7 +29,8 @@ from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.provenance import Provenance
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
-from iacgate.waivers import Waiver, apply_waivers, load_waivers, waivers_file
+from iacgate.trust import TrustedRef
+from iacgate.waivers import Waiver, apply_waivers, load_waivers
 
 Progress = Callable[[int, int, str], None]
 
@@ -52,8 +54,11 @@ class ScanSettings:
     parameter_files: tuple[Path, ...] = ()
     region: str | None = None
     # Exceptions and enforcement (waivers.py, enforcement.py, baseline.py). ``today`` decides whether a
-    # waiver has expired; None means the scan's start date (UTC). The CLI always passes it.
+    # waiver has expired; None means the scan's start date (UTC). The CLI always passes it. Only the
+    # waivers file named here applies (gate_inputs.py decides which file is trusted); ``waivers_shown``
+    # is its name in reports. ``max_waiver_days`` None means DEFAULT_MAX_WAIVER_DAYS.
     waivers_file: Path | None = None
+    waivers_shown: str | None = None
     today: date | None = None
     max_waiver_days: int | None = None
     inline_waivers: bool = True
@@ -62,6 +67,10 @@ class ScanSettings:
     fail_on_new_only: bool = False
     override_soft: bool = False
     provenance: Provenance | None = None
+    # The trusted ref (--trusted-ref): inline suppressions that the change adds are not honoured.
+    reference: TrustedRef | None = None
+    # Notes on the scan's own inputs (configuration ignored, gate-relevant files edited by the change).
+    notes: tuple[Notification, ...] = ()
 
     def parse_options(self, root: Path) -> ParseOptions:
         return ParseOptions(
@@ -197,6 +206,7 @@ def scan(
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
     rules = rules if rules is not None else load_packs(settings.packs, settings.pack_dirs)
     rules, notes = applicable_rules(rules, settings.settings)
+    notes = (*settings.notes, *notes)
     evaluator = EVALUATORS[settings.engine](rules, settings.engine_options)
     candidates = [
         candidate
@@ -258,10 +268,13 @@ def apply_exceptions(
     """The step between findings and the gate: waivers, inline suppressions, enforcement, baseline.
     Findings keep every field they had; this only adds suppression, enforcement and baseline state."""
     today = settings.today or started
-    path = waivers_file(settings.waivers_file, root)
-    shown = _shown(path, root) if path is not None else None
-    waivers = load_waivers(path, today, settings.max_waiver_days, shown) if path is not None else ()
-    outcome = apply_waivers(findings, graphs, root, waivers, today, settings.inline_waivers)
+    path = settings.waivers_file
+    shown = (settings.waivers_shown or _shown(path, root)) if path is not None else None
+    max_days = settings.max_waiver_days if settings.max_waiver_days is not None else DEFAULT_MAX_WAIVER_DAYS
+    waivers = load_waivers(path, today, max_days, shown) if path is not None else ()
+    outcome = apply_waivers(
+        findings, graphs, root, waivers, today, settings.inline_waivers, settings.reference
+    )
     marked = assign_enforcement(outcome.findings, settings.enforcement)
     absent: tuple[BaselineResult, ...] = ()
     if settings.baseline is not None:

@@ -13,16 +13,18 @@ import click
 from iacgate import __version__
 from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.cli_exceptions import baseline_group, exception_settings
-from iacgate.config import Config, find_config
+from iacgate.config import Config
 from iacgate.discover import scan_root
 from iacgate.errors import IacgateError, UsageError
 from iacgate.evaluate import EngineOptions
 from iacgate.gate import EXIT_UNEVALUABLE
+from iacgate.gate_inputs import GateInputs, Requested, resolve
 from iacgate.packs import load_packs
 from iacgate.packs.custom import pack_selection
 from iacgate.report import REPORTERS, ReportOptions, render
 from iacgate.report.rule_list import REGENERATE, render_rules
 from iacgate.severity import Severity
+from iacgate.trust import REF_VARIABLE, private_directory
 
 EXIT_CODES = """\b
 Exit codes:
@@ -236,6 +238,14 @@ def main() -> None:
 @click.option(
     "--override-soft", is_flag=True, help="Soft-mandatory findings do not fail the gate (recorded in reports)"
 )
+@click.option(
+    "--trusted-ref",
+    envvar=REF_VARIABLE,
+    metavar="REF",
+    help="Read iacgate.yaml, waivers, baseline and custom packs as they are on this git ref (e.g. "
+    "origin/main), not from the change scanned; suppressions the change adds are not honoured. "
+    f"Also ${REF_VARIABLE}. See docs/security.md.",
+)
 def scan_command(
     paths: tuple[Path, ...],
     output_format: str | None,
@@ -265,18 +275,26 @@ def scan_command(
     baseline_path: Path | None = None,
     fail_on_new_only: bool = False,
     override_soft: bool = False,
+    trusted_ref: str | None = None,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings."""
     targets = paths or (Path("."),)
 
     def run() -> tuple[ScanResult, str]:
-        root = scan_root(targets, Path.cwd())
-        config = find_config(config_path, root)
+        root = scan_root(targets, Path.cwd()).resolve()
+        with private_directory() as private:
+            requested = Requested(
+                root, config_path, waivers_path, baseline_path, pack_dirs, trusted_ref or None
+            )
+            return scan_with(resolve(requested, Path(private)))
+
+    def scan_with(inputs: GateInputs) -> tuple[ScanResult, str]:
+        config = inputs.config
         chosen_engine = engine or config.engine or "embedded"
         settings = ScanSettings(
             paths=targets,
-            packs=pack_selection(packs or config.packs, (*config.pack_dirs, *pack_dirs)),
-            pack_dirs=(*config.pack_dirs, *pack_dirs),
+            packs=pack_selection(packs or config.packs, inputs.pack_dirs),
+            pack_dirs=inputs.pack_dirs,
             fail_on=Severity(fail_on) if fail_on else config.fail_on or Severity.HIGH,
             engine=chosen_engine,
             engine_options=_engine_options(
@@ -291,9 +309,7 @@ def scan_command(
             parameters={**config.parameters, **_assignments(parameters, "--parameter")},
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
-            **exception_settings(
-                config, root, waivers_path, no_inline_waivers, baseline_path, fail_on_new_only, override_soft
-            ),
+            **exception_settings(inputs, no_inline_waivers, fail_on_new_only, override_soft),
         )
         return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
 

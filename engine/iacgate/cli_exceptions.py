@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from iacgate.config import Config
 from iacgate.errors import UsageError
+from iacgate.gate_inputs import GateInputs
 from iacgate.provenance import git_provenance
 
 TODAY_VARIABLE = "IACGATE_TODAY"
@@ -33,27 +33,25 @@ def today() -> date:
 
 
 def exception_settings(
-    config: Config,
-    root: Path,
-    waivers: Path | None,
-    no_inline_waivers: bool,
-    baseline: Path | None,
-    fail_on_new_only: bool,
-    override_soft: bool,
+    inputs: GateInputs, no_inline_waivers: bool, fail_on_new_only: bool, override_soft: bool
 ) -> dict[str, Any]:
-    """ScanSettings fields from the options and iacgate.yaml; an option beats the config."""
-    if fail_on_new_only and baseline is None:
+    """ScanSettings fields from the options and the resolved gate inputs; an option beats the config."""
+    if fail_on_new_only and inputs.baseline is None:
         raise UsageError("--fail-on-new-only needs --baseline previous.sarif")
+    config = inputs.config
     return {
-        "waivers_file": waivers or config.waivers,
+        "waivers_file": inputs.waivers,
+        "waivers_shown": inputs.waivers_shown,
         "today": today(),
         "max_waiver_days": config.max_waiver_days,
         "inline_waivers": config.inline_waivers and not no_inline_waivers,
         "enforcement": config.enforcement,
-        "baseline": baseline,
+        "baseline": inputs.baseline,
         "fail_on_new_only": fail_on_new_only,
         "override_soft": override_soft,
-        "provenance": git_provenance(root.resolve()),
+        "provenance": git_provenance(inputs.root),
+        "reference": inputs.reference,
+        "notes": inputs.notes,
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from iacgate.graph.model import Graph, Resource
 from iacgate.notifications import Notification
 from iacgate.schemas import load_schema
 from iacgate.textio import read_source
+from iacgate.trust import TrustedRef
 
 WAIVERS_NAME = "iacgate-waivers.yaml"
 EXPIRING_DAYS = 14
@@ -148,10 +150,14 @@ def load_waivers(
 
 @dataclass(frozen=True)
 class Inline:
+    """A suppression in the source: a comment at ``line``, or a CloudFormation Metadata entry somewhere
+    in the resource's lines ``line``..``end_line``."""
+
     rule: str
     reason: str
     file: str
     line: int
+    end_line: int = 0
 
 
 def _comments(
@@ -192,6 +198,7 @@ def inline_suppressions(
                     reason.strip() if isinstance(reason, str) else "",
                     location.file,
                     location.start_line,
+                    max(location.end_line, location.start_line),
                 )
             )
     if location.start_line > 0:
@@ -205,12 +212,58 @@ def inline_suppressions(
     return found
 
 
+class _Unchanged:
+    """Which lines of a scanned file are as they are on the trusted ref (the rest the change added or
+    edited), per file, computed once per scan and only for files with suppressions that matter."""
+
+    def __init__(self, reference: TrustedRef, root: Path) -> None:
+        self.reference = reference
+        self.root = root
+        self.lines: dict[str, tuple[list[str], set[int]]] = {}
+
+    def _file(self, file: str) -> tuple[list[str], set[int]]:
+        if file not in self.lines:
+            path = (self.root / file).resolve()
+            try:
+                current = read_source(path, file).text.splitlines()
+            except ParseError:
+                current = []
+            before = None
+            if self.reference.relative(path) is not None:
+                before = self.reference.read_text(path)
+            unchanged: set[int] = set()
+            if before is not None:
+                matcher = difflib.SequenceMatcher(None, before.splitlines(), current, autojunk=False)
+                for block in matcher.get_matching_blocks():
+                    unchanged.update(range(block.b + 1, block.b + block.size + 1))
+            self.lines[file] = (current, unchanged)
+        return self.lines[file]
+
+    def existed(self, item: Inline) -> bool:
+        current, unchanged = self._file(item.file)
+        if not item.end_line:
+            return item.line in unchanged
+        # A Metadata entry: the lines of the resource that name the rule must be as they were.
+        naming = [
+            number
+            for number in range(item.line, min(item.end_line, len(current)) + 1)
+            if re.search(rf"(?<![\w.-]){re.escape(item.rule)}(?![\w.-])", current[number - 1])
+        ]
+        return bool(naming) and all(number in unchanged for number in naming)
+
+
 def _inline_map(
-    graphs: Iterable[Graph], root: Path, allow: bool, wanted: set[tuple[str, str]]
+    graphs: Iterable[Graph],
+    root: Path,
+    allow: bool,
+    wanted: set[tuple[str, str]],
+    reference: TrustedRef | None = None,
 ) -> tuple[dict[tuple[str, str], list[Inline]], list[Notification]]:
     """Inline suppressions of the resources with findings (``wanted``: unit, resource id); files of
-    resources without findings are never read again."""
+    resources without findings are never read again. With a trusted ref, a suppression that the change
+    adds or edits is not honoured (a note says so)."""
     cache: dict[str, list[tuple[int, str, str]]] = {}
+    unchanged = _Unchanged(reference, root) if reference is not None else None
     by_resource: dict[tuple[str, str], list[Inline]] = {}
     notes: list[Notification] = []
     seen: set[tuple[str, int, str]] = set()
@@ -229,6 +282,13 @@ def _inline_map(
                             "disallowed (--no-inline-waivers or inline_waivers: false)"
                         )
                         notes.append(Notification("note", message, item.file, item.line))
+                elif unchanged is not None and not unchanged.existed(item):
+                    if first_time:
+                        message = (
+                            f"inline suppression of {item.rule} not honoured: this change adds or edits it "
+                            f"(it is not on {unchanged.reference.name}); it applies once reviewed and merged"
+                        )
+                        notes.append(Notification("warning", message, item.file, item.line))
                 elif not item.reason:
                     # Same rule as the waivers file: an exception nobody explained is a configuration error.
                     raise ConfigError(
@@ -247,9 +307,10 @@ def apply_waivers(
     waivers: Sequence[Waiver],
     today: date,
     allow_inline: bool = True,
+    reference: TrustedRef | None = None,
 ) -> WaiverOutcome:
     wanted = {(finding.unit, finding.resource_id) for finding in findings}
-    inline, notes = _inline_map(graphs, root, allow_inline, wanted)
+    inline, notes = _inline_map(graphs, root, allow_inline, wanted, reference)
     used: set[Waiver] = set()
     result: list[Finding] = []
     for finding in findings:
@@ -290,10 +351,3 @@ def apply_waivers(
         )
     )
     return WaiverOutcome(tuple(result), tuple(notes), expiring, stale)
-
-
-def waivers_file(explicit: Path | None, root: Path) -> Path | None:
-    if explicit is not None:
-        return explicit
-    candidate = root / WAIVERS_NAME
-    return candidate if candidate.is_file() else None

@@ -84,7 +84,7 @@ def scan(root: Path, *args: str, today: str = TODAY) -> tuple[Result, dict[str, 
 
 def test_waived_finding_passes_and_stays_in_every_report(repo: Path) -> None:
     (repo / "iacgate-waivers.yaml").write_text("waivers:\n" + waiver("2026-06-01"), encoding="utf-8")
-    result, run = scan(repo)
+    result, run = scan(repo, "--waivers", str(repo / "iacgate-waivers.yaml"))
     assert result.exit_code == 0, result.output
     assert "[WAIVED]" in result.output and "approved by alice@example.com" in result.output
     (finding,) = run["results"]
@@ -102,7 +102,18 @@ def test_waived_finding_passes_and_stays_in_every_report(repo: Path) -> None:
         "line": 2,
     }
     assert run["invocations"][0]["properties"]["gate"]["reasons"] == ["1 finding waived"]
-    report = json.loads(iacgate("scan", "--pack", "encryption", "--format", "json", str(repo)).output)
+    report = json.loads(
+        iacgate(
+            "scan",
+            "--pack",
+            "encryption",
+            "--format",
+            "json",
+            "--waivers",
+            str(repo / "iacgate-waivers.yaml"),
+            str(repo),
+        ).output
+    )
     assert_valid_report(report)
     assert report["findings"][0]["suppression"]["approver"] == "alice@example.com"
     assert report["findings"][0]["blocking"] is False
@@ -110,7 +121,7 @@ def test_waived_finding_passes_and_stays_in_every_report(repo: Path) -> None:
 
 def test_expired_waiver_fails_and_says_when(repo: Path) -> None:
     (repo / "iacgate-waivers.yaml").write_text("waivers:\n" + waiver("2026-03-01"), encoding="utf-8")
-    result, run = scan(repo)
+    result, run = scan(repo, "--waivers", str(repo / "iacgate-waivers.yaml"))
     assert result.exit_code == 1
     assert "waiver expired on 2026-03-01" in result.output
     (finding,) = run["results"]
@@ -118,13 +129,13 @@ def test_expired_waiver_fails_and_says_when(repo: Path) -> None:
     assert finding["properties"]["waiverExpired"] == "2026-03-01"
     assert "waiver expired on 2026-03-01" in finding["message"]["text"]
     # The last day of a waiver still waives.
-    assert scan(repo, today="2026-03-01")[0].exit_code == 0
+    assert scan(repo, "--waivers", str(repo / "iacgate-waivers.yaml"), today="2026-03-01")[0].exit_code == 0
 
 
 def test_stale_and_expiring_waivers_are_reported(repo: Path) -> None:
     text = "waivers:\n" + waiver("2026-03-10") + waiver("2026-05-01", resource="aws_ebs_volume.gone")
     (repo / "iacgate-waivers.yaml").write_text(text, encoding="utf-8")
-    result, run = scan(repo)
+    result, run = scan(repo, "--waivers", str(repo / "iacgate-waivers.yaml"))
     assert result.exit_code == 0
     assert "Waivers expiring within 14 days:" in result.output
     assert "aws_ebs_volume.ledger expires 2026-03-10" in result.output
@@ -163,7 +174,9 @@ def test_incomplete_waiver_is_exit_2_naming_file_and_line(
     repo: Path, entry: str, line: int, problem: str
 ) -> None:
     (repo / "iacgate-waivers.yaml").write_text("# reviewed\nwaivers:\n" + entry, encoding="utf-8")
-    result = iacgate("scan", "--pack", "encryption", str(repo))
+    result = iacgate(
+        "scan", "--pack", "encryption", "--waivers", str(repo / "iacgate-waivers.yaml"), str(repo)
+    )
     assert result.exit_code == 2
     (message,) = result.stderr.splitlines()
     assert message.startswith(f"iacgate: error: iacgate-waivers.yaml:{line}: ")
@@ -176,7 +189,7 @@ def test_config_names_the_waivers_file_and_caps_its_lifetime(repo: Path) -> None
     (repo / "iacgate.yaml").write_text(
         "waivers: policy/exceptions.yaml\nmax_waiver_days: 90\n", encoding="utf-8"
     )
-    result = iacgate("scan", "--pack", "encryption", str(repo))
+    result = iacgate("scan", "--pack", "encryption", "--config", str(repo / "iacgate.yaml"), str(repo))
     assert result.exit_code == 2
     assert result.stderr.startswith(
         "iacgate: error: policy/exceptions.yaml:2: waiver for ENC-EBS-001 expires"
@@ -185,7 +198,10 @@ def test_config_names_the_waivers_file_and_caps_its_lifetime(repo: Path) -> None
     (repo / "iacgate.yaml").write_text(
         "waivers: policy/exceptions.yaml\nmax_waiver_days: 200\n", encoding="utf-8"
     )
-    assert iacgate("scan", "--pack", "encryption", str(repo)).exit_code == 0
+    assert (
+        iacgate("scan", "--pack", "encryption", "--config", str(repo / "iacgate.yaml"), str(repo)).exit_code
+        == 0
+    )
 
 
 def test_inline_comment_honoured_unless_disallowed(repo: Path) -> None:
@@ -294,7 +310,7 @@ def test_fail_on_new_only_needs_a_baseline(repo: Path) -> None:
 def test_enforcement_levels_from_config(repo: Path) -> None:
     config = repo / "iacgate.yaml"
     config.write_text("enforcement:\n  encryption: advisory\n", encoding="utf-8")
-    advisory, run = scan(repo)
+    advisory, run = scan(repo, "--config", str(config))
     assert advisory.exit_code == 0
     assert "[advisory]" in advisory.output
     assert run["results"][0]["properties"]["enforcement"] == "advisory"
@@ -303,10 +319,10 @@ def test_enforcement_levels_from_config(repo: Path) -> None:
     config.write_text(
         "enforcement:\n  encryption: advisory\n  ENC-EBS-001: soft-mandatory\n", encoding="utf-8"
     )
-    soft, run = scan(repo)
+    soft, run = scan(repo, "--config", str(config))
     assert soft.exit_code == 1
     assert run["results"][0]["properties"]["enforcement"] == "soft-mandatory"
-    overridden, run = scan(repo, "--override-soft")
+    overridden, run = scan(repo, "--config", str(config), "--override-soft")
     assert overridden.exit_code == 0
     gate = run["invocations"][0]["properties"]["gate"]
     assert gate["overrideSoft"] is True
@@ -318,7 +334,7 @@ def test_enforcement_level_typo_is_exit_2_naming_the_line(repo: Path) -> None:
     (repo / "iacgate.yaml").write_text(
         "fail_on: high\nenforcement:\n  encryption: advisery\n", encoding="utf-8"
     )
-    result = iacgate("scan", str(repo))
+    result = iacgate("scan", "--config", str(repo / "iacgate.yaml"), str(repo))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"iacgate: error: {repo / 'iacgate.yaml'}:3: enforcement/encryption:")
 
@@ -346,7 +362,16 @@ def test_version_control_provenance_in_a_git_work_tree(repo: Path) -> None:
         "revisionId": git("rev-parse", "HEAD"),
         "branch": "audit-branch",
     }
-    report = json.loads(iacgate("scan", "--pack", "encryption", "--format", "json", str(repo)).output)
+    report = json.loads(
+        iacgate(
+            "scan",
+            "--pack",
+            "encryption",
+            "--format",
+            "json",
+            str(repo),
+        ).output
+    )
     assert report["provenance"]["branch"] == "audit-branch"
 
 

@@ -58,7 +58,7 @@ def test_selecting_a_builtin_pack_keeps_the_custom_pack() -> None:
 def test_packs_in_config_take_builtin_ids_and_relative_directories(tmp_path: Path, pack: Path) -> None:
     scanned = Path(shutil.copytree(FIXTURES, tmp_path / "infra"))
     (scanned / "iacgate.yaml").write_text("packs: [audit-logging, ../acme]\nfail_on: critical\n")
-    result = iacgate("scan", "--format", "json", str(scanned))
+    result = iacgate("scan", "--format", "json", "--config", str(scanned / "iacgate.yaml"), str(scanned))
     assert result.returncode == 0, result.stderr
     ids = rule_ids(result.stdout)
     assert "ACME-TAG-001" in ids and not any(rule.startswith("ENC-") for rule in ids)

@@ -72,7 +72,17 @@ def audited_scan(tmp_path: Path) -> AuditedScan:
     (root / "main.tf").write_text(VOLUMES, encoding="utf-8")
     (root / "iacgate-waivers.yaml").write_text(WAIVERS, encoding="utf-8")
     sarif, html = tmp_path / "results.sarif", tmp_path / "report.html"
-    scan = iacgate("scan", "--pack", "encryption", "-q", "--sarif-output", str(sarif), str(root))
+    scan = iacgate(
+        "scan",
+        "--pack",
+        "encryption",
+        "-q",
+        "--sarif-output",
+        str(sarif),
+        str(root),
+        "--waivers",
+        str(root / "iacgate-waivers.yaml"),
+    )
     assert sarif.is_file(), scan.output
     report = iacgate("report", str(sarif), "--html", str(html))
     return AuditedScan(sarif, html, scan, report)

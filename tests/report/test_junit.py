@@ -94,7 +94,18 @@ def test_waived_check_is_skipped_with_the_waiver_as_properties(tmp_path: Path) -
     output = tmp_path / "junit.xml"
     run = CliRunner().invoke(
         main,
-        ["scan", "--pack", "encryption", "--format", "junit", "-o", str(output), str(tmp_path)],
+        [
+            "scan",
+            "--pack",
+            "encryption",
+            "--format",
+            "junit",
+            "-o",
+            str(output),
+            str(tmp_path),
+            "--waivers",
+            str(tmp_path / "iacgate-waivers.yaml"),
+        ],
         env={"IACGATE_TODAY": "2026-03-02"},
     )
     assert run.exit_code == 1, run.output  # "other" is not waived and still blocks

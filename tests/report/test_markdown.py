@@ -91,7 +91,17 @@ def test_summary_file_lists_waived_and_expiring_waivers_escaped(tmp_path: Path) 
     summary = tmp_path / "summary.md"
     run = CliRunner().invoke(
         main,
-        ["scan", "--pack", "encryption", "-q", "--summary-file", str(summary), str(root)],
+        [
+            "scan",
+            "--pack",
+            "encryption",
+            "-q",
+            "--summary-file",
+            str(summary),
+            str(root),
+            "--waivers",
+            str(root / "iacgate-waivers.yaml"),
+        ],
         env={"IACGATE_TODAY": "2026-03-02"},
     )
     assert run.exit_code == 1, run.output

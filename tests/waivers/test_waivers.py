@@ -27,6 +27,7 @@ resource "aws_ebs_volume" "ledger" {
 def run(tmp_path: Path, waivers: str | None = None, **options: object) -> ScanResult:
     if waivers is not None:
         (tmp_path / "iacgate-waivers.yaml").write_text(waivers, encoding="utf-8")
+        options.setdefault("waivers_file", tmp_path / "iacgate-waivers.yaml")
     settings = ScanSettings(paths=(tmp_path,), packs=("encryption",), today=TODAY, **options)  # type: ignore[arg-type]
     return scan(settings)
 

@@ -1,0 +1,177 @@
+"""Where the files that can change the gate come from: configuration, waivers, baseline, custom packs.
+
+The trust boundary (docs/security.md): command-line options, the environment and files named on the
+command line are trusted; everything in the scanned tree is written by whoever wrote the change judged.
+
+- With a trusted ref (``--trusted-ref REF``), every gate-relevant file inside the repository is read as
+  it is on REF, named or found; a note lists the ones the change edits, so a reviewer sees them.
+- Without one, an ``iacgate.yaml`` found in the scanned tree may only tighten the gate
+  (``config.tighten_only``), and a waivers file found there is not applied; files named on the command
+  line (and by a named ``--config``) are read as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from iacgate.config import CONFIG_NAME, Config, load_config, tighten_only
+from iacgate.errors import ConfigError, UsageError
+from iacgate.notifications import Notification
+from iacgate.trust import TrustedRef
+from iacgate.waivers import WAIVERS_NAME
+
+
+@dataclass(frozen=True)
+class GateInputs:
+    """Gate-relevant files, resolved: paths to read (on disk, or copies of the ref's files in a private
+    directory), the names to show for them, the trusted ref, and notes for the report."""
+
+    root: Path
+    config: Config
+    waivers: Path | None = None
+    waivers_shown: str | None = None
+    baseline: Path | None = None
+    pack_dirs: tuple[Path, ...] = ()
+    reference: TrustedRef | None = None
+    notes: tuple[Notification, ...] = ()
+
+
+@dataclass(frozen=True)
+class Requested:
+    """What the command line named (None: not named) and where found files are looked for."""
+
+    root: Path
+    config: Path | None = None
+    waivers: Path | None = None
+    baseline: Path | None = None
+    pack_dirs: tuple[Path, ...] = ()
+    trusted_ref: str | None = None
+
+
+def _shown(path: Path, root: Path) -> str:
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+class _FromRef:
+    """Reads gate-relevant files as they are on the trusted ref; files outside the repository (a
+    configuration kept on the runner, say) are read from disk, as no change to the repository reaches
+    them."""
+
+    def __init__(self, reference: TrustedRef, root: Path, private: Path) -> None:
+        self.reference = reference
+        self.root = root
+        self.private = private
+
+    def label(self, path: Path) -> str:
+        relative = self.reference.relative(path)
+        return f"{relative} (at {self.reference.name})" if relative is not None else str(path)
+
+    def config(self, path: Path, named: bool) -> Config:
+        if self.reference.relative(path) is None:
+            return load_config(path) if named or path.is_file() else Config()
+        text = self.reference.read_text(path)
+        if text is None:
+            if named:
+                raise ConfigError(f"{self.label(path)}: no such configuration file on the trusted ref")
+            return Config()
+        return load_config(path, text, self.label(path))
+
+    def file(self, path: Path) -> Path | None:
+        """A copy of ``path`` as it is on the ref, or None when the ref has no such file."""
+        relative = self.reference.relative(path)
+        if relative is None:
+            return path
+        data = self.reference.read(path)
+        if data is None:
+            return None
+        copy = self.private / "files" / relative
+        copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        copy.write_bytes(data)
+        return copy
+
+    def directory(self, path: Path) -> Path:
+        if self.reference.relative(path) is None:
+            return path
+        copy = self.reference.materialize(path, self.private / "packs")
+        if copy is None:
+            raise UsageError(f"{self.label(path)}: no such custom pack directory on the trusted ref")
+        return copy
+
+
+def resolve(requested: Requested, private: Path) -> GateInputs:
+    """The gate's inputs for this run. ``private`` is an empty 0700 directory that lives as long as the
+    scan; copies of files read from the trusted ref are laid out below it."""
+    root = requested.root
+    if requested.trusted_ref:
+        reference = TrustedRef.open(requested.trusted_ref, root)
+        return _resolve_from_ref(requested, reference, _FromRef(reference, root, private))
+    notes: list[Notification] = []
+    if requested.config is not None:
+        config = load_config(requested.config)
+    elif (root / CONFIG_NAME).is_file():
+        found = load_config(root / CONFIG_NAME, shown=CONFIG_NAME)
+        config, tightened = tighten_only(found)
+        notes.extend(tightened)
+    else:
+        config = Config()
+    waivers = requested.waivers or config.waivers
+    found_waivers = root / WAIVERS_NAME
+    if waivers is None and found_waivers.is_file():
+        notes.append(
+            Notification(
+                "warning",
+                f"{WAIVERS_NAME} found in the scanned tree is not applied: waivers apply only from a trusted "
+                "source (--waivers FILE, 'waivers' in a --config file, or --trusted-ref REF)",
+                _shown(found_waivers, root),
+            )
+        )
+    return GateInputs(
+        root=root,
+        config=config,
+        waivers=waivers,
+        waivers_shown=_shown(waivers, root) if waivers is not None else None,
+        baseline=requested.baseline,
+        pack_dirs=(*config.pack_dirs, *requested.pack_dirs),
+        notes=tuple(notes),
+    )
+
+
+def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef) -> GateInputs:
+    root = requested.root
+    config_path = requested.config or root / CONFIG_NAME
+    config = ref.config(config_path, named=requested.config is not None)
+    waivers_path = requested.waivers or config.waivers or root / WAIVERS_NAME
+    waivers = ref.file(waivers_path)
+    if waivers is None and (requested.waivers or config.waivers):
+        raise ConfigError(f"{ref.label(waivers_path)}: no such waivers file on the trusted ref")
+    baseline = None
+    if requested.baseline is not None:
+        baseline = ref.file(requested.baseline)
+        if baseline is None:
+            raise UsageError(f"--baseline {ref.label(requested.baseline)}: no such file on the trusted ref")
+    named_dirs = (*config.pack_dirs, *requested.pack_dirs)
+    pack_dirs = tuple(ref.directory(directory) for directory in named_dirs)
+    relevant: list[Path] = [config_path, waivers_path, *named_dirs]
+    if requested.baseline is not None:
+        relevant.append(requested.baseline)
+    notes = [
+        Notification(
+            "warning",
+            f"this change edits {name}, which can change the gate: iacgate read it as it is on "
+            f"{reference.name}; have the edit reviewed and merged on its own",
+            name,
+        )
+        for name in reference.changed(relevant)
+    ]
+    return GateInputs(
+        root=root,
+        config=config,
+        waivers=waivers,
+        waivers_shown=ref.label(waivers_path) if waivers is not None else None,
+        baseline=baseline,
+        pack_dirs=pack_dirs,
+        reference=reference,
+        notes=tuple(notes),
+    )

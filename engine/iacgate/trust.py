@@ -1,0 +1,160 @@
+"""The trusted reference: gate-relevant files read from a protected git ref, never from the change judged.
+
+``--trusted-ref origin/main`` (or ``IACGATE_TRUSTED_REF``) makes iacgate read its configuration, waivers,
+baseline and custom packs as they are on that ref (``git show REF:path``), so a pull request that edits
+them changes nothing about its own gate. The same reference tells which inline suppressions a change
+added (those are not honoured) and which gate-relevant files it edits (a note tells the reviewer).
+
+git runs here on a repository whose tracked files an attacker may have written, so only plumbing
+commands run, with every configuration hook that could start a program switched off, no pager, no
+external diff or text conversion, no prompt and a timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from iacgate.errors import UsageError
+
+TIMEOUT_SECONDS = 20.0
+REF_VARIABLE = "IACGATE_TRUSTED_REF"
+
+# Configuration a repository can carry that would make git start a program or read elsewhere.
+_SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "diff.external=",
+    "core.untrackedCache=false",
+    "protocol.allow=never",
+)
+
+
+def _environment() -> dict[str, str]:
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
+    environment = {key: os.environ[key] for key in keep if key in os.environ}
+    environment |= {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "GIT_PAGER": "cat"}
+    return environment
+
+
+def git(directory: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    command = ["git", "-C", str(directory)]
+    for setting in _SAFE_CONFIG:
+        command += ["-c", setting]
+    try:
+        done = subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            timeout=TIMEOUT_SECONDS,
+            env=_environment(),
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UsageError("--trusted-ref needs git on PATH") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"git {args[0]} did not answer within {TIMEOUT_SECONDS:.0f} s") from None
+    if check and done.returncode != 0:
+        problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {' '.join(args[:2])}: {problem[-1] if problem else 'failed'}")
+    return done
+
+
+@dataclass(frozen=True)
+class TrustedRef:
+    """A git ref resolved once, with the work tree whose files it is compared against."""
+
+    name: str
+    commit: str
+    toplevel: Path
+
+    @classmethod
+    def open(cls, name: str, start: Path) -> TrustedRef:
+        if not name.strip() or name.startswith("-"):
+            raise UsageError(f"--trusted-ref {name!r} is not a git ref")
+        found = git(start, "rev-parse", "--show-toplevel", check=False)
+        if found.returncode != 0:
+            raise UsageError(f"--trusted-ref {name}: {start} is not inside a git work tree")
+        toplevel = Path(found.stdout.decode("utf-8", "surrogateescape").strip()).resolve()
+        resolved = git(toplevel, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
+        if resolved.returncode != 0:
+            raise UsageError(
+                f"--trusted-ref {name}: no such commit in {toplevel} (fetch it first, e.g. "
+                f"'git fetch origin main'; a shallow clone needs the base branch too)"
+            )
+        return cls(name, resolved.stdout.decode().strip(), toplevel)
+
+    def relative(self, path: Path) -> str | None:
+        """``path`` as a repository path (POSIX), or None when it lies outside this repository."""
+        absolute = Path(os.path.abspath(path))
+        if not absolute.is_relative_to(self.toplevel):
+            absolute = absolute.resolve()
+        if not absolute.is_relative_to(self.toplevel):
+            return None
+        relative = absolute.relative_to(self.toplevel).as_posix()
+        return None if relative in ("", ".") else relative
+
+    def read(self, path: Path) -> bytes | None:
+        """The file at ``path`` as it is on the ref; None when the ref has no such file."""
+        relative = self.relative(path)
+        if relative is None:
+            raise ValueError(f"{path} is outside {self.toplevel}")
+        kind = git(self.toplevel, "cat-file", "-t", f"{self.commit}:{relative}", check=False)
+        if kind.returncode != 0 or kind.stdout.strip() != b"blob":
+            return None
+        return git(self.toplevel, "cat-file", "blob", f"{self.commit}:{relative}").stdout
+
+    def read_text(self, path: Path) -> str | None:
+        data = self.read(path)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def materialize(self, directory: Path, into: Path) -> Path | None:
+        """Copy the tree at ``directory`` as it is on the ref below ``into``; None if the ref lacks it."""
+        relative = self.relative(directory)
+        if relative is None:
+            raise ValueError(f"{directory} is outside {self.toplevel}")
+        listing = git(self.toplevel, "ls-tree", "-r", "-z", "--full-name", self.commit, "--", relative)
+        entries = [entry for entry in listing.stdout.split(b"\0") if entry]
+        if not entries:
+            return None
+        target = into / relative
+        for entry in entries:
+            meta, _, name = entry.partition(b"\t")
+            mode, kind, _object = meta.split(b" ")
+            if kind != b"blob" or mode == b"120000":  # symlinks on the ref are not followed
+                continue
+            path = name.decode("utf-8", "surrogateescape")
+            blob = git(self.toplevel, "cat-file", "blob", f"{self.commit}:{path}").stdout
+            destination = into / path
+            destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            destination.write_bytes(blob)
+        return target
+
+    def changed(self, paths: Sequence[Path]) -> tuple[str, ...]:
+        """Which of ``paths`` (files or directories) the work tree changes against the ref: edited,
+        added (tracked or not) or deleted, as repository paths."""
+        relatives = sorted({r for r in (self.relative(path) for path in paths) if r is not None})
+        if not relatives:
+            return ()
+        diff = git(
+            self.toplevel, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", self.commit,
+            "--", *relatives,
+        )  # fmt: skip
+        untracked = git(self.toplevel, "ls-files", "-z", "--others", "--exclude-standard", "--", *relatives)
+        names = {
+            name.decode("utf-8", "surrogateescape")
+            for output in (diff.stdout, untracked.stdout)
+            for name in output.split(b"\0")
+            if name
+        }
+        return tuple(sorted(names))
+
+
+def private_directory() -> tempfile.TemporaryDirectory[str]:
+    """Where files read from the ref are laid out for the loaders: created 0700, removed after the scan."""
+    return tempfile.TemporaryDirectory(prefix="iacgate-trusted-")

