@@ -345,3 +345,42 @@ def test_trusted_ref_that_does_not_exist_is_a_usage_error(repo: Path) -> None:
     assert "--trusted-ref origin/nope: no such commit" in result.stderr
     result = iacgate(repo, "--trusted-ref", "--upload-pack=touch /tmp/x")
     assert result.returncode == 2
+
+
+def test_the_command_docs_ci_recommends_holds(tmp_path: Path) -> None:
+    """The first shell block of docs/ci.md, run as written in a clone of a repository whose pull request
+    adds a waiver, a weaker iacgate.yaml and an inline suppression: the gate still fails."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = docs.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert any("--trusted-ref origin/main" in line for line in commands)
+    upstream = tmp_path / "upstream"
+    (upstream / "infra").mkdir(parents=True)
+    (upstream / "infra" / "main.tf").write_text(VOLUME, encoding="utf-8")
+    git(upstream, "init", "-q", "-b", "main")
+    commit(upstream, "base")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(upstream), str(clone)], check=True)
+    git(clone, "checkout", "-q", "-b", "pr")
+    (clone / "iacgate.yaml").write_text("fail_on: critical\nexclude: ['**']\n", encoding="utf-8")
+    (clone / "iacgate-waivers.yaml").write_text(
+        "waivers:\n  - rule: encryption\n    resource: '*'\n    reason: x\n    approved_by: x\n"
+        "    expires: 2026-04-01\n",
+        encoding="utf-8",
+    )
+    main_tf = clone / "infra" / "main.tf"
+    main_tf.write_text("# iacgate:ignore ENC-EBS-001 fine\n" + VOLUME, encoding="utf-8")
+    commit(clone, "the attack")
+    environment = {key: value for key, value in os.environ.items() if key != "IACGATE_TRUSTED_REF"}
+    environment["IACGATE_TODAY"] = "2026-03-02"
+    for command in commands:
+        words = command.split()
+        if words[0] == "iacgate":
+            words = [sys.executable, "-m", "iacgate", *words[1:]]
+        done = subprocess.run(words, cwd=clone, capture_output=True, text=True, env=environment, timeout=300)
+        if words[0] == "git":
+            assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr
+    sarif = json.loads((clone / "iacgate.sarif").read_text(encoding="utf-8"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "ENC-EBS-001" and "suppressions" not in result
