@@ -6,11 +6,12 @@ Run by the CLI (never by a renderer) with a short timeout and no network access;
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from iacgate.trust import run_git
 
 TIMEOUT_SECONDS = 3.0
 # user:password@ or token@ in https URLs must never reach a report uploaded elsewhere.
@@ -39,18 +40,12 @@ def strip_credentials(url: str) -> str:
 
 
 def _git(root: Path, *args: str) -> str | None:
+    # The hardened runner: a work tree is scanned content, and git must not start a program for it.
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-            check=False,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
-        )
+        done = run_git(root, *args, timeout=TIMEOUT_SECONDS)
     except (OSError, subprocess.SubprocessError):
         return None
-    output = done.stdout.strip()
+    output = done.stdout.decode("utf-8", "replace").strip()
     return output if done.returncode == 0 and output else None
 
 

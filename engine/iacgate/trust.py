@@ -42,19 +42,26 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def git(directory: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def run_git(
+    directory: Path, *args: str, timeout: float = TIMEOUT_SECONDS
+) -> subprocess.CompletedProcess[bytes]:
+    """git with the hardening above; raises ``FileNotFoundError`` without git and ``TimeoutExpired``."""
     command = ["git", "-C", str(directory)]
     for setting in _SAFE_CONFIG:
         command += ["-c", setting]
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        timeout=timeout,
+        env=_environment(),
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def git(directory: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(
-            [*command, *args],
-            capture_output=True,
-            timeout=TIMEOUT_SECONDS,
-            env=_environment(),
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+        done = run_git(directory, *args)
     except FileNotFoundError:
         raise UsageError("--trusted-ref needs git on PATH") from None
     except subprocess.TimeoutExpired:

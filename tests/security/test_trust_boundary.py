@@ -384,3 +384,22 @@ def test_the_command_docs_ci_recommends_holds(tmp_path: Path) -> None:
     sarif = json.loads((clone / "iacgate.sarif").read_text(encoding="utf-8"))
     (result,) = sarif["runs"][0]["results"]
     assert result["ruleId"] == "ENC-EBS-001" and "suppressions" not in result
+
+
+def test_git_runs_no_program_the_work_tree_names(repo: Path, tmp_path: Path) -> None:
+    """A work tree whose git configuration names programs (a scanned archive can carry its own .git):
+    neither provenance nor the trusted-ref reads start them."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "hook.sh"
+    script.write_text(f"#!/bin/sh\ntouch {marker}\n", encoding="utf-8")
+    script.chmod(0o755)
+    git(repo, "config", "core.fsmonitor", str(script))
+    git(repo, "config", "core.pager", str(script))
+    (repo / "infra" / "main.tf").write_text(VOLUME + "\n", encoding="utf-8")  # a dirty work tree
+    git(repo, "status", "--short")  # plain git does start it
+    assert marker.exists()
+    marker.unlink()
+    result = iacgate(repo, "--trusted-ref", "main", "--sarif-output", "out.sarif")
+    assert result.returncode == 1, result.stderr
+    assert json.loads((repo / "out.sarif").read_text())["runs"][0]["versionControlProvenance"]
+    assert not marker.exists()
