@@ -1,4 +1,9 @@
-"""Which files a scan reads: explicit files as given, directories walked without leaving their tree."""
+"""Which files a scan reads: explicit files as given, directories walked without leaving their tree.
+
+Nothing under a walked directory is dropped silently: a subdirectory that cannot be listed (permissions,
+a path too long, a directory removed during the walk) and a link that cannot be resolved (a loop) are
+offered like files, so reading them fails and the scan reports them by name and fails closed.
+"""
 
 from __future__ import annotations
 
@@ -28,20 +33,34 @@ def scan_root(paths: Sequence[Path], cwd: Path) -> Path:
     return Path(os.path.commonpath([path if path.is_dir() else path.parent for path in resolved]))
 
 
-def _inside(path: Path, tree: Path) -> bool:
-    return path.resolve().is_relative_to(tree)
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, except that a symbolic-link loop (which Python reports as a RuntimeError) is
+    left unresolved: reading it fails later with the operating system's own words."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
-def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[Path]:
+def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[tuple[Path, bool]]:
+    """(path, unreadable) for matching files, and for every directory the walk could not list."""
     tree = directory.resolve()
-    for current, dirnames, filenames in os.walk(directory, followlinks=False):
+    unreadable: list[OSError] = []
+    for current, dirnames, filenames in os.walk(directory, onerror=unreadable.append, followlinks=False):
+        yield from ((Path(error.filename), True) for error in unreadable if error.filename is not None)
+        unreadable.clear()
         dirnames[:] = sorted(
             name for name in dirnames if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
         )
         for name in sorted(filenames):
             path = Path(current) / name
             if path.suffix.lower() in suffixes and not name.startswith(".") and _inside(path, tree):
-                yield path
+                yield path, False
+    yield from ((Path(error.filename), True) for error in unreadable if error.filename is not None)
+
+
+def _inside(path: Path, tree: Path) -> bool:
+    return _resolved(path).is_relative_to(tree)
 
 
 def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tuple[Candidate, ...]:
@@ -50,9 +69,10 @@ def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tup
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
         if given.is_dir():
-            for path in _walk(given, suffixes):
-                resolved = path.resolve()
-                found.setdefault(resolved, Candidate(path, _relative(resolved, root), explicit=False))
+            for path, unreadable in _walk(given, suffixes):
+                resolved = _resolved(path)
+                # An unlistable directory is "explicit": it is reported whatever its name.
+                found.setdefault(resolved, Candidate(path, _relative(resolved, root), explicit=unreadable))
         else:
             resolved = given.resolve()
             found[resolved] = Candidate(given, _relative(resolved, root), explicit=True)
@@ -60,7 +80,10 @@ def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tup
 
 
 def _relative(path: Path, root: Path) -> str:
+    """POSIX path relative to ``root`` for reports; bytes that are not UTF-8 in a name are shown as
+    ``\\xNN`` (Python keeps them as lone surrogates, which no report could encode)."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")

@@ -1,8 +1,15 @@
-"""Reading input files as text: byte-order marks, binary detection and precise decode errors."""
+"""Reading input files as text: byte-order marks, binary detection and precise decode errors.
+
+Text that reaches a parser never holds a lone surrogate (U+D800-U+DFFF is not a character, and no
+report can encode it): the decoders here refuse them, ``lone_surrogate_escape`` finds the JSON escapes
+(``"\\ud800"``) that would make one, and ``printable`` writes any that slip into a message as an escape.
+"""
 
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +58,74 @@ def decode(data: bytes, relative: str) -> str:
 
 
 def read_source(path: Path, relative: str) -> SourceFile:
+    """The decoded file, or a ``ParseError`` naming it. A directory (discovery offers one that could not
+    be listed, so the gate fails closed on it) is refused with the reason it cannot be read."""
     try:
         data = path.read_bytes()
+    except IsADirectoryError:
+        raise ParseError(Position(relative), f"cannot read directory: {_listing_error(path)}") from None
     except OSError as exc:
-        raise ParseError(Position(relative), f"cannot read file: {exc.strerror or exc}") from None
+        what = "directory" if _is_directory(path) else "file"
+        raise ParseError(Position(relative), f"cannot read {what}: {exc.strerror or exc}") from None
     return SourceFile(path=path, relative=relative, text=decode(data, relative))
+
+
+def _is_directory(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up, say: the read error already tells why
+        return False
+
+
+def _listing_error(path: Path) -> str:
+    try:
+        with os.scandir(path) as entries:
+            for _ in entries:
+                pass
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return "it could not be listed while the tree was walked"
 
 
 def line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+# A \\u escape in the surrogate range (cheap test first: real files almost never have one).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# Any JSON escape, so ``\\\\ud800`` (an escaped backslash, then text) is not mistaken for one.
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
+
+
+def lone_surrogate_escape(text: str) -> int | None:
+    """Offset of the first JSON ``\\uXXXX`` escape that decodes to a lone surrogate, else ``None``.
+
+    ``json.loads`` turns ``"\\ud800"`` into a string no encoder can write (a pair such as
+    ``"\\ud83d\\ude00"`` is one character and fine), so JSON readers refuse such a file by this offset.
+    """
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return None
+    high: int | None = None
+    high_end = 0
+    for match in _JSON_ESCAPE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else None
+        if high is not None:
+            if code is not None and 0xDC00 <= code <= 0xDFFF and match.start() == high_end:
+                high = None
+                continue
+            return high
+        if code is None or not 0xD800 <= code <= 0xDFFF:
+            continue
+        if code >= 0xDC00:
+            return match.start()
+        high, high_end = match.start(), match.end()
+    return high
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate written as its ``\\udXXX`` escape, so every report can encode it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text

@@ -22,7 +22,6 @@ Variants handled (details per version in ``../shared/corpus/SOURCES.md``):
 from __future__ import annotations
 
 import gc
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from typing import Any, NamedTuple
 from iacgate.errors import ParseError, Position
 from iacgate.graph.model import UNKNOWN, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
+from iacgate.parsers.jsontext import load_json
 from iacgate.parsers.tfplan_address import (
     ModuleStep,
     resource_module,
@@ -41,6 +41,7 @@ from iacgate.parsers.tfplan_address import (
 from iacgate.parsers.tfplan_config import ConfigIndex, Instance
 from iacgate.parsers.tfplan_lines import Span, locate_resources
 from iacgate.parsers.tfplan_region import Regions
+from iacgate.parsers.tfplan_shape import check_plan
 from iacgate.parsers.tfplan_source import SourceIndex, attach_source
 from iacgate.textio import SourceFile
 
@@ -63,14 +64,7 @@ def load_plan(source: SourceFile) -> Mapping[str, Any]:
     """The decoded plan document, or a ``ParseError`` saying what is wrong and where."""
     if not source.text.strip():
         raise ParseError(Position(source.relative), "file is empty")
-    try:
-        document = json.loads(source.text)
-    except json.JSONDecodeError as error:
-        raise ParseError(
-            Position(source.relative, error.lineno, error.colno), f"invalid JSON: {error.msg}"
-        ) from None
-    except RecursionError:
-        raise ParseError(Position(source.relative), "invalid JSON: nested too deeply") from None
+    document = load_json(source.text, source.relative)
     where = Position(source.relative)
     if not isinstance(document, dict):
         raise ParseError(where, f"not a Terraform plan: the top level is a JSON {type(document).__name__}")
@@ -232,6 +226,7 @@ def parse_plan(source: SourceFile) -> ParseResult:
 
 def _parse_plan(source: SourceFile) -> ParseResult:
     document = load_plan(source)
+    check_plan(document, source.text, source.relative)
     selected = _select(document)
     instances = [entry.instance for entry in selected]
     configuration = document.get("configuration")

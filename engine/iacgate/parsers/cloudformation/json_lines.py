@@ -10,6 +10,7 @@ from typing import Any
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.cloudformation.loaded import Loaded, Path
+from iacgate.parsers.jsontext import JsonFault, refuse_lone_surrogates
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -54,7 +55,10 @@ class _Reader:
             number = match.group(0)
             if match.group(1) or match.group(2):
                 return float(number), match.end()
-            return int(number), match.end()
+            try:
+                return int(number), match.end()
+            except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+                raise self.fail(offset, "a number with more than 4300 digits") from None
         raise self.fail(offset, f"unexpected character {char!r}")
 
     def string(self, offset: int) -> tuple[str, int]:
@@ -120,5 +124,9 @@ def load_json(text: str, relative: str) -> Loaded:
     offset = reader.skip(offset)
     if offset != len(text):
         raise reader.fail(offset, "extra data after the JSON value")
+    try:
+        refuse_lone_surrogates(text)
+    except JsonFault as fault:
+        raise reader.fail(fault.offset or 0, fault.message) from None
     reader.loaded.value = value
     return reader.loaded

@@ -119,27 +119,28 @@ class Stack:
         return self.loaded.lines.get(path, 0)
 
     # -- evaluation ---------------------------------------------------------------------------------
+    def error(self, message: str, line: int = 0) -> None:
+        self.result.notifications.append(Notification("error", message, self.source.relative, line))
+
     def evaluate(self) -> StackResult:
         transforms = self.doc.get("Transform")
         transforms = transforms if isinstance(transforms, list) else [transforms] if transforms else []
-        macros = [
-            str(t.get("Name") if isinstance(t, dict) else t) for t in transforms if t not in KNOWN_TRANSFORMS
-        ]
+        names = [str(t.get("Name") if isinstance(t, dict) else t) for t in transforms]
+        macros = [name for name in names if name not in KNOWN_TRANSFORMS]
         if macros:
             self.warn(f"not evaluated: macro {', '.join(macros)} must run first", self.line(("Transform",)))
             return self.result
+        # Without a macro to rewrite it, a template of the wrong shape is one CloudFormation refuses:
+        # an error (the gate fails closed), never a template read as empty.
+        for section in _SECTIONS:
+            value = self.doc.get(section)
+            if value is not None and not isinstance(value, dict):
+                self.error(f"not a valid template: {section} is {_kind(value)}, expected a mapping",
+                           self.line((section,)))  # fmt: skip
+                return self.result
         resources = self.doc.get("Resources")
         if not isinstance(resources, dict):
-            what = (
-                "is a list"
-                if isinstance(resources, list)
-                else "is missing"
-                if resources is None
-                else "is not a mapping"
-            )
-            self.warn(
-                f"not evaluated: Resources {what} (only valid after a macro runs)", self.line(("Resources",))
-            )
+            self.error("not a valid template: it has no Resources", self.line(("Resources",)))
             return self.result
         warnings: list[str] = []
         entries = foreach.expand_for_each(
@@ -159,14 +160,14 @@ class Stack:
     def _resource(self, entry: Entry) -> None:
         body = entry.body
         start = self.line(entry.origin)
-        if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
-            kind = body.get("Type") if isinstance(body, dict) else None
-            why = (
-                f"its Type is the pre-processor tag !{kind.tag}, which must run first"
-                if isinstance(kind, CustomTag)
-                else "it has no Type"
-            )
+        kind = body.get("Type") if isinstance(body, dict) else None
+        if isinstance(kind, CustomTag):
+            why = f"its Type is the pre-processor tag !{kind.tag}, which must run first"
             self.warn(f"resource {entry.logical_id} not evaluated: {why}", start)
+            return
+        problem = _body_problem(body)
+        if problem is not None:
+            self.error(f"resource {entry.logical_id} not evaluated: {problem}", start)
             return
         metadata: dict[str, Any] = {"logical_id": entry.logical_id}
         if isinstance(body.get("Condition"), str):
@@ -299,6 +300,35 @@ class Stack:
         ).evaluate()
         self.children[logical_id] = child
         return child
+
+
+_SECTIONS = ("Parameters", "Mappings", "Conditions", "Resources", "Outputs")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else f"a {type(value).__name__}"
+
+
+def _body_problem(body: Any) -> str | None:
+    """Why a resource body cannot be read (CloudFormation would refuse the template), else None."""
+    if not isinstance(body, dict):
+        return f"its definition is {_kind(body)}, expected a mapping"
+    kind = body.get("Type")
+    if not isinstance(kind, str) or not kind:
+        return "it has no Type" if kind in (None, "") else f"its Type is {_kind(kind)}, expected a string"
+    properties = body.get("Properties")
+    # A single intrinsic (Fn::If, Ref...) may stand for the whole mapping; anything else must be one.
+    if properties is not None and not isinstance(properties, dict | CustomTag):
+        return f"its Properties are {_kind(properties)}, expected a mapping"
+    return None
 
 
 def _resolver(value: Any, raw: Path) -> Callable[[Evaluator], Any]:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from iacgate.errors import ParseError, Position
+from iacgate.parsers.jsontext import load_json
 
 # A string (with a ':' after it when it is a key), a bracket, or a bare literal (number, true, false, null).
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[{}\[\]]|[-0-9a-z][^,\]}\s]*')
@@ -54,14 +54,7 @@ class Lines:
 
 def loads(text: str, file: str, line_offset: int = 0, what: str = "invalid JSON") -> Any:
     """``json.loads`` with a ``ParseError`` that names the file, line and column."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParseError(
-            Position(file, error.lineno + line_offset, error.colno), f"{what}: {error.msg}"
-        ) from None
-    except RecursionError:
-        raise ParseError(Position(file), f"{what}: nested too deeply") from None
+    return load_json(text, file, line_offset, what)
 
 
 def _key(raw: str) -> str:

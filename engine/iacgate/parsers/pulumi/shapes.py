@@ -17,12 +17,15 @@ from typing import Any
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.pulumi.jsonpos import Lines, Node, loads, locate
+from iacgate.parsers.pulumi.states import (
+    DELETE_ONLY_OPS,
+    SUPPORTED_VERSIONS,
+    kind,
+    state_problem,
+    step_problem,
+)
 from iacgate.textio import SourceFile
 
-# Steps that only remove something: what they touch will not exist after the update, so it is not judged.
-DELETE_ONLY_OPS = frozenset(
-    {"delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"}
-)
 _EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')
 
 
@@ -70,29 +73,27 @@ def read_document(source: SourceFile) -> Document:
     data = loads(source.text, source.relative)
     if not isinstance(data, dict):
         raise ParseError(Position(source.relative, 1, 1), "not a Pulumi file: the top level is not an object")
-    lines = Lines(source.text)
-    root = locate(source.text)
-    if isinstance(data.get("steps"), list):
-        return _preview(data, root, lines)
-    if isinstance(data.get("deployment"), dict):
-        deployment = data["deployment"]
-        return _deployment("stack-export", deployment, _member(root, "deployment"), deployment, lines)
-    if isinstance(data.get("checkpoint"), dict):
-        checkpoint = data["checkpoint"]
-        latest = checkpoint.get("latest") or {}
-        latest_node = _member(_member(root, "checkpoint"), "latest")
-        shape = f"checkpoint-v{data.get('version', '?')}"
-        return _deployment(shape, latest, latest_node, checkpoint, lines)
+    reader = _Reader(source.relative, Lines(source.text), locate(source.text))
+    if "steps" in data:
+        return reader.preview(data)
+    if "deployment" in data:
+        deployment = reader.versioned(data, "deployment", "a stack export")
+        return reader.deployment("stack-export", deployment, reader.member(reader.root, "deployment"), data)
+    if "checkpoint" in data:
+        checkpoint = reader.versioned(data, "checkpoint", "a checkpoint")
+        latest = reader.object(checkpoint.get("latest"), "checkpoint.latest", ("checkpoint", "latest"))
+        latest_node = reader.member(reader.member(reader.root, "checkpoint"), "latest")
+        shape = f"checkpoint-v{data['version']}"
+        return reader.deployment(shape, latest, latest_node, checkpoint, "checkpoint.latest")
     if "latest" in data and "target" in data:
-        return _deployment("checkpoint-v0", data.get("latest") or {}, _member(root, "latest"), data, lines)
+        latest = reader.object(data.get("latest"), "latest", ("latest",))
+        return reader.deployment(
+            "checkpoint-v0", latest, reader.member(reader.root, "latest"), data, "latest"
+        )
     raise ParseError(
         Position(source.relative, 1, 1),
         "not a Pulumi file: expected a preview (steps), a stack export (deployment) or a checkpoint",
     )
-
-
-def _member(node: Node | None, key: str) -> Node | None:
-    return node.member(key) if node is not None else None
 
 
 def _config(value: Any) -> Mapping[str, Any]:
@@ -109,44 +110,115 @@ def _unique(states: Iterable[State]) -> tuple[State, ...]:
     # A replacement shows one URN several times (replace, create-replacement, ...): keep the first.
     seen: dict[str, State] = {}
     for state in states:
-        urn = state.state.get("urn")
-        if isinstance(urn, str) and urn and urn not in seen:
+        urn = state.state["urn"]
+        if urn not in seen:
             seen[urn] = state
     return tuple(seen.values())
 
 
-def _preview(data: Mapping[str, Any], root: Node | None, lines: Lines) -> Document:
-    steps_node = _member(root, "steps")
-    states: list[State] = []
-    for index, step in enumerate(data["steps"]):
-        if not isinstance(step, dict) or step.get("op") in DELETE_ONLY_OPS:
-            continue
-        new = step.get("newState")
-        if not isinstance(new, dict):
-            continue
-        if not new.get("provider") and step.get("provider"):
-            new = {**new, "provider": step["provider"]}
-        node = _member(steps_node.item(index) if steps_node else None, "newState")
-        start, end = _span(node, lines)
-        states.append(State(new, node, start, end, op=str(step.get("op"))))
-    return Document("preview", _unique(states), _config(data.get("config")), lines)
+class _Reader:
+    """One JSON document's states; a part of the wrong shape is a ``ParseError`` at its line."""
 
+    def __init__(self, file: str, lines: Lines, root: Node | None) -> None:
+        self.file = file
+        self.lines = lines
+        self.root = root
 
-def _deployment(
-    shape: str, deployment: Mapping[str, Any], node: Node | None, holder: Mapping[str, Any], lines: Lines
-) -> Document:
-    resources = deployment.get("resources") or []
-    resources_node = _member(node, "resources")
-    states: list[State] = []
-    for index, resource in enumerate(resources if isinstance(resources, list) else []):
-        # ``delete`` marks the old copy of a replaced resource, waiting to be deleted.
-        if not isinstance(resource, dict) or resource.get("delete") or resource.get("pendingReplacement"):
-            continue
-        item = resources_node.item(index) if resources_node else None
-        start, end = _span(item, lines)
-        states.append(State(resource, item, start, end, with_outputs=True))
-    config = {**_config(holder.get("config")), **_config(deployment.get("config"))}
-    return Document(shape, _unique(states), config, lines)
+    @staticmethod
+    def member(node: Node | None, key: str) -> Node | None:
+        return node.member(key) if node is not None else None
+
+    def line(self, keys: tuple[str, ...]) -> int:
+        """The line of the key at the end of ``keys`` (a path of object members from the top)."""
+        node, line = self.root, 1
+        for key in keys:
+            entry = node.keys.get(key) if node is not None else None
+            if entry is None:
+                break
+            line = self.lines(entry[0])
+            node = entry[1]
+        return line
+
+    def fail(self, line: int, message: str) -> ParseError:
+        return ParseError(Position(self.file, line), f"not a valid Pulumi file: {message}")
+
+    def object(self, value: Any, path: str, keys: tuple[str, ...]) -> Mapping[str, Any]:
+        """An optional object member: ``null`` or absent is empty, anything else but an object an error."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(self.line(keys), f"{path} is {kind(value)}, expected an object")
+        return value
+
+    def versioned(self, data: Mapping[str, Any], key: str, what: str) -> Mapping[str, Any]:
+        version = data.get("version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise self.fail(self.line(("version",)), f"{what} needs a version number, not {kind(version)}")
+        if version not in SUPPORTED_VERSIONS:
+            raise ParseError(
+                Position(self.file, self.line(("version",))),
+                f"unsupported Pulumi {key} version {version}: iacgate reads versions "
+                f"{min(SUPPORTED_VERSIONS)} to {max(SUPPORTED_VERSIONS)}",
+            )
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(self.line((key,)), f"{key} is {kind(value)}, expected an object")
+        return value
+
+    def preview(self, data: Mapping[str, Any]) -> Document:
+        steps = data["steps"]
+        if not isinstance(steps, list):
+            raise self.fail(self.line(("steps",)), f"steps is {kind(steps)}, expected a list")
+        steps_node = self.member(self.root, "steps")
+        states: list[State] = []
+        for index, step in enumerate(steps):
+            item = steps_node.item(index) if steps_node else None
+            problem = step_problem(step, "newState")
+            if problem is not None:
+                raise self.fail(_span(item, self.lines)[0], f"steps[{index}] {problem}")
+            if step["op"] in DELETE_ONLY_OPS:
+                continue
+            new = step["newState"]
+            if not new.get("provider") and step.get("provider"):
+                new = {**new, "provider": step["provider"]}
+            node = self.member(item, "newState")
+            start, end = _span(node, self.lines)
+            states.append(State(new, node, start, end, op=step["op"]))
+        config = self.object(data.get("config"), "config", ("config",))
+        return Document("preview", _unique(states), config, self.lines)
+
+    def deployment(
+        self,
+        shape: str,
+        deployment: Mapping[str, Any],
+        node: Node | None,
+        holder: Mapping[str, Any],
+        path: str = "deployment",
+    ) -> Document:
+        resources = deployment.get("resources")
+        resources_node = self.member(node, "resources")
+        if resources is not None and not isinstance(resources, list):
+            line = self.lines(node.keys["resources"][0]) if node and "resources" in node.keys else 1
+            raise self.fail(line, f"{path}.resources is {kind(resources)}, expected a list")
+        states: list[State] = []
+        for index, resource in enumerate(resources or ()):
+            item = resources_node.item(index) if resources_node else None
+            start, end = _span(item, self.lines)
+            problem = state_problem(resource)
+            if problem is not None:
+                raise self.fail(start, f"{path}.resources[{index}] {problem}")
+            # ``delete`` marks the old copy of a replaced resource, waiting to be deleted.
+            if resource.get("delete") or resource.get("pendingReplacement"):
+                continue
+            states.append(State(resource, item, start, end, with_outputs=True))
+        config = {**self._config(holder, path), **self._config(deployment, path)}
+        return Document(shape, _unique(states), config, self.lines)
+
+    def _config(self, holder: Mapping[str, Any], path: str) -> Mapping[str, Any]:
+        value = holder.get("config")
+        if value is None or isinstance(value, dict):
+            return value or {}
+        raise self.fail(1, f"the config beside {path} is {kind(value)}, expected an object")
 
 
 def _events(source: SourceFile) -> Document:
@@ -156,20 +228,31 @@ def _events(source: SourceFile) -> Document:
         if not line.strip():
             continue
         event = loads(line, source.relative, line_offset=number - 1, what=f"line {number} is not valid JSON")
+        where = Position(source.relative, number, 1)
         if not isinstance(event, dict):
-            raise ParseError(Position(source.relative, number, 1), f"line {number} is not a JSON object")
+            raise ParseError(where, f"line {number} is not a JSON object")
         prelude = event.get("preludeEvent")
         if isinstance(prelude, dict):
-            config.update(_config(prelude.get("config")))
-        for kind in ("resourcePreEvent", "resOutputsEvent"):
-            payload = event.get(kind)
-            metadata = payload.get("metadata") if isinstance(payload, dict) else None
-            if not isinstance(metadata, dict) or metadata.get("op") in DELETE_ONLY_OPS:
+            prelude_config = prelude.get("config")
+            if prelude_config is not None and not isinstance(prelude_config, dict):
+                raise ParseError(
+                    where, f"not a valid Pulumi file: preludeEvent.config is {kind(prelude_config)}"
+                )
+            config.update(prelude_config or {})
+        for key in ("resourcePreEvent", "resOutputsEvent"):
+            payload = event.get(key)
+            if payload is None:
                 continue
-            new = metadata.get("new")
-            if not isinstance(new, dict):
+            if not isinstance(payload, dict):
+                raise ParseError(where, f"not a valid Pulumi file: {key} is {kind(payload)}")
+            problem = step_problem(payload.get("metadata"), "new")
+            if problem is not None:
+                raise ParseError(where, f"not a valid Pulumi file: {key}.metadata {problem}")
+            metadata = payload["metadata"]
+            if metadata["op"] in DELETE_ONLY_OPS:
                 continue
+            new = metadata["new"]
             if not new.get("provider") and metadata.get("provider"):
                 new = {**new, "provider": metadata["provider"]}
-            states.append(State(new, None, number, number, op=str(metadata.get("op"))))
+            states.append(State(new, None, number, number, op=metadata["op"]))
     return Document("engine-events", _unique(states), config, None)

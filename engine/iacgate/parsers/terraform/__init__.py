@@ -103,6 +103,8 @@ class TerraformParser:
             configs.notifications.append(
                 Notification("error", f"duplicate declaration of {name!r}", file, line)
             )
+        for message, file, line in config.invalid:
+            configs.notifications.append(Notification("error", message, file, line))
         program = Program(config, configs, options)
         try:
             resources, edges = program.run()
@@ -115,6 +117,12 @@ class TerraformParser:
                 ),
                 unit=unit,
             )
+        except Exception as error:
+            # One module's evaluation failing must not cost the others: each of its files is named.
+            message = f"internal error while evaluating module {unit}: {type(error).__name__}"
+            files = config.files or [unit]
+            notes = tuple(Notification("error", message, file) for file in files)
+            return ParseResult(notifications=(*program.notifications, *notes), unit=unit)
         return ParseResult(tuple(resources), tuple(edges), tuple(program.notifications), unit)
 
 

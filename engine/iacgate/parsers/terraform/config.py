@@ -12,6 +12,9 @@ META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on", "life
 NOT_ARGUMENTS = frozenset({"lifecycle", "provisioner", "connection"})
 
 
+_LABELS = {"resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "provider": 1, "locals": 0}
+
+
 @dataclass(frozen=True)
 class Located:
     block: Block
@@ -43,6 +46,8 @@ class ModuleConfig:
     providers: list[Located] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str, int]] = field(default_factory=list)
+    # Blocks Terraform refuses for their shape (``resource "aws_s3_bucket" {}``): (message, file, line).
+    invalid: list[tuple[str, str, int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, directory: str, files: Iterable[ParsedFile]) -> ModuleConfig:
@@ -55,6 +60,14 @@ class ModuleConfig:
 
     def _add(self, block: Block, file: str) -> None:
         kind, labels = block.type, block.labels
+        wanted = _LABELS.get(kind)
+        if wanted is not None and len(labels) != wanted:
+            # Read any other way, the block would be dropped without a word (and its findings with it).
+            names = f"{wanted} label" + ("" if wanted == 1 else "s")
+            self.invalid.append(
+                (f"a {kind} block needs {names}, this one has {len(labels)}", file, block.start)
+            )
+            return
         if kind in ("resource", "data") and len(labels) == 2:
             resource = ResourceConfig(
                 "data" if kind == "data" else "managed", labels[0], labels[1], block, file

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from iacgate.parsers.jsontext import JsonFault, decode
 from iacgate.parsers.terraform.syntax import Attribute, Block, Expr
 from iacgate.parsers.terraform.template import parse_expression, parse_template
 
@@ -108,34 +109,59 @@ def _body(
 
 
 def json_blocks(text: str) -> tuple[Block, ...]:
-    document = json.loads(text)
+    try:
+        document = decode(text)
+    except JsonFault as fault:  # reported like a syntax error: file, line and column
+        raise json.JSONDecodeError(fault.message, text, fault.offset or 0) from None
     if not isinstance(document, dict):
-        raise ValueError("a .tf.json file must hold a JSON object")
+        raise json.JSONDecodeError("a .tf.json file must hold a JSON object", text, 0)
     lines = _Lines(text)
     blocks: list[Block] = []
     for kind, content in document.items():
+        if kind == "//":
+            continue
         depth = _LABELS.get(kind, 0)
-        entries = content if isinstance(content, list) else [content]
         kind_offset = lines.find(kind, 0)
-        for entry in entries:
-            for labels, body in _walk(entry, depth):
-                offset = kind_offset
-                for label in labels:
-                    offset = lines.find(label, offset + 1)
-                attributes, nested = _body(body, lines, kind, offset)
-                blocks.append(
-                    Block(kind, labels, attributes, nested, lines.line(offset), lines.end_line(offset))
-                )
+        for labels, body in _walk(content, depth, kind, text, kind_offset):
+            offset = kind_offset
+            for label in labels:
+                offset = lines.find(label, offset + 1)
+            attributes, nested = _body(body, lines, kind, offset)
+            blocks.append(Block(kind, labels, attributes, nested, lines.line(offset), lines.end_line(offset)))
     return tuple(blocks)
 
 
-def _walk(content: Any, depth: int) -> list[tuple[tuple[str, ...], Any]]:
-    if depth == 0:
-        return [((), content)]
+def _walk(content: Any, depth: int, path: str, text: str, offset: int) -> list[tuple[tuple[str, ...], Any]]:
+    """(labels, body) of every block under ``path``; each level is an object, or a list of objects.
+
+    Anything else is not Terraform's JSON syntax (Terraform refuses it), so it is an error rather than a
+    block read as empty: ``"resource": 1.5`` must not scan as a file without resources.
+    """
     found: list[tuple[tuple[str, ...], Any]] = []
-    if not isinstance(content, dict):
-        return found
-    for label, inner in content.items():
-        for item in inner if isinstance(inner, list) else [inner]:
-            found.extend(((label, *rest), body) for rest, body in _walk(item, depth - 1))
+    for item in content if isinstance(content, list) else [content]:
+        if not isinstance(item, dict):
+            what = "a list holding " + _kind(item) if isinstance(content, list) else _kind(item)
+            raise json.JSONDecodeError(
+                f"not Terraform JSON syntax: {path} is {what}, expected an object", text, offset
+            )
+        if depth == 0:
+            found.append(((), item))
+            continue
+        for label, inner in item.items():
+            found.extend(
+                ((label, *rest), body)
+                for rest, body in _walk(inner, depth - 1, f"{path}.{label}", text, offset)
+            )
     return found
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"

@@ -1,0 +1,235 @@
+"""The parser layer's last line of defence: no scanned file can abort a scan or make a report crash.
+
+Each parser checks the shapes it relies on and raises ``ParseError`` naming the file. ``Guarded`` holds
+every parser to the promise of the interface whatever still slips through:
+
+- An unexpected exception while parsing becomes an error notification naming the file ("internal error
+  while parsing: KeyError") instead of the CLI's "internal error" that aborts the whole scan: the batch is
+  parsed again one file at a time, so only the file that fails is named and every other file is reported.
+- A resource holding a value no report or engine can take (a lone surrogate, which no encoder can
+  write; a NaN, an infinity or a number beyond a float's range, which JSON cannot hold) is not evaluated,
+  with an error naming its file and line.
+- Notification messages and file names are made printable (lone surrogates written as escapes).
+
+Errors the parser raises on purpose for the command line (usage, configuration) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from iacgate.errors import IacgateError, ParseError
+from iacgate.graph.model import Edge, Resource, Unknown, path_text
+from iacgate.notifications import Notification
+from iacgate.parsers.base import ParseOptions, Parser, ParseResult
+from iacgate.textio import SourceFile, printable
+
+# Beyond this many digits an integer no longer fits a float (1.8e308), the widest number an engine takes.
+_LONG_NUMBER = re.compile(r"\d{309,}")
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+class Guarded:
+    """``parser`` behind the guard described above; it implements the same ``Parser`` interface."""
+
+    def __init__(self, parser: Parser) -> None:
+        self.parser = parser
+        self.format: str = parser.format
+        self.suffixes: tuple[str, ...] = parser.suffixes
+
+    def claims(self, source: SourceFile) -> bool:
+        try:
+            return self.parser.claims(source)
+        except Exception:
+            return True  # claimed, so that parsing names the file and the gate fails closed
+
+    def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
+        try:
+            units = self.parser.parse(sources, options)
+        except IacgateError as error:
+            if not isinstance(error, ParseError):
+                raise
+            units = self._one_by_one(sources, options, error)
+        except Exception as error:
+            units = self._one_by_one(sources, options, error)
+        return tuple(checked(unit) for unit in units)
+
+    def _one_by_one(
+        self, sources: Sequence[SourceFile], options: ParseOptions, batch_error: Exception
+    ) -> tuple[ParseResult, ...]:
+        units: list[ParseResult] = []
+        for source in sources:
+            try:
+                units.extend(self.parser.parse([source], options))
+            except IacgateError as error:
+                if not isinstance(error, ParseError):
+                    raise
+                units.append(_failed(source, Notification.from_parse_error(error)))
+            except Exception as error:
+                units.append(_failed(source, internal_error(source.relative, error)))
+        if any(note.level == "error" for unit in units for note in unit.notifications):
+            return tuple(units)
+        # Only the files together fail: nothing of the batch can be trusted, so each is an error.
+        return tuple(_failed(source, internal_error(source.relative, batch_error)) for source in sources)
+
+
+def internal_error(file: str, error: BaseException) -> Notification:
+    if isinstance(error, ParseError):
+        return Notification.from_parse_error(error)
+    return Notification("error", f"internal error while parsing: {type(error).__name__}", file)
+
+
+def _failed(source: SourceFile, note: Notification) -> ParseResult:
+    return ParseResult(notifications=(note,), unit=source.relative)
+
+
+# -- what leaves the parser layer ----------------------------------------------------------------------
+
+
+def checked(unit: ParseResult) -> ParseResult:
+    """``unit`` without resources no report or engine can take (each replaced by an error naming its file
+    and line), without edges that could not be written, and with printable notifications."""
+    resources: list[Resource] = []
+    problems: list[Notification] = []
+    for resource in unit.resources:
+        problem = _problem(resource)
+        if problem is None:
+            resources.append(resource)
+        else:
+            problems.append(problem)
+    notes = [_printable_note(note) for note in (*unit.notifications, *problems)]
+    edges = [edge for edge in unit.edges if _edge_ok(edge)]
+    if not problems and len(edges) == len(unit.edges) and notes == list(unit.notifications):
+        return unit
+    return dataclasses.replace(
+        unit,
+        resources=tuple(resources),
+        edges=tuple(edges),
+        notifications=tuple(notes),
+        unit=printable(unit.unit),
+    )
+
+
+def _printable_note(note: Notification) -> Notification:
+    file = printable(note.file) if note.file is not None else None
+    message = printable(note.message)
+    if file == note.file and message == note.message:
+        return note
+    return dataclasses.replace(note, file=file, message=message)
+
+
+def _edge_ok(edge: Edge) -> bool:
+    return all(_encodable(text) for text in (edge.source, edge.target, edge.kind, edge.attribute or ""))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _plain(value: Any) -> Any:
+    """How the quick check below sees values JSON has no type for."""
+    if isinstance(value, Unknown):
+        return value.reason
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    if isinstance(value, set | frozenset):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return str(value)
+
+
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, check_circular=False, skipkeys=True, default=_plain
+).encode
+
+
+def _problem(resource: Resource) -> Notification | None:
+    """An error naming the resource's file and line when one of its values cannot be written, else None.
+
+    One C-level JSON encoding of the resource is the quick check (about 10 ms per 1,000 plan resources);
+    only a resource it trips on is walked in Python to say where the fault is.
+    """
+    texts = (
+        resource.id,
+        resource.format,
+        resource.native_type,
+        resource.type,
+        resource.provider,
+        resource.region if isinstance(resource.region, str) else resource.region.reason,
+        resource.region_source,
+        resource.mode,
+        resource.location.file,
+        *(text for related in resource.related for text in (related.file, related.label)),
+    )
+    values = (resource.attributes, resource.tags, resource.metadata)
+    try:
+        encoded = "\x00".join(texts) + _ENCODE(values)
+        encoded.encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        pass
+    else:
+        if _LONG_NUMBER.search(encoded) is None:
+            return None
+    fault = _locate(resource, texts)
+    if fault is None:
+        return None
+    where, what = fault
+    line = resource.location.line_for(where) if where else resource.location.start_line
+    return Notification(
+        "error",
+        f"resource {printable(resource.id)} not evaluated: {what}",
+        printable(resource.location.file),
+        line,
+    )
+
+
+def _locate(resource: Resource, texts: Sequence[str]) -> tuple[tuple[str | int, ...], str] | None:
+    """The attribute path at fault and what is wrong with it (the path is empty outside attributes)."""
+    for name, value in (("attributes", resource.attributes), ("tags", resource.tags)):
+        for path, fault in _faults(value, ()):
+            prefix = ("tags", *path) if name == "tags" else path
+            return prefix, f"{printable(path_text(prefix)) or name} {fault}"
+    for path, fault in _faults(resource.metadata, ()):
+        return (), f"metadata {printable(path_text(path))} {fault}"
+    if not all(_encodable(text) for text in texts):
+        return (), "its address, type or location holds a lone surrogate, which is not Unicode text"
+    return None
+
+
+def _faults(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        if not _encodable(value):
+            yield path, "holds a lone surrogate, which is not Unicode text"
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            yield path, f"is {value}, which is not a JSON number"
+    elif isinstance(value, int):
+        if abs(value) > _FLOAT_MAX:
+            yield path, "is a number too large for any policy engine"
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str) and not _encodable(key):
+                yield (*path, printable(key)), "is a key holding a lone surrogate, which is not Unicode text"
+            yield from _faults(item, (*path, key if isinstance(key, str | int) else str(key)))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for index, item in enumerate(value):
+            yield from _faults(item, (*path, index))
+    elif isinstance(value, Unknown):
+        yield from _faults(value.reason, path)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        yield from _faults(_plain(value), path)
+    elif not _encodable(str(value)):
+        yield path, "holds a lone surrogate, which is not Unicode text"
