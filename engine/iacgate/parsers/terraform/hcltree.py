@@ -216,7 +216,7 @@ def _string(parts: list[Tree[Any]]) -> Expr:
 def assemble(flat: list[Any]) -> Expr:
     """Flat template pieces (``%if``/``%else``/``%endif``/``%for``/``%endfor`` markers) into a tree."""
     stack: list[tuple[Any, list[Any], list[Any] | None]] = [(None, [], None)]
-    for piece in flat:
+    for piece in _joined(flat):
         if isinstance(piece, tuple) and piece and isinstance(piece[0], str) and piece[0].startswith("%"):
             marker = piece[0]
             if marker in ("%if", "%for"):
@@ -246,6 +246,24 @@ def assemble(flat: list[Any]) -> Expr:
         # "${x}" alone keeps x's type, as in Terraform.
         return ("T1", parts[0])
     return ("T", tuple(parts))
+
+
+def _joined(flat: list[Any]) -> list[Any]:
+    """Adjacent text pieces as one string, joined once: appending them one by one to a growing string
+    is quadratic (a quoted string of 80,000 ``$${`` escapes took seconds)."""
+    out: list[Any] = []
+    text: list[str] = []
+    for piece in flat:
+        if isinstance(piece, str):
+            text.append(piece)
+            continue
+        if text:
+            out.append("".join(text))
+            text = []
+        out.append(piece)
+    if text:
+        out.append("".join(text))
+    return out
 
 
 def _append(stack: list[tuple[Any, list[Any], list[Any] | None]], piece: Any) -> None:
