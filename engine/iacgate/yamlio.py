@@ -1,15 +1,97 @@
-"""YAML documents without positions (rule-pack manifests, configuration) read with libyaml when PyYAML
-has it: the pure-Python loader spent a quarter of a second of every scan on the rule-pack manifests."""
+"""YAML read safely: libyaml when PyYAML has it, and alias expansion bounded by counting.
+
+The pure-Python loader spent a quarter of a second of every scan on the rule-pack manifests, hence
+libyaml. An alias is composed as a second reference to its anchored node, so a small document of aliases
+to aliases ("billion laughs": nine levels of ten) is a few dozen nodes that expand to a billion once
+anything walks them as a tree (a 9-level template took 2.9 GB before it was refused). ``check_expansion``
+counts, over the distinct nodes only, how many nodes the tree would have, and refuses a document that
+expands beyond what it wrote plus ``ALIAS_BUDGET`` nodes, or whose alias refers to a node containing it.
+Every YAML iacgate reads from a scanned tree goes through it: templates (``yaml_loader``), configuration
+and waivers (``safe_load``).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Nodes an alias may add to a document beyond those written in it. Real templates and configuration use
+# anchors for a few repeated blocks (hundreds of nodes); a tree of this size still builds in well under a
+# second and a few tens of MB.
+ALIAS_BUDGET = 100_000
 
-def safe_load(text: str) -> Any:
-    """``yaml.safe_load`` semantics (same resolver and tags), raising ``yaml.YAMLError`` as it does."""
-    return yaml.load(text, Loader=_SafeLoader)  # a safe loader, C or pure Python
+
+class AliasExpansionError(ComposerError):
+    """A document whose aliases expand it past the budget, or refer to a node that contains them. A
+    ``MarkedYAMLError``: callers that report a YAML error with its line report this one the same way."""
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_expansion(root: Node | None, budget: int = ALIAS_BUDGET) -> None:
+    """Raise ``AliasExpansionError`` (marked at the offending node) if the node graph under ``root``
+    expands to more than its distinct nodes plus ``budget``, or has a cycle. Linear in distinct nodes."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    # First pass counts the distinct nodes (the document as written), iteratively: depth is unbounded.
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        pending.extend(_children(node))
+    limit = len(seen) + budget
+    # Second pass: expanded sizes in post-order, each node once, capped so the numbers stay small.
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            visiting.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+            if size > limit:
+                raise AliasExpansionError(
+                    None,
+                    None,
+                    f"aliases expand this document beyond {limit:,} nodes "
+                    f"({len(seen):,} written, {budget:,} more allowed); refused",
+                    node.start_mark,
+                )
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:
+            raise AliasExpansionError(
+                None, None, "alias refers to a node that contains it; refused", node.start_mark
+            )
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+def safe_load(text: str, budget: int = ALIAS_BUDGET) -> Any:
+    """``yaml.safe_load`` semantics (same resolver and tags, ``yaml.YAMLError`` on bad input), with alias
+    expansion checked before anything is constructed."""
+    loader = _SafeLoader(text)  # a safe loader, C or pure Python
+    try:
+        node = loader.get_single_node()
+        check_expansion(node, budget)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()

@@ -3,6 +3,8 @@
 PyYAML resolves plain scalars with YAML 1.1 rules (``2010-09-09`` becomes a date, ``Yes`` a boolean),
 which CloudFormation does not do. Plain scalars are therefore tagged with a private tag while the node
 tree is composed and resolved here with the YAML 1.2 core schema; quoted scalars are always strings.
+Alias expansion is counted before the tree is built (``yamlio.check_expansion``): a template of aliases
+to aliases is an error naming its line, not gigabytes of memory.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.cloudformation.loaded import CustomTag, Loaded, Path
+from iacgate.yamlio import check_expansion
 
 _PLAIN = "tag:iacgate,2024:plain"
 # Short-form tags CloudFormation and its language extensions know; any other tag is kept as a CustomTag.
@@ -172,6 +175,7 @@ def load_yaml(text: str, relative: str) -> Loaded:
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
+        check_expansion(node)  # before the tree is built: aliases may multiply it past any memory
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
