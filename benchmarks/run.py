@@ -34,6 +34,7 @@ from generate_cloudformation import generate as generate_template
 from generate_cloudformation import to_yaml
 from generate_pulumi import generate_export
 from generate_terraform import write_module
+from heredoc_bench import heredoc_rows
 from hook_bench import hook_rows
 
 HERE = Path(__file__).resolve().parent
@@ -284,10 +285,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-opa", action="store_true", help="skip the OPA-server engine")
     parser.add_argument(
         "--formats",
-        default="terraform,terraform-warm,cloudformation,pulumi,corpus,hook",
+        default="terraform,terraform-warm,cloudformation,pulumi,corpus,hook,heredoc",
         help="other inputs: formats at 1,000 resources (terraform with a cold parse cache, terraform-warm "
-        "with a warm one as a pre-commit hook sees it, cloudformation, pulumi), the Terraform corpus, and "
-        "hook (iacgate hook on one file of a 50-resource module, warm and cold, against python -c pass)",
+        "with a warm one as a pre-commit hook sees it, cloudformation, pulumi), the Terraform corpus, "
+        "hook (iacgate hook on one file of a 50-resource module, warm and cold, against python -c pass), "
+        "and heredoc (one .tf file with a 1 to 30 MB heredoc, parsed cold)",
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is killed")
     args = parser.parse_args(argv)
@@ -385,6 +387,9 @@ def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) 
     for fmt in formats:
         if fmt == "corpus":
             verdicts.append(corpus_row(repeat, timeout))
+            continue
+        if fmt == "heredoc":
+            verdicts.extend(heredoc_rows(GENERATED, repeat, timeout, measure))
             continue
         if fmt == "hook":
             iacgate = _bin("iacgate") or "iacgate"
