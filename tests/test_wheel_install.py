@@ -65,6 +65,10 @@ def test_wheel_installs_into_a_fresh_venv_and_scans_outside_the_checkout(tmp_pat
     for bundled in BUNDLED:
         assert bundled in names, f"{bundled} missing from {wheel.name}"
     assert not any(name.startswith(("engine/", "tests/", "fixtures/")) for name in names)
+    licences = [name for name in names if name.endswith(".dist-info/licenses/LICENSE")]
+    assert licences, f"LICENSE missing from {wheel.name}"
+    with zipfile.ZipFile(wheel) as archive:
+        assert "Apache License" in archive.read(licences[0]).decode("utf-8")
 
     venv = tmp_path / "venv"
     python_for_venv = shutil.which("python3.11") or sys.executable

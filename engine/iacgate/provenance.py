@@ -54,11 +54,10 @@ def git_provenance(root: Path) -> Provenance | None:
         return None
     remote = _git(root, "config", "--get", "remote.origin.url")
     branch = _git(root, "symbolic-ref", "--short", "-q", "HEAD")
-    # SARIF requires repositoryUri; a clone without a remote is named by its work tree.
-    top = _git(root, "rev-parse", "--show-toplevel")
-    local = Path(top).resolve().as_uri() if top else None
+    # The origin remote names the repository for code-scanning services; a local path would name
+    # nothing they know, so a clone without a remote has no repositoryUri (SARIF then omits the entry).
     return Provenance(
-        repository_uri=strip_credentials(remote) if remote else local,
+        repository_uri=strip_credentials(remote) if remote else None,
         revision_id=_git(root, "rev-parse", "HEAD"),
         branch=branch,
     )

@@ -379,3 +379,11 @@ def test_no_provenance_outside_git(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(VOLUME.format(name="ledger"), encoding="utf-8")
     _, run = scan(tmp_path)
     assert "versionControlProvenance" not in run
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_no_repository_uri_without_a_remote(repo: Path) -> None:
+    # A local path names nothing a code-scanning service knows: no entry rather than file:///...
+    subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
+    _, run = scan(repo)
+    assert "versionControlProvenance" not in run
