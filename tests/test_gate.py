@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from iacgate.cli import main
 from iacgate.findings import Finding
 from iacgate.gate import GatePolicy, decide
 from iacgate.notifications import Notification
@@ -57,3 +63,35 @@ def test_an_unparseable_file_fails_closed_even_without_findings() -> None:
 
 def test_warnings_alone_do_not_fail() -> None:
     assert decide([], [Notification("warning", "duplicate")], GatePolicy()).passed
+
+
+def test_fail_on_undetermined_blocks_unknowns_at_the_threshold() -> None:
+    policy = GatePolicy(Severity.HIGH, fail_on_undetermined=True)
+    decision = decide(
+        [finding(Severity.HIGH, "undetermined"), finding(Severity.LOW, "undetermined")], [], policy
+    )
+    assert (decision.passed, decision.exit_code, len(decision.blocking)) == (False, 1, 1)
+    assert decision.reasons[0].startswith("1 undetermined check at or above severity high")
+
+
+def test_fail_on_undetermined_from_the_command_line_and_config(tmp_path: Path) -> None:
+    # encrypted comes from a variable without a value: the check is undetermined, never a pass.
+    (tmp_path / "main.tf").write_text(
+        'variable "encrypted" {}\n'
+        'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size = 1\n'
+        "  encrypted = var.encrypted\n}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    base = ["scan", "--pack", "encryption", "--format", "json", str(tmp_path)]
+    relaxed = runner.invoke(main, base)
+    assert relaxed.exit_code == 0, relaxed.output
+    report = json.loads(relaxed.output)
+    assert [f["status"] for f in report["findings"]] == ["undetermined"]
+    strict = runner.invoke(main, [*base, "--fail-on-undetermined"])
+    assert strict.exit_code == 1
+    gate = json.loads(strict.output)["gate"]
+    assert gate["fail_on_undetermined"] is True and gate["blocking"] == 1
+    # A config found in the tree may ask for it: it only tightens the gate.
+    (tmp_path / "iacgate.yaml").write_text("fail_on_undetermined: true\n", encoding="utf-8")
+    assert runner.invoke(main, base).exit_code == 1

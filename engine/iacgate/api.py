@@ -66,6 +66,7 @@ class ScanSettings:
     baseline: Path | None = None
     fail_on_new_only: bool = False
     override_soft: bool = False
+    fail_on_undetermined: bool = False
     provenance: Provenance | None = None
     # The trusted ref (--trusted-ref): inline suppressions that the change adds are not honoured.
     reference: TrustedRef | None = None
@@ -114,6 +115,7 @@ class ScanResult:
     provenance: Provenance | None = None
     fail_on_new_only: bool = False
     inline_waivers: bool = True
+    fail_on_undetermined: bool = False
 
     @property
     def resource_count(self) -> int:
@@ -222,7 +224,9 @@ def scan(
     exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date())
     notes = (*notes, *_enforcement_notes(settings.enforcement, rules))
     findings = exceptions.findings
-    policy = GatePolicy(settings.fail_on, settings.override_soft, settings.fail_on_new_only)
+    policy = GatePolicy(
+        settings.fail_on, settings.override_soft, settings.fail_on_new_only, settings.fail_on_undetermined
+    )
     decision = decide(findings, (*parsed.notifications, *exceptions.notifications), policy)
     return ScanResult(
         root=root,
@@ -244,6 +248,7 @@ def scan(
         provenance=settings.provenance,
         fail_on_new_only=settings.fail_on_new_only,
         inline_waivers=settings.inline_waivers,
+        fail_on_undetermined=settings.fail_on_undetermined,
     )
 
 

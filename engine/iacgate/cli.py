@@ -239,6 +239,11 @@ def main() -> None:
     "--override-soft", is_flag=True, help="Soft-mandatory findings do not fail the gate (recorded in reports)"
 )
 @click.option(
+    "--fail-on-undetermined",
+    is_flag=True,
+    help="Undetermined checks (values unknown until apply) at or above --fail-on block the gate too.",
+)
+@click.option(
     "--trusted-ref",
     envvar=REF_VARIABLE,
     metavar="REF",
@@ -276,6 +281,7 @@ def scan_command(
     fail_on_new_only: bool = False,
     override_soft: bool = False,
     trusted_ref: str | None = None,
+    fail_on_undetermined: bool = False,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings."""
     targets = paths or (Path("."),)
@@ -309,7 +315,9 @@ def scan_command(
             parameters={**config.parameters, **_assignments(parameters, "--parameter")},
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
-            **exception_settings(inputs, no_inline_waivers, fail_on_new_only, override_soft),
+            **exception_settings(
+                inputs, no_inline_waivers, fail_on_new_only, override_soft, fail_on_undetermined
+            ),
         )
         return scan(settings, progress=_progress(not quiet)), output_format or config.format or "text"
 

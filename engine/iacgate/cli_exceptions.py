@@ -33,7 +33,11 @@ def today() -> date:
 
 
 def exception_settings(
-    inputs: GateInputs, no_inline_waivers: bool, fail_on_new_only: bool, override_soft: bool
+    inputs: GateInputs,
+    no_inline_waivers: bool,
+    fail_on_new_only: bool,
+    override_soft: bool,
+    fail_on_undetermined: bool = False,
 ) -> dict[str, Any]:
     """ScanSettings fields from the options and the resolved gate inputs; an option beats the config."""
     if fail_on_new_only and inputs.baseline is None:
@@ -49,6 +53,7 @@ def exception_settings(
         "baseline": inputs.baseline,
         "fail_on_new_only": fail_on_new_only,
         "override_soft": override_soft,
+        "fail_on_undetermined": fail_on_undetermined or config.fail_on_undetermined,
         "provenance": git_provenance(inputs.root),
         "reference": inputs.reference,
         "notes": inputs.notes,

@@ -56,6 +56,7 @@ class Config:
     max_waiver_days: int | None = None
     inline_waivers: bool = True
     enforcement: Mapping[str, str] = field(default_factory=dict)
+    fail_on_undetermined: bool = False
 
 
 def _scalar_text(value: Any) -> str:
@@ -147,6 +148,7 @@ def load_config(path: Path, text: str | None = None, shown: str | None = None) -
         max_waiver_days=document.get("max_waiver_days"),
         inline_waivers=document.get("inline_waivers", True),
         enforcement=dict(document.get("enforcement", {})),
+        fail_on_undetermined=bool(document.get("fail_on_undetermined", False)),
     )
 
 
@@ -236,5 +238,6 @@ def tighten_only(config: Config) -> tuple[Config, tuple[Notification, ...]]:
         enforcement={},
         inline_waivers=config.inline_waivers,
         max_waiver_days=max_days,
+        fail_on_undetermined=config.fail_on_undetermined,
     )
     return tightened, tuple(notes)

@@ -18,11 +18,14 @@ EXIT_UNEVALUABLE = 3
 @dataclass(frozen=True)
 class GatePolicy:
     """``override_soft`` lets soft-mandatory findings pass (recorded in the reasons); ``fail_on_new_only``
-    lets only findings that are new against the baseline fail."""
+    lets only findings that are new against the baseline fail; ``fail_on_undetermined`` makes undetermined
+    checks block like failures."""
 
     fail_on: Severity = Severity.HIGH
     override_soft: bool = False
     fail_on_new_only: bool = False
+    # Undetermined checks (a value unknown until apply) at or above fail_on block too: unknowns fail closed.
+    fail_on_undetermined: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,20 +78,28 @@ def decide(
 ) -> GateDecision:
     errors = [notification for notification in notifications if notification.level == "error"]
     failing = [finding for finding in findings if finding.status == "fail"]
-    exempt, excused = _exemptions(failing, policy)
+    undetermined = [finding for finding in findings if finding.status == "undetermined"]
+    judged = failing + undetermined if policy.fail_on_undetermined else failing
+    exempt, excused = _exemptions(judged, policy)
     blocking = tuple(
         finding
-        for finding in failing
+        for finding in judged
         if finding.severity.rank >= policy.fail_on.rank and id(finding) not in exempt
     )
-    undetermined = [finding for finding in findings if finding.status == "undetermined"]
+    blocking_failures = sum(1 for finding in blocking if finding.status == "fail")
+    blocking_unknown = len(blocking) - blocking_failures
     reasons: list[str] = []
     if errors:
         reasons.append(f"{_plural(len(errors), 'input')} could not be evaluated; the gate fails closed")
-    if blocking:
-        reasons.append(f"{_plural(len(blocking), 'finding')} at or above severity {policy.fail_on.value}")
+    if blocking_failures:
+        reasons.append(f"{_plural(blocking_failures, 'finding')} at or above severity {policy.fail_on.value}")
+    if blocking_unknown:
+        reasons.append(
+            f"{_plural(blocking_unknown, 'undetermined check')} at or above severity {policy.fail_on.value} "
+            "(--fail-on-undetermined: values unknown until apply fail closed)"
+        )
     reasons.extend(excused)
-    if undetermined:
+    if undetermined and not policy.fail_on_undetermined:
         reasons.append(
             f"{_plural(len(undetermined), 'check')} could not be decided (values unknown until apply); "
             "reported for review, not blocking"
@@ -97,7 +108,7 @@ def decide(
         return GateDecision(False, EXIT_UNEVALUABLE, tuple(reasons), blocking, policy.fail_on)
     if blocking:
         return GateDecision(False, EXIT_FAILED, tuple(reasons), blocking, policy.fail_on)
-    below = sum(1 for finding in failing if id(finding) not in exempt)
+    below = sum(1 for finding in judged if id(finding) not in exempt)
     if below:
         reasons.insert(0, f"{_plural(below, 'finding')} below severity {policy.fail_on.value}")
     elif not excused:

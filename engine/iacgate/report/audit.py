@@ -372,11 +372,12 @@ def _gate(run: JSON) -> Gate:
     exit_code = gate.get("exitCode", invocation.get("exitCode"))
     known = "passed" in gate or isinstance(exit_code, int)
     passed = gate.get("passed") is True if "passed" in gate else exit_code == 0
-    flags = tuple(
-        label
-        for key, label in (("overrideSoft", "--override-soft"), ("failOnNewOnly", "--fail-on-new-only"))
-        if gate.get(key) is True
+    options = (
+        ("overrideSoft", "--override-soft"),
+        ("failOnNewOnly", "--fail-on-new-only"),
+        ("failOnUndetermined", "--fail-on-undetermined"),
     )
+    flags = tuple(label for key, label in options if gate.get(key) is True)
     return Gate(
         known=known,
         passed=passed,

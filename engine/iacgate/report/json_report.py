@@ -141,6 +141,7 @@ def report_data(result: ScanResult) -> dict[str, Any]:
         "fail_on": decision.fail_on.value,
         "override_soft": result.override_soft,
         "fail_on_new_only": result.fail_on_new_only,
+        "fail_on_undetermined": result.fail_on_undetermined,
     }
     notes = sorted(result.notifications, key=lambda note: LEVEL_ORDER[note.level])
     return {

@@ -280,6 +280,7 @@ def _gate(result: ScanResult) -> dict[str, Any]:
         "failOn": decision.fail_on.value,
         "overrideSoft": result.override_soft,
         "failOnNewOnly": result.fail_on_new_only,
+        "failOnUndetermined": result.fail_on_undetermined,
         "enforcement": {
             level: sum(1 for finding in result.findings if finding.enforcement == level)
             for level in ("advisory", "soft-mandatory", "hard-mandatory")
