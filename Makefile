@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.stamp-run
 STAMP_DEV := $(VENV)/.stamp-dev
 DEMO_SARIF := out/demo.sarif
 
-.PHONY: demo test lint bench check-packs clean opa
+.PHONY: demo test lint bench check-packs clean opa fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ demo: $(STAMP_RUN)
 
 test: $(STAMP_DEV)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The fuzz properties of tests/fuzz (make test runs them on a few fixed examples) as a campaign of random
+# examples: FUZZ_EXAMPLES per parser property, a twentieth of it through whole scans and a two-hundredth
+# through the CLI, with the shared corpus as extra seeds when it is there. About 10 minutes on 2 cores.
+FUZZ_EXAMPLES ?= 9000
+
+fuzz: $(STAMP_DEV)
+	IACGATE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -n 0 -p no:cacheprovider tests/fuzz \
+	  --hypothesis-show-statistics $(PYTEST_ARGS)
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check engine tests benchmarks

@@ -152,7 +152,7 @@ class ConfigIndex:
 
     def _collect(self, path: tuple[str, ...], module: Mapping[str, Any]) -> None:
         self.modules[path] = module
-        for resource in module.get("resources", ()):
+        for resource in module.get("resources") or ():
             if isinstance(resource, Mapping) and isinstance(resource.get("address"), str):
                 self._resources.setdefault((path, resource["address"]), resource)
         for name, call in _mapping(module.get("module_calls")).items():

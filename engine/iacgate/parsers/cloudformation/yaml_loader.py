@@ -99,8 +99,9 @@ def _last_line(node: Node) -> int:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, relative: str) -> None:
         self.loaded = Loaded(None)
+        self.relative = relative
 
     def build(self, node: Node, path: Path) -> tuple[Any, int]:
         """The value of ``node`` and the last line it spans (block collections end at their last leaf)."""
@@ -108,7 +109,12 @@ class _Builder:
         if tag.startswith("!") and not tag.startswith("!!"):
             return self._tagged(node, tag[1:], path)
         if isinstance(node, ScalarNode):
-            return self._scalar(node), _last_line(node)
+            try:
+                return self._scalar(node), _last_line(node)
+            except ValueError:  # an integer of more digits than Python converts (4300)
+                mark = node.start_mark
+                where = Position(self.relative, mark.line + 1, mark.column + 1)
+                raise ParseError(where, "invalid YAML: a number with more than 4300 digits") from None
         if isinstance(node, SequenceNode):
             items: list[Any] = []
             last = node.start_mark.line + 1
@@ -185,7 +191,7 @@ def load_yaml(text: str, relative: str) -> Loaded:
         raise ParseError(Position(relative), f"invalid YAML: {error}") from None
     finally:
         composer.dispose()
-    builder = _Builder()
+    builder = _Builder(relative)
     if node is None:
         raise ParseError(Position(relative), "file is empty")
     value, _ = builder.build(node, ())

@@ -206,7 +206,9 @@ class _Reader:
             start, end = _span(item, self.lines)
             problem = state_problem(resource)
             if problem is not None:
-                raise self.fail(start, f"{path}.resources[{index}] {problem}")
+                # A scalar in the list has no node of its own: the list's line says where it is.
+                line = start if item is not None else _span(resources_node, self.lines)[0]
+                raise self.fail(line, f"{path}.resources[{index}] {problem}")
             # ``delete`` marks the old copy of a replaced resource, waiting to be deleted.
             if resource.get("delete") or resource.get("pendingReplacement"):
                 continue

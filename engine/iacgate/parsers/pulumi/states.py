@@ -73,7 +73,9 @@ def step_problem(step: Any, new: str) -> str | None:
         return f"provider is {kind(step['provider'])}, expected a string"
     if op in DELETE_ONLY_OPS:
         return None
-    problem = state_problem(step.get(new))
+    if step.get(new) is None:
+        return f"has no {new} (op {op} must say what the resource becomes)"
+    problem = state_problem(step[new])
     return None if problem is None else f"{new} {problem}"
 
 
