@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from iacgate.evaluate.base import Evaluation
-from iacgate.graph.model import AttributePath, Graph, RelatedLocation, path_text
+from iacgate.graph.model import AttributePath, Graph, RelatedLocation, Resource, path_text
 from iacgate.packs.model import RuleSet
+from iacgate.redaction import Redactor, strings
 from iacgate.severity import Severity
 
 FINGERPRINT_KEY = "iacgate/v1"
@@ -79,12 +80,38 @@ def fingerprint(unit: str, rule_id: str, resource_id: str, path: AttributePath) 
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def _subjects(graph: Graph, resource: Resource) -> list[Resource]:
+    """The resources a rule's message about ``resource`` can quote: itself and its neighbours."""
+    return [resource, *(other for other, _, _ in graph.neighbours(resource.id))]
+
+
+def _values(subjects: list[Resource], reasons: bool = False) -> Iterator[str]:
+    for subject in subjects:
+        for value in (subject.attributes, subject.tags, subject.region):
+            yield from strings(value, reasons)
+
+
+Redactors = dict[frozenset[str], Redactor]
+
+
+def safe_message(graph: Graph, resource: Resource, message: str, redactors: Redactors) -> str:
+    """A rule's message as reports may show it: no value read from a file by a function, no value longer
+    than a short prefix (``redaction``). ``redactors`` caches one redactor per unit's file texts."""
+    redactor = redactors.get(resource.file_texts)
+    if redactor is None:
+        redactor = redactors[resource.file_texts] = Redactor.of(resource.file_texts)
+    subjects = _subjects(graph, resource)
+    return redactor.message(message, _values(subjects), _values(subjects, reasons=True))
+
+
 def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluation) -> tuple[Finding, ...]:
     by_unit = {graph.name: graph for graph in graphs}
     findings: list[Finding] = []
+    redactors: Redactors = {}
     for violation in evaluation.violations:
         rule = rules.by_id[violation.rule_id]
-        resource = by_unit[violation.unit].by_id[violation.resource_id]
+        graph = by_unit[violation.unit]
+        resource = graph.by_id[violation.resource_id]
         location = resource.location
         line = location.line_for(violation.path)
         findings.append(
@@ -102,7 +129,7 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
                 line=line,
                 end_line=max(line, location.end_line) if line == location.start_line else line,
                 path=violation.path,
-                message=violation.message,
+                message=safe_message(graph, resource, violation.message, redactors),
                 fingerprint=fingerprint(violation.unit, rule.id, resource.id, violation.path),
                 unit=violation.unit,
                 related=resource.related,

@@ -96,6 +96,10 @@ class Resource:
     mode: str = "managed"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     related: tuple[RelatedLocation, ...] = ()
+    # What functions read from files while this resource's unit was evaluated (Terraform ``file()``...):
+    # rules may judge it, reports never quote it (``redaction``). One set shared by the unit's resources;
+    # not part of the Rego input.
+    file_texts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
