@@ -19,6 +19,11 @@ class ParseOptions:
 
     Nothing here is read from the process environment by a parser: the CLI passes ``environment``
     (for ``TF_VAR_*``) explicitly, so the library stays free of global state.
+
+    ``confine_to`` are the trusted directories that scanned content may make a parser read from on its
+    own (Terraform's ``file()``/``templatefile()`` family, local module sources, ``modules.json``): the
+    scanned paths (``confinement_roots``) and whatever the user names besides. Empty means the scan
+    root. Links are resolved first, and nothing inside a ``.git`` directory is read even within them.
     """
 
     scan_root: Path
@@ -29,6 +34,49 @@ class ParseOptions:
     parameters: Mapping[str, str] = field(default_factory=dict)
     parameter_files: tuple[Path, ...] = ()
     region: str | None = None
+    confine_to: tuple[Path, ...] = ()
+
+    @property
+    def readable(self) -> ReadRoots:
+        return ReadRoots.of(self.confine_to or (self.scan_root,))
+
+
+def confinement_roots(paths: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """The trees a scan of ``paths`` may read files from: each scanned directory, the directory of each
+    scanned file, and ``extra`` trusted directories (a ``--read-root``), resolved, without repeats."""
+    roots = [path if path.is_dir() else path.parent for path in paths]
+    return tuple(dict.fromkeys(_resolved(path) for path in (*roots, *extra)))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: compared as written, so it matches nothing outside
+        return path.absolute()
+
+
+@dataclass(frozen=True)
+class ReadRoots:
+    """Where scanned content may make a parser read: inside one of ``roots`` once links are resolved (a
+    link pointing out of the tree is outside), and never inside a ``.git`` directory (a checkout token
+    lives in ``.git/config``)."""
+
+    roots: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, roots: Sequence[Path]) -> ReadRoots:
+        return cls(tuple(_resolved(root) for root in roots))
+
+    def refusal(self, path: Path) -> str | None:
+        """None when ``path`` may be read; otherwise why not, for a message (the path is the caller's)."""
+        target = _resolved(path)
+        for root in self.roots:
+            if target.is_relative_to(root):
+                # Lower case too: on a case-insensitive file system .GIT/config is .git/config.
+                if any(part.lower() == ".git" for part in target.relative_to(root).parts):
+                    return "is inside a .git directory"
+                return None
+        return "is outside the scanned paths"
 
 
 @dataclass(frozen=True)

@@ -109,8 +109,9 @@ def test_source_outside_the_tree_is_refused() -> None:
     scanned = scan(FIXTURES / "outside" / "root")
     messages = sorted(n.message for n in scanned.notifications)
     assert messages == [
-        "file '../../../../../../etc/hostname' is outside the scanned tree; refused",
-        "module 'escape' source '../../../../../../etc' is outside the scanned tree; refused",
+        "file '../../../../../../etc/hostname' is outside the scanned paths; not read, its value is unknown",
+        "module 'escape' source '../../../../../../etc' is outside the scanned paths; not read, its "
+        "resources are not evaluated",
     ]
     assert set(scanned.resources) == {"aws_s3_bucket.b"}
     assert isinstance(scanned.resources["aws_s3_bucket.b"].attributes["bucket"], Unknown)

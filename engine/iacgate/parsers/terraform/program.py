@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,12 @@ from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.instances import Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
 from iacgate.parsers.terraform.providers import resource_region
+from iacgate.parsers.terraform.reads import FileReads
 from iacgate.parsers.terraform.rootvalues import root_values
 from iacgate.parsers.terraform.syntax import traversal
 from iacgate.parsers.terraform.template import parse_template
-from iacgate.parsers.terraform.values import EvalError, key_text
+from iacgate.parsers.terraform.values import EvalError, UnknownHit, key_text
+from iacgate.redaction import Redactor, shorten
 
 FORMAT = "terraform"
 LOCAL_PREFIXES = ("./", "../")
@@ -53,6 +56,7 @@ class Program:
         self.notifications: list[Notification] = []
         self._noted: set[tuple[str, str | None]] = set()
         self.template_parser = parse_template
+        self.reads = FileReads(options.readable)
         self._modules_json = self._read_modules_json()
 
     def note(self, level: str, message: str, file: str | None = None, line: int = 0) -> None:
@@ -84,18 +88,27 @@ class Program:
         return relative
 
     def file_reader(self, config: ModuleConfig) -> Callable[[str], str]:
+        """Terraform's file functions read paths relative to the root module, confined to the trusted read
+        roots (see ``reads``): a refused path is an unknown value and a warning at the call, never an
+        error that ``try()`` could turn into a default. What is read is recorded for redaction."""
+
         def read(path: str) -> str:
-            base = self._absolute(self.root.directory)
-            target = (base / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
-            if not target.is_relative_to(self.scan_root):
-                self.note("warning", f"file {path!r} is outside the scanned tree; refused", config.files[0])
-                raise EvalError(f"file {path!r} is outside the scanned tree; refused")
+            target = self._absolute(self.root.directory) / path  # an absolute path replaces the base
+            refusal = self.reads.refusal(target, path)
+            if refusal is not None:
+                self.note("warning", refusal, *self.reads.where(config, path))
+                raise UnknownHit(Unknown(refusal))
             try:
-                return target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                resolved = target.resolve()
+                if not resolved.is_file():
+                    raise EvalError(f"cannot read file {shorten(path)!r}: not a regular file")
+                text = resolved.read_text(encoding="utf-8")
+            except (OSError, RuntimeError, UnicodeDecodeError) as error:
                 raise EvalError(
-                    f"cannot read file {path!r}: {getattr(error, 'strerror', None) or error}"
+                    f"cannot read file {shorten(path)!r}: {getattr(error, 'strerror', None) or error}"
                 ) from None
+            self.reads.texts.add(text)
+            return text
 
         return read
 
@@ -143,11 +156,13 @@ class Program:
             return None
         if source.startswith(LOCAL_PREFIXES) or source in (".", ".."):
             target = local_target(parent.config.directory, source)
-            absolute = self._absolute(target).resolve()
-            if target.startswith("..") or not absolute.is_relative_to(self.scan_root):
+            why = "is outside the scanned paths" if target.startswith("..") else None
+            why = why or self.options.readable.refusal(self._absolute(target))
+            if why is not None:
                 self.note(
                     "warning",
-                    f"module {name!r} source {source!r} is outside the scanned tree; refused",
+                    f"module {name!r} source {shorten(source)!r} {why}; not read, its resources are not "
+                    "evaluated",
                     *where,
                 )
                 return None
@@ -155,10 +170,13 @@ class Program:
         key = ".".join((*parent.call_path, name))
         if key in self._modules_json:
             target = self._modules_json[key]
-            if not self._absolute(target).resolve().is_relative_to(self.scan_root):
+            why = "is outside the scanned paths" if target.startswith("..") else None
+            why = why or self.options.readable.refusal(self._absolute(target))
+            if why is not None:
                 self.note(
                     "warning",
-                    f"module {name!r} ({source}) is installed outside the scanned tree; refused",
+                    f"module {name!r} ({shorten(source)}) is installed in a directory that {why}; not "
+                    "read, its resources are not evaluated",
                     *where,
                 )
                 return None
@@ -173,6 +191,20 @@ class Program:
 
     # output ---------------------------------------------------------------------------------------
     def run(self) -> tuple[list[Resource], list[Edge]]:
+        try:
+            resources, edges = self._run()
+        finally:
+            # Notes quote values (an EvalError on a value read from a file): none may quote a file read.
+            redactor = Redactor.of(self.reads.texts)
+            self.notifications[:] = [
+                replace(note, message=redactor.message(note.message)) for note in self.notifications
+            ]
+        if self.reads.texts:
+            texts = frozenset(self.reads.texts)
+            resources = [replace(resource, file_texts=texts) for resource in resources]
+        return resources, edges
+
+    def _run(self) -> tuple[list[Resource], list[Edge]]:
         values = root_values(
             self.root,
             self._absolute(self.root.directory),
@@ -181,6 +213,7 @@ class Program:
             self.options.var_files,
             self.options.environment,
             self.notifications,
+            self.options.readable,
         )
         root = ModuleInstance(self, self.root, "", (), lambda name: (name in values, values.get(name)), {})
         resources: list[Resource] = []

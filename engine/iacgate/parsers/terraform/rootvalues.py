@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from iacgate.notifications import Notification
+from iacgate.parsers.base import ReadRoots
 from iacgate.parsers.terraform.config import ModuleConfig
 from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.functions import FunctionContext
@@ -106,7 +107,10 @@ def root_values(
     var_files: tuple[Path, ...],
     environment: Mapping[str, str],
     notes: list[Notification],
+    roots: ReadRoots | None = None,
 ) -> dict[str, Any]:
+    """``var_files`` are the user's (trusted); the automatic ones come from the scanned directory and are
+    read only inside ``roots`` (a ``terraform.tfvars`` linked to ``.git/config`` is not read)."""
     values: dict[str, Any] = {}
     for key, text in environment.items():
         if key.startswith("TF_VAR_") and key[7:] in config.variables:
@@ -130,6 +134,11 @@ def root_values(
             shown = path.resolve().relative_to(scan_root.resolve()).as_posix()
         except ValueError:
             shown = str(path)
+        why = roots.refusal(path) if roots is not None and path not in var_files else None
+        if why is not None:
+            where = path.relative_to(scan_root).as_posix() if path.is_relative_to(scan_root) else path.name
+            notes.append(Notification("warning", f"variable file {path.name} {why}; not read", where))
+            continue
         for name, value in _file_values(path, shown, notes).items():
             if name in config.variables:
                 values[name] = convert(value, _type_name(config, name))
