@@ -15,8 +15,10 @@ otherwise add the compile time of every module to each run.
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,12 @@ HOOK_RESOURCES = 50
 HOOK_FLOOR = 0.7
 
 Measure = Callable[..., Any]  # run.measure(tool, command, path, resources, repeat, timeout, env)
+
+
+def bench_cache(name: str) -> Path:
+    """A cache for the warm runs, outside the checkout: iacgate does not use a cache that lies inside a git
+    work tree (a pull request could commit one of its own)."""
+    return Path(tempfile.gettempdir()) / f"iacgate-bench-{getpass.getuser()}" / name
 
 
 def _environment(cache: str) -> dict[str, str]:
@@ -48,7 +56,7 @@ def hook_rows(
     def interpreter(_path: Path) -> list[str]:
         return [sys.executable, "-c", "pass"]
 
-    warm_env = _environment(str(generated / "hook-cache"))
+    warm_env = _environment(str(bench_cache("hook-cache")))
     measure("prime", hook, changed, HOOK_RESOURCES, 1, timeout, warm_env)  # fills the caches, untimed
     rows = [
         measure("hook-warm", hook, changed, HOOK_RESOURCES, repeat, timeout, warm_env),

@@ -35,7 +35,7 @@ from generate_cloudformation import to_yaml
 from generate_pulumi import generate_export
 from generate_terraform import write_module
 from heredoc_bench import heredoc_rows
-from hook_bench import hook_rows
+from hook_bench import bench_cache, hook_rows
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / ".generated"
@@ -405,7 +405,7 @@ def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) 
         # one (filled by the first of the runs) what a pre-commit hook sees after the first commit.
         env = {**os.environ, "IACGATE_CACHE_DIR": ""} if fmt == "terraform" else None
         if fmt == "terraform-warm":
-            env = {**os.environ, "IACGATE_CACHE_DIR": str(GENERATED / "hcl-cache")}
+            env = {**os.environ, "IACGATE_CACHE_DIR": str(bench_cache("hcl-cache"))}
         command = iacgate_cli_region if fmt == "cloudformation" else iacgate_cli
         m = measure(fmt, command, path, FORMAT_SIZE, repeat, timeout, env)
         limit = FORMAT_FLOORS[fmt]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from iacgate import __version__, yamlio
-from iacgate.cache import entry, read_pickle, write_pickle
+from iacgate import yamlio
 from iacgate.errors import PackError
+from iacgate.packs.manifest_cache import manifest_entry, read_manifest, write_manifest
 from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
@@ -73,10 +72,9 @@ def _read_manifest(
         text = path.read_text(encoding="utf-8")
         # Keyed by the text and both schemas: a manifest read once is read back as it was, skipping YAML
         # and schema validation (a quarter of a pre-commit run otherwise).
-        schemas = json.dumps([load_schema("rulepack.schema.json"), load_schema(schema_name)])
-        cached = entry("manifests", __version__, schemas, text)
-        document = read_pickle(cached)
-        if isinstance(document, dict):
+        cached = manifest_entry(text, schema_name)
+        document = read_manifest(cached, fragment=schema_name != "rulepack.schema.json")
+        if document is not None:
             return document
         document = yamlio.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
@@ -94,7 +92,7 @@ def _read_manifest(
         raise PackError(f"{path}: invalid manifest at {where}: {first.message}")
     if not isinstance(document, dict):
         raise PackError(f"{path}: manifest must be a mapping")
-    write_pickle(cached, document)
+    write_manifest(cached, document)
     return document
 
 

@@ -3,7 +3,9 @@
 Parsing with python-hcl2 dominates a source scan (about 190 KB/s), so a parsed file is cached by the
 sha256 of its text and the parser version: in memory for the process, and on disk under the user's
 cache directory (``$IACGATE_CACHE_DIR``, else ``$XDG_CACHE_HOME/iacgate``, else ``~/.cache/iacgate``),
-never inside the scanned tree. A pre-commit run re-parses only the files that changed.
+never inside the scanned tree. A pre-commit run re-parses only the files that changed. An entry on disk is
+plain JSON (``syntax_codec``) behind a header naming the sha256 it was parsed from (``iacgate.cache``): one
+that is another file's, another version's, or not a parse result is parsed again, never believed.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iacgate.cache import cache_base, read_pickle, write_pickle
+from iacgate.cache import Entry, cache_base, read_json, rejected, write_bytes
+from iacgate.cache import directory as cache_kind_directory
 from iacgate.errors import ParseError, Position
+from iacgate.parsers.terraform import grammar_cache, syntax_codec
+from iacgate.parsers.terraform.grammar import linear_grammar
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
 from iacgate.textio import SourceFile
@@ -42,34 +47,25 @@ def _hcl_version() -> str:
     return found.group(1) if found else hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-PARSER_VERSION = f"5-{_hcl_version()}"
+PARSER_VERSION = f"6-{_hcl_version()}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).
 _PARALLEL_BYTES = 64_000
+# The parse cache's directory and entry kind: a new parser version never reads an older one's entries.
+_KIND = f"hcl-{PARSER_VERSION}"
 
 
 @functools.cache
 def _parser() -> Lark:
-    """python-hcl2's grammar and post-lexer in a parser that does not propagate positions to every tree
-    node: that costs 37% of parsing (0.29 of 0.78 s for 200 KB), and the lines we keep come from tokens
-    (``hcltree._line``). The compiled grammar is cached as python-hcl2 caches its own (2 s to build)."""
+    """python-hcl2's grammar (heredocs found in linear time, see ``linear_grammar``) and post-lexer in a
+    parser that does not propagate positions to every tree node: that costs 37% of parsing (0.29 of 0.78 s
+    for 200 KB), and the lines we keep come from tokens (``hcltree._line``). The compiled grammar (2 s to
+    build) is cached as plain data, not as Lark's pickle (``grammar_cache``)."""
     import hcl2.parser  # on use only, see _hcl_version
-    from hcl2.postlexer import PostLexer
-    from lark import Lark
 
-    base = cache_base()
-    # Without a cache directory, Lark's own cache in the temporary directory: a grammar, not scan data.
-    cache: str | bool = True
-    if base is not None:
-        try:
-            base.mkdir(parents=True, exist_ok=True)
-            cache = str(base / f"lark-{PARSER_VERSION}.grammar")
-        except OSError:
-            pass
-    return Lark.open(
-        "hcl2.lark", rel_to=hcl2.parser.__file__, parser="lalr", cache=cache, postlex=PostLexer()
-    )
+    grammar = Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8")
+    return grammar_cache.parser(linear_grammar(grammar))
 
 
 def lark_parse(text: str) -> Tree[Any]:
@@ -82,10 +78,9 @@ def cache_directory(scan_root: Path | None) -> Path | None:
     base = cache_base()
     if base is None:
         return None
-    directory = base / f"hcl-{PARSER_VERSION}"
-    if scan_root is not None and directory.resolve().is_relative_to(scan_root.resolve()):
+    if scan_root is not None and (base / _KIND).resolve().is_relative_to(scan_root.resolve()):
         return None
-    return directory
+    return cache_kind_directory(_KIND)
 
 
 def _key(text: str) -> str:
@@ -123,12 +118,37 @@ def _parse_job(job: tuple[str, bool]) -> tuple[Block, ...] | tuple[int, int, str
     return _parse_text(*job)
 
 
-def _read_disk(directory: Path | None, key: str) -> Any:
-    return read_pickle(directory / key[:2] / key if directory is not None else None)
+def _entry(directory: Path | None, key: str) -> Entry | None:
+    return Entry(directory / key[:2] / key, _KIND, key) if directory is not None else None
 
 
-def _write_disk(directory: Path | None, key: str, value: Any) -> None:
-    write_pickle(directory / key[:2] / key if directory is not None else None, value)
+def _read_disk(directory: Path | None, key: str) -> syntax_codec.Parsed | None:
+    """The parse result cached for the text whose sha256 is ``key``, if its entry says so and holds one."""
+    entry = _entry(directory, key)
+    data = read_json(entry)
+    if data is None:
+        return None
+    try:
+        return syntax_codec.decode(data)
+    except (syntax_codec.Invalid, RecursionError) as error:
+        rejected(entry, f"not a parse result ({error})")
+        return None
+
+
+def _write_disk(directory: Path | None, key: str, value: syntax_codec.Parsed) -> None:
+    """Cache a parse result, only when its JSON form reads back as exactly the same value."""
+    entry = _entry(directory, key)
+    if entry is None:
+        return
+    try:
+        text = json.dumps(syntax_codec.encode(value), separators=(",", ":"))
+        exact = syntax_codec.decode(json.loads(text)) == value
+    except (syntax_codec.Invalid, TypeError, ValueError, RecursionError):
+        exact = False
+    if exact:
+        write_bytes(entry, text.encode())
+    else:
+        rejected(entry, "parse result not storable as JSON, not written")
 
 
 def is_json_source(relative: str) -> bool:
