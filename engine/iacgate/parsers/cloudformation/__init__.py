@@ -93,6 +93,7 @@ class CloudFormationParser:
             notifications.append(Notification.from_parse_error(error))
             given = dict(options.parameters)
         root = options.scan_root.resolve()
+        readable = options.readable
         children = self._children(sources, loaded, root)
 
         def load_child(parent: SourceFile, url: Any, logical_id: str) -> tuple[SourceFile, Loaded] | str:
@@ -101,7 +102,8 @@ class CloudFormationParser:
                 return "its TemplateURL cannot be resolved to a file"
             for candidate in child_candidates(parent.path, hint):
                 path = candidate.resolve()
-                if not path.is_relative_to(root) or not path.is_file():
+                # A TemplateURL is scanned content: only inside the scanned paths, never .git/config.
+                if not path.is_relative_to(root) or readable.refusal(path) or not path.is_file():
                     continue
                 relative = path.relative_to(root).as_posix()
                 source = read_source(path, relative)
