@@ -198,3 +198,21 @@ def test_notes_never_quote_what_a_function_read(tmp_path: Path) -> None:
     assert "tonumber()" in warning[2] and "[file contents withheld]" in warning[2]
     assert TOKEN not in warning[2]
     assert resources["aws_s3_bucket.b"].file_texts == frozenset({TOKEN})
+
+
+def test_the_pre_commit_hook_needs_its_repository_as_a_read_root(tmp_path: Path) -> None:
+    # The hook scans the caller's files explicitly; their directory alone would not hold ../../modules.
+    from iacgate.hook import scan_targets
+
+    root = _layout(tmp_path)
+    targets = scan_targets([Path("modules/bucket/main.tf")], root)
+    assert targets.paths == (Path("envs/prod/main.tf"),)
+    paths = tuple(root / path for path in targets.paths)
+
+    def resources(roots: tuple[Path, ...]) -> set[str]:
+        options = ParseOptions(scan_root=root.resolve(), confine_to=roots)
+        parsed = parse_inputs(discover(paths, root.resolve(), SUFFIXES), options)
+        return {resource.id for graph in parsed.graphs for resource in graph.resources}
+
+    assert resources(confinement_roots(paths)) == set()
+    assert resources(confinement_roots(paths, (root,))) == {"module.data.aws_s3_bucket.m"}
