@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import json
+from pathlib import Path
 
 import pytest
 
 from iacgate.errors import ParseError
-from iacgate.textio import decode
+from iacgate.textio import decode, lone_surrogate_escape, printable, read_source
 
 
 @pytest.mark.parametrize(
@@ -33,3 +35,52 @@ def test_binary_files_are_refused_and_empty_ones_left_to_their_format() -> None:
     with pytest.raises(ParseError, match="binary file"):
         decode(b"\x7fELF\x00\x01\x02", "tool")
     assert decode(b"  \n", "versions.tf") == "  \n"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ('{"a": "\\ud800"}', 7),
+        ('{"a": "\\uDFFF"}', 7),
+        ('{"a": "x\\ud83d"}', 8),  # a high surrogate at the end of a string
+        ('{"a": "\\ud83d\\u0041"}', 7),  # followed by an escape that is not a low surrogate
+        ('{"a": "\\ud83d\\ude00", "b": "\\udc00"}', 28),
+        ('{"a": "\\ud83d\\ude00"}', None),  # a pair is one character
+        ('{"a": "C:\\\\ud800"}', None),  # an escaped backslash, then the text "ud800"
+        ('{"a": "\\\\\\ud800"}', 9),  # an escaped backslash, then an escape
+        ('{"a": "plain"}', None),
+    ],
+)
+def test_lone_surrogate_escapes_are_found_where_json_would_make_one(text: str, offset: int | None) -> None:
+    assert lone_surrogate_escape(text) == offset
+    decoded = json.loads(text)
+    writable = all(_encodable(value) for value in decoded.values())
+    assert writable == (offset is None)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_printable_writes_lone_surrogates_as_escapes() -> None:
+    assert printable("module \ud800 and caf\udce9") == "module \\ud800 and caf\\udce9"
+    assert printable("caf\u00e9 \U0001f600") == "caf\u00e9 \U0001f600"
+
+
+def test_utf16_and_utf32_with_lone_surrogates_are_refused() -> None:
+    with pytest.raises(ParseError, match="not valid UTF-16-LE"):
+        decode(codecs.BOM_UTF16_LE + b"{\x00\x00\xd8}\x00", "plan.json")
+    with pytest.raises(ParseError, match="not valid UTF-32-LE"):
+        decode(codecs.BOM_UTF32_LE + b"\x00\xd8\x00\x00", "plan.json")
+
+
+def test_a_directory_is_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(ParseError) as caught:
+        read_source(tmp_path, "infra/")
+    assert (
+        str(caught.value) == "infra/: cannot read directory: it could not be listed while the tree was walked"
+    )

@@ -1,8 +1,9 @@
 """Which files a scan reads: explicit files as given, directories walked without leaving their tree.
 
 Nothing under a walked directory is dropped silently: a subdirectory that cannot be listed (permissions,
-a path too long, a directory removed during the walk) and a link that cannot be resolved (a loop) are
-offered like files, so reading them fails and the scan reports them by name and fails closed.
+a path too long, a directory removed during the walk; named with a trailing "/") and a link that cannot
+be resolved (a loop) are offered like files, so reading them fails and the scan reports them by name and
+fails closed.
 """
 
 from __future__ import annotations
@@ -71,8 +72,9 @@ def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tup
         if given.is_dir():
             for path, unreadable in _walk(given, suffixes):
                 resolved = _resolved(path)
-                # An unlistable directory is "explicit": it is reported whatever its name.
-                found.setdefault(resolved, Candidate(path, _relative(resolved, root), explicit=unreadable))
+                # An unlistable directory is "explicit" (reported whatever its name) and shown as "dir/".
+                relative = _relative(resolved, root) + ("/" if unreadable else "")
+                found.setdefault(resolved, Candidate(path, relative, explicit=unreadable))
         else:
             resolved = given.resolve()
             found[resolved] = Candidate(given, _relative(resolved, root), explicit=True)

@@ -58,14 +58,14 @@ def decode(data: bytes, relative: str) -> str:
 
 
 def read_source(path: Path, relative: str) -> SourceFile:
-    """The decoded file, or a ``ParseError`` naming it. A directory (discovery offers one that could not
-    be listed, so the gate fails closed on it) is refused with the reason it cannot be read."""
+    """The decoded file, or a ``ParseError`` naming it. A directory (discovery offers one it could not
+    list, named ``dir/``, so the gate fails closed on it) is refused with the reason it cannot be read."""
     try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise ParseError(Position(relative), f"cannot read directory: {_listing_error(path)}") from None
     except OSError as exc:
-        what = "directory" if _is_directory(path) else "file"
+        what = "directory" if relative.endswith("/") or _is_directory(path) else "file"
         raise ParseError(Position(relative), f"cannot read {what}: {exc.strerror or exc}") from None
     return SourceFile(path=path, relative=relative, text=decode(data, relative))
 

@@ -321,3 +321,15 @@ def test_every_file_of_the_wrong_shape_is_named_in_one_scan(tmp_path: Path) -> N
     named = {note.file for note in parsed.notifications if note.level == "error"}
     assert named == {"a/x.tfplan.json", "b/stack.json", "c/t.json", "d/main.tf", "e/main.tf.json"}
     assert {item.path: item.resources for item in parsed.files} == {CONTROL: CONTROL_RESOURCES}
+
+
+def test_a_plan_beside_an_undecodable_tf_file_is_still_judged(tmp_path: Path) -> None:
+    """The plan's source beside it is read for lines; before, its decode error aborted the whole scan."""
+    parsed = _scan(
+        tmp_path, "infra/main.tf", b'resource "aws_ebs_volume" "v" {\n  tags = {a = "caf\xe9"}\n}\n'
+    )
+    (tmp_path / "infra" / "prod.tfplan.json").write_text(json.dumps(PLAN), encoding="utf-8")
+    parsed = parse_inputs(discover([tmp_path], tmp_path, SUFFIXES), ParseOptions(scan_root=tmp_path))
+    assert _errors(parsed, "infra/main.tf")[0].message == "not valid UTF-8 (byte 0xe9)"
+    scanned = {item.path: item.resources for item in parsed.files}
+    assert scanned == {CONTROL: CONTROL_RESOURCES, "infra/prod.tfplan.json": CONTROL_RESOURCES}

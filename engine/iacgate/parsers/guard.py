@@ -70,7 +70,7 @@ class Guarded:
             except IacgateError as error:
                 if not isinstance(error, ParseError):
                     raise
-                units.append(_failed(source, Notification.from_parse_error(error)))
+                units.append(_failed(source, internal_error(source.relative, error)))
             except Exception as error:
                 units.append(_failed(source, internal_error(source.relative, error)))
         if any(note.level == "error" for unit in units for note in unit.notifications):
@@ -80,8 +80,11 @@ class Guarded:
 
 
 def internal_error(file: str, error: BaseException) -> Notification:
+    """The error that stands for ``file`` when parsing it raised ``error``."""
     if isinstance(error, ParseError):
-        return Notification.from_parse_error(error)
+        if error.position.file == file:
+            return Notification.from_parse_error(error)
+        return Notification("error", f"cannot be parsed: {error}", file)  # the cause is in another file
     return Notification("error", f"internal error while parsing: {type(error).__name__}", file)
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from iacgate.errors import ParseError
 from iacgate.graph.model import RelatedLocation, Resource, SourceLocation
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, ParseResult
@@ -65,16 +66,21 @@ def source_index(
         message = f"--source {directory}: outside the scanned tree; plan findings keep plan locations"
         return None, (Notification("warning", message, str(directory)),)
     sources: list[SourceFile] = []
+    problems: list[Notification] = []
     for path in _tf_files(directory):
         name = _relative(path, root)
-        if name is not None:
+        if name is None:
+            continue
+        try:
             sources.append(read_source(path, name))
+        except ParseError as error:  # said by the Terraform parser when scanned, else here
+            problems.append(Notification.from_parse_error(error))
     if not sources:
-        return None, ()
+        return None, tuple(problems)
     units = TerraformParser().parse(sources, options)
     by_address: dict[str, SourceLocation] = {}
     by_block: dict[str, SourceLocation] = {}
-    notifications: list[Notification] = []
+    notifications: list[Notification] = problems
     for unit in units:
         notifications.extend(unit.notifications)
         if unit.unit != relative:
