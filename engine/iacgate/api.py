@@ -18,7 +18,7 @@ from iacgate.baseline import BaselineResult, compare, load_baseline
 from iacgate.config import DEFAULT_MAX_WAIVER_DAYS
 from iacgate.discover import Candidate, discover, scan_root
 from iacgate.enforcement import assign_enforcement, unknown_names
-from iacgate.errors import ParseError
+from iacgate.errors import ParseError, UsageError
 from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
 from iacgate.gate import GateDecision, GatePolicy, decide
@@ -67,6 +67,7 @@ class ScanSettings:
     fail_on_new_only: bool = False
     override_soft: bool = False
     fail_on_undetermined: bool = False
+    allow_empty: bool = False
     provenance: Provenance | None = None
     # The trusted ref (--trusted-ref): inline suppressions that the change adds are not honoured.
     reference: TrustedRef | None = None
@@ -157,7 +158,10 @@ def _claim(
 
 
 def parse_inputs(
-    candidates: Sequence[Candidate], options: ParseOptions, progress: Progress | None = None
+    candidates: Sequence[Candidate],
+    options: ParseOptions,
+    progress: Progress | None = None,
+    allow_empty: bool = False,
 ) -> ParsedInputs:
     claimed, notifications = _claim(candidates, progress)
     graphs: list[Graph] = []
@@ -180,18 +184,32 @@ def parse_inputs(
             if source.relative not in failed
         )
     if not files and not any(n.level == "error" for n in notifications):
-        notifications.append(Notification("error", "nothing to scan: no IaC files found in the given paths"))
+        # Failing closed by default: a typo in a path must not pass. Pipelines scanning optional
+        # paths say --allow-empty, and the scan then passes with a warning.
+        if allow_empty:
+            message = "nothing to scan: no IaC files found in the given paths (--allow-empty)"
+            notifications.append(Notification("warning", message))
+        else:
+            message = "nothing to scan: no IaC files found in the given paths (--allow-empty to pass)"
+            notifications.append(Notification("error", message))
     return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications))
 
 
-def applicable_rules(rules: RuleSet, settings: Mapping[str, Any]) -> tuple[RuleSet, tuple[Notification, ...]]:
-    """Leave out packs whose required settings are absent: one note per pack says it was not evaluated."""
+def applicable_rules(
+    rules: RuleSet, settings: Mapping[str, Any], selected: Sequence[str] = ()
+) -> tuple[RuleSet, tuple[Notification, ...]]:
+    """Leave out packs whose required settings are absent: one note per pack says it was not evaluated.
+    A pack asked for by name (``selected``) that cannot run is a usage error, never a silent pass."""
     notes: list[Notification] = []
     kept = []
     for pack in rules.packs:
         missing = [key for key in pack.requires_settings if key not in settings]
         if missing:
             sections = " and ".join(missing) + (" section" if len(missing) == 1 else " sections")
+            if pack.id in selected:
+                raise UsageError(
+                    f"pack {pack.id} cannot run: it needs a {sections} in iacgate.yaml (see the README)"
+                )
             notes.append(Notification("note", f"pack {pack.id} not evaluated: no {sections} in iacgate.yaml"))
         else:
             kept.append(pack)
@@ -207,7 +225,7 @@ def scan(
     clock = time.perf_counter()
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
     rules = rules if rules is not None else load_packs(settings.packs, settings.pack_dirs)
-    rules, notes = applicable_rules(rules, settings.settings)
+    rules, notes = applicable_rules(rules, settings.settings, settings.packs)
     notes = (*settings.notes, *notes)
     evaluator = EVALUATORS[settings.engine](rules, settings.engine_options)
     candidates = [
@@ -215,7 +233,7 @@ def scan(
         for candidate in discover(settings.paths, root, SUFFIXES)
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
-    parsed = parse_inputs(candidates, settings.parse_options(root), progress)
+    parsed = parse_inputs(candidates, settings.parse_options(root), progress, settings.allow_empty)
     with evaluator:
         evaluation = Evaluation.combine(
             [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name

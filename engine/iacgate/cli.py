@@ -239,6 +239,11 @@ def main() -> None:
     "--override-soft", is_flag=True, help="Soft-mandatory findings do not fail the gate (recorded in reports)"
 )
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Pass, with a warning, when the paths hold no IaC file (default: exit 3, the gate fails closed).",
+)
+@click.option(
     "--fail-on-undetermined",
     is_flag=True,
     help="Undetermined checks (values unknown until apply) at or above --fail-on block the gate too.",
@@ -282,6 +287,7 @@ def scan_command(
     override_soft: bool = False,
     trusted_ref: str | None = None,
     fail_on_undetermined: bool = False,
+    allow_empty: bool = False,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings."""
     targets = paths or (Path("."),)
@@ -315,6 +321,7 @@ def scan_command(
             parameters={**config.parameters, **_assignments(parameters, "--parameter")},
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
+            allow_empty=allow_empty,
             **exception_settings(
                 inputs, no_inline_waivers, fail_on_new_only, override_soft, fail_on_undetermined
             ),

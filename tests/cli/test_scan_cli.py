@@ -130,6 +130,24 @@ def test_a_directory_with_nothing_to_scan_fails_closed(tmp_path: Path) -> None:
     run = iacgate("scan", ".", cwd=tmp_path)
     assert run.returncode == 3
     assert "nothing to scan" in run.stdout + run.stderr
+    # Pipelines that scan optional paths opt out, and are still told.
+    allowed = iacgate("scan", ".", "--allow-empty", cwd=tmp_path)
+    assert allowed.returncode == 0
+    assert "nothing to scan" in allowed.stdout + allowed.stderr
+
+
+def test_a_pack_asked_for_that_cannot_run_is_a_usage_error(plan_dir: Path) -> None:
+    run = iacgate("scan", "--pack", "residency", "-q", "plan.json", cwd=plan_dir)
+    assert run.returncode == 2
+    assert run.stderr.strip() == (
+        "iacgate: error: pack residency cannot run: it needs a residency section in iacgate.yaml "
+        "(see the README)"
+    )
+    config = plan_dir / "trusted.yaml"
+    config.write_text("residency:\n  allowed_regions: [eu-west-1]\n", encoding="utf-8")
+    ran = iacgate("scan", "--pack", "residency", "--config", str(config), "plan.json", cwd=plan_dir)
+    assert ran.returncode in (0, 1) and "cannot run" not in ran.stderr
+    assert "Checked 1 resource in 1 file against 13 rules" in " ".join(ran.stdout.split())
 
 
 def test_usage_and_config_errors_exit_2(plan_dir: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.config import find_config
+from iacgate.errors import UsageError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "residency"
 ALLOWED = "eu-west-1, eu-central-1, westeurope, northeurope, swedencentral, polandcentral, europe-*"
@@ -415,7 +416,10 @@ def test_without_residency_section_the_pack_says_so_once(tmp_path: Path) -> None
     source = FIXTURES / "RES-REGION-001" / "terraform"
     # Two scanned folders, one note; tmp_path as the root holds no iacgate.yaml.
     paths = (source, FIXTURES / "RES-S3-001" / "terraform")
-    result = scan(ScanSettings(paths=paths, root=tmp_path, packs=("residency",)))
+    result = scan(ScanSettings(paths=paths, root=tmp_path))
     notes = [n.message for n in result.notifications if n.level == "note"]
     assert notes == ["pack residency not evaluated: no residency section in iacgate.yaml"]
-    assert not list(result.evaluation.checks)
+    assert not [c for c in result.evaluation.checks if c.rule_id.startswith("RES-")]
+    # Asked for by name, a pack that cannot run is a usage error, never a silent pass.
+    with pytest.raises(UsageError, match="pack residency cannot run: it needs a residency section"):
+        scan(ScanSettings(paths=paths, root=tmp_path, packs=("residency",)))
