@@ -144,7 +144,13 @@ def main() -> None:
 @click.option(
     "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the gate (default high)."
 )
-@click.option("--pack", "packs", multiple=True, help="Run only this rule pack (repeatable; default: all).")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="NAME",
+    help="Run only this rule pack (repeatable; default: all).",
+)
 @click.option(
     "--pack-dir",
     "pack_dirs",
@@ -156,13 +162,21 @@ def main() -> None:
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: iacgate.yaml at the scan root).",
+    help="Configuration file, trusted as named (default: iacgate.yaml at the scan root, which may only "
+    "tighten the gate).",
 )
 @click.option(
-    "--category", help="SARIF automationDetails id prefix, to keep several uploads per commit apart."
+    "--category",
+    metavar="ID",
+    help="SARIF automationDetails id prefix, to keep several uploads per commit apart.",
 )
 @click.option(
-    "--var", "variables", multiple=True, metavar="NAME=VALUE", help="Terraform variable (repeatable)."
+    "--var",
+    "variables",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Terraform variable (repeatable); precedence as Terraform's: TF_VAR_* < terraform.tfvars < "
+    "*.auto.tfvars < --var-file < --var.",
 )
 @click.option(
     "--var-file",
@@ -193,10 +207,12 @@ def main() -> None:
     help="CloudFormation parameters: the CLI's JSON format or Key=Value lines (repeatable).",
 )
 @click.option(
-    "--region", help="Deployment region for formats that do not say it (CloudFormation AWS::Region)."
+    "--region",
+    metavar="REGION",
+    help="Deployment region for formats that do not say it (CloudFormation AWS::Region).",
 )
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), help="Rego engine (default embedded).")
-@click.option("--opa-url", help="OPA server URL for --engine opa.")
+@click.option("--opa-url", metavar="URL", help="OPA server URL for --engine opa.")
 @click.option(
     "--opa-token-file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -207,7 +223,12 @@ def main() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="CA bundle to verify the OPA server's TLS certificate.",
 )
-@click.option("--opa-no-upload", is_flag=True, help="Use the policies already loaded on the OPA server.")
+@click.option(
+    "--opa-no-upload",
+    is_flag=True,
+    help="Use the policies already loaded on the OPA server (their packages are checked); by default the "
+    "packs are uploaded under a run-specific id and removed afterwards.",
+)
 @click.option(
     "--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks)."
 )
@@ -221,7 +242,8 @@ def main() -> None:
     "--waivers",
     "waivers_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Waivers file (default: 'waivers' in iacgate.yaml, or iacgate-waivers.yaml at the scan root).",
+    help="Waivers file (default: 'waivers' in a --config file; iacgate-waivers.yaml at the scan root "
+    "applies only as it is on --trusted-ref).",
 )
 @click.option(
     "--no-inline-waivers",
