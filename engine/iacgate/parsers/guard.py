@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -30,8 +29,7 @@ from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, Parser, ParseResult
 from iacgate.textio import SourceFile, printable
 
-# Beyond this many digits an integer no longer fits a float (1.8e308), the widest number an engine takes.
-_LONG_NUMBER = re.compile(r"\d{309,}")
+# Beyond this an integer no longer fits a float (1.8e308), the widest number a policy engine takes.
 _FLOAT_MAX = int(sys.float_info.max)
 
 
@@ -98,25 +96,66 @@ def _failed(source: SourceFile, note: Notification) -> ParseResult:
 def checked(unit: ParseResult) -> ParseResult:
     """``unit`` without resources no report or engine can take (each replaced by an error naming its file
     and line), without edges that could not be written, and with printable notifications."""
+    notes = [_printable_note(note) for note in unit.notifications]
+    if _writable(_texts(unit)):  # the common case, decided in one C-level pass over the whole unit
+        if notes == list(unit.notifications):
+            return unit
+        return dataclasses.replace(unit, notifications=tuple(notes))
     resources: list[Resource] = []
-    problems: list[Notification] = []
     for resource in unit.resources:
         problem = _problem(resource)
         if problem is None:
             resources.append(resource)
         else:
-            problems.append(problem)
-    notes = [_printable_note(note) for note in (*unit.notifications, *problems)]
-    edges = [edge for edge in unit.edges if _edge_ok(edge)]
-    if not problems and len(edges) == len(unit.edges) and notes == list(unit.notifications):
-        return unit
+            notes.append(problem)
     return dataclasses.replace(
         unit,
         resources=tuple(resources),
-        edges=tuple(edges),
+        edges=tuple(edge for edge in unit.edges if _edge_ok(edge)),
         notifications=tuple(notes),
         unit=printable(unit.unit),
     )
+
+
+def _texts(unit: ParseResult) -> list[Any]:
+    return [
+        *(_resource_texts(resource) for resource in unit.resources),
+        *((edge.source, edge.target, edge.kind, edge.attribute) for edge in unit.edges),
+        unit.unit,
+    ]
+
+
+def _resource_texts(resource: Resource) -> tuple[Any, ...]:
+    return (
+        resource.id,
+        resource.format,
+        resource.native_type,
+        resource.type,
+        resource.provider,
+        resource.region,
+        resource.region_source,
+        resource.mode,
+        resource.location.file,
+        [(related.file, related.label) for related in resource.related],
+        resource.attributes,
+        resource.tags,
+        resource.metadata,
+    )
+
+
+# Digits become "0" and every other byte stays: a run of 309 "0"s is a run of 309 digits.
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_DIGITS = b"0" * 309
+
+
+def _writable(values: Any) -> bool:
+    """Whether every string in ``values`` encodes, every float is finite and no integer has 309 digits
+    (one encoding of the whole unit: about 10 ms per 1,000 plan resources)."""
+    try:
+        encoded = _ENCODE(values).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        return False
+    return _LONG_DIGITS not in encoded.translate(_DIGITS)
 
 
 def _printable_note(note: Notification) -> Notification:
@@ -158,33 +197,11 @@ _ENCODE = json.JSONEncoder(
 
 
 def _problem(resource: Resource) -> Notification | None:
-    """An error naming the resource's file and line when one of its values cannot be written, else None.
-
-    One C-level JSON encoding of the resource is the quick check (about 10 ms per 1,000 plan resources);
-    only a resource it trips on is walked in Python to say where the fault is.
-    """
-    texts = (
-        resource.id,
-        resource.format,
-        resource.native_type,
-        resource.type,
-        resource.provider,
-        resource.region if isinstance(resource.region, str) else resource.region.reason,
-        resource.region_source,
-        resource.mode,
-        resource.location.file,
-        *(text for related in resource.related for text in (related.file, related.label)),
-    )
-    values = (resource.attributes, resource.tags, resource.metadata)
-    try:
-        encoded = "\x00".join(texts) + _ENCODE(values)
-        encoded.encode("utf-8")
-    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
-        pass
-    else:
-        if _LONG_NUMBER.search(encoded) is None:
-            return None
-    fault = _locate(resource, texts)
+    """An error naming the resource's file and line when one of its values cannot be written, else None."""
+    texts = _resource_texts(resource)
+    if _writable(texts):
+        return None
+    fault = _locate(resource)
     if fault is None:
         return None
     where, what = fault
@@ -197,7 +214,7 @@ def _problem(resource: Resource) -> Notification | None:
     )
 
 
-def _locate(resource: Resource, texts: Sequence[str]) -> tuple[tuple[str | int, ...], str] | None:
+def _locate(resource: Resource) -> tuple[tuple[str | int, ...], str] | None:
     """The attribute path at fault and what is wrong with it (the path is empty outside attributes)."""
     for name, value in (("attributes", resource.attributes), ("tags", resource.tags)):
         for path, fault in _faults(value, ()):
@@ -205,7 +222,7 @@ def _locate(resource: Resource, texts: Sequence[str]) -> tuple[tuple[str | int, 
             return prefix, f"{printable(path_text(prefix)) or name} {fault}"
     for path, fault in _faults(resource.metadata, ()):
         return (), f"metadata {printable(path_text(path))} {fault}"
-    if not all(_encodable(text) for text in texts):
+    if list(_faults(_resource_texts(resource)[:10], ())):
         return (), "its address, type or location holds a lone surrogate, which is not Unicode text"
     return None
 
