@@ -333,3 +333,21 @@ def test_a_plan_beside_an_undecodable_tf_file_is_still_judged(tmp_path: Path) ->
     assert _errors(parsed, "infra/main.tf")[0].message == "not valid UTF-8 (byte 0xe9)"
     scanned = {item.path: item.resources for item in parsed.files}
     assert scanned == {CONTROL: CONTROL_RESOURCES, "infra/prod.tfplan.json": CONTROL_RESOURCES}
+
+
+def test_a_stack_whose_nested_template_cannot_be_parsed_is_an_error_naming_it(tmp_path: Path) -> None:
+    """The child is not a template anyone claims on its own (broken JSON): only its parent can say so.
+    Before, the error named the child alone and the parent passed as scanned, its resources gone."""
+    parent = {
+        **TEMPLATE,
+        "Resources": {
+            **TEMPLATE["Resources"],
+            "Child": {"Type": "AWS::CloudFormation::Stack", "Properties": {"TemplateURL": "./child.json"}},
+        },
+    }
+    parsed = _scan(tmp_path, "stacks/child.json", '{"Resources": {"Data": [}')
+    (tmp_path / "stacks" / "parent.json").write_text(json.dumps(parent, indent=1), encoding="utf-8")
+    parsed = parse_inputs(discover([tmp_path], tmp_path, SUFFIXES), ParseOptions(scan_root=tmp_path))
+    (error,) = _errors(parsed, "stacks/parent.json")
+    assert error.message.startswith("a nested stack's template cannot be parsed: stacks/child.json:1:")
+    assert {item.path: item.resources for item in parsed.files} == {CONTROL: CONTROL_RESOURCES}

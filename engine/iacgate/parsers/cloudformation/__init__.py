@@ -125,7 +125,14 @@ class CloudFormationParser:
                 raise ParseError(
                     Position(source.relative, 1), "not a template: the document is not a mapping"
                 )
-            result = Stack(source, found, "", given, environment).evaluate()
+            try:
+                result = Stack(source, found, "", given, environment).evaluate()
+            except ParseError as error:
+                if error.position.file == source.relative:
+                    raise
+                # A nested template that cannot be read: the stack that uses it is not evaluated either.
+                message = f"a nested stack's template cannot be parsed: {error}"
+                raise ParseError(Position(source.relative), message) from None
             return ParseResult(tuple(result.resources), tuple(result.edges), tuple(result.notifications))
 
         roots = [source for source in sources if source.path.resolve() not in children]
