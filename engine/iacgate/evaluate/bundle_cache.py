@@ -37,6 +37,11 @@ BUNDLE_FORMAT = "2"
 KIND = f"rego-{regopy.__version__}"
 
 
+def bundles_kept() -> bool:
+    """Whether compiled bundles are kept for later runs: a cache base whose directory is private."""
+    return directory(KIND) is not None
+
+
 def bundle_path(modules: Sequence[tuple[str, str]], entrypoints: Sequence[str]) -> Path | None:
     """Where the bundle of these modules (name, text) and entrypoints is cached, or None without a
     (private) cache."""
