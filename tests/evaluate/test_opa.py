@@ -178,7 +178,7 @@ def test_a_policy_that_does_not_compile_names_file_and_line_and_leaves_nothing(
 
 def test_refused_builtins_stop_before_anything_is_sent(tmp_path: Path) -> None:
     rules = house_rules(tmp_path, volume_policy=VOLUME_POLICY + "\nleak := opa.runtime()\n")
-    with pytest.raises(PackError, match=r"volume\.rego:14: policy calls opa\.runtime\(\)"):
+    with pytest.raises(PackError, match=r"volume\.rego:14: policy uses opa\.runtime, which is refused"):
         opa(rules, "http://127.0.0.1:9")
 
 

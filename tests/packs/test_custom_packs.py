@@ -78,7 +78,7 @@ def test_a_custom_policy_calling_a_refused_builtin_is_a_pack_error(pack: Path) -
     for command in (["scan", "--pack-dir", str(pack), str(FIXTURES)], ["test", "--no-builtin", str(pack)]):
         result = iacgate(*command)
         assert result.returncode == 2, command
-        assert "http.send(), which is refused" in result.stderr
+        assert "policy uses http.send, which is refused" in result.stderr
 
 
 def test_iacgate_test_passes_on_the_example_with_one_summary_line(pack: Path) -> None:
@@ -121,8 +121,16 @@ def test_iacgate_test_without_a_manifest_is_a_pack_error(tmp_path: Path) -> None
     assert "pack.yaml" in result.stderr
 
 
-def test_iacgate_test_runs_the_builtin_packs_and_the_example() -> None:
-    result = iacgate("test", str(EXAMPLE))
+def test_iacgate_test_runs_only_the_named_pack_by_default() -> None:
+    result = iacgate("test", "--verbose", str(EXAMPLE))
+    assert result.returncode == 0, result.stdout
+    passed = int(result.stdout.splitlines()[-1].split(" passed")[0])
+    assert 0 < passed < 20
+    assert "custom-pack-example" in result.stdout and "policies/rules/" not in result.stdout
+
+
+def test_iacgate_test_with_builtin_runs_the_builtin_packs_and_the_example() -> None:
+    result = iacgate("test", "--with-builtin", str(EXAMPLE))
     assert result.returncode == 0, result.stdout
     passed = int(result.stdout.splitlines()[-1].split(" passed")[0])
     assert passed > 50
