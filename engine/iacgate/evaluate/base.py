@@ -12,15 +12,31 @@ from iacgate.packs.model import RuleSet
 Outcome = Literal["pass", "fail", "undetermined"]
 
 
+# A scan's evaluation ends within this many seconds (--timeout), and may grow the evaluating process by
+# this many MB (--memory-limit; 0: no ceiling). Past either: exit 3 naming the rule and unit.
+DEFAULT_DEADLINE_SECONDS = 600.0
+DEFAULT_MEMORY_LIMIT_MB = 4096
+
+
 @dataclass(frozen=True)
 class EngineOptions:
-    """How to reach an evaluation engine; only the OPA-server engine reads these today."""
+    """How to run an evaluation engine, and the limits of one scan's evaluation.
+
+    ``timeout_seconds`` bounds one request to an OPA server; ``deadline_seconds`` the whole scan's
+    evaluation (the embedded engine's queries, or all of a scan's OPA traffic); ``memory_limit_mb`` what
+    the embedded engine may allocate. ``debug`` sends policies' ``print`` output to stderr (never into a
+    report). A bearer token goes over plain http only to a loopback host, unless ``opa_insecure_http``.
+    """
 
     opa_url: str | None = None
     opa_token: str | None = None
     opa_ca_bundle: str | None = None
     opa_upload: bool = True
     timeout_seconds: float = 30.0
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+    memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
+    debug: bool = False
+    opa_insecure_http: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from opa_client.errors import RegoParseError
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
 from iacgate.evaluate.closure import ModuleIndex
-from iacgate.evaluate.opa_http import OpaServer, UploadLock, parse_url
+from iacgate.evaluate.opa_http import Deadline, OpaServer, UploadLock, check_transport, parse_url
 from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, router_module
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
@@ -84,7 +84,8 @@ class OpaEvaluator:
     name = "opa"
 
     def __init__(self, rules: RuleSet, options: EngineOptions, batch_size: int = BATCH_SIZE) -> None:
-        parse_url(options.opa_url)
+        # Before anything is read or sent: a token never goes in clear text to another machine.
+        check_transport(parse_url(options.opa_url), options.opa_token, options.opa_insecure_http)
         self._rules = rules
         self._options = options
         self._batch_size = max(1, batch_size)
@@ -104,10 +105,21 @@ class OpaEvaluator:
         self._session: ExitStack | None = None
         self._active: OpaServer | None = None
         self._batch_package = f"{BATCH_ROOT}.run_{self._run}"
+        # Set when the scan first talks to the server: all of its traffic shares one deadline.
+        self._deadline: Deadline | None = None
 
     def _server(self) -> OpaServer:
         options = self._options
-        return OpaServer(options.opa_url, options.opa_token, options.opa_ca_bundle, options.timeout_seconds)
+        if self._deadline is None:
+            self._deadline = Deadline.after(options.deadline_seconds)
+        return OpaServer(
+            options.opa_url,
+            options.opa_token,
+            options.opa_ca_bundle,
+            options.timeout_seconds,
+            deadline=self._deadline,
+            insecure_http=options.opa_insecure_http,
+        )
 
     def _our_packages(self) -> set[str]:
         packages = {rule.policy.replace(".", "/") for rule in self._rules.rules}
@@ -134,6 +146,7 @@ class OpaEvaluator:
             )
             yield
         finally:
+            server.extend_for_cleanup()
             try:
                 for policy_id in reversed(self._uploaded):
                     server.delete_policy(policy_id)
@@ -201,7 +214,7 @@ class OpaEvaluator:
         rows = server.query(f"present := {{{entries}}}", {}) if entries else [{"present": {}}]
         present = rows[0].get("present") if rows and isinstance(rows[0], Mapping) else None
         if not isinstance(present, Mapping):
-            raise EvaluationError("malformed answer from the OPA server while checking the loaded packages")
+            raise server.malformed("checking the loaded packages")
         missing = sorted(policy for policy, found in present.items() if found != 1)
         if missing:
             raise EvaluationError(
@@ -232,14 +245,14 @@ class OpaEvaluator:
                 result = server.query_data(
                     f"{self._batch_package.replace('.', '/')}/results", {"items": [doc for _id, doc in batch]}
                 )
-                answers.update(_by_index(batch, result))
+                answers.update(_by_index(server, batch, result))
         else:
             for type_name, group in by_type.items():
                 query = _adhoc_router(self._rules.by_type[type_name])
                 for batch in self._batches(group):
                     rows = server.query(query, {"items": [doc for _id, doc in batch]})
                     result = rows[0].get("answers") if rows and isinstance(rows[0], Mapping) else None
-                    answers.update(_by_index(batch, result))
+                    answers.update(_by_index(server, batch, result))
         # Graph order, as the embedded engine reports them.
         return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
 
@@ -291,16 +304,14 @@ class OpaEvaluator:
         return collect_results(graph, self._rules, answers, graph_answers, engine=self.name)
 
 
-def _by_index(batch: Sequence[tuple[str, dict[str, Any]]], result: Any) -> dict[str, Any]:
+def _by_index(server: OpaServer, batch: Sequence[tuple[str, dict[str, Any]]], result: Any) -> dict[str, Any]:
     """OPA answers an object keyed by item index (JSON turns the numbers into strings)."""
     if not isinstance(result, Mapping):
-        raise EvaluationError(
-            f"malformed answer from the OPA server for a batch of {len(batch)}: {result!r:.80}"
-        )
+        raise server.malformed(f"a batch of {len(batch)} resources ({result!r:.80})")
     answers: dict[str, Any] = {}
     for index, (resource_id, _document) in enumerate(batch):
         answer = result.get(str(index))
         if answer is None:
-            raise EvaluationError(f"malformed answer from the OPA server: nothing for {resource_id}")
+            raise server.malformed(f"a batch of {len(batch)} resources (nothing for {resource_id})")
         answers[resource_id] = answer
     return answers

@@ -4,10 +4,18 @@ opa-python-client gives the session (bearer token, TLS verification), policy upl
 queries and ad-hoc queries. Its own retry is switched off (``retries=0``): urllib3 never retries a POST
 and does not count 503 as transient, so this module retries connection failures and 502/503/504 itself,
 with exponential backoff, a bounded number of times, for every call alike.
+
+Every loop here is bounded, by attempts and by the scan's deadline (``Deadline``, from ``--timeout``):
+each request waits at most what is left of it. An answer of the wrong shape (a server that says ``200 {}``
+to everything) is an ``EvaluationError`` naming the server, never a retry. A bearer token is sent over
+plain http only to a loopback host, unless the user says ``--opa-insecure-http``; redirects are not
+followed (an OPA server never sends one, and the token must not travel on).
 """
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,6 +38,10 @@ TRANSIENT_STATUSES = frozenset({502, 503, 504})
 STRICT = {"strict-builtin-errors": "true"}
 
 
+# What a malformed answer makes opa-python-client raise while it reads it.
+_MALFORMED = (ValueError, TypeError, AttributeError, KeyError)
+
+
 class _Transient(Exception):
     """A failure worth another attempt; ``detail`` is what to say when the attempts run out."""
 
@@ -47,6 +59,41 @@ class Endpoint:
     @property
     def url(self) -> str:
         return f"{self.scheme}://{self.host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The time (``time.monotonic()``) by which all of a scan's OPA traffic must be done."""
+
+    at: float
+    seconds: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds, seconds)
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+
+def is_loopback(host: str) -> bool:
+    """``localhost``, 127.0.0.0/8 or ::1, from the URL's text alone (no name is resolved)."""
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport(endpoint: Endpoint, token: str | None, insecure_http: bool) -> None:
+    """Refuse to send a bearer token in clear text to another machine."""
+    if token and endpoint.scheme == "http" and not is_loopback(endpoint.host) and not insecure_http:
+        raise ConfigError(
+            f"refusing to send the OPA token over plain http to {endpoint.url}: use an https:// URL, or "
+            "pass --opa-insecure-http if the network between them is trusted"
+        )
 
 
 def parse_url(url: str | None) -> Endpoint:
@@ -81,14 +128,29 @@ def _opa_message(response: requests.Response) -> str:
 
 
 class OpaServer:
-    """One connection to an OPA server; every method raises ``EvaluationError`` with a one-line message."""
+    """One connection to an OPA server; every method raises ``EvaluationError`` with a one-line message.
 
-    def __init__(self, url: str | None, token: str | None, ca_bundle: str | None, timeout: float) -> None:
+    ``timeout`` bounds one request, ``deadline`` all of them (None: only the timeout).
+    """
+
+    def __init__(
+        self,
+        url: str | None,
+        token: str | None,
+        ca_bundle: str | None,
+        timeout: float,
+        deadline: Deadline | None = None,
+        insecure_http: bool = False,
+    ) -> None:
         self.endpoint = parse_url(url)
+        check_transport(self.endpoint, token, insecure_http)
         verify: bool | str = False
         if self.endpoint.scheme == "https":
             verify = ca_bundle or True
         self.timeout = timeout
+        self.deadline = deadline
+        # The timeout of the request being made: what is left of the deadline, at most ``timeout``.
+        self.request_timeout = timeout
         self._client = OpaClient(
             host=self.endpoint.host,
             port=self.endpoint.port,
@@ -97,12 +159,36 @@ class OpaServer:
             retries=0,
             timeout=timeout,
         )
+        self._client._session.max_redirects = 0
 
         # The upload lock needs ``If-None-Match: *`` on a data PUT (create only if absent), which the client
         # cannot send; this second session carries the same token and TLS settings.
         self.session = requests.Session()
         self.session.headers.update(self._client.headers or {})
         self.session.verify = verify if self.endpoint.scheme == "https" else True
+        self.session.max_redirects = 0
+
+    def malformed(self, what: str) -> EvaluationError:
+        return EvaluationError(
+            f"OPA server at {self.endpoint.url} gave a malformed answer to {what}: is it an OPA server?"
+        )
+
+    def extend_for_cleanup(self) -> None:
+        """Removing what a scan uploaded gets one more request timeout, even past the deadline."""
+        if self.deadline is not None and self.deadline.remaining() < self.timeout:
+            self.deadline = Deadline(time.monotonic() + self.timeout, self.deadline.seconds)
+
+    def left(self, what: str) -> float:
+        """The timeout of the next request: at most ``timeout``, at most what is left of the deadline."""
+        if self.deadline is None:
+            return self.timeout
+        remaining = self.deadline.remaining()
+        if remaining <= 0:
+            raise EvaluationError(
+                f"OPA server at {self.endpoint.url}: the scan's OPA traffic ran past its deadline of "
+                f"{self.deadline.seconds:g} s (--timeout), at {what}; the gate fails closed"
+            )
+        return min(self.timeout, remaining)
 
     def close(self) -> None:
         self._client.close_connection()
@@ -123,11 +209,12 @@ class OpaServer:
         return EvaluationError(f"OPA server at {self.endpoint.url} failed {what}: {_opa_message(response)}")
 
     def call(self, what: str, action: Callable[[], T]) -> T:
-        """Run one request, retrying transient failures with exponential backoff."""
+        """Run one request, retrying transient failures with exponential backoff, within the deadline."""
         last = ""
         for attempt in range(ATTEMPTS):
             if attempt:
-                time.sleep(BACKOFF_SECONDS * 2 ** (attempt - 1))
+                time.sleep(min(BACKOFF_SECONDS * 2 ** (attempt - 1), max(self.left(what), 0.0)))
+            self.request_timeout = self._client.timeout = self.left(what)
             try:
                 return action()
             except _Transient as exc:
@@ -146,12 +233,19 @@ class OpaServer:
                 ) from None
             except requests.exceptions.ReadTimeout:
                 raise EvaluationError(
-                    f"OPA server at {self.endpoint.url} did not answer {what} within {self.timeout:g}s"
+                    f"OPA server at {self.endpoint.url} did not answer {what} within "
+                    f"{self.request_timeout:g}s"
+                ) from None
+            except requests.exceptions.TooManyRedirects:
+                raise EvaluationError(
+                    f"OPA server at {self.endpoint.url} answered {what} with a redirect (not followed)"
                 ) from None
             except requests.ConnectionError as exc:
                 last = f"unreachable ({_reason(exc)})"
             except requests.RequestException as exc:
                 raise EvaluationError(f"OPA server at {self.endpoint.url} failed {what}: {exc}") from None
+            except _MALFORMED:
+                raise self.malformed(what) from None
         if last.startswith("unreachable"):
             raise EvaluationError(f"OPA server at {self.endpoint.url} is {last}, {ATTEMPTS} attempts")
         raise EvaluationError(
@@ -196,6 +290,8 @@ class OpaServer:
     def packages(self) -> dict[str, str]:
         """Policy id -> package path (``iacgate/lib``) of every module loaded on the server."""
         info = self.call("listing policies", self._client.get_policies_info)
+        if not isinstance(info, Mapping):
+            raise self.malformed("listing policies")
         prefix = f"{self._client.root_url}/data/"
         return {
             str(policy_id): str(entry.get("path", "")).removeprefix(prefix)
@@ -210,7 +306,7 @@ class OpaServer:
             lambda: self._client.query_rule(dict(document), path, query_params=STRICT),
         )
         if not isinstance(answer, Mapping):
-            raise EvaluationError(f"malformed answer from the OPA server for data.{path}")
+            raise self.malformed(f"evaluating data.{path}")
         return answer.get("result")
 
     def query(self, text: str, document: Mapping[str, Any]) -> list[Any]:
@@ -220,20 +316,26 @@ class OpaServer:
         )
         rows = answer.get("result", []) if isinstance(answer, Mapping) else None
         if not isinstance(rows, list):
-            raise EvaluationError("malformed answer from the OPA server for an ad-hoc query")
+            raise self.malformed("an ad-hoc query")
         return rows
 
 
 LOCK_PATH = "iacgate_lock"
 LOCK_LEASE_SECONDS = 900.0
+LOCK_POLL_SECONDS = 0.5
+# Rounds beyond waiting for a live holder: a lock that vanished between two requests, or a stale one
+# taken over. Every round makes at most three requests, so a server cannot keep the loop going.
+LOCK_EXTRA_ROUNDS = 4
+# OPA answers a data PUT with If-None-Match: * by 204 (created) or 304 (the document exists).
+_CREATED, _EXISTS = 204, 304
 
 
 class UploadLock:
     """A data document created only if absent: one iacgate upload at a time per server.
 
     Rule packages have shared names (``data.iacgate.rules...``), so two runs uploading different pack
-    versions at once would merge into one another. A held lock is waited for up to the timeout; a lock
-    older than its lease (a run that was killed) is taken over.
+    versions at once would merge into one another. A held lock is waited for up to the request timeout; a
+    lock older than its lease (a run that was killed) is taken over. The number of rounds is bounded.
     """
 
     def __init__(self, server: OpaServer, run_id: str) -> None:
@@ -242,40 +344,69 @@ class UploadLock:
         self._url = f"{server.endpoint.url}/v1/data/{LOCK_PATH}"
 
     def _request(self, method: str, **kwargs: Any) -> requests.Response:
-        response = self._server.call(
+        server = self._server
+        return server.call(
             "the upload lock",
             lambda: _checked(
-                self._server.session.request(method, self._url, timeout=self._server.timeout, **kwargs)
+                server.session.request(
+                    method, self._url, timeout=server.request_timeout, allow_redirects=False, **kwargs
+                )
             ),
         )
-        return response
 
-    def _holder(self) -> Mapping[str, Any]:
-        body = self._request("GET").json()
-        result = body.get("result") if isinstance(body, Mapping) else None
-        return result if isinstance(result, Mapping) else {}
+    def _holder(self) -> Mapping[str, Any] | None:
+        """The lock document, or None when there is none."""
+        try:
+            body = self._request("GET").json()
+        except ValueError:
+            raise self._server.malformed("reading the upload lock") from None
+        if not isinstance(body, Mapping):
+            raise self._server.malformed("reading the upload lock")
+        result = body.get("result")
+        if result is None:
+            return None
+        if not isinstance(result, Mapping) or not isinstance(result.get("expires"), int | float):
+            raise EvaluationError(
+                f"the upload lock on {self._server.endpoint.url} (data.{LOCK_PATH}) is not iacgate's: "
+                f"{result!r:.80}; remove it if no iacgate run is using the server"
+            )
+        return result
 
     def acquire(self) -> None:
-        deadline = time.monotonic() + self._server.timeout
-        while True:
+        wait = min(self._server.timeout, self._server.left("taking the upload lock"))
+        rounds = math.ceil(wait / LOCK_POLL_SECONDS) + LOCK_EXTRA_ROUNDS
+        until = time.monotonic() + wait
+        holder: Mapping[str, Any] | None = None
+        for _round in range(rounds):
             document = {"run": self._run_id, "expires": time.time() + LOCK_LEASE_SECONDS}
             response = self._request("PUT", json=document, headers={"If-None-Match": "*"})
-            if response.status_code == 204:
+            if response.status_code == _CREATED:
                 return
+            if response.status_code == 404:
+                raise EvaluationError(
+                    f"OPA server at {self._server.endpoint.url} cannot hold the upload lock: "
+                    f"data.{LOCK_PATH} conflicts with a policy or document there (HTTP 404)"
+                )
+            if response.status_code != _EXISTS:
+                raise self._server.malformed(f"taking the upload lock (HTTP {response.status_code})")
             holder = self._holder()
-            if float(holder.get("expires", 0)) < time.time():
+            if holder is None:
+                continue
+            if float(holder["expires"]) < time.time():
                 self._request("DELETE")
                 continue
-            if time.monotonic() > deadline:
-                raise EvaluationError(
-                    f"another iacgate run ({holder.get('run')}) holds the upload lock on "
-                    f"{self._server.endpoint.url} "
-                    f"(data.{LOCK_PATH}); wait for it, or load the policies once and use --opa-no-upload"
-                )
-            time.sleep(0.5)
+            if time.monotonic() > until:
+                break
+            time.sleep(min(LOCK_POLL_SECONDS, max(until - time.monotonic(), 0.0)))
+        raise EvaluationError(
+            f"another iacgate run ({holder.get('run') if holder else 'unknown'}) holds the upload lock on "
+            f"{self._server.endpoint.url} "
+            f"(data.{LOCK_PATH}); wait for it, or load the policies once and use --opa-no-upload"
+        )
 
     def release(self) -> None:
-        if self._holder().get("run") == self._run_id:
+        holder = self._holder()
+        if holder is not None and holder.get("run") == self._run_id:
             self._request("DELETE")
 
 
