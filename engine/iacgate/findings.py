@@ -80,28 +80,23 @@ def fingerprint(unit: str, rule_id: str, resource_id: str, path: AttributePath) 
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _subjects(graph: Graph, resource: Resource) -> list[Resource]:
-    """The resources a rule's message about ``resource`` can quote: itself and its neighbours."""
-    return [resource, *(other for other, _, _ in graph.neighbours(resource.id))]
-
-
-def _values(subjects: list[Resource], reasons: bool = False) -> Iterator[str]:
-    for subject in subjects:
+def _values(graph: Graph, resource: Resource) -> Iterator[str]:
+    """The strings a rule's message about ``resource`` can quote: its own and its neighbours' values."""
+    for subject in (resource, *(other for other, _, _ in graph.neighbours(resource.id))):
         for value in (subject.attributes, subject.tags, subject.region):
-            yield from strings(value, reasons)
+            yield from strings(value)
 
 
 Redactors = dict[frozenset[str], Redactor]
 
 
 def safe_message(graph: Graph, resource: Resource, message: str, redactors: Redactors) -> str:
-    """A rule's message as reports may show it: no value read from a file by a function, no value longer
-    than a short prefix (``redaction``). ``redactors`` caches one redactor per unit's file texts."""
-    redactor = redactors.get(resource.file_texts)
+    """A rule's message as reports may show it: no word of a file read by a function, no value longer
+    than a short prefix (``redaction``). ``redactors`` keeps one redactor per unit's withheld words."""
+    redactor = redactors.get(resource.file_words)
     if redactor is None:
-        redactor = redactors[resource.file_texts] = Redactor.of(resource.file_texts)
-    subjects = _subjects(graph, resource)
-    return redactor.message(message, _values(subjects), _values(subjects, reasons=True))
+        redactor = redactors[resource.file_words] = Redactor(resource.file_words)
+    return redactor.message(message, _values(graph, resource))
 
 
 def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluation) -> tuple[Finding, ...]:

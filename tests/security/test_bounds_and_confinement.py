@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from iacgate.redaction import MESSAGE_LIMIT, WITHHELD, Redactor, shorten
+from iacgate.redaction import MESSAGE_LIMIT, WITHHELD, Redactor, file_words, shorten
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -259,26 +259,41 @@ def test_a_30_mb_sized_heredoc_is_scanned(repo: Path) -> None:
 # The redactor on its own: what a message may quote.
 
 
-def test_redactor_withholds_file_values_and_file_words_and_shortens_the_rest() -> None:
-    redactor = Redactor.of({f"[http]\n\textraheader = basic {TOKEN}\n"})
+def test_file_words_are_the_secret_shaped_words_the_sources_do_not_write() -> None:
+    read = f"[http]\n\textraheader = AUTHORIZATION: basic {TOKEN}\nbucket = my-logs-bucket-2024\n"
+    sources = ['resource "aws_s3_bucket" "b" {\n  bucket = "my-logs-bucket-2024"\n}\n']
+    words = file_words([read], sources)
+    assert TOKEN in words
+    assert "my-logs-bucket-2024" not in words  # the change shows it already
+    assert not {"extraheader", "AUTHORIZATION", "basic"} & words  # prose, not secrets
+    assert any(len(word) >= 32 for word in words)  # the base64 of the file, as filebase64() gives it
+
+
+def test_redactor_withholds_file_words_wherever_they_appear_and_shortens_long_values() -> None:
+    redactor = Redactor(file_words([f"token: {TOKEN}\n"], []))
     long_value = "x" * 100
-    message = f"key is {TOKEN}, policy {long_value}, tag basic key/{TOKEN}, id short"
-    shown = redactor.message(message, [TOKEN, long_value, "short"])
-    assert shown == f"key is {WITHHELD}, policy {shorten(long_value)}, tag basic key/{WITHHELD}, id short"
+    message = (
+        f"key is {TOKEN}, policy {long_value}, ref key/{TOKEN}, reason 'local.t: {TOKEN!r} is no number'"
+    )
+    shown = redactor.message(message, [TOKEN, long_value])
+    assert shown == (
+        f"key is {WITHHELD}, policy {shorten(long_value)}, ref key/{WITHHELD}, "
+        f"reason 'local.t: '{WITHHELD}' is no number'"
+    )
 
 
-def test_redactor_knows_base64_and_json_escaped_forms() -> None:
-    import base64
-
-    text = 'line one "quoted"\nline two of the secret file'
-    redactor = Redactor.of({text})
-    encoded = base64.b64encode(text.encode()).decode()
-    message = "a " + json.dumps({"v": text}) + " b " + encoded
-    shown = redactor.message(message, [text, encoded])
-    assert "secret" not in shown and encoded not in shown
-    assert shown.count(WITHHELD) == 2
+def test_a_long_value_is_scrubbed_before_it_is_cut() -> None:
+    # The prefix of a long value must not show the start of a withheld word.
+    redactor = Redactor(file_words([TOKEN], []))
+    value = f"prefix-{TOKEN} and much more text after it, far past the limit"
+    shown = redactor.message(f"value is {value}", [value])
+    assert shown == f"value is {shorten(f'prefix-{WITHHELD} and much more text after it')}"
+    assert TOKEN[:12] not in shown
 
 
-def test_redactor_caps_any_message() -> None:
-    shown = Redactor().message("word " * 10_000)
-    assert len(shown) == MESSAGE_LIMIT + 1 and shown.endswith("…")
+def test_redactor_shortens_json_escaped_values_and_caps_any_message() -> None:
+    value = 'line one "quoted"\n' + "y" * 60
+    shown = Redactor().message("tags " + json.dumps({"v": value}), [value])
+    assert shown == 'tags {"v": "' + shorten(json.dumps(value)[1:-1]) + '"}'
+    capped = Redactor().message("word " * 10_000)
+    assert len(capped) == MESSAGE_LIMIT + 1 and capped.endswith("…")

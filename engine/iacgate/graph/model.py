@@ -96,10 +96,11 @@ class Resource:
     mode: str = "managed"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     related: tuple[RelatedLocation, ...] = ()
-    # What functions read from files while this resource's unit was evaluated (Terraform ``file()``...):
-    # rules may judge it, reports never quote it (``redaction``). One set shared by the unit's resources;
+    # Words of the files functions read while this resource's unit was evaluated (Terraform ``file()``...)
+    # that look like secrets and that the scanned sources do not contain: rules may judge the values,
+    # reports never quote these words (``redaction.file_words``). One set shared by the unit's resources;
     # not part of the Rego input.
-    file_texts: frozenset[str] = frozenset()
+    file_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

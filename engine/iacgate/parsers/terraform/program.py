@@ -21,7 +21,7 @@ from iacgate.parsers.terraform.rootvalues import root_values
 from iacgate.parsers.terraform.syntax import traversal
 from iacgate.parsers.terraform.template import parse_template
 from iacgate.parsers.terraform.values import EvalError, UnknownHit, key_text
-from iacgate.redaction import Redactor, shorten
+from iacgate.redaction import Redactor, file_words, shorten
 
 FORMAT = "terraform"
 LOCAL_PREFIXES = ("./", "../")
@@ -57,6 +57,7 @@ class Program:
         self._noted: set[tuple[str, str | None]] = set()
         self.template_parser = parse_template
         self.reads = FileReads(options.readable)
+        self._evaluated: dict[str, ModuleConfig] = {root.directory: root}
         self._modules_json = self._read_modules_json()
 
     def note(self, level: str, message: str, file: str | None = None, line: int = 0) -> None:
@@ -121,6 +122,8 @@ class Program:
         if target is None:
             return {}
         config = self._configs(target)
+        if config is not None:
+            self._evaluated.setdefault(config.directory, config)
         if config is None:
             self.note(
                 "warning",
@@ -195,14 +198,25 @@ class Program:
             resources, edges = self._run()
         finally:
             # Notes quote values (an EvalError on a value read from a file): none may quote a file read.
-            redactor = Redactor.of(self.reads.texts)
+            words = file_words(self.reads.texts, self._source_texts()) if self.reads.texts else frozenset()
+            redactor = Redactor(words)
             self.notifications[:] = [
                 replace(note, message=redactor.message(note.message)) for note in self.notifications
             ]
-        if self.reads.texts:
-            texts = frozenset(self.reads.texts)
-            resources = [replace(resource, file_texts=texts) for resource in resources]
+        if words:
+            resources = [replace(resource, file_words=words) for resource in resources]
         return resources, edges
+
+    def _source_texts(self) -> list[str]:
+        """The text of every file of the modules evaluated: words written there are no secret."""
+        texts: list[str] = []
+        for config in self._evaluated.values():
+            for relative in config.files:
+                try:
+                    texts.append(self._absolute(relative).read_text(encoding="utf-8", errors="replace"))
+                except OSError:
+                    continue
+        return texts
 
     def _run(self) -> tuple[list[Resource], list[Edge]]:
         values = root_values(
