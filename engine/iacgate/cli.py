@@ -421,9 +421,13 @@ def rules(output_format: str, packs: tuple[str, ...], pack_dirs: tuple[Path, ...
 
 @main.command("test")
 @click.argument("pack_dirs", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--no-builtin", is_flag=True, help="Run only the tests of the given custom packs.")
+@click.option(
+    "--with-builtin/--no-builtin",
+    default=None,
+    help="Also run the built-in packs' tests (default: only when no pack directory is named).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Also list the tests that pass.")
-def test_command(pack_dirs: tuple[Path, ...], no_builtin: bool, verbose: bool) -> None:
+def test_command(pack_dirs: tuple[Path, ...], with_builtin: bool | None, verbose: bool) -> None:
     """Run the Rego unit tests of the built-in packs and of custom pack directories.
 
     \b
@@ -434,7 +438,8 @@ def test_command(pack_dirs: tuple[Path, ...], no_builtin: bool, verbose: bool) -
     # Imported here: the test runner pulls in jsonschema (0.2 s), which a scan or hook run does not need.
     from iacgate.packs.testcmd import render_test_report, run_pack_tests
 
-    report = _guarded(lambda: run_pack_tests(pack_dirs, builtin=not no_builtin))
+    builtin = with_builtin if with_builtin is not None else not pack_dirs
+    report = _guarded(lambda: run_pack_tests(pack_dirs, builtin=builtin))
     click.echo(render_test_report(report, Path.cwd(), verbose), nl=False)
     sys.exit(report.exit_code)
 
