@@ -172,16 +172,22 @@ def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_ans
         )
     )
     rules = load_packs(("encryption",))
+    types = {resource.type for resource in graph.resources}
     monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "cache"))
     per_type = EmbeddedEvaluator(rules)
     cached = per_type.evaluate(graph, rules, {})
+    # Bundles are compiled in the evaluating child; the same steps here show which were built.
+    per_type._compile_together(types)
+    per_type_bundles = {id(per_type._bundle(type_name)) for type_name in types}
     monkeypatch.setenv("IACGATE_CACHE_DIR", "")
     shared = EmbeddedEvaluator(rules)
     uncached = shared.evaluate(graph, rules, {})
+    shared._compile_together(types)
+    shared_bundles = {id(shared._bundle(type_name)) for type_name in types}
     assert uncached.violations == cached.violations and uncached.checks == cached.checks
     assert {check.resource_id for check in uncached.checks} == {r.id for r in graph.resources}
     assert ("ENC-EBS-001", "aws_ebs_volume.r", "fail") in {
         (check.rule_id, check.resource_id, check.outcome) for check in uncached.checks
     }
-    assert len({id(compiled) for compiled in shared._bundles.values()}) == 1
-    assert len({id(compiled) for compiled in per_type._bundles.values()}) == 3
+    assert len(shared_bundles) == 1
+    assert len(per_type_bundles) == 3

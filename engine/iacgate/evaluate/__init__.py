@@ -20,7 +20,7 @@ def _opa(rules: RuleSet, options: EngineOptions) -> Evaluator:
 EVALUATORS: dict[str, Callable[[RuleSet, EngineOptions], Evaluator]] = {
     # A scan parses its inputs between building the evaluator and evaluating: the policies' compile
     # check runs meanwhile.
-    "embedded": lambda rules, _options: EmbeddedEvaluator(rules, check_in_background=True),
+    "embedded": lambda rules, options: EmbeddedEvaluator(rules, check_in_background=True, options=options),
     "opa": _opa,
 }
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import tempfile
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,16 +27,23 @@ from typing import Any
 import regopy
 from regopy.rego_shared import rego_set_strict_builtin_errors
 
-from iacgate.cache import cache_base, write_atomically
-from iacgate.errors import EvaluationError, PackError
-from iacgate.evaluate.base import Evaluation
-from iacgate.evaluate.bundle_cache import bundle_path
+from iacgate.errors import EvaluationError, IacgateError, PackError
+from iacgate.evaluate.base import EngineOptions, Evaluation
+from iacgate.evaluate.bundle_cache import (
+    bundle_path,
+    bundles_kept,
+    compiled_before,
+    remember_compiled,
+    save_bundle,
+    verified_bundle,
+)
 from iacgate.evaluate.closure import ModuleIndex
+from iacgate.evaluate.isolation import Budget, Child, Mark, Stopped, run_in_child
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.results import collect_results, related_types, router_module, router_package
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
-from iacgate.graph.model import Graph
+from iacgate.graph.model import Graph, Resource
 from iacgate.packs.load import is_builtin
 from iacgate.packs.model import Rule, RuleSet
 
@@ -85,6 +95,24 @@ class _Compiled:
     bundle: Any
 
 
+@dataclass(frozen=True)
+class _Query:
+    """One query of a unit: a resource against its type's router, or the graph against one graph rule."""
+
+    key: str
+    entrypoint: str
+    rules: tuple[Rule, ...]
+    resource: Resource | None = None
+
+
+# Errors the evaluating child reports in its answer, by name; anything else it raises is a crash.
+_REPORTED: dict[str, type[IacgateError]] = {"EvaluationError": EvaluationError, "PackError": PackError}
+# Naming a rule after a stop re-runs the rules of the query one at a time, each with a tenth of the
+# scan's deadline (between 1 and 30 s): a runaway rule is alone to run out of it.
+_DIAGNOSIS_SHARE = 0.1
+_DIAGNOSIS_SECONDS = (1.0, 30.0)
+
+
 def _in_thread(work: Callable[[], None]) -> Future[None]:
     done: Future[None] = Future()
 
@@ -126,7 +154,7 @@ def _compile(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
 
 def _load(path: Path) -> _Compiled | None:
     """Compiling costs most of a small scan; a bundle compiled from the same text reads back in a few ms."""
-    if not path.is_file():
+    if not verified_bundle(path):
         return None
     interpreter = _interpreter()
     with _captured_stdout():
@@ -144,7 +172,7 @@ def _cached(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
         return found
     compiled = _compile(modules, entrypoints)
     if path is not None:
-        write_atomically(
+        save_bundle(
             path,
             lambda target: compiled.interpreter.save_bundle(
                 target, compiled.bundle, regopy.BundleFormat.Binary
@@ -156,11 +184,18 @@ def _cached(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
 class EmbeddedEvaluator:
     name = "embedded"
 
-    def __init__(self, rules: RuleSet, check_in_background: bool = False) -> None:
+    def __init__(
+        self, rules: RuleSet, check_in_background: bool = False, options: EngineOptions | None = None
+    ) -> None:
         """``check_in_background``: the compile check of every policy runs in a thread (rego-cpp releases
         the GIL) while the caller parses its inputs, and its failure is raised by the first ``evaluate``
-        or by leaving the ``with`` block; otherwise it is raised here."""
+        or by leaving the ``with`` block; otherwise it is raised here. ``options`` gives the scan's
+        deadline, memory ceiling and debugging (``isolation.py``)."""
         self._rules = rules
+        self._options = options or EngineOptions()
+        # Set by the first evaluate: every unit of the scan shares one deadline, and one child.
+        self._deadline: float | None = None
+        self._child: Child | None = None
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         check_policies(sources)
         self._related_types = related_types([source for _path, source in sources])
@@ -196,11 +231,11 @@ class EmbeddedEvaluator:
             return
         path = bundle_path(modules, entrypoints)
         marker = path.with_suffix(".ok") if path is not None else None
-        if marker is not None and marker.is_file():
+        if marker is not None and compiled_before(marker):
             return
         _compile(modules, entrypoints)
         if marker is not None:
-            write_atomically(marker, lambda target: Path(target).touch())
+            remember_compiled(marker)
 
     def _modules(self, rules: Sequence[Rule]) -> list[tuple[str, str]]:
         files = self._index.closure(rule.policy for rule in rules)
@@ -226,7 +261,7 @@ class EmbeddedEvaluator:
         slightly dearer query. With a cache, per-type bundles are compiled once and read back by any
         later scan, whatever mix of types it has."""
         missing = sorted(type_name for type_name in types if type_name not in self._bundles)
-        if len(missing) < 2 or cache_base() is not None:
+        if len(missing) < 2 or bundles_kept():
             return
         rules = [rule for type_name in missing for rule in self._rules.by_type[type_name]]
         modules = [*self._modules(rules)]
@@ -239,9 +274,16 @@ class EmbeddedEvaluator:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.close()
         # A scan with nothing to evaluate still fails on a broken policy; another error wins over it.
         if not exc_info or exc_info[0] is None:
             self._checked()
+
+    def close(self) -> None:
+        """End the evaluating child (also done when the evaluator is collected, or at exit)."""
+        child, self._child = self._child, None
+        if child is not None:
+            child.close()
 
     def _query(
         self, key: str, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()
@@ -249,9 +291,13 @@ class EmbeddedEvaluator:
         compiled = self._bundle(key)
         value = rego_input(document, self._texts)
         compiled.interpreter.set_input(value)
-        output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, entrypoint)
-        text = str(output)
-        if not output.ok():
+        try:
+            output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, entrypoint)
+        except ValueError:
+            # regopy parses the engine's answer itself and fails on one that is not JSON (an error trace).
+            output = None
+        text = str(output) if output is not None else ""
+        if output is None or not output.ok():
             culprit = self._culprit(rules, value)
             where = f"rule {culprit.id} ({culprit.policy})" if culprit else entrypoint
             subject = document.get("resource", {}).get("id", "the graph")
@@ -271,35 +317,163 @@ class EmbeddedEvaluator:
         compiled = _compile(self._modules(rules), entrypoints)
         compiled.interpreter.set_input(value)
         for rule in rules:
-            output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, _deny_entrypoint(rule))
+            try:
+                output = compiled.interpreter.query_bundle_entrypoint(compiled.bundle, _deny_entrypoint(rule))
+            except ValueError:
+                return rule
             if not output.ok():
                 return rule
         return None
+
+    def _queries(self, graph: Graph) -> list[_Query]:
+        queries = [
+            _Query(
+                resource.type, _router_entrypoint(resource.type), self._rules.by_type[resource.type], resource
+            )
+            for resource in graph.resources
+            if resource.mode == "managed" and self._rules.by_type.get(resource.type)
+        ]
+        queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in self._rules.graph_rules]
+        return queries
+
+    def _serve(self, request: bytes | None, mark: Mark, first: tuple[Graph, Mapping[str, Any]]) -> bytes:
+        """In the child: one unit's answers, the one it was forked with or one sent by the parent."""
+        # Pickled by the parent (iacgate's own graph): nothing the engine wrote is ever unpickled.
+        graph, settings = first if request is None else pickle.loads(request)
+        return self._answer(graph, settings, self._queries(graph), mark)
+
+    def _answer(
+        self, graph: Graph, settings: Mapping[str, Any], queries: Sequence[_Query], mark: Mark
+    ) -> bytes:
+        """In the child: every query's answer, in order, as JSON; an error as its class name and message."""
+        try:
+            self._compile_together({query.key for query in queries if query.resource is not None})
+            answers: list[Any] = []
+            whole: dict[str, Any] | None = None
+            for step, query in enumerate(queries, start=1):
+                mark(step)
+                document: Mapping[str, Any]
+                if query.resource is not None:
+                    document = resource_input(graph, query.resource, settings, self._related_types)
+                else:
+                    whole = whole if whole is not None else graph_input(graph, settings)
+                    document = whole
+                answers.append(self._query(query.key, query.entrypoint, document, query.rules))
+            return json.dumps({"answers": answers}).encode("utf-8")
+        except IacgateError as exc:
+            name = type(exc).__name__ if type(exc).__name__ in _REPORTED else "EvaluationError"
+            return json.dumps({"error": name, "message": str(exc)}).encode("utf-8")
+        except ValueError as exc:  # the input builder's refusals (InputError)
+            return json.dumps({"error": "EvaluationError", "message": str(exc)}).encode("utf-8")
+
+    def _budget(self, deadline: float) -> Budget:
+        return Budget(deadline, self._options.memory_limit_mb, self._options.debug)
 
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         if rules is not self._rules:
             raise EvaluationError("evaluator was built for another rule set")
         self._checked()
-        self._compile_together(
-            {r.type for r in graph.resources if r.mode == "managed" and r.type in rules.by_type}
-        )
-        answers: list[tuple[str, Any]] = []
-        for resource in graph.resources:
-            type_rules = rules.by_type.get(resource.type) if resource.mode == "managed" else None
-            if not type_rules:
-                continue
-            document = resource_input(graph, resource, settings, self._related_types)
-            answers.append(
-                (
-                    resource.id,
-                    self._query(resource.type, _router_entrypoint(resource.type), document, type_rules),
-                )
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self._options.deadline_seconds
+        queries = self._queries(graph)
+        if not queries:
+            return collect_results(graph, rules, [], [], engine=self.name)
+        try:
+            raw = self._ask(graph, settings)
+        except Stopped as stop:
+            self._child = None
+            raise self._stopped(stop, graph, settings, queries) from None
+        answer = _decoded(raw)
+        values = answer.get("answers")
+        if not isinstance(values, list) or len(values) != len(queries):
+            raise EvaluationError("malformed answer from the evaluating process")
+        pairs = list(zip(queries, values, strict=True))
+        resources = [(query.resource.id, value) for query, value in pairs if query.resource is not None]
+        graph_answers = [(query.rules[0].id, value) for query, value in pairs if query.resource is None]
+        return collect_results(graph, rules, resources, graph_answers, engine=self.name)
+
+    def _ask(self, graph: Graph, settings: Mapping[str, Any]) -> bytes:
+        """The child's answer for one unit: the first is forked with it, later ones are sent to it."""
+        assert self._deadline is not None
+        if self._child is not None:
+            return self._child.ask(pickle.dumps((graph, dict(settings)), protocol=pickle.HIGHEST_PROTOCOL))
+        first = (graph, settings)
+        child = Child(lambda request, mark: self._serve(request, mark, first), self._budget(self._deadline))
+        self._child = child
+        weakref.finalize(self, child.close)
+        return child.answer()
+
+    def _stopped(
+        self, stop: Stopped, graph: Graph, settings: Mapping[str, Any], queries: Sequence[_Query]
+    ) -> EvaluationError:
+        """An error naming the rule, resource and unit the child was evaluating when it stopped."""
+        unit = f"unit {graph.name}" if graph.name else "the scan"
+        if not 0 < stop.progress <= len(queries):
+            return EvaluationError(f"{unit}: {self._cause(stop)}")
+        query = queries[stop.progress - 1]
+        subject = query.resource.id if query.resource is not None else "the graph"
+        suspects = query.rules
+        if len(suspects) > 1 and query.resource is not None:
+            suspects = self._diagnose(query, graph, settings)
+        if len(suspects) == 1:
+            where = f"rule {suspects[0].id} ({suspects[0].policy})"
+        else:
+            where = f"one of rules {', '.join(rule.id for rule in suspects)}"
+        return EvaluationError(f"{where} on {subject} in {unit}: {self._cause(stop)}")
+
+    def _cause(self, stop: Stopped) -> str:
+        if stop.cause == "deadline":
+            return (
+                f"evaluation ran past the scan's deadline of {self._options.deadline_seconds:g} s "
+                "(--timeout); the gate fails closed"
             )
-        graph_answers: list[tuple[str, Any]] = []
-        if rules.graph_rules:
-            document = graph_input(graph, settings)
-            for rule in rules.graph_rules:
-                graph_answers.append(
-                    (rule.id, self._query(_GRAPH, _deny_entrypoint(rule), document, (rule,)))
-                )
-        return collect_results(graph, rules, answers, graph_answers, engine=self.name)
+        if stop.cause == "memory":
+            return (
+                f"evaluation ran out of its memory limit of {self._options.memory_limit_mb} MB "
+                f"(--memory-limit; {stop.detail}); the gate fails closed"
+            )
+        return f"the rego engine crashed ({stop.detail}); the gate fails closed"
+
+    def _diagnose(self, query: _Query, graph: Graph, settings: Mapping[str, Any]) -> tuple[Rule, ...]:
+        """The rule of ``query`` that stops on its own, each run alone with a share of the deadline; all of
+        them when none does (the stop came from their combination, or from the machine)."""
+        resource = query.resource
+        assert resource is not None
+        low, high = _DIAGNOSIS_SECONDS
+        seconds = min(max(self._options.deadline_seconds * _DIAGNOSIS_SHARE, low), high)
+
+        def alone(rule: Rule) -> Callable[[Mark], bytes]:
+            def work(mark: Mark) -> bytes:
+                mark(1)
+                compiled = _compile(self._modules([rule]), [_deny_entrypoint(rule)])
+                document = resource_input(graph, resource, settings, self._related_types)
+                compiled.interpreter.set_input(rego_input(document, self._texts))
+                with suppress(ValueError):
+                    # As the query of a scan reads it: rego-cpp can also fail writing out its answer.
+                    str(compiled.interpreter.query_bundle_entrypoint(compiled.bundle, _deny_entrypoint(rule)))
+                return b""
+
+            return work
+
+        for rule in query.rules:
+            try:
+                run_in_child(alone(rule), self._budget(time.monotonic() + seconds))
+            except Stopped:
+                return (rule,)
+            except IacgateError:
+                continue
+        return query.rules
+
+
+def _decoded(raw: bytes) -> Mapping[str, Any]:
+    try:
+        answer = json.loads(raw)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, Mapping):
+        raise EvaluationError("malformed answer from the evaluating process")
+    error = answer.get("error")
+    if error is not None:
+        kind = _REPORTED.get(str(error), EvaluationError)
+        raise kind(str(answer.get("message", "evaluation failed")).splitlines()[0])
+    return answer
