@@ -115,3 +115,19 @@ def test_the_units_of_a_scan_share_one_evaluating_child(tmp_path: Path) -> None:
         ("aws_ebs_volume.a", "fail", "one"),
         ("aws_ebs_volume.b", "pass", "two"),
     ]
+
+
+def test_print_in_a_pack_test_never_breaks_iacgate_test(tmp_path: Path) -> None:
+    """Before #13 the test worker's answer shared stdout with print: an internal error (JSONDecodeError)."""
+    pack = make_pack(tmp_path / "pol", PASSING)
+    (pack / "r1_test.rego").write_text(
+        "package house.r1_test\n\nimport data.house.r1\nimport rego.v1\n\n"
+        "test_flags_an_unencrypted_volume if {\n"
+        '\tprint("PRINTED-BY-A-TEST")\n'
+        '\tcount(r1.deny) == 1 with input.resource as {"attributes": {"encrypted": false}}\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    result = iacgate("test", "--no-builtin", str(pack))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "1 passed, 0 failed\n"

@@ -283,7 +283,7 @@ def _write_all(descriptor: int, data: bytes) -> None:
 
 def _confine(budget: Budget, errors: int) -> None:
     """No environment for the engine, its output away from stdout, and the memory ceiling."""
-    _clear_environment()
+    clear_environment()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     if not budget.debug:
         # A crash is the parent's to report, in one line; Python's dump of it is for debugging.
@@ -293,17 +293,23 @@ def _confine(budget: Budget, errors: int) -> None:
     os.dup2(errors, 2)
     os.close(devnull)
     sys.stdout = sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 - lives as long as the child
-    if budget.memory_mb > 0 and resource is not None:
-        held = _address_space()
-        if held is not None:
-            ceiling = held + budget.memory_mb * 2**20
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    limit_memory(budget.memory_mb)
 
 
-def _clear_environment() -> None:
+def limit_memory(memory_mb: int) -> None:
+    """Let this process's address space grow by at most ``memory_mb`` (0: no ceiling; Linux only)."""
+    if memory_mb <= 0 or resource is None:
+        return
+    held = _address_space()
+    if held is not None:
+        ceiling = held + memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def clear_environment() -> None:
     """Empty the C environment the engine reads (``opa.runtime()``) one variable at a time (``clearenv``
     would leave ``environ`` NULL, on which rego-cpp crashes); Python's copy, ``os.environ``, stays for
-    iacgate's own code in the child (where its cache lives)."""
+    iacgate's own code in the process (where its cache lives)."""
     libc = ctypes.CDLL(None)
     environ = ctypes.POINTER(ctypes.c_char_p).in_dll(libc, "environ")
     names: list[bytes] = []

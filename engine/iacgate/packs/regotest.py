@@ -20,8 +20,10 @@ from typing import Literal
 
 import regopy
 
+from iacgate.evaluate.base import DEFAULT_MEMORY_LIMIT_MB
 from iacgate.evaluate.closure import PACKAGE, ModuleIndex
 from iacgate.evaluate.embedded import _captured_stdout, _compile_error
+from iacgate.evaluate.isolation import clear_environment, limit_memory
 from iacgate.evaluate.safety import check_policies
 
 TestStatus = Literal["passed", "failed", "error"]
@@ -182,7 +184,10 @@ def _in_worker(files: Sequence[Path], tests: Sequence[RegoTest]) -> list[RegoTes
         return [RegoTestResult(test, "error", f"timed out after {_TIMEOUT_SECONDS} s") for test in tests]
     if child.returncode != 0:
         return None
-    answers = json.loads(child.stdout)
+    try:
+        answers = json.loads(child.stdout)
+    except ValueError:
+        return None
     if not tests:
         return [RegoTestResult(_COMPILE_PROBE, answer[0], answer[1]) for answer in answers]
     return [RegoTestResult(test, answer[0], answer[1]) for test, answer in zip(tests, answers, strict=True)]
@@ -268,13 +273,22 @@ def library_files(policies_root: Path) -> list[Path]:
 
 
 def _worker() -> None:
-    """The child side of ``_in_worker``: a request on stdin, one [status, message] per test on stdout."""
+    """The child side of ``_in_worker``: a request on stdin, one [status, message] per test on stdout.
+
+    The policies under test may be a pull request's: as in a scan (``isolation.py``), the engine gets no
+    environment and a memory ceiling, and their ``print`` output goes to stderr, not into the answer.
+    """
     request = json.load(sys.stdin)
+    answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    clear_environment()
+    limit_memory(DEFAULT_MEMORY_LIMIT_MB)
     files = [Path(name) for name in request["files"]]
     sources = [(path, path.read_text(encoding="utf-8")) for path in files]
     tests = [RegoTest(package, rule, Path(file)) for package, rule, file in request["tests"]]
     results = _evaluate(sources, tests)
-    sys.stdout.write(json.dumps([[result.status, result.message] for result in results]))
+    answer.write(json.dumps([[result.status, result.message] for result in results]))
+    answer.flush()
 
 
 if __name__ == "__main__":
