@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iacgate.parsers.terraform import template
-from iacgate.parsers.terraform.grammar import HEREDOC_PATTERN, linear_grammar
+from iacgate.parsers.terraform.grammar import REWRITES, definition, linear_grammar
 from parsers.terraform.support import scan
 
 
@@ -24,35 +24,46 @@ def _grammar() -> str:
     return Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8")
 
 
-def _terminal(grammar: str, name: str) -> re.Pattern[str]:
-    line = next(line for line in grammar.splitlines() if re.match(rf"{name}\s*:", line))
-    return re.compile(line.split(":", 1)[1].strip().strip("/"))
+def _pair(terminal: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The terminal's pattern as python-hcl2 writes it, and as iacgate's grammar has it."""
+    return re.compile(definition(_grammar(), terminal)), re.compile(REWRITES[terminal][1])
 
 
-ORIGINAL = _terminal(_grammar(), "HEREDOC_TEMPLATE")
-LINEAR = re.compile(HEREDOC_PATTERN.format(dash="", group="heredoc"))
+def _same(terminal: str, text: str) -> None:
+    original, faster = _pair(terminal)
+    expected, found = original.match(text), faster.match(text)
+    assert (expected and expected.group(0)) == (found and found.group(0)), repr(text)
+
+
 # Markers, near-markers and every kind of blank Python's \s knows, in any order.
 BLANKS = [" ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\u2028", "\xa0"]
-PIECES = ["E", "EO", "EOT", "EOTX", "x", "<<", *BLANKS]
+HEREDOC_PIECES = ["E", "EO", "EOT", "EOTX", "x", "<<", *BLANKS]
+STRING_PIECES = ["a", "$", "%", "{", "}", "$${", "%%{", "${", "%{", "\\", '\\"', '"', "\n", "\\\n", "$$"]
 
 
 @settings(max_examples=3000, deadline=None)
 @given(
-    opening=st.sampled_from(["<<E\n", "<<EOT\n", "<<EOT\r\n", "<<E.1-x\n"]),
-    body=st.lists(st.sampled_from(PIECES), max_size=16).map("".join),
+    opening=st.sampled_from(["<<E\n", "<<EOT\n", "<<EOT\r\n", "<<E.1-x\n", "<<-E\n"]),
+    body=st.lists(st.sampled_from(HEREDOC_PIECES), max_size=16).map("".join),
 )
-def test_linear_heredoc_terminal_matches_exactly_what_python_hcl2s_matched(opening: str, body: str) -> None:
-    text = opening + body
-    original, linear = ORIGINAL.match(text), LINEAR.match(text)
-    assert (original and original.group(0)) == (linear and linear.group(0))
+def test_heredoc_terminals_match_exactly_what_python_hcl2s_matched(opening: str, body: str) -> None:
+    _same("HEREDOC_TEMPLATE_TRIM" if opening.startswith("<<-") else "HEREDOC_TEMPLATE", opening + body)
 
 
-def test_the_grammar_swap_replaces_both_heredoc_terminals_and_nothing_else() -> None:
+@settings(max_examples=3000, deadline=None)
+@given(text=st.lists(st.sampled_from(STRING_PIECES), max_size=14).map("".join))
+def test_string_characters_match_exactly_what_python_hcl2s_matched(text: str) -> None:
+    _same("STRING_CHARS.1", text)
+
+
+def test_the_grammar_swap_replaces_exactly_the_rewritten_terminals() -> None:
     before, after = _grammar().splitlines(), linear_grammar(_grammar()).splitlines()
     changed = [old.split(":")[0].strip() for old, new in zip(before, after, strict=True) if old != new]
-    assert changed == ["HEREDOC_TEMPLATE", "HEREDOC_TEMPLATE_TRIM"]
-    with pytest.raises(RuntimeError, match="HEREDOC_TEMPLATE"):
+    assert changed == ["STRING_CHARS.1", "HEREDOC_TEMPLATE", "HEREDOC_TEMPLATE_TRIM"]
+    with pytest.raises(RuntimeError, match="HEREDOC_TEMPLATE as one pattern"):
         linear_grammar(_grammar().replace("HEREDOC_TEMPLATE :", "HEREDOC_RENAMED :"))
+    with pytest.raises(RuntimeError, match="changed STRING_CHARS"):
+        linear_grammar(_grammar().replace('[^"\\\\]|', '[^"]|'))
 
 
 def _module(tmp_path: Path, heredoc_body: str, trim: bool = False) -> Path:

@@ -275,12 +275,19 @@ def _append(stack: list[tuple[Any, list[Any], list[Any] | None]], piece: Any) ->
         target.append(piece)
 
 
+_INDENT = re.compile(r"^[ \t]*+(?=[^\n]*[^\s])", re.MULTILINE)
+
+
 def _heredoc(token: str, trim: bool, line: int) -> Expr:
-    lines = token.split("\n")
-    content = lines[1:-2]
-    if trim:
-        indents = [len(text) - len(text.lstrip(" \t")) for text in content if text.strip()]
+    """The body between the opening line and the closing marker's line, by slicing rather than one
+    string per line (a 30 MB heredoc is half a million lines); ``<<-`` removes the smallest indentation
+    of the lines that are not blank from every line."""
+    start = token.index("\n") + 1
+    end = token.rfind("\n", 0, len(token) - 1) + 1  # just after the last body line
+    text = token[start:end] if end > start else ""
+    if trim and text:
+        indents = [len(found.group()) for found in _INDENT.finditer(text)]
         cut = min(indents) if indents else 0
-        content = [text[cut:] for text in content]
-    text = "\n".join(content) + ("\n" if content else "")
+        if cut:
+            text = re.sub(rf"(?m)^.{{0,{cut}}}", "", text)
     return parse_template(text.replace("\r\n", "\n"), line)
