@@ -92,11 +92,13 @@ class Child:
     """
 
     def __init__(self, handle: Handler, budget: Budget) -> None:
-        self._handle = handle
         self._budget = budget
         self._pid: int | None = None
         self._first: bytes | None = None
+        # The parent keeps no reference to the handler (nor to what it closes over) once it has forked.
+        self._inline: Handler | None = None
         if not can_isolate():
+            self._inline = handle
             self._first = handle(None, lambda _step: None)
             return
         self._shared = mmap.mmap(-1, _SLOT.size)
@@ -118,10 +120,6 @@ class Child:
         os.close(requests_in)
         os.close(answers_out)
 
-    @property
-    def alive(self) -> bool:
-        return self._pid is not None or self._first is not None
-
     def answer(self) -> bytes:
         """The answer to the work the child was forked with."""
         if self._first is not None:
@@ -131,8 +129,10 @@ class Child:
 
     def ask(self, request: bytes) -> bytes:
         """Send one request and wait for its answer."""
+        if self._inline is not None:
+            return self._inline(request, lambda _step: None)
         if self._pid is None:
-            return self._handle(request, lambda _step: None)
+            raise Stopped("crash", 0, "the evaluating process has already ended")
         _SLOT.pack_into(self._shared, 0, 0)
         # A child that is gone cannot take the request: receiving then says how it ended.
         with contextlib.suppress(BrokenPipeError):
