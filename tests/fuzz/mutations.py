@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,13 +115,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def mutate_structure(draw: Draw, document: Any) -> tuple[Any, str]:
+def mutate_structure(draw: Draw, document: Any, donors: Sequence[Any] = ()) -> tuple[Any, str]:
     """One structure-aware mutation of ``document`` (which it may change in place), and what it did."""
     paths = _paths(document)
     path = paths[draw(st.integers(0, len(paths) - 1))]
     node = _get(document, path)
     operation = draw(
-        st.sampled_from(("replace", "delete", "insert", "wrap", "unwrap", "retype", "duplicate", "copy"))
+        st.sampled_from(
+            ("replace", "delete", "insert", "wrap", "unwrap", "retype", "duplicate", "copy", "splice")
+        )
     )
     where = "".join(f"[{step!r}]" for step in path) or "<root>"
     if operation == "delete" and path:
@@ -150,6 +152,14 @@ def mutate_structure(draw: Draw, document: Any) -> tuple[Any, str]:
         at = draw(st.integers(0, len(node) - 1))
         node.append(copy.deepcopy(node[at]))
         return document, f"duplicate {where}[{at}]"
+    if operation == "splice" and donors:  # a part of another seed of the format, anywhere in this one
+        donor = donors[draw(st.integers(0, len(donors) - 1))]
+        donor_paths = _paths(donor)
+        source = donor_paths[draw(st.integers(0, len(donor_paths) - 1))]
+        shown = "".join(f"[{step!r}]" for step in source) or "<root>"
+        return _set(
+            document, path, copy.deepcopy(_get(donor, source))
+        ), f"splice {shown} of another seed over {where}"
     if operation == "copy":
         source = paths[draw(st.integers(0, len(paths) - 1))]
         if path[: len(source)] != source:  # not into itself
@@ -245,14 +255,15 @@ class Mutant:
 
 
 @st.composite
-def mutants(draw: Draw, seed: Seed) -> Mutant:
+def mutants(draw: Draw, seed: Seed, donors: Sequence[Seed] = ()) -> Mutant:
     """A mutated file made from ``seed``: at least one mutation, structural and/or byte-level."""
     steps: list[str] = []
     data: bytes
     if seed.format in ("plan", "tfjson", "cfn-json", "pulumi", "pulumi-events"):
         document = copy.deepcopy(seed.document)
+        others = [donor.document for donor in donors if donor.format == seed.format and donor is not seed]
         for _ in range(draw(st.sampled_from((0, 1, 1, 1, 2, 3)))):
-            document, step = mutate_structure(draw, document)
+            document, step = mutate_structure(draw, document, others)
             steps.append(step)
         data = _json_bytes(draw, document, seed.format == "pulumi-events") if steps else seed.text.encode()
         snippets = SNIPPETS["json"]

@@ -37,10 +37,15 @@ class Seed:
 
     @property
     def document(self) -> Any:
-        """The decoded JSON (one list of events for an event stream); only for JSON formats."""
-        if self.format == "pulumi-events":
-            return [json.loads(line) for line in self.text.splitlines() if line.strip()]
-        return json.loads(self.text)
+        """The decoded JSON (one list of events for an event stream), shared: copy it before changing it."""
+        return _decoded(self.format, self.text)
+
+
+@cache
+def _decoded(fmt: str, text: str) -> Any:
+    if fmt == "pulumi-events":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return json.loads(text)
 
 
 def _read(path: Path) -> str:

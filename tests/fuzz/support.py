@@ -116,6 +116,9 @@ def check_parsed(layout: Layout, family: str, parsed: ParsedInputs) -> None:
     if layout.explicit:
         named = {note.file for note in parsed.notifications if note.level == "error"}
         assert layout.mutant in scanned or layout.mutant in named, parsed.notifications
+    files = {layout.mutant, layout.control}
     for graph in parsed.graphs:
         for resource in graph.resources:
-            assert _printable(resource.id) and _printable(resource.location.file)
+            # A resource without an id or a type is one no rule ever judges: it must be an error instead.
+            assert resource.id and resource.type and resource.native_type, resource
+            assert _printable(resource.id) and resource.location.file in files, resource

@@ -18,7 +18,7 @@ from .support import check_parsed, laid_out, parse_layout
 
 def _cases(fmt: str) -> st.SearchStrategy[tuple[Seed, Mutant, bool]]:
     return st.sampled_from(seeds(fmt)).flatmap(
-        lambda seed: st.tuples(st.just(seed), mutants(seed), st.booleans())
+        lambda seed: st.tuples(st.just(seed), mutants(seed, seeds(fmt)), st.booleans())
     )
 
 

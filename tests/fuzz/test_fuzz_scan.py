@@ -81,7 +81,7 @@ def _check_reports(result: ScanResult) -> None:
 
 def _cases(fmt: str) -> st.SearchStrategy[tuple[Seed, Mutant, bool]]:
     return st.sampled_from(seeds(fmt)).flatmap(
-        lambda seed: st.tuples(st.just(seed), mutants(seed), st.booleans())
+        lambda seed: st.tuples(st.just(seed), mutants(seed, seeds(fmt)), st.booleans())
     )
 
 
