@@ -49,20 +49,24 @@ REFUSED = [
     ('msg := internal.print(["x"])', "internal.print"),
     ("msg := object.frobnicate({})", "object.frobnicate"),
     ("msg := 1. # comment\r opa.runtime().env.HOME", "opa.runtime"),
+    # A dot after a keyword, a literal or a closing brace continues nothing: the name after it is checked.
+    ("msg := input.a with input.a as .opa.runtime().env.HOME", "opa.runtime"),
+    ('msg := {"a": 1}\n.opa.runtime().env.HOME', "opa.runtime"),
 ]
 
 
 @pytest.mark.parametrize(("body", "name"), REFUSED, ids=[name for _body, name in REFUSED])
 def test_refused_builtins_are_found_on_tokens_in_any_spelling(tmp_path: Path, body: str, name: str) -> None:
+    def line_of_root(lines: list[str]) -> int:
+        root = name.split(".")[0]
+        return next(number for number, text in enumerate(lines, 1) if number >= 6 and root in text)
+
     source = policy(body)
     found = refusals(source)
-    assert found and found[0].name == name and found[0].line == 6
+    assert found and found[0].name == name and found[0].line == line_of_root(source.split("\n"))
     rules = house(tmp_path, source)
     # Read back with universal newlines (a lone \r ends a line), as iacgate reads policies.
-    written = (tmp_path / "house" / "r1.rego").read_text(encoding="utf-8").splitlines()
-    line = next(
-        number for number, text in enumerate(written, 1) if number >= 6 and name.split(".")[0] in text
-    )
+    line = line_of_root((tmp_path / "house" / "r1.rego").read_text(encoding="utf-8").splitlines())
     escaped = name.replace(".", r"\.")
     with pytest.raises(PackError, match=rf"r1\.rego:{line}: policy uses {escaped}, which is refused"):
         EmbeddedEvaluator(rules)
@@ -189,7 +193,9 @@ def runtime_uses(draw: st.DrawFn) -> str:
             ]
         )
     )
-    return policy("msg := " + expression.replace("{call}", call))
+    # What comes before the name: nothing, or a term or keyword that a leading dot might continue.
+    before = draw(st.sampled_from(["", "input.a.", "[1][0]\n.", "{1}\n.", "true.", "as ."]))
+    return policy("msg := " + expression.replace("{call}", before + call))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

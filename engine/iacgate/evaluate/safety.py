@@ -136,7 +136,13 @@ NAMESPACES = frozenset(
 )
 # Not builtins, but spelled like references under a builtin namespace.
 _KEYWORD_REFERENCES = frozenset({"rego.v1"})
-_TERM_ENDS = (")", "]", "}")
+# What may end the term a ``.name`` continues: a name that is not a keyword, ``)`` or ``]``. Anything else
+# (a keyword, a literal, ``}``) leaves the name after the dot to be checked as a root of its own.
+_TERM_ENDS = (")", "]")
+_KEYWORDS = frozenset(
+    {"as", "contains", "default", "else", "every", "false", "if", "import", "in", "not", "null"}
+    | {"package", "some", "true", "with"}
+)
 
 
 @dataclass(frozen=True)
@@ -152,17 +158,19 @@ def references(stream: Tokens) -> Iterator[tuple[int, tuple[str, ...]]]:
     """The token index and parts of each reference rooted at a builtin namespace (``opa["runtime"]``
     gives ``("opa", "runtime")``); references rooted elsewhere cannot name a builtin and are not returned.
 
-    An identifier after ``.`` continues the reference before it only when a term ends there (a name,
-    ``)``, ``]`` or ``}``); otherwise it is taken as a root of its own, so that nothing is skipped on a
-    guess. The path after ``package`` names the policy, not a reference.
+    An identifier after ``.`` continues the reference before it only when a term ends there (a name
+    that is not a keyword, ``)`` or ``]``); otherwise it is taken as a root of its own, so that nothing is
+    skipped on a guess. The path of the ``package`` clause that opens the file names the policy, not a
+    reference.
     """
     for start in stream.idents_in(NAMESPACES):
         before = start - 1
         if stream.is_op(before, ".") and (
-            stream.is_ident(before - 1) or stream.is_op(before - 1, *_TERM_ENDS)
+            (stream.is_ident(before - 1) and stream.ident(before - 1) not in _KEYWORDS)
+            or stream.is_op(before - 1, *_TERM_ENDS)
         ):
             continue
-        if stream.is_ident(before) and stream.ident(before) == "package":
+        if before == 0 and stream.ident(0) == "package":
             continue
         parts = [stream.ident(start)]
         index = start + 1
