@@ -28,13 +28,13 @@ def _property(case: tuple[Seed, Mutant, bool]) -> None:
         check_parsed(layout, FAMILY[seed.format], parse_layout(layout))
 
 
-@budget(40)
+@budget(20)
 @given(_cases("plan"))
 def test_terraform_plans(case: tuple[Seed, Mutant, bool]) -> None:
     _property(case)
 
 
-@budget(25)
+@budget(12)
 @given(_cases("terraform"))
 def test_terraform_source(case: tuple[Seed, Mutant, bool]) -> None:
     _property(case)

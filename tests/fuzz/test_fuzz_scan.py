@@ -85,7 +85,7 @@ def _cases(fmt: str) -> st.SearchStrategy[tuple[Seed, Mutant, bool]]:
     )
 
 
-@budget(8, share=20)
+@budget(5, share=20)
 @given(st.sampled_from(ALL_FORMATS).flatmap(_cases))
 def test_library_scan_and_reports(case: tuple[Seed, Mutant, bool]) -> None:
     seed, mutant, explicit = case
