@@ -26,6 +26,7 @@ from iacgate.graph.model import Graph
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
+from iacgate.parsers.base import confinement_roots
 from iacgate.provenance import Provenance
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
@@ -68,6 +69,9 @@ class ScanSettings:
     override_soft: bool = False
     fail_on_undetermined: bool = False
     allow_empty: bool = False
+    # Trusted directories that scanned content may make a parser read besides the scanned paths
+    # (--read-root): Terraform's file() family and local module sources. Never inside .git.
+    read_roots: tuple[Path, ...] = ()
     provenance: Provenance | None = None
     # The trusted ref (--trusted-ref): inline suppressions that the change adds are not honoured.
     reference: TrustedRef | None = None
@@ -84,6 +88,8 @@ class ScanSettings:
             parameters=self.parameters,
             parameter_files=self.parameter_files,
             region=self.region,
+            # --source directories are named on the command line (or by a trusted config): readable too.
+            confine_to=confinement_roots(self.paths, (*self.read_roots, *self.source_dirs)),
         )
 
 

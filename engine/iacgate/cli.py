@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -17,6 +18,7 @@ from iacgate.config import Config
 from iacgate.discover import scan_root
 from iacgate.errors import IacgateError, UsageError
 from iacgate.evaluate import EngineOptions
+from iacgate.evaluate.base import DEFAULT_DEADLINE_SECONDS, DEFAULT_MEMORY_LIMIT_MB
 from iacgate.gate import EXIT_UNEVALUABLE
 from iacgate.gate_inputs import GateInputs, Requested, resolve
 from iacgate.packs import load_packs
@@ -92,6 +94,16 @@ def _assignments(items: tuple[str, ...], option: str) -> dict[str, str]:
     return values
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The evaluation limits and switches of the command line (never from scanned content)."""
+
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+    memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
+    insecure_http: bool = False
+    debug: bool = False
+
+
 def _engine_options(
     config: Config,
     engine: str,
@@ -99,6 +111,7 @@ def _engine_options(
     token_file: Path | None,
     ca_bundle: Path | None,
     no_upload: bool,
+    limits: Limits = Limits(),
 ) -> EngineOptions:
     token_path = token_file or config.opa.token_file
     token = os.environ.get("IACGATE_OPA_TOKEN")
@@ -113,6 +126,10 @@ def _engine_options(
         opa_ca_bundle=str(ca_bundle or config.opa.ca_bundle) if (ca_bundle or config.opa.ca_bundle) else None,
         opa_upload=not no_upload and config.opa.upload,
         timeout_seconds=config.opa.timeout_seconds,
+        deadline_seconds=limits.deadline_seconds,
+        memory_limit_mb=limits.memory_limit_mb,
+        debug=limits.debug,
+        opa_insecure_http=limits.insecure_http,
     )
     if engine == "opa" and not options.opa_url:
         raise UsageError("--engine opa needs --opa-url (or opa.url in iacgate.yaml)")
@@ -224,6 +241,11 @@ def main() -> None:
     help="CA bundle to verify the OPA server's TLS certificate.",
 )
 @click.option(
+    "--opa-insecure-http",
+    is_flag=True,
+    help="Allow sending the OPA token over plain http:// to a host that is not loopback.",
+)
+@click.option(
     "--opa-no-upload",
     is_flag=True,
     help="Use the policies already loaded on the OPA server (their packages are checked); by default the "
@@ -259,6 +281,39 @@ def main() -> None:
 @click.option("--fail-on-new-only", is_flag=True, help="With --baseline: only new findings fail the gate.")
 @click.option(
     "--override-soft", is_flag=True, help="Soft-mandatory findings do not fail the gate (recorded in reports)"
+)
+@click.option(
+    "--timeout",
+    "timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_DEADLINE_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop evaluating after SECONDS for the whole scan (embedded queries, or all OPA traffic); past "
+    "it the scan exits 3 naming the rule and unit.",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_LIMIT_MB,
+    show_default=True,
+    metavar="MB",
+    help="Most memory the embedded engine may add while evaluating; past it exit 3 naming the rule and "
+    "unit; 0 = no limit (Linux only).",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="IACGATE_DEBUG",
+    help="Show policies' print() output on stderr (never in a report).",
+)
+@click.option(
+    "--read-root",
+    "read_roots",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also let Terraform's file() functions and local module sources read inside DIR (trusted; the "
+    "scanned paths always may; nothing inside .git is ever read). Repeatable.",
 )
 @click.option(
     "--allow-empty",
@@ -310,6 +365,11 @@ def scan_command(
     trusted_ref: str | None = None,
     fail_on_undetermined: bool = False,
     allow_empty: bool = False,
+    read_roots: tuple[Path, ...] = (),
+    timeout: float = DEFAULT_DEADLINE_SECONDS,
+    memory_limit: int = DEFAULT_MEMORY_LIMIT_MB,
+    debug: bool = False,
+    opa_insecure_http: bool = False,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings."""
     targets = paths or (Path("."),)
@@ -332,7 +392,13 @@ def scan_command(
             fail_on=Severity(fail_on) if fail_on else config.fail_on or Severity.HIGH,
             engine=chosen_engine,
             engine_options=_engine_options(
-                config, chosen_engine, opa_url, opa_token_file, opa_ca_bundle, opa_no_upload
+                config,
+                chosen_engine,
+                opa_url,
+                opa_token_file,
+                opa_ca_bundle,
+                opa_no_upload,
+                Limits(timeout, memory_limit, opa_insecure_http, debug),
             ),
             exclude=config.exclude,
             settings=config.settings,
@@ -344,6 +410,7 @@ def scan_command(
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
             allow_empty=allow_empty,
+            read_roots=read_roots,
             **exception_settings(
                 inputs, no_inline_waivers, fail_on_new_only, override_soft, fail_on_undetermined
             ),
@@ -389,6 +456,9 @@ def hook_command(ctx: click.Context, /, files: tuple[Path, ...], **options: Any)
         click.echo(f"iacgate: none of {len(files)} changed files is IaC; nothing to scan")
         sys.exit(0)
     chosen = {**options, "output_format": options["output_format"] or "text"}
+    # The hook scans a module's files from the repository root, where its callers' module sources
+    # (../../modules/x) point: the repository is readable, except .git, as for any read root.
+    chosen["read_roots"] = (*options["read_roots"], Path.cwd())
     ctx.invoke(scan_command, **chosen, paths=targets.paths, quiet=True)
 
 

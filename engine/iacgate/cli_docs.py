@@ -38,6 +38,8 @@ def options_table(command: click.Command) -> str:
         text = " ".join((param.help or "").split()).replace("|", "\\|")
         if param.multiple:
             text += " Repeatable." if "repeatable" not in text.lower() else ""
+        if param.show_default and param.default is not None and not param.is_flag:
+            text += f" Default: {param.default}."
         if param.envvar and f"${param.envvar}" not in text and str(param.envvar) not in text:
             text += f" Also `${param.envvar}`."
         rows.append(f"| {_names(param)} | {text} |")

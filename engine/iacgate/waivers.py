@@ -26,6 +26,7 @@ from iacgate.notifications import Notification
 from iacgate.schemas import load_schema
 from iacgate.textio import read_source
 from iacgate.trust import TrustedRef
+from iacgate.yamlio import safe_load
 
 WAIVERS_NAME = "iacgate-waivers.yaml"
 EXPIRING_DAYS = 14
@@ -104,7 +105,7 @@ def load_waivers(
     shown = name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        document = _dates_as_text(yaml.safe_load(text) or {"waivers": []})
+        document = _dates_as_text(safe_load(text) or {"waivers": []})
     except OSError as exc:
         raise ConfigError(f"{shown}: cannot read waivers file: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -148,3 +148,15 @@ def test_the_guide_shows_the_example_policy_as_it_is() -> None:
     policy = (EXAMPLE / "policies" / "owner_tag.rego").read_text(encoding="utf-8")
     deny = policy[policy.index("deny contains") :].strip()
     assert deny in guide, "docs/writing-rules.md quotes a policy that differs from docs/custom-pack-example"
+
+
+def test_pack_selects_a_custom_pack_by_its_id() -> None:
+    # --pack acme-tagging names the pack --pack-dir loads, in scan and in rules alike.
+    listed = iacgate("rules", "--format", "json", "--pack-dir", str(EXAMPLE), "--pack", "acme-tagging")
+    assert listed.returncode == 0, listed.stderr
+    assert {rule["id"] for rule in json.loads(listed.stdout)["rules"]} == {"ACME-TAG-001"}
+    scanned = iacgate(
+        "scan", "--format", "json", "--pack-dir", str(EXAMPLE), "--pack", "acme-tagging", str(FIXTURES)
+    )
+    assert scanned.returncode in (0, 1), scanned.stderr
+    assert rule_ids(scanned.stdout) == {"ACME-TAG-001"}

@@ -78,12 +78,12 @@ def iacgate(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def every_report(repo: Path) -> tuple[int, str, dict[str, object]]:
+def every_report(repo: Path, *options: str) -> tuple[int, str, dict[str, object]]:
     """Scan once per output (JSON with SARIF beside it, text, JUnit, then the HTML audit report from the
     SARIF): the exit code, every byte written, and the JSON report."""
-    scanned = iacgate(repo, "scan", "infra", "--format", "json", "--sarif-output", "out.sarif")
-    text = iacgate(repo, "scan", "infra")
-    junit = iacgate(repo, "scan", "infra", "--format", "junit")
+    scanned = iacgate(repo, "scan", "infra", *options, "--format", "json", "--sarif-output", "out.sarif")
+    text = iacgate(repo, "scan", "infra", *options)
+    junit = iacgate(repo, "scan", "infra", *options, "--format", "junit")
     html = iacgate(repo, "report", "out.sarif", "--html", "out.html")
     assert scanned.returncode == text.returncode == junit.returncode, (scanned.stderr, text.stderr)
     assert html.returncode == 0, html.stderr
@@ -127,7 +127,7 @@ def test_file_cannot_read_the_checkout_token(repo: Path) -> None:
     assert ("ENC-EBS-001", "aws_ebs_volume.data") in _blocking(report)
     assert TOKEN not in everything and "extraheader" not in everything
     assert (
-        "infra/leak.tf:4: file '../.git/config' is inside a .git directory; not read, its value is unknown"
+        "infra/leak.tf:4: file '../.git/config' is outside the scanned paths; not read, its value is unknown"
         in _notes(report)
     )
     # Unknown, so the rule cannot decide: reported for review, never a pass.
@@ -135,6 +135,14 @@ def test_file_cannot_read_the_checkout_token(repo: Path) -> None:
     assert isinstance(findings, list)
     [leak] = [f for f in findings if f["resource_id"] == "aws_ebs_volume.leak"]
     assert leak["status"] == "undetermined"
+    # The repository named as a trusted read root still keeps .git closed.
+    code, everything, report = every_report(repo, "--read-root", ".")
+    assert code == 1
+    assert TOKEN not in everything and "extraheader" not in everything
+    assert (
+        "infra/leak.tf:4: file '../.git/config' is inside a .git directory; not read, its value is unknown"
+        in _notes(report)
+    )
 
 
 def test_what_a_function_read_is_never_quoted(repo: Path) -> None:
@@ -178,10 +186,6 @@ def test_long_values_are_quoted_as_a_short_prefix(repo: Path) -> None:
     assert "A" * 41 not in everything
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the CLI must pass the scanned paths as ParseOptions.confine_to (lead: api.parse_options)",
-)
 def test_file_cannot_read_beside_the_scanned_path(repo: Path) -> None:
     attack(
         repo,

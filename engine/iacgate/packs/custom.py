@@ -37,4 +37,4 @@ def pack_selection(builtin: Sequence[str], custom_dirs: Sequence[Path]) -> tuple
     """
     if not builtin:
         return ()
-    return (*builtin, *(custom_pack_id(directory) for directory in custom_dirs))
+    return tuple(dict.fromkeys((*builtin, *(custom_pack_id(directory) for directory in custom_dirs))))

@@ -174,7 +174,7 @@ def load_packs(selected: Sequence[str] = (), custom_dirs: Sequence[Path] = ()) -
     A custom directory holds ``pack.yaml`` and its ``.rego`` files. Rule ids must be unique across packs.
     """
     available = builtin_pack_dirs()
-    unknown = [name for name in selected if name not in available]
+    unknown = [name for name in dict.fromkeys(selected) if name not in available]
     packs: list[Pack] = []
     for directory in custom_dirs:
         manifest = directory / "pack.yaml"
