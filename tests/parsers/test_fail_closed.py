@@ -289,9 +289,14 @@ TF_JSON_SURROGATE = '{"resource": {"aws_ebs_volume": {"d": {"size": "\\ud800"}}}
     ("name", "text", "message", "line"),
     [
         # A lone surrogate written as an HCL escape, directly or through a function.
-        ("infra/main.tf", HCL_SURROGATE, "availability_zone holds a lone surrogate", 2),
+        # Refused at the escape, as JSON and YAML readers do (before: UnicodeEncodeError in every report).
+        ("infra/main.tf", HCL_SURROGATE, "HCL string escape \\ud800 is a surrogate, not a Unicode", 2),
+        ("infra/main.tf", VOLUME_TF.replace('"data"', '"d\\ud800"'), "escape \\ud800 is a surrogate", 1),
+        ("infra/main.tf", VOLUME_TF.replace("20", '"\\U00110000"'), "beyond the last Unicode character", 3),
+        # A module source with one: internal error (UnicodeEncodeError in a path) before.
+        ("infra/main.tf", 'module "m" {\n  source = "./\\udcff"\n}\n', "escape \\udcff is a surrogate", 2),
+        # Made while evaluating: the resource is not evaluated, an error at the attribute's line.
         ("infra/main.tf", HCL_JSONDECODE, "availability_zone holds a lone surrogate", 2),
-        ("infra/main.tf", VOLUME_TF.replace('"data"', '"d\\ud800"'), "holds a lone surrogate", 1),
         # Blocks Terraform refuses for their shape were dropped without a word.
         ("infra/main.tf", VOLUME_TF.replace(' "data"', ""), "a resource block needs 2 labels, this one has 1",
          1),

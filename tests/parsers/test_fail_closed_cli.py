@@ -30,7 +30,7 @@ BROKEN: dict[str, tuple[str, str]] = {
     ),
     "cfn/resources.json": (json.dumps({**TEMPLATE, "Resources": 1.5}), "Resources is a number"),
     "cfn/surrogate.json": (json.dumps({**TEMPLATE, "Description": "\udfff"}), "\\udfff is a lone surrogate"),
-    "tf/main.tf": (HCL_SURROGATE, "holds a lone surrogate"),
+    "tf/main.tf": (HCL_SURROGATE, "HCL string escape \\ud800 is a surrogate"),
     "tfjson/main.tf.json": (json.dumps({"resource": [{"aws_s3_bucket": 1.5}]}), "aws_s3_bucket is a number"),
     "pulumi/object.json": (
         _stack(lambda d: _set(d, ("deployment", "resources"), {"x": d["deployment"]["resources"][3]})),

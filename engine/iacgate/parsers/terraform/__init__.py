@@ -13,10 +13,12 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
+from iacgate.errors import ParseError
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.terraform.config import ModuleConfig
-from iacgate.parsers.terraform.load import parse_files
+from iacgate.parsers.terraform.escapes import check_escapes
+from iacgate.parsers.terraform.load import is_json_source, parse_files
 from iacgate.parsers.terraform.program import FORMAT, LOCAL_PREFIXES, Program, local_target, source_of
 from iacgate.parsers.terraform.syntax import ParsedFile
 from iacgate.textio import SourceFile, read_source
@@ -27,6 +29,22 @@ _SUFFIXES = (".tf", ".tf.json")
 def _directory(relative: str) -> str:
     parent = posixpath.dirname(relative)
     return parent
+
+
+def _parse(sources: Sequence[SourceFile], scan_root: Path) -> tuple[list[ParsedFile], list[ParseError]]:
+    """``parse_files``, after refusing native-syntax files with escapes that make no character."""
+    readable: list[SourceFile] = []
+    refused: list[ParseError] = []
+    for source in sources:
+        try:
+            if not is_json_source(source.relative):
+                check_escapes(source.text, source.relative)
+        except ParseError as error:
+            refused.append(error)
+        else:
+            readable.append(source)
+    parsed, errors = parse_files(readable, scan_root)
+    return parsed, refused + errors
 
 
 class _Configs:
@@ -55,7 +73,7 @@ class _Configs:
         if not sources:
             self.scanned[directory] = None  # type: ignore[assignment]
             return None
-        parsed, errors = parse_files(sources, self.scan_root)
+        parsed, errors = _parse(sources, self.scan_root)
         self.notifications.extend(Notification.from_parse_error(error) for error in errors)
         config = ModuleConfig.build(directory, parsed)
         self.scanned[directory] = config
@@ -70,7 +88,7 @@ class TerraformParser:
         return source.relative.lower().endswith(_SUFFIXES)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
-        parsed, errors = parse_files(sources, options.scan_root)
+        parsed, errors = _parse(sources, options.scan_root)
         by_directory: dict[str, list[ParsedFile]] = {}
         for source in sources:
             by_directory.setdefault(_directory(source.relative), [])
