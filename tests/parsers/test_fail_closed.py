@@ -356,3 +356,17 @@ def test_a_stack_whose_nested_template_cannot_be_parsed_is_an_error_naming_it(tm
     (error,) = _errors(parsed, "stacks/parent.json")
     assert error.message.startswith("a nested stack's template cannot be parsed: stacks/child.json:1:")
     assert {item.path: item.resources for item in parsed.files} == {CONTROL: CONTROL_RESOURCES}
+
+
+def test_a_file_function_given_a_lone_surrogate_reads_nothing_and_says_so(tmp_path: Path) -> None:
+    """jsondecode makes a lone surrogate from text that has none; as a file name it used to raise
+    UnicodeEncodeError in the path lookup and abort the module ("internal error")."""
+    text = (
+        'locals {\n  p = jsondecode("\\"\\\\ud800\\"")\n}\n'
+        'resource "aws_s3_bucket" "b" {\n  bucket = file(local.p)\n  policy = fileexists(local.p)\n}\n'
+    )
+    parsed = _scan(tmp_path, "infra/main.tf", text)
+    assert not _errors(parsed, "infra/main.tf")
+    warnings = [note.message for note in parsed.notifications if note.file == "infra/main.tf"]
+    assert "file '\\ud800' is not a file name; not read, its value is unknown" in warnings
+    assert {item.path: item.resources for item in parsed.files}["infra/main.tf"] == 1

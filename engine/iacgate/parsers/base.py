@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,6 +70,10 @@ class ReadRoots:
 
     def refusal(self, path: Path) -> str | None:
         """None when ``path`` may be read; otherwise why not, for a message (the path is the caller's)."""
+        try:
+            os.fsencode(path)
+        except UnicodeEncodeError:  # a lone surrogate (jsondecode can make one): no file has that name
+            return "is not a file name"
         target = _resolved(path)
         for root in self.roots:
             if target.is_relative_to(root):
