@@ -56,6 +56,13 @@ HCL_SNIPPETS = (
     'resource "aws_s3_bucket" "b" "c" {}\n', 'variable {}\n', 'module "m" { source = "../.." }\n',
     'locals { a = local.a }\n', "count = -1", "for_each = 1.5", 'dynamic "x" { content {} }',
     "provider = aws.missing", "depends_on = [1]", "%{ if }", "%{ for x in y }", "\t", "\r", "\ufeff",
+    # Functions handed what they do not expect (a name made by jsondecode, paths out of the tree...).
+    'file(jsondecode("\\"\\\\ud800\\""))', 'templatefile("../x", {})', 'fileset("/", "**")',
+    'file("/etc/passwd")', 'lookup({}, "k")', "element([], 0)", 'cidrsubnet("10.0.0.0/8", 40, 1)',
+    'regex("(", "x")', 'substr("x", -5, -7)',
+    "range(1e9)", 'format("%d", "x")', "tomap([1])", "merge(1, 2)", "flatten(1)", "coalesce()",
+    'split("", null)', 'join(",", [[]])', "upper(1.5e400)", "pow(10, 400)", "abs(-1e999)", "ceil(null)",
+    'yamldecode("&a [*a, *a]")', 'base64decode("/w==")', 'jsondecode("1e999")', "tonumber(\"0x\")",
 )  # fmt: skip
 YAML_SNIPPETS = (
     '"\\ud800"', '"\\U0000d800"', "\\ud800", "&a [1]", "*a", "*nope", "!Ref", "!GetAtt x.y", "!Sub",
