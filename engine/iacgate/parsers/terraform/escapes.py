@@ -98,8 +98,8 @@ def _first_bad_escape(text: str) -> int | None:
             heredoc = _HEREDOC.match(text, position)
             if heredoc is not None:
                 closing = re.compile(r"^[ \t]*" + re.escape(heredoc.group(1)) + r"[ \t]*$", re.MULTILINE)
-                end = closing.search(text, heredoc.end())
-                position = size if end is None else end.end()
+                found = closing.search(text, heredoc.end())
+                position = size if found is None else found.end()
                 continue
         position += 1
     return None
