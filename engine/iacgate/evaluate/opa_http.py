@@ -289,15 +289,34 @@ class OpaServer:
 
     def packages(self) -> dict[str, str]:
         """Policy id -> package path (``iacgate/lib``) of every module loaded on the server."""
-        info = self.call("listing policies", self._client.get_policies_info)
-        if not isinstance(info, Mapping):
+
+        def action() -> Any:
+            # GET /v1/policies itself: the client asks for /v1/policies/, which OPA answers with a
+            # redirect, and redirects are not followed.
+            response = self.session.get(
+                f"{self.endpoint.url}/v1/policies", timeout=self.request_timeout, allow_redirects=False
+            )
+            if response.is_redirect:
+                raise requests.exceptions.TooManyRedirects(response=response)
+            response.raise_for_status()
+            return response.json()
+
+        answer = self.call("listing policies", action)
+        result = answer.get("result") if isinstance(answer, Mapping) else None
+        if not isinstance(result, list):
             raise self.malformed("listing policies")
-        prefix = f"{self._client.root_url}/data/"
-        return {
-            str(policy_id): str(entry.get("path", "")).removeprefix(prefix)
-            for policy_id, entry in info.items()
-            if isinstance(entry, Mapping)
-        }
+        packages: dict[str, str] = {}
+        for policy in result:
+            if not isinstance(policy, Mapping) or not isinstance(policy.get("id"), str):
+                raise self.malformed("listing policies")
+            ast = policy.get("ast")
+            package = ast.get("package") if isinstance(ast, Mapping) else None
+            path = package.get("path") if isinstance(package, Mapping) else None
+            if not isinstance(path, list):
+                raise self.malformed("listing policies")
+            parts = [str(part.get("value", "")) for part in path if isinstance(part, Mapping)]
+            packages[policy["id"]] = "/".join(parts[1:] if parts[:1] == ["data"] else parts)
+        return packages
 
     def query_data(self, path: str, document: Mapping[str, Any]) -> Any:
         """POST /v1/data/<path> with an input; ``None`` when the value is undefined."""
