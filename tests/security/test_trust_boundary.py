@@ -403,3 +403,23 @@ def test_git_runs_no_program_the_work_tree_names(repo: Path, tmp_path: Path) -> 
     assert result.returncode == 1, result.stderr
     assert json.loads((repo / "out.sarif").read_text())["runs"][0]["versionControlProvenance"]
     assert not marker.exists()
+
+
+def test_a_macro_added_to_a_template_does_not_hide_it(repo: Path) -> None:
+    """A Transform naming a macro makes the template unknowable here: the gate fails closed (exit 3)
+    rather than skipping its resources."""
+    template = repo / "infra" / "ledger.yaml"
+    suppression = (
+        "    Metadata:\n      iacgate:\n        ignore:\n          - rule: ENC-EBS-001\n"
+        "            reason: trust me\n"
+    )
+    template.write_text(CFN_SUPPRESSED.replace(suppression, ""), encoding="utf-8")
+    (repo / "infra" / "main.tf").write_text(VOLUME.replace("false", "true"), encoding="utf-8")
+    commit(repo, "a template with an unencrypted volume")
+    git(repo, "branch", "-f", "main", "HEAD")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 1
+    template.write_text(template.read_text().replace("Resources:", "Transform: Hide\nResources:"))
+    commit(repo, "hide it behind a macro")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 3
+    assert any("macro Hide must run first" in note for note in notes(result))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,9 @@ def test_every_corpus_file_scans_and_unevaluated_files_say_why() -> None:
     claimed = [source for source in sources if parser.claims(source)]
     assert len(claimed) == len(sources) == 158
     result = merged(parser.parse(claimed, ParseOptions(scan_root=CORPUS, region="us-east-1")))
-    levels = Counter(notification.level for notification in result.notifications)
-    assert levels["error"] == 0, [str(n) for n in result.notifications if n.level == "error"]
+    # The only errors: templates that need a macro first (the gate fails closed on them).
+    errors = [str(n) for n in result.notifications if n.level == "error"]
+    assert all("must run first" in error for error in errors), errors
     assert len(result.resources) > 1000
     for name in ("Boto3", "Count", "ExecutionRoleBuilder", "Explode", "PyPlate", "S3Objects", "ShortHand"):
         assert any(f"macro {name} must run first" in n.message for n in result.notifications), name

@@ -207,7 +207,12 @@ def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     macro = parse("macro.yaml")
     assert macro.resources == ()
     assert [(n.level, n.line, n.message) for n in macro.notifications] == [
-        ("warning", 2, "not evaluated: macro Count must run first")
+        (
+            "error",
+            2,
+            "not evaluated: macro Count must run first (scan the processed template: aws cloudformation "
+            "get-template --template-stage Processed)",
+        )
     ]
     rain = parse("rain.yaml")
     assert [r.id for r in rain.resources] == ["Bucket"]

@@ -128,7 +128,14 @@ class Stack:
         names = [str(t.get("Name") if isinstance(t, dict) else t) for t in transforms]
         macros = [name for name in names if name not in KNOWN_TRANSFORMS]
         if macros:
-            self.warn(f"not evaluated: macro {', '.join(macros)} must run first", self.line(("Transform",)))
+            # What a macro makes of the template is unknown here, and unknown is never a pass: adding a
+            # Transform must not hide a template's resources from the gate (#13). The processed template
+            # (get-template --template-stage Processed) is what to scan.
+            self.error(
+                f"not evaluated: macro {', '.join(macros)} must run first (scan the processed template: "
+                "aws cloudformation get-template --template-stage Processed)",
+                self.line(("Transform",)),
+            )
             return self.result
         # Without a macro to rewrite it, a template of the wrong shape is one CloudFormation refuses:
         # an error (the gate fails closed), never a template read as empty.
