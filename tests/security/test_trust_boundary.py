@@ -393,6 +393,7 @@ def test_git_runs_no_program_the_work_tree_names(repo: Path, tmp_path: Path) -> 
     script = tmp_path / "hook.sh"
     script.write_text(f"#!/bin/sh\ntouch {marker}\n", encoding="utf-8")
     script.chmod(0o755)
+    git(repo, "remote", "add", "origin", "https://git.example.com/org/infra.git")
     git(repo, "config", "core.fsmonitor", str(script))
     git(repo, "config", "core.pager", str(script))
     (repo / "infra" / "main.tf").write_text(VOLUME + "\n", encoding="utf-8")  # a dirty work tree
