@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.cloudformation.loaded import CustomTag, Loaded, Path
-from iacgate.yamlio import check_expansion
+from iacgate.yamlio import check_expansion, has_anchors
 
 _PLAIN = "tag:iacgate,2024:plain"
 # Short-form tags CloudFormation and its language extensions know; any other tag is kept as a CustomTag.
@@ -181,7 +181,8 @@ def load_yaml(text: str, relative: str) -> Loaded:
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
-        check_expansion(node)  # before the tree is built: aliases may multiply it past any memory
+        if has_anchors(text):
+            check_expansion(node)  # before the tree is built: aliases may multiply it past any memory
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
