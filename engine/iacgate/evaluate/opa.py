@@ -31,7 +31,7 @@ from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph
-from iacgate.packs.load import policies_root
+from iacgate.packs.load import is_builtin, policies_root
 from iacgate.packs.model import Rule, RuleSet
 
 # Measured on 10,000 resources (see the closing report): beyond ~200 a batch saves no time.
@@ -90,7 +90,8 @@ class OpaEvaluator:
         self._options = options
         self._batch_size = max(1, batch_size)
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
-        check_policies(sources)
+        # Built-in policies are checked where they are written; custom ones at every scan.
+        check_policies([(path, text) for path, text in sources if not is_builtin(path)])
         self._related_types = related_types([source for _path, source in sources])
         self._run = uuid.uuid4().hex
         self._index = ModuleIndex.of(sources)
