@@ -34,11 +34,10 @@ def test_peak_memory_belongs_to_each_run_not_to_the_largest_so_far() -> None:
     output = subprocess.run(
         [sys.executable, "-c", MEASURE_BOTH], capture_output=True, text=True, check=True, timeout=120
     )
-    (big_exit, big_mb, big_seconds), (small_exit, small_mb, small_seconds) = json.loads(output.stdout)
+    (big_exit, big_mb, _), (small_exit, small_mb, _) = json.loads(output.stdout)
     assert big_exit == small_exit == 0
     assert 200 <= big_mb < 400
     assert small_mb < 100, "a small run after a big one must not inherit the big one's peak"
-    assert small_seconds < big_seconds + 5
 
 
 def test_exit_code_and_output_are_captured() -> None:

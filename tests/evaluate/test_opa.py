@@ -230,12 +230,12 @@ def test_token_authentication(tmp_path: Path) -> None:
         assert not [policy for policy in policy_ids(server) if policy.startswith("iacgate/")]
 
 
-def test_unreachable_server_fails_quickly(tmp_path: Path) -> None:
+def test_unreachable_server_fails_after_bounded_attempts(tmp_path: Path) -> None:
     rules = house_rules(tmp_path)
-    started = time.monotonic()
-    with pytest.raises(EvaluationError, match=r"127\.0\.0\.1:9 is unreachable \(connection refused"):
+    with pytest.raises(
+        EvaluationError, match=r"127\.0\.0\.1:9 is unreachable \(connection refused.*4 attempts"
+    ):
         opa(rules, "http://127.0.0.1:9").evaluate(volumes(1), rules, {})
-    assert time.monotonic() - started < 5
 
 
 def test_a_server_that_never_answers_times_out(tmp_path: Path) -> None:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-import time
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from iacgate.graph import Graph, Unknown
 from iacgate.parsers.tfplan import parse_plan
 from parsers.tfplan_support import CORPUS, PARSER, graph_of, source, text_source
+
+T = TypeVar("T")
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not present at {CORPUS}")
 CORPUS_FILES = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []
@@ -137,13 +141,28 @@ def synthetic_plan(count: int) -> str:
     return json.dumps(plan, indent=2)
 
 
-def test_ten_thousand_resources_parse_fast_and_linearly() -> None:
+def _calls(action: Callable[[], T]) -> tuple[T, int]:
+    """``action()`` and how many Python functions it called: work counted, not timed (timing lives in
+    make bench), so the test holds on a loaded machine."""
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        result = action()
+    finally:
+        sys.setprofile(None)
+    return result, count
+
+
+def test_ten_thousand_resources_parse_linearly() -> None:
     small, large = synthetic_plan(500), synthetic_plan(5000)
-    timings = []
-    for text in (small, large):
-        started = time.perf_counter()
-        result = parse_plan(text_source(text, "big.tfplan.json"))
-        timings.append(time.perf_counter() - started)
+    _, small_calls = _calls(lambda: parse_plan(text_source(small, "big.tfplan.json")))
+    result, large_calls = _calls(lambda: parse_plan(text_source(large, "big.tfplan.json")))
     assert len(result.resources) == 10_000
     assert len(result.edges) == 5_000
     graph = Graph(result.resources, result.edges)
@@ -152,6 +171,5 @@ def test_ten_thousand_resources_parse_fast_and_linearly() -> None:
         last.location.line_for(("rule", 0, "apply_server_side_encryption_by_default", 0, "sse_algorithm"))
         > 100_000
     )
-    assert timings[1] < 2.0, f"10,000 resources took {timings[1]:.2f} s"
-    # Ten times the resources: allow for noise, but not for quadratic growth (which would be ~100x).
-    assert timings[1] < 25 * max(timings[0], 0.01), timings
+    # Ten times the resources, about ten times the work (quadratic growth would be ~100x).
+    assert large_calls < 12 * small_calls, (small_calls, large_calls)
