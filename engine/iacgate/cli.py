@@ -179,8 +179,8 @@ def main() -> None:
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file, trusted as named (default: iacgate.yaml at the scan root, which may only "
-    "tighten the gate).",
+    help="Configuration file, trusted as named (default: the nearest iacgate.yaml from the scanned paths "
+    "up to the scan root, which may only tighten the gate).",
 )
 @click.option(
     "--category",
@@ -371,14 +371,19 @@ def scan_command(
     debug: bool = False,
     opa_insecure_http: bool = False,
 ) -> None:
-    """Scan IaC files or directories (default: the current directory) and gate on the findings."""
+    """Scan IaC files or directories (default: the current directory) and gate on the findings.
+
+    The scan root is the current directory when every path lies inside it, else the paths' common
+    directory: reports name files relative to it. iacgate.yaml and iacgate-waivers.yaml are looked for
+    from the scanned paths up to the scan root (the nearest wins); see docs/security.md for which of
+    them apply."""
     targets = paths or (Path("."),)
 
     def run() -> tuple[ScanResult, str]:
         root = scan_root(targets, Path.cwd()).resolve()
         with private_directory() as private:
             requested = Requested(
-                root, config_path, waivers_path, baseline_path, pack_dirs, trusted_ref or None
+                root, config_path, waivers_path, baseline_path, pack_dirs, trusted_ref or None, targets
             )
             return scan_with(resolve(requested, Path(private)))
 

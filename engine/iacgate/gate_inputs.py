@@ -12,6 +12,8 @@ command line are trusted; everything in the scanned tree is written by whoever w
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +41,8 @@ class GateInputs:
 
 @dataclass(frozen=True)
 class Requested:
-    """What the command line named (None: not named) and where found files are looked for."""
+    """What the command line named (None: not named) and where found files are looked for: from the
+    scanned ``paths`` up to the scan ``root`` (``home_candidates``)."""
 
     root: Path
     config: Path | None = None
@@ -47,6 +50,26 @@ class Requested:
     baseline: Path | None = None
     pack_dirs: tuple[Path, ...] = ()
     trusted_ref: str | None = None
+    paths: tuple[Path, ...] = ()
+
+
+def home_candidates(root: Path, paths: Sequence[Path]) -> tuple[Path, ...]:
+    """Where ``iacgate.yaml`` (and ``iacgate-waivers.yaml`` beside it) is looked for, nearest first: the
+    scanned paths' common directory, then each parent up to the scan root. ``iacgate scan infra/`` from
+    the repository root finds ``infra/iacgate.yaml``, else ``./iacgate.yaml``."""
+    directories = [Path(os.path.abspath(path if path.is_dir() else path.parent)) for path in paths]
+    if not directories:
+        return (root,)
+    try:
+        common = Path(os.path.commonpath([str(directory) for directory in directories]))
+    except ValueError:
+        return (root,)
+    if not common.is_relative_to(root):
+        common = common.resolve()
+    if not common.is_relative_to(root):
+        return (root,)
+    found = [common, *(parent for parent in common.parents if parent.is_relative_to(root))]
+    return tuple(dict.fromkeys(found))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -63,6 +86,11 @@ class _FromRef:
         self.reference = reference
         self.root = root
         self.private = private
+
+    def exists(self, path: Path) -> bool:
+        if self.reference.relative(path) is None:
+            return path.is_file()
+        return self.reference.read(path) is not None
 
     def label(self, path: Path) -> str:
         relative = self.reference.relative(path)
@@ -108,16 +136,17 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
         reference = TrustedRef.open(requested.trusted_ref, root)
         return _resolve_from_ref(requested, reference, _FromRef(reference, root, private))
     notes: list[Notification] = []
+    home = _home(requested, lambda path: path.is_file())
     if requested.config is not None:
         config = load_config(requested.config)
-    elif (root / CONFIG_NAME).is_file():
-        found = load_config(root / CONFIG_NAME, shown=CONFIG_NAME)
+    elif (home / CONFIG_NAME).is_file():
+        found = load_config(home / CONFIG_NAME, shown=_shown(home / CONFIG_NAME, root))
         config, tightened = tighten_only(found)
         notes.extend(tightened)
     else:
         config = Config()
     waivers = requested.waivers or config.waivers
-    found_waivers = root / WAIVERS_NAME
+    found_waivers = home / WAIVERS_NAME
     if waivers is None and found_waivers.is_file():
         notes.append(
             Notification(
@@ -138,11 +167,21 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
     )
 
 
+def _home(requested: Requested, exists: Callable[[Path], bool]) -> Path:
+    """The directory whose iacgate.yaml applies: the nearest holding one, else the scan root."""
+    for directory in home_candidates(requested.root, requested.paths):
+        if exists(directory / CONFIG_NAME) or exists(directory / WAIVERS_NAME):
+            return directory
+    return requested.root
+
+
 def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef) -> GateInputs:
-    root = requested.root
-    config_path = requested.config or root / CONFIG_NAME
+    # Found files are looked for on the ref, not in the change: a change that adds a nearer
+    # iacgate.yaml must not shadow the reviewed one.
+    home = _home(requested, lambda path: ref.exists(path))
+    config_path = requested.config or home / CONFIG_NAME
     config = ref.config(config_path, named=requested.config is not None)
-    waivers_path = requested.waivers or config.waivers or root / WAIVERS_NAME
+    waivers_path = requested.waivers or config.waivers or home / WAIVERS_NAME
     waivers = ref.file(waivers_path)
     if waivers is None and (requested.waivers or config.waivers):
         raise ConfigError(f"{ref.label(waivers_path)}: no such waivers file on the trusted ref")
@@ -166,7 +205,7 @@ def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef
         for name in reference.changed(relevant)
     ]
     return GateInputs(
-        root=root,
+        root=requested.root,
         config=config,
         waivers=waivers,
         waivers_shown=ref.label(waivers_path) if waivers is not None else None,

@@ -424,3 +424,37 @@ def test_a_macro_added_to_a_template_does_not_hide_it(repo: Path) -> None:
     result = iacgate(repo, "--trusted-ref", "main")
     assert result.returncode == 3
     assert any("macro Hide must run first" in note for note in notes(result))
+
+
+def _low_only(repo: Path) -> None:
+    """infra/ with low findings only (a log group kept 7 days, not encrypted with a key)."""
+    (repo / "infra" / "main.tf").write_text(
+        'resource "aws_cloudwatch_log_group" "app" {\n  name = "app"\n  retention_in_days = 7\n}\n',
+        encoding="utf-8",
+    )
+
+
+def test_configuration_is_found_from_the_scanned_path_up(repo: Path) -> None:
+    # `iacgate scan infra` from the repository root reads infra/iacgate.yaml (it may tighten the gate).
+    _low_only(repo)
+    commit(repo, "low findings")
+    assert iacgate(repo).returncode == 0
+    (repo / "infra" / "iacgate.yaml").write_text("fail_on: low\n", encoding="utf-8")
+    result = iacgate(repo)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["gate"]["fail_on"] == "low"
+
+
+def test_a_nearer_config_added_by_the_change_does_not_shadow_the_reviewed_one(repo: Path) -> None:
+    git(repo, "checkout", "-q", "main")
+    _low_only(repo)
+    (repo / "iacgate.yaml").write_text("fail_on: low\n", encoding="utf-8")
+    commit(repo, "reviewed: gate on low")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    assert iacgate(repo, "--trusted-ref", "main").returncode == 1
+    (repo / "infra" / "iacgate.yaml").write_text("fail_on: critical\n", encoding="utf-8")
+    commit(repo, "a nearer, laxer configuration")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["gate"]["fail_on"] == "low"
