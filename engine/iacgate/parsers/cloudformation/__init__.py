@@ -22,6 +22,17 @@ from iacgate.textio import SourceFile, read_source
 _RESOURCES = re.compile(r'^Resources\s*:|"Resources"\s*:', re.MULTILINE)
 _AWS_TYPE = re.compile(r"""(?:^|[\s{,"'])"?Type"?\s*:\s*["']?(?:AWS|Custom)::""", re.MULTILINE)
 _FORMAT = re.compile(r'(?:^|[{,])\s*"?(?:AWSTemplateFormatVersion|Transform)"?\s*:', re.MULTILINE)
+# A YAML document may indent its top level (``---\n  Resources: ...``): such a text is claimed only when
+# its parsed document is a template, so a nested ``Resources:`` (Serverless framework) is not.
+_INDENTED_RESOURCES = re.compile(r"^[ \t]+Resources[ \t]*:", re.MULTILINE)
+
+
+def _is_template(source: SourceFile) -> bool:
+    try:
+        document = load_template(source).value
+    except ParseError:
+        return False
+    return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
 
 
 def load_template(source: SourceFile) -> Loaded:
@@ -76,7 +87,11 @@ class CloudFormationParser:
         if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
             return False
         if not _RESOURCES.search(text):
-            return False
+            return bool(
+                _INDENTED_RESOURCES.search(text)
+                and (_FORMAT.search(head) or _AWS_TYPE.search(text))
+                and _is_template(source)
+            )
         return bool(_FORMAT.search(head) or _AWS_TYPE.search(text))
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
