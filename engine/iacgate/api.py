@@ -128,6 +128,18 @@ class ScanResult:
     def resource_count(self) -> int:
         return sum(len(graph.resources) for graph in self.graphs)
 
+    @property
+    def unjudged_by_type(self) -> dict[str, int]:
+        """Resources no rule applied to, by their type in the scanned format (``azapi_resource``,
+        ``AWS::EC2::VPC``), most first: what the gate did not judge, for an auditor to see."""
+        judged = {(check.unit, check.resource_id) for check in self.evaluation.checks}
+        counts: dict[str, int] = {}
+        for graph in self.graphs:
+            for resource in graph.resources:
+                if (graph.name, resource.id) not in judged:
+                    counts[resource.native_type] = counts.get(resource.native_type, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
 
 @dataclass(frozen=True)
 class ParsedInputs:

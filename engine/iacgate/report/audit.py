@@ -152,6 +152,9 @@ class Scope:
     resources: str
     checks: Mapping[str, Any]
     files: tuple[ScannedFile, ...]
+    # Resources no rule applied to, by type (run properties ``unjudged``): what the gate did not judge.
+    # None: a SARIF log written before iacgate recorded it.
+    unjudged: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -423,6 +426,7 @@ def _scope(run: JSON) -> Scope:
         resources=_str(properties.get("resources")),
         checks=_dict(properties.get("checks")),
         files=tuple(files),
+        unjudged=_dict(_dict(properties["unjudged"]).get("byType")) if "unjudged" in properties else None,
     )
 
 

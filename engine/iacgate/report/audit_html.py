@@ -9,9 +9,10 @@ report reads the same offline, archived, or opened years later.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
+from typing import Any
 
 from iacgate.report.audit import (
     SEVERITIES,
@@ -81,6 +82,18 @@ def _gate(run: AuditRun) -> str:
     )
 
 
+def _unjudged(by_type: Mapping[str, Any] | None) -> str:
+    """Resources no rule applied to, by type; "none" when every resource was judged."""
+    if by_type is None:
+        return "not recorded in this log"
+    counts = [(str(name), count) for name, count in by_type.items() if isinstance(count, int)]
+    if not counts:
+        return "none: a rule applied to every resource"
+    total = sum(count for _, count in counts)
+    listed = ", ".join(f"{_code(name)} {count}" for name, count in counts)
+    return f"{total} resources no rule applies to: {listed}"
+
+
 def _scope(run: AuditRun) -> str:
     scope = run.scope
     checks = scope.checks
@@ -102,6 +115,7 @@ def _scope(run: AuditRun) -> str:
             ("Files", _e(len(scope.files))),
             ("Resources", _e(scope.resources)),
             ("Checks", checked),
+            ("Not judged", _unjudged(scope.unjudged)),
             ("Waivers file", _code(run.waivers_file)),
         ]
     )

@@ -127,6 +127,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "resources": summary.resources,
         "rules": summary.rules,
         "files": summary.files,
+        "unjudged": {"total": summary.unjudged_total, "by_type": dict(summary.unjudged)},
     }
 
 

@@ -12,7 +12,7 @@ import re
 
 from iacgate.api import ScanResult
 from iacgate.findings import Finding
-from iacgate.report.summary import SEVERITY_ORDER, summarize
+from iacgate.report.summary import SEVERITY_ORDER, summarize, unjudged_text
 from iacgate.waivers import Waiver
 
 # A merge-request comment has a size limit (GitLab 1 MB, GitHub 65536 characters): the table stops here.
@@ -55,7 +55,7 @@ def render_markdown(result: ScanResult) -> str:
         f"({', '.join(pack.id for pack in result.rules.packs) or 'no packs'}): "
         f"{summary.check_total} checks, {summary.checks['pass']} passed, {summary.checks['fail']} failed, "
         f"{summary.checks['undetermined']} undetermined. "
-        f"Fails on severity {decision.fail_on.value} and above.",
+        f"Fails on severity {decision.fail_on.value} and above. {escape(unjudged_text(summary))}".rstrip(),
         "",
         "| Severity | Failed | Blocking | Undetermined |",
         "| --- | ---: | ---: | ---: |",

@@ -263,6 +263,7 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "resources": summary.resources,
         "rules": summary.rules,
         "checks": {**summary.checks, "total": summary.check_total},
+        "unjudged": {"total": summary.unjudged_total, "byType": dict(summary.unjudged)},
         "findings": dict(summary.by_status),
         "durationSeconds": round(result.duration_seconds, 3),
         "waivers": _waivers(result),

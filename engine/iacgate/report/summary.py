@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -35,6 +35,12 @@ class Summary:
     resources: int
     rules: int
     files: int
+    # Resources no rule applied to, by type in the scanned format (coverage an auditor must see).
+    unjudged: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def unjudged_total(self) -> int:
+        return sum(self.unjudged.values())
 
     @property
     def findings(self) -> int:
@@ -69,7 +75,22 @@ def summarize(result: ScanResult) -> Summary:
         resources=result.resource_count,
         rules=len(result.rules.rules),
         files=len(result.files),
+        unjudged=result.unjudged_by_type,
     )
+
+
+def unjudged_text(summary: Summary, limit: int = 6) -> str:
+    """One sentence on what no rule judged, or "" when every resource was judged."""
+    if not summary.unjudged_total:
+        return ""
+    types = list(summary.unjudged.items())
+    shown = ", ".join(f"{name} {count}" for name, count in types[:limit])
+    more = f", and {len(types) - limit} more types" if len(types) > limit else ""
+    of = f"{summary.unjudged_total} of {summary.resources} resources"
+    if summary.unjudged_total == summary.resources:
+        every = "the only resource" if summary.resources == 1 else f"any of the {summary.resources} resources"
+        return f"No rule applied to {every}: nothing was judged ({shown}{more})."
+    return f"No rule applied to {of} ({shown}{more})."
 
 
 def finished(result: ScanResult) -> datetime:

@@ -21,7 +21,14 @@ from rich.text import Text
 from iacgate.api import ScanResult
 from iacgate.findings import Finding
 from iacgate.notifications import Notification
-from iacgate.report.summary import LEVEL_ORDER, SEVERITY_ORDER, Summary, baseline_counts, summarize
+from iacgate.report.summary import (
+    LEVEL_ORDER,
+    SEVERITY_ORDER,
+    Summary,
+    baseline_counts,
+    summarize,
+    unjudged_text,
+)
 from iacgate.severity import Severity
 from iacgate.waivers import EXPIRING_DAYS
 
@@ -143,11 +150,13 @@ def _summary_table(summary: Summary) -> Table:
 
 def _checked_line(summary: Summary) -> str:
     checks = summary.checks
-    return (
+    line = (
         f"Checked {_plural(summary.resources, 'resource')} in {_plural(summary.files, 'file')} "
         f"against {_plural(summary.rules, 'rule')}: {_plural(summary.check_total, 'check')}, "
         f"{checks['pass']} passed, {checks['fail']} failed, {checks['undetermined']} undetermined."
     )
+    unjudged = unjudged_text(summary)
+    return f"{line} {unjudged}" if unjudged else line
 
 
 def _write_exceptions(console: Console, result: ScanResult) -> None:
@@ -179,6 +188,11 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
         _write_notifications(console, errors)
         line = _verdict(result)
         line.append(": " + "; ".join(result.decision.reasons))
+        summary = summarize(result)
+        if summary.resources and not summary.check_total:
+            # A gate that judged nothing is never a silent pass, even for a hook.
+            sentence = unjudged_text(summary)
+            line.append("; " + sentence[0].lower() + sentence[1:])
         console.print(line, soft_wrap=True)
         return
     if result.findings:

@@ -1,0 +1,65 @@
+"""Coverage is visible in every output (#14 §1): how many resources no rule applied to, by their type in
+the scanned format, so an auditor sees what the gate did not judge; a scan that judged nothing is never
+a silent pass, not even with -q."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from report.support import assert_valid_report, assert_valid_sarif
+
+MIXED = """\
+resource "azapi_resource" "account" {
+  type = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name = "account"
+}
+
+resource "azapi_resource" "container" {
+  type = "Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01"
+  name = "container"
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = true
+}
+"""
+
+
+def iacgate(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "iacgate", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(MIXED, encoding="utf-8")
+    text = iacgate(tmp_path, "scan", ".", "--sarif-output", "out.sarif", "--summary-file", "summary.md")
+    assert text.returncode == 0, text.stderr
+    assert "No rule applied to 2 of 3 resources (azapi_resource 2)." in " ".join(text.stdout.split())
+    report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
+    assert_valid_report(report)
+    assert report["summary"]["unjudged"] == {"total": 2, "by_type": {"azapi_resource": 2}}
+    sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    assert_valid_sarif(sarif)
+    assert sarif["runs"][0]["properties"]["unjudged"] == {"total": 2, "byType": {"azapi_resource": 2}}
+    markdown = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "No rule applied to 2 of 3 resources \\(azapi\\_resource 2\\)." in markdown
+    html = iacgate(tmp_path, "report", "out.sarif", "--html", "report.html")
+    assert html.returncode == 0, html.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Not judged" in page and "2 resources no rule applies to: <code>azapi_resource</code> 2" in page
+
+
+def test_a_scan_that_judged_nothing_says_so_even_quietly(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(MIXED.split('resource "aws_ebs_volume"')[0], encoding="utf-8")
+    quiet = iacgate(tmp_path, "scan", ".", "-q")
+    assert quiet.returncode == 0
+    (line,) = quiet.stdout.strip().splitlines()
+    assert line.endswith(
+        "; no rule applied to any of the 2 resources: nothing was judged (azapi_resource 2)."
+    )
