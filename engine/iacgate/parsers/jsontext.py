@@ -32,6 +32,22 @@ class _NotJson(ValueError):
     pass
 
 
+def kind(value: Any, mapping: str = "an object") -> str:
+    """The name of a decoded value's type, for messages ("is a string, expected an object");
+    ``mapping`` in the vocabulary of the format (CloudFormation says "a mapping")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return mapping if isinstance(value, dict) else f"a {type(value).__name__}"
+
+
 def _constant(name: str) -> Any:
     raise _NotJson(name)
 

@@ -14,24 +14,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from iacgate.errors import ParseError, Position
+from iacgate.parsers.jsontext import kind
 from iacgate.textio import line_of_offset
 
 _RESOURCE_MODES = ("managed", "data")
-
-
-def kind(value: Any) -> str:
-    """The JSON name of a value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
 
 
 class _Checker:

@@ -13,6 +13,7 @@ from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, p
 from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
 from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
 from iacgate.parsers.cloudformation.names import snake, type_table
+from iacgate.parsers.jsontext import kind
 from iacgate.textio import SourceFile
 
 KNOWN_TRANSFORMS = frozenset(
@@ -313,15 +314,7 @@ _SECTIONS = ("Parameters", "Mappings", "Conditions", "Resources", "Outputs")
 
 
 def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping" if isinstance(value, dict) else f"a {type(value).__name__}"
+    return kind(value, mapping="a mapping")
 
 
 def _body_problem(body: Any) -> str | None:

@@ -16,14 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from iacgate.errors import ParseError, Position
+from iacgate.parsers.jsontext import kind
 from iacgate.parsers.pulumi.jsonpos import Lines, Node, loads, locate
-from iacgate.parsers.pulumi.states import (
-    DELETE_ONLY_OPS,
-    SUPPORTED_VERSIONS,
-    kind,
-    state_problem,
-    step_problem,
-)
+from iacgate.parsers.pulumi.states import DELETE_ONLY_OPS, SUPPORTED_VERSIONS, state_problem, step_problem
 from iacgate.textio import SourceFile
 
 _EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')

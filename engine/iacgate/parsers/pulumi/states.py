@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from iacgate.parsers.jsontext import kind
+
 # Steps that only remove something: what they touch will not exist after the update, so it is not judged.
 DELETE_ONLY_OPS = frozenset(
     {"delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"}
@@ -19,21 +21,6 @@ SUPPORTED_VERSIONS = range(1, 5)
 _OBJECTS = ("inputs", "outputs", "defaults", "propertyDependencies")
 _STRINGS = ("id", "parent", "provider", "sourcePosition")
 _FLAGS = ("custom", "delete", "pendingReplacement", "external")
-
-
-def kind(value: Any) -> str:
-    """The JSON name of a value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
 
 
 def state_problem(state: Any) -> str | None:

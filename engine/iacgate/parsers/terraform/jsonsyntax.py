@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from iacgate.parsers.jsontext import JsonFault, decode
+from iacgate.parsers.jsontext import kind as value_kind
 from iacgate.parsers.terraform.syntax import Attribute, Block, Expr
 from iacgate.parsers.terraform.template import parse_expression, parse_template
 
@@ -140,7 +141,7 @@ def _walk(content: Any, depth: int, path: str, text: str, offset: int) -> list[t
     found: list[tuple[tuple[str, ...], Any]] = []
     for item in content if isinstance(content, list) else [content]:
         if not isinstance(item, dict):
-            what = "a list holding " + _kind(item) if isinstance(content, list) else _kind(item)
+            what = "a list holding " + value_kind(item) if isinstance(content, list) else value_kind(item)
             raise json.JSONDecodeError(
                 f"not Terraform JSON syntax: {path} is {what}, expected an object", text, offset
             )
@@ -153,15 +154,3 @@ def _walk(content: Any, depth: int, path: str, text: str, offset: int) -> list[t
                 for rest, body in _walk(inner, depth - 1, f"{path}.{label}", text, offset)
             )
     return found
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
