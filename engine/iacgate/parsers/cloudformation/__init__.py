@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,39 @@ _FORMAT = re.compile(r'(?:^|[{,])\s*"?(?:AWSTemplateFormatVersion|Transform)"?\s
 # A YAML document may indent its top level (``---\n  Resources: ...``): such a text is claimed only when
 # its parsed document is a template, so a nested ``Resources:`` (Serverless framework) is not.
 _INDENTED_RESOURCES = re.compile(r"^[ \t]+Resources[ \t]*:", re.MULTILINE)
+
+
+# Partition, then direction, then a number: eu-west-1, us-gov-west-1, cn-northwest-1, us-isob-east-1.
+_AWS_REGION = re.compile(
+    r"^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$"
+)
+
+
+def _unused_inputs(
+    templates: Iterable[Loaded | ParseError], given: Mapping[str, Any], region: str | None
+) -> list[Notification]:
+    """Warnings as the AWS CLI would give them: a parameter value no scanned template declares (a typo
+    leaves the real parameter at its default), and a region that is not one (placing every resource
+    there as written)."""
+    declared: set[str] = set()
+    for template in templates:
+        if not isinstance(template, Loaded):
+            given = {}  # a template that did not load may declare it: no guess
+        value = template.value if isinstance(template, Loaded) else None
+        parameters = value.get("Parameters") if isinstance(value, dict) else None
+        if isinstance(parameters, dict):
+            declared.update(str(name) for name in parameters)
+    notes = [
+        Notification("warning", f"parameter {name} (--parameter or a parameters file) is declared by no "
+                     "scanned template; its value is not used")
+        for name in sorted(set(given) - declared)
+        if not name.startswith("AWS::")
+    ]  # fmt: skip
+    if region is not None and not _AWS_REGION.match(region):
+        notes.append(
+            Notification("warning", f"--region {region!r} is not an AWS region name (such as eu-west-1)")
+        )
+    return notes
 
 
 def _is_template(source: SourceFile) -> bool:
@@ -161,6 +194,7 @@ class CloudFormationParser:
                     )
                 )
         units = parse_each(roots, parse_one)
+        notifications.extend(_unused_inputs(loaded.values(), given, options.region))
         return (
             ParseResult(notifications=tuple(notifications)),
             *(replace(unit, edges=_existing(unit)) for unit in units),

@@ -111,6 +111,17 @@ class TerraformParser:
                 continue
             units.append(self._unit(scanned[directory], configs, options))
         notes = error_notes + configs.notifications
+        declared = {
+            name for directory in scanned if directory not in called for name in scanned[directory].variables
+        }
+        notes.extend(
+            Notification(
+                "warning",
+                f"variable {name} (--var or terraform.vars) is declared by no scanned root module; its value "
+                "is not used (Terraform refuses an undeclared -var)",
+            )
+            for name in sorted(set(options.variables) - declared)
+        )
         if notes:
             units.append(ParseResult(notifications=tuple(notes), unit=""))
         return tuple(units)
