@@ -25,6 +25,7 @@ from iacgate.gate import GateDecision, GatePolicy, decide
 from iacgate.graph.model import Graph
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
+from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import confinement_roots
 from iacgate.provenance import Provenance
@@ -69,6 +70,9 @@ class ScanSettings:
     override_soft: bool = False
     fail_on_undetermined: bool = False
     allow_empty: bool = False
+    # --rule / --skip-rule: rule ids or globs; what is left out is reported (packs/select.py).
+    only_rules: tuple[str, ...] = ()
+    skip_rules: tuple[str, ...] = ()
     # Trusted directories that scanned content may make a parser read besides the scanned paths
     # (--read-root): Terraform's file() family and local module sources. Never inside .git.
     read_roots: tuple[Path, ...] = ()
@@ -123,6 +127,7 @@ class ScanResult:
     fail_on_new_only: bool = False
     inline_waivers: bool = True
     fail_on_undetermined: bool = False
+    skipped_rules: tuple[str, ...] = ()
 
     @property
     def resource_count(self) -> int:
@@ -243,7 +248,8 @@ def scan(
     clock = time.perf_counter()
     root = (settings.root or scan_root(settings.paths, Path.cwd())).resolve()
     rules = rules if rules is not None else load_packs(settings.packs, settings.pack_dirs)
-    rules, notes = applicable_rules(rules, settings.settings, settings.packs)
+    selection = select_rules(rules, settings.only_rules, settings.skip_rules)
+    rules, notes = applicable_rules(selection.rules, settings.settings, settings.packs)
     notes = (*settings.notes, *notes)
     evaluator = EVALUATORS[settings.engine](rules, settings.engine_options)
     candidates = [
@@ -285,6 +291,7 @@ def scan(
         fail_on_new_only=settings.fail_on_new_only,
         inline_waivers=settings.inline_waivers,
         fail_on_undetermined=settings.fail_on_undetermined,
+        skipped_rules=selection.skipped,
     )
 
 

@@ -316,6 +316,29 @@ def main() -> None:
     "scanned paths always may; nothing inside .git is ever read). Repeatable.",
 )
 @click.option(
+    "--rule",
+    "only_rules",
+    multiple=True,
+    metavar="ID",
+    help="Run only this rule (an id or a glob such as 'ENC-S3-*'; repeatable). Rules left out are "
+    "listed in the reports.",
+)
+@click.option(
+    "--skip-rule",
+    "skip_rules",
+    multiple=True,
+    metavar="ID",
+    help="Do not run this rule (an id or a glob; repeatable); listed in the reports as skipped.",
+)
+@click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files matching GLOB (relative to the scan root) when walking directories; "
+    "repeatable, added to 'exclude' in iacgate.yaml.",
+)
+@click.option(
     "--allow-empty",
     is_flag=True,
     help="Pass, with a warning, when the paths hold no IaC file (default: exit 3, the gate fails closed).",
@@ -365,6 +388,9 @@ def scan_command(
     trusted_ref: str | None = None,
     fail_on_undetermined: bool = False,
     allow_empty: bool = False,
+    only_rules: tuple[str, ...] = (),
+    skip_rules: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
     read_roots: tuple[Path, ...] = (),
     timeout: float = DEFAULT_DEADLINE_SECONDS,
     memory_limit: int = DEFAULT_MEMORY_LIMIT_MB,
@@ -405,7 +431,7 @@ def scan_command(
                 opa_no_upload,
                 Limits(timeout, memory_limit, opa_insecure_http, debug),
             ),
-            exclude=config.exclude,
+            exclude=(*config.exclude, *exclude),
             settings=config.settings,
             variables={**config.variables, **_assignments(variables, "--var")},
             var_files=(*config.var_files, *var_files),
@@ -415,6 +441,8 @@ def scan_command(
             parameter_files=(*config.parameter_files, *parameter_files),
             region=region or config.region,
             allow_empty=allow_empty,
+            only_rules=only_rules,
+            skip_rules=skip_rules,
             read_roots=read_roots,
             **exception_settings(
                 inputs, no_inline_waivers, fail_on_new_only, override_soft, fail_on_undetermined

@@ -143,6 +143,7 @@ def report_data(result: ScanResult) -> dict[str, Any]:
         "override_soft": result.override_soft,
         "fail_on_new_only": result.fail_on_new_only,
         "fail_on_undetermined": result.fail_on_undetermined,
+        "skipped_rules": list(result.skipped_rules),
     }
     notes = sorted(result.notifications, key=lambda note: LEVEL_ORDER[note.level])
     return {

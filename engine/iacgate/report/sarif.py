@@ -252,7 +252,10 @@ def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> om.Invocation
         end_time_utc=utc_text(finished(result)),
         exit_code=result.decision.exit_code,
         tool_execution_notifications=[_notification(note, indexes) for note in notes],
-        properties={"gate": _gate(result)},
+        properties={
+            "gate": _gate(result),
+            **({"skippedRules": list(result.skipped_rules)} if result.skipped_rules else {}),
+        },
     )
 
 
