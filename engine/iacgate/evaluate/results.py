@@ -79,6 +79,33 @@ def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violatio
     return Violation(rule.id, resource.id, path, message, status, unit)
 
 
+# A rule's answer for a resource it does not judge (``deny contains {"not_applicable": true} if ...``):
+# no check at all, so a resource outside the rule's concern never counts as passed.
+NOT_APPLICABLE = "not_applicable"
+
+
+def _applies(items: Sequence[Any]) -> bool:
+    return not any(isinstance(item, Mapping) and item.get(NOT_APPLICABLE) is True for item in items)
+
+
+def _merged(violations: Sequence[Violation]) -> list[Violation]:
+    """One violation per attribute path: a finding is rule x resource x path, so two results of one rule
+    at one path (two settings of one missing block) are one finding with both messages."""
+    by_path: dict[str, list[Violation]] = {}
+    for violation in violations:
+        by_path.setdefault(path_text(violation.path), []).append(violation)
+    merged = []
+    for _, group in sorted(by_path.items()):
+        group.sort(key=lambda violation: (violation.status != "fail", violation.message))
+        first = group[0]
+        if len(group) > 1:
+            message = "; ".join(dict.fromkeys(violation.message for violation in group))
+            status = "fail" if any(violation.status == "fail" for violation in group) else first.status
+            first = Violation(first.rule_id, first.resource_id, first.path, message, status, first.unit)
+        merged.append(first)
+    return merged
+
+
 def _outcome(violations: Sequence[Violation]) -> Outcome:
     if any(violation.status == "fail" for violation in violations):
         return "fail"
@@ -104,8 +131,9 @@ def collect_results(
                 raise EvaluationError(
                     f"rule {rule.id} gave no deny set for {resource_id}: is package {rule.policy} defined?"
                 )
-            found = [_violation(rule, resource, item, graph.name) for item in items]
-            found.sort(key=lambda violation: (path_text(violation.path), violation.message))
+            if not _applies(items):
+                continue
+            found = _merged([_violation(rule, resource, item, graph.name) for item in items])
             violations.extend(found)
             checks.append(Check(rule.id, resource_id, _outcome(found), graph.name))
     for rule_id, answer in graph_answers:
@@ -113,7 +141,13 @@ def collect_results(
         if not isinstance(answer, list):
             raise EvaluationError(f"rule {rule_id} gave no deny set: is package {rule.policy} defined?")
         per_resource: dict[str, list[Violation]] = {}
+        exempt: set[str] = set()
         for item in answer:
+            if isinstance(item, Mapping) and item.get(NOT_APPLICABLE) is True:
+                target = item.get("resource")
+                if isinstance(target, str):
+                    exempt.add(target)
+                continue
             target = item.get("resource") if isinstance(item, Mapping) else None
             if not isinstance(target, str) or target not in graph.by_id:
                 raise EvaluationError(f"rule {rule_id}: result names no resource of the graph: {item!r}")
@@ -122,11 +156,9 @@ def collect_results(
             )
         for type_name in rule.resource_types:
             for resource in graph.by_type.get(type_name, ()):
-                if resource.mode != "managed":
+                if resource.mode != "managed" or resource.id in exempt:
                     continue
-                found = sorted(
-                    per_resource.get(resource.id, []), key=lambda v: (path_text(v.path), v.message)
-                )
+                found = _merged(per_resource.get(resource.id, []))
                 violations.extend(found)
                 checks.append(Check(rule_id, resource.id, _outcome(found), graph.name))
     return Evaluation(violations=tuple(violations), checks=tuple(checks), engine=engine)

@@ -8,6 +8,9 @@ import rego.v1
 # Trails that name this bucket in s3_bucket_name (CloudFormation S3BucketName).
 trails := lib.referrers_via("aws_cloudtrail", "s3_bucket_name")
 
+# A bucket no trail delivers to is not this rule's concern: not applicable, so it never counts as a pass.
+deny contains {"not_applicable": true} if count(trails) == 0
+
 # Unlike LOG-S3-001, a trail bucket that also receives other buckets' access logs is not exempt: who read
 # or deleted the audit trail is the question this rule answers.
 deny contains lib.violation(lib.missing_block_path("logging"), msg) if {

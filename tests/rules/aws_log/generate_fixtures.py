@@ -643,7 +643,7 @@ def accelerator(name: str, flow_logs: bool | None) -> Case:
     )
 
 
-def trail_bucket(name: str, logging: str | None, sink: str = "pass_access_log_sink") -> list[Case]:
+def trail_bucket(name: str, logging: str | None, sink: str = "access_log_sink") -> list[Case]:
     """A bucket that a trail (named ``trail_<name>``, not judged by the rule) delivers to; ``logging``
     "inline" or "separate" sends the bucket's access logs to ``sink`` (CloudFormation: always
     LoggingConfiguration)."""
@@ -698,7 +698,8 @@ def trail_bucket(name: str, logging: str | None, sink: str = "pass_access_log_si
 
 
 def plain_bucket(name: str) -> Case:
-    """A bucket no trail delivers to (here the access-log sink): not the rule's concern."""
+    """A bucket no trail delivers to (here the access-log sink): not the rule's concern, so named by no
+    outcome: the rule must give it no check at all, not a pass."""
     bucket_name = f"acme-{name.replace('_', '-')}"
     return Case(
         "aws_s3_bucket",
@@ -787,7 +788,7 @@ FIXTURES: dict[str, list[Case]] = {
         mq_broker("fail_activemq_logs_off", "ActiveMQ", {"general": False, "audit": False}),
     ],
     "LOG-CLOUDTRAIL-007": [
-        plain_bucket("pass_access_log_sink"),
+        plain_bucket("access_log_sink"),
         *trail_bucket("pass_trail_bucket_logged_inline", "inline"),
         *trail_bucket("pass_trail_bucket_logged_separately", "separate"),
         *trail_bucket("fail_trail_bucket_unlogged", None),
