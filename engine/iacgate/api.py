@@ -27,7 +27,7 @@ from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
-from iacgate.parsers.base import confinement_roots
+from iacgate.parsers.base import UnresolvedModule, confinement_roots
 from iacgate.provenance import Provenance
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
@@ -128,6 +128,8 @@ class ScanResult:
     inline_waivers: bool = True
     fail_on_undetermined: bool = False
     skipped_rules: tuple[str, ...] = ()
+    # Module calls whose resources were never judged (not installed, outside the readable paths).
+    unresolved_modules: tuple[UnresolvedModule, ...] = ()
 
     @property
     def resource_count(self) -> int:
@@ -151,6 +153,7 @@ class ParsedInputs:
     graphs: tuple[Graph, ...]
     files: tuple[ScannedFile, ...]
     notifications: tuple[Notification, ...]
+    unresolved: tuple[UnresolvedModule, ...] = ()
 
 
 def _excluded(relative: str, patterns: Sequence[str]) -> bool:
@@ -189,6 +192,7 @@ def parse_inputs(
     claimed, notifications = _claim(candidates, progress)
     graphs: list[Graph] = []
     files: list[ScannedFile] = []
+    unresolved: list[UnresolvedModule] = []
     for name, sources in claimed.items():
         if not sources:
             continue
@@ -197,6 +201,7 @@ def parse_inputs(
         counts: dict[str, int] = {}
         for unit in units:
             notifications.extend(unit.notifications)
+            unresolved.extend(unit.unresolved)
             for resource in unit.resources:
                 counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
             if unit.resources:
@@ -215,7 +220,7 @@ def parse_inputs(
         else:
             message = "nothing to scan: no IaC files found in the given paths (--allow-empty to pass)"
             notifications.append(Notification("error", message))
-    return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications))
+    return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications), tuple(unresolved))
 
 
 def applicable_rules(
@@ -269,7 +274,9 @@ def scan(
     policy = GatePolicy(
         settings.fail_on, settings.override_soft, settings.fail_on_new_only, settings.fail_on_undetermined
     )
-    decision = decide(findings, (*parsed.notifications, *exceptions.notifications), policy)
+    decision = decide(
+        findings, (*parsed.notifications, *exceptions.notifications), policy, len(parsed.unresolved)
+    )
     return ScanResult(
         root=root,
         files=parsed.files,
@@ -292,6 +299,7 @@ def scan(
         inline_waivers=settings.inline_waivers,
         fail_on_undetermined=settings.fail_on_undetermined,
         skipped_rules=selection.skipped,
+        unresolved_modules=parsed.unresolved,
     )
 
 

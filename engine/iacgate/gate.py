@@ -74,8 +74,13 @@ def _exemptions(findings: Sequence[Finding], policy: GatePolicy) -> tuple[set[in
 
 
 def decide(
-    findings: Sequence[Finding], notifications: Sequence[Notification], policy: GatePolicy
+    findings: Sequence[Finding],
+    notifications: Sequence[Notification],
+    policy: GatePolicy,
+    unresolved_modules: int = 0,
 ) -> GateDecision:
+    """``unresolved_modules``: module calls whose resources were never judged; under
+    ``fail_on_undetermined`` they block like undetermined checks."""
     errors = [notification for notification in notifications if notification.level == "error"]
     failing = [finding for finding in findings if finding.status == "fail"]
     undetermined = [finding for finding in findings if finding.status == "undetermined"]
@@ -98,6 +103,12 @@ def decide(
             f"{_plural(blocking_unknown, 'undetermined check')} at or above severity {policy.fail_on.value} "
             "(--fail-on-undetermined: values unknown until apply fail closed)"
         )
+    unresolved_block = policy.fail_on_undetermined and unresolved_modules > 0
+    if unresolved_block:
+        reasons.append(
+            f"{_plural(unresolved_modules, 'module call')} not resolved, so not judged "
+            "(--fail-on-undetermined: unknowns fail closed)"
+        )
     reasons.extend(excused)
     if undetermined and not policy.fail_on_undetermined:
         reasons.append(
@@ -106,7 +117,7 @@ def decide(
         )
     if errors:
         return GateDecision(False, EXIT_UNEVALUABLE, tuple(reasons), blocking, policy.fail_on)
-    if blocking:
+    if blocking or unresolved_block:
         return GateDecision(False, EXIT_FAILED, tuple(reasons), blocking, policy.fail_on)
     below = sum(1 for finding in judged if id(finding) not in exempt)
     if below:

@@ -43,10 +43,15 @@ def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
     assert "No rule applied to 2 of 3 resources (azapi_resource 2)." in " ".join(text.stdout.split())
     report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
     assert_valid_report(report)
-    assert report["summary"]["unjudged"] == {"total": 2, "by_type": {"azapi_resource": 2}}
+    assert report["summary"]["unjudged"] == {
+        "total": 2,
+        "by_type": {"azapi_resource": 2},
+        "unresolved_modules": [],
+    }
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert_valid_sarif(sarif)
-    assert sarif["runs"][0]["properties"]["unjudged"] == {"total": 2, "byType": {"azapi_resource": 2}}
+    unjudged = sarif["runs"][0]["properties"]["unjudged"]
+    assert unjudged == {"total": 2, "byType": {"azapi_resource": 2}, "unresolvedModules": []}
     markdown = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "No rule applied to 2 of 3 resources \\(azapi\\_resource 2\\)." in markdown
     html = iacgate(tmp_path, "report", "out.sarif", "--html", "report.html")
@@ -63,3 +68,38 @@ def test_a_scan_that_judged_nothing_says_so_even_quietly(tmp_path: Path) -> None
     assert line.endswith(
         "; no rule applied to any of the 2 resources: nothing was judged (azapi_resource 2)."
     )
+
+
+MODULE_CALL = """\
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.0.0"
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = true
+}
+"""
+
+
+def test_unresolved_modules_are_counted_and_fail_closed_on_request(tmp_path: Path) -> None:
+    # terraform init was not run: the registry module's resources are never judged.
+    (tmp_path / "main.tf").write_text(MODULE_CALL, encoding="utf-8")
+    text = iacgate(tmp_path, "scan", ".", "--sarif-output", "out.sarif")
+    assert text.returncode == 0, text.stdout
+    assert (
+        "1 module call was not resolved, so their resources were not judged: module.vpc "
+        "(terraform-aws-modules/vpc/aws)." in " ".join(text.stdout.split())
+    )
+    report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
+    assert_valid_report(report)
+    (module,) = report["summary"]["unjudged"]["unresolved_modules"]
+    assert (module["address"], module["file"], module["line"]) == ("module.vpc", "main.tf", 1)
+    sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    assert_valid_sarif(sarif)
+    assert sarif["runs"][0]["properties"]["unjudged"]["unresolvedModules"][0]["address"] == "module.vpc"
+    strict = iacgate(tmp_path, "scan", ".", "--fail-on-undetermined", "-q")
+    assert strict.returncode == 1
+    assert "1 module call not resolved, so not judged (--fail-on-undetermined" in strict.stdout

@@ -85,6 +85,18 @@ class ReadRoots:
 
 
 @dataclass(frozen=True)
+class UnresolvedModule:
+    """A module call whose configuration was not read (not installed, or outside the readable paths):
+    its resources were never judged, which coverage reports and ``--fail-on-undetermined`` blocks on."""
+
+    address: str
+    source: str
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class ParseResult:
     """One self-contained unit of a scan: a plan file, a template with its nested stacks, a Terraform root
     module with the modules it calls. Resource ids are unique within a unit and edges never leave it, so
@@ -96,6 +108,7 @@ class ParseResult:
     edges: tuple[Edge, ...] = ()
     notifications: tuple[Notification, ...] = ()
     unit: str = ""
+    unresolved: tuple[UnresolvedModule, ...] = ()
 
 
 class Parser(Protocol):
@@ -137,4 +150,5 @@ def merged(units: Sequence[ParseResult]) -> ParseResult:
         resources=tuple(resource for unit in units for resource in unit.resources),
         edges=tuple(edge for unit in units for edge in unit.edges),
         notifications=tuple(notification for unit in units for notification in unit.notifications),
+        unresolved=tuple(item for unit in units for item in unit.unresolved),
     )

@@ -19,6 +19,7 @@ from iacgate.report.summary import (
     baseline_counts,
     finished,
     summarize,
+    unresolved_record,
     utc_text,
 )
 from iacgate.waivers import Waiver
@@ -127,7 +128,11 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "resources": summary.resources,
         "rules": summary.rules,
         "files": summary.files,
-        "unjudged": {"total": summary.unjudged_total, "by_type": dict(summary.unjudged)},
+        "unjudged": {
+            "total": summary.unjudged_total,
+            "by_type": dict(summary.unjudged),
+            "unresolved_modules": [unresolved_record(item) for item in summary.unresolved],
+        },
     }
 
 

@@ -34,6 +34,7 @@ from iacgate.report.summary import (
     finished,
     root_uri,
     summarize,
+    unresolved_record,
     utc_text,
 )
 from iacgate.waivers import Waiver
@@ -266,7 +267,11 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "resources": summary.resources,
         "rules": summary.rules,
         "checks": {**summary.checks, "total": summary.check_total},
-        "unjudged": {"total": summary.unjudged_total, "byType": dict(summary.unjudged)},
+        "unjudged": {
+            "total": summary.unjudged_total,
+            "byType": dict(summary.unjudged),
+            "unresolvedModules": [unresolved_record(item) for item in summary.unresolved],
+        },
         "findings": dict(summary.by_status),
         "durationSeconds": round(result.duration_seconds, 3),
         "waivers": _waivers(result),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from iacgate.api import ScanResult
 from iacgate.evaluate.base import Outcome
+from iacgate.parsers.base import UnresolvedModule
 from iacgate.severity import Severity
 
 # Most severe first: the order people read a summary in.
@@ -25,7 +26,19 @@ TOOL_NAME = "iacgate"
 
 @dataclass(frozen=True)
 class Summary:
-    """``by_severity`` counts failing findings only; undetermined ones are in ``by_status``."""
+    """The counts every output reports, defined once.
+
+    A **check** is one rule applied to one resource it concerns (rule x resource), with one outcome:
+    ``pass``, ``fail`` or ``undetermined``. A resource the rule does not concern gets no check at all
+    (not applicable is never a pass).
+    A **finding** is one violation: rule x resource x attribute path. A failed check has one finding or
+    more (a rule can fault several attributes of one resource); an undetermined check has only
+    undetermined findings; a passed check has none. Waivers, thresholds and the baseline decide which
+    findings block the gate; they never change a count of findings or checks.
+
+    ``by_severity`` counts failing findings only; undetermined ones are in ``by_status``. ``blocking_checks``
+    is the number of checks with a blocking finding (JUnit ``failures``).
+    """
 
     by_severity: Mapping[Severity, int]
     undetermined_by_severity: Mapping[Severity, int]
@@ -37,6 +50,16 @@ class Summary:
     files: int
     # Resources no rule applied to, by type in the scanned format (coverage an auditor must see).
     unjudged: Mapping[str, int] = field(default_factory=dict)
+    # Module calls never read (not installed, outside the readable paths): their resources are unjudged.
+    unresolved: tuple[UnresolvedModule, ...] = ()
+
+    # Checks with at least one finding that blocks the gate, and findings a waiver covers.
+    blocking_checks: int = 0
+    waived: int = 0
+
+    @property
+    def blocking(self) -> int:
+        return sum(self.blocking_by_severity.values())
 
     @property
     def unjudged_total(self) -> int:
@@ -76,6 +99,36 @@ def summarize(result: ScanResult) -> Summary:
         rules=len(result.rules.rules),
         files=len(result.files),
         unjudged=result.unjudged_by_type,
+        blocking_checks=len(
+            {(finding.unit, finding.rule_id, finding.resource_id) for finding in result.decision.blocking}
+        ),
+        waived=sum(1 for finding in result.findings if finding.suppression is not None),
+        unresolved=result.unresolved_modules,
+    )
+
+
+def _count(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def checks_text(summary: Summary) -> str:
+    """Checks by outcome, in the words every human-readable output uses."""
+    checks = summary.checks
+    return (
+        f"{_count(summary.check_total, 'check')} (rule x resource): {checks['pass']} passed, "
+        f"{checks['fail']} failed, {checks['undetermined']} undetermined"
+    )
+
+
+def findings_text(summary: Summary) -> str:
+    """Findings by status and what the gate made of them, naming the checks the blocking ones are in."""
+    blocking = f"{summary.blocking} blocking the gate"
+    if summary.blocking:
+        blocking += f" (in {_count(summary.blocking_checks, 'check')})"
+    return (
+        f"{_count(summary.findings, 'finding')} (rule x resource x attribute): "
+        f"{summary.by_status['fail']} failed, {summary.by_status['undetermined']} undetermined; "
+        f"{blocking}, {summary.waived} waived"
     )
 
 
@@ -91,6 +144,22 @@ def unjudged_text(summary: Summary, limit: int = 6) -> str:
         every = "the only resource" if summary.resources == 1 else f"any of the {summary.resources} resources"
         return f"No rule applied to {every}: nothing was judged ({shown}{more})."
     return f"No rule applied to {of} ({shown}{more})."
+
+
+def unresolved_text(summary: Summary, limit: int = 5) -> str:
+    """One sentence on module calls that were not resolved, or ""."""
+    if not summary.unresolved:
+        return ""
+    shown = ", ".join(f"{item.address} ({item.source})" for item in summary.unresolved[:limit])
+    more = f", and {len(summary.unresolved) - limit} more" if len(summary.unresolved) > limit else ""
+    count = len(summary.unresolved)
+    calls = "module call was" if count == 1 else "module calls were"
+    return f"{count} {calls} not resolved, so their resources were not judged: {shown}{more}."
+
+
+def unresolved_record(item: UnresolvedModule) -> dict[str, object]:
+    return {"address": item.address, "source": item.source, "file": item.file, "line": item.line,
+            "reason": item.reason}  # fmt: skip
 
 
 def finished(result: ScanResult) -> datetime:

@@ -28,6 +28,7 @@ from iacgate.report.summary import (
     baseline_counts,
     summarize,
     unjudged_text,
+    unresolved_text,
 )
 from iacgate.severity import Severity
 from iacgate.waivers import EXPIRING_DAYS
@@ -155,8 +156,8 @@ def _checked_line(summary: Summary) -> str:
         f"against {_plural(summary.rules, 'rule')}: {_plural(summary.check_total, 'check')}, "
         f"{checks['pass']} passed, {checks['fail']} failed, {checks['undetermined']} undetermined."
     )
-    unjudged = unjudged_text(summary)
-    return f"{line} {unjudged}" if unjudged else line
+    extra = " ".join(text for text in (unjudged_text(summary), unresolved_text(summary)) if text)
+    return f"{line} {extra}" if extra else line
 
 
 def _write_exceptions(console: Console, result: ScanResult) -> None:

@@ -152,7 +152,9 @@ class TerraformParser:
             files = config.files or [unit]
             notes = tuple(Notification("error", message, file) for file in files)
             return ParseResult(notifications=(*program.notifications, *notes), unit=unit)
-        return ParseResult(tuple(resources), tuple(edges), tuple(program.notifications), unit)
+        return ParseResult(
+            tuple(resources), tuple(edges), tuple(program.notifications), unit, tuple(program.unresolved)
+        )
 
 
 __all__ = ["TerraformParser"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown
 from iacgate.notifications import Notification
-from iacgate.parsers.base import ParseOptions
+from iacgate.parsers.base import ParseOptions, UnresolvedModule
 from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.instances import Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
@@ -54,6 +54,7 @@ class Program:
         self.tracker = Tracker()
         self.evaluating: set[str] = set()
         self.notifications: list[Notification] = []
+        self.unresolved: list[UnresolvedModule] = []
         self._noted: set[tuple[str, str | None]] = set()
         self.template_parser = parse_template
         self.reads = FileReads(options.readable)
@@ -168,6 +169,7 @@ class Program:
                     "evaluated",
                     *where,
                 )
+                self._unresolved(parent, name, source, where, f"source {why}")
                 return None
             return target
         key = ".".join((*parent.call_path, name))
@@ -182,6 +184,7 @@ class Program:
                     "read, its resources are not evaluated",
                     *where,
                 )
+                self._unresolved(parent, name, source, where, f"installed in a directory that {why}")
                 return None
             return target
         self.note(
@@ -190,7 +193,15 @@ class Program:
             "records where it is installed",
             *where,
         )
+        self._unresolved(parent, name, source, where, "not installed (terraform init not run)")
         return None
+
+    def _unresolved(
+        self, parent: ModuleInstance, name: str, source: str, where: tuple[str, int], reason: str
+    ) -> None:
+        address = parent.prefix(f"module.{name}")
+        if not any(item.address == address for item in self.unresolved):
+            self.unresolved.append(UnresolvedModule(address, shorten(source), where[0], where[1], reason))
 
     # output ---------------------------------------------------------------------------------------
     def run(self) -> tuple[list[Resource], list[Edge]]:
