@@ -138,13 +138,18 @@ class ScanResult:
     @property
     def unjudged_by_type(self) -> dict[str, int]:
         """Resources no rule applied to, by their type in the scanned format (``azapi_resource``,
-        ``AWS::EC2::VPC``), most first: what the gate did not judge, for an auditor to see."""
+        ``AWS::EC2::VPC``), most first: what the gate did not judge, for an auditor to see. A resource
+        that only configures a judged one (an ``aws_s3_bucket_logging`` of a checked bucket, joined to it
+        by a reference) was judged through it."""
         judged = {(check.unit, check.resource_id) for check in self.evaluation.checks}
         counts: dict[str, int] = {}
         for graph in self.graphs:
             for resource in graph.resources:
-                if (graph.name, resource.id) not in judged:
-                    counts[resource.native_type] = counts.get(resource.native_type, 0) + 1
+                if (graph.name, resource.id) in judged or any(
+                    (graph.name, other.id) in judged for other, _, _ in graph.neighbours(resource.id)
+                ):
+                    continue
+                counts[resource.native_type] = counts.get(resource.native_type, 0) + 1
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
