@@ -115,9 +115,9 @@ def test_report_of_a_scan_shows_gate_scope_findings_controls_and_waiver(tmp_path
     raw = audited.html.read_text(encoding="utf-8")
     text = Page(raw).text
     assert "Gate FAILED" in text
-    assert "exit code 1; fails on high and above; 1 blocking" in text
+    assert "exit code 1; fails on high and above; 1 blocking finding in 1 check" in text
     assert "1 finding at or above severity high" in text and "1 finding waived" in text
-    assert "3 checks: 1 passed, 2 failed, 0 undetermined" in text
+    assert "3 checks (rule x resource): 1 passed, 2 failed, 0 undetermined" in text
     assert "encryption 0.1.0" in text
     assert "main.tf:9" in text and "aws_ebs_volume.other" in text
     assert "ENC-EBS-001" in text and "EBS volumes are encrypted at rest" in text

@@ -69,7 +69,7 @@ def test_summary_counts_what_was_checked_not_only_what_failed(tmp_path: Path) ->
     summary = data["summary"]
     assert summary["by_severity"] == {"critical": 0, "high": 1, "medium": 0, "low": 0}
     assert summary["by_status"] == {"fail": 1, "undetermined": 1}
-    assert summary["checks"] == {"pass": 1, "fail": 1, "undetermined": 1, "total": 3}
+    assert summary["checks"] == {"pass": 1, "fail": 1, "undetermined": 1, "total": 3, "blocking": 1}
     assert (summary["findings"], summary["resources"], summary["files"]) == (2, 3, 1)
     assert summary["rules"] == sum(pack["rules"] for pack in data["packs"]) >= 1
     outcomes = {(c["resource_id"], c["outcome"]) for c in data["checks"] if c["rule_id"] == "ENC-EBS-001"}

@@ -127,7 +127,7 @@ def test_an_undetermined_check_is_a_review_with_level_none(tmp_path: Path) -> No
     assert (pending["kind"], pending["level"]) == ("review", "none")
     assert pending["properties"]["status"] == "undetermined"
     assert "known after apply" in pending["message"]["text"]
-    assert run["properties"]["checks"] == {"pass": 1, "fail": 1, "undetermined": 1, "total": 3}
+    assert run["properties"]["checks"] == {"pass": 1, "fail": 1, "undetermined": 1, "total": 3, "blocking": 1}
 
 
 def test_levels_follow_severity_only_for_failures(tmp_path: Path) -> None:

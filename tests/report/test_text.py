@@ -31,7 +31,7 @@ def test_findings_show_file_line_rule_resource_message_and_the_decision(tmp_path
     assert "Gate FAILED (exit 1)" in text
     assert "1 finding at or above severity high" in text
     assert "aws_ebs_volume.scratch" not in text  # passes are counted, not listed
-    assert "3 checks, 1 passed, 1 failed, 1 undetermined" in text.replace("\n", " ")
+    assert "3 checks (rule x resource): 1 passed, 1 failed, 1 undetermined" in text.replace("\n", " ")
 
 
 def test_findings_are_grouped_under_their_file(tmp_path: Path) -> None:

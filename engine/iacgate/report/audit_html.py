@@ -65,6 +65,10 @@ def _facts(pairs: Iterable[tuple[str, str]]) -> str:
     return f'<dl class="facts">{items}</dl>'
 
 
+def _plural(count: object, word: str) -> str:
+    return f"{count} {word}" if str(count) == "1" else f"{count} {word}s"
+
+
 def _gate(run: AuditRun) -> str:
     gate = run.gate
     if not gate.known:
@@ -72,7 +76,10 @@ def _gate(run: AuditRun) -> str:
     state = "passed" if gate.passed else "failed"
     details = [f"exit code {gate.exit_code}"] if gate.exit_code else []
     details += [f"fails on {gate.fail_on} and above"] if gate.fail_on else []
-    details += [f"{gate.blocking} blocking"] if gate.blocking else []
+    in_checks = run.scope.checks.get("blocking")
+    blocking = _plural(gate.blocking, "blocking finding")
+    blocking += f" in {_plural(in_checks, 'check')}" if in_checks is not None else ""
+    details += [blocking] if gate.blocking else []
     details += [f"run with {flag}" for flag in gate.flags]
     reasons = "".join(f"<li>{_e(reason)}</li>" for reason in gate.reasons)
     return (
@@ -94,15 +101,30 @@ def _unjudged(by_type: Mapping[str, Any] | None) -> str:
     return f"{total} resources no rule applies to: {listed}"
 
 
+def _findings_fact(items: Sequence[AuditFinding]) -> str:
+    """The findings of the run in the words of the text report's summary line."""
+    failed = sum(1 for item in items if item.status == "fail")
+    undetermined = sum(1 for item in items if item.status == "undetermined")
+    blocking = sum(1 for item in items if item.blocking)
+    waived = sum(1 for item in items if item.waived)
+    return _e(
+        f"{_plural(len(items), 'finding')} (rule x resource x attribute): {failed} failed, "
+        f"{undetermined} undetermined; {blocking} blocking the gate, {waived} waived"
+    )
+
+
 def _scope(run: AuditRun) -> str:
     scope = run.scope
     checks = scope.checks
     checked = (
-        f"{_e(checks.get('total', ''))} checks: {_e(checks.get('pass', 0))} passed, "
-        f"{_e(checks.get('fail', 0))} failed, {_e(checks.get('undetermined', 0))} undetermined"
+        f"{_e(_plural(checks.get('total', ''), 'check'))} (rule x resource): "
+        f"{_e(checks.get('pass', 0))} passed, {_e(checks.get('fail', 0))} failed, "
+        f"{_e(checks.get('undetermined', 0))} undetermined"
         if checks
         else ""
     )
+    if checked and "blocking" in checks:
+        checked += f"; {_e(checks['blocking'])} with a finding that blocks the gate"
     facts = _facts(
         [
             ("Tool", _e(f"{scope.tool} {scope.version}".strip())),
@@ -115,6 +137,7 @@ def _scope(run: AuditRun) -> str:
             ("Files", _e(len(scope.files))),
             ("Resources", _e(scope.resources)),
             ("Checks", checked),
+            ("Findings", _findings_fact(run.findings)),
             ("Not judged", _unjudged(scope.unjudged)),
             ("Waivers file", _code(run.waivers_file)),
         ]

@@ -1,6 +1,7 @@
 """``--format junit``: JUnit XML for CI test tabs (GitLab, Jenkins, Azure DevOps, GitHub test reporters).
 
-One testsuite per pack and one testcase per check (rule x resource). Only what blocks the gate is a
+One testsuite per pack and one testcase per check (rule x resource); a check can hold several findings
+(rule x resource x attribute), which each suite counts in its ``properties``. Only what blocks the gate is a
 ``failure``, so the test tab goes red exactly when the gate does. Waived checks are ``skipped`` with the
 waiver (reason, approver, ticket, expiry) as testcase ``properties``; undetermined checks are ``skipped``
 too (someone must look at them, nothing has failed yet); other findings that do not block (below
@@ -78,7 +79,8 @@ def _testcase(
     blockers = [finding for finding in findings if finding in blocking]
     if blockers:
         failure = ET.SubElement(case, "failure", type=blockers[0].severity.value)
-        failure.set("message", f"{_where(blockers[0])}: {blockers[0].message}")
+        several = f"{len(blockers)} findings; first " if len(blockers) > 1 else ""
+        failure.set("message", f"{several}{_where(blockers[0])}: {blockers[0].message}")
         failure.text = "\n".join(_finding_text(finding) for finding in blockers)
         return 1, 0
     waived = [finding for finding in findings if finding.suppression is not None]
@@ -106,6 +108,22 @@ def _testcase(
     return 0, 0
 
 
+def _finding_properties(suite: ET.Element, findings: Sequence[Finding], result: ScanResult) -> None:
+    """The suite's findings (rule x resource x attribute) as properties: a testcase is a check, which can
+    hold several findings, so these are the numbers to compare with the other reports' finding counts."""
+    blocking = frozenset(result.decision.blocking)
+    values = {
+        "iacgate.findings": len(findings),
+        "iacgate.findings.failed": sum(1 for finding in findings if finding.status == "fail"),
+        "iacgate.findings.undetermined": sum(1 for finding in findings if finding.status == "undetermined"),
+        "iacgate.findings.blocking": sum(1 for finding in findings if finding in blocking),
+        "iacgate.findings.waived": sum(1 for finding in findings if finding.suppression is not None),
+    }
+    properties = ET.SubElement(suite, "properties")
+    for name, value in values.items():
+        ET.SubElement(properties, "property", name=name, value=str(value))
+
+
 def render_junit(result: ScanResult) -> str:
     by_check: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in result.findings:
@@ -115,6 +133,9 @@ def render_junit(result: ScanResult) -> str:
     totals = [0, 0, 0, 0]  # tests, failures, errors, skipped
     for pack in result.rules.packs:
         suite = ET.SubElement(root, "testsuite", name=pack.id)
+        _finding_properties(
+            suite, [finding for finding in result.findings if finding.pack == pack.id], result
+        )
         counts = [0, 0, 0, 0]
         checks = [check for check in result.evaluation.checks if pack_of.get(check.rule_id) == pack.id]
         for check in sorted(checks, key=lambda c: (c.rule_id, c.resource_id, c.unit)):

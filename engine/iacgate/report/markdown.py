@@ -12,7 +12,7 @@ import re
 
 from iacgate.api import ScanResult
 from iacgate.findings import Finding
-from iacgate.report.summary import SEVERITY_ORDER, summarize, unjudged_text
+from iacgate.report.summary import SEVERITY_ORDER, checks_text, findings_text, summarize, unjudged_text
 from iacgate.waivers import Waiver
 
 # A merge-request comment has a size limit (GitLab 1 MB, GitHub 65536 characters): the table stops here.
@@ -53,9 +53,10 @@ def render_markdown(result: ScanResult) -> str:
         "",
         f"Checked {summary.resources} resources in {summary.files} files against {summary.rules} rules "
         f"({', '.join(pack.id for pack in result.rules.packs) or 'no packs'}): "
-        f"{summary.check_total} checks, {summary.checks['pass']} passed, {summary.checks['fail']} failed, "
-        f"{summary.checks['undetermined']} undetermined. "
+        f"{checks_text(summary)}. {findings_text(summary)}. "
         f"Fails on severity {decision.fail_on.value} and above. {escape(unjudged_text(summary))}".rstrip(),
+        "",
+        "Findings by severity:",
         "",
         "| Severity | Failed | Blocking | Undetermined |",
         "| --- | ---: | ---: | ---: |",
@@ -66,7 +67,7 @@ def render_markdown(result: ScanResult) -> str:
             f"{summary.blocking_by_severity[severity]} | {summary.undetermined_by_severity[severity]} |"
         )
     lines.append(
-        f"| **total** | **{summary.by_status['fail']}** | **{len(decision.blocking)}** | "
+        f"| **total** | **{summary.by_status['fail']}** | **{summary.blocking}** | "
         f"**{summary.by_status['undetermined']}** |"
     )
     lines.append("")

@@ -36,8 +36,9 @@ class Summary:
     undetermined findings; a passed check has none. Waivers, thresholds and the baseline decide which
     findings block the gate; they never change a count of findings or checks.
 
-    ``by_severity`` counts failing findings only; undetermined ones are in ``by_status``. ``blocking_checks``
-    is the number of checks with a blocking finding (JUnit ``failures``).
+    ``by_severity`` counts failing findings only; undetermined ones are in ``by_status``.
+    ``blocking_by_severity`` counts every finding that blocks the gate (undetermined ones too under
+    ``--fail-on-undetermined``); ``blocking_checks`` the checks holding one (JUnit ``failures``).
     """
 
     by_severity: Mapping[Severity, int]
@@ -76,10 +77,12 @@ class Summary:
 
 def summarize(result: ScanResult) -> Summary:
     def per_severity(status: str, blocking_only: bool = False) -> dict[Severity, int]:
+        """Findings of ``status`` per severity; ``blocking_only``: every finding that blocks the gate
+        (undetermined ones too under --fail-on-undetermined), whatever ``status`` says."""
         pool = result.decision.blocking if blocking_only else result.findings
         counts = dict.fromkeys(SEVERITY_ORDER, 0)
         for finding in pool:
-            if finding.status == status:
+            if blocking_only or finding.status == status:
                 counts[finding.severity] += 1
         return counts
 

@@ -26,6 +26,8 @@ from iacgate.report.summary import (
     SEVERITY_ORDER,
     Summary,
     baseline_counts,
+    checks_text,
+    findings_text,
     summarize,
     unjudged_text,
     unresolved_text,
@@ -143,18 +145,16 @@ def _summary_table(summary: Summary) -> Table:
     table.add_row(
         Text("total", style="bold"),
         str(summary.by_status["fail"]),
-        str(sum(summary.blocking_by_severity.values())),
+        str(summary.blocking),
         str(summary.by_status["undetermined"]),
     )
     return table
 
 
 def _checked_line(summary: Summary) -> str:
-    checks = summary.checks
     line = (
         f"Checked {_plural(summary.resources, 'resource')} in {_plural(summary.files, 'file')} "
-        f"against {_plural(summary.rules, 'rule')}: {_plural(summary.check_total, 'check')}, "
-        f"{checks['pass']} passed, {checks['fail']} failed, {checks['undetermined']} undetermined."
+        f"against {_plural(summary.rules, 'rule')}: {checks_text(summary)}. {findings_text(summary)}."
     )
     extra = " ".join(text for text in (unjudged_text(summary), unresolved_text(summary)) if text)
     return f"{line} {extra}" if extra else line
@@ -203,6 +203,8 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
         console.print()
     _write_notifications(console, result.notifications)
     summary = summarize(result)
+    # Every number in the table counts findings; checks are counted in the line below it.
+    console.print(Text("Findings by severity", style="bold"))
     console.print(_summary_table(summary))
     console.print()
     _wrapped(console, _checked_line(summary), 0)
