@@ -73,6 +73,17 @@ def _exemptions(findings: Sequence[Finding], policy: GatePolicy) -> tuple[set[in
     return {id(finding) for group in groups.values() for finding in group}, reasons
 
 
+def _checks(findings: Sequence[Finding]) -> int:
+    """How many checks (rule x resource) ``findings`` are in."""
+    return len({(finding.unit, finding.rule_id, finding.resource_id) for finding in findings})
+
+
+def _undecided(undetermined: Sequence[Finding], failing: Sequence[Finding]) -> int:
+    """Checks whose outcome is undetermined: an undetermined finding and no failing one."""
+    keys = {(finding.unit, finding.rule_id, finding.resource_id) for finding in failing}
+    return len({(f.unit, f.rule_id, f.resource_id) for f in undetermined} - keys)
+
+
 def decide(
     findings: Sequence[Finding],
     notifications: Sequence[Notification],
@@ -92,7 +103,8 @@ def decide(
         if finding.severity.rank >= policy.fail_on.rank and id(finding) not in exempt
     )
     blocking_failures = sum(1 for finding in blocking if finding.status == "fail")
-    blocking_unknown = len(blocking) - blocking_failures
+    # Undetermined findings are reported by the checks they are in (one check can hold several).
+    blocking_unknown = _checks([finding for finding in blocking if finding.status == "undetermined"])
     reasons: list[str] = []
     if errors:
         reasons.append(f"{_plural(len(errors), 'input')} could not be evaluated; the gate fails closed")
@@ -110,9 +122,10 @@ def decide(
             "(--fail-on-undetermined: unknowns fail closed)"
         )
     reasons.extend(excused)
-    if undetermined and not policy.fail_on_undetermined:
+    undecided = _undecided(undetermined, failing)
+    if undecided and not policy.fail_on_undetermined:
         reasons.append(
-            f"{_plural(len(undetermined), 'check')} could not be decided (values unknown until apply); "
+            f"{_plural(undecided, 'check')} could not be decided (values unknown until apply); "
             "reported for review, not blocking"
         )
     if errors:

@@ -299,3 +299,30 @@ resource "aws_cloudtrail" "main" {
     checks = {(item["resource_id"], item["outcome"]) for item in data["checks"]}
     assert checks == {("aws_s3_bucket.trail", "fail")}
     assert [item["resource_id"] for item in data["findings"]] == ["aws_s3_bucket.trail"]
+
+
+def test_an_undetermined_finding_in_a_failed_check_is_no_undecided_check(tmp_path: Path) -> None:
+    """The check fails (TLS 1.0) although HTTPS is unknown: the gate must not call it undecided."""
+    (tmp_path / "main.tf").write_text(
+        """\
+variable "https" {
+  type = bool
+}
+
+resource "aws_opensearch_domain" "mixed" {
+  domain_name = "mixed"
+  domain_endpoint_options {
+    enforce_https       = var.https
+    tls_security_policy = "Policy-Min-TLS-1-0-2019-07"
+  }
+}
+""",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.json"
+    command = ("scan", str(tmp_path), "--rule", "ENC-OPENSEARCH-003", "--format", "json", "-o", str(report))
+    assert _cli(*command) == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert sorted(item["status"] for item in data["findings"]) == ["fail", "undetermined"]
+    assert data["summary"]["checks"] == {"pass": 0, "fail": 1, "undetermined": 0, "total": 1, "blocking": 1}
+    assert data["gate"]["reasons"] == ["1 finding at or above severity high"]
