@@ -28,12 +28,16 @@ def test_boms_are_honoured(data: bytes, encoding: str) -> None:
 def test_invalid_utf8_names_line_and_column() -> None:
     with pytest.raises(ParseError) as caught:
         decode(b'{\n  "a": "\xff"\n}', "plan.json")
-    assert str(caught.value) == "plan.json:2:9: not valid UTF-8 (byte 0xff)"
+    assert str(caught.value) == (
+        "plan.json:2:9: not a text file: byte 0xff is not valid UTF-8 (text is read as UTF-8, or as "
+        "UTF-16/32 after a byte-order mark)"
+    )
 
 
 def test_binary_files_are_refused_and_empty_ones_left_to_their_format() -> None:
-    with pytest.raises(ParseError, match="binary file"):
-        decode(b"\x7fELF\x00\x01\x02", "tool")
+    with pytest.raises(ParseError) as caught:
+        decode(b"\x7fELF\n\x00\x01\x02", "tool")
+    assert str(caught.value) == "tool:2:1: not a text file: it holds a NUL byte (binary data)"
     assert decode(b"  \n", "versions.tf") == "  \n"
 
 
@@ -84,3 +88,38 @@ def test_a_directory_is_refused_with_the_reason(tmp_path: Path) -> None:
     assert (
         str(caught.value) == "infra/: cannot read directory: it could not be listed while the tree was walked"
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "detail"),
+    [
+        (  # big-endian text behind a little-endian mark: every character is a CJK ideograph
+            codecs.BOM_UTF16_LE + 'resource "a" "b" {}'.encode("utf-16-be"),
+            "1:1",
+            "read as UTF-16-LE after its byte-order mark, it holds no ASCII character "
+            "(binary data, or text saved in another byte order)",
+        ),
+        (
+            codecs.BOM_UTF16_LE + "a = 1\n\x02\x03".encode("utf-16-le"),
+            "2:1",
+            "read as UTF-16-LE after its byte-order mark, it holds control character U+0002",
+        ),
+        (
+            codecs.BOM_UTF16_BE + b"\x00a\x00",
+            "",
+            "not valid UTF-16-BE after its byte-order mark (truncated data)",
+        ),
+    ],
+)
+def test_binary_data_behind_a_byte_order_mark_is_not_a_text_file(
+    data: bytes, where: str, detail: str
+) -> None:
+    with pytest.raises(ParseError) as caught:
+        decode(data, "main.tf")
+    prefix = f"main.tf:{where}" if where else "main.tf"
+    assert str(caught.value) == f"{prefix}: not a text file: {detail}"
+
+
+def test_utf16_text_with_tabs_form_feeds_and_non_ascii_is_still_text() -> None:
+    text = 'resource "a" "b" {\n\tname = "caf\u00e9 \u6f22"\f\n}\n'
+    assert decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), "main.tf") == text

@@ -24,6 +24,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+NOT_TEXT = "not a text file"
+# How much of a file is looked at for binary content, as git does (8,000 bytes there).
+_SNIFF = 8192
+# C0 control characters no text format here writes raw (tab, line ends, form feed and escape are allowed).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_ASCII_TEXT = re.compile(r"[!-~]")
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A decoded input file. ``relative`` is its POSIX path relative to the scan root, used in reports."""
@@ -36,25 +44,63 @@ class SourceFile:
 def decode(data: bytes, relative: str) -> str:
     """Decode UTF-8, or UTF-16/32 announced by a byte-order mark; raise ``ParseError`` naming the spot.
 
+    A file that is not text (a NUL byte, bytes no encoding here decodes, control characters or no ASCII
+    at all behind a byte-order mark) is refused as "not a text file", with its line and column when known.
     An empty file decodes to ``""``: whether that is valid is the format's call (an empty ``.tf`` file is
     a valid Terraform file, an empty plan is not).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ParseError(Position(relative), f"not valid {encoding.upper()}: {exc.reason}") from None
-    if b"\x00" in data[:8192]:
-        raise ParseError(Position(relative), "binary file (contains NUL bytes), not a text IaC file")
+                raise ParseError(
+                    Position(relative),
+                    f"{NOT_TEXT}: not valid {encoding.upper()} after its byte-order mark ({exc.reason})",
+                ) from None
+            _refuse_binary_text(text, encoding.upper(), relative)
+            return text
+    nul = data.find(b"\x00", 0, _SNIFF)
+    if nul >= 0:
+        raise ParseError(
+            _byte_position(data, nul, relative), f"{NOT_TEXT}: it holds a NUL byte (binary data)"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ParseError(
-            Position(relative, line, column), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+            _byte_position(data, exc.start, relative),
+            f"{NOT_TEXT}: byte 0x{data[exc.start]:02x} is not valid UTF-8 "
+            "(text is read as UTF-8, or as UTF-16/32 after a byte-order mark)",
         ) from None
+
+
+def _byte_position(data: bytes, offset: int, relative: str) -> Position:
+    line = data.count(b"\n", 0, offset) + 1
+    return Position(relative, line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+
+
+def _refuse_binary_text(text: str, encoding: str, relative: str) -> None:
+    """Bytes behind a UTF-16/32 byte-order mark decode to almost anything: every IaC format writes its
+    structure (``{``, ``=``, ``:``, ``#``) in ASCII and never a raw control character, so text without
+    ASCII, or with such a character, is binary data (or text saved in another byte order)."""
+    head = text[:_SNIFF]
+    control = _CONTROL.search(head)
+    if control is not None:
+        offset = control.start()
+        line = head.count("\n", 0, offset) + 1
+        column = offset - (head.rfind("\n", 0, offset) + 1) + 1
+        raise ParseError(
+            Position(relative, line, column),
+            f"{NOT_TEXT}: read as {encoding} after its byte-order mark, "
+            f"it holds control character U+{ord(control.group()):04X}",
+        )
+    if head.strip() and _ASCII_TEXT.search(head) is None:
+        raise ParseError(
+            Position(relative, 1, 1),
+            f"{NOT_TEXT}: read as {encoding} after its byte-order mark, it holds no ASCII character "
+            "(binary data, or text saved in another byte order)",
+        )
 
 
 def read_source(path: Path, relative: str) -> SourceFile:

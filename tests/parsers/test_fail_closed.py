@@ -335,7 +335,10 @@ def test_a_plan_beside_an_undecodable_tf_file_is_still_judged(tmp_path: Path) ->
     )
     (tmp_path / "infra" / "prod.tfplan.json").write_text(json.dumps(PLAN), encoding="utf-8")
     parsed = parse_inputs(discover([tmp_path], tmp_path, SUFFIXES), ParseOptions(scan_root=tmp_path))
-    assert _errors(parsed, "infra/main.tf")[0].message == "not valid UTF-8 (byte 0xe9)"
+    assert _errors(parsed, "infra/main.tf")[0].message == (
+        "not a text file: byte 0xe9 is not valid UTF-8 (text is read as UTF-8, or as UTF-16/32 after a "
+        "byte-order mark)"
+    )
     scanned = {item.path: item.resources for item in parsed.files}
     assert scanned == {CONTROL: CONTROL_RESOURCES, "infra/prod.tfplan.json": CONTROL_RESOURCES}
 
