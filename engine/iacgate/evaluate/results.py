@@ -62,6 +62,13 @@ def _unknown_along(resource: Resource, path: AttributePath) -> Unknown | None:
     return value if isinstance(value, Unknown) else None
 
 
+def undecided(path: AttributePath, unknown: Unknown) -> str:
+    """Why a result is undetermined, as a sentence: the reason comes from the source's reader as a phrase
+    ("variable 'x' has no value", "known after apply", "Fn::GetAtt Key.Arn: known after deploy")."""
+    subject = path_text(path) or "the resource"
+    return f"cannot decide, {subject} is unknown: {unknown.reason}"
+
+
 def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violation:
     where = f"rule {rule.id} on {resource.id}"
     if not isinstance(item, Mapping) or not isinstance(item.get("message"), str):
@@ -75,7 +82,7 @@ def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violatio
     if unknown is not None and status == "fail":
         # The rule judged a value Terraform (or the source) cannot know yet: say so instead of failing it.
         status = "undetermined"
-        message = f"{message} (cannot decide: {path_text(path)} is {unknown.reason})"
+        message = f"{message} ({undecided(path, unknown)})"
     return Violation(rule.id, resource.id, path, message, status, unit)
 
 

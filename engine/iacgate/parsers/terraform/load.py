@@ -27,6 +27,7 @@ from iacgate.parsers.terraform import grammar_cache, syntax_codec
 from iacgate.parsers.terraform.grammar import linear_grammar
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
+from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
 from iacgate.textio import SourceFile
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _hcl_version() -> str:
     return found.group(1) if found else hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-PARSER_VERSION = f"6-{_hcl_version()}"
+PARSER_VERSION = f"7-{_hcl_version()}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).
@@ -89,7 +90,7 @@ def _key(text: str) -> str:
 
 def _parse_text(text: str, json_syntax: bool) -> tuple[Block, ...] | tuple[int, int, str]:
     """Blocks, or (line, column, message) for a syntax error; never raises for bad input."""
-    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+    from lark.exceptions import UnexpectedInput
 
     from iacgate.parsers.terraform import hcltree  # lark, imported only when a file must be parsed
 
@@ -100,16 +101,9 @@ def _parse_text(text: str, json_syntax: bool) -> tuple[Block, ...] | tuple[int, 
         _, blocks = hcltree.body(tree.children[0])
         return blocks
     except json.JSONDecodeError as error:
-        return (error.lineno, error.colno, f"invalid JSON: {error.msg}")
-    except UnexpectedToken as error:
-        shown = "end of file" if error.token.type == "$END" else repr(str(error.token).strip().split("\n")[0])
-        return (error.line, error.column, f"HCL syntax error: unexpected {shown}")
-    except UnexpectedCharacters as error:
-        return (error.line, error.column, f"HCL syntax error: unexpected character {error.char!r}")
-    except UnexpectedEOF:
-        return (text.count("\n") + 1, 0, "HCL syntax error: unexpected end of file")
+        return json_error(error, text)
     except UnexpectedInput as error:
-        return (getattr(error, "line", 0), getattr(error, "column", 0), "HCL syntax error")
+        return hcl_error(error, text)
     except (ValueError, KeyError, IndexError, RecursionError) as error:
         return (0, 0, f"HCL syntax not understood: {error}")
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from iacgate.errors import ParseError
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ReadRoots
 from iacgate.parsers.terraform.config import ModuleConfig
@@ -23,8 +24,10 @@ from iacgate.parsers.terraform.functions import FunctionContext
 from iacgate.parsers.terraform.instances import safe_value
 from iacgate.parsers.terraform.load import lark_parse
 from iacgate.parsers.terraform.syntax import Expr
+from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
 from iacgate.parsers.terraform.template import parse_expression
 from iacgate.parsers.terraform.values import EvalError, number, to_bool, to_number
+from iacgate.textio import decode
 
 _PRIMITIVE = {"string", "number", "bool", "any"}
 
@@ -63,11 +66,20 @@ def convert(value: Any, type_name: str) -> Any:
     return value
 
 
+def _syntax_note(problem: tuple[int, int, str], shown: str) -> Notification:
+    line, column, message = problem
+    return Notification("error", f"cannot parse variable file: {message}", shown, line, column)
+
+
 def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        notes.append(Notification("error", f"cannot read variable file: {error}", shown))
+        text = decode(path.read_bytes(), shown)
+    except OSError as error:
+        notes.append(Notification("error", f"cannot read variable file: {error.strerror or error}", shown))
+        return {}
+    except ParseError as error:
+        where = error.position
+        notes.append(Notification("error", error.detail, shown, where.line, where.column))
         return {}
     try:
         if path.name.endswith(".json"):
@@ -77,7 +89,15 @@ def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str,
 
         tree = lark_parse(text)
         attributes, _ = hcltree.body(tree.children[0])
+    except json.JSONDecodeError as error:
+        notes.append(_syntax_note(json_error(error, text), shown))
+        return {}
     except Exception as error:
+        from lark.exceptions import UnexpectedInput
+
+        if isinstance(error, UnexpectedInput):
+            notes.append(_syntax_note(hcl_error(error, text), shown))
+            return {}
         line = getattr(error, "line", 0)
         notes.append(
             Notification("error", f"cannot parse variable file: {type(error).__name__}", shown, line)
