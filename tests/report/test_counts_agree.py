@@ -196,7 +196,8 @@ def _from_junit(text: str) -> dict[str, int]:
         "blocking": properties["iacgate.findings.blocking"],
         "waived": properties["iacgate.findings.waived"],
         # A testcase is a check; only a check holding a blocking finding is a failure.
-        "checks": int(root.attrib["tests"]),
+        # Inputs that could not be evaluated are error testcases, not checks.
+        "checks": int(root.attrib["tests"]) - int(root.attrib["errors"]),
         "checks_blocking": int(root.attrib["failures"]),
     }
 
