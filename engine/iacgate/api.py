@@ -145,6 +145,9 @@ class ScanResult:
         counts: dict[str, int] = {}
         for graph in self.graphs:
             for resource in graph.resources:
+                # Data sources read what exists; they create nothing for the gate to judge.
+                if resource.mode == "data":
+                    continue
                 if (graph.name, resource.id) in judged or any(
                     (graph.name, other.id) in judged for other, _, _ in graph.neighbours(resource.id)
                 ):

@@ -28,6 +28,9 @@ resource "aws_ebs_volume" "data" {
   encrypted         = true
 }
 
+# A data source creates nothing to judge; it is not counted.
+data "aws_caller_identity" "current" {}
+
 # No rule is about the versioning resource itself: it is judged through the bucket it configures.
 resource "aws_s3_bucket" "logs" {
   bucket = "logs"
@@ -52,7 +55,7 @@ def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(MIXED, encoding="utf-8")
     text = iacgate(tmp_path, "scan", ".", "--sarif-output", "out.sarif", "--summary-file", "summary.md")
     assert text.returncode == 0, text.stderr
-    assert "No rule applied to 2 of 5 resources (azapi_resource 2)." in " ".join(text.stdout.split())
+    assert "No rule applied to 2 of 6 resources (azapi_resource 2)." in " ".join(text.stdout.split())
     report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
     assert_valid_report(report)
     assert report["summary"]["unjudged"] == {
@@ -65,7 +68,7 @@ def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
     unjudged = sarif["runs"][0]["properties"]["unjudged"]
     assert unjudged == {"total": 2, "byType": {"azapi_resource": 2}, "unresolvedModules": []}
     markdown = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "No rule applied to 2 of 5 resources \\(azapi\\_resource 2\\)." in markdown
+    assert "No rule applied to 2 of 6 resources \\(azapi\\_resource 2\\)." in markdown
     html = iacgate(tmp_path, "report", "out.sarif", "--html", "report.html")
     assert html.returncode == 0, html.stderr
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
