@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,7 @@ class ScanResult:
     def resource_count(self) -> int:
         return sum(len(graph.resources) for graph in self.graphs)
 
-    @property
+    @cached_property
     def unjudged_by_type(self) -> dict[str, int]:
         """Resources no rule applied to, by their type in the scanned format (``azapi_resource``,
         ``AWS::EC2::VPC``), most first: what the gate did not judge, for an auditor to see. A resource

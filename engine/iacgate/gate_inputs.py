@@ -90,7 +90,7 @@ class _FromRef:
     def exists(self, path: Path) -> bool:
         if self.reference.relative(path) is None:
             return path.is_file()
-        return self.reference.read(path) is not None
+        return self.reference.exists(path)
 
     def label(self, path: Path) -> str:
         relative = self.reference.relative(path)

@@ -106,14 +106,19 @@ class TrustedRef:
         relative = absolute.relative_to(self.toplevel).as_posix()
         return None if relative in ("", ".") else relative
 
-    def read(self, path: Path) -> bytes | None:
-        """The file at ``path`` as it is on the ref; None when the ref has no such file."""
+    def exists(self, path: Path) -> bool:
+        """Whether the ref has a file at ``path`` (one git call, the contents unread)."""
         relative = self.relative(path)
         if relative is None:
             raise ValueError(f"{path} is outside {self.toplevel}")
         kind = git(self.toplevel, "cat-file", "-t", f"{self.commit}:{relative}", check=False)
-        if kind.returncode != 0 or kind.stdout.strip() != b"blob":
+        return kind.returncode == 0 and kind.stdout.strip() == b"blob"
+
+    def read(self, path: Path) -> bytes | None:
+        """The file at ``path`` as it is on the ref; None when the ref has no such file."""
+        if not self.exists(path):
             return None
+        relative = self.relative(path)
         return git(self.toplevel, "cat-file", "blob", f"{self.commit}:{relative}").stdout
 
     def read_text(self, path: Path) -> str | None:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from textwrap import dedent
 
-from iacgate.graph import Resource, SourceLocation
+from evaluate.test_embedded import volume as embedded_volume
+from iacgate.graph import Resource
 from iacgate.packs import RuleSet, load_packs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,18 +65,8 @@ def policy(body: str) -> str:
 
 
 def volume(name: str = "v", **attributes: object) -> Resource:
-    return Resource(
-        id=f"aws_ebs_volume.{name}",
-        format="terraform-plan",
-        native_type="aws_ebs_volume",
-        type="aws_ebs_volume",
-        provider="aws",
-        region="eu-west-1",
-        region_source="provider aws",
-        attributes=attributes,
-        tags={},
-        location=SourceLocation("plan.json", 3, 9, {}),
-    )
+    """test_embedded's volume, named ``v`` unless said otherwise."""
+    return embedded_volume(name, **attributes)
 
 
 def house(tmp_path: Path, *policies: str) -> RuleSet:

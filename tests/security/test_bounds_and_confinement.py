@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from iacgate.redaction import MESSAGE_LIMIT, WITHHELD, Redactor, file_words, shorten
+from security.gitrepo import commit, pr_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -35,35 +36,17 @@ TOKEN = "ghp_CheckoutToken0123456789abcdefghijklmn"
 IN_TREE = "ghp_TokenCommittedBesideTheCode0123456789"
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    (root / "infra").mkdir(parents=True)
-    (root / "infra" / "main.tf").write_text(VOLUME, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "http.https://github.com/.extraheader", f"AUTHORIZATION: basic {TOKEN}")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "infra with one unencrypted volume")
-    git(root, "checkout", "-q", "-b", "pr")
-    return root
+    extraheader = {"http.https://github.com/.extraheader": f"AUTHORIZATION: basic {TOKEN}"}
+    return pr_repo(tmp_path / "repo", VOLUME, extraheader)
 
 
 def attack(repo: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text, encoding="utf-8")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "the attack")
+    commit(repo, "the attack")
 
 
 def iacgate(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from security.gitrepo import commit, git, pr_repo
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 VOLUME = """\
@@ -31,21 +33,6 @@ resource "aws_ebs_volume" "data" {
 }
 """
 SECRET = "s3cr3t-ci-token-do-not-leak"
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
 
 
 def iacgate(repo: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,13 +51,7 @@ def iacgate(repo: Path, *args: str, env: dict[str, str] | None = None) -> subpro
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """``main`` with the violation, checked out on a new ``pr`` branch that the test then edits."""
-    root = tmp_path / "repo"
-    (root / "infra").mkdir(parents=True)
-    (root / "infra" / "main.tf").write_text(VOLUME, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "infra with one unencrypted volume")
-    git(root, "checkout", "-q", "-b", "pr")
-    return root
+    return pr_repo(tmp_path / "repo", VOLUME)
 
 
 def blocking(result: subprocess.CompletedProcess[str]) -> list[str]:
