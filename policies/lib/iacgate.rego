@@ -46,7 +46,7 @@ show(value) := "unknown until apply" if {
 	not is_set(value)
 } else := sprintf("%v", [value])
 
-# A message clause that only holds in some IaC formats ("terraform", "tfplan", "cloudformation", "pulumi"):
+# A message clause that only holds in some IaC formats ("terraform", "terraform-plan", "cloudformation", "pulumi"):
 # the text itself in those formats, "" in the others. Messages name attributes and types in Terraform's
 # vocabulary and the engine renders them in the scanned format's own; a clause about a resource type that
 # the format does not have (aws_s3_bucket_logging in CloudFormation) is written with only_in.
