@@ -226,9 +226,20 @@ log_search_required_types := {"AUDIT_LOGS", "ES_APPLICATION_LOGS", "INDEX_SLOW_L
 
 # General logs for every engine; audit logs exist for ActiveMQ only (RabbitMQ has none).
 log_mq_required_kinds := {"general", "audit"} if {
+	log_mq_activemq
+} else := {"general"}
+
+log_mq_activemq if {
 	is_string(lib.attr("engine_type"))
 	lower(lib.attr("engine_type")) == "activemq"
-} else := {"general"}
+}
+
+# The engine is a known name: otherwise (unknown until apply, or missing) whether audit logs are required
+# cannot be told, and a broker without them is undetermined, never passed.
+log_mq_engine_known if {
+	is_string(lib.attr("engine_type"))
+	lib.is_set(lib.attr("engine_type"))
+}
 
 # --- Global Accelerator --------------------------------------------------------------------------------
 

@@ -17,3 +17,18 @@ deny contains lib.violation(array.concat(aws_log.log_block_path("logs"), [kind])
 	not lib.is_true(value)
 	msg := concat("", ["MQ broker does not publish ", kind, " logs: logs.", kind, " is ", lib.show(value), ", required true"])
 }
+
+# An engine not known (engine_type = var.engine, or left out): ActiveMQ would need audit logs too.
+deny contains lib.undetermined(["engine_type"], msg) if {
+	not aws_log.log_mq_engine_known
+	not aws_log_mq_broker_logs_audit_on
+	msg := concat("", [
+		"MQ broker may not publish audit logs: engine_type is ", lib.attr_text("engine_type"),
+		", required logs.audit true for ActiveMQ",
+	])
+}
+
+aws_log_mq_broker_logs_audit_on if {
+	some block in lib.attr_blocks("logs")
+	lib.is_true(object.get(block, "audit", null))
+}

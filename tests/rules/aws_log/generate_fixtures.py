@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -20,6 +21,9 @@ __all__ = ["FIXTURES", "PACK", "PROJECT", "main", "write"]
 
 PACK = "audit-logging"
 PROJECT = "auditlog"
+
+# The value `pulumi preview` shows for an output known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 LOG_BUCKET = "acme-access-logs"
 SUBNETS = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
@@ -615,6 +619,18 @@ def mq_broker(name: str, engine: str, logs: dict[str, bool] | None) -> Case:
     )
 
 
+def unknown_engine(case: Case) -> Case:
+    """``case`` with its engine type known only at apply: a module variable (``var.engine``), an undeclared
+    CloudFormation parameter, a Pulumi preview's unknown output."""
+    assert case.terraform is not None and case.cloudformation is not None and case.pulumi is not None
+    return replace(
+        case,
+        terraform={**case.terraform, "engine_type": Ref("var.engine")},
+        cloudformation=(case.cloudformation[0], {**case.cloudformation[1], "EngineType": {"Ref": "EngineType"}}),
+        pulumi=(case.pulumi[0], {**case.pulumi[1], "engineType": PULUMI_UNKNOWN}),
+    )
+
+
 def accelerator(name: str, flow_logs: bool | None) -> Case:
     """A Global Accelerator; ``flow_logs`` sets attributes.flow_logs_enabled. CloudFormation has no flow-log
     property (the API's UpdateAcceleratorAttributes only), so the rule covers Terraform and Pulumi."""
@@ -786,6 +802,9 @@ FIXTURES: dict[str, list[Case]] = {
         mq_broker("fail_activemq_general_only", "ActiveMQ", {"general": True}),
         mq_broker("fail_rabbitmq_no_logs", "RabbitMQ", None),
         mq_broker("fail_activemq_logs_off", "ActiveMQ", {"general": False, "audit": False}),
+        # Issue 16 §2: an engine known only at apply (engine_type = var.engine) is never a pass.
+        unknown_engine(mq_broker("undetermined_engine_unknown", "ActiveMQ", {"general": True})),
+        unknown_engine(mq_broker("pass_engine_unknown_audit_on", "ActiveMQ", {"general": True, "audit": True})),
     ],
     "LOG-CLOUDTRAIL-007": [
         plain_bucket("access_log_sink"),
