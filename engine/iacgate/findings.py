@@ -14,6 +14,7 @@ from iacgate.graph.model import AttributePath, Graph, RelatedLocation, Resource,
 from iacgate.packs.model import RuleSet
 from iacgate.redaction import QUOTE_LIMIT, Redactor
 from iacgate.severity import Severity
+from iacgate.vocabulary import speaker
 
 FINGERPRINT_KEY = "iacgate/v1"
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
@@ -69,10 +70,19 @@ class Finding:
     baseline_state: BaselineState | None = None
     # Other places that explain the resource (its Pulumi program line, the plan entry of a .tf location).
     related: tuple[RelatedLocation, ...] = ()
+    # The rule's remediation in the finding's format (``vocabulary``): CloudFormation property names on a
+    # template, Pulumi's on a stack. ``message`` is rendered the same way.
+    remediation: str = ""
 
     @property
     def attribute(self) -> str:
+        """The path in the rules' (Terraform) names: stable across formats, what fingerprints use."""
         return path_text(self.path)
+
+    @property
+    def native_attribute(self) -> str:
+        """The path as the scanned format writes it (``BucketEncryption``, ``kmsKeyId``)."""
+        return speaker(self.format, self.native_type).path(self.path)
 
 
 def fingerprint(unit: str, rule_id: str, resource_id: str, path: AttributePath) -> str:
@@ -115,6 +125,22 @@ def _values(graph: Graph, resource: Resource, cache: LongValues) -> Iterator[str
 
 Redactors = dict[frozenset[str], Redactor]
 
+# A string value (not an object key) that looks like a snake_case or dotted name.
+_NAME_LIKE = re.compile(r'"([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)"(?!\s*:)')
+
+
+def _name_like_values(
+    graph: Graph, resource: Resource, cache: dict[tuple[str, str], frozenset[str]]
+) -> frozenset[str]:
+    """The resource's string values that look like attribute names (a PostgreSQL parameter name such as
+    ``log_connections``): a message quoting one is quoting a value, which no vocabulary renames."""
+    key = (graph.name, resource.id)
+    found = cache.get(key)
+    if found is None:
+        document = json.dumps([resource.attributes], default=str, ensure_ascii=False)
+        found = cache[key] = frozenset(_NAME_LIKE.findall(document))
+    return found
+
 
 def safe_message(
     graph: Graph, resource: Resource, message: str, redactors: Redactors, cache: LongValues | None = None
@@ -132,12 +158,19 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
     findings: list[Finding] = []
     redactors: Redactors = {}
     long_values: LongValues = {}
+    name_values: dict[tuple[str, str], frozenset[str]] = {}
     for violation in evaluation.violations:
         rule = rules.by_id[violation.rule_id]
         graph = by_unit[violation.unit]
         resource = graph.by_id[violation.resource_id]
         location = resource.location
         line = location.line_for(violation.path)
+        voice = speaker(resource.format, resource.native_type)
+        message = safe_message(graph, resource, violation.message, redactors, long_values)
+        remediation = rule.remediation.text
+        if voice.translates:
+            message = voice.text(message, violation.path, _name_like_values(graph, resource, name_values))
+            remediation = voice.text(remediation)
         findings.append(
             Finding(
                 rule_id=rule.id,
@@ -153,10 +186,11 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
                 line=line,
                 end_line=max(line, location.end_line) if line == location.start_line else line,
                 path=violation.path,
-                message=safe_message(graph, resource, violation.message, redactors, long_values),
+                message=message,
                 fingerprint=fingerprint(violation.unit, rule.id, resource.id, violation.path),
                 unit=violation.unit,
                 related=resource.related,
+                remediation=remediation,
             )
         )
     findings.sort(key=lambda f: (f.file, f.line, f.rule_id, f.resource_id, f.attribute))

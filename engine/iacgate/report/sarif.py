@@ -149,6 +149,8 @@ def _result(
         "nativeType": finding.native_type,
         "format": finding.format,
         "attributePath": finding.attribute,
+        "nativeAttributePath": finding.native_attribute,
+        "remediation": finding.remediation,
         "severity": finding.severity.value,
         "status": finding.status,
         "pack": finding.pack,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import groupby
 
 from rich import box
@@ -101,25 +101,31 @@ def _finding_lines(finding: Finding) -> tuple[Text, Text]:
     return head, resource
 
 
-def _write_findings(
-    console: Console, findings: Sequence[Finding], fixes: Mapping[str, str] | None = None
-) -> None:
-    # A stable sort by file alone keeps the pipeline's line order inside each file.
-    for file, group in groupby(sorted(findings, key=lambda f: f.file), key=lambda finding: finding.file):
-        items = list(group)
-        console.print(Text.assemble((file, "bold underline"), f"  {_plural(len(items), 'finding')}"))
-        for finding in items:
-            head, resource = _finding_lines(finding)
-            # Ids and file:line stay on one line however long, so they can be copied and searched.
-            console.print(head, soft_wrap=True)
-            console.print(resource, soft_wrap=True)
-            _wrapped(console, finding.message, 4)
-            if finding.suppression is not None:
-                _wrapped(console, f"waived: {finding.suppression.justification}", 4, hang=8)
-            if fixes and fixes.get(finding.rule_id):
-                # Quiet output is all a hook's author sees: say how to fix it, not only what is wrong.
-                _wrapped(console, f"fix: {fixes[finding.rule_id]}", 4, hang=5)
-        console.print()
+def _write_findings(console: Console, findings: Sequence[Finding], fixes: bool = False) -> None:
+    """Findings grouped by unit (root module, plan, template), then by file: a module called from several
+    roots has its findings once per caller, each under the root that instantiated it."""
+    # A stable sort keeps the pipeline's line order inside each file.
+    ordered = sorted(findings, key=lambda f: (f.unit, f.file))
+    for unit, in_unit in groupby(ordered, key=lambda finding: finding.unit):
+        items_of_unit = list(in_unit)
+        if unit and any(finding.file != unit for finding in items_of_unit):
+            kind = "root module" if items_of_unit[0].format == "terraform" else "unit"
+            console.print(Text.assemble((f"{kind} ", "bold"), (unit, "bold")), soft_wrap=True)
+        for file, group in groupby(items_of_unit, key=lambda finding: finding.file):
+            items = list(group)
+            console.print(Text.assemble((file, "bold underline"), f"  {_plural(len(items), 'finding')}"))
+            for finding in items:
+                head, resource = _finding_lines(finding)
+                # Ids and file:line stay on one line however long, so they can be copied and searched.
+                console.print(head, soft_wrap=True)
+                console.print(resource, soft_wrap=True)
+                _wrapped(console, finding.message, 4)
+                if finding.suppression is not None:
+                    _wrapped(console, f"waived: {finding.suppression.justification}", 4, hang=8)
+                if fixes and finding.remediation:
+                    # Quiet output is all a hook's author sees: say how to fix it, not only what is wrong.
+                    _wrapped(console, f"fix: {finding.remediation.strip()}", 4, hang=5)
+            console.print()
 
 
 def _write_notifications(console: Console, notes: Sequence[Notification]) -> None:
@@ -184,8 +190,7 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
     """Print the report on ``console``; ``quiet`` keeps blocking findings, errors and one summary line."""
     errors = [note for note in result.notifications if note.level == "error"]
     if quiet:
-        fixes = {rule.id: rule.remediation.text.strip() for rule in result.rules.rules}
-        _write_findings(console, result.decision.blocking, fixes)
+        _write_findings(console, result.decision.blocking, fixes=True)
         _write_notifications(console, errors)
         line = _verdict(result)
         line.append(": " + "; ".join(result.decision.reasons))

@@ -7,7 +7,7 @@ import rego.v1
 
 deny contains lib.violation(lib.missing_block_path("access_log_settings"), msg) if {
 	count(lib.attr_blocks("access_log_settings")) == 0
-	msg := "API Gateway stage writes no access logs: access_log_settings is not set (CloudFormation: AccessLogSetting / AccessLogSettings), required a destination_arn and format"
+	msg := "API Gateway stage writes no access logs: access_log_settings is not set, required a destination_arn and format"
 }
 
 deny contains lib.violation(array.concat(aws_log.log_block_path("access_log_settings"), ["destination_arn"]), msg) if {

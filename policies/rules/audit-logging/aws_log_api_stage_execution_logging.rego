@@ -8,8 +8,9 @@ import rego.v1
 deny contains lib.violation(["method_settings"], msg) if {
 	count(aws_log.log_stage_logging_levels) == 0
 	msg := concat("", [
-		"API Gateway stage logs no method execution: no aws_api_gateway_method_settings refers to it ",
-		"(CloudFormation: MethodSettings), required logging_level INFO or ERROR",
+		"API Gateway stage logs no method execution: method_settings is not set",
+		lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no aws_api_gateway_method_settings refers to it"),
+		", required logging_level INFO or ERROR",
 	])
 }
 

@@ -9,7 +9,7 @@ deny contains lib.violation(aws_log.log_cloudfront_logging_path, msg) if {
 	not aws_log.log_cloudfront_standard_logging
 	msg := concat("", [
 		"CloudFront distribution writes no access logs: logging_config is not set ",
-		"(CloudFormation: DistributionConfig.Logging) and no aws_cloudwatch_log_delivery_source names it, ",
+		"and no aws_cloudwatch_log_delivery_source names it, ",
 		"required standard logging to an S3 bucket or CloudWatch Logs delivery",
 	])
 }

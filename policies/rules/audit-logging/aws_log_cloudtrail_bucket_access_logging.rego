@@ -18,7 +18,8 @@ deny contains lib.violation(lib.missing_block_path("logging"), msg) if {
 	not aws.s3_access_logging
 	msg := concat("", [
 		"CloudTrail bucket records no server access logs: trail ", concat(", ", sort([trail.id | some trail in trails])),
-		" delivers to it and it has no logging block (CloudFormation: LoggingConfiguration) and no ",
-		"aws_s3_bucket_logging, required access logging to another bucket",
+		" delivers to it and its logging is not set",
+		lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no aws_s3_bucket_logging refers to it"),
+		", required access logging to another bucket",
 	])
 }

@@ -10,7 +10,7 @@ blocks := lib.attr_blocks("access_logs")
 
 deny contains lib.violation(lib.missing_block_path("access_logs"), msg) if {
 	count(blocks) == 0
-	msg := "classic load balancer writes no access logs: access_logs is not set (CloudFormation: AccessLoggingPolicy), required access logs to an S3 bucket"
+	msg := "classic load balancer writes no access logs: access_logs is not set, required access logs to an S3 bucket"
 }
 
 # Terraform and Pulumi default enabled to true once the block is written; CloudFormation requires Enabled.

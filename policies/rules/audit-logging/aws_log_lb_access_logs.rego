@@ -13,8 +13,7 @@ deny contains lib.violation(path, msg) if {
 	count(aws_log.log_lb_access_logs_settings) == 0
 	path := lib.missing_block_path("access_logs")
 	msg := concat("", [
-		"load balancer writes no access logs: access_logs is not set ",
-		"(CloudFormation: no LoadBalancerAttributes access_logs.s3.enabled), required access logs enabled to an S3 bucket",
+		"load balancer writes no access logs: access_logs is not set, required access logs enabled to an S3 bucket",
 	])
 }
 

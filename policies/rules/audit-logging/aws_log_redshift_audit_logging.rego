@@ -16,5 +16,9 @@ deny contains lib.violation(path, msg) if {
 deny contains lib.violation(lib.missing_block_path("logging"), msg) if {
 	not aws_log.log_redshift_audit_logging
 	count(lib.attr_blocks("logging")) == 0
-	msg := "Redshift cluster has no audit logging: logging is not set (CloudFormation: LoggingProperties) and no aws_redshift_logging refers to it, required audit logs to S3 or CloudWatch Logs"
+	msg := concat("", [
+		"Redshift cluster has no audit logging: logging is not set",
+		lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no aws_redshift_logging refers to it"),
+		", required audit logs to S3 or CloudWatch Logs",
+	])
 }

@@ -7,5 +7,5 @@ import rego.v1
 
 deny contains lib.violation([], msg) if {
 	count(aws_log.log_waf_logging_configurations) == 0
-	msg := "WAF web ACL logs no requests: no aws_wafv2_web_acl_logging_configuration (CloudFormation: AWS::WAFv2::LoggingConfiguration) refers to it, required one with a log destination"
+	msg := "WAF web ACL logs no requests: no aws_wafv2_web_acl_logging_configuration refers to it, required one with a log destination"
 }

@@ -10,5 +10,9 @@ import rego.v1
 deny contains lib.violation(lib.missing_block_path("logging"), msg) if {
 	not aws.s3_access_logging
 	not aws.s3_access_log_target
-	msg := "S3 bucket records no server access logs: no logging block (CloudFormation: LoggingConfiguration) and no aws_s3_bucket_logging refers to it"
+	msg := concat("", [
+		"S3 bucket records no server access logs: logging is not set",
+		lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no aws_s3_bucket_logging refers to it"),
+		", required access logging to another bucket",
+	])
 }

@@ -7,5 +7,9 @@ import rego.v1
 
 deny contains lib.violation(lib.missing_block_path("server_side_encryption_configuration"), msg) if {
 	not aws.s3_encryption_configured
-	msg := "S3 bucket declares no default server-side encryption: no server_side_encryption_configuration (CloudFormation: BucketEncryption) and no aws_s3_bucket_server_side_encryption_configuration refers to it (AWS applies SSE-S3 by default, but the IaC does not state it)"
+	msg := concat("", [
+		"S3 bucket declares no default server-side encryption: server_side_encryption_configuration is not set",
+		lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no aws_s3_bucket_server_side_encryption_configuration refers to it"),
+		" (AWS applies SSE-S3 by default, but the IaC does not state it)",
+	])
 }
