@@ -69,7 +69,7 @@ def _data(name: str) -> Any:
 def cloudformation_names() -> CloudFormationNames:
     names = _data("cloudformation_names.json")
     table = _data("cloudformation_types.json")
-    entries: Mapping[str, Mapping[str, object]] = table["types"]
+    entries: Mapping[str, Mapping[str, Any]] = table["types"]
     aliases: dict[str, dict[str, str]] = {}
     by_canonical: dict[str, list[str]] = {}
     for native, entry in entries.items():
