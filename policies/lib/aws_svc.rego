@@ -10,12 +10,21 @@ import rego.v1
 # A violation when the attribute `name` of the resource under evaluation does not name a customer-managed
 # KMS key: not set (the service then uses its AWS-managed or AWS-owned key) or an alias/aws/* key. A key
 # from a variable or created in the same plan or stack is unknown until apply and counts as set.
-svc_cmk_violation(name, subject) := lib.violation([name], msg) if {
+# A key read through a KMS data source is judged by what the data source names (data "aws_kms_key" with
+# key_id = "alias/aws/secretsmanager" is AWS-managed); one whose key cannot be told is undetermined.
+svc_cmk_violation(name, subject) := lib.decided_violation([name], msg) if {
 	value := lib.attr(name)
-	not aws.customer_managed_key(value)
+	aws.kms_key_class(name, value) in {"unset", "aws-managed"}
 	msg := concat("", [
-		subject, " is not encrypted with a customer-managed KMS key: ", name, " is ", lib.show(value),
-		", required the ARN or alias of a customer-managed key",
+		subject, " is not encrypted with a customer-managed KMS key: ", name, " is ",
+		aws.kms_key_text(name, value), ", required the ARN or alias of a customer-managed key",
+	])
+} else := lib.undetermined([name], msg) if {
+	value := lib.attr(name)
+	aws.kms_key_class(name, value) == "undetermined"
+	msg := concat("", [
+		subject, " may not be encrypted with a customer-managed KMS key: ", name, " is read from ",
+		aws.kms_key_text(name, value), ", which does not say whether the key is customer-managed",
 	])
 }
 

@@ -114,3 +114,7 @@ violation(path, message) := {"path": path, "message": message}
 
 # A result the rule cannot decide because a value it needs elsewhere (on a neighbour) is unknown.
 undetermined(path, message) := {"path": path, "message": message, "status": "undetermined"}
+
+# A failure at a value that is unknown until apply but decided by a neighbour that is known (a key ARN read
+# from data "aws_kms_key" with key_id = "alias/aws/s3" is AWS-managed): reported as failed, not undetermined.
+decided_violation(path, message) := {"path": path, "message": message, "decided": true}

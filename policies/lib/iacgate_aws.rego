@@ -19,6 +19,67 @@ aws_managed_alias(key) if {
 	contains(key, "alias/aws/")
 }
 
+# CloudFormation also takes the AWS-managed key by its bare alias name (Secrets Manager KmsKeyId: aws/secretsmanager).
+aws_managed_alias(key) if {
+	is_string(key)
+	startswith(key, "aws/")
+}
+
+# --- KMS keys read through data sources ----------------------------------------------------------------
+
+# KMS data sources (data "aws_kms_key", data "aws_kms_alias") that the top-level argument `attribute` of the
+# resource under evaluation reads. The value the resource receives (an ARN) does not say who manages the
+# key; the data source's own arguments, or what it read in a plan, do.
+kms_data_sources(attribute) := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == attribute
+	entry.resource.mode == "data"
+	entry.resource.type in {"aws_kms_key", "aws_kms_alias"}
+]
+
+# What the data source names: key_id of aws_kms_key, name of aws_kms_alias.
+kms_data_name(source) := object.get(source.attributes, "key_id", null) if {
+	source.type == "aws_kms_key"
+} else := object.get(source.attributes, "name", null)
+
+# AWS-managed: read in a plan as key_manager "AWS", or looked up by an alias/aws/* name.
+kms_data_aws_managed(source) if object.get(source.attributes, "key_manager", null) == "AWS"
+
+kms_data_aws_managed(source) if aws_managed_alias(kms_data_name(source))
+
+# Customer-managed: read in a plan as key_manager "CUSTOMER", or named by a literal alias or key that is not
+# AWS-managed (only AWS-managed keys have alias/aws/* aliases, and customers cannot create one).
+kms_data_customer(source) if object.get(source.attributes, "key_manager", null) == "CUSTOMER"
+
+kms_data_customer(source) if {
+	name := kms_data_name(source)
+	is_string(name)
+	name != ""
+	not aws_managed_alias(name)
+	not object.get(source.attributes, "key_manager", null) == "AWS"
+}
+
+# A key setting judged as a whole: "unset", "aws-managed", "undetermined" (read through a data source whose
+# key cannot be told) or "customer". `value` is the setting, `attribute` the top-level argument holding it.
+# A key from a variable or created in the same plan or stack is unknown until apply and counts as customer.
+kms_key_class(attribute, value) := "aws-managed" if {
+	aws_managed_alias(value)
+} else := "unset" if {
+	not lib.is_set(value)
+} else := "aws-managed" if {
+	some source in kms_data_sources(attribute)
+	kms_data_aws_managed(source)
+} else := "undetermined" if {
+	some source in kms_data_sources(attribute)
+	not kms_data_customer(source)
+} else := "customer"
+
+# The setting as people read it: the value, or the data source it was read from with what that names.
+kms_key_text(attribute, value) := concat("", [source.id, " (", lib.show(kms_data_name(source)), ")"]) if {
+	some source in kms_data_sources(attribute)
+} else := lib.show(value)
+
 # --- S3 ----------------------------------------------------------------------------------------------
 
 # Default-encryption settings written for the bucket under evaluation, each with where it came from.

@@ -13,7 +13,7 @@ from typing import Any
 from iacgate.errors import EvaluationError
 from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
 from iacgate.graph.model import AttributePath, Graph, Resource, Unknown, path_text
-from iacgate.packs.model import Rule, RuleSet
+from iacgate.packs.model import Rule, RuleSet, route
 
 ROUTER_ROOT = "iacgate_router"
 
@@ -38,6 +38,11 @@ def router_module(type_name: str, rules: Sequence[Rule]) -> str:
     lines = [f"package {router_package(type_name)}", "", "import rego.v1", ""]
     lines += [f'results["{rule.id}"] := {rule.rego_path}' for rule in rules]
     return "\n".join(lines) + "\n"
+
+
+def route_of(resource: Resource) -> str:
+    """Which rules a resource is asked about (``RuleSet.routes``)."""
+    return route(resource.type, resource.mode, resource.change is not None)
 
 
 def _path(raw: Any, where: str) -> AttributePath:
@@ -79,8 +84,10 @@ def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violatio
         raise EvaluationError(f"{where}: unknown status {status!r}")
     message = item["message"]
     unknown = _unknown_along(resource, path)
-    if unknown is not None and status == "fail":
+    if unknown is not None and status == "fail" and item.get("decided") is not True:
         # The rule judged a value Terraform (or the source) cannot know yet: say so instead of failing it.
+        # A result marked decided was judged on a neighbour that is known (a KMS data source looking up an
+        # AWS-managed alias), so the value's being unknown does not make it undecided.
         status = "undetermined"
         message = f"{message} ({undecided(path, unknown)})"
     return Violation(rule.id, resource.id, path, message, status, unit)
@@ -132,7 +139,7 @@ def collect_results(
         resource = graph.by_id[resource_id]
         if not isinstance(answer, Mapping):
             raise EvaluationError(f"malformed answer for {resource_id}: {answer!r}")
-        for rule in rules.by_type.get(resource.type, ()):
+        for rule in rules.routes.get(route_of(resource), ()):
             items = answer.get(rule.id)
             if not isinstance(items, list):
                 raise EvaluationError(

@@ -519,6 +519,8 @@ FIXTURES: dict[str, list[Case]] = {
         secret("pass_secret_cmk", KEY),
         secret("fail_secret_default"),
         secret("fail_secret_aws_managed", "alias/aws/secretsmanager"),
+        # CloudFormation's documented name of the AWS-managed key (issue 15): KmsKeyId: aws/secretsmanager.
+        secret("fail_secret_aws_managed_bare_alias", "aws/secretsmanager"),
     ],
     "ENC-SSM-001": [
         kms_key(),
