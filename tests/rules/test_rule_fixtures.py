@@ -12,7 +12,7 @@ from iacgate.packs.check import expected_outcome
 from iacgate.packs.model import Rule
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKS = ("encryption", "audit-logging")
+PACKS = ("encryption", "audit-logging", "secrets-and-state")
 RULES = load_packs(PACKS).rules
 
 

@@ -1,0 +1,49 @@
+# Helpers of the secrets-and-state pack: whether a credential value is written into the scanned source.
+# Every function is prefixed secrets_: regopy 1.5.2 crashes when two packages define functions of one
+# name with different arities.
+#
+# A credential attribute is judged on its value as the source gives it:
+# - unknown (a variable without a default, random_password, a secrets-manager or Key Vault data source,
+#   a Pulumi secret encrypted in the state): not in the source, so not hard-coded;
+# - a CloudFormation dynamic reference to Secrets Manager or SSM SecureString, an App Service Key Vault
+#   reference, Pulumi's "[secret]" mask (preview): injected at deployment;
+# - any other string or number (a literal, a local, a variable or parameter default, a tfvars value, a
+#   Pulumi input stored in plaintext): hard-coded. Even "changeme" is a finding.
+package iacgate.lib.secrets
+
+import data.iacgate.lib
+import rego.v1
+
+secrets_injected(value) if contains(value, "{{resolve:secretsmanager:")
+
+secrets_injected(value) if contains(value, "{{resolve:ssm-secure:")
+
+secrets_injected(value) if startswith(value, "@Microsoft.KeyVault(")
+
+secrets_injected(value) if {
+	input.resource.format == "pulumi"
+	value == "[secret]"
+}
+
+# A credential value written into the source (see above).
+secrets_literal(value) if {
+	is_string(value)
+	value != ""
+	not secrets_injected(value)
+}
+
+secrets_literal(value) if is_number(value)
+
+# Where a hard-coded value came from, as the message says it.
+secrets_origin := "stored in plaintext in the stack state" if {
+	input.resource.format == "pulumi"
+} else := "written in the configuration"
+
+# The message of a hard-coded credential attribute: never the value, only the attribute.
+secrets_hardcoded_message(what, name) := concat("", [
+	what, " is hard-coded: ", name, " is a literal ", secrets_origin,
+	", required a value injected at deployment from a secrets manager",
+])
+
+# Whether a credential attribute holds anything to judge (set, or unknown until deployment).
+secrets_present(value) if lib.is_set(value)

@@ -1,0 +1,77 @@
+"""Issue #17: a finding about a secret never prints it. The secrets-and-state fixtures are scanned into
+every output (JSON, SARIF, text, JUnit, the Markdown summary and the HTML audit report) and none of them may
+contain a secret value the fixtures hold."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures" / "secrets-and-state"
+# Every literal credential the fixtures write (in HCL, templates, Pulumi states).
+SECRETS = (
+    "changeme",
+    "Sup3r-s3cret-default",
+    "Aurora-Passw0rd!",
+    "docdb-local-password",
+    "docdb-literal-password",
+    "Redshift-Passw0rd",
+    "0123456789abcdef0123",
+    "12345678901234567",
+)
+
+
+def iacgate(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "iacgate", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+def test_no_output_prints_a_secret(tmp_path: Path) -> None:
+    infra = tmp_path / "infra"
+    shutil.copytree(FIXTURES, infra)
+    pack = ("--pack", "secrets-and-state")
+    scanned = iacgate(
+        tmp_path,
+        "scan",
+        "infra",
+        *pack,
+        "--format",
+        "json",
+        "--sarif-output",
+        "out.sarif",
+        "--summary-file",
+        "summary.md",
+    )
+    text = iacgate(tmp_path, "scan", "infra", *pack)
+    junit = iacgate(tmp_path, "scan", "infra", *pack, "--format", "junit")
+    html = iacgate(tmp_path, "report", "out.sarif", "--html", "out.html")
+    assert scanned.returncode == text.returncode == junit.returncode == 1, scanned.stderr
+    assert html.returncode == 0, html.stderr
+    outputs = [scanned.stdout, scanned.stderr, text.stdout, text.stderr, junit.stdout, junit.stderr]
+    outputs += [
+        (tmp_path / name).read_text(encoding="utf-8") for name in ("out.sarif", "out.html", "summary.md")
+    ]
+    everything = "\n".join(outputs)
+    assert "SEC-CRED-001" in everything
+    leaked = [secret for secret in SECRETS if secret in everything]
+    assert not leaked, leaked
+
+
+@pytest.mark.parametrize("secret", SECRETS)
+def test_the_fixtures_hold_the_secrets(secret: str) -> None:
+    # The test above can fail only while the fixtures really contain these values.
+    texts = (path.read_text(encoding="utf-8") for path in FIXTURES.rglob("*") if path.is_file())
+    assert any(secret in text for text in texts)
