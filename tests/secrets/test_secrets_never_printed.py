@@ -24,6 +24,17 @@ SECRETS = (
     "Redshift-Passw0rd",
     "0123456789abcdef0123",
     "12345678901234567",
+    "Azure-Sql-Default-Pw1",
+    "Azure-Sql-Plain-Pw2",
+    "Native-Plain-Pw3",
+    "H@rdc0ded-Postgres",
+    "Windows-Adm1n-Pass!",
+    "Synapse-Literal-9",
+    "Root-Literal-Pw1",
+    "App-Literal-Pw2",
+    "Report-Default-Pw7",
+    "Gcp-Plain-Pw4",
+    "Gcp-Root-Plain-Pw5",
 )
 
 
@@ -65,7 +76,7 @@ def test_no_output_prints_a_secret(tmp_path: Path) -> None:
         (tmp_path / name).read_text(encoding="utf-8") for name in ("out.sarif", "out.html", "summary.md")
     ]
     everything = "\n".join(outputs)
-    assert "SEC-CRED-001" in everything
+    assert all(f"SEC-CRED-00{n}" in everything for n in (1, 2, 3))
     leaked = [secret for secret in SECRETS if secret in everything]
     assert not leaked, leaked
 

@@ -1,0 +1,38 @@
+package iacgate.rules.secrets_and_state.azure_credentials_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.secrets_and_state.azure_credentials as rule
+import rego.v1
+
+azure(type_name, attributes, format) := object.union(
+	testing.resource(type_name, attributes),
+	{"format": format, "provider": "azurerm"},
+)
+
+test_literal_sql_password_fails if {
+	some result in rule.deny with input.resource as azure("azurerm_mssql_server", {"administrator_login_password": "P@ssw0rd-1234"}, "terraform")
+		with input.related as []
+	result.path == ["administrator_login_password"]
+	not contains(result.message, "P@ssw0rd")
+}
+
+test_azure_native_flexible_server_name_fails if {
+	some result in rule.deny with input.resource as azure("azurerm_postgresql_flexible_server", {"administrator_login_password": "literal-pw"}, "pulumi")
+		with input.related as []
+	result.path == ["administrator_login_password"]
+}
+
+test_key_vault_secret_passes if {
+	count(rule.deny) == 0 with input.resource as azure("azurerm_linux_virtual_machine", {"admin_password": testing.unknown}, "terraform")
+		with input.related as []
+}
+
+test_ssh_only_vm_is_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as azure("azurerm_linux_virtual_machine", {"admin_username": "ops"}, "terraform")
+		with input.related as []
+}
+
+test_plans_are_not_judged if {
+	rule.deny == {{"not_applicable": true}} with input.resource as azure("azurerm_mssql_server", {"administrator_login_password": "x-from-key-vault"}, "terraform-plan")
+		with input.related as []
+}
