@@ -24,6 +24,7 @@ from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
 from iacgate.gate import GateDecision, GatePolicy, decide
 from iacgate.graph.model import Graph
+from iacgate.graph.names import name_edges
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
@@ -214,7 +215,9 @@ def parse_inputs(
             for resource in unit.resources:
                 counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
             if unit.resources:
-                graphs.append(Graph(unit.resources, unit.edges, unit.unit))
+                # Resources named by literal name or ARN are joined here, once for every format.
+                joined = unit.edges + name_edges(unit.resources, unit.edges)
+                graphs.append(Graph(unit.resources, joined, unit.unit))
         files.extend(
             ScannedFile(source.relative, name, counts.get(source.relative, 0))
             for source in sources

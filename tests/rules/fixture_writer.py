@@ -125,10 +125,16 @@ class Case:
     # A dict default describes each block of a nested-block argument: it fills every block written, and a
     # block left out shows as an empty list, as in a plan.
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    # A data source (``data "<tf_type>" "<name>"``): written in main.tf only, as a plan holds the data
+    # source's result rather than its arguments.
+    data: bool = False
+    # False: the case is written in main.tf but not in the plan (what HCL evaluates from source, such as a
+    # data.aws_iam_policy_document, the plan knows only after apply).
+    in_plan: bool = True
 
     @property
     def address(self) -> str:
-        return f"{self.tf_type}.{self.name}"
+        return f"{'data.' if self.data else ''}{self.tf_type}.{self.name}"
 
 
 class TerraformOnly(Protocol):
@@ -191,7 +197,8 @@ def _hcl_body(arguments: Mapping[str, Any], blocks: tuple[str, ...] | None, inde
 def hcl(case: Case) -> str:
     assert case.terraform is not None
     body = _hcl_body(case.terraform, case.blocks, "  ")
-    return "\n".join([f'resource "{case.tf_type}" "{case.name}" {{', *body, "}", ""])
+    keyword = "data" if case.data else "resource"
+    return "\n".join([f'{keyword} "{case.tf_type}" "{case.name}" {{', *body, "}", ""])
 
 
 # --- Terraform plan --------------------------------------------------------------------------------
@@ -245,7 +252,7 @@ def plan(cases: Sequence[Case], provider: Provider) -> dict[str, Any]:
             provider_key=provider.key,
         )
         for case in cases
-        if case.terraform is not None
+        if case.terraform is not None and case.in_plan and not case.data
     ]
     document: dict[str, Any] = build_plan(specs, providers={provider.key: provider.settings})
     # plan_builder writes the AWS provider; name the cases' own.

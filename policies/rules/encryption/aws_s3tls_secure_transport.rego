@@ -57,6 +57,22 @@ s3tls_policy_undecided if {
 	lib.is_unknown(policy)
 }
 
+# A statement not known statically (a data.aws_iam_policy_document's source document known after apply),
+# or a statement whose Effect, Principal, Action or Condition is: it may be the one that denies.
+s3tls_policy_undecided if {
+	some policy in s3tls_policies
+	some statement in s3tls_statements(s3tls_document(policy))
+	s3tls_statement_unknown(statement)
+}
+
+s3tls_statement_unknown(statement) if lib.is_unknown(statement)
+
+s3tls_statement_unknown(statement) if {
+	is_object(statement)
+	some field in ["Effect", "Principal", "Action", "Condition"]
+	lib.is_unknown(object.get(statement, field, null))
+}
+
 # --- Reading a policy document -----------------------------------------------------------------------
 
 # The document as an object: Terraform and Pulumi hold a JSON string, CloudFormation an object.

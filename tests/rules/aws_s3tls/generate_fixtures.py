@@ -111,6 +111,66 @@ def undetermined_from_document(name: str) -> list[Case]:
     return [Case("aws_s3_bucket", name, {"bucket": f"acme-{name.replace('_', '-')}"}), policy]
 
 
+def by_literal_name(name: str, policy: dict[str, Any]) -> list[Case]:
+    """A bucket and a separate policy naming it by its literal name, not by reference (issue 15 §3)."""
+    tf = {"bucket": f"acme-{name.replace('_', '-')}", "policy": json.dumps(policy)}
+    cfn = {"Bucket": tf["bucket"], "PolicyDocument": policy}
+    policy_case = Case(
+        "aws_s3_bucket_policy", f"{name}_policy", tf, ("AWS::S3::BucketPolicy", cfn), (POLICY_TOKEN, tf)
+    )
+    return [bucket(name), policy_case]
+
+
+DOCUMENT_BLOCKS = ("statement", "principals", "condition")
+
+
+def from_document(
+    name: str, statements: list[dict[str, Any]], sources: list[Any] | None = None
+) -> list[Case]:
+    """Terraform only: a bucket whose policy is a data.aws_iam_policy_document built the way
+    terraform-aws-modules/s3-bucket builds it (a statement document merged through
+    source_policy_documents), evaluated from source. Not in the plan, where it is known only after apply."""
+    document = f"{name}_statements"
+    documents = [Ref(f"data.aws_iam_policy_document.{document}", "json"), *(sources or [])]
+    policy = {
+        "bucket": Ref(f"aws_s3_bucket.{name}", "id"),
+        "policy": Ref(f"data.aws_iam_policy_document.{name}_combined", "json"),
+    }
+    return [
+        Case("aws_s3_bucket", name, {"bucket": f"acme-{name.replace('_', '-')}"}, in_plan=False),
+        Case(
+            "aws_iam_policy_document", document, {"statement": statements}, blocks=DOCUMENT_BLOCKS, data=True
+        ),
+        Case(
+            "aws_iam_policy_document",
+            f"{name}_combined",
+            {"source_policy_documents": documents},
+            data=True,
+        ),
+        Case("aws_s3_bucket_policy", f"{name}_policy", policy, in_plan=False),
+    ]
+
+
+def deny_insecure_transport(bucket_name: str, values: list[Any]) -> dict[str, Any]:
+    """terraform-aws-modules/s3-bucket's denyInsecureTransport statement, as HCL arguments."""
+    return {
+        "sid": "denyInsecureTransport",
+        "effect": "Deny",
+        "actions": ["s3:*"],
+        "resources": [Ref(f"aws_s3_bucket.{bucket_name}", "arn")],
+        "principals": [{"type": "*", "identifiers": ["*"]}],
+        "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": values}],
+    }
+
+
+ALLOW_READ_ARGUMENTS = {
+    "effect": "Allow",
+    "actions": ["s3:GetObject"],
+    "resources": ["arn:aws:s3:::acme-data/*"],
+    "principals": [{"type": "AWS", "identifiers": [READER]}],
+}
+
+
 FIXTURES: dict[str, list[Case]] = {
     "ENC-S3-003": [
         *separately("pass_with_tls_policy", document(ALLOW_READ, statement())),
@@ -134,6 +194,18 @@ FIXTURES: dict[str, list[Case]] = {
         *separately("fail_deny_one_principal", document(statement(principal={"AWS": READER}))),
         *inline("fail_inline_deny_one_action", document(statement(action="s3:PutObject"))),
         *undetermined_from_document("undetermined_policy_from_document"),
+        *by_literal_name("pass_by_literal_name", document(ALLOW_READ, statement())),
+        *by_literal_name("fail_by_literal_name_allows_only", document(ALLOW_READ)),
+        *from_document(
+            "pass_from_policy_document",
+            [deny_insecure_transport("pass_from_policy_document", [False])],
+        ),
+        *from_document("fail_policy_document_allows_only", [ALLOW_READ_ARGUMENTS]),
+        *from_document(
+            "undetermined_policy_document_unknown_source",
+            [ALLOW_READ_ARGUMENTS],
+            [Ref("aws_s3_bucket.undetermined_policy_document_unknown_source", "policy")],
+        ),
     ],
 }
 

@@ -16,6 +16,9 @@ from iacgate.parsers.terraform.config import META_ARGUMENTS, ModuleConfig, Resou
 from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.functions import FunctionContext
 from iacgate.parsers.terraform.instances import Body, Expansion, evaluate_resource_body, expand, safe_value
+from iacgate.parsers.terraform.policy_document import OUTPUTS as POLICY_OUTPUTS
+from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
+from iacgate.parsers.terraform.policy_document import policy_json
 from iacgate.parsers.terraform.providers import ProviderConfig, passed_providers, provider_config
 from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.types import convert
@@ -179,6 +182,12 @@ class ModuleInstance:
             body = self.body(instance)
             if body is None:
                 return Unknown(f"{instance.address} refers to itself (cycle)")
+            if (
+                instance.config.mode == "data"
+                and instance.config.type == POLICY_DOCUMENT
+                and name in POLICY_OUTPUTS
+            ):
+                return policy_json(body.attributes, name, instance.address)
             if name in body.attributes and body.attributes[name] is not None:
                 return computed_view(body.attributes[name], f"{instance.address}.{name}")
             return Unknown(f"depends on {instance.address}.{name}, {later}")

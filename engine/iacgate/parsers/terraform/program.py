@@ -15,6 +15,8 @@ from iacgate.parsers.base import ParseOptions, UnresolvedModule
 from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.instances import Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
+from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
+from iacgate.parsers.terraform.policy_document import policy_json
 from iacgate.parsers.terraform.providers import resource_region
 from iacgate.parsers.terraform.reads import FileReads
 from iacgate.parsers.terraform.rootvalues import root_values
@@ -270,6 +272,8 @@ class Program:
             self.note("error", instance.expansion.error, config.file, block.start)
         body = module.body(instance)
         attributes: dict[str, Any] = dict(body.attributes) if body else {}
+        if config.mode == "data" and config.type == POLICY_DOCUMENT and body is not None:
+            attributes["json"] = policy_json(body.attributes, "json", instance.address)
         provider_names = (
             traversal(block.attributes["provider"].expr) if "provider" in block.attributes else None
         )

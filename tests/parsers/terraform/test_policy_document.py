@@ -1,0 +1,106 @@
+"""data "aws_iam_policy_document" evaluated from source (issue 15 §3): its json as the provider writes it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.policy_document import policy_json
+from parsers.terraform.support import scan
+
+DENY = {
+    "sid": "denyInsecureTransport",
+    "effect": "Deny",
+    "actions": ["s3:*"],
+    "principals": [{"type": "*", "identifiers": ["*"]}],
+    "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": [False]}],
+}
+
+
+def test_statement_blocks_become_policy_json_with_terraform_string_conversion() -> None:
+    text = policy_json(
+        {"statement": [{**DENY, "resources": ["arn:aws:s3:::acme", "arn:aws:s3:::acme/*"]}]}, "json", "d"
+    )
+    assert json.loads(text) == {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "denyInsecureTransport",
+                "Effect": "Deny",
+                "Action": "s3:*",
+                "Resource": ["arn:aws:s3:::acme", "arn:aws:s3:::acme/*"],
+                "Principal": "*",
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            }
+        ],
+    }
+
+
+def test_sources_merge_by_sid_and_overrides_replace() -> None:
+    source = json.dumps({"Statement": [{"Sid": "a", "Effect": "Allow"}, {"Sid": "b", "Effect": "Allow"}]})
+    override = json.dumps({"Statement": [{"Sid": "b", "Effect": "Deny"}]})
+    text = policy_json(
+        {
+            "source_policy_documents": [source],
+            "statement": [{"sid": "a", "effect": "Deny"}],
+            "override_policy_documents": [override],
+            "policy_id": "p1",
+        },
+        "minified_json",
+        "d",
+    )
+    document = json.loads(text)
+    assert document["Id"] == "p1"
+    assert document["Statement"] == [{"Sid": "a", "Effect": "Deny"}, {"Sid": "b", "Effect": "Deny"}]
+    assert " " not in text
+
+
+def test_unknown_pieces_stay_unknown() -> None:
+    arn = Unknown("depends on aws_s3_bucket.b.arn, known after apply")
+    document = policy_json({"statement": [{**DENY, "resources": [arn]}]}, "json", "d")
+    assert isinstance(document, dict)
+    assert document["Statement"][0]["Resource"] == arn
+    assert document["Statement"][0]["Effect"] == "Deny"
+    # A source document not known statically adds a statement that is not known.
+    source = Unknown("var.extra has no value")
+    merged = policy_json({"source_policy_documents": [source], "statement": [DENY]}, "json", "d")
+    assert merged["Statement"][0] == source
+    # An override not known statically may replace anything: the whole document is unknown.
+    assert isinstance(
+        policy_json({"override_policy_documents": [source], "statement": [DENY]}, "json", "d"), Unknown
+    )
+
+
+def test_a_bucket_policy_reads_the_evaluated_document(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        """
+resource "aws_s3_bucket" "b" {
+  bucket = "acme"
+}
+data "aws_iam_policy_document" "tls" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([data.aws_iam_policy_document.tls.json, ""])
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.combined.json
+}
+""",
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    policy = scanned.resources["aws_s3_bucket_policy.p"].attributes["policy"]
+    assert policy["Statement"][0]["Principal"] == "*"
+    assert isinstance(policy["Statement"][0]["Resource"], Unknown)
+    assert "json" in scanned.resources["data.aws_iam_policy_document.combined"].attributes
