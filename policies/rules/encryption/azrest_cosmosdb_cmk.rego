@@ -1,0 +1,20 @@
+# ENC-AZCOSMOS-001: Cosmos DB accounts encrypt with a customer-managed key.
+package iacgate.rules.encryption.azrest_cosmosdb_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.documentdb/databaseaccounts"})
+
+deny contains lib.violation(["key_vault_key_id"], msg) if {
+	not azapi.is_azapi
+	not lib.is_set(lib.attr("key_vault_key_id"))
+	msg := "Cosmos DB account encrypts with a service-managed key: key_vault_key_id is not set, required a Key Vault key"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), msg) if {
+	azapi.of_type({"microsoft.documentdb/databaseaccounts"})
+	not lib.is_set(azapi.arm_value(["properties", "keyVaultKeyUri"]))
+	msg := "Cosmos DB account encrypts with a service-managed key: body.properties.keyVaultKeyUri is not set, required a Key Vault key"
+}

@@ -1,0 +1,29 @@
+# ENC-AZSB-002: Service Bus namespaces encrypt with a customer-managed key.
+package iacgate.rules.encryption.azrest_servicebus_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.servicebus/namespaces"})
+
+cmk := object.get(azapi.first_of(lib.attr_blocks("customer_managed_key")), "key_vault_key_id", null)
+
+# Only the Premium tier accepts a customer-managed key; the message says so for the others.
+tier_clause := "" if {
+	lower(lib.show(lib.attr("sku"))) == "premium"
+} else := concat("", [" (sku is ", lib.attr_text("sku"), "; only Premium accepts a customer-managed key)"])
+
+deny contains lib.violation(["customer_managed_key"], msg) if {
+	not azapi.is_azapi
+	not lib.is_set(cmk)
+	msg := concat("", ["Service Bus namespace encrypts with a Microsoft-managed key: customer_managed_key.key_vault_key_id is not set, required a Key Vault key", tier_clause])
+}
+
+arm_key_source := azapi.arm_value(["properties", "encryption", "keySource"])
+
+deny contains lib.violation(azapi.body_path(["properties", "encryption", "keySource"]), msg) if {
+	azapi.of_type({"microsoft.servicebus/namespaces"})
+	not lower(lib.show(arm_key_source)) == "microsoft.keyvault"
+	msg := concat("", ["Service Bus namespace encrypts with a Microsoft-managed key: body.properties.encryption.keySource is ", lib.show(arm_key_source), ", required Microsoft.KeyVault with a Key Vault key"])
+}

@@ -1,0 +1,344 @@
+package iacgate.rules.encryption.azrest_test
+
+import data.iacgate.lib.azapi
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azrest_app_configuration_cmk
+import data.iacgate.rules.encryption.azrest_automation_variable_encrypted
+import data.iacgate.rules.encryption.azrest_batch_cmk
+import data.iacgate.rules.encryption.azrest_cosmosdb_cmk
+import data.iacgate.rules.encryption.azrest_data_lake_store_encryption
+import data.iacgate.rules.encryption.azrest_database_infrastructure_encryption
+import data.iacgate.rules.encryption.azrest_eventhub_tls
+import data.iacgate.rules.encryption.azrest_kusto_disk_encryption
+import data.iacgate.rules.encryption.azrest_kusto_double_encryption
+import data.iacgate.rules.encryption.azrest_mariadb_ssl
+import data.iacgate.rules.encryption.azrest_servicebus_cmk
+import data.iacgate.rules.encryption.azrest_servicebus_double_encryption
+import data.iacgate.rules.encryption.azrest_servicebus_tls
+import data.iacgate.rules.encryption.azrest_synapse_sql_pool_tde
+import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
+import data.iacgate.rules.encryption.azrest_vm_disk_cmk
+import data.iacgate.rules.encryption.azrest_vm_host_encryption
+import rego.v1
+
+azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
+
+arm(arm_type, body) := azurerm("azapi_resource", {"type": arm_type, "name": "x", "body": body})
+
+# --- lib.azapi ---------------------------------------------------------------------------------------
+
+test_azapi_reads_a_json_string_body if {
+	value := azapi.arm_value(["properties", "minimumTlsVersion"]) with input.resource as arm("Microsoft.EventHub/namespaces@2024-01-01", "{\"properties\":{\"minimumTlsVersion\":\"1.1\"}}")
+		with input.related as []
+	value == "1.1"
+}
+
+test_azapi_type_without_version_in_lower_case if {
+	azapi.arm_type == "microsoft.eventhub/namespaces" with input.resource as arm("Microsoft.EventHub/namespaces@2024-01-01", {})
+		with input.related as []
+}
+
+test_azapi_unknown_ancestor_is_unknown if {
+	value := azapi.arm_value(["properties", "encryption", "keySource"]) with input.resource as arm("Microsoft.ServiceBus/namespaces@2022-10-01-preview", {"properties": testing.unknown})
+		with input.related as []
+	value == testing.unknown
+}
+
+test_azapi_number_converts_as_terraform_does if {
+	azapi.as_string(1.1) == "1.1"
+	azapi.as_string(1) == "1"
+	azapi.tls_below_1_2(1.1)
+	not azapi.tls_below_1_2(1.2)
+	not azapi.tls_below_1_2("TLS1_2")
+	azapi.tls_below_1_2("TLS1_0")
+	not azapi.tls_below_1_2(null)
+}
+
+# --- ENC-AZVM-001 ------------------------------------------------------------------------------------
+
+test_vm_without_host_encryption_fails if {
+	some result in azrest_vm_host_encryption.deny with input.resource as azurerm("azurerm_linux_virtual_machine", {})
+		with input.related as []
+	result.path == ["encryption_at_host_enabled"]
+}
+
+test_vm_with_host_encryption_passes if {
+	count(azrest_vm_host_encryption.deny) == 0 with input.resource as azurerm("azurerm_windows_virtual_machine_scale_set", {"encryption_at_host_enabled": true})
+		with input.related as []
+}
+
+test_azapi_vmss_host_encryption_false_fails if {
+	some result in azrest_vm_host_encryption.deny with input.resource as arm("Microsoft.Compute/virtualMachineScaleSets@2024-07-01", {"properties": {"virtualMachineProfile": {"securityProfile": {"encryptionAtHost": false}}}})
+		with input.related as []
+	result.path == ["body", "properties", "virtualMachineProfile", "securityProfile", "encryptionAtHost"]
+}
+
+test_azapi_other_type_is_not_applicable if {
+	results := azrest_vm_host_encryption.deny with input.resource as arm("Microsoft.Storage/storageAccounts@2023-05-01", {})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+# --- ENC-AZVM-002 ------------------------------------------------------------------------------------
+
+test_vm_os_disk_without_set_fails if {
+	some result in azrest_vm_disk_cmk.deny with input.resource as azurerm("azurerm_linux_virtual_machine", {"os_disk": [{"caching": "ReadWrite"}]})
+		with input.related as []
+	result.path == ["os_disk", 0, "disk_encryption_set_id"]
+}
+
+test_vmss_data_disk_without_set_fails if {
+	some result in azrest_vm_disk_cmk.deny with input.resource as azurerm("azurerm_linux_virtual_machine_scale_set", {"os_disk": [{"disk_encryption_set_id": testing.unknown}], "data_disk": [{"lun": 0}]})
+		with input.related as []
+	result.path == ["data_disk", 0, "disk_encryption_set_id"]
+}
+
+test_vm_with_set_passes if {
+	count(azrest_vm_disk_cmk.deny) == 0 with input.resource as azurerm("azurerm_linux_virtual_machine", {"os_disk": {"disk_encryption_set_id": "/subscriptions/x/des"}})
+		with input.related as []
+}
+
+test_azapi_vm_attached_data_disk_is_not_judged_here if {
+	body := {"properties": {"storageProfile": {"osDisk": {"managedDisk": {"diskEncryptionSet": {"id": "des"}}}, "dataDisks": [{"createOption": "Attach", "managedDisk": {"id": "disk"}}]}}}
+	count(azrest_vm_disk_cmk.deny) == 0 with input.resource as arm("Microsoft.Compute/virtualMachines@2024-07-01", body)
+		with input.related as []
+}
+
+test_azapi_vm_without_set_fails if {
+	body := {"properties": {"storageProfile": {"osDisk": {"createOption": "FromImage"}}}}
+	some result in azrest_vm_disk_cmk.deny with input.resource as arm("Microsoft.Compute/virtualMachines@2024-07-01", body)
+		with input.related as []
+	result.path == ["body", "properties", "storageProfile", "osDisk", "managedDisk", "diskEncryptionSet", "id"]
+}
+
+# --- ENC-AZSB-001 / ENC-AZEH-001 ---------------------------------------------------------------------
+
+test_servicebus_tls10_fails if {
+	some result in azrest_servicebus_tls.deny with input.resource as azurerm("azurerm_servicebus_namespace", {"minimum_tls_version": "1.0"})
+		with input.related as []
+	result.path == ["minimum_tls_version"]
+}
+
+test_servicebus_default_passes if {
+	count(azrest_servicebus_tls.deny) == 0 with input.resource as azurerm("azurerm_servicebus_namespace", {})
+		with input.related as []
+}
+
+test_servicebus_unknown_version_is_reported if {
+	some result in azrest_servicebus_tls.deny with input.resource as azurerm("azurerm_servicebus_namespace", {"minimum_tls_version": testing.unknown})
+		with input.related as []
+	result.path == ["minimum_tls_version"]
+}
+
+test_eventhub_number_11_fails if {
+	count(azrest_eventhub_tls.deny) == 1 with input.resource as azurerm("azurerm_eventhub_namespace", {"minimum_tls_version": 1.1})
+		with input.related as []
+}
+
+test_eventhub_number_12_passes if {
+	count(azrest_eventhub_tls.deny) == 0 with input.resource as azurerm("azurerm_eventhub_namespace", {"minimum_tls_version": 1.2})
+		with input.related as []
+}
+
+test_azapi_eventhub_tls11_fails if {
+	some result in azrest_eventhub_tls.deny with input.resource as arm("Microsoft.EventHub/namespaces@2024-01-01", {"properties": {"minimumTlsVersion": "1.1"}})
+		with input.related as []
+	result.path == ["body", "properties", "minimumTlsVersion"]
+}
+
+# --- ENC-AZSB-002 / ENC-AZSB-003 ---------------------------------------------------------------------
+
+test_servicebus_without_key_fails if {
+	some result in azrest_servicebus_cmk.deny with input.resource as azurerm("azurerm_servicebus_namespace", {"sku": "Standard"})
+		with input.related as []
+	contains(result.message, "only Premium")
+}
+
+test_servicebus_with_key_passes if {
+	count(azrest_servicebus_cmk.deny) == 0 with input.resource as azurerm("azurerm_servicebus_namespace", {"sku": "Premium", "customer_managed_key": [{"key_vault_key_id": testing.unknown}]})
+		with input.related as []
+}
+
+test_azapi_servicebus_microsoft_key_fails if {
+	count(azrest_servicebus_cmk.deny) == 1 with input.resource as arm("Microsoft.ServiceBus/namespaces@2022-10-01-preview", {"properties": {"encryption": {"keySource": "Microsoft.ServiceBus"}}})
+		with input.related as []
+}
+
+test_servicebus_single_encryption_fails if {
+	some result in azrest_servicebus_double_encryption.deny with input.resource as azurerm("azurerm_servicebus_namespace", {"customer_managed_key": {"key_vault_key_id": "k"}})
+		with input.related as []
+	result.path == ["customer_managed_key", 0, "infrastructure_encryption_enabled"]
+}
+
+test_servicebus_without_key_is_not_applicable_for_double_encryption if {
+	results := azrest_servicebus_double_encryption.deny with input.resource as azurerm("azurerm_servicebus_namespace", {})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+test_servicebus_double_encryption_passes if {
+	count(azrest_servicebus_double_encryption.deny) == 0 with input.resource as azurerm("azurerm_servicebus_namespace", {"customer_managed_key": [{"key_vault_key_id": "k", "infrastructure_encryption_enabled": true}]})
+		with input.related as []
+}
+
+# --- ENC-AZCOSMOS-001 --------------------------------------------------------------------------------
+
+test_cosmos_without_key_fails if {
+	count(azrest_cosmosdb_cmk.deny) == 1 with input.resource as azurerm("azurerm_cosmosdb_account", {})
+		with input.related as []
+}
+
+test_cosmos_with_key_passes if {
+	count(azrest_cosmosdb_cmk.deny) == 0 with input.resource as azurerm("azurerm_cosmosdb_account", {"key_vault_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_azapi_cosmos_with_key_passes if {
+	count(azrest_cosmosdb_cmk.deny) == 0 with input.resource as arm("Microsoft.DocumentDB/databaseAccounts@2024-05-15", "{\"properties\":{\"keyVaultKeyUri\":\"https://kv/keys/k\"}}")
+		with input.related as []
+}
+
+test_azapi_servicebus_without_encryption_is_not_applicable_for_double_encryption if {
+	results := azrest_servicebus_double_encryption.deny with input.resource as arm("Microsoft.ServiceBus/namespaces@2022-10-01-preview", {"sku": {"name": "Premium"}})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+# --- ENC-AZAPPCONF-001 / ENC-AZBATCH-001 / ENC-AZSYNAPSE-001 -----------------------------------------
+
+test_appconf_without_key_fails if {
+	some result in azrest_app_configuration_cmk.deny with input.resource as azurerm("azurerm_app_configuration", {"sku": "free"})
+		with input.related as []
+	contains(result.message, "free tier")
+}
+
+test_appconf_with_key_passes if {
+	count(azrest_app_configuration_cmk.deny) == 0 with input.resource as azurerm("azurerm_app_configuration", {"encryption": [{"key_vault_key_identifier": testing.unknown}]})
+		with input.related as []
+}
+
+test_batch_without_key_fails if {
+	count(azrest_batch_cmk.deny) == 1 with input.resource as azurerm("azurerm_batch_account", {"encryption": []})
+		with input.related as []
+}
+
+test_azapi_batch_keyvault_passes if {
+	count(azrest_batch_cmk.deny) == 0 with input.resource as arm("Microsoft.Batch/batchAccounts@2024-02-01", {"properties": {"encryption": {"keySource": "Microsoft.KeyVault"}}})
+		with input.related as []
+}
+
+test_synapse_without_key_fails if {
+	count(azrest_synapse_workspace_cmk.deny) == 1 with input.resource as azurerm("azurerm_synapse_workspace", {})
+		with input.related as []
+}
+
+test_synapse_with_key_passes if {
+	count(azrest_synapse_workspace_cmk.deny) == 0 with input.resource as azurerm("azurerm_synapse_workspace", {"customer_managed_key": {"key_versionless_id": "https://kv/keys/k"}})
+		with input.related as []
+}
+
+# --- ENC-AZAUTO-001 / ENC-AZSYNAPSE-002 --------------------------------------------------------------
+
+test_automation_variable_default_fails if {
+	some result in azrest_automation_variable_encrypted.deny with input.resource as azurerm("azurerm_automation_variable_string", {"value": "x"})
+		with input.related as []
+	result.path == ["encrypted"]
+}
+
+test_automation_variable_encrypted_passes if {
+	count(azrest_automation_variable_encrypted.deny) == 0 with input.resource as azurerm("azurerm_automation_variable_int", {"encrypted": true})
+		with input.related as []
+}
+
+test_azapi_automation_variable_clear_fails if {
+	count(azrest_automation_variable_encrypted.deny) == 1 with input.resource as arm("Microsoft.Automation/automationAccounts/variables@2023-11-01", {"properties": {"isEncrypted": false}})
+		with input.related as []
+}
+
+test_sql_pool_default_fails if {
+	count(azrest_synapse_sql_pool_tde.deny) == 1 with input.resource as azurerm("azurerm_synapse_sql_pool", {})
+		with input.related as []
+}
+
+test_sql_pool_encrypted_passes if {
+	count(azrest_synapse_sql_pool_tde.deny) == 0 with input.resource as azurerm("azurerm_synapse_sql_pool", {"data_encrypted": true})
+		with input.related as []
+}
+
+# --- ENC-AZKUSTO-001 / ENC-AZKUSTO-002 ---------------------------------------------------------------
+
+test_kusto_disk_default_fails if {
+	some result in azrest_kusto_disk_encryption.deny with input.resource as azurerm("azurerm_kusto_cluster", {})
+		with input.related as []
+	result.path == ["disk_encryption_enabled"]
+}
+
+test_kusto_disk_azurerm3_name_passes if {
+	count(azrest_kusto_disk_encryption.deny) == 0 with input.resource as azurerm("azurerm_kusto_cluster", {"enable_disk_encryption": true})
+		with input.related as []
+}
+
+test_kusto_double_enabled_passes if {
+	count(azrest_kusto_double_encryption.deny) == 0 with input.resource as azurerm("azurerm_kusto_cluster", {"double_encryption_enabled": true})
+		with input.related as []
+}
+
+test_azapi_kusto_double_default_fails if {
+	some result in azrest_kusto_double_encryption.deny with input.resource as arm("Microsoft.Kusto/clusters@2023-08-15", {"properties": {}})
+		with input.related as []
+	result.path == ["body", "properties", "enableDoubleEncryption"]
+}
+
+# --- ENC-AZDLS-001 / ENC-AZDB-003 / ENC-AZMARIADB-001 ------------------------------------------------
+
+test_data_lake_disabled_fails if {
+	count(azrest_data_lake_store_encryption.deny) == 1 with input.resource as azurerm("azurerm_data_lake_store", {"encryption_state": "Disabled"})
+		with input.related as []
+}
+
+test_data_lake_default_passes if {
+	count(azrest_data_lake_store_encryption.deny) == 0 with input.resource as azurerm("azurerm_data_lake_store", {})
+		with input.related as []
+}
+
+test_data_lake_unknown_is_reported if {
+	count(azrest_data_lake_store_encryption.deny) == 1 with input.resource as azurerm("azurerm_data_lake_store", {"encryption_state": testing.unknown})
+		with input.related as []
+}
+
+test_single_server_default_fails if {
+	count(azrest_database_infrastructure_encryption.deny) == 1 with input.resource as azurerm("azurerm_postgresql_server", {})
+		with input.related as []
+}
+
+test_single_server_double_passes if {
+	count(azrest_database_infrastructure_encryption.deny) == 0 with input.resource as azurerm("azurerm_mysql_server", {"infrastructure_encryption_enabled": true})
+		with input.related as []
+}
+
+test_azapi_single_server_enabled_passes if {
+	count(azrest_database_infrastructure_encryption.deny) == 0 with input.resource as arm("Microsoft.DBforMySQL/servers@2017-12-01", {"properties": {"infrastructureEncryption": "Enabled"}})
+		with input.related as []
+}
+
+test_mariadb_ssl_off_fails if {
+	some result in azrest_mariadb_ssl.deny with input.resource as azurerm("azurerm_mariadb_server", {"ssl_enforcement_enabled": false})
+		with input.related as []
+	result.path == ["ssl_enforcement_enabled"]
+}
+
+test_mariadb_tls10_fails if {
+	some result in azrest_mariadb_ssl.deny with input.resource as azurerm("azurerm_mariadb_server", {"ssl_enforcement_enabled": true, "ssl_minimal_tls_version_enforced": "TLS1_0"})
+		with input.related as []
+	result.path == ["ssl_minimal_tls_version_enforced"]
+}
+
+test_mariadb_enforced_passes if {
+	count(azrest_mariadb_ssl.deny) == 0 with input.resource as azurerm("azurerm_mariadb_server", {"ssl_enforcement_enabled": true})
+		with input.related as []
+}
+
+test_mariadb_azurerm2_enabled_passes if {
+	count(azrest_mariadb_ssl.deny) == 0 with input.resource as azurerm("azurerm_mariadb_server", {"ssl_enforcement": "Enabled"})
+		with input.related as []
+}

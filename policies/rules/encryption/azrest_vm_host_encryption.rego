@@ -1,0 +1,29 @@
+# ENC-AZVM-001: virtual machines and scale sets encrypt at the host (temporary disks, disk caches).
+package iacgate.rules.encryption.azrest_vm_host_encryption
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+# ARM: properties.securityProfile.encryptionAtHost (scale sets under virtualMachineProfile).
+arm_paths := {
+	"microsoft.compute/virtualmachines": ["properties", "securityProfile", "encryptionAtHost"],
+	"microsoft.compute/virtualmachinescalesets": ["properties", "virtualMachineProfile", "securityProfile", "encryptionAtHost"],
+}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(object.keys(arm_paths))
+
+# encryption_at_host_enabled defaults to false.
+deny contains lib.violation(["encryption_at_host_enabled"], msg) if {
+	not azapi.is_azapi
+	value := lib.attr("encryption_at_host_enabled")
+	not lib.is_true(value)
+	msg := concat("", ["virtual machine does not encrypt temporary disks and disk caches at the host: encryption_at_host_enabled is ", lib.show(value), ", required true"])
+}
+
+deny contains lib.violation(azapi.body_path(arm_path), msg) if {
+	arm_path := arm_paths[azapi.arm_type]
+	value := azapi.arm_value(arm_path)
+	not lib.is_true(value)
+	msg := concat("", ["virtual machine does not encrypt temporary disks and disk caches at the host: body.", concat(".", arm_path), " is ", lib.show(value), ", required true"])
+}

@@ -1,0 +1,917 @@
+"""Azure cases of the issue 15 encryption rules (azurerm, azapi_resource and Pulumi ``azure``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from writer import AZURERM, NO_PULUMI, Res, Rule
+
+from plan_builder import Ref
+
+RG = "payments-prod"
+LOCATION = "westeurope"
+SUB = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
+PARENT = f"{SUB}/resourceGroups/{RG}"
+KEY_ID = "https://acme-payments-kv.vault.azure.net/keys/data/4f8e2c1d9b7a4e6f8c2d1b9a7e5f3c1d"
+DES_ID = f"{PARENT}/providers/Microsoft.Compute/diskEncryptionSets/payments"
+NIC_ID = f"{PARENT}/providers/Microsoft.Network/networkInterfaces/app-nic"
+SUBNET_ID = f"{PARENT}/providers/Microsoft.Network/virtualNetworks/core/subnets/app"
+
+TOKENS = {
+    "azurerm_linux_virtual_machine": "azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
+    "azurerm_windows_virtual_machine": "azure:compute/windowsVirtualMachine:WindowsVirtualMachine",
+    "azurerm_linux_virtual_machine_scale_set": "azure:compute/"
+    + "linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet",
+    "azurerm_windows_virtual_machine_scale_set": "azure:compute/"
+    + "windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
+    "azurerm_orchestrated_virtual_machine_scale_set": "azure:compute/"
+    + "orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+    "azurerm_servicebus_namespace": "azure:servicebus/namespace:Namespace",
+    "azurerm_eventhub_namespace": "azure:eventhub/eventHubNamespace:EventHubNamespace",
+    "azurerm_cosmosdb_account": "azure:cosmosdb/account:Account",
+    "azurerm_key_vault_key": "azure:keyvault/key:Key",
+    "azurerm_disk_encryption_set": "azure:compute/diskEncryptionSet:DiskEncryptionSet",
+}
+
+
+def placed(name: str, **arguments: Any) -> dict[str, Any]:
+    return {"name": name.replace("_", "-"), "resource_group_name": RG, "location": LOCATION, **arguments}
+
+
+def azapi(name: str, arm_type: str, body: Any, outcome_free: bool = False) -> Res:
+    arguments = {
+        "type": arm_type,
+        "name": name.replace("_", "-"),
+        "parent_id": PARENT,
+        "location": LOCATION,
+        "body": body,
+    }
+    return Res("azapi_resource", name, arguments, pulumi=NO_PULUMI)
+
+
+OS_DISK = [{"caching": "ReadWrite", "storage_account_type": "Premium_LRS"}]
+IMAGE = [{"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server", "version": "latest"}]
+WIN_IMAGE = [
+    {
+        "publisher": "MicrosoftWindowsServer",
+        "offer": "WindowsServer",
+        "sku": "2022-datacenter-azure-edition",
+        "version": "latest",
+    }
+]
+
+
+def linux_vm(name: str, os_disk: list[dict[str, Any]] = OS_DISK, **arguments: Any) -> Res:
+    base = placed(
+        name,
+        size="Standard_D4s_v5",
+        admin_username="azureops",
+        network_interface_ids=[NIC_ID],
+        admin_ssh_key=[{"username": "azureops", "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0acme"}],
+        os_disk=os_disk,
+        source_image_reference=IMAGE,
+    )
+    return Res("azurerm_linux_virtual_machine", name, {**base, **arguments})
+
+
+def windows_vm(name: str, os_disk: list[dict[str, Any]] = OS_DISK, **arguments: Any) -> Res:
+    base = placed(
+        name[:15],
+        size="Standard_D4s_v5",
+        admin_username="azureops",
+        admin_password=Ref("azurerm_key_vault_key.vm", "id"),
+        network_interface_ids=[NIC_ID],
+        os_disk=os_disk,
+        source_image_reference=WIN_IMAGE,
+    )
+    return Res("azurerm_windows_virtual_machine", name, {**base, **arguments})
+
+
+def scale_set(kind: str, name: str, os_disk: list[dict[str, Any]] = OS_DISK, **arguments: Any) -> Res:
+    base = placed(name, sku="Standard_D4s_v5", instances=3, admin_username="azureops", os_disk=os_disk)
+    base["network_interface"] = [
+        {
+            "name": "primary",
+            "primary": True,
+            "ip_configuration": [{"name": "internal", "primary": True, "subnet_id": SUBNET_ID}],
+        }
+    ]
+    if kind == "linux":
+        base["admin_ssh_key"] = [
+            {"username": "azureops", "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0acme"}
+        ]
+        base["source_image_reference"] = IMAGE
+    else:
+        base["admin_password"] = "Plain-For-Fixture-Only-1"
+        base["source_image_reference"] = WIN_IMAGE
+    return Res(f"azurerm_{kind}_virtual_machine_scale_set", name, {**base, **arguments})
+
+
+KEY = Res(
+    "azurerm_key_vault_key",
+    "vm",
+    {
+        "name": "vm",
+        "key_vault_id": f"{PARENT}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+        "key_type": "RSA",
+        "key_size": 3072,
+        "key_opts": ["wrapKey", "unwrapKey"],
+    },
+)
+DES = Res(
+    "azurerm_disk_encryption_set",
+    "payments",
+    placed(
+        "payments",
+        key_vault_key_id=Ref("azurerm_key_vault_key.vm", "id"),
+        identity=[{"type": "SystemAssigned"}],
+    ),
+)
+
+VM_BODY = {
+    "properties": {
+        "hardwareProfile": {"vmSize": "Standard_D4s_v5"},
+        "storageProfile": {
+            "imageReference": {
+                "publisher": "Canonical",
+                "offer": "ubuntu-24_04-lts",
+                "sku": "server",
+                "version": "latest",
+            },
+            "osDisk": {"createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}},
+        },
+        "networkProfile": {"networkInterfaces": [{"id": NIC_ID}]},
+    }
+}
+
+
+def with_path(body: dict[str, Any], path: list[str], value: Any) -> dict[str, Any]:
+    import copy
+
+    result = copy.deepcopy(body)
+    node = result
+    for key in path[:-1]:
+        node = node.setdefault(key, {})
+    node[path[-1]] = value
+    return result
+
+
+VM_HOST = Rule(
+    "ENC-AZVM-001",
+    AZURERM,
+    [
+        KEY,
+        linux_vm("fail_linux_default"),
+        windows_vm("fail_windows_false", encryption_at_host_enabled=False),
+        scale_set("linux", "fail_vmss_default"),
+        linux_vm("pass_linux_enabled", encryption_at_host_enabled=True),
+        windows_vm("pass_windows_enabled", encryption_at_host_enabled=True),
+        scale_set("windows", "pass_vmss_enabled", encryption_at_host_enabled=True),
+        Res(
+            "azurerm_orchestrated_virtual_machine_scale_set",
+            "pass_flex_enabled",
+            placed("pass-flex", platform_fault_domain_count=1, encryption_at_host_enabled=True),
+        ),
+        Res(
+            "azurerm_orchestrated_virtual_machine_scale_set",
+            "fail_flex_default",
+            placed("fail-flex", platform_fault_domain_count=1),
+        ),
+        azapi(
+            "pass_azapi_vm",
+            "Microsoft.Compute/virtualMachines@2024-07-01",
+            with_path(VM_BODY, ["properties", "securityProfile", "encryptionAtHost"], True),
+        ),
+        azapi("fail_azapi_vm_default", "Microsoft.Compute/virtualMachines@2024-07-01", VM_BODY),
+        azapi(
+            "other_storage_account",
+            "Microsoft.Storage/storageAccounts@2023-05-01",
+            {"kind": "StorageV2", "sku": {"name": "Standard_ZRS"}},
+        ),
+    ],
+    TOKENS,
+    plural={
+        "data_disk": "dataDisks",
+        "network_interface": "networkInterfaces",
+        "ip_configuration": "ipConfigurations",
+        "admin_ssh_key": "adminSshKeys",
+    },
+    extra_hcl="""
+variable "host_encryption" {
+  type = bool
+}
+
+resource "azurerm_linux_virtual_machine" "undetermined_from_variable" {
+  name                       = "undetermined-from-variable"
+  resource_group_name        = "payments-prod"
+  location                   = "westeurope"
+  size                       = "Standard_D4s_v5"
+  admin_username             = "azureops"
+  network_interface_ids      = [azurerm_network_interface.app.id]
+  encryption_at_host_enabled = var.host_encryption
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+}
+
+resource "azapi_resource" "fail_azapi_vmss_jsonencode" {
+  type      = "Microsoft.Compute/virtualMachineScaleSets@2024-07-01"
+  name      = "fail-azapi-vmss"
+  parent_id = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/payments-prod"
+  location  = "westeurope"
+  body = jsonencode({
+    sku = { name = "Standard_D4s_v5", capacity = 3 }
+    properties = {
+      virtualMachineProfile = {
+        securityProfile = { encryptionAtHost = false }
+      }
+    }
+  })
+}
+
+resource "azapi_resource" "pass_azapi_vmss_jsonencode" {
+  type      = "Microsoft.Compute/virtualMachineScaleSets@2024-07-01"
+  name      = "pass-azapi-vmss"
+  parent_id = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/payments-prod"
+  location  = "westeurope"
+  body = jsonencode({
+    properties = {
+      virtualMachineProfile = {
+        securityProfile = { encryptionAtHost = true }
+      }
+    }
+  })
+}
+""",
+)
+
+RULES = [VM_HOST]
+
+DES_OS_DISK = [{**OS_DISK[0], "disk_encryption_set_id": Ref("azurerm_disk_encryption_set.payments", "id")}]
+VM_PLURAL = {
+    "data_disk": "dataDisks",
+    "network_interface": "networkInterfaces",
+    "ip_configuration": "ipConfigurations",
+    "admin_ssh_key": "adminSshKeys",
+}
+
+VM_CMK = Rule(
+    "ENC-AZVM-002",
+    AZURERM,
+    [
+        KEY,
+        DES,
+        linux_vm("fail_linux_platform_key"),
+        windows_vm("pass_windows_des", os_disk=DES_OS_DISK),
+        linux_vm("pass_linux_literal_des", os_disk=[{**OS_DISK[0], "disk_encryption_set_id": DES_ID}]),
+        linux_vm(
+            "pass_confidential",
+            os_disk=[
+                {
+                    **OS_DISK[0],
+                    "security_encryption_type": "DiskWithVMGuestState",
+                    "secure_vm_disk_encryption_set_id": DES_ID,
+                }
+            ],
+        ),
+        scale_set(
+            "linux",
+            "pass_vmss_all_disks",
+            os_disk=DES_OS_DISK,
+            data_disk=[
+                {
+                    "lun": 0,
+                    "caching": "None",
+                    "disk_size_gb": 256,
+                    "storage_account_type": "Premium_LRS",
+                    "disk_encryption_set_id": DES_ID,
+                }
+            ],
+        ),
+        scale_set(
+            "windows",
+            "fail_vmss_data_disk",
+            os_disk=DES_OS_DISK,
+            data_disk=[
+                {"lun": 0, "caching": "None", "disk_size_gb": 256, "storage_account_type": "Premium_LRS"}
+            ],
+        ),
+        azapi("fail_azapi_vm_platform_key", "Microsoft.Compute/virtualMachines@2024-07-01", VM_BODY),
+        azapi(
+            "pass_azapi_vm_des",
+            "Microsoft.Compute/virtualMachines@2024-07-01",
+            with_path(
+                VM_BODY,
+                ["properties", "storageProfile", "osDisk", "managedDisk", "diskEncryptionSet"],
+                {"id": DES_ID},
+            ),
+        ),
+        azapi(
+            "fail_azapi_vm_data_disk",
+            "Microsoft.Compute/virtualMachines@2024-07-01",
+            with_path(
+                with_path(
+                    VM_BODY,
+                    ["properties", "storageProfile", "osDisk", "managedDisk", "diskEncryptionSet"],
+                    {"id": DES_ID},
+                ),
+                ["properties", "storageProfile", "dataDisks"],
+                [
+                    {
+                        "lun": 0,
+                        "createOption": "Empty",
+                        "diskSizeGB": 256,
+                        "managedDisk": {"storageAccountType": "Premium_LRS"},
+                    }
+                ],
+            ),
+        ),
+        azapi(
+            "other_storage_account",
+            "Microsoft.Storage/storageAccounts@2023-05-01",
+            {"kind": "StorageV2", "sku": {"name": "Standard_ZRS"}},
+        ),
+    ],
+    TOKENS,
+    plural=VM_PLURAL,
+)
+
+
+def namespace(kind: str, name: str, sku: str = "Premium", **arguments: Any) -> Res:
+    base = placed(name, sku=sku)
+    if sku == "Premium" and kind == "servicebus":
+        base["premium_messaging_partitions"] = 1
+        base["capacity"] = 1
+    return Res(f"azurerm_{kind}_namespace", name, {**base, **arguments})
+
+
+IDENTITY = f"{PARENT}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/servicebus"
+
+
+def tls_rule(rule_id: str, kind: str, arm_type: str) -> Rule:
+    return Rule(
+        rule_id,
+        AZURERM,
+        [
+            namespace(kind, "fail_tls10", minimum_tls_version="1.0"),
+            namespace(kind, "fail_tls11", sku="Standard", minimum_tls_version="1.1"),
+            namespace(kind, "pass_tls12", minimum_tls_version="1.2"),
+            Res(
+                f"azurerm_{kind}_namespace",
+                "pass_default",
+                placed("pass-default", sku="Standard"),
+                defaults={"minimum_tls_version": "1.2"},
+            ),
+            Res(
+                f"azurerm_{kind}_namespace",
+                "fail_number",
+                placed("fail-number", sku="Standard", minimum_tls_version=1.1),
+                plan={"minimum_tls_version": "1.1"},
+            ),
+            Res(
+                f"azurerm_{kind}_namespace",
+                "pass_number",
+                placed("pass-number", sku="Standard", minimum_tls_version=1.2),
+                plan={"minimum_tls_version": "1.2"},
+            ),
+            azapi(
+                "fail_azapi_tls10",
+                arm_type,
+                {"sku": {"name": "Standard"}, "properties": {"minimumTlsVersion": "1.0"}},
+            ),
+            azapi(
+                "pass_azapi_tls12",
+                arm_type,
+                {"sku": {"name": "Standard"}, "properties": {"minimumTlsVersion": "1.2"}},
+            ),
+            azapi("pass_azapi_default", arm_type, {"sku": {"name": "Standard"}}),
+            azapi(
+                "other_storage_account",
+                "Microsoft.Storage/storageAccounts@2023-05-01",
+                {"kind": "StorageV2", "properties": {"minimumTlsVersion": "TLS1_0"}},
+            ),
+        ],
+        TOKENS,
+        extra_hcl=f'''
+variable "namespace_tls" {{
+  type = string
+}}
+
+resource "azurerm_{kind}_namespace" "undetermined_from_variable" {{
+  name                = "undetermined-from-variable"
+  resource_group_name = "payments-prod"
+  location            = "westeurope"
+  sku                 = "Standard"
+  minimum_tls_version = var.namespace_tls
+}}
+
+resource "azapi_resource" "fail_azapi_jsonencode" {{
+  type      = "{arm_type}"
+  name      = "fail-azapi-jsonencode"
+  parent_id = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/payments-prod"
+  location  = "westeurope"
+  body = jsonencode({{
+    sku        = {{ name = "Standard" }}
+    properties = {{ minimumTlsVersion = "1.1" }}
+  }})
+}}
+''',
+    )
+
+
+SB_TLS = tls_rule("ENC-AZSB-001", "servicebus", "Microsoft.ServiceBus/namespaces@2022-10-01-preview")
+EH_TLS = tls_rule("ENC-AZEH-001", "eventhub", "Microsoft.EventHub/namespaces@2024-01-01")
+
+SB_ARM = "Microsoft.ServiceBus/namespaces@2022-10-01-preview"
+CMK_BLOCK = {"key_vault_key_id": Ref("azurerm_key_vault_key.vm", "id"), "identity_id": IDENTITY}
+SB_IDENTITY = [{"type": "UserAssigned", "identity_ids": [IDENTITY]}]
+ARM_CMK = {
+    "keySource": "Microsoft.KeyVault",
+    "keyVaultProperties": [
+        {
+            "keyName": "servicebus",
+            "keyVaultUri": "https://acme-payments-kv.vault.azure.net",
+            "identity": {"userAssignedIdentity": IDENTITY},
+        }
+    ],
+}
+
+SB_CMK = Rule(
+    "ENC-AZSB-002",
+    AZURERM,
+    [
+        KEY,
+        namespace("servicebus", "fail_premium_no_key"),
+        namespace("servicebus", "fail_standard", sku="Standard"),
+        namespace("servicebus", "pass_cmk", identity=SB_IDENTITY, customer_managed_key=[CMK_BLOCK]),
+        namespace(
+            "servicebus",
+            "pass_cmk_literal_key",
+            identity=SB_IDENTITY,
+            customer_managed_key=[{"key_vault_key_id": KEY_ID, "identity_id": IDENTITY}],
+        ),
+        azapi(
+            "fail_azapi_microsoft_key",
+            SB_ARM,
+            {"sku": {"name": "Premium"}, "properties": {"encryption": {"keySource": "Microsoft.ServiceBus"}}},
+        ),
+        azapi("fail_azapi_default", SB_ARM, {"sku": {"name": "Premium"}}),
+        azapi("pass_azapi_cmk", SB_ARM, {"sku": {"name": "Premium"}, "properties": {"encryption": ARM_CMK}}),
+        azapi("other_event_hub", "Microsoft.EventHub/namespaces@2024-01-01", {"sku": {"name": "Standard"}}),
+    ],
+    TOKENS,
+)
+
+SB_DOUBLE = Rule(
+    "ENC-AZSB-003",
+    AZURERM,
+    [
+        KEY,
+        namespace("servicebus", "fail_cmk_single", identity=SB_IDENTITY, customer_managed_key=[CMK_BLOCK]),
+        namespace(
+            "servicebus",
+            "fail_cmk_false",
+            identity=SB_IDENTITY,
+            customer_managed_key=[{**CMK_BLOCK, "infrastructure_encryption_enabled": False}],
+        ),
+        namespace(
+            "servicebus",
+            "pass_cmk_double",
+            identity=SB_IDENTITY,
+            customer_managed_key=[{**CMK_BLOCK, "infrastructure_encryption_enabled": True}],
+        ),
+        namespace("servicebus", "no_key_judged_by_002"),
+        azapi(
+            "fail_azapi_single", SB_ARM, {"sku": {"name": "Premium"}, "properties": {"encryption": ARM_CMK}}
+        ),
+        azapi(
+            "pass_azapi_double",
+            SB_ARM,
+            {
+                "sku": {"name": "Premium"},
+                "properties": {"encryption": {**ARM_CMK, "requireInfrastructureEncryption": True}},
+            },
+        ),
+        azapi("no_key_azapi", SB_ARM, {"sku": {"name": "Premium"}}),
+    ],
+    TOKENS,
+)
+
+
+def cosmos(name: str, **arguments: Any) -> Res:
+    base = placed(
+        name,
+        offer_type="Standard",
+        consistency_policy=[{"consistency_level": "Session"}],
+        geo_location=[{"location": LOCATION, "failover_priority": 0}],
+    )
+    return Res("azurerm_cosmosdb_account", name, {**base, **arguments})
+
+
+COSMOS_ARM = "Microsoft.DocumentDB/databaseAccounts@2024-05-15"
+COSMOS_CMK = Rule(
+    "ENC-AZCOSMOS-001",
+    AZURERM,
+    [
+        KEY,
+        cosmos("fail_service_key"),
+        cosmos("pass_cmk", key_vault_key_id=Ref("azurerm_key_vault_key.vm", "versionless_id")),
+        cosmos("pass_literal_key", key_vault_key_id="https://acme-payments-kv.vault.azure.net/keys/cosmos"),
+        azapi(
+            "fail_azapi_service_key",
+            COSMOS_ARM,
+            {
+                "kind": "GlobalDocumentDB",
+                "properties": {
+                    "databaseAccountOfferType": "Standard",
+                    "locations": [{"locationName": LOCATION}],
+                },
+            },
+        ),
+        azapi(
+            "pass_azapi_cmk",
+            COSMOS_ARM,
+            {
+                "kind": "GlobalDocumentDB",
+                "properties": {
+                    "databaseAccountOfferType": "Standard",
+                    "keyVaultKeyUri": "https://acme-payments-kv.vault.azure.net/keys/cosmos",
+                    "locations": [{"locationName": LOCATION}],
+                },
+            },
+        ),
+    ],
+    TOKENS,
+    plural={"geo_location": "geoLocations"},
+)
+
+RULES += [VM_CMK, SB_TLS, EH_TLS, SB_CMK, SB_DOUBLE, COSMOS_CMK]
+
+TOKENS.update(
+    {
+        "azurerm_app_configuration": "azure:appconfiguration/configurationStore:ConfigurationStore",
+        "azurerm_automation_variable_string": "azure:automation/stringVariable:StringVariable",
+        "azurerm_automation_variable_int": "azure:automation/intVariable:IntVariable",
+        "azurerm_automation_variable_bool": "azure:automation/boolVariable:BoolVariable",
+        "azurerm_automation_variable_datetime": "azure:automation/dateTimeVariable:DateTimeVariable",
+        "azurerm_automation_variable_object": "azure:automation/variableObject:VariableObject",
+        "azurerm_batch_account": "azure:batch/account:Account",
+        "azurerm_kusto_cluster": "azure:kusto/cluster:Cluster",
+        "azurerm_data_lake_store": "azure:datalake/store:Store",
+        "azurerm_mysql_server": "azure:mysql/server:Server",
+        "azurerm_postgresql_server": "azure:postgresql/server:Server",
+        "azurerm_mariadb_server": "azure:mariadb/server:Server",
+        "azurerm_synapse_workspace": "azure:synapse/workspace:Workspace",
+        "azurerm_synapse_sql_pool": "azure:synapse/sqlPool:SqlPool",
+    }
+)
+UAI = [{"type": "UserAssigned", "identity_ids": [IDENTITY]}]
+OTHER = azapi(
+    "other_key_vault", "Microsoft.KeyVault/vaults@2023-07-01", {"properties": {"sku": {"name": "standard"}}}
+)
+
+
+def appconf(name: str, sku: str = "standard", **arguments: Any) -> Res:
+    return Res("azurerm_app_configuration", name, {**placed(name, sku=sku), **arguments})
+
+
+APPCONF_ARM = "Microsoft.AppConfiguration/configurationStores@2024-05-01"
+APPCONF = Rule(
+    "ENC-AZAPPCONF-001",
+    AZURERM,
+    [
+        KEY,
+        appconf("fail_standard_microsoft_key"),
+        appconf("fail_free", sku="free"),
+        appconf(
+            "pass_cmk",
+            identity=UAI,
+            encryption=[
+                {
+                    "key_vault_key_identifier": Ref("azurerm_key_vault_key.vm", "id"),
+                    "identity_client_id": "7c1d",
+                }
+            ],
+        ),
+        azapi("fail_azapi_microsoft_key", APPCONF_ARM, {"sku": {"name": "standard"}, "properties": {}}),
+        azapi(
+            "pass_azapi_cmk",
+            APPCONF_ARM,
+            {
+                "sku": {"name": "standard"},
+                "properties": {
+                    "encryption": {
+                        "keyVaultProperties": {"keyIdentifier": KEY_ID, "identityClientId": "7c1d"}
+                    }
+                },
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+
+def variable(kind: str, name: str, value: Any, **arguments: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "resource_group_name": RG,
+        "automation_account_name": "acme-ops",
+        "value": value,
+    }
+    return Res(f"azurerm_automation_variable_{kind}", name, {**base, **arguments})
+
+
+VAR_ARM = "Microsoft.Automation/automationAccounts/variables@2023-11-01"
+AUTOMATION = Rule(
+    "ENC-AZAUTO-001",
+    AZURERM,
+    [
+        variable("string", "fail_string_default", "Server=ledger;Database=payments"),
+        variable("string", "pass_string_encrypted", "Server=ledger;Database=payments", encrypted=True),
+        variable("int", "fail_int_false", 42, encrypted=False),
+        variable("bool", "pass_bool_encrypted", True, encrypted=True),
+        variable("datetime", "fail_datetime_default", "2026-01-01T00:00:00Z"),
+        variable("object", "pass_object_encrypted", '{"tier":"gold"}', encrypted=True),
+        azapi("fail_azapi_clear", VAR_ARM, {"properties": {"value": '"ledger"', "isEncrypted": False}}),
+        azapi("pass_azapi_encrypted", VAR_ARM, {"properties": {"value": '"ledger"', "isEncrypted": True}}),
+        OTHER,
+    ],
+    TOKENS,
+    extra_hcl="""
+variable "encrypt_variables" {
+  type = bool
+}
+
+resource "azurerm_automation_variable_string" "undetermined_from_variable" {
+  name                    = "undetermined-from-variable"
+  resource_group_name     = "payments-prod"
+  automation_account_name = "acme-ops"
+  value                   = "ledger"
+  encrypted               = var.encrypt_variables
+}
+""",
+)
+
+
+def batch(name: str, **arguments: Any) -> Res:
+    return Res("azurerm_batch_account", name, {**placed(name.replace("_", "")[:24], **arguments)})
+
+
+BATCH_ARM = "Microsoft.Batch/batchAccounts@2024-02-01"
+BATCH = Rule(
+    "ENC-AZBATCH-001",
+    AZURERM,
+    [
+        KEY,
+        batch("fail_microsoft_key"),
+        batch(
+            "pass_cmk", identity=UAI, encryption=[{"key_vault_key_id": Ref("azurerm_key_vault_key.vm", "id")}]
+        ),
+        azapi(
+            "fail_azapi_microsoft_key",
+            BATCH_ARM,
+            {"properties": {"encryption": {"keySource": "Microsoft.Batch"}}},
+        ),
+        azapi(
+            "pass_azapi_cmk",
+            BATCH_ARM,
+            {
+                "properties": {
+                    "encryption": {
+                        "keySource": "Microsoft.KeyVault",
+                        "keyVaultProperties": {"keyIdentifier": KEY_ID},
+                    }
+                }
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+
+def kusto(name: str, **arguments: Any) -> Res:
+    base = placed(name.replace("_", "")[:22], sku=[{"name": "Standard_E8ads_v5", "capacity": 2}])
+    return Res("azurerm_kusto_cluster", name, {**base, **arguments})
+
+
+KUSTO_ARM = "Microsoft.Kusto/clusters@2023-08-15"
+
+
+def kusto_rule(rule_id: str, current: str, legacy: str, arm: str) -> Rule:
+    return Rule(
+        rule_id,
+        AZURERM,
+        [
+            kusto("fail_default"),
+            kusto("fail_false", **{current: False}),
+            kusto("pass_enabled", **{current: True}),
+            kusto("pass_azurerm3_name", **{legacy: True}),
+            azapi(
+                "fail_azapi_default", KUSTO_ARM, {"sku": {"name": "Standard_E8ads_v5", "tier": "Standard"}}
+            ),
+            azapi(
+                "pass_azapi_enabled",
+                KUSTO_ARM,
+                {"sku": {"name": "Standard_E8ads_v5"}, "properties": {arm: True}},
+            ),
+            OTHER,
+        ],
+        TOKENS,
+    )
+
+
+KUSTO_DISK = kusto_rule(
+    "ENC-AZKUSTO-001", "disk_encryption_enabled", "enable_disk_encryption", "enableDiskEncryption"
+)
+KUSTO_DOUBLE = kusto_rule(
+    "ENC-AZKUSTO-002", "double_encryption_enabled", "double_encryption_enabled", "enableDoubleEncryption"
+)
+
+
+def lake(name: str, **arguments: Any) -> Res:
+    return Res("azurerm_data_lake_store", name, {**placed(name.replace("_", "")[:24], **arguments)})
+
+
+DLS_ARM = "Microsoft.DataLakeStore/accounts@2016-11-01"
+DATA_LAKE = Rule(
+    "ENC-AZDLS-001",
+    AZURERM,
+    [
+        Res(
+            "azurerm_data_lake_store",
+            "pass_default",
+            placed("passdefault"),
+            defaults={"encryption_state": "Enabled"},
+        ),
+        lake("pass_enabled", encryption_state="Enabled", encryption_type="ServiceManaged"),
+        lake("fail_disabled", encryption_state="Disabled"),
+        azapi("fail_azapi_disabled", DLS_ARM, {"properties": {"encryptionState": "Disabled"}}),
+        azapi("pass_azapi_default", DLS_ARM, {"properties": {}}),
+        OTHER,
+    ],
+    TOKENS,
+    extra_hcl="""
+variable "lake_encryption" {
+  type = string
+}
+
+resource "azurerm_data_lake_store" "undetermined_from_variable" {
+  name                = "undeterminedlake"
+  resource_group_name = "payments-prod"
+  location            = "westeurope"
+  encryption_state    = var.lake_encryption
+}
+""",
+)
+
+
+def single_server(engine: str, name: str, **arguments: Any) -> Res:
+    version = "8.0" if engine == "mysql" else "11"
+    base = placed(
+        name,
+        sku_name="GP_Gen5_4",
+        version=version,
+        ssl_enforcement_enabled=True,
+        ssl_minimal_tls_version_enforced="TLS1_2",
+    )
+    return Res(f"azurerm_{engine}_server", name, {**base, **arguments})
+
+
+DB_INFRA = Rule(
+    "ENC-AZDB-003",
+    AZURERM,
+    [
+        single_server("mysql", "fail_mysql_default"),
+        single_server("postgresql", "fail_postgresql_false", infrastructure_encryption_enabled=False),
+        single_server("mysql", "pass_mysql_double", infrastructure_encryption_enabled=True),
+        single_server("postgresql", "pass_postgresql_double", infrastructure_encryption_enabled=True),
+        azapi(
+            "fail_azapi_postgresql",
+            "Microsoft.DBforPostgreSQL/servers@2017-12-01",
+            {"properties": {"createMode": "Default"}},
+        ),
+        azapi(
+            "pass_azapi_mysql",
+            "Microsoft.DBforMySQL/servers@2017-12-01",
+            {"properties": {"createMode": "Default", "infrastructureEncryption": "Enabled"}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+
+def mariadb(name: str, **arguments: Any) -> Res:
+    return Res(
+        "azurerm_mariadb_server", name, {**placed(name, sku_name="GP_Gen5_2", version="10.3"), **arguments}
+    )
+
+
+MARIADB_ARM = "Microsoft.DBforMariaDB/servers@2018-06-01"
+MARIADB = Rule(
+    "ENC-AZMARIADB-001",
+    AZURERM,
+    [
+        mariadb("fail_ssl_off", ssl_enforcement_enabled=False),
+        mariadb("fail_tls11", ssl_enforcement_enabled=True, ssl_minimal_tls_version_enforced="TLS1_1"),
+        mariadb("pass_ssl_default_tls", ssl_enforcement_enabled=True),
+        mariadb("pass_tls12", ssl_enforcement_enabled=True, ssl_minimal_tls_version_enforced="TLS1_2"),
+        azapi(
+            "fail_azapi_ssl_disabled",
+            MARIADB_ARM,
+            {"properties": {"createMode": "Default", "sslEnforcement": "Disabled"}},
+        ),
+        azapi(
+            "pass_azapi_tls12",
+            MARIADB_ARM,
+            {
+                "properties": {
+                    "createMode": "Default",
+                    "sslEnforcement": "Enabled",
+                    "minimalTlsVersion": "TLS1_2",
+                }
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+SYNAPSE_ARM = "Microsoft.Synapse/workspaces@2021-06-01"
+
+
+def workspace(name: str, **arguments: Any) -> Res:
+    base = placed(
+        name,
+        storage_data_lake_gen2_filesystem_id="https://acmelake.dfs.core.windows.net/analytics",
+        sql_administrator_login="sqladmin",
+        identity=[{"type": "SystemAssigned"}],
+    )
+    return Res("azurerm_synapse_workspace", name, {**base, **arguments})
+
+
+SYNAPSE_CMK = Rule(
+    "ENC-AZSYNAPSE-001",
+    AZURERM,
+    [
+        KEY,
+        workspace("fail_microsoft_key"),
+        workspace(
+            "pass_cmk",
+            customer_managed_key=[
+                {
+                    "key_versionless_id": Ref("azurerm_key_vault_key.vm", "versionless_id"),
+                    "key_name": "synapse",
+                }
+            ],
+        ),
+        azapi("fail_azapi_microsoft_key", SYNAPSE_ARM, {"properties": {"sqlAdministratorLogin": "sqladmin"}}),
+        azapi(
+            "pass_azapi_cmk",
+            SYNAPSE_ARM,
+            {"properties": {"encryption": {"cmk": {"key": {"name": "synapse", "keyVaultUrl": KEY_ID}}}}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+
+def pool(name: str, **arguments: Any) -> Res:
+    base = {
+        "name": name,
+        "synapse_workspace_id": f"{PARENT}/providers/Microsoft.Synapse/workspaces/acme-analytics",
+        "sku_name": "DW100c",
+        "create_mode": "Default",
+        "storage_account_type": "GRS",
+    }
+    return Res("azurerm_synapse_sql_pool", name, {**base, **arguments})
+
+
+SYNAPSE_POOL = Rule(
+    "ENC-AZSYNAPSE-002",
+    AZURERM,
+    [
+        pool("fail_default"),
+        pool("fail_false", data_encrypted=False),
+        pool("pass_encrypted", data_encrypted=True),
+    ],
+    TOKENS,
+)
+
+RULES += [
+    APPCONF,
+    AUTOMATION,
+    BATCH,
+    KUSTO_DISK,
+    KUSTO_DOUBLE,
+    DATA_LAKE,
+    DB_INFRA,
+    MARIADB,
+    SYNAPSE_CMK,
+    SYNAPSE_POOL,
+]
