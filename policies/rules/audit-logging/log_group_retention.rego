@@ -2,17 +2,25 @@
 package iacgate.rules.audit_logging.log_group_retention
 
 import data.iacgate.lib
-import data.iacgate.lib.aws.logging
+import data.iacgate.lib.retention
 import rego.v1
 
-retention := lib.attr("retention_in_days")
+days := lib.attr("retention_in_days")
 
-# Left out (or 0), a log group never expires its events: that passes.
+# Left out (or 0), a log group never expires its events: that passes. A retention unknown until apply
+# (retention_in_days = var.days) is reported at its path, so the engine calls it undetermined.
 deny contains lib.violation(["retention_in_days"], msg) if {
-	lib.is_set(retention)
-	not lib.is_unknown(retention)
-	days := to_number(retention)
-	days != 0
-	days < logging.min_log_retention_days
-	msg := sprintf("log group keeps events for %v days: retention_in_days is %v, required at least %v days (or 0, never expire)", [days, days, logging.min_log_retention_days])
+	retention.retention_short(days, 0)
+	msg := concat("", [
+		"log group keeps events for ", lib.show(days), " days: retention_in_days is ", lib.show(days),
+		", required at least ", retention.min_days_text, " days (or 0, never expire)",
+	])
+}
+
+deny contains lib.violation(["retention_in_days"], msg) if {
+	retention.retention_undecidable(days)
+	msg := concat("", [
+		"log group retention cannot be told: retention_in_days is ", lib.show(days),
+		", required at least ", retention.min_days_text, " days (or 0, never expire)",
+	])
 }

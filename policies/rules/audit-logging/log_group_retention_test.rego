@@ -31,3 +31,24 @@ test_minimum_is_configurable if {
 		with input.related as []
 		with input.settings as {"min_log_retention_days": 90}
 }
+
+test_left_out_never_expires_and_passes if {
+	count(log_group_retention.deny) == 0 with input.resource as testing.resource("aws_cloudwatch_log_group", {})
+		with input.related as []
+		with input.settings as {}
+}
+
+# Issue 16 §2: a retention unknown until apply is judged at its path (the engine says undetermined).
+test_unknown_retention_is_reported_at_its_path if {
+	some result in log_group_retention.deny with input.resource as group({"__unknown__": "variable 'days' has no value"})
+		with input.related as []
+		with input.settings as {}
+	result.path == ["retention_in_days"]
+}
+
+test_string_days_below_the_setting_fail if {
+	some result in log_group_retention.deny with input.resource as group("180")
+		with input.related as []
+		with input.settings as {"min_log_retention_days": 400}
+	result.message == "log group keeps events for 180 days: retention_in_days is 180, required at least 400 days (or 0, never expire)"
+}

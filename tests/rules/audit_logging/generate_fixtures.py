@@ -75,6 +75,20 @@ def database(kind: str, name: str, exports: list[str] | None) -> Case:
     return Case(tf_type, name, tf, (cfn_type, cfn), (token, pulumi))
 
 
+# The value `pulumi preview` shows for an output known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+
+def unknown_log_group(name: str) -> Case:
+    """A log group whose retention is known only at apply: a module variable, an undeclared
+    CloudFormation parameter, a Pulumi preview's unknown output."""
+    tf = {"name": f"/app/{name}", "retention_in_days": Ref("var.retention_days")}
+    cfn = {"LogGroupName": f"/app/{name}", "RetentionInDays": {"Ref": "RetentionDays"}}
+    pulumi = {"name": f"/app/{name}", "retentionInDays": PULUMI_UNKNOWN}
+    return Case("aws_cloudwatch_log_group", name, tf, ("AWS::Logs::LogGroup", cfn),
+                ("aws:cloudwatch/logGroup:LogGroup", pulumi))  # fmt: skip
+
+
 def log_group(name: str, days: int | None) -> Case:
     tf: dict[str, Any] = {"name": f"/app/{name}"}
     cfn: dict[str, Any] = {"LogGroupName": f"/app/{name}"}
@@ -263,6 +277,9 @@ FIXTURES: dict[str, list[Case]] = {
         log_group("pass_never_expire", None),
         log_group("pass_explicit_never_expire", 0),
         log_group("fail_thirty_days", 30),
+        log_group("fail_half_year", 180),
+        log_group("pass_ten_years", 3653),
+        unknown_log_group("undetermined_retention_variable"),
     ],
 }
 

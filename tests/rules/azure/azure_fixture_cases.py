@@ -89,6 +89,9 @@ def sql_database(name: str, **arguments: Any) -> Case:
     )
 
 
+AUDIT_ENDPOINT = "https://acmeaudit.blob.core.windows.net/"
+
+
 def auditing(name: str, server: str, **arguments: Any) -> Case:
     base = {"server_id": Ref(f"azurerm_mssql_server.{server}", "id"), "log_monitoring_enabled": True}
     return Case(
@@ -266,7 +269,7 @@ def flow_log(
         "storage_account_id": AUDIT_STORAGE,
         "enabled": enabled,
         "version": 2,
-        "retention_policy": [retention or {"enabled": True, "days": 90}],
+        "retention_policy": [retention or {"enabled": True, "days": 365}],
     }
     return Case("azurerm_network_watcher_flow_log", name, arguments)
 
@@ -585,6 +588,33 @@ CASES: dict[tuple[str, str], list[Case]] = {
         auditing("pass_default", "ledger"),
         auditing("pass_one_year", "ledger", retention_in_days=365),
         auditing("fail_thirty_days", "ledger", retention_in_days=30),
+        auditing("fail_ninety_days", "ledger", retention_in_days=90),
+        auditing(
+            "undetermined_retention_variable", "ledger", retention_in_days=Ref("var.audit_retention_days")
+        ),
+        # The inline block (azurerm 2 and 3), which LOG-AZSQL-001 accepts, is judged too (#16 §2).
+        sql_server(
+            "fail_inline_thirty_days",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 30}],
+        ),
+        sql_server(
+            "pass_inline_one_year",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 365}],
+        ),
+        sql_server(
+            "pass_inline_default_forever", extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT}]
+        ),
+        sql_database("ledger_db"),
+        Case(
+            "azurerm_mssql_database_extended_auditing_policy",
+            "fail_database_sixty_days",
+            {
+                "database_id": Ref("azurerm_mssql_database.ledger_db", "id"),
+                "log_monitoring_enabled": True,
+                "retention_in_days": 60,
+            },
+            {"enabled": True},
+        ),
     ],
     ("audit-logging", "LOG-AZPG-001"): [
         *postgresql_with("azurerm_postgresql_server", "fail_defaults", {}),
@@ -626,14 +656,30 @@ CASES: dict[tuple[str, str], list[Case]] = {
     ],
     ("audit-logging", "LOG-AZNETWORK-002"): [
         nsg("web"),
-        flow_log("pass_ninety_days", "web"),
+        flow_log("pass_one_year", "web"),
         flow_log("pass_forever", "web", retention={"enabled": True, "days": 0}),
         flow_log("fail_seven_days", "web", retention={"enabled": True, "days": 7}),
+        # settings.min_log_retention_days, default 365, is the one minimum of every retention rule (#16 §3).
+        flow_log("fail_ninety_days", "web", retention={"enabled": True, "days": 90}),
         flow_log("fail_retention_disabled", "web", retention={"enabled": False, "days": 0}),
+        # Unknown days are undetermined, never a pass (#16 §2): an object variable's attribute, an
+        # undeclared variable.
+        flow_log(
+            "undetermined_days_of_a_variable",
+            "web",
+            retention={"enabled": True, "days": Ref("var.flow_log", "days")},
+        ),
+        flow_log(
+            "undetermined_undeclared_variable",
+            "web",
+            retention={"enabled": True, "days": Ref("var.undeclared_days")},
+        ),
     ],
     ("audit-logging", "LOG-AZMONITOR-001"): [
         log_profile("pass_one_year", {"enabled": True, "days": 365}),
         log_profile("pass_forever", {"enabled": False, "days": 0}),
         log_profile("fail_thirty_days", {"enabled": True, "days": 30}),
+        log_profile("fail_ninety_days", {"enabled": True, "days": 90}),
+        log_profile("undetermined_days_variable", {"enabled": True, "days": Ref("var.activity_log_days")}),
     ],
 }
