@@ -2,26 +2,70 @@
 package iacgate.rules.audit_logging.rds_log_exports
 
 import data.iacgate.lib
-import data.iacgate.lib.aws
 import rego.v1
 
 exports := lib.attr("enabled_cloudwatch_logs_exports")
 
+# The engine. An aws_rds_cluster without one is Aurora MySQL: the engine argument defaulted to "aurora"
+# (MySQL 5.6-compatible Aurora) before AWS provider 5, and the RDS API's aurora engine is Aurora MySQL.
+engine := lower(lib.attr("engine")) if {
+	is_string(lib.attr("engine"))
+	lib.is_set(lib.attr("engine"))
+} else := "aurora" if {
+	input.resource.type == "aws_rds_cluster"
+	not lib.is_set(lib.attr("engine"))
+}
+
+# The logs that hold the engine's audit trail, from the log types each engine can export (RDS API
+# EnableCloudwatchLogsExports, "valid for each DB engine"):
+#   Aurora MySQL (aurora, aurora-mysql) and RDS for MySQL / MariaDB instances: audit and error;
+#   a Multi-AZ DB cluster of RDS for MySQL, which cannot export an audit log: error and general;
+#   PostgreSQL and Aurora PostgreSQL: postgresql; Oracle: alert and audit; SQL Server: error;
+#   Neptune and DocumentDB clusters declared through the RDS API: audit (and profiler for DocumentDB).
+# Other engines (Db2) need at least one export.
+required := {"audit", "error"} if {
+	engine in {"aurora", "aurora-mysql", "mariadb"}
+} else := {"error", "general"} if {
+	engine == "mysql"
+	input.resource.type == "aws_rds_cluster"
+} else := {"audit", "error"} if {
+	engine == "mysql"
+} else := {"postgresql"} if {
+	engine in {"postgres", "aurora-postgresql"}
+} else := {"alert", "audit"} if {
+	startswith(engine, "oracle")
+} else := {"error"} if {
+	startswith(engine, "sqlserver")
+} else := {"audit"} if {
+	engine == "neptune"
+} else := {"audit", "profiler"} if {
+	engine == "docdb"
+} else := set()
+
 deny contains lib.violation(["enabled_cloudwatch_logs_exports"], msg) if {
 	not lib.is_set(exports)
-	msg := sprintf("database exports no logs to CloudWatch Logs: enabled_cloudwatch_logs_exports is %s", [lib.show(exports)])
+	msg := concat("", ["database exports no logs to CloudWatch Logs: enabled_cloudwatch_logs_exports is ", lib.show(exports), ", required the logs of its engine"])
 }
 
 deny contains lib.violation(["enabled_cloudwatch_logs_exports"], msg) if {
 	is_array(exports)
 	count(exports) > 0
-	required := aws.rds_required_log_exports(lib.attr("engine"))
 	missing := required - {name | some name in exports}
 	count(missing) > 0
 
 	# concat, not sprintf: inside sprintf's %s regopy 1.5.2 quotes some strings (one-element concat results).
 	msg := concat("", [
-		"database does not export the ", concat(", ", sort(missing)), " logs of engine ", lib.attr_text("engine"),
+		"database does not export the ", concat(", ", sort(missing)), " logs of engine ", engine,
 		" to CloudWatch Logs: enabled_cloudwatch_logs_exports is ", lib.show(exports),
+	])
+}
+
+# An engine unknown until apply (engine = var.engine) leaves the required logs unknown: undetermined.
+deny contains lib.violation(["engine"], msg) if {
+	lib.is_unknown(lib.attr("engine"))
+	lib.is_set(exports)
+	msg := concat("", [
+		"database log exports cannot be judged: engine is ", lib.attr_text("engine"),
+		", required the logs of its engine in enabled_cloudwatch_logs_exports (", lib.show(exports), ")",
 	])
 }

@@ -49,3 +49,36 @@ test_docdb_through_the_rds_api_needs_audit_and_profiler if {
 		with input.related as []
 	contains(result.message, "does not export the profiler logs of engine docdb")
 }
+
+# Issue 16 §2: an aws_rds_cluster without engine is Aurora MySQL (engine "aurora" before AWS provider 5).
+test_cluster_without_engine_needs_aurora_mysql_logs if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_rds_cluster", {"enabled_cloudwatch_logs_exports": ["slowquery"]})
+		with input.related as []
+	result.message == "database does not export the audit, error logs of engine aurora to CloudWatch Logs: enabled_cloudwatch_logs_exports is [\"slowquery\"]"
+}
+
+test_cluster_without_engine_with_audit_and_error_passes if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_rds_cluster", {"enabled_cloudwatch_logs_exports": ["audit", "error"]})
+		with input.related as []
+}
+
+test_aurora_mysql_in_capitals_needs_audit if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_rds_cluster", {"engine": "Aurora-MySQL", "enabled_cloudwatch_logs_exports": ["error"]})
+		with input.related as []
+	contains(result.message, "audit logs of engine aurora-mysql")
+}
+
+# A Multi-AZ DB cluster of RDS for MySQL cannot export an audit log: error and general.
+test_multi_az_mysql_cluster_needs_error_and_general if {
+	count(rds_log_exports.deny) == 0 with input.resource as testing.resource("aws_rds_cluster", {"engine": "mysql", "enabled_cloudwatch_logs_exports": ["error", "general", "slowquery"]})
+		with input.related as []
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_rds_cluster", {"engine": "mysql", "enabled_cloudwatch_logs_exports": ["error"]})
+		with input.related as []
+	contains(result.message, "the general logs of engine mysql")
+}
+
+test_unknown_engine_is_reported_at_engine if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": {"__unknown__": "variable 'engine' has no value"}, "enabled_cloudwatch_logs_exports": ["error"]})
+		with input.related as []
+	result.path == ["engine"]
+}

@@ -150,6 +150,27 @@ def db_instance(name: str, engine: str, exports: list[str] | None) -> Case:
     )
 
 
+def default_engine_cluster(name: str, exports: list[str]) -> Case:
+    """A Terraform aws_rds_cluster without engine (the provider's default, "aurora", before 5.0)."""
+    identifier = name.replace("_", "-")
+    tf = {"cluster_identifier": identifier, "enabled_cloudwatch_logs_exports": exports}
+    return Case("aws_rds_cluster", name, tf)
+
+
+def unknown_engine_instance(name: str, exports: list[str]) -> Case:
+    """An instance whose engine is known only at apply (a module variable, an undeclared CloudFormation
+    parameter, a Pulumi preview's unknown output)."""
+    case = db_instance(name, "postgres", exports)
+    assert case.terraform is not None and case.cloudformation is not None and case.pulumi is not None
+    return Case(
+        case.tf_type,
+        name,
+        {**case.terraform, "engine": Ref("var.engine")},
+        (case.cloudformation[0], {**case.cloudformation[1], "Engine": {"Ref": "Engine"}}),
+        (case.pulumi[0], {**case.pulumi[1], "engine": PULUMI_UNKNOWN}),
+    )
+
+
 def rds_cluster(name: str, engine: str, exports: list[str] | None) -> Case:
     identifier = name.replace("_", "-")
     tf: dict[str, Any] = {"cluster_identifier": identifier, "engine": engine}
@@ -235,6 +256,13 @@ ORIGINAL_FIXTURES: dict[str, list[Case]] = {
         rds_cluster("fail_aurora_postgresql_unlogged", "aurora-postgresql", None),
         rds_cluster("fail_neptune_slowquery_only", "neptune", ["slowquery"]),
         rds_cluster("fail_docdb_audit_only", "docdb", ["audit"]),
+        # Issue 16 §2: without engine an aws_rds_cluster is Aurora MySQL ("aurora" before AWS provider 5;
+        # CloudFormation and Pulumi require the engine); a Multi-AZ MySQL cluster exports no audit log.
+        default_engine_cluster("fail_default_engine_slowquery_only", ["slowquery"]),
+        default_engine_cluster("pass_default_engine_audit_error", ["audit", "error"]),
+        rds_cluster("fail_aurora_engine_error_only", "aurora", ["error"]),
+        rds_cluster("pass_multi_az_mysql_cluster", "mysql", ["error", "general", "slowquery"]),
+        unknown_engine_instance("undetermined_engine_variable", ["error"]),
     ],
     "LOG-VPC-001": [
         *vpc("pass_all_traffic", ["ALL"]),
