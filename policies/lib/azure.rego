@@ -22,13 +22,16 @@ renamed(current, legacy) := legacy if {
 # Every spelling azurerm uses for a minimum TLS version below 1.2, or for TLS not enforced at all:
 # storage (TLS1_0), SQL, Redis and App Service ("1.0"), MySQL/PostgreSQL single server
 # (TLSEnforcementDisabled), Azure SQL ("Disabled").
+# "1" is an unquoted 1.0 after Terraform's conversion to a string.
 weak_tls_versions := {
-	"tls1_0", "tls1_1", "1.0", "1.1", "tlsenforcementdisabled", "disabled",
+	"tls1_0", "tls1_1", "1", "1.0", "1.1", "tlsenforcementdisabled", "disabled",
 }
 
+# Compared after Terraform's type conversion: minimum_tls_version = 1.1 (a number) is "1.1".
 weak_tls(value) if {
-	is_string(value)
-	lower(value) in weak_tls_versions
+	text := lib.tf_string(value)
+	is_string(text)
+	lower(text) in weak_tls_versions
 }
 
 # --- nested blocks -----------------------------------------------------------------------------------

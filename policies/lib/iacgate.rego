@@ -39,6 +39,15 @@ is_false(value) if {
 	lower(value) == "false"
 }
 
+# A value as Terraform converts it for a string argument: a number or bool written unquoted
+# (minimum_tls_version = 1.1, CloudFormation MinimumTlsVersion: 1.2) is its text ("1.1", "1" for 1.0,
+# "true"); anything else is itself. Compare versions and names after this conversion.
+tf_string(value) := sprintf("%v", [value]) if {
+	is_number(value)
+} else := sprintf("%v", [value]) if {
+	is_boolean(value)
+} else := value
+
 # A value as people read it in a message.
 show(value) := "unknown until apply" if {
 	is_unknown(value)
