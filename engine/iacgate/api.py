@@ -30,6 +30,7 @@ from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import UnresolvedModule, confinement_roots
+from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.provenance import Provenance
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
@@ -274,7 +275,11 @@ def scan(
         for candidate in discover(settings.paths, root, SUFFIXES)
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
-    parsed = parse_inputs(candidates, settings.parse_options(root), progress, settings.allow_empty)
+    # Terraform state backends become BACKEND_TYPE nodes only when a rule judges them.
+    options = settings.parse_options(root).with_state_backends(
+        any(BACKEND_TYPE in rule.resource_types for rule in rules.rules)
+    )
+    parsed = parse_inputs(candidates, options, progress, settings.allow_empty)
     with evaluator:
         evaluation = Evaluation.combine(
             [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from report.support import assert_valid_report, assert_valid_sarif
 
+# These roots deploy with local state: SEC-STATE-006 would judge their backend (secrets-and-state pack),
+# and these tests are about resources no rule applies to.
+NO_BACKEND = ("--skip-rule", "SEC-STATE-*")
+
 MIXED = """\
 resource "azapi_resource" "account" {
   type = "Microsoft.Storage/storageAccounts@2023-01-01"
@@ -53,10 +57,12 @@ def iacgate(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(MIXED, encoding="utf-8")
-    text = iacgate(tmp_path, "scan", ".", "--sarif-output", "out.sarif", "--summary-file", "summary.md")
+    text = iacgate(
+        tmp_path, "scan", ".", *NO_BACKEND, "--sarif-output", "out.sarif", "--summary-file", "summary.md"
+    )
     assert text.returncode == 0, text.stderr
     assert "No rule applied to 2 of 6 resources (azapi_resource 2)." in " ".join(text.stdout.split())
-    report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
+    report = json.loads(iacgate(tmp_path, "scan", ".", *NO_BACKEND, "--format", "json").stdout)
     assert_valid_report(report)
     assert report["summary"]["unjudged"] == {
         "total": 2,
@@ -77,7 +83,7 @@ def test_every_output_says_what_no_rule_judged(tmp_path: Path) -> None:
 
 def test_a_scan_that_judged_nothing_says_so_even_quietly(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(MIXED.split('resource "aws_ebs_volume"')[0], encoding="utf-8")
-    quiet = iacgate(tmp_path, "scan", ".", "-q")
+    quiet = iacgate(tmp_path, "scan", ".", *NO_BACKEND, "-q")
     assert quiet.returncode == 0
     (line,) = quiet.stdout.strip().splitlines()
     assert line.endswith(

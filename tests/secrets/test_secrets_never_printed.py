@@ -35,6 +35,10 @@ SECRETS = (
     "Report-Default-Pw7",
     "Gcp-Plain-Pw4",
     "Gcp-Root-Plain-Pw5",
+    "AKIAIOSFODNN7FIXTURE",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFIXTUREKEY",
+    "c3RhdGUtYWNjb3VudC1maXh0dXJlLWtleQ==",
+    "Pg-Fixture-Pw9",
 )
 
 
@@ -77,6 +81,7 @@ def test_no_output_prints_a_secret(tmp_path: Path) -> None:
     ]
     everything = "\n".join(outputs)
     assert all(f"SEC-CRED-00{n}" in everything for n in (1, 2, 3))
+    assert "SEC-STATE-008" in everything
     leaked = [secret for secret in SECRETS if secret in everything]
     assert not leaked, leaked
 

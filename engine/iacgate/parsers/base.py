@@ -36,6 +36,12 @@ class ParseOptions:
     parameter_files: tuple[Path, ...] = ()
     region: str | None = None
     confine_to: tuple[Path, ...] = ()
+    # Whether Terraform root modules get a ``terraform_backend`` node (their state backend): only when a
+    # rule judges it, so that scans without such a rule see the resources they always saw.
+    state_backends: bool = False
+
+    def with_state_backends(self, wanted: bool) -> ParseOptions:
+        return replace(self, state_backends=wanted) if wanted != self.state_backends else self
 
     @property
     def readable(self) -> ReadRoots:

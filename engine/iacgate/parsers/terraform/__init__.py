@@ -16,6 +16,7 @@ from pathlib import Path
 from iacgate.errors import ParseError
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, ParseResult
+from iacgate.parsers.terraform.backends import backend_resource
 from iacgate.parsers.terraform.config import ModuleConfig
 from iacgate.parsers.terraform.escapes import check_escapes
 from iacgate.parsers.terraform.load import is_json_source, parse_files
@@ -152,6 +153,9 @@ class TerraformParser:
             files = config.files or [unit]
             notes = tuple(Notification("error", message, file) for file in files)
             return ParseResult(notifications=(*program.notifications, *notes), unit=unit)
+        backend = backend_resource(config) if options.state_backends else None
+        if backend is not None:
+            resources = [*resources, backend]
         return ParseResult(
             tuple(resources), tuple(edges), tuple(program.notifications), unit, tuple(program.unresolved)
         )

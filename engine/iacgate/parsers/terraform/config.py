@@ -44,6 +44,8 @@ class ModuleConfig:
     resources: dict[str, ResourceConfig] = field(default_factory=dict)
     calls: dict[str, Located] = field(default_factory=dict)
     providers: list[Located] = field(default_factory=list)
+    # ``terraform`` blocks (required_providers, backend, cloud): read for the root module's state backend.
+    settings: list[Located] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str, int]] = field(default_factory=list)
     # Blocks Terraform refuses for their shape (``resource "aws_s3_bucket" {}``): (message, file, line).
@@ -81,6 +83,8 @@ class ModuleConfig:
             self._unique(self.calls, labels[0], Located(block, file), file, block.start)
         elif kind == "provider" and len(labels) == 1:
             self.providers.append(Located(block, file))
+        elif kind == "terraform" and not labels:
+            self.settings.append(Located(block, file))
         elif kind == "locals":
             for name, attribute in block.attributes.items():
                 self._unique(self.locals, name, (attribute, file), file, attribute.line)

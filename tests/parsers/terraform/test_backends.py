@@ -1,0 +1,100 @@
+"""A root module's state backend as a ``terraform_backend`` node (#17 §2), only when a rule asks for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iacgate.graph.model import Resource, Unknown
+from iacgate.parsers.base import ParseOptions
+from iacgate.parsers.terraform import TerraformParser
+from iacgate.textio import read_source
+
+S3 = """\
+terraform {
+  required_version = ">= 1.10"
+  backend "s3" {
+    bucket       = "acme-tfstate"
+    key          = "ledger/terraform.tfstate"
+    encrypt      = true
+    use_lockfile = true
+    assume_role {
+      role_arn = "arn:aws:iam::111122223333:role/tfstate"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+"""
+
+
+def _backends(tmp_path: Path, files: dict[str, str], wanted: bool = True) -> dict[str, Resource]:
+    sources = []
+    for relative, text in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        sources.append(read_source(path, relative))
+    options = ParseOptions(scan_root=tmp_path).with_state_backends(wanted)
+    units = TerraformParser().parse(sources, options)
+    return {
+        unit.unit: resource
+        for unit in units
+        for resource in unit.resources
+        if resource.type == "terraform_backend"
+    }
+
+
+def test_backend_block_becomes_one_node_with_its_arguments_and_lines(tmp_path: Path) -> None:
+    (node,) = _backends(tmp_path, {"envs/prod/main.tf": S3}).values()
+    assert node.id == "terraform_backend.prod"
+    assert node.attributes["backend"] == "s3"
+    assert node.attributes["encrypt"] is True
+    assert node.attributes["key"] == "ledger/terraform.tfstate"
+    assert node.attributes["assume_role"] == [{"role_arn": "arn:aws:iam::111122223333:role/tfstate"}]
+    assert (node.attributes["declared"], node.attributes["has_provider"]) == (True, True)
+    assert node.attributes["root"] == "envs/prod"
+    assert (node.location.file, node.location.start_line, node.location.end_line) == (
+        "envs/prod/main.tf",
+        3,
+        11,
+    )
+    assert node.location.line_for(("use_lockfile",)) == 7
+    assert node.location.line_for(("assume_role", 0, "role_arn")) == 9
+
+
+def test_no_node_unless_a_rule_asks(tmp_path: Path) -> None:
+    assert _backends(tmp_path, {"main.tf": S3}, wanted=False) == {}
+
+
+def test_root_without_backend_is_local_and_a_directory_deploying_nothing_has_no_node(tmp_path: Path) -> None:
+    nodes = _backends(
+        tmp_path,
+        {
+            "app/main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n',
+            "vars/variables.tf": 'variable "x" {\n  type = string\n}\n',
+        },
+    )
+    assert set(nodes) == {"app"}
+    node = nodes["app"]
+    assert node.attributes["backend"] == "local"
+    assert node.attributes["declared"] is False
+    assert node.location.start_line == 1
+
+
+def test_expressions_are_not_evaluated_in_a_backend(tmp_path: Path) -> None:
+    text = 'terraform {\n  backend "gcs" {\n    bucket = var.bucket\n  }\n}\nprovider "google" {}\n'
+    (node,) = _backends(tmp_path, {"main.tf": text}).values()
+    assert node.id == "terraform_backend.root"
+    assert isinstance(node.attributes["bucket"], Unknown)
+
+
+def test_cloud_block_is_a_remote_backend(tmp_path: Path) -> None:
+    text = (
+        'terraform {\n  cloud {\n    organization = "acme"\n'
+        '    workspaces {\n      name = "w"\n    }\n  }\n}\n'
+    )
+    (node,) = _backends(tmp_path, {"main.tf": text}).values()
+    assert node.attributes["backend"] == "cloud"
+    assert node.attributes["workspaces"] == [{"name": "w"}]
