@@ -41,5 +41,7 @@ test_cloudformation_bucket_encryption_passes if {
 test_cloudformation_bucket_without_bucket_encryption_fails if {
 	some result in s3_bucket_encryption.deny with input.resource as cfn_bucket({"bucket_name": "b"})
 		with input.related as []
-	contains(result.message, "BucketEncryption")
+	contains(result.message, "server_side_encryption_configuration is not set")
+	# CloudFormation has no separate encryption resource: the message does not send the user looking for one.
+	not contains(result.message, "aws_s3_bucket_server_side_encryption_configuration")
 }
