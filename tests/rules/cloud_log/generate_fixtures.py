@@ -1,0 +1,56 @@
+"""Fixtures of the issue-16 Azure and GCP audit-logging rules: Terraform HCL, plan and Pulumi from one case
+list per rule (``azure_cases.py``, ``gcp_cases.py``). HCL and plan are written by the shared
+``tests/rules/fixture_writer.py``; the Pulumi stack export by ``pulumi_export.py``. Rewrite the checked-in
+files after editing a case:
+
+    .venv/bin/python tests/rules/cloud_log/generate_fixtures.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fixture_writer
+import gcp_cases
+from fixture_writer import Provider
+from pulumi_export import Case, write_pulumi
+
+ROOT = Path(__file__).resolve().parents[3]
+
+GOOGLE = Provider(
+    "google",
+    "registry.terraform.io/hashicorp/google",
+    "~> 6.10",
+    settings={"project": gcp_cases.PROJECT, "region": gcp_cases.REGION},
+)
+GOOGLE_PULUMI = ("gcp", {"project": gcp_cases.PROJECT, "region": gcp_cases.REGION})
+
+
+def _terraform(case: Case) -> fixture_writer.Case:
+    return fixture_writer.Case(case.type, case.name, case.arguments, blocks=None, defaults=case.defaults)
+
+
+def write(
+    rule_id: str, cases: list[Case], provider: Provider, pulumi: tuple[str, dict[str, str]]
+) -> list[Path]:
+    terraform = [_terraform(case) for case in cases if case.terraform]
+    written = fixture_writer.write(
+        "audit-logging", rule_id, terraform, provider=provider, formats=("terraform", "terraform-plan")
+    )
+    path = write_pulumi(
+        ROOT / "fixtures" / "audit-logging" / rule_id / f"{rule_id}.pulumi.json", cases, *pulumi
+    )
+    return [*written, *([path] if path else [])]
+
+
+def main() -> None:
+    for rule_id, cases in gcp_cases.CASES.items():
+        write(rule_id, cases, GOOGLE, GOOGLE_PULUMI)
+
+
+if __name__ == "__main__":
+    main()
