@@ -7,7 +7,7 @@ import rego.v1
 patterns := object.get(input.settings, "deployed_roots", null)
 
 # settings.deployed_roots (globs on the root module directory, "." for the scan root) names the deployed
-# roots; without it, every root that configures a provider or declares a resource is deployed, except
+# roots; without it, every root with a provider block is deployed, except
 # example and test roots.
 deployed if {
 	not is_array(patterns)

@@ -68,11 +68,12 @@ def test_no_node_unless_a_rule_asks(tmp_path: Path) -> None:
     assert _backends(tmp_path, {"main.tf": S3}, wanted=False) == {}
 
 
-def test_root_without_backend_is_local_and_a_directory_deploying_nothing_has_no_node(tmp_path: Path) -> None:
+def test_root_without_backend_is_local_and_a_module_without_provider_has_no_node(tmp_path: Path) -> None:
     nodes = _backends(
         tmp_path,
         {
-            "app/main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n',
+            "app/main.tf": 'provider "aws" {}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\n',
+            "module/main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n',
             "vars/variables.tf": 'variable "x" {\n  type = string\n}\n',
         },
     )

@@ -5,9 +5,10 @@ The node has the canonical type ``terraform_backend`` and the id ``terraform_bac
 module directory's last name, ``root`` for the scan root: one node per unit); its attributes are
 the backend's own arguments plus ``backend`` (the kind: ``s3``, ``azurerm``, ``gcs``, ``http``, ``local``,
 ``remote``, ``cloud``...), ``declared`` (whether the configuration writes a backend block at all: without
-one Terraform keeps the state in a local file) and ``has_provider`` (whether the root configures a
-provider or declares a resource, which is what makes a root "deployed" by default). A root that neither
-declares a backend nor uses a provider gets no node: there is nothing it deploys.
+one Terraform keeps the state in a local file) and ``has_provider`` (whether the root writes a
+``provider`` block, which is what makes a root "deployed" by default: a reusable module declares resources
+but leaves provider configuration to its callers). A root that neither declares a backend nor configures a
+provider gets no node.
 
 Terraform allows only literal values in a backend block (no variables, no functions): anything else is
 kept as unknown with that reason, and the values given at ``terraform init -backend-config`` time are not
@@ -95,7 +96,8 @@ def find_backend(settings: Iterable[Located]) -> BackendBlock | None:
 def backend_resource(config: ModuleConfig) -> Resource | None:
     """The root module's ``terraform_backend`` node; None when it declares no backend and deploys nothing."""
     found = find_backend(config.settings)
-    has_provider = bool(config.providers) or any(r.mode == "managed" for r in config.resources.values())
+    # A provider block: what a reusable module (resources and required_providers only) does not write.
+    has_provider = bool(config.providers)
     if found is None and not has_provider:
         return None
     lines: dict[str, int] = {}
