@@ -1,0 +1,19 @@
+# ENC-GCPAR-001: Artifact Registry repositories encrypt with a customer-managed Cloud KMS key (CMEK).
+package iacgate.rules.encryption.gcprest_artifact_registry_cmek
+
+import data.iacgate.lib
+import data.iacgate.lib.gcp_cmek
+import rego.v1
+
+key_paths := [["kms_key_name"]]
+
+# A virtual repository stores nothing (it fronts other repositories): not concerned.
+virtual if lower(lib.show(lib.attr("mode"))) == "virtual_repository"
+
+deny contains {"not_applicable": true} if virtual
+
+deny contains lib.violation(gcp_cmek.finding_path(["kms_key_name"]), msg) if {
+	not virtual
+	not gcp_cmek.key_set(key_paths)
+	msg := "Artifact Registry repository encrypts with a Google-managed key: kms_key_name is not set, required a Cloud KMS key (CMEK)"
+}

@@ -1,0 +1,182 @@
+package iacgate.rules.encryption.gcprest_test
+
+import data.iacgate.lib.gcp_cmek
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.gcprest_artifact_registry_cmek
+import data.iacgate.rules.encryption.gcprest_bigquery_table_cmek
+import data.iacgate.rules.encryption.gcprest_bigtable_cmek
+import data.iacgate.rules.encryption.gcprest_dataflow_cmek
+import data.iacgate.rules.encryption.gcprest_dataproc_cmek
+import data.iacgate.rules.encryption.gcprest_instance_disk_cmek
+import data.iacgate.rules.encryption.gcprest_instance_template_cmek
+import data.iacgate.rules.encryption.gcprest_pubsub_topic_cmek
+import data.iacgate.rules.encryption.gcprest_redis_cmek
+import data.iacgate.rules.encryption.gcprest_redis_transit
+import data.iacgate.rules.encryption.gcprest_spanner_database_cmek
+import data.iacgate.rules.encryption.gcprest_vertex_ai_cmek
+import rego.v1
+
+gcprest_google(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "google"})
+
+# A neighbour this resource refers to.
+gcprest_neighbour(type_name, attributes) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": "source",
+	"resource": object.union(gcprest_google(type_name, attributes), {"id": concat(".", [type_name, "neighbour"])}),
+}
+
+key := "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k"
+
+# --- lib.gcp_cmek ------------------------------------------------------------------------------------
+
+test_cmek_path_stops_at_a_missing_block if {
+	path := gcp_cmek.finding_path(["cluster_config", "encryption_config", "kms_key_name"]) with input.resource as gcprest_google("google_dataproc_cluster", {"cluster_config": [{}]})
+		with input.related as []
+	path == ["cluster_config", 0, "encryption_config"]
+}
+
+test_cmek_reads_pulumi_objects if {
+	gcp_cmek.key_set([["cluster_config", "encryption_config", "kms_key_name"]]) with input.resource as gcprest_google("google_dataproc_cluster", {"cluster_config": {"encryption_config": {"kms_key_name": key}}})
+		with input.related as []
+}
+
+# --- compute -----------------------------------------------------------------------------------------
+
+test_instance_boot_from_image_without_key_fails if {
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", {"boot_disk": [{"initialize_params": [{"image": "debian-12"}]}]})
+		with input.related as []
+	result.path == ["boot_disk", 0, "kms_key_self_link"]
+}
+
+test_instance_boot_with_key_passes if {
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance", {"boot_disk": {"kms_key_self_link": key}})
+		with input.related as []
+}
+
+test_instance_attached_keyless_disk_fails if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_neighbour("google_compute_disk", {})]
+	result.path == ["attached_disk", 0, "kms_key_self_link"]
+	not result.status
+}
+
+test_instance_attached_keyed_disk_passes if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_neighbour("google_compute_disk", {"disk_encryption_key": [{"kms_key_self_link": key}]})]
+}
+
+test_instance_attached_disk_outside_is_undetermined if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": "legacy"}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_template_disk_without_key_fails if {
+	disks := [{"source_image": "debian-12", "disk_encryption_key": [{"kms_key_self_link": key}]}, {"disk_size_gb": 100}]
+	some result in gcprest_instance_template_cmek.deny with input.resource as gcprest_google("google_compute_instance_template", {"disk": disks})
+		with input.related as []
+	result.path == ["disk", 1, "disk_encryption_key"]
+}
+
+test_template_scratch_and_existing_disks_pass if {
+	disks := [{"source_image": "debian-12", "disk_encryption_key": {"kms_key_self_link": key}}, {"type": "SCRATCH"}, {"source": "legacy"}]
+	count(gcprest_instance_template_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_region_instance_template", {"disk": disks})
+		with input.related as []
+}
+
+# --- BigQuery tables ---------------------------------------------------------------------------------
+
+test_table_in_keyed_dataset_passes if {
+	count(gcprest_bigquery_table_cmek.deny) == 0 with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_neighbour("google_bigquery_dataset", {"default_encryption_configuration": [{"kms_key_name": key}]})]
+}
+
+test_table_in_plain_dataset_fails if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_neighbour("google_bigquery_dataset", {})]
+	not result.status
+}
+
+test_table_with_dataset_elsewhere_is_undetermined if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": "shared"})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_view_is_not_applicable if {
+	results := gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"view": [{"query": "SELECT 1"}]})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+# --- one-key services --------------------------------------------------------------------------------
+
+test_topic_without_key_fails if {
+	count(gcprest_pubsub_topic_cmek.deny) == 1 with input.resource as gcprest_google("google_pubsub_topic", {"name": "t"})
+		with input.related as []
+}
+
+test_topic_with_key_passes if {
+	count(gcprest_pubsub_topic_cmek.deny) == 0 with input.resource as gcprest_google("google_pubsub_topic", {"kms_key_name": testing.unknown})
+		with input.related as []
+}
+
+test_virtual_repository_is_not_applicable if {
+	results := gcprest_artifact_registry_cmek.deny with input.resource as gcprest_google("google_artifact_registry_repository", {"mode": "VIRTUAL_REPOSITORY"})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+test_standard_repository_without_key_fails if {
+	count(gcprest_artifact_registry_cmek.deny) == 1 with input.resource as gcprest_google("google_artifact_registry_repository", {"format": "DOCKER"})
+		with input.related as []
+}
+
+test_bigtable_second_cluster_without_key_fails if {
+	clusters := [{"cluster_id": "a", "kms_key_name": key}, {"cluster_id": "b"}]
+	some result in gcprest_bigtable_cmek.deny with input.resource as gcprest_google("google_bigtable_instance", {"cluster": clusters})
+		with input.related as []
+	result.path == ["cluster", 1, "kms_key_name"]
+}
+
+test_dataflow_flex_with_key_passes if {
+	count(gcprest_dataflow_cmek.deny) == 0 with input.resource as gcprest_google("google_dataflow_flex_template_job", {"kms_key_name": key})
+		with input.related as []
+}
+
+test_dataproc_without_encryption_config_fails if {
+	count(gcprest_dataproc_cmek.deny) == 1 with input.resource as gcprest_google("google_dataproc_cluster", {"cluster_config": [{"staging_bucket": "b"}]})
+		with input.related as []
+}
+
+test_spanner_multi_region_keys_pass if {
+	count(gcprest_spanner_database_cmek.deny) == 0 with input.resource as gcprest_google("google_spanner_database", {"encryption_config": [{"kms_key_names": [key]}]})
+		with input.related as []
+}
+
+test_vertex_metadata_store_without_key_fails if {
+	count(gcprest_vertex_ai_cmek.deny) == 1 with input.resource as gcprest_google("google_vertex_ai_metadata_store", {"name": "default"})
+		with input.related as []
+}
+
+test_redis_without_key_fails if {
+	count(gcprest_redis_cmek.deny) == 1 with input.resource as gcprest_google("google_redis_instance", {})
+		with input.related as []
+}
+
+# --- Memorystore in transit --------------------------------------------------------------------------
+
+test_redis_transit_default_fails if {
+	some result in gcprest_redis_transit.deny with input.resource as gcprest_google("google_redis_instance", {})
+		with input.related as []
+	result.path == ["transit_encryption_mode"]
+}
+
+test_redis_transit_server_authentication_passes if {
+	count(gcprest_redis_transit.deny) == 0 with input.resource as gcprest_google("google_redis_instance", {"transit_encryption_mode": "SERVER_AUTHENTICATION"})
+		with input.related as []
+}

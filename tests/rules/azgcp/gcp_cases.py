@@ -1,0 +1,409 @@
+"""GCP cases of the issue 15 encryption rules (google provider and Pulumi ``gcp``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from writer import GOOGLE, Res, Rule
+
+from plan_builder import Ref
+
+PROJECT = "acme-payments-prod"
+REGION = "europe-west1"
+RING = f"projects/{PROJECT}/locations/{REGION}/keyRings/payments"
+KEY_LINK = f"{RING}/cryptoKeys/data"
+SUBNET = f"projects/{PROJECT}/regions/{REGION}/subnetworks/app"
+
+TOKENS = {
+    "google_kms_crypto_key": "gcp:kms/cryptoKey:CryptoKey",
+    "google_compute_instance": "gcp:compute/instance:Instance",
+    "google_compute_disk": "gcp:compute/disk:Disk",
+    "google_compute_instance_template": "gcp:compute/instanceTemplate:InstanceTemplate",
+    "google_compute_region_instance_template": "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
+    "google_bigquery_dataset": "gcp:bigquery/dataset:Dataset",
+    "google_bigquery_table": "gcp:bigquery/table:Table",
+    "google_pubsub_topic": "gcp:pubsub/topic:Topic",
+    "google_artifact_registry_repository": "gcp:artifactregistry/repository:Repository",
+    "google_bigtable_instance": "gcp:bigtable/instance:Instance",
+    "google_dataflow_job": "gcp:dataflow/job:Job",
+    "google_dataflow_flex_template_job": "gcp:dataflow/flexTemplateJob:FlexTemplateJob",
+    "google_dataproc_cluster": "gcp:dataproc/cluster:Cluster",
+    "google_spanner_database": "gcp:spanner/database:Database",
+    "google_vertex_ai_dataset": "gcp:vertex/aiDataset:AiDataset",
+    "google_vertex_ai_metadata_store": "gcp:vertex/aiMetadataStore:AiMetadataStore",
+    "google_vertex_ai_featurestore": "gcp:vertex/aiFeatureStore:AiFeatureStore",
+    "google_vertex_ai_tensorboard": "gcp:vertex/aiTensorboard:AiTensorboard",
+    "google_redis_instance": "gcp:redis/instance:Instance",
+}
+PLURAL = {
+    "attached_disk": "attachedDisks",
+    "network_interface": "networkInterfaces",
+    "disk": "disks",
+    "cluster": "clusters",
+}
+
+KEY = Res("google_kms_crypto_key", "data", {"name": "data", "key_ring": RING, "rotation_period": "7776000s"})
+KEY_REF = Ref("google_kms_crypto_key.data", "id")
+NIC = [{"subnetwork": SUBNET}]
+
+
+def rule(rule_id: str, resources: list[Res], extra_hcl: str = "") -> Rule:
+    return Rule(rule_id, GOOGLE, resources, TOKENS, plural=PLURAL, extra_hcl=extra_hcl)
+
+
+def instance(name: str, boot: dict[str, Any], **arguments: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "machine_type": "n2-standard-4",
+        "zone": f"{REGION}-b",
+        "boot_disk": [boot],
+        "network_interface": NIC,
+    }
+    return Res("google_compute_instance", name, {**base, **arguments})
+
+
+def disk(name: str, keyed: bool) -> Res:
+    arguments: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "zone": f"{REGION}-b",
+        "size": 200,
+        "type": "pd-ssd",
+    }
+    if keyed:
+        arguments["disk_encryption_key"] = [{"kms_key_self_link": KEY_REF}]
+    return Res("google_compute_disk", name, arguments)
+
+
+IMAGE = {"initialize_params": [{"image": "debian-cloud/debian-12"}]}
+
+INSTANCE = rule(
+    "ENC-GCPINSTANCE-001",
+    [
+        KEY,
+        disk("data_keyed", True),
+        disk("data_google_key", False),
+        instance("fail_boot_google_key", IMAGE),
+        instance("pass_boot_cmek", {**IMAGE, "kms_key_self_link": KEY_REF}),
+        instance("pass_boot_literal_key", {**IMAGE, "kms_key_self_link": KEY_LINK}),
+        instance(
+            "pass_attached_keyed_disk",
+            {**IMAGE, "kms_key_self_link": KEY_REF},
+            attached_disk=[{"source": Ref("google_compute_disk.data_keyed", "id")}],
+        ),
+        instance(
+            "fail_attached_google_key_disk",
+            {**IMAGE, "kms_key_self_link": KEY_REF},
+            attached_disk=[{"source": Ref("google_compute_disk.data_google_key", "id")}],
+        ),
+        instance(
+            "pass_attached_with_key",
+            {**IMAGE, "kms_key_self_link": KEY_REF},
+            attached_disk=[
+                {
+                    "source": "projects/acme-payments-prod/zones/europe-west1-b/disks/old",
+                    "kms_key_self_link": KEY_LINK,
+                }
+            ],
+        ),
+        instance("pass_boot_from_keyed_disk", {"source": Ref("google_compute_disk.data_keyed", "id")}),
+    ],
+    extra_hcl="""
+resource "google_compute_instance" "undetermined_attached_outside" {
+  name         = "undetermined-attached-outside"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  attached_disk {
+    source = "projects/acme-payments-prod/zones/europe-west1-b/disks/legacy"
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+""",
+)
+
+
+def template(kind: str, name: str, disks: list[dict[str, Any]]) -> Res:
+    arguments: dict[str, Any] = {"name_prefix": name.replace("_", "-") + "-", "machine_type": "n2-standard-4"}
+    if kind == "region":
+        arguments["region"] = REGION
+    arguments["disk"] = disks
+    arguments["network_interface"] = NIC
+    prefix = (
+        "google_compute_region_instance_template" if kind == "region" else "google_compute_instance_template"
+    )
+    return Res(prefix, name, arguments)
+
+
+BOOT = {"source_image": "debian-cloud/debian-12", "boot": True, "auto_delete": True}
+KEYED = {"disk_encryption_key": [{"kms_key_self_link": KEY_REF}]}
+TEMPLATE = rule(
+    "ENC-GCPTEMPLATE-001",
+    [
+        KEY,
+        template("global", "fail_boot_google_key", [BOOT]),
+        template("global", "pass_boot_cmek", [{**BOOT, **KEYED}]),
+        template(
+            "region",
+            "fail_data_disk_google_key",
+            [{**BOOT, **KEYED}, {"disk_size_gb": 200, "disk_type": "pd-ssd"}],
+        ),
+        template(
+            "region",
+            "pass_all_disks_and_scratch",
+            [
+                {**BOOT, **KEYED},
+                {"disk_size_gb": 375, "type": "SCRATCH", "disk_type": "local-ssd", "interface": "NVME"},
+            ],
+        ),
+        template(
+            "global",
+            "pass_existing_disk",
+            [{**BOOT, **KEYED}, {"source": "legacy-data", "auto_delete": False}],
+        ),
+    ],
+)
+
+DATASET_KEYED = Res(
+    "google_bigquery_dataset",
+    "ledger",
+    {
+        "dataset_id": "ledger",
+        "location": "EU",
+        "default_encryption_configuration": [{"kms_key_name": KEY_REF}],
+    },
+)
+DATASET_PLAIN = Res("google_bigquery_dataset", "scratch", {"dataset_id": "scratch", "location": "EU"})
+
+
+def table(name: str, dataset: str, **arguments: Any) -> Res:
+    base = {"dataset_id": Ref(f"google_bigquery_dataset.{dataset}", "dataset_id"), "table_id": name}
+    return Res("google_bigquery_table", name, {**base, **arguments})
+
+
+BQ_TABLE = rule(
+    "ENC-GCPBQ-002",
+    [
+        KEY,
+        DATASET_KEYED,
+        DATASET_PLAIN,
+        table("pass_own_key", "scratch", encryption_configuration=[{"kms_key_name": KEY_REF}]),
+        table("pass_dataset_default", "ledger"),
+        table("fail_no_key_anywhere", "scratch"),
+        table("view_not_concerned", "scratch", view=[{"query": "SELECT 1", "use_legacy_sql": False}]),
+        Res(
+            "google_bigquery_table",
+            "undetermined_dataset_elsewhere",
+            {"dataset_id": "shared_dataset", "table_id": "settlements"},
+            pulumi=None,
+        ),
+    ],
+)
+
+
+def simple(rule_id: str, tf_type: str, base: dict[str, Any], key: dict[str, Any], **extra: Res) -> Rule:
+    return rule(
+        rule_id,
+        [
+            KEY,
+            Res(tf_type, "fail_google_key", base),
+            Res(tf_type, "pass_cmek", {**base, **key}),
+            *extra.values(),
+        ],
+    )
+
+
+PUBSUB = simple("ENC-GCPPUBSUB-001", "google_pubsub_topic", {"name": "payments"}, {"kms_key_name": KEY_REF})
+ARTIFACTS = simple(
+    "ENC-GCPAR-001",
+    "google_artifact_registry_repository",
+    {"location": REGION, "repository_id": "images", "format": "DOCKER"},
+    {"kms_key_name": KEY_REF},
+    virtual=Res(
+        "google_artifact_registry_repository",
+        "virtual_not_concerned",
+        {"location": REGION, "repository_id": "all", "format": "DOCKER", "mode": "VIRTUAL_REPOSITORY"},
+    ),
+    remote=Res(
+        "google_artifact_registry_repository",
+        "fail_remote_google_key",
+        {"location": REGION, "repository_id": "hub", "format": "DOCKER", "mode": "REMOTE_REPOSITORY"},
+    ),
+)
+
+
+def cluster(cluster_id: str, key: Any = None) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "cluster_id": cluster_id,
+        "zone": f"{REGION}-b",
+        "num_nodes": 3,
+        "storage_type": "SSD",
+    }
+    if key is not None:
+        block["kms_key_name"] = key
+    return block
+
+
+BIGTABLE = rule(
+    "ENC-GCPBIGTABLE-001",
+    [
+        KEY,
+        Res(
+            "google_bigtable_instance",
+            "fail_google_key",
+            {"name": "ledger-a", "cluster": [cluster("ledger-a-ew1")]},
+        ),
+        Res(
+            "google_bigtable_instance",
+            "fail_second_cluster",
+            {"name": "ledger-b", "cluster": [cluster("ledger-b-ew1", KEY_REF), cluster("ledger-b-ew4")]},
+        ),
+        Res(
+            "google_bigtable_instance",
+            "pass_all_clusters",
+            {
+                "name": "ledger-c",
+                "cluster": [cluster("ledger-c-ew1", KEY_REF), cluster("ledger-c-ew4", KEY_LINK)],
+            },
+        ),
+    ],
+)
+
+JOB = {
+    "name": "settlements",
+    "template_gcs_path": "gs://acme-templates/settlements",
+    "temp_gcs_location": "gs://acme-tmp/df",
+}
+FLEX = {"name": "scoring", "container_spec_gcs_path": "gs://acme-templates/scoring.json", "region": REGION}
+DATAFLOW = rule(
+    "ENC-GCPDATAFLOW-001",
+    [
+        KEY,
+        Res("google_dataflow_job", "fail_google_key", JOB),
+        Res("google_dataflow_job", "pass_cmek", {**JOB, "kms_key_name": KEY_REF}),
+        Res("google_dataflow_flex_template_job", "fail_flex_google_key", FLEX),
+        Res("google_dataflow_flex_template_job", "pass_flex_cmek", {**FLEX, "kms_key_name": KEY_LINK}),
+    ],
+)
+
+DATAPROC = rule(
+    "ENC-GCPDATAPROC-001",
+    [
+        KEY,
+        Res("google_dataproc_cluster", "fail_no_cluster_config", {"name": "risk-a", "region": REGION}),
+        Res(
+            "google_dataproc_cluster",
+            "fail_no_encryption_config",
+            {"name": "risk-b", "region": REGION, "cluster_config": [{"staging_bucket": "acme-dataproc"}]},
+        ),
+        Res(
+            "google_dataproc_cluster",
+            "pass_cmek",
+            {
+                "name": "risk-c",
+                "region": REGION,
+                "cluster_config": [{"encryption_config": [{"kms_key_name": KEY_REF}]}],
+            },
+        ),
+    ],
+)
+
+SPANNER = rule(
+    "ENC-GCPSPANNER-001",
+    [
+        KEY,
+        Res("google_spanner_database", "fail_google_key", {"instance": "ledger", "name": "ledger-a"}),
+        Res(
+            "google_spanner_database",
+            "pass_cmek",
+            {"instance": "ledger", "name": "ledger-b", "encryption_config": [{"kms_key_name": KEY_REF}]},
+        ),
+        Res(
+            "google_spanner_database",
+            "pass_multi_region_keys",
+            {
+                "instance": "ledger-eur3",
+                "name": "ledger-c",
+                "encryption_config": [{"kms_key_names": [KEY_LINK, KEY_LINK + "-2"]}],
+            },
+        ),
+    ],
+)
+
+SPEC = {"encryption_spec": [{"kms_key_name": KEY_REF}]}
+SCHEMA = "gs://google-cloud-aiplatform/schema/dataset/metadata/tabular_1.0.0.yaml"
+VERTEX = rule(
+    "ENC-GCPVERTEX-001",
+    [
+        KEY,
+        Res(
+            "google_vertex_ai_dataset",
+            "fail_dataset",
+            {"display_name": "fraud", "region": REGION, "metadata_schema_uri": SCHEMA},
+        ),
+        Res(
+            "google_vertex_ai_dataset",
+            "pass_dataset",
+            {"display_name": "fraud", "region": REGION, "metadata_schema_uri": SCHEMA, **SPEC},
+        ),
+        Res("google_vertex_ai_metadata_store", "fail_metadata_store", {"name": "default", "region": REGION}),
+        Res(
+            "google_vertex_ai_metadata_store",
+            "pass_metadata_store",
+            {"name": "audit", "region": REGION, **SPEC},
+        ),
+        Res("google_vertex_ai_featurestore", "fail_featurestore", {"name": "features", "region": REGION}),
+        Res(
+            "google_vertex_ai_tensorboard",
+            "pass_tensorboard",
+            {"display_name": "experiments", "region": REGION, **SPEC},
+        ),
+    ],
+)
+
+REDIS = {"name": "sessions", "tier": "STANDARD_HA", "memory_size_gb": 5, "region": REGION}
+REDIS_CMEK = simple("ENC-GCPREDIS-002", "google_redis_instance", REDIS, {"customer_managed_key": KEY_REF})
+REDIS_TRANSIT = rule(
+    "ENC-GCPREDIS-001",
+    [
+        Res("google_redis_instance", "fail_default", REDIS, defaults={"transit_encryption_mode": "DISABLED"}),
+        Res("google_redis_instance", "fail_disabled", {**REDIS, "transit_encryption_mode": "DISABLED"}),
+        Res(
+            "google_redis_instance",
+            "pass_server_authentication",
+            {**REDIS, "transit_encryption_mode": "SERVER_AUTHENTICATION"},
+        ),
+    ],
+    extra_hcl="""
+variable "redis_transit" {
+  type = string
+}
+
+resource "google_redis_instance" "undetermined_from_variable" {
+  name                    = "undetermined"
+  memory_size_gb          = 1
+  transit_encryption_mode = var.redis_transit
+}
+""",
+)
+
+RULES = [
+    INSTANCE,
+    TEMPLATE,
+    BQ_TABLE,
+    PUBSUB,
+    ARTIFACTS,
+    BIGTABLE,
+    DATAFLOW,
+    DATAPROC,
+    SPANNER,
+    VERTEX,
+    REDIS_CMEK,
+    REDIS_TRANSIT,
+]
