@@ -3,6 +3,8 @@ package iacgate.rules.encryption.azrest_test
 import data.iacgate.lib.azapi
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.azrest_app_configuration_cmk
+import data.iacgate.rules.encryption.azrest_app_slot_https
+import data.iacgate.rules.encryption.azrest_app_slot_tls
 import data.iacgate.rules.encryption.azrest_automation_variable_encrypted
 import data.iacgate.rules.encryption.azrest_batch_cmk
 import data.iacgate.rules.encryption.azrest_cosmosdb_cmk
@@ -340,5 +342,34 @@ test_mariadb_enforced_passes if {
 
 test_mariadb_azurerm2_enabled_passes if {
 	count(azrest_mariadb_ssl.deny) == 0 with input.resource as azurerm("azurerm_mariadb_server", {"ssl_enforcement": "Enabled"})
+		with input.related as []
+}
+
+# --- ENC-AZSLOT-001 / ENC-AZSLOT-002 -----------------------------------------------------------------
+
+test_slot_without_https_only_fails if {
+	some result in azrest_app_slot_https.deny with input.resource as azurerm("azurerm_linux_web_app_slot", {})
+		with input.related as []
+	result.path == ["https_only"]
+}
+
+test_slot_https_only_passes if {
+	count(azrest_app_slot_https.deny) == 0 with input.resource as azurerm("azurerm_function_app_slot", {"https_only": true})
+		with input.related as []
+}
+
+test_slot_scm_tls11_number_fails if {
+	some result in azrest_app_slot_tls.deny with input.resource as azurerm("azurerm_windows_web_app_slot", {"site_config": [{"scm_minimum_tls_version": 1.1}]})
+		with input.related as []
+	result.path == ["site_config", 0, "scm_minimum_tls_version"]
+}
+
+test_slot_default_tls_passes if {
+	count(azrest_app_slot_tls.deny) == 0 with input.resource as azurerm("azurerm_linux_function_app_slot", {"site_config": {}})
+		with input.related as []
+}
+
+test_azapi_slot_tls10_fails if {
+	count(azrest_app_slot_tls.deny) == 1 with input.resource as arm("Microsoft.Web/sites/slots@2023-12-01", {"properties": {"siteConfig": {"minTlsVersion": "1.0"}}})
 		with input.related as []
 }

@@ -915,3 +915,104 @@ RULES += [
     SYNAPSE_CMK,
     SYNAPSE_POOL,
 ]
+
+TOKENS.update(
+    {
+        "azurerm_linux_web_app_slot": "azure:appservice/linuxWebAppSlot:LinuxWebAppSlot",
+        "azurerm_windows_web_app_slot": "azure:appservice/windowsWebAppSlot:WindowsWebAppSlot",
+        "azurerm_linux_function_app_slot": "azure:appservice/linuxFunctionAppSlot:LinuxFunctionAppSlot",
+        "azurerm_windows_function_app_slot": "azure:appservice/windowsFunctionAppSlot:WindowsFunctionAppSlot",
+        "azurerm_app_service_slot": "azure:appservice/slot:Slot",
+        "azurerm_function_app_slot": "azure:appservice/functionAppSlot:FunctionAppSlot",
+    }
+)
+SITE = f"{PARENT}/providers/Microsoft.Web/sites"
+SLOT_ARM = "Microsoft.Web/sites/slots@2023-12-01"
+
+
+def slot(kind: str, name: str, **arguments: Any) -> Res:
+    base: dict[str, Any] = {"name": "staging"}
+    if kind.endswith("web_app"):
+        base["app_service_id"] = f"{SITE}/acme-portal"
+    elif kind.endswith("function_app"):
+        base["function_app_id"] = f"{SITE}/acme-scoring"
+        base["storage_account_name"] = "acmefunctions"
+    if kind in ("app_service", "function_app"):
+        base = {
+            "name": "staging",
+            "resource_group_name": RG,
+            "location": LOCATION,
+            "app_service_plan_id": f"{PARENT}/providers/Microsoft.Web/serverFarms/apps",
+        }
+        if kind == "app_service":
+            base["app_service_name"] = "acme-portal"
+        else:
+            base["function_app_name"] = "acme-scoring"
+            base["storage_account_name"] = "acmefunctions"
+            base["storage_account_access_key"] = "fixture-only"
+    arguments.setdefault("site_config", [{}])
+    return Res(f"azurerm_{kind}_slot", name, {**base, **arguments})
+
+
+SLOT_HTTPS = Rule(
+    "ENC-AZSLOT-001",
+    AZURERM,
+    [
+        slot("linux_web_app", "fail_linux_default"),
+        slot("windows_function_app", "fail_windows_function_false", https_only=False),
+        slot("linux_function_app", "pass_linux_function", https_only=True),
+        slot("windows_web_app", "pass_windows_web", https_only=True),
+        slot("app_service", "fail_legacy_app_service"),
+        slot("function_app", "pass_legacy_function_app", https_only=True),
+        azapi("fail_azapi_slot_default", SLOT_ARM, {"properties": {"serverFarmId": "apps"}}),
+        azapi("pass_azapi_slot_https", SLOT_ARM, {"properties": {"httpsOnly": True}}),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+SLOT_TLS = Rule(
+    "ENC-AZSLOT-002",
+    AZURERM,
+    [
+        slot("linux_web_app", "fail_tls10", site_config=[{"minimum_tls_version": "1.0"}]),
+        slot(
+            "windows_web_app",
+            "fail_scm_tls11",
+            site_config=[{"minimum_tls_version": "1.2", "scm_minimum_tls_version": "1.1"}],
+        ),
+        slot("linux_function_app", "pass_default", defaults={"site_config": {"minimum_tls_version": "1.2"}}),
+        slot("windows_function_app", "pass_tls12", site_config=[{"minimum_tls_version": "1.2"}]),
+        slot("app_service", "fail_legacy_tls10", site_config=[{"min_tls_version": "1.0"}]),
+        Res(
+            "azurerm_linux_web_app_slot",
+            "fail_number",
+            {
+                "name": "staging",
+                "app_service_id": f"{SITE}/acme-portal",
+                "site_config": [{"minimum_tls_version": 1.1}],
+            },
+            plan={"site_config": [{"minimum_tls_version": "1.1"}]},
+        ),
+        Res(
+            "azurerm_linux_web_app_slot",
+            "pass_number",
+            {
+                "name": "staging",
+                "app_service_id": f"{SITE}/acme-portal",
+                "site_config": [{"minimum_tls_version": 1.3}],
+            },
+            plan={"site_config": [{"minimum_tls_version": "1.3"}]},
+        ),
+        azapi("fail_azapi_tls11", SLOT_ARM, {"properties": {"siteConfig": {"minTlsVersion": "1.1"}}}),
+        azapi(
+            "pass_azapi_tls12",
+            SLOT_ARM,
+            {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+RULES += [SLOT_HTTPS, SLOT_TLS]
