@@ -2,6 +2,8 @@ package iacgate.rules.encryption.azrest_test
 
 import data.iacgate.lib.azapi
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azrest_apim_https
+import data.iacgate.rules.encryption.azrest_apim_protocols
 import data.iacgate.rules.encryption.azrest_app_configuration_cmk
 import data.iacgate.rules.encryption.azrest_app_slot_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
@@ -371,5 +373,50 @@ test_slot_default_tls_passes if {
 
 test_azapi_slot_tls10_fails if {
 	count(azrest_app_slot_tls.deny) == 1 with input.resource as arm("Microsoft.Web/sites/slots@2023-12-01", {"properties": {"siteConfig": {"minTlsVersion": "1.0"}}})
+		with input.related as []
+}
+
+# --- ENC-AZAPIM-001 / ENC-AZAPIM-002 -----------------------------------------------------------------
+
+test_apim_frontend_tls10_fails if {
+	some result in azrest_apim_protocols.deny with input.resource as azurerm("azurerm_api_management", {"security": [{"frontend_tls10_enabled": true}]})
+		with input.related as []
+	result.path == ["security", 0, "frontend_tls10_enabled"]
+}
+
+test_apim_azurerm3_backend_ssl30_fails if {
+	count(azrest_apim_protocols.deny) == 1 with input.resource as azurerm("azurerm_api_management", {"security": {"enable_backend_ssl30": true}})
+		with input.related as []
+}
+
+test_apim_defaults_pass if {
+	count(azrest_apim_protocols.deny) == 0 with input.resource as azurerm("azurerm_api_management", {"security": [{"frontend_tls10_enabled": false}]})
+		with input.related as []
+}
+
+test_azapi_apim_triple_des_fails if {
+	body := {"properties": {"customProperties": {"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Ciphers.TripleDes168": "True"}}}
+	count(azrest_apim_protocols.deny) == 1 with input.resource as arm("Microsoft.ApiManagement/service@2023-05-01-preview", body)
+		with input.related as []
+}
+
+test_api_with_http_fails if {
+	some result in azrest_apim_https.deny with input.resource as azurerm("azurerm_api_management_api", {"protocols": ["https", "http"]})
+		with input.related as []
+	result.path == ["protocols"]
+}
+
+test_api_https_passes if {
+	count(azrest_apim_https.deny) == 0 with input.resource as azurerm("azurerm_api_management_api", {"protocols": ["https"]})
+		with input.related as []
+}
+
+test_backend_http_url_fails if {
+	count(azrest_apim_https.deny) == 1 with input.resource as azurerm("azurerm_api_management_backend", {"protocol": "http", "url": "HTTP://ledger"})
+		with input.related as []
+}
+
+test_backend_https_url_passes if {
+	count(azrest_apim_https.deny) == 0 with input.resource as azurerm("azurerm_api_management_backend", {"protocol": "http", "url": "https://ledger"})
 		with input.related as []
 }

@@ -1016,3 +1016,108 @@ SLOT_TLS = Rule(
 )
 
 RULES += [SLOT_HTTPS, SLOT_TLS]
+
+TOKENS.update(
+    {
+        "azurerm_api_management": "azure:apimanagement/service:Service",
+        "azurerm_api_management_api": "azure:apimanagement/api:Api",
+        "azurerm_api_management_backend": "azure:apimanagement/backend:Backend",
+    }
+)
+APIM_ARM = "Microsoft.ApiManagement/service@2023-05-01-preview"
+GW = "Microsoft.WindowsAzure.ApiManagement.Gateway.Security."
+
+
+def apim(name: str, **arguments: Any) -> Res:
+    base = placed(
+        name, publisher_name="Acme Payments", publisher_email="platform@acme.example", sku_name="Premium_1"
+    )
+    return Res("azurerm_api_management", name, {**base, **arguments})
+
+
+APIM_TLS = Rule(
+    "ENC-AZAPIM-001",
+    AZURERM,
+    [
+        apim("pass_default"),
+        apim("pass_all_off", security=[{"frontend_tls10_enabled": False, "backend_tls11_enabled": False}]),
+        apim("fail_frontend_tls10", security=[{"frontend_tls10_enabled": True}]),
+        apim("fail_backend_tls11_azurerm3", security=[{"enable_backend_tls11": True}]),
+        apim("fail_triple_des", security=[{"triple_des_ciphers_enabled": True}]),
+        azapi(
+            "fail_azapi_tls10",
+            APIM_ARM,
+            {"properties": {"customProperties": {GW + "Protocols.Tls10": "true"}}},
+        ),
+        azapi(
+            "pass_azapi_off",
+            APIM_ARM,
+            {"properties": {"customProperties": {GW + "Protocols.Tls10": "false"}}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+
+def api(name: str, **arguments: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "resource_group_name": RG,
+        "api_management_name": "acme-gateway",
+        "revision": "1",
+        "display_name": "Ledger",
+        "path": "ledger",
+    }
+    return Res("azurerm_api_management_api", name, {**base, **arguments})
+
+
+def backend(name: str, url: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "resource_group_name": RG,
+        "api_management_name": "acme-gateway",
+        "protocol": "http",
+        "url": url,
+    }
+    return Res("azurerm_api_management_backend", name, base)
+
+
+APIM_HTTPS = Rule(
+    "ENC-AZAPIM-002",
+    AZURERM,
+    [
+        api("fail_http_and_https", protocols=["http", "https"]),
+        api("pass_https", protocols=["https"]),
+        api("pass_default_protocols"),
+        backend("fail_backend_http", "http://ledger.internal.acme.example/api"),
+        backend("pass_backend_https", "https://ledger.internal.acme.example/api"),
+        azapi(
+            "fail_azapi_api_http",
+            "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
+            {"properties": {"path": "x", "protocols": ["http"]}},
+        ),
+        azapi(
+            "pass_azapi_backend_https",
+            "Microsoft.ApiManagement/service/backends@2023-05-01-preview",
+            {"properties": {"protocol": "http", "url": "https://ledger.acme.example"}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+    extra_hcl="""
+variable "ledger_host" {
+  type = string
+}
+
+resource "azurerm_api_management_backend" "undetermined_backend_from_variable" {
+  name                = "undetermined-backend"
+  resource_group_name = "payments-prod"
+  api_management_name = "acme-gateway"
+  protocol            = "http"
+  url                 = var.ledger_host
+}
+""",
+)
+
+RULES += [APIM_TLS, APIM_HTTPS]

@@ -11,6 +11,7 @@ where strings are expected, ``jsonencode``).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -170,6 +171,20 @@ def stack_export(rule: Rule) -> dict[str, Any] | None:
     return {"version": 3, "deployment": {"manifest": manifest, "resources": resources}}
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def _quoted(value: Any) -> Any:
+    """Object keys that are not HCL identifiers ("Microsoft.WindowsAzure...Tls10") written quoted."""
+    if isinstance(value, Mapping):
+        return {
+            (key if _IDENTIFIER.match(key) else json.dumps(key)): _quoted(item) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_quoted(item) for item in value]
+    return value
+
+
 def write(rule: Rule, pack: str = "encryption") -> None:
     directory = ROOT / "fixtures" / pack / rule.id
     for old in directory.glob("*"):
@@ -180,9 +195,13 @@ def write(rule: Rule, pack: str = "encryption") -> None:
         for res in rule.resources
         if res.tf is not None
     ]
-    fixture_writer.write(
-        pack, rule.id, cases, formats=("terraform", "terraform-plan"), provider=rule.provider
-    )
+    # HCL first (object keys that are not identifiers quoted, as HCL needs), then the plan (keys as data).
+    hcl_cases = [
+        Case(case.tf_type, case.name, _quoted(case.terraform), blocks=None, defaults=case.defaults)
+        for case in cases
+    ]
+    fixture_writer.write(pack, rule.id, hcl_cases, formats=("terraform",), provider=rule.provider)
+    fixture_writer.write(pack, rule.id, cases, formats=("terraform-plan",), provider=rule.provider)
     if rule.extra_hcl:
         main = directory / "main.tf"
         main.write_text(

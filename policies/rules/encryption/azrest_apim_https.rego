@@ -1,0 +1,59 @@
+# ENC-AZAPIM-002: API Management APIs accept HTTPS only and backends are reached over HTTPS.
+package iacgate.rules.encryption.azrest_apim_https
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+arm_api := "microsoft.apimanagement/service/apis"
+
+arm_backend := "microsoft.apimanagement/service/backends"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_api, arm_backend})
+
+plain_http(protocols) if {
+	is_array(protocols)
+	some protocol in protocols
+	lower(lib.show(protocol)) == "http"
+}
+
+http_url(url) if {
+	is_string(url)
+	startswith(lower(trim_space(url)), "http://")
+}
+
+# An API's protocols (default ["https"]) must not include "http".
+deny contains lib.violation(["protocols"], msg) if {
+	lib.resource.type == "azurerm_api_management_api"
+	plain_http(lib.attr("protocols"))
+	msg := concat("", ["API accepts plain HTTP from clients: protocols is ", lib.attr_text("protocols"), ", required https only"])
+}
+
+# A backend's url must be https:// (protocol "http" only names the message format, not the transport).
+deny contains lib.violation(["url"], msg) if {
+	lib.resource.type == "azurerm_api_management_backend"
+	http_url(lib.attr("url"))
+	msg := concat("", ["API Management calls its backend over plain HTTP: url is ", lib.attr_text("url"), ", required an https:// URL"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "protocols"]), msg) if {
+	azapi.of_type({arm_api})
+	value := azapi.arm_value(["properties", "protocols"])
+	plain_http(value)
+	msg := concat("", ["API accepts plain HTTP from clients: body.properties.protocols is ", lib.show(value), ", required https only"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "url"]), msg) if {
+	azapi.of_type({arm_backend})
+	value := azapi.arm_value(["properties", "url"])
+	http_url(value)
+	msg := concat("", ["API Management calls its backend over plain HTTP: body.properties.url is ", value, ", required an https:// URL"])
+}
+
+# A value unknown until apply (a URL built from another resource's host name) cannot be judged.
+deny contains lib.violation([name], msg) if {
+	some type_name, name in {"azurerm_api_management_api": "protocols", "azurerm_api_management_backend": "url"}
+	lib.resource.type == type_name
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", ["API Management transport is unknown: ", name, " is unknown until apply, required HTTPS"])
+}
