@@ -72,14 +72,46 @@ data_flat_ebs(value, path, default_device) := [entry |
 	entry := {"path": device.path, "settings": device.block, "device": object.get(device.block, "device_name", default_device)}
 ]
 
-# One finding per EBS device whose encrypted is not true.
-data_unencrypted_devices(devices, subject) := {finding |
+# One finding per EBS device whose encrypted is not true. A device restored from a snapshot (snapshot_id)
+# without encrypted takes the snapshot's encryption: undetermined, unless an encrypted snapshot copy the
+# resource refers to is in the graph (issue 15 §3).
+data_unencrypted_devices(devices, subject) := data_failed_devices(devices, subject) | data_snapshot_devices(devices, subject)
+
+data_failed_devices(devices, subject) := {finding |
 	some device in devices
 	value := object.get(device.settings, "encrypted", null)
 	not lib.is_true(value)
+	not data_from_snapshot(device.settings)
 	msg := concat("", [
 		subject, " block device ", device.device, " is not encrypted: encrypted is ", lib.show(value),
 		", required true",
 	])
 	finding := lib.violation(array.concat(device.path, ["encrypted"]), msg)
+}
+
+data_snapshot_devices(devices, subject) := {finding |
+	some device in devices
+	data_from_snapshot(device.settings)
+	not data_encrypted_snapshot_copies
+	msg := concat("", [
+		subject, " block device ", device.device, " takes its encryption from the snapshot it is restored from",
+		" (snapshot_id is ", lib.show(object.get(device.settings, "snapshot_id", null)),
+		"), which the scanned configuration does not show: encrypted is not set, required true",
+	])
+	finding := lib.undetermined(array.concat(device.path, ["encrypted"]), msg)
+}
+
+# encrypted is not set and the volume is restored from a snapshot.
+data_from_snapshot(settings) if {
+	not lib.is_set(object.get(settings, "encrypted", null))
+	lib.is_set(object.get(settings, "snapshot_id", null))
+}
+
+# The resource restores from snapshot copies of the graph, and each is encrypted.
+data_encrypted_snapshot_copies if {
+	copies := lib.referenced("aws_ebs_snapshot_copy")
+	count(copies) > 0
+	every copy in copies {
+		lib.is_true(object.get(copy.attributes, "encrypted", null))
+	}
 }

@@ -1,0 +1,76 @@
+# Helpers of the AWS at-rest encryption rules of issue 15 (aws_rest group): the two levels, "encrypted at
+# rest" and "encrypted with a customer-managed key", for every AWS type that stores data and takes a key.
+# Every function is prefixed rest_: regopy 1.5.2 crashes when two packages define functions of one name
+# with different arities.
+package iacgate.lib.aws_rest
+
+import data.iacgate.lib
+import data.iacgate.lib.aws
+import data.iacgate.lib.aws_data
+import rego.v1
+
+# Findings about a key setting that must name a customer-managed KMS key. `attribute` is the top-level
+# argument holding it (edges to KMS data sources are named by it), `path` where the finding points,
+# `value` the setting, `label` its name as people read it. Not set or AWS-managed (also through a data
+# source that looks up alias/aws/*) fails; a data-source key that cannot be told is undetermined.
+rest_cmk_findings(attribute, path, value, label, subject) := {lib.decided_violation(path, msg)} if {
+	aws.kms_key_class(attribute, value) in {"unset", "aws-managed"}
+	msg := concat("", [
+		subject, " is not encrypted with a customer-managed KMS key: ", label, " is ",
+		aws.kms_key_text(attribute, value), ", required the ARN or alias of a customer-managed key",
+	])
+} else := {lib.undetermined(path, msg)} if {
+	aws.kms_key_class(attribute, value) == "undetermined"
+	msg := concat("", [
+		subject, " may not be encrypted with a customer-managed KMS key: ", label, " is read from ",
+		aws.kms_key_text(attribute, value), ", which does not say whether the key is customer-managed",
+	])
+} else := set()
+
+# The same for a top-level attribute of the resource under evaluation.
+rest_cmk_attr(name, subject) := rest_cmk_findings(name, [name], lib.attr(name), name, subject)
+
+# A setting inside the first block of a nested-block attribute: {"path", "value"} (see aws_data).
+rest_cmk_nested(name, key, subject) := rest_cmk_findings(name, setting.path, setting.value, concat(".", [name, key]), subject) if {
+	setting := aws_data.data_setting(name, key)
+}
+
+# --- EC2 instances ---------------------------------------------------------------------------------
+
+# The EBS devices of an aws_instance, each {"path", "settings", "device", "attribute"}: Terraform and
+# Pulumi root_block_device and ebs_block_device; CloudFormation BlockDeviceMappings[].Ebs.
+rest_instance_devices := [object.union(device, {"attribute": "block_device_mappings"}) |
+	some device in aws_data.data_nested_ebs(lib.attr("block_device_mappings"), ["block_device_mappings"])
+] if {
+	input.resource.format == "cloudformation"
+} else := array.concat(
+	[object.union(device, {"attribute": "root_block_device"}) |
+		some device in aws_data.data_flat_ebs(lib.attr("root_block_device"), ["root_block_device"], "root")
+	],
+	[object.union(device, {"attribute": "ebs_block_device"}) |
+		some device in aws_data.data_flat_ebs(lib.attr("ebs_block_device"), ["ebs_block_device"], "")
+	],
+)
+
+# The instance does not describe its root volume, which then comes from the AMI's snapshot: Terraform and
+# Pulumi without root_block_device, CloudFormation without BlockDeviceMappings.
+rest_instance_root_from_ami if {
+	input.resource.format == "cloudformation"
+	count(lib.attr_blocks("block_device_mappings")) == 0
+	not lib.is_unknown(lib.attr("block_device_mappings"))
+}
+
+rest_instance_root_from_ami if {
+	input.resource.format != "cloudformation"
+	count(lib.attr_blocks("root_block_device")) == 0
+	not lib.is_unknown(lib.attr("root_block_device"))
+}
+
+# Where a finding about the undescribed root volume points.
+rest_instance_root_path := ["block_device_mappings"] if {
+	input.resource.format == "cloudformation"
+} else := ["root_block_device"]
+
+rest_instance_root_text := "block_device_mappings" if {
+	input.resource.format == "cloudformation"
+} else := "root_block_device"

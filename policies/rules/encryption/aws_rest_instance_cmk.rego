@@ -1,0 +1,42 @@
+# ENC-EC2-005: EC2 instances encrypt their root and EBS volumes with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_rest_instance_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_rest
+import rego.v1
+
+deny contains violation if {
+	some device in aws_rest.rest_instance_devices
+	not from_snapshot_without_key(device.settings)
+	label := concat("", ["kms_key_id of block device ", device.device])
+	some violation in aws_rest.rest_cmk_findings(
+		device.attribute, array.concat(device.path, ["kms_key_id"]),
+		object.get(device.settings, "kms_key_id", null), label, "EC2 instance",
+	)
+}
+
+deny contains lib.undetermined(aws_rest.rest_instance_root_path, msg) if {
+	aws_rest.rest_instance_root_from_ami
+	msg := concat("", [
+		"EC2 instance root volume takes its key from the AMI's snapshot, which the scanned configuration does",
+		" not show: ", aws_rest.rest_instance_root_text, " is not set, required a root device with kms_key_id",
+		" naming a customer-managed key",
+	])
+}
+
+# A volume restored from a snapshot without kms_key_id keeps the snapshot's key, which is not shown.
+from_snapshot_without_key(settings) if {
+	not lib.is_set(object.get(settings, "kms_key_id", null))
+	lib.is_set(object.get(settings, "snapshot_id", null))
+}
+
+deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) if {
+	some device in aws_rest.rest_instance_devices
+	from_snapshot_without_key(device.settings)
+	msg := concat("", [
+		"EC2 instance block device ", device.device, " keeps the key of the snapshot it is restored from",
+		" (snapshot_id is ", lib.show(object.get(device.settings, "snapshot_id", null)),
+		"), which the scanned configuration does not show: kms_key_id is not set, required the ARN or alias",
+		" of a customer-managed key",
+	])
+}
