@@ -167,7 +167,7 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
         line = location.line_for(violation.path)
         voice = speaker(resource.format, resource.native_type)
         message = safe_message(graph, resource, violation.message, redactors, long_values)
-        remediation = rule.remediation.text
+        remediation = rule.remediation.text_for(resource.format)
         if voice.translates:
             message = voice.text(message, violation.path, _name_like_values(graph, resource, name_values))
             remediation = voice.text(remediation)

@@ -203,9 +203,16 @@ class Speaker:
         out.append(text[last:])
         return "".join(out)
 
+    def _is_type(self, word: str) -> bool:
+        """A Terraform type name, as opposed to an attribute that starts like one (aws_kms_key_id)."""
+        return word in cloudformation_names().types or word in pulumi_names().types
+
     def _token(self, word: str, after: str, subjects: set[str]) -> str | None:
         if _TYPE.match(word):
-            return self.type_name(word)
+            if self._is_type(word):
+                return self.type_name(word)
+            if word not in subjects and not cloudformation_names().known(word):
+                return None  # a Terraform type no table knows: not an attribute either
         parts = word.split(".")
         single = len(parts) == 1 and "_" not in word
         if single:

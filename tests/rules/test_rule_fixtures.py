@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,43 @@ def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
     assert actual["undetermined"] == named["undetermined"]
 
 
+# Terraform's vocabulary: its type names, and snake_case attribute names (CloudFormation writes
+# PascalCase, Pulumi camelCase). Values glued to punctuation (alias/aws/s3, aws:kms) are not words here.
+_TERRAFORM_TYPE = re.compile(r"(?<![\w:/.-])(?:aws|azurerm|azuread|azapi|google)_[a-z0-9_]+")
+_SNAKE = re.compile(r"(?<![\w:/.@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*(?![\w:/@*-])")
+
+
+# Names that are the same in every format because the service defines them, not the IaC tool: database
+# engine parameters and load balancer attribute keys.
+SERVICE_NAMES = frozenset(
+    {"require_secure_transport", "require_ssl", "rds.force_ssl", "access_logs.s3.enabled", "log_connections"}
+    | {"log_disconnections", "log_checkpoints", "enable_user_activity_logging", "log_statement", "audit_logs"}
+    | {"log_min_duration_statement", "log_min_messages", "log_min_error_statement", "log_lock_waits"}
+    | {"log_temp_files", "log_hostname", "server_audit_logging", "server_audit_events", "general_log"}
+)
+
+
+def terraform_words(text: str, values: set[str]) -> list[str]:
+    """The Terraform names left in a text shown on a CloudFormation or Pulumi finding."""
+    found = list(_TERRAFORM_TYPE.findall(text))
+    found += [
+        word
+        for word in _SNAKE.findall(text)
+        if word not in values and word not in SERVICE_NAMES and not _TERRAFORM_TYPE.match(word)
+    ]
+    return found
+
+
+def string_values(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return {text for item in value.values() for text in string_values(item)}
+    if isinstance(value, list):
+        return {text for item in value for text in string_values(item)}
+    return set()
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_failures_explain_themselves(rule: Rule) -> None:
     directory = ROOT / "fixtures" / rule.pack / rule.id
@@ -52,6 +90,18 @@ def test_failures_explain_themselves(rule: Rule) -> None:
         assert violation.message and '""' not in violation.message
         # Messages name values the way people read them, never raw unknown markers.
         assert "__unknown__" not in violation.message
+    # ... and in the user's own vocabulary: a finding on a template or a stack names no Terraform
+    # attribute or type, in its message or in its remediation (#14 §4).
+    resources = {(graph.name, r.id): r for graph in result.graphs for r in graph.resources}
+    foreign = {}
+    for finding in result.findings:
+        if finding.rule_id != rule.id or finding.format not in ("cloudformation", "pulumi"):
+            continue
+        values = string_values(resources[(finding.unit, finding.resource_id)].attributes)
+        words = terraform_words(finding.message, values) + terraform_words(finding.remediation, set())
+        if words:
+            foreign[f"{finding.file}:{finding.resource_id}"] = (words, finding.message)
+    assert not foreign
 
 
 def test_log_target_bucket_is_exempt_only_through_a_reference() -> None:

@@ -113,7 +113,11 @@ def _rule(pack_id: str, entry: dict[str, Any]) -> Rule:
         scope=entry.get("scope", "resource"),
         resource_types=tuple(entry["resource_types"]),
         rationale=entry["rationale"].strip(),
-        remediation=Remediation(entry["remediation"]["text"].strip(), entry["remediation"]["terraform"]),
+        remediation=Remediation(
+            entry["remediation"]["text"].strip(),
+            entry["remediation"]["terraform"],
+            {key: text.strip() for key, text in entry["remediation"].get("text_in", {}).items()},
+        ),
         help_uri=entry["help_uri"],
         controls=controls,
         tags=tuple(entry.get("tags", ())),

@@ -67,6 +67,12 @@ def _is_manifest(document: Any, fragment: bool) -> bool:
     return all(_is_rule(rule) for rule in document["rules"])
 
 
+def _text_in(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        key in ("cloudformation", "pulumi") and isinstance(text, str) for key, text in value.items()
+    )
+
+
 def _is_rule(rule: Any) -> bool:
     if not isinstance(rule, dict) or not all(isinstance(rule.get(name), str) for name in _RULE_TEXTS):
         return False
@@ -82,6 +88,7 @@ def _is_rule(rule: Any) -> bool:
         and isinstance(remediation, dict)
         and isinstance(remediation.get("text"), str)
         and isinstance(remediation.get("terraform"), str)
+        and _text_in(remediation.get("text_in", {}))
         and isinstance(controls, dict)
         and all(isinstance(framework, str) and _strings(ids) for framework, ids in controls.items())
     )

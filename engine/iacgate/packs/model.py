@@ -29,6 +29,11 @@ class Control:
 class Remediation:
     text: str
     terraform: str
+    # format -> its own text, where ``text`` rendered in the format's names would still be wrong.
+    text_in: Mapping[str, str] = field(default_factory=dict)
+
+    def text_for(self, format: str) -> str:
+        return self.text_in.get(format, self.text)
 
 
 @dataclass(frozen=True)
