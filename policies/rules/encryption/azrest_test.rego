@@ -5,6 +5,8 @@ import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.azrest_apim_https
 import data.iacgate.rules.encryption.azrest_apim_protocols
 import data.iacgate.rules.encryption.azrest_app_configuration_cmk
+import data.iacgate.rules.encryption.azrest_appgw_https_listener
+import data.iacgate.rules.encryption.azrest_appgw_tls_policy
 import data.iacgate.rules.encryption.azrest_app_slot_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
 import data.iacgate.rules.encryption.azrest_automation_variable_encrypted
@@ -418,5 +420,55 @@ test_backend_http_url_fails if {
 
 test_backend_https_url_passes if {
 	count(azrest_apim_https.deny) == 0 with input.resource as azurerm("azurerm_api_management_backend", {"protocol": "http", "url": "https://ledger"})
+		with input.related as []
+}
+
+# --- ENC-AZAPPGW-001 / ENC-AZAPPGW-002 ---------------------------------------------------------------
+
+test_appgw_2015_policy_fails if {
+	some result in azrest_appgw_tls_policy.deny with input.resource as azurerm("azurerm_application_gateway", {"ssl_policy": [{"policy_name": "AppGwSslPolicy20150501"}]})
+		with input.related as []
+	result.path == ["ssl_policy", 0]
+}
+
+test_appgw_without_policy_passes if {
+	count(azrest_appgw_tls_policy.deny) == 0 with input.resource as azurerm("azurerm_application_gateway", {})
+		with input.related as []
+}
+
+test_appgw_profile_tls10_fails if {
+	profiles := [{"name": "p", "ssl_policy": {"policy_type": "Custom", "min_protocol_version": "TLSv1_0"}}]
+	some result in azrest_appgw_tls_policy.deny with input.resource as azurerm("azurerm_application_gateway", {"ssl_profile": profiles})
+		with input.related as []
+	result.path == ["ssl_profile", 0, "ssl_policy", 0]
+}
+
+test_appgw_http_listener_forwarding_fails if {
+	attrs := {
+		"http_listener": [{"name": "http", "protocol": "Http"}],
+		"request_routing_rule": [{"name": "r", "http_listener_name": "http", "backend_address_pool_name": "app"}],
+	}
+	some result in azrest_appgw_https_listener.deny with input.resource as azurerm("azurerm_application_gateway", attrs)
+		with input.related as []
+	result.path == ["http_listener", 0, "protocol"]
+}
+
+test_appgw_http_listener_redirected_passes if {
+	attrs := {
+		"http_listener": [{"name": "http", "protocol": "Http"}, {"name": "https", "protocol": "Https"}],
+		"redirect_configuration": [{"name": "up", "target_listener_name": "https"}],
+		"request_routing_rule": [{"name": "r", "http_listener_name": "http", "redirect_configuration_name": "up"}],
+	}
+	count(azrest_appgw_https_listener.deny) == 0 with input.resource as azurerm("azurerm_application_gateway", attrs)
+		with input.related as []
+}
+
+test_appgw_redirect_to_https_url_passes if {
+	attrs := {
+		"http_listener": [{"name": "http", "protocol": "Http"}],
+		"redirect_configuration": [{"name": "up", "target_url": "https://pay.acme.example"}],
+		"request_routing_rule": [{"name": "r", "http_listener_name": "http", "redirect_configuration_name": "up"}],
+	}
+	count(azrest_appgw_https_listener.deny) == 0 with input.resource as azurerm("azurerm_application_gateway", attrs)
 		with input.related as []
 }

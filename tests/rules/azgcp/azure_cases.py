@@ -1121,3 +1121,216 @@ resource "azurerm_api_management_backend" "undetermined_backend_from_variable" {
 )
 
 RULES += [APIM_TLS, APIM_HTTPS]
+
+TOKENS["azurerm_application_gateway"] = "azure:network/applicationGateway:ApplicationGateway"
+APPGW_PLURAL = {
+    "http_listener": "httpListeners",
+    "request_routing_rule": "requestRoutingRules",
+    "redirect_configuration": "redirectConfigurations",
+    "backend_address_pool": "backendAddressPools",
+    "backend_http_settings": "backendHttpSettings",
+    "frontend_port": "frontendPorts",
+    "frontend_ip_configuration": "frontendIpConfigurations",
+    "gateway_ip_configuration": "gatewayIpConfigurations",
+    "ssl_certificate": "sslCertificates",
+    "ssl_profile": "sslProfiles",
+}
+CERT_SECRET = "https://acme-payments-kv.vault.azure.net/secrets/edge-tls"
+
+
+def listener(name: str, protocol: str) -> dict[str, Any]:
+    block = {
+        "name": name,
+        "frontend_ip_configuration_name": "public",
+        "frontend_port_name": protocol.lower(),
+        "protocol": protocol,
+    }
+    if protocol == "Https":
+        block["ssl_certificate_name"] = "edge"
+    return block
+
+
+def route(name: str, listener_name: str, priority: int, redirect: str | None = None) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "name": name,
+        "rule_type": "Basic",
+        "http_listener_name": listener_name,
+        "priority": priority,
+    }
+    if redirect:
+        block["redirect_configuration_name"] = redirect
+    else:
+        block["backend_address_pool_name"] = "app"
+        block["backend_http_settings_name"] = "app"
+    return block
+
+
+def gateway(name: str, listeners: list[dict[str, Any]], rules: list[dict[str, Any]], **arguments: Any) -> Res:
+    base = placed(
+        name,
+        sku=[{"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2}],
+        gateway_ip_configuration=[{"name": "gateway", "subnet_id": SUBNET_ID}],
+        frontend_port=[{"name": "http", "port": 80}, {"name": "https", "port": 443}],
+        frontend_ip_configuration=[
+            {
+                "name": "public",
+                "public_ip_address_id": f"{PARENT}/providers/Microsoft.Network/publicIPAddresses/edge",
+            }
+        ],
+        backend_address_pool=[{"name": "app", "fqdns": ["app.internal.acme.example"]}],
+        backend_http_settings=[
+            {
+                "name": "app",
+                "cookie_based_affinity": "Disabled",
+                "port": 443,
+                "protocol": "Https",
+                "request_timeout": 30,
+            }
+        ],
+        ssl_certificate=[{"name": "edge", "key_vault_secret_id": CERT_SECRET}],
+        http_listener=listeners,
+        request_routing_rule=rules,
+    )
+    return Res("azurerm_application_gateway", name, {**base, **arguments})
+
+
+HTTPS_ONLY = ([listener("https", "Https")], [route("app", "https", 20)])
+REDIRECTED = (
+    [listener("http", "Http"), listener("https", "Https")],
+    [route("http-to-https", "http", 10, "to-https"), route("app", "https", 20)],
+)
+REDIRECT = [
+    {"name": "to-https", "redirect_type": "Permanent", "target_listener_name": "https", "include_path": True}
+]
+APPGW_ARM = "Microsoft.Network/applicationGateways@2024-01-01"
+GW_ID = f"{PARENT}/providers/Microsoft.Network/applicationGateways/edge"
+
+APPGW_TLS = Rule(
+    "ENC-AZAPPGW-001",
+    AZURERM,
+    [
+        gateway("pass_default_policy", *HTTPS_ONLY),
+        gateway(
+            "fail_policy_2015",
+            *HTTPS_ONLY,
+            ssl_policy=[{"policy_type": "Predefined", "policy_name": "AppGwSslPolicy20150501"}],
+        ),
+        gateway(
+            "fail_custom_tls11",
+            *HTTPS_ONLY,
+            ssl_policy=[
+                {
+                    "policy_type": "Custom",
+                    "min_protocol_version": "TLSv1_1",
+                    "cipher_suites": ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"],
+                }
+            ],
+        ),
+        gateway(
+            "pass_policy_2022s",
+            *HTTPS_ONLY,
+            ssl_policy=[{"policy_type": "Predefined", "policy_name": "AppGwSslPolicy20220101S"}],
+        ),
+        gateway(
+            "fail_profile_2017",
+            *HTTPS_ONLY,
+            ssl_policy=[{"policy_type": "Predefined", "policy_name": "AppGwSslPolicy20220101"}],
+            ssl_profile=[
+                {
+                    "name": "partners",
+                    "ssl_policy": [{"policy_type": "Predefined", "policy_name": "AppGwSslPolicy20170401"}],
+                }
+            ],
+        ),
+        azapi(
+            "fail_azapi_policy_2015",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_custom_tls12",
+            APPGW_ARM,
+            {"properties": {"sslPolicy": {"policyType": "CustomV2", "minProtocolVersion": "TLSv1_2"}}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+    plural=APPGW_PLURAL,
+)
+
+
+def arm_listener(name: str, protocol: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "properties": {
+            "protocol": protocol,
+            "frontendPort": {"id": f"{GW_ID}/frontendPorts/{protocol.lower()}"},
+        },
+    }
+
+
+APPGW_LISTENERS = Rule(
+    "ENC-AZAPPGW-002",
+    AZURERM,
+    [
+        gateway("pass_https_only", *HTTPS_ONLY),
+        gateway("pass_http_redirected", *REDIRECTED, redirect_configuration=REDIRECT),
+        gateway("fail_http_forwarded", [listener("http", "Http")], [route("app", "http", 10)]),
+        gateway(
+            "fail_redirect_to_http",
+            [listener("http", "Http"), listener("http2", "Http")],
+            [route("http-to-http2", "http", 10, "to-http2"), route("app", "http2", 20)],
+            redirect_configuration=[
+                {"name": "to-http2", "redirect_type": "Permanent", "target_listener_name": "http2"}
+            ],
+        ),
+        azapi(
+            "fail_azapi_http_forwarded",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [arm_listener("http", "Http")],
+                    "requestRoutingRules": [
+                        {"name": "app", "properties": {"httpListener": {"id": f"{GW_ID}/httpListeners/http"}}}
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_http_redirected",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [arm_listener("http", "Http"), arm_listener("https", "Https")],
+                    "redirectConfigurations": [
+                        {
+                            "name": "to-https",
+                            "properties": {
+                                "redirectType": "Permanent",
+                                "targetListener": {"id": f"{GW_ID}/httpListeners/https"},
+                            },
+                        }
+                    ],
+                    "requestRoutingRules": [
+                        {
+                            "name": "http-to-https",
+                            "properties": {
+                                "httpListener": {"id": f"{GW_ID}/httpListeners/http"},
+                                "redirectConfiguration": {"id": f"{GW_ID}/redirectConfigurations/to-https"},
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+    plural=APPGW_PLURAL,
+)
+
+RULES += [APPGW_TLS, APPGW_LISTENERS]

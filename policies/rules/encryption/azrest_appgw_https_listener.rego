@@ -1,0 +1,97 @@
+# ENC-AZAPPGW-002: Application Gateway listeners accept HTTPS, or redirect HTTP to HTTPS.
+package iacgate.rules.encryption.azrest_appgw_https_listener
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+arm_type := "microsoft.network/applicationgateways"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+listeners := lib.attr_blocks("http_listener")
+
+https_listener_names := {name |
+	some listener in listeners
+	lower(lib.show(object.get(listener, "protocol", null))) == "https"
+	name := object.get(listener, "name", null)
+}
+
+# Redirect configurations that lead to HTTPS: to an HTTPS listener, or to an https:// URL.
+https_redirects := {name |
+	some redirect in lib.attr_blocks("redirect_configuration")
+	to_https(redirect)
+	name := object.get(redirect, "name", null)
+}
+
+to_https(redirect) if object.get(redirect, "target_listener_name", null) in https_listener_names
+
+to_https(redirect) if startswith(lower(lib.show(object.get(redirect, "target_url", null))), "https://")
+
+# An HTTP listener whose routing rules all redirect to HTTPS only sends clients to HTTPS.
+redirected(listener_name) if {
+	rules := [rule |
+		some rule in lib.attr_blocks("request_routing_rule")
+		object.get(rule, "http_listener_name", null) == listener_name
+	]
+	count(rules) > 0
+	every rule in rules {
+		object.get(rule, "redirect_configuration_name", null) in https_redirects
+	}
+}
+
+deny contains lib.violation(["http_listener", index, "protocol"], msg) if {
+	not azapi.is_azapi
+	some index, listener in listeners
+	lower(lib.show(object.get(listener, "protocol", null))) == "http"
+	name := object.get(listener, "name", "")
+	not redirected(name)
+	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP: http_listener.protocol is Http and no request_routing_rule redirects it to HTTPS, required Https or a redirect to an HTTPS listener"])
+}
+
+# ARM: listeners, routing rules and redirects refer to each other by resource id, ending in their name.
+arm_list(name) := value if {
+	value := azapi.arm_value(["properties", name])
+	is_array(value)
+} else := []
+
+arm_name(reference) := name if {
+	id := object.get(reference, "id", null)
+	is_string(id)
+	parts := split(id, "/")
+	name := parts[count(parts) - 1]
+} else := ""
+
+arm_https_listeners := {object.get(listener, "name", null) |
+	some listener in arm_list("httpListeners")
+	lower(lib.show(object.get(listener, ["properties", "protocol"], null))) == "https"
+}
+
+arm_https_redirects := {object.get(redirect, "name", null) |
+	some redirect in arm_list("redirectConfigurations")
+	arm_to_https(redirect)
+}
+
+arm_to_https(redirect) if arm_name(object.get(redirect, ["properties", "targetListener"], {})) in arm_https_listeners
+
+arm_to_https(redirect) if startswith(lower(lib.show(object.get(redirect, ["properties", "targetUrl"], null))), "https://")
+
+arm_redirected(listener_name) if {
+	rules := [rule |
+		some rule in arm_list("requestRoutingRules")
+		arm_name(object.get(rule, ["properties", "httpListener"], {})) == listener_name
+	]
+	count(rules) > 0
+	every rule in rules {
+		arm_name(object.get(rule, ["properties", "redirectConfiguration"], {})) in arm_https_redirects
+	}
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "httpListeners", index, "properties", "protocol"]), msg) if {
+	azapi.of_type({arm_type})
+	some index, listener in arm_list("httpListeners")
+	lower(lib.show(object.get(listener, ["properties", "protocol"], null))) == "http"
+	name := object.get(listener, "name", "")
+	not arm_redirected(name)
+	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP: body.properties.httpListeners.properties.protocol is Http and no request routing rule redirects it to HTTPS, required Https or a redirect to an HTTPS listener"])
+}

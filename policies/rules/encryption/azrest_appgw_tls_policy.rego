@@ -1,0 +1,51 @@
+# ENC-AZAPPGW-001: Application Gateway TLS policies require TLS 1.2 or later.
+package iacgate.rules.encryption.azrest_appgw_tls_policy
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+arm_type := "microsoft.network/applicationgateways"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+# Predefined policies that accept TLS 1.0 or 1.1 (AppGwSslPolicy20170401S and the 2022 policies start at 1.2).
+weak_policies := {"appgwsslpolicy20150501", "appgwsslpolicy20170401"}
+
+weak_versions := {"tlsv1_0", "tlsv1_1"}
+
+# Why a policy object (ssl_policy, or an ssl_profile's) accepts TLS below 1.2, or nothing when it does not.
+weakness(policy, name_key, version_key) := concat("", [name_key, " is ", name]) if {
+	name := object.get(policy, name_key, null)
+	is_string(name)
+	lower(name) in weak_policies
+} else := concat("", [version_key, " is ", version]) if {
+	version := object.get(policy, version_key, null)
+	is_string(version)
+	lower(version) in weak_versions
+}
+
+# A gateway without ssl_policy gets the default of its API version (AppGwSslPolicy20220101, TLS 1.2, since
+# 2023-02-01): only an explicit weak policy is flagged.
+deny contains lib.violation(["ssl_policy", 0], msg) if {
+	not azapi.is_azapi
+	policy := azapi.first_of(lib.attr_blocks("ssl_policy"))
+	reason := weakness(policy, "policy_name", "min_protocol_version")
+	msg := concat("", ["Application Gateway accepts TLS older than 1.2: ssl_policy.", reason, ", required AppGwSslPolicy20220101 or min_protocol_version TLSv1_2"])
+}
+
+deny contains lib.violation(["ssl_profile", index, "ssl_policy", 0], msg) if {
+	not azapi.is_azapi
+	some index, profile in lib.attr_blocks("ssl_profile")
+	policy := azapi.first_of(lib.blocks(object.get(profile, "ssl_policy", null)))
+	reason := weakness(policy, "policy_name", "min_protocol_version")
+	msg := concat("", ["Application Gateway SSL profile accepts TLS older than 1.2: ssl_profile.ssl_policy.", reason, ", required AppGwSslPolicy20220101 or min_protocol_version TLSv1_2"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "sslPolicy"]), msg) if {
+	azapi.of_type({arm_type})
+	policy := azapi.arm_value(["properties", "sslPolicy"])
+	is_object(policy)
+	reason := weakness(policy, "policyName", "minProtocolVersion")
+	msg := concat("", ["Application Gateway accepts TLS older than 1.2: body.properties.sslPolicy.", reason, ", required AppGwSslPolicy20220101 or minProtocolVersion TLSv1_2"])
+}
