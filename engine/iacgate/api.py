@@ -148,8 +148,9 @@ class ScanResult:
         counts: dict[str, int] = {}
         for graph in self.graphs:
             for resource in graph.resources:
-                # Data sources read what exists; they create nothing for the gate to judge.
-                if resource.mode == "data":
+                # Data sources read what exists, and a destroyed resource will not exist: neither creates
+                # anything for the gate to judge.
+                if resource.mode in ("data", "deleted"):
                     continue
                 if (graph.name, resource.id) in judged or any(
                     (graph.name, other.id) in judged for other, _, _ in graph.neighbours(resource.id)
@@ -286,7 +287,7 @@ def scan(
         )
     findings = build_findings(parsed.graphs, rules, evaluation)
     exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date())
-    notes = (*notes, *_enforcement_notes(settings.enforcement, rules))
+    notes = (*notes, *_enforcement_notes(settings.enforcement, rules), *_change_notes(rules, parsed.graphs))
     findings = exceptions.findings
     policy = GatePolicy(
         settings.fail_on, settings.override_soft, settings.fail_on_new_only, settings.fail_on_undetermined
@@ -353,6 +354,21 @@ def apply_exceptions(
     if settings.baseline is not None:
         marked, absent = compare(marked, load_baseline(settings.baseline))
     return Exceptions(marked, outcome.notifications, outcome.expiring, absent, outcome.stale, shown)
+
+
+def _change_notes(rules: RuleSet, graphs: Sequence[Graph]) -> tuple[Notification, ...]:
+    """Packs that judge changes have nothing to judge without a before-state: said once per pack."""
+    if any(resource.change is not None for graph in graphs for resource in graph.resources):
+        return ()
+    return tuple(
+        Notification(
+            "note",
+            f"pack {pack.id} not applicable: no scanned input has a before-state (a Terraform plan, a "
+            "Pulumi preview or a CloudFormation change set)",
+        )
+        for pack in rules.packs
+        if pack.judges == "changes"
+    )
 
 
 def _enforcement_notes(levels: Mapping[str, str], rules: RuleSet) -> tuple[Notification, ...]:

@@ -29,8 +29,14 @@ def line_of(text: str, needle: str, after: str) -> int:
     return text.count("\n", 0, text.index(needle, text.index(after))) + 1
 
 
-def test_instance_ids_are_kept_exactly_and_delete_only_resources_are_left_out(graph: Graph) -> None:
-    assert [resource.id for resource in graph.resources] == [
+def test_instance_ids_are_kept_exactly_and_delete_only_resources_are_kept_as_deleted(graph: Graph) -> None:
+    # A resource the plan destroys is only for the rules that judge changes (the change-safety pack).
+    deleted = [resource for resource in graph.resources if resource.mode == "deleted"]
+    assert [(resource.id, resource.change.actions if resource.change else None) for resource in deleted] == [
+        ("aws_instance.gone", ("delete",)),
+        ("aws_instance.old", ("delete",)),
+    ]
+    assert [resource.id for resource in graph.resources if resource.mode != "deleted"] == [
         "aws_kms_key.main",
         "aws_s3_bucket.logs",
         "aws_sqs_queue.east",
@@ -55,8 +61,8 @@ def test_instance_ids_are_kept_exactly_and_delete_only_resources_are_left_out(gr
         "data.aws_iam_policy_document.allow",
     ]
     # aws_instance.gone (in planned_values) and aws_instance.old (prior state only) are delete-only.
-    assert "aws_instance.gone" not in graph.by_id
-    assert "aws_instance.old" not in graph.by_id
+    assert graph.by_id["aws_instance.gone"].mode == "deleted"
+    assert graph.by_id["aws_instance.old"].mode == "deleted"
 
 
 def test_actions_modes_and_types(graph: Graph) -> None:

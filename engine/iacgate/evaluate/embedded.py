@@ -40,7 +40,13 @@ from iacgate.evaluate.bundle_cache import (
 from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.isolation import Budget, Child, Mark, Stopped, run_in_child
 from iacgate.evaluate.rego_input import rego_input
-from iacgate.evaluate.results import collect_results, related_types, router_module, router_package
+from iacgate.evaluate.results import (
+    collect_results,
+    related_types,
+    route_of,
+    router_module,
+    router_package,
+)
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_input
 from iacgate.graph.model import Graph, Resource
@@ -224,10 +230,9 @@ class EmbeddedEvaluator:
             return
         modules = [(str(path), source) for path, source in self._index.sources.items()]
         modules += [
-            (f"router:{type_name}", router_module(type_name, type_rules))
-            for type_name, type_rules in self._rules.by_type.items()
+            (f"router:{key}", router_module(key, key_rules)) for key, key_rules in self._rules.routes.items()
         ]
-        entrypoints = [_router_entrypoint(type_name) for type_name in self._rules.by_type]
+        entrypoints = [_router_entrypoint(key) for key in self._rules.routes]
         entrypoints += sorted({_deny_entrypoint(rule) for rule in self._rules.graph_rules})
         if not entrypoints:
             return
@@ -251,7 +256,7 @@ class EmbeddedEvaluator:
                 entrypoints = sorted({_deny_entrypoint(rule) for rule in rules})
                 compiled = _cached(self._modules(rules), entrypoints)
             else:
-                rules = self._rules.by_type[key]
+                rules = self._rules.routes[key]
                 modules = [*self._modules(rules), (f"router:{key}", router_module(key, rules))]
                 compiled = _cached(modules, [_router_entrypoint(key)])
             self._bundles[key] = compiled
@@ -265,9 +270,9 @@ class EmbeddedEvaluator:
         missing = sorted(type_name for type_name in types if type_name not in self._bundles)
         if len(missing) < 2 or bundles_kept():
             return
-        rules = [rule for type_name in missing for rule in self._rules.by_type[type_name]]
+        rules = list(dict.fromkeys(rule for key in missing for rule in self._rules.routes[key]))
         modules = [*self._modules(rules)]
-        modules += [(f"router:{name}", router_module(name, self._rules.by_type[name])) for name in missing]
+        modules += [(f"router:{name}", router_module(name, self._rules.routes[name])) for name in missing]
         compiled = _compile(modules, [_router_entrypoint(type_name) for type_name in missing])
         for type_name in missing:
             self._bundles[type_name] = compiled
@@ -328,12 +333,11 @@ class EmbeddedEvaluator:
         return None
 
     def _queries(self, graph: Graph) -> list[_Query]:
+        routes = self._rules.routes
         queries = [
-            _Query(
-                resource.type, _router_entrypoint(resource.type), self._rules.by_type[resource.type], resource
-            )
-            for resource in graph.resources
-            if resource.mode == "managed" and self._rules.by_type.get(resource.type)
+            _Query(key, _router_entrypoint(key), routes[key], resource)
+            for resource, key in ((resource, route_of(resource)) for resource in graph.resources)
+            if resource.mode != "data" and key in routes
         ]
         queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in self._rules.graph_rules]
         return queries

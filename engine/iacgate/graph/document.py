@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from iacgate.graph.model import Graph, Resource, Unknown
+from iacgate.graph.model import Change, Graph, Resource, Unknown
 
 UNKNOWN_KEY = "__unknown__"
 
@@ -37,8 +37,29 @@ def plain(value: Any, drop_null: bool = False) -> Any:
     return value
 
 
-def resource_document(resource: Resource, drop_null: bool = False) -> dict[str, Any]:
-    return {
+# Actions whose before-state a rule may compare: a create has none, a no-op's is its after-state.
+_WITH_BEFORE = frozenset({"update", "delete"})
+
+
+def change_document(change: Change, drop_null: bool = False) -> dict[str, Any]:
+    """``input.resource.change``: the before-state only where it differs in kind from the after-state
+    (updates, replacements, deletes), so a plan of creates costs the engine no more than before."""
+    document: dict[str, Any] = {"actions": list(change.actions)}
+    if change.before is not None and _WITH_BEFORE.intersection(change.actions):
+        document["before"] = plain(change.before, drop_null)
+    if change.replace_paths:
+        document["replace_paths"] = [list(path) for path in change.replace_paths]
+    if change.replacement_conditional:
+        document["replacement_conditional"] = True
+    if change.reason:
+        document["reason"] = change.reason
+    return document
+
+
+def resource_document(
+    resource: Resource, drop_null: bool = False, with_change: bool = True
+) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "id": resource.id,
         "format": resource.format,
         "type": resource.type,
@@ -51,6 +72,9 @@ def resource_document(resource: Resource, drop_null: bool = False) -> dict[str, 
         "tags": plain(resource.tags, drop_null),
         "file": resource.location.file,
     }
+    if with_change and resource.change is not None:
+        document["change"] = change_document(resource.change, drop_null)
+    return document
 
 
 def resource_input(
@@ -65,7 +89,7 @@ def resource_input(
             "direction": direction,
             "edge": edge.kind,
             "attribute": edge.attribute,
-            "resource": resource_document(other, drop_null=True),
+            "resource": resource_document(other, drop_null=True, with_change=False),
         }
         for other, direction, edge in graph.neighbours(resource.id)
         if related_types is None or other.type in related_types

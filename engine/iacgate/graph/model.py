@@ -54,6 +54,8 @@ class SourceLocation:
     start_line: int
     end_line: int
     attribute_lines: Mapping[str, int] = field(default_factory=dict)
+    # ``path_text`` -> where a value the file does not write came from: "the default of parameter X".
+    value_origins: Mapping[str, str] = field(default_factory=dict)
 
     def line_for(self, path: Sequence[PathElement]) -> int:
         for cut in range(len(path), 0, -1):
@@ -61,6 +63,14 @@ class SourceLocation:
             if line:
                 return line
         return self.start_line
+
+    def origin_for(self, path: Sequence[PathElement]) -> str | None:
+        """Where the value at ``path`` (or the block holding it) came from, when not written there."""
+        for cut in range(len(path), 0, -1):
+            origin = self.value_origins.get(path_text(path[:cut]))
+            if origin:
+                return origin
+        return None
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,37 @@ class RelatedLocation:
     file: str
     line: int
     label: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a plan, preview or change set will do to a resource, beside its after-state attributes.
+
+    ``actions`` are Terraform's words (``create``, ``update``, ``delete``, ``no-op``, ``read``; a
+    replacement is ``("delete", "create")`` or ``("create", "delete")``). ``before`` is the state before
+    the change (None for a create), with the same attribute names and shapes as ``attributes``.
+    ``replace_paths`` are the attributes forcing a replacement; a replacement the source only says may
+    happen (CloudFormation ``Replacement: Conditional``) has ``replacement_conditional``.
+    """
+
+    actions: tuple[str, ...]
+    before: Mapping[str, Any] | None = None
+    replace_paths: tuple[AttributePath, ...] = ()
+    reason: str = ""
+    replacement_conditional: bool = False
+
+    @property
+    def destroys(self) -> bool:
+        return "delete" in self.actions
+
+    @property
+    def replaces(self) -> bool:
+        return "delete" in self.actions and "create" in self.actions
+
+
+# ``Resource.mode``: a managed resource (after the change, for a plan), a data source, or a resource the
+# change destroys: it exists only in ``change.before`` and only rules that judge changes see it.
+DELETED = "deleted"
 
 
 @dataclass(frozen=True)
@@ -101,6 +142,8 @@ class Resource:
     # reports never quote these words (``redaction.file_words``). One set shared by the unit's resources;
     # not part of the Rego input.
     file_words: frozenset[str] = frozenset()
+    # Plans, previews and change sets: what the change does to this resource (None for source code).
+    change: Change | None = None
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def _read_manifest(
     return document
 
 
-def _rule(pack_id: str, entry: dict[str, Any]) -> Rule:
+def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False) -> Rule:
     controls = tuple(
         Control(framework, control_id)
         for framework, control_ids in entry["controls"].items()
@@ -123,6 +123,7 @@ def _rule(pack_id: str, entry: dict[str, Any]) -> Rule:
         tags=tuple(entry.get("tags", ())),
         precision=entry.get("precision", "high"),
         formats=tuple(entry.get("formats", _default_formats(entry["resource_types"]))),
+        changes=changes,
     )
 
 
@@ -161,10 +162,11 @@ def _load_pack(manifest_path: Path, policy_dir: Path, trusted: bool) -> Pack:
         version=document["version"],
         title=document["title"],
         description=document["description"],
-        rules=tuple(_rule(pack_id, entry) for entry in entries),
+        rules=tuple(_rule(pack_id, entry, document.get("judges") == "changes") for entry in entries),
         manifest_path=manifest_path,
         policy_dir=policy_dir,
         requires_settings=tuple(document.get("requires_settings", ())),
+        judges=str(document.get("judges", "state")),
     )
 
 

@@ -19,6 +19,18 @@ FRAMEWORKS: Mapping[str, str] = {
 }
 
 
+# Suffixes of ``RuleSet.routes`` keys (they end up in generated Rego package names: identifiers only).
+CHANGED = "__changed"
+DESTROYED = "__destroyed"
+
+
+def route(type_name: str, mode: str, has_change: bool) -> str:
+    """The ``RuleSet.routes`` key of a resource: see ``RuleSet.routes``."""
+    if mode == "deleted":
+        return f"{type_name}{DESTROYED}"
+    return f"{type_name}{CHANGED}" if has_change else type_name
+
+
 @dataclass(frozen=True)
 class Control:
     framework: str
@@ -54,6 +66,9 @@ class Rule:
     tags: tuple[str, ...] = ()
     precision: str = "high"
     formats: tuple[str, ...] = ()
+    # A rule of a pack that judges changes (``judges: changes``): it reads ``input.resource.change`` and
+    # also sees the resources a plan destroys; it is never asked about source code.
+    changes: bool = False
 
     @property
     def rego_path(self) -> str:
@@ -73,6 +88,8 @@ class Pack:
     # Keys of input.settings without which the pack's rules cannot judge anything (residency needs its
     # allowed regions); a scan without them skips the pack and says so once.
     requires_settings: tuple[str, ...] = ()
+    # "changes": the pack judges what a plan, preview or change set does (needs a before-state).
+    judges: str = "state"
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,21 @@ class RuleSet:
                 for type_name in rule.resource_types:
                     index.setdefault(type_name, []).append(rule)
         return {key: tuple(value) for key, value in index.items()}
+
+    @cached_property
+    def routes(self) -> Mapping[str, tuple[Rule, ...]]:
+        """The rules asked about a resource, by ``route`` key: source code gets the rules that judge state;
+        a resource of a plan (with a change) every rule of its type; a destroyed resource only the rules
+        that judge changes."""
+        routes: dict[str, tuple[Rule, ...]] = {}
+        for type_name, rules in self.by_type.items():
+            variants = {
+                type_name: tuple(rule for rule in rules if not rule.changes),
+                f"{type_name}{CHANGED}": rules,
+                f"{type_name}{DESTROYED}": tuple(rule for rule in rules if rule.changes),
+            }
+            routes.update((key, value) for key, value in variants.items() if value)
+        return routes
 
     @cached_property
     def graph_rules(self) -> tuple[Rule, ...]:

@@ -7,6 +7,7 @@ notifications naming it, never in an exception that aborts the scan (see ``guard
 from __future__ import annotations
 
 from iacgate.parsers.base import ParseOptions, Parser, ParseResult
+from iacgate.parsers.changeset import ChangeSetParser
 from iacgate.parsers.cloudformation import CloudFormationParser
 from iacgate.parsers.guard import Guarded
 from iacgate.parsers.pulumi import PulumiParser
@@ -17,6 +18,7 @@ PARSERS: dict[str, Parser] = {
     TerraformPlanParser.format: Guarded(TerraformPlanParser()),
     TerraformParser.format: Guarded(TerraformParser()),
     PulumiParser.format: Guarded(PulumiParser()),
+    ChangeSetParser.format: Guarded(ChangeSetParser()),
     CloudFormationParser.format: Guarded(CloudFormationParser()),
 }
 

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
-from iacgate.graph.model import UNKNOWN, Resource, SourceLocation
+from iacgate.graph.model import DELETED, UNKNOWN, AttributePath, Change, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.jsontext import load_json
 from iacgate.parsers.tfplan_address import (
@@ -48,6 +48,7 @@ from iacgate.textio import SourceFile
 FORMAT = "terraform-plan"
 _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.\d+)?")
 _NOT_EVALUATED = ({"delete"}, {"forget"})
+_DELETED = {"delete"}
 _HEAD = 4096
 
 
@@ -193,6 +194,21 @@ def _select(document: Mapping[str, Any]) -> list[_Selected]:
             _Selected(_instance(module_address, resource, modules), module_address, resource, change, "")
         )
     seen = {entry.instance.id for entry in selected}
+    # Resources the plan destroys are in resource_changes only; they are kept, as deleted, for the rules
+    # that judge changes (a destroyed database). Their attributes are the state before.
+    for entry in document.get("resource_changes") or ():
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("address"), str):
+            continue
+        change = _mapping(entry.get("change"))
+        actions = change.get("actions")
+        if entry["address"] in seen or not isinstance(actions, list) or set(actions) != _DELETED:
+            continue
+        if entry.get("mode", "managed") != "managed":
+            continue
+        seen.add(entry["address"])
+        module_address = str(entry.get("module_address") or "")
+        instance = _instance(module_address, entry, modules)
+        selected.append(_Selected(instance, module_address, entry, change, "resource_changes"))
     prior = _mapping(_mapping(_mapping(document.get("prior_state")).get("values")).get("root_module"))
     for module_address, resource in _planned(prior, ""):
         if resource.get("mode") == "data" and resource["address"] not in seen:
@@ -251,12 +267,14 @@ def _resource(
     metadata: dict[str, Any] = {"actions": list(change.get("actions") or [])}
     if entry.origin:
         metadata["values_from"] = entry.origin
-    values = resource.get("values")
-    if not isinstance(values, Mapping):
+    deleted = entry.origin == "resource_changes"
+    values = change.get("before") if deleted else resource.get("values")
+    if not isinstance(values, Mapping) and not deleted:
         values = change.get("after")
         if not isinstance(values, Mapping) and "after_unknown" not in change:
             metadata["values_absent"] = True
-    attributes = merge_unknown(values if isinstance(values, Mapping) else {}, change.get("after_unknown"))
+    unknown = None if deleted else change.get("after_unknown")
+    attributes = merge_unknown(values if isinstance(values, Mapping) else {}, unknown)
     if not isinstance(attributes, Mapping):
         attributes = {}
     type_name = str(resource.get("type") or "")
@@ -285,8 +303,30 @@ def _resource(
         attributes=attributes,
         tags=_tags(attributes),
         location=location,
-        mode="data" if resource.get("mode") == "data" else "managed",
+        mode=DELETED if deleted else "data" if resource.get("mode") == "data" else "managed",
         metadata=metadata,
+        change=_change(change) if change.get("actions") else None,
+    )
+
+
+def _replace_paths(raw: Any) -> tuple[AttributePath, ...]:
+    paths = []
+    for path in raw if isinstance(raw, list) else ():
+        if isinstance(path, list) and path and all(isinstance(part, str | int) for part in path):
+            paths.append(tuple(path))
+    return tuple(paths)
+
+
+def _change(change: Mapping[str, Any]) -> Change:
+    """The plan's change of a resource; the before-state kept only where rules compare it."""
+    actions = tuple(str(action) for action in change.get("actions") or () if isinstance(action, str))
+    before = change.get("before")
+    return Change(
+        actions=actions,
+        before=before
+        if isinstance(before, Mapping) and ("update" in actions or "delete" in actions)
+        else None,
+        replace_paths=_replace_paths(change.get("replace_paths")),
     )
 
 

@@ -19,7 +19,8 @@ def test_preview_digest_evaluates_everything_but_deletions() -> None:
     result = parse_fixture("program/preview.json")
     assert not result.notifications
     resources = by_name(result)
-    # The queue is only deleted and the replaced database's old copy is only deleted: neither is judged.
+    # The queue is only deleted: it is kept as deleted, for the rules that judge changes only; the
+    # replaced database's old copy (delete-replaced) is the replacement's, not a resource of its own.
     assert list(resources) == [
         "ledger-prod",
         "frankfurt",
@@ -28,8 +29,10 @@ def test_preview_digest_evaluates_everything_but_deletions() -> None:
         "frankfurt-data",
         "storage",
         "ledger-db",
+        "retired",
         "base",
     ]
+    assert resources["retired"].mode == "deleted"
     volume = resources["ledger-data"]
     assert volume.id == "urn:pulumi:prod::ledger::aws:ebs/volume:Volume::ledger-data"
     assert (volume.format, volume.native_type, volume.type, volume.provider, volume.mode) == (

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from iacgate.graph.model import Edge, RelatedLocation, Resource, SourceLocation
+from iacgate.graph.model import DELETED, Change, Edge, RelatedLocation, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
@@ -20,6 +20,21 @@ from iacgate.textio import SourceFile
 FORMAT = "pulumi"
 _SOURCE_POSITION = re.compile(r"project://(?P<path>[^#]*)#(?P<line>\d+)(?:,\d+)?\Z")
 _READ_OPS = frozenset({"read", "read-replacement"})
+# Preview step ops in Terraform's action words (``Change.actions``); Pulumi replaces create-before-delete
+# unless deleteBeforeReplace is set.
+_ACTIONS: Mapping[str, tuple[str, ...]] = {
+    "create": ("create",),
+    "update": ("update",),
+    "same": ("no-op",),
+    "replace": ("create", "delete"),
+    "create-replacement": ("create", "delete"),
+    "delete": ("delete",),
+    "read": ("read",),
+    "read-replacement": ("read",),
+    "refresh": ("no-op",),
+    "import": ("no-op",),
+    "import-replacement": ("create", "delete"),
+}
 
 
 @dataclass(frozen=True)
@@ -39,7 +54,7 @@ def mode_of(state: State) -> str:
         return "component"
     if state.op in _READ_OPS or state.state.get("external"):
         return "data"
-    return "managed"
+    return DELETED if state.deleted else "managed"
 
 
 def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
@@ -55,6 +70,30 @@ def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
         if isinstance(raw, dict):
             converter.merge(raw, node.member(key) if node else None, attributes, only_missing)
     return _Converted(state, attributes, converter.lines, converter)
+
+
+def _change(state: State, item: _Converted, table: TypeTable) -> Change | None:
+    """A preview step's change: the old state's properties converted as the new ones are."""
+    if state.op is None or state.op not in _ACTIONS:
+        return None
+    actions = _ACTIONS[state.op]
+    if state.state.get("retainOnDelete") and "delete" in actions:
+        actions = tuple("forget" if action == "delete" else action for action in actions)
+    before: dict[str, Any] | None = None
+    if state.old is not None and ("update" in actions or "delete" in actions):
+        if state.deleted:
+            before = item.attributes
+        else:
+            token = str(state.old.get("type", ""))
+            converter = Converter(table.renames_for(token), table.map_properties, None)
+            before = {}
+            # As the new state is read (inputs, then defaults): the two sides compare like for like.
+            for key in ("inputs", "defaults"):
+                raw = state.old.get(key)
+                if isinstance(raw, dict):
+                    converter.merge(raw, None, before, key == "defaults")
+    paths = tuple((item.converter.name(reason),) for reason in state.replace_reasons)
+    return Change(actions=actions, before=before, replace_paths=paths)
 
 
 def _tags(attributes: Mapping[str, Any], defaults: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -167,6 +206,7 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
                 mode=mode,
                 metadata=metadata,
                 related=related,
+                change=_change(state, item, table) if document.shape == "preview" else None,
             )
         )
         edges.update(dict.fromkeys(_edges(item)))

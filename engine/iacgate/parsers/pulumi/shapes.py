@@ -34,6 +34,10 @@ class State:
     end_line: int
     op: str | None = None
     with_outputs: bool = False
+    # Previews: the state before the step (``oldState``), and the properties forcing a replacement.
+    old: Mapping[str, Any] | None = None
+    replace_reasons: tuple[str, ...] = ()
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,11 @@ def _span(node: Node | None, lines: Lines) -> tuple[int, int]:
     if node is None:
         return 1, 1
     return lines(node.start), lines(max(node.end - 1, node.start))
+
+
+def _destroyable(state: Mapping[str, Any]) -> bool:
+    """A custom resource (not a component or a provider): what a delete step really destroys."""
+    return bool(state.get("custom")) and not str(state.get("type", "")).startswith("pulumi:providers:")
 
 
 def _unique(states: Iterable[State]) -> tuple[State, ...]:
@@ -171,14 +180,30 @@ class _Reader:
             problem = step_problem(step, "newState")
             if problem is not None:
                 raise self.fail(_span(item, self.lines)[0], f"steps[{index}] {problem}")
+            old = step.get("oldState")
+            if old is not None:
+                problem = state_problem(old)
+                if problem is not None:
+                    raise self.fail(_span(item, self.lines)[0], f"steps[{index}] oldState {problem}")
             if step["op"] in DELETE_ONLY_OPS:
+                # A resource the update destroys: kept, from its old state, for rules that judge changes.
+                if step["op"] == "delete" and old is not None and _destroyable(old):
+                    node = self.member(item, "oldState")
+                    start, end = _span(node, self.lines)
+                    states.append(State(old, node, start, end, op="delete", old=old, deleted=True))
                 continue
             new = step["newState"]
             if not new.get("provider") and step.get("provider"):
                 new = {**new, "provider": step["provider"]}
             node = self.member(item, "newState")
             start, end = _span(node, self.lines)
-            states.append(State(new, node, start, end, op=step["op"]))
+            reasons = step.get("replaceReasons")
+            replace_reasons = (
+                tuple(r for r in reasons if isinstance(r, str)) if isinstance(reasons, list) else ()
+            )
+            states.append(
+                State(new, node, start, end, op=step["op"], old=old, replace_reasons=replace_reasons)
+            )
         config = self.object(data.get("config"), "config", ("config",))
         return Document("preview", _unique(states), config, self.lines)
 

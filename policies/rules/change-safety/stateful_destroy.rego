@@ -1,0 +1,44 @@
+# CHG-STATE-001: a change that destroys or replaces a stateful resource, and so the data it holds.
+package iacgate.rules.change_safety.stateful_destroy
+
+import data.iacgate.lib
+import data.iacgate.rules.change_safety.change
+import rego.v1
+
+deny contains {"not_applicable": true} if not change.judged
+
+what := "KMS key scheduled for deletion (what it encrypted becomes unreadable)" if {
+	input.resource.type in {"aws_kms_key", "google_kms_crypto_key"}
+} else := "stateful resource destroyed with the data it holds"
+
+deny contains lib.violation([], msg) if {
+	change.destroyed
+	msg := concat("", [what, ": action is delete, required an approved change (approvals file) or the resource kept"])
+}
+
+deny contains lib.violation([], msg) if {
+	change.replaced
+	change.forced_by != ""
+	msg := concat("", [
+		"stateful resource replaced (destroyed and created again, losing its data): action is replace, forced by ",
+		change.forced_by, ", required an approved change (approvals file) or an in-place update",
+	])
+}
+
+deny contains lib.violation([], msg) if {
+	change.replaced
+	change.forced_by == ""
+	msg := "stateful resource replaced (destroyed and created again, losing its data): action is replace, required an approved change (approvals file) or an in-place update"
+}
+
+conditional_cause := concat("", [" on ", change.forced_by]) if {
+	change.forced_by != ""
+} else := ""
+
+deny contains lib.undetermined([], msg) if {
+	change.maybe_replaced
+	msg := concat("", [
+		"stateful resource may be replaced (destroyed and created again, losing its data): replacement is conditional",
+		conditional_cause, ", required an approved change (approvals file) or an in-place update",
+	])
+}

@@ -1,0 +1,337 @@
+"""Writes the change-safety fixtures: a Terraform plan, a Pulumi preview and a CloudFormation change set
+per rule, shaped as the real outputs in ../shared/corpus (see fixtures/change-safety/README.md).
+
+Run from the checkout: ``python tests/rules/change_safety/generate_fixtures.py``. The outputs are
+committed; this script says how they were made.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "fixtures" / "change-safety"
+PROVIDERS = {
+    "aws": "registry.terraform.io/hashicorp/aws",
+    "azurerm": "registry.terraform.io/hashicorp/azurerm",
+    "google": "registry.terraform.io/hashicorp/google",
+}
+STACK = "arn:aws:cloudformation:eu-west-1:123456789012:stack/ledger/5b9e6a40-7e3c-11ef-9a6f-0a1b2c3d4e5f"
+CHANGE_SET = (
+    "arn:aws:cloudformation:eu-west-1:123456789012:changeSet/release-42/0c6f3a8e-2f4b-4d55-9d1e-6a7b8c9d0e1f"
+)
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One ``resource_changes`` entry: ``before``/``after`` None for a create/delete."""
+
+    type: str
+    name: str
+    actions: Sequence[str]
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+    after_unknown: Mapping[str, Any] = field(default_factory=dict)
+    replace_paths: Sequence[Sequence[str | int]] = ()
+
+    @property
+    def address(self) -> str:
+        return f"{self.type}.{self.name}"
+
+    @property
+    def provider(self) -> str:
+        return PROVIDERS[self.type.split("_", 1)[0]]
+
+
+def _sensitive(values: Mapping[str, Any] | None) -> Any:
+    if values is None:
+        return False
+    return {key: ([] if isinstance(value, list) else {}) for key, value in values.items()
+            if isinstance(value, list | dict)}  # fmt: skip
+
+
+def plan(changes: Sequence[PlanChange]) -> dict[str, Any]:
+    """``terraform show -json`` of a plan made by Terraform 1.9 (format 1.2), with the keys and key order
+    of the corpus plans (trivy__drift_delete_tf1.8.json, terraform-json__action_reason_tf1.15.json)."""
+    planned = []
+    entries = []
+    prior = []
+    configured = []
+    for change in changes:
+        base = {
+            "address": change.address,
+            "mode": "managed",
+            "type": change.type,
+            "name": change.name,
+            "provider_name": change.provider,
+        }
+        if change.after is not None:
+            planned.append({**base, "schema_version": 0, "values": dict(change.after),
+                            "sensitive_values": _sensitive(change.after)})  # fmt: skip
+            configured.append({
+                "address": change.address, "mode": "managed", "type": change.type, "name": change.name,
+                "provider_config_key": change.type.split("_", 1)[0],
+                "expressions": {key: {"constant_value": value} for key, value in change.after.items()
+                                if value is not None and key not in ("id", "arn")},
+                "schema_version": 0,
+            })  # fmt: skip
+        if change.before is not None:
+            prior.append({**base, "schema_version": 0, "values": dict(change.before),
+                          "sensitive_values": _sensitive(change.before)})  # fmt: skip
+        entry: dict[str, Any] = {
+            **base,
+            "change": {
+                "actions": list(change.actions),
+                "before": change.before,
+                "after": change.after,
+                "after_unknown": dict(change.after_unknown),
+                "before_sensitive": _sensitive(change.before),
+                "after_sensitive": _sensitive(change.after),
+            },
+        }
+        if change.replace_paths:
+            entry["change"]["replace_paths"] = [list(path) for path in change.replace_paths]
+            entry["action_reason"] = "replace_because_cannot_update"
+        entries.append(entry)
+    providers = sorted({change.type.split("_", 1)[0] for change in changes})
+    provider_config: dict[str, Any] = {}
+    for name in providers:
+        config: dict[str, Any] = {"name": name, "full_name": PROVIDERS[name]}
+        if name == "aws":
+            config["expressions"] = {"region": {"constant_value": "eu-west-1"}}
+        elif name == "google":
+            config["expressions"] = {"region": {"constant_value": "europe-west1"}}
+        else:
+            config["expressions"] = {"features": [{}]}
+        provider_config[name] = config
+    return {
+        "format_version": "1.2",
+        "terraform_version": "1.9.8",
+        "planned_values": {"root_module": {"resources": planned}},
+        "resource_changes": entries,
+        "prior_state": {
+            "format_version": "1.0",
+            "terraform_version": "1.9.8",
+            "values": {"root_module": {"resources": prior}},
+        },
+        "configuration": {"provider_config": provider_config, "root_module": {"resources": configured}},
+        "timestamp": "2026-12-05T21:14:03Z",
+        "errored": False,
+    }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One ``pulumi preview --json`` step (Pulumi 3.x): ``old``/``new`` inputs, None when absent."""
+
+    op: str
+    token: str
+    name: str
+    old: Mapping[str, Any] | None
+    new: Mapping[str, Any] | None
+    replace_reasons: Sequence[str] = ()
+    retain_on_delete: bool = False
+
+    @property
+    def urn(self) -> str:
+        return f"urn:pulumi:prod::ledger::{self.token}::{self.name}"
+
+
+def _state(step: Step, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    state: dict[str, Any] = {
+        "urn": step.urn,
+        "custom": True,
+        "type": step.token,
+        "inputs": dict(inputs),
+        "parent": "urn:pulumi:prod::ledger::pulumi:pulumi:Stack::ledger-prod",
+        "provider": "urn:pulumi:prod::ledger::pulumi:providers:aws::default_6_54_0::"
+        "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    }
+    if step.retain_on_delete:
+        state["retainOnDelete"] = True
+    return state
+
+
+def preview(steps: Sequence[Step]) -> dict[str, Any]:
+    """``pulumi preview --json`` as Pulumi 3.130 writes it (config, steps with op/urn/oldState/newState,
+    diffReasons, replaceReasons, detailedDiff, changeSummary)."""
+    out = []
+    summary: dict[str, int] = {}
+    for step in steps:
+        entry: dict[str, Any] = {"op": step.op, "urn": step.urn, "provider": _state(step, {})["provider"]}
+        if step.old is not None:
+            entry["oldState"] = _state(step, step.old)
+        if step.new is not None:
+            entry["newState"] = _state(step, step.new)
+        if step.op in ("update", "replace"):
+            changed = sorted(
+                key for key in {*(step.old or {}), *(step.new or {})}
+                if (step.old or {}).get(key) != (step.new or {}).get(key)
+            )  # fmt: skip
+            entry["diffReasons"] = changed
+            entry["detailedDiff"] = {key: {"kind": "update", "inputDiff": True} for key in changed}
+        if step.replace_reasons:
+            entry["replaceReasons"] = list(step.replace_reasons)
+            for key in step.replace_reasons:
+                entry["detailedDiff"][key] = {"kind": "update-replace", "inputDiff": True}
+        out.append(entry)
+        summary[step.op] = summary.get(step.op, 0) + 1
+    return {
+        "config": {"aws:region": "eu-west-1"},
+        "steps": out,
+        "duration": 2140000000,
+        "changeSummary": summary,
+    }
+
+
+@dataclass(frozen=True)
+class CfnChange:
+    """One ``ResourceChange`` of ``describe-change-set --include-property-values``."""
+
+    action: str
+    logical_id: str
+    native: str
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+    replacement: str | None = None
+    recreation: Mapping[str, str] = field(default_factory=dict)
+    policy_action: str | None = None
+
+
+def change_set(changes: Sequence[CfnChange]) -> dict[str, Any]:
+    out = []
+    for change in changes:
+        entry: dict[str, Any] = {}
+        if change.policy_action:
+            entry["PolicyAction"] = change.policy_action
+        entry.update({"Action": change.action, "LogicalResourceId": change.logical_id})
+        if change.action != "Add":
+            entry["PhysicalResourceId"] = f"ledger-{change.logical_id.lower()}"
+        entry["ResourceType"] = change.native
+        if change.replacement is not None:
+            entry["Replacement"] = change.replacement
+        if change.action == "Modify":
+            entry["Scope"] = ["Properties"]
+        details = []
+        names = sorted({*(change.before or {}), *(change.after or {})}) if change.action == "Modify" else []
+        for name in names:
+            old, new = (change.before or {}).get(name), (change.after or {}).get(name)
+            if old == new:
+                continue
+            details.append({
+                "Target": {"Attribute": "Properties", "Name": name,
+                           "RequiresRecreation": change.recreation.get(name, "Never"),
+                           "Path": f"/Properties/{name}",
+                           "BeforeValue": json.dumps(old) if not isinstance(old, str) else old,
+                           "AfterValue": json.dumps(new) if not isinstance(new, str) else new,
+                           "AttributeChangeType": "Modify"},
+                "Evaluation": "Static",
+                "ChangeSource": "DirectModification",
+            })  # fmt: skip
+        entry["Details"] = details
+        if change.before is not None:
+            entry["BeforeContext"] = json.dumps({"Properties": change.before})
+        if change.after is not None:
+            entry["AfterContext"] = json.dumps({"Properties": change.after})
+        out.append({"Type": "Resource", "ResourceChange": entry})
+    return {
+        "Changes": out,
+        "ChangeSetName": "release-42",
+        "ChangeSetId": CHANGE_SET,
+        "StackId": STACK,
+        "StackName": "ledger",
+        "Parameters": [],
+        "CreationTime": "2026-12-05T21:14:03.512000+00:00",
+        "ExecutionStatus": "AVAILABLE",
+        "Status": "CREATE_COMPLETE",
+        "NotificationARNs": [],
+        "RollbackConfiguration": {},
+        "Capabilities": [],
+        "IncludeNestedStacks": False,
+    }
+
+
+DB = {"identifier": "ledger", "engine": "postgres", "engine_version": "15.5",
+      "instance_class": "db.r6g.large", "storage_encrypted": True, "deletion_protection": True,
+      "backup_retention_period": 14}  # fmt: skip
+DB_CFN = {"DBInstanceIdentifier": "ledger", "Engine": "postgres", "EngineVersion": "15.5",
+          "DBInstanceClass": "db.r6g.large", "StorageEncrypted": "true", "DeletionProtection": "true",
+          "BackupRetentionPeriod": "14"}  # fmt: skip
+DB_PULUMI = {"identifier": "ledger", "engine": "postgres", "engineVersion": "15.5",
+             "instanceClass": "db.r6g.large", "storageEncrypted": True, "deletionProtection": True,
+             "backupRetentionPeriod": 14}  # fmt: skip
+
+
+def _with(base: Mapping[str, Any], **changes: Any) -> dict[str, Any]:
+    return {**base, **changes}
+
+
+def state_001() -> None:
+    directory = FIXTURES / "CHG-STATE-001"
+    bucket = {"bucket": "ledger-tfstate", "force_destroy": False}
+    write(directory / "plan.tfplan.json", plan([
+        PlanChange("aws_db_instance", "fail_destroyed", ["delete"], DB, None),
+        PlanChange("aws_db_instance", "fail_replaced", ["delete", "create"], DB,
+                   _with(DB, identifier="ledger-v2"), {"id": True, "arn": True}, [["identifier"]]),
+        PlanChange("aws_s3_bucket", "fail_state_bucket_destroyed", ["delete"], bucket, None),
+        PlanChange("aws_kms_key", "fail_key_scheduled_for_deletion", ["delete"],
+                   {"description": "ledger", "deletion_window_in_days": 30, "enable_key_rotation": True},
+                   None),
+        PlanChange("azurerm_key_vault", "fail_vault_destroyed", ["delete"],
+                   {"name": "ledger-kv", "location": "westeurope", "sku_name": "premium",
+                    "purge_protection_enabled": True}, None),
+        PlanChange("google_sql_database_instance", "fail_replaced_sql", ["create", "delete"],
+                   {"name": "ledger", "database_version": "POSTGRES_15", "region": "europe-west1"},
+                   {"name": "ledger-v2", "database_version": "POSTGRES_15", "region": "europe-west1"},
+                   {"id": True}, [["name"]]),
+        PlanChange("aws_db_instance", "pass_updated_in_place", ["update"], DB,
+                   _with(DB, engine_version="15.7")),
+        PlanChange("aws_s3_bucket", "pass_created", ["create"], None, bucket, {"id": True, "arn": True}),
+        PlanChange("aws_dynamodb_table", "pass_unchanged", ["no-op"], {"name": "ledger", "hash_key": "id"},
+                   {"name": "ledger", "hash_key": "id"}),
+    ]))  # fmt: skip
+    write(directory / "preview.pulumi.json", preview([
+        Step("delete", "aws:rds/instance:Instance", "fail_destroyed", DB_PULUMI, None),
+        Step("replace", "aws:rds/instance:Instance", "fail_replaced", DB_PULUMI,
+             _with(DB_PULUMI, identifier="ledger-v2"), ["identifier"]),
+        Step("delete", "aws:kms/key:Key", "fail_key_deleted", {"description": "ledger"}, None),
+        Step("delete", "aws:s3/bucket:Bucket", "pass_retained_on_delete", {"bucket": "ledger-archive"}, None,
+             retain_on_delete=True),
+        Step("update", "aws:rds/instance:Instance", "pass_updated_in_place", DB_PULUMI,
+             _with(DB_PULUMI, engineVersion="15.7")),
+        Step("create", "aws:s3/bucket:Bucket", "pass_created", None, {"bucket": "ledger-new"}),
+        Step("same", "aws:s3/bucket:Bucket", "pass_same", {"bucket": "ledger-same"},
+             {"bucket": "ledger-same"}),
+    ]))  # fmt: skip
+    write(directory / "stack.changeset.json", change_set([
+        CfnChange("Remove", "FailDestroyedDatabase", "AWS::RDS::DBInstance", DB_CFN, None,
+                  policy_action="Delete"),
+        CfnChange("Modify", "FailReplacedDatabase", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True",
+                  {"DBInstanceIdentifier": "Always"}, "ReplaceAndDelete"),
+        CfnChange("Modify", "UndeterminedMaybeReplacedDatabase", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBSubnetGroupName="ledger-private-v2"), "Conditional",
+                  {"DBSubnetGroupName": "Conditionally"}),
+        CfnChange("Modify", "PassUpdatedDatabase", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, EngineVersion="15.7"), "False"),
+        CfnChange("Remove", "PassRetainedBucket", "AWS::S3::Bucket", {"BucketName": "ledger-archive"}, None,
+                  policy_action="Retain"),
+        CfnChange("Add", "PassAddedBucket", "AWS::S3::Bucket", None, {"BucketName": "ledger-new"}),
+    ]))  # fmt: skip
+
+
+def write(path: Path, document: Mapping[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    state_001()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""The change-safety pack on its fixtures (a plan, a preview and a change set per rule), and the inputs
+that carry a change: change sets parsed fail-closed, destroyed resources seen only by change rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from iacgate.api import ScanSettings, scan
+from iacgate.graph.model import Graph
+from iacgate.packs import load_packs
+from iacgate.packs.check import expected_outcome
+from iacgate.packs.model import Rule
+from iacgate.parsers.base import ParseOptions
+from iacgate.parsers.changeset import ChangeSetParser, parse_change_set
+from iacgate.textio import SourceFile
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "fixtures" / "change-safety"
+RULES = load_packs(("change-safety",)).rules
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
+    result = scan(ScanSettings(paths=(FIXTURES / rule.id,), packs=(rule.pack,)))
+    assert not [n for n in result.notifications if n.level == "error"], result.notifications
+    named: dict[str, set[tuple[str, str]]] = {"fail": set(), "pass": set(), "undetermined": set()}
+    for graph in result.graphs:
+        for resource in graph.resources:
+            outcome = expected_outcome(resource.id) if resource.type in rule.resource_types else None
+            if outcome is not None:
+                named[outcome].add((graph.name, resource.id))
+    checks = [check for check in result.evaluation.checks if check.rule_id == rule.id]
+    actual = {
+        outcome: {(check.unit, check.resource_id) for check in checks if check.outcome == outcome}
+        for outcome in ("fail", "pass", "undetermined")
+    }
+    assert actual == named
+    formats = {resource.format for graph in result.graphs for resource in graph.resources}
+    assert formats == {"terraform-plan", "pulumi", "cloudformation"}
+
+
+def _graph(name: str) -> Graph:
+    result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001" / name,), packs=("change-safety",)))
+    (graph,) = result.graphs
+    return graph
+
+
+def test_a_replacement_names_the_attribute_forcing_it_in_every_format() -> None:
+    result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001",), packs=("change-safety",)))
+    messages = {v.resource_id: v.message for v in result.evaluation.violations}
+    assert "action is replace, forced by identifier" in messages["aws_db_instance.fail_replaced"]
+    assert (
+        "forced by identifier"
+        in messages["urn:pulumi:prod::ledger::aws:rds/instance:Instance::fail_replaced"]
+    )
+    assert "forced by identifier" in messages["FailReplacedDatabase"]
+    assert "action is delete" in messages["aws_db_instance.fail_destroyed"]
+    assert (
+        "replacement is conditional on db_subnet_group_name" in messages["UndeterminedMaybeReplacedDatabase"]
+    )
+
+
+def test_destroyed_resources_are_judged_only_by_rules_that_judge_changes() -> None:
+    result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001" / "plan.tfplan.json",)))
+    destroyed = {"aws_db_instance.fail_destroyed", "aws_s3_bucket.fail_state_bucket_destroyed"}
+    judging = {check.rule_id for check in result.evaluation.checks if check.resource_id in destroyed}
+    assert judging == {"CHG-STATE-001"}
+
+
+def test_source_code_says_once_that_the_pack_does_not_apply() -> None:
+    directory = ROOT / "fixtures" / "encryption" / "ENC-RDS-001"
+    result = scan(ScanSettings(paths=(directory / "main.tf",), packs=("change-safety",)))
+    notes = [n.message for n in result.notifications if "change-safety" in n.message]
+    assert notes == [
+        "pack change-safety not applicable: no scanned input has a before-state (a Terraform plan, a "
+        "Pulumi preview or a CloudFormation change set)"
+    ]
+    assert not [c for c in result.evaluation.checks if c.rule_id.startswith("CHG-")]
+
+
+def test_plan_resources_carry_their_change_and_before_state() -> None:
+    graph = _graph("plan.tfplan.json")
+    updated = graph.by_id["aws_db_instance.pass_updated_in_place"]
+    assert updated.change is not None and updated.change.actions == ("update",)
+    assert updated.change.before is not None and updated.change.before["engine_version"] == "15.5"
+    destroyed = graph.by_id["aws_db_instance.fail_destroyed"]
+    assert destroyed.mode == "deleted" and destroyed.attributes["identifier"] == "ledger"
+    replaced = graph.by_id["aws_db_instance.fail_replaced"]
+    assert replaced.change is not None and replaced.change.replace_paths == (("identifier",),)
+
+
+def _change_set(document: object, name: str = "release.json") -> SourceFile:
+    text = json.dumps(document)
+    return SourceFile(path=Path(name), relative=name, text=text)
+
+
+def test_change_set_without_property_values_has_unknown_changed_properties() -> None:
+    document = {
+        "ChangeSetName": "x",
+        "StackId": "arn:aws:cloudformation:eu-central-1:1:stack/s/1",
+        "Changes": [
+            {
+                "Type": "Resource",
+                "ResourceChange": {
+                    "Action": "Modify",
+                    "LogicalResourceId": "Db",
+                    "ResourceType": "AWS::RDS::DBInstance",
+                    "Replacement": "False",
+                    "Details": [{"Target": {"Attribute": "Properties", "Name": "DeletionProtection"}}],
+                },
+            }
+        ],
+    }
+    (resource,) = parse_change_set(_change_set(document)).resources
+    assert resource.region == "eu-central-1"
+    assert resource.change is not None and resource.change.before is not None
+    assert type(resource.attributes["deletion_protection"]).__name__ == "Unknown"
+    assert type(resource.change.before["deletion_protection"]).__name__ == "Unknown"
+
+
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        ({"ChangeSetName": "x", "Changes": {}}, "Changes is an object, expected a list"),
+        ({"ChangeSetName": "x", "Changes": [{"Type": "Resource", "ResourceChange": []}]}, "ResourceChange"),
+        (
+            {"ChangeSetName": "x", "Changes": [{"Type": "Resource", "ResourceChange": {"Action": "Explode",
+             "LogicalResourceId": "A", "ResourceType": "AWS::S3::Bucket"}}]},
+            "Action is 'Explode'",
+        ),
+        (
+            {"ChangeSetName": "x", "Changes": [{"Type": "Resource", "ResourceChange": {"Action": "Modify",
+             "LogicalResourceId": "A", "ResourceType": "AWS::S3::Bucket", "Replacement": "Maybe"}}]},
+            "Replacement is 'Maybe'",
+        ),
+        (
+            {"ChangeSetName": "x", "Changes": [{"Type": "Resource", "ResourceChange": {"Action": "Modify",
+             "LogicalResourceId": "A", "ResourceType": "AWS::S3::Bucket", "AfterContext": "{not json"}}]},
+            "AfterContext is not JSON",
+        ),
+    ],
+)  # fmt: skip
+def test_a_malformed_change_set_is_an_error_naming_the_problem(document: object, problem: str) -> None:
+    parser = ChangeSetParser()
+    source = _change_set(document)
+    assert parser.claims(source)
+    (unit,) = parser.parse([source], ParseOptions(scan_root=Path(".")))
+    assert not unit.resources
+    (note,) = unit.notifications
+    assert note.level == "error" and problem in note.message
+
+
+def test_a_genuine_plan_of_every_action_carries_its_change() -> None:
+    """``fixtures/parsers/tfplan/terraform-data-actions-tf1.11.tfplan.json`` is the real ``terraform show
+    -json`` of Terraform 1.11.4 over ``terraform_data`` (no provider to download): three resources applied,
+    then one trigger changed, one input changed, one block removed and one added."""
+    plan = ROOT / "fixtures" / "parsers" / "tfplan" / "terraform-data-actions-tf1.11.tfplan.json"
+    result = scan(ScanSettings(paths=(plan,), packs=("change-safety",)))
+    (graph,) = result.graphs
+    changes = {r.id: (r.mode, r.change.actions if r.change else None) for r in graph.resources}
+    assert changes == {
+        "terraform_data.created": ("managed", ("create",)),
+        "terraform_data.destroyed": ("deleted", ("delete",)),
+        "terraform_data.replaced": ("managed", ("delete", "create")),
+        "terraform_data.updated": ("managed", ("update",)),
+    }
+    replaced = graph.by_id["terraform_data.replaced"].change
+    assert replaced is not None and replaced.replace_paths == (("triggers_replace",),)
+    assert replaced.before is not None and replaced.before["triggers_replace"] == ["v1"]
+    assert graph.by_id["terraform_data.destroyed"].attributes["input"] == "gone"
