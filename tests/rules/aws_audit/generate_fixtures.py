@@ -1,0 +1,280 @@
+"""Fixtures of the AWS audit-logging rules of issue 16 (Step Functions, CodeBuild, MWAA, AppSync ...), in
+all four formats.
+
+Each case is a resource named by its expected outcome with its Terraform arguments, its CloudFormation
+properties and its Pulumi inputs. Values known only at apply are written as a module variable in
+Terraform (``var.x``), an undeclared parameter in CloudFormation and a preview's unknown in Pulumi.
+Rewrite the checked-in files after editing a case:
+
+    .venv/bin/python tests/rules/aws_audit/generate_fixtures.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fixture_writer import ACCOUNT, REGION, Case, Ref, write
+
+__all__ = ["FIXTURES", "PACK", "PROJECT", "main", "write"]
+
+PACK = "audit-logging"
+PROJECT = "auditaws"
+
+# The value `pulumi preview` shows for an output known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/service-logs"
+LOG_GROUP_ARN = f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/vendedlogs/audit:*"
+
+
+class Unknown:
+    """A value known only at apply, in each format's own spelling."""
+
+    def __init__(self, variable: str, parameter: str) -> None:
+        self.terraform = Ref(f"var.{variable}")
+        self.cloudformation = {"Ref": parameter}
+        self.pulumi = PULUMI_UNKNOWN
+
+
+def _tf(value: Any) -> Any:
+    return value.terraform if isinstance(value, Unknown) else value
+
+
+def _cfn(value: Any) -> Any:
+    return value.cloudformation if isinstance(value, Unknown) else value
+
+
+def _pulumi(value: Any) -> Any:
+    return value.pulumi if isinstance(value, Unknown) else value
+
+
+# --- Step Functions ----------------------------------------------------------------------------------
+
+DEFINITION = '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'
+
+
+def state_machine(name: str, level: Any | None) -> Case:
+    """A state machine; ``level`` sets logging_configuration.level (None: no logging_configuration)."""
+    tf: dict[str, Any] = {"name": name, "role_arn": ROLE_ARN, "definition": DEFINITION}
+    cfn: dict[str, Any] = {"StateMachineName": name, "RoleArn": ROLE_ARN, "DefinitionString": DEFINITION}
+    pulumi: dict[str, Any] = {"name": name, "roleArn": ROLE_ARN, "definition": DEFINITION}
+    if level is not None:
+        tf["logging_configuration"] = [
+            {"log_destination": LOG_GROUP_ARN, "include_execution_data": True, "level": _tf(level)}
+        ]
+        cfn["LoggingConfiguration"] = {
+            "Level": _cfn(level),
+            "IncludeExecutionData": True,
+            "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": LOG_GROUP_ARN}}],
+        }
+        pulumi["loggingConfiguration"] = {
+            "logDestination": LOG_GROUP_ARN,
+            "includeExecutionData": True,
+            "level": _pulumi(level),
+        }
+    return Case(
+        "aws_sfn_state_machine",
+        name,
+        tf,
+        ("AWS::StepFunctions::StateMachine", cfn),
+        ("aws:sfn/stateMachine:StateMachine", pulumi),
+        blocks=("logging_configuration",),
+    )
+
+
+# --- CodeBuild ---------------------------------------------------------------------------------------
+
+
+def codebuild(name: str, cloudwatch: Any | None, s3: Any | None) -> Case:
+    """A project; ``cloudwatch`` / ``s3`` set the status of each log destination (None: left out)."""
+    source = {"type": "CODECOMMIT", "location": f"https://git-codecommit.{REGION}.amazonaws.com/v1/repos/app"}
+    environment = {
+        "compute_type": "BUILD_GENERAL1_SMALL",
+        "image": "aws/codebuild/standard:7.0",
+        "type": "LINUX_CONTAINER",
+    }
+    tf: dict[str, Any] = {
+        "name": name,
+        "service_role": ROLE_ARN,
+        "artifacts": [{"type": "NO_ARTIFACTS"}],
+        "environment": [environment],
+        "source": [source],
+    }
+    cfn: dict[str, Any] = {
+        "Name": name,
+        "ServiceRole": ROLE_ARN,
+        "Artifacts": {"Type": "NO_ARTIFACTS"},
+        "Environment": {"ComputeType": "BUILD_GENERAL1_SMALL", "Image": "aws/codebuild/standard:7.0",
+                        "Type": "LINUX_CONTAINER"},
+        "Source": {"Type": "CODECOMMIT", "Location": source["location"]},
+    }  # fmt: skip
+    pulumi: dict[str, Any] = {
+        "name": name,
+        "serviceRole": ROLE_ARN,
+        "artifacts": {"type": "NO_ARTIFACTS"},
+        "environment": {"computeType": "BUILD_GENERAL1_SMALL", "image": "aws/codebuild/standard:7.0",
+                        "type": "LINUX_CONTAINER"},
+        "source": {"type": "CODECOMMIT", "location": source["location"]},
+    }  # fmt: skip
+    if cloudwatch is not None or s3 is not None:
+        tf_logs: dict[str, Any] = {}
+        cfn_logs: dict[str, Any] = {}
+        pulumi_logs: dict[str, Any] = {}
+        if cloudwatch is not None:
+            tf_logs["cloudwatch_logs"] = [{"status": _tf(cloudwatch)}]
+            cfn_logs["CloudWatchLogs"] = {"Status": _cfn(cloudwatch)}
+            pulumi_logs["cloudwatchLogs"] = {"status": _pulumi(cloudwatch)}
+        if s3 is not None:
+            location = "acme-build-logs/app"
+            tf_logs["s3_logs"] = [{"status": _tf(s3), "location": location}]
+            cfn_logs["S3Logs"] = {"Status": _cfn(s3), "Location": location}
+            pulumi_logs["s3Logs"] = {"status": _pulumi(s3), "location": location}
+        tf["logs_config"] = [tf_logs]
+        cfn["LogsConfig"] = cfn_logs
+        pulumi["logsConfig"] = pulumi_logs
+    return Case(
+        "aws_codebuild_project",
+        name,
+        tf,
+        ("AWS::CodeBuild::Project", cfn),
+        ("aws:codebuild/project:Project", pulumi),
+        blocks=("artifacts", "environment", "source", "logs_config", "cloudwatch_logs", "s3_logs"),
+    )
+
+
+# --- MWAA --------------------------------------------------------------------------------------------
+
+SECURITY_GROUPS = ["sg-0a1b2c3d4e5f60718"]
+SUBNETS = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+MWAA_LOGS = ("dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs")
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def mwaa(name: str, logs: dict[str, Any] | None) -> Case:
+    """An Airflow environment; ``logs`` maps log types to their enabled value (None: no
+    logging_configuration)."""
+    network = {
+        "security_group_ids": ["sg-0a1b2c3d4e5f60718"],
+        "subnet_ids": ["subnet-0a1b2c3d", "subnet-4e5f6a7b"],
+    }
+    bucket = "arn:aws:s3:::acme-airflow"
+    tf: dict[str, Any] = {
+        "name": name,
+        "dag_s3_path": "dags/",
+        "execution_role_arn": ROLE_ARN,
+        "source_bucket_arn": bucket,
+        "network_configuration": [network],
+    }
+    cfn: dict[str, Any] = {
+        "Name": name,
+        "DagS3Path": "dags/",
+        "ExecutionRoleArn": ROLE_ARN,
+        "SourceBucketArn": bucket,
+        "NetworkConfiguration": {"SecurityGroupIds": SECURITY_GROUPS, "SubnetIds": SUBNETS},
+    }
+    pulumi: dict[str, Any] = {
+        "name": name,
+        "dagS3Path": "dags/",
+        "executionRoleArn": ROLE_ARN,
+        "sourceBucketArn": bucket,
+        "networkConfiguration": {"securityGroupIds": SECURITY_GROUPS, "subnetIds": SUBNETS},
+    }
+    if logs is not None:
+        tf["logging_configuration"] = [
+            {kind: [{"enabled": _tf(enabled), "log_level": "INFO"}] for kind, enabled in logs.items()}
+        ]
+        cfn["LoggingConfiguration"] = {
+            _pascal(kind): {"Enabled": _cfn(enabled), "LogLevel": "INFO"} for kind, enabled in logs.items()
+        }
+        pulumi["loggingConfiguration"] = {
+            _camel(kind): {"enabled": _pulumi(enabled), "logLevel": "INFO"} for kind, enabled in logs.items()
+        }
+    return Case(
+        "aws_mwaa_environment",
+        name,
+        tf,
+        ("AWS::MWAA::Environment", cfn),
+        ("aws:mwaa/environment:Environment", pulumi),
+        blocks=("network_configuration", "logging_configuration", *MWAA_LOGS),
+    )
+
+
+ALL_MWAA_ON = dict.fromkeys(MWAA_LOGS, True)
+
+
+# --- AppSync -----------------------------------------------------------------------------------------
+
+
+def graphql_api(name: str, level: Any | None) -> Case:
+    """A GraphQL API; ``level`` sets log_config.field_log_level (None: no log_config)."""
+    tf: dict[str, Any] = {"name": name, "authentication_type": "AWS_IAM"}
+    cfn: dict[str, Any] = {"Name": name, "AuthenticationType": "AWS_IAM"}
+    pulumi: dict[str, Any] = {"name": name, "authenticationType": "AWS_IAM"}
+    if level is not None:
+        tf["log_config"] = [{"cloudwatch_logs_role_arn": ROLE_ARN, "field_log_level": _tf(level)}]
+        cfn["LogConfig"] = {"CloudWatchLogsRoleArn": ROLE_ARN, "FieldLogLevel": _cfn(level)}
+        pulumi["logConfig"] = {"cloudwatchLogsRoleArn": ROLE_ARN, "fieldLogLevel": _pulumi(level)}
+    return Case(
+        "aws_appsync_graphql_api",
+        name,
+        tf,
+        ("AWS::AppSync::GraphQLApi", cfn),
+        ("aws:appsync/graphQLApi:GraphQLApi", pulumi),
+        blocks=("log_config",),
+    )
+
+
+FIXTURES: dict[str, list[Case]] = {
+    "LOG-SFN-001": [
+        state_machine("pass_all", "ALL"),
+        state_machine("pass_errors", "ERROR"),
+        state_machine("fail_no_logging", None),
+        state_machine("fail_off", "OFF"),
+        state_machine("undetermined_level_variable", Unknown("log_level", "LogLevel")),
+    ],
+    "LOG-CODEBUILD-001": [
+        codebuild("pass_default_cloudwatch", None, None),
+        codebuild("pass_s3_only", "DISABLED", "ENABLED"),
+        codebuild("pass_cloudwatch_on", "ENABLED", "DISABLED"),
+        codebuild("fail_both_off", "DISABLED", "DISABLED"),
+        codebuild("fail_cloudwatch_off", "DISABLED", None),
+        codebuild("undetermined_cloudwatch_variable", Unknown("cloudwatch_status", "CloudWatchStatus"), None),
+    ],
+    "LOG-MWAA-001": [
+        mwaa("pass_all_logs", ALL_MWAA_ON),
+        mwaa("fail_no_logging", None),
+        mwaa("fail_task_logs_only", {"task_logs": True}),
+        mwaa("fail_worker_logs_off", {**ALL_MWAA_ON, "worker_logs": False}),
+        mwaa(
+            "undetermined_scheduler_variable",
+            {**ALL_MWAA_ON, "scheduler_logs": Unknown("scheduler", "Scheduler")},
+        ),
+    ],
+    "LOG-APPSYNC-001": [
+        graphql_api("pass_all", "ALL"),
+        graphql_api("pass_errors", "ERROR"),
+        graphql_api("fail_no_log_config", None),
+        graphql_api("fail_none", "NONE"),
+        graphql_api("undetermined_level_variable", Unknown("field_log_level", "FieldLogLevel")),
+    ],
+}
+
+
+def main() -> None:
+    for rule_id, cases in FIXTURES.items():
+        write(PACK, rule_id, cases, project=PROJECT)
+
+
+if __name__ == "__main__":
+    main()
