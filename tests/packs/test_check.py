@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iacgate.packs.check import check, main
+from iacgate.packs.check import KeySettings, check, level_problems, main
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE = "ENC-EBS-001"
@@ -23,6 +23,8 @@ def pack_root(tmp_path: Path) -> Path:
     manifest["rules"] = [rule for rule in manifest["rules"] if rule["id"] == RULE]
     # The copy's fixtures are one plan; the format checks have their own tests below.
     manifest["rules"][0]["formats"] = ["terraform-plan"]
+    # Alone, an at-rest rule lacks its customer-managed-key twin; the levels check has its own tests below.
+    manifest["rules"][0]["tags"] = ["aws", "ebs"]
     (tmp_path / "rulepacks").mkdir()
     (tmp_path / "rulepacks" / "encryption.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
     shutil.copytree(ROOT / "policies" / "lib", tmp_path / "policies" / "lib")
@@ -178,3 +180,44 @@ def test_default_formats_of_an_aws_rule_are_all_four(pack_root: Path) -> None:
     manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False))
     missing = [line.split(": ")[2] for line in problems(pack_root)]
     assert missing == ["no terraform fixture", "no cloudformation fixture", "no pulumi fixture"]
+
+
+LEVELS = KeySettings({"aws_sqs_queue": "kms_master_key_id"}, {})
+
+
+def rule(rule_id: str, type_name: str, *tags: str) -> dict[str, object]:
+    return {"id": rule_id, "resource_types": [type_name], "tags": ["aws", *tags]}
+
+
+def test_an_at_rest_rule_on_a_type_with_a_key_setting_needs_its_customer_managed_key_rule() -> None:
+    found = level_problems([rule("ENC-SQS-001", "aws_sqs_queue", "encryption-at-rest")], "p.yaml", LEVELS)
+    assert [str(problem) for problem in found] == [
+        "p.yaml: ENC-SQS-001: aws_sqs_queue is judged encrypted at rest and accepts a customer-managed key "
+        "(kms_master_key_id), but no rule tagged customer-managed-key judges aws_sqs_queue: add that rule "
+        "(both levels, #15 §1)"
+    ]
+    both = [
+        rule("ENC-SQS-001", "aws_sqs_queue", "encryption-at-rest"),
+        rule("ENC-SQS-002", "aws_sqs_queue", "encryption-at-rest", "customer-managed-key"),
+    ]
+    assert level_problems(both, "p.yaml", LEVELS) == []
+    # A type without a key setting (DAX encrypts with an AWS-owned key only) needs one level.
+    assert (
+        level_problems([rule("ENC-DAX-001", "aws_dax_cluster", "encryption-at-rest")], "p.yaml", LEVELS) == []
+    )
+
+
+def test_known_gaps_are_listed_and_a_gap_that_was_filled_is_a_problem() -> None:
+    gaps = KeySettings(LEVELS.types, {"aws_sqs_queue": "rule not written yet"})
+    assert level_problems([rule("ENC-SQS-001", "aws_sqs_queue", "encryption-at-rest")], "p.yaml", gaps) == []
+    both = [
+        rule("ENC-SQS-001", "aws_sqs_queue", "encryption-at-rest"),
+        rule("ENC-SQS-002", "aws_sqs_queue", "customer-managed-key"),
+    ]
+    (problem,) = level_problems(both, "p.yaml", gaps)
+    assert "remove it from the list" in problem.message
+
+
+def test_the_real_key_settings_name_only_types_and_gaps_it_knows() -> None:
+    settings = KeySettings.load()
+    assert set(settings.known_gaps) <= set(settings.types)
