@@ -139,8 +139,11 @@ log_execution_level_on(level) if {
 	upper(level) in log_execution_logging_levels
 }
 
-# A level unknown until apply (a variable of the module) counts as set, as lib.is_set does.
-log_execution_level_on(level) if lib.is_unknown(level)
+# A level unknown until apply (a variable of the module) may be OFF: the rule is undetermined on it.
+log_stage_logging_level_unknown if {
+	some entry in log_stage_logging_levels
+	lib.is_unknown(entry.level)
+}
 
 # --- Redshift ----------------------------------------------------------------------------------------
 

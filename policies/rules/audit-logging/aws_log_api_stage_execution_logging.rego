@@ -16,9 +16,21 @@ deny contains lib.violation(["method_settings"], msg) if {
 
 deny contains lib.violation(entry.path, msg) if {
 	not aws_log.log_stage_execution_logging
+	not aws_log.log_stage_logging_level_unknown
 	some entry in aws_log.log_stage_logging_levels
 	msg := concat("", [
 		"API Gateway stage logs no method execution: logging_level is ", lib.show(entry.level),
+		", required INFO or ERROR",
+	])
+}
+
+# No level on, and one unknown until apply (logging_level = var.level): it may be OFF, so undetermined.
+deny contains lib.undetermined(entry.path, msg) if {
+	not aws_log.log_stage_execution_logging
+	some entry in aws_log.log_stage_logging_levels
+	lib.is_unknown(entry.level)
+	msg := concat("", [
+		"API Gateway stage may log no method execution: logging_level is ", lib.show(entry.level),
 		", required INFO or ERROR",
 	])
 }

@@ -35,3 +35,10 @@ test_cloudformation_method_settings_off_points_at_level if {
 		with input.related as []
 	result.path == ["method_settings", 0, "logging_level"]
 }
+
+# Issue 16 §2: a logging level unknown until apply may be OFF: undetermined, never a pass.
+test_unknown_level_of_method_settings_is_undetermined if {
+	some result in aws_log_api_stage_execution_logging.deny with input.resource as testing.resource("aws_api_gateway_stage", {"stage_name": "prod"})
+		with input.related as [testing.referrer("aws_api_gateway_method_settings", "stage_name", {"settings": [{"logging_level": testing.unknown}]})]
+	result.status == "undetermined"
+}

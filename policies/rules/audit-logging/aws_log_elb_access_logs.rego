@@ -22,6 +22,9 @@ deny contains lib.violation(array.concat(aws_log.log_block_path("access_logs"), 
 
 disabled(enabled) if lib.is_false(enabled)
 
+# Unknown until apply (enabled = var.logs_enabled): it may be false; the engine calls it undetermined.
+disabled(enabled) if lib.is_unknown(enabled)
+
 disabled(enabled) if {
 	input.resource.format == "cloudformation"
 	not lib.is_set(enabled)

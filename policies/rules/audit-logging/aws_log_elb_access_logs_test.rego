@@ -39,3 +39,10 @@ test_cloudformation_disabled_fails if {
 		with input.related as []
 	result.path == ["access_logs", "enabled"]
 }
+
+# Issue 16 §2: access_logs.enabled unknown until apply may be false: reported at its path (undetermined).
+test_unknown_enabled_is_reported_at_its_path if {
+	some result in aws_log_elb_access_logs.deny with input.resource as testing.resource("aws_elb", {"access_logs": [{"bucket": "logs", "enabled": testing.unknown}]})
+		with input.related as []
+	result.path == ["access_logs", 0, "enabled"]
+}

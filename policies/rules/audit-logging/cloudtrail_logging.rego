@@ -11,3 +11,10 @@ deny contains lib.violation([name], msg) if {
 	lib.is_false(lib.attr(name))
 	msg := concat("", ["CloudTrail trail is stopped: ", name, " is false, required true"])
 }
+
+# Unknown until apply (enable_logging = var.logging): it may be false; the engine calls it undetermined.
+deny contains lib.violation([name], msg) if {
+	name := logging.cloudtrail_logging_attribute
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", ["CloudTrail trail may be stopped: ", name, " is unknown until apply, required true"])
+}

@@ -28,3 +28,10 @@ test_cloudformation_is_logging_true_passes if {
 	count(cloudtrail_logging.deny) == 0 with input.resource as trail({"is_logging": true}, "cloudformation")
 		with input.related as []
 }
+
+# Issue 16 §2: enable_logging unknown until apply may be false: reported at its path (undetermined).
+test_unknown_logging_is_reported_at_its_path if {
+	some result in cloudtrail_logging.deny with input.resource as testing.resource("aws_cloudtrail", {"enable_logging": testing.unknown})
+		with input.related as []
+	result.path == ["enable_logging"]
+}

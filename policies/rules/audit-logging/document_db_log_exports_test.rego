@@ -26,3 +26,17 @@ test_neptune_without_exports_fails if {
 		with input.related as []
 	result.path == ["enabled_cloudwatch_logs_exports"]
 }
+
+# Issue 16 §2: an export list unknown until apply is reported at its path (undetermined), and an unknown
+# entry that may be the missing log makes the cluster undetermined.
+test_unknown_exports_are_reported_at_their_path if {
+	some result in document_db_log_exports.deny with input.resource as testing.resource("aws_docdb_cluster", {"enabled_cloudwatch_logs_exports": testing.unknown})
+		with input.related as []
+	result.path == ["enabled_cloudwatch_logs_exports"]
+}
+
+test_unknown_entry_is_undetermined if {
+	some result in document_db_log_exports.deny with input.resource as testing.resource("aws_docdb_cluster", {"enabled_cloudwatch_logs_exports": ["audit", testing.unknown]})
+		with input.related as []
+	result.status == "undetermined"
+}

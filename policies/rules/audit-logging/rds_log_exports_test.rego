@@ -82,3 +82,15 @@ test_unknown_engine_is_reported_at_engine if {
 		with input.related as []
 	result.path == ["engine"]
 }
+
+test_unknown_exports_are_reported_at_their_path if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "postgres", "enabled_cloudwatch_logs_exports": testing.unknown})
+		with input.related as []
+	result.path == ["enabled_cloudwatch_logs_exports"]
+}
+
+test_unknown_entry_is_undetermined if {
+	some result in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "mysql", "enabled_cloudwatch_logs_exports": ["audit", testing.unknown]})
+		with input.related as []
+	result.status == "undetermined"
+}
