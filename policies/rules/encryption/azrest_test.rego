@@ -10,6 +10,8 @@ import data.iacgate.rules.encryption.azrest_appgw_tls_policy
 import data.iacgate.rules.encryption.azrest_app_slot_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
 import data.iacgate.rules.encryption.azrest_automation_variable_encrypted
+import data.iacgate.rules.encryption.azrest_cdn_custom_domain_tls
+import data.iacgate.rules.encryption.azrest_cdn_https
 import data.iacgate.rules.encryption.azrest_batch_cmk
 import data.iacgate.rules.encryption.azrest_cosmosdb_cmk
 import data.iacgate.rules.encryption.azrest_data_lake_store_encryption
@@ -20,7 +22,9 @@ import data.iacgate.rules.encryption.azrest_kusto_double_encryption
 import data.iacgate.rules.encryption.azrest_mariadb_ssl
 import data.iacgate.rules.encryption.azrest_servicebus_cmk
 import data.iacgate.rules.encryption.azrest_servicebus_double_encryption
+import data.iacgate.rules.encryption.azrest_service_fabric_protection
 import data.iacgate.rules.encryption.azrest_servicebus_tls
+import data.iacgate.rules.encryption.azrest_spring_https
 import data.iacgate.rules.encryption.azrest_synapse_sql_pool_tde
 import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk
@@ -470,5 +474,70 @@ test_appgw_redirect_to_https_url_passes if {
 		"request_routing_rule": [{"name": "r", "http_listener_name": "http", "redirect_configuration_name": "up"}],
 	}
 	count(azrest_appgw_https_listener.deny) == 0 with input.resource as azurerm("azurerm_application_gateway", attrs)
+		with input.related as []
+}
+
+# --- ENC-AZCDN-001 / ENC-AZCDN-002 -------------------------------------------------------------------
+
+test_cdn_endpoint_http_default_fails if {
+	some result in azrest_cdn_https.deny with input.resource as azurerm("azurerm_cdn_endpoint", {})
+		with input.related as []
+	result.path == ["is_http_allowed"]
+}
+
+test_cdn_endpoint_redirect_rule_passes if {
+	rules := [{"name": "up", "url_redirect_action": {"redirect_type": "Found", "protocol": "Https"}}]
+	count(azrest_cdn_https.deny) == 0 with input.resource as azurerm("azurerm_cdn_endpoint", {"delivery_rule": rules})
+		with input.related as []
+}
+
+test_frontdoor_route_redirect_off_fails if {
+	attrs := {"supported_protocols": ["Http", "Https"], "https_redirect_enabled": false}
+	count(azrest_cdn_https.deny) == 1 with input.resource as azurerm("azurerm_cdn_frontdoor_route", attrs)
+		with input.related as []
+}
+
+test_frontdoor_route_default_passes if {
+	count(azrest_cdn_https.deny) == 0 with input.resource as azurerm("azurerm_cdn_frontdoor_route", {"supported_protocols": ["Http", "Https"]})
+		with input.related as []
+}
+
+test_cdn_domain_tls10_fails if {
+	some result in azrest_cdn_custom_domain_tls.deny with input.resource as azurerm("azurerm_cdn_endpoint_custom_domain", {"user_managed_https": [{"tls_version": "TLS10"}]})
+		with input.related as []
+	result.path == ["user_managed_https", 0, "tls_version"]
+}
+
+test_frontdoor_domain_default_passes if {
+	count(azrest_cdn_custom_domain_tls.deny) == 0 with input.resource as azurerm("azurerm_cdn_frontdoor_custom_domain", {"tls": [{"certificate_type": "ManagedCertificate"}]})
+		with input.related as []
+}
+
+# --- ENC-AZSPRING-001 / ENC-AZSF-001 -----------------------------------------------------------------
+
+test_spring_portal_default_fails if {
+	some result in azrest_spring_https.deny with input.resource as azurerm("azurerm_spring_cloud_api_portal", {})
+		with input.related as []
+	result.path == ["https_only_enabled"]
+}
+
+test_spring_app_https_passes if {
+	count(azrest_spring_https.deny) == 0 with input.resource as azurerm("azurerm_spring_cloud_app", {"https_only": true})
+		with input.related as []
+}
+
+test_service_fabric_unsecured_default_fails if {
+	count(azrest_service_fabric_protection.deny) == 1 with input.resource as azurerm("azurerm_service_fabric_cluster", {})
+		with input.related as []
+}
+
+test_service_fabric_secured_default_passes if {
+	count(azrest_service_fabric_protection.deny) == 0 with input.resource as azurerm("azurerm_service_fabric_cluster", {"certificate": [{"thumbprint": "x"}]})
+		with input.related as []
+}
+
+test_service_fabric_none_fails if {
+	attrs := {"certificate": [{"thumbprint": "x"}], "fabric_settings": [{"name": "Security", "parameters": {"ClusterProtectionLevel": "None"}}]}
+	count(azrest_service_fabric_protection.deny) == 1 with input.resource as azurerm("azurerm_service_fabric_cluster", attrs)
 		with input.related as []
 }

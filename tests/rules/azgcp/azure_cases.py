@@ -1334,3 +1334,266 @@ APPGW_LISTENERS = Rule(
 )
 
 RULES += [APPGW_TLS, APPGW_LISTENERS]
+
+TOKENS.update(
+    {
+        "azurerm_cdn_endpoint": "azure:cdn/endpoint:Endpoint",
+        "azurerm_cdn_frontdoor_route": "azure:cdn/frontdoorRoute:FrontdoorRoute",
+        "azurerm_cdn_endpoint_custom_domain": "azure:cdn/endpointCustomDomain:EndpointCustomDomain",
+        "azurerm_cdn_frontdoor_custom_domain": "azure:cdn/frontdoorCustomDomain:FrontdoorCustomDomain",
+    }
+)
+CDN_PLURAL = {"origin": "origins", "delivery_rule": "deliveryRules"}
+PROFILE = f"{PARENT}/providers/Microsoft.Cdn/profiles/edge"
+
+
+def endpoint(name: str, **arguments: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "profile_name": "edge",
+        "resource_group_name": RG,
+        "location": LOCATION,
+        "origin": [{"name": "assets", "host_name": "acmeassets.blob.core.windows.net"}],
+    }
+    return Res("azurerm_cdn_endpoint", name, {**base, **arguments})
+
+
+def fd_route(name: str, **arguments: Any) -> Res:
+    base = {
+        "name": name.replace("_", "-"),
+        "cdn_frontdoor_endpoint_id": f"{PROFILE}/afdEndpoints/pay",
+        "cdn_frontdoor_origin_group_id": f"{PROFILE}/originGroups/app",
+        "cdn_frontdoor_origin_ids": [f"{PROFILE}/originGroups/app/origins/app"],
+        "patterns_to_match": ["/*"],
+        "supported_protocols": ["Http", "Https"],
+    }
+    return Res("azurerm_cdn_frontdoor_route", name, {**base, **arguments})
+
+
+REDIRECT_RULE = [
+    {
+        "name": "httpsredirect",
+        "order": 1,
+        "request_scheme_condition": [{"operator": "Equal", "match_values": ["HTTP"]}],
+        "url_redirect_action": [{"redirect_type": "Found", "protocol": "Https"}],
+    }
+]
+ENDPOINT_ARM = "Microsoft.Cdn/profiles/endpoints@2024-02-01"
+CDN_HTTPS = Rule(
+    "ENC-AZCDN-001",
+    AZURERM,
+    [
+        endpoint("fail_http_default"),
+        endpoint("pass_http_off", is_http_allowed=False),
+        endpoint("pass_redirect_rule", delivery_rule=REDIRECT_RULE),
+        endpoint("fail_https_off", is_http_allowed=False, is_https_allowed=False),
+        fd_route("pass_route_default_redirect"),
+        fd_route("fail_route_redirect_off", https_redirect_enabled=False),
+        fd_route("pass_route_https_only", supported_protocols=["Https"], https_redirect_enabled=False),
+        azapi(
+            "fail_azapi_endpoint_http",
+            ENDPOINT_ARM,
+            {
+                "properties": {
+                    "origins": [
+                        {"name": "assets", "properties": {"hostName": "acmeassets.blob.core.windows.net"}}
+                    ]
+                }
+            },
+        ),
+        azapi("pass_azapi_endpoint_https_only", ENDPOINT_ARM, {"properties": {"isHttpAllowed": False}}),
+        azapi(
+            "fail_azapi_route_no_redirect",
+            "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
+            {"properties": {"supportedProtocols": ["Http", "Https"], "httpsRedirect": "Disabled"}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+    plural=CDN_PLURAL,
+)
+
+
+def cdn_domain(name: str, https: dict[str, Any] | None) -> Res:
+    base: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "cdn_endpoint_id": f"{PROFILE}/endpoints/assets",
+        "host_name": "assets.acme.example",
+    }
+    if https is not None:
+        base["cdn_managed_https"] = [https]
+    return Res("azurerm_cdn_endpoint_custom_domain", name, base)
+
+
+def fd_domain(name: str, version: str | None) -> Res:
+    tls: dict[str, Any] = {"certificate_type": "ManagedCertificate"}
+    if version:
+        tls["minimum_tls_version"] = version
+    base = {
+        "name": name.replace("_", "-"),
+        "cdn_frontdoor_profile_id": PROFILE,
+        "host_name": "pay.acme.example",
+        "tls": [tls],
+    }
+    return Res("azurerm_cdn_frontdoor_custom_domain", name, base)
+
+
+MANAGED = {"certificate_type": "Dedicated", "protocol_type": "ServerNameIndication"}
+DOMAIN_ARM = "Microsoft.Cdn/profiles/customDomains@2024-02-01"
+CDN_DOMAIN_TLS = Rule(
+    "ENC-AZCDN-002",
+    AZURERM,
+    [
+        cdn_domain("pass_cdn_default", MANAGED),
+        cdn_domain("fail_cdn_tls10", {**MANAGED, "tls_version": "TLS10"}),
+        cdn_domain("fail_cdn_none", {**MANAGED, "tls_version": "None"}),
+        cdn_domain("pass_cdn_tls12", {**MANAGED, "tls_version": "TLS12"}),
+        fd_domain("pass_frontdoor_default", None),
+        fd_domain("fail_frontdoor_tls10", "TLS10"),
+        azapi(
+            "fail_azapi_tls10",
+            DOMAIN_ARM,
+            {
+                "properties": {
+                    "hostName": "pay.acme.example",
+                    "tlsSettings": {"certificateType": "ManagedCertificate", "minimumTlsVersion": "TLS10"},
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_tls12",
+            DOMAIN_ARM,
+            {
+                "properties": {
+                    "hostName": "pay.acme.example",
+                    "tlsSettings": {"certificateType": "ManagedCertificate", "minimumTlsVersion": "TLS12"},
+                }
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+RULES += [CDN_HTTPS, CDN_DOMAIN_TLS]
+
+TOKENS.update(
+    {
+        "azurerm_spring_cloud_api_portal": "azure:appplatform/springCloudApiPortal:SpringCloudApiPortal",
+        "azurerm_spring_cloud_app": "azure:appplatform/springCloudApp:SpringCloudApp",
+        "azurerm_service_fabric_cluster": "azure:servicefabric/cluster:Cluster",
+    }
+)
+SPRING = f"{PARENT}/providers/Microsoft.AppPlatform/spring/platform"
+
+
+def portal(name: str, **arguments: Any) -> Res:
+    base = {
+        "name": "default",
+        "spring_cloud_service_id": SPRING,
+        "gateway_ids": [f"{SPRING}/gateways/default"],
+    }
+    return Res("azurerm_spring_cloud_api_portal", name, {**base, **arguments})
+
+
+def spring_app(name: str, **arguments: Any) -> Res:
+    base = {"name": name.replace("_", "-"), "resource_group_name": RG, "service_name": "platform"}
+    return Res("azurerm_spring_cloud_app", name, {**base, **arguments})
+
+
+SPRING_HTTPS = Rule(
+    "ENC-AZSPRING-001",
+    AZURERM,
+    [
+        portal("fail_portal_default"),
+        portal("pass_portal_https", https_only_enabled=True),
+        spring_app("fail_app_false", is_public=True, https_only=False),
+        spring_app("pass_app_https", is_public=True, https_only=True),
+        azapi(
+            "fail_azapi_portal",
+            "Microsoft.AppPlatform/Spring/apiPortals@2024-01-01-preview",
+            {"properties": {"public": True}},
+        ),
+        azapi(
+            "pass_azapi_portal",
+            "Microsoft.AppPlatform/Spring/apiPortals@2024-01-01-preview",
+            {"properties": {"public": True, "httpsOnly": True}},
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+
+SF_SETTINGS = [{"name": "Security", "parameters": {"ClusterProtectionLevel": "EncryptAndSign"}}]
+NODE_TYPE = [
+    {
+        "name": "system",
+        "instance_count": 5,
+        "is_primary": True,
+        "client_endpoint_port": 19000,
+        "http_endpoint_port": 19080,
+    }
+]
+
+
+def sf_cluster(name: str, **arguments: Any) -> Res:
+    base = placed(
+        name,
+        reliability_level="Silver",
+        upgrade_mode="Automatic",
+        vm_image="Windows",
+        management_endpoint="https://ledger.westeurope.cloudapp.azure.com:19080",
+        node_type=NODE_TYPE,
+    )
+    return Res("azurerm_service_fabric_cluster", name, {**base, **arguments})
+
+
+CERT = [{"thumbprint": "3F2504E04F8911D39A0C0305E82C3301AB12CD34", "x509_store_name": "My"}]
+SF_ARM = "Microsoft.ServiceFabric/clusters@2023-11-01-preview"
+SERVICE_FABRIC = Rule(
+    "ENC-AZSF-001",
+    AZURERM,
+    [
+        sf_cluster("fail_unsecured_default"),
+        sf_cluster("pass_secured_default", certificate=CERT),
+        sf_cluster("pass_encrypt_and_sign", certificate=CERT, fabric_settings=SF_SETTINGS),
+        sf_cluster(
+            "fail_protection_none",
+            certificate=CERT,
+            fabric_settings=[{"name": "Security", "parameters": {"ClusterProtectionLevel": "None"}}],
+        ),
+        azapi(
+            "fail_azapi_none",
+            SF_ARM,
+            {
+                "properties": {
+                    "fabricSettings": [
+                        {
+                            "name": "Security",
+                            "parameters": [{"name": "ClusterProtectionLevel", "value": "None"}],
+                        }
+                    ]
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_encrypt_and_sign",
+            SF_ARM,
+            {
+                "properties": {
+                    "fabricSettings": [
+                        {
+                            "name": "Security",
+                            "parameters": [{"name": "ClusterProtectionLevel", "value": "EncryptAndSign"}],
+                        }
+                    ]
+                }
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+    plural={"node_type": "nodeTypes", "fabric_settings": "fabricSettings"},
+)
+
+RULES += [SPRING_HTTPS, SERVICE_FABRIC]

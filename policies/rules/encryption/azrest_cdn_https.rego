@@ -1,0 +1,81 @@
+# ENC-AZCDN-001: CDN endpoints and Front Door routes serve HTTPS only, or redirect HTTP to HTTPS.
+package iacgate.rules.encryption.azrest_cdn_https
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+arm_endpoint := "microsoft.cdn/profiles/endpoints"
+
+arm_route := "microsoft.cdn/profiles/afdendpoints/routes"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_endpoint, arm_route})
+
+# A delivery rule (or the global one) that redirects to HTTPS.
+redirects_to_https if {
+	some name in ["global_delivery_rule", "delivery_rule"]
+	some rule in lib.attr_blocks(name)
+	some action in lib.blocks(object.get(rule, "url_redirect_action", null))
+	lower(lib.show(object.get(action, "protocol", null))) == "https"
+}
+
+# azurerm_cdn_endpoint: is_http_allowed defaults to true, is_https_allowed to true.
+deny contains lib.violation(["is_http_allowed"], msg) if {
+	lib.resource.type == "azurerm_cdn_endpoint"
+	value := lib.attr("is_http_allowed")
+	not lib.is_false(value)
+	not redirects_to_https
+	msg := concat("", ["CDN endpoint serves plain HTTP: is_http_allowed is ", lib.show(value), " (true by default) and no delivery_rule redirects to HTTPS, required false or a url_redirect_action with protocol Https"])
+}
+
+deny contains lib.violation(["is_https_allowed"], msg) if {
+	lib.resource.type == "azurerm_cdn_endpoint"
+	lib.is_false(lib.attr("is_https_allowed"))
+	msg := "CDN endpoint does not serve HTTPS: is_https_allowed is false, required true"
+}
+
+# azurerm_cdn_frontdoor_route: https_redirect_enabled defaults to true; it only matters when Http is supported.
+supports_http(protocols) if {
+	some protocol in protocols
+	lower(lib.show(protocol)) == "http"
+}
+
+deny contains lib.violation(["https_redirect_enabled"], msg) if {
+	lib.resource.type == "azurerm_cdn_frontdoor_route"
+	supports_http(lib.attr("supported_protocols"))
+	value := lib.attr("https_redirect_enabled")
+	not redirect_on(value)
+	msg := concat("", ["Front Door route serves plain HTTP: supported_protocols includes Http and https_redirect_enabled is ", lib.show(value), ", required true"])
+}
+
+redirect_on(value) if lib.is_true(value)
+
+redirect_on(value) if value == null
+
+# ARM: endpoints properties.isHttpAllowed (default true); routes properties.httpsRedirect ("Enabled" by default).
+deny contains lib.violation(azapi.body_path(["properties", "isHttpAllowed"]), msg) if {
+	azapi.of_type({arm_endpoint})
+	value := azapi.arm_value(["properties", "isHttpAllowed"])
+	not lib.is_false(value)
+	not arm_redirects_to_https
+	msg := concat("", ["CDN endpoint serves plain HTTP: body.properties.isHttpAllowed is ", lib.show(value), " (true by default), required false or a UrlRedirect delivery rule to Https"])
+}
+
+arm_redirects_to_https if {
+	rules := azapi.arm_value(["properties", "deliveryPolicy", "rules"])
+	is_array(rules)
+	some rule in rules
+	some action in object.get(rule, "actions", [])
+	lower(lib.show(object.get(action, "name", null))) == "urlredirect"
+	lower(lib.show(object.get(action, ["parameters", "destinationProtocol"], null))) == "https"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "httpsRedirect"]), msg) if {
+	azapi.of_type({arm_route})
+	protocols := azapi.arm_value(["properties", "supportedProtocols"])
+	is_array(protocols)
+	supports_http(protocols)
+	value := azapi.arm_value(["properties", "httpsRedirect"])
+	lower(lib.show(value)) == "disabled"
+	msg := "Front Door route serves plain HTTP: body.properties.supportedProtocols includes Http and body.properties.httpsRedirect is Disabled, required Enabled"
+}

@@ -1,0 +1,64 @@
+# ENC-AZSF-001: Service Fabric clusters sign and encrypt node-to-node traffic (ClusterProtectionLevel).
+package iacgate.rules.encryption.azrest_service_fabric_protection
+
+import data.iacgate.lib
+import data.iacgate.lib.azapi
+import rego.v1
+
+arm_type := "microsoft.servicefabric/clusters"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+# The Security section's ClusterProtectionLevel, as the cluster sets it (null when it does not).
+protection := value if {
+	some section in lib.attr_blocks("fabric_settings")
+	lower(lib.show(object.get(section, "name", null))) == "security"
+	parameters := object.get(section, "parameters", {})
+	is_object(parameters)
+	value := object.get(parameters, "ClusterProtectionLevel", null)
+} else := null
+
+# A cluster secured with a certificate defaults to EncryptAndSign; an unsecured one to None.
+secured if {
+	some name in ["certificate", "certificate_common_names"]
+	count(lib.attr_blocks(name)) > 0
+}
+
+protected(value, is_secured) if lower(lib.show(value)) == "encryptandsign"
+
+protected(value, is_secured) if {
+	value == null
+	is_secured
+}
+
+secured_flag := true if secured else := false
+
+deny contains lib.violation(["fabric_settings"], msg) if {
+	not azapi.is_azapi
+	not protected(protection, secured_flag)
+	msg := concat("", ["Service Fabric cluster does not encrypt node-to-node traffic: fabric_settings Security ClusterProtectionLevel is ", lib.show(protection), ", required EncryptAndSign (the default only when the cluster has a certificate)"])
+}
+
+# ARM: properties.fabricSettings [{name: "Security", parameters: [{name, value}]}].
+arm_protection := value if {
+	sections := azapi.arm_value(["properties", "fabricSettings"])
+	is_array(sections)
+	some section in sections
+	lower(lib.show(object.get(section, "name", null))) == "security"
+	some parameter in object.get(section, "parameters", [])
+	object.get(parameter, "name", null) == "ClusterProtectionLevel"
+	value := object.get(parameter, "value", null)
+} else := null
+
+arm_secured if {
+	some name in ["certificate", "certificateCommonNames"]
+	lib.is_set(azapi.arm_value(["properties", name]))
+}
+
+arm_secured_flag := true if arm_secured else := false
+
+deny contains lib.violation(azapi.body_path(["properties", "fabricSettings"]), msg) if {
+	azapi.of_type({arm_type})
+	not protected(arm_protection, arm_secured_flag)
+	msg := concat("", ["Service Fabric cluster does not encrypt node-to-node traffic: body.properties.fabricSettings Security ClusterProtectionLevel is ", lib.show(arm_protection), ", required EncryptAndSign"])
+}
