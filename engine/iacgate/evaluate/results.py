@@ -18,7 +18,7 @@ from iacgate.packs.model import Rule, RuleSet, route
 ROUTER_ROOT = "iacgate_router"
 
 # A canonical type named anywhere in a policy, as a string literal: "aws_s3_bucket_logging".
-_TYPE_LITERAL = re.compile(r'"((?:aws|azurerm|azuread|azapi|google|google_beta)_[a-z0-9_]+)"')
+_TYPE_LITERAL = re.compile(r'"((?:aws|azurerm|azuread|azapi|google|google_beta|terraform)_[a-z0-9_]+)"')
 
 
 def related_types(sources: Sequence[str]) -> frozenset[str]:
