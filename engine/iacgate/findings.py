@@ -171,6 +171,19 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
         if voice.translates:
             message = voice.text(message, violation.path, _name_like_values(graph, resource, name_values))
             remediation = voice.text(remediation)
+        file, related = location.file, resource.related
+        origin = location.origin_for(violation.path)
+        if origin is not None:
+            # The resource does not write the value: say where it was decided, so nobody looks for it.
+            message = f"{message}; the value comes from {origin.text}"
+            if origin.decides and origin.file:
+                # A module input decided it: the finding is the caller's argument; the module's line
+                # stays beside it as a related location.
+                label = f"{resource.id} in the module"
+                related = (RelatedLocation(file, line, label), *related)
+                file, line = origin.file, origin.line
+            elif origin.file and origin.line:
+                related = (*related, RelatedLocation(origin.file, origin.line, origin.text))
         findings.append(
             Finding(
                 rule_id=rule.id,
@@ -182,14 +195,16 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
                 resource_type=resource.type,
                 native_type=resource.native_type,
                 format=resource.format,
-                file=location.file,
+                file=file,
                 line=line,
-                end_line=max(line, location.end_line) if line == location.start_line else line,
+                end_line=max(line, location.end_line)
+                if line == location.start_line and file == location.file
+                else line,
                 path=violation.path,
                 message=message,
                 fingerprint=fingerprint(violation.unit, rule.id, resource.id, violation.path),
                 unit=violation.unit,
-                related=resource.related,
+                related=related,
                 remediation=remediation,
             )
         )

@@ -74,3 +74,17 @@ rest_instance_root_path := ["block_device_mappings"] if {
 rest_instance_root_text := "block_device_mappings" if {
 	input.resource.format == "cloudformation"
 } else := "root_block_device"
+
+# A key attribute of a resource that, created from a snapshot or as a replica or secondary (an attribute
+# of `sources` is set), keeps its source's key when the attribute is not set: undetermined then, since the
+# source's key is not in the resource.
+rest_cmk_attr_or_source(name, sources, subject) := {lib.undetermined([name], msg)} if {
+	not lib.is_set(lib.attr(name))
+	some source in sources
+	lib.is_set(lib.attr(source))
+	msg := concat("", [
+		subject, " keeps the key of the source it is created from (", source, " is ", lib.attr_text(source),
+		"), which the scanned configuration does not show: ", name, " is not set, required the ARN or alias",
+		" of a customer-managed key",
+	])
+} else := rest_cmk_attr(name, subject)

@@ -67,8 +67,54 @@ parameter_text(value) := lower(value) if {
 
 # --- diagnostic settings -----------------------------------------------------------------------------
 
-# Diagnostic settings that name the resource under evaluation as their target.
-diagnostic_settings := lib.referrers_via("azurerm_monitor_diagnostic_setting", "target_resource_id")
+# Diagnostic settings that name the resource under evaluation as their target: azurerm ones, and
+# azapi_resource diagnostic settings (type Microsoft.Insights/diagnosticSettings, parent_id the target),
+# read into the azurerm shape.
+diagnostic_settings := array.concat(
+	lib.referrers_via("azurerm_monitor_diagnostic_setting", "target_resource_id"),
+	azapi_diagnostic_settings,
+)
+
+azapi_diagnostic_settings := [setting |
+	some neighbour in lib.referrers_via("azapi_resource", "parent_id")
+	declared := object.get(neighbour.attributes, "type", null)
+	is_string(declared)
+	lower(trim_space(split(declared, "@")[0])) == "microsoft.insights/diagnosticsettings"
+	properties := object.get(azure_arm_body(neighbour), "properties", {})
+	setting := {
+		"id": neighbour.id,
+		"type": neighbour.type,
+		"attributes": {
+			"enabled_log": azure_arm_logs(properties),
+			"log_analytics_workspace_id": object.get(properties, "workspaceId", null),
+			"storage_account_id": object.get(properties, "storageAccountId", null),
+			"eventhub_authorization_rule_id": object.get(properties, "eventHubAuthorizationRuleId", null),
+			"partner_solution_id": object.get(properties, "marketplacePartnerId", null),
+		},
+	}
+]
+
+# An azapi_resource's ARM body as an object: jsonencode'd (azapi 1) or an object (azapi 2), else {}.
+azure_arm_body(neighbour) := decoded if {
+	raw := object.get(neighbour.attributes, "body", null)
+	is_string(raw)
+	json.is_valid(raw)
+	decoded := json.unmarshal(raw)
+	is_object(decoded)
+} else := raw if {
+	raw := object.get(neighbour.attributes, "body", null)
+	is_object(raw)
+	not lib.is_unknown(raw)
+} else := {}
+
+# The enabled entries of an ARM diagnostic setting's properties.logs as enabled_log blocks.
+azure_arm_logs(properties) := [block |
+	some entry in lib.blocks(object.get(properties, "logs", []))
+	not lib.is_false(object.get(entry, "enabled", true))
+	category := object.get(entry, "category", null)
+	group := object.get(entry, "categoryGroup", null)
+	block := {"category": category, "category_group": group}
+]
 
 # Log categories and category groups a diagnostic setting sends: enabled_log (azurerm 3.39+) and the
 # older log block when enabled (its enabled defaults to true).

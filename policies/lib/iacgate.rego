@@ -55,6 +55,12 @@ show(value) := "unknown until apply" if {
 	not is_set(value)
 } else := sprintf("%v", [value])
 
+# " (<what the provider uses> when not set)" after a value shown in a message, only when the value is not
+# set: a value the template sets (even from a parameter's default) is shown as itself.
+when_not_set(value, fallback) := concat("", [" (", fallback, " when not set)"]) if {
+	not is_set(value)
+} else := ""
+
 # A message clause that only holds in some IaC formats ("terraform", "terraform-plan", "cloudformation", "pulumi"):
 # the text itself in those formats, "" in the others. Messages name attributes and types in Terraform's
 # vocabulary and the engine renders them in the scanned format's own; a clause about a resource type that

@@ -25,6 +25,9 @@ aws_managed_alias(key) if {
 	startswith(key, "aws/")
 }
 
+# Services that name their AWS-owned key with a keyword (Redshift Serverless AWS_OWNED_KMS_KEY).
+aws_managed_alias(key) if key == "AWS_OWNED_KMS_KEY"
+
 # --- KMS keys read through data sources ----------------------------------------------------------------
 
 # KMS data sources (data "aws_kms_key", data "aws_kms_alias") that the top-level argument `attribute` of the

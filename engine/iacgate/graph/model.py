@@ -42,6 +42,19 @@ def path_text(path: Sequence[PathElement]) -> str:
 
 
 @dataclass(frozen=True)
+class ValueOrigin:
+    """Where a value was decided when the resource's own text does not write it: ``text`` completes
+    "the value comes from ..." ("the default of parameter TlsVersion", "argument storage_encrypted of
+    module.db"); ``file``/``line`` point there when it is another place (a caller's argument)."""
+
+    text: str
+    file: str = ""
+    line: int = 0
+    # The finding belongs at that place (the caller decided the value), not only beside it.
+    decides: bool = False
+
+
+@dataclass(frozen=True)
 class SourceLocation:
     """A file relative to the scan root (POSIX separators), the resource's line span, and attribute lines.
 
@@ -54,8 +67,9 @@ class SourceLocation:
     start_line: int
     end_line: int
     attribute_lines: Mapping[str, int] = field(default_factory=dict)
-    # ``path_text`` -> where a value the file does not write came from: "the default of parameter X".
-    value_origins: Mapping[str, str] = field(default_factory=dict)
+    # ``path_text`` -> where a value the resource's text does not write was decided: a parameter's or a
+    # variable's default, the argument of the module call that passed it.
+    value_origins: Mapping[str, ValueOrigin] = field(default_factory=dict)
 
     def line_for(self, path: Sequence[PathElement]) -> int:
         for cut in range(len(path), 0, -1):
@@ -64,7 +78,7 @@ class SourceLocation:
                 return line
         return self.start_line
 
-    def origin_for(self, path: Sequence[PathElement]) -> str | None:
+    def origin_for(self, path: Sequence[PathElement]) -> ValueOrigin | None:
         """Where the value at ``path`` (or the block holding it) came from, when not written there."""
         for cut in range(len(path), 0, -1):
             origin = self.value_origins.get(path_text(path[:cut]))

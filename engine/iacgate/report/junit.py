@@ -30,7 +30,7 @@ def _where(finding: Finding) -> str:
 
 
 def _finding_text(finding: Finding) -> str:
-    attribute = f" ({finding.attribute})" if finding.attribute else ""
+    attribute = f" ({finding.native_attribute})" if finding.attribute else ""
     return (
         f"{_where(finding)}: {finding.severity.value} {finding.rule_id} "
         f"{finding.resource_id}{attribute}: {finding.message}"

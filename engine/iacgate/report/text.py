@@ -96,8 +96,8 @@ def _finding_lines(finding: Finding) -> tuple[Text, Text]:
     for tag, style in _tags(finding):
         head.append(f"  [{tag}]", style=style)
     resource = Text.assemble("    ", (finding.resource_id, "bold"))
-    if finding.attribute:
-        resource.append(f"  ({finding.attribute})", style="dim")
+    if finding.native_attribute:
+        resource.append(f"  ({finding.native_attribute})", style="dim")
     return head, resource
 
 

@@ -59,7 +59,7 @@ change_safety_path_part(i, element) := concat("", [".", element]) if {
 }
 
 # A value before the change, null when the before-state does not have it.
-was(name) := object.get(before, name, null)
+change_safety_was(name) := object.get(before, name, null)
 
 # The value after the change, as the resource's attributes give it (null when absent).
-now(name) := lib.attr(name)
+change_safety_now(name) := lib.attr(name)

@@ -31,6 +31,6 @@ deny contains lib.violation(["encryption_configuration", i, "kms_key"], msg) if 
 	not aws.customer_managed_key(key)
 	msg := concat("", [
 		"ECR repository is not encrypted with a customer-managed KMS key: kms_key is ", lib.show(key),
-		" (the AWS-managed key aws/ecr when not set), required the ARN of a customer-managed key",
+		lib.when_not_set(key, "the AWS-managed key aws/ecr"), ", required the ARN of a customer-managed key",
 	])
 }

@@ -41,6 +41,6 @@ deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "sse_aws
 	not aws.customer_managed_key(key)
 	msg := concat("", [
 		"Glue Data Catalog is not encrypted with a customer-managed KMS key: encryption_at_rest.sse_aws_kms_key_id is ",
-		lib.show(key), " (the AWS-managed key aws/glue when not set), required the ARN of a customer-managed key",
+		lib.show(key), lib.when_not_set(key, "the AWS-managed key aws/glue"), ", required the ARN of a customer-managed key",
 	])
 }

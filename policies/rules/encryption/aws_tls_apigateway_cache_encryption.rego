@@ -20,6 +20,6 @@ deny contains lib.violation(array.concat(entry.path, ["cache_data_encrypted"]), 
 	not lib.is_true(value)
 	msg := concat("", [
 		"API Gateway caches responses unencrypted: cache_data_encrypted is ", lib.show(value),
-		" (false when not set) with caching_enabled true, required true",
+		lib.when_not_set(value, "false"), " with caching_enabled true, required true",
 	])
 }

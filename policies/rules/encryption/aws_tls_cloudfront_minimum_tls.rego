@@ -28,6 +28,6 @@ deny contains lib.violation(array.concat(aws_tls.tls_cf_certificate.path, ["mini
 	not value in aws_tls.tls_cf_current_minimums
 	msg := concat("", [
 		"CloudFront distribution accepts viewers on old TLS: minimum_protocol_version is ", lib.show(value),
-		" (TLSv1 when not set), required ", concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
+		lib.when_not_set(value, "TLSv1"), ", required ", concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
 	])
 }

@@ -12,6 +12,6 @@ deny contains lib.violation(setting.path, msg) if {
 	not aws_tls.tls_switched_on(setting.value)
 	msg := concat("", [
 		"Redshift parameter group accepts unencrypted connections: require_ssl is ", lib.show(setting.value),
-		" (false when not set), required true",
+		lib.when_not_set(setting.value, "false"), ", required true",
 	])
 }

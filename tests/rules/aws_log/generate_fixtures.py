@@ -9,8 +9,8 @@ properties and its Pulumi inputs. Rewrite the checked-in files after editing a c
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -626,7 +626,10 @@ def unknown_engine(case: Case) -> Case:
     return replace(
         case,
         terraform={**case.terraform, "engine_type": Ref("var.engine")},
-        cloudformation=(case.cloudformation[0], {**case.cloudformation[1], "EngineType": {"Ref": "EngineType"}}),
+        cloudformation=(
+            case.cloudformation[0],
+            {**case.cloudformation[1], "EngineType": {"Ref": "EngineType"}},
+        ),
         pulumi=(case.pulumi[0], {**case.pulumi[1], "engineType": PULUMI_UNKNOWN}),
     )
 
@@ -804,7 +807,9 @@ FIXTURES: dict[str, list[Case]] = {
         mq_broker("fail_activemq_logs_off", "ActiveMQ", {"general": False, "audit": False}),
         # Issue 16 §2: an engine known only at apply (engine_type = var.engine) is never a pass.
         unknown_engine(mq_broker("undetermined_engine_unknown", "ActiveMQ", {"general": True})),
-        unknown_engine(mq_broker("pass_engine_unknown_audit_on", "ActiveMQ", {"general": True, "audit": True})),
+        unknown_engine(
+            mq_broker("pass_engine_unknown_audit_on", "ActiveMQ", {"general": True, "audit": True})
+        ),
     ],
     "LOG-CLOUDTRAIL-007": [
         plain_bucket("access_log_sink"),

@@ -83,6 +83,316 @@ def instance(
     )
 
 
+# --- Resources whose only setting under test is one key attribute -----------------------------------
+
+
+def keyed(
+    tf_type: str,
+    cfn_type: str | None,
+    token: str,
+    names: tuple[str, str, str],
+    base: tuple[dict[str, Any], dict[str, Any], dict[str, Any]],
+    blocks: tuple[str, ...] = (),
+) -> Any:
+    """A builder of resources of one type: ``names`` is the key attribute in Terraform, CloudFormation and
+    Pulumi, ``base`` the other settings per format; ``extra`` adds settings as (tf, cfn, pulumi) dicts."""
+
+    def build(
+        name: str,
+        key: Any = None,
+        extra: tuple[dict[str, Any], dict[str, Any], dict[str, Any]] = ({}, {}, {}),
+    ) -> Case:
+        label = name.replace("_", "-")
+        tf = {key_: (label if value == "$name" else value) for key_, value in base[0].items()}
+        cfn = {key_: (label if value == "$name" else value) for key_, value in base[1].items()}
+        pul = {key_: (label if value == "$name" else value) for key_, value in base[2].items()}
+        tf.update(extra[0])
+        cfn.update(extra[1])
+        pul.update(extra[2])
+        if key is not None:
+            tf[names[0]], cfn[names[1]], pul[names[2]] = key, key, key
+        return Case(
+            tf_type,
+            name,
+            tf,
+            (cfn_type, cfn) if cfn_type else None,
+            (token, pul),
+            blocks=blocks,
+        )
+
+    return build
+
+
+KEY_NAMES = ("kms_key_id", "KmsKeyId", "kmsKeyId")
+KEY_ARN_NAMES = ("kms_key_arn", "KmsKeyId", "kmsKeyArn")
+
+ebs_volume = keyed(
+    "aws_ebs_volume",
+    "AWS::EC2::Volume",
+    "aws:ebs/volume:Volume",
+    KEY_NAMES,
+    (
+        {"availability_zone": "eu-west-1a", "size": 50, "encrypted": True},
+        {"AvailabilityZone": "eu-west-1a", "Size": 50, "Encrypted": True},
+        {"availabilityZone": "eu-west-1a", "size": 50, "encrypted": True},
+    ),
+)
+efs = keyed(
+    "aws_efs_file_system",
+    "AWS::EFS::FileSystem",
+    "aws:efs/fileSystem:FileSystem",
+    KEY_NAMES,
+    (
+        {"creation_token": "$name", "encrypted": True},
+        {"Encrypted": True},
+        {"creationToken": "$name", "encrypted": True},
+    ),
+)
+replication_group = keyed(
+    "aws_elasticache_replication_group",
+    "AWS::ElastiCache::ReplicationGroup",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    KEY_NAMES,
+    (
+        {
+            "replication_group_id": "$name",
+            "description": "sessions",
+            "node_type": "cache.t4g.small",
+            "at_rest_encryption_enabled": True,
+        },
+        {
+            "ReplicationGroupDescription": "sessions",
+            "CacheNodeType": "cache.t4g.small",
+            "Engine": "redis",
+            "AtRestEncryptionEnabled": True,
+        },
+        {
+            "replicationGroupId": "$name",
+            "description": "sessions",
+            "nodeType": "cache.t4g.small",
+            "atRestEncryptionEnabled": True,
+        },
+    ),
+)
+sqs_queue = keyed(
+    "aws_sqs_queue",
+    "AWS::SQS::Queue",
+    "aws:sqs/queue:Queue",
+    ("kms_master_key_id", "KmsMasterKeyId", "kmsMasterKeyId"),
+    ({"name": "$name"}, {"QueueName": "$name"}, {"name": "$name"}),
+)
+sns_topic = keyed(
+    "aws_sns_topic",
+    "AWS::SNS::Topic",
+    "aws:sns/topic:Topic",
+    ("kms_master_key_id", "KmsMasterKeyId", "kmsMasterKeyId"),
+    ({"name": "$name"}, {"TopicName": "$name"}, {"name": "$name"}),
+)
+docdb_cluster = keyed(
+    "aws_docdb_cluster",
+    "AWS::DocDB::DBCluster",
+    "aws:docdb/cluster:Cluster",
+    KEY_NAMES,
+    (
+        {"cluster_identifier": "$name", "storage_encrypted": True},
+        {"DBClusterIdentifier": "$name", "StorageEncrypted": True},
+        {"clusterIdentifier": "$name", "storageEncrypted": True},
+    ),
+)
+neptune_cluster = keyed(
+    "aws_neptune_cluster",
+    "AWS::Neptune::DBCluster",
+    "aws:neptune/cluster:Cluster",
+    KEY_ARN_NAMES,
+    (
+        {"cluster_identifier": "$name", "storage_encrypted": True},
+        {"DBClusterIdentifier": "$name", "StorageEncrypted": True},
+        {"clusterIdentifier": "$name", "storageEncrypted": True},
+    ),
+)
+serverless_namespace = keyed(
+    "aws_redshiftserverless_namespace",
+    "AWS::RedshiftServerless::Namespace",
+    "aws:redshiftserverless/namespace:Namespace",
+    KEY_NAMES,
+    ({"namespace_name": "$name"}, {"NamespaceName": "$name"}, {"namespaceName": "$name"}),
+)
+timestream_database = keyed(
+    "aws_timestreamwrite_database",
+    "AWS::Timestream::Database",
+    "aws:timestreamwrite/database:Database",
+    KEY_NAMES,
+    ({"database_name": "$name"}, {"DatabaseName": "$name"}, {"databaseName": "$name"}),
+)
+dms_endpoint = keyed(
+    "aws_dms_endpoint",
+    "AWS::DMS::Endpoint",
+    "aws:dms/endpoint:Endpoint",
+    KEY_ARN_NAMES,
+    (
+        {"endpoint_id": "$name", "endpoint_type": "source", "engine_name": "postgres"},
+        {"EndpointIdentifier": "$name", "EndpointType": "source", "EngineName": "postgres"},
+        {"endpointId": "$name", "endpointType": "source", "engineName": "postgres"},
+    ),
+)
+dms_replication_instance = keyed(
+    "aws_dms_replication_instance",
+    "AWS::DMS::ReplicationInstance",
+    "aws:dms/replicationInstance:ReplicationInstance",
+    KEY_ARN_NAMES,
+    (
+        {"replication_instance_id": "$name", "replication_instance_class": "dms.t3.medium"},
+        {"ReplicationInstanceIdentifier": "$name", "ReplicationInstanceClass": "dms.t3.medium"},
+        {"replicationInstanceId": "$name", "replicationInstanceClass": "dms.t3.medium"},
+    ),
+)
+db_instance = keyed(
+    "aws_db_instance",
+    "AWS::RDS::DBInstance",
+    "aws:rds/instance:Instance",
+    KEY_NAMES,
+    (
+        {
+            "identifier": "$name",
+            "engine": "postgres",
+            "instance_class": "db.t4g.medium",
+            "allocated_storage": 50,
+            "storage_encrypted": True,
+        },
+        {
+            "DBInstanceIdentifier": "$name",
+            "Engine": "postgres",
+            "DBInstanceClass": "db.t4g.medium",
+            "AllocatedStorage": "50",
+            "StorageEncrypted": True,
+        },
+        {
+            "identifier": "$name",
+            "engine": "postgres",
+            "instanceClass": "db.t4g.medium",
+            "allocatedStorage": 50,
+            "storageEncrypted": True,
+        },
+    ),
+)
+rds_cluster = keyed(
+    "aws_rds_cluster",
+    "AWS::RDS::DBCluster",
+    "aws:rds/cluster:Cluster",
+    KEY_NAMES,
+    (
+        {"cluster_identifier": "$name", "engine": "aurora-postgresql", "storage_encrypted": True},
+        {"DBClusterIdentifier": "$name", "Engine": "aurora-postgresql", "StorageEncrypted": True},
+        {"clusterIdentifier": "$name", "engine": "aurora-postgresql", "storageEncrypted": True},
+    ),
+)
+kinesis_stream = keyed(
+    "aws_kinesis_stream",
+    "AWS::Kinesis::Stream",
+    "aws:kinesis/stream:Stream",
+    KEY_NAMES,
+    (
+        {"name": "$name", "shard_count": 1},
+        {"Name": "$name", "ShardCount": 1},
+        {"name": "$name", "shardCount": 1},
+    ),
+)
+
+
+def kinesis(name: str, key: Any = None) -> Case:
+    """A stream; a key turns KMS encryption on (CloudFormation StreamEncryption)."""
+    if key is None:
+        return kinesis_stream(name)
+    return kinesis_stream(
+        name,
+        extra=(
+            {"encryption_type": "KMS", "kms_key_id": key},
+            {"StreamEncryption": {"EncryptionType": "KMS", "KeyId": key}},
+            {"encryptionType": "KMS", "kmsKeyId": key},
+        ),
+    )
+
+
+def performance_insights(name: str, key: Any = None, cluster: bool = False) -> Case:
+    """An RDS instance (or cluster) with Performance Insights on and ``key`` for its data."""
+    keys = (
+        ({"performance_insights_kms_key_id": key}, {}, {"performanceInsightsKmsKeyId": key})
+        if key
+        else ({}, {}, {})
+    )
+    if cluster:
+        cfn = {"PerformanceInsightsEnabled": True, **({"PerformanceInsightsKmsKeyId": key} if key else {})}
+        return rds_cluster(
+            name,
+            LITERAL_KEY,
+            (
+                {"performance_insights_enabled": True, **keys[0]},
+                cfn,
+                {"performanceInsightsEnabled": True, **keys[2]},
+            ),
+        )
+    cfn = {"EnablePerformanceInsights": True, **({"PerformanceInsightsKMSKeyId": key} if key else {})}
+    return db_instance(
+        name,
+        LITERAL_KEY,
+        (
+            {"performance_insights_enabled": True, **keys[0]},
+            cfn,
+            {"performanceInsightsEnabled": True, **keys[2]},
+        ),
+    )
+
+
+def lambda_function(name: str, key: Any = None) -> Case:
+    """A function with environment variables, encrypted with ``key``."""
+    label = name.replace("_", "-")
+    role = "arn:aws:iam::482913057716:role/lambda"
+    tf: dict[str, Any] = {
+        "function_name": label,
+        "role": role,
+        "runtime": "python3.12",
+        "handler": "app.handler",
+        "filename": "app.zip",
+        "environment": [{"variables": {"LEDGER_TABLE": "ledger"}}],
+    }
+    cfn: dict[str, Any] = {
+        "FunctionName": label,
+        "Role": role,
+        "Runtime": "python3.12",
+        "Handler": "app.handler",
+        "Code": {"ZipFile": "def handler(event, context): return None"},
+        "Environment": {"Variables": {"LEDGER_TABLE": "ledger"}},
+    }
+    pul: dict[str, Any] = {
+        "name": label,
+        "role": role,
+        "runtime": "python3.12",
+        "handler": "app.handler",
+        "environment": {"variables": {"LEDGER_TABLE": "ledger"}},
+    }
+    if key is not None:
+        tf["kms_key_arn"] = cfn["KmsKeyArn"] = pul["kmsKeyArn"] = key
+    return Case(
+        "aws_lambda_function",
+        name,
+        tf,
+        ("AWS::Lambda::Function", cfn),
+        ("aws:lambda/function:Function", pul),
+        blocks=("environment",),
+    )
+
+
+def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
+    """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
+    return [
+        kms_key(),
+        build("pass_cmk", KEY),
+        build("pass_literal_key_arn", LITERAL_KEY),
+        build("fail_default_key"),
+        build("fail_aws_managed", aws_alias),
+    ]
+
+
 ENC = {"encrypted": True}
 CMK = {"encrypted": True, "kms_key_id": KEY}
 
@@ -105,6 +415,98 @@ FIXTURES: dict[str, list[Case]] = {
         instance("fail_root_unencrypted", {"encrypted": False}),
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
+    ],
+    "ENC-EBS-004": [
+        *cmk_cases(ebs_volume, "alias/aws/ebs"),
+        ebs_volume(
+            "fail_unencrypted", extra=({"encrypted": False}, {"Encrypted": False}, {"encrypted": False})
+        ),
+    ],
+    "ENC-EFS-002": cmk_cases(efs, "alias/aws/elasticfilesystem"),
+    "ENC-ELASTICACHE-003": cmk_cases(replication_group, "alias/aws/elasticache"),
+    "ENC-SQS-002": [
+        *cmk_cases(sqs_queue, "alias/aws/sqs"),
+        sqs_queue(
+            "fail_sqs_managed_sse",
+            extra=(
+                {"sqs_managed_sse_enabled": True},
+                {"SqsManagedSseEnabled": True},
+                {"sqsManagedSseEnabled": True},
+            ),
+        ),
+    ],
+    "ENC-SNS-002": cmk_cases(sns_topic, "alias/aws/sns"),
+    "ENC-DOCDB-011": [
+        *cmk_cases(docdb_cluster, "alias/aws/rds"),
+        docdb_cluster(
+            "undetermined_restored_from_snapshot",
+            extra=(
+                {"snapshot_identifier": "ledger-final"},
+                {"SnapshotIdentifier": "ledger-final"},
+                {"snapshotIdentifier": "ledger-final"},
+            ),
+        ),
+    ],
+    "ENC-NEPTUNE-002": [
+        *cmk_cases(neptune_cluster, "alias/aws/rds"),
+        neptune_cluster(
+            "undetermined_restored_from_snapshot",
+            extra=(
+                {"snapshot_identifier": "graph-final"},
+                {"SnapshotIdentifier": "graph-final"},
+                {"snapshotIdentifier": "graph-final"},
+            ),
+        ),
+    ],
+    "ENC-REDSHIFTSERVERLESS-001": [
+        *cmk_cases(serverless_namespace, "alias/aws/redshift"),
+        serverless_namespace("fail_aws_owned_key", "AWS_OWNED_KMS_KEY"),
+    ],
+    "ENC-TIMESTREAM-001": cmk_cases(timestream_database, "alias/aws/timestream"),
+    "ENC-DMS-001": cmk_cases(dms_endpoint, "alias/aws/dms"),
+    "ENC-DMS-002": cmk_cases(dms_replication_instance, "alias/aws/dms"),
+    "ENC-RDS-004": [
+        *cmk_cases(db_instance, "alias/aws/rds"),
+        db_instance(
+            "undetermined_read_replica",
+            extra=(
+                {"replicate_source_db": "ledger-primary"},
+                {"SourceDBInstanceIdentifier": "ledger-primary"},
+                {"replicateSourceDb": "ledger-primary"},
+            ),
+        ),
+    ],
+    "ENC-RDS-005": [
+        *cmk_cases(rds_cluster, "alias/aws/rds"),
+        rds_cluster(
+            "undetermined_global_secondary",
+            extra=(
+                {"global_cluster_identifier": "ledger-global"},
+                {"GlobalClusterIdentifier": "ledger-global"},
+                {"globalClusterIdentifier": "ledger-global"},
+            ),
+        ),
+    ],
+    "ENC-RDS-006": [
+        kms_key(),
+        performance_insights("pass_instance_cmk", KEY),
+        performance_insights("pass_cluster_cmk", KEY, cluster=True),
+        performance_insights("fail_instance_default_key"),
+        performance_insights("fail_cluster_default_key", cluster=True),
+        performance_insights("fail_instance_aws_managed", "alias/aws/rds"),
+    ],
+    "ENC-KINESIS-002": [
+        kms_key(),
+        kinesis("pass_cmk", KEY),
+        kinesis("pass_literal_key_arn", LITERAL_KEY),
+        kinesis("fail_aws_managed", "alias/aws/kinesis"),
+        kinesis("fail_unencrypted"),
+    ],
+    "ENC-LAMBDA-001": [
+        kms_key(),
+        lambda_function("pass_cmk", KEY),
+        lambda_function("fail_default_key"),
+        lambda_function("fail_aws_managed", "alias/aws/lambda"),
     ],
 }
 

@@ -200,6 +200,8 @@ class CfnChange:
     replacement: str | None = None
     recreation: Mapping[str, str] = field(default_factory=dict)
     policy_action: str | None = None
+    # False: as describe-change-set without --include-property-values (no contexts, no values).
+    values: bool = True
 
 
 def change_set(changes: Sequence[CfnChange]) -> dict[str, Any]:
@@ -222,20 +224,25 @@ def change_set(changes: Sequence[CfnChange]) -> dict[str, Any]:
             old, new = (change.before or {}).get(name), (change.after or {}).get(name)
             if old == new:
                 continue
-            details.append({
-                "Target": {"Attribute": "Properties", "Name": name,
-                           "RequiresRecreation": change.recreation.get(name, "Never"),
-                           "Path": f"/Properties/{name}",
-                           "BeforeValue": json.dumps(old) if not isinstance(old, str) else old,
-                           "AfterValue": json.dumps(new) if not isinstance(new, str) else new,
-                           "AttributeChangeType": "Modify"},
-                "Evaluation": "Static",
-                "ChangeSource": "DirectModification",
-            })  # fmt: skip
-        entry["Details"] = details
-        if change.before is not None:
+            target: dict[str, Any] = {
+                "Attribute": "Properties",
+                "Name": name,
+                "RequiresRecreation": change.recreation.get(name, "Never"),
+            }
+            if change.values:
+                target.update(
+                    {
+                        "Path": f"/Properties/{name}",
+                        "BeforeValue": json.dumps(old) if not isinstance(old, str) else old,
+                        "AfterValue": json.dumps(new) if not isinstance(new, str) else new,
+                        "AttributeChangeType": "Modify",
+                    }
+                )
+            details.append({"Target": target, "Evaluation": "Static", "ChangeSource": "DirectModification"})
+        entry["Details"] = details  # fmt: skip
+        if change.before is not None and change.values:
             entry["BeforeContext"] = json.dumps({"Properties": change.before})
-        if change.after is not None:
+        if change.after is not None and change.values:
             entry["AfterContext"] = json.dumps({"Properties": change.after})
         out.append({"Type": "Resource", "ResourceChange": entry})
     return {
@@ -324,6 +331,62 @@ def state_001() -> None:
     ]))  # fmt: skip
 
 
+def update_001() -> None:
+    directory = FIXTURES / "CHG-UPDATE-001"
+    logs = {"name": "/ledger/app", "retention_in_days": 365, "kms_key_id": None}
+    key = "arn:aws:kms:eu-west-1:123456789012:key/1f0e9c52-2c49-4c59-9a4b-6f3e0b7d8a21"
+    queue = {"name": "ledger-events", "kms_master_key_id": key, "sqs_managed_sse_enabled": False}
+    storage = {
+        "name": "ledgerdata",
+        "location": "westeurope",
+        "account_tier": "Standard",
+        "min_tls_version": "TLS1_2",
+        "https_traffic_only_enabled": True,
+    }
+    write(directory / "plan.tfplan.json", plan([
+        PlanChange("aws_db_instance", "fail_protection_off", ["update"], DB,
+                   _with(DB, deletion_protection=False)),
+        PlanChange("aws_cloudwatch_log_group", "fail_retention_shortened", ["update"], logs,
+                   _with(logs, retention_in_days=30)),
+        PlanChange("aws_sqs_queue", "fail_cmk_removed", ["update"], queue,
+                   _with(queue, kms_master_key_id=None, sqs_managed_sse_enabled=True)),
+        PlanChange("azurerm_storage_account", "fail_tls_lowered", ["update"], storage,
+                   _with(storage, min_tls_version="TLS1_0")),
+        PlanChange("aws_db_instance", "pass_engine_upgrade", ["update"], DB,
+                   _with(DB, engine_version="15.7")),
+        PlanChange("aws_cloudwatch_log_group", "pass_retention_lengthened", ["update"],
+                   _with(logs, retention_in_days=30), logs),
+        PlanChange("aws_sqs_queue", "pass_key_swapped_for_a_new_key", ["update"], queue,
+                   _with(queue, kms_master_key_id=None), {"kms_master_key_id": True}),
+        PlanChange("aws_cloudwatch_log_group", "undetermined_retention_from_a_new_value", ["update"], logs,
+                   _with(logs, retention_in_days=None), {"retention_in_days": True}),
+    ]))  # fmt: skip
+    logs_pulumi = {"name": "/ledger/app", "retentionInDays": 365}
+    write(directory / "preview.pulumi.json", preview([
+        Step("update", "aws:rds/instance:Instance", "fail_protection_off", DB_PULUMI,
+             _with(DB_PULUMI, deletionProtection=False)),
+        Step("update", "aws:cloudwatch/logGroup:LogGroup", "fail_retention_shortened", logs_pulumi,
+             _with(logs_pulumi, retentionInDays=7)),
+        Step("update", "aws:rds/instance:Instance", "pass_engine_upgrade", DB_PULUMI,
+             _with(DB_PULUMI, engineVersion="15.7")),
+        Step("update", "aws:cloudwatch/logGroup:LogGroup", "pass_retention_lengthened",
+             _with(logs_pulumi, retentionInDays=30), logs_pulumi),
+    ]))  # fmt: skip
+    logs_cfn = {"LogGroupName": "/ledger/app", "RetentionInDays": 365}
+    write(directory / "stack.changeset.json", change_set([
+        CfnChange("Modify", "FailProtectionOff", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DeletionProtection="false"), "False"),
+        CfnChange("Modify", "FailRetentionShortened", "AWS::Logs::LogGroup", logs_cfn,
+                  _with(logs_cfn, RetentionInDays=30), "False"),
+        CfnChange("Modify", "PassEngineUpgrade", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, EngineVersion="15.7"), "False"),
+        CfnChange("Modify", "PassRetentionLengthened", "AWS::Logs::LogGroup", logs_cfn,
+                  _with(logs_cfn, RetentionInDays=3653), "False"),
+        CfnChange("Modify", "UndeterminedWithoutPropertyValues", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DeletionProtection="false"), "False", values=False),
+    ]))  # fmt: skip
+
+
 def write(path: Path, document: Mapping[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
@@ -331,6 +394,7 @@ def write(path: Path, document: Mapping[str, Any]) -> None:
 
 def main() -> None:
     state_001()
+    update_001()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import azure_cases
 import fixture_writer
 import gcp_cases
 from fixture_writer import Provider
@@ -28,10 +29,21 @@ GOOGLE = Provider(
     settings={"project": gcp_cases.PROJECT, "region": gcp_cases.REGION},
 )
 GOOGLE_PULUMI = ("gcp", {"project": gcp_cases.PROJECT, "region": gcp_cases.REGION})
+AZURERM = Provider(
+    "azurerm", "registry.terraform.io/hashicorp/azurerm", "~> 4.10", settings={"features": [{}]}
+)
+AZURE_PULUMI = ("azure", {"location": azure_cases.LOCATION})
 
 
 def _terraform(case: Case) -> fixture_writer.Case:
-    return fixture_writer.Case(case.type, case.name, case.arguments, blocks=None, defaults=case.defaults)
+    return fixture_writer.Case(
+        case.type,
+        case.name,
+        case.arguments,
+        blocks=None,
+        plan_values=case.plan_values,
+        defaults=case.defaults,
+    )
 
 
 def write(
@@ -50,6 +62,12 @@ def write(
 def main() -> None:
     for rule_id, cases in gcp_cases.CASES.items():
         write(rule_id, cases, GOOGLE, GOOGLE_PULUMI)
+    for rule_id, cases in azure_cases.CASES.items():
+        written = write(rule_id, cases, AZURERM, AZURE_PULUMI)
+        extra = azure_cases.EXTRA_HCL.get(rule_id)
+        if extra:
+            main_tf = next(path for path in written if path.name == "main.tf")
+            main_tf.write_text(main_tf.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
 
 
 if __name__ == "__main__":

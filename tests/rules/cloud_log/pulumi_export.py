@@ -50,6 +50,8 @@ class Case:
     pulumi_id: str | None = None
     pulumi: Mapping[str, Any] | None = None
     terraform: bool = True  # False: only in the Pulumi stack
+    # Plan values that differ from the configuration (a data source's known value), merged over it.
+    plan_values: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def address(self) -> str:
@@ -118,6 +120,8 @@ def stack_export(
             def resolve(ref: Ref | Interpolated, used: set[str] = used) -> Any:
                 target_ref = ref.ref if isinstance(ref, Interpolated) else ref
                 suffix = ref.suffix if isinstance(ref, Interpolated) else ""
+                if target_ref.target not in by_address:  # a variable: a stack export has its value
+                    return f"{target_ref.target.removeprefix('var.')}-value{suffix}"
                 target = by_address[target_ref.target]
                 used.add(urns[target.address])
                 attribute = target_ref.attribute or "id"

@@ -78,6 +78,10 @@ class Evaluator:
         self.warnings: list[tuple[str, int]] = []
         self.line_of: Callable[[Path], int | None] = lambda path: None
         self.lines: dict[Path, int] | None = None
+        # Parameters whose value is their Default (none given), and where such a value lands in the
+        # resource being resolved: a finding on it says so, instead of presenting it as written there.
+        self.defaults: frozenset[str] = frozenset()
+        self.origins: dict[Path, str] = {}
 
     # -- values -----------------------------------------------------------------------------------
     def resolve(self, value: Any, raw: Path, out: Path = (), convert: bool = False) -> Any:
@@ -152,6 +156,8 @@ class Evaluator:
         if name == "AWS::NoValue":
             return NO_VALUE
         if name in self.names:
+            if name in self.defaults and self.lines is not None:
+                self.origins[out] = f"the default of parameter {name}"
             return self.names[name]
         if name in self.resources:
             self._ref_edge(name, out)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, path_text
+from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin, path_text
 from iacgate.notifications import Notification
 from iacgate.parsers.cloudformation import foreach, sam
 from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, pseudo_parameters
@@ -81,6 +81,10 @@ class Stack:
         self.ev = Evaluator(
             names, frozenset(), mappings, self.condition, self.get_att, snake, self.table.verbatim
         )
+        declared = mapping(self.doc.get("Parameters"))
+        self.ev.defaults = frozenset(
+            name for name, spec in declared.items() if isinstance(spec, dict) and "Default" in spec
+        ) - frozenset(given)
 
     # -- helpers used by the evaluator ------------------------------------------------------------
     def condition(self, name: str) -> Tri:
@@ -188,11 +192,11 @@ class Stack:
         native = body["Type"]
         info = self.table.lookup(native)
         lines: dict[Path, int] = {}
-        self.ev.refs, self.ev.lines = [], lines
+        self.ev.refs, self.ev.lines, self.ev.origins = [], lines, {}
         self.ev.line_of = self._line_lookup(entry)
         attributes, tags = self._properties(entry, info.renames, lines)
-        refs = self.ev.refs
-        self.ev.refs, self.ev.lines = [], None
+        refs, origins = self.ev.refs, self.ev.origins
+        self.ev.refs, self.ev.lines, self.ev.origins = [], None, {}
         for key in ("DeletionPolicy", "UpdateReplacePolicy"):
             if isinstance(body.get(key), str):
                 metadata[snake(key)] = body[key]
@@ -209,7 +213,8 @@ class Stack:
             region_source="scan option (--region, cloudformation.region)" if self.env.region else "not given",
             attributes=attributes, tags=tags,
             location=SourceLocation(self.source.relative, start, end,
-                                    {path_text(path): line for path, line in lines.items()}),
+                                    {path_text(path): line for path, line in lines.items()},
+                                    {path_text(path): ValueOrigin(text) for path, text in origins.items()}),
             metadata=metadata,
         ))  # fmt: skip
         for target, attribute in refs:

@@ -97,6 +97,14 @@ class Body:
     attributes: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     references: dict[str, set[str]] = field(default_factory=dict)
+    # path_text -> the input variable an argument is written as (``x = var.name``): where its value was
+    # decided is the caller's argument or the variable's default (``ModuleInstance.input_origin``).
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+def _variable_of(attribute: Attribute) -> str | None:
+    names = traversal(attribute.expr)
+    return names[1] if names is not None and len(names) == 2 and names[0] == "var" else None
 
 
 def evaluate_resource_body(
@@ -110,11 +118,15 @@ def evaluate_resource_body(
         body.attributes[name] = value
         body.lines[name] = attribute.line
         body.references.setdefault(name, set()).update(found)
+        variable = _variable_of(attribute)
+        if variable:
+            body.variables[name] = variable
     for nested in block.blocks:
         if nested.type in NOT_ARGUMENTS:
             continue
         name = nested.labels[0] if nested.type == "dynamic" and nested.labels else nested.type
-        found = tracker.collect(partial(_nested, nested, evaluator, (), body.attributes, body.lines))[1]
+        work = partial(_nested, nested, evaluator, (), body.attributes, body.lines, body.variables)
+        found = tracker.collect(work)[1]
         body.references.setdefault(name, set()).update(found)
     return body
 
@@ -124,19 +136,31 @@ def _attribute(evaluator: Evaluator, attribute: Attribute) -> Any:
 
 
 def _block_object(
-    block: Block, evaluator: Evaluator, prefix: AttributePath, lines: dict[str, int]
+    block: Block,
+    evaluator: Evaluator,
+    prefix: AttributePath,
+    lines: dict[str, int],
+    variables: dict[str, str],
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, attribute in block.attributes.items():
         out[name] = _attribute(evaluator, attribute)
         lines[path_text((*prefix, name))] = attribute.line
+        variable = _variable_of(attribute)
+        if variable:
+            variables[path_text((*prefix, name))] = variable
     for nested in block.blocks:
-        _nested(nested, evaluator, prefix, out, lines)
+        _nested(nested, evaluator, prefix, out, lines, variables)
     return out
 
 
 def _nested(
-    nested: Block, evaluator: Evaluator, prefix: AttributePath, out: dict[str, Any], lines: dict[str, int]
+    nested: Block,
+    evaluator: Evaluator,
+    prefix: AttributePath,
+    out: dict[str, Any],
+    lines: dict[str, int],
+    variables: dict[str, str],
 ) -> None:
     if nested.type != "dynamic":
         items = out.setdefault(nested.type, [])
@@ -145,7 +169,7 @@ def _nested(
         lines.setdefault(path_text((*prefix, nested.type)), nested.start)
         path = (*prefix, nested.type, len(items))
         lines[path_text(path)] = nested.start
-        items.append(_block_object(nested, evaluator, path, lines))
+        items.append(_block_object(nested, evaluator, path, lines, variables))
         return
     if not nested.labels:
         return
@@ -175,4 +199,4 @@ def _nested(
         path = (*prefix, name, len(items))
         lines[path_text(path)] = content.start
         inner = evaluator.with_env(**{iterator: {"key": key, "value": value}})
-        items.append(_block_object(content, inner, path, lines))
+        items.append(_block_object(content, inner, path, lines, variables))

@@ -8,10 +8,10 @@ are written in, and a cycle becomes an ``Unknown`` rather than a hang.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from iacgate.graph.model import Unknown
+from iacgate.graph.model import Unknown, ValueOrigin
 from iacgate.parsers.terraform.config import META_ARGUMENTS, ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.functions import FunctionContext
@@ -20,7 +20,7 @@ from iacgate.parsers.terraform.policy_document import OUTPUTS as POLICY_OUTPUTS
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
 from iacgate.parsers.terraform.providers import ProviderConfig, passed_providers, provider_config
-from iacgate.parsers.terraform.syntax import Expr
+from iacgate.parsers.terraform.syntax import Expr, traversal
 from iacgate.parsers.terraform.types import convert
 from iacgate.parsers.terraform.values import EvalError, LazyObject, computed_view, key_text
 
@@ -56,6 +56,8 @@ class ModuleInstance:
         self.address = address
         self.call_path = call_path
         self._inputs = inputs
+        # The instance that called this one and the call's name (None for a root module).
+        self.caller: tuple[ModuleInstance, str] | None = None
         self._memo: dict[tuple[str, str], Any] = {}
         self._instances: dict[str, list[ResourceInstance]] = {}
         self._children: dict[str, dict[str | int | None, ModuleInstance] | Unknown] = {}
@@ -127,6 +129,34 @@ class ModuleInstance:
         if default is None:
             return Unknown(f"variable '{name}' has no value")
         return convert(safe_value(self.evaluator, default.expr, f"default of variable {name}"), constraint)
+
+    def input_origin(self, name: str) -> ValueOrigin | None:
+        """Where the value of ``var.<name>`` was decided, when not by the root's inputs (tfvars, --var):
+        the argument of the module call that passed it (followed up through callers that pass their own
+        variable straight on), or the variable's default."""
+        located = self.config.variables.get(name)
+        if located is None:
+            return None
+        if self.caller is not None:
+            parent, call = self.caller
+            site = parent.config.calls[call]
+            argument = site.block.attributes.get(name)
+            if argument is not None:
+                names = traversal(argument.expr)
+                if names is not None and len(names) == 2 and names[0] == "var":
+                    deeper = parent.input_origin(names[1])
+                    if deeper is not None:
+                        # Decided in a calling module: the finding belongs there, not in this module.
+                        return replace(deeper, decides=bool(deeper.file))
+                return ValueOrigin(
+                    f"argument {name} of module.{call}", site.file, argument.line, decides=True
+                )
+        elif self._inputs(name)[0]:
+            return None
+        default = located.block.attributes.get("default")
+        if default is None:
+            return None
+        return ValueOrigin(f"the default of variable {name}", located.file, default.line)
 
     def _local(self, name: str) -> Any:
         entry = self.config.locals.get(name)

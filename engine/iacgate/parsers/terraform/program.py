@@ -9,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown
+from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, UnresolvedModule
 from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
-from iacgate.parsers.terraform.instances import Tracker, expand
+from iacgate.parsers.terraform.instances import Body, Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
@@ -144,7 +144,7 @@ class Program:
         children: dict[str | int | None, ModuleInstance] = {}
         for key, env in expansion.instances:
             address = what + (key_text(key) if key is not None else "")
-            children[key] = ModuleInstance(
+            child = children[key] = ModuleInstance(
                 self,
                 config,
                 address,
@@ -152,6 +152,7 @@ class Program:
                 parent.call_input(name, env),
                 parent.module_providers(name, address),
             )
+            child.caller = (parent, name)
         return children
 
     def _call_target(
@@ -324,7 +325,9 @@ class Program:
             region_source=region_source,
             attributes=attributes,
             tags=tags if isinstance(tags, dict) else {},
-            location=SourceLocation(config.file, block.start, block.end, dict(body.lines) if body else {}),
+            location=SourceLocation(
+                config.file, block.start, block.end, dict(body.lines) if body else {}, _origins(module, body)
+            ),
             mode=config.mode,
             metadata=metadata,
         )
@@ -354,3 +357,13 @@ class Program:
                     if target != address
                 )
         return edges
+
+
+def _origins(module: ModuleInstance, body: Body | None) -> dict[str, ValueOrigin]:
+    """Arguments written as ``var.x`` whose value a caller's argument or the variable's default decided."""
+    found: dict[str, ValueOrigin] = {}
+    for path, variable in body.variables.items() if body else ():
+        origin = module.input_origin(variable)
+        if origin is not None:
+            found[path] = origin
+    return found

@@ -1,0 +1,58 @@
+# LOG-AZAKS-001: AKS clusters send their logs to Azure Monitor: the Container Insights agent (oms_agent)
+# or a diagnostic setting with the control plane's audit logs.
+package iacgate.rules.audit_logging.azure_aks_logging
+
+import data.iacgate.lib
+import data.iacgate.lib.azure
+import rego.v1
+
+# kube-audit and kube-audit-admin are the API server's audit logs; the audit and allLogs groups hold them.
+audit_logs := {"kube-audit", "kube-audit-admin", "audit", "alllogs"}
+
+oms_value := lib.attr("oms_agent")
+
+oms := azure.first_block("oms_agent")
+
+# azurerm 2: addon_profile { oms_agent { enabled, log_analytics_workspace_id } }.
+legacy_oms := block if {
+	addon := azure.first_block("addon_profile")
+	blocks := lib.blocks(object.get(addon, "oms_agent", []))
+	count(blocks) > 0
+	block := blocks[0]
+} else := {}
+
+# An unknown workspace id counts as set: it will name a workspace.
+monitored if lib.is_set(object.get(oms, "log_analytics_workspace_id", null))
+
+monitored if {
+	not lib.is_false(object.get(legacy_oms, "enabled", true))
+	lib.is_set(object.get(legacy_oms, "log_analytics_workspace_id", null))
+}
+
+monitored if azure.diagnostic_logs_any(audit_logs)
+
+# A dynamic oms_agent block unknown until apply: cannot tell.
+deny contains lib.undetermined(["oms_agent"], msg) if {
+	not monitored
+	lib.is_unknown(oms_value)
+	msg := "cannot tell whether the cluster sends its logs to Azure Monitor: oms_agent is unknown until apply, required oms_agent with a Log Analytics workspace or a diagnostic setting sending kube-audit"
+}
+
+deny contains lib.violation(path, msg) if {
+	not monitored
+	not lib.is_unknown(oms_value)
+	path := missing_path
+	msg := concat("", ["cluster logs reach no Azure Monitor destination: oms_agent.log_analytics_workspace_id is ", lib.show(object.get(oms, "log_analytics_workspace_id", null)), " and ", found, ", required oms_agent with a Log Analytics workspace or an azurerm_monitor_diagnostic_setting sending kube-audit (or kube-audit-admin, the audit or allLogs group)"])
+}
+
+found := "no azurerm_monitor_diagnostic_setting targets the cluster" if {
+	count(azure.diagnostic_settings) == 0
+} else := "its diagnostic settings send no kube-audit logs to a destination"
+
+# Terraform writes oms_agent as a list of blocks, Pulumi as an object.
+missing_path := ["oms_agent", 0, "log_analytics_workspace_id"] if {
+	is_array(oms_value)
+	count(oms_value) > 0
+} else := ["oms_agent", "log_analytics_workspace_id"] if {
+	is_object(oms_value)
+} else := []

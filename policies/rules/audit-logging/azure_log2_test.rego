@@ -1,0 +1,205 @@
+package iacgate.rules.audit_logging.azure_log2_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.azure_activity_log_export
+import data.iacgate.rules.audit_logging.azure_aks_logging
+import data.iacgate.rules.audit_logging.azure_app_detailed_logs
+import data.iacgate.rules.audit_logging.azure_app_http_logs
+import data.iacgate.rules.audit_logging.azure_function_builtin_logging
+import data.iacgate.rules.audit_logging.azure_key_vault_diagnostics
+import data.iacgate.rules.audit_logging.azure_log_profile_coverage
+import data.iacgate.rules.audit_logging.azure_nsg_diagnostics
+import data.iacgate.rules.audit_logging.azure_postgresql_configuration_logging
+import data.iacgate.rules.audit_logging.azure_vnet_flow_logs
+import rego.v1
+
+workspace := "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit"
+
+diagnostics(logs) := testing.referrer("azurerm_monitor_diagnostic_setting", "target_resource_id", {
+	"log_analytics_workspace_id": workspace,
+	"enabled_log": logs,
+})
+
+azapi_diagnostics(body) := testing.referrer("azapi_resource", "parent_id", {
+	"type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+	"body": body,
+})
+
+# --- azapi diagnostic settings count for every diagnostic-setting rule ----------------------------------
+
+test_azapi_diagnostic_setting_logs_a_key_vault if {
+	vault := testing.resource("azurerm_key_vault", {"name": "kv"})
+	body := {"properties": {"workspaceId": workspace, "logs": [{"categoryGroup": "audit", "enabled": true}]}}
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault with input.related as [azapi_diagnostics(body)]
+	encoded := json.marshal(body)
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault with input.related as [azapi_diagnostics(encoded)]
+	disabled := {"properties": {"workspaceId": workspace, "logs": [{"categoryGroup": "audit", "enabled": false}]}}
+	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault with input.related as [azapi_diagnostics(disabled)]
+	nowhere := {"properties": {"logs": [{"categoryGroup": "audit"}]}}
+	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault with input.related as [azapi_diagnostics(nowhere)]
+}
+
+# --- AKS ----------------------------------------------------------------------------------------------
+
+aks(attributes) := testing.resource("azurerm_kubernetes_cluster", attributes)
+
+test_aks_with_oms_agent_passes if {
+	count(azure_aks_logging.deny) == 0 with input.resource as aks({"oms_agent": [{"log_analytics_workspace_id": workspace}]}) with input.related as []
+	count(azure_aks_logging.deny) == 0 with input.resource as aks({"oms_agent": {"log_analytics_workspace_id": testing.unknown}}) with input.related as []
+	legacy := {"addon_profile": [{"oms_agent": [{"enabled": true, "log_analytics_workspace_id": workspace}]}]}
+	count(azure_aks_logging.deny) == 0 with input.resource as aks(legacy) with input.related as []
+}
+
+test_aks_with_kube_audit_diagnostics_passes if {
+	count(azure_aks_logging.deny) == 0 with input.resource as aks({}) with input.related as [diagnostics([{"category": "kube-audit-admin"}])]
+}
+
+test_aks_without_monitoring_fails if {
+	some result in azure_aks_logging.deny with input.resource as aks({}) with input.related as []
+	result.path == []
+	contains(result.message, "no azurerm_monitor_diagnostic_setting targets the cluster")
+	some other in azure_aks_logging.deny with input.resource as aks({}) with input.related as [diagnostics([{"category": "kube-apiserver"}])]
+	contains(other.message, "send no kube-audit")
+	legacy := {"addon_profile": [{"oms_agent": [{"enabled": false, "log_analytics_workspace_id": workspace}]}]}
+	count(azure_aks_logging.deny) == 1 with input.resource as aks(legacy) with input.related as []
+}
+
+test_aks_unknown_oms_agent_is_undetermined if {
+	some result in azure_aks_logging.deny with input.resource as aks({"oms_agent": testing.unknown}) with input.related as []
+	result.status == "undetermined"
+}
+
+# --- NSG diagnostics ------------------------------------------------------------------------------------
+
+nsg := testing.resource("azurerm_network_security_group", {"name": "web"})
+
+test_nsg_diagnostics if {
+	both := [{"category": "NetworkSecurityGroupEvent"}, {"category": "NetworkSecurityGroupRuleCounter"}]
+	count(azure_nsg_diagnostics.deny) == 0 with input.resource as nsg with input.related as [diagnostics(both)]
+	count(azure_nsg_diagnostics.deny) == 0 with input.resource as nsg with input.related as [diagnostics([{"category_group": "allLogs"}])]
+	some result in azure_nsg_diagnostics.deny with input.resource as nsg with input.related as [diagnostics([both[0]])]
+	contains(result.message, "send no NetworkSecurityGroupRuleCounter")
+	count(azure_nsg_diagnostics.deny) == 1 with input.resource as nsg with input.related as []
+}
+
+# --- VNet flow logs -------------------------------------------------------------------------------------
+
+vnet := testing.resource("azurerm_virtual_network", {"name": "payments"})
+
+flow_log(enabled) := testing.referrer("azurerm_network_watcher_flow_log", "target_resource_id", {"enabled": enabled})
+
+test_vnet_flow_logs if {
+	count(azure_vnet_flow_logs.deny) == 0 with input.resource as vnet with input.related as [flow_log(true)]
+	count(azure_vnet_flow_logs.deny) == 1 with input.resource as vnet with input.related as [flow_log(false)]
+	count(azure_vnet_flow_logs.deny) == 1 with input.resource as vnet with input.related as []
+	some result in azure_vnet_flow_logs.deny with input.resource as vnet with input.related as [flow_log(testing.unknown)]
+	result.status == "undetermined"
+}
+
+test_vnet_azapi_flow_log_passes if {
+	entry := testing.referrer("azapi_resource", "body", {
+		"type": "Microsoft.Network/networkWatchers/flowLogs@2023-11-01",
+		"body": {"properties": {"targetResourceId": "x", "storageId": "y", "enabled": true}},
+	})
+	count(azure_vnet_flow_logs.deny) == 0 with input.resource as vnet with input.related as [entry]
+}
+
+# --- subscription activity log ------------------------------------------------------------------------
+
+subscription_setting(target, logs) := testing.resource("azurerm_monitor_diagnostic_setting", {
+	"target_resource_id": target,
+	"log_analytics_workspace_id": workspace,
+	"enabled_log": logs,
+})
+
+all_categories := [{"category": "Administrative"}, {"category": "Security"}, {"category": "Policy"}, {"category": "Alert"}]
+
+test_subscription_activity_log if {
+	target := "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
+	count(azure_activity_log_export.deny) == 0 with input.resource as subscription_setting(target, all_categories) with input.related as []
+	some result in azure_activity_log_export.deny with input.resource as subscription_setting(target, array.slice(all_categories, 0, 2)) with input.related as []
+	contains(result.message, "leave out Policy, Alert")
+	result.path == ["enabled_log"]
+}
+
+test_subscription_through_a_data_source if {
+	edge := {"direction": "out", "attribute": "target_resource_id", "resource": testing.resource("azurerm_subscription", {})}
+	count(azure_activity_log_export.deny) == 1 with input.resource as subscription_setting(testing.unknown, []) with input.related as [edge]
+}
+
+test_other_targets_are_not_applicable if {
+	target := "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+	some result in azure_activity_log_export.deny with input.resource as subscription_setting(target, []) with input.related as []
+	result.not_applicable
+}
+
+# --- log profiles ----------------------------------------------------------------------------------------
+
+profile(categories, locations) := testing.resource("azurerm_monitor_log_profile", {"categories": categories, "locations": locations})
+
+test_log_profile_coverage if {
+	all_regions := [region | some region in azure_log_profile_coverage.regions]
+	count(azure_log_profile_coverage.deny) == 0 with input.resource as profile(["Action", "Delete", "Write"], all_regions) with input.related as []
+	some categories in azure_log_profile_coverage.deny with input.resource as profile(["Write"], all_regions) with input.related as []
+	categories.path == ["categories"]
+	some locations in azure_log_profile_coverage.deny with input.resource as profile(["Action", "Delete", "Write"], ["West Europe", "global"]) with input.related as []
+	locations.path == ["locations"]
+	not contains(locations.message, "westeurope,")
+}
+
+# --- App Service ----------------------------------------------------------------------------------------
+
+app(type_name, attributes) := testing.resource(type_name, attributes)
+
+test_http_logs if {
+	logged := {"logs": [{"http_logs": [{"file_system": [{"retention_in_days": 30, "retention_in_mb": 35}]}]}]}
+	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_linux_web_app", logged) with input.related as []
+	pulumi := {"logs": {"http_logs": {"azure_blob_storage": {"sas_url": "https://x", "retention_in_days": 30}}}}
+	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_windows_web_app", pulumi) with input.related as []
+	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_app_service", {}) with input.related as [diagnostics([{"category": "AppServiceHTTPLogs"}])]
+	some result in azure_app_http_logs.deny with input.resource as app("azurerm_linux_web_app", {"logs": [{"detailed_error_messages": true}]}) with input.related as []
+	result.path == ["logs", 0, "http_logs"]
+	count(azure_app_http_logs.deny) == 1 with input.resource as app("azurerm_linux_web_app", {}) with input.related as []
+}
+
+test_detailed_logs if {
+	on := {"logs": [{"detailed_error_messages": true, "failed_request_tracing": true}]}
+	count(azure_app_detailed_logs.deny) == 0 with input.resource as app("azurerm_linux_web_app", on) with input.related as []
+	legacy := {"logs": [{"detailed_error_messages_enabled": true, "failed_request_tracing_enabled": true}]}
+	count(azure_app_detailed_logs.deny) == 0 with input.resource as app("azurerm_app_service", legacy) with input.related as []
+	count(azure_app_detailed_logs.deny) == 2 with input.resource as app("azurerm_app_service", on) with input.related as []
+	count(azure_app_detailed_logs.deny) == 2 with input.resource as app("azurerm_linux_web_app", {}) with input.related as []
+}
+
+test_function_builtin_logging if {
+	count(azure_function_builtin_logging.deny) == 0 with input.resource as app("azurerm_linux_function_app", {}) with input.related as []
+	count(azure_function_builtin_logging.deny) == 1 with input.resource as app("azurerm_linux_function_app", {"builtin_logging_enabled": false}) with input.related as []
+	count(azure_function_builtin_logging.deny) == 1 with input.resource as app("azurerm_function_app", {"enable_builtin_logging": "false"}) with input.related as []
+	count(azure_function_builtin_logging.deny) == 0 with input.resource as app("azurerm_function_app", {"builtin_logging_enabled": false}) with input.related as []
+}
+
+# --- PostgreSQL configuration ---------------------------------------------------------------------------
+
+configuration(name, value) := testing.resource("azurerm_postgresql_configuration", {"name": name, "value": value, "server_name": "ledger"})
+
+test_configuration_turning_logging_off_fails if {
+	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("log_connections", "off") with input.related as []
+	result.path == ["value"]
+	count(azure_postgresql_configuration_logging.deny) == 0 with input.resource as configuration("log_connections", "ON") with input.related as []
+}
+
+test_configuration_of_a_declared_server_is_left_to_azpg_001 if {
+	edge := {"direction": "out", "attribute": "server_name", "resource": testing.resource("azurerm_postgresql_server", {})}
+	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("log_connections", "off") with input.related as [edge]
+	result.not_applicable
+}
+
+test_other_parameters_are_not_applicable if {
+	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("work_mem", "off") with input.related as []
+	result.not_applicable
+}
+
+test_unknown_name_is_judged if {
+	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration(testing.unknown, "off") with input.related as []
+	result.path == ["name"]
+}

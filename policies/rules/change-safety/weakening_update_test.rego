@@ -1,0 +1,94 @@
+package iacgate.rules.change_safety.weakening_update_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.change_safety.weakening_update
+import rego.v1
+
+updated(type_name, before, after) := object.union(testing.resource(type_name, after), {"change": {"actions": ["update"], "before": before}})
+
+test_source_code_and_creates_are_not_judged if {
+	some result in weakening_update.deny with input.resource as testing.resource("aws_db_instance", {"deletion_protection": false})
+		with input.related as []
+	result.not_applicable
+	some created in weakening_update.deny with input.resource as object.union(testing.resource("aws_db_instance", {}), {"change": {"actions": ["create"]}})
+		with input.related as []
+	created.not_applicable
+}
+
+test_deletion_protection_turned_off_fails if {
+	some result in weakening_update.deny with input.resource as updated("aws_db_instance", {"deletion_protection": true}, {"deletion_protection": false})
+		with input.related as []
+	result.path == ["deletion_protection"]
+	result.message == "update turns deletion protection off: deletion_protection is false (was true), required true, as before"
+}
+
+test_protection_left_out_of_a_template_is_off if {
+	count(weakening_update.deny) == 1 with input.resource as updated("aws_db_instance", {"deletion_protection": true}, {})
+		with input.related as []
+}
+
+test_logging_on_by_default_is_not_turned_off_by_leaving_it_out if {
+	count(weakening_update.deny) == 0 with input.resource as updated("aws_cloudtrail", {"enable_logging": true}, {})
+		with input.related as []
+	count(weakening_update.deny) == 1 with input.resource as updated("aws_cloudtrail", {}, {"enable_logging": false})
+		with input.related as []
+}
+
+test_kept_and_strengthened_controls_pass if {
+	count(weakening_update.deny) == 0 with input.resource as updated("aws_db_instance", {"deletion_protection": false, "backup_retention_period": 7}, {"deletion_protection": true, "backup_retention_period": 35})
+		with input.related as []
+}
+
+test_retention_shortened_fails if {
+	some result in weakening_update.deny with input.resource as updated("aws_cloudwatch_log_group", {"retention_in_days": 365}, {"retention_in_days": 30})
+		with input.related as []
+	result.message == "update shortens log retention: retention_in_days is 30 (was 365), required 365 or longer"
+}
+
+test_never_expiring_log_group_given_a_retention_fails if {
+	some result in weakening_update.deny with input.resource as updated("aws_cloudwatch_log_group", {"retention_in_days": 0}, {"retention_in_days": 400})
+		with input.related as []
+	contains(result.message, "(was never expiring)")
+}
+
+test_retention_as_template_strings_compares_as_numbers if {
+	count(weakening_update.deny) == 1 with input.resource as updated("aws_db_instance", {"backup_retention_period": "14"}, {"backup_retention_period": "7"})
+		with input.related as []
+	count(weakening_update.deny) == 0 with input.resource as updated("aws_db_instance", {"backup_retention_period": "7"}, {"backup_retention_period": "14"})
+		with input.related as []
+}
+
+test_customer_managed_key_removed_fails if {
+	some result in weakening_update.deny with input.resource as updated("aws_sqs_queue", {"kms_master_key_id": "arn:aws:kms:eu-west-1:1:key/a"}, {})
+		with input.related as []
+	contains(result.message, "kms_master_key_id is not set (was arn:aws:kms:eu-west-1:1:key/a)")
+}
+
+test_key_swapped_for_a_new_key_is_not_flagged if {
+	count(weakening_update.deny) == 0 with input.resource as updated("aws_sqs_queue", {"kms_master_key_id": "arn:aws:kms:eu-west-1:1:key/a"}, {"kms_master_key_id": testing.unknown})
+		with input.related as []
+}
+
+test_tls_minimum_lowered_fails if {
+	some result in weakening_update.deny with input.resource as updated("azurerm_storage_account", {"min_tls_version": "TLS1_2"}, {"min_tls_version": "TLS1_0"})
+		with input.related as []
+	result.message == "update lowers the minimum TLS version: min_tls_version is TLS1_0 (was TLS1_2), required TLS1_2 or later"
+}
+
+test_public_access_turned_on_fails if {
+	some result in weakening_update.deny with input.resource as updated("aws_db_instance", {"publicly_accessible": false}, {"publicly_accessible": true})
+		with input.related as []
+	result.path == ["publicly_accessible"]
+}
+
+test_unknown_after_value_of_a_protection_is_reported_at_its_path if {
+	some result in weakening_update.deny with input.resource as updated("aws_kms_key", {"enable_key_rotation": true}, {"enable_key_rotation": testing.unknown})
+		with input.related as []
+	result.path == ["enable_key_rotation"]
+}
+
+test_values_missing_from_a_change_set_are_undetermined if {
+	some result in weakening_update.deny with input.resource as updated("aws_db_instance", {"deletion_protection": testing.unknown}, {"deletion_protection": testing.unknown})
+		with input.related as []
+	result.status == "undetermined"
+}

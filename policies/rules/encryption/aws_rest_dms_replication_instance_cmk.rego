@@ -1,0 +1,9 @@
+# ENC-DMS-002: DMS replication instances encrypt storage with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_rest_dms_replication_instance_cmk
+
+import data.iacgate.lib.aws_rest
+import rego.v1
+
+deny contains violation if {
+	some violation in aws_rest.rest_cmk_attr("kms_key_arn", "DMS replication instance")
+}

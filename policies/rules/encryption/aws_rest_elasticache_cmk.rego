@@ -1,0 +1,9 @@
+# ENC-ELASTICACHE-003: ElastiCache replication groups encrypt at rest with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_rest_elasticache_cmk
+
+import data.iacgate.lib.aws_rest
+import rego.v1
+
+deny contains violation if {
+	some violation in aws_rest.rest_cmk_attr("kms_key_id", "ElastiCache replication group")
+}

@@ -1,0 +1,9 @@
+# ENC-SQS-002: SQS queues encrypt messages with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_rest_sqs_cmk
+
+import data.iacgate.lib.aws_rest
+import rego.v1
+
+deny contains violation if {
+	some violation in aws_rest.rest_cmk_attr("kms_master_key_id", "SQS queue")
+}

@@ -1,0 +1,365 @@
+"""Azure fixture cases of the issue-16 audit-logging rules (rulepacks/audit-logging.d/azure-log2.yaml): per
+rule, azurerm resources named by the outcome the rule must give them, in Terraform, plan and Pulumi
+(``azure`` classic provider). Resources of other types are helpers the rule reads through references.
+``EXTRA_HCL`` is written after a rule's generated ``main.tf`` (data sources the writer does not write).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fixture_writer import Interpolated
+from pulumi_export import Case
+
+from plan_builder import UNKNOWN, Ref
+
+RG = "payments-prod"
+LOCATION = "westeurope"
+SUBSCRIPTION = "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
+GROUP = f"{SUBSCRIPTION}/resourceGroups/{RG}/providers"
+WORKSPACE = f"{GROUP}/Microsoft.OperationalInsights/workspaces/audit"
+AUDIT_STORAGE = f"{GROUP}/Microsoft.Storage/storageAccounts/acmeaudit"
+
+
+def placed(name: str, **arguments: Any) -> dict[str, Any]:
+    return {"name": name.replace("_", "-"), "resource_group_name": RG, "location": LOCATION, **arguments}
+
+
+def arm_id(provider_path: str, name: str) -> str:
+    return f"{GROUP}/{provider_path}/{name.replace('_', '-')}"
+
+
+def diagnostics(
+    name: str, target: Any, logs: list[dict[str, Any]], pulumi: bool = True, **destination: Any
+) -> Case:
+    arguments: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "target_resource_id": target,
+        **(destination or {"log_analytics_workspace_id": WORKSPACE}),
+        "enabled_log": logs,
+    }
+    return Case(
+        "azurerm_monitor_diagnostic_setting",
+        name,
+        arguments,
+        {},
+        "azure:monitoring/diagnosticSetting:DiagnosticSetting" if pulumi else None,
+    )
+
+
+def azapi_diagnostics(name: str, parent: Ref, logs: list[dict[str, Any]]) -> Case:
+    """An azapi_resource diagnostic setting (Terraform only: Pulumi has no azapi provider)."""
+    body = {"properties": {"workspaceId": WORKSPACE, "logs": logs}}
+    arguments = {
+        "type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+        "name": name.replace("_", "-"),
+        "parent_id": parent,
+        "body": body,
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# --- AKS -----------------------------------------------------------------------------------------------
+
+AKS_TOKEN = "azure:containerservice/kubernetesCluster:KubernetesCluster"
+SYSTEM_POOL = {"name": "system", "vm_size": "Standard_D4s_v5", "node_count": 3}
+
+
+def aks(name: str, pulumi: bool = True, **arguments: Any) -> Case:
+    base = placed(name, dns_prefix=name.replace("_", "-"), default_node_pool=[SYSTEM_POOL], identity=[{"type": "SystemAssigned"}])
+    return Case(
+        "azurerm_kubernetes_cluster",
+        name,
+        {**base, **arguments},
+        {"oms_agent": {}},
+        AKS_TOKEN if pulumi else None,
+        pulumi_id=arm_id("Microsoft.ContainerService/managedClusters", name),
+    )
+
+
+def _ref(type_name: str, name: str) -> Ref:
+    return Ref(f"{type_name}.{name}", "id")
+
+
+AKS_LOGGING = [
+    aks("pass_container_insights", oms_agent=[{"log_analytics_workspace_id": WORKSPACE}]),
+    aks("pass_kube_audit_diagnostics"),
+    diagnostics("kube_audit", _ref("azurerm_kubernetes_cluster", "pass_kube_audit_diagnostics"), [{"category": "kube-audit-admin"}, {"category": "guard"}]),
+    aks("pass_audit_group_through_azapi", pulumi=False),
+    azapi_diagnostics("aks_audit", _ref("azurerm_kubernetes_cluster", "pass_audit_group_through_azapi"), [{"categoryGroup": "audit", "enabled": True}]),
+    aks("fail_no_monitoring"),
+    aks("fail_api_server_logs_only"),
+    diagnostics("api_server_only", _ref("azurerm_kubernetes_cluster", "fail_api_server_logs_only"), [{"category": "kube-apiserver"}]),
+    aks("undetermined_oms_agent_variable", pulumi=False, oms_agent=Ref("var.oms_agent", None)),
+]
+
+# --- NSG diagnostics -------------------------------------------------------------------------------------
+
+NSG_TOKEN = "azure:network/networkSecurityGroup:NetworkSecurityGroup"
+
+
+def nsg(name: str) -> Case:
+    return Case(
+        "azurerm_network_security_group",
+        name,
+        placed(name),
+        {},
+        NSG_TOKEN,
+        pulumi_id=arm_id("Microsoft.Network/networkSecurityGroups", name),
+    )
+
+
+NSG_EVENTS = [{"category": "NetworkSecurityGroupEvent"}, {"category": "NetworkSecurityGroupRuleCounter"}]
+
+NSG_DIAGNOSTICS = [
+    nsg("pass_both_categories"),
+    diagnostics("nsg_both", _ref("azurerm_network_security_group", "pass_both_categories"), NSG_EVENTS),
+    nsg("pass_all_logs_to_storage"),
+    diagnostics("nsg_all", _ref("azurerm_network_security_group", "pass_all_logs_to_storage"), [{"category_group": "allLogs"}], storage_account_id=AUDIT_STORAGE),
+    nsg("fail_no_diagnostics"),
+    nsg("fail_events_only"),
+    diagnostics("nsg_events", _ref("azurerm_network_security_group", "fail_events_only"), NSG_EVENTS[:1]),
+    nsg("fail_no_destination"),
+    diagnostics("nsg_nowhere", _ref("azurerm_network_security_group", "fail_no_destination"), NSG_EVENTS, log_analytics_workspace_id=None),
+]
+
+# --- VNet flow logs --------------------------------------------------------------------------------------
+
+
+def vnet(name: str) -> Case:
+    return Case(
+        "azurerm_virtual_network",
+        name,
+        placed(name, address_space=["10.20.0.0/16"]),
+        {},
+        "azure:network/virtualNetwork:VirtualNetwork",
+        pulumi_id=arm_id("Microsoft.Network/virtualNetworks", name),
+    )
+
+
+def flow_log(name: str, target: str, enabled: Any = True, pulumi: bool = True) -> Case:
+    arguments: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "network_watcher_name": "NetworkWatcher_westeurope",
+        "resource_group_name": "NetworkWatcherRG",
+        "target_resource_id": _ref("azurerm_virtual_network", target),
+        "storage_account_id": AUDIT_STORAGE,
+        "enabled": enabled,
+        "version": 2,
+        "retention_policy": [{"enabled": True, "days": 365}],
+    }
+    return Case(
+        "azurerm_network_watcher_flow_log",
+        name,
+        arguments,
+        {},
+        "azure:network/networkWatcherFlowLog:NetworkWatcherFlowLog" if pulumi else None,
+    )
+
+
+VNET_FLOW_LOGS = [
+    vnet("pass_flow_log"),
+    flow_log("payments", "pass_flow_log"),
+    vnet("fail_no_flow_log"),
+    vnet("fail_flow_log_disabled"),
+    flow_log("disabled", "fail_flow_log_disabled", enabled=False),
+    vnet("undetermined_enabled_variable"),
+    flow_log("variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled", None), pulumi=False),
+]
+# A stack export knows every value: the undetermined network is Terraform only.
+VNET_FLOW_LOGS = [
+    Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id) if c.name.startswith("undetermined") else c
+    for c in VNET_FLOW_LOGS
+]
+
+# --- subscription activity log ---------------------------------------------------------------------------
+
+ACTIVITY = [{"category": c} for c in ("Administrative", "Security", "Policy", "Alert")]
+SUBSCRIPTION_DATA = Ref("data.azurerm_subscription.current", "id")
+
+ACTIVITY_LOG_EXPORT = [
+    diagnostics("pass_all_categories", SUBSCRIPTION, [*ACTIVITY, {"category": "ServiceHealth"}]),
+    diagnostics("pass_all_logs_group", f"{SUBSCRIPTION}/", [{"category_group": "allLogs"}], storage_account_id=AUDIT_STORAGE),
+    diagnostics("fail_administrative_only", SUBSCRIPTION, ACTIVITY[:1]),
+    diagnostics("fail_no_destination", SUBSCRIPTION, ACTIVITY, log_analytics_workspace_id=None),
+    diagnostics("vault_setting_not_judged", f"{GROUP}/Microsoft.KeyVault/vaults/payments", [{"category": "AuditEvent"}]),
+]
+SUBSCRIPTION_HCL = 'data "azurerm_subscription" "current" {}\n'
+# The subscription read from the data source: a plan knows its id.
+ACTIVITY_LOG_EXPORT.append(
+    Case(
+        "azurerm_monitor_diagnostic_setting",
+        "fail_data_source_security_missing",
+        {
+            "name": "activity",
+            "target_resource_id": SUBSCRIPTION_DATA,
+            "log_analytics_workspace_id": WORKSPACE,
+            "enabled_log": [c for c in ACTIVITY if c["category"] != "Security"],
+        },
+        plan_values={"target_resource_id": SUBSCRIPTION},
+    )
+)
+
+# --- log profiles ------------------------------------------------------------------------------------------
+
+REGIONS = [
+    "global", "australiacentral", "australiacentral2", "australiaeast", "australiasoutheast", "brazilsouth",
+    "canadacentral", "canadaeast", "centralindia", "centralus", "eastasia", "eastus", "eastus2", "francecentral",
+    "francesouth", "germanynorth", "germanywestcentral", "japaneast", "japanwest", "koreacentral", "koreasouth",
+    "northcentralus", "northeurope", "norwayeast", "norwaywest", "southafricanorth", "southafricawest",
+    "southcentralus", "southeastasia", "southindia", "switzerlandnorth", "switzerlandwest", "uaecentral",
+    "uaenorth", "uksouth", "ukwest", "westcentralus", "westeurope", "westindia", "westus", "westus2",
+]  # fmt: skip
+DISPLAY = ["Global", "Australia Central", "Australia Central 2", *REGIONS[3:], "Sweden Central", "West US 3"]
+
+
+def log_profile(name: str, categories: list[str], locations: list[str]) -> Case:
+    arguments = {
+        "name": name.replace("_", "-"),
+        "categories": categories,
+        "locations": locations,
+        "storage_account_id": AUDIT_STORAGE,
+        "retention_policy": [{"enabled": True, "days": 365}],
+    }
+    return Case("azurerm_monitor_log_profile", name, arguments, {}, "azure:monitoring/logProfile:LogProfile")
+
+
+ALL_CATEGORIES = ["Action", "Delete", "Write"]
+LOG_PROFILE_COVERAGE = [
+    log_profile("pass_everything", ALL_CATEGORIES, REGIONS),
+    log_profile("pass_display_names_and_newer_regions", ["write", "delete", "action"], DISPLAY),
+    log_profile("fail_write_only", ["Write"], REGIONS),
+    log_profile("fail_home_region_only", ALL_CATEGORIES, ["global", LOCATION]),
+    log_profile("fail_no_global", ALL_CATEGORIES, REGIONS[1:]),
+]
+
+# --- App Service ---------------------------------------------------------------------------------------
+
+PLAN_ID = Ref("azurerm_service_plan.apps", "id")
+TOKENS = {
+    "azurerm_linux_web_app": "azure:appservice/linuxWebApp:LinuxWebApp",
+    "azurerm_windows_web_app": "azure:appservice/windowsWebApp:WindowsWebApp",
+    "azurerm_app_service": "azure:appservice/appService:AppService",
+    "azurerm_linux_function_app": "azure:appservice/linuxFunctionApp:LinuxFunctionApp",
+    "azurerm_windows_function_app": "azure:appservice/windowsFunctionApp:WindowsFunctionApp",
+    "azurerm_function_app": "azure:appservice/functionApp:FunctionApp",
+}
+PLAN_SERVICE = Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3"), {}, "azure:appservice/servicePlan:ServicePlan", pulumi_id=arm_id("Microsoft.Web/serverFarms", "apps"))
+
+
+def app(type_name: str, name: str, pulumi: bool = True, **arguments: Any) -> Case:
+    base: dict[str, Any] = placed(name)
+    legacy = type_name in ("azurerm_app_service", "azurerm_function_app")
+    base["app_service_plan_id" if legacy else "service_plan_id"] = PLAN_ID
+    if "function_app" in type_name:
+        base["storage_account_name"] = "acmefunctions"
+        base["storage_account_access_key"] = Ref("var.functions_storage_key", None)
+    if not legacy:
+        base["site_config"] = [{"minimum_tls_version": "1.2"}]
+    return Case(
+        type_name,
+        name,
+        {**base, **arguments},
+        {},
+        TOKENS[type_name] if pulumi else None,
+        pulumi_id=arm_id("Microsoft.Web/sites", name),
+    )
+
+
+FILE_SYSTEM = {"file_system": [{"retention_in_days": 90, "retention_in_mb": 100}]}
+BLOB = {"azure_blob_storage": [{"sas_url": Ref("var.http_logs_sas_url", None), "retention_in_days": 365}]}
+
+APP_HTTP_LOGS = [
+    PLAN_SERVICE,
+    app("azurerm_linux_web_app", "pass_file_system", logs=[{"http_logs": [FILE_SYSTEM]}]),
+    app("azurerm_windows_web_app", "pass_blob_storage", logs=[{"http_logs": [{"azure_blob_storage": [{"sas_url": "https://acmeaudit.blob.core.windows.net/http?sv=2022-11-02", "retention_in_days": 365}]}]}]),
+    app("azurerm_app_service", "pass_legacy_file_system", logs=[{"http_logs": [FILE_SYSTEM]}]),
+    app("azurerm_linux_web_app", "pass_diagnostic_setting"),
+    diagnostics("http", _ref("azurerm_linux_web_app", "pass_diagnostic_setting"), [{"category": "AppServiceHTTPLogs"}]),
+    app("azurerm_linux_web_app", "fail_no_logs"),
+    app("azurerm_windows_web_app", "fail_application_logs_only", logs=[{"application_logs": [{"file_system_level": "Error"}]}]),
+    app("azurerm_app_service", "fail_legacy_no_logs"),
+    app("azurerm_linux_web_app", "undetermined_logs_variable", pulumi=False, logs=Ref("var.app_logs", None)),
+]
+
+DETAILED = {"detailed_error_messages": True, "failed_request_tracing": True}
+APP_DETAILED_LOGS = [
+    PLAN_SERVICE,
+    app("azurerm_linux_web_app", "pass_both_on", logs=[{**DETAILED, "http_logs": [FILE_SYSTEM]}]),
+    app("azurerm_app_service", "pass_legacy_both_on", logs=[{"detailed_error_messages_enabled": True, "failed_request_tracing_enabled": True}]),
+    app("azurerm_windows_web_app", "fail_no_logs"),
+    app("azurerm_linux_web_app", "fail_tracing_off", logs=[{"detailed_error_messages": True, "failed_request_tracing": False}]),
+    app("azurerm_app_service", "fail_legacy_current_names", logs=[DETAILED]),
+]
+
+FUNCTION_LOGGING = [
+    PLAN_SERVICE,
+    app("azurerm_linux_function_app", "pass_default"),
+    app("azurerm_windows_function_app", "pass_explicit", builtin_logging_enabled=True),
+    app("azurerm_function_app", "pass_legacy_default", version="~4"),
+    app("azurerm_linux_function_app", "fail_builtin_logging_off", builtin_logging_enabled=False),
+    app("azurerm_function_app", "fail_legacy_builtin_logging_off", enable_builtin_logging=False),
+    app("azurerm_windows_function_app", "undetermined_variable", pulumi=False, builtin_logging_enabled=Ref("var.builtin_logging", None)),
+]
+
+# --- PostgreSQL configurations -----------------------------------------------------------------------------
+
+
+def configuration(type_name: str, name: str, parameter: Any, value: Any, server: Any, pulumi: bool = True) -> Case:
+    key = "server_name" if type_name == "azurerm_postgresql_configuration" else "server_id"
+    arguments: dict[str, Any] = {"name": parameter, key: server, "value": value}
+    if key == "server_name":
+        arguments["resource_group_name"] = RG
+    token = {
+        "azurerm_postgresql_configuration": "azure:postgresql/configuration:Configuration",
+        "azurerm_postgresql_flexible_server_configuration": "azure:postgresql/flexibleServerConfiguration:FlexibleServerConfiguration",
+    }[type_name]
+    return Case(type_name, name, arguments, {}, token if pulumi else None)
+
+
+SINGLE = "azurerm_postgresql_configuration"
+FLEX = "azurerm_postgresql_flexible_server_configuration"
+FLEX_SERVER_ID = f"{GROUP}/Microsoft.DBforPostgreSQL/flexibleServers/ledger"
+FLEX_SERVER = Case(
+    "azurerm_postgresql_flexible_server",
+    "ledger",
+    placed("ledger", version="16", sku_name="GP_Standard_D2s_v3", storage_mb=65536),
+    {},
+    "azure:postgresql/flexibleServer:FlexibleServer",
+    pulumi_id=FLEX_SERVER_ID,
+)
+
+PG_CONFIGURATION = [
+    configuration(SINGLE, "fail_connections_off", "log_connections", "off", "ledger-single"),
+    configuration(SINGLE, "pass_checkpoints_on", "log_checkpoints", "on", "ledger-single"),
+    configuration(FLEX, "fail_flexible_disconnections_off", "log_disconnections", "OFF", FLEX_SERVER_ID),
+    configuration(FLEX, "pass_flexible_duration_on", "log_duration", "ON", FLEX_SERVER_ID),
+    configuration(FLEX, "other_parameter_not_judged", "work_mem", "off", FLEX_SERVER_ID),
+    FLEX_SERVER,
+    # The server is in the configuration: LOG-AZPG-001 judges it, this rule gives no check.
+    configuration(FLEX, "server_declared_here", "log_connections", "off", _ref("azurerm_postgresql_flexible_server", "ledger")),
+    configuration(SINGLE, "undetermined_value_variable", "log_checkpoints", Ref("var.log_checkpoints", None), "ledger-single", pulumi=False),
+    configuration(FLEX, "undetermined_name_variable", Ref("var.parameter", None), "off", FLEX_SERVER_ID, pulumi=False),
+]
+
+CASES: dict[str, list[Case]] = {
+    "LOG-AZAKS-001": AKS_LOGGING,
+    "LOG-AZNETWORK-003": NSG_DIAGNOSTICS,
+    "LOG-AZNETWORK-004": VNET_FLOW_LOGS,
+    "LOG-AZMONITOR-002": ACTIVITY_LOG_EXPORT,
+    "LOG-AZMONITOR-003": LOG_PROFILE_COVERAGE,
+    "LOG-AZAPP-001": APP_HTTP_LOGS,
+    "LOG-AZAPP-002": APP_DETAILED_LOGS,
+    "LOG-AZFUNC-001": FUNCTION_LOGGING,
+    "LOG-AZPG-003": PG_CONFIGURATION,
+}
+
+EXTRA_HCL = {"LOG-AZMONITOR-002": SUBSCRIPTION_HCL}
+
+__all__ = ["CASES", "EXTRA_HCL", "UNKNOWN", "Interpolated"]
