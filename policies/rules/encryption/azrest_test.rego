@@ -29,6 +29,10 @@ import data.iacgate.rules.encryption.azrest_synapse_sql_pool_tde
 import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk
 import data.iacgate.rules.encryption.azrest_vm_host_encryption
+import data.iacgate.rules.encryption.azure_storage_cmk
+import data.iacgate.rules.encryption.azure_storage_https
+import data.iacgate.rules.encryption.azure_storage_infrastructure_encryption
+import data.iacgate.rules.encryption.azure_storage_tls
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -539,5 +543,53 @@ test_service_fabric_secured_default_passes if {
 test_service_fabric_none_fails if {
 	attrs := {"certificate": [{"thumbprint": "x"}], "fabric_settings": [{"name": "Security", "parameters": {"ClusterProtectionLevel": "None"}}]}
 	count(azrest_service_fabric_protection.deny) == 1 with input.resource as azurerm("azurerm_service_fabric_cluster", attrs)
+		with input.related as []
+}
+
+# --- azapi storage accounts (ENC-AZSTORAGE-001..004) -------------------------------------------------
+
+storage_arm(properties) := arm("Microsoft.Storage/storageAccounts@2023-05-01", {"kind": "StorageV2", "properties": properties})
+
+test_azapi_storage_tls10_fails if {
+	some result in azure_storage_tls.deny with input.resource as storage_arm({"minimumTlsVersion": "TLS1_0"})
+		with input.related as []
+	result.path == ["body", "properties", "minimumTlsVersion"]
+}
+
+test_azapi_storage_jsonencode_tls12_passes if {
+	count(azure_storage_tls.deny) == 0 with input.resource as arm("Microsoft.Storage/storageAccounts@2023-05-01", "{\"properties\":{\"minimumTlsVersion\":\"TLS1_2\"}}")
+		with input.related as []
+}
+
+test_azapi_storage_http_fails if {
+	count(azure_storage_https.deny) == 1 with input.resource as storage_arm({"supportsHttpsTrafficOnly": false})
+		with input.related as []
+}
+
+test_azapi_storage_default_https_passes if {
+	count(azure_storage_https.deny) == 0 with input.resource as storage_arm({})
+		with input.related as []
+}
+
+test_azapi_storage_single_encryption_fails if {
+	count(azure_storage_infrastructure_encryption.deny) == 1 with input.resource as storage_arm({})
+		with input.related as []
+}
+
+test_azapi_storage_keyvault_passes if {
+	count(azure_storage_cmk.deny) == 0 with input.resource as storage_arm({"encryption": {"keySource": "Microsoft.Keyvault"}})
+		with input.related as []
+}
+
+test_azapi_other_type_is_not_judged_by_storage_rules if {
+	results := azure_storage_infrastructure_encryption.deny with input.resource as arm("Microsoft.KeyVault/vaults@2023-07-01", {})
+		with input.related as []
+	results == {{"not_applicable": true}}
+}
+
+test_storage_rules_still_judge_azurerm_accounts if {
+	count(azure_storage_infrastructure_encryption.deny) == 1 with input.resource as azurerm("azurerm_storage_account", {})
+		with input.related as []
+	count(azure_storage_cmk.deny) == 1 with input.resource as azurerm("azurerm_storage_account", {})
 		with input.related as []
 }

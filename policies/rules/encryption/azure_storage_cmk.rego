@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_storage_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import rego.v1
 
 # The key is set inline (customer_managed_key block) ...
@@ -16,8 +17,23 @@ separate_key if {
 	count(lib.referrers_via("azurerm_storage_account_customer_managed_key", "storage_account_id")) > 0
 }
 
+# azapi_resource of type Microsoft.Storage/storageAccounts is judged by its ARM body (lib.azapi).
+arm_type := "microsoft.storage/storageaccounts"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
 deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg) if {
+	not azapi.is_azapi
 	not inline_key
 	not separate_key
 	msg := "storage account encrypts with a Microsoft-managed key: no customer_managed_key block and no azurerm_storage_account_customer_managed_key refers to it, required a customer-managed Key Vault or Managed HSM key"
+}
+
+# ARM: properties.encryption.keySource Microsoft.Keyvault (with keyvaultproperties) is a customer-managed key.
+arm_key_source := azapi.arm_value(["properties", "encryption", "keySource"])
+
+deny contains lib.violation(azapi.body_path(["properties", "encryption", "keySource"]), msg) if {
+	azapi.of_type({arm_type})
+	not lower(lib.show(arm_key_source)) == "microsoft.keyvault"
+	msg := concat("", ["storage account encrypts with a Microsoft-managed key: body.properties.encryption.keySource is ", lib.show(arm_key_source), ", required Microsoft.Keyvault with a customer-managed key"])
 }

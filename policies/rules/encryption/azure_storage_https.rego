@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_storage_https
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -9,7 +10,20 @@ import rego.v1
 # explicit false fails.
 name := azure.renamed("https_traffic_only_enabled", "enable_https_traffic_only")
 
+# azapi_resource of type Microsoft.Storage/storageAccounts is judged by its ARM body (lib.azapi).
+arm_type := "microsoft.storage/storageaccounts"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
 deny contains lib.violation([name], msg) if {
+	not azapi.is_azapi
 	lib.is_false(lib.attr(name))
 	msg := concat("", ["storage account accepts plain HTTP requests: ", name, " is false, required true (the default)"])
+}
+
+# ARM: properties.supportsHttpsTrafficOnly defaults to true.
+deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTrafficOnly"]), msg) if {
+	azapi.of_type({arm_type})
+	lib.is_false(azapi.arm_value(["properties", "supportsHttpsTrafficOnly"]))
+	msg := "storage account accepts plain HTTP requests: body.properties.supportsHttpsTrafficOnly is false, required true (the default)"
 }

@@ -2,11 +2,26 @@
 package iacgate.rules.encryption.azure_storage_tls
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
+# azapi_resource of type Microsoft.Storage/storageAccounts is judged by its ARM body (lib.azapi).
+arm_type := "microsoft.storage/storageaccounts"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
 # min_tls_version defaults to TLS1_2 (azurerm 3 and later): only an explicit older version fails.
 deny contains lib.violation(["min_tls_version"], msg) if {
+	not azapi.is_azapi
 	azure.weak_tls(lib.attr("min_tls_version"))
 	msg := concat("", ["storage account accepts TLS older than 1.2: min_tls_version is ", lib.attr_text("min_tls_version"), ", required TLS1_2"])
+}
+
+# ARM: properties.minimumTlsVersion; only an explicit older version fails, as for the azurerm type.
+deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"]), msg) if {
+	azapi.of_type({arm_type})
+	value := azapi.arm_value(["properties", "minimumTlsVersion"])
+	azapi.tls_below_1_2(value)
+	msg := concat("", ["storage account accepts TLS older than 1.2: body.properties.minimumTlsVersion is ", lib.show(value), ", required TLS1_2"])
 }

@@ -683,3 +683,58 @@ CASES: dict[tuple[str, str], list[Case]] = {
         log_profile("undetermined_days_variable", {"enabled": True, "days": Ref("var.activity_log_days")}),
     ],
 }
+
+
+# --- azapi_resource: storage accounts declared through the AzAPI provider (Azure Verified Modules) -------
+
+
+def azapi_account(name: str, properties: dict[str, Any]) -> Case:
+    arguments = {
+        "type": "Microsoft.Storage/storageAccounts@2023-05-01",
+        "name": "acme" + name.replace("_", "")[:20],
+        "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+        "location": LOCATION,
+        "body": {"kind": "StorageV2", "sku": {"name": "Standard_ZRS"}, "properties": properties},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# An azapi resource of another ARM type gets no check from the storage rules (no fail_/pass_ prefix).
+AZAPI_KEY_VAULT = Case(
+    "azapi_resource",
+    "other_key_vault",
+    {
+        "type": "Microsoft.KeyVault/vaults@2023-07-01",
+        "name": "acme-payments-kv",
+        "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+        "location": LOCATION,
+        "body": {"properties": {"tenantId": TENANT, "sku": {"family": "A", "name": "standard"}}},
+    },
+)
+KEYVAULT_ENCRYPTION = {
+    "keySource": "Microsoft.Keyvault",
+    "keyvaultproperties": {"keyname": "storage", "keyvaulturi": "https://acme-payments-kv.vault.azure.net"},
+}
+CASES[("encryption", "ENC-AZSTORAGE-001")] += [
+    azapi_account("pass_azapi_default", {}),
+    azapi_account("fail_azapi_http_allowed", {"supportsHttpsTrafficOnly": False}),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZSTORAGE-002")] += [
+    azapi_account("pass_azapi_tls12", {"minimumTlsVersion": "TLS1_2"}),
+    azapi_account("fail_azapi_tls10", {"minimumTlsVersion": "TLS1_0"}),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZSTORAGE-003")] += [
+    azapi_account(
+        "pass_azapi_double",
+        {"encryption": {"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": True}},
+    ),
+    azapi_account("fail_azapi_default", {"encryption": {"keySource": "Microsoft.Storage"}}),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZSTORAGE-004")] += [
+    azapi_account("pass_azapi_keyvault", {"encryption": KEYVAULT_ENCRYPTION}),
+    azapi_account("fail_azapi_microsoft_key", {"encryption": {"keySource": "Microsoft.Storage"}}),
+    AZAPI_KEY_VAULT,
+]
