@@ -21,4 +21,8 @@ deny contains lib.undetermined(["parameter"], "DocumentDB cluster parameter grou
 	lib.is_unknown(lib.attr("parameter"))
 }
 
-transit_docdb_tls_on(value) if lower(lib.tf_string(value)) in {"enabled", "tls1.2+", "tls1.3+", "fips-140-3"}
+transit_docdb_tls_on(value) if {
+	text := lib.tf_string(value)
+	is_string(text)
+	lower(text) in {"enabled", "tls1.2+", "tls1.3+", "fips-140-3"}
+}

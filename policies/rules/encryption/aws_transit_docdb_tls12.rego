@@ -22,4 +22,8 @@ deny contains lib.undetermined(["parameter"], "DocumentDB cluster parameter grou
 	lib.is_unknown(lib.attr("parameter"))
 }
 
-transit_docdb_tls12(value) if lower(lib.tf_string(value)) in {"tls1.2+", "tls1.3+", "fips-140-3"}
+transit_docdb_tls12(value) if {
+	text := lib.tf_string(value)
+	is_string(text)
+	lower(text) in {"tls1.2+", "tls1.3+", "fips-140-3"}
+}

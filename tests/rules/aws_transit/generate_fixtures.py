@@ -1,0 +1,315 @@
+"""Fixtures of the AWS encryption-in-transit rules of issue 15 §2 (aws_transit group), in every format
+where the resource exists (CloudFormation has no CloudSearch and no SES v1 configuration set).
+
+Each case is a resource named by its expected outcome with its Terraform arguments, its CloudFormation
+properties and its Pulumi inputs; ``defaults`` are what the provider plans for arguments left out. Rewrite
+the checked-in files after editing a case:
+
+    .venv/bin/python tests/rules/aws_transit/generate_fixtures.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fixture_writer import ACCOUNT, Case, write
+
+__all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
+
+PACK = "encryption"
+PROJECT = "awstransit"
+DAX_ROLE = f"arn:aws:iam::{ACCOUNT}:role/dax-access"
+
+
+def _ident(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def _set(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+# --- DAX -------------------------------------------------------------------------------------------
+
+
+def dax(name: str, encryption: str | None) -> Case:
+    return Case(
+        "aws_dax_cluster",
+        name,
+        _set(
+            {
+                "cluster_name": _ident(name)[:20],
+                "iam_role_arn": DAX_ROLE,
+                "node_type": "dax.r5.large",
+                "replication_factor": 3,
+                "cluster_endpoint_encryption_type": encryption,
+                "server_side_encryption": [{"enabled": True}],
+            }
+        ),
+        (
+            "AWS::DAX::Cluster",
+            _set(
+                {
+                    "ClusterName": _ident(name)[:20],
+                    "IAMRoleARN": DAX_ROLE,
+                    "NodeType": "dax.r5.large",
+                    "ReplicationFactor": 3,
+                    "ClusterEndpointEncryptionType": encryption,
+                    "SSESpecification": {"SSEEnabled": True},
+                }
+            ),
+        ),
+        (
+            "aws:dax/cluster:Cluster",
+            _set(
+                {
+                    "clusterName": _ident(name)[:20],
+                    "iamRoleArn": DAX_ROLE,
+                    "nodeType": "dax.r5.large",
+                    "replicationFactor": 3,
+                    "clusterEndpointEncryptionType": encryption,
+                    "serverSideEncryption": {"enabled": True},
+                }
+            ),
+        ),
+        blocks=("server_side_encryption",),
+        defaults={"cluster_endpoint_encryption_type": "NONE"},
+    )
+
+
+# --- DocumentDB ------------------------------------------------------------------------------------
+
+
+def docdb_group(name: str, tls: str | None) -> Case:
+    """A DocumentDB cluster parameter group; CloudFormation writes Parameters as a name -> value map."""
+    values = {"audit_logs": "enabled"}
+    if tls is not None:
+        values["tls"] = tls
+    return Case(
+        "aws_docdb_cluster_parameter_group",
+        name,
+        {
+            "name": _ident(name),
+            "family": "docdb5.0",
+            "parameter": [{"name": key, "value": value} for key, value in values.items()],
+        },
+        (
+            "AWS::DocDB::DBClusterParameterGroup",
+            {"Name": _ident(name), "Description": _ident(name), "Family": "docdb5.0", "Parameters": values},
+        ),
+        (
+            "aws:docdb/clusterParameterGroup:ClusterParameterGroup",
+            {
+                "name": _ident(name),
+                "family": "docdb5.0",
+                "parameters": [{"name": key, "value": value} for key, value in values.items()],
+            },
+        ),
+        blocks=("parameter",),
+    )
+
+
+# --- MemoryDB --------------------------------------------------------------------------------------
+
+
+def memorydb(name: str, tls: bool | None) -> Case:
+    return Case(
+        "aws_memorydb_cluster",
+        name,
+        _set({"name": _ident(name), "node_type": "db.r6g.large", "acl_name": "app-acl", "tls_enabled": tls}),
+        (
+            "AWS::MemoryDB::Cluster",
+            _set(
+                {
+                    "ClusterName": _ident(name),
+                    "NodeType": "db.r6g.large",
+                    "ACLName": "app-acl",
+                    "TLSEnabled": tls,
+                }
+            ),
+        ),
+        (
+            "aws:memorydb/cluster:Cluster",
+            _set({"name": _ident(name), "nodeType": "db.r6g.large", "aclName": "app-acl", "tlsEnabled": tls}),
+        ),
+        defaults={"tls_enabled": True},
+    )
+
+
+# --- CloudSearch (no CloudFormation resource) ------------------------------------------------------
+
+
+def cloudsearch(name: str, enforce_https: bool | None, policy: str | None, block: bool = True) -> Case:
+    options = _set({"enforce_https": enforce_https, "tls_security_policy": policy})
+    pulumi_options = _set({"enforceHttps": enforce_https, "tlsSecurityPolicy": policy})
+    return Case(
+        "aws_cloudsearch_domain",
+        name,
+        _set({"name": _ident(name)[:28], "endpoint_options": [options] if block else None}),
+        None,
+        (
+            "aws:cloudsearch/domain:Domain",
+            _set({"name": _ident(name)[:28], "endpointOptions": pulumi_options if block else None}),
+        ),
+        blocks=("endpoint_options",),
+        defaults={
+            "endpoint_options": {"enforce_https": False, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}
+        },
+    )
+
+
+# --- SES configuration sets (v2 everywhere, v1 in Terraform and Pulumi) -----------------------------
+
+
+def ses_v2(name: str, tls_policy: str | None, block: bool = True) -> Case:
+    options = [_set({"tls_policy": tls_policy})] if block else None
+    return Case(
+        "aws_sesv2_configuration_set",
+        name,
+        _set({"configuration_set_name": _ident(name), "delivery_options": options}),
+        (
+            "AWS::SES::ConfigurationSet",
+            _set({"Name": _ident(name), "DeliveryOptions": {"TlsPolicy": tls_policy} if block else None}),
+        ),
+        (
+            "aws:sesv2/configurationSet:ConfigurationSet",
+            _set(
+                {
+                    "configurationSetName": _ident(name),
+                    "deliveryOptions": {"tlsPolicy": tls_policy} if block else None,
+                }
+            ),
+        ),
+        blocks=("delivery_options",),
+        defaults={"delivery_options": {"tls_policy": "OPTIONAL"}},
+    )
+
+
+def ses_v1(name: str, tls_policy: str) -> Case:
+    return Case(
+        "aws_ses_configuration_set",
+        name,
+        {"name": _ident(name), "delivery_options": [{"tls_policy": tls_policy}]},
+        None,
+        (
+            "aws:ses/configurationSet:ConfigurationSet",
+            {"name": _ident(name), "deliveryOptions": {"tlsPolicy": tls_policy}},
+        ),
+        blocks=("delivery_options",),
+    )
+
+
+# --- Transfer Family -------------------------------------------------------------------------------
+
+
+def transfer(name: str, protocols: list[str] | None, policy: str | None) -> Case:
+    return Case(
+        "aws_transfer_server",
+        name,
+        _set(
+            {
+                "identity_provider_type": "SERVICE_MANAGED",
+                "endpoint_type": "PUBLIC",
+                "protocols": protocols,
+                "security_policy_name": policy,
+            }
+        ),
+        (
+            "AWS::Transfer::Server",
+            _set(
+                {
+                    "IdentityProviderType": "SERVICE_MANAGED",
+                    "EndpointType": "PUBLIC",
+                    "Protocols": protocols,
+                    "SecurityPolicyName": policy,
+                }
+            ),
+        ),
+        (
+            "aws:transfer/server:Server",
+            _set(
+                {
+                    "identityProviderType": "SERVICE_MANAGED",
+                    "endpointType": "PUBLIC",
+                    "protocols": protocols,
+                    "securityPolicyName": policy,
+                }
+            ),
+        ),
+        defaults={"protocols": ["SFTP"], "security_policy_name": "TransferSecurityPolicy-2018-11"},
+    )
+
+
+CURRENT_TRANSFER = "TransferSecurityPolicy-2024-01"
+TLS12 = "Policy-Min-TLS-1-2-2019-07"
+
+FIXTURES: dict[str, list[Case]] = {
+    "ENC-DAX-002": [
+        dax("fail_default_no_tls", None),
+        dax("fail_none", "NONE"),
+        dax("pass_tls", "TLS"),
+    ],
+    "ENC-DOCDB-101": [
+        docdb_group("fail_tls_disabled", "disabled"),
+        docdb_group("pass_tls_not_set", None),
+        docdb_group("pass_tls_enabled", "enabled"),
+        docdb_group("pass_tls12", "tls1.2+"),
+    ],
+    "ENC-DOCDB-102": [
+        docdb_group("fail_tls_not_set", None),
+        docdb_group("fail_tls_enabled", "enabled"),
+        docdb_group("fail_tls_disabled", "disabled"),
+        docdb_group("pass_tls12", "tls1.2+"),
+        docdb_group("pass_tls13", "tls1.3+"),
+        docdb_group("pass_fips", "fips-140-3"),
+    ],
+    "ENC-MEMORYDB-101": [
+        memorydb("fail_tls_off", False),
+        memorydb("pass_default", None),
+        memorydb("pass_tls_on", True),
+    ],
+    "ENC-CLOUDSEARCH-001": [
+        cloudsearch("fail_no_endpoint_options", None, None, block=False),
+        cloudsearch("fail_http_allowed", False, TLS12),
+        cloudsearch("pass_https", True, TLS12),
+        cloudsearch("pass_https_default_policy", True, None),
+    ],
+    "ENC-CLOUDSEARCH-002": [
+        cloudsearch("fail_no_endpoint_options", None, None, block=False),
+        cloudsearch("fail_tls10", True, "Policy-Min-TLS-1-0-2019-07"),
+        cloudsearch("fail_default_policy", True, None),
+        cloudsearch("pass_tls12", True, TLS12),
+    ],
+    "ENC-SES-001": [
+        ses_v2("fail_optional", "OPTIONAL"),
+        ses_v2("fail_no_delivery_options", None, block=False),
+        ses_v2("pass_require", "REQUIRE"),
+        ses_v1("fail_v1_optional", "Optional"),
+        ses_v1("pass_v1_require", "Require"),
+    ],
+    "ENC-TRANSFER-001": [
+        transfer("fail_ftp", ["SFTP", "FTP"], CURRENT_TRANSFER),
+        transfer("pass_default_sftp", None, CURRENT_TRANSFER),
+        transfer("pass_sftp_ftps", ["SFTP", "FTPS"], CURRENT_TRANSFER),
+    ],
+    "ENC-TRANSFER-002": [
+        transfer("fail_default_policy", ["SFTP"], None),
+        transfer("fail_2018", ["SFTP"], "TransferSecurityPolicy-2018-11"),
+        transfer("pass_2024", ["SFTP"], CURRENT_TRANSFER),
+        transfer("pass_fips", ["SFTP"], "TransferSecurityPolicy-FIPS-2023-05"),
+    ],
+}
+
+
+def main() -> None:
+    for rule_id, cases in FIXTURES.items():
+        for path in write(PACK, rule_id, cases, project=PROJECT):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()
