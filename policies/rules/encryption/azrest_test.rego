@@ -29,6 +29,7 @@ import data.iacgate.rules.encryption.azrest_synapse_sql_pool_tde
 import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk
 import data.iacgate.rules.encryption.azrest_vm_host_encryption
+import data.iacgate.rules.encryption.azure_disk_cmk
 import data.iacgate.rules.encryption.azure_storage_cmk
 import data.iacgate.rules.encryption.azure_storage_https
 import data.iacgate.rules.encryption.azure_storage_infrastructure_encryption
@@ -591,5 +592,30 @@ test_storage_rules_still_judge_azurerm_accounts if {
 	count(azure_storage_infrastructure_encryption.deny) == 1 with input.resource as azurerm("azurerm_storage_account", {})
 		with input.related as []
 	count(azure_storage_cmk.deny) == 1 with input.resource as azurerm("azurerm_storage_account", {})
+		with input.related as []
+}
+
+# --- ENC-AZDISK-001: Azure Disk Encryption and azapi disks -------------------------------------------
+
+test_disk_with_azure_disk_encryption_passes if {
+	settings := [{"disk_encryption_key": [{"secret_url": "https://kv/secrets/ade/1", "source_vault_id": "kv"}]}]
+	count(azure_disk_cmk.deny) == 0 with input.resource as azurerm("azurerm_managed_disk", {"encryption_settings": settings})
+		with input.related as []
+}
+
+test_disk_with_disabled_azure_disk_encryption_fails if {
+	settings := [{"enabled": false, "disk_encryption_key": [{"secret_url": "https://kv/secrets/ade/1"}]}]
+	count(azure_disk_cmk.deny) == 1 with input.resource as azurerm("azurerm_managed_disk", {"encryption_settings": settings})
+		with input.related as []
+}
+
+test_azapi_disk_platform_key_fails if {
+	some result in azure_disk_cmk.deny with input.resource as arm("Microsoft.Compute/disks@2024-03-02", {"properties": {"encryption": {"type": "EncryptionAtRestWithPlatformKey"}}})
+		with input.related as []
+	result.path == ["body", "properties", "encryption", "diskEncryptionSetId"]
+}
+
+test_azapi_disk_encryption_set_passes if {
+	count(azure_disk_cmk.deny) == 0 with input.resource as arm("Microsoft.Compute/disks@2024-03-02", {"properties": {"encryption": {"diskEncryptionSetId": "des"}}})
 		with input.related as []
 }

@@ -738,3 +738,45 @@ CASES[("encryption", "ENC-AZSTORAGE-004")] += [
     azapi_account("fail_azapi_microsoft_key", {"encryption": {"keySource": "Microsoft.Storage"}}),
     AZAPI_KEY_VAULT,
 ]
+
+RG_ID = f"{SUBSCRIPTION}/resourceGroups/{RG}"
+ADE_SETTINGS = [
+    {
+        "disk_encryption_key": [
+            {
+                "secret_url": "https://acme-payments-kv.vault.azure.net/secrets/ade/5a1c3e7f9b2d4f6a8c0e1a3b5d7f9e1c",
+                "source_vault_id": f"{RG_ID}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+            }
+        ]
+    }
+]
+
+
+def azapi_disk(name: str, properties: dict[str, Any]) -> Case:
+    arguments = {
+        "type": "Microsoft.Compute/disks@2024-03-02",
+        "name": name.replace("_", "-"),
+        "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+        "location": LOCATION,
+        "body": {
+            "sku": {"name": "Premium_ZRS"},
+            "properties": {"creationData": {"createOption": "Empty"}, "diskSizeGB": 256, **properties},
+        },
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+CASES[("encryption", "ENC-AZDISK-001")] += [
+    disk("pass_azure_disk_encryption", encryption_settings=ADE_SETTINGS),
+    azapi_disk("fail_azapi_platform_key", {"encryption": {"type": "EncryptionAtRestWithPlatformKey"}}),
+    azapi_disk(
+        "pass_azapi_encryption_set",
+        {
+            "encryption": {
+                "type": "EncryptionAtRestWithCustomerKey",
+                "diskEncryptionSetId": f"{RG_ID}/providers/Microsoft.Compute/diskEncryptionSets/cmk",
+            }
+        },
+    ),
+    AZAPI_KEY_VAULT,
+]
