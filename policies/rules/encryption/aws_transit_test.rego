@@ -6,6 +6,7 @@ import data.iacgate.rules.encryption.aws_transit_cloudsearch_tls as cloudsearch_
 import data.iacgate.rules.encryption.aws_transit_dax_endpoint_tls as dax
 import data.iacgate.rules.encryption.aws_transit_docdb_tls as docdb
 import data.iacgate.rules.encryption.aws_transit_docdb_tls12 as docdb12
+import data.iacgate.rules.encryption.aws_transit_elb_acm_certificate as acm
 import data.iacgate.rules.encryption.aws_transit_memorydb_tls as memorydb
 import data.iacgate.rules.encryption.aws_transit_ses_tls as ses
 import data.iacgate.rules.encryption.aws_transit_transfer_policy as transfer_policy
@@ -162,4 +163,51 @@ test_transfer_default_policy_fails if {
 test_transfer_current_policy_passes if {
 	server := testing.resource("aws_transfer_server", {"security_policy_name": "TransferSecurityPolicy-2024-01"})
 	count(transfer_policy.deny) == 0 with input.resource as server with input.related as []
+}
+
+# --- Load balancer certificates ---
+
+transit_test_iam_arn := "arn:aws:iam::482913057716:server-certificate/legacy"
+
+transit_test_acm_arn := "arn:aws:acm:eu-west-1:482913057716:certificate/0d2b1c4e"
+
+test_listener_with_iam_certificate_fails if {
+	listener := testing.resource("aws_lb_listener", {"protocol": "HTTPS", "certificate_arn": transit_test_iam_arn})
+	some result in acm.deny with input.resource as listener with input.related as []
+	result.path == ["certificate_arn"]
+}
+
+test_listener_with_acm_certificate_passes if {
+	listener := testing.resource("aws_lb_listener", {"protocol": "HTTPS", "certificate_arn": transit_test_acm_arn})
+	count(acm.deny) == 0 with input.resource as listener with input.related as []
+}
+
+test_http_listener_is_not_applicable if {
+	listener := testing.resource("aws_lb_listener", {"protocol": "HTTP"})
+	acm.deny == {{"not_applicable": true}} with input.resource as listener with input.related as []
+}
+
+test_unknown_certificate_from_an_iam_certificate_fails_decided if {
+	listener := testing.resource("aws_lb_listener", {"certificate_arn": testing.unknown})
+	iam := {"direction": "out", "edge": "reference", "attribute": "certificate_arn", "resource": testing.resource("aws_iam_server_certificate", {})}
+	some result in acm.deny with input.resource as listener with input.related as [iam]
+	result.decided == true
+}
+
+test_unknown_certificate_without_a_source_is_undetermined if {
+	listener := testing.resource("aws_lb_listener", {"certificate_arn": testing.unknown})
+	some result in acm.deny with input.resource as listener with input.related as []
+	result.status == "undetermined"
+}
+
+test_unknown_certificate_from_acm_passes if {
+	listener := testing.resource("aws_lb_listener", {"certificate_arn": testing.unknown})
+	cert := {"direction": "out", "edge": "reference", "attribute": "certificate_arn", "resource": testing.resource("aws_acm_certificate", {})}
+	count(acm.deny) == 0 with input.resource as listener with input.related as [cert]
+}
+
+test_classic_cloudformation_iam_certificate_fails if {
+	elb := object.union(testing.resource("aws_elb", {"listeners": [{"protocol": "HTTPS", "ssl_certificate_id": transit_test_iam_arn}]}), {"format": "cloudformation"})
+	some result in acm.deny with input.resource as elb with input.related as []
+	result.path == ["listeners", 0, "ssl_certificate_id"]
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, Case, write
+from fixture_writer import ACCOUNT, REGION, Case, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -244,6 +244,143 @@ def transfer(name: str, protocols: list[str] | None, policy: str | None) -> Case
     )
 
 
+# --- Load balancer certificates --------------------------------------------------------------------
+
+LB_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:loadbalancer/app/web/50dc6c495c0c9188"
+LISTENER_ARN = (
+    f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2"
+)
+TG_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:targetgroup/web/73e2d6bc24d8a067"
+ACM_ARN = f"arn:aws:acm:{REGION}:{ACCOUNT}:certificate/0d2b1c4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e"
+IAM_ARN = f"arn:aws:iam::{ACCOUNT}:server-certificate/legacy-web"
+IAM_CERT = Case(
+    "aws_iam_server_certificate",
+    "legacy",
+    {"name": "legacy-web", "certificate_body": "placeholder-body", "private_key": "placeholder"},
+    (
+        "AWS::IAM::ServerCertificate",
+        {
+            "ServerCertificateName": "legacy-web",
+            "CertificateBody": "placeholder-body",
+            "PrivateKey": "placeholder",
+        },
+    ),
+    (
+        "aws:iam/serverCertificate:ServerCertificate",
+        {"name": "legacy-web", "certificateBody": "placeholder-body", "privateKey": "placeholder"},
+    ),
+)
+ACM_CERT = Case(
+    "aws_acm_certificate",
+    "web",
+    {"domain_name": "pay.example.com", "validation_method": "DNS"},
+    ("AWS::CertificateManager::Certificate", {"DomainName": "pay.example.com", "ValidationMethod": "DNS"}),
+    ("aws:acm/certificate:Certificate", {"domainName": "pay.example.com", "validationMethod": "DNS"}),
+)
+
+
+def https_listener(name: str, certificate: Any) -> Case:
+    return Case(
+        "aws_lb_listener",
+        name,
+        {
+            "load_balancer_arn": LB_ARN,
+            "port": 443,
+            "protocol": "HTTPS",
+            "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            "certificate_arn": certificate,
+            "default_action": [{"type": "forward", "target_group_arn": TG_ARN}],
+        },
+        (
+            "AWS::ElasticLoadBalancingV2::Listener",
+            {
+                "LoadBalancerArn": LB_ARN,
+                "Port": 443,
+                "Protocol": "HTTPS",
+                "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "Certificates": [{"CertificateArn": certificate}],
+                "DefaultActions": [{"Type": "forward", "TargetGroupArn": TG_ARN}],
+            },
+        ),
+        (
+            "aws:lb/listener:Listener",
+            {
+                "loadBalancerArn": LB_ARN,
+                "port": 443,
+                "protocol": "HTTPS",
+                "sslPolicy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "certificateArn": certificate,
+                "defaultActions": [{"type": "forward", "targetGroupArn": TG_ARN}],
+            },
+        ),
+        blocks=("default_action",),
+    )
+
+
+def listener_certificate(name: str, certificate: Any) -> Case:
+    return Case(
+        "aws_lb_listener_certificate",
+        name,
+        {"listener_arn": LISTENER_ARN, "certificate_arn": certificate},
+        (
+            "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+            {"ListenerArn": LISTENER_ARN, "Certificates": [{"CertificateArn": certificate}]},
+        ),
+        (
+            "aws:lb/listenerCertificate:ListenerCertificate",
+            {"listenerArn": LISTENER_ARN, "certificateArn": certificate},
+        ),
+    )
+
+
+def classic_elb(name: str, certificate: Any) -> Case:
+    listener = {
+        "instance_port": 443,
+        "instance_protocol": "https",
+        "lb_port": 443,
+        "lb_protocol": "https",
+        "ssl_certificate_id": certificate,
+    }
+    return Case(
+        "aws_elb",
+        name,
+        {"name": _ident(name)[:32], "availability_zones": [f"{REGION}a"], "listener": [listener]},
+        (
+            "AWS::ElasticLoadBalancing::LoadBalancer",
+            {
+                "LoadBalancerName": _ident(name)[:32],
+                "AvailabilityZones": [f"{REGION}a"],
+                "Listeners": [
+                    {
+                        "InstancePort": "443",
+                        "InstanceProtocol": "HTTPS",
+                        "LoadBalancerPort": "443",
+                        "Protocol": "HTTPS",
+                        "SSLCertificateId": certificate,
+                    }
+                ],
+            },
+        ),
+        (
+            "aws:elb/loadBalancer:LoadBalancer",
+            {
+                "name": _ident(name)[:32],
+                "availabilityZones": [f"{REGION}a"],
+                "listeners": [
+                    {
+                        "instancePort": 443,
+                        "instanceProtocol": "https",
+                        "lbPort": 443,
+                        "lbProtocol": "https",
+                        "sslCertificateId": certificate,
+                    }
+                ],
+            },
+        ),
+        blocks=("listener",),
+    )
+
+
 CURRENT_TRANSFER = "TransferSecurityPolicy-2024-01"
 TLS12 = "Policy-Min-TLS-1-2-2019-07"
 
@@ -295,6 +432,18 @@ FIXTURES: dict[str, list[Case]] = {
         transfer("fail_ftp", ["SFTP", "FTP"], CURRENT_TRANSFER),
         transfer("pass_default_sftp", None, CURRENT_TRANSFER),
         transfer("pass_sftp_ftps", ["SFTP", "FTPS"], CURRENT_TRANSFER),
+    ],
+    "ENC-ELB-005": [
+        IAM_CERT,
+        ACM_CERT,
+        https_listener("fail_iam_certificate", IAM_ARN),
+        https_listener("fail_iam_certificate_reference", Ref("aws_iam_server_certificate.legacy", "arn")),
+        https_listener("pass_acm_certificate", ACM_ARN),
+        https_listener("pass_acm_certificate_reference", Ref("aws_acm_certificate.web", "arn")),
+        listener_certificate("fail_extra_iam_certificate", IAM_ARN),
+        listener_certificate("pass_extra_acm_certificate", ACM_ARN),
+        classic_elb("fail_classic_iam", IAM_ARN),
+        classic_elb("pass_classic_acm", ACM_ARN),
     ],
     "ENC-TRANSFER-002": [
         transfer("fail_default_policy", ["SFTP"], None),
