@@ -12,6 +12,27 @@ method_settings contains entry if {
 	some entry in aws_tls.tls_block_list(lib.attr(name), [name])
 }
 
+# A CloudFormation deployment's StageDescription (the stage it creates): its own CachingEnabled and
+# CacheDataEncrypted apply to every method, and its MethodSettings to single methods. Terraform's and
+# Pulumi's stage_description is a text: their deployments hold no cache settings and get no check.
+method_settings contains {"path": ["stage_description"], "block": description} if {
+	description := lib.attr("stage_description")
+	is_object(description)
+	not lib.is_unknown(description)
+}
+
+method_settings contains entry if {
+	description := lib.attr("stage_description")
+	is_object(description)
+	path := ["stage_description", "method_settings"]
+	some entry in aws_tls.tls_block_list(object.get(description, "method_settings", null), path)
+}
+
+deny contains {"not_applicable": true} if {
+	input.resource.type == "aws_api_gateway_deployment"
+	not is_object(lib.attr("stage_description"))
+}
+
 # Caching is off unless enabled, and a method that caches nothing has nothing to encrypt.
 deny contains lib.violation(array.concat(entry.path, ["cache_data_encrypted"]), msg) if {
 	some entry in method_settings

@@ -63,3 +63,24 @@ test_cloudformation_stage_method_without_encryption_fails if {
 		with input.related as []
 	result.path == ["method_settings", 1, "cache_data_encrypted"]
 }
+
+test_cloudformation_deployment_stage_cache_unencrypted_fails if {
+	deployment := object.union(
+		testing.resource("aws_api_gateway_deployment", {"stage_description": {"caching_enabled": true}}),
+		{"format": "cloudformation"},
+	)
+	some result in cache_rule.deny with input.resource as deployment with input.related as []
+	result.path == ["stage_description", "cache_data_encrypted"]
+}
+
+test_cloudformation_deployment_method_cache_unencrypted_fails if {
+	description := {"method_settings": [{"caching_enabled": true, "cache_data_encrypted": false}]}
+	deployment := testing.resource("aws_api_gateway_deployment", {"stage_description": description})
+	some result in cache_rule.deny with input.resource as deployment with input.related as []
+	result.path == ["stage_description", "method_settings", 0, "cache_data_encrypted"]
+}
+
+test_terraform_deployment_text_description_is_not_applicable if {
+	deployment := testing.resource("aws_api_gateway_deployment", {"stage_description": "release 42"})
+	cache_rule.deny == {{"not_applicable": true}} with input.resource as deployment with input.related as []
+}

@@ -547,6 +547,39 @@ def method_settings(name: str, caching: bool | None, encrypted: bool | None) -> 
     )
 
 
+def cfn_deployment(
+    name: str, stage: tuple[bool | None, bool | None], settings: list[tuple[bool | None, bool | None]]
+) -> Case:
+    """A CloudFormation deployment creating its stage: StageDescription's own CachingEnabled and
+    CacheDataEncrypted apply to every method, its MethodSettings to single methods (#15 §2)."""
+    caching, encrypted = stage
+    description: dict[str, Any] = _drop_none(
+        {"CacheClusterEnabled": True, "CachingEnabled": caching, "CacheDataEncrypted": encrypted}
+    )
+    if settings:
+        description["MethodSettings"] = [
+            _drop_none(
+                {
+                    "HttpMethod": "GET",
+                    "ResourcePath": f"/~1items{i}",
+                    "CachingEnabled": method_caching,
+                    "CacheDataEncrypted": method_encrypted,
+                }
+            )
+            for i, (method_caching, method_encrypted) in enumerate(settings)
+        ]
+    return Case(
+        "aws_api_gateway_deployment",
+        name,
+        None,
+        (
+            "AWS::ApiGateway::Deployment",
+            {"RestApiId": "a1b2c3d4e5", "StageName": name.replace("_", "-"), "StageDescription": description},
+        ),
+        None,
+    )
+
+
 def cfn_stage(name: str, settings: list[tuple[bool | None, bool | None]]) -> Case:
     """A CloudFormation stage, whose MethodSettings hold the cache settings (no separate resource exists)."""
     return Case(
@@ -788,6 +821,9 @@ FIXTURES: dict[str, list[Case]] = {
         method_settings("pass_no_cache", None, None),
         cfn_stage("fail_stage_cache_unencrypted", [(True, True), (True, None)]),
         cfn_stage("pass_stage_cache_encrypted", [(True, True), (False, None)]),
+        cfn_deployment("fail_deployment_cache_unencrypted", (True, None), []),
+        cfn_deployment("fail_deployment_method_cache_unencrypted", (None, None), [(True, False)]),
+        cfn_deployment("pass_deployment_cache_encrypted", (True, True), [(True, True)]),
     ],
     "ENC-SSM-002": [
         session_document("fail_no_kms_key", None),
