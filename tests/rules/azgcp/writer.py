@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 
 import fixture_writer
-from fixture_writer import Case, Provider
+from fixture_writer import Case, Interpolated, Provider
 
 from plan_builder import UNKNOWN, Ref
 
@@ -95,6 +95,10 @@ def derive(arguments: Mapping[str, Any], plural: Mapping[str, str]) -> dict[str,
 
 
 def _pulumi_value(value: Any, ids: Mapping[str, tuple[str, str]], used: set[str]) -> Any:
+    if isinstance(value, Interpolated):
+        return _pulumi_value(value.ref, ids, used) + value.suffix
+    if isinstance(value, Ref) and value.target not in ids:
+        return value.target.split(".")[-1] + "-id"  # a resource Pulumi has no type for: its id, no edge
     if isinstance(value, Ref):
         urn, identifier = ids[value.target]
         used.add(urn)

@@ -1,0 +1,72 @@
+"""Pulumi fixtures for the first Azure and GCP encryption rules, from their Terraform case lists.
+
+The rules of ``tests/rules/azure`` and ``tests/rules/gcp`` were written for Terraform HCL and plans; the same
+resources are written here as a ``pulumi stack export`` of the ``azure`` or ``gcp`` package (inputs derived
+from the Terraform arguments as ``writer.derive`` does), so each rule is judged in Pulumi too. Resources of
+types Pulumi has no token for in ``pulumi_types.json`` are left out. Rewrite after editing a case:
+
+    .venv/bin/python tests/rules/azgcp/existing_pulumi.py [RULE-ID ...]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "azure"))
+sys.path.insert(0, str(HERE.parent / "gcp"))
+
+from azure_fixture_cases import CASES as AZURE_CASES  # noqa: E402
+from gcp_fixture_cases import CASES as GCP_CASES  # noqa: E402
+from writer import AZURERM, GOOGLE, ROOT, Res, Rule, stack_export  # noqa: E402
+
+TYPES = ROOT / "engine" / "iacgate" / "parsers" / "data" / "pulumi_types.json"
+
+# Terraform blocks Pulumi writes as a list under a plural name (a block that occurs once is an object).
+PLURAL = {
+    "database_flags": "databaseFlags",
+    "authorized_networks": "authorizedNetworks",
+    "geo_location": "geoLocations",
+    "network_rules": "networkRules",
+}
+# ENC-AZDB-001 names the server parameter tls_version in its message, which the vocabulary check of Pulumi
+# findings reads as a Terraform attribute; its Pulumi fixture waits for that to be settled.
+SKIP = {"ENC-AZDB-001"}
+
+
+def tokens() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for token, type_name in json.loads(TYPES.read_text(encoding="utf-8"))["types"].items():
+        if token.startswith(("azure:", "gcp:")):
+            found.setdefault(type_name, token)
+    return found
+
+
+def rules() -> list[Rule]:
+    known = tokens()
+    found: list[Rule] = []
+    for provider, cases in ((AZURERM, AZURE_CASES), (GOOGLE, GCP_CASES)):
+        for (pack, rule_id), rule_cases in cases.items():
+            if pack != "encryption" or rule_id in SKIP:
+                continue
+            resources = [Res(case.type, case.name, case.arguments) for case in rule_cases]
+            found.append(Rule(rule_id, provider, resources, known, plural=PLURAL))
+    return found
+
+
+def main(selected: list[str]) -> None:
+    for rule in rules():
+        if selected and rule.id not in selected:
+            continue
+        export = stack_export(rule)
+        if export is None:
+            continue
+        path = ROOT / "fixtures" / "encryption" / rule.id / f"{rule.id}.pulumi.json"
+        path.write_text(json.dumps(export, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
