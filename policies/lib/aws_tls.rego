@@ -217,7 +217,8 @@ tls_field(fields, camel, snake) := fields[camel] if {
 tls_outdated_protocols := {"Protocol-SSLv2", "Protocol-SSLv3", "Protocol-TLSv1", "Protocol-TLSv1.1"}
 
 # What is wrong with the attributes of one SSLNegotiationPolicyType policy, each with the path of the
-# value at fault: a predefined Reference-Security-Policy older than TLS 1.2, or an old protocol switched on.
+# value at fault: a predefined Reference-Security-Policy older than TLS 1.2, an old protocol or a weak
+# cipher switched on (a cipher fault says "cipher": true).
 tls_negotiation_faults(pairs, path) := [fault |
 	some i
 	pair := pairs[i]
@@ -234,4 +235,15 @@ tls_negotiation_fault(name, value, path) := {"path": path, "text": text} if {
 	name in tls_outdated_protocols
 	tls_switched_on(value)
 	text := concat("", [name, " is ", lib.show(value), ", required false (TLS 1.2 and later only)"])
+} else := {"path": path, "text": text, "cipher": true} if {
+	tls_weak_cipher(name)
+	tls_switched_on(value)
+	text := concat("", [name, " is ", lib.show(value), ", required false (no RC4, DES, 3DES, export, NULL, MD5 or anonymous ciphers)"])
+}
+
+# Cipher names of the classic load balancer (OpenSSL spelling) that break or weaken TLS: RC4, single and
+# triple DES, export grade, NULL encryption, MD5 MACs and anonymous key exchange (ADH, AECDH).
+tls_weak_cipher(name) if {
+	is_string(name)
+	regex.match(`(^|-)(RC4|DES|EXP|NULL|MD5|ADH|AECDH)(-|$)`, upper(name))
 }

@@ -1,4 +1,4 @@
-# ENC-ELB-004: classic load balancer HTTPS and SSL listeners negotiate TLS 1.2 or later.
+# ENC-ELB-004: classic load balancer HTTPS and SSL listeners negotiate TLS 1.2 or later, without weak ciphers.
 package iacgate.rules.encryption.aws_tls_classic_elb_negotiation
 
 import data.iacgate.lib
@@ -24,10 +24,14 @@ policy_attributes contains {"pairs": lib.blocks(object.get(policy, "attributes",
 	object.get(policy, "policy_type", "") == negotiation_type
 }
 
-deny contains lib.violation(fault.path, message(fault.text)) if {
+deny contains lib.violation(fault.path, fault_message(fault)) if {
 	some entry in policy_attributes
 	some fault in aws_tls.tls_negotiation_faults(entry.pairs, entry.path)
 }
+
+fault_message(fault) := concat("", ["classic load balancer offers weak ciphers: ", fault.text]) if {
+	fault.cipher
+} else := message(fault.text)
 
 # --- Listeners left on the default policy, ELBSecurityPolicy-2016-08 (which accepts TLS 1.0) ---
 

@@ -107,3 +107,25 @@ test_cloudformation_listener_without_policy_fails if {
 		with input.related as []
 	result.path == ["listeners", 0]
 }
+
+test_negotiation_policy_with_a_weak_cipher_fails_at_the_cipher if {
+	pairs := [
+		{"name": "Protocol-TLSv1.2", "value": "true"},
+		{"name": "ECDHE-RSA-AES128-GCM-SHA256", "value": "true"},
+		{"name": "DES-CBC3-SHA", "value": "true"},
+	]
+	some result in negotiation_rule.deny with input.resource as tls_test_negotiation_policy(pairs)
+		with input.related as []
+	result.path == ["policy_attribute", 2, "value"]
+	contains(result.message, "weak ciphers: DES-CBC3-SHA is true")
+}
+
+test_negotiation_policy_with_a_weak_cipher_switched_off_passes if {
+	pairs := [
+		{"name": "Protocol-TLSv1.2", "value": "true"},
+		{"name": "ECDHE-RSA-AES128-GCM-SHA256", "value": "true"},
+		{"name": "RC4-SHA", "value": "false"},
+	]
+	count(negotiation_rule.deny) == 0 with input.resource as tls_test_negotiation_policy(pairs)
+		with input.related as []
+}

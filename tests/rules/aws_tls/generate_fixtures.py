@@ -696,17 +696,17 @@ def https_elb(name: str) -> Case:
     return Case(elb.tf_type, name, elb.terraform, None, elb.pulumi, blocks=elb.blocks)
 
 
-def cfn_elb(name: str, reference: str | None) -> Case:
-    """A CloudFormation classic ELB whose HTTPS listener uses an inline negotiation policy (None: default)."""
+def cfn_elb(name: str, reference: str | None, attributes: Mapping[str, str] | None = None) -> Case:
+    """A CloudFormation classic ELB whose HTTPS listener uses an inline negotiation policy (None: default),
+    a predefined ``reference`` or custom protocol and cipher ``attributes``."""
+    pairs = (
+        [{"Name": key, "Value": value} for key, value in attributes.items()]
+        if attributes
+        else [{"Name": "Reference-Security-Policy", "Value": reference}]
+    )
     policies = (
-        [
-            {
-                "PolicyName": "tls-policy",
-                "PolicyType": "SSLNegotiationPolicyType",
-                "Attributes": [{"Name": "Reference-Security-Policy", "Value": reference}],
-            }
-        ]
-        if reference
+        [{"PolicyName": "tls-policy", "PolicyType": "SSLNegotiationPolicyType", "Attributes": pairs}]
+        if reference or attributes
         else None
     )
     return Case(
@@ -727,7 +727,7 @@ def cfn_elb(name: str, reference: str | None) -> Case:
                                 "InstancePort": "8080",
                                 "InstanceProtocol": "HTTP",
                                 "SSLCertificateId": CERT_ARN,
-                                "PolicyNames": ["tls-policy"] if reference else None,
+                                "PolicyNames": ["tls-policy"] if reference or attributes else None,
                             }
                         )
                     ],
@@ -738,6 +738,14 @@ def cfn_elb(name: str, reference: str | None) -> Case:
         None,
     )
 
+
+# A custom negotiation policy offering TLS 1.2 with forward-secret AES-GCM ciphers only.
+MODERN_CUSTOM = {
+    "Protocol-TLSv1.2": "true",
+    "Server-Defined-Cipher-Order": "true",
+    "ECDHE-ECDSA-AES128-GCM-SHA256": "true",
+    "ECDHE-RSA-AES128-GCM-SHA256": "true",
+}
 
 FIXTURES: dict[str, list[Case]] = {
     "ENC-ELB-001": [
@@ -778,6 +786,10 @@ FIXTURES: dict[str, list[Case]] = {
         cfn_elb("fail_stack_default_policy", None),
         cfn_elb("fail_stack_outdated_policy", "ELBSecurityPolicy-2016-08"),
         cfn_elb("pass_stack_tls12_policy", "ELBSecurityPolicy-TLS-1-2-2017-01"),
+        negotiation_policy("fail_policy_3des_cipher", {**MODERN_CUSTOM, "DES-CBC3-SHA": "true"}),
+        negotiation_policy("pass_policy_custom_modern", {**MODERN_CUSTOM, "DES-CBC3-SHA": "false"}),
+        cfn_elb("fail_stack_rc4_cipher", None, {**MODERN_CUSTOM, "RC4-SHA": "true"}),
+        cfn_elb("pass_stack_custom_modern", None, MODERN_CUSTOM),
     ],
     "ENC-CLOUDFRONT-001": [
         distribution("fail_allow_all", viewer="allow-all"),
