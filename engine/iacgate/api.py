@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from iacgate import __version__
+from iacgate.approvals import Approval, Approved, apply_approvals, load_approvals
 from iacgate.baseline import BaselineResult, compare, load_baseline
 from iacgate.config import DEFAULT_MAX_WAIVER_DAYS
 from iacgate.discover import Candidate, discover, scan_root
@@ -32,6 +33,8 @@ from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import UnresolvedModule, confinement_roots
 from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.provenance import Provenance
+from iacgate.secrets import NODE_TYPE as SECRET_NODE
+from iacgate.secrets import secret_graphs
 from iacgate.severity import Severity
 from iacgate.textio import SourceFile, read_source
 from iacgate.trust import TrustedRef
@@ -64,6 +67,9 @@ class ScanSettings:
     # is its name in reports. ``max_waiver_days`` None means DEFAULT_MAX_WAIVER_DAYS.
     waivers_file: Path | None = None
     waivers_shown: str | None = None
+    # Approvals of changes the packs judging changes flag (approvals.py), trusted as waivers are.
+    approvals_file: Path | None = None
+    approvals_shown: str | None = None
     today: date | None = None
     max_waiver_days: int | None = None
     inline_waivers: bool = True
@@ -133,6 +139,10 @@ class ScanResult:
     skipped_rules: tuple[str, ...] = ()
     # Module calls whose resources were never judged (not installed, outside the readable paths).
     unresolved_modules: tuple[UnresolvedModule, ...] = ()
+    # Approved changes (the evidence: who approved which finding) and approvals that matched nothing.
+    approved: tuple[Approved, ...] = ()
+    stale_approvals: tuple[Approval, ...] = ()
+    approvals_file: str | None = None
 
     @property
     def resource_count(self) -> int:
@@ -200,6 +210,7 @@ def parse_inputs(
     options: ParseOptions,
     progress: Progress | None = None,
     allow_empty: bool = False,
+    content_secrets: bool = False,
 ) -> ParsedInputs:
     claimed, notifications = _claim(candidates, progress)
     graphs: list[Graph] = []
@@ -225,6 +236,9 @@ def parse_inputs(
             for source in sources
             if source.relative not in failed
         )
+    if content_secrets:
+        # Secrets written in the texts themselves, searched where the parsers read them (#17).
+        graphs.extend(secret_graphs(claimed))
     if not files and not any(n.level == "error" for n in notifications):
         # Failing closed by default: a typo in a path must not pass. Pipelines scanning optional
         # paths say --allow-empty, and the scan then passes with a warning.
@@ -280,13 +294,14 @@ def scan(
     options = settings.parse_options(root).with_state_backends(
         any(BACKEND_TYPE in rule.resource_types for rule in rules.rules)
     )
-    parsed = parse_inputs(candidates, options, progress, settings.allow_empty)
+    secrets_judged = any(SECRET_NODE in rule.resource_types for rule in rules.rules)
+    parsed = parse_inputs(candidates, options, progress, settings.allow_empty, content_secrets=secrets_judged)
     with evaluator:
         evaluation = Evaluation.combine(
             [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
         )
     findings = build_findings(parsed.graphs, rules, evaluation)
-    exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date())
+    exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date(), rules)
     notes = (*notes, *_enforcement_notes(settings.enforcement, rules), *_change_notes(rules, parsed.graphs))
     findings = exceptions.findings
     policy = GatePolicy(
@@ -318,6 +333,9 @@ def scan(
         fail_on_undetermined=settings.fail_on_undetermined,
         skipped_rules=selection.skipped,
         unresolved_modules=parsed.unresolved,
+        approved=exceptions.approved,
+        stale_approvals=exceptions.stale_approvals,
+        approvals_file=exceptions.approvals_file,
     )
 
 
@@ -329,6 +347,9 @@ class Exceptions:
     absent: tuple[BaselineResult, ...]
     stale: tuple[Waiver, ...] = ()
     waivers_file: str | None = None
+    approved: tuple[Approved, ...] = ()
+    stale_approvals: tuple[Approval, ...] = ()
+    approvals_file: str | None = None
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -337,9 +358,15 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def apply_exceptions(
-    settings: ScanSettings, root: Path, graphs: Sequence[Graph], findings: Sequence[Finding], started: date
+    settings: ScanSettings,
+    root: Path,
+    graphs: Sequence[Graph],
+    findings: Sequence[Finding],
+    started: date,
+    rules: RuleSet | None = None,
 ) -> Exceptions:
-    """The step between findings and the gate: waivers, inline suppressions, enforcement, baseline.
+    """The step between findings and the gate: waivers, inline suppressions, approvals, enforcement,
+    baseline.
     Findings keep every field they had; this only adds suppression, enforcement and baseline state."""
     today = settings.today or started
     path = settings.waivers_file
@@ -349,11 +376,31 @@ def apply_exceptions(
     outcome = apply_waivers(
         findings, graphs, root, waivers, today, settings.inline_waivers, settings.reference
     )
-    marked = assign_enforcement(outcome.findings, settings.enforcement)
+    approvals_path = settings.approvals_file
+    approvals_shown = (
+        (settings.approvals_shown or _shown(approvals_path, root)) if approvals_path is not None else None
+    )
+    approvals = (
+        load_approvals(approvals_path, today, max_days, approvals_shown) if approvals_path is not None else ()
+    )
+    approved = apply_approvals(
+        outcome.findings, graphs, rules or RuleSet(()), approvals, today, settings.settings
+    )
+    marked = assign_enforcement(approved.findings, settings.enforcement)
     absent: tuple[BaselineResult, ...] = ()
     if settings.baseline is not None:
         marked, absent = compare(marked, load_baseline(settings.baseline))
-    return Exceptions(marked, outcome.notifications, outcome.expiring, absent, outcome.stale, shown)
+    return Exceptions(
+        marked,
+        (*outcome.notifications, *approved.notifications),
+        outcome.expiring,
+        absent,
+        outcome.stale,
+        shown,
+        approved.approved,
+        approved.stale,
+        approvals_shown,
+    )
 
 
 def _change_notes(rules: RuleSet, graphs: Sequence[Graph]) -> tuple[Notification, ...]:

@@ -268,6 +268,13 @@ def main() -> None:
     "applies only as it is on --trusted-ref).",
 )
 @click.option(
+    "--approvals",
+    "approvals_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Approvals file for changes the change-safety pack flags (default: 'approvals' in a --config "
+    "file; iacgate-approvals.yaml at the scan root applies only as it is on --trusted-ref).",
+)
+@click.option(
     "--no-inline-waivers",
     is_flag=True,
     help="Ignore '# iacgate:ignore' comments and CloudFormation Metadata suppressions.",
@@ -381,6 +388,7 @@ def scan_command(
     no_color: bool,
     summary_file: Path | None = None,
     waivers_path: Path | None = None,
+    approvals_path: Path | None = None,
     no_inline_waivers: bool = False,
     baseline_path: Path | None = None,
     fail_on_new_only: bool = False,
@@ -409,7 +417,14 @@ def scan_command(
         root = scan_root(targets, Path.cwd()).resolve()
         with private_directory() as private:
             requested = Requested(
-                root, config_path, waivers_path, baseline_path, pack_dirs, trusted_ref or None, targets
+                root,
+                config_path,
+                waivers_path,
+                baseline_path,
+                pack_dirs,
+                trusted_ref or None,
+                targets,
+                approvals_path,
             )
             return scan_with(resolve(requested, Path(private)))
 

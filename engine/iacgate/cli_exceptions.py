@@ -46,6 +46,8 @@ def exception_settings(
     return {
         "waivers_file": inputs.waivers,
         "waivers_shown": inputs.waivers_shown,
+        "approvals_file": inputs.approvals,
+        "approvals_shown": inputs.approvals_shown,
         "today": today(),
         "max_waiver_days": config.max_waiver_days,
         "inline_waivers": config.inline_waivers and not no_inline_waivers,

@@ -53,6 +53,8 @@ class Config:
     parameter_files: tuple[Path, ...] = ()
     # Exceptions and enforcement: see waivers.py and enforcement.py.
     waivers: Path | None = None
+    # Approved changes (approvals.py): trusted like waivers.
+    approvals: Path | None = None
     max_waiver_days: int | None = None
     inline_waivers: bool = True
     enforcement: Mapping[str, str] = field(default_factory=dict)
@@ -145,6 +147,7 @@ def load_config(path: Path, text: str | None = None, shown: str | None = None) -
         },
         parameter_files=tuple(base / name for name in cloudformation.get("parameter_files", ())),
         waivers=base / document["waivers"] if "waivers" in document else None,
+        approvals=base / document["approvals"] if "approvals" in document else None,
         max_waiver_days=document.get("max_waiver_days"),
         inline_waivers=document.get("inline_waivers", True),
         enforcement=dict(document.get("enforcement", {})),
@@ -193,6 +196,8 @@ def tighten_only(config: Config) -> tuple[Config, tuple[Notification, ...]]:
         ignore("opa" if "opa" in config.key_lines else "engine", "engine and opa (server, token, CA)")
     if config.waivers is not None:
         ignore("waivers", "waivers")
+    if config.approvals is not None:
+        ignore("approvals", "approvals")
     inputs = {
         "region": config.region is not None,
         "terraform": bool(config.variables or config.var_files or config.source_dirs),

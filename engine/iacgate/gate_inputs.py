@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from iacgate.approvals import APPROVALS_NAME
 from iacgate.config import CONFIG_NAME, Config, load_config, tighten_only
 from iacgate.errors import ConfigError, UsageError
 from iacgate.notifications import Notification
@@ -37,6 +38,8 @@ class GateInputs:
     pack_dirs: tuple[Path, ...] = ()
     reference: TrustedRef | None = None
     notes: tuple[Notification, ...] = ()
+    approvals: Path | None = None
+    approvals_shown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Requested:
     pack_dirs: tuple[Path, ...] = ()
     trusted_ref: str | None = None
     paths: tuple[Path, ...] = ()
+    approvals: Path | None = None
 
 
 def home_candidates(root: Path, paths: Sequence[Path]) -> tuple[Path, ...]:
@@ -156,6 +160,17 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
                 _shown(found_waivers, root),
             )
         )
+    approvals = requested.approvals or config.approvals
+    found_approvals = home / APPROVALS_NAME
+    if approvals is None and found_approvals.is_file():
+        notes.append(
+            Notification(
+                "warning",
+                f"{APPROVALS_NAME} found in the scanned tree is not applied: approvals apply only from a "
+                "trusted source (--approvals FILE, 'approvals' in a --config file, or --trusted-ref REF)",
+                _shown(found_approvals, root),
+            )
+        )
     return GateInputs(
         root=root,
         config=config,
@@ -164,6 +179,8 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
         baseline=requested.baseline,
         pack_dirs=(*config.pack_dirs, *requested.pack_dirs),
         notes=tuple(notes),
+        approvals=approvals,
+        approvals_shown=_shown(approvals, root) if approvals is not None else None,
     )
 
 
@@ -185,6 +202,10 @@ def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef
     waivers = ref.file(waivers_path)
     if waivers is None and (requested.waivers or config.waivers):
         raise ConfigError(f"{ref.label(waivers_path)}: no such waivers file on the trusted ref")
+    approvals_path = requested.approvals or config.approvals or home / APPROVALS_NAME
+    approvals = ref.file(approvals_path)
+    if approvals is None and (requested.approvals or config.approvals):
+        raise ConfigError(f"{ref.label(approvals_path)}: no such approvals file on the trusted ref")
     baseline = None
     if requested.baseline is not None:
         baseline = ref.file(requested.baseline)
@@ -192,7 +213,7 @@ def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef
             raise UsageError(f"--baseline {ref.label(requested.baseline)}: no such file on the trusted ref")
     named_dirs = (*config.pack_dirs, *requested.pack_dirs)
     pack_dirs = tuple(ref.directory(directory) for directory in named_dirs)
-    relevant: list[Path] = [config_path, waivers_path, *named_dirs]
+    relevant: list[Path] = [config_path, waivers_path, approvals_path, *named_dirs]
     if requested.baseline is not None:
         relevant.append(requested.baseline)
     notes = [
@@ -213,4 +234,6 @@ def _resolve_from_ref(requested: Requested, reference: TrustedRef, ref: _FromRef
         pack_dirs=pack_dirs,
         reference=reference,
         notes=tuple(notes),
+        approvals=approvals,
+        approvals_shown=ref.label(approvals_path) if approvals is not None else None,
     )

@@ -186,6 +186,42 @@ class AuditRun:
     stale: tuple[WaiverEntry, ...]
     expired: int
     waivers_file: str
+    approved: tuple[ApprovalEntry, ...] = ()
+    stale_approvals: tuple[ApprovalEntry, ...] = ()
+    approvals_file: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovalEntry:
+    """An approval of a flagged change as run.properties.approvals lists it: the finding it covers
+    (approved) or none (stale), and who approved what, under which ticket, until when."""
+
+    rule_id: str
+    resource_id: str
+    action: str
+    pattern: str
+    approvers: str
+    ticket: str
+    reason: str
+    expires: str
+    source: str
+
+
+def _approval_entry(entry: JSON) -> ApprovalEntry:
+    approval = _dict(entry.get("approval")) or entry
+    where = _str(approval.get("source"))
+    line = approval.get("line")
+    return ApprovalEntry(
+        rule_id=_str(entry.get("rule_id") or approval.get("rule")),
+        resource_id=_str(entry.get("resource_id")),
+        action=_str(entry.get("action") or approval.get("action")),
+        pattern=_str(approval.get("resource")),
+        approvers=", ".join(_str(name) for name in _list(approval.get("approvers"))),
+        ticket=_str(approval.get("ticket")),
+        reason=_str(approval.get("reason")),
+        expires=_str(approval.get("expires")),
+        source=f"{where}:{line}" if where and isinstance(line, int) and line else where,
+    )
 
 
 @dataclass(frozen=True)
@@ -443,6 +479,7 @@ def _notices(run: JSON) -> tuple[Notice, ...]:
 def audit_run(run: JSON) -> AuditRun:
     items = findings(run)
     waivers = _dict(_dict(run.get("properties")).get("waivers"))
+    approvals = _dict(_dict(run.get("properties")).get("approvals"))
     return AuditRun(
         scope=_scope(run),
         provenance=tuple(
@@ -474,6 +511,9 @@ def audit_run(run: JSON) -> AuditRun:
         stale=tuple(_waiver_entry(_dict(entry)) for entry in _list(waivers.get("stale"))),
         expired=int(waivers.get("expired") or 0) if isinstance(waivers.get("expired"), int) else 0,
         waivers_file=_str(waivers.get("file")),
+        approved=tuple(_approval_entry(_dict(entry)) for entry in _list(approvals.get("approved"))),
+        stale_approvals=tuple(_approval_entry(_dict(entry)) for entry in _list(approvals.get("stale"))),
+        approvals_file=_str(approvals.get("file")),
     )
 
 

@@ -315,6 +315,47 @@ def _waivers(run: AuditRun) -> str:
     return "".join(parts)
 
 
+def _approvals(run: AuditRun) -> str:
+    """Who approved which destructive or weakening change: shown when the scan read an approvals file."""
+    if not (run.approvals_file or run.approved or run.stale_approvals):
+        return ""
+    parts = ['<h2 id="approvals">Approved changes</h2>']
+    if run.approvals_file:
+        parts.append(_facts([("Approvals file", _code(run.approvals_file))]))
+    rows = [
+        (
+            _id(entry.rule_id),
+            _code(entry.resource_id),
+            _e(entry.action),
+            _e(entry.approvers),
+            _e(entry.ticket),
+            _e(entry.reason),
+            _e(entry.expires),
+            _code(entry.source),
+        )
+        for entry in run.approved
+    ]
+    headers = ("Rule", "Resource", "Action", "Approved by", "Ticket", "Reason", "Expires", "Defined at")
+    parts.append(_table(headers, rows) if rows else _none("No flagged change is approved."))
+    if run.stale_approvals:
+        stale = [
+            (
+                _code(entry.pattern),
+                _e(entry.action),
+                _e(entry.approvers),
+                _e(entry.ticket),
+                _e(entry.expires),
+                _code(entry.source),
+            )
+            for entry in run.stale_approvals
+        ]
+        parts.append(
+            f"<h3>Stale: matched nothing this change does ({_e(len(stale))})</h3>"
+            + _table(("Resource", "Action", "Approved by", "Ticket", "Expires", "Defined at"), stale)
+        )
+    return "".join(parts)
+
+
 def _state(item: AuditFinding) -> str:
     if item.waived:
         return '<span class="outcome waived">waived</span>'
@@ -373,7 +414,7 @@ def _run(run: AuditRun, number: int, total: int) -> str:
     heading = f"<h2>Run {number} of {total}</h2>" if total > 1 else ""
     return (
         f"<section>{heading}{_gate(run)}{_scope(run)}{_overview(run)}{_controls(run)}"
-        f"{_waivers(run)}{_findings(run)}{_notices(run)}</section>"
+        f"{_waivers(run)}{_approvals(run)}{_findings(run)}{_notices(run)}</section>"
     )
 
 
