@@ -65,6 +65,15 @@ def test_other_syntax_errors_still_quote_the_token(tmp_path: Path) -> None:
     assert _errors(result) == ["main.tf:3:11: HCL syntax error: unexpected '2'"]
 
 
+@pytest.mark.parametrize("opener", ["<<EOF", "<<-EOT"])
+def test_a_heredoc_that_never_closes_says_so_at_its_opener(tmp_path: Path, opener: str) -> None:
+    marker = opener.lstrip("<-")
+    text = BUCKET + f'  policy = {opener}\n{{"Version": "2012-10-17"}}\n}}\n'
+    result = _scan(_write(tmp_path, "main.tf", text))
+    cause = f"heredoc {opener} has no closing {marker} line (unterminated heredoc)"
+    assert _errors(result) == [f"main.tf:3:12: HCL syntax error: {cause}"]
+
+
 def test_a_truncated_tf_json_file_says_unexpected_end_of_file(tmp_path: Path) -> None:
     text = '{"resource": {"aws_s3_bucket": {"b": {\n  "bucket": "lo'
     result = _scan(_write(tmp_path, "main.tf.json", text))

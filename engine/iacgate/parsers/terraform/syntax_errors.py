@@ -8,6 +8,7 @@ the end of its last written character; a line that stops early is "unexpected en
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 SyntaxProblem = tuple[int, int, str]
 
 _SHOWN = 40  # characters of an unexpected token quoted in a message
+_HEREDOC = re.compile(r"^<<-?([A-Za-z_][A-Za-z0-9_-]*)$")
 
 
 def end_of_file(text: str) -> tuple[int, int]:
@@ -44,6 +46,14 @@ def hcl_error(error: UnexpectedInput, text: str) -> SyntaxProblem:
         first_line = str(token).split("\n")[0].strip()
         if not first_line:
             return (error.line, error.column, f"{prefix}unexpected end of line")
+        marker = _HEREDOC.match(first_line)
+        if marker:
+            # lark meets the opener of a heredoc whose closing line never comes as an unusable token.
+            return (
+                error.line,
+                error.column,
+                f"{prefix}heredoc {first_line} has no closing {marker.group(1)} line (unterminated heredoc)",
+            )
         return (error.line, error.column, f"{prefix}unexpected {_quoted(first_line)}")
     if isinstance(error, UnexpectedCharacters):
         char = error.char
