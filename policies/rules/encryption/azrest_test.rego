@@ -29,7 +29,13 @@ import data.iacgate.rules.encryption.azrest_synapse_sql_pool_tde
 import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk
 import data.iacgate.rules.encryption.azrest_vm_host_encryption
+import data.iacgate.rules.encryption.azure_aks_disk_cmk
+import data.iacgate.rules.encryption.azure_app_ftps
+import data.iacgate.rules.encryption.azure_app_https
+import data.iacgate.rules.encryption.azure_app_tls
 import data.iacgate.rules.encryption.azure_disk_cmk
+import data.iacgate.rules.encryption.azure_redis_tls
+import data.iacgate.rules.encryption.azure_sql_tls
 import data.iacgate.rules.encryption.azure_storage_cmk
 import data.iacgate.rules.encryption.azure_storage_https
 import data.iacgate.rules.encryption.azure_storage_infrastructure_encryption
@@ -618,4 +624,43 @@ test_azapi_disk_platform_key_fails if {
 test_azapi_disk_encryption_set_passes if {
 	count(azure_disk_cmk.deny) == 0 with input.resource as arm("Microsoft.Compute/disks@2024-03-02", {"properties": {"encryption": {"diskEncryptionSetId": "des"}}})
 		with input.related as []
+}
+
+# --- azapi App Service, SQL, Redis and AKS (ENC-AZAPP-001..003, ENC-AZSQL-001, ENC-AZREDIS-001, ENC-AZAKS-001)
+
+test_azapi_site_without_https_only_fails if {
+	some result in azure_app_https.deny with input.resource as arm("Microsoft.Web/sites@2023-12-01", {"properties": {}})
+		with input.related as []
+	result.path == ["body", "properties", "httpsOnly"]
+}
+
+test_azapi_site_tls11_number_fails if {
+	count(azure_app_tls.deny) == 1 with input.resource as arm("Microsoft.Web/sites@2023-12-01", {"properties": {"siteConfig": {"minTlsVersion": 1.1}}})
+		with input.related as []
+}
+
+test_azapi_site_ftps_only_passes if {
+	count(azure_app_ftps.deny) == 0 with input.resource as arm("Microsoft.Web/sites@2023-12-01", {"properties": {"siteConfig": {"ftpsState": "FtpsOnly"}}})
+		with input.related as []
+}
+
+test_azapi_sql_tls10_fails if {
+	count(azure_sql_tls.deny) == 1 with input.resource as arm("Microsoft.Sql/servers@2023-08-01-preview", {"properties": {"minimalTlsVersion": "1.0"}})
+		with input.related as []
+}
+
+test_azapi_redis_non_ssl_port_fails if {
+	count(azure_redis_tls.deny) == 1 with input.resource as arm("Microsoft.Cache/redis@2024-03-01", {"properties": {"enableNonSslPort": true}})
+		with input.related as []
+}
+
+test_azapi_aks_encryption_set_passes if {
+	count(azure_aks_disk_cmk.deny) == 0 with input.resource as arm("Microsoft.ContainerService/managedClusters@2024-05-01", {"properties": {"diskEncryptionSetID": "des"}})
+		with input.related as []
+}
+
+test_azapi_storage_account_is_not_judged_by_app_rules if {
+	results := azure_app_https.deny with input.resource as arm("Microsoft.Storage/storageAccounts@2023-05-01", {})
+		with input.related as []
+	results == {{"not_applicable": true}}
 }

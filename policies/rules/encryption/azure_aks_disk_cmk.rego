@@ -2,9 +2,23 @@
 package iacgate.rules.encryption.azure_aks_disk_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import rego.v1
 
 deny contains lib.violation([], msg) if {
+	not azapi.is_azapi
 	not lib.is_set(lib.attr("disk_encryption_set_id"))
 	msg := "AKS cluster node disks encrypt with a platform-managed key: disk_encryption_set_id is not set, required a disk encryption set with a customer-managed key"
+}
+
+# azapi_resource of type microsoft.containerservice/managedclusters: judged by its ARM body (lib.azapi); other ARM types get no check.
+arm_types := {"microsoft.containerservice/managedclusters"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+# ARM: properties.diskEncryptionSetID.
+deny contains lib.violation(azapi.body_path(["properties", "diskEncryptionSetID"]), msg) if {
+	azapi.of_type(arm_types)
+	not lib.is_set(azapi.arm_value(["properties", "diskEncryptionSetID"]))
+	msg := "AKS cluster node disks encrypt with a platform-managed key: body.properties.diskEncryptionSetID is not set, required a disk encryption set with a customer-managed key"
 }

@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_app_ftps
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -12,6 +13,7 @@ ftps_state := azure.block_attr("site_config", "ftps_state")
 legacy_default_insecure := {"azurerm_app_service", "azurerm_function_app"}
 
 deny contains lib.violation(["site_config", 0, "ftps_state"], msg) if {
+	not azapi.is_azapi
 	ftps_state == "AllAllowed"
 	msg := "app accepts plain FTP deployments: site_config.ftps_state is AllAllowed, required FtpsOnly or Disabled"
 }
@@ -22,7 +24,20 @@ missing_path := ["site_config"] if {
 } else := []
 
 deny contains lib.violation(missing_path, msg) if {
+	not azapi.is_azapi
 	lib.resource.type in legacy_default_insecure
 	not lib.is_set(ftps_state)
 	msg := "app accepts plain FTP deployments: site_config.ftps_state is not set (default AllAllowed for this resource type), required FtpsOnly or Disabled"
+}
+
+# azapi_resource of type microsoft.web/sites: judged by its ARM body (lib.azapi); other ARM types get no check.
+arm_types := {"microsoft.web/sites"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+# ARM: properties.siteConfig.ftpsState; only an explicit AllAllowed is flagged.
+deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsState"]), msg) if {
+	azapi.of_type(arm_types)
+	lower(lib.show(azapi.arm_value(["properties", "siteConfig", "ftpsState"]))) == "allallowed"
+	msg := "app accepts plain FTP deployments: body.properties.siteConfig.ftpsState is AllAllowed, required FtpsOnly or Disabled"
 }

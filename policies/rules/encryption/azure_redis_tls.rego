@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_redis_tls
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -9,12 +10,33 @@ import rego.v1
 port := azure.renamed("non_ssl_port_enabled", "enable_non_ssl_port")
 
 deny contains lib.violation([port], msg) if {
+	not azapi.is_azapi
 	lib.is_true(lib.attr(port))
 	msg := concat("", ["Redis cache accepts unencrypted connections on port 6379: ", port, " is true, required false (the default)"])
 }
 
 # minimum_tls_version: an explicit version below 1.2 fails.
 deny contains lib.violation(["minimum_tls_version"], msg) if {
+	not azapi.is_azapi
 	azure.weak_tls(lib.attr("minimum_tls_version"))
 	msg := concat("", ["Redis cache accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
+}
+
+# azapi_resource of type microsoft.cache/redis: judged by its ARM body (lib.azapi); other ARM types get no check.
+arm_types := {"microsoft.cache/redis"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+# ARM: properties.enableNonSslPort (default false) and properties.minimumTlsVersion.
+deny contains lib.violation(azapi.body_path(["properties", "enableNonSslPort"]), msg) if {
+	azapi.of_type(arm_types)
+	lib.is_true(azapi.arm_value(["properties", "enableNonSslPort"]))
+	msg := "Redis cache accepts unencrypted connections on port 6379: body.properties.enableNonSslPort is true, required false (the default)"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	value := azapi.arm_value(["properties", "minimumTlsVersion"])
+	azapi.tls_below_1_2(value)
+	msg := concat("", ["Redis cache accepts TLS older than 1.2: body.properties.minimumTlsVersion is ", azapi.as_string(value), ", required 1.2"])
 }

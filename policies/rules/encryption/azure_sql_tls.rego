@@ -2,12 +2,27 @@
 package iacgate.rules.encryption.azure_sql_tls
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
 # minimum_tls_version defaults to "1.2" (azurerm 3 and later): only an explicit older version or
 # "Disabled" fails.
 deny contains lib.violation(["minimum_tls_version"], msg) if {
+	not azapi.is_azapi
 	azure.weak_tls(lib.attr("minimum_tls_version"))
 	msg := concat("", ["SQL server accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
+}
+
+# azapi_resource of type microsoft.sql/servers: judged by its ARM body (lib.azapi); other ARM types get no check.
+arm_types := {"microsoft.sql/servers"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+# ARM: properties.minimalTlsVersion ("1.0", "1.1", "1.2", "1.3" or "None"); only an explicit older one fails.
+deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	value := azapi.arm_value(["properties", "minimalTlsVersion"])
+	azapi.tls_below_1_2(value)
+	msg := concat("", ["SQL server accepts TLS older than 1.2: body.properties.minimalTlsVersion is ", azapi.as_string(value), ", required 1.2"])
 }

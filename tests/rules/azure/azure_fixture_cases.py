@@ -780,3 +780,77 @@ CASES[("encryption", "ENC-AZDISK-001")] += [
     ),
     AZAPI_KEY_VAULT,
 ]
+
+
+def azapi_case(name: str, arm_type: str, body: dict[str, Any]) -> Case:
+    arguments = {
+        "type": arm_type,
+        "name": name.replace("_", "-"),
+        "parent_id": RG_ID,
+        "location": LOCATION,
+        "body": body,
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+SITE_ARM = "Microsoft.Web/sites@2023-12-01"
+CASES[("encryption", "ENC-AZAPP-001")] += [
+    azapi_case(
+        "fail_azapi_site_default", SITE_ARM, {"kind": "app,linux", "properties": {"serverFarmId": "apps"}}
+    ),
+    azapi_case("pass_azapi_site_https", SITE_ARM, {"kind": "app,linux", "properties": {"httpsOnly": True}}),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZAPP-002")] += [
+    azapi_case("fail_azapi_site_tls10", SITE_ARM, {"properties": {"siteConfig": {"minTlsVersion": "1.0"}}}),
+    azapi_case("pass_azapi_site_default", SITE_ARM, {"properties": {"siteConfig": {"alwaysOn": True}}}),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZAPP-003")] += [
+    azapi_case("fail_azapi_site_ftp", SITE_ARM, {"properties": {"siteConfig": {"ftpsState": "AllAllowed"}}}),
+    azapi_case(
+        "pass_azapi_site_ftps_disabled", SITE_ARM, {"properties": {"siteConfig": {"ftpsState": "Disabled"}}}
+    ),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZSQL-001")] += [
+    azapi_case(
+        "fail_azapi_sql_tls11",
+        "Microsoft.Sql/servers@2023-08-01-preview",
+        {"properties": {"minimalTlsVersion": "1.1"}},
+    ),
+    azapi_case(
+        "pass_azapi_sql_tls12",
+        "Microsoft.Sql/servers@2023-08-01-preview",
+        {"properties": {"minimalTlsVersion": "1.2"}},
+    ),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZREDIS-001")] += [
+    azapi_case(
+        "fail_azapi_redis_non_ssl",
+        "Microsoft.Cache/redis@2024-03-01",
+        {"properties": {"enableNonSslPort": True}},
+    ),
+    azapi_case(
+        "pass_azapi_redis_default",
+        "Microsoft.Cache/redis@2024-03-01",
+        {"properties": {"sku": {"name": "Premium"}}},
+    ),
+    AZAPI_KEY_VAULT,
+]
+AKS_ARM = "Microsoft.ContainerService/managedClusters@2024-05-01"
+CASES[("encryption", "ENC-AZAKS-001")] += [
+    azapi_case("fail_azapi_aks_platform_key", AKS_ARM, {"properties": {"dnsPrefix": "payments"}}),
+    azapi_case(
+        "pass_azapi_aks_encryption_set",
+        AKS_ARM,
+        {
+            "properties": {
+                "dnsPrefix": "payments",
+                "diskEncryptionSetID": f"{RG_ID}/providers/Microsoft.Compute/diskEncryptionSets/cmk",
+            }
+        },
+    ),
+    AZAPI_KEY_VAULT,
+]
