@@ -8,6 +8,7 @@ import data.iacgate.rules.encryption.aws_transit_docdb_tls as docdb
 import data.iacgate.rules.encryption.aws_transit_docdb_tls12 as docdb12
 import data.iacgate.rules.encryption.aws_transit_elb_acm_certificate as acm
 import data.iacgate.rules.encryption.aws_transit_memorydb_tls as memorydb
+import data.iacgate.rules.encryption.aws_transit_rds_tls12 as rds
 import data.iacgate.rules.encryption.aws_transit_ses_tls as ses
 import data.iacgate.rules.encryption.aws_transit_transfer_policy as transfer_policy
 import data.iacgate.rules.encryption.aws_transit_transfer_protocols as transfer_protocols
@@ -210,4 +211,49 @@ test_classic_cloudformation_iam_certificate_fails if {
 	elb := object.union(testing.resource("aws_elb", {"listeners": [{"protocol": "HTTPS", "ssl_certificate_id": transit_test_iam_arn}]}), {"format": "cloudformation"})
 	some result in acm.deny with input.resource as elb with input.related as []
 	result.path == ["listeners", 0, "ssl_certificate_id"]
+}
+
+# --- RDS and Aurora parameter groups ---
+
+transit_test_db_group(family, parameters) := testing.resource("aws_db_parameter_group", {"family": family, "parameter": parameters})
+
+test_rds_postgres_tls1_fails_at_the_parameter if {
+	group := transit_test_db_group("postgres16", [{"name": "ssl_min_protocol_version", "value": "TLSv1"}])
+	some result in rds.deny with input.resource as group with input.related as []
+	result.path == ["parameter", 0, "value"]
+}
+
+test_rds_postgres16_default_passes if {
+	count(rds.deny) == 0 with input.resource as transit_test_db_group("postgres16", []) with input.related as []
+}
+
+test_rds_postgres11_default_fails if {
+	some result in rds.deny with input.resource as transit_test_db_group("postgres11", []) with input.related as []
+	result.path == []
+}
+
+test_rds_mysql_tls11_in_the_list_fails if {
+	group := transit_test_db_group("mysql8.0", [{"name": "tls_version", "value": "TLSv1.1, TLSv1.2"}])
+	count(rds.deny) == 1 with input.resource as group with input.related as []
+}
+
+test_rds_mysql_modern_list_passes if {
+	group := transit_test_db_group("mysql8.0", [{"name": "tls_version", "value": "TLSv1.2,TLSv1.3"}])
+	count(rds.deny) == 0 with input.resource as group with input.related as []
+}
+
+test_rds_unknown_version_is_reported_at_its_path if {
+	group := transit_test_db_group("mysql8.0", [{"name": "tls_version", "value": testing.unknown}])
+	some result in rds.deny with input.resource as group with input.related as []
+	result.path == ["parameter", 0, "value"]
+}
+
+test_rds_sqlserver_tls10_enabled_fails if {
+	group := transit_test_db_group("sqlserver-ee-16.0", [{"name": "rds.tls10", "value": "enabled"}])
+	count(rds.deny) == 1 with input.resource as group with input.related as []
+}
+
+test_rds_oracle_is_not_judged if {
+	group := transit_test_db_group("oracle-ee-19", [{"name": "tls_version", "value": "TLSv1"}])
+	count(rds.deny) == 0 with input.resource as group with input.related as []
 }

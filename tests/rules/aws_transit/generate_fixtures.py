@@ -16,6 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from aws_tls.generate_fixtures import rds_parameters
 from fixture_writer import ACCOUNT, REGION, Case, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
@@ -382,6 +383,8 @@ def classic_elb(name: str, certificate: Any) -> Case:
 
 
 CURRENT_TRANSFER = "TransferSecurityPolicy-2024-01"
+DB = "aws_db_parameter_group"
+CLUSTER = "aws_rds_cluster_parameter_group"
 TLS12 = "Policy-Min-TLS-1-2-2019-07"
 
 FIXTURES: dict[str, list[Case]] = {
@@ -444,6 +447,25 @@ FIXTURES: dict[str, list[Case]] = {
         listener_certificate("pass_extra_acm_certificate", ACM_ARN),
         classic_elb("fail_classic_iam", IAM_ARN),
         classic_elb("pass_classic_acm", ACM_ARN),
+    ],
+    "ENC-RDS-101": [
+        rds_parameters(DB, "fail_postgres_tls10", "postgres16", {"ssl_min_protocol_version": "TLSv1"}),
+        rds_parameters(DB, "fail_postgres11_default", "postgres11", {}),
+        rds_parameters(DB, "pass_postgres_default", "postgres16", {}),
+        rds_parameters(DB, "pass_postgres_tls13", "postgres16", {"ssl_min_protocol_version": "TLSv1.3"}),
+        rds_parameters(DB, "fail_mysql_tls11", "mysql8.0", {"tls_version": "TLSv1.1,TLSv1.2"}),
+        rds_parameters(DB, "fail_mysql57_default", "mysql5.7", {}),
+        rds_parameters(DB, "pass_mysql_tls12", "mysql8.0", {"tls_version": "TLSv1.2,TLSv1.3"}),
+        rds_parameters(DB, "pass_mysql80_default", "mysql8.0", {}),
+        rds_parameters(DB, "fail_sqlserver_tls10", "sqlserver-se-15.0", {"rds.tls10": "enabled"}),
+        rds_parameters(DB, "pass_sqlserver_tls10_off", "sqlserver-se-15.0", {"rds.tls10": "disabled"}),
+        rds_parameters(
+            CLUSTER,
+            "fail_aurora_postgres_tls11",
+            "aurora-postgresql15",
+            {"ssl_min_protocol_version": "TLSv1.1"},
+        ),
+        rds_parameters(CLUSTER, "pass_aurora_mysql_tls12", "aurora-mysql8.0", {"tls_version": "TLSv1.2"}),
     ],
     "ENC-TRANSFER-002": [
         transfer("fail_default_policy", ["SFTP"], None),
