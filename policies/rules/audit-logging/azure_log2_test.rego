@@ -10,6 +10,7 @@ import data.iacgate.rules.audit_logging.azure_key_vault_diagnostics
 import data.iacgate.rules.audit_logging.azure_log_profile_coverage
 import data.iacgate.rules.audit_logging.azure_nsg_diagnostics
 import data.iacgate.rules.audit_logging.azure_postgresql_configuration_logging
+import data.iacgate.rules.audit_logging.azure_sql_auditing
 import data.iacgate.rules.audit_logging.azure_vnet_flow_logs
 import rego.v1
 
@@ -202,4 +203,28 @@ test_other_parameters_are_not_applicable if {
 test_unknown_name_is_judged if {
 	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration(testing.unknown, "off") with input.related as []
 	result.path == ["name"]
+}
+
+# --- SQL auditing: legacy servers, Pulumi objects, unknowns --------------------------------------------
+
+legacy_server(attributes) := testing.resource("azurerm_sql_server", attributes)
+
+test_legacy_sql_server_inline_auditing if {
+	inline := {"extended_auditing_policy": [{"storage_endpoint": "https://acmeaudit.blob.core.windows.net/", "retention_in_days": 365}]}
+	count(azure_sql_auditing.deny) == 0 with input.resource as legacy_server(inline) with input.related as []
+	pulumi := {"extended_auditing_policy": {"storage_endpoint": "https://acmeaudit.blob.core.windows.net/"}}
+	count(azure_sql_auditing.deny) == 0 with input.resource as legacy_server(pulumi) with input.related as []
+	count(azure_sql_auditing.deny) == 1 with input.resource as legacy_server({}) with input.related as []
+	off := {"extended_auditing_policy": [{"enabled": false}]}
+	count(azure_sql_auditing.deny) == 1 with input.resource as legacy_server(off) with input.related as []
+}
+
+test_unknown_enabled_is_undetermined_never_a_pass if {
+	policy := testing.referrer("azurerm_mssql_server_extended_auditing_policy", "server_id", {"enabled": testing.unknown})
+	results := azure_sql_auditing.deny with input.resource as testing.resource("azurerm_mssql_server", {}) with input.related as [policy]
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+	some inline in azure_sql_auditing.deny with input.resource as legacy_server({"extended_auditing_policy": testing.unknown}) with input.related as []
+	inline.status == "undetermined"
 }

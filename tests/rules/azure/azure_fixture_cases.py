@@ -78,6 +78,12 @@ def sql_server(name: str, **arguments: Any) -> Case:
     return Case("azurerm_mssql_server", name, {**base, **arguments}, {"minimum_tls_version": "1.2"})
 
 
+def legacy_sql_server(name: str, **arguments: Any) -> Case:
+    base = placed(name, version="12.0", administrator_login="ledgeradmin")
+    base["administrator_login_password"] = Ref("var.sql_admin_password", None)
+    return Case("azurerm_sql_server", name, {**base, **arguments})
+
+
 def sql_database(name: str, **arguments: Any) -> Case:
     base = {
         "name": name.replace("_", "-"),
@@ -582,6 +588,11 @@ CASES: dict[tuple[str, str], list[Case]] = {
         auditing("disabled", "fail_auditing_disabled", enabled=False),
         sql_server("pass_audited"),
         auditing("audited", "pass_audited", retention_in_days=365),
+        legacy_sql_server(
+            "pass_legacy_inline_policy",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 365}],
+        ),
+        legacy_sql_server("fail_legacy_not_audited"),
     ],
     ("audit-logging", "LOG-AZSQL-002"): [
         sql_server("ledger"),

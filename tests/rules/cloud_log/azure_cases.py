@@ -72,7 +72,12 @@ SYSTEM_POOL = {"name": "system", "vm_size": "Standard_D4s_v5", "node_count": 3}
 
 
 def aks(name: str, pulumi: bool = True, **arguments: Any) -> Case:
-    base = placed(name, dns_prefix=name.replace("_", "-"), default_node_pool=[SYSTEM_POOL], identity=[{"type": "SystemAssigned"}])
+    base = placed(
+        name,
+        dns_prefix=name.replace("_", "-"),
+        default_node_pool=[SYSTEM_POOL],
+        identity=[{"type": "SystemAssigned"}],
+    )
     return Case(
         "azurerm_kubernetes_cluster",
         name,
@@ -90,12 +95,24 @@ def _ref(type_name: str, name: str) -> Ref:
 AKS_LOGGING = [
     aks("pass_container_insights", oms_agent=[{"log_analytics_workspace_id": WORKSPACE}]),
     aks("pass_kube_audit_diagnostics"),
-    diagnostics("kube_audit", _ref("azurerm_kubernetes_cluster", "pass_kube_audit_diagnostics"), [{"category": "kube-audit-admin"}, {"category": "guard"}]),
+    diagnostics(
+        "kube_audit",
+        _ref("azurerm_kubernetes_cluster", "pass_kube_audit_diagnostics"),
+        [{"category": "kube-audit-admin"}, {"category": "guard"}],
+    ),
     aks("pass_audit_group_through_azapi", pulumi=False),
-    azapi_diagnostics("aks_audit", _ref("azurerm_kubernetes_cluster", "pass_audit_group_through_azapi"), [{"categoryGroup": "audit", "enabled": True}]),
+    azapi_diagnostics(
+        "aks_audit",
+        _ref("azurerm_kubernetes_cluster", "pass_audit_group_through_azapi"),
+        [{"categoryGroup": "audit", "enabled": True}],
+    ),
     aks("fail_no_monitoring"),
     aks("fail_api_server_logs_only"),
-    diagnostics("api_server_only", _ref("azurerm_kubernetes_cluster", "fail_api_server_logs_only"), [{"category": "kube-apiserver"}]),
+    diagnostics(
+        "api_server_only",
+        _ref("azurerm_kubernetes_cluster", "fail_api_server_logs_only"),
+        [{"category": "kube-apiserver"}],
+    ),
     aks("undetermined_oms_agent_variable", pulumi=False, oms_agent=Ref("var.oms_agent", None)),
 ]
 
@@ -121,12 +138,22 @@ NSG_DIAGNOSTICS = [
     nsg("pass_both_categories"),
     diagnostics("nsg_both", _ref("azurerm_network_security_group", "pass_both_categories"), NSG_EVENTS),
     nsg("pass_all_logs_to_storage"),
-    diagnostics("nsg_all", _ref("azurerm_network_security_group", "pass_all_logs_to_storage"), [{"category_group": "allLogs"}], storage_account_id=AUDIT_STORAGE),
+    diagnostics(
+        "nsg_all",
+        _ref("azurerm_network_security_group", "pass_all_logs_to_storage"),
+        [{"category_group": "allLogs"}],
+        storage_account_id=AUDIT_STORAGE,
+    ),
     nsg("fail_no_diagnostics"),
     nsg("fail_events_only"),
     diagnostics("nsg_events", _ref("azurerm_network_security_group", "fail_events_only"), NSG_EVENTS[:1]),
     nsg("fail_no_destination"),
-    diagnostics("nsg_nowhere", _ref("azurerm_network_security_group", "fail_no_destination"), NSG_EVENTS, log_analytics_workspace_id=None),
+    diagnostics(
+        "nsg_nowhere",
+        _ref("azurerm_network_security_group", "fail_no_destination"),
+        NSG_EVENTS,
+        log_analytics_workspace_id=None,
+    ),
 ]
 
 # --- VNet flow logs --------------------------------------------------------------------------------------
@@ -170,11 +197,15 @@ VNET_FLOW_LOGS = [
     vnet("fail_flow_log_disabled"),
     flow_log("disabled", "fail_flow_log_disabled", enabled=False),
     vnet("undetermined_enabled_variable"),
-    flow_log("variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled", None), pulumi=False),
+    flow_log(
+        "variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled", None), pulumi=False
+    ),
 ]
 # A stack export knows every value: the undetermined network is Terraform only.
 VNET_FLOW_LOGS = [
-    Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id) if c.name.startswith("undetermined") else c
+    Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id)
+    if c.name.startswith("undetermined")
+    else c
     for c in VNET_FLOW_LOGS
 ]
 
@@ -185,10 +216,19 @@ SUBSCRIPTION_DATA = Ref("data.azurerm_subscription.current", "id")
 
 ACTIVITY_LOG_EXPORT = [
     diagnostics("pass_all_categories", SUBSCRIPTION, [*ACTIVITY, {"category": "ServiceHealth"}]),
-    diagnostics("pass_all_logs_group", f"{SUBSCRIPTION}/", [{"category_group": "allLogs"}], storage_account_id=AUDIT_STORAGE),
+    diagnostics(
+        "pass_all_logs_group",
+        f"{SUBSCRIPTION}/",
+        [{"category_group": "allLogs"}],
+        storage_account_id=AUDIT_STORAGE,
+    ),
     diagnostics("fail_administrative_only", SUBSCRIPTION, ACTIVITY[:1]),
     diagnostics("fail_no_destination", SUBSCRIPTION, ACTIVITY, log_analytics_workspace_id=None),
-    diagnostics("vault_setting_not_judged", f"{GROUP}/Microsoft.KeyVault/vaults/payments", [{"category": "AuditEvent"}]),
+    diagnostics(
+        "vault_setting_not_judged",
+        f"{GROUP}/Microsoft.KeyVault/vaults/payments",
+        [{"category": "AuditEvent"}],
+    ),
 ]
 SUBSCRIPTION_HCL = 'data "azurerm_subscription" "current" {}\n'
 # The subscription read from the data source: a plan knows its id.
@@ -209,13 +249,48 @@ ACTIVITY_LOG_EXPORT.append(
 # --- log profiles ------------------------------------------------------------------------------------------
 
 REGIONS = [
-    "global", "australiacentral", "australiacentral2", "australiaeast", "australiasoutheast", "brazilsouth",
-    "canadacentral", "canadaeast", "centralindia", "centralus", "eastasia", "eastus", "eastus2", "francecentral",
-    "francesouth", "germanynorth", "germanywestcentral", "japaneast", "japanwest", "koreacentral", "koreasouth",
-    "northcentralus", "northeurope", "norwayeast", "norwaywest", "southafricanorth", "southafricawest",
-    "southcentralus", "southeastasia", "southindia", "switzerlandnorth", "switzerlandwest", "uaecentral",
-    "uaenorth", "uksouth", "ukwest", "westcentralus", "westeurope", "westindia", "westus", "westus2",
-]  # fmt: skip
+    "global",
+    "australiacentral",
+    "australiacentral2",
+    "australiaeast",
+    "australiasoutheast",
+    "brazilsouth",
+    "canadacentral",
+    "canadaeast",
+    "centralindia",
+    "centralus",
+    "eastasia",
+    "eastus",
+    "eastus2",
+    "francecentral",
+    "francesouth",
+    "germanynorth",
+    "germanywestcentral",
+    "japaneast",
+    "japanwest",
+    "koreacentral",
+    "koreasouth",
+    "northcentralus",
+    "northeurope",
+    "norwayeast",
+    "norwaywest",
+    "southafricanorth",
+    "southafricawest",
+    "southcentralus",
+    "southeastasia",
+    "southindia",
+    "switzerlandnorth",
+    "switzerlandwest",
+    "uaecentral",
+    "uaenorth",
+    "uksouth",
+    "ukwest",
+    "westcentralus",
+    "westeurope",
+    "westindia",
+    "westus",
+    "westus2",
+]
 DISPLAY = ["Global", "Australia Central", "Australia Central 2", *REGIONS[3:], "Sweden Central", "West US 3"]
 
 
@@ -250,7 +325,14 @@ TOKENS = {
     "azurerm_windows_function_app": "azure:appservice/windowsFunctionApp:WindowsFunctionApp",
     "azurerm_function_app": "azure:appservice/functionApp:FunctionApp",
 }
-PLAN_SERVICE = Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3"), {}, "azure:appservice/servicePlan:ServicePlan", pulumi_id=arm_id("Microsoft.Web/serverFarms", "apps"))
+PLAN_SERVICE = Case(
+    "azurerm_service_plan",
+    "apps",
+    placed("apps", os_type="Linux", sku_name="P1v3"),
+    {},
+    "azure:appservice/servicePlan:ServicePlan",
+    pulumi_id=arm_id("Microsoft.Web/serverFarms", "apps"),
+)
 
 
 def app(type_name: str, name: str, pulumi: bool = True, **arguments: Any) -> Case:
@@ -278,12 +360,35 @@ BLOB = {"azure_blob_storage": [{"sas_url": Ref("var.http_logs_sas_url", None), "
 APP_HTTP_LOGS = [
     PLAN_SERVICE,
     app("azurerm_linux_web_app", "pass_file_system", logs=[{"http_logs": [FILE_SYSTEM]}]),
-    app("azurerm_windows_web_app", "pass_blob_storage", logs=[{"http_logs": [{"azure_blob_storage": [{"sas_url": "https://acmeaudit.blob.core.windows.net/http?sv=2022-11-02", "retention_in_days": 365}]}]}]),
+    app(
+        "azurerm_windows_web_app",
+        "pass_blob_storage",
+        logs=[
+            {
+                "http_logs": [
+                    {
+                        "azure_blob_storage": [
+                            {
+                                "sas_url": "https://acmeaudit.blob.core.windows.net/http?sv=2022-11-02",
+                                "retention_in_days": 365,
+                            }
+                        ]
+                    }
+                ]
+            }
+        ],
+    ),
     app("azurerm_app_service", "pass_legacy_file_system", logs=[{"http_logs": [FILE_SYSTEM]}]),
     app("azurerm_linux_web_app", "pass_diagnostic_setting"),
-    diagnostics("http", _ref("azurerm_linux_web_app", "pass_diagnostic_setting"), [{"category": "AppServiceHTTPLogs"}]),
+    diagnostics(
+        "http", _ref("azurerm_linux_web_app", "pass_diagnostic_setting"), [{"category": "AppServiceHTTPLogs"}]
+    ),
     app("azurerm_linux_web_app", "fail_no_logs"),
-    app("azurerm_windows_web_app", "fail_application_logs_only", logs=[{"application_logs": [{"file_system_level": "Error"}]}]),
+    app(
+        "azurerm_windows_web_app",
+        "fail_application_logs_only",
+        logs=[{"application_logs": [{"file_system_level": "Error"}]}],
+    ),
     app("azurerm_app_service", "fail_legacy_no_logs"),
     app("azurerm_linux_web_app", "undetermined_logs_variable", pulumi=False, logs=Ref("var.app_logs", None)),
 ]
@@ -292,9 +397,17 @@ DETAILED = {"detailed_error_messages": True, "failed_request_tracing": True}
 APP_DETAILED_LOGS = [
     PLAN_SERVICE,
     app("azurerm_linux_web_app", "pass_both_on", logs=[{**DETAILED, "http_logs": [FILE_SYSTEM]}]),
-    app("azurerm_app_service", "pass_legacy_both_on", logs=[{"detailed_error_messages_enabled": True, "failed_request_tracing_enabled": True}]),
+    app(
+        "azurerm_app_service",
+        "pass_legacy_both_on",
+        logs=[{"detailed_error_messages_enabled": True, "failed_request_tracing_enabled": True}],
+    ),
     app("azurerm_windows_web_app", "fail_no_logs"),
-    app("azurerm_linux_web_app", "fail_tracing_off", logs=[{"detailed_error_messages": True, "failed_request_tracing": False}]),
+    app(
+        "azurerm_linux_web_app",
+        "fail_tracing_off",
+        logs=[{"detailed_error_messages": True, "failed_request_tracing": False}],
+    ),
     app("azurerm_app_service", "fail_legacy_current_names", logs=[DETAILED]),
 ]
 
@@ -305,20 +418,27 @@ FUNCTION_LOGGING = [
     app("azurerm_function_app", "pass_legacy_default", version="~4"),
     app("azurerm_linux_function_app", "fail_builtin_logging_off", builtin_logging_enabled=False),
     app("azurerm_function_app", "fail_legacy_builtin_logging_off", enable_builtin_logging=False),
-    app("azurerm_windows_function_app", "undetermined_variable", pulumi=False, builtin_logging_enabled=Ref("var.builtin_logging", None)),
+    app(
+        "azurerm_windows_function_app",
+        "undetermined_variable",
+        pulumi=False,
+        builtin_logging_enabled=Ref("var.builtin_logging", None),
+    ),
 ]
 
 # --- PostgreSQL configurations -----------------------------------------------------------------------------
 
 
-def configuration(type_name: str, name: str, parameter: Any, value: Any, server: Any, pulumi: bool = True) -> Case:
+def configuration(
+    type_name: str, name: str, parameter: Any, value: Any, server: Any, pulumi: bool = True
+) -> Case:
     key = "server_name" if type_name == "azurerm_postgresql_configuration" else "server_id"
     arguments: dict[str, Any] = {"name": parameter, key: server, "value": value}
     if key == "server_name":
         arguments["resource_group_name"] = RG
     token = {
         "azurerm_postgresql_configuration": "azure:postgresql/configuration:Configuration",
-        "azurerm_postgresql_flexible_server_configuration": "azure:postgresql/flexibleServerConfiguration:FlexibleServerConfiguration",
+        FLEX: "azure:postgresql/flexibleServerConfiguration:FlexibleServerConfiguration",
     }[type_name]
     return Case(type_name, name, arguments, {}, token if pulumi else None)
 
@@ -343,9 +463,24 @@ PG_CONFIGURATION = [
     configuration(FLEX, "other_parameter_not_judged", "work_mem", "off", FLEX_SERVER_ID),
     FLEX_SERVER,
     # The server is in the configuration: LOG-AZPG-001 judges it, this rule gives no check.
-    configuration(FLEX, "server_declared_here", "log_connections", "off", _ref("azurerm_postgresql_flexible_server", "ledger")),
-    configuration(SINGLE, "undetermined_value_variable", "log_checkpoints", Ref("var.log_checkpoints", None), "ledger-single", pulumi=False),
-    configuration(FLEX, "undetermined_name_variable", Ref("var.parameter", None), "off", FLEX_SERVER_ID, pulumi=False),
+    configuration(
+        FLEX,
+        "server_declared_here",
+        "log_connections",
+        "off",
+        _ref("azurerm_postgresql_flexible_server", "ledger"),
+    ),
+    configuration(
+        SINGLE,
+        "undetermined_value_variable",
+        "log_checkpoints",
+        Ref("var.log_checkpoints", None),
+        "ledger-single",
+        pulumi=False,
+    ),
+    configuration(
+        FLEX, "undetermined_name_variable", Ref("var.parameter", None), "off", FLEX_SERVER_ID, pulumi=False
+    ),
 ]
 
 CASES: dict[str, list[Case]] = {
@@ -363,3 +498,71 @@ CASES: dict[str, list[Case]] = {
 EXTRA_HCL = {"LOG-AZMONITOR-002": SUBSCRIPTION_HCL}
 
 __all__ = ["CASES", "EXTRA_HCL", "UNKNOWN", "Interpolated"]
+
+# --- Pulumi fixtures of earlier Azure rules (their HCL and plan come from tests/rules/azure) ------------
+
+AUDIT_ENDPOINT = "https://acmeaudit.blob.core.windows.net/"
+
+
+def mssql_server(name: str) -> Case:
+    return Case(
+        "azurerm_mssql_server",
+        name,
+        placed(
+            name,
+            version="12.0",
+            azuread_administrator=[
+                {
+                    "login_username": "sql-admins",
+                    "object_id": "00000000-0000-0000-0000-000000000001",
+                    "azuread_authentication_only": True,
+                }
+            ],
+        ),
+        {},
+        "azure:mssql/server:Server",
+        pulumi_id=arm_id("Microsoft.Sql/servers", name),
+    )
+
+
+def server_auditing(name: str, server: str, **arguments: Any) -> Case:
+    return Case(
+        "azurerm_mssql_server_extended_auditing_policy",
+        name,
+        {"server_id": _ref("azurerm_mssql_server", server), "log_monitoring_enabled": True, **arguments},
+        {},
+        "azure:mssql/serverExtendedAuditingPolicy:ServerExtendedAuditingPolicy",
+    )
+
+
+def legacy_server(name: str, **arguments: Any) -> Case:
+    return Case(
+        "azurerm_sql_server",
+        name,
+        placed(
+            name,
+            version="12.0",
+            administrator_login="ledgeradmin",
+            administrator_login_password="from-config",
+            **arguments,
+        ),
+        {},
+        "azure:sql/sqlServer:SqlServer",
+        pulumi_id=arm_id("Microsoft.Sql/servers", name),
+    )
+
+
+PULUMI_ONLY: dict[str, list[Case]] = {
+    "LOG-AZSQL-001": [
+        mssql_server("pass_audited"),
+        server_auditing("audited", "pass_audited", retention_in_days=365),
+        mssql_server("fail_not_audited"),
+        mssql_server("fail_auditing_disabled"),
+        server_auditing("disabled", "fail_auditing_disabled", enabled=False),
+        legacy_server(
+            "pass_legacy_inline_policy",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 365}],
+        ),
+        legacy_server("fail_legacy_not_audited"),
+    ],
+}

@@ -306,3 +306,7 @@ CASES: dict[str, list[Case]] = {
 }
 
 __all__ = ["CASES", "PROJECT", "REGION", "UNKNOWN"]
+
+# --- Pulumi fixtures of earlier GCP rules (their HCL and plan come from tests/rules/gcp) ----------------
+
+PULUMI_ONLY: dict[str, list[Case]] = {}

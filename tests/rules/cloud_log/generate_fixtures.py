@@ -68,6 +68,15 @@ def main() -> None:
         if extra:
             main_tf = next(path for path in written if path.name == "main.tf")
             main_tf.write_text(main_tf.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    # Earlier rules whose HCL and plan come from tests/rules/azure and tests/rules/gcp: Pulumi only.
+    for rule_id, cases in azure_cases.PULUMI_ONLY.items():
+        write_pulumi(_pulumi_path(rule_id), cases, *AZURE_PULUMI)
+    for rule_id, cases in gcp_cases.PULUMI_ONLY.items():
+        write_pulumi(_pulumi_path(rule_id), cases, *GOOGLE_PULUMI)
+
+
+def _pulumi_path(rule_id: str) -> Path:
+    return ROOT / "fixtures" / "audit-logging" / rule_id / f"{rule_id}.pulumi.json"
 
 
 if __name__ == "__main__":
