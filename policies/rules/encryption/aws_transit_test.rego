@@ -5,9 +5,11 @@ import data.iacgate.rules.encryption.aws_transit_cloudsearch_https as cloudsearc
 import data.iacgate.rules.encryption.aws_transit_cloudsearch_tls as cloudsearch_tls
 import data.iacgate.rules.encryption.aws_transit_dax_endpoint_tls as dax
 import data.iacgate.rules.encryption.aws_transit_docdb_tls as docdb
+import data.iacgate.rules.encryption.aws_transit_dms_ssl as dms
 import data.iacgate.rules.encryption.aws_transit_docdb_tls12 as docdb12
 import data.iacgate.rules.encryption.aws_transit_elb_acm_certificate as acm
 import data.iacgate.rules.encryption.aws_transit_memorydb_tls as memorydb
+import data.iacgate.rules.encryption.aws_transit_neptune_ssl as neptune
 import data.iacgate.rules.encryption.aws_transit_rds_tls12 as rds
 import data.iacgate.rules.encryption.aws_transit_ses_tls as ses
 import data.iacgate.rules.encryption.aws_transit_transfer_policy as transfer_policy
@@ -256,4 +258,42 @@ test_rds_sqlserver_tls10_enabled_fails if {
 test_rds_oracle_is_not_judged if {
 	group := transit_test_db_group("oracle-ee-19", [{"name": "tls_version", "value": "TLSv1"}])
 	count(rds.deny) == 0 with input.resource as group with input.related as []
+}
+
+# --- Neptune ---
+
+test_neptune_ssl_off_fails if {
+	group := testing.resource("aws_neptune_cluster_parameter_group", {"parameter": [{"name": "neptune_enforce_ssl", "value": "0"}]})
+	some result in neptune.deny with input.resource as group with input.related as []
+	result.path == ["parameter", 0, "value"]
+}
+
+test_neptune_default_passes if {
+	group := testing.resource("aws_neptune_cluster_parameter_group", {"parameter": [{"name": "neptune_query_timeout", "value": "120000"}]})
+	count(neptune.deny) == 0 with input.resource as group with input.related as []
+}
+
+# --- DMS ---
+
+test_dms_database_endpoint_without_ssl_mode_fails if {
+	some result in dms.deny with input.resource as testing.resource("aws_dms_endpoint", {"engine_name": "postgres"})
+		with input.related as []
+	result.path == ["ssl_mode"]
+	contains(result.message, "none when not set")
+}
+
+test_dms_verify_full_passes if {
+	endpoint := testing.resource("aws_dms_endpoint", {"engine_name": "mysql", "ssl_mode": "verify-full"})
+	count(dms.deny) == 0 with input.resource as endpoint with input.related as []
+}
+
+test_dms_s3_endpoint_is_not_applicable if {
+	dms.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_dms_endpoint", {"engine_name": "s3"})
+		with input.related as []
+}
+
+test_dms_unknown_engine_without_tls_is_undetermined if {
+	endpoint := testing.resource("aws_dms_endpoint", {"engine_name": testing.unknown})
+	some result in dms.deny with input.resource as endpoint with input.related as []
+	result.status == "undetermined"
 }

@@ -382,6 +382,89 @@ def classic_elb(name: str, certificate: Any) -> Case:
     )
 
 
+# --- Neptune and DMS -------------------------------------------------------------------------------
+
+
+def neptune_group(name: str, enforce: str | None) -> Case:
+    values = {"neptune_query_timeout": "120000"}
+    if enforce is not None:
+        values["neptune_enforce_ssl"] = enforce
+    return Case(
+        "aws_neptune_cluster_parameter_group",
+        name,
+        {
+            "name": _ident(name),
+            "family": "neptune1.3",
+            "parameter": [{"name": key, "value": value} for key, value in values.items()],
+        },
+        (
+            "AWS::Neptune::DBClusterParameterGroup",
+            {"Name": _ident(name), "Description": _ident(name), "Family": "neptune1.3", "Parameters": values},
+        ),
+        (
+            "aws:neptune/clusterParameterGroup:ClusterParameterGroup",
+            {
+                "name": _ident(name),
+                "family": "neptune1.3",
+                "parameters": [{"name": key, "value": value} for key, value in values.items()],
+            },
+        ),
+        blocks=("parameter",),
+    )
+
+
+def dms_endpoint(name: str, engine: str, ssl_mode: str | None) -> Case:
+    database = engine not in ("s3", "dynamodb", "kinesis")
+    tf = _set(
+        {
+            "endpoint_id": _ident(name),
+            "endpoint_type": "source",
+            "engine_name": engine,
+            "server_name": "ledger.cluster-c1a2b3.eu-west-1.rds.amazonaws.com" if database else None,
+            "port": 5432 if database else None,
+            "database_name": "ledger" if database else None,
+            "username": "dms" if database else None,
+            "ssl_mode": ssl_mode,
+        }
+    )
+    return Case(
+        "aws_dms_endpoint",
+        name,
+        tf,
+        (
+            "AWS::DMS::Endpoint",
+            _set(
+                {
+                    "EndpointIdentifier": _ident(name),
+                    "EndpointType": "source",
+                    "EngineName": engine,
+                    "ServerName": tf.get("server_name"),
+                    "Port": tf.get("port"),
+                    "DatabaseName": tf.get("database_name"),
+                    "Username": tf.get("username"),
+                    "SslMode": ssl_mode,
+                }
+            ),
+        ),
+        (
+            "aws:dms/endpoint:Endpoint",
+            _set(
+                {
+                    "endpointId": _ident(name),
+                    "endpointType": "source",
+                    "engineName": engine,
+                    "serverName": tf.get("server_name"),
+                    "port": tf.get("port"),
+                    "databaseName": tf.get("database_name"),
+                    "username": tf.get("username"),
+                    "sslMode": ssl_mode,
+                }
+            ),
+        ),
+        defaults={"ssl_mode": "none"},
+    )
+
+
 CURRENT_TRANSFER = "TransferSecurityPolicy-2024-01"
 DB = "aws_db_parameter_group"
 CLUSTER = "aws_rds_cluster_parameter_group"
@@ -466,6 +549,17 @@ FIXTURES: dict[str, list[Case]] = {
             {"ssl_min_protocol_version": "TLSv1.1"},
         ),
         rds_parameters(CLUSTER, "pass_aurora_mysql_tls12", "aurora-mysql8.0", {"tls_version": "TLSv1.2"}),
+    ],
+    "ENC-NEPTUNE-101": [
+        neptune_group("fail_ssl_not_enforced", "0"),
+        neptune_group("pass_default", None),
+        neptune_group("pass_ssl_enforced", "1"),
+    ],
+    "ENC-DMS-101": [
+        dms_endpoint("fail_postgres_no_ssl_mode", "postgres", None),
+        dms_endpoint("fail_mysql_ssl_none", "mysql", "none"),
+        dms_endpoint("pass_postgres_verify_full", "postgres", "verify-full"),
+        dms_endpoint("pass_sqlserver_require", "sqlserver", "require"),
     ],
     "ENC-TRANSFER-002": [
         transfer("fail_default_policy", ["SFTP"], None),
