@@ -566,3 +566,37 @@ PULUMI_ONLY: dict[str, list[Case]] = {
         legacy_server("fail_legacy_not_audited"),
     ],
 }
+
+
+# Earlier rules whose Terraform cases (tests/rules/azure/azure_fixture_cases.py) are written as Pulumi too:
+# the same resources under their azure classic type tokens and ARM ids.
+AZURE_TOKENS = {
+    "azurerm_key_vault": ("azure:keyvault/keyVault:KeyVault", "Microsoft.KeyVault/vaults"),
+    "azurerm_monitor_diagnostic_setting": ("azure:monitoring/diagnosticSetting:DiagnosticSetting", ""),
+    "azurerm_storage_account": ("azure:storage/account:Account", "Microsoft.Storage/storageAccounts"),
+    "azurerm_network_security_group": (NSG_TOKEN, "Microsoft.Network/networkSecurityGroups"),
+    "azurerm_network_watcher_flow_log": ("azure:network/networkWatcherFlowLog:NetworkWatcherFlowLog", ""),
+    "azurerm_postgresql_server": ("azure:postgresql/server:Server", "Microsoft.DBforPostgreSQL/servers"),
+    "azurerm_postgresql_flexible_server": (
+        "azure:postgresql/flexibleServer:FlexibleServer",
+        "Microsoft.DBforPostgreSQL/flexibleServers",
+    ),
+    "azurerm_postgresql_configuration": ("azure:postgresql/configuration:Configuration", ""),
+    FLEX: ("azure:postgresql/flexibleServerConfiguration:FlexibleServerConfiguration", ""),
+}
+
+
+def from_azure_cases(rule_id: str) -> list[Case]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "azure"))
+    from azure_fixture_cases import CASES as AZURE_CASES
+
+    cases = []
+    for case in AZURE_CASES[("audit-logging", rule_id)]:
+        token, arm_path = AZURE_TOKENS[case.type]
+        pulumi_id = arm_id(arm_path, case.arguments.get("name", case.name)) if arm_path else None
+        cases.append(Case(case.type, case.name, case.arguments, {}, token, pulumi_id=pulumi_id))
+    return cases
+
+
+for _rule_id in ("LOG-AZKV-001", "LOG-AZPG-001", "LOG-AZPG-002", "LOG-AZNETWORK-001", "LOG-AZSTORAGE-001"):
+    PULUMI_ONLY[_rule_id] = from_azure_cases(_rule_id)

@@ -309,4 +309,46 @@ __all__ = ["CASES", "PROJECT", "REGION", "UNKNOWN"]
 
 # --- Pulumi fixtures of earlier GCP rules (their HCL and plan come from tests/rules/gcp) ----------------
 
-PULUMI_ONLY: dict[str, list[Case]] = {}
+GCP_TOKENS = {
+    "google_project_iam_audit_config": "gcp:projects/iAMAuditConfig:IAMAuditConfig",
+    "google_folder_iam_audit_config": "gcp:folder/iAMAuditConfig:IAMAuditConfig",
+    "google_organization_iam_audit_config": "gcp:organizations/iAMAuditConfig:IAMAuditConfig",
+    "google_storage_bucket": "gcp:storage/bucket:Bucket",
+    "google_compute_subnetwork": "gcp:compute/subnetwork:Subnetwork",
+    "google_compute_network": "gcp:compute/network:Network",
+    "google_sql_database_instance": SQL_TOKEN,
+    "google_container_cluster": GKE_TOKEN,
+}
+
+
+def from_gcp_cases(rule_id: str) -> list[Case]:
+    """The Terraform cases of an earlier rule (tests/rules/gcp/gcp_fixture_cases.py) as Pulumi resources;
+    cases about values unknown until apply are left out (a stack export knows every value)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gcp"))
+    from gcp_fixture_cases import CASES as GCP_CASES
+
+    return [
+        Case(
+            case.type,
+            case.name,
+            case.arguments,
+            {},
+            GCP_TOKENS[case.type],
+            pulumi_id=case.arguments.get("name"),
+        )
+        for case in GCP_CASES[("audit-logging", rule_id)]
+        if not case.name.startswith("undetermined")
+    ]
+
+
+PULUMI_ONLY: dict[str, list[Case]] = {
+    rule_id: from_gcp_cases(rule_id)
+    for rule_id in (
+        "LOG-GCPAUDIT-001",
+        "LOG-GCPSTORAGE-001",
+        "LOG-GCPVPC-001",
+        "LOG-GCPSQL-001",
+        "LOG-GCPSQL-002",
+        "LOG-GCPGKE-001",
+    )
+}
