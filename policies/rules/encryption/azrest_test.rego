@@ -17,6 +17,7 @@ import data.iacgate.rules.encryption.azrest_cosmosdb_cmk
 import data.iacgate.rules.encryption.azrest_data_lake_store_encryption
 import data.iacgate.rules.encryption.azrest_database_infrastructure_encryption
 import data.iacgate.rules.encryption.azrest_eventhub_tls
+import data.iacgate.rules.encryption.azrest_kusto_cmk
 import data.iacgate.rules.encryption.azrest_kusto_disk_encryption
 import data.iacgate.rules.encryption.azrest_kusto_double_encryption
 import data.iacgate.rules.encryption.azrest_mariadb_ssl
@@ -663,4 +664,21 @@ test_azapi_storage_account_is_not_judged_by_app_rules if {
 	results := azure_app_https.deny with input.resource as arm("Microsoft.Storage/storageAccounts@2023-05-01", {})
 		with input.related as []
 	results == {{"not_applicable": true}}
+}
+
+# --- ENC-AZKUSTO-003 ---------------------------------------------------------------------------------
+
+test_kusto_without_key_fails if {
+	count(azrest_kusto_cmk.deny) == 1 with input.resource as azurerm("azurerm_kusto_cluster", {})
+		with input.related as []
+}
+
+test_kusto_with_separate_key_passes if {
+	count(azrest_kusto_cmk.deny) == 0 with input.resource as azurerm("azurerm_kusto_cluster", {})
+		with input.related as [testing.referrer("azurerm_kusto_cluster_customer_managed_key", "cluster_id", {"key_name": "k"})]
+}
+
+test_azapi_kusto_with_key_passes if {
+	count(azrest_kusto_cmk.deny) == 0 with input.resource as arm("Microsoft.Kusto/clusters@2023-08-15", {"properties": {"keyVaultProperties": {"keyName": "k"}}})
+		with input.related as []
 }

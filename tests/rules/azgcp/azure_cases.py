@@ -1597,3 +1597,45 @@ SERVICE_FABRIC = Rule(
 )
 
 RULES += [SPRING_HTTPS, SERVICE_FABRIC]
+
+TOKENS["azurerm_kusto_cluster_customer_managed_key"] = (
+    "azure:kusto/clusterCustomerManagedKey:ClusterCustomerManagedKey"
+)
+KUSTO_CMK = Rule(
+    "ENC-AZKUSTO-003",
+    AZURERM,
+    [
+        KEY,
+        kusto("fail_microsoft_key"),
+        kusto("pass_separate_key", identity=[{"type": "SystemAssigned"}]),
+        Res(
+            "azurerm_kusto_cluster_customer_managed_key",
+            "telemetry",
+            {
+                "cluster_id": Ref("azurerm_kusto_cluster.pass_separate_key", "id"),
+                "key_vault_id": f"{PARENT}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+                "key_name": "kusto",
+                "key_version": Ref("azurerm_key_vault_key.vm", "version"),
+            },
+        ),
+        azapi(
+            "fail_azapi_microsoft_key", KUSTO_ARM, {"sku": {"name": "Standard_E8ads_v5"}, "properties": {}}
+        ),
+        azapi(
+            "pass_azapi_cmk",
+            KUSTO_ARM,
+            {
+                "sku": {"name": "Standard_E8ads_v5"},
+                "properties": {
+                    "keyVaultProperties": {
+                        "keyName": "kusto",
+                        "keyVaultUri": "https://acme-payments-kv.vault.azure.net",
+                    }
+                },
+            },
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+RULES += [KUSTO_CMK]
