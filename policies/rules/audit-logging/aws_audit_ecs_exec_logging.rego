@@ -39,13 +39,12 @@ aws_audit_ecs_destination if {
 	lib.is_set(object.get(log_configuration, key, null))
 }
 
-aws_audit_ecs_logging_is(value) if {
+logging_text := upper(logging) if {
 	is_string(logging)
-	upper(logging) == value
-}
+} else := ""
 
 deny contains lib.violation(array.concat(exec_path, ["logging"]), msg) if {
-	aws_audit_ecs_logging_is("NONE")
+	logging_text == "NONE"
 	msg := "ECS Exec sessions are not logged: configuration.execute_command_configuration.logging is NONE, required DEFAULT or OVERRIDE with a log destination"
 }
 
@@ -56,7 +55,7 @@ deny contains lib.violation(array.concat(exec_path, ["logging"]), msg) if {
 }
 
 deny contains lib.violation(array.concat(exec_path, ["log_configuration"]), msg) if {
-	aws_audit_ecs_logging_is("OVERRIDE")
+	logging_text == "OVERRIDE"
 	not aws_audit_ecs_destination
 	msg := concat("", [
 		"ECS Exec sessions are logged nowhere: logging is OVERRIDE and log_configuration names ",

@@ -235,6 +235,98 @@ def graphql_api(name: str, level: Any | None) -> Case:
     )
 
 
+# --- ECS Exec ----------------------------------------------------------------------------------------
+
+
+def ecs_cluster(name: str, logging: Any | None, group: str | None = None) -> Case:
+    """A cluster; ``logging`` sets execute_command_configuration.logging (None: no configuration),
+    ``group`` the CloudWatch Logs group of an OVERRIDE."""
+    tf: dict[str, Any] = {"name": name}
+    cfn: dict[str, Any] = {"ClusterName": name}
+    pulumi: dict[str, Any] = {"name": name}
+    if logging is not None:
+        tf_exec: dict[str, Any] = {"logging": _tf(logging)}
+        cfn_exec: dict[str, Any] = {"Logging": _cfn(logging)}
+        pulumi_exec: dict[str, Any] = {"logging": _pulumi(logging)}
+        if group is not None:
+            tf_exec["log_configuration"] = [{"cloud_watch_log_group_name": group}]
+            cfn_exec["LogConfiguration"] = {"CloudWatchLogGroupName": group}
+            pulumi_exec["logConfiguration"] = {"cloudWatchLogGroupName": group}
+        tf["configuration"] = [{"execute_command_configuration": [tf_exec]}]
+        cfn["Configuration"] = {"ExecuteCommandConfiguration": cfn_exec}
+        pulumi["configuration"] = {"executeCommandConfiguration": pulumi_exec}
+    return Case(
+        "aws_ecs_cluster",
+        name,
+        tf,
+        ("AWS::ECS::Cluster", cfn),
+        ("aws:ecs/cluster:Cluster", pulumi),
+        blocks=("configuration", "execute_command_configuration", "log_configuration"),
+    )
+
+
+# --- WAF Classic ---------------------------------------------------------------------------------------
+
+FIREHOSE_ARN = f"arn:aws:firehose:{REGION}:{ACCOUNT}:deliverystream/aws-waf-logs-web"
+
+
+def waf_classic(tf_type: str, name: str, logged: bool) -> Case:
+    """A WAF Classic web ACL (global or regional); CloudFormation has no logging property for them."""
+    token = "aws:waf/webAcl:WebAcl" if tf_type == "aws_waf_web_acl" else "aws:wafregional/webAcl:WebAcl"
+    metric = name.replace("_", "")
+    tf: dict[str, Any] = {"name": name, "metric_name": metric, "default_action": [{"type": "ALLOW"}]}
+    pulumi: dict[str, Any] = {"name": name, "metricName": metric, "defaultAction": {"type": "ALLOW"}}
+    if logged:
+        tf["logging_configuration"] = [{"log_destination": FIREHOSE_ARN}]
+        pulumi["loggingConfiguration"] = {"logDestination": FIREHOSE_ARN}
+    return Case(tf_type, name, tf, None, (token, pulumi), blocks=("default_action", "logging_configuration"))
+
+
+# --- Route 53 ------------------------------------------------------------------------------------------
+
+QUERY_LOG_GROUP_ARN = f"arn:aws:logs:us-east-1:{ACCOUNT}:log-group:/aws/route53/zones"
+
+
+def hosted_zone(name: str, query_log: str | None = None, private: bool = False) -> list[Case]:
+    """A hosted zone; ``query_log`` logs its queries through an aws_route53_query_log (HCL, Pulumi
+    QueryLog) when "separate", or QueryLoggingConfig (CloudFormation) when "inline" or "separate"."""
+    domain = f"{name.replace('_', '-')}.example.com"
+    tf: dict[str, Any] = {"name": domain}
+    cfn: dict[str, Any] = {"Name": domain}
+    pulumi: dict[str, Any] = {"name": domain}
+    if private:
+        tf["vpc"] = [{"vpc_id": "vpc-0a1b2c3d4e5f60718"}]
+        cfn["VPCs"] = [{"VPCId": "vpc-0a1b2c3d4e5f60718", "VPCRegion": REGION}]
+        pulumi["vpcs"] = [{"vpcId": "vpc-0a1b2c3d4e5f60718"}]
+    if query_log is not None:
+        cfn["QueryLoggingConfig"] = {"CloudWatchLogsLogGroupArn": QUERY_LOG_GROUP_ARN}
+    cases = [
+        Case(
+            "aws_route53_zone",
+            name,
+            tf,
+            ("AWS::Route53::HostedZone", cfn),
+            ("aws:route53/zone:Zone", pulumi),
+            blocks=("vpc",),
+        )
+    ]
+    if query_log == "separate":
+        zone = Ref(f"aws_route53_zone.{name}", "zone_id")
+        cases.append(
+            Case(
+                "aws_route53_query_log",
+                f"{name}_queries",
+                {"zone_id": zone, "cloudwatch_log_group_arn": QUERY_LOG_GROUP_ARN},
+                None,
+                (
+                    "aws:route53/queryLog:QueryLog",
+                    {"zoneId": zone, "cloudwatchLogGroupArn": QUERY_LOG_GROUP_ARN},
+                ),
+            )
+        )
+    return cases
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -267,6 +359,25 @@ FIXTURES: dict[str, list[Case]] = {
         graphql_api("fail_no_log_config", None),
         graphql_api("fail_none", "NONE"),
         graphql_api("undetermined_level_variable", Unknown("field_log_level", "FieldLogLevel")),
+    ],
+    "LOG-ECS-001": [
+        ecs_cluster("pass_default", None),
+        ecs_cluster("pass_default_logging", "DEFAULT"),
+        ecs_cluster("pass_override_group", "OVERRIDE", "/ecs/exec"),
+        ecs_cluster("fail_none", "NONE"),
+        ecs_cluster("fail_override_nowhere", "OVERRIDE"),
+        ecs_cluster("undetermined_logging_variable", Unknown("exec_logging", "ExecLogging")),
+    ],
+    "LOG-WAF-002": [
+        waf_classic("aws_waf_web_acl", "pass_global_logged", True),
+        waf_classic("aws_wafregional_web_acl", "pass_regional_logged", True),
+        waf_classic("aws_waf_web_acl", "fail_global_unlogged", False),
+        waf_classic("aws_wafregional_web_acl", "fail_regional_unlogged", False),
+    ],
+    "LOG-ROUTE53-001": [
+        *hosted_zone("pass_public_logged", "separate"),
+        *hosted_zone("fail_public_unlogged"),
+        *hosted_zone("private_zone", private=True),
     ],
 }
 
