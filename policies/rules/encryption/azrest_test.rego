@@ -31,6 +31,7 @@ import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk
 import data.iacgate.rules.encryption.azrest_vm_host_encryption
 import data.iacgate.rules.encryption.azure_aks_disk_cmk
+import data.iacgate.rules.encryption.azure_aks_host_encryption
 import data.iacgate.rules.encryption.azure_app_ftps
 import data.iacgate.rules.encryption.azure_app_https
 import data.iacgate.rules.encryption.azure_app_tls
@@ -680,5 +681,17 @@ test_kusto_with_separate_key_passes if {
 
 test_azapi_kusto_with_key_passes if {
 	count(azrest_kusto_cmk.deny) == 0 with input.resource as arm("Microsoft.Kusto/clusters@2023-08-15", {"properties": {"keyVaultProperties": {"keyName": "k"}}})
+		with input.related as []
+}
+
+test_azapi_aks_pool_without_host_encryption_fails if {
+	body := {"properties": {"agentPoolProfiles": [{"name": "a", "enableEncryptionAtHost": true}, {"name": "b"}]}}
+	some result in azure_aks_host_encryption.deny with input.resource as arm("Microsoft.ContainerService/managedClusters@2024-05-01", body)
+		with input.related as []
+	result.path == ["body", "properties", "agentPoolProfiles", 1, "enableEncryptionAtHost"]
+}
+
+test_azapi_agent_pool_with_host_encryption_passes if {
+	count(azure_aks_host_encryption.deny) == 0 with input.resource as arm("Microsoft.ContainerService/managedClusters/agentPools@2024-05-01", {"properties": {"enableEncryptionAtHost": true}})
 		with input.related as []
 }

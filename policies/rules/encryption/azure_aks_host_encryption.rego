@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_aks_host_encryption
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -25,4 +26,29 @@ deny contains lib.violation([name], msg) if {
 	name := setting(lib.attrs)
 	not lib.is_true(lib.attr(name))
 	msg := concat("", ["AKS node pool does not encrypt at the host: ", name, " is ", lib.attr_text(name), ", required true"])
+}
+
+# azapi_resource: managedClusters judge each agentPoolProfiles entry, managedClusters/agentPools themselves
+# (properties.enableEncryptionAtHost, default false); other ARM types get no check.
+arm_cluster := "microsoft.containerservice/managedclusters"
+
+arm_pool := "microsoft.containerservice/managedclusters/agentpools"
+
+deny contains {"not_applicable": true} if azapi.not_concerned({arm_cluster, arm_pool})
+
+deny contains lib.violation(azapi.body_path(["properties", "agentPoolProfiles", index, "enableEncryptionAtHost"]), msg) if {
+	azapi.of_type({arm_cluster})
+	pools := azapi.arm_value(["properties", "agentPoolProfiles"])
+	is_array(pools)
+	some index, pool in pools
+	value := object.get(pool, "enableEncryptionAtHost", null)
+	not lib.is_true(value)
+	msg := concat("", ["AKS node pool ", lib.show(object.get(pool, "name", index)), " does not encrypt at the host: body.properties.agentPoolProfiles.enableEncryptionAtHost is ", lib.show(value), ", required true"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "enableEncryptionAtHost"]), msg) if {
+	azapi.of_type({arm_pool})
+	value := azapi.arm_value(["properties", "enableEncryptionAtHost"])
+	not lib.is_true(value)
+	msg := concat("", ["AKS node pool does not encrypt at the host: body.properties.enableEncryptionAtHost is ", lib.show(value), ", required true"])
 }

@@ -865,3 +865,36 @@ CASES[("encryption", "ENC-AZAKS-001")] += [
     ),
     AZAPI_KEY_VAULT,
 ]
+
+POOL_ARM = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+CASES[("encryption", "ENC-AZAKS-002")] += [
+    azapi_case(
+        "fail_azapi_cluster_pool",
+        AKS_ARM,
+        {
+            "properties": {
+                "dnsPrefix": "payments",
+                "agentPoolProfiles": [{"name": "system", "count": 3, "mode": "System"}],
+            }
+        },
+    ),
+    azapi_case(
+        "pass_azapi_cluster_pool",
+        AKS_ARM,
+        {
+            "properties": {
+                "dnsPrefix": "payments",
+                "agentPoolProfiles": [
+                    {"name": "system", "count": 3, "mode": "System", "enableEncryptionAtHost": True}
+                ],
+            }
+        },
+    ),
+    azapi_case("fail_azapi_agent_pool", POOL_ARM, {"properties": {"count": 3, "mode": "User"}}),
+    azapi_case(
+        "pass_azapi_agent_pool",
+        POOL_ARM,
+        {"properties": {"count": 3, "mode": "User", "enableEncryptionAtHost": True}},
+    ),
+    AZAPI_KEY_VAULT,
+]
