@@ -136,6 +136,9 @@ missing_path := settings_path if {
 
 # The Cloud SQL defaults of the flags the rules require, for messages.
 flag_defaults := {
+	"log_connections": "off",
+	"log_disconnections": "off",
+	"cloudsql.enable_pgaudit": "off",
 	"log_checkpoints": "off",
 	"log_lock_waits": "off",
 	"log_hostname": "off",

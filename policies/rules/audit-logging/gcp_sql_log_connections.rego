@@ -1,30 +1,17 @@
 # LOG-GCPSQL-001: Cloud SQL for PostgreSQL instances log connections and disconnections.
 package iacgate.rules.audit_logging.gcp_sql_log_connections
 
-import data.iacgate.lib
-import data.iacgate.lib.gcp
+import data.iacgate.lib.gcp_log
 import rego.v1
 
-# Both flags default to off in Cloud SQL for PostgreSQL.
-required_flags := ["log_connections", "log_disconnections"]
-
-deny contains lib.violation(["settings", 0, "database_flags", flag.index, "value"], msg) if {
-	gcp.sql_engine == "postgres"
-	some name in required_flags
-	flag := gcp.sql_flags[name]
-	not lib.is_unknown(flag.value)
-	gcp.flag_text(flag.value) != "on"
-	msg := concat("", ["PostgreSQL instance does not log ", name, ": database flag ", name, " is ", lib.show(flag.value), ", required on"])
+# Both flags default to off in Cloud SQL for PostgreSQL. An unknown version, flag list or value is
+# undetermined (policies/lib/gcp_log.rego); MySQL and SQL Server instances get no check.
+deny contains result if {
+	some result in gcp_log.gcp_log_flag_results("log_connections", {"on"}, false, "does not log connections", "on")
 }
 
-deny contains lib.violation(path, msg) if {
-	gcp.sql_engine == "postgres"
-	some name in required_flags
-	not gcp.sql_flags[name]
-	path := missing_path
-	msg := concat("", ["PostgreSQL instance does not log ", name, ": database flag ", name, " is not set (default off), required on"])
+deny contains result if {
+	some result in gcp_log.gcp_log_flag_results("log_disconnections", {"on"}, false, "does not log disconnections", "on")
 }
 
-missing_path := ["settings", 0] if {
-	gcp.sql_settings != {}
-} else := []
+deny contains {"not_applicable": true} if gcp_log.not_postgres

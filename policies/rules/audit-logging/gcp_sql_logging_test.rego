@@ -42,6 +42,16 @@ test_pgaudit_off_fails if {
 }
 
 test_mysql_is_not_judged if {
-	count(gcp_sql_log_connections.deny) == 0 with input.resource as flags_instance("MYSQL_8_0", []) with input.related as []
-	count(gcp_sql_pgaudit.deny) == 0 with input.resource as flags_instance("MYSQL_8_0", []) with input.related as []
+	some connections in gcp_sql_log_connections.deny with input.resource as flags_instance("MYSQL_8_0", []) with input.related as []
+	connections.not_applicable
+	some pgaudit in gcp_sql_pgaudit.deny with input.resource as flags_instance("MYSQL_8_0", []) with input.related as []
+	pgaudit.not_applicable
+}
+
+test_unknown_value_or_version_is_never_a_pass if {
+	flags := [{"name": "log_connections", "value": testing.unknown}, {"name": "log_disconnections", "value": "on"}]
+	some result in gcp_sql_log_connections.deny with input.resource as flags_instance("POSTGRES_15", flags) with input.related as []
+	result.path == ["settings", 0, "database_flags", 0, "value"]
+	some version in gcp_sql_pgaudit.deny with input.resource as flags_instance(testing.unknown, []) with input.related as []
+	version.status == "undetermined"
 }

@@ -79,7 +79,7 @@ LOG_FLAGS = {"log_connections": "on", "log_disconnections": "on"}
 SQL_LOG_CONNECTIONS = [
     sql("pass_connections_logged", database_flags=flags(**LOG_FLAGS)),
     sql("pass_flags_in_capitals", database_flags=flags(log_connections="On", log_disconnections="ON")),
-    sql("pass_mysql_not_judged", "MYSQL_8_0"),
+    sql("mysql_not_judged", "MYSQL_8_0"),
     sql("fail_no_flags"),
     sql("fail_disconnections_off", database_flags=flags(log_connections="on", log_disconnections="off")),
     sql("fail_connections_missing", database_flags=flags(log_disconnections="on")),
@@ -87,7 +87,7 @@ SQL_LOG_CONNECTIONS = [
 
 SQL_PGAUDIT = [
     sql("pass_pgaudit_on", database_flags=flags(cloudsql__enable_pgaudit="on", **LOG_FLAGS)),
-    sql("pass_sqlserver_not_judged", "SQLSERVER_2022_STANDARD"),
+    sql("sqlserver_not_judged", "SQLSERVER_2022_STANDARD"),
     sql("fail_pgaudit_missing", database_flags=flags(**LOG_FLAGS)),
     sql("fail_pgaudit_off", database_flags=flags(cloudsql__enable_pgaudit="off")),
 ]
