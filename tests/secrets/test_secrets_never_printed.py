@@ -39,6 +39,11 @@ SECRETS = (
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFIXTUREKEY",
     "c3RhdGUtYWNjb3VudC1maXh0dXJlLWtleQ==",
     "Pg-Fixture-Pw9",
+    "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt",
+    "xoxb-240912345678-4921234567890-Qm7Zk2Lp9Xw4Rt6Yb1Nc8Vd3",
+    "Zk3#9xLq!2mVb7@Rt5wY8uPe",
+    "Vq8Lm2Zx7Rt4Nb1Kp",
+    "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
 )
 
 
@@ -82,6 +87,7 @@ def test_no_output_prints_a_secret(tmp_path: Path) -> None:
     everything = "\n".join(outputs)
     assert all(f"SEC-CRED-00{n}" in everything for n in (1, 2, 3))
     assert "SEC-STATE-008" in everything
+    assert "SEC-CONTENT-001" in everything
     leaked = [secret for secret in SECRETS if secret in everything]
     assert not leaked, leaked
 

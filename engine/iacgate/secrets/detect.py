@@ -1,0 +1,257 @@
+"""Detectors over scanned text: detect-secrets plugins (maintained as bc-detect-secrets), run line by line
+on candidate lines only, never verifying anything over the network and never running scanned content.
+
+Scanned content is hostile, so the cost is bounded by the input size: a line is only examined when a cheap
+scan of the whole text finds a long token or a key header on it, and at most ``LINE_LIMIT`` characters of
+a line are given to a detector (the library's regular expressions then cost at most a constant per line).
+
+What is reported (precision matters more than volume):
+- known credential formats, each with its own structure check: AWS access key ids (and secret keys
+  assigned to an AWS-like name), private key blocks, GitHub, Slack, Stripe, Twilio, SendGrid, npm and
+  Azure storage keys, JWTs, and URLs or connection strings with a password (``user:password@host``);
+- a value assigned to a secret-like key (password, secret, token, api_key, ...) only when it is a quoted
+  literal (not a reference, interpolation or dynamic reference), at least ``MIN_LENGTH`` characters, and
+  of high entropy for its length.
+A value that carries a documentation marker (``EXAMPLE``, as in AWS's own examples) is kept with
+``example=True`` so that the rule can pass it rather than hide it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+LINE_LIMIT = 4096
+MIN_LENGTH = 16
+# A token long enough to be a credential: a line without one holds none.
+_LONG_TOKEN = re.compile(r"[^\s\"'`,;(){}\[\]<>]{16,}")
+_REFERENCE = re.compile(
+    r"\$\{|\{\{resolve:|^(?:var|local|data|module|each|count|self|path)\.|^arn:|^projects/|^https?://[^:@/]*/"
+    r"|^/|^\*|\s"
+)
+_EXAMPLE = re.compile(r"EXAMPLE|example|DUMMY|dummy|PLACEHOLDER|placeholder|x{8,}|X{8,}|\*{4,}")
+# Attributes the credential rules (SEC-CRED-*) judge whatever the value: not reported twice.
+CREDENTIAL_ATTRIBUTES = frozenset(
+    {
+        "password",
+        "master_password",
+        "admin_password",
+        "administrator_login_password",
+        "administrator_password",
+        "auth_token",
+        "root_password",
+        "sql_administrator_login_password",
+        "masteruserpassword",
+        "authtoken",
+        "masterpassword",
+        "administratorloginpassword",
+        "adminpassword",
+        "rootpassword",
+    }
+)
+# (plugin module, class) of the known-format detectors used, each with the lowercase literals a line must
+# hold for it to be asked at all (found with str.find over the lowercased text, at C speed) and, for
+# literals that are common in IaC, a check of the line itself. Only the few lines that pass are given to
+# the detectors, so their own expressions only ever see short, rare lines.
+_FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
+    (
+        "aws",
+        "AWSKeyDetector",
+        ("akia", "asia", "aroa", "aida", "a3t"),
+        r"(?:AKIA|ASIA|AROA|AIDA|A3T)[A-Z0-9]{16}",
+    ),
+    (
+        "aws",
+        "AWSKeyDetector",
+        ("aws",),
+        r"(?i:aws.{0,20}?(?:key|pwd|pw|pass|token).{0,20}?[\"'][0-9a-z/+]{40}[\"'])",
+    ),
+    ("private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
+    ("github_token", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
+    ("slack", "SlackDetector", ("xox", "hooks.slack.com"), None),
+    ("stripe", "StripeDetector", ("k_live_",), None),
+    ("twilio", "TwilioKeyDetector", ("ac", "sk"), r"\b(?:AC|SK)[a-z0-9]{32}"),
+    ("sendgrid", "SendGridDetector", ("sg.",), r"SG\.[\w-]{16,}"),
+    ("npm", "NpmDetector", ("_authtoken",), None),
+    ("azure_storage_key", "AzureStorageKeyDetector", ("accountkey",), None),
+    ("jwt", "JwtTokenDetector", ("eyj",), r"eyJ[\w-]{8,}\.[\w-]{8,}"),
+    ("basic_auth", "BasicAuthDetector", ("://",), r"://[^\s@/]*:[^\s@/]*@"),
+)
+_KEYWORD_LITERALS = (
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "api_key",
+    "apikey",
+    "privatekey",
+    "private_key",
+    "credential",
+)
+_CHECKS = {index: re.compile(entry[3]) for index, entry in enumerate(_FORMAT_PLUGINS) if entry[3]}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One secret found in a file. ``value`` never leaves the engine: reports show ``detector``, ``key``
+    and ``line``; ``digest`` (a SHA-256 prefix) tells two detections of one value apart."""
+
+    file: str
+    line: int
+    detector: str
+    key: str | None
+    digest: str
+    example: bool
+    value: str
+
+    def __repr__(self) -> str:  # never the value, even in a traceback or a debug print
+        return f"Detection({self.file}:{self.line} {self.detector} key={self.key!r} {self.digest})"
+
+
+@cache
+def _plugins() -> tuple[Any, ...]:
+    # Imported on first use: scans without the secrets rules never pay for the library.
+    import importlib
+
+    found = []
+    for module, name, _literals, _check in _FORMAT_PLUGINS:
+        found.append(getattr(importlib.import_module(f"detect_secrets.plugins.{module}"), name)())
+    return tuple(found)
+
+
+@cache
+def _keyword() -> Any:
+    from detect_secrets.plugins.keyword import KeywordDetector
+
+    return KeywordDetector()
+
+
+def entropy(value: str) -> float:
+    """Shannon entropy of ``value`` in bits per character."""
+    counts: dict[str, int] = {}
+    for char in value:
+        counts[char] = counts.get(char, 0) + 1
+    size = len(value)
+    return -sum(count / size * math.log2(count / size) for count in counts.values())
+
+
+def high_entropy(value: str) -> bool:
+    """Random-looking for its length: at least 16 characters, three character classes, and an entropy
+    near the most a string of that length can have (a dictionary word with a digit is not)."""
+    if len(value) < MIN_LENGTH:
+        return False
+    classes = sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
+    ceiling = math.log2(min(len(value), 64))
+    return classes >= 3 and entropy(value) >= 0.8 * ceiling
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _quoted(line: str, value: str) -> bool:
+    return any(f"{quote}{value}{quote}" in line for quote in ('"', "'"))
+
+
+def _lines_holding(low: str, literal: str, starts: list[int], into: dict[int, set[str]], name: str) -> None:
+    at = low.find(literal)
+    while at >= 0:
+        number = bisect.bisect_right(starts, at) - 1
+        into.setdefault(number, set()).add(name)
+        # Next line: one mark per line is enough.
+        following = starts[number + 1] if number + 1 < len(starts) else len(low)
+        at = low.find(literal, max(following, at + 1))
+
+
+def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
+    """0-based line numbers worth a detector, with the detectors (``p<index>``, ``keyword``) to ask."""
+    low = text.lower()
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    marked: dict[int, set[str]] = {}
+    for index, (_module, _name, literals, _check) in enumerate(_FORMAT_PLUGINS):
+        for literal in literals:
+            _lines_holding(low, literal, starts, marked, f"p{index}")
+    for literal in _KEYWORD_LITERALS:
+        _lines_holding(low, literal, starts, marked, "keyword")
+    lines: dict[int, set[str]] = {}
+    for number, names in marked.items():
+        line = raw_lines[number][:LINE_LIMIT]
+        if not _LONG_TOKEN.search(line) and "PRIVATE KEY" not in line:
+            continue
+        kept = {
+            name
+            for name in names
+            if name == "keyword" or (check := _CHECKS.get(int(name[1:]))) is None or check.search(line)
+        }
+        if kept:
+            lines[number] = kept
+    return lines
+
+
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\s*[:=](?=\s|[\"'<]|$)")
+
+
+def key_of(line: str, value: str = "") -> str | None:
+    """The key a line assigns ``value`` to (HCL ``key = ``, YAML ``key:``, JSON ``"key":``): the last one
+    written before the value, if any."""
+    at = line.find(value) if value else -1
+    keys = [match.group(1) for match in _KEY.finditer(line) if at < 0 or match.end() <= at]
+    return str(keys[-1]) if keys else None
+
+
+def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[tuple[str, str | None, str]]:
+    for found in _keyword().analyze_line(filename=relative, line=line, line_number=number):
+        value = found.secret_value or ""
+        key = key_of(line, value)
+        if key is not None and key.lower().replace("-", "_") in CREDENTIAL_ATTRIBUTES:
+            continue
+        if hcl and not _quoted(line, value):
+            continue  # an HCL expression (var.x, a function call), not a literal
+        if _REFERENCE.search(value) or not high_entropy(value):
+            continue
+        yield "High-entropy value under a secret-like key", key, value
+
+
+def detect(text: str, relative: str) -> tuple[Detection, ...]:
+    """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
+    hcl = relative.endswith((".tf", ".tfvars"))
+    raw_lines = text.split("\n")
+    lines = _triggered_lines(text, raw_lines)
+    # One detection per value and detector in a file (a Pulumi state repeats inputs as outputs).
+    found: dict[tuple[str, str], Detection] = {}
+    plugins = _plugins() if lines else ()
+    for index, triggers in sorted(lines.items()):
+        line = raw_lines[index][:LINE_LIMIT]
+        number = index + 1
+        hits: list[tuple[str, str | None, str]] = []
+        for position, plugin in enumerate(plugins):
+            if f"p{position}" not in triggers:
+                continue
+            for secret in plugin.analyze_line(filename=relative, line=line, line_number=number):
+                value = str(secret.secret_value or "")
+                hits.append((str(secret.type), key_of(line, value), value))
+        if not hits and "keyword" in triggers:
+            hits.extend(_keyword_hits(relative, line, number, hcl))
+        for detector, key, value in hits:
+            if not value:
+                continue
+            digest = _digest(value)
+            found.setdefault(
+                (detector, digest),
+                Detection(relative, number, detector, key, digest, bool(_EXAMPLE.search(value)), value),
+            )
+    return tuple(found.values())

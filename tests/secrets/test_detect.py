@@ -1,0 +1,67 @@
+"""The content detectors (#17): what they report, what they leave alone, and that no value leaks."""
+
+from __future__ import annotations
+
+from iacgate.secrets import detect, nodes
+from iacgate.secrets.detect import LINE_LIMIT, high_entropy
+
+GITHUB = "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt"
+
+
+def _found(text: str, name: str = "main.tf") -> list[tuple[int, str, str | None]]:
+    return [(d.line, d.detector, d.key) for d in detect(text, name)]
+
+
+def test_known_formats_with_line_and_key() -> None:
+    text = f'locals {{\n  token = "{GITHUB}"\n  db = "postgres://app:Vq8Lm2Zx7Rt4Nb1Kp@db:5432/app"\n}}\n'
+    assert _found(text) == [(2, "GitHub Token", "token"), (3, "Basic Auth Credentials", "db")]
+
+
+def test_high_entropy_literal_under_a_secret_like_key() -> None:
+    assert _found('api_secret = "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n') == [
+        (1, "High-entropy value under a secret-like key", "api_secret")
+    ]
+
+
+def test_plainly_not_secrets_are_left_alone() -> None:
+    text = "\n".join(
+        [
+            "api_token = var.api_token",  # an HCL reference, not a literal
+            'secret_id = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ledger-AbCdEf"',
+            'token_name = "ledger-deployments-production-eu"',  # low entropy
+            'password = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',  # a credential attribute: SEC-CRED-* judge it
+            'secret = "${data.aws_secretsmanager_secret_version.x.secret_string}"',
+            'MasterUserPassword = "{{resolve:secretsmanager:prod/db:SecretString:password}}"',
+            'source_code_hash = "3f1c2a5b7e9d0c4b6a8f1e3d5c7b9a0f2e4d6c8b0a1f3e5d7c9b1a3f5e7d9c0b"',
+        ]
+    )
+    assert _found(text) == []
+
+
+def test_documentation_examples_are_marked() -> None:
+    (found,) = detect('key = "AKIAIOSFODNN7EXAMPLE"\n', "main.tf")
+    assert found.example is True
+
+
+def test_one_detection_per_value_in_a_file() -> None:
+    text = f'{{"inputs": {{"token": "{GITHUB}"}},\n "outputs": {{"token": "{GITHUB}"}}}}\n'
+    assert _found(text, "stack.pulumi.json") == [(1, "GitHub Token", "token")]
+
+
+def test_no_value_in_nodes_or_repr() -> None:
+    found = detect(f'token = "{GITHUB}"\n', "main.tf")
+    assert GITHUB not in repr(found)
+    (node,) = nodes(found, "terraform")
+    assert node.id == "iacgate_secret.token"
+    assert GITHUB not in repr(node.attributes)
+    assert node.location.start_line == 1
+
+
+def test_a_line_is_read_up_to_the_limit() -> None:
+    assert _found("x" * LINE_LIMIT + f' token = "{GITHUB}"\n') == []
+
+
+def test_entropy_needs_length_and_variety() -> None:
+    assert high_entropy("Zk3#9xLq!2mVb7@Rt5wY8uPe")
+    assert not high_entropy("Short1!")
+    assert not high_entropy("passwordpassword1234")
