@@ -17,8 +17,24 @@ subscription if {
 
 subscription if count(lib.referenced("azurerm_subscription")) > 0
 
+# A target unknown until apply that refers to no resource ("/subscriptions/${var.subscription_id}", a
+# module input): it may be a subscription, so the setting is judged and its results are undetermined.
+target_unknown if {
+	lib.is_unknown(target)
+	count([entry | some entry in input.related; entry.direction == "out"; entry.attribute == "target_resource_id"]) == 0
+}
+
+judged if subscription
+
+judged if target_unknown
+
 # Diagnostic settings of other resources (a vault, a storage account) are other rules' concern.
-deny contains {"not_applicable": true} if not subscription
+deny contains {"not_applicable": true} if not judged
+
+# The results of a possible subscription are undetermined: a known subscription fails.
+azure_activity_result(path, msg) := lib.violation(path, msg) if {
+	subscription
+} else := lib.undetermined(path, concat("", [msg, " (if target_resource_id, unknown until apply, is a subscription)"]))
 
 required := ["Administrative", "Security", "Policy", "Alert"]
 
@@ -33,8 +49,8 @@ missing := [category |
 	not "audit" in sent
 ]
 
-deny contains lib.violation(["enabled_log"], msg) if {
-	subscription
+deny contains azure_activity_result(["enabled_log"], msg) if {
+	judged
 	count(missing) > 0
 	not logs_unknown
 	msg := concat("", ["subscription activity log is not exported in full: enabled_log categories leave out ", concat(", ", missing), ", required Administrative, Security, Policy and Alert (or the allLogs group)"])
@@ -45,14 +61,14 @@ logs_unknown if lib.is_unknown(lib.attr("enabled_log"))
 logs_unknown if lib.is_unknown(lib.attr("log"))
 
 deny contains lib.undetermined(["enabled_log"], msg) if {
-	subscription
+	judged
 	count(missing) > 0
 	logs_unknown
 	msg := "cannot tell which activity log categories the subscription exports: enabled_log is unknown until apply, required Administrative, Security, Policy and Alert"
 }
 
-deny contains lib.violation([], msg) if {
-	subscription
+deny contains azure_activity_result([], msg) if {
+	judged
 	not azure.diagnostic_destination(setting)
 	msg := "subscription activity log is exported nowhere: log_analytics_workspace_id, storage_account_id, eventhub_authorization_rule_id and partner_solution_id are not set, required a destination"
 }

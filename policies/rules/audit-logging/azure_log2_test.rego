@@ -228,3 +228,14 @@ test_unknown_enabled_is_undetermined_never_a_pass if {
 	some inline in azure_sql_auditing.deny with input.resource as legacy_server({"extended_auditing_policy": testing.unknown}) with input.related as []
 	inline.status == "undetermined"
 }
+
+test_unknown_subscription_target_is_undetermined if {
+	results := azure_activity_log_export.deny with input.resource as subscription_setting(testing.unknown, array.slice(all_categories, 0, 1)) with input.related as []
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+	count(azure_activity_log_export.deny) == 0 with input.resource as subscription_setting(testing.unknown, all_categories) with input.related as []
+	edge := {"direction": "out", "attribute": "target_resource_id", "resource": testing.resource("azurerm_key_vault", {})}
+	some other in azure_activity_log_export.deny with input.resource as subscription_setting(testing.unknown, []) with input.related as [edge]
+	other.not_applicable
+}
