@@ -54,7 +54,7 @@ def iacgate(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", "IACGATE_TODAY": "2026-03-02"},
         check=False,
     )
 
@@ -97,3 +97,27 @@ def test_the_fixtures_hold_the_secrets(secret: str) -> None:
     # The test above can fail only while the fixtures really contain these values.
     texts = (path.read_text(encoding="utf-8") for path in FIXTURES.rglob("*") if path.is_file())
     assert any(secret in text for text in texts)
+
+
+def test_a_waiver_allowlists_a_known_fake_value(tmp_path: Path) -> None:
+    infra = tmp_path / "infra"
+    infra.mkdir()
+    token = "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt"
+    (infra / "main.tf").write_text(f'locals {{\n  test_fixture_token = "{token}"\n}}\n', encoding="utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - rule: SEC-CONTENT-001\n"
+        "    resource: iacgate_secret.test_fixture_token\n"
+        "    file: infra/main.tf\n"
+        "    reason: made-up token of a parser test, never valid\n"
+        "    approved_by: security@example.com\n"
+        "    expires: 2026-09-30\n",
+        encoding="utf-8",
+    )
+    pack = ("--pack", "secrets-and-state", "--format", "json")
+    blocked = iacgate(tmp_path, "scan", "infra", *pack)
+    assert blocked.returncode == 1, blocked.stderr
+    waived = iacgate(tmp_path, "scan", "infra", *pack, "--waivers", str(waivers))
+    assert waived.returncode == 0, waived.stdout + waived.stderr
+    assert "SEC-CONTENT-001" in waived.stdout and token not in waived.stdout + blocked.stdout
