@@ -16,6 +16,7 @@ import data.iacgate.rules.encryption.azrest_batch_cmk
 import data.iacgate.rules.encryption.azrest_cosmosdb_cmk
 import data.iacgate.rules.encryption.azrest_data_lake_store_encryption
 import data.iacgate.rules.encryption.azrest_database_infrastructure_encryption
+import data.iacgate.rules.encryption.azrest_eventhub_cmk
 import data.iacgate.rules.encryption.azrest_eventhub_tls
 import data.iacgate.rules.encryption.azrest_kusto_cmk
 import data.iacgate.rules.encryption.azrest_kusto_disk_encryption
@@ -694,4 +695,17 @@ test_azapi_aks_pool_without_host_encryption_fails if {
 test_azapi_agent_pool_with_host_encryption_passes if {
 	count(azure_aks_host_encryption.deny) == 0 with input.resource as arm("Microsoft.ContainerService/managedClusters/agentPools@2024-05-01", {"properties": {"enableEncryptionAtHost": true}})
 		with input.related as []
+}
+
+# --- ENC-AZEH-002 ------------------------------------------------------------------------------------
+
+test_eventhub_without_key_fails if {
+	some result in azrest_eventhub_cmk.deny with input.resource as azurerm("azurerm_eventhub_namespace", {"sku": "Standard"})
+		with input.related as []
+	contains(result.message, "only Premium")
+}
+
+test_eventhub_with_separate_key_passes if {
+	count(azrest_eventhub_cmk.deny) == 0 with input.resource as azurerm("azurerm_eventhub_namespace", {"sku": "Premium"})
+		with input.related as [testing.referrer("azurerm_eventhub_namespace_customer_managed_key", "eventhub_namespace_id", {})]
 }

@@ -1639,3 +1639,33 @@ KUSTO_CMK = Rule(
     TOKENS,
 )
 RULES += [KUSTO_CMK]
+
+TOKENS["azurerm_eventhub_namespace_customer_managed_key"] = (
+    "azure:eventhub/namespaceCustomerManagedKey:NamespaceCustomerManagedKey"
+)
+EH_ARM = "Microsoft.EventHub/namespaces@2024-01-01"
+EH_CMK = Rule(
+    "ENC-AZEH-002",
+    AZURERM,
+    [
+        KEY,
+        namespace("eventhub", "fail_premium_microsoft_key", identity=[{"type": "SystemAssigned"}]),
+        namespace("eventhub", "fail_standard", sku="Standard"),
+        namespace("eventhub", "pass_separate_key", identity=[{"type": "SystemAssigned"}]),
+        Res(
+            "azurerm_eventhub_namespace_customer_managed_key",
+            "events",
+            {
+                "eventhub_namespace_id": Ref("azurerm_eventhub_namespace.pass_separate_key", "id"),
+                "key_vault_key_ids": [Ref("azurerm_key_vault_key.vm", "id")],
+            },
+        ),
+        azapi("fail_azapi_microsoft_key", EH_ARM, {"sku": {"name": "Premium"}, "properties": {}}),
+        azapi(
+            "pass_azapi_cmk", EH_ARM, {"sku": {"name": "Premium"}, "properties": {"encryption": {**ARM_CMK}}}
+        ),
+        OTHER,
+    ],
+    TOKENS,
+)
+RULES += [EH_CMK]
