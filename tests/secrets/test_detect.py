@@ -18,9 +18,7 @@ def test_known_formats_with_line_and_key() -> None:
 
 
 def test_high_entropy_literal_under_a_secret_like_key() -> None:
-    assert _found('api_secret = "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n') == [
-        (1, "High-entropy value under a secret-like key", "api_secret")
-    ]
+    assert _found('api_secret = "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n') == [(1, "High-entropy string", "api_secret")]
 
 
 def test_plainly_not_secrets_are_left_alone() -> None:
@@ -36,6 +34,14 @@ def test_plainly_not_secrets_are_left_alone() -> None:
         ]
     )
     assert _found(text) == []
+
+
+def test_code_reading_a_value_is_not_a_value() -> None:
+    # Inline Lambda source in a template: a property path, not a literal.
+    assert _found("      ResultToken: event.resultToken\n", "template.yaml") == []
+    assert _found("      ApiSecret: Zk3#9xLq!2mVb7@Rt5wY8uPe\n", "template.yaml") == [
+        (1, "High-entropy string", "ApiSecret")
+    ]
 
 
 def test_documentation_examples_are_marked() -> None:

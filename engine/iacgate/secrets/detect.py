@@ -35,6 +35,8 @@ _REFERENCE = re.compile(
     r"\$\{|\{\{resolve:|^(?:var|local|data|module|each|count|self|path)\.|^arn:|^projects/|^https?://[^:@/]*/"
     r"|^/|^\*|\s"
 )
+# event.resultToken, self.config.apiKey: code reading a value, not a value.
+_IDENTIFIER_PATH = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\Z")
 _EXAMPLE = re.compile(r"EXAMPLE|example|DUMMY|dummy|PLACEHOLDER|placeholder|x{8,}|X{8,}|\*{4,}")
 # Attributes the credential rules (SEC-CRED-*) judge whatever the value: not reported twice.
 CREDENTIAL_ATTRIBUTES = frozenset(
@@ -221,9 +223,9 @@ def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[
             continue
         if hcl and not _quoted(line, value):
             continue  # an HCL expression (var.x, a function call), not a literal
-        if _REFERENCE.search(value) or not high_entropy(value):
+        if _REFERENCE.search(value) or _IDENTIFIER_PATH.match(value) or not high_entropy(value):
             continue
-        yield "High-entropy value under a secret-like key", key, value
+        yield "High-entropy string", key, value
 
 
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
