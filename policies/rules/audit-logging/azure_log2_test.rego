@@ -11,6 +11,7 @@ import data.iacgate.rules.audit_logging.azure_log_profile_coverage
 import data.iacgate.rules.audit_logging.azure_nsg_diagnostics
 import data.iacgate.rules.audit_logging.azure_postgresql_configuration_logging
 import data.iacgate.rules.audit_logging.azure_sql_auditing
+import data.iacgate.rules.audit_logging.azure_sql_database_auditing
 import data.iacgate.rules.audit_logging.azure_vnet_flow_logs
 import rego.v1
 
@@ -238,4 +239,33 @@ test_unknown_subscription_target_is_undetermined if {
 	edge := {"direction": "out", "attribute": "target_resource_id", "resource": testing.resource("azurerm_key_vault", {})}
 	some other in azure_activity_log_export.deny with input.resource as subscription_setting(testing.unknown, []) with input.related as [edge]
 	other.not_applicable
+}
+
+database(type_name, attributes) := testing.resource(type_name, attributes)
+
+test_database_auditing_disabled_fails if {
+	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"enabled": false})
+	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
+	result.path == []
+	inline := {"extended_auditing_policy": [{"enabled": false, "storage_endpoint": "https://x"}]}
+	some legacy in azure_sql_database_auditing.deny with input.resource as database("azurerm_sql_database", inline) with input.related as []
+	legacy.path == ["extended_auditing_policy", 0, "enabled"]
+}
+
+test_database_auditing_enabled_passes if {
+	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"storage_endpoint": "https://x"})
+	count(azure_sql_database_auditing.deny) == 0 with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
+	pulumi := {"extended_auditing_policy": {"storage_endpoint": "https://x"}}
+	count(azure_sql_database_auditing.deny) == 0 with input.resource as database("azurerm_sql_database", pulumi) with input.related as []
+}
+
+test_database_without_own_policy_is_left_to_the_server if {
+	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as []
+	result.not_applicable
+}
+
+test_database_policy_unknown_is_undetermined if {
+	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"enabled": testing.unknown})
+	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
+	result.status == "undetermined"
 }

@@ -483,8 +483,91 @@ PG_CONFIGURATION = [
     ),
 ]
 
+# --- SQL database auditing ---------------------------------------------------------------------------
+
+LEDGER_SERVER = Case(
+    "azurerm_mssql_server",
+    "ledger",
+    placed(
+        "ledger",
+        version="12.0",
+        administrator_login="ledgeradmin",
+        administrator_login_password="from-config",
+    ),
+    {},
+    "azure:mssql/server:Server",
+    pulumi_id=arm_id("Microsoft.Sql/servers", "ledger"),
+)
+
+
+def mssql_database(name: str) -> Case:
+    return Case(
+        "azurerm_mssql_database",
+        name,
+        {
+            "name": name.replace("_", "-"),
+            "server_id": _ref("azurerm_mssql_server", "ledger"),
+            "sku_name": "S1",
+        },
+        {},
+        "azure:mssql/database:Database",
+        pulumi_id=f"{arm_id('Microsoft.Sql/servers', 'ledger')}/databases/{name.replace('_', '-')}",
+    )
+
+
+def database_auditing(name: str, database: str, pulumi: bool = True, **arguments: Any) -> Case:
+    return Case(
+        "azurerm_mssql_database_extended_auditing_policy",
+        name,
+        {
+            "database_id": _ref("azurerm_mssql_database", database),
+            "storage_endpoint": AUDIT_BLOB,
+            **arguments,
+        },
+        {},
+        "azure:mssql/databaseExtendedAuditingPolicy:DatabaseExtendedAuditingPolicy" if pulumi else None,
+    )
+
+
+def legacy_database(name: str, **arguments: Any) -> Case:
+    return Case(
+        "azurerm_sql_database",
+        name,
+        placed(name, server_name="ledger-legacy", **arguments),
+        {},
+        "azure:sql/database:Database",
+    )
+
+
+AUDIT_BLOB = "https://acmeaudit.blob.core.windows.net/"
+
+SQL_DATABASE_AUDITING = [
+    LEDGER_SERVER,
+    mssql_database("pass_own_policy_enabled"),
+    database_auditing("enabled", "pass_own_policy_enabled", retention_in_days=365),
+    mssql_database("fail_own_policy_disabled"),
+    database_auditing("disabled", "fail_own_policy_disabled", enabled=False),
+    mssql_database("no_own_policy_left_to_server"),
+    legacy_database("pass_legacy_inline", extended_auditing_policy=[{"storage_endpoint": AUDIT_BLOB}]),
+    legacy_database(
+        "fail_legacy_inline_disabled",
+        extended_auditing_policy=[{"storage_endpoint": AUDIT_BLOB, "enabled": False}],
+    ),
+    mssql_database("undetermined_policy_variable"),
+    database_auditing(
+        "variable", "undetermined_policy_variable", pulumi=False, enabled=Ref("var.db_auditing", None)
+    ),
+]
+SQL_DATABASE_AUDITING = [
+    Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id)
+    if c.name.startswith("undetermined")
+    else c
+    for c in SQL_DATABASE_AUDITING
+]
+
 CASES: dict[str, list[Case]] = {
     "LOG-AZAKS-001": AKS_LOGGING,
+    "LOG-AZSQL-003": SQL_DATABASE_AUDITING,
     "LOG-AZNETWORK-003": NSG_DIAGNOSTICS,
     "LOG-AZNETWORK-004": VNET_FLOW_LOGS,
     "LOG-AZMONITOR-002": ACTIVITY_LOG_EXPORT,
