@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from iacgate.api import ScanSettings, scan
 from iacgate.packs import load_packs
-from iacgate.packs.check import expected_outcome
+from iacgate.packs.check import expected_outcome, fixture_settings
 from iacgate.packs.model import Rule
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,8 @@ RULES = load_packs(PACKS).rules
 def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
     directory = ROOT / "fixtures" / rule.pack / rule.id
     assert directory.is_dir(), f"{rule.id} has no fixture directory {directory}"
-    result = scan(ScanSettings(paths=(directory,), packs=(rule.pack,)))
+    # With the settings an iacgate.yaml in the fixture directory gives, as check-packs judges them.
+    result = scan(replace(fixture_settings(directory), packs=(rule.pack,)))
 
     assert not [n for n in result.notifications if n.level == "error"], result.notifications
     # Keyed by unit too: the same address in the HCL and in its plan are two resources, judged apart.
@@ -84,7 +86,8 @@ def string_values(value: object) -> set[str]:
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_failures_explain_themselves(rule: Rule) -> None:
     directory = ROOT / "fixtures" / rule.pack / rule.id
-    result = scan(ScanSettings(paths=(directory,), packs=(rule.pack,)))
+    # With the settings an iacgate.yaml in the fixture directory gives, as check-packs judges them.
+    result = scan(replace(fixture_settings(directory), packs=(rule.pack,)))
     violations = [v for v in result.evaluation.violations if v.rule_id == rule.id]
     assert violations
     for violation in violations:

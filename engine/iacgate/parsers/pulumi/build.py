@@ -195,6 +195,11 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
         metadata: dict[str, Any] = {"shape": document.shape}
         if state.op:
             metadata["op"] = state.op
+        attributes, lines = item.attributes, item.lines
+        if token == STACK_TOKEN and document.secrets_provider is not None:
+            # How the stack encrypts its secrets, for rules on secrets providers (#17).
+            attributes = {**attributes, "secrets_provider": document.secrets_provider}
+            lines = {**lines, "secrets_provider": document.secrets_provider_line}
         position = positions(state.state.get("sourcePosition"))
         related = (
             (RelatedLocation(position["file"], position["line"], "declared in the Pulumi program"),)

@@ -46,6 +46,10 @@ class Document:
     states: tuple[State, ...]
     config: Mapping[str, Any]
     lines: Lines | None
+    # A stack export's or checkpoint's secrets provider (``passphrase``, ``service``, ``awskms``...) and the
+    # line of ``secrets_providers``; None where the file does not say (previews, engine events).
+    secrets_provider: str | None = None
+    secrets_provider_line: int = 1
 
 
 def first_line(text: str) -> str:
@@ -234,7 +238,19 @@ class _Reader:
                 continue
             states.append(State(resource, item, start, end, with_outputs=True))
         config = {**self._config(holder, path), **self._config(deployment, path)}
-        return Document(shape, _unique(states), config, self.lines)
+        providers = deployment.get("secrets_providers")
+        kind_name = providers.get("type") if isinstance(providers, dict) else None
+        line = (
+            self.lines(node.keys["secrets_providers"][0]) if node and "secrets_providers" in node.keys else 1
+        )
+        return Document(
+            shape,
+            _unique(states),
+            config,
+            self.lines,
+            kind_name if isinstance(kind_name, str) else None,
+            line,
+        )
 
     def _config(self, holder: Mapping[str, Any], path: str) -> Mapping[str, Any]:
         value = holder.get("config")
