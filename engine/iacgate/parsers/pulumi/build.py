@@ -166,6 +166,9 @@ def _edges(converted: _Converted) -> list[Edge]:
     return [edge for edge in edges if edge.target != urn]
 
 
+STACK_TOKEN = "pulumi:pulumi:Stack"
+
+
 def build(document: Document, source: SourceFile, options: ParseOptions, table: TypeTable) -> ParseResult:
     converted = [_convert(state, table, document) for state in document.states]
     providers = {
@@ -192,14 +195,14 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
             urn.rsplit("::", 1)[-1],
             context,
         )
-        metadata: dict[str, Any] = {"shape": document.shape}
-        if state.op:
-            metadata["op"] = state.op
         attributes, lines = item.attributes, item.lines
         if token == STACK_TOKEN and document.secrets_provider is not None:
             # How the stack encrypts its secrets, for rules on secrets providers (#17).
             attributes = {**attributes, "secrets_provider": document.secrets_provider}
             lines = {**lines, "secrets_provider": document.secrets_provider_line}
+        metadata: dict[str, Any] = {"shape": document.shape}
+        if state.op:
+            metadata["op"] = state.op
         position = positions(state.state.get("sourcePosition"))
         related = (
             (RelatedLocation(position["file"], position["line"], "declared in the Pulumi program"),)
@@ -215,9 +218,9 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
                 provider=provider,
                 region=region,
                 region_source=region_source,
-                attributes=item.attributes,
+                attributes=attributes,
                 tags=_tags(item.attributes, provider_default_tags(reference, context)),
-                location=SourceLocation(source.relative, state.start_line, state.end_line, item.lines),
+                location=SourceLocation(source.relative, state.start_line, state.end_line, lines),
                 mode=mode,
                 metadata=metadata,
                 related=related,
