@@ -82,3 +82,7 @@ tls_below_1_2(value) if {
 first_of(blocks) := blocks[0] if {
 	count(blocks) > 0
 } else := {}
+
+# The ARM value at a path is unknown until apply (the body, or an object on the way, is unknown): a rule
+# that flags only an explicit bad value reports it, so the finding is undetermined instead of a silent pass.
+unknown_at(arm_path) if lib.is_unknown(arm_value(arm_path))

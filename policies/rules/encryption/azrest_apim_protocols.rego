@@ -57,3 +57,10 @@ deny contains lib.violation(azapi.body_path(["properties", "customProperties", k
 	lib.is_true(value)
 	msg := concat("", ["API Management accepts a deprecated protocol or cipher: body.properties.customProperties[", key, "] is true, required false"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "customProperties"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "customProperties"])
+	msg := "API Management protocol settings are unknown: body.properties.customProperties is unknown until apply, required SSL 3.0, TLS 1.0/1.1 and 3DES off"
+}

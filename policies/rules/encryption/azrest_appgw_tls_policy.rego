@@ -49,3 +49,10 @@ deny contains lib.violation(azapi.body_path(["properties", "sslPolicy"]), msg) i
 	reason := weakness(policy, "policyName", "minProtocolVersion")
 	msg := concat("", ["Application Gateway accepts TLS older than 1.2: body.properties.sslPolicy.", reason, ", required AppGwSslPolicy20220101 or minProtocolVersion TLSv1_2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "sslPolicy"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "sslPolicy"])
+	msg := "Application Gateway TLS policy is unknown: body.properties.sslPolicy is unknown until apply, required TLS 1.2 or later"
+}

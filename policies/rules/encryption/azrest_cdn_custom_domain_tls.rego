@@ -35,3 +35,10 @@ deny contains lib.violation(azapi.body_path(["properties", "tlsSettings", "minim
 	weak(value)
 	msg := concat("", ["Front Door custom domain accepts TLS older than 1.2: body.properties.tlsSettings.minimumTlsVersion is ", lib.show(value), ", required TLS12"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "tlsSettings", "minimumTlsVersion"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "tlsSettings", "minimumTlsVersion"])
+	msg := "Front Door custom domain minimum TLS version is unknown: body.properties.tlsSettings.minimumTlsVersion is unknown until apply, required TLS12"
+}

@@ -79,3 +79,10 @@ deny contains lib.violation(azapi.body_path(["properties", "httpsRedirect"]), ms
 	lower(lib.show(value)) == "disabled"
 	msg := "Front Door route serves plain HTTP: body.properties.supportedProtocols includes Http and body.properties.httpsRedirect is Disabled, required Enabled"
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "httpsRedirect"]), msg) if {
+	azapi.of_type({arm_route})
+	azapi.unknown_at(["properties", "httpsRedirect"])
+	msg := "Front Door route HTTPS redirect is unknown: body.properties.httpsRedirect is unknown until apply, required Enabled"
+}

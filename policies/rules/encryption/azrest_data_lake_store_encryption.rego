@@ -30,3 +30,10 @@ deny contains lib.violation(azapi.body_path(["properties", "encryptionState"]), 
 	disabled(value)
 	msg := "Data Lake Store account stores data unencrypted: body.properties.encryptionState is Disabled, required Enabled"
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "encryptionState"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "encryptionState"])
+	msg := "Data Lake Store account encryption is unknown: body.properties.encryptionState is unknown until apply, required Enabled"
+}

@@ -47,3 +47,10 @@ deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"])
 	azapi.tls_below_1_2(value)
 	msg := concat("", ["MariaDB server accepts TLS older than 1.2: body.properties.minimalTlsVersion is ", lib.show(value), ", required TLS1_2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "minimalTlsVersion"])
+	msg := "MariaDB server minimum TLS version is unknown: body.properties.minimalTlsVersion is unknown until apply, required TLS1_2"
+}

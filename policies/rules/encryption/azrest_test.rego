@@ -709,3 +709,21 @@ test_eventhub_with_separate_key_passes if {
 	count(azrest_eventhub_cmk.deny) == 0 with input.resource as azurerm("azurerm_eventhub_namespace", {"sku": "Premium"})
 		with input.related as [testing.referrer("azurerm_eventhub_namespace_customer_managed_key", "eventhub_namespace_id", {})]
 }
+
+# --- azapi values unknown until apply are reported (undetermined), never passed ----------------------
+
+test_azapi_unknown_body_is_reported_by_tls_rules if {
+	some result in azure_storage_tls.deny with input.resource as arm("Microsoft.Storage/storageAccounts@2023-05-01", testing.unknown)
+		with input.related as []
+	result.path == ["body", "properties", "minimumTlsVersion"]
+}
+
+test_azapi_unknown_tls_value_is_reported if {
+	count(azure_sql_tls.deny) == 1 with input.resource as arm("Microsoft.Sql/servers@2023-08-01-preview", {"properties": {"minimalTlsVersion": testing.unknown}})
+		with input.related as []
+}
+
+test_azapi_known_default_is_not_reported_as_unknown if {
+	count(azure_redis_tls.deny) == 0 with input.resource as arm("Microsoft.Cache/redis@2024-03-01", {"properties": {}})
+		with input.related as []
+}

@@ -41,3 +41,10 @@ deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsSt
 	lower(lib.show(azapi.arm_value(["properties", "siteConfig", "ftpsState"]))) == "allallowed"
 	msg := "app accepts plain FTP deployments: body.properties.siteConfig.ftpsState is AllAllowed, required FtpsOnly or Disabled"
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsState"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "siteConfig", "ftpsState"])
+	msg := "app FTP setting is unknown: body.properties.siteConfig.ftpsState is unknown until apply, required FtpsOnly or Disabled"
+}

@@ -29,3 +29,16 @@ deny contains lib.violation(azapi.body_path(["properties", "siteConfig", setting
 	azapi.tls_below_1_2(value)
 	msg := concat("", ["app accepts TLS older than 1.2: body.properties.siteConfig.", setting, " is ", azapi.as_string(value), ", required 1.2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "minTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "siteConfig", "minTlsVersion"])
+	msg := "app minimum TLS version is unknown: body.properties.siteConfig.minTlsVersion is unknown until apply, required 1.2"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "scmMinTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "siteConfig", "scmMinTlsVersion"])
+	msg := "app SCM minimum TLS version is unknown: body.properties.siteConfig.scmMinTlsVersion is unknown until apply, required 1.2"
+}

@@ -40,3 +40,16 @@ deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"])
 	azapi.tls_below_1_2(value)
 	msg := concat("", ["Redis cache accepts TLS older than 1.2: body.properties.minimumTlsVersion is ", azapi.as_string(value), ", required 1.2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "enableNonSslPort"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "enableNonSslPort"])
+	msg := "Redis cache non-TLS port setting is unknown: body.properties.enableNonSslPort is unknown until apply, required false"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "minimumTlsVersion"])
+	msg := "Redis cache minimum TLS version is unknown: body.properties.minimumTlsVersion is unknown until apply, required 1.2"
+}

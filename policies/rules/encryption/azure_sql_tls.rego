@@ -26,3 +26,10 @@ deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"])
 	azapi.tls_below_1_2(value)
 	msg := concat("", ["SQL server accepts TLS older than 1.2: body.properties.minimalTlsVersion is ", azapi.as_string(value), ", required 1.2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_at(["properties", "minimalTlsVersion"])
+	msg := "SQL server minimum TLS version is unknown: body.properties.minimalTlsVersion is unknown until apply, required 1.2"
+}

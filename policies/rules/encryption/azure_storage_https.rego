@@ -27,3 +27,10 @@ deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTraffic
 	lib.is_false(azapi.arm_value(["properties", "supportsHttpsTrafficOnly"]))
 	msg := "storage account accepts plain HTTP requests: body.properties.supportsHttpsTrafficOnly is false, required true (the default)"
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTrafficOnly"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "supportsHttpsTrafficOnly"])
+	msg := "storage account HTTPS setting is unknown: body.properties.supportsHttpsTrafficOnly is unknown until apply, required true"
+}

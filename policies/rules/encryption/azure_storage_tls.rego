@@ -25,3 +25,10 @@ deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"])
 	azapi.tls_below_1_2(value)
 	msg := concat("", ["storage account accepts TLS older than 1.2: body.properties.minimumTlsVersion is ", lib.show(value), ", required TLS1_2"])
 }
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "minimumTlsVersion"])
+	msg := "storage account minimum TLS version is unknown: body.properties.minimumTlsVersion is unknown until apply, required TLS1_2"
+}
