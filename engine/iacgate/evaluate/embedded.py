@@ -40,6 +40,7 @@ from iacgate.evaluate.bundle_cache import (
 from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.isolation import Budget, Child, Mark, Stopped, run_in_child
 from iacgate.evaluate.rego_input import rego_input
+from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import (
     collect_results,
     related_types,
@@ -48,7 +49,7 @@ from iacgate.evaluate.results import (
     router_package,
 )
 from iacgate.evaluate.safety import check_policies
-from iacgate.graph.document import graph_input, resource_input
+from iacgate.graph.document import graph_input, resource_document, resource_input
 from iacgate.graph.model import Graph, Resource
 from iacgate.packs.load import is_builtin
 from iacgate.packs.model import Rule, RuleSet
@@ -355,6 +356,8 @@ class EmbeddedEvaluator:
         try:
             self._compile_together({query.key for query in queries if query.resource is not None})
             answers: list[Any] = []
+            # Answers for the state before an update, by query index: only where a regression can show.
+            before: dict[str, Any] = {}
             whole: dict[str, Any] | None = None
             for step, query in enumerate(queries, start=1):
                 mark(step)
@@ -364,8 +367,14 @@ class EmbeddedEvaluator:
                 else:
                     whole = whole if whole is not None else graph_input(graph, settings)
                     document = whole
-                answers.append(self._query(query.key, query.entrypoint, document, query.rules))
-            return json.dumps({"answers": answers}).encode("utf-8")
+                answer = self._query(query.key, query.entrypoint, document, query.rules)
+                answers.append(answer)
+                if query.resource is not None and needs_before(query.resource, query.rules, answer):
+                    state = before_state(query.resource)
+                    assert state is not None
+                    earlier = {**document, "resource": resource_document(state, drop_null=True)}
+                    before[str(step - 1)] = self._query(query.key, query.entrypoint, earlier, query.rules)
+            return json.dumps({"answers": answers, "before": before}).encode("utf-8")
         except IacgateError as exc:
             name = type(exc).__name__ if type(exc).__name__ in _REPORTED else "EvaluationError"
             return json.dumps({"error": name, "message": str(exc)}).encode("utf-8")
@@ -396,7 +405,15 @@ class EmbeddedEvaluator:
         pairs = list(zip(queries, values, strict=True))
         resources = [(query.resource.id, value) for query, value in pairs if query.resource is not None]
         graph_answers = [(query.rules[0].id, value) for query, value in pairs if query.resource is None]
-        return collect_results(graph, rules, resources, graph_answers, engine=self.name)
+        earlier = answer.get("before")
+        before = {
+            resource.id: value
+            for index, value in (earlier.items() if isinstance(earlier, Mapping) else ())
+            if str(index).isdigit()
+            and int(index) < len(queries)
+            and (resource := queries[int(index)].resource) is not None
+        }
+        return collect_results(graph, rules, resources, graph_answers, engine=self.name, before=before)
 
     def _ask(self, graph: Graph, settings: Mapping[str, Any]) -> bytes:
         """The child's answer for one unit: the first is forked with it, later ones are sent to it."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from iacgate.errors import EvaluationError
 from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
+from iacgate.evaluate.regression import passed_before, regression_note
 from iacgate.graph.model import AttributePath, Graph, Resource, Unknown, path_text
 from iacgate.packs.model import Rule, RuleSet, route
 
@@ -120,6 +121,15 @@ def _merged(violations: Sequence[Violation]) -> list[Violation]:
     return merged
 
 
+def _regressed(violation: Violation, resource: Resource) -> Violation:
+    if violation.status != "fail":
+        return violation
+    message = violation.message + regression_note(resource, violation.path)
+    return Violation(
+        violation.rule_id, violation.resource_id, violation.path, message, "fail", violation.unit
+    )
+
+
 def _outcome(violations: Sequence[Violation]) -> Outcome:
     if any(violation.status == "fail" for violation in violations):
         return "fail"
@@ -132,7 +142,10 @@ def collect_results(
     resource_answers: Sequence[tuple[str, Any]],
     graph_answers: Sequence[tuple[str, Any]],
     engine: str,
+    before: Mapping[str, Any] | None = None,
 ) -> Evaluation:
+    """Violations and checks from the engine's answers; ``before`` holds answers for the state before an
+    update (by resource id), asked only where a regression rule failed: see ``regression.py``."""
     violations: list[Violation] = []
     checks: list[Check] = []
     for resource_id, answer in resource_answers:
@@ -148,6 +161,8 @@ def collect_results(
             if not _applies(items):
                 continue
             found = _merged([_violation(rule, resource, item, graph.name) for item in items])
+            if rule.regression and before and passed_before(rule, before.get(resource_id)):
+                found = [_regressed(violation, resource) for violation in found]
             violations.extend(found)
             checks.append(Check(rule.id, resource_id, _outcome(found), graph.name))
     for rule_id, answer in graph_answers:

@@ -96,7 +96,7 @@ def _read_manifest(
     return document
 
 
-def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False) -> Rule:
+def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False, regressions: bool = False) -> Rule:
     controls = tuple(
         Control(framework, control_id)
         for framework, control_ids in entry["controls"].items()
@@ -124,6 +124,7 @@ def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False) -> Rule:
         precision=entry.get("precision", "high"),
         formats=tuple(entry.get("formats", _default_formats(entry["resource_types"]))),
         changes=changes,
+        regression=bool(entry.get("regression", regressions)),
     )
 
 
@@ -162,7 +163,10 @@ def _load_pack(manifest_path: Path, policy_dir: Path, trusted: bool) -> Pack:
         version=document["version"],
         title=document["title"],
         description=document["description"],
-        rules=tuple(_rule(pack_id, entry, document.get("judges") == "changes") for entry in entries),
+        rules=tuple(
+            _rule(pack_id, entry, document.get("judges") == "changes", bool(document.get("regressions")))
+            for entry in entries
+        ),
         manifest_path=manifest_path,
         policy_dir=policy_dir,
         requires_settings=tuple(document.get("requires_settings", ())),

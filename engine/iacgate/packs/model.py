@@ -69,6 +69,9 @@ class Rule:
     # A rule of a pack that judges changes (``judges: changes``): it reads ``input.resource.change`` and
     # also sees the resources a plan destroys; it is never asked about source code.
     changes: bool = False
+    # A failure after an update that passed before it is a regression, reported with both values; the
+    # engine evaluates the before-state to tell (``evaluate/regression.py``).
+    regression: bool = False
 
     @property
     def rego_path(self) -> str:
