@@ -32,14 +32,17 @@ not_concerned(arm_types) if {
 
 # The ARM body as an object: decoded when written as a JSON string, the unknown marker when the body is
 # unknown until apply, {} when missing or not JSON.
-body := decoded if {
-	raw := lib.attr("body")
+body := body_of(lib.attrs)
+
+# The ARM body of any azapi resource's attributes (an azapi_update_resource that patches this one, say).
+body_of(attributes) := decoded if {
+	raw := object.get(attributes, "body", null)
 	is_string(raw)
 	json.is_valid(raw)
 	decoded := json.unmarshal(raw)
 	is_object(decoded)
 } else := raw if {
-	raw := lib.attr("body")
+	raw := object.get(attributes, "body", null)
 	is_object(raw)
 } else := {}
 

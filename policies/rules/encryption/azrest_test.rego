@@ -727,3 +727,15 @@ test_azapi_known_default_is_not_reported_as_unknown if {
 	count(azure_redis_tls.deny) == 0 with input.resource as arm("Microsoft.Cache/redis@2024-03-01", {"properties": {}})
 		with input.related as []
 }
+
+test_azapi_storage_with_update_resource_key_passes if {
+	update := {"body": "{\"properties\":{\"encryption\":{\"keySource\":\"Microsoft.Keyvault\"}}}"}
+	count(azure_storage_cmk.deny) == 0 with input.resource as storage_arm({})
+		with input.related as [testing.referrer("azapi_update_resource", "resource_id", update)]
+}
+
+test_azapi_storage_with_update_resource_of_other_setting_fails if {
+	update := {"body": {"properties": {"minimumTlsVersion": "TLS1_2"}}}
+	count(azure_storage_cmk.deny) == 1 with input.resource as storage_arm({})
+		with input.related as [testing.referrer("azapi_update_resource", "resource_id", update)]
+}

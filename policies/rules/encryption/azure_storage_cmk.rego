@@ -26,14 +26,25 @@ deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg)
 	not azapi.is_azapi
 	not inline_key
 	not separate_key
+	not update_key
 	msg := "storage account encrypts with a Microsoft-managed key: no customer_managed_key block and no azurerm_storage_account_customer_managed_key refers to it, required a customer-managed Key Vault or Managed HSM key"
 }
 
 # ARM: properties.encryption.keySource Microsoft.Keyvault (with keyvaultproperties) is a customer-managed key.
 arm_key_source := azapi.arm_value(["properties", "encryption", "keySource"])
 
+# ... or by an azapi_update_resource that patches the account with a Key Vault key source (the way AzAPI
+# modules set the key once the account's identity exists).
+update_key if {
+	some update in lib.referrers_via("azapi_update_resource", "resource_id")
+	update_body := azapi.body_of(update.attributes)
+	lower(lib.show(object.get(update_body, ["properties", "encryption", "keySource"], null))) == "microsoft.keyvault"
+}
+
 deny contains lib.violation(azapi.body_path(["properties", "encryption", "keySource"]), msg) if {
 	azapi.of_type({arm_type})
 	not lower(lib.show(arm_key_source)) == "microsoft.keyvault"
+	not separate_key
+	not update_key
 	msg := concat("", ["storage account encrypts with a Microsoft-managed key: body.properties.encryption.keySource is ", lib.show(arm_key_source), ", required Microsoft.Keyvault with a customer-managed key"])
 }

@@ -898,3 +898,28 @@ CASES[("encryption", "ENC-AZAKS-002")] += [
     ),
     AZAPI_KEY_VAULT,
 ]
+
+# A storage account declared with azapi whose key is set afterwards, by an azapi_update_resource or by an
+# azurerm_storage_account_customer_managed_key.
+CASES[("encryption", "ENC-AZSTORAGE-004")] += [
+    azapi_account("pass_azapi_updated_key", {}),
+    Case(
+        "azapi_update_resource",
+        "storage_key",
+        {
+            "type": "Microsoft.Storage/storageAccounts@2023-05-01",
+            "resource_id": Ref("azapi_resource.pass_azapi_updated_key", "id"),
+            "body": {"properties": {"encryption": KEYVAULT_ENCRYPTION}},
+        },
+    ),
+    azapi_account("pass_azapi_separate_key", {}),
+    Case(
+        "azurerm_storage_account_customer_managed_key",
+        "azapi_account_key",
+        {
+            "storage_account_id": Ref("azapi_resource.pass_azapi_separate_key", "id"),
+            "key_vault_id": f"{RG_ID}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+            "key_name": "storage",
+        },
+    ),
+]
