@@ -36,12 +36,13 @@ class ParseOptions:
     parameter_files: tuple[Path, ...] = ()
     region: str | None = None
     confine_to: tuple[Path, ...] = ()
-    # Whether Terraform root modules get a ``terraform_backend`` node (their state backend): only when a
-    # rule judges it, so that scans without such a rule see the resources they always saw.
-    state_backends: bool = False
+    # Nodes for parts of a configuration that are not resources (``terraform_backend``,
+    # ``terraform_variable``, ``terraform_output``): built only for the types a rule judges, so that scans
+    # without such a rule see the resources they always saw.
+    config_nodes: frozenset[str] = frozenset()
 
-    def with_state_backends(self, wanted: bool) -> ParseOptions:
-        return replace(self, state_backends=wanted) if wanted != self.state_backends else self
+    def with_config_nodes(self, wanted: frozenset[str]) -> ParseOptions:
+        return replace(self, config_nodes=wanted) if wanted != self.config_nodes else self
 
     @property
     def readable(self) -> ReadRoots:

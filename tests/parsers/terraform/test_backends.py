@@ -36,7 +36,9 @@ def _backends(tmp_path: Path, files: dict[str, str], wanted: bool = True) -> dic
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         sources.append(read_source(path, relative))
-    options = ParseOptions(scan_root=tmp_path).with_state_backends(wanted)
+    options = ParseOptions(scan_root=tmp_path).with_config_nodes(
+        frozenset({"terraform_backend"}) if wanted else frozenset()
+    )
     units = TerraformParser().parse(sources, options)
     return {
         unit.unit: resource
@@ -99,3 +101,30 @@ def test_cloud_block_is_a_remote_backend(tmp_path: Path) -> None:
     (node,) = _backends(tmp_path, {"main.tf": text}).values()
     assert node.attributes["backend"] == "cloud"
     assert node.attributes["workspaces"] == [{"name": "w"}]
+
+
+def test_variables_and_outputs_as_nodes_without_values(tmp_path: Path) -> None:
+    text = (
+        'variable "db_password" {\n  type    = string\n  default = "hunter2-not-shown"\n}\n'
+        'variable "enabled" {\n  type      = bool\n  sensitive = true\n}\n'
+        'output "conn" {\n  value = nonsensitive("u:${var.db_password}")\n}\n'
+    )
+    path = tmp_path / "main.tf"
+    path.write_text(text, encoding="utf-8")
+    wanted = frozenset({"terraform_variable", "terraform_output"})
+    (unit,) = TerraformParser().parse(
+        [read_source(path, "main.tf")], ParseOptions(scan_root=tmp_path).with_config_nodes(wanted)
+    )
+    nodes = {resource.id: resource for resource in unit.resources}
+    assert nodes["terraform_variable.db_password"].attributes == {
+        "name": "db_password",
+        "type": "string",
+        "sensitive": None,
+        "has_default": True,
+    }
+    assert nodes["terraform_variable.enabled"].attributes["sensitive"] is True
+    output = nodes["terraform_output.conn"]
+    assert output.attributes["references"] == ["var.db_password"]
+    assert output.attributes["nonsensitive"] is True
+    assert output.location.line_for(("value",)) == 10
+    assert "hunter2-not-shown" not in repr([node.attributes for node in nodes.values()])

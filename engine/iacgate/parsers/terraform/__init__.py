@@ -16,8 +16,10 @@ from pathlib import Path
 from iacgate.errors import ParseError
 from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, ParseResult
+from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.parsers.terraform.backends import backend_resource
 from iacgate.parsers.terraform.config import ModuleConfig
+from iacgate.parsers.terraform.declarations import declaration_nodes
 from iacgate.parsers.terraform.escapes import check_escapes
 from iacgate.parsers.terraform.load import is_json_source, parse_files
 from iacgate.parsers.terraform.program import FORMAT, LOCAL_PREFIXES, Program, local_target, source_of
@@ -153,9 +155,10 @@ class TerraformParser:
             files = config.files or [unit]
             notes = tuple(Notification("error", message, file) for file in files)
             return ParseResult(notifications=(*program.notifications, *notes), unit=unit)
-        backend = backend_resource(config) if options.state_backends else None
+        backend = backend_resource(config) if BACKEND_TYPE in options.config_nodes else None
         if backend is not None:
             resources = [*resources, backend]
+        resources = [*resources, *declaration_nodes(config, options.config_nodes)]
         return ParseResult(
             tuple(resources), tuple(edges), tuple(program.notifications), unit, tuple(program.unresolved)
         )
