@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from iacgate.graph.model import Unknown
-from iacgate.parsers.terraform.policy_document import policy_json
+from iacgate.parsers.terraform.policy_document import PartialPolicy, policy_json, replace_in_policy
 from parsers.terraform.support import scan
 
 DENY = {
@@ -104,3 +104,60 @@ resource "aws_s3_bucket_policy" "p" {
     assert policy["Statement"][0]["Principal"] == "*"
     assert isinstance(policy["Statement"][0]["Resource"], Unknown)
     assert "json" in scanned.resources["data.aws_iam_policy_document.combined"].attributes
+
+
+def test_replace_keeps_the_known_pieces_of_a_policy_document() -> None:
+    arn = Unknown("depends on aws_s3_bucket.b.arn, known after apply")
+    text = json.dumps({"Statement": [{"Effect": "Deny", "Resource": "_S3_BUCKET_ARN_/*", "Action": "s3:*"}]})
+    replaced = replace_in_policy(text, "_S3_BUCKET_ARN_", arn)
+    assert isinstance(replaced, PartialPolicy)
+    statement = replaced["Statement"][0]
+    assert statement["Effect"] == "Deny" and statement["Action"] == "s3:*"
+    assert isinstance(statement["Resource"], Unknown)
+    # Nothing to replace: the text itself. A pattern or a text that is no policy: the usual replace().
+    assert replace_in_policy(text, "_NOT_THERE_", arn) == text
+    assert replace_in_policy(text, "/_S3_.*_/", arn) is None
+    assert replace_in_policy("not json _S3_BUCKET_ARN_", "_S3_BUCKET_ARN_", arn) is None
+    assert replace_in_policy(replaced, "s3:*", "s3:GetObject")["Statement"][0]["Action"] == "s3:GetObject"
+
+
+def test_terraform_aws_modules_placeholders_are_replaced_piece_by_piece(tmp_path: Path) -> None:
+    """terraform-aws-modules/s3-bucket 5.x: the combined document's placeholders are replaced by ARNs."""
+    (tmp_path / "main.tf").write_text(
+        """
+resource "aws_s3_bucket" "b" {
+  bucket = "acme"
+}
+data "aws_iam_policy_document" "tls" {
+  statement {
+    sid       = "denyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["_S3_BUCKET_ARN_", "_S3_BUCKET_ARN_/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+locals {
+  policy = replace(data.aws_iam_policy_document.tls.json, "_S3_BUCKET_ARN_", try(aws_s3_bucket.b.arn, null))
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = local.policy
+}
+""",
+        encoding="utf-8",
+    )
+    policy = scan(tmp_path).resources["aws_s3_bucket_policy.p"].attributes["policy"]
+    statement = policy["Statement"][0]
+    assert statement["Principal"] == "*" and statement["Condition"] == {
+        "Bool": {"aws:SecureTransport": "false"}
+    }
+    assert all(isinstance(item, Unknown) for item in statement["Resource"])

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.functions import FUNCTIONS, SPECIAL, FunctionContext
+from iacgate.parsers.terraform.policy_document import replace_in_policy
 from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.values import (
     Computed,
@@ -213,6 +214,11 @@ class Evaluator:
                 return Unknown(f"provider function {name}() is not evaluated statically")
             raise EvalError(f"call to unknown function {name}()")
         args = [self._eval(arg) for arg in arg_exprs]
+        if short == "replace" and len(args) == 3 and not expand:
+            # A policy document with pieces known after apply keeps its known pieces through replace().
+            replaced = replace_in_policy(*args)
+            if replaced is not None:
+                return replaced
         if expand and args:
             last = args.pop()
             if isinstance(last, Unknown):

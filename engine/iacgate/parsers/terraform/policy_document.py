@@ -27,6 +27,10 @@ _MORE = (("not_resources", "NotResource"),)
 _PRINCIPALS = (("principals", "Principal"), ("not_principals", "NotPrincipal"))
 
 
+class PartialPolicy(dict[str, Any]):
+    """A policy document with pieces not known statically, where Terraform would hold its JSON text."""
+
+
 def policy_json(attributes: Mapping[str, Any], name: str, address: str) -> Any:
     """The ``json``/``minified_json`` of a policy document data source with these arguments: a JSON
     string when every piece is known, the policy object with ``Unknown`` pieces otherwise, or ``Unknown``
@@ -38,7 +42,7 @@ def policy_json(attributes: Mapping[str, Any], name: str, address: str) -> Any:
     except EvalError as error:
         return Unknown(f"{address}.{name} could not be evaluated: {error}")
     if first_unknown(document) is not None:
-        return document
+        return PartialPolicy(document)
     if name == "minified_json":
         return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
     return json.dumps(document, indent=2, ensure_ascii=False)
@@ -216,3 +220,43 @@ def _conditions(blocks: Any) -> Any:
             merged = [*_as_list(previous), *_as_list(values)]
             entries[variable] = merged[0] if len(merged) == 1 else merged
     return conditions or None
+
+
+def replace_in_policy(subject: Any, search: Any, replacement: Any) -> Any:
+    """Terraform's ``replace()`` over a policy document's JSON text, string by string, where the document
+    or the replacement is partly unknown (terraform-aws-modules/s3-bucket fills ``_S3_BUCKET_ARN_``
+    placeholders with ARNs known after apply): a string holding ``search`` becomes unknown when the
+    replacement is, every other piece stays as it is. ``None`` when this does not apply (a pattern
+    search, a text that is not a policy document): the caller evaluates ``replace()`` as usual."""
+    if not isinstance(search, str) or not search or (search.startswith("/") and search.endswith("/")):
+        return None
+    if not isinstance(replacement, str | Unknown):
+        return None
+    if isinstance(subject, PartialPolicy):
+        document: Any = subject
+    elif isinstance(subject, str) and isinstance(replacement, Unknown):
+        if search not in subject:
+            return subject
+        try:
+            document = json.loads(subject)
+        except ValueError:
+            return None
+        if not isinstance(document, dict) or "Statement" not in document:
+            return None
+    else:
+        return None
+    return PartialPolicy(_replaced(document, search, replacement))
+
+
+def _replaced(value: Any, search: str, replacement: str | Unknown) -> Any:
+    if isinstance(value, str):
+        if search not in value:
+            return value
+        if isinstance(replacement, Unknown):
+            return Unknown(f"replace() of {search!r} with a value not known statically: {replacement.reason}")
+        return value.replace(search, replacement)
+    if isinstance(value, dict):
+        return {key: _replaced(item, search, replacement) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, search, replacement) for item in value]
+    return value
