@@ -106,6 +106,11 @@ INSTANCE = rule(
             ],
         ),
         instance("pass_boot_from_keyed_disk", {"source": Ref("google_compute_disk.data_keyed", "id")}),
+        instance(
+            "fail_attached_by_literal_name",
+            {**IMAGE, "kms_key_self_link": KEY_REF},
+            attached_disk=[{"source": "data-google-key"}],
+        ),
     ],
     extra_hcl="""
 resource "google_compute_instance" "undetermined_attached_outside" {
@@ -175,11 +180,11 @@ DATASET_KEYED = Res(
     "ledger",
     {
         "dataset_id": "ledger",
-        "location": "EU",
+        "location": REGION,
         "default_encryption_configuration": [{"kms_key_name": KEY_REF}],
     },
 )
-DATASET_PLAIN = Res("google_bigquery_dataset", "scratch", {"dataset_id": "scratch", "location": "EU"})
+DATASET_PLAIN = Res("google_bigquery_dataset", "scratch", {"dataset_id": "scratch", "location": REGION})
 
 
 def table(name: str, dataset: str, **arguments: Any) -> Res:
@@ -197,6 +202,16 @@ BQ_TABLE = rule(
         table("pass_dataset_default", "ledger"),
         table("fail_no_key_anywhere", "scratch"),
         table("view_not_concerned", "scratch", view=[{"query": "SELECT 1", "use_legacy_sql": False}]),
+        Res(
+            "google_bigquery_table",
+            "pass_literal_dataset_default",
+            {"dataset_id": "ledger", "table_id": "ledger_2026"},
+        ),
+        Res(
+            "google_bigquery_table",
+            "fail_literal_dataset_no_key",
+            {"dataset_id": "scratch", "table_id": "scratch_2026"},
+        ),
         Res(
             "google_bigquery_table",
             "undetermined_dataset_elsewhere",
