@@ -143,6 +143,8 @@ class ScanResult:
     approved: tuple[Approved, ...] = ()
     stale_approvals: tuple[Approval, ...] = ()
     approvals_file: str | None = None
+    # Inputs holding only part of the change (a plan made with -target, errored checks).
+    partial: tuple[PartialInput, ...] = ()
 
     @property
     def resource_count(self) -> int:
@@ -171,11 +173,20 @@ class ScanResult:
 
 
 @dataclass(frozen=True)
+class PartialInput:
+    """An input that describes only part of the change (a plan made with -target), and why."""
+
+    file: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ParsedInputs:
     graphs: tuple[Graph, ...]
     files: tuple[ScannedFile, ...]
     notifications: tuple[Notification, ...]
     unresolved: tuple[UnresolvedModule, ...] = ()
+    partial: tuple[PartialInput, ...] = ()
 
 
 def _excluded(relative: str, patterns: Sequence[str]) -> bool:
@@ -216,6 +227,7 @@ def parse_inputs(
     graphs: list[Graph] = []
     files: list[ScannedFile] = []
     unresolved: list[UnresolvedModule] = []
+    partial: list[PartialInput] = []
     for name, sources in claimed.items():
         if not sources:
             continue
@@ -225,6 +237,14 @@ def parse_inputs(
         for unit in units:
             notifications.extend(unit.notifications)
             unresolved.extend(unit.unresolved)
+            if unit.partial:
+                partial.append(PartialInput(unit.unit, unit.partial))
+                reasons = "; ".join(unit.partial)
+                notifications.append(
+                    Notification(
+                        "warning", f"partial input: {reasons}; the gate judged only what it holds", unit.unit
+                    )
+                )
             for resource in unit.resources:
                 counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
             if unit.resources:
@@ -248,7 +268,7 @@ def parse_inputs(
         else:
             message = "nothing to scan: no IaC files found in the given paths (--allow-empty to pass)"
             notifications.append(Notification("error", message))
-    return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications), tuple(unresolved))
+    return ParsedInputs(tuple(graphs), tuple(files), tuple(notifications), tuple(unresolved), tuple(partial))
 
 
 def applicable_rules(
@@ -336,6 +356,7 @@ def scan(
         approved=exceptions.approved,
         stale_approvals=exceptions.stale_approvals,
         approvals_file=exceptions.approvals_file,
+        partial=parsed.partial,
     )
 
 

@@ -28,7 +28,9 @@ def parse(*sources: SourceFile) -> tuple[ParseResult, ...]:
 
 
 def graph_of(path: Path) -> Graph:
-    (unit,) = parse(source(path))
+    # A plan with resource_drift gives a second unit: the real state of the drifted resources.
+    unit, *drift = parse(source(path))
+    assert [other.unit for other in drift] in ([], [f"{path.name} (drift)"])
     assert unit.notifications == ()
     assert unit.unit == path.name
     return Graph(unit.resources, unit.edges, unit.unit)

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iacgate.graph.model import AttributePath, Resource, Unknown, path_text
+from iacgate.graph.model import DRIFT, AttributePath, Resource, Unknown, path_text
 from iacgate.packs.model import Rule
 
 _ABSENT = object()
@@ -72,8 +72,9 @@ def needs_before(resource: Resource, rules: Sequence[Rule], answer: Any) -> bool
     state = before_state(resource)
     if state is None or not isinstance(answer, Mapping):
         return False
+    drift = bool(resource.metadata.get(DRIFT))
     for rule in rules:
-        if not rule.regression:
+        if not (rule.regression or drift):
             continue
         for item in _failures(answer.get(rule.id)):
             path = item.get("path") or []
@@ -111,6 +112,11 @@ def _shown(value: Any) -> str:
 def regression_note(resource: Resource, path: AttributePath) -> str:
     """ " (regression: ...)" after a failure's message, naming the value before the change."""
     before = resource.change.before if resource.change is not None else None
+    if resource.metadata.get(DRIFT):
+        where = f"{path_text(path)} was {_shown(value_at(before, path))}" if path else "it passed"
+        return (
+            f" (drift: the real infrastructure, changed outside Terraform, fails this; in the state, {where})"
+        )
     if not path:
         return " (regression: this change makes it fail; it passed before)"
     return (

@@ -13,7 +13,7 @@ from typing import Any
 from iacgate.errors import EvaluationError
 from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
 from iacgate.evaluate.regression import passed_before, regression_note
-from iacgate.graph.model import AttributePath, Graph, Resource, Unknown, path_text
+from iacgate.graph.model import DRIFT, AttributePath, Graph, Resource, Unknown, path_text
 from iacgate.packs.model import Rule, RuleSet, route
 
 ROUTER_ROOT = "iacgate_router"
@@ -152,6 +152,7 @@ def collect_results(
         resource = graph.by_id[resource_id]
         if not isinstance(answer, Mapping):
             raise EvaluationError(f"malformed answer for {resource_id}: {answer!r}")
+        drift = bool(resource.metadata.get(DRIFT))
         for rule in rules.routes.get(route_of(resource), ()):
             items = answer.get(rule.id)
             if not isinstance(items, list):
@@ -161,8 +162,13 @@ def collect_results(
             if not _applies(items):
                 continue
             found = _merged([_violation(rule, resource, item, graph.name) for item in items])
-            if rule.regression and before and passed_before(rule, before.get(resource_id)):
+            regressed = (rule.regression or drift) and before and passed_before(rule, before.get(resource_id))
+            if regressed:
                 found = [_regressed(violation, resource) for violation in found]
+            if drift and not (regressed and any(violation.status == "fail" for violation in found)):
+                # The real state of a drifted resource is reported only where the drift made it fail: the
+                # plan's own unit judges what the change will leave behind.
+                continue
             violations.extend(found)
             checks.append(Check(rule.id, resource_id, _outcome(found), graph.name))
     for rule_id, answer in graph_answers:
@@ -185,7 +191,8 @@ def collect_results(
             )
         for type_name in rule.resource_types:
             for resource in graph.by_type.get(type_name, ()):
-                if resource.mode != "managed" or resource.id in exempt:
+                # The real state of a drifted resource is judged per resource only (see above).
+                if resource.mode != "managed" or resource.id in exempt or resource.metadata.get(DRIFT):
                     continue
                 found = _merged(per_resource.get(resource.id, []))
                 violations.extend(found)

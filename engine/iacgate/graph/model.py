@@ -126,6 +126,9 @@ class Change:
 # ``Resource.mode``: a managed resource (after the change, for a plan), a data source, or a resource the
 # change destroys: it exists only in ``change.before`` and only rules that judge changes see it.
 DELETED = "deleted"
+# ``Resource.metadata`` key: the resource is the real state of a plan's ``resource_drift`` (changed outside
+# Terraform), its ``change.before`` the state Terraform recorded.
+DRIFT = "drift"
 
 
 @dataclass(frozen=True)

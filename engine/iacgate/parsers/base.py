@@ -116,6 +116,9 @@ class ParseResult:
     notifications: tuple[Notification, ...] = ()
     unit: str = ""
     unresolved: tuple[UnresolvedModule, ...] = ()
+    # Why the unit describes only part of the change (a plan made with -target, errored checks): the
+    # scan judged what it holds, and reports say it is partial.
+    partial: tuple[str, ...] = ()
 
 
 class Parser(Protocol):

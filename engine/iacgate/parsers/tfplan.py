@@ -25,11 +25,12 @@ import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
-from iacgate.graph.model import DELETED, UNKNOWN, AttributePath, Change, Resource, SourceLocation
+from iacgate.graph.model import DELETED, DRIFT, UNKNOWN, AttributePath, Change, Resource, SourceLocation
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.jsontext import load_json
 from iacgate.parsers.tfplan_address import (
@@ -252,7 +253,69 @@ def _parse_plan(source: SourceFile) -> ParseResult:
     spans = locate_resources(source.text, [instance.id for instance in instances])
     resources = [_resource(source, entry, index, regions, spans.get(entry.instance.id)) for entry in selected]
     edges = index.edges(instances) if index is not None else []
-    return ParseResult(tuple(resources), tuple(edges))
+    drifted = [
+        _drifted(_resource(source, entry, index, regions, spans.get(entry.instance.id)))
+        for entry in _drift(document)
+    ]
+    return ParseResult(tuple([*resources, *drifted]), tuple(edges), partial=partial_reasons(document))
+
+
+def partial_reasons(document: Mapping[str, Any]) -> tuple[str, ...]:
+    """Why a plan holds only part of the change: ``complete: false`` (Terraform 1.8+: made with -target,
+    or with deferred changes), ``errored: true`` (planning failed part way), checks that errored."""
+    reasons = []
+    if document.get("complete") is False:
+        reasons.append("the plan is not complete (complete: false: made with -target, or changes deferred)")
+    if document.get("errored") is True:
+        reasons.append("planning errored (errored: true): the plan holds only what was planned before")
+    errored = [
+        str(_mapping(check.get("address")).get("to_display") or "?")
+        for check in document.get("checks") or ()
+        if isinstance(check, Mapping) and check.get("status") == "error"
+    ]
+    if errored:
+        reasons.append(f"checks errored: {', '.join(errored)}")
+    return tuple(reasons)
+
+
+def _drift(document: Mapping[str, Any]) -> list[_Selected]:
+    """``resource_drift``: managed resources whose real state differs from the state Terraform recorded
+    (changed outside Terraform), seen while refreshing. A resource deleted outside Terraform has no real
+    state to judge."""
+    modules: dict[str, tuple[ModuleStep, ...] | None] = {}
+    selected: list[_Selected] = []
+    for entry in document.get("resource_drift") or ():
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("address"), str):
+            continue
+        change = _mapping(entry.get("change"))
+        if entry.get("mode", "managed") != "managed" or change.get("actions") != ["update"]:
+            continue
+        if not isinstance(change.get("after"), Mapping) or not isinstance(change.get("before"), Mapping):
+            continue
+        module_address = str(entry.get("module_address") or "")
+        instance = _instance(module_address, entry, modules)
+        selected.append(_Selected(instance, module_address, entry, change, "resource_drift"))
+    return selected
+
+
+def _drifted(resource: Resource) -> Resource:
+    return replace(resource, metadata={**resource.metadata, DRIFT: True})
+
+
+def drift_unit(result: ParseResult) -> ParseResult | None:
+    """The real state of the resources that drifted, as a unit of its own beside the plan's: judged by the
+    rules (a failure the drift caused is reported, see ``evaluate/regression.py``), with the plan's other
+    resources as context (``mode`` data: neighbours, never judged again)."""
+    drifted = [resource for resource in result.resources if resource.metadata.get(DRIFT)]
+    if not drifted:
+        return None
+    ids = {resource.id for resource in drifted}
+    context = [
+        resource if resource.mode == "data" else replace(resource, mode="data")
+        for resource in result.resources
+        if resource.id not in ids and not resource.metadata.get(DRIFT) and resource.mode != DELETED
+    ]
+    return ParseResult(tuple([*context, *drifted]), result.edges, unit=f"{result.unit} (drift)")
 
 
 def _resource(
@@ -347,7 +410,13 @@ class TerraformPlanParser:
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         results = parse_each(sources, parse_plan)
         cache: dict[Path, SourceIndex | None] = {}
-        return tuple(
-            attach_source(source, result, options, cache) if result.resources else result
-            for source, result in zip(sources, results, strict=True)
-        )
+        units: list[ParseResult] = []
+        for source, result in zip(sources, results, strict=True):
+            drift = drift_unit(result)
+            planned = replace(
+                result, resources=tuple(r for r in result.resources if not r.metadata.get(DRIFT))
+            )
+            units.append(attach_source(source, planned, options, cache) if planned.resources else planned)
+            if drift is not None:
+                units.append(drift)
+        return tuple(units)

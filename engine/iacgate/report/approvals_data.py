@@ -1,5 +1,5 @@
-"""The approvals of a scan as report data (the JSON report's ``approvals``, SARIF ``run.properties
-.approvals``): who approved which flagged change, and the approvals that matched nothing."""
+"""Report data of a change's scan (the JSON report's ``approvals`` and ``partial``, SARIF ``run.properties``):
+who approved which flagged change, approvals that matched nothing, and inputs holding part of the change."""
 
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ def approved_record(item: Approved) -> dict[str, Any]:
         "action": item.action,
         "approval": approval_record(item.approval),
     }
+
+
+def partial_data(result: ScanResult) -> list[dict[str, Any]]:
+    """Inputs holding only part of the change (a plan made with -target), with why."""
+    return [{"file": item.file, "reasons": list(item.reasons)} for item in result.partial]
 
 
 def approvals_data(result: ScanResult) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from iacgate.api import ScanResult
 from iacgate.findings import Finding, Suppression
 from iacgate.notifications import Notification
-from iacgate.report.approvals_data import approvals_data
+from iacgate.report.approvals_data import approvals_data, partial_data
 from iacgate.report.summary import (
     LEVEL_ORDER,
     SEVERITY_ORDER,
@@ -184,6 +184,7 @@ def report_data(result: ScanResult) -> dict[str, Any]:
             "stale": [waiver_record(waiver) for waiver in result.stale_waivers],
         },
         "approvals": approvals_data(result),
+        "partial": partial_data(result),
         "baseline": baseline_record(result),
         "findings": [finding_record(finding, finding in blocking) for finding in result.findings],
         "notifications": [notification_record(note) for note in notes],

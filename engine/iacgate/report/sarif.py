@@ -18,7 +18,7 @@ from iacgate.api import ScanResult
 from iacgate.baseline import BaselineResult
 from iacgate.findings import FINGERPRINT_KEY, Finding, Suppression
 from iacgate.notifications import Notification
-from iacgate.report.approvals_data import approvals_data
+from iacgate.report.approvals_data import approvals_data, partial_data
 from iacgate.report.json_layout import layout_json
 from iacgate.report.sarif_json import to_sarif
 from iacgate.report.sarif_rules import (
@@ -284,6 +284,7 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "durationSeconds": round(result.duration_seconds, 3),
         "waivers": _waivers(result),
         "approvals": approvals_data(result),
+        "partial": partial_data(result),
         **({"baseline": _baseline(result)} if result.baseline is not None else {}),
     }
 
