@@ -11,9 +11,10 @@ from pathlib import Path
 
 from report.support import assert_valid_report, assert_valid_sarif
 
-# These roots deploy with local state: SEC-STATE-006 would judge their backend (secrets-and-state pack),
+# These roots deploy with local state and declare variables: SEC-STATE-006 and SEC-SENSITIVE-* would judge
+# their backend and variables (secrets-and-state pack),
 # and these tests are about resources no rule applies to.
-NO_BACKEND = ("--skip-rule", "SEC-STATE-*")
+NO_BACKEND = ("--skip-rule", "SEC-STATE-*", "--skip-rule", "SEC-SENSITIVE-*")
 
 MIXED = """\
 resource "azapi_resource" "account" {

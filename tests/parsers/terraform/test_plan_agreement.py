@@ -14,8 +14,8 @@ from parsers.terraform.support import FIXTURES
 AGREE = FIXTURES / "agree"
 
 
-# Rules on the root module's state backend: a plan does not record the backend.
-SOURCE_ONLY = ("SEC-STATE-*",)
+# Rules on the root module's state backend, variables and outputs: a plan records none of them as resources.
+SOURCE_ONLY = ("SEC-STATE-*", "SEC-SENSITIVE-*")
 
 
 def _findings(result: ScanResult) -> set[tuple[str, str, str]]:
