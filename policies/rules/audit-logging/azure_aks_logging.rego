@@ -3,8 +3,28 @@
 package iacgate.rules.audit_logging.azure_aks_logging
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
+
+# An azapi_resource managed cluster is judged like azurerm_kubernetes_cluster: the Container Insights
+# add-on is properties.addonProfiles.omsagent (enabled, config.logAnalyticsWorkspaceResourceID).
+deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.containerservice/managedclusters"})
+
+arm_oms := azapi.arm_value(["properties", "addonProfiles", "omsagent"])
+
+monitored if {
+	azapi.is_azapi
+	is_object(arm_oms)
+	not lib.is_unknown(arm_oms)
+	lib.is_true(object.get(arm_oms, "enabled", false))
+	lib.is_set(object.get(object.get(arm_oms, "config", {}), "logAnalyticsWorkspaceResourceID", null))
+}
+
+arm_unknown if {
+	azapi.is_azapi
+	lib.is_unknown(arm_oms)
+}
 
 # kube-audit and kube-audit-admin are the API server's audit logs; the audit and allLogs groups hold them.
 audit_logs := {"kube-audit", "kube-audit-admin", "audit", "alllogs"}
@@ -31,15 +51,30 @@ monitored if {
 
 monitored if azure.diagnostic_logs_any(audit_logs)
 
-# A dynamic oms_agent block unknown until apply: cannot tell.
+# A dynamic oms_agent block (or an azapi body) unknown until apply: cannot tell.
 deny contains lib.undetermined(["oms_agent"], msg) if {
 	not monitored
+	not azapi.is_azapi
 	lib.is_unknown(oms_value)
 	msg := "cannot tell whether the cluster sends its logs to Azure Monitor: oms_agent is unknown until apply, required oms_agent with a Log Analytics workspace or a diagnostic setting sending kube-audit"
 }
 
+deny contains lib.undetermined(["body"], msg) if {
+	not monitored
+	arm_unknown
+	msg := "cannot tell whether the cluster sends its logs to Azure Monitor: properties.addonProfiles.omsagent of the body is unknown until apply, required the omsagent add-on with a Log Analytics workspace or a diagnostic setting sending kube-audit"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "addonProfiles"]), msg) if {
+	not monitored
+	azapi.is_azapi
+	not arm_unknown
+	msg := concat("", ["cluster logs reach no Azure Monitor destination: properties.addonProfiles.omsagent is ", lib.show(arm_oms), " and ", found, ", required the omsagent add-on enabled with config.logAnalyticsWorkspaceResourceID or a diagnostic setting sending kube-audit"])
+}
+
 deny contains lib.violation(path, msg) if {
 	not monitored
+	not azapi.is_azapi
 	not lib.is_unknown(oms_value)
 	path := missing_path
 	msg := concat("", ["cluster logs reach no Azure Monitor destination: oms_agent.log_analytics_workspace_id is ", lib.show(object.get(oms, "log_analytics_workspace_id", null)), " and ", found, ", required oms_agent with a Log Analytics workspace or an azurerm_monitor_diagnostic_setting sending kube-audit (or kube-audit-admin, the audit or allLogs group)"])

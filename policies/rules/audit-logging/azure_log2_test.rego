@@ -269,3 +269,24 @@ test_database_policy_unknown_is_undetermined if {
 	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
 	result.status == "undetermined"
 }
+
+azapi_cluster(body) := testing.resource("azapi_resource", {"type": "Microsoft.ContainerService/managedClusters@2024-05-01", "body": body})
+
+test_azapi_managed_cluster if {
+	oms := {"properties": {"addonProfiles": {"omsagent": {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": workspace}}}}}
+	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster(oms) with input.related as []
+	some result in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": {"dnsPrefix": "payments"}}) with input.related as []
+	result.path == ["body", "properties", "addonProfiles"]
+	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster({"properties": {}}) with input.related as [diagnostics([{"category": "kube-audit"}])]
+	some unknown in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": testing.unknown}) with input.related as []
+	unknown.status == "undetermined"
+	other := testing.resource("azapi_resource", {"type": "Microsoft.Storage/storageAccounts@2023-05-01", "body": {}})
+	some skipped in azure_aks_logging.deny with input.resource as other with input.related as []
+	skipped.not_applicable
+}
+
+test_azapi_virtual_network if {
+	network := testing.resource("azapi_resource", {"type": "Microsoft.Network/virtualNetworks@2024-01-01", "body": {}})
+	count(azure_vnet_flow_logs.deny) == 1 with input.resource as network with input.related as []
+	count(azure_vnet_flow_logs.deny) == 0 with input.resource as network with input.related as [flow_log(true)]
+}

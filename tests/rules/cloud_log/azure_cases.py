@@ -114,6 +114,38 @@ AKS_LOGGING = [
         [{"category": "kube-apiserver"}],
     ),
     aks("undetermined_oms_agent_variable", pulumi=False, oms_agent=Ref("var.oms_agent", None)),
+    Case(
+        "azapi_resource",
+        "pass_azapi_container_insights",
+        {
+            "type": "Microsoft.ContainerService/managedClusters@2024-05-01",
+            "name": "payments-avm",
+            "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+            "location": LOCATION,
+            "body": {
+                "properties": {
+                    "dnsPrefix": "payments-avm",
+                    "addonProfiles": {
+                        "omsagent": {
+                            "enabled": True,
+                            "config": {"logAnalyticsWorkspaceResourceID": WORKSPACE},
+                        }
+                    },
+                }
+            },
+        },
+    ),
+    Case(
+        "azapi_resource",
+        "fail_azapi_no_monitoring",
+        {
+            "type": "Microsoft.ContainerService/managedClusters@2024-05-01",
+            "name": "payments-bare",
+            "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+            "location": LOCATION,
+            "body": {"properties": {"dnsPrefix": "payments-bare"}},
+        },
+    ),
 ]
 
 # --- NSG diagnostics -------------------------------------------------------------------------------------
@@ -196,6 +228,41 @@ VNET_FLOW_LOGS = [
     vnet("fail_no_flow_log"),
     vnet("fail_flow_log_disabled"),
     flow_log("disabled", "fail_flow_log_disabled", enabled=False),
+    Case(
+        "azapi_resource",
+        "pass_azapi_network_flow_log",
+        {
+            "type": "Microsoft.Network/virtualNetworks@2024-01-01",
+            "name": "payments-avm",
+            "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+            "location": LOCATION,
+            "body": {"properties": {"addressSpace": {"addressPrefixes": ["10.30.0.0/16"]}}},
+        },
+    ),
+    Case(
+        "azurerm_network_watcher_flow_log",
+        "avm",
+        {
+            "name": "payments-avm",
+            "network_watcher_name": "NetworkWatcher_westeurope",
+            "resource_group_name": "NetworkWatcherRG",
+            "target_resource_id": _ref("azapi_resource", "pass_azapi_network_flow_log"),
+            "storage_account_id": AUDIT_STORAGE,
+            "enabled": True,
+            "version": 2,
+        },
+    ),
+    Case(
+        "azapi_resource",
+        "fail_azapi_network_no_flow_log",
+        {
+            "type": "Microsoft.Network/virtualNetworks@2024-01-01",
+            "name": "payments-bare",
+            "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+            "location": LOCATION,
+            "body": {"properties": {"addressSpace": {"addressPrefixes": ["10.40.0.0/16"]}}},
+        },
+    ),
     vnet("undetermined_enabled_variable"),
     flow_log(
         "variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled", None), pulumi=False
