@@ -47,36 +47,49 @@ def _terraform(case: Case) -> fixture_writer.Case:
 
 
 def write(
-    rule_id: str, cases: list[Case], provider: Provider, pulumi: tuple[str, dict[str, str]]
+    rule_id: str,
+    cases: list[Case],
+    provider: Provider,
+    pulumi: tuple[str, dict[str, str]],
+    root: Path = ROOT,
 ) -> list[Path]:
     terraform = [_terraform(case) for case in cases if case.terraform]
     written = fixture_writer.write(
-        "audit-logging", rule_id, terraform, provider=provider, formats=("terraform", "terraform-plan")
+        "audit-logging",
+        rule_id,
+        terraform,
+        provider=provider,
+        formats=("terraform", "terraform-plan"),
+        root=root,
     )
-    path = write_pulumi(
-        ROOT / "fixtures" / "audit-logging" / rule_id / f"{rule_id}.pulumi.json", cases, *pulumi
-    )
+    path = write_pulumi(_pulumi_path(rule_id, root), cases, *pulumi)
     return [*written, *([path] if path else [])]
 
 
-def main() -> None:
+def main(root: Path = ROOT) -> list[Path]:
+    """Write every fixture file under ``root``; returns the files written."""
+    written: list[Path] = []
     for rule_id, cases in gcp_cases.CASES.items():
-        write(rule_id, cases, GOOGLE, GOOGLE_PULUMI)
+        written += write(rule_id, cases, GOOGLE, GOOGLE_PULUMI, root)
     for rule_id, cases in azure_cases.CASES.items():
-        written = write(rule_id, cases, AZURERM, AZURE_PULUMI)
+        files = write(rule_id, cases, AZURERM, AZURE_PULUMI, root)
+        written += files
         extra = azure_cases.EXTRA_HCL.get(rule_id)
         if extra:
-            main_tf = next(path for path in written if path.name == "main.tf")
+            main_tf = next(path for path in files if path.name == "main.tf")
             main_tf.write_text(main_tf.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
     # Earlier rules whose HCL and plan come from tests/rules/azure and tests/rules/gcp: Pulumi only.
-    for rule_id, cases in azure_cases.PULUMI_ONLY.items():
-        write_pulumi(_pulumi_path(rule_id), cases, *AZURE_PULUMI)
-    for rule_id, cases in gcp_cases.PULUMI_ONLY.items():
-        write_pulumi(_pulumi_path(rule_id), cases, *GOOGLE_PULUMI)
+    for packages, pulumi in ((azure_cases.PULUMI_ONLY, AZURE_PULUMI), (gcp_cases.PULUMI_ONLY, GOOGLE_PULUMI)):
+        for rule_id, cases in packages.items():
+            path = _pulumi_path(rule_id, root)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if write_pulumi(path, cases, *pulumi):
+                written.append(path)
+    return written
 
 
-def _pulumi_path(rule_id: str) -> Path:
-    return ROOT / "fixtures" / "audit-logging" / rule_id / f"{rule_id}.pulumi.json"
+def _pulumi_path(rule_id: str, root: Path = ROOT) -> Path:
+    return root / "fixtures" / "audit-logging" / rule_id / f"{rule_id}.pulumi.json"
 
 
 if __name__ == "__main__":
