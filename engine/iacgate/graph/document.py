@@ -94,11 +94,15 @@ def resource_input(
         for other, direction, edge in graph.neighbours(resource.id)
         if related_types is None or other.type in related_types
     ]
-    return {
+    document = {
         "resource": resource_document(resource, drop_null=True),
         "related": related,
         "settings": dict(settings),
     }
+    if resource.change is not None:
+        # What the whole unit's change destroys and replaces: the blast radius rules read it.
+        document["change_summary"] = dict(graph.change_counts)
+    return document
 
 
 def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -197,6 +197,15 @@ class Graph:
         return {key: tuple(value) for key, value in index.items()}
 
     @cached_property
+    def change_counts(self) -> Mapping[str, int]:
+        """How many resources the unit's change destroys and replaces (plans, previews, change sets)."""
+        changes = [resource.change for resource in self.resources if resource.mode != "data"]
+        return {
+            "delete": sum(1 for c in changes if c is not None and c.destroys and not c.replaces),
+            "replace": sum(1 for c in changes if c is not None and c.replaces),
+        }
+
+    @cached_property
     def _adjacency(self) -> Mapping[str, tuple[tuple[Edge, str], ...]]:
         adjacency: dict[str, list[tuple[Edge, str]]] = {}
         for edge in self.edges:

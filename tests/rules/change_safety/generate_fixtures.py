@@ -387,6 +387,53 @@ def update_001() -> None:
     ]))  # fmt: skip
 
 
+def blast_001() -> None:
+    """Judged with change_safety.max_destructive_changes: 2 (the directory's iacgate.yaml): the release
+    plan destroys or replaces three resources, the hotfix plan one."""
+    directory = FIXTURES / "CHG-BLAST-001"
+    worker = {"ami": "ami-0a1b2c3d4e5f60718", "instance_type": "m6i.large"}
+    group = {"name": "workers", "description": "workers", "vpc_id": "vpc-0abc"}
+    write(directory / "release.tfplan.json", plan([
+        PlanChange("aws_instance", "fail_worker_retired", ["delete"], worker, None),
+        PlanChange("aws_security_group", "fail_group_retired", ["delete"], group, None),
+        PlanChange("aws_db_instance", "fail_ledger_replaced", ["delete", "create"], DB,
+                   _with(DB, identifier="ledger-v2"), {"id": True}, [["identifier"]]),
+        PlanChange("aws_s3_bucket", "kept", ["update"], {"bucket": "a"}, {"bucket": "a", "tags": {"x": "1"}}),
+    ]))  # fmt: skip
+    write(directory / "hotfix.tfplan.json", plan([
+        PlanChange("aws_instance", "pass_single_worker_retired", ["delete"], worker, None),
+        PlanChange("aws_s3_bucket", "kept", ["update"], {"bucket": "a"}, {"bucket": "a", "tags": {"x": "1"}}),
+    ]))  # fmt: skip
+    worker_pulumi = {"ami": "ami-0a1b2c3d4e5f60718", "instanceType": "m6i.large"}
+    write(directory / "release.pulumi.json", preview([
+        Step("delete", "aws:ec2/instance:Instance", "fail_worker_retired", worker_pulumi, None),
+        Step("delete", "aws:ec2/securityGroup:SecurityGroup", "fail_group_retired", {"name": "workers"},
+             None),
+        Step("replace", "aws:rds/instance:Instance", "fail_ledger_replaced", DB_PULUMI,
+             _with(DB_PULUMI, identifier="ledger-v2"), ["identifier"]),
+    ]))  # fmt: skip
+    write(directory / "hotfix.pulumi.json", preview([
+        Step("delete", "aws:ec2/instance:Instance", "pass_single_worker_retired", worker_pulumi, None),
+    ]))  # fmt: skip
+    worker_cfn = {"ImageId": "ami-0a1b2c3d4e5f60718", "InstanceType": "m6i.large"}
+    write(directory / "release.changeset.json", change_set([
+        CfnChange("Remove", "FailWorkerRetired", "AWS::EC2::Instance", worker_cfn, None,
+                  policy_action="Delete"),
+        CfnChange("Remove", "FailGroupRetired", "AWS::EC2::SecurityGroup", {"GroupDescription": "workers"},
+                  None, policy_action="Delete"),
+        CfnChange("Modify", "FailLedgerReplaced", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True", {"DBInstanceIdentifier": "Always"},
+                  "ReplaceAndDelete"),
+    ]))  # fmt: skip
+    write(directory / "hotfix.changeset.json", change_set([
+        CfnChange("Remove", "PassSingleWorkerRetired", "AWS::EC2::Instance", worker_cfn, None,
+                  policy_action="Delete"),
+    ]))  # fmt: skip
+    (directory / "iacgate.yaml").write_text(
+        "settings:\n  change_safety:\n    max_destructive_changes: 2\n", encoding="utf-8"
+    )
+
+
 def write(path: Path, document: Mapping[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
@@ -395,6 +442,7 @@ def write(path: Path, document: Mapping[str, Any]) -> None:
 def main() -> None:
     state_001()
     update_001()
+    blast_001()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ that carry a change: change sets parsed fail-closed, destroyed resources seen on
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from iacgate.api import ScanSettings, scan
 from iacgate.graph.model import Graph
 from iacgate.packs import load_packs
-from iacgate.packs.check import expected_outcome
+from iacgate.packs.check import expected_outcome, fixture_settings
 from iacgate.packs.model import Rule
 from iacgate.parsers.base import ParseOptions
 from iacgate.parsers.changeset import ChangeSetParser, parse_change_set
@@ -24,7 +25,8 @@ RULES = load_packs(("change-safety",)).rules
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
-    result = scan(ScanSettings(paths=(FIXTURES / rule.id,), packs=(rule.pack,)))
+    settings = fixture_settings(FIXTURES / rule.id)
+    result = scan(dataclasses.replace(settings, packs=(rule.pack,)))
     assert not [n for n in result.notifications if n.level == "error"], result.notifications
     named: dict[str, set[tuple[str, str]]] = {"fail": set(), "pass": set(), "undetermined": set()}
     for graph in result.graphs:
@@ -67,7 +69,7 @@ def test_destroyed_resources_are_judged_only_by_rules_that_judge_changes() -> No
     result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001" / "plan.tfplan.json",)))
     destroyed = {"aws_db_instance.fail_destroyed", "aws_s3_bucket.fail_state_bucket_destroyed"}
     judging = {check.rule_id for check in result.evaluation.checks if check.resource_id in destroyed}
-    assert judging == {"CHG-STATE-001"}
+    assert judging == {"CHG-STATE-001", "CHG-BLAST-001"}
 
 
 def test_source_code_says_once_that_the_pack_does_not_apply() -> None:
