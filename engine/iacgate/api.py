@@ -31,6 +31,7 @@ from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import UnresolvedModule, confinement_roots
+from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE
 from iacgate.parsers.terraform.declarations import CONFIG_NODE_TYPES
 from iacgate.provenance import Provenance
 from iacgate.secrets import NODE_TYPE as SECRET_NODE
@@ -312,7 +313,12 @@ def scan(
     ]
     # Terraform state backends, variables and outputs become nodes only when a rule judges them.
     options = settings.parse_options(root).with_config_nodes(
-        frozenset(name for rule in rules.rules for name in rule.resource_types if name in CONFIG_NODE_TYPES)
+        frozenset(
+            name
+            for rule in rules.rules
+            for name in rule.resource_types
+            if name in CONFIG_NODE_TYPES or name == PARAMETER_TYPE
+        )
     )
     secrets_judged = any(SECRET_NODE in rule.resource_types for rule in rules.rules)
     parsed = parse_inputs(candidates, options, progress, settings.allow_empty, content_secrets=secrets_judged)

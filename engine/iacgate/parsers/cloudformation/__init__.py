@@ -15,6 +15,7 @@ from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.cloudformation.inputs import child_candidates, template_url_hint
 from iacgate.parsers.cloudformation.json_lines import load_json
 from iacgate.parsers.cloudformation.loaded import Loaded, mapping
+from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE, parameter_nodes
 from iacgate.parsers.cloudformation.template import Environment, Stack
 from iacgate.parsers.cloudformation.yaml_loader import load_yaml
 from iacgate.textio import SourceFile, read_source
@@ -181,7 +182,10 @@ class CloudFormationParser:
                 # A nested template that cannot be read: the stack that uses it is not evaluated either.
                 message = f"a nested stack's template cannot be parsed: {error}"
                 raise ParseError(Position(source.relative), message) from None
-            return ParseResult(tuple(result.resources), tuple(result.edges), tuple(result.notifications))
+            resources = tuple(result.resources)
+            if PARAMETER_TYPE in options.config_nodes:
+                resources += tuple(parameter_nodes(found, source.relative))
+            return ParseResult(resources, tuple(result.edges), tuple(result.notifications))
 
         roots = [source for source in sources if source.path.resolve() not in children]
         for source in sources:
