@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from iacgate.secrets import detect, nodes
+from pathlib import Path
+
+from iacgate.secrets import detect, nodes, secret_graphs
 from iacgate.secrets.detect import LINE_LIMIT, high_entropy
+from iacgate.textio import read_source
 
 GITHUB = "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt"
 
@@ -71,3 +74,12 @@ def test_entropy_needs_length_and_variety() -> None:
     assert high_entropy("Zk3#9xLq!2mVb7@Rt5wY8uPe")
     assert not high_entropy("Short1!")
     assert not high_entropy("passwordpassword1234")
+
+
+def test_variable_files_beside_the_configuration_are_searched(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('variable "token" {}\n', encoding="utf-8")
+    (tmp_path / "prod.tfvars").write_text(f'token = "{GITHUB}"\n', encoding="utf-8")
+    source = read_source(tmp_path / "main.tf", "infra/main.tf")
+    (graph,) = secret_graphs({"terraform": [source]})
+    assert graph.name == "infra/prod.tfvars"
+    assert [node.id for node in graph.resources] == ["iacgate_secret.token"]

@@ -44,6 +44,7 @@ SECRETS = (
     "Zk3#9xLq!2mVb7@Rt5wY8uPe",
     "Vq8Lm2Zx7Rt4Nb1Kp",
     "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "ghp_Tv9Qm3Lx7Rk2Wn5Pb8Zy4Hc1Jd6Gs0Ae3Fu7",
 )
 
 

@@ -5,12 +5,16 @@ to, its line, a digest prefix and whether it carries a documentation marker."""
 
 from __future__ import annotations
 
+import contextlib
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
+from iacgate.errors import ParseError
 from iacgate.graph.model import Graph, Resource, SourceLocation, Unknown
 from iacgate.secrets.detect import Detection, detect
-from iacgate.textio import SourceFile
+from iacgate.textio import SourceFile, read_source
 
 NODE_TYPE = "iacgate_secret"
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]+")
@@ -59,11 +63,31 @@ def nodes(detections: Sequence[Detection], format_name: str) -> tuple[Resource, 
 CONTENT_FORMATS = ("terraform", "cloudformation", "pulumi")
 
 
+def tfvars_files(sources: Sequence[SourceFile]) -> list[SourceFile]:
+    """The variable files (``*.tfvars``, ``*.tfvars.json``) beside the scanned Terraform files: Terraform
+    reads them with the module, and they are where values are most often written. Links and unreadable
+    files are left out (the module's own evaluation reports what it cannot read)."""
+    found: dict[Path, SourceFile] = {}
+    for source in sources:
+        directory = source.path.parent
+        base = posixpath.dirname(source.relative)
+        for path in sorted(directory.glob("*.tfvars")) + sorted(directory.glob("*.tfvars.json")):
+            if path in found or path.is_symlink() or not path.is_file():
+                continue
+            with contextlib.suppress(ParseError):
+                found[path] = read_source(path, posixpath.join(base, path.name) if base else path.name)
+    return list(found.values())
+
+
 def secret_graphs(claimed: Mapping[str, Sequence[SourceFile]]) -> list[Graph]:
-    """One graph per file holding secrets, named by the file, from the texts the parsers were given."""
+    """One graph per file holding secrets, named by the file, from the texts the parsers were given and the
+    Terraform variable files beside them."""
     graphs: list[Graph] = []
     for format_name in CONTENT_FORMATS:
-        for source in claimed.get(format_name, ()):
+        sources = list(claimed.get(format_name, ()))
+        if format_name == "terraform":
+            sources += tfvars_files(sources)
+        for source in sources:
             found = detect(source.text, source.relative)
             if found:
                 graphs.append(Graph(nodes(found, format_name), (), source.relative))
