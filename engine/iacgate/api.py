@@ -258,8 +258,10 @@ def parse_inputs(
             if source.relative not in failed
         )
     if content_secrets:
-        # Secrets written in the texts themselves, searched where the parsers read them (#17).
-        graphs.extend(secret_graphs(claimed))
+        # Secrets written in the texts themselves, searched where the parsers read them (#17). A unit is
+        # one graph: a template's or stack's secrets join the graph of the same name (a CloudFormation
+        # unit is its file), or the unit's findings would be looked up among the secret nodes alone.
+        graphs = _merged_by_name([*graphs, *secret_graphs(claimed)])
     if not files and not any(n.level == "error" for n in notifications):
         # Failing closed by default: a typo in a path must not pass. Pipelines scanning optional
         # paths say --allow-empty, and the scan then passes with a warning.
@@ -377,6 +379,18 @@ class Exceptions:
     approved: tuple[Approved, ...] = ()
     stale_approvals: tuple[Approval, ...] = ()
     approvals_file: str | None = None
+
+
+def _merged_by_name(graphs: Sequence[Graph]) -> list[Graph]:
+    merged: dict[str, Graph] = {}
+    for graph in graphs:
+        known = merged.get(graph.name)
+        merged[graph.name] = (
+            graph
+            if known is None
+            else Graph((*known.resources, *graph.resources), (*known.edges, *graph.edges), graph.name)
+        )
+    return list(merged.values())
 
 
 def _shown(path: Path, root: Path) -> str:
