@@ -202,7 +202,7 @@ log_search_publishing contains {"type": object.get(option, "log_type", null), "e
 	some i, option in lib.attr_blocks("log_publishing_options")
 }
 
-log_search_publishing contains {"type": kind, "enabled": object.get(option, "enabled", true), "path": ["log_publishing_options", kind, "enabled"]} if {
+log_search_publishing contains {"type": kind, "enabled": log_search_option_enabled(option), "path": ["log_publishing_options", kind, "enabled"]} if {
 	input.resource.format == "cloudformation"
 	options := lib.attr("log_publishing_options")
 	is_object(options)
@@ -210,9 +210,17 @@ log_search_publishing contains {"type": kind, "enabled": object.get(option, "ena
 	is_object(option)
 }
 
+# An option unknown until apply as a whole: its enabled flag is unknown too.
+log_search_option_enabled(option) := option if {
+	lib.is_unknown(option)
+} else := object.get(option, "enabled", true)
+
+# enabled defaults to true; unknown until apply it may be false, so the type is not counted as published
+# and the rule points at the unknown flag (undetermined).
 log_search_enabled_types contains entry.type if {
 	some entry in log_search_publishing
 	not lib.is_false(entry.enabled)
+	not lib.is_unknown(entry.enabled)
 }
 
 # Audit logs exist only with fine-grained access control (advanced_security_options.enabled).

@@ -61,3 +61,15 @@ deny contains lib.violation(array.concat(array.concat(["logs_config"], aws_audit
 		" and logs_config.s3_logs.status is ", lib.show(s3_status), ", required ENABLED for either",
 	])
 }
+
+# logs_config, or its CloudWatch block, unknown until apply (a dynamic block): CloudWatch Logs may be off.
+deny contains lib.violation(["logs_config"], msg) if {
+	lib.is_unknown(lib.attr("logs_config"))
+	msg := "build logs may be kept nowhere: logs_config is unknown until apply, required cloudwatch_logs or s3_logs ENABLED"
+}
+
+deny contains lib.violation(array.concat(array.concat(["logs_config"], aws_audit_codebuild_index(lib.attr("logs_config"))), [cloudwatch_name]), msg) if {
+	lib.is_unknown(cloudwatch)
+	not aws_audit_codebuild_on(s3_status)
+	msg := "build logs may be kept nowhere: logs_config.cloudwatch_logs is unknown until apply, required cloudwatch_logs or s3_logs ENABLED"
+}

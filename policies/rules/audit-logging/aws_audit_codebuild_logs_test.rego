@@ -40,3 +40,9 @@ test_unknown_s3_status_with_cloudwatch_off_is_reported_at_s3 if {
 		with input.related as []
 	result.path == ["logs_config", 0, "s3_logs", 0, "status"]
 }
+
+test_unknown_logs_config_is_reported_at_its_path if {
+	some result in aws_audit_codebuild_logs.deny with input.resource as project({"logs_config": testing.unknown})
+		with input.related as []
+	result.path == ["logs_config"]
+}

@@ -62,3 +62,15 @@ deny contains lib.violation(array.concat(exec_path, ["log_configuration"]), msg)
 		"no cloud_watch_log_group_name or s3_bucket_name, required one of them",
 	])
 }
+
+# configuration, or its execute_command_configuration, unknown until apply (a dynamic block): logging may
+# be NONE.
+deny contains lib.violation(["configuration"], msg) if {
+	lib.is_unknown(lib.attr("configuration"))
+	msg := "ECS Exec sessions may not be logged: configuration is unknown until apply, required execute_command_configuration.logging DEFAULT or OVERRIDE"
+}
+
+deny contains lib.violation(exec_path, msg) if {
+	lib.is_unknown(exec_value)
+	msg := "ECS Exec sessions may not be logged: configuration.execute_command_configuration is unknown until apply, required logging DEFAULT or OVERRIDE"
+}

@@ -35,3 +35,9 @@ test_unknown_logging_is_reported_at_its_path if {
 		with input.related as []
 	result.path == ["configuration", 0, "execute_command_configuration", 0, "logging"]
 }
+
+test_unknown_configuration_is_reported_at_its_path if {
+	some result in aws_audit_ecs_exec_logging.deny with input.resource as testing.resource("aws_ecs_cluster", {"configuration": testing.unknown})
+		with input.related as []
+	result.path == ["configuration"]
+}

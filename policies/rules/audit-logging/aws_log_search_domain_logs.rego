@@ -14,15 +14,32 @@ deny contains lib.violation(entry.path, msg) if {
 	msg := concat("", ["search domain does not publish ", entry.type, ": enabled is ", lib.show(entry.enabled), ", required true"])
 }
 
-# Types not written at all.
-deny contains lib.violation(lib.missing_block_path("log_publishing_options"), msg) if {
-	written := {entry.type | some entry in aws_log.log_search_publishing}
-	absent := missing - written
+# Types not written at all. A type unknown until apply (log_type = var.type) may be a missing one, and a
+# whole list unknown may hold them all: undetermined, never a pass.
+written := {entry.type | some entry in aws_log.log_search_publishing; is_string(entry.type)}
+
+absent := missing - written
+
+absent_msg := concat("", [
+	"search domain does not publish ", concat(", ", sort(absent)), ": log_publishing_options has ",
+	types_text(written), ", required ", concat(", ", sort(aws_log.log_search_required_types)),
+])
+
+aws_log_search_domain_logs_unknown_type if {
+	some entry in aws_log.log_search_publishing
+	not is_string(entry.type)
+}
+
+aws_log_search_domain_logs_unknown_type if lib.is_unknown(lib.attr("log_publishing_options"))
+
+deny contains lib.violation(lib.missing_block_path("log_publishing_options"), absent_msg) if {
 	count(absent) > 0
-	msg := concat("", [
-		"search domain does not publish ", concat(", ", sort(absent)), ": log_publishing_options has ",
-		types_text(written), ", required ", concat(", ", sort(aws_log.log_search_required_types)),
-	])
+	not aws_log_search_domain_logs_unknown_type
+}
+
+deny contains lib.undetermined(["log_publishing_options"], absent_msg) if {
+	count(absent) > 0
+	aws_log_search_domain_logs_unknown_type
 }
 
 # Spelled out here: the engines render an empty set differently through lib.show.

@@ -52,3 +52,24 @@ test_no_logs_fail if {
 	count(aws_log_search_domain_logs.deny) == 1 with input.resource as log_search_subject({"domain_name": "search"})
 		with input.related as []
 }
+
+# Issue 16 §2: a log type unknown until apply may be a missing one: undetermined, never a crash or a pass.
+test_unknown_log_type_is_undetermined if {
+	some result in aws_log_search_domain_logs.deny with input.resource as testing.resource("aws_opensearch_domain", {"log_publishing_options": [
+		{"log_type": "INDEX_SLOW_LOGS", "cloudwatch_log_group_arn": "a"},
+		{"log_type": "SEARCH_SLOW_LOGS", "cloudwatch_log_group_arn": "b"},
+		{"log_type": testing.unknown, "cloudwatch_log_group_arn": "c"},
+	]})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_unknown_enabled_is_reported_at_its_path if {
+	some result in aws_log_search_domain_logs.deny with input.resource as testing.resource("aws_opensearch_domain", {"log_publishing_options": [
+		{"log_type": "INDEX_SLOW_LOGS", "cloudwatch_log_group_arn": "a"},
+		{"log_type": "SEARCH_SLOW_LOGS", "cloudwatch_log_group_arn": "b"},
+		{"log_type": "ES_APPLICATION_LOGS", "cloudwatch_log_group_arn": "c", "enabled": testing.unknown},
+	]})
+		with input.related as []
+	result.path == ["log_publishing_options", 2, "enabled"]
+}

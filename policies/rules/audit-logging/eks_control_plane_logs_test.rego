@@ -28,3 +28,17 @@ test_cloudformation_enabled_types_pass if {
 	count(eks_control_plane_logs.deny) == 0 with input.resource as cluster({"logging": logging}, "cloudformation")
 		with input.related as []
 }
+
+# Issue 16 §2: an unknown list or entry may hold the missing types: undetermined, never a crash or a pass.
+test_unknown_entry_is_undetermined if {
+	some result in eks_control_plane_logs.deny with input.resource as testing.resource("aws_eks_cluster", {"enabled_cluster_log_types": ["api", testing.unknown]})
+		with input.related as []
+	result.status == "undetermined"
+	result.message == "EKS cluster does not log its control plane: log types audit, authenticator are not enabled (enabled: api), required api, audit and authenticator"
+}
+
+test_unknown_list_is_undetermined if {
+	some result in eks_control_plane_logs.deny with input.resource as testing.resource("aws_eks_cluster", {"enabled_cluster_log_types": testing.unknown})
+		with input.related as []
+	result.status == "undetermined"
+}

@@ -44,3 +44,12 @@ exempted_members(config) := sort([member |
 missing_path := ["audit_log_config"] if {
 	count(configs) > 0
 } else := []
+
+# A service unknown until apply may be allServices: a configuration that would fail for allServices is
+# undetermined, never passed.
+deny contains lib.undetermined(["service"], msg) if {
+	lib.is_unknown(lib.attr("service"))
+	some log_type in required_types
+	not log_type in logged
+	msg := concat("", ["audit configuration may be the allServices one and does not log ", log_type, ": service is unknown until apply, required ADMIN_READ, DATA_READ and DATA_WRITE for allServices"])
+}

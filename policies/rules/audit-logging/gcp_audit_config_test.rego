@@ -44,3 +44,10 @@ test_no_log_config_fails_at_resource if {
 		result.path == []
 	}
 }
+
+# Issue 16 §2: a service unknown until apply may be allServices.
+test_unknown_service_missing_a_type_is_undetermined if {
+	some result in gcp_audit_config.deny with input.resource as testing.resource("google_project_iam_audit_config", {"service": testing.unknown, "audit_log_config": [{"log_type": "ADMIN_READ"}]})
+		with input.related as []
+	result.status == "undetermined"
+}

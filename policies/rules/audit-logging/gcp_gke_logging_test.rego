@@ -31,3 +31,16 @@ test_workloads_only_fails if {
 	count(gcp_gke_logging.deny) == 1 with input.resource as gke_cluster({"logging_config": [{"enable_components": ["WORKLOADS"]}]})
 		with input.related as []
 }
+
+# Issue 16 §2: enable_components unknown until apply, or with an unknown entry, is never a pass or a crash.
+test_unknown_components_are_reported_at_their_path if {
+	some result in gcp_gke_logging.deny with input.resource as testing.resource("google_container_cluster", {"logging_config": [{"enable_components": testing.unknown}]})
+		with input.related as []
+	result.path == ["logging_config", 0, "enable_components"]
+}
+
+test_unknown_component_entry_is_undetermined if {
+	some result in gcp_gke_logging.deny with input.resource as testing.resource("google_container_cluster", {"logging_config": [{"enable_components": ["WORKLOADS", testing.unknown]}]})
+		with input.related as []
+	result.status == "undetermined"
+}

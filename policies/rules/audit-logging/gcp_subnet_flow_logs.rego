@@ -34,3 +34,10 @@ deny contains lib.violation(["log_config", 0, "flow_sampling"], msg) if {
 	sampling <= 0
 	msg := concat("", ["subnet samples no flows: log_config.flow_sampling is ", lib.show(sampling), ", required above 0"])
 }
+
+# A sampling rate unknown until apply may be 0: reported at its path, the engine calls it undetermined.
+deny contains lib.violation(["log_config", 0, "flow_sampling"], msg) if {
+	not exempt
+	lib.is_unknown(gcp.block_setting(lib.attrs, "log_config", "flow_sampling"))
+	msg := "subnet may sample no flows: log_config.flow_sampling is unknown until apply, required above 0"
+}

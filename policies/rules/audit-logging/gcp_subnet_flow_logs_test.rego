@@ -28,3 +28,9 @@ test_zero_sampling_fails if {
 test_proxy_only_subnet_is_exempt if {
 	count(gcp_subnet_flow_logs.deny) == 0 with input.resource as gcp_subnet({"purpose": "REGIONAL_MANAGED_PROXY"}) with input.related as []
 }
+
+test_unknown_sampling_is_reported_at_its_path if {
+	some result in gcp_subnet_flow_logs.deny with input.resource as testing.resource("google_compute_subnetwork", {"log_config": [{"flow_sampling": testing.unknown}]})
+		with input.related as []
+	result.path == ["log_config", 0, "flow_sampling"]
+}

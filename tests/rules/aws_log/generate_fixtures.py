@@ -291,7 +291,9 @@ def trail(name: str, selectors: str | None) -> Case:
     pulumi: dict[str, Any] = {"name": name, "s3BucketName": "acme-audit-trail", "isMultiRegionTrail": True}
     if selectors in ("basic", "lambda"):
         kind, values = (
-            ("AWS::S3::Object", ["arn:aws:s3"])
+            # One bucket: a trail recording every bucket would cover the other trails of the fixture
+            # (LOG-CLOUDTRAIL-006 is judged across the trails of a configuration; see org/).
+            ("AWS::S3::Object", ["arn:aws:s3:::acme-ledger/"])
             if selectors == "basic"
             else ("AWS::Lambda::Function", ["arn:aws:lambda"])
         )
@@ -317,7 +319,11 @@ def trail(name: str, selectors: str | None) -> Case:
             }
         ]
     elif selectors == "advanced":
-        fields = [("eventCategory", ["Data"]), ("resources.type", ["AWS::S3::Object"])]
+        fields = [
+            ("eventCategory", ["Data"]),
+            ("resources.type", ["AWS::S3::Object"]),
+            ("resources.ARN", ["arn:aws:s3:::acme-ledger/statements"]),
+        ]
         tf["advanced_event_selector"] = [
             {"name": "S3 data events", "field_selector": [{"field": f, "equals": e} for f, e in fields]}
         ]
