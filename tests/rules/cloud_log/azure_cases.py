@@ -733,6 +733,19 @@ AZURE_TOKENS = {
     ),
     "azurerm_postgresql_configuration": ("azure:postgresql/configuration:Configuration", ""),
     FLEX: ("azure:postgresql/flexibleServerConfiguration:FlexibleServerConfiguration", ""),
+    "azurerm_mssql_server": ("azure:mssql/server:Server", "Microsoft.Sql/servers"),
+    "azurerm_sql_server": ("azure:sql/sqlServer:SqlServer", "Microsoft.Sql/servers"),
+    "azurerm_mssql_database": ("azure:mssql/database:Database", ""),
+    "azurerm_sql_database": ("azure:sql/database:Database", ""),
+    "azurerm_mssql_server_extended_auditing_policy": (
+        "azure:mssql/serverExtendedAuditingPolicy:ServerExtendedAuditingPolicy",
+        "",
+    ),
+    "azurerm_mssql_database_extended_auditing_policy": (
+        "azure:mssql/databaseExtendedAuditingPolicy:DatabaseExtendedAuditingPolicy",
+        "",
+    ),
+    "azurerm_monitor_log_profile": ("azure:monitoring/logProfile:LogProfile", ""),
 }
 
 
@@ -742,11 +755,22 @@ def from_azure_cases(rule_id: str) -> list[Case]:
 
     cases = []
     for case in AZURE_CASES[("audit-logging", rule_id)]:
+        if case.name.startswith("undetermined"):  # a stack export knows every value
+            continue
         token, arm_path = AZURE_TOKENS[case.type]
         pulumi_id = arm_id(arm_path, case.arguments.get("name", case.name)) if arm_path else None
         cases.append(Case(case.type, case.name, case.arguments, {}, token, pulumi_id=pulumi_id))
     return cases
 
 
-for _rule_id in ("LOG-AZKV-001", "LOG-AZPG-001", "LOG-AZPG-002", "LOG-AZNETWORK-001", "LOG-AZSTORAGE-001"):
+for _rule_id in (
+    "LOG-AZKV-001",
+    "LOG-AZPG-001",
+    "LOG-AZPG-002",
+    "LOG-AZNETWORK-001",
+    "LOG-AZSTORAGE-001",
+    "LOG-AZSQL-002",
+    "LOG-AZNETWORK-002",
+    "LOG-AZMONITOR-001",
+):
     PULUMI_ONLY[_rule_id] = from_azure_cases(_rule_id)
