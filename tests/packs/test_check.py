@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iacgate.packs.check import KeySettings, check, level_problems, main
+from iacgate.packs.check import KeySettings, check, known_gaps, level_problems, main
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE = "ENC-EBS-001"
@@ -216,6 +216,12 @@ def test_known_gaps_are_listed_and_a_gap_that_was_filled_is_a_problem() -> None:
     ]
     (problem,) = level_problems(both, "p.yaml", gaps)
     assert "remove it from the list" in problem.message
+    # Listed for the summary while the rule is missing, and only for the rules checked.
+    assert known_gaps([rule("ENC-SQS-001", "aws_sqs_queue", "encryption-at-rest")], gaps) == [
+        "aws_sqs_queue: rule not written yet"
+    ]
+    assert known_gaps(both, gaps) == []
+    assert known_gaps([], gaps) == []
 
 
 def test_the_real_key_settings_name_only_types_and_gaps_it_knows() -> None:
