@@ -327,6 +327,95 @@ def hosted_zone(name: str, query_log: str | None = None, private: bool = False) 
     return cases
 
 
+# --- Log buckets (S3 Object Lock) ------------------------------------------------------------------------
+
+
+def log_bucket(name: str, lock: str | None) -> list[Case]:
+    """A bucket; ``lock`` is "inline" (object_lock_enabled), "separate" (an
+    aws_s3_bucket_object_lock_configuration; CloudFormation ObjectLockConfiguration) or None."""
+    bucket = f"acme-{name.replace('_', '-')}"
+    tf: dict[str, Any] = {"bucket": bucket}
+    cfn: dict[str, Any] = {"BucketName": bucket}
+    pulumi: dict[str, Any] = {"bucket": bucket}
+    retention = {"mode": "COMPLIANCE", "days": 365}
+    if lock is not None:
+        tf["object_lock_enabled"] = cfn["ObjectLockEnabled"] = pulumi["objectLockEnabled"] = True
+    if lock == "separate":
+        cfn["ObjectLockConfiguration"] = {
+            "ObjectLockEnabled": "Enabled",
+            "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 365}},
+        }
+    cases = [
+        Case(
+            "aws_s3_bucket",
+            name,
+            tf,
+            ("AWS::S3::Bucket", cfn),
+            ("aws:s3/bucketV2:BucketV2", pulumi),
+            defaults={"object_lock_enabled": False},
+        )
+    ]
+    if lock == "separate":
+        target = Ref(f"aws_s3_bucket.{name}", "id")
+        cases.append(
+            Case(
+                "aws_s3_bucket_object_lock_configuration",
+                f"{name}_lock",
+                {"bucket": target, "rule": [{"default_retention": [retention]}]},
+                None,
+                (
+                    "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+                    {"bucket": target, "rule": {"defaultRetention": retention}},
+                ),
+                blocks=("rule", "default_retention"),
+            )
+        )
+    return cases
+
+
+def trail_to(bucket: str) -> Case:
+    """A trail delivering to ``bucket``."""
+    target = Ref(f"aws_s3_bucket.{bucket}", "id")
+    name = f"trail_to_{bucket}"
+    return Case(
+        "aws_cloudtrail",
+        name,
+        {"name": name, "s3_bucket_name": target, "is_multi_region_trail": True},
+        ("AWS::CloudTrail::Trail", {"TrailName": name, "S3BucketName": target, "IsMultiRegionTrail": True,
+                                    "IsLogging": True}),
+        ("aws:cloudtrail/trail:Trail", {"name": name, "s3BucketName": target, "isMultiRegionTrail": True}),
+    )  # fmt: skip
+
+
+def access_logs_to(bucket: str) -> list[Case]:
+    """A data bucket whose server access logs go to ``bucket``: an aws_s3_bucket_logging (HCL, Pulumi),
+    LoggingConfiguration (CloudFormation)."""
+    source = f"data_logged_to_{bucket}"
+    target = Ref(f"aws_s3_bucket.{bucket}", "id")
+    name = f"acme-{source.replace('_', '-')}"
+    logging_configuration = {"DestinationBucketName": target, "LogFilePrefix": "s3/"}
+    data = Case(
+        "aws_s3_bucket",
+        source,
+        {"bucket": name},
+        ("AWS::S3::Bucket", {"BucketName": name, "LoggingConfiguration": logging_configuration}),
+        ("aws:s3/bucketV2:BucketV2", {"bucket": name}),
+        defaults={"object_lock_enabled": False},
+    )
+    source_ref = Ref(f"aws_s3_bucket.{source}", "id")
+    logging = Case(
+        "aws_s3_bucket_logging",
+        f"{source}_logging",
+        {"bucket": source_ref, "target_bucket": target, "target_prefix": "s3/"},
+        None,
+        (
+            "aws:s3/bucketLoggingV2:BucketLoggingV2",
+            {"bucket": source_ref, "targetBucket": target, "targetPrefix": "s3/"},
+        ),
+    )
+    return [data, logging]
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -378,6 +467,16 @@ FIXTURES: dict[str, list[Case]] = {
         *hosted_zone("pass_public_logged", "separate"),
         *hosted_zone("fail_public_unlogged"),
         *hosted_zone("private_zone", private=True),
+    ],
+    "LOG-S3-002": [
+        *log_bucket("pass_locked_trail_bucket", "inline"),
+        trail_to("pass_locked_trail_bucket"),
+        *log_bucket("pass_trail_bucket_lock_configuration", "separate"),
+        trail_to("pass_trail_bucket_lock_configuration"),
+        *log_bucket("fail_unlocked_trail_bucket", None),
+        trail_to("fail_unlocked_trail_bucket"),
+        *log_bucket("fail_unlocked_access_log_target", None),
+        *access_logs_to("fail_unlocked_access_log_target"),
     ],
 }
 
