@@ -7,6 +7,7 @@ import data.iacgate.rules.audit_logging.azure_app_detailed_logs
 import data.iacgate.rules.audit_logging.azure_app_http_logs
 import data.iacgate.rules.audit_logging.azure_function_builtin_logging
 import data.iacgate.rules.audit_logging.azure_key_vault_diagnostics
+import data.iacgate.rules.audit_logging.azure_log_analytics_retention
 import data.iacgate.rules.audit_logging.azure_log_profile_coverage
 import data.iacgate.rules.audit_logging.azure_nsg_diagnostics
 import data.iacgate.rules.audit_logging.azure_postgresql_configuration_logging
@@ -289,4 +290,18 @@ test_azapi_virtual_network if {
 	network := testing.resource("azapi_resource", {"type": "Microsoft.Network/virtualNetworks@2024-01-01", "body": {}})
 	count(azure_vnet_flow_logs.deny) == 1 with input.resource as network with input.related as []
 	count(azure_vnet_flow_logs.deny) == 0 with input.resource as network with input.related as [flow_log(true)]
+}
+
+workspace_resource(attributes) := testing.resource("azurerm_log_analytics_workspace", attributes)
+
+test_log_analytics_retention if {
+	count(azure_log_analytics_retention.deny) == 0 with input.resource as workspace_resource({"sku": "PerGB2018", "retention_in_days": 365}) with input.related as []
+	some unset in azure_log_analytics_retention.deny with input.resource as workspace_resource({"sku": "PerGB2018"}) with input.related as []
+	contains(unset.message, "30 days when not set")
+	count(azure_log_analytics_retention.deny) == 1 with input.resource as workspace_resource({"retention_in_days": "90"}) with input.related as []
+	count(azure_log_analytics_retention.deny) == 0 with input.resource as workspace_resource({"retention_in_days": 90}) with input.related as [] with input.settings as {"min_log_retention_days": 90}
+	some free in azure_log_analytics_retention.deny with input.resource as workspace_resource({"sku": "Free"}) with input.related as []
+	free.path == ["sku"]
+	some unknown in azure_log_analytics_retention.deny with input.resource as workspace_resource({"retention_in_days": testing.unknown}) with input.related as []
+	unknown.path == ["retention_in_days"]
 }

@@ -632,8 +632,34 @@ SQL_DATABASE_AUDITING = [
     for c in SQL_DATABASE_AUDITING
 ]
 
+# --- Log Analytics retention ----------------------------------------------------------------------------
+
+
+def log_workspace(name: str, pulumi: bool = True, **arguments: Any) -> Case:
+    return Case(
+        "azurerm_log_analytics_workspace",
+        name,
+        placed(name, **arguments),
+        {"retention_in_days": 30, "sku": "PerGB2018"},
+        "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace" if pulumi else None,
+        pulumi_id=arm_id("Microsoft.OperationalInsights/workspaces", name),
+    )
+
+
+LOG_ANALYTICS_RETENTION = [
+    log_workspace("pass_one_year", sku="PerGB2018", retention_in_days=365),
+    log_workspace("pass_two_years", retention_in_days=730),
+    log_workspace("fail_default_thirty_days", sku="PerGB2018"),
+    log_workspace("fail_ninety_days", retention_in_days=90),
+    log_workspace("fail_free_tier", sku="Free"),
+    log_workspace(
+        "undetermined_retention_variable", pulumi=False, retention_in_days=Ref("var.retention", None)
+    ),
+]
+
 CASES: dict[str, list[Case]] = {
     "LOG-AZAKS-001": AKS_LOGGING,
+    "LOG-AZMONITOR-004": LOG_ANALYTICS_RETENTION,
     "LOG-AZSQL-003": SQL_DATABASE_AUDITING,
     "LOG-AZNETWORK-003": NSG_DIAGNOSTICS,
     "LOG-AZNETWORK-004": VNET_FLOW_LOGS,
