@@ -343,8 +343,9 @@ def test_upload_sends_only_what_the_scanned_types_need(
         assert not any("s3_bucket" in name or "azure" in name for name in uploaded)
         queue = Graph((resource("aws_sqs_queue", "q"),), ())
         result = evaluator.evaluate(queue, rules, {})
+        # Source code is judged by the rules that judge state (change-safety's rules judge plans only).
         assert {check.rule_id for check in result.checks} == {
-            rule.id for rule in rules.by_type["aws_sqs_queue"]
+            rule.id for rule in rules.routes["aws_sqs_queue"]
         }
         assert any(name.endswith("router/aws_sqs_queue.rego") for name in policy_ids(opa_server))
     assert policy_ids(opa_server) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import jsonschema
@@ -25,11 +26,19 @@ SETTINGS = {"allowed_regions": ["eu-west-1"]}
 
 
 def graph_of(path: Path) -> Graph:
-    (unit,) = TerraformPlanParser().parse(
+    """The plan's unit and, for a plan with resource_drift, the drift unit's resources beside it (their
+    ids are the same addresses, so the drifted ones are renamed: the documents are what is checked)."""
+    unit, *drift = TerraformPlanParser().parse(
         (read_source(path, path.name),), ParseOptions(scan_root=path.parent)
     )
     assert unit.notifications == ()
-    return Graph(unit.resources, unit.edges, unit.unit)
+    extra = [
+        dataclasses.replace(resource, id=f"{resource.id} (drift)")
+        for other in drift
+        for resource in other.resources
+        if resource.mode == "managed"
+    ]
+    return Graph((*unit.resources, *extra), unit.edges, unit.unit)
 
 
 def validator(name: str) -> jsonschema.protocols.Validator:
