@@ -5,7 +5,7 @@ import data.iacgate.rules.secrets_and_state.pulumi_secrets_provider as rule
 import rego.v1
 
 stack(provider) := object.union(
-	testing.resource("pulumi_pulumi_stack", {"secrets_provider": provider}),
+	testing.resource("pulumi_secrets_provider", {"secrets_provider": provider}),
 	{"format": "pulumi", "provider": "pulumi"},
 )
 
@@ -31,7 +31,7 @@ test_not_judged_without_configuration if {
 
 test_preview_is_not_judged if {
 	rule.deny == {{"not_applicable": true}} with input.resource as object.union(
-		testing.resource("pulumi_pulumi_stack", {}),
+		testing.resource("pulumi_secrets_provider", {}),
 		{"format": "pulumi"},
 	)
 		with input.related as []

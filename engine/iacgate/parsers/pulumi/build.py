@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from iacgate.graph.model import DELETED, Change, Edge, RelatedLocation, Resource, SourceLocation
+from iacgate.graph.model import DELETED, Change, Edge, RelatedLocation, Resource, SourceLocation, Unknown
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
@@ -167,6 +167,8 @@ def _edges(converted: _Converted) -> list[Edge]:
 
 
 STACK_TOKEN = "pulumi:pulumi:Stack"
+SECRETS_PROVIDER_TOKEN = "iacgate:pulumi:SecretsProvider"
+SECRETS_PROVIDER_TYPE = "pulumi_secrets_provider"
 
 
 def build(document: Document, source: SourceFile, options: ParseOptions, table: TypeTable) -> ParseResult:
@@ -195,11 +197,6 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
             urn.rsplit("::", 1)[-1],
             context,
         )
-        attributes, lines = item.attributes, item.lines
-        if token == STACK_TOKEN and document.secrets_provider is not None:
-            # How the stack encrypts its secrets, for rules on secrets providers (#17).
-            attributes = {**attributes, "secrets_provider": document.secrets_provider}
-            lines = {**lines, "secrets_provider": document.secrets_provider_line}
         metadata: dict[str, Any] = {"shape": document.shape}
         if state.op:
             metadata["op"] = state.op
@@ -218,9 +215,9 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
                 provider=provider,
                 region=region,
                 region_source=region_source,
-                attributes=attributes,
+                attributes=item.attributes,
                 tags=_tags(item.attributes, provider_default_tags(reference, context)),
-                location=SourceLocation(source.relative, state.start_line, state.end_line, lines),
+                location=SourceLocation(source.relative, state.start_line, state.end_line, item.lines),
                 mode=mode,
                 metadata=metadata,
                 related=related,
@@ -228,4 +225,38 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
             )
         )
         edges.update(dict.fromkeys(_edges(item)))
+    secrets = (
+        secrets_provider_node(document, resources, source.relative)
+        if SECRETS_PROVIDER_TYPE in options.config_nodes
+        else None
+    )
+    if secrets is not None:
+        resources.append(secrets)
     return ParseResult(tuple(resources), tuple(edges))
+
+
+def secrets_provider_node(
+    document: Document, resources: Sequence[Resource], relative: str
+) -> Resource | None:
+    """How a stack export or checkpoint encrypts its secrets (``deployment.secrets_providers``), as a
+    ``pulumi_secrets_provider`` node named after the stack (``...::iacgate:pulumi:SecretsProvider::<stack>``):
+    the stack resource itself is a component, context rather than a subject of rules (#17)."""
+    if document.secrets_provider is None:
+        return None
+    stack = next((r.id for r in resources if r.native_type == STACK_TOKEN), None)
+    if stack is None:
+        return None
+    prefix, _, name = stack.rpartition(f"::{STACK_TOKEN}::")
+    line = document.secrets_provider_line
+    return Resource(
+        id=f"{prefix}::{SECRETS_PROVIDER_TOKEN}::{name}",
+        format=FORMAT,
+        native_type=SECRETS_PROVIDER_TOKEN,
+        type=SECRETS_PROVIDER_TYPE,
+        provider="pulumi",
+        region=Unknown("a secrets provider has no region"),
+        region_source="none",
+        attributes={"secrets_provider": document.secrets_provider},
+        tags={},
+        location=SourceLocation(relative, line, line, {"secrets_provider": line}),
+    )
