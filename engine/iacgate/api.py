@@ -32,6 +32,7 @@ from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import UnresolvedModule, confinement_roots
 from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE
+from iacgate.parsers.pulumi.build import SECRETS_PROVIDER_TYPE
 from iacgate.parsers.terraform.declarations import CONFIG_NODE_TYPES
 from iacgate.provenance import Provenance
 from iacgate.secrets import NODE_TYPE as SECRET_NODE
@@ -319,7 +320,7 @@ def scan(
             name
             for rule in rules.rules
             for name in rule.resource_types
-            if name in CONFIG_NODE_TYPES or name == PARAMETER_TYPE
+            if name in CONFIG_NODE_TYPES or name in (PARAMETER_TYPE, SECRETS_PROVIDER_TYPE)
         )
     )
     secrets_judged = any(SECRET_NODE in rule.resource_types for rule in rules.rules)
