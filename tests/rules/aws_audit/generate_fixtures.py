@@ -416,6 +416,63 @@ def access_logs_to(bucket: str) -> list[Case]:
     return [data, logging]
 
 
+# --- AWS Config --------------------------------------------------------------------------------------------
+
+CONFIG_ROLE = f"arn:aws:iam::{ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+
+
+def recorder(name: str, all_supported: Any | None) -> Case:
+    """A recorder; ``all_supported`` sets recording_group.all_supported (None: no recording_group)."""
+    tf: dict[str, Any] = {"name": name, "role_arn": CONFIG_ROLE}
+    cfn: dict[str, Any] = {"Name": name, "RoleARN": CONFIG_ROLE}
+    pulumi: dict[str, Any] = {"name": name, "roleArn": CONFIG_ROLE}
+    if all_supported is not None:
+        types = [] if all_supported is True else ["AWS::S3::Bucket", "AWS::IAM::Role"]
+        tf["recording_group"] = [{"all_supported": _tf(all_supported), "resource_types": types}]
+        cfn["RecordingGroup"] = {"AllSupported": _cfn(all_supported), "ResourceTypes": types}
+        pulumi["recordingGroup"] = {"allSupported": _pulumi(all_supported), "resourceTypes": types}
+    return Case(
+        "aws_config_configuration_recorder",
+        name,
+        tf,
+        ("AWS::Config::ConfigurationRecorder", cfn),
+        ("aws:cfg/recorder:Recorder", pulumi),
+        blocks=("recording_group",),
+    )
+
+
+def aggregator(name: str, organisation: bool, all_regions: Any) -> Case:
+    """An aggregator of the organisation or of listed accounts; ``all_regions`` False lists one region."""
+    tf_source: dict[str, Any] = (
+        {"all_regions": _tf(all_regions)} if all_regions is not False else {"regions": [REGION]}
+    )
+    cfn_source: dict[str, Any] = (
+        {"AllAwsRegions": _cfn(all_regions)} if all_regions is not False else {"AwsRegions": [REGION]}
+    )
+    pulumi_source: dict[str, Any] = (
+        {"allRegions": _pulumi(all_regions)} if all_regions is not False else {"regions": [REGION]}
+    )
+    tf: dict[str, Any] = {"name": name}
+    cfn: dict[str, Any] = {"ConfigurationAggregatorName": name}
+    pulumi: dict[str, Any] = {"name": name}
+    if organisation:
+        tf["organization_aggregation_source"] = [{**tf_source, "role_arn": CONFIG_ROLE}]
+        cfn["OrganizationAggregationSource"] = {**cfn_source, "RoleArn": CONFIG_ROLE}
+        pulumi["organizationAggregationSource"] = {**pulumi_source, "roleArn": CONFIG_ROLE}
+    else:
+        tf["account_aggregation_source"] = [{**tf_source, "account_ids": [ACCOUNT]}]
+        cfn["AccountAggregationSources"] = [{**cfn_source, "AccountIds": [ACCOUNT]}]
+        pulumi["accountAggregationSource"] = {**pulumi_source, "accountIds": [ACCOUNT]}
+    return Case(
+        "aws_config_configuration_aggregator",
+        name,
+        tf,
+        ("AWS::Config::ConfigurationAggregator", cfn),
+        ("aws:cfg/configurationAggregator:ConfigurationAggregator", pulumi),
+        blocks=("organization_aggregation_source", "account_aggregation_source"),
+    )
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -477,6 +534,19 @@ FIXTURES: dict[str, list[Case]] = {
         trail_to("fail_unlocked_trail_bucket"),
         *log_bucket("fail_unlocked_access_log_target", None),
         *access_logs_to("fail_unlocked_access_log_target"),
+    ],
+    "LOG-CONFIG-001": [
+        recorder("pass_default_group", None),
+        recorder("pass_all_supported", True),
+        recorder("fail_picked_types", False),
+        recorder("undetermined_all_supported_variable", Unknown("all_supported", "AllSupported")),
+    ],
+    "LOG-CONFIG-002": [
+        aggregator("pass_organisation_all_regions", True, True),
+        aggregator("pass_accounts_all_regions", False, True),
+        aggregator("fail_organisation_one_region", True, False),
+        aggregator("fail_accounts_one_region", False, False),
+        aggregator("undetermined_all_regions_variable", True, Unknown("all_regions", "AllRegions")),
     ],
 }
 
