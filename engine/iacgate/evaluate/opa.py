@@ -27,9 +27,10 @@ from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
 from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.opa_http import Deadline, OpaServer, UploadLock, check_transport, parse_url
-from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, router_module
+from iacgate.evaluate.regression import before_state, needs_before
+from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, route_of, router_module
 from iacgate.evaluate.safety import check_policies
-from iacgate.graph.document import graph_input, resource_input
+from iacgate.graph.document import graph_input, resource_document, resource_input
 from iacgate.graph.model import Graph
 from iacgate.packs.load import is_builtin, policies_root
 from iacgate.packs.model import Rule, RuleSet
@@ -233,10 +234,34 @@ class OpaEvaluator:
     def _answers(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> list[tuple[str, Any]]:
         by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for resource in graph.resources:
-            if resource.mode == "managed" and self._rules.by_type.get(resource.type):
+            # A destroyed resource goes through its type's router too; only the answers of the rules
+            # that judge changes are read for it (``RuleSet.routes``).
+            if resource.mode in ("managed", "deleted") and self._rules.by_type.get(resource.type):
                 by_type.setdefault(resource.type, []).append(
                     (resource.id, resource_input(graph, resource, settings, self._related_types))
                 )
+        answers = self._ask_items(server, by_type)
+        # Graph order, as the embedded engine reports them.
+        return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
+
+    def _before(
+        self, server: OpaServer, graph: Graph, settings: Mapping[str, Any], answers: Sequence[tuple[str, Any]]
+    ) -> dict[str, Any]:
+        """Answers for the state before an update where a regression can show (``regression.py``)."""
+        by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for resource_id, answer in answers:
+            resource = graph.by_id[resource_id]
+            if needs_before(resource, self._rules.routes.get(route_of(resource), ()), answer):
+                state = before_state(resource)
+                assert state is not None
+                document = resource_input(graph, resource, settings, self._related_types)
+                document["resource"] = resource_document(state, drop_null=True)
+                by_type.setdefault(resource.type, []).append((resource_id, document))
+        return self._ask_items(server, by_type) if by_type else {}
+
+    def _ask_items(
+        self, server: OpaServer, by_type: Mapping[str, Sequence[tuple[str, dict[str, Any]]]]
+    ) -> dict[str, Any]:
         answers: dict[str, Any] = {}
         if self._options.opa_upload:
             self._upload_for(server, list(by_type), graph_rules=False)
@@ -254,8 +279,7 @@ class OpaEvaluator:
                     rows = server.query(query, {"items": [doc for _id, doc in batch]})
                     result = rows[0].get("answers") if rows and isinstance(rows[0], Mapping) else None
                     answers.update(_by_index(server, batch, result))
-        # Graph order, as the embedded engine reports them.
-        return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
+        return answers
 
     @contextmanager
     def _prepared(self) -> Iterator[OpaServer]:
@@ -302,7 +326,8 @@ class OpaEvaluator:
                 graph_answers.append(
                     (rule.id, server.query_data(f"{rule.policy.replace('.', '/')}/deny", document))
                 )
-        return collect_results(graph, self._rules, answers, graph_answers, engine=self.name)
+        before = self._before(server, graph, settings, answers)
+        return collect_results(graph, self._rules, answers, graph_answers, engine=self.name, before=before)
 
 
 def _by_index(server: OpaServer, batch: Sequence[tuple[str, dict[str, Any]]], result: Any) -> dict[str, Any]:
