@@ -5,11 +5,12 @@ import data.iacgate.lib
 import rego.v1
 
 # Engines that speak their own database protocol, where ssl_mode chooses TLS; S3, DynamoDB, Kinesis,
-# OpenSearch, Kafka and Neptune endpoints reach AWS APIs over HTTPS and take no ssl_mode.
+# OpenSearch, Kafka and Neptune endpoints reach AWS APIs over HTTPS and take no ssl_mode, and DMS always
+# connects to Redshift over SSL.
 database_engines := {
 	"aurora", "aurora-postgresql", "aurora-serverless", "aurora-postgresql-serverless", "azuredb",
 	"azure-sql-managed-instance", "babelfish", "db2", "db2-zos", "docdb", "mariadb", "mongodb", "mysql",
-	"oracle", "postgres", "redshift", "redshift-serverless", "sqlserver", "sybase",
+	"oracle", "postgres", "sqlserver", "sybase",
 }
 
 engine := lower(value) if {

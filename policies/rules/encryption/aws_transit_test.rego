@@ -287,6 +287,11 @@ test_dms_verify_full_passes if {
 	count(dms.deny) == 0 with input.resource as endpoint with input.related as []
 }
 
+test_dms_redshift_endpoint_is_not_applicable if {
+	dms.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_dms_endpoint", {"engine_name": "redshift"})
+		with input.related as []
+}
+
 test_dms_s3_endpoint_is_not_applicable if {
 	dms.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_dms_endpoint", {"engine_name": "s3"})
 		with input.related as []
