@@ -24,7 +24,7 @@ from iacgate.errors import ParseError, UsageError
 from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
 from iacgate.findings import Finding, build_findings
 from iacgate.gate import GateDecision, GatePolicy, decide
-from iacgate.graph.model import Graph
+from iacgate.graph.model import Graph, counted
 from iacgate.graph.names import name_edges
 from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
@@ -150,7 +150,7 @@ class ScanResult:
 
     @property
     def resource_count(self) -> int:
-        return sum(len(graph.resources) for graph in self.graphs)
+        return sum(1 for graph in self.graphs for resource in graph.resources if counted(resource))
 
     @cached_property
     def unjudged_by_type(self) -> dict[str, int]:
@@ -164,7 +164,7 @@ class ScanResult:
             for resource in graph.resources:
                 # Data sources read what exists, and a destroyed resource will not exist: neither creates
                 # anything for the gate to judge.
-                if resource.mode in ("data", "deleted"):
+                if resource.mode in ("data", "deleted") or not counted(resource):
                     continue
                 if (graph.name, resource.id) in judged or any(
                     (graph.name, other.id) in judged for other, _, _ in graph.neighbours(resource.id)
@@ -248,7 +248,8 @@ def parse_inputs(
                     )
                 )
             for resource in unit.resources:
-                counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
+                if counted(resource):
+                    counts[resource.location.file] = counts.get(resource.location.file, 0) + 1
             if unit.resources:
                 # Resources named by literal name or ARN are joined here, once for every format.
                 joined = unit.edges + name_edges(unit.resources, unit.edges)

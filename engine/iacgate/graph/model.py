@@ -129,6 +129,14 @@ DELETED = "deleted"
 # ``Resource.metadata`` key: the resource is the real state of a plan's ``resource_drift`` (changed outside
 # Terraform), its ``change.before`` the state Terraform recorded.
 DRIFT = "drift"
+# ``Resource.metadata`` key: a copy of a plan's resource beside the drifted ones in the drift unit (their
+# neighbours); it is counted once, in the plan's unit.
+DRIFT_CONTEXT = "drift_context"
+
+
+def counted(resource: Resource) -> bool:
+    """Whether a resource counts among a scan's resources: the drift unit's resources are the plan's."""
+    return not (resource.metadata.get(DRIFT) or resource.metadata.get(DRIFT_CONTEXT))
 
 
 @dataclass(frozen=True)

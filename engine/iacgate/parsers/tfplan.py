@@ -30,7 +30,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
-from iacgate.graph.model import DELETED, DRIFT, UNKNOWN, AttributePath, Change, Resource, SourceLocation
+from iacgate.graph.model import (
+    DELETED,
+    DRIFT,
+    DRIFT_CONTEXT,
+    UNKNOWN,
+    AttributePath,
+    Change,
+    Resource,
+    SourceLocation,
+)
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.jsontext import load_json
 from iacgate.parsers.tfplan_address import (
@@ -311,7 +320,7 @@ def drift_unit(result: ParseResult) -> ParseResult | None:
         return None
     ids = {resource.id for resource in drifted}
     context = [
-        resource if resource.mode == "data" else replace(resource, mode="data")
+        replace(resource, mode="data", metadata={**resource.metadata, DRIFT_CONTEXT: True})
         for resource in result.resources
         if resource.id not in ids and not resource.metadata.get(DRIFT) and resource.mode != DELETED
     ]
