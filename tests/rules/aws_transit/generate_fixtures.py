@@ -11,6 +11,7 @@ the checked-in files after editing a case:
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def _set(values: dict[str, Any]) -> dict[str, Any]:
 # --- DAX -------------------------------------------------------------------------------------------
 
 
-def dax(name: str, encryption: str | None) -> Case:
+def dax(name: str, encryption: Any) -> Case:
     return Case(
         "aws_dax_cluster",
         name,
@@ -85,9 +86,9 @@ def dax(name: str, encryption: str | None) -> Case:
 # --- DocumentDB ------------------------------------------------------------------------------------
 
 
-def docdb_group(name: str, tls: str | None) -> Case:
+def docdb_group(name: str, tls: Any) -> Case:
     """A DocumentDB cluster parameter group; CloudFormation writes Parameters as a name -> value map."""
-    values = {"audit_logs": "enabled"}
+    values: dict[str, Any] = {"audit_logs": "enabled"}
     if tls is not None:
         values["tls"] = tls
     return Case(
@@ -117,7 +118,7 @@ def docdb_group(name: str, tls: str | None) -> Case:
 # --- MemoryDB --------------------------------------------------------------------------------------
 
 
-def memorydb(name: str, tls: bool | None) -> Case:
+def memorydb(name: str, tls: Any) -> Case:
     return Case(
         "aws_memorydb_cluster",
         name,
@@ -166,7 +167,7 @@ def cloudsearch(name: str, enforce_https: bool | None, policy: str | None, block
 # --- SES configuration sets (v2 everywhere, v1 in Terraform and Pulumi) -----------------------------
 
 
-def ses_v2(name: str, tls_policy: str | None, block: bool = True) -> Case:
+def ses_v2(name: str, tls_policy: Any, block: bool = True) -> Case:
     options = [_set({"tls_policy": tls_policy})] if block else None
     return Case(
         "aws_sesv2_configuration_set",
@@ -207,7 +208,7 @@ def ses_v1(name: str, tls_policy: str) -> Case:
 # --- Transfer Family -------------------------------------------------------------------------------
 
 
-def transfer(name: str, protocols: list[str] | None, policy: str | None) -> Case:
+def transfer(name: str, protocols: list[str] | None, policy: Any) -> Case:
     return Case(
         "aws_transfer_server",
         name,
@@ -465,6 +466,26 @@ def dms_endpoint(name: str, engine: str, ssl_mode: str | None) -> Case:
     )
 
 
+# --- Values read when a data source is read: undetermined, never a pass (Terraform and plans) ---------
+
+
+def from_parameter(setting: str) -> tuple[Case, Ref]:
+    """An SSM parameter data source holding ``setting`` and the reference to its value."""
+    name = setting.replace("-", "_")
+    case = Case("aws_ssm_parameter", name, {"name": f"/platform/{setting}"}, data=True)
+    return case, Ref(f"data.aws_ssm_parameter.{name}", "value")
+
+
+def terraform_only(case: Case) -> Case:
+    return replace(case, cloudformation=None, pulumi=None)
+
+
+DAX_SETTING, DAX_VALUE = from_parameter("dax-endpoint-encryption")
+MEMORYDB_SETTING, MEMORYDB_VALUE = from_parameter("memorydb-tls")
+TRANSFER_SETTING, TRANSFER_VALUE = from_parameter("transfer-security-policy")
+SES_SETTING, SES_VALUE = from_parameter("ses-tls-policy")
+DOCDB_SETTING, DOCDB_VALUE = from_parameter("docdb-tls")
+
 CURRENT_TRANSFER = "TransferSecurityPolicy-2024-01"
 DB = "aws_db_parameter_group"
 CLUSTER = "aws_rds_cluster_parameter_group"
@@ -475,12 +496,16 @@ FIXTURES: dict[str, list[Case]] = {
         dax("fail_default_no_tls", None),
         dax("fail_none", "NONE"),
         dax("pass_tls", "TLS"),
+        DAX_SETTING,
+        terraform_only(dax("undetermined_from_parameter", DAX_VALUE)),
     ],
     "ENC-DOCDB-101": [
         docdb_group("fail_tls_disabled", "disabled"),
         docdb_group("pass_tls_not_set", None),
         docdb_group("pass_tls_enabled", "enabled"),
         docdb_group("pass_tls12", "tls1.2+"),
+        DOCDB_SETTING,
+        terraform_only(docdb_group("undetermined_from_parameter", DOCDB_VALUE)),
     ],
     "ENC-DOCDB-102": [
         docdb_group("fail_tls_not_set", None),
@@ -489,11 +514,15 @@ FIXTURES: dict[str, list[Case]] = {
         docdb_group("pass_tls12", "tls1.2+"),
         docdb_group("pass_tls13", "tls1.3+"),
         docdb_group("pass_fips", "fips-140-3"),
+        DOCDB_SETTING,
+        terraform_only(docdb_group("undetermined_from_parameter", DOCDB_VALUE)),
     ],
     "ENC-MEMORYDB-101": [
         memorydb("fail_tls_off", False),
         memorydb("pass_default", None),
         memorydb("pass_tls_on", True),
+        MEMORYDB_SETTING,
+        terraform_only(memorydb("undetermined_from_parameter", MEMORYDB_VALUE)),
     ],
     "ENC-CLOUDSEARCH-001": [
         cloudsearch("fail_no_endpoint_options", None, None, block=False),
@@ -513,6 +542,8 @@ FIXTURES: dict[str, list[Case]] = {
         ses_v2("pass_require", "REQUIRE"),
         ses_v1("fail_v1_optional", "Optional"),
         ses_v1("pass_v1_require", "Require"),
+        SES_SETTING,
+        terraform_only(ses_v2("undetermined_from_parameter", SES_VALUE)),
     ],
     "ENC-TRANSFER-001": [
         transfer("fail_ftp", ["SFTP", "FTP"], CURRENT_TRANSFER),
@@ -566,6 +597,8 @@ FIXTURES: dict[str, list[Case]] = {
         transfer("fail_2018", ["SFTP"], "TransferSecurityPolicy-2018-11"),
         transfer("pass_2024", ["SFTP"], CURRENT_TRANSFER),
         transfer("pass_fips", ["SFTP"], "TransferSecurityPolicy-FIPS-2023-05"),
+        TRANSFER_SETTING,
+        terraform_only(transfer("undetermined_from_parameter", ["SFTP"], TRANSFER_VALUE)),
     ],
 }
 
