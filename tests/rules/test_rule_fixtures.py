@@ -58,7 +58,7 @@ SERVICE_NAMES = frozenset(
     | {"log_disconnections", "log_checkpoints", "enable_user_activity_logging", "log_statement", "audit_logs"}
     | {"log_min_duration_statement", "log_min_messages", "log_min_error_statement", "log_lock_waits"}
     | {"log_temp_files", "log_hostname", "server_audit_logging", "server_audit_events", "general_log"}
-    | {"tls_version", "ssl_min_protocol_version", "neptune_enforce_ssl"}
+    | {"tls_version", "ssl_min_protocol_version", "neptune_enforce_ssl", "neptune_enable_audit_log"}
 )
 
 

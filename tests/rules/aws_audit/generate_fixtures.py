@@ -473,6 +473,54 @@ def aggregator(name: str, organisation: bool, all_regions: Any) -> Case:
     )
 
 
+# --- Database parameter groups -------------------------------------------------------------------------
+
+PARAMETER_GROUPS = {
+    # tf type: (family, CloudFormation type, Pulumi token, parameter)
+    "aws_redshift_parameter_group": (
+        "redshift-1.0", "AWS::Redshift::ClusterParameterGroup", "aws:redshift/parameterGroup:ParameterGroup",
+        "enable_user_activity_logging",
+    ),
+    "aws_docdb_cluster_parameter_group": (
+        "docdb5.0", "AWS::DocDB::DBClusterParameterGroup",
+        "aws:docdb/clusterParameterGroup:ClusterParameterGroup", "audit_logs",
+    ),
+    "aws_neptune_cluster_parameter_group": (
+        "neptune1.3", "AWS::Neptune::DBClusterParameterGroup",
+        "aws:neptune/clusterParameterGroup:ClusterParameterGroup", "neptune_enable_audit_log",
+    ),
+}  # fmt: skip
+
+
+def parameter_group(tf_type: str, name: str, value: Any | None) -> Case:
+    """A parameter group with the engine's audit parameter set to ``value`` (None: left out)."""
+    family, cfn_type, token, parameter = PARAMETER_GROUPS[tf_type]
+    group = name.replace("_", "-")
+    params: list[tuple[str, Any]] = [
+        ("require_ssl" if "redshift" in tf_type else "tls", "true" if "redshift" in tf_type else "enabled")
+    ]
+    if value is not None:
+        params.append((parameter, value))
+    tf: dict[str, Any] = {
+        "name": group,
+        "family": family,
+        "parameter": [{"name": k, "value": _tf(v)} for k, v in params],
+    }
+    pulumi: dict[str, Any] = {
+        "name": group,
+        "family": family,
+        "parameters": [{"name": k, "value": _pulumi(v)} for k, v in params],
+    }
+    cfn: dict[str, Any] = {"Description": group, "Family": family}
+    if tf_type == "aws_redshift_parameter_group":
+        cfn["ParameterGroupFamily"] = cfn.pop("Family")
+        cfn["Parameters"] = [{"ParameterName": k, "ParameterValue": _cfn(v)} for k, v in params]
+    else:
+        cfn["Name"] = group
+        cfn["Parameters"] = {k: _cfn(v) for k, v in params}
+    return Case(tf_type, name, tf, (cfn_type, cfn), (token, pulumi), blocks=("parameter",))
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -547,6 +595,20 @@ FIXTURES: dict[str, list[Case]] = {
         aggregator("fail_organisation_one_region", True, False),
         aggregator("fail_accounts_one_region", False, False),
         aggregator("undetermined_all_regions_variable", True, Unknown("all_regions", "AllRegions")),
+    ],
+    "LOG-DBPARAM-001": [
+        parameter_group("aws_redshift_parameter_group", "pass_redshift_user_activity", "true"),
+        parameter_group("aws_redshift_parameter_group", "fail_redshift_not_set", None),
+        parameter_group("aws_redshift_parameter_group", "fail_redshift_off", "false"),
+        parameter_group("aws_docdb_cluster_parameter_group", "pass_docdb_audit", "enabled"),
+        parameter_group("aws_docdb_cluster_parameter_group", "fail_docdb_disabled", "disabled"),
+        parameter_group("aws_neptune_cluster_parameter_group", "pass_neptune_audit", "1"),
+        parameter_group("aws_neptune_cluster_parameter_group", "fail_neptune_not_set", None),
+        parameter_group(
+            "aws_redshift_parameter_group",
+            "undetermined_redshift_variable",
+            Unknown("user_activity", "UserActivity"),
+        ),
     ],
 }
 
