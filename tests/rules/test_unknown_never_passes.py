@@ -38,7 +38,106 @@ MAX_PATHS = 60
 
 # Rules this test catches that are not fixed yet: each a defect to fix, not an accepted behaviour. The
 # value lists the attribute paths (as path_text writes them) where an unknown passes.
-KNOWN_DEFECTS: dict[str, str] = {}
+# Found when the test was written (issue 16); the encryption pack's owners fix them (see the issue's report).
+# Most accept an unknown key id as a customer-managed key although a variable may hold the AWS-managed
+# alias their fail fixtures show; "crash" rules stop the scan (exit 3) on an unknown value.
+KNOWN_DEFECTS: dict[str, str] = {
+    "ENC-APIGATEWAY-001": "an unknown security_policy passes",
+    "ENC-APIGATEWAY-002": "an unknown settings passes",
+    "ENC-ATHENA-001": "an unknown configuration.enforce_workgroup_configuration passes",
+    "ENC-AZAKS-001": "an unknown body passes",
+    "ENC-AZAKS-002": "an unknown body passes",
+    "ENC-AZAPIM-001": "an unknown security passes",
+    "ENC-AZAPIM-002": "an unknown protocols.0 passes",
+    "ENC-AZAPP-002": "an unknown site_config passes",
+    "ENC-AZAPP-003": "an unknown site_config.ftps_state passes",
+    "ENC-AZAPPCONF-001": "an unknown body passes",
+    "ENC-AZAPPGW-001": "an unknown ssl_policy passes",
+    "ENC-AZAPPGW-002": "an unknown http_listener passes",
+    "ENC-AZCDN-001": "an unknown supported_protocols passes",
+    "ENC-AZCDN-002": "an unknown cdn_managed_https passes",
+    "ENC-AZCOSMOS-001": "an unknown body passes",
+    "ENC-AZDB-001": "an unknown ssl_minimal_tls_version_enforced passes",
+    "ENC-AZDISK-001": "an unknown body passes",
+    "ENC-AZKUSTO-003": "an unknown body passes",
+    "ENC-AZMARIADB-001": "an unknown ssl_minimal_tls_version_enforced passes",
+    "ENC-AZREDIS-001": "an unknown minimum_tls_version passes",
+    "ENC-AZSF-001": "crash: a builtin raises on an unknown value",
+    "ENC-AZSLOT-002": "an unknown site_config passes",
+    "ENC-AZSQL-001": "an unknown minimum_tls_version passes",
+    "ENC-AZSQL-002": "an unknown transparent_data_encryption_enabled passes",
+    "ENC-AZSTORAGE-001": "an unknown https_traffic_only_enabled passes",
+    "ENC-AZSTORAGE-002": "an unknown min_tls_version passes",
+    "ENC-AZSYNAPSE-001": "an unknown body passes",
+    "ENC-AZVM-001": "an unknown type passes",
+    "ENC-AZVM-002": "an unknown os_disk passes",
+    "ENC-BACKUP-001": "an unknown kms_key_arn passes",
+    "ENC-CLOUDFRONT-001": "an unknown default_cache_behavior passes",
+    "ENC-CLOUDFRONT-002": "an unknown viewer_certificate passes",
+    "ENC-CLOUDFRONT-003": "an unknown default_cache_behavior passes",
+    "ENC-CLOUDFRONT-004": "an unknown origin passes",
+    "ENC-CODEBUILD-001": "an unknown encryption_key passes",
+    "ENC-CODEBUILD-002": "an unknown artifacts passes",
+    "ENC-DMS-001": "an unknown kms_key_arn passes",
+    "ENC-DMS-002": "an unknown kms_key_arn passes",
+    "ENC-DOCDB-011": "an unknown kms_key_id passes",
+    "ENC-DOCDB-101": "an unknown parameters passes",
+    "ENC-EBS-002": "an unknown enabled passes",
+    "ENC-EBS-004": "an unknown kms_key_id passes",
+    "ENC-EC2-001": "an unknown block_device_mappings passes",
+    "ENC-EC2-002": "an unknown ebs_block_device passes",
+    "ENC-EC2-003": "an unknown ebs_block_device passes",
+    "ENC-EC2-004": "an unknown ebs_block_device passes",
+    "ENC-EC2-005": "crash: a builtin raises on an unknown value",
+    "ENC-ECR-001": "an unknown encryption_configuration.0.encryption_type passes",
+    "ENC-ECS-001": "an unknown volume passes",
+    "ENC-EFS-002": "an unknown kms_key_id passes",
+    "ENC-EKS-001": "an unknown encryption_config.provider passes",
+    "ENC-ELASTICACHE-002": "an unknown transit_encryption_mode passes",
+    "ENC-ELASTICACHE-003": "an unknown kms_key_id passes",
+    "ENC-ELB-001": "crash: a builtin raises on an unknown value",
+    "ENC-ELB-002": "an unknown ssl_policy passes",
+    "ENC-ELB-003": "an unknown listener passes",
+    "ENC-ELB-004": "an unknown policy_attributes passes",
+    "ENC-ELB-005": "an unknown certificate_arn passes",
+    "ENC-GCPKMS-001": "an unknown rotation_period passes",
+    "ENC-GCPSSL-001": "an unknown min_tls_version passes",
+    "ENC-GCPSSL-002": "an unknown custom_features passes",
+    "ENC-GLUE-001": "an unknown data_catalog_encryption_settings.encryption_at_rest passes",
+    "ENC-GLUE-002": "an unknown data_catalog_encryption_settings.connection_password_encryption passes",
+    "ENC-GLUE-003": "an unknown encryption_configuration.cloudwatch_encryption passes",
+    "ENC-KINESIS-002": "an unknown kms_key_id passes",
+    "ENC-KMS-001": "an unknown customer_master_key_spec passes",
+    "ENC-LAMBDA-001": "an unknown kms_key_arn passes",
+    "ENC-MSK-002": "an unknown encryption_info passes",
+    "ENC-NEPTUNE-002": "an unknown kms_key_arn passes",
+    "ENC-NEPTUNE-101": "an unknown parameters passes",
+    "ENC-OPENSEARCH-003": "an unknown domain_endpoint_options.tls_security_policy passes",
+    "ENC-RDS-003": "an unknown family passes",
+    "ENC-RDS-004": "an unknown kms_key_id passes",
+    "ENC-RDS-005": "an unknown kms_key_id passes",
+    "ENC-RDS-006": "an unknown performance_insights_kms_key_id passes",
+    "ENC-RDS-101": "an unknown family passes",
+    "ENC-REDSHIFT-001": "an unknown encrypted passes",
+    "ENC-REDSHIFT-002": "an unknown parameter.1.value passes",
+    "ENC-REDSHIFTSERVERLESS-001": "an unknown kms_key_id passes",
+    "ENC-SAGEMAKER-001": "an unknown kms_key_id passes",
+    "ENC-SECRETSMANAGER-001": "an unknown kms_key_id passes",
+    "ENC-SNS-002": "an unknown kms_master_key_id passes",
+    "ENC-SQS-001": "an unknown sqs_managed_sse_enabled passes",
+    "ENC-SQS-002": "an unknown kms_master_key_id passes",
+    "ENC-SSM-001": "an unknown key_id passes",
+    "ENC-SSM-002": "an unknown content passes",
+    "ENC-TIMESTREAM-001": "an unknown kms_key_id passes",
+}
+
+# Attributes a plan shows unknown whenever the configuration leaves them out, because the provider computes
+# them: there an unknown is the provider's default, which the rule accepts, not a value someone chose.
+# (rule id, top-level attribute) -> why.
+COMPUTED_IN_PLANS: dict[tuple[str, str], str] = {
+    ("LOG-GCPGKE-001", "logging_service"): "google provider computes logging_service",
+    ("LOG-GCPGKE-001", "logging_config"): "google provider computes logging_config",
+}
 
 
 def _set(value: Any) -> bool:
@@ -130,10 +229,10 @@ def _variants(resource: Resource, failing: Sequence[Resource]) -> list[Variant]:
             continue
         for kind, value in [("unknown", UNKNOWN), *(("value", candidate) for candidate in candidates)]:
             copy_id = f"{resource.id}~{number}~{len(variants)}"
-            attributes = _replaced(resource.attributes, path, value)
-            variants.append(
-                Variant(resource, path, kind, dataclasses.replace(resource, id=copy_id, attributes=attributes))
+            copy = dataclasses.replace(
+                resource, id=copy_id, attributes=_replaced(resource.attributes, path, value)
             )
+            variants.append(Variant(resource, path, kind, copy))
     return variants
 
 
@@ -182,20 +281,35 @@ def unknown_passes(rule: Rule) -> list[str]:
         extended = _with_variants(graph, variants)
         with EmbeddedEvaluator(result.rules) as evaluator:
             evaluation = evaluator.evaluate(extended, result.rules, {})
-        outcomes = {check.resource_id: check.outcome for check in evaluation.checks if check.rule_id == rule.id}
+        checks = [check for check in evaluation.checks if check.rule_id == rule.id]
+        outcomes = {check.resource_id: check.outcome for check in checks}
         by_path: dict[tuple[str, AttributePath], dict[str, set[str | None]]] = {}
         for variant in variants:
             entry = by_path.setdefault((variant.source.id, variant.path), {"unknown": set(), "value": set()})
             entry[variant.kind].add(outcomes.get(variant.resource.id))
+        formats = {resource.id: resource.format for resource in passing}
         for (resource_id, path), entry in by_path.items():
+            if formats[resource_id] == "terraform-plan" and (rule.id, str(path[0])) in COMPUTED_IN_PLANS:
+                continue
             if "fail" in entry["value"] and entry["unknown"] & {"pass", None}:
                 found.add(f"{graph.name}: {resource_id} {'.'.join(str(part) for part in path)}")
     return sorted(found)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def _cases() -> list[Any]:
+    return [
+        pytest.param(rule, id=rule.id, marks=pytest.mark.xfail(reason=KNOWN_DEFECTS[rule.id], strict=False))
+        if rule.id in KNOWN_DEFECTS
+        else pytest.param(rule, id=rule.id)
+        for rule in RULES
+    ]
+
+
+@pytest.mark.parametrize("rule", _cases())
 def test_an_unknown_value_never_passes(rule: Rule) -> None:
     found = unknown_passes(rule)
-    if rule.id in KNOWN_DEFECTS:
-        pytest.xfail(f"known defect: {KNOWN_DEFECTS[rule.id]}")
     assert not found, f"{rule.id} passes an unknown where a set value fails:\n" + "\n".join(found)
+
+
+def test_known_defects_name_rules_that_exist() -> None:
+    assert set(KNOWN_DEFECTS) <= {rule.id for rule in RULES}
