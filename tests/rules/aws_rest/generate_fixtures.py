@@ -382,6 +382,156 @@ def lambda_function(name: str, key: Any = None) -> Case:
     )
 
 
+def opensearch(name: str, key: Any = None) -> Case:
+    """A domain with encryption at rest on, under ``key``."""
+    label = name.replace("_", "-")
+    rest = {"enabled": True, **({"kms_key_id": key} if key else {})}
+    return Case(
+        "aws_opensearch_domain",
+        name,
+        {"domain_name": label, "engine_version": "OpenSearch_2.13", "encrypt_at_rest": [rest]},
+        (
+            "AWS::OpenSearchService::Domain",
+            {
+                "DomainName": label,
+                "EngineVersion": "OpenSearch_2.13",
+                "EncryptionAtRestOptions": {"Enabled": True, **({"KmsKeyId": key} if key else {})},
+            },
+        ),
+        (
+            "aws:opensearch/domain:Domain",
+            {
+                "domainName": label,
+                "engineVersion": "OpenSearch_2.13",
+                "encryptAtRest": {"enabled": True, **({"kmsKeyId": key} if key else {})},
+            },
+        ),
+        blocks=("encrypt_at_rest",),
+    )
+
+
+def firehose(name: str, key_type: str | None = None, key: Any = None, source: bool = False) -> Case:
+    """A Direct PUT delivery stream to S3 with server-side encryption of ``key_type`` under ``key``
+    (``source``: a stream that reads a Kinesis stream instead)."""
+    label = name.replace("_", "-")
+    bucket = "arn:aws:s3:::acme-events"
+    role = "arn:aws:iam::482913057716:role/firehose"
+    tf: dict[str, Any] = {
+        "name": label,
+        "destination": "extended_s3",
+        "extended_s3_configuration": [{"role_arn": role, "bucket_arn": bucket}],
+    }
+    cfn: dict[str, Any] = {
+        "DeliveryStreamName": label,
+        "ExtendedS3DestinationConfiguration": {"RoleARN": role, "BucketARN": bucket},
+    }
+    pul: dict[str, Any] = {
+        "name": label,
+        "destination": "extended_s3",
+        "extendedS3Configuration": {"roleArn": role, "bucketArn": bucket},
+    }
+    if key_type is not None:
+        tf["server_side_encryption"] = [
+            {"enabled": True, "key_type": key_type, **({"key_arn": key} if key else {})}
+        ]
+        cfn["DeliveryStreamEncryptionConfigurationInput"] = {
+            "KeyType": key_type,
+            **({"KeyARN": key} if key else {}),
+        }
+        pul["serverSideEncryption"] = {
+            "enabled": True,
+            "keyType": key_type,
+            **({"keyArn": key} if key else {}),
+        }
+    return Case(
+        "aws_kinesis_firehose_delivery_stream",
+        name,
+        tf,
+        ("AWS::KinesisFirehose::DeliveryStream", cfn),
+        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", pul),
+        blocks=("server_side_encryption", "extended_s3_configuration"),
+    )
+
+
+SUBNET = "subnet-0a1b2c3d4e5f60718"
+lustre = keyed(
+    "aws_fsx_lustre_file_system",
+    "AWS::FSx::FileSystem",
+    "aws:fsx/lustreFileSystem:LustreFileSystem",
+    KEY_NAMES,
+    (
+        {"storage_capacity": 1200, "subnet_ids": [SUBNET], "deployment_type": "PERSISTENT_2"},
+        {
+            "FileSystemType": "LUSTRE",
+            "StorageCapacity": 1200,
+            "SubnetIds": [SUBNET],
+            "LustreConfiguration": {"DeploymentType": "PERSISTENT_2"},
+        },
+        {"storageCapacity": 1200, "subnetIds": [SUBNET], "deploymentType": "PERSISTENT_2"},
+    ),
+)
+windows_fs = keyed(
+    "aws_fsx_windows_file_system",
+    None,
+    "aws:fsx/windowsFileSystem:WindowsFileSystem",
+    KEY_NAMES,
+    (
+        {"storage_capacity": 300, "subnet_ids": [SUBNET], "throughput_capacity": 32},
+        {},
+        {"storageCapacity": 300, "subnetIds": [SUBNET], "throughputCapacity": 32},
+    ),
+)
+ontap_fs = keyed(
+    "aws_fsx_ontap_file_system",
+    None,
+    "aws:fsx/ontapFileSystem:OntapFileSystem",
+    KEY_NAMES,
+    (
+        {"storage_capacity": 1024, "subnet_ids": [SUBNET], "deployment_type": "SINGLE_AZ_1"},
+        {},
+        {"storageCapacity": 1024, "subnetIds": [SUBNET], "deploymentType": "SINGLE_AZ_1"},
+    ),
+)
+openzfs_fs = keyed(
+    "aws_fsx_openzfs_file_system",
+    None,
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem",
+    KEY_NAMES,
+    (
+        {"storage_capacity": 64, "subnet_ids": [SUBNET], "deployment_type": "SINGLE_AZ_1"},
+        {},
+        {"storageCapacity": 64, "subnetIds": [SUBNET], "deploymentType": "SINGLE_AZ_1"},
+    ),
+)
+memorydb_cluster = keyed(
+    "aws_memorydb_cluster",
+    "AWS::MemoryDB::Cluster",
+    "aws:memorydb/cluster:Cluster",
+    ("kms_key_arn", "KmsKeyId", "kmsKeyArn"),
+    (
+        {"name": "$name", "node_type": "db.t4g.small", "acl_name": "open-access"},
+        {"ClusterName": "$name", "NodeType": "db.t4g.small", "ACLName": "open-access"},
+        {"name": "$name", "nodeType": "db.t4g.small", "aclName": "open-access"},
+    ),
+)
+
+
+def memorydb_snapshot(name: str, key: Any = None) -> Case:
+    tf: dict[str, Any] = {"cluster_name": "sessions", "name": name.replace("_", "-")}
+    if key is not None:
+        tf["kms_key_arn"] = key
+    return Case("aws_memorydb_snapshot", name, tf)
+
+
+event_data_store = keyed(
+    "aws_cloudtrail_event_data_store",
+    "AWS::CloudTrail::EventDataStore",
+    "aws:cloudtrail/eventDataStore:EventDataStore",
+    KEY_NAMES,
+    ({"name": "$name"}, {"Name": "$name"}, {"name": "$name"}),
+)
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -508,6 +658,35 @@ FIXTURES: dict[str, list[Case]] = {
         lambda_function("fail_default_key"),
         lambda_function("fail_aws_managed", "alias/aws/lambda"),
     ],
+    "ENC-OPENSEARCH-004": [
+        kms_key(),
+        opensearch("pass_cmk", KEY),
+        opensearch("pass_literal_key_arn", LITERAL_KEY),
+        opensearch("fail_default_key"),
+        opensearch("fail_aws_managed", "alias/aws/es"),
+    ],
+    "ENC-FIREHOSE-002": [
+        kms_key(),
+        firehose("pass_cmk", "CUSTOMER_MANAGED_CMK", KEY),
+        firehose("fail_aws_owned_key", "AWS_OWNED_CMK"),
+        firehose("fail_no_encryption"),
+        firehose("fail_customer_type_aws_managed", "CUSTOMER_MANAGED_CMK", "alias/aws/firehose"),
+    ],
+    "ENC-FSX-001": [
+        *cmk_cases(lustre, "alias/aws/fsx"),
+        windows_fs("pass_windows_cmk", KEY),
+        windows_fs("fail_windows_default_key"),
+        ontap_fs("pass_ontap_cmk", KEY),
+        ontap_fs("fail_ontap_default_key"),
+        openzfs_fs("pass_openzfs_cmk", KEY),
+        openzfs_fs("fail_openzfs_aws_managed", "alias/aws/fsx"),
+    ],
+    "ENC-MEMORYDB-011": [
+        *cmk_cases(memorydb_cluster, "alias/aws/memorydb"),
+        memorydb_snapshot("pass_snapshot_cmk", LITERAL_KEY),
+        memorydb_snapshot("fail_snapshot_default_key"),
+    ],
+    "ENC-CLOUDTRAIL-011": cmk_cases(event_data_store, "alias/aws/cloudtrail"),
 }
 
 
