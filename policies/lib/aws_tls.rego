@@ -47,9 +47,14 @@ tls_redirect_protocol(action) := protocol if {
 	lib.is_set(protocol)
 }
 
+# A type or protocol unknown until apply is no redirect to HTTPS (and no reason to stop the scan).
 tls_redirects_to_https(action) if {
-	lower(object.get(action, "type", "")) == "redirect"
-	upper(tls_redirect_protocol(action)) == "HTTPS"
+	kind := object.get(action, "type", "")
+	is_string(kind)
+	lower(kind) == "redirect"
+	protocol := tls_redirect_protocol(action)
+	is_string(protocol)
+	upper(protocol) == "HTTPS"
 }
 
 # Every default action redirects to HTTPS: the listener answers plain HTTP with a redirect only. A

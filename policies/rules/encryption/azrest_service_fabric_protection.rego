@@ -45,7 +45,10 @@ arm_protection := value if {
 	is_array(sections)
 	some section in sections
 	lower(lib.show(object.get(section, "name", null))) == "security"
-	some parameter in object.get(section, "parameters", [])
+	parameters := object.get(section, "parameters", [])
+	is_array(parameters)
+	some parameter in parameters
+	is_object(parameter)
 	object.get(parameter, "name", null) == "ClusterProtectionLevel"
 	value := object.get(parameter, "value", null)
 } else := null
