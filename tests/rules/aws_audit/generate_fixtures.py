@@ -521,6 +521,45 @@ def parameter_group(tf_type: str, name: str, value: Any | None) -> Case:
     return Case(tf_type, name, tf, (cfn_type, cfn), (token, pulumi), blocks=("parameter",))
 
 
+# --- API Gateway v2 (WebSocket) -----------------------------------------------------------------------
+
+
+def v2_api(name: str, protocol: str) -> Case:
+    tf: dict[str, Any] = {"name": name, "protocol_type": protocol}
+    cfn: dict[str, Any] = {"Name": name, "ProtocolType": protocol}
+    pulumi: dict[str, Any] = {"name": name, "protocolType": protocol}
+    if protocol == "WEBSOCKET":
+        tf["route_selection_expression"] = cfn["RouteSelectionExpression"] = "$request.body.action"
+        pulumi["routeSelectionExpression"] = "$request.body.action"
+    return Case(
+        "aws_apigatewayv2_api",
+        name,
+        tf,
+        ("AWS::ApiGatewayV2::Api", cfn),
+        ("aws:apigatewayv2/api:Api", pulumi),
+    )
+
+
+def v2_stage(name: str, api: str, level: Any | None) -> Case:
+    """A stage of ``api``; ``level`` sets default_route_settings.logging_level (None: no settings)."""
+    target = Ref(f"aws_apigatewayv2_api.{api}", "id")
+    tf: dict[str, Any] = {"api_id": target, "name": name.replace("_", "-")}
+    cfn: dict[str, Any] = {"ApiId": target, "StageName": name.replace("_", "-")}
+    pulumi: dict[str, Any] = {"apiId": target, "name": name.replace("_", "-")}
+    if level is not None:
+        tf["default_route_settings"] = [{"logging_level": _tf(level), "throttling_burst_limit": 100}]
+        cfn["DefaultRouteSettings"] = {"LoggingLevel": _cfn(level), "ThrottlingBurstLimit": 100}
+        pulumi["defaultRouteSettings"] = {"loggingLevel": _pulumi(level), "throttlingBurstLimit": 100}
+    return Case(
+        "aws_apigatewayv2_stage",
+        name,
+        tf,
+        ("AWS::ApiGatewayV2::Stage", cfn),
+        ("aws:apigatewayv2/stage:Stage", pulumi),
+        blocks=("default_route_settings",),
+    )
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -609,6 +648,16 @@ FIXTURES: dict[str, list[Case]] = {
             "undetermined_redshift_variable",
             Unknown("user_activity", "UserActivity"),
         ),
+    ],
+    "LOG-APIGATEWAY-003": [
+        v2_api("chat", "WEBSOCKET"),
+        v2_api("orders", "HTTP"),
+        v2_stage("pass_websocket_info", "chat", "INFO"),
+        v2_stage("pass_websocket_errors", "chat", "ERROR"),
+        v2_stage("fail_websocket_no_settings", "chat", None),
+        v2_stage("fail_websocket_off", "chat", "OFF"),
+        v2_stage("undetermined_websocket_level_variable", "chat", Unknown("route_logging", "RouteLogging")),
+        v2_stage("http_stage_not_judged", "orders", None),
     ],
 }
 
