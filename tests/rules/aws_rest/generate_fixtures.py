@@ -532,6 +532,127 @@ event_data_store = keyed(
 )
 
 
+SOURCE_SNAPSHOT = "arn:aws:rds:eu-west-1:482913057716:snapshot:ledger-2025-06-01"
+ebs_snapshot_copy = keyed(
+    "aws_ebs_snapshot_copy",
+    None,
+    "aws:ebs/snapshotCopy:SnapshotCopy",
+    KEY_NAMES,
+    (
+        {"source_snapshot_id": SNAPSHOT_ID, "source_region": "eu-central-1", "encrypted": True},
+        {},
+        {"sourceSnapshotId": SNAPSHOT_ID, "sourceRegion": "eu-central-1", "encrypted": True},
+    ),
+)
+
+
+def db_snapshot_copy(name: str, key: Any = None) -> Case:
+    tf: dict[str, Any] = {
+        "source_db_snapshot_identifier": SOURCE_SNAPSHOT,
+        "target_db_snapshot_identifier": name.replace("_", "-"),
+    }
+    if key is not None:
+        tf["kms_key_id"] = key
+    return Case("aws_db_snapshot_copy", name, tf)
+
+
+def backup_replication(name: str, key: Any = None) -> Case:
+    tf: dict[str, Any] = {"source_db_instance_arn": "arn:aws:rds:eu-central-1:482913057716:db:ledger"}
+    if key is not None:
+        tf["kms_key_id"] = key
+    return Case("aws_db_instance_automated_backups_replication", name, tf)
+
+
+def ami_copy(name: str, encrypted: bool | None = None, key: Any = None) -> Case:
+    tf: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "source_ami_id": AMI_ID,
+        "source_ami_region": "eu-central-1",
+    }
+    pul: dict[str, Any] = {
+        "name": name.replace("_", "-"),
+        "sourceAmiId": AMI_ID,
+        "sourceAmiRegion": "eu-central-1",
+    }
+    if encrypted is not None:
+        tf["encrypted"] = pul["encrypted"] = encrypted
+    if key is not None:
+        tf["kms_key_id"] = pul["kmsKeyId"] = key
+    return Case("aws_ami_copy", name, tf, None, ("aws:ec2/amiCopy:AmiCopy", pul))
+
+
+def global_cluster(name: str, tf_type: str, encrypted: bool | None = None, source: bool = False) -> Case:
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {"global_cluster_identifier": label}
+    cfn: dict[str, Any] = {"GlobalClusterIdentifier": label}
+    pul: dict[str, Any] = {"globalClusterIdentifier": label}
+    if tf_type == "aws_rds_global_cluster" or not source:
+        engine = "aurora-postgresql" if tf_type == "aws_rds_global_cluster" else "docdb"
+        if not source:
+            tf["engine"] = cfn["Engine"] = pul["engine"] = engine
+    if encrypted is not None:
+        tf["storage_encrypted"] = cfn["StorageEncrypted"] = pul["storageEncrypted"] = encrypted
+    if source:
+        arn = "arn:aws:rds:eu-west-1:482913057716:cluster:ledger"
+        tf["source_db_cluster_identifier"] = cfn["SourceDBClusterIdentifier"] = arn
+        pul["sourceDbClusterIdentifier"] = arn
+    if tf_type == "aws_rds_global_cluster":
+        return Case(
+            tf_type, name, tf, ("AWS::RDS::GlobalCluster", cfn), ("aws:rds/globalCluster:GlobalCluster", pul)
+        )
+    return Case(tf_type, name, tf, None, ("aws:docdb/globalCluster:GlobalCluster", pul))
+
+
+codeartifact_domain = keyed(
+    "aws_codeartifact_domain",
+    "AWS::CodeArtifact::Domain",
+    "aws:codeartifact/domain:Domain",
+    ("encryption_key", "EncryptionKey", "encryptionKey"),
+    ({"domain": "$name"}, {"DomainName": "$name"}, {"domain": "$name"}),
+)
+kinesis_video = keyed(
+    "aws_kinesis_video_stream",
+    "AWS::KinesisVideo::Stream",
+    "aws:kinesis/videoStream:VideoStream",
+    KEY_NAMES,
+    (
+        {"name": "$name", "data_retention_in_hours": 24},
+        {"Name": "$name", "DataRetentionInHours": 24},
+        {"name": "$name", "dataRetentionInHours": 24},
+    ),
+)
+sagemaker_domain = keyed(
+    "aws_sagemaker_domain",
+    "AWS::SageMaker::Domain",
+    "aws:sagemaker/domain:Domain",
+    KEY_NAMES,
+    (
+        {
+            "domain_name": "$name",
+            "auth_mode": "IAM",
+            "vpc_id": "vpc-0a1b2c3d",
+            "subnet_ids": ["subnet-0a1b2c3d"],
+            "default_user_settings": [{"execution_role": "arn:aws:iam::482913057716:role/sagemaker"}],
+        },
+        {
+            "DomainName": "$name",
+            "AuthMode": "IAM",
+            "VpcId": "vpc-0a1b2c3d",
+            "SubnetIds": ["subnet-0a1b2c3d"],
+            "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::482913057716:role/sagemaker"},
+        },
+        {
+            "domainName": "$name",
+            "authMode": "IAM",
+            "vpcId": "vpc-0a1b2c3d",
+            "subnetIds": ["subnet-0a1b2c3d"],
+            "defaultUserSettings": {"executionRole": "arn:aws:iam::482913057716:role/sagemaker"},
+        },
+    ),
+    blocks=("default_user_settings",),
+)
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -687,6 +808,46 @@ FIXTURES: dict[str, list[Case]] = {
         memorydb_snapshot("fail_snapshot_default_key"),
     ],
     "ENC-CLOUDTRAIL-011": cmk_cases(event_data_store, "alias/aws/cloudtrail"),
+    "ENC-EBS-005": cmk_cases(ebs_snapshot_copy, "alias/aws/ebs"),
+    "ENC-RDS-007": [
+        kms_key(),
+        db_snapshot_copy("pass_cmk", KEY),
+        db_snapshot_copy("fail_aws_managed", "alias/aws/rds"),
+        db_snapshot_copy("undetermined_keeps_source_key"),
+    ],
+    "ENC-RDS-008": [
+        kms_key(),
+        backup_replication("pass_cmk", KEY),
+        backup_replication("fail_aws_managed", "alias/aws/rds"),
+        backup_replication("fail_no_key"),
+    ],
+    "ENC-RDS-009": [
+        global_cluster("pass_encrypted", "aws_rds_global_cluster", True),
+        global_cluster("fail_unencrypted", "aws_rds_global_cluster", False),
+        global_cluster("fail_not_set", "aws_rds_global_cluster"),
+        global_cluster("undetermined_from_source_cluster", "aws_rds_global_cluster", source=True),
+    ],
+    "ENC-DOCDB-012": [
+        global_cluster("pass_encrypted", "aws_docdb_global_cluster", True),
+        global_cluster("fail_unencrypted", "aws_docdb_global_cluster", False),
+        global_cluster("fail_not_set", "aws_docdb_global_cluster"),
+        global_cluster("undetermined_from_source_cluster", "aws_docdb_global_cluster", source=True),
+    ],
+    "ENC-EC2-006": [
+        ami_copy("pass_encrypted", True),
+        ami_copy("fail_unencrypted", False),
+        ami_copy("undetermined_keeps_source_encryption"),
+    ],
+    "ENC-EC2-007": [
+        kms_key(),
+        ami_copy("pass_cmk", True, KEY),
+        ami_copy("fail_default_key", True),
+        ami_copy("fail_aws_managed", True, "alias/aws/ebs"),
+        ami_copy("undetermined_keeps_source_key"),
+    ],
+    "ENC-CODEARTIFACT-001": cmk_cases(codeartifact_domain, "alias/aws/codeartifact"),
+    "ENC-KINESISVIDEO-001": cmk_cases(kinesis_video, "alias/aws/kinesisvideo"),
+    "ENC-SAGEMAKER-003": cmk_cases(sagemaker_domain, "alias/aws/sagemaker"),
 }
 
 

@@ -1,0 +1,9 @@
+# ENC-RDS-008: Replicated RDS automated backups are encrypted with a customer-managed KMS key.
+package iacgate.rules.encryption.aws_rest_rds_backup_replication_cmk
+
+import data.iacgate.lib.aws_rest
+import rego.v1
+
+deny contains violation if {
+	some violation in aws_rest.rest_cmk_attr("kms_key_id", "Replicated automated backups")
+}
