@@ -653,6 +653,63 @@ sagemaker_domain = keyed(
 )
 
 
+GLUE_ROLE = "arn:aws:iam::482913057716:role/glue"
+
+
+def glue(name: str, kind: str, configuration: Any = None) -> Case:
+    """A Glue job, crawler or development endpoint with ``configuration`` as its security configuration."""
+    label = name.replace("_", "-")
+    if kind == "job":
+        tf: dict[str, Any] = {
+            "name": label,
+            "role_arn": GLUE_ROLE,
+            "command": [{"script_location": "s3://acme-etl/job.py"}],
+        }
+        cfn: dict[str, Any] = {
+            "Name": label,
+            "Role": GLUE_ROLE,
+            "Command": {"Name": "glueetl", "ScriptLocation": "s3://acme-etl/job.py"},
+        }
+        pul: dict[str, Any] = {
+            "name": label,
+            "roleArn": GLUE_ROLE,
+            "command": {"scriptLocation": "s3://acme-etl/job.py"},
+        }
+        if configuration is not None:
+            tf["security_configuration"] = cfn["SecurityConfiguration"] = pul["securityConfiguration"] = (
+                configuration
+            )
+        return Case(
+            "aws_glue_job", name, tf, ("AWS::Glue::Job", cfn), ("aws:glue/job:Job", pul), blocks=("command",)
+        )
+    if kind == "crawler":
+        target = {"path": "s3://acme-landing/"}
+        tf = {"name": label, "role": GLUE_ROLE, "database_name": "landing", "s3_target": [target]}
+        cfn = {
+            "Name": label,
+            "Role": GLUE_ROLE,
+            "DatabaseName": "landing",
+            "Targets": {"S3Targets": [{"Path": "s3://acme-landing/"}]},
+        }
+        pul = {"name": label, "role": GLUE_ROLE, "databaseName": "landing", "s3Targets": [target]}
+        if configuration is not None:
+            tf["security_configuration"] = configuration
+            cfn["CrawlerSecurityConfiguration"] = configuration
+            pul["securityConfiguration"] = configuration
+        return Case(
+            "aws_glue_crawler",
+            name,
+            tf,
+            ("AWS::Glue::Crawler", cfn),
+            ("aws:glue/crawler:Crawler", pul),
+            blocks=("s3_target",),
+        )
+    tf = {"name": label, "role_arn": GLUE_ROLE}
+    if configuration is not None:
+        tf["security_configuration"] = configuration
+    return Case("aws_glue_dev_endpoint", name, tf)
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -848,6 +905,14 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-CODEARTIFACT-001": cmk_cases(codeartifact_domain, "alias/aws/codeartifact"),
     "ENC-KINESISVIDEO-001": cmk_cases(kinesis_video, "alias/aws/kinesisvideo"),
     "ENC-SAGEMAKER-003": cmk_cases(sagemaker_domain, "alias/aws/sagemaker"),
+    "ENC-GLUE-004": [
+        glue("pass_job_encrypted", "job", "encrypted-etl"),
+        glue("fail_job_plain", "job"),
+        glue("pass_crawler_encrypted", "crawler", "encrypted-etl"),
+        glue("fail_crawler_plain", "crawler"),
+        glue("pass_endpoint_encrypted", "endpoint", "encrypted-etl"),
+        glue("fail_endpoint_plain", "endpoint"),
+    ],
 }
 
 
