@@ -710,6 +710,76 @@ def glue(name: str, kind: str, configuration: Any = None) -> Case:
     return Case("aws_glue_dev_endpoint", name, tf)
 
 
+def pipeline(name: str, key: Any = None) -> Case:
+    """A two-stage pipeline whose S3 artifact store is encrypted with ``key``."""
+    label = name.replace("_", "-")
+    role = "arn:aws:iam::482913057716:role/codepipeline"
+    source = {"name": "Source", "category": "Source", "owner": "AWS", "provider": "S3", "version": "1"}
+    build = {"name": "Build", "category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"}
+    tf_store: dict[str, Any] = {"location": "acme-pipeline-artifacts", "type": "S3"}
+    cfn_store: dict[str, Any] = {"Location": "acme-pipeline-artifacts", "Type": "S3"}
+    pul_store: dict[str, Any] = {"location": "acme-pipeline-artifacts", "type": "S3"}
+    if key is not None:
+        tf_store["encryption_key"] = [{"id": key, "type": "KMS"}]
+        cfn_store["EncryptionKey"] = {"Id": key, "Type": "KMS"}
+        pul_store["encryptionKey"] = {"id": key, "type": "KMS"}
+    tf = {
+        "name": label,
+        "role_arn": role,
+        "artifact_store": [tf_store],
+        "stage": [{"name": "Source", "action": [source]}, {"name": "Build", "action": [build]}],
+    }
+    cfn = {
+        "Name": label,
+        "RoleArn": role,
+        "ArtifactStore": cfn_store,
+        "Stages": [
+            {
+                "Name": "Source",
+                "Actions": [
+                    {
+                        "Name": "Source",
+                        "ActionTypeId": {
+                            "Category": "Source",
+                            "Owner": "AWS",
+                            "Provider": "S3",
+                            "Version": "1",
+                        },
+                    }
+                ],
+            },
+            {
+                "Name": "Build",
+                "Actions": [
+                    {
+                        "Name": "Build",
+                        "ActionTypeId": {
+                            "Category": "Build",
+                            "Owner": "AWS",
+                            "Provider": "CodeBuild",
+                            "Version": "1",
+                        },
+                    }
+                ],
+            },
+        ],
+    }
+    pul = {
+        "name": label,
+        "roleArn": role,
+        "artifactStores": [pul_store],
+        "stages": [{"name": "Source", "actions": [source]}, {"name": "Build", "actions": [build]}],
+    }
+    return Case(
+        "aws_codepipeline",
+        name,
+        tf,
+        ("AWS::CodePipeline::Pipeline", cfn),
+        ("aws:codepipeline/pipeline:Pipeline", pul),
+        blocks=("artifact_store", "encryption_key", "stage", "action"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -913,6 +983,7 @@ FIXTURES: dict[str, list[Case]] = {
         glue("pass_endpoint_encrypted", "endpoint", "encrypted-etl"),
         glue("fail_endpoint_plain", "endpoint"),
     ],
+    "ENC-CODEPIPELINE-001": cmk_cases(pipeline, "alias/aws/s3"),
 }
 
 
