@@ -11,6 +11,7 @@ Rewrite the checked-in files after editing a case:
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -590,6 +591,25 @@ def deployment(name: str, stage: Any | None, access_logs: bool = False, template
     )
 
 
+# --- Session Manager preferences --------------------------------------------------------------------------
+
+
+def session_document(name: str, inputs: dict[str, Any], document_type: str = "Session") -> Case:
+    """Session Manager preferences (document_type Session) with these content inputs."""
+    content = {"schemaVersion": "1.0", "description": "Session Manager preferences",
+               "sessionType": "Standard_Stream", "inputs": inputs}  # fmt: skip
+    text = json.dumps(content, separators=(",", ":"))
+    tf = {"name": f"SSM-SessionManagerRunShell-{name}", "document_type": document_type,
+          "document_format": "JSON", "content": text}  # fmt: skip
+    cfn = {"Name": f"SSM-SessionManagerRunShell-{name}", "DocumentType": document_type,
+           "DocumentFormat": "JSON", "Content": content}  # fmt: skip
+    pulumi = {"name": f"SSM-SessionManagerRunShell-{name}", "documentType": document_type,
+              "documentFormat": "JSON", "content": text}  # fmt: skip
+    return Case(
+        "aws_ssm_document", name, tf, ("AWS::SSM::Document", cfn), ("aws:ssm/document:Document", pulumi)
+    )
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -695,6 +715,18 @@ FIXTURES: dict[str, list[Case]] = {
         # In a template a stage of any name without access logs fails: this unknown is Terraform's, Pulumi's.
         deployment("undetermined_stage_variable", Unknown("stage", "Stage"), template=False),
         deployment("deployment_without_stage", None),
+    ],
+    "LOG-SSM-001": [
+        session_document(
+            "pass_cloudwatch_encrypted",
+            {"cloudWatchLogGroupName": "/ssm/sessions", "cloudWatchEncryptionEnabled": True},
+        ),
+        session_document("pass_s3_encrypted", {"s3BucketName": "acme-sessions", "s3EncryptionEnabled": True}),
+        session_document("fail_no_destination", {"runAsEnabled": False, "idleSessionTimeout": "20"}),
+        session_document(
+            "fail_s3_unencrypted", {"s3BucketName": "acme-sessions", "s3EncryptionEnabled": False}
+        ),
+        session_document("command_document", {}, document_type="Command"),
     ],
 }
 
