@@ -7,6 +7,9 @@ import rego.v1
 
 # Backend arguments that hold a credential by the backends' documentation (s3, azurerm, gcs, http, pg,
 # consul, cos, oss, kubernetes...). gcs credentials is a file path unless it holds the key itself (JSON).
+# A root without a backend block has no backend arguments to judge (SEC-STATE-006 judges its local state).
+deny contains {"not_applicable": true} if not lib.is_true(lib.attr("declared"))
+
 credential_arguments := {
 	"access_key", "secret_key", "token", "sas_token", "client_secret", "client_certificate_password",
 	"password", "access_token", "encryption_key", "secret_id", "ecs_role_name_secret",

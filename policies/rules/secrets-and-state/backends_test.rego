@@ -124,3 +124,8 @@ test_example_root_is_not_judged_by_default if {
 		with input.related as []
 		with input.settings as {}
 }
+
+test_undeclared_backend_has_no_credentials_to_judge if {
+	backend_credentials.deny == {{"not_applicable": true}} with input.resource as backend("local", {"declared": false})
+		with input.related as []
+}

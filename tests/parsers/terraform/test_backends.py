@@ -128,3 +128,20 @@ def test_variables_and_outputs_as_nodes_without_values(tmp_path: Path) -> None:
     assert output.attributes["nonsensitive"] is True
     assert output.location.line_for(("value",)) == 10
     assert "hunter2-not-shown" not in repr([node.attributes for node in nodes.values()])
+
+
+def test_outputs_with_splats_and_for_expressions(tmp_path: Path) -> None:
+    text = (
+        'output "ids" {\n  value = aws_subnet.private[*].id\n}\n'
+        'output "arns" {\n  value = [for v in aws_customer_gateway.this : v.arn]\n}\n'
+        'output "first" {\n  value = try(var.db_password[0], null)\n}\n'
+    )
+    path = tmp_path / "outputs.tf"
+    path.write_text(text, encoding="utf-8")
+    options = ParseOptions(scan_root=tmp_path).with_config_nodes(frozenset({"terraform_output"}))
+    (unit,) = TerraformParser().parse([read_source(path, "outputs.tf")], options)
+    assert not unit.notifications
+    references = {resource.id: resource.attributes["references"] for resource in unit.resources}
+    assert references["terraform_output.ids"] == ["aws_subnet.private"]
+    assert "aws_customer_gateway.this" in references["terraform_output.arns"]
+    assert references["terraform_output.first"] == ["var.db_password"]

@@ -14,7 +14,7 @@ from typing import Any
 from iacgate.graph.model import Resource, SourceLocation, Unknown
 from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.parsers.terraform.config import Located, ModuleConfig
-from iacgate.parsers.terraform.syntax import Expr, references
+from iacgate.parsers.terraform.syntax import Expr
 
 VARIABLE_TYPE = "terraform_variable"
 OUTPUT_TYPE = "terraform_output"
@@ -53,6 +53,41 @@ def _calls(expr: Any, name: str) -> bool:
         pending.extend(part for part in item if isinstance(part, tuple | list))
         pending.extend(sub for part in item if isinstance(part, list) for sub in part)
     return False
+
+
+def _chain(item: Any) -> list[str] | None:
+    """``var.a.b`` -> ["var", "a", "b"] for a root traversal, else None."""
+    names: list[str] = []
+    while isinstance(item, tuple) and len(item) == 3 and item[0] == "A" and isinstance(item[2], str):
+        names.append(item[2])
+        item = item[1]
+    if isinstance(item, tuple) and len(item) == 2 and item[0] == "V" and isinstance(item[1], str):
+        names.append(item[1])
+        return names[::-1]
+    return None
+
+
+def referred(expr: Expr) -> list[str]:
+    """The names an expression refers to, at most three parts each (``var.db_password``,
+    ``aws_db_instance.main.password``), sorted. Written for any expression shape: splat operations
+    (``("A", name)``) and index keys are walked through, never taken for traversals."""
+    found: set[str] = set()
+    pending: list[Any] = [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+            continue
+        if not isinstance(item, tuple) or not item or item[0] == "L":
+            continue
+        chain = _chain(item)
+        if chain is not None:
+            found.add(".".join(chain[:3]))
+            continue
+        # A tagged expression's parts follow its tag; a bare tuple (call arguments) is all parts.
+        parts = item[1:] if isinstance(item[0], str) else item
+        pending.extend(part for part in parts if isinstance(part, tuple | list))
+    return sorted(found)
 
 
 def _node(type_name: str, name: str, located: Located, attributes: dict[str, Any]) -> Resource:
@@ -94,7 +129,7 @@ def declaration_nodes(config: ModuleConfig, wanted: frozenset[str]) -> Iterator[
     if OUTPUT_TYPE in wanted:
         for name, located in sorted(config.outputs.items()):
             value = located.block.attributes.get("value")
-            refers = sorted({".".join(parts[:3]) for parts in references(value.expr)}) if value else []
+            refers = referred(value.expr) if value else []
             yield _node(
                 OUTPUT_TYPE,
                 name,
