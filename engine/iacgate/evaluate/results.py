@@ -42,8 +42,17 @@ def router_module(type_name: str, rules: Sequence[Rule]) -> str:
 
 
 def route_of(resource: Resource) -> str:
-    """Which rules a resource is asked about (``RuleSet.routes``)."""
-    return route(resource.type, resource.mode, resource.change is not None)
+    """Which rules a resource is asked about (``RuleSet.routes``): the rules that judge changes only where
+    there is a change to judge (an update, a replacement, a destroy, a removal that keeps the resource); a
+    create or a no-op of a plan is judged as source code is, and costs no more."""
+    change = resource.change
+    judged = change is not None and (
+        change.destroys
+        or "update" in change.actions
+        or "forget" in change.actions
+        or change.replacement_conditional
+    )
+    return route(resource.type, resource.mode, judged)
 
 
 def _path(raw: Any, where: str) -> AttributePath:

@@ -143,7 +143,9 @@ def _resource(
     before_properties = _context(source, entry.get("BeforeContext"), f"{logical_id} BeforeContext", line)
     after_properties = _context(source, entry.get("AfterContext"), f"{logical_id} AfterContext", line)
     names, forcing = _changed_names(details, info.renames)
-    deleted = actions == ("delete",)
+    # Removed from the stack, destroyed or kept (Retain): the stack no longer manages it, so only the
+    # rules that judge changes see it.
+    deleted = "create" not in actions and ("delete" in actions or "forget" in actions)
     before = _attributes(before_properties, info.renames) if before_properties is not None else None
     after = _attributes(after_properties, info.renames) if after_properties is not None else None
     if before is None and "create" not in actions[:1]:

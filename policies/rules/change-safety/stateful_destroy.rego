@@ -7,8 +7,10 @@ import rego.v1
 
 deny contains {"not_applicable": true} if not change.judged
 
+# A key (aws_kms_key, google_kms_crypto_key), matched by pattern: a type named as a string in a policy
+# would make neighbours of that type part of every input.
 what := "KMS key scheduled for deletion (what it encrypted becomes unreadable)" if {
-	input.resource.type in {"aws_kms_key", "google_kms_crypto_key"}
+	regex.match(`^(aws_kms|google_kms_crypto)_key$`, input.resource.type)
 } else := "stateful resource destroyed with the data it holds"
 
 deny contains lib.violation([], msg) if {

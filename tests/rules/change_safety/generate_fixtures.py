@@ -297,8 +297,8 @@ def state_001() -> None:
                    {"id": True}, [["name"]]),
         PlanChange("aws_db_instance", "pass_updated_in_place", ["update"], DB,
                    _with(DB, engine_version="15.7")),
-        PlanChange("aws_s3_bucket", "pass_created", ["create"], None, bucket, {"id": True, "arn": True}),
-        PlanChange("aws_dynamodb_table", "pass_unchanged", ["no-op"], {"name": "ledger", "hash_key": "id"},
+        PlanChange("aws_s3_bucket", "created", ["create"], None, bucket, {"id": True, "arn": True}),
+        PlanChange("aws_dynamodb_table", "unchanged", ["no-op"], {"name": "ledger", "hash_key": "id"},
                    {"name": "ledger", "hash_key": "id"}),
     ]))  # fmt: skip
     write(directory / "preview.pulumi.json", preview([
@@ -310,8 +310,8 @@ def state_001() -> None:
              retain_on_delete=True),
         Step("update", "aws:rds/instance:Instance", "pass_updated_in_place", DB_PULUMI,
              _with(DB_PULUMI, engineVersion="15.7")),
-        Step("create", "aws:s3/bucket:Bucket", "pass_created", None, {"bucket": "ledger-new"}),
-        Step("same", "aws:s3/bucket:Bucket", "pass_same", {"bucket": "ledger-same"},
+        Step("create", "aws:s3/bucket:Bucket", "created", None, {"bucket": "ledger-new"}),
+        Step("same", "aws:s3/bucket:Bucket", "same", {"bucket": "ledger-same"},
              {"bucket": "ledger-same"}),
     ]))  # fmt: skip
     write(directory / "stack.changeset.json", change_set([
@@ -327,7 +327,7 @@ def state_001() -> None:
                   _with(DB_CFN, EngineVersion="15.7"), "False"),
         CfnChange("Remove", "PassRetainedBucket", "AWS::S3::Bucket", {"BucketName": "ledger-archive"}, None,
                   policy_action="Retain"),
-        CfnChange("Add", "PassAddedBucket", "AWS::S3::Bucket", None, {"BucketName": "ledger-new"}),
+        CfnChange("Add", "AddedBucket", "AWS::S3::Bucket", None, {"BucketName": "ledger-new"}),
     ]))  # fmt: skip
 
 
