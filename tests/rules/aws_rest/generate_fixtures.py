@@ -780,6 +780,166 @@ def pipeline(name: str, key: Any = None) -> Case:
     )
 
 
+def typed_key(
+    tf_type: str,
+    token: str,
+    base: tuple[dict[str, Any], dict[str, Any]],
+    block: tuple[str, str],
+    names: tuple[tuple[str, str], tuple[str, str]],
+) -> Any:
+    """A builder of Terraform and Pulumi resources whose key sits in a block with a type: ``block`` is its
+    Terraform and Pulumi name, ``names`` the (type, key) field names in each."""
+
+    def build(name: str, kind: str | None = None, key: Any = None) -> Case:
+        label = name.replace("_", "-")
+        tf = {k: (label if v == "$name" else v) for k, v in base[0].items()}
+        pul = {k: (label if v == "$name" else v) for k, v in base[1].items()}
+        if kind is not None:
+            tf[block[0]] = [{names[0][0]: kind, **({names[0][1]: key} if key else {})}]
+            pul[block[1]] = {names[1][0]: kind, **({names[1][1]: key} if key else {})}
+        return Case(tf_type, name, tf, None, (token, pul), blocks=(block[0],))
+
+    return build
+
+
+firewall = typed_key(
+    "aws_networkfirewall_firewall",
+    "aws:networkfirewall/firewall:Firewall",
+    (
+        {
+            "name": "$name",
+            "firewall_policy_arn": "arn:aws:network-firewall:eu-west-1:482913057716:firewall-policy/egress",
+            "vpc_id": "vpc-0a1b2c3d",
+            "subnet_mapping": [{"subnet_id": "subnet-0a1b2c3d"}],
+        },
+        {
+            "name": "$name",
+            "firewallPolicyArn": "arn:aws:network-firewall:eu-west-1:482913057716:firewall-policy/egress",
+            "vpcId": "vpc-0a1b2c3d",
+            "subnetMappings": [{"subnetId": "subnet-0a1b2c3d"}],
+        },
+    ),
+    ("encryption_configuration", "encryptionConfiguration"),
+    (("type", "key_id"), ("type", "keyId")),
+)
+firewall_policy = typed_key(
+    "aws_networkfirewall_firewall_policy",
+    "aws:networkfirewall/firewallPolicy:FirewallPolicy",
+    (
+        {
+            "name": "$name",
+            "firewall_policy": [
+                {
+                    "stateless_default_actions": ["aws:forward_to_sfe"],
+                    "stateless_fragment_default_actions": ["aws:forward_to_sfe"],
+                }
+            ],
+        },
+        {
+            "name": "$name",
+            "firewallPolicy": {
+                "statelessDefaultActions": ["aws:forward_to_sfe"],
+                "statelessFragmentDefaultActions": ["aws:forward_to_sfe"],
+            },
+        },
+    ),
+    ("encryption_configuration", "encryptionConfiguration"),
+    (("type", "key_id"), ("type", "keyId")),
+)
+rule_group = typed_key(
+    "aws_networkfirewall_rule_group",
+    "aws:networkfirewall/ruleGroup:RuleGroup",
+    (
+        {
+            "name": "$name",
+            "capacity": 100,
+            "type": "STATEFUL",
+            "rules": "pass tcp any any -> any any (sid:1;)",
+        },
+        {
+            "name": "$name",
+            "capacity": 100,
+            "type": "STATEFUL",
+            "rules": "pass tcp any any -> any any (sid:1;)",
+        },
+    ),
+    ("encryption_configuration", "encryptionConfiguration"),
+    (("type", "key_id"), ("type", "keyId")),
+)
+keyspaces_table = typed_key(
+    "aws_keyspaces_table",
+    "aws:keyspaces/table:Table",
+    (
+        {
+            "keyspace_name": "ledger",
+            "table_name": "$name",
+            "schema_definition": [
+                {"column": [{"name": "id", "type": "text"}], "partition_key": [{"name": "id"}]}
+            ],
+        },
+        {
+            "keyspaceName": "ledger",
+            "tableName": "$name",
+            "schemaDefinition": {
+                "columns": [{"name": "id", "type": "text"}],
+                "partitionKeys": [{"name": "id"}],
+            },
+        },
+    ),
+    ("encryption_specification", "encryptionSpecification"),
+    (("type", "kms_key_identifier"), ("type", "kmsKeyIdentifier")),
+)
+scheduler = keyed(
+    "aws_scheduler_schedule",
+    None,
+    "aws:scheduler/schedule:Schedule",
+    ("kms_key_arn", "KmsKeyArn", "kmsKeyArn"),
+    (
+        {
+            "name": "$name",
+            "schedule_expression": "rate(1 hour)",
+            "flexible_time_window": [{"mode": "OFF"}],
+            "target": [
+                {
+                    "arn": "arn:aws:sqs:eu-west-1:482913057716:jobs",
+                    "role_arn": "arn:aws:iam::482913057716:role/scheduler",
+                }
+            ],
+        },
+        {},
+        {
+            "name": "$name",
+            "scheduleExpression": "rate(1 hour)",
+            "flexibleTimeWindow": {"mode": "OFF"},
+            "target": {
+                "arn": "arn:aws:sqs:eu-west-1:482913057716:jobs",
+                "roleArn": "arn:aws:iam::482913057716:role/scheduler",
+            },
+        },
+    ),
+    blocks=("flexible_time_window", "target"),
+)
+bedrock_agent = keyed(
+    "aws_bedrockagent_agent",
+    None,
+    "aws:bedrock/agentAgent:AgentAgent",
+    ("customer_encryption_key_arn", "CustomerEncryptionKeyArn", "customerEncryptionKeyArn"),
+    (
+        {
+            "agent_name": "$name",
+            "agent_resource_role_arn": "arn:aws:iam::482913057716:role/bedrock",
+            "foundation_model": "anthropic.claude-3-haiku-20240307-v1:0",
+        },
+        {},
+        {
+            "agentName": "$name",
+            "agentResourceRoleArn": "arn:aws:iam::482913057716:role/bedrock",
+            "foundationModel": "anthropic.claude-3-haiku-20240307-v1:0",
+        },
+    ),
+)
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -984,6 +1144,24 @@ FIXTURES: dict[str, list[Case]] = {
         glue("fail_endpoint_plain", "endpoint"),
     ],
     "ENC-CODEPIPELINE-001": cmk_cases(pipeline, "alias/aws/s3"),
+    "ENC-NETWORKFIREWALL-001": [
+        kms_key(),
+        firewall("pass_firewall_cmk", "CUSTOMER_KMS", KEY),
+        firewall("fail_firewall_default"),
+        firewall("fail_firewall_aws_owned", "AWS_OWNED_KMS_KEY"),
+        firewall_policy("pass_policy_cmk", "CUSTOMER_KMS", LITERAL_KEY),
+        firewall_policy("fail_policy_default"),
+        rule_group("pass_rule_group_cmk", "CUSTOMER_KMS", KEY),
+        rule_group("fail_rule_group_customer_type_aws_managed", "CUSTOMER_KMS", "alias/aws/network-firewall"),
+    ],
+    "ENC-KEYSPACES-001": [
+        kms_key(),
+        keyspaces_table("pass_cmk", "CUSTOMER_MANAGED_KMS_KEY", KEY),
+        keyspaces_table("fail_default"),
+        keyspaces_table("fail_aws_owned", "AWS_OWNED_KMS_KEY"),
+    ],
+    "ENC-SCHEDULER-001": cmk_cases(scheduler, "alias/aws/scheduler"),
+    "ENC-BEDROCK-001": cmk_cases(bedrock_agent, "alias/aws/bedrock"),
 }
 
 
