@@ -940,6 +940,48 @@ bedrock_agent = keyed(
 )
 
 
+copy_grant = keyed(
+    "aws_redshift_snapshot_copy_grant",
+    None,
+    "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant",
+    KEY_NAMES,
+    ({"snapshot_copy_grant_name": "$name"}, {}, {"snapshotCopyGrantName": "$name"}),
+)
+
+
+def api_cache(name: str, encrypted: bool | None = None) -> Case:
+    api = "a1b2c3d4e5f6g7h8i9j0"
+    tf: dict[str, Any] = {
+        "api_id": api,
+        "api_caching_behavior": "FULL_REQUEST_CACHING",
+        "type": "SMALL",
+        "ttl": 300,
+    }
+    cfn: dict[str, Any] = {
+        "ApiId": api,
+        "ApiCachingBehavior": "FULL_REQUEST_CACHING",
+        "Type": "SMALL",
+        "Ttl": 300,
+    }
+    pul: dict[str, Any] = {
+        "apiId": api,
+        "apiCachingBehavior": "FULL_REQUEST_CACHING",
+        "type": "SMALL",
+        "ttl": 300,
+    }
+    if encrypted is not None:
+        tf["at_rest_encryption_enabled"] = cfn["AtRestEncryptionEnabled"] = pul["atRestEncryptionEnabled"] = (
+            encrypted
+        )
+    return Case(
+        "aws_appsync_api_cache",
+        name,
+        tf,
+        ("AWS::AppSync::ApiCache", cfn),
+        ("aws:appsync/apiCache:ApiCache", pul),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1162,6 +1204,12 @@ FIXTURES: dict[str, list[Case]] = {
     ],
     "ENC-SCHEDULER-001": cmk_cases(scheduler, "alias/aws/scheduler"),
     "ENC-BEDROCK-001": cmk_cases(bedrock_agent, "alias/aws/bedrock"),
+    "ENC-REDSHIFT-011": cmk_cases(copy_grant, "alias/aws/redshift"),
+    "ENC-APPSYNC-001": [
+        api_cache("pass_encrypted", True),
+        api_cache("fail_unencrypted", False),
+        api_cache("fail_not_set"),
+    ],
 }
 
 
