@@ -138,7 +138,15 @@ def _name_like_values(
     found = cache.get(key)
     if found is None:
         document = json.dumps([resource.attributes], default=str, ensure_ascii=False)
-        found = cache[key] = frozenset(_NAME_LIKE.findall(document))
+        # Keys of maps the user or the service names (a parameter group's parameters) are values too.
+        verbatim = speaker(resource.format, resource.native_type).verbatim
+        keys = [
+            str(name)
+            for attribute, value in resource.attributes.items()
+            if attribute in verbatim and isinstance(value, dict)
+            for name in value
+        ]
+        found = cache[key] = frozenset((*_NAME_LIKE.findall(document), *keys))
     return found
 
 

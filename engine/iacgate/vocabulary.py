@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any
 
 from iacgate.graph.model import PathElement
+from iacgate.parsers.cloudformation.names import snake
 
 CLOUDFORMATION = "cloudformation"
 PULUMI = "pulumi"
@@ -50,6 +51,9 @@ class CloudFormationNames:
     # for Terraform attributes CloudFormation models elsewhere, from cloudformation_types.json "speaks").
     aliases: Mapping[str, Mapping[str, str]]
     types: Mapping[str, str]
+    # Properties whose keys are the user's or the service's (Parameters, Variables, PolicyDocument):
+    # below them nothing is a CloudFormation property name.
+    verbatim: frozenset[str]
 
     def known(self, name: str) -> bool:
         return name in self.spelled or name in self.mechanical
@@ -59,6 +63,7 @@ class CloudFormationNames:
 class PulumiNames:
     aliases: Mapping[str, Mapping[str, str]]
     types: Mapping[str, tuple[str, ...]]
+    verbatim: frozenset[str]
 
 
 def _data(name: str) -> Any:
@@ -88,7 +93,12 @@ def cloudformation_names() -> CloudFormationNames:
         per_type=names["types"],
         aliases=aliases,
         types=types,
+        verbatim=frozenset(_snake_of(name) for name in table.get("verbatim_properties", ())),
     )
+
+
+def _snake_of(name: str) -> str:
+    return snake(name)
 
 
 @cache
@@ -104,6 +114,7 @@ def pulumi_names() -> PulumiNames:
             token: {canonical: spelled.rsplit(".", 1)[-1] for spelled, canonical in table.items()}
             for token, table in renames.items()
         },
+        verbatim=frozenset(table.get("map_properties", ())),
         types={
             canonical: tuple(sorted(found, key=lambda t: (len(t), t))) for canonical, found in types.items()
         },
@@ -164,14 +175,25 @@ class Speaker:
             return None
         return canonical
 
+    @property
+    def verbatim(self) -> frozenset[str]:
+        """Attributes whose keys are not the format's names (a parameter group's parameters)."""
+        if self.format == CLOUDFORMATION:
+            return cloudformation_names().verbatim
+        if self.format == PULUMI:
+            return pulumi_names().verbatim
+        return frozenset()
+
     def path(self, path: Sequence[PathElement]) -> str:
         """An attribute path as the format writes it: ``LaunchTemplateData.BlockDeviceMappings[0]``."""
         out = ""
+        kept = False
         for element in path:
             if isinstance(element, int):
                 out += f"[{element}]"
                 continue
-            spelled = self.name(element, anywhere=True) or element
+            spelled = element if kept else self.name(element, anywhere=True) or element
+            kept = kept or element in self.verbatim
             out += f".{spelled}" if out else spelled
         return out
 
@@ -180,7 +202,11 @@ class Speaker:
         the resource's string values; a word that is one of them (``log_connections``) is not a name."""
         if not self.translates or not text:
             return text
-        subjects = {element for element in path if isinstance(element, str)}
+        names = [element for element in path if isinstance(element, str)]
+        cut = next((index for index, name in enumerate(names) if name in self.verbatim), len(names))
+        # Below a verbatim attribute (a parameter group's parameters) the path names values, not names.
+        subjects = set(names[: cut + 1])
+        values = {*values, *names[cut + 1 :]}
         out: list[str] = []
         last = 0
         for match in _TOKEN.finditer(text):

@@ -101,6 +101,10 @@ def test_rendering_names_properties_types_and_assignments_per_format() -> None:
     group = speaker("cloudformation", "AWS::RDS::DBParameterGroup")
     text = "rds.force_ssl is 0 with alias/aws/rds and TLS_1_0, required 1"
     assert group.text(text, ["parameters"]) == text
+    # Below a map the user or the service names (a parameter group's parameters), nothing is renamed.
+    assert group.path(["parameters", "ssl_min_protocol_version"]) == "Parameters.ssl_min_protocol_version"
+    minimum = "ssl_min_protocol_version is not set, required TLSv1.2"
+    assert group.text(minimum, ["parameters", "ssl_min_protocol_version"]) == minimum
     # Terraform and plans are spoken as written.
     assert speaker("terraform", "aws_ebs_volume").text("Set encrypted = true") == "Set encrypted = true"
 
