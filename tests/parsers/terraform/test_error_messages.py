@@ -199,3 +199,10 @@ def test_undetermined_plan_findings_say_what_is_unknown_and_why(tmp_path: Path) 
     assert _undetermined(result, "ENC-EBS-001")["aws_ebs_volume.v"].endswith(
         "(cannot decide, encrypted is unknown: known after apply)"
     )
+
+
+def test_a_block_type_terraform_does_not_accept_is_an_error_not_a_silent_drop(tmp_path: Path) -> None:
+    # terragoat's terraform/aws/foo.tf: a typo that Terraform refuses; it was scanned with 0 resources.
+    text = 'ource "aws_s3_bucket" "data" {\n  bucket = "x"\n}\n' + BUCKET + "}\n"
+    result = _scan(_write(tmp_path, "foo.tf", text))
+    assert _errors(result) == ["foo.tf:1: unsupported block type 'ource': Terraform does not accept it"]

@@ -13,6 +13,8 @@ NOT_ARGUMENTS = frozenset({"lifecycle", "provisioner", "connection"})
 
 
 _LABELS = {"resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "provider": 1, "locals": 0}
+# Every block type Terraform accepts at the top level of a module (1.x, ``ephemeral`` since 1.10).
+_TOP_LEVEL = frozenset({*_LABELS, "terraform", "moved", "import", "check", "removed", "ephemeral"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,13 @@ class ModuleConfig:
             names = f"{wanted} label" + ("" if wanted == 1 else "s")
             self.invalid.append(
                 (f"a {kind} block needs {names}, this one has {len(labels)}", file, block.start)
+            )
+            return
+        if kind not in _TOP_LEVEL:
+            # Terraform refuses the file (`ource "aws_s3_bucket" "data" {` is a typo, not a new block
+            # type): skipping the block would hide its resource from every rule.
+            self.invalid.append(
+                (f"unsupported block type {kind!r}: Terraform does not accept it", file, block.start)
             )
             return
         if kind in ("resource", "data") and len(labels) == 2:
