@@ -29,3 +29,10 @@ deny contains lib.violation(source.path, msg) if {
 	not lib.is_true(source.value)
 	msg := concat("", ["Config aggregator does not cover every region: ", source.name, " is ", lib.show(source.value), ", required true"])
 }
+
+# A source block unknown until apply (a dynamic block) may list regions: reported at its path.
+deny contains lib.violation([name], msg) if {
+	some name in ["account_aggregation_source", "account_aggregation_sources", "organization_aggregation_source"]
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", ["Config aggregator may not cover every region: ", name, " is unknown until apply, required all_regions true"])
+}

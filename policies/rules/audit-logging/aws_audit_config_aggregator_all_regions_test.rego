@@ -34,3 +34,9 @@ test_unknown_is_reported_at_its_path if {
 		with input.related as []
 	result.path == ["organization_aggregation_source", 0, "all_regions"]
 }
+
+test_unknown_source_is_reported_at_its_path if {
+	some result in aws_audit_config_aggregator_all_regions.deny with input.resource as aggregator({"organization_aggregation_source": testing.unknown})
+		with input.related as []
+	result.path == ["organization_aggregation_source"]
+}
