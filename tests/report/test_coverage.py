@@ -125,3 +125,19 @@ def test_unresolved_modules_are_counted_and_fail_closed_on_request(tmp_path: Pat
     strict = iacgate(tmp_path, "scan", ".", "--fail-on-undetermined", "-q")
     assert strict.returncode == 1
     assert "1 module call not resolved, so not judged (--fail-on-undetermined" in strict.stdout
+
+
+def test_a_local_module_without_terraform_files_is_counted_too(tmp_path: Path) -> None:
+    # terraform-aws-rds's examples call ./modules/db_subnet_group: a checkout without it judged nothing
+    # of it and said so only in a warning.
+    (tmp_path / "main.tf").write_text(
+        'module "subnets" {\n  source = "./modules/db_subnet_group"\n}\n' + MODULE_CALL.split("\n\n", 1)[1],
+        encoding="utf-8",
+    )
+    report = json.loads(iacgate(tmp_path, "scan", ".", "--format", "json").stdout)
+    (module,) = report["summary"]["unjudged"]["unresolved_modules"]
+    assert (module["address"], module["source"], module["line"]) == (
+        "module.subnets",
+        "./modules/db_subnet_group",
+        1,
+    )

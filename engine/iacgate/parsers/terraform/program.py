@@ -133,6 +133,8 @@ class Program:
                 f"module {name!r} ({source}): no Terraform files in {target or '.'}; not scanned",
                 *where,
             )
+            # Its resources are never judged: counted in the coverage like a module not installed.
+            self._unresolved(parent, name, source or "", where, f"no Terraform files in {target or '.'}")
             return {}
         what = parent.prefix(f"module.{name}")
         expansion = expand(located.block, parent.evaluator, what)
