@@ -168,3 +168,21 @@ def test_text_groups_findings_by_unit_so_copies_of_a_module_resource_are_told_ap
         ("examples/argument", "examples/argument/main.tf", 6),
         ("examples/default", "examples/default/main.tf", 5),
     ]
+
+
+def test_a_value_passed_through_interpolation_is_followed_to_where_it_was_decided(tmp_path: Path) -> None:
+    # Terraform 0.11 style, as in terraform-aws-rds: "${var.storage_encrypted}" passes the variable on.
+    (tmp_path / "modules" / "db").mkdir(parents=True)
+    (tmp_path / "modules" / "db" / "main.tf").write_text(
+        MODULE.replace("var.storage_encrypted", '"${var.storage_encrypted}"')
+    )
+    (tmp_path / "main.tf").write_text(
+        'provider "aws" {\n  region = "eu-west-1"\n}\nvariable "encrypt" {\n  default = false\n}\n'
+        'module "db" {\n  source            = "./modules/db"\n  storage_encrypted = "${var.encrypt}"\n}\n'
+    )
+    result = scan(
+        ScanSettings(paths=(tmp_path,), packs=("encryption",), root=tmp_path, only_rules=("ENC-RDS-001",))
+    )
+    (finding,) = result.findings
+    assert (finding.file, finding.line) == ("main.tf", 5)
+    assert finding.message.endswith("the value comes from the default of variable encrypt")

@@ -15,7 +15,7 @@ from typing import Any
 from iacgate.graph.model import AttributePath, Unknown, path_text
 from iacgate.parsers.terraform.config import NOT_ARGUMENTS
 from iacgate.parsers.terraform.expressions import Evaluator, pairs
-from iacgate.parsers.terraform.syntax import Attribute, Block, Expr, traversal
+from iacgate.parsers.terraform.syntax import Attribute, Block, Expr, input_variable, traversal
 from iacgate.parsers.terraform.values import EvalError, concrete, to_number, to_string
 
 
@@ -103,8 +103,7 @@ class Body:
 
 
 def _variable_of(attribute: Attribute) -> str | None:
-    names = traversal(attribute.expr)
-    return names[1] if names is not None and len(names) == 2 and names[0] == "var" else None
+    return input_variable(attribute.expr)
 
 
 def evaluate_resource_body(

@@ -20,7 +20,7 @@ from iacgate.parsers.terraform.policy_document import OUTPUTS as POLICY_OUTPUTS
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
 from iacgate.parsers.terraform.providers import ProviderConfig, passed_providers, provider_config
-from iacgate.parsers.terraform.syntax import Expr, traversal
+from iacgate.parsers.terraform.syntax import Expr, input_variable
 from iacgate.parsers.terraform.types import convert
 from iacgate.parsers.terraform.values import EvalError, LazyObject, computed_view, key_text
 
@@ -142,9 +142,9 @@ class ModuleInstance:
             site = parent.config.calls[call]
             argument = site.block.attributes.get(name)
             if argument is not None:
-                names = traversal(argument.expr)
-                if names is not None and len(names) == 2 and names[0] == "var":
-                    deeper = parent.input_origin(names[1])
+                passed = input_variable(argument.expr)
+                if passed is not None:
+                    deeper = parent.input_origin(passed)
                     if deeper is not None:
                         # Decided in a calling module: the finding belongs there, not in this module.
                         return replace(deeper, decides=bool(deeper.file))

@@ -50,6 +50,15 @@ def traversal(expr: Expr) -> list[str] | None:
     return names[::-1]
 
 
+def input_variable(expr: Expr) -> str | None:
+    """``var.name`` (or the pure interpolation ``"${var.name}"`` of Terraform 0.11) -> ``name``: an argument
+    whose value is an input variable's, passed on unchanged."""
+    if expr[0] == "T1":  # a template that is one interpolation: its value is the expression's
+        expr = expr[1]
+    names = traversal(expr)
+    return names[1] if names is not None and len(names) == 2 and names[0] == "var" else None
+
+
 def references(expr: Any) -> list[list[str]]:
     """Every root traversal in an expression, as name lists (``var.x.y`` -> ["var", "x", "y"])."""
     found: list[list[str]] = []
