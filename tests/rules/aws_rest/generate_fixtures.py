@@ -982,6 +982,60 @@ def api_cache(name: str, encrypted: bool | None = None) -> Case:
     )
 
 
+def codebuild(name: str, disabled: bool | None = None) -> Case:
+    """A project writing build logs to S3, with their encryption_disabled."""
+    label = name.replace("_", "-")
+    role = "arn:aws:iam::482913057716:role/codebuild"
+    logs: dict[str, Any] = {"status": "ENABLED", "location": "acme-build-logs/ci"}
+    if disabled is not None:
+        logs["encryption_disabled"] = disabled
+    env = {
+        "compute_type": "BUILD_GENERAL1_SMALL",
+        "image": "aws/codebuild/standard:7.0",
+        "type": "LINUX_CONTAINER",
+    }
+    tf = {
+        "name": label,
+        "service_role": role,
+        "artifacts": [{"type": "NO_ARTIFACTS"}],
+        "environment": [env],
+        "source": [{"type": "CODEPIPELINE"}],
+        "logs_config": [{"s3_logs": [logs]}],
+    }
+    cfn = {
+        "Name": label,
+        "ServiceRole": role,
+        "Artifacts": {"Type": "NO_ARTIFACTS"},
+        "Environment": {
+            "ComputeType": "BUILD_GENERAL1_SMALL",
+            "Image": "aws/codebuild/standard:7.0",
+            "Type": "LINUX_CONTAINER",
+        },
+        "Source": {"Type": "CODEPIPELINE"},
+        "LogsConfig": {"S3Logs": {pascal(k): v for k, v in logs.items()}},
+    }
+    pul = {
+        "name": label,
+        "serviceRole": role,
+        "artifacts": {"type": "NO_ARTIFACTS"},
+        "environment": {
+            "computeType": "BUILD_GENERAL1_SMALL",
+            "image": "aws/codebuild/standard:7.0",
+            "type": "LINUX_CONTAINER",
+        },
+        "source": {"type": "CODEPIPELINE"},
+        "logsConfig": {"s3Logs": {camel(k): v for k, v in logs.items()}},
+    }
+    return Case(
+        "aws_codebuild_project",
+        name,
+        tf,
+        ("AWS::CodeBuild::Project", cfn),
+        ("aws:codebuild/project:Project", pul),
+        blocks=("artifacts", "environment", "source", "logs_config", "s3_logs"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1209,6 +1263,11 @@ FIXTURES: dict[str, list[Case]] = {
         api_cache("pass_encrypted", True),
         api_cache("fail_unencrypted", False),
         api_cache("fail_not_set"),
+    ],
+    "ENC-CODEBUILD-003": [
+        codebuild("pass_logs_encrypted"),
+        codebuild("pass_logs_encryption_kept", False),
+        codebuild("fail_logs_unencrypted", True),
     ],
 }
 

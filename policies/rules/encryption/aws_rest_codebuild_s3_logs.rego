@@ -1,0 +1,26 @@
+# ENC-CODEBUILD-003: CodeBuild projects keep their S3 build logs encrypted.
+package iacgate.rules.encryption.aws_rest_codebuild_s3_logs
+
+import data.iacgate.lib
+import data.iacgate.lib.aws_data
+import rego.v1
+
+# logs_config.s3_logs (CloudFormation LogsConfig.S3Logs): its status and encryption_disabled.
+s3_logs := found if {
+	outer := aws_data.data_first_block(lib.attr("logs_config"), ["logs_config"])
+	found := aws_data.data_first_block(object.get(outer.block, "s3_logs", null), array.concat(outer.path, ["s3_logs"]))
+}
+
+status := object.get(s3_logs.block, "status", null)
+
+# S3 logs off (the default) write nothing to S3: the rule does not judge the project.
+deny contains {"not_applicable": true} if {
+	not lib.is_unknown(status)
+	not status == "ENABLED"
+}
+
+deny contains lib.violation(array.concat(s3_logs.path, ["encryption_disabled"]), msg) if {
+	status == "ENABLED"
+	lib.is_true(object.get(s3_logs.block, "encryption_disabled", null))
+	msg := "CodeBuild project writes its S3 build logs unencrypted: logs_config.s3_logs.encryption_disabled is true, required false"
+}
