@@ -25,6 +25,13 @@ secrets_injected(value) if {
 	value == "[secret]"
 }
 
+# A Pulumi secret exported with --show-secrets: the value is in clear in the export, but the stack keeps it
+# encrypted, so it is not a credential stored in plaintext.
+secrets_pulumi_secret(name) if {
+	input.resource.format == "pulumi"
+	name in object.get(input.resource.attributes, "__pulumi_secrets__", [])
+}
+
 # A credential value written into the source (see above).
 secrets_literal(value) if {
 	is_string(value)

@@ -45,6 +45,7 @@ SECRETS = (
     "Vq8Lm2Zx7Rt4Nb1Kp",
     "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
     "ghp_Tv9Qm3Lx7Rk2Wn5Pb8Zy4Hc1Jd6Gs0Ae3Fu7",
+    "Shown-By-Export-Pw1",
 )
 
 

@@ -77,3 +77,11 @@ test_plans_are_not_judged if {
 	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_db_instance", {"password": "from-secrets-manager"})
 		with input.related as []
 }
+
+test_pulumi_secret_shown_by_show_secrets_passes if {
+	count(rule.deny) == 0 with input.resource as in_format(
+		db({"password": "hunter2", "__pulumi_secrets__": ["password"]}),
+		"pulumi",
+	)
+		with input.related as []
+}

@@ -37,4 +37,5 @@ deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.r
 	not plan
 	some name in names
 	secrets.secrets_literal(lib.attr(name))
+	not secrets.secrets_pulumi_secret(name)
 }

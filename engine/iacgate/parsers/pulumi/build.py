@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from iacgate.graph.model import DELETED, Change, Edge, RelatedLocation, Resource, SourceLocation, Unknown
 from iacgate.parsers.base import ParseOptions, ParseResult
-from iacgate.parsers.pulumi.properties import Converter
+from iacgate.parsers.pulumi.properties import SECRETS_KEY, Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
 from iacgate.parsers.pulumi.shapes import Document, State
 from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical
@@ -79,6 +79,8 @@ def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
             raw = {name: value for name, value in raw.items() if name in _IDENTITY_OUTPUTS}
         if isinstance(raw, dict):
             converter.merge(raw, node.member(key) if node else None, attributes, only_missing)
+    if converter.secrets:
+        attributes[SECRETS_KEY] = sorted(converter.secrets)
     return _Converted(state, attributes, converter.lines, converter)
 
 

@@ -24,6 +24,8 @@ OUTPUT_VALUE = "d0e6a833031e9bbcd3f4e8bde6ca49a4"
 UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 KNOWN_AFTER_UPDATE = Unknown("known after update")
+# The attribute listing the paths of Pulumi secrets shown in plaintext (``Converter.secrets``).
+SECRETS_KEY = "__pulumi_secrets__"
 ENCRYPTED_SECRET = Unknown("secret value (encrypted in the state)")
 
 # Bookkeeping the bridge adds to inputs (defaulted keys) and outputs (a JSON string of schema metadata).
@@ -64,6 +66,9 @@ class Converter:
         self._verbatim = verbatim
         self._line_of = line_of
         self.lines: dict[str, int] = {}
+        # Paths (``path_text``) of values the state marks secret but shows in clear (an export made with
+        # --show-secrets): the value is read, and rules may tell it was a Pulumi secret (SECRETS_KEY).
+        self.secrets: set[str] = set()
 
     def name(self, key: str, parent: str = "") -> str:
         converted = snake(key)
@@ -130,6 +135,7 @@ class Converter:
         if kind == SECRET:
             plaintext = raw.get("plaintext")
             if isinstance(plaintext, str):
+                self.secrets.add(text)
                 try:
                     decoded = json.loads(plaintext)
                 except ValueError:
