@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.load import _parse_text
+from iacgate.parsers.terraform.syntax import Block, references
 from parsers.terraform.support import FIXTURES, edges_of, scan
 
 
@@ -38,3 +40,11 @@ def test_unknowns_propagate_with_reasons_and_references_become_edges() -> None:
     assert parameter.attributes["description"] == Unknown("depends on aws_kms_key.k.arn, known after apply")
     assert parameter.attributes["key_id"] == Unknown("uuid() is generated at apply time")
     assert edges_of(scanned.edges, "aws_ssm_parameter.p") == {("aws_kms_key.k", "reference", "description")}
+
+
+def test_references_of_a_splat_name_its_root_only() -> None:
+    # ("S", obj, ops): the operations name attributes of each element; walking them as roots raised
+    # IndexError on every output written as aws_instance.x[*].id.
+    parsed = _parse_text('output "ids" {\n  value = aws_instance.web[*].id\n}\n', False)
+    assert isinstance(parsed[0], Block)
+    assert references(parsed[0].attributes["value"].expr) == [["aws_instance", "web"]]

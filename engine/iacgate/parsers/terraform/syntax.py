@@ -77,6 +77,10 @@ def _collect(expr: Any, found: list[list[str]]) -> None:
             return
     if tag == "L":
         return
+    if tag == "S":
+        # A splat's operations (("A", name), ("I", key)) name attributes of each element, not roots.
+        _collect(expr[1], found)
+        return
     for part in expr:
         if isinstance(part, tuple):
             _collect(part, found)
