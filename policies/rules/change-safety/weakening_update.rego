@@ -71,14 +71,45 @@ _tls_orders := {
 	"minimum_tls_version": ["1.0", "1.1", "1.2", "1.3"],
 }
 
-# Every attribute the tables name, on any of the rule's types (the manifest routes the rule to them; an
-# attribute a type does not have is simply absent on both sides). Type names are not written here: a type
-# named in a policy makes every resource's neighbours of that type part of its input.
-checked := {name |
-	some table in [_protections, _logging, _exposures, _retentions, _tls_orders]
-	some name
-	table[name]
-} | _keys
+# The attributes checked per type. Keys are raw strings: the engine sends a resource's neighbours of every
+# type a policy names in double quotes, and this rule reads no neighbour.
+_types := {
+	`aws_db_instance`: {"deletion_protection", "storage_encrypted", "backup_retention_period", "kms_key_id", "publicly_accessible"},
+	`aws_rds_cluster`: {"deletion_protection", "storage_encrypted", "backup_retention_period", "kms_key_id"},
+	`aws_docdb_cluster`: {"deletion_protection", "storage_encrypted", "backup_retention_period", "kms_key_id"},
+	`aws_neptune_cluster`: {"deletion_protection", "storage_encrypted", "backup_retention_period", "kms_key_arn"},
+	`aws_redshift_cluster`: {"encrypted", "publicly_accessible", "kms_key_id"},
+	`aws_dynamodb_table`: {"deletion_protection_enabled"},
+	`aws_cloudwatch_log_group`: {"retention_in_days", "kms_key_id"},
+	`aws_cloudtrail`: {"enable_logging", "is_logging", "enable_log_file_validation", "is_multi_region_trail", "include_global_service_events", "kms_key_id"},
+	`aws_kms_key`: {"enable_key_rotation"},
+	`aws_sqs_queue`: {"kms_master_key_id", "sqs_managed_sse_enabled"},
+	`aws_sns_topic`: {"kms_master_key_id"},
+	`aws_efs_file_system`: {"encrypted", "kms_key_id"},
+	`aws_ebs_volume`: {"encrypted", "kms_key_id"},
+	`aws_elasticache_replication_group`: {"at_rest_encryption_enabled", "transit_encryption_enabled", "kms_key_id"},
+	`aws_s3_bucket_public_access_block`: {"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"},
+	`azurerm_storage_account`: {"min_tls_version", "https_traffic_only_enabled", "enable_https_traffic_only", "public_network_access_enabled", "allow_nested_items_to_be_public", "infrastructure_encryption_enabled"},
+	`azurerm_key_vault`: {"purge_protection_enabled", "soft_delete_retention_days", "public_network_access_enabled"},
+	`azurerm_mssql_server`: {"minimum_tls_version", "public_network_access_enabled"},
+	`google_sql_database_instance`: {"deletion_protection"},
+	`google_storage_bucket`: {"uniform_bucket_level_access"},
+}
+
+checked := object.get(_types, input.resource.type, set())
+
+# The checked attributes the change gives another value: only they can weaken anything, and the checks
+# below walk only them (an update of tags walks nothing).
+changed contains name if {
+	some name in checked
+	object.get(change.before, name, null) != object.get(input.resource.attributes, name, null)
+}
+
+# A change set without property values names what it changes, unknown on both sides.
+changed contains name if {
+	some name in checked
+	lib.is_unknown(object.get(change.before, name, null))
+}
 
 # An attribute's value on one side of the change, null when that side does not have it.
 change_safety_side("before", name) := change.change_safety_was(name)
@@ -98,7 +129,7 @@ change_safety_switched_on(value, name) if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	what := _switches[name]
 	change_safety_switched_on(change_safety_side("before", name), name)
 	after := change_safety_side("after", name)
@@ -117,7 +148,7 @@ change_safety_exposed(value, name) if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	what := _exposures[name]
 	before := change_safety_side("before", name)
 	lib.is_set(before)
@@ -160,7 +191,7 @@ change_safety_shown_days(value, name) := "never expiring" if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	what := _retentions[name]
 	before := change_safety_side("before", name)
 	after := change_safety_side("after", name)
@@ -173,7 +204,7 @@ deny contains lib.violation([name], msg) if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	name in _keys
 	before := change_safety_side("before", name)
 	lib.is_set(before)
@@ -192,7 +223,7 @@ change_safety_rank(name, value) := i if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	_tls_orders[name]
 	before := change_safety_side("before", name)
 	after := change_safety_side("after", name)
@@ -204,7 +235,7 @@ deny contains lib.violation([name], msg) if {
 
 deny contains lib.violation([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	after := change_safety_side("after", name)
 	lib.is_unknown(after)
 	change_safety_safe_before(name)
@@ -225,7 +256,7 @@ change_safety_safe_before(name) if {
 # touches it, and whether it weakens the control cannot be told.
 deny contains lib.undetermined([name], msg) if {
 	judged
-	some name in checked
+	some name in changed
 	lib.is_unknown(change_safety_side("before", name))
 	msg := concat("", ["update changes ", name, ", whose values the input does not give: cannot tell whether it weakens the control, required ", name, " kept as before"])
 }
