@@ -794,7 +794,11 @@ FIXTURES: dict[str, list[Case]] = {
         launch_configuration("pass_encrypted", True, True),
         launch_configuration("pass_ami_root", "omit", True),
     ],
-    "ENC-EC2-003": [ami("fail_unencrypted", False), ami("undetermined_snapshot_not_set", None), ami("pass_encrypted", True)],
+    "ENC-EC2-003": [
+        ami("fail_unencrypted", False),
+        ami("undetermined_snapshot_not_set", None),
+        ami("pass_encrypted", True),
+    ],
     "ENC-ECS-001": [
         task_definition("fail_disabled", "DISABLED"),
         task_definition("fail_default", None),
