@@ -21,6 +21,8 @@ resource "aws_ebs_volume" "{name}" {{
   availability_zone = "eu-west-1a"
   size              = 10
   encrypted         = false
+  # A customer-managed key: these volumes differ only in `encrypted` (ENC-EBS-001).
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }}
 """
 TEMPLATE = """\
@@ -37,6 +39,7 @@ Resources:
       AvailabilityZone: eu-west-1a
       Size: 10
       Encrypted: false
+      KmsKeyId: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
 """
 
 
@@ -285,7 +288,7 @@ def test_baseline_create_then_states_and_fail_on_new_only(repo: Path) -> None:
     assert_valid_report(report)
     assert [f["baseline_state"] for f in report["findings"]] == ["unchanged", "new"]
     assert [(a["resource_id"], a["line"]) for a in report["baseline"]["absent"]] == [
-        ("aws_ebs_volume.gone", 9)
+        ("aws_ebs_volume.gone", 11)
     ]
 
     (repo / "main.tf").write_text(VOLUME.format(name="old"), encoding="utf-8")

@@ -13,6 +13,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "fixtures" / "demo"
 
+# A customer-managed key: the volume fails ENC-EBS-001 (encrypted false) alone.
+KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 MINIMAL_PLAN = {
     "format_version": "1.2",
     "terraform_version": "1.9.5",
@@ -26,7 +28,7 @@ MINIMAL_PLAN = {
                     "name": "fail_plain",
                     "provider_name": "registry.terraform.io/hashicorp/aws",
                     "schema_version": 0,
-                    "values": {"availability_zone": "eu-west-1a", "encrypted": False, "size": 10},
+                    "values": {"availability_zone": "eu-west-1a", "encrypted": False, "kms_key_id": KEY, "size": 10},
                     "sensitive_values": {},
                 }
             ]
@@ -42,7 +44,7 @@ MINIMAL_PLAN = {
             "change": {
                 "actions": ["create"],
                 "before": None,
-                "after": {"availability_zone": "eu-west-1a", "encrypted": False, "size": 10},
+                "after": {"availability_zone": "eu-west-1a", "encrypted": False, "kms_key_id": KEY, "size": 10},
                 "after_unknown": {"id": True, "arn": True},
             },
         }

@@ -20,6 +20,8 @@ resource "aws_ebs_volume" "ledger" {
   availability_zone = "eu-west-1a"
   size              = 10
   encrypted         = false
+  # A customer-managed key: these volumes differ only in `encrypted` (ENC-EBS-001).
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }
 """
 
