@@ -17,8 +17,9 @@ from report.support import assert_valid_report, assert_valid_sarif
 NO_BACKEND = ("--skip-rule", "SEC-STATE-*", "--skip-rule", "SEC-SENSITIVE-*")
 
 MIXED = """\
+# An ARM type no rule judges (azapi storage accounts are judged since #15).
 resource "azapi_resource" "account" {
-  type = "Microsoft.Storage/storageAccounts@2023-01-01"
+  type = "Microsoft.Resources/resourceGroups@2021-04-01"
   name = "account"
 }
 

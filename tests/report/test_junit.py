@@ -98,6 +98,8 @@ def test_waived_check_is_skipped_with_the_waiver_as_properties(tmp_path: Path) -
             "scan",
             "--pack",
             "encryption",
+            "--rule",
+            "ENC-EBS-001",
             "--format",
             "junit",
             "-o",

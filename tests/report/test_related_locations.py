@@ -30,7 +30,7 @@ def test_sarif_result_points_at_the_tf_line_and_relates_the_plan_entry() -> None
     uris = [artifact["location"]["uri"] for artifact in run["artifacts"]]
     result = next(
         r for r in run["results"] if r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
-        == "aws_ebs_volume.data[0]"
+        == "aws_ebs_volume.data[0]" and r["ruleId"] == "ENC-EBS-001"
     )  # fmt: skip
     physical = result["locations"][0]["physicalLocation"]
     assert (physical["artifactLocation"]["uri"], physical["region"]["startLine"]) == ("infra/main.tf", 10)

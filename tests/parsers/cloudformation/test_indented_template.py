@@ -33,7 +33,7 @@ def test_an_indented_template_is_scanned_and_a_nested_resources_key_is_not(tmp_p
     (tmp_path / "vpc.yaml").write_text(INDENTED, encoding="utf-8")
     (tmp_path / "serverless.yml").write_text(SERVERLESS, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "iacgate", "scan", ".", "--pack", "encryption", "--format", "json"],
+        [sys.executable, "-m", "iacgate", "scan", ".", "--rule", "ENC-EBS-001", "--format", "json"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
