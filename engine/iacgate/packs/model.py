@@ -42,7 +42,7 @@ class Remediation:
     text: str
     terraform: str
     # format -> its own text, where ``text`` rendered in the format's names would still be wrong.
-    text_in: Mapping[str, str] = field(default_factory=dict)
+    text_in: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def text_for(self, format: str) -> str:
         return self.text_in.get(format, self.text)
