@@ -120,7 +120,7 @@ change_safety_side("after", name) := change.change_safety_now(name)
 
 _switches := object.union(_protections, _logging)
 
-change_safety_switched_on(value, name) if lib.is_true(value)
+change_safety_switched_on(value, _) if lib.is_true(value)
 
 change_safety_switched_on(value, name) if {
 	not lib.is_set(value)
@@ -139,7 +139,7 @@ deny contains lib.violation([name], msg) if {
 
 # --- an exposure turned on -----------------------------------------------------------------------------
 
-change_safety_exposed(value, name) if lib.is_true(value)
+change_safety_exposed(value, _) if lib.is_true(value)
 
 change_safety_exposed(value, name) if {
 	not lib.is_set(value)

@@ -11,12 +11,18 @@ s3_logs := found if {
 	found := aws_data.data_first_block(object.get(outer.block, "s3_logs", null), array.concat(outer.path, ["s3_logs"]))
 }
 
-status := object.get(s3_logs.block, "status", null)
+# null when the project has no s3_logs block at all (S3 logs off, the default).
+status := object.get(s3_logs.block, "status", null) if {
+	s3_logs
+} else := null
 
-# S3 logs off (the default) write nothing to S3: the rule does not judge the project.
+s3_enabled if status == "ENABLED"
+
+# S3 logs off (the default) write nothing to S3: the rule does not judge the project. A helper rule, not
+# `not status == "ENABLED"`, so that OPA and the embedded engine agree when there is no block.
 deny contains {"not_applicable": true} if {
 	not lib.is_unknown(status)
-	not status == "ENABLED"
+	not s3_enabled
 }
 
 deny contains lib.violation(array.concat(s3_logs.path, ["encryption_disabled"]), msg) if {

@@ -24,7 +24,7 @@ secured if {
 	count(lib.attr_blocks(name)) > 0
 }
 
-protected(value, is_secured) if lower(lib.show(value)) == "encryptandsign"
+protected(value, _) if lower(lib.show(value)) == "encryptandsign"
 
 protected(value, is_secured) if {
 	value == null
