@@ -83,7 +83,7 @@ def test_fail_on_undetermined_from_the_command_line_and_config(tmp_path: Path) -
         encoding="utf-8",
     )
     runner = CliRunner()
-    base = ["scan", "--pack", "encryption", "--format", "json", str(tmp_path)]
+    base = ["scan", "--pack", "encryption", "--rule", "ENC-EBS-001", "--format", "json", str(tmp_path)]
     relaxed = runner.invoke(main, base)
     assert relaxed.exit_code == 0, relaxed.output
     report = json.loads(relaxed.output)

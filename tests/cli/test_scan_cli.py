@@ -28,7 +28,12 @@ MINIMAL_PLAN = {
                     "name": "fail_plain",
                     "provider_name": "registry.terraform.io/hashicorp/aws",
                     "schema_version": 0,
-                    "values": {"availability_zone": "eu-west-1a", "encrypted": False, "kms_key_id": KEY, "size": 10},
+                    "values": {
+                        "availability_zone": "eu-west-1a",
+                        "encrypted": False,
+                        "kms_key_id": KEY,
+                        "size": 10,
+                    },
                     "sensitive_values": {},
                 }
             ]
@@ -44,7 +49,12 @@ MINIMAL_PLAN = {
             "change": {
                 "actions": ["create"],
                 "before": None,
-                "after": {"availability_zone": "eu-west-1a", "encrypted": False, "kms_key_id": KEY, "size": 10},
+                "after": {
+                    "availability_zone": "eu-west-1a",
+                    "encrypted": False,
+                    "kms_key_id": KEY,
+                    "size": 10,
+                },
                 "after_unknown": {"id": True, "arn": True},
             },
         }

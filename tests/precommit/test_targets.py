@@ -48,7 +48,10 @@ def test_scanning_the_targets_resolves_module_inputs_from_sibling_variables(repo
     failing = {(f.rule_id, f.resource_id, f.file, f.line) for f in result.findings if f.status == "fail"}
     assert ("ENC-EBS-001", "aws_ebs_volume.scratch", "main.tf", SCRATCH_LINE) in failing
     # var.encrypt_disk defaults to true in variables.tf, so the module's volume is encrypted.
-    assert not any(resource == "module.disk.aws_ebs_volume.data" for _, resource, _, _ in failing)
+    assert not any(
+        (rule, resource) == ("ENC-EBS-001", "module.disk.aws_ebs_volume.data")
+        for rule, resource, _, _ in failing
+    )
 
 
 def _hook(repository: Path, *files: str) -> subprocess.CompletedProcess[str]:

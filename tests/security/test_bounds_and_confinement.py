@@ -84,7 +84,10 @@ def _blocking(report: dict[str, object]) -> list[tuple[str, str]]:
 def _message(report: dict[str, object], resource: str) -> str:
     findings = report["findings"]
     assert isinstance(findings, list)
-    return next(str(f["message"]) for f in findings if f["resource_id"] == resource)
+    # The encryption switch's own message (ENC-EBS-001), not its customer-managed-key rule's.
+    return next(
+        str(f["message"]) for f in findings if f["resource_id"] == resource and f["rule_id"] == "ENC-EBS-001"
+    )
 
 
 def _notes(report: dict[str, object]) -> list[str]:

@@ -16,9 +16,9 @@ AGREE = FIXTURES / "agree"
 
 # Rules on the root module's state backend, variables and outputs: a plan records none of them as resources.
 SOURCE_ONLY = ("SEC-STATE-*", "SEC-SENSITIVE-*")
-# Known disagreement (#15, open): a key the configuration leaves to the provider is "not set" in HCL (ENC-EBS-004
-# fails) but computed, unknown until apply, in the plan, where the customer-managed-key rules count an unknown
-# key as a key created in the same plan. Telling the two apart needs the plan's `configuration` section.
+# Known disagreement (#15, open): a key the configuration leaves to the provider is "not set" in HCL
+# (ENC-EBS-004 fails) but computed, unknown until apply, in the plan, where the customer-managed-key rules
+# count an unknown key as a key created in the same plan. Telling them apart needs the plan's configuration.
 DISAGREE = ("ENC-EBS-004",)
 
 
