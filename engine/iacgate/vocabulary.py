@@ -37,9 +37,9 @@ _TYPE = re.compile(r"^(?:aws|azurerm|azuread|azapi|google|random|tls)_[a-z0-9_]+
 _TOKEN = re.compile(
     r"(?<![\w.:/@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*(?![\w:/@*-])"
 )
-_ASSIGN = re.compile(r"\A\s*=\s")
-_BLOCK = re.compile(r"\A blocks?\b(?! device)")
-_SUBJECT = re.compile(r"\A (?:is|are|holds|has|names|must)\b")
+_ASSIGN = re.compile(r"\s*=\s")
+_BLOCK = re.compile(r" blocks?\b(?! device)")
+_SUBJECT = re.compile(r" (?:is|are|holds|has|names|must)\b")
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,8 @@ def cloudformation_names() -> CloudFormationNames:
         per_type=names["types"],
         aliases=aliases,
         types=types,
-        verbatim=frozenset(_snake_of(name) for name in table.get("verbatim_properties", ())),
+        verbatim=frozenset(snake(name) for name in table.get("verbatim_properties", ())),
     )
-
-
-def _snake_of(name: str) -> str:
-    return snake(name)
 
 
 @cache
@@ -211,20 +207,24 @@ class Speaker:
         last = 0
         for match in _TOKEN.finditer(text):
             word = match.group(0)
-            after = text[match.end() :]
-            rendered = None if word in values else self._token(word, after, subjects)
+            # What follows the word is matched in place (no copy of the rest of the text per word).
+            end = match.end()
+            assign, block = _ASSIGN.match(text, end), _BLOCK.match(text, end)
+            rendered = (
+                None if word in values else self._token(word, text, end, subjects, bool(assign or block))
+            )
             if rendered is None:
                 continue
             out.append(text[last : match.start()])
-            if _ASSIGN.match(after):
+            if assign:
                 # "encrypted = true" -> "Encrypted: true"
                 rendered += ":"
-                last = match.end() + len(_ASSIGN.match(after).group(0)) - 1  # type: ignore[union-attr]
-            elif _BLOCK.match(after):
+                last = assign.end() - 1
+            elif block:
                 rendered += " property"
-                last = match.end() + len(_BLOCK.match(after).group(0))  # type: ignore[union-attr]
+                last = block.end()
             else:
-                last = match.end()
+                last = end
             out.append(rendered)
         out.append(text[last:])
         return "".join(out)
@@ -233,7 +233,9 @@ class Speaker:
         """A Terraform type name, as opposed to an attribute that starts like one (aws_kms_key_id)."""
         return word in cloudformation_names().types or word in pulumi_names().types
 
-    def _token(self, word: str, after: str, subjects: set[str]) -> str | None:
+    def _token(
+        self, word: str, text: str, end: int, subjects: set[str], stands_as_attribute: bool
+    ) -> str | None:
         if _TYPE.match(word):
             if self._is_type(word):
                 return self.type_name(word)
@@ -242,9 +244,7 @@ class Speaker:
         parts = word.split(".")
         single = len(parts) == 1 and "_" not in word
         if single:
-            stands = (
-                _ASSIGN.match(after) or _BLOCK.match(after) or (word in subjects and _SUBJECT.match(after))
-            )
+            stands = stands_as_attribute or (word in subjects and _SUBJECT.match(text, end))
             if not stands:
                 return None
         rendered = []
