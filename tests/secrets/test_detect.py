@@ -20,6 +20,24 @@ def test_known_formats_with_line_and_key() -> None:
     assert _found(text) == [(2, "GitHub Token", "token"), (3, "Basic Auth Credentials", "db")]
 
 
+def test_gitlab_tokens_by_their_prefixes() -> None:
+    # bc-detect-secrets has no GitLab plugin: iacgate.secrets.gitlab is one, written the library's way.
+    text = "\n".join(
+        [
+            'a = "glpat-Zx8Qm2Lr7Tk4Wn9Pb3Yc"',  # personal/project/group access token
+            'b = "gldt-Hq3Nz8Vb2Kx7Lm4Rt9Wp"',  # deploy token
+            'c = "glrt-Hq3Nz8Vb2Kx7Lm4Rt9Wp"',  # runner authentication token
+            'd = "glptt-0f3Ac9B2e7D4f1A8c5B6e3D0f9A2c7B4e1D8f5A6"',  # pipeline trigger token
+            'e = "GR1348941Zx8Qm2Lr7Tk4Wn9Pb3Yc"',  # legacy runner registration token
+            'f = "glpat-Q2mX9rT4vB8nL3pZ6yH1cJ5d.01.171k3f2a9"',  # routable token
+            'g = "glpat-short"',  # too short
+            'h = "https://gitlab.com/help/glrt-docs-page-about-runner-tokens"',  # a word, not random
+            'i = "xglpat-Zx8Qm2Lr7Tk4Wn9Pb3Yc"',  # inside another token
+        ]
+    )
+    assert _found(text) == [(n, "GitLab Token", key) for n, key in enumerate("abcdef", start=1)]
+
+
 def test_high_entropy_literal_under_a_secret_like_key() -> None:
     assert _found('api_secret = "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n') == [(1, "High-entropy string", "api_secret")]
 

@@ -46,6 +46,8 @@ SECRETS = (
     "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
     "ghp_Tv9Qm3Lx7Rk2Wn5Pb8Zy4Hc1Jd6Gs0Ae3Fu7",
     "Shown-By-Export-Pw1",
+    "glpat-Zx8Qm2Lr7Tk4Wn9Pb3Yc",
+    "gldt-Hq3Nz8Vb2Kx7Lm4Rt9Wp",
 )
 
 

@@ -57,6 +57,22 @@ CREDENTIAL_ATTRIBUTES = frozenset(
         "rootpassword",
     }
 )
+# The prefixes GitLab gives the tokens it issues (see iacgate.secrets.gitlab, which imports the library and
+# so is only loaded with the other plugins).
+GITLAB_PREFIXES = (
+    "glpat-",
+    "gloas-",
+    "gldt-",
+    "glrt-",
+    "glcbt-",
+    "glptt-",
+    "glft-",
+    "glimt-",
+    "glagent-",
+    "glsoat-",
+    "glffct-",
+    "GR1348941",
+)
 # (plugin module, class) of the known-format detectors used, each with the lowercase literals a line must
 # hold for it to be asked at all (found with str.find over the lowercased text, at C speed) and, for
 # literals that are common in IaC, a check of the line itself. Only the few lines that pass are given to
@@ -76,6 +92,8 @@ _FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ),
     ("private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
     ("github_token", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
+    # bc-detect-secrets has no GitLab plugin: ours, written the library's way (iacgate.secrets.gitlab).
+    ("iacgate.secrets.gitlab", "GitLabTokenDetector", tuple(p.lower() for p in GITLAB_PREFIXES), None),
     ("slack", "SlackDetector", ("xox", "hooks.slack.com"), None),
     ("stripe", "StripeDetector", ("k_live_",), None),
     ("twilio", "TwilioKeyDetector", ("ac", "sk"), r"\b(?:AC|SK)[a-z0-9]{32}"),
@@ -123,7 +141,8 @@ def _plugins() -> tuple[Any, ...]:
 
     found = []
     for module, name, _literals, _check in _FORMAT_PLUGINS:
-        found.append(getattr(importlib.import_module(f"detect_secrets.plugins.{module}"), name)())
+        path = module if "." in module else f"detect_secrets.plugins.{module}"
+        found.append(getattr(importlib.import_module(path), name)())
     return tuple(found)
 
 
