@@ -57,12 +57,13 @@ class Approval:
     def suppression(self, action: str) -> Suppression:
         return Suppression(
             "external",
-            f"approved {action}: {self.reason.strip()}",
+            self.reason.strip(),
             self.source,
             self.line,
             approver=", ".join(self.approvers),
             ticket=self.ticket,
             expires=self.expires.isoformat(),
+            approved=action,
         )
 
     def __str__(self) -> str:

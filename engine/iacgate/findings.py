@@ -33,9 +33,20 @@ class Suppression:
     approver: str = ""
     ticket: str = ""
     expires: str = ""
+    # The action an approval of a flagged change approves ("delete", "replace", "update"; approvals.py):
+    # "" for waivers and inline suppressions.
+    approved: str = ""
+
+    @property
+    def label(self) -> str:
+        """What the suppression is, in the words every human-readable output uses."""
+        if self.approved:
+            return "approved"
+        return "waived" if self.kind == "external" else "suppressed inline"
 
     @property
     def justification(self) -> str:
+        reason = f"approved {self.approved}: {self.reason}" if self.approved else self.reason
         details = [f"approved by {self.approver}"] if self.approver else []
         details += [f"ticket {self.ticket}"] if self.ticket else []
         details += [f"expires {self.expires}"] if self.expires else []
@@ -43,7 +54,7 @@ class Suppression:
             details.append(
                 f"inline in {self.source}:{self.line}" if self.line else f"inline in {self.source}"
             )
-        return f"{self.reason} ({', '.join(details)})" if details else self.reason
+        return f"{reason} ({', '.join(details)})" if details else reason
 
 
 @dataclass(frozen=True)

@@ -44,12 +44,14 @@ def _plural(count: int, word: str) -> str:
 def _exemptions(findings: Sequence[Finding], policy: GatePolicy) -> tuple[set[int], list[str]]:
     """Findings at or above the threshold that still do not block, and one reason per kind of exemption.
 
-    Checked in this order, each finding counted once: waived, advisory, soft-mandatory overridden,
-    already in the baseline. Counted at every severity, so the reasons account for every finding."""
-    groups: dict[str, list[Finding]] = {"waived": [], "advisory": [], "soft": [], "baseline": []}
+    Checked in this order, each finding counted once: waived (or approved), advisory, soft-mandatory
+    overridden, already in the baseline. Counted at every severity, so the reasons account for every
+    finding."""
+    kinds = ("waived", "approved", "advisory", "soft", "baseline")
+    groups: dict[str, list[Finding]] = {kind: [] for kind in kinds}
     for finding in findings:
         if finding.suppression is not None:
-            groups["waived"].append(finding)
+            groups["approved" if finding.suppression.approved else "waived"].append(finding)
         elif finding.enforcement == "advisory":
             groups["advisory"].append(finding)
         elif finding.enforcement == "soft-mandatory" and policy.override_soft:
@@ -59,6 +61,8 @@ def _exemptions(findings: Sequence[Finding], policy: GatePolicy) -> tuple[set[in
     reasons = []
     if groups["waived"]:
         reasons.append(f"{_plural(len(groups['waived']), 'finding')} waived")
+    if groups["approved"]:
+        reasons.append(f"{_plural(len(groups['approved']), 'flagged change')} approved (approvals file)")
     if groups["advisory"]:
         reasons.append(f"{_plural(len(groups['advisory']), 'advisory finding')} reported, not blocking")
     if groups["soft"]:

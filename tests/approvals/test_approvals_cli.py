@@ -207,3 +207,72 @@ def test_the_text_report_names_the_approval(tmp_path: Path, today: str) -> None:
     repo, approvals = setup(tmp_path, approval("aws_db_instance.fail_destroyed", "delete"))
     result = iacgate("scan", "--pack", "change-safety", "--approvals", str(approvals), str(repo), today=today)
     assert "approved delete: ledger v1 retired" in result.output
+    assert "[APPROVED]" in result.output and "waived:" not in result.output
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_an_approved_change_reads_as_approved_in_every_output(tmp_path: Path) -> None:
+    # Not "[WAIVED]": who approved which action, under which ticket, until when; stale approvals as stale.
+    repo, approvals = setup(
+        tmp_path,
+        approval("aws_db_instance.fail_destroyed", "delete"),
+        approval("aws_rds_cluster.nothing", "any"),
+    )
+    summary, sarif, html = tmp_path / "summary.md", tmp_path / "out.sarif", tmp_path / "report.html"
+    options = ("--pack", "change-safety", "--approvals", str(approvals))
+    text = flat(
+        iacgate(
+            "scan", *options, "--summary-file", str(summary), "--sarif-output", str(sarif), str(repo)
+        ).output
+    )
+    assert "[WAIVED]" not in text
+    assert "CHG-STATE-001 release.tfplan.json:87 [APPROVED] aws_db_instance.fail_destroyed" in text
+    assert (
+        "approved delete: ledger v1 retired after the migration; final snapshot kept (approved by "
+        "alice@example.com, bob@example.com, ticket CHG-1234, expires 2026-12-20)"
+    ) in text
+    assert "blocking the gate (in 5 checks), 0 waived, 1 approved." in text
+    assert "- 1 flagged change approved (approvals file)" in text
+    assert (
+        f"Approvals ({approvals}): 1 flagged change approved by 1 approval. 1 stale approval, matching "
+        "nothing this change does (remove it): any of aws_rds_cluster.nothing, approved by "
+        f"alice@example.com, bob@example.com, ticket CHG-1234, expires 2026-12-20 ({approvals}:8)."
+    ) in text
+
+    markdown = summary.read_text(encoding="utf-8")
+    assert "### Waived findings" not in markdown
+    assert (
+        "| `CHG-STATE-001` | `aws_db_instance.fail_destroyed` | delete | "
+        "alice&#64;example.com, bob&#64;example.com | CHG-1234 | 2026-12-20 | "
+        "ledger v1 retired after the migration; final snapshot kept |"
+    ) in markdown
+    assert "### Stale approvals, matching nothing this change does (1)" in markdown
+    assert (
+        "| `aws_rds_cluster.nothing` | any | alice&#64;example.com, bob&#64;example.com | CHG-1234 |"
+        in markdown
+    )
+
+    junit = iacgate("scan", *options, "--format", "junit", str(repo)).output
+    assert '<property name="approval.action" value="delete" />' in junit
+    assert '<property name="approval.approvers" value="alice@example.com, bob@example.com" />' in junit
+    assert '<property name="approval.ticket" value="CHG-1234" />' in junit
+    assert '<property name="approval.expires" value="2026-12-20" />' in junit
+    assert '<skipped message="approved delete: ledger v1 retired' in junit and "waiver." not in junit
+
+    _, data = scan_json(repo, "--approvals", str(approvals))
+    assert data["summary"]["approved"] == 1
+    assert suppressed(data)["aws_db_instance.fail_destroyed"]["approved"] == "delete"
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    assert_valid_sarif(log)
+    (result,) = [r for r in log["runs"][0]["results"] if r.get("suppressions")]
+    assert result["suppressions"][0]["properties"]["approved"] == "delete"
+    assert log["runs"][0]["properties"]["findings"]["approved"] == 1
+
+    assert iacgate("report", str(sarif), "--html", str(html)).exit_code == 0
+    page = flat(Page(html.read_text(encoding="utf-8")).text)
+    assert "5 blocking the gate, 0 waived, 1 approved" in page
+    assert "high approved CHG-STATE-001" in page
+    assert "No finding is waived." in page  # the approval is under "Approved changes", not a waiver

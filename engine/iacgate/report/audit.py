@@ -47,6 +47,8 @@ class Waiver:
     ticket: str
     expires: str
     source: str
+    # The action an approval of a flagged change approves; "" for a waiver or inline suppression.
+    approved: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ class AuditFinding:
     @property
     def waived(self) -> bool:
         return any(waiver.status in ("", "accepted") for waiver in self.waivers)
+
+    @property
+    def approved(self) -> bool:
+        """Waived by an approval of the flagged change (approvals.py), not by a waiver."""
+        return any(waiver.status in ("", "accepted") and waiver.approved for waiver in self.waivers)
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,8 @@ class AuditRun:
     approved: tuple[ApprovalEntry, ...] = ()
     stale_approvals: tuple[ApprovalEntry, ...] = ()
     approvals_file: str = ""
+    # Inputs holding only part of the change (run.properties.partial): file and reasons.
+    partial: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,6 +297,7 @@ def _waiver(suppression: JSON) -> Waiver:
         ticket=_str(properties.get("ticket") or properties.get("reference")),
         expires=_str(properties.get("expires") or properties.get("expiry")),
         source=_source(properties),
+        approved=_str(properties.get("approved")),
     )
 
 
@@ -514,6 +524,13 @@ def audit_run(run: JSON) -> AuditRun:
         approved=tuple(_approval_entry(_dict(entry)) for entry in _list(approvals.get("approved"))),
         stale_approvals=tuple(_approval_entry(_dict(entry)) for entry in _list(approvals.get("stale"))),
         approvals_file=_str(approvals.get("file")),
+        partial=tuple(
+            (
+                _str(_dict(entry).get("file")),
+                tuple(_str(reason) for reason in _list(_dict(entry).get("reasons"))),
+            )
+            for entry in _list(_dict(run.get("properties")).get("partial"))
+        ),
     )
 
 

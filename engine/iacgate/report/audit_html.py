@@ -81,6 +81,7 @@ def _gate(run: AuditRun) -> str:
     blocking += f" in {_plural(in_checks, 'check')}" if in_checks is not None else ""
     details += [blocking] if gate.blocking else []
     details += [f"run with {flag}" for flag in gate.flags]
+    details += [f"partial input: {', '.join(file for file, _ in run.partial)}"] if run.partial else []
     reasons = "".join(f"<li>{_e(reason)}</li>" for reason in gate.reasons)
     return (
         f'<div class="gate {state}" id="gate"><div class="verdict">Gate {state.upper()}</div>'
@@ -106,10 +107,20 @@ def _findings_fact(items: Sequence[AuditFinding]) -> str:
     failed = sum(1 for item in items if item.status == "fail")
     undetermined = sum(1 for item in items if item.status == "undetermined")
     blocking = sum(1 for item in items if item.blocking)
-    waived = sum(1 for item in items if item.waived)
+    waived = sum(1 for item in items if item.waived and not item.approved)
+    approved = sum(1 for item in items if item.approved)
     return _e(
         f"{_plural(len(items), 'finding')} (rule x resource x attribute): {failed} failed, "
         f"{undetermined} undetermined; {blocking} blocking the gate, {waived} waived"
+        + (f", {approved} approved" if approved else "")
+    )
+
+
+def _partial(run: AuditRun) -> str:
+    """Inputs holding only part of the change, in the words of the text report's summary."""
+    return " ".join(
+        f"{file} holds only part of the change ({'; '.join(reasons)}): the gate judged only what it holds."
+        for file, reasons in run.partial
     )
 
 
@@ -138,6 +149,7 @@ def _scope(run: AuditRun) -> str:
             ("Resources", _e(scope.resources)),
             ("Checks", checked),
             ("Findings", _findings_fact(run.findings)),
+            *([("Partial input", _e(_partial(run)))] if run.partial else []),
             ("Not judged", _unjudged(scope.unjudged)),
             ("Waivers file", _code(run.waivers_file)),
         ]
@@ -296,6 +308,7 @@ def _waivers(run: AuditRun) -> str:
         )
         for item in run.findings
         for waiver in item.waivers
+        if not waiver.approved  # under "Approved changes"
     ]
     parts = ['<h2 id="waivers">Waivers</h2>']
     parts.append(
@@ -357,6 +370,8 @@ def _approvals(run: AuditRun) -> str:
 
 
 def _state(item: AuditFinding) -> str:
+    if item.approved:
+        return '<span class="outcome waived">approved</span>'
     if item.waived:
         return '<span class="outcome waived">waived</span>'
     if item.blocking:

@@ -67,6 +67,7 @@ def suppression_record(suppression: Suppression) -> dict[str, Any]:
         "justification": suppression.justification,
         "source": suppression.source,
         "line": suppression.line,
+        **({"approved": suppression.approved} if suppression.approved else {}),
     }
 
 
@@ -129,6 +130,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "by_status": dict(summary.by_status),
         "blocking": summary.blocking,
         "waived": summary.waived,
+        "approved": summary.approved,
         "checks": {**summary.checks, "total": summary.check_total, "blocking": summary.blocking_checks},
         "resources": summary.resources,
         "rules": summary.rules,

@@ -50,6 +50,19 @@ def _why_not_blocking(finding: Finding, result: ScanResult) -> str:
 
 def _waiver_properties(case: ET.Element, suppression: Suppression) -> None:
     properties = ET.SubElement(case, "properties")
+    if suppression.approved:
+        # An approval of a flagged change: what it approves, who, under which ticket, until when.
+        values = {
+            "approval.action": suppression.approved,
+            "approval.approvers": suppression.approver,
+            "approval.ticket": suppression.ticket,
+            "approval.expires": suppression.expires,
+            "approval.reason": suppression.reason,
+            "approval.source": f"{suppression.source}:{suppression.line}",
+        }
+        for name, value in values.items():
+            ET.SubElement(properties, "property", name=name, value=value)
+        return
     values = {
         "waiver.kind": suppression.kind,
         "waiver.reason": suppression.reason,
@@ -90,7 +103,8 @@ def _testcase(
         # JUnit puts properties before skipped; readers that validate the order reject the other one.
         _waiver_properties(case, suppression)
         skipped = ET.SubElement(case, "skipped")
-        skipped.set("message", f"waived: {suppression.justification}")
+        text = suppression.justification
+        skipped.set("message", text if suppression.approved else f"{suppression.label}: {text}")
         skipped.text = "\n".join(_finding_text(finding) for finding in waived)
         return 0, 1
     undetermined = [finding for finding in findings if finding.status == "undetermined"]
@@ -112,13 +126,18 @@ def _finding_properties(suite: ET.Element, findings: Sequence[Finding], result: 
     """The suite's findings (rule x resource x attribute) as properties: a testcase is a check, which can
     hold several findings, so these are the numbers to compare with the other reports' finding counts."""
     blocking = frozenset(result.decision.blocking)
-    values = {
+    values: dict[str, int | str] = {
         "iacgate.findings": len(findings),
         "iacgate.findings.failed": sum(1 for finding in findings if finding.status == "fail"),
         "iacgate.findings.undetermined": sum(1 for finding in findings if finding.status == "undetermined"),
         "iacgate.findings.blocking": sum(1 for finding in findings if finding in blocking),
         "iacgate.findings.waived": sum(1 for finding in findings if finding.suppression is not None),
+        "iacgate.findings.approved": sum(
+            1 for finding in findings if finding.suppression is not None and finding.suppression.approved
+        ),
     }
+    # An input holding only part of the change limits what every suite judged.
+    values.update({f"iacgate.partial {item.file}": "; ".join(item.reasons) for item in result.partial})
     properties = ET.SubElement(suite, "properties")
     for name, value in values.items():
         ET.SubElement(properties, "property", name=name, value=str(value))

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 
 from iacgate.api import ScanResult
+from iacgate.approvals import Approval
 from iacgate.findings import Finding
-from iacgate.report.summary import SEVERITY_ORDER, checks_text, findings_text, summarize, unjudged_text
+from iacgate.report.summary import (
+    SEVERITY_ORDER,
+    checks_text,
+    findings_text,
+    partial_lines,
+    summarize,
+    unjudged_text,
+)
 from iacgate.waivers import Waiver
 
 # A merge-request comment has a size limit (GitLab 1 MB, GitHub 65536 characters): the table stops here.
@@ -56,6 +64,8 @@ def render_markdown(result: ScanResult) -> str:
         f"{checks_text(summary)}. {findings_text(summary)}. "
         f"Fails on severity {decision.fail_on.value} and above. {escape(unjudged_text(summary))}".rstrip(),
         "",
+        *(f"> **Partial input:** {escape(line.split(': ', 1)[1])}" for line in partial_lines(result)),
+        *([""] if result.partial else []),
         "Findings by severity:",
         "",
         "| Severity | Failed | Blocking | Undetermined |",
@@ -88,6 +98,7 @@ def render_markdown(result: ScanResult) -> str:
             lines.append(f"... and {len(decision.blocking) - MAX_ROWS} more; see the full report.")
         lines.append("")
     lines += _waiver_sections(result)
+    lines += _approval_sections(result)
     errors = [note for note in result.notifications if note.level == "error"]
     if errors:
         lines += [f"### Could not be evaluated ({len(errors)})", ""]
@@ -111,7 +122,8 @@ def _waiver_rows(waivers: list[Waiver] | tuple[Waiver, ...]) -> list[str]:
 
 def _waiver_sections(result: ScanResult) -> list[str]:
     lines: list[str] = []
-    waived = [finding for finding in result.findings if finding.suppression is not None]
+    # Approved changes have their own section.
+    waived = [f for f in result.findings if f.suppression is not None and not f.suppression.approved]
     if waived:
         lines += [
             f"### Waived findings ({len(waived)})",
@@ -137,4 +149,47 @@ def _waiver_sections(result: ScanResult) -> list[str]:
     if result.stale_waivers:
         lines += [f"### Stale waivers, matching no finding ({len(result.stale_waivers)})", ""]
         lines += _waiver_rows(result.stale_waivers)
+    return lines
+
+
+def _approval_rows(approvals: list[Approval] | tuple[Approval, ...]) -> list[str]:
+    rows = [
+        "| Resource | Action | Approved by | Ticket | Expires | Defined at |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for approval in approvals[:MAX_ROWS]:
+        rows.append(
+            f"| {_code(approval.resource)} | {approval.action} | {escape(', '.join(approval.approvers))} | "
+            f"{escape(approval.ticket)} | {approval.expires.isoformat()} | "
+            f"{_code(f'{approval.source}:{approval.line}')} |"
+        )
+    return [*rows, ""]
+
+
+def _approval_sections(result: ScanResult) -> list[str]:
+    """Who approved which flagged change (destroyed, replaced, weakened), and approvals matching nothing."""
+    lines: list[str] = []
+    if result.approved:
+        lines += [
+            f"### Approved changes ({len(result.approved)})",
+            "",
+            "| Rule | Resource | Action | Approved by | Ticket | Expires | Reason |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for item in result.approved[:MAX_ROWS]:
+            approval = item.approval
+            lines.append(
+                f"| {_code(item.rule_id)} | {_code(item.resource_id)} | {item.action} | "
+                f"{escape(', '.join(approval.approvers))} | {escape(approval.ticket)} | "
+                f"{approval.expires.isoformat()} | {escape(approval.reason)} |"
+            )
+        if len(result.approved) > MAX_ROWS:
+            lines += ["", f"... and {len(result.approved) - MAX_ROWS} more; see the full report."]
+        lines.append("")
+    if result.stale_approvals:
+        lines += [
+            f"### Stale approvals, matching nothing this change does ({len(result.stale_approvals)})",
+            "",
+        ]
+        lines += _approval_rows(result.stale_approvals)
     return lines

@@ -126,6 +126,7 @@ def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> 
         "expires": suppression.expires,
         "source": suppression.source,
         "line": suppression.line,
+        "approved": suppression.approved,
     }
     location = om.Location(
         physical_location=om.PhysicalLocation(
@@ -280,6 +281,7 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
             "total": summary.findings,
             "blocking": summary.blocking,
             "waived": summary.waived,
+            "approved": summary.approved,
         },
         "durationSeconds": round(result.duration_seconds, 3),
         "waivers": _waivers(result),

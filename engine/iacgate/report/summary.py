@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from iacgate.api import ScanResult
+from iacgate.approvals import Approval
 from iacgate.evaluate.base import Outcome
 from iacgate.parsers.base import UnresolvedModule
 from iacgate.severity import Severity
@@ -57,6 +58,8 @@ class Summary:
     # Checks with at least one finding that blocks the gate, and findings a waiver covers.
     blocking_checks: int = 0
     waived: int = 0
+    # Of the waived findings, those an approval of a flagged change covers (approvals.py).
+    approved: int = 0
 
     @property
     def blocking(self) -> int:
@@ -106,6 +109,7 @@ def summarize(result: ScanResult) -> Summary:
             {(finding.unit, finding.rule_id, finding.resource_id) for finding in result.decision.blocking}
         ),
         waived=sum(1 for finding in result.findings if finding.suppression is not None),
+        approved=sum(1 for f in result.findings if f.suppression is not None and f.suppression.approved),
         unresolved=result.unresolved_modules,
     )
 
@@ -131,8 +135,48 @@ def findings_text(summary: Summary) -> str:
     return (
         f"{_count(summary.findings, 'finding')} (rule x resource x attribute): "
         f"{summary.by_status['fail']} failed, {summary.by_status['undetermined']} undetermined; "
-        f"{blocking}, {summary.waived} waived"
+        f"{blocking}, {summary.waived - summary.approved} waived"
+        + (f", {summary.approved} approved" if summary.approved else "")
     )
+
+
+def partial_lines(result: ScanResult) -> list[str]:
+    """One sentence per input holding only part of the change (-target, errored planning or checks)."""
+    return [
+        f"Partial input: {item.file} holds only part of the change ({'; '.join(item.reasons)}): "
+        "the gate judged only what it holds."
+        for item in result.partial
+    ]
+
+
+def partial_text(result: ScanResult) -> str:
+    return " ".join(partial_lines(result))
+
+
+def approval_text(approval: Approval) -> str:
+    """An approval as people read it: what it approves, who approved it, the ticket and the expiry."""
+    rule = f" ({approval.rule})" if approval.rule else ""
+    return (
+        f"{approval.action} of {approval.resource}{rule}, approved by {', '.join(approval.approvers)}, "
+        f"ticket {approval.ticket}, expires {approval.expires.isoformat()} "
+        f"({approval.source}:{approval.line})"
+    )
+
+
+def approvals_text(result: ScanResult) -> str:
+    """How many flagged changes approvals cover and which approvals are stale, or "" without approvals."""
+    if result.approvals_file is None and not result.approved and not result.stale_approvals:
+        return ""
+    findings = _count(len(result.approved), "flagged change")
+    used = len({item.approval for item in result.approved})
+    line = f"Approvals ({result.approvals_file}): {findings} approved by {_count(used, 'approval')}."
+    if result.stale_approvals:
+        stale = "; ".join(approval_text(approval) for approval in result.stale_approvals)
+        line += (
+            f" {_count(len(result.stale_approvals), 'stale approval')}, matching nothing this change "
+            f"does (remove {'it' if len(result.stale_approvals) == 1 else 'them'}): {stale}."
+        )
+    return line
 
 
 def unjudged_text(summary: Summary, limit: int = 6) -> str:

@@ -25,9 +25,11 @@ from iacgate.report.summary import (
     LEVEL_ORDER,
     SEVERITY_ORDER,
     Summary,
+    approvals_text,
     baseline_counts,
     checks_text,
     findings_text,
+    partial_text,
     summarize,
     unjudged_text,
     unresolved_text,
@@ -77,7 +79,8 @@ def _tags(finding: Finding) -> list[tuple[str, str]]:
     against the baseline. Hard-mandatory and no baseline say nothing, so the usual report stays short."""
     tags: list[tuple[str, str]] = []
     if finding.suppression is not None:
-        tags.append(("WAIVED" if finding.suppression.kind == "external" else "SUPPRESSED inline", "green"))
+        label = finding.suppression.label
+        tags.append((label.upper() if label in ("approved", "waived") else "SUPPRESSED inline", "green"))
     if finding.waiver_expired:
         tags.append((f"waiver expired {finding.waiver_expired}", "bold red"))
     if finding.enforcement != "hard-mandatory":
@@ -121,7 +124,10 @@ def _write_findings(console: Console, findings: Sequence[Finding], fixes: bool =
                 console.print(resource, soft_wrap=True)
                 _wrapped(console, finding.message, 4)
                 if finding.suppression is not None:
-                    _wrapped(console, f"waived: {finding.suppression.justification}", 4, hang=8)
+                    label = finding.suppression.label
+                    text = finding.suppression.justification
+                    # An approval's justification starts "approved <action>:" and says so itself.
+                    _wrapped(console, text if label == "approved" else f"{label}: {text}", 4, hang=8)
                 if fixes and finding.remediation:
                     # Quiet output is all a hook's author sees: say how to fix it, not only what is wrong.
                     _wrapped(console, f"fix: {finding.remediation.strip()}", 4, hang=5)
@@ -167,7 +173,11 @@ def _checked_line(summary: Summary) -> str:
 
 
 def _write_exceptions(console: Console, result: ScanResult) -> None:
-    """Baseline counts and the waivers someone must renew soon (stale ones are warnings under Problems)."""
+    """Partial inputs, approvals (and stale ones), baseline counts and the waivers someone must renew soon
+    (stale waivers are warnings under Problems)."""
+    for line in (partial_text(result), approvals_text(result)):
+        if line:
+            _wrapped(console, line, 0)
     if result.baseline is not None:
         counts = baseline_counts(result)
         states = ", ".join(f"{counts[state]} {state}" for state in ("new", "unchanged", "updated", "absent"))
@@ -195,6 +205,8 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
         line = _verdict(result)
         line.append(": " + "; ".join(result.decision.reasons))
         summary = summarize(result)
+        if result.partial:
+            line.append("; " + "; ".join(f"{item.file} is a partial input" for item in result.partial))
         if summary.resources and not summary.check_total:
             # A gate that judged nothing is never a silent pass, even for a hook.
             sentence = unjudged_text(summary)

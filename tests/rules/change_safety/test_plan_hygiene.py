@@ -13,6 +13,7 @@ from iacgate.api import ScanSettings, scan
 from iacgate.cli import main
 from iacgate.parsers.tfplan import partial_reasons
 from report.support import assert_valid_report, assert_valid_sarif
+from report.test_audit_html import Page
 
 ROOT = Path(__file__).resolve().parents[3]
 DRIFT = ROOT.parent / "shared" / "corpus" / "tfplan" / "regula__cloudtrail_resource_drift_tf1.1.json"
@@ -72,6 +73,32 @@ def test_a_targeted_plan_is_marked_partial_in_every_output(tmp_path: Path) -> No
     assert log["runs"][0]["properties"]["partial"] == data["partial"]
     text = CliRunner().invoke(main, ["scan", str(TARGET)]).output
     assert "partial input: the plan is not complete" in " ".join(text.split())
+
+
+def test_a_partial_plan_says_so_and_why_in_the_summary_of_every_output(tmp_path: Path) -> None:
+    summary, sarif, html = tmp_path / "summary.md", tmp_path / "out.sarif", tmp_path / "report.html"
+    plan = tmp_path / "target.tfplan.json"
+    plan.write_bytes(TARGET.read_bytes())
+    sentence = (
+        "target.tfplan.json holds only part of the change (the plan is not complete (complete: false: made "
+        "with -target, or changes deferred)): the gate judged only what it holds."
+    )
+    options = ["scan", "--summary-file", str(summary), "--sarif-output", str(sarif), str(plan)]
+    text = " ".join(CliRunner().invoke(main, options).output.split())
+    # After the counts, before the gate's verdict: where a reader of the summary looks.
+    assert f"Partial input: {sentence} Gate " in text
+    quiet = CliRunner().invoke(main, ["scan", "-q", str(plan)]).output
+    assert "target.tfplan.json is a partial input" in quiet
+    markdown = summary.read_text(encoding="utf-8")
+    assert (
+        "> **Partial input:** target.tfplan.json holds only part of the change \\(the plan is not" in markdown
+    )
+    junit = CliRunner().invoke(main, ["scan", "--format", "junit", str(plan)]).output
+    assert '<property name="iacgate.partial target.tfplan.json" value="the plan is not complete' in junit
+    assert CliRunner().invoke(main, ["report", str(sarif), "--html", str(html)]).exit_code == 0
+    page = " ".join(Page(html.read_text(encoding="utf-8")).text.split())
+    assert f"Partial input {sentence}" in page
+    assert "partial input: target.tfplan.json" in page  # in the gate's box too
 
 
 def test_errored_plans_and_checks_are_partial_a_complete_plan_is_not() -> None:
