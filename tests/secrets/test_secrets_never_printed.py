@@ -48,6 +48,8 @@ SECRETS = (
     "Shown-By-Export-Pw1",
     "glpat-Zx8Qm2Lr7Tk4Wn9Pb3Yc",
     "gldt-Hq3Nz8Vb2Kx7Lm4Rt9Wp",
+    "AKIAIOSFODNN7REMOTE1",
+    "Remote-State-Secret-Key-Fixture-0001",
 )
 
 
@@ -91,6 +93,7 @@ def test_no_output_prints_a_secret(tmp_path: Path) -> None:
     everything = "\n".join(outputs)
     assert all(f"SEC-CRED-00{n}" in everything for n in (1, 2, 3))
     assert "SEC-STATE-008" in everything
+    assert "SEC-STATE-014" in everything
     assert "SEC-CONTENT-001" in everything
     leaked = [secret for secret in SECRETS if secret in everything]
     assert not leaked, leaked

@@ -50,7 +50,7 @@ from iacgate.evaluate.results import (
 )
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_document, resource_input
-from iacgate.graph.model import Graph, Resource
+from iacgate.graph.model import Graph, Resource, judged
 from iacgate.packs.load import is_builtin
 from iacgate.packs.model import Rule, RuleSet
 
@@ -338,7 +338,7 @@ class EmbeddedEvaluator:
         queries = [
             _Query(key, _router_entrypoint(key), routes[key], resource)
             for resource, key in ((resource, route_of(resource)) for resource in graph.resources)
-            if resource.mode != "data" and key in routes
+            if judged(resource) and key in routes
         ]
         queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in self._rules.graph_rules]
         return queries

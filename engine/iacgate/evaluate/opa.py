@@ -31,7 +31,7 @@ from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, route_of, router_module
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_document, resource_input
-from iacgate.graph.model import Graph
+from iacgate.graph.model import Graph, judged
 from iacgate.packs.load import is_builtin, policies_root
 from iacgate.packs.model import Rule, RuleSet
 
@@ -236,7 +236,7 @@ class OpaEvaluator:
         for resource in graph.resources:
             # A destroyed resource goes through its type's router too; only the answers of the rules
             # that judge changes are read for it (``RuleSet.routes``).
-            if resource.mode in ("managed", "deleted") and self._rules.by_type.get(resource.type):
+            if judged(resource) and self._rules.by_type.get(resource.type):
                 by_type.setdefault(resource.type, []).append(
                     (resource.id, resource_input(graph, resource, settings, self._related_types))
                 )

@@ -13,7 +13,7 @@ from typing import Any
 from iacgate.errors import EvaluationError
 from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
 from iacgate.evaluate.regression import passed_before, regression_note
-from iacgate.graph.model import DRIFT, AttributePath, Graph, Resource, Unknown, path_text
+from iacgate.graph.model import DRIFT, AttributePath, Graph, Resource, Unknown, judged, path_text
 from iacgate.packs.model import Rule, RuleSet, route
 
 ROUTER_ROOT = "iacgate_router"
@@ -46,13 +46,13 @@ def route_of(resource: Resource) -> str:
     there is a change to judge (an update, a replacement, a destroy, a removal that keeps the resource); a
     create or a no-op of a plan is judged as source code is, and costs no more."""
     change = resource.change
-    judged = change is not None and (
+    changed = change is not None and (
         change.destroys
         or "update" in change.actions
         or "forget" in change.actions
         or change.replacement_conditional
     )
-    return route(resource.type, resource.mode, judged)
+    return route(resource.type, resource.mode, changed)
 
 
 def _path(raw: Any, where: str) -> AttributePath:
@@ -201,7 +201,12 @@ def collect_results(
         for type_name in rule.resource_types:
             for resource in graph.by_type.get(type_name, ()):
                 # The real state of a drifted resource is judged per resource only (see above).
-                if resource.mode != "managed" or resource.id in exempt or resource.metadata.get(DRIFT):
+                if (
+                    resource.mode not in ("managed", "data")
+                    or not judged(resource)
+                    or resource.id in exempt
+                    or resource.metadata.get(DRIFT)
+                ):
                     continue
                 found = _merged(per_resource.get(resource.id, []))
                 violations.extend(found)

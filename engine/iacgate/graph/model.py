@@ -134,6 +134,21 @@ DRIFT = "drift"
 DRIFT_CONTEXT = "drift_context"
 
 
+# Types that exist only as data sources and are judged as such: Terraform's built-in
+# ``terraform_remote_state`` reads another configuration's state, and how it reaches that state (the
+# backend and its settings) is what a rule judges. Every other data source only informs the resources that
+# read it and is never judged (``data "aws_s3_bucket"`` is not a bucket the scan creates).
+JUDGED_DATA_SOURCES = frozenset({"terraform_remote_state"})
+
+
+def judged(resource: Resource) -> bool:
+    """Whether rules judge ``resource`` itself: a managed resource, a destroyed one (rules judging changes),
+    or a data source of ``JUDGED_DATA_SOURCES`` (once: not its copy beside a plan's drifted resources)."""
+    if resource.mode != "data":
+        return True
+    return resource.type in JUDGED_DATA_SOURCES and not resource.metadata.get(DRIFT_CONTEXT)
+
+
 def counted(resource: Resource) -> bool:
     """Whether a resource counts among a scan's resources: the drift unit's resources are the plan's."""
     return not (resource.metadata.get(DRIFT) or resource.metadata.get(DRIFT_CONTEXT))
