@@ -27,6 +27,7 @@ of_type(arm_types) if arm_type in arm_types
 # An azapi_resource of another ARM type: the rule does not concern it (no check, never a pass).
 not_concerned(arm_types) if {
 	is_azapi
+	not lib.is_unknown(lib.attr("type"))
 	not of_type(arm_types)
 }
 
@@ -89,3 +90,22 @@ first_of(blocks) := blocks[0] if {
 # The ARM value at a path is unknown until apply (the body, or an object on the way, is unknown): a rule
 # that flags only an explicit bad value reports it, so the finding is undetermined instead of a silent pass.
 unknown_at(arm_path) if lib.is_unknown(arm_value(arm_path))
+
+# The ARM type is unknown until apply (`type = var.type`): the rule cannot tell whether it concerns the
+# resource, so it neither passes it nor calls it not applicable. Every rule that judges azapi_resource adds
+# `deny contains azapi.type_undetermined if azapi.type_unknown`; the finding points at `type`, which the
+# engine reports as undetermined.
+type_unknown if {
+	is_azapi
+	lib.is_unknown(lib.attr("type"))
+}
+
+type_undetermined := lib.violation(["type"], "azapi_resource type is unknown until apply, required a known ARM type to judge the resource")
+
+# The body, or an object on the way to an ARM property, is unknown until apply: whether the property is set
+# at all cannot be told (an unknown property itself counts as set). A rule that requires a property set
+# reports this as a finding at body_path(arm_path), which the engine calls undetermined.
+unknown_above(arm_path) if {
+	some length in numbers.range(0, count(arm_path) - 1)
+	lib.is_unknown(object.get(body, array.slice(arm_path, 0, length), null))
+}

@@ -46,6 +46,24 @@ first_block(name) := block if {
 # A setting inside the first block of a nested-block attribute, or null.
 block_attr(name, setting) := object.get(first_block(name), setting, null)
 
+# A setting inside the first block of a nested-block attribute as a rule must judge it: the unknown marker
+# when the whole block is unknown until apply (`site_config = var.x`, a dynamic block), else block_attr.
+# A rule that flags only an explicit bad value also flags lib.is_unknown(block_value(...)) at
+# block_setting_path(...), which the engine reports as undetermined.
+block_value(name, setting) := raw if {
+	raw := lib.attr(name)
+	lib.is_unknown(raw)
+} else := block_attr(name, setting)
+
+# Where a finding about a setting of a nested block points: [name, 0, setting] (Terraform's list of
+# blocks), [name, setting] when the source writes the block as one object (Pulumi, azapi), [name] when the
+# whole block is unknown.
+block_setting_path(name, setting) := [name] if {
+	lib.is_unknown(lib.attr(name))
+} else := [name, setting] if {
+	is_object(lib.attr(name))
+} else := [name, 0, setting]
+
 # --- server configurations ---------------------------------------------------------------------------
 
 # Server parameters set by separate resources (azurerm_postgresql_configuration,

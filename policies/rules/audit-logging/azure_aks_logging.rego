@@ -11,6 +11,8 @@ import rego.v1
 # add-on is properties.addonProfiles.omsagent (enabled, config.logAnalyticsWorkspaceResourceID).
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.containerservice/managedclusters"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 arm_oms := azapi.arm_value(["properties", "addonProfiles", "omsagent"])
 
 monitored if {

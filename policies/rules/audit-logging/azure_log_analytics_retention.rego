@@ -37,3 +37,9 @@ deny contains lib.violation(["retention_in_days"], msg) if {
 	retention.retention_undecidable(value)
 	msg := concat("", ["cannot tell how long the workspace keeps logs: retention_in_days is ", lib.show(value), ", ", requirement])
 }
+
+# A sku unknown until apply may be Free (7 days whatever retention_in_days says): undetermined.
+deny contains lib.violation(["sku"], msg) if {
+	lib.is_unknown(lib.attr("sku"))
+	msg := concat("", ["cannot tell how long the workspace keeps logs: sku is unknown until apply (a Free workspace keeps 7 days), ", requirement])
+}

@@ -8,6 +8,8 @@ import rego.v1
 # An azapi_resource virtual network (Azure Verified Modules declare it so) is judged like the azurerm one.
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.network/virtualnetworks"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # azurerm_network_watcher_flow_log targeting the network (azurerm 4: target_resource_id), and azapi flow
 # logs (Microsoft.Network/networkWatchers/flowLogs) whose body names the network.
 flow_logs := [log.attributes |

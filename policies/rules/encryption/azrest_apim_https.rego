@@ -11,6 +11,8 @@ arm_backend := "microsoft.apimanagement/service/backends"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_api, arm_backend})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 plain_http(protocols) if {
 	is_array(protocols)
 	some protocol in protocols
@@ -56,4 +58,35 @@ deny contains lib.violation([name], msg) if {
 	lib.resource.type == type_name
 	lib.is_unknown(lib.attr(name))
 	msg := concat("", ["API Management transport is unknown: ", name, " is unknown until apply, required HTTPS"])
+}
+
+# One protocol of the list unknown until apply (protocols = ["https", var.extra]): undetermined.
+deny contains lib.violation(["protocols", index], msg) if {
+	lib.resource.type == "azurerm_api_management_api"
+	protocols := lib.attr("protocols")
+	is_array(protocols)
+	some index, protocol in protocols
+	lib.is_unknown(protocol)
+	msg := "API Management transport is unknown: a protocol in protocols is unknown until apply, required https only"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "protocols"]), msg) if {
+	azapi.of_type({arm_api})
+	azapi.unknown_at(["properties", "protocols"])
+	msg := "API Management transport is unknown: body.properties.protocols is unknown until apply, required https only"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "protocols", index]), msg) if {
+	azapi.of_type({arm_api})
+	protocols := azapi.arm_value(["properties", "protocols"])
+	is_array(protocols)
+	some index, protocol in protocols
+	lib.is_unknown(protocol)
+	msg := "API Management transport is unknown: a protocol in body.properties.protocols is unknown until apply, required https only"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "url"]), msg) if {
+	azapi.of_type({arm_backend})
+	azapi.unknown_at(["properties", "url"])
+	msg := "API Management backend transport is unknown: body.properties.url is unknown until apply, required an https:// URL"
 }

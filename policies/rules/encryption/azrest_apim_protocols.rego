@@ -9,6 +9,8 @@ arm_type := "microsoft.apimanagement/service"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # security block settings that switch on an old protocol or cipher, azurerm 4 name -> azurerm 3 name;
 # every one defaults to false.
 weak_settings := {
@@ -63,4 +65,19 @@ deny contains lib.violation(azapi.body_path(["properties", "customProperties"]),
 	azapi.of_type({arm_type})
 	azapi.unknown_at(["properties", "customProperties"])
 	msg := "API Management protocol settings are unknown: body.properties.customProperties is unknown until apply, required SSL 3.0, TLS 1.0/1.1 and 3DES off"
+}
+
+deny contains lib.violation(["security"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("security"))
+	msg := "API Management protocol settings cannot be read: security is unknown until apply, required SSL 3.0, TLS 1.0/1.1 and 3DES off"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "customProperties", key]), msg) if {
+	azapi.of_type({arm_type})
+	some suffix in arm_weak
+	key := concat("", [arm_prefix, suffix])
+	not azapi.unknown_at(["properties", "customProperties"])
+	lib.is_unknown(azapi.arm_value(["properties", "customProperties", key]))
+	msg := concat("", ["API Management protocol setting is unknown: body.properties.customProperties[", key, "] is unknown until apply, required false"])
 }

@@ -9,6 +9,8 @@ arm_type := "microsoft.web/sites/slots"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # https_only defaults to false (ARM: properties.httpsOnly, default false).
 deny contains lib.violation(["https_only"], msg) if {
 	not azapi.is_azapi

@@ -3,11 +3,14 @@ package iacgate.rules.encryption.azrest_app_slot_tls
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 arm_type := "microsoft.web/sites/slots"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 site_config := azapi.first_of(lib.attr_blocks("site_config"))
 
@@ -21,7 +24,13 @@ deny contains lib.violation(["site_config", 0, setting], msg) if {
 	msg := concat("", ["deployment slot accepts TLS older than 1.2: site_config.", setting, " is ", azapi.as_string(value), ", required 1.2"])
 }
 
-deny contains lib.violation(["site_config", 0, setting], msg) if {
+deny contains lib.violation(["site_config"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("site_config"))
+	msg := "deployment slot minimum TLS version cannot be read: site_config is unknown until apply, required 1.2"
+}
+
+deny contains lib.violation(azure.block_setting_path("site_config", setting), msg) if {
 	not azapi.is_azapi
 	some setting in ["minimum_tls_version", "min_tls_version", "scm_minimum_tls_version", "scm_min_tls_version"]
 	lib.is_unknown(object.get(site_config, setting, null))

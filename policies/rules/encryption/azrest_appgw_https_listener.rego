@@ -9,6 +9,8 @@ arm_type := "microsoft.network/applicationgateways"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 listeners := lib.attr_blocks("http_listener")
 
 https_listener_names := {name |
@@ -46,7 +48,57 @@ deny contains lib.violation(["http_listener", index, "protocol"], msg) if {
 	lower(lib.show(object.get(listener, "protocol", null))) == "http"
 	name := object.get(listener, "name", "")
 	not redirected(name)
+	not routing_unknown
 	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP: http_listener.protocol is Http and no request_routing_rule redirects it to HTTPS, required Https or a redirect to an HTTPS listener"])
+}
+
+# Values unknown until apply cannot be judged: undetermined, never a pass. The listeners as a whole
+# (a dynamic http_listener), a listener's protocol, or the routing that may or may not redirect it.
+deny contains lib.violation(["http_listener"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("http_listener"))
+	msg := "Application Gateway listeners cannot be read: http_listener is unknown until apply, required Https or a redirect to an HTTPS listener"
+}
+
+deny contains lib.violation(["http_listener", index, "protocol"], msg) if {
+	not azapi.is_azapi
+	some index, listener in listeners
+	lib.is_unknown(object.get(listener, "protocol", null))
+	msg := concat("", ["Application Gateway listener ", lib.show(object.get(listener, "name", "")), " protocol is unknown: http_listener.protocol is unknown until apply, required Https or a redirect to an HTTPS listener"])
+}
+
+# Which routing rule redirects where is unknown: a listener name, redirect name or target unknown, or the
+# blocks themselves.
+routing_unknown if {
+	some name in ["request_routing_rule", "redirect_configuration"]
+	lib.is_unknown(lib.attr(name))
+}
+
+routing_unknown if {
+	some rule in lib.attr_blocks("request_routing_rule")
+	some key in ["http_listener_name", "redirect_configuration_name"]
+	lib.is_unknown(object.get(rule, key, null))
+}
+
+routing_unknown if {
+	some redirect in lib.attr_blocks("redirect_configuration")
+	some key in ["name", "target_listener_name", "target_url"]
+	lib.is_unknown(object.get(redirect, key, null))
+}
+
+deny contains lib.undetermined(["http_listener", index, "protocol"], msg) if {
+	not azapi.is_azapi
+	some index, listener in listeners
+	lower(lib.show(object.get(listener, "protocol", null))) == "http"
+	name := object.get(listener, "name", "")
+	routing_unknown
+	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP unless a routing rule redirects it: request routing or redirects are unknown until apply, required Https or a redirect to an HTTPS listener"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "httpListeners"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "httpListeners"])
+	msg := "Application Gateway listeners cannot be read: body.properties.httpListeners is unknown until apply, required Https or a redirect to an HTTPS listener"
 }
 
 # ARM: listeners, routing rules and redirects refer to each other by resource id, ending in their name.

@@ -3,11 +3,14 @@ package iacgate.rules.encryption.azrest_appgw_tls_policy
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 arm_type := "microsoft.network/applicationgateways"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # Predefined policies that accept TLS 1.0 or 1.1 (AppGwSslPolicy20170401S and the 2022 policies start at 1.2).
 weak_policies := {"appgwsslpolicy20150501", "appgwsslpolicy20170401"}
@@ -55,4 +58,18 @@ deny contains lib.violation(azapi.body_path(["properties", "sslPolicy"]), msg) i
 	azapi.of_type({arm_type})
 	azapi.unknown_at(["properties", "sslPolicy"])
 	msg := "Application Gateway TLS policy is unknown: body.properties.sslPolicy is unknown until apply, required TLS 1.2 or later"
+}
+
+deny contains lib.violation(azure.block_setting_path("ssl_policy", key), msg) if {
+	not azapi.is_azapi
+	some key in ["policy_name", "min_protocol_version"]
+	lib.is_unknown(azure.block_value("ssl_policy", key))
+	msg := concat("", ["Application Gateway TLS policy is unknown: ssl_policy.", key, " is unknown until apply, required AppGwSslPolicy20220101 or min_protocol_version TLSv1_2"])
+}
+
+deny contains lib.violation(["ssl_profile", index, "ssl_policy"], msg) if {
+	not azapi.is_azapi
+	some index, profile in lib.attr_blocks("ssl_profile")
+	lib.is_unknown(object.get(profile, "ssl_policy", null))
+	msg := "Application Gateway SSL profile TLS policy is unknown: ssl_profile.ssl_policy is unknown until apply, required AppGwSslPolicy20220101 or min_protocol_version TLSv1_2"
 }

@@ -9,6 +9,8 @@ arm_type := "microsoft.automation/automationaccounts/variables"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # encrypted defaults to false (ARM: properties.isEncrypted, default false).
 deny contains lib.violation(["encrypted"], msg) if {
 	not azapi.is_azapi

@@ -9,6 +9,8 @@ arm_type := "microsoft.batch/batchaccounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 key := object.get(azapi.first_of(lib.attr_blocks("encryption")), "key_vault_key_id", null)
 
 deny contains lib.violation(["encryption"], msg) if {

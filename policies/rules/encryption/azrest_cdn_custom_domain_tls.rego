@@ -3,11 +3,14 @@ package iacgate.rules.encryption.azrest_cdn_custom_domain_tls
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 arm_type := "microsoft.cdn/profiles/customdomains"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # tls_version of cdn_managed_https / user_managed_https defaults to TLS12; "None" allows every version.
 weak(value) if lower(lib.show(value)) in {"tls10", "none"}
@@ -41,4 +44,18 @@ deny contains lib.violation(azapi.body_path(["properties", "tlsSettings", "minim
 	azapi.of_type({arm_type})
 	azapi.unknown_at(["properties", "tlsSettings", "minimumTlsVersion"])
 	msg := "Front Door custom domain minimum TLS version is unknown: body.properties.tlsSettings.minimumTlsVersion is unknown until apply, required TLS12"
+}
+
+# A block or version unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azure.block_setting_path(block, "tls_version"), msg) if {
+	lib.resource.type == "azurerm_cdn_endpoint_custom_domain"
+	some block in ["cdn_managed_https", "user_managed_https"]
+	lib.is_unknown(azure.block_value(block, "tls_version"))
+	msg := concat("", ["CDN custom domain minimum TLS version is unknown: ", block, ".tls_version is unknown until apply, required TLS12"])
+}
+
+deny contains lib.violation(azure.block_setting_path("tls", "minimum_tls_version"), msg) if {
+	lib.resource.type == "azurerm_cdn_frontdoor_custom_domain"
+	lib.is_unknown(azure.block_value("tls", "minimum_tls_version"))
+	msg := "Front Door custom domain minimum TLS version is unknown: tls.minimum_tls_version is unknown until apply, required TLS12"
 }

@@ -11,6 +11,8 @@ arm_route := "microsoft.cdn/profiles/afdendpoints/routes"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_endpoint, arm_route})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # A delivery rule (or the global one) that redirects to HTTPS.
 redirects_to_https if {
 	some name in ["global_delivery_rule", "delivery_rule"]
@@ -85,4 +87,23 @@ deny contains lib.violation(azapi.body_path(["properties", "httpsRedirect"]), ms
 	azapi.of_type({arm_route})
 	azapi.unknown_at(["properties", "httpsRedirect"])
 	msg := "Front Door route HTTPS redirect is unknown: body.properties.httpsRedirect is unknown until apply, required Enabled"
+}
+
+# Supported protocols unknown until apply (all, or one): whether the route serves Http cannot be told,
+# which matters only when it does not redirect to HTTPS. Undetermined, never a pass.
+deny contains lib.violation(["supported_protocols"], msg) if {
+	lib.resource.type == "azurerm_cdn_frontdoor_route"
+	not redirect_on(lib.attr("https_redirect_enabled"))
+	lib.is_unknown(lib.attr("supported_protocols"))
+	msg := concat("", ["Front Door route protocols are unknown: supported_protocols is unknown until apply and https_redirect_enabled is ", lib.attr_text("https_redirect_enabled"), ", required true"])
+}
+
+deny contains lib.violation(["supported_protocols", index], msg) if {
+	lib.resource.type == "azurerm_cdn_frontdoor_route"
+	not redirect_on(lib.attr("https_redirect_enabled"))
+	protocols := lib.attr("supported_protocols")
+	is_array(protocols)
+	some index, protocol in protocols
+	lib.is_unknown(protocol)
+	msg := concat("", ["Front Door route protocols are unknown: a protocol in supported_protocols is unknown until apply and https_redirect_enabled is ", lib.attr_text("https_redirect_enabled"), ", required true"])
 }

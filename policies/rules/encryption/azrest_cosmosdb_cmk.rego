@@ -7,6 +7,8 @@ import rego.v1
 
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.documentdb/databaseaccounts"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 deny contains lib.violation(["key_vault_key_id"], msg) if {
 	not azapi.is_azapi
 	not lib.is_set(lib.attr("key_vault_key_id"))
@@ -17,4 +19,11 @@ deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), m
 	azapi.of_type({"microsoft.documentdb/databaseaccounts"})
 	not lib.is_set(azapi.arm_value(["properties", "keyVaultKeyUri"]))
 	msg := "Cosmos DB account encrypts with a service-managed key: body.properties.keyVaultKeyUri is not set, required a Key Vault key"
+}
+
+# The body, or an object on the way to properties.keyVaultKeyUri, is unknown until apply: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), msg) if {
+	azapi.of_type({"microsoft.documentdb/databaseaccounts"})
+	azapi.unknown_above(["properties", "keyVaultKeyUri"])
+	msg := "keyVaultKeyUri cannot be read: body.properties.keyVaultKeyUri is in a value unknown until apply, required a Key Vault key"
 }

@@ -9,6 +9,8 @@ arm_type := "microsoft.datalakestore/accounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # encryption_state defaults to "Enabled" (ARM: properties.encryptionState): only "Disabled" fails.
 disabled(value) if lower(lib.show(value)) == "disabled"
 

@@ -9,6 +9,8 @@ arm_types := {"microsoft.dbformysql/servers", "microsoft.dbforpostgresql/servers
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # infrastructure_encryption_enabled defaults to false (ARM: properties.infrastructureEncryption "Enabled").
 deny contains lib.violation(["infrastructure_encryption_enabled"], msg) if {
 	not azapi.is_azapi

@@ -9,6 +9,8 @@ arm_type := "microsoft.eventhub/namespaces"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # The key is set by an azurerm_eventhub_namespace_customer_managed_key that names the namespace. Only the
 # Premium and Dedicated tiers accept one; the message says so for the others.
 tier_clause := "" if {

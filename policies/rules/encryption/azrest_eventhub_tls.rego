@@ -7,6 +7,8 @@ import rego.v1
 
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.eventhub/namespaces"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # minimum_tls_version defaults to "1.2" (ARM: properties.minimumTlsVersion, "1.2"): only an explicit older
 # version fails, written as a string or as a number Terraform converts to one.
 deny contains lib.violation(["minimum_tls_version"], msg) if {

@@ -9,6 +9,8 @@ arm_type := "microsoft.kusto/clusters"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # The key is set by an azurerm_kusto_cluster_customer_managed_key that names the cluster.
 deny contains lib.violation([], msg) if {
 	not azapi.is_azapi
@@ -21,4 +23,11 @@ deny contains lib.violation(azapi.body_path(["properties", "keyVaultProperties",
 	azapi.of_type({arm_type})
 	not lib.is_set(azapi.arm_value(["properties", "keyVaultProperties", "keyName"]))
 	msg := "Data Explorer cluster encrypts with a Microsoft-managed key: body.properties.keyVaultProperties.keyName is not set, required a Key Vault key"
+}
+
+# The body, or an object on the way to properties.keyVaultProperties.keyName, is unknown until apply: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "keyVaultProperties", "keyName"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_above(["properties", "keyVaultProperties", "keyName"])
+	msg := "keyName cannot be read: body.properties.keyVaultProperties.keyName is in a value unknown until apply, required a Key Vault key"
 }

@@ -10,6 +10,8 @@ arm_type := "microsoft.kusto/clusters"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # disk_encryption_enabled (azurerm 4; enable_disk_encryption in azurerm 3) defaults to false (ARM: properties.enableDiskEncryption).
 setting := azure.renamed("disk_encryption_enabled", "enable_disk_encryption")
 

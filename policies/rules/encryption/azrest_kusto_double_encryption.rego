@@ -10,6 +10,8 @@ arm_type := "microsoft.kusto/clusters"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # double_encryption_enabled (azurerm 4; double_encryption_enabled in azurerm 3) defaults to false (ARM: properties.enableDoubleEncryption).
 setting := azure.renamed("double_encryption_enabled", "double_encryption_enabled")
 

@@ -9,6 +9,8 @@ arm_type := "microsoft.dbformariadb/servers"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # ssl_enforcement_enabled is required by the provider (azurerm 2: ssl_enforcement "Enabled").
 enforcement := "ssl_enforcement" if {
 	not lib.is_set(lib.attr("ssl_enforcement_enabled"))
@@ -53,4 +55,10 @@ deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"])
 	azapi.of_type({arm_type})
 	azapi.unknown_at(["properties", "minimalTlsVersion"])
 	msg := "MariaDB server minimum TLS version is unknown: body.properties.minimalTlsVersion is unknown until apply, required TLS1_2"
+}
+
+deny contains lib.violation(["ssl_minimal_tls_version_enforced"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("ssl_minimal_tls_version_enforced"))
+	msg := "MariaDB server minimum TLS version is unknown: ssl_minimal_tls_version_enforced is unknown until apply, required TLS1_2"
 }

@@ -9,6 +9,8 @@ arm_type := "microsoft.servicefabric/clusters"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # The Security section's ClusterProtectionLevel, as the cluster sets it (null when it does not).
 protection := value if {
 	some section in lib.attr_blocks("fabric_settings")
@@ -33,8 +35,31 @@ protected(value, is_secured) if {
 
 secured_flag := true if secured else := false
 
+# Where the protection level is unknown until apply: the whole fabric_settings, the Security section's
+# parameters, or the level itself (undefined when it is known).
+unknown_protection_path := ["fabric_settings"] if {
+	lib.is_unknown(lib.attr("fabric_settings"))
+} else := path if {
+	some index, section in lib.attr_blocks("fabric_settings")
+	lower(lib.show(object.get(section, "name", null))) == "security"
+	parameters := object.get(section, "parameters", {})
+	lib.is_unknown(parameters)
+	path := ["fabric_settings", index, "parameters"]
+} else := path if {
+	some index, section in lib.attr_blocks("fabric_settings")
+	lower(lib.show(object.get(section, "name", null))) == "security"
+	lib.is_unknown(object.get(object.get(section, "parameters", {}), "ClusterProtectionLevel", null))
+	path := ["fabric_settings", index, "parameters", "ClusterProtectionLevel"]
+}
+
+deny contains lib.violation(unknown_protection_path, msg) if {
+	not azapi.is_azapi
+	msg := "Service Fabric cluster protection level is unknown: fabric_settings Security ClusterProtectionLevel is unknown until apply, required EncryptAndSign"
+}
+
 deny contains lib.violation(["fabric_settings"], msg) if {
 	not azapi.is_azapi
+	not unknown_protection_path
 	not protected(protection, secured_flag)
 	msg := concat("", ["Service Fabric cluster does not encrypt node-to-node traffic: fabric_settings Security ClusterProtectionLevel is ", lib.show(protection), ", required EncryptAndSign (the default only when the cluster has a certificate)"])
 }
@@ -64,4 +89,11 @@ deny contains lib.violation(azapi.body_path(["properties", "fabricSettings"]), m
 	azapi.of_type({arm_type})
 	not protected(arm_protection, arm_secured_flag)
 	msg := concat("", ["Service Fabric cluster does not encrypt node-to-node traffic: body.properties.fabricSettings Security ClusterProtectionLevel is ", lib.show(arm_protection), ", required EncryptAndSign"])
+}
+
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "fabricSettings"]), msg) if {
+	azapi.of_type({arm_type})
+	azapi.unknown_at(["properties", "fabricSettings"])
+	msg := "Service Fabric cluster protection level is unknown: body.properties.fabricSettings is unknown until apply, required EncryptAndSign"
 }

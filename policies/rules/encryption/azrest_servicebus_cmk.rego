@@ -7,6 +7,8 @@ import rego.v1
 
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.servicebus/namespaces"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 cmk := object.get(azapi.first_of(lib.attr_blocks("customer_managed_key")), "key_vault_key_id", null)
 
 # Only the Premium tier accepts a customer-managed key; the message says so for the others.

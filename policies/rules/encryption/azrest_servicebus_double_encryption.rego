@@ -9,6 +9,8 @@ import rego.v1
 # setting and is judged by ENC-AZSB-002 alone.
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.servicebus/namespaces"})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 no_key if {
 	not azapi.is_azapi
 	count(lib.attr_blocks("customer_managed_key")) == 0

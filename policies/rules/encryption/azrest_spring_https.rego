@@ -11,6 +11,8 @@ arm_app := "microsoft.appplatform/spring/apps"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_portal, arm_app})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # https_only_enabled (API portal) and https_only (app) default to false.
 setting := "https_only_enabled" if {
 	lib.resource.type == "azurerm_spring_cloud_api_portal"

@@ -37,6 +37,8 @@ profiles := {
 
 deny contains {"not_applicable": true} if azapi.not_concerned(object.keys(profiles))
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # A disk object of the body names a disk encryption set (confidential VMs: under securityProfile).
 arm_disk_set(disk) if {
 	is_object(disk)
@@ -75,4 +77,18 @@ deny contains lib.violation(azapi.body_path(array.concat(profile, ["dataDisks", 
 	not arm_disk_set(disk)
 	not arm_attached(disk)
 	msg := concat("", ["virtual machine data disk ", format_int(index, 10), " encrypts with a platform-managed key: body.", concat(".", profile), ".dataDisks.managedDisk.diskEncryptionSet.id is not set, required a disk encryption set with a customer-managed key"])
+}
+
+# A disk block unknown as a whole until apply (os_disk = var.x, a dynamic data_disk): undetermined.
+deny contains lib.violation([name], msg) if {
+	not azapi.is_azapi
+	some name in ["os_disk", "data_disk"]
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", ["virtual machine disk encryption cannot be read: ", name, " is unknown until apply, required a disk encryption set with a customer-managed key"])
+}
+
+deny contains lib.violation(azapi.body_path(array.concat(profile, ["dataDisks"])), msg) if {
+	profile := profiles[azapi.arm_type]
+	lib.is_unknown(azapi.arm_value(array.concat(profile, ["dataDisks"])))
+	msg := "virtual machine data disk encryption is unknown until apply, required a disk encryption set with a customer-managed key"
 }

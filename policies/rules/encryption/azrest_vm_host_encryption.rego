@@ -13,6 +13,8 @@ arm_paths := {
 
 deny contains {"not_applicable": true} if azapi.not_concerned(object.keys(arm_paths))
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # encryption_at_host_enabled defaults to false.
 deny contains lib.violation(["encryption_at_host_enabled"], msg) if {
 	not azapi.is_azapi

@@ -16,9 +16,18 @@ arm_types := {"microsoft.containerservice/managedclusters"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # ARM: properties.diskEncryptionSetID.
 deny contains lib.violation(azapi.body_path(["properties", "diskEncryptionSetID"]), msg) if {
 	azapi.of_type(arm_types)
 	not lib.is_set(azapi.arm_value(["properties", "diskEncryptionSetID"]))
 	msg := "AKS cluster node disks encrypt with a platform-managed key: body.properties.diskEncryptionSetID is not set, required a disk encryption set with a customer-managed key"
+}
+
+# The body, or an object on the way to properties.diskEncryptionSetID, is unknown until apply: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "diskEncryptionSetID"]), msg) if {
+	azapi.of_type(arm_types)
+	azapi.unknown_above(["properties", "diskEncryptionSetID"])
+	msg := "diskEncryptionSetID cannot be read: body.properties.diskEncryptionSetID is in a value unknown until apply, required a disk encryption set with a customer-managed key"
 }

@@ -36,6 +36,8 @@ arm_pool := "microsoft.containerservice/managedclusters/agentpools"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_cluster, arm_pool})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 deny contains lib.violation(azapi.body_path(["properties", "agentPoolProfiles", index, "enableEncryptionAtHost"]), msg) if {
 	azapi.of_type({arm_cluster})
 	pools := azapi.arm_value(["properties", "agentPoolProfiles"])
@@ -44,6 +46,13 @@ deny contains lib.violation(azapi.body_path(["properties", "agentPoolProfiles", 
 	value := object.get(pool, "enableEncryptionAtHost", null)
 	not lib.is_true(value)
 	msg := concat("", ["AKS node pool ", lib.show(object.get(pool, "name", index)), " does not encrypt at the host: body.properties.agentPoolProfiles.enableEncryptionAtHost is ", lib.show(value), ", required true"])
+}
+
+# The pool list (or the body) unknown until apply: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "agentPoolProfiles"]), msg) if {
+	azapi.of_type({arm_cluster})
+	lib.is_unknown(azapi.arm_value(["properties", "agentPoolProfiles"]))
+	msg := "AKS node pools cannot be judged: body.properties.agentPoolProfiles is unknown until apply, required enableEncryptionAtHost true in each"
 }
 
 deny contains lib.violation(azapi.body_path(["properties", "enableEncryptionAtHost"]), msg) if {

@@ -18,9 +18,19 @@ deny contains lib.violation(["site_config", 0, "ftps_state"], msg) if {
 	msg := "app accepts plain FTP deployments: site_config.ftps_state is AllAllowed, required FtpsOnly or Disabled"
 }
 
+# A value unknown until apply cannot be judged: undetermined, never a pass (site_config = var.x unknown as a
+# whole, or ftps_state unknown).
+deny contains lib.violation(azure.block_setting_path("site_config", "ftps_state"), msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(azure.block_value("site_config", "ftps_state"))
+	msg := "app FTP setting cannot be read: site_config.ftps_state is unknown until apply, required FtpsOnly or Disabled"
+}
+
 # A missing ftps_state points at the site_config block, or at the resource when the block is missing too.
 missing_path := ["site_config"] if {
 	count(lib.attr_blocks("site_config")) > 0
+} else := ["site_config"] if {
+	lib.is_unknown(lib.attr("site_config"))
 } else := []
 
 deny contains lib.violation(missing_path, msg) if {
@@ -34,6 +44,8 @@ deny contains lib.violation(missing_path, msg) if {
 arm_types := {"microsoft.web/sites"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # ARM: properties.siteConfig.ftpsState; only an explicit AllAllowed is flagged.
 deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsState"]), msg) if {

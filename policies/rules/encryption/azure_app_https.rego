@@ -17,6 +17,8 @@ arm_types := {"microsoft.web/sites"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # ARM: properties.httpsOnly defaults to false.
 deny contains lib.violation(azapi.body_path(["properties", "httpsOnly"]), msg) if {
 	azapi.of_type(arm_types)

@@ -16,10 +16,27 @@ deny contains lib.violation(["site_config", 0, setting], msg) if {
 	msg := concat("", ["app accepts TLS older than 1.2: site_config.", setting, " is ", lib.show(value), ", required 1.2"])
 }
 
+# A value unknown until apply cannot be judged: undetermined, never a pass (site_config = var.x unknown as a
+# whole, or one setting unknown).
+deny contains lib.violation(["site_config"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("site_config"))
+	msg := "app minimum TLS version cannot be read: site_config is unknown until apply, required 1.2"
+}
+
+deny contains lib.violation(azure.block_setting_path("site_config", setting), msg) if {
+	not azapi.is_azapi
+	some setting in ["minimum_tls_version", "min_tls_version", "scm_minimum_tls_version", "scm_min_tls_version"]
+	lib.is_unknown(azure.block_attr("site_config", setting))
+	msg := concat("", ["app minimum TLS version is unknown: site_config.", setting, " is unknown until apply, required 1.2"])
+}
+
 # azapi_resource of type microsoft.web/sites: judged by its ARM body (lib.azapi); other ARM types get no check.
 arm_types := {"microsoft.web/sites"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # ARM: properties.siteConfig.minTlsVersion and scmMinTlsVersion default to 1.2.
 deny contains lib.violation(azapi.body_path(["properties", "siteConfig", setting]), msg) if {

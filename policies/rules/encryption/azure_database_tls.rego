@@ -41,3 +41,18 @@ deny contains lib.violation([], msg) if {
 	trim_space(version) in {"tlsv1", "tlsv1.1"}
 	msg := concat("", ["database server accepts TLS older than 1.2: ", parameter.id, " sets tls_version to ", parameter.value, ", required TLSv1.2 or TLSv1.3 only"])
 }
+
+# A value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(["ssl_minimal_tls_version_enforced"], msg) if {
+	lib.resource.type in single_server
+	lib.is_unknown(lib.attr("ssl_minimal_tls_version_enforced"))
+	msg := "database server minimum TLS version is unknown: ssl_minimal_tls_version_enforced is unknown until apply, required TLS1_2"
+}
+
+deny contains lib.undetermined([], msg) if {
+	not lib.resource.type in single_server
+	some name in ["require_secure_transport", "tls_version"]
+	parameter := flexible_parameters[name]
+	lib.is_unknown(parameter.value)
+	msg := concat("", ["database server TLS setting is unknown: ", parameter.id, " sets ", name, " to a value unknown until apply, required ", {"require_secure_transport": "ON", "tls_version": "TLSv1.2 or TLSv1.3 only"}[name]])
+}

@@ -35,11 +35,14 @@ arm_type := "microsoft.compute/disks"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 arm_customer_key if {
 	some path in [
 		["properties", "encryption", "diskEncryptionSetId"],
 		["properties", "securityProfile", "secureVMDiskEncryptionSetId"],
 	]
+	not azapi.unknown_above(path)
 	lib.is_set(azapi.arm_value(path))
 }
 

@@ -22,10 +22,25 @@ deny contains lib.violation(["minimum_tls_version"], msg) if {
 	msg := concat("", ["Redis cache accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
 }
 
+# A value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation([port], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr(port))
+	msg := concat("", ["Redis cache non-TLS port setting is unknown: ", port, " is unknown until apply, required false"])
+}
+
+deny contains lib.violation(["minimum_tls_version"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("minimum_tls_version"))
+	msg := "Redis cache minimum TLS version is unknown: minimum_tls_version is unknown until apply, required 1.2"
+}
+
 # azapi_resource of type microsoft.cache/redis: judged by its ARM body (lib.azapi); other ARM types get no check.
 arm_types := {"microsoft.cache/redis"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # ARM: properties.enableNonSslPort (default false) and properties.minimumTlsVersion.
 deny contains lib.violation(azapi.body_path(["properties", "enableNonSslPort"]), msg) if {

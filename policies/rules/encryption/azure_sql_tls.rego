@@ -14,10 +14,19 @@ deny contains lib.violation(["minimum_tls_version"], msg) if {
 	msg := concat("", ["SQL server accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
 }
 
+# A value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(["minimum_tls_version"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("minimum_tls_version"))
+	msg := "SQL server minimum TLS version is unknown: minimum_tls_version is unknown until apply, required 1.2"
+}
+
 # azapi_resource of type microsoft.sql/servers: judged by its ARM body (lib.azapi); other ARM types get no check.
 arm_types := {"microsoft.sql/servers"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 # ARM: properties.minimalTlsVersion ("1.0", "1.1", "1.2", "1.3" or "None"); only an explicit older one fails.
 deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"]), msg) if {

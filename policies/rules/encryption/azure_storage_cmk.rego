@@ -22,6 +22,8 @@ arm_type := "microsoft.storage/storageaccounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg) if {
 	not azapi.is_azapi
 	not inline_key

@@ -15,10 +15,19 @@ arm_type := "microsoft.storage/storageaccounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 deny contains lib.violation([name], msg) if {
 	not azapi.is_azapi
 	lib.is_false(lib.attr(name))
 	msg := concat("", ["storage account accepts plain HTTP requests: ", name, " is false, required true (the default)"])
+}
+
+# A value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation([name], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", ["storage account HTTPS setting is unknown: ", name, " is unknown until apply, required true"])
 }
 
 # ARM: properties.supportsHttpsTrafficOnly defaults to true.

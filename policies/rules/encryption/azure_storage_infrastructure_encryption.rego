@@ -10,6 +10,8 @@ arm_type := "microsoft.storage/storageaccounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # Defaults to false and cannot be changed after creation, so a missing value fails.
 deny contains lib.violation(["infrastructure_encryption_enabled"], msg) if {
 	not azapi.is_azapi

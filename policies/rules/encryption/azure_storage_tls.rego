@@ -11,11 +11,20 @@ arm_type := "microsoft.storage/storageaccounts"
 
 deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
 
+deny contains azapi.type_undetermined if azapi.type_unknown
+
 # min_tls_version defaults to TLS1_2 (azurerm 3 and later): only an explicit older version fails.
 deny contains lib.violation(["min_tls_version"], msg) if {
 	not azapi.is_azapi
 	azure.weak_tls(lib.attr("min_tls_version"))
 	msg := concat("", ["storage account accepts TLS older than 1.2: min_tls_version is ", lib.attr_text("min_tls_version"), ", required TLS1_2"])
+}
+
+# A value unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(["min_tls_version"], msg) if {
+	not azapi.is_azapi
+	lib.is_unknown(lib.attr("min_tls_version"))
+	msg := "storage account minimum TLS version is unknown: min_tls_version is unknown until apply, required TLS1_2"
 }
 
 # ARM: properties.minimumTlsVersion; only an explicit older version fails, as for the azurerm type.
