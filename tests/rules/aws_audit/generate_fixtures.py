@@ -610,6 +610,60 @@ def session_document(name: str, inputs: dict[str, Any], document_type: str = "Se
     )
 
 
+# --- Lambda --------------------------------------------------------------------------------------------
+
+LAMBDA_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/lambda-orders"
+
+
+def lambda_function(name: str, log_format: Any | None, level: Any | None) -> Case:
+    """A function; ``log_format`` and ``level`` set logging_config.log_format and .system_log_level (both
+    None: no logging_config)."""
+    tf: dict[str, Any] = {
+        "function_name": name,
+        "role": LAMBDA_ROLE_ARN,
+        "handler": "index.handler",
+        "runtime": "python3.12",
+        "filename": "orders.zip",
+    }
+    cfn: dict[str, Any] = {
+        "FunctionName": name,
+        "Role": LAMBDA_ROLE_ARN,
+        "Handler": "index.handler",
+        "Runtime": "python3.12",
+        "Code": {"S3Bucket": "acme-artifacts", "S3Key": "orders.zip"},
+    }
+    pulumi: dict[str, Any] = {
+        "name": name,
+        "role": LAMBDA_ROLE_ARN,
+        "handler": "index.handler",
+        "runtime": "python3.12",
+        "code": "orders.zip",
+    }
+    if log_format is not None or level is not None:
+        tf_config: dict[str, Any] = {}
+        cfn_config: dict[str, Any] = {}
+        pulumi_config: dict[str, Any] = {}
+        if log_format is not None:
+            tf_config["log_format"] = _tf(log_format)
+            cfn_config["LogFormat"] = _cfn(log_format)
+            pulumi_config["logFormat"] = _pulumi(log_format)
+        if level is not None:
+            tf_config["system_log_level"] = _tf(level)
+            cfn_config["SystemLogLevel"] = _cfn(level)
+            pulumi_config["systemLogLevel"] = _pulumi(level)
+        tf["logging_config"] = [tf_config]
+        cfn["LoggingConfig"] = cfn_config
+        pulumi["loggingConfig"] = pulumi_config
+    return Case(
+        "aws_lambda_function",
+        name,
+        tf,
+        ("AWS::Lambda::Function", cfn),
+        ("aws:lambda/function:Function", pulumi),
+        blocks=("logging_config",),
+    )
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -727,6 +781,15 @@ FIXTURES: dict[str, list[Case]] = {
             "fail_s3_unencrypted", {"s3BucketName": "acme-sessions", "s3EncryptionEnabled": False}
         ),
         session_document("command_document", {}, document_type="Command"),
+    ],
+    "LOG-LAMBDA-001": [
+        lambda_function("pass_default_logging", None, None),
+        lambda_function("pass_json_info", "JSON", "INFO"),
+        lambda_function("pass_json_debug", "JSON", "DEBUG"),
+        lambda_function("pass_text_format", "Text", None),
+        lambda_function("fail_json_warn", "JSON", "WARN"),
+        lambda_function("undetermined_level_variable", "JSON", Unknown("system_log_level", "SystemLogLevel")),
+        lambda_function("undetermined_format_variable", Unknown("log_format", "LogFormat"), "WARN"),
     ],
 }
 
