@@ -66,3 +66,30 @@ secrets_secret_name(name) if {
 	regex.match(secrets_secret_word, snake)
 	not regex.match(secrets_meta_word, snake)
 }
+
+# Plans: a plan holds resolved values, so whether a credential attribute is hard-coded is read from the plan's
+# configuration (engine/iacgate/parsers/tfplan_origins.py): "literal" (a constant, or a variable whose value
+# is its declared default), "injected" (read from other objects, or a variable given from outside), or
+# "unresolved" (a local or a function call, which a plan does not record). Without a configuration there is
+# no origin: the plan cannot tell, and the answer is undetermined.
+secrets_plan if input.resource.format == "terraform-plan"
+
+secrets_plan_origins := object.get(input.resource.attributes, "__plan_origins__", {})
+
+secrets_plan_origin(name) := object.get(secrets_plan_origins, name, "none")
+
+# Set in the plan's values, or written in its configuration (a plan that masks the value keeps its origin).
+secrets_plan_present(name) if secrets_present(object.get(input.resource.attributes, name, null))
+
+secrets_plan_present(name) if secrets_plan_origins[name]
+
+secrets_plan_undetermined_message(what, name) := concat("", [
+	what, ": the plan cannot tell whether ", name, " is hard-coded (",
+	secrets_plan_reason[secrets_plan_origin(name)],
+	"), required a value injected at deployment from a secrets manager",
+])
+
+secrets_plan_reason := {
+	"unresolved": "its configuration computes it from a local or a function, which a plan does not record",
+	"none": "the plan has no configuration for it",
+}

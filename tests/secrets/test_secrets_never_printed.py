@@ -50,6 +50,16 @@ SECRETS = (
     "gldt-Hq3Nz8Vb2Kx7Lm4Rt9Wp",
     "AKIAIOSFODNN7REMOTE1",
     "Remote-State-Secret-Key-Fixture-0001",
+    # The plan fixtures (tests/secrets/generate_plan_fixtures.py): a plan holds every value in clear.
+    "Plan-Literal-Pw1",
+    "Plan-Gcp-Default-Pw2",
+    "Plan-Default-Pw3",
+    "Plan-Local-Pw4",
+    "Plan-Module-Pw5",
+    "Plan-Secrets-Manager-Pw6",
+    "Plan-Given-Pw7",
+    "Plan-Key-Vault-Pw8",
+    "Plan-Az-Literal-Pw9",
 )
 
 

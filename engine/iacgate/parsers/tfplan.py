@@ -50,9 +50,11 @@ from iacgate.parsers.tfplan_address import (
 )
 from iacgate.parsers.tfplan_config import ConfigIndex, Instance
 from iacgate.parsers.tfplan_lines import Span, locate_resources
+from iacgate.parsers.tfplan_origins import ORIGINS, credential_origins
 from iacgate.parsers.tfplan_region import Regions
 from iacgate.parsers.tfplan_shape import check_plan
 from iacgate.parsers.tfplan_source import SourceIndex, attach_source
+from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
 from iacgate.textio import SourceFile
 
 FORMAT = "terraform-plan"
@@ -260,10 +262,13 @@ def _parse_plan(source: SourceFile) -> ParseResult:
     index = ConfigIndex(configured, instances) if configured is not None else None
     regions = Regions(configured, index, document.get("variables"))
     spans = locate_resources(source.text, [instance.id for instance in instances])
-    resources = [_resource(source, entry, index, regions, spans.get(entry.instance.id)) for entry in selected]
+    given = _mapping(document.get("variables"))
+    resources = [
+        _resource(source, entry, index, regions, spans.get(entry.instance.id), given) for entry in selected
+    ]
     edges = index.edges(instances) if index is not None else []
     drifted = [
-        _drifted(_resource(source, entry, index, regions, spans.get(entry.instance.id)))
+        _drifted(_resource(source, entry, index, regions, spans.get(entry.instance.id), given))
         for entry in _drift(document)
     ]
     return ParseResult(tuple([*resources, *drifted]), tuple(edges), partial=partial_reasons(document))
@@ -328,7 +333,12 @@ def drift_unit(result: ParseResult) -> ParseResult | None:
 
 
 def _resource(
-    source: SourceFile, entry: _Selected, index: ConfigIndex | None, regions: Regions, span: Span | None
+    source: SourceFile,
+    entry: _Selected,
+    index: ConfigIndex | None,
+    regions: Regions,
+    span: Span | None,
+    given: Mapping[str, Any],
 ) -> Resource:
     instance, module_address, resource, change = (
         entry.instance,
@@ -354,6 +364,10 @@ def _resource(
     provider = short_provider(provider_name)
     config = index.config_resource(instance) if index is not None else {}
     region, region_source = regions.for_resource(instance, provider, attributes, config)
+    # Where the credential attributes come from (tfplan_origins): the plan's values cannot tell.
+    expressions = _mapping(config.get("expressions"))
+    if index is not None and not CREDENTIAL_ATTRIBUTES.isdisjoint(expressions):
+        attributes = {**attributes, ORIGINS: credential_origins(config, instance.path, index.modules, given)}
     metadata["provider_name"] = provider_name
     for name in ("action_reason", "previous_address"):
         if isinstance(change.get(name), str):

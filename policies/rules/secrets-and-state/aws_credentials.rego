@@ -37,15 +37,18 @@ has_credential if {
 	secrets.secrets_present(lib.attr(name))
 }
 
-# A plan holds resolved values: a password read from Secrets Manager or given as TF_VAR_ looks like a
-# literal there, so plans are not judged (the HCL source and its variables are).
-plan if lib.resource.format == "terraform-plan"
+has_credential if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+}
 
-deny contains {"not_applicable": true} if plan
+# A plan holds resolved values: a password read from a secrets manager looks like a literal there, so
+# plans are judged on where the configuration takes the value from (lib.secrets.secrets_plan_origin).
+plan if lib.resource.format == "terraform-plan"
 
 # Nothing to judge: no credential in the resource (restored from a snapshot, AUTH off) and no managed one.
 deny contains {"not_applicable": true} if {
-	not plan
 	not has_credential
 	not managed
 }
@@ -55,4 +58,18 @@ deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.r
 	some name in names
 	secrets.secrets_literal(lib.attr(name))
 	not secrets.secrets_pulumi_secret(name)
+}
+
+deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.resource.type], name)) if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+	secrets.secrets_plan_origin(name) == "literal"
+}
+
+deny contains lib.undetermined([name], secrets.secrets_plan_undetermined_message(what[lib.resource.type], name)) if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+	not secrets.secrets_plan_origin(name) in {"literal", "injected"}
 }

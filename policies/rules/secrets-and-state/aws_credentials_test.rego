@@ -73,9 +73,31 @@ test_pulumi_masked_secret_passes if {
 		with input.related as []
 }
 
-test_plans_are_not_judged if {
-	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_db_instance", {"password": "from-secrets-manager"})
+plan_db(attributes) := testing.resource("aws_db_instance", attributes)
+
+test_plans_are_judged_on_the_origin_their_configuration_gives if {
+	count(rule.deny) == 0 with input.resource as plan_db({"password": "from-secrets-manager", "__plan_origins__": {"password": "injected"}})
 		with input.related as []
+	some literal in rule.deny with input.resource as plan_db({"password": "Plan-Literal-Pw1", "__plan_origins__": {"password": "literal"}})
+		with input.related as []
+	literal.path == ["password"]
+	not contains(literal.message, "Plan-Literal-Pw1")
+	not literal.status
+}
+
+test_a_masked_plan_value_is_judged_by_its_origin if {
+	some masked in rule.deny with input.resource as plan_db({"__plan_origins__": {"password": "literal"}})
+		with input.related as []
+	masked.path == ["password"]
+}
+
+test_a_plan_that_cannot_tell_is_undetermined if {
+	some local in rule.deny with input.resource as plan_db({"password": "x", "__plan_origins__": {"password": "unresolved"}})
+		with input.related as []
+	local.status == "undetermined"
+	some bare in rule.deny with input.resource as plan_db({"password": "x"}) with input.related as []
+	bare.status == "undetermined"
+	contains(bare.message, "no configuration")
 }
 
 test_pulumi_secret_shown_by_show_secrets_passes if {

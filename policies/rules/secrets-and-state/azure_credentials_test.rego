@@ -32,7 +32,11 @@ test_ssh_only_vm_is_not_applicable if {
 		with input.related as []
 }
 
-test_plans_are_not_judged if {
-	rule.deny == {{"not_applicable": true}} with input.resource as azure("azurerm_mssql_server", {"administrator_login_password": "x-from-key-vault"}, "terraform-plan")
+test_plans_are_judged_on_the_origin_their_configuration_gives if {
+	count(rule.deny) == 0 with input.resource as azure("azurerm_mssql_server", {"administrator_login_password": "x-from-key-vault", "__plan_origins__": {"administrator_login_password": "injected"}}, "terraform-plan")
 		with input.related as []
+	some result in rule.deny with input.resource as azure("azurerm_mssql_server", {"administrator_login_password": "Plan-Az-Pw", "__plan_origins__": {"administrator_login_password": "literal"}}, "terraform-plan")
+		with input.related as []
+	result.path == ["administrator_login_password"]
+	not contains(result.message, "Plan-Az-Pw")
 }

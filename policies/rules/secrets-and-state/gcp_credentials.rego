@@ -22,14 +22,18 @@ has_credential if {
 	secrets.secrets_present(lib.attr(name))
 }
 
-# A plan holds resolved values: a password read from Secret Manager looks like a literal there.
-plan if lib.resource.format == "terraform-plan"
+has_credential if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+}
 
-deny contains {"not_applicable": true} if plan
+# A plan holds resolved values: a password read from a secrets manager looks like a literal there, so
+# plans are judged on where the configuration takes the value from (lib.secrets.secrets_plan_origin).
+plan if lib.resource.format == "terraform-plan"
 
 # Nothing to judge: IAM users (no password), an instance without a root password.
 deny contains {"not_applicable": true} if {
-	not plan
 	not has_credential
 }
 
@@ -38,4 +42,18 @@ deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.r
 	some name in names
 	secrets.secrets_literal(lib.attr(name))
 	not secrets.secrets_pulumi_secret(name)
+}
+
+deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.resource.type], name)) if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+	secrets.secrets_plan_origin(name) == "literal"
+}
+
+deny contains lib.undetermined([name], secrets.secrets_plan_undetermined_message(what[lib.resource.type], name)) if {
+	plan
+	some name in names
+	secrets.secrets_plan_present(name)
+	not secrets.secrets_plan_origin(name) in {"literal", "injected"}
 }
