@@ -107,6 +107,7 @@ class Interpolated:
 
     ref: Ref
     suffix: str
+    prefix: str = ""  # text before the reference: "storage.googleapis.com/${google_storage_bucket.x.name}"
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def _is_blocks(value: Any) -> bool:
 
 def _hcl_value(value: Any) -> str:
     if isinstance(value, Interpolated):
-        return f'"${{{_hcl_value(value.ref)}}}{value.suffix}"'
+        return f'"{value.prefix}${{{_hcl_value(value.ref)}}}{value.suffix}"'
     if isinstance(value, Ref):
         return ".".join(part for part in (value.target, value.attribute) if part)
     if isinstance(value, Mapping):

@@ -800,3 +800,76 @@ for _rule_id in (
     "LOG-AZMONITOR-001",
 ):
     PULUMI_ONLY[_rule_id] = from_azure_cases(_rule_id)
+
+# --- Immutability of log storage accounts (LOG-AZSTORAGE-002) -------------------------------------------
+
+KEY_VAULT = f"{GROUP}/Microsoft.KeyVault/vaults/payments"
+LOCKED = {"state": "Locked", "period_since_creation_in_days": 365, "allow_protected_append_writes": True}
+
+
+def log_storage(name: str, policy: dict[str, Any] | None, pulumi: bool = True) -> Case:
+    account = "acme" + name.replace("_", "")[:20]
+    arguments = placed(name, account_tier="Standard", account_replication_type="GRS")
+    arguments["name"] = account
+    if policy is not None:
+        arguments["immutability_policy"] = [policy]
+    return Case(
+        "azurerm_storage_account",
+        name,
+        arguments,
+        {},
+        "azure:storage/account:Account" if pulumi else None,
+        pulumi_id=arm_id("Microsoft.Storage/storageAccounts", account),
+    )
+
+
+def _to(account: str) -> Ref:
+    return _ref("azurerm_storage_account", account)
+
+
+LOG_STORAGE_IMMUTABILITY = [
+    log_storage("pass_locked", LOCKED),
+    diagnostics(
+        "vault_audit_locked", KEY_VAULT, [{"category_group": "audit"}], storage_account_id=_to("pass_locked")
+    ),
+    log_storage("fail_no_policy", None),
+    diagnostics(
+        "vault_audit_open", KEY_VAULT, [{"category_group": "audit"}], storage_account_id=_to("fail_no_policy")
+    ),
+    log_storage("fail_unlocked", {**LOCKED, "state": "Unlocked"}),
+    Case(
+        "azurerm_monitor_log_profile",
+        "activity_to_unlocked",
+        {
+            "name": "activity-to-unlocked",
+            "categories": ["Action", "Delete", "Write"],
+            "locations": ["global", LOCATION],
+            "storage_account_id": _to("fail_unlocked"),
+            "retention_policy": [{"enabled": True, "days": 365}],
+        },
+        {},
+        "azure:monitoring/logProfile:LogProfile",
+    ),
+    log_storage("fail_sql_audit_disabled_policy", {**LOCKED, "state": "Disabled"}),
+    mssql_server("payments_sql"),
+    server_auditing(
+        "payments_sql_auditing",
+        "payments_sql",
+        storage_endpoint=Ref(
+            "azurerm_storage_account.fail_sql_audit_disabled_policy", "primary_blob_endpoint"
+        ),
+        retention_in_days=365,
+    ),
+    log_storage("media_not_a_log_destination", None),
+    log_storage(
+        "undetermined_state_variable", {**LOCKED, "state": Ref("var.immutability_state", None)}, pulumi=False
+    ),
+    diagnostics(
+        "vault_audit_variable",
+        KEY_VAULT,
+        [{"category_group": "audit"}],
+        pulumi=False,
+        storage_account_id=_to("undetermined_state_variable"),
+    ),
+]
+CASES["LOG-AZSTORAGE-002"] = LOG_STORAGE_IMMUTABILITY

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fixture_writer import Interpolated
 from pulumi_export import Case
 
 from plan_builder import UNKNOWN, Ref
@@ -352,3 +354,60 @@ PULUMI_ONLY: dict[str, list[Case]] = {
         "LOG-GCPGKE-001",
     )
 }
+
+# --- Retention lock of log buckets (LOG-GCPSTORAGE-003) -------------------------------------------------
+
+YEAR_SECONDS = 31_536_000
+
+
+def locked_bucket(name: str, policy: dict[str, Any] | None, pulumi: bool = True) -> Case:
+    arguments: dict[str, Any] = {
+        "name": f"acme-{name.replace('_', '-')}",
+        "location": "EU",
+        "uniform_bucket_level_access": True,
+    }
+    if policy is not None:
+        arguments["retention_policy"] = [policy]
+    return Case(
+        "google_storage_bucket",
+        name,
+        arguments,
+        {"force_destroy": False},
+        "gcp:storage/bucket:Bucket" if pulumi else None,
+        pulumi_id=arguments["name"],
+    )
+
+
+def sink(name: str, bucket_name: str, pulumi: bool = True) -> Case:
+    return Case(
+        "google_logging_project_sink",
+        name,
+        {
+            "name": name.replace("_", "-"),
+            "destination": Interpolated(
+                Ref(f"google_storage_bucket.{bucket_name}", "name"), "", prefix="storage.googleapis.com/"
+            ),
+            "filter": 'logName:"cloudaudit.googleapis.com"',
+            "unique_writer_identity": True,
+        },
+        {},
+        "gcp:logging/projectSink:ProjectSink" if pulumi else None,
+    )
+
+
+LOG_BUCKET_LOCK = [
+    locked_bucket("pass_locked", {"retention_period": YEAR_SECONDS, "is_locked": True}),
+    sink("audit_to_locked", "pass_locked"),
+    locked_bucket("fail_no_retention_policy", None),
+    sink("audit_to_unprotected", "fail_no_retention_policy"),
+    locked_bucket("fail_unlocked", {"retention_period": YEAR_SECONDS}),
+    bucket("exports_logging_to_unlocked", Ref("google_storage_bucket.fail_unlocked", "name")),
+    locked_bucket("media_not_a_log_destination", None),
+    locked_bucket(
+        "undetermined_lock_variable",
+        {"retention_period": YEAR_SECONDS, "is_locked": Ref("var.lock_logs", None)},
+        pulumi=False,
+    ),
+    sink("audit_to_variable_lock", "undetermined_lock_variable", pulumi=False),
+]
+CASES["LOG-GCPSTORAGE-003"] = LOG_BUCKET_LOCK

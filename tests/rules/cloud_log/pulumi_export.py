@@ -120,13 +120,14 @@ def stack_export(
             def resolve(ref: Ref | Interpolated, used: set[str] = used) -> Any:
                 target_ref = ref.ref if isinstance(ref, Interpolated) else ref
                 suffix = ref.suffix if isinstance(ref, Interpolated) else ""
+                prefix = ref.prefix if isinstance(ref, Interpolated) else ""
                 if target_ref.target not in by_address:  # a variable: a stack export has its value
-                    return f"{target_ref.target.removeprefix('var.')}-value{suffix}"
+                    return f"{prefix}{target_ref.target.removeprefix('var.')}-value{suffix}"
                 target = by_address[target_ref.target]
                 used.add(urns[target.address])
                 attribute = target_ref.attribute or "id"
                 value = target.arguments.get(attribute) if attribute != "id" else None
-                return f"{value if isinstance(value, str) else ids[target.address]}{suffix}"
+                return f"{prefix}{value if isinstance(value, str) else ids[target.address]}{suffix}"
 
             converted = (
                 _convert({key: value}, resolve) if case.pulumi is None else {key: _convert(value, resolve)}
