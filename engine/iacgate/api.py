@@ -34,6 +34,7 @@ from iacgate.parsers.base import UnresolvedModule, confinement_roots
 from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE
 from iacgate.parsers.pulumi.build import SECRETS_PROVIDER_TYPE
 from iacgate.parsers.terraform.declarations import CONFIG_NODE_TYPES
+from iacgate.parsers.tfplan_values import TYPE as PLAN_VALUE_TYPE
 from iacgate.provenance import Provenance
 from iacgate.secrets import NODE_TYPE as SECRET_NODE
 from iacgate.secrets import secret_graphs
@@ -321,7 +322,7 @@ def scan(
             name
             for rule in rules.rules
             for name in rule.resource_types
-            if name in CONFIG_NODE_TYPES or name in (PARAMETER_TYPE, SECRETS_PROVIDER_TYPE)
+            if name in CONFIG_NODE_TYPES or name in (PARAMETER_TYPE, SECRETS_PROVIDER_TYPE, PLAN_VALUE_TYPE)
         )
     )
     secrets_judged = any(SECRET_NODE in rule.resource_types for rule in rules.rules)

@@ -60,6 +60,7 @@ SECRETS = (
     "Plan-Given-Pw7",
     "Plan-Key-Vault-Pw8",
     "Plan-Az-Literal-Pw9",
+    "Plan-Variable-Pw10",
 )
 
 
@@ -104,6 +105,7 @@ def test_no_output_prints_a_secret(tmp_path: Path) -> None:
     assert all(f"SEC-CRED-00{n}" in everything for n in (1, 2, 3))
     assert "SEC-STATE-008" in everything
     assert "SEC-STATE-014" in everything
+    assert "SEC-SENSITIVE-004" in everything
     assert "SEC-CONTENT-001" in everything
     leaked = [secret for secret in SECRETS if secret in everything]
     assert not leaked, leaked

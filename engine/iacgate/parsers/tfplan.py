@@ -21,6 +21,7 @@ Variants handled (details per version in ``../shared/corpus/SOURCES.md``):
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -54,6 +55,8 @@ from iacgate.parsers.tfplan_origins import ORIGINS, credential_origins
 from iacgate.parsers.tfplan_region import Regions
 from iacgate.parsers.tfplan_shape import check_plan
 from iacgate.parsers.tfplan_source import SourceIndex, attach_source
+from iacgate.parsers.tfplan_values import TYPE as VALUE_TYPE
+from iacgate.parsers.tfplan_values import value_nodes
 from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
 from iacgate.textio import SourceFile
 
@@ -247,12 +250,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_plan(source: SourceFile) -> ParseResult:
+def parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
+    """One plan file's unit; with ``values``, its root variables and outputs as nodes too (tfplan_values)."""
     with _collector_paused():
-        return _parse_plan(source)
+        return _parse_plan(source, values)
 
 
-def _parse_plan(source: SourceFile) -> ParseResult:
+def _parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
     document = load_plan(source)
     check_plan(document, source.text, source.relative)
     selected = _select(document)
@@ -271,6 +275,8 @@ def _parse_plan(source: SourceFile) -> ParseResult:
         _drifted(_resource(source, entry, index, regions, spans.get(entry.instance.id), given))
         for entry in _drift(document)
     ]
+    if values:
+        resources += value_nodes(document, source.text, source.relative)
     return ParseResult(tuple([*resources, *drifted]), tuple(edges), partial=partial_reasons(document))
 
 
@@ -431,7 +437,8 @@ class TerraformPlanParser:
         return any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
-        results = parse_each(sources, parse_plan)
+        values = VALUE_TYPE in options.config_nodes
+        results = parse_each(sources, functools.partial(parse_plan, values=values))
         cache: dict[Path, SourceIndex | None] = {}
         units: list[ParseResult] = []
         for source, result in zip(sources, results, strict=True):
