@@ -1036,6 +1036,36 @@ def codebuild(name: str, disabled: bool | None = None) -> Case:
     )
 
 
+def launch_template(name: str, devices: list[dict[str, Any]] | None) -> Case:
+    """A launch template; ``devices`` are its EBS mappings' settings in Terraform names (None: no mapping,
+    the AMI's own mappings apply)."""
+    tf: dict[str, Any] = {"name": name, "image_id": AMI_ID, "instance_type": "t3.micro"}
+    data: dict[str, Any] = {"ImageId": AMI_ID, "InstanceType": "t3.micro"}
+    pul: dict[str, Any] = {"name": name, "imageId": AMI_ID, "instanceType": "t3.micro"}
+    if devices is not None:
+        names = [f"/dev/sd{chr(ord('f') + i)}" for i in range(len(devices))]
+        tf["block_device_mappings"] = [
+            {"device_name": dev, "ebs": [{"volume_size": 50, **settings}]}
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+        data["BlockDeviceMappings"] = [
+            {"DeviceName": dev, "Ebs": {"VolumeSize": 50, **{pascal(k): v for k, v in settings.items()}}}
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+        pul["blockDeviceMappings"] = [
+            {"deviceName": dev, "ebs": {"volumeSize": 50, **{camel(k): v for k, v in settings.items()}}}
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+    return Case(
+        "aws_launch_template",
+        name,
+        tf,
+        ("AWS::EC2::LaunchTemplate", {"LaunchTemplateName": name, "LaunchTemplateData": data}),
+        ("aws:ec2/launchTemplate:LaunchTemplate", pul),
+        blocks=("block_device_mappings", "ebs"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1263,6 +1293,13 @@ FIXTURES: dict[str, list[Case]] = {
         api_cache("pass_encrypted", True),
         api_cache("fail_unencrypted", False),
         api_cache("fail_not_set"),
+    ],
+    "ENC-EC2-008": [
+        kms_key(),
+        launch_template("pass_cmk", [CMK, {"encrypted": True, "kms_key_id": LITERAL_KEY}]),
+        launch_template("fail_default_key", [ENC]),
+        launch_template("fail_aws_managed", [CMK, {"encrypted": True, "kms_key_id": "alias/aws/ebs"}]),
+        launch_template("undetermined_from_snapshot", [{"snapshot_id": SNAPSHOT_ID}]),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),

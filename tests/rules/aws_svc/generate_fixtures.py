@@ -22,6 +22,7 @@ PACK = "encryption"
 PROJECT = "awssvc"
 KEY = Ref("aws_kms_key.cmk", "arn")
 ROLE = "arn:aws:iam::482913057716:role/service"
+LITERAL_KEY = "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"
 
 
 def kms_key() -> Case:
@@ -387,11 +388,14 @@ def glue_catalog_settings(name: str, mode: str, key: Any = None, passwords: bool
     )
 
 
-def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: str) -> Case:
+def glue_security_configuration(
+    name: str, s3: str, cloudwatch: str, bookmarks: str, key: Any = KEY, s3_key: Any = None
+) -> Case:
+    """``key`` is the KMS key of every KMS mode, ``s3_key`` (when given) that of S3 encryption alone."""
     label = name.replace("_", "-")
 
-    def key_for(mode: str) -> Any:
-        return None if mode in ("DISABLED", "SSE-S3") else KEY
+    def key_for(mode: str, which: Any = None) -> Any:
+        return None if mode in ("DISABLED", "SSE-S3") else (which if which is not None else key)
 
     tf = {
         "name": label,
@@ -403,13 +407,14 @@ def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: 
                 "job_bookmarks_encryption": [
                     {"job_bookmarks_encryption_mode": bookmarks, "kms_key_arn": key_for(bookmarks)}
                 ],
-                "s3_encryption": [{"s3_encryption_mode": s3, "kms_key_arn": key_for(s3)}],
+                "s3_encryption": [{"s3_encryption_mode": s3, "kms_key_arn": key_for(s3, s3_key)}],
             }
         ],
     }
 
-    def with_key(settings: dict[str, Any], mode: str, key_name: str) -> dict[str, Any]:
-        return {**settings, key_name: KEY} if key_for(mode) is not None else settings
+    def with_key(settings: dict[str, Any], mode: str, key_name: str, which: Any = None) -> dict[str, Any]:
+        chosen = key_for(mode, which)
+        return {**settings, key_name: chosen} if chosen is not None else settings
 
     cfn = {
         "Name": label,
@@ -420,7 +425,7 @@ def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: 
             "JobBookmarksEncryption": with_key(
                 {"JobBookmarksEncryptionMode": bookmarks}, bookmarks, "KmsKeyArn"
             ),
-            "S3Encryptions": [with_key({"S3EncryptionMode": s3}, s3, "KmsKeyArn")],
+            "S3Encryptions": [with_key({"S3EncryptionMode": s3}, s3, "KmsKeyArn", s3_key)],
         },
     }
     pulumi = {
@@ -432,7 +437,7 @@ def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: 
             "jobBookmarksEncryption": with_key(
                 {"jobBookmarksEncryptionMode": bookmarks}, bookmarks, "kmsKeyArn"
             ),
-            "s3Encryption": with_key({"s3EncryptionMode": s3}, s3, "kmsKeyArn"),
+            "s3Encryption": with_key({"s3EncryptionMode": s3}, s3, "kmsKeyArn", s3_key),
         },
     }
     return resource(
@@ -447,13 +452,13 @@ def glue_security_configuration(name: str, s3: str, cloudwatch: str, bookmarks: 
     )
 
 
-def athena_workgroup(name: str, option: str | None, enforce: bool | None = None) -> Case:
+def athena_workgroup(name: str, option: str | None, enforce: bool | None = None, kms_key: Any = KEY) -> Case:
     label = name.replace("_", "-")
     tf: dict[str, Any] = {"name": label}
     cfn: dict[str, Any] = {"Name": label}
     pulumi: dict[str, Any] = {"name": label}
     if option is not None or enforce is not None:
-        key = KEY if option in ("SSE_KMS", "CSE_KMS") else None
+        key = kms_key if option in ("SSE_KMS", "CSE_KMS") else None
         config: dict[str, Any] = {}
         cfn_config: dict[str, Any] = {}
         pulumi_config: dict[str, Any] = {}
@@ -493,11 +498,11 @@ def athena_workgroup(name: str, option: str | None, enforce: bool | None = None)
     )
 
 
-def athena_database(name: str, option: str | None) -> Case:
+def athena_database(name: str, option: str | None, kms_key: Any = KEY) -> Case:
     tf: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
     pulumi: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
     if option is not None:
-        key = KEY if option in ("SSE_KMS", "CSE_KMS") else None
+        key = kms_key if option in ("SSE_KMS", "CSE_KMS") else None
         tf["encryption_configuration"] = [{"encryption_option": option, "kms_key": key}]
         pulumi["encryptionConfiguration"] = {"encryptionOption": option, **({"kmsKey": key} if key else {})}
     # Athena databases have no CloudFormation type (AWS::Glue::Database declares the catalog entry only).
@@ -619,6 +624,33 @@ FIXTURES: dict[str, list[Case]] = {
         athena_database("pass_database_kms", "SSE_KMS"),
         athena_database("pass_database_sse_s3", "SSE_S3"),
         athena_database("fail_database_plain", None),
+    ],
+    "ENC-GLUE-005": [
+        kms_key(),
+        glue_security_configuration("pass_all_cmk", "SSE-KMS", "SSE-KMS", "CSE-KMS"),
+        glue_security_configuration("pass_literal_key", "SSE-KMS", "SSE-KMS", "CSE-KMS", LITERAL_KEY),
+        glue_security_configuration("fail_s3_managed", "SSE-S3", "SSE-KMS", "CSE-KMS"),
+        glue_security_configuration("fail_bookmarks_disabled", "SSE-KMS", "SSE-KMS", "DISABLED"),
+        glue_security_configuration(
+            "fail_s3_aws_managed", "SSE-KMS", "SSE-KMS", "CSE-KMS", s3_key="alias/aws/glue"
+        ),
+    ],
+    "ENC-ATHENA-003": [
+        kms_key(),
+        athena_workgroup("pass_results_cmk", "SSE_KMS", True),
+        athena_workgroup("pass_results_cse_literal_key", "CSE_KMS", kms_key=LITERAL_KEY),
+        athena_workgroup("fail_results_sse_s3", "SSE_S3"),
+        athena_workgroup("fail_results_unencrypted", None),
+        athena_workgroup("fail_results_aws_managed", "SSE_KMS", kms_key="alias/aws/s3"),
+        athena_workgroup("fail_results_kms_without_key", "SSE_KMS", kms_key=None),
+    ],
+    "ENC-ATHENA-004": [
+        kms_key(),
+        athena_database("pass_database_cmk", "SSE_KMS"),
+        athena_database("pass_database_literal_key", "CSE_KMS", LITERAL_KEY),
+        athena_database("fail_database_sse_s3", "SSE_S3"),
+        athena_database("fail_database_plain", None),
+        athena_database("fail_database_aws_managed", "SSE_KMS", "alias/aws/s3"),
     ],
     "ENC-BACKUP-001": [
         kms_key(),

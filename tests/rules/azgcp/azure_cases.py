@@ -1669,3 +1669,50 @@ EH_CMK = Rule(
     TOKENS,
 )
 RULES += [EH_CMK]
+
+TOKENS["azurerm_mssql_server"] = "azure:mssql/server:Server"
+TOKENS["azurerm_mssql_database"] = "azure:mssql/database:Database"
+
+
+def sql_server(name: str, **arguments: Any) -> Res:
+    base = placed(name, version="12.0", administrator_login="sqladmin", minimum_tls_version="1.2")
+    return Res("azurerm_mssql_server", name, {**base, **arguments})
+
+
+def sql_database(name: str, server_id: Any, **arguments: Any) -> Res:
+    return Res(
+        "azurerm_mssql_database",
+        name,
+        {"name": name.replace("_", "-"), "server_id": server_id, "sku_name": "S1", **arguments},
+    )
+
+
+SQL_DATABASE_CMK = Rule(
+    "ENC-AZSQL-004",
+    AZURERM,
+    [
+        KEY,
+        sql_server(
+            "ledger", transparent_data_encryption_key_vault_key_id=Ref("azurerm_key_vault_key.vm", "id")
+        ),
+        sql_server("reporting"),
+        sql_database(
+            "pass_own_key",
+            Ref("azurerm_mssql_server.reporting", "id"),
+            transparent_data_encryption_key_vault_key_id=KEY_ID,
+        ),
+        sql_database("pass_server_key", Ref("azurerm_mssql_server.ledger", "id")),
+        sql_database("undetermined_server_protector_elsewhere", Ref("azurerm_mssql_server.reporting", "id")),
+        sql_database(
+            "undetermined_server_outside",
+            f"{PARENT}/providers/Microsoft.Sql/servers/shared-sql",
+        ),
+        sql_database(
+            "fail_tde_disabled",
+            Ref("azurerm_mssql_server.reporting", "id"),
+            transparent_data_encryption_enabled=False,
+        ),
+    ],
+    TOKENS,
+)
+RULES += [SQL_DATABASE_CMK]
