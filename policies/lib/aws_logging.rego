@@ -26,11 +26,58 @@ eks_log_types := {name | some name in lib.attr("enabled_cluster_log_types")} if 
 	input.resource.format == "cloudformation"
 } else := set()
 
-# ... CloudFormation: Logging.ClusterLogging.EnabledTypes, a list of {Type: name}.
-cloudformation_eks_log_types := {entry.type |
+# ... CloudFormation: Logging.ClusterLogging.EnabledTypes, a list of {Type: name}. An entry unknown as a
+# whole stays in the set as itself (not a name: it may be any type).
+cloudformation_eks_log_types := {name |
+	some entry in cloudformation_eks_entries
+	name := eks_entry_name(entry)
+}
+
+cloudformation_eks_entries := [entry |
 	some logging in lib.attr_blocks("logging")
 	some cluster_logging in lib.blocks(object.get(logging, "cluster_logging", []))
-	some entry in object.get(cluster_logging, "enabled_types", [])
+	entries := object.get(cluster_logging, "enabled_types", [])
+	is_array(entries)
+	some entry in entries
+]
+
+eks_entry_name(entry) := entry if {
+	lib.is_unknown(entry)
+} else := object.get(entry, "type", null) if {
+	is_object(entry)
+}
+
+# The list of enabled types, or a block holding it, is unknown until apply: it may hold any type.
+eks_log_types_unknown if {
+	input.resource.format != "cloudformation"
+	lib.is_unknown(lib.attr("enabled_cluster_log_types"))
+}
+
+eks_log_types_unknown if {
+	input.resource.format == "cloudformation"
+	lib.is_unknown(lib.attr("logging"))
+}
+
+eks_log_types_unknown if {
+	input.resource.format == "cloudformation"
+	some logging in lib.attr_blocks("logging")
+	cluster_logging := object.get(logging, "cluster_logging", null)
+	lib.is_unknown(cluster_logging)
+}
+
+eks_log_types_unknown if {
+	input.resource.format == "cloudformation"
+	some logging in lib.attr_blocks("logging")
+	some cluster_logging in lib.blocks(object.get(logging, "cluster_logging", []))
+	lib.is_unknown(object.get(cluster_logging, "enabled_types", null))
+}
+
+# Some enabled type is unknown until apply (the list, a block holding it, or one entry).
+eks_log_types_undecided if eks_log_types_unknown
+
+eks_log_types_undecided if {
+	some name in eks_log_types
+	not is_string(name)
 }
 
 eks_log_types_path := ["logging"] if {

@@ -8,12 +8,7 @@ import rego.v1
 # The log type names written (an entry unknown until apply is not a name: it may be any type).
 named := {name | some name in logging.eks_log_types; is_string(name)}
 
-eks_control_plane_logs_unknown_entry if {
-	some name in logging.eks_log_types
-	not is_string(name)
-}
-
-eks_control_plane_logs_unknown_entry if lib.is_unknown(lib.attr("enabled_cluster_log_types"))
+eks_control_plane_logs_unknown_entry if logging.eks_log_types_undecided
 
 missing := logging.eks_required_log_types - named
 

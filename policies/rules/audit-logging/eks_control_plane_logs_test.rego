@@ -42,3 +42,9 @@ test_unknown_list_is_undetermined if {
 		with input.related as []
 	result.status == "undetermined"
 }
+
+test_cloudformation_unknown_logging_is_undetermined if {
+	some result in eks_control_plane_logs.deny with input.resource as cluster({"logging": testing.unknown}, "cloudformation")
+		with input.related as []
+	result.status == "undetermined"
+}

@@ -664,6 +664,55 @@ def lambda_function(name: str, log_format: Any | None, level: Any | None) -> Cas
     )
 
 
+# --- EKS -----------------------------------------------------------------------------------------------
+
+EKS_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/eks-cluster"
+AUDIT_TYPES = ["api", "audit", "authenticator"]
+ALL_EKS_TYPES = [*AUDIT_TYPES, "controllerManager", "scheduler"]
+
+
+def eks_cluster(name: str, types: list[Any] | Unknown | None) -> Case:
+    """A cluster; ``types`` sets enabled_cluster_log_types (CloudFormation Logging.ClusterLogging
+    .EnabledTypes; None: no logging). An Unknown entry is one type known only at apply; an Unknown list is
+    the whole list in Terraform and Pulumi and a last unknown entry in CloudFormation (a template lists
+    entries, each a {Type} object)."""
+    tf: dict[str, Any] = {
+        "name": name,
+        "role_arn": EKS_ROLE_ARN,
+        "vpc_config": [{"subnet_ids": ["subnet-0a1b2c3d", "subnet-1b2c3d4e"]}],
+    }
+    cfn: dict[str, Any] = {
+        "Name": name,
+        "RoleArn": EKS_ROLE_ARN,
+        "ResourcesVpcConfig": {"SubnetIds": ["subnet-0a1b2c3d", "subnet-1b2c3d4e"]},
+    }
+    pulumi: dict[str, Any] = {
+        "name": name,
+        "roleArn": EKS_ROLE_ARN,
+        "vpcConfig": {"subnetIds": ["subnet-0a1b2c3d", "subnet-1b2c3d4e"]},
+    }
+    if isinstance(types, Unknown):
+        tf["enabled_cluster_log_types"] = types.terraform
+        cfn["Logging"] = {
+            "ClusterLogging": {
+                "EnabledTypes": [*({"Type": kind} for kind in AUDIT_TYPES), {"Type": types.cloudformation}]
+            }
+        }
+        pulumi["enabledClusterLogTypes"] = types.pulumi
+    elif types is not None:
+        tf["enabled_cluster_log_types"] = types
+        cfn["Logging"] = {"ClusterLogging": {"EnabledTypes": [{"Type": kind} for kind in types]}}
+        pulumi["enabledClusterLogTypes"] = types
+    return Case(
+        "aws_eks_cluster",
+        name,
+        tf,
+        ("AWS::EKS::Cluster", cfn),
+        ("aws:eks/cluster:Cluster", pulumi),
+        blocks=("vpc_config",),
+    )
+
+
 FIXTURES: dict[str, list[Case]] = {
     "LOG-SFN-001": [
         state_machine("pass_all", "ALL"),
@@ -790,6 +839,13 @@ FIXTURES: dict[str, list[Case]] = {
         lambda_function("fail_json_warn", "JSON", "WARN"),
         lambda_function("undetermined_level_variable", "JSON", Unknown("system_log_level", "SystemLogLevel")),
         lambda_function("undetermined_format_variable", Unknown("log_format", "LogFormat"), "WARN"),
+    ],
+    "LOG-EKS-002": [
+        eks_cluster("pass_all_log_types", ALL_EKS_TYPES),
+        eks_cluster("fail_audit_types_only", AUDIT_TYPES),
+        eks_cluster("fail_no_logging", None),
+        eks_cluster("fail_scheduler_missing", [*AUDIT_TYPES, "controllerManager"]),
+        eks_cluster("undetermined_log_types_variable", Unknown("cluster_log_types", "ExtraLogType")),
     ],
 }
 
