@@ -140,3 +140,41 @@ def test_a_waiver_allowlists_a_known_fake_value(tmp_path: Path) -> None:
     waived = iacgate(tmp_path, "scan", "infra", *pack, "--waivers", str(waivers))
     assert waived.returncode == 0, waived.stdout + waived.stderr
     assert "SEC-CONTENT-001" in waived.stdout and token not in waived.stdout + blocked.stdout
+
+
+def test_error_messages_never_print_a_secret(tmp_path: Path) -> None:
+    # Inputs that cannot be evaluated, each holding a secret near the place the parser stops: a truncated
+    # plan, a plan of the wrong shape, an HCL syntax error after a remote state's credential.
+    infra = tmp_path / "infra"
+    infra.mkdir()
+    secret = "Error-Path-Secret-14"
+    (infra / "broken.tfplan.json").write_text(
+        '{"format_version": "1.2", "terraform_version": "1.9.5", "variables": {"db_password": '
+        f'{{"value": "{secret}"}}}}, "planned_values": {{"root_module": {{"resources": [{{"address": '
+        f'"aws_db_instance.x", "values": {{"password": "{secret}", ',
+        encoding="utf-8",
+    )
+    (infra / "shape.tfplan.json").write_text(
+        '{"format_version": "1.2", "terraform_version": "1.9.5", "variables": {"db_password": '
+        f'{{"value": "{secret}"}}}}, "planned_values": {{"root_module": '
+        f'{{"resources": {{"password": "{secret}"}}}}}}}}',
+        encoding="utf-8",
+    )
+    (infra / "main.tf").write_text(
+        'data "terraform_remote_state" "network" {\n  backend = "s3"\n  config = {\n'
+        f'    secret_key = "{secret}"\n  }}\n}}\nresource "aws_db_instance" "db" {{\n'
+        f'  password = "{secret}" +\n}}\n',
+        encoding="utf-8",
+    )
+    pack = ("--pack", "secrets-and-state")
+    text = iacgate(tmp_path, "scan", "infra", *pack)
+    scanned = iacgate(tmp_path, "scan", "infra", *pack, "--format", "json", "--sarif-output", "out.sarif")
+    html = iacgate(tmp_path, "report", "out.sarif", "--html", "out.html")
+    assert text.returncode == scanned.returncode == 3, text.stdout + text.stderr
+    everything = "\n".join(
+        [text.stdout, text.stderr, scanned.stdout, scanned.stderr, html.stdout, html.stderr]
+        + [(tmp_path / name).read_text(encoding="utf-8") for name in ("out.sarif", "out.html")]
+    )
+    assert "invalid JSON" in everything and "not a valid Terraform plan" in everything
+    assert "HCL syntax error" in everything
+    assert secret not in everything
