@@ -1066,6 +1066,135 @@ def launch_template(name: str, devices: list[dict[str, Any]] | None) -> Case:
     )
 
 
+activity_stream = keyed(
+    "aws_rds_cluster_activity_stream",
+    None,
+    "aws:rds/clusterActivityStream:ClusterActivityStream",
+    KEY_NAMES,
+    (
+        {"resource_arn": "arn:aws:rds:eu-west-1:482913057716:cluster:ledger", "mode": "async"},
+        {},
+        {"resourceArn": "arn:aws:rds:eu-west-1:482913057716:cluster:ledger", "mode": "async"},
+    ),
+)
+imagebuilder_component = keyed(
+    "aws_imagebuilder_component",
+    "AWS::ImageBuilder::Component",
+    "aws:imagebuilder/component:Component",
+    KEY_NAMES,
+    (
+        {
+            "name": "$name",
+            "platform": "Linux",
+            "version": "1.0.0",
+            "uri": "s3://acme-imagebuilder/harden.yaml",
+        },
+        {
+            "Name": "$name",
+            "Platform": "Linux",
+            "Version": "1.0.0",
+            "Uri": "s3://acme-imagebuilder/harden.yaml",
+        },
+        {
+            "name": "$name",
+            "platform": "Linux",
+            "version": "1.0.0",
+            "uri": "s3://acme-imagebuilder/harden.yaml",
+        },
+    ),
+)
+
+
+def kendra_index(name: str, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    role = "arn:aws:iam::482913057716:role/kendra"
+    tf: dict[str, Any] = {"name": label, "role_arn": role, "edition": "ENTERPRISE_EDITION"}
+    cfn: dict[str, Any] = {"Name": label, "RoleArn": role, "Edition": "ENTERPRISE_EDITION"}
+    pul: dict[str, Any] = {"name": label, "roleArn": role, "edition": "ENTERPRISE_EDITION"}
+    if key is not None:
+        tf["server_side_encryption_configuration"] = [{"kms_key_id": key}]
+        cfn["ServerSideEncryptionConfiguration"] = {"KmsKeyId": key}
+        pul["serverSideEncryptionConfiguration"] = {"kmsKeyId": key}
+    return Case(
+        "aws_kendra_index",
+        name,
+        tf,
+        ("AWS::Kendra::Index", cfn),
+        ("aws:kendra/index:Index", pul),
+        blocks=("server_side_encryption_configuration",),
+    )
+
+
+def comprehend(name: str, model_key: Any = None, volume_key: Any = None, recognizer: bool = False) -> Case:
+    """A document classifier (or, with ``recognizer``, an entity recognizer: no CloudFormation type)."""
+    label = name.replace("_", "-")
+    role = "arn:aws:iam::482913057716:role/comprehend"
+    tf: dict[str, Any] = {"name": label, "data_access_role_arn": role, "language_code": "en"}
+    cfn: dict[str, Any] = {"DocumentClassifierName": label, "DataAccessRoleArn": role, "LanguageCode": "en"}
+    pul: dict[str, Any] = {"name": label, "dataAccessRoleArn": role, "languageCode": "en"}
+    if recognizer:
+        tf["input_data_config"] = [
+            {
+                "entity_types": [{"type": "ACCOUNT"}],
+                "documents": [{"s3_uri": "s3://acme-comprehend/documents/"}],
+                "entity_list": [{"s3_uri": "s3://acme-comprehend/entities.csv"}],
+            }
+        ]
+        pul["inputDataConfig"] = {
+            "entityTypes": [{"type": "ACCOUNT"}],
+            "documents": {"s3Uri": "s3://acme-comprehend/documents/"},
+            "entityList": {"s3Uri": "s3://acme-comprehend/entities.csv"},
+        }
+    else:
+        tf["input_data_config"] = [{"s3_uri": "s3://acme-comprehend/training/"}]
+        cfn["InputDataConfig"] = {"S3Uri": "s3://acme-comprehend/training/"}
+        pul["inputDataConfig"] = {"s3Uri": "s3://acme-comprehend/training/"}
+    for tf_name, value in (("model_kms_key_id", model_key), ("volume_kms_key_id", volume_key)):
+        if value is not None:
+            tf[tf_name] = value
+            cfn[pascal(tf_name)] = value
+            pul[camel(tf_name)] = value
+    if recognizer:
+        return Case(
+            "aws_comprehend_entity_recognizer",
+            name,
+            tf,
+            None,
+            ("aws:comprehend/entityRecognizer:EntityRecognizer", pul),
+            blocks=("input_data_config", "entity_types", "documents", "entity_list"),
+        )
+    return Case(
+        "aws_comprehend_document_classifier",
+        name,
+        tf,
+        ("AWS::Comprehend::DocumentClassifier", cfn),
+        ("aws:comprehend/documentClassifier:DocumentClassifier", pul),
+        blocks=("input_data_config",),
+    )
+
+
+def ecs_cluster(name: str, exec_settings: dict[str, Any] | None, key: Any = None) -> Case:
+    """A cluster; ``exec_settings`` is its execute_command_configuration in Terraform names (None: no
+    configuration block), ``key`` its kms_key_id."""
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {"name": label}
+    cfn: dict[str, Any] = {"ClusterName": label}
+    pul: dict[str, Any] = {"name": label}
+    if exec_settings is not None:
+        settings = {**exec_settings, **({"kms_key_id": key} if key is not None else {})}
+        tf["configuration"] = [{"execute_command_configuration": [settings]}]
+        cfn["Configuration"] = {"ExecuteCommandConfiguration": {pascal(k): v for k, v in settings.items()}}
+        pul["configuration"] = {"executeCommandConfiguration": {camel(k): v for k, v in settings.items()}}
+    return Case(
+        "aws_ecs_cluster",
+        name,
+        tf,
+        ("AWS::ECS::Cluster", cfn),
+        ("aws:ecs/cluster:Cluster", pul),
+        blocks=("configuration", "execute_command_configuration"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1300,6 +1429,25 @@ FIXTURES: dict[str, list[Case]] = {
         launch_template("fail_default_key", [ENC]),
         launch_template("fail_aws_managed", [CMK, {"encrypted": True, "kms_key_id": "alias/aws/ebs"}]),
         launch_template("undetermined_from_snapshot", [{"snapshot_id": SNAPSHOT_ID}]),
+    ],
+    "ENC-RDS-010": cmk_cases(activity_stream, "alias/aws/rds"),
+    "ENC-IMAGEBUILDER-001": cmk_cases(imagebuilder_component, "alias/aws/imagebuilder"),
+    "ENC-KENDRA-001": cmk_cases(kendra_index, "alias/aws/kendra"),
+    "ENC-COMPREHEND-001": [
+        kms_key(),
+        comprehend("pass_cmk", KEY, KEY),
+        comprehend("pass_literal_keys", LITERAL_KEY, LITERAL_KEY),
+        comprehend("pass_recognizer_cmk", KEY, LITERAL_KEY, recognizer=True),
+        comprehend("fail_default_keys"),
+        comprehend("fail_volume_default", KEY),
+        comprehend("fail_recognizer_aws_managed", "alias/aws/comprehend", KEY, recognizer=True),
+    ],
+    "ENC-ECS-002": [
+        kms_key(),
+        ecs_cluster("pass_exec_cmk", {"logging": "DEFAULT"}, KEY),
+        ecs_cluster("pass_exec_literal_key", {"logging": "DEFAULT"}, LITERAL_KEY),
+        ecs_cluster("fail_exec_default_key", {"logging": "DEFAULT"}),
+        ecs_cluster("fail_exec_aws_managed", {"logging": "DEFAULT"}, "alias/aws/ecs"),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
