@@ -873,3 +873,60 @@ LOG_STORAGE_IMMUTABILITY = [
     ),
 ]
 CASES["LOG-AZSTORAGE-002"] = LOG_STORAGE_IMMUTABILITY
+
+# --- Subscriptions the configuration creates (LOG-AZMONITOR-005) ------------------------------------------
+
+BILLING_SCOPE = "/providers/Microsoft.Billing/billingAccounts/1234567/enrollmentAccounts/7654321"
+
+
+def subscription(name: str, guid: str) -> Case:
+    return Case(
+        "azurerm_subscription",
+        name,
+        {
+            "subscription_name": name.replace("_", "-"),
+            "alias": name.replace("_", "-"),
+            "billing_scope_id": BILLING_SCOPE,
+        },
+        {},
+        "azure:core/subscription:Subscription",
+        pulumi_id=guid,
+    )
+
+
+def activity_export(name: str, target: str, logs: Any, pulumi: bool = True) -> Case:
+    return diagnostics(
+        name,
+        Interpolated(Ref(f"azurerm_subscription.{target}", "subscription_id"), "", prefix="/subscriptions/"),
+        logs,
+        pulumi=pulumi,
+    )
+
+
+SUBSCRIPTION_EXPORT = [
+    subscription("pass_exported", "0b6f3c1e-2a4d-4e8f-9b7a-1c2d3e4f5a61"),
+    activity_export("pass_exported_activity", "pass_exported", [*ACTIVITY, {"category": "ServiceHealth"}]),
+    subscription("pass_categories_in_two_settings", "0b6f3c1e-2a4d-4e8f-9b7a-1c2d3e4f5a62"),
+    activity_export("admin_security", "pass_categories_in_two_settings", ACTIVITY[:2]),
+    activity_export("policy_alert", "pass_categories_in_two_settings", ACTIVITY[2:]),
+    subscription("fail_not_exported", "0b6f3c1e-2a4d-4e8f-9b7a-1c2d3e4f5a63"),
+    subscription("fail_security_missing", "0b6f3c1e-2a4d-4e8f-9b7a-1c2d3e4f5a64"),
+    activity_export(
+        "no_security", "fail_security_missing", [c for c in ACTIVITY if c["category"] != "Security"]
+    ),
+    subscription("undetermined_categories_variable", "0b6f3c1e-2a4d-4e8f-9b7a-1c2d3e4f5a65"),
+    activity_export(
+        "variable_categories",
+        "undetermined_categories_variable",
+        Ref("var.activity_categories", None),
+        pulumi=False,
+    ),
+]
+# A stack export knows every value: the undetermined subscription is Terraform only.
+SUBSCRIPTION_EXPORT = [
+    Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id)
+    if c.name == "undetermined_categories_variable"
+    else c
+    for c in SUBSCRIPTION_EXPORT
+]
+CASES["LOG-AZMONITOR-005"] = SUBSCRIPTION_EXPORT
