@@ -1195,6 +1195,243 @@ def ecs_cluster(name: str, exec_settings: dict[str, Any] | None, key: Any = None
     )
 
 
+REPLICA_KEY = "arn:aws:kms:eu-central-1:482913057716:key/6d1c9e2a-3b4f-4a8e-9c7d-2e5f1a0b8c93"
+
+
+def global_table(name: str, replica_keys: list[Any]) -> Case:
+    """A table replicated to eu-central-1 (and eu-west-3 for a second key); ``replica_keys`` are the
+    replicas' keys (None: not set). CloudFormation writes it as an AWS::DynamoDB::GlobalTable whose first
+    replica is the home region's."""
+    table = name.replace("_", "-")
+    regions = ["eu-central-1", "eu-west-3"][: len(replica_keys)]
+    tf: dict[str, Any] = {
+        "name": table,
+        "hash_key": "id",
+        "billing_mode": "PAY_PER_REQUEST",
+        "stream_enabled": True,
+        "stream_view_type": "NEW_AND_OLD_IMAGES",
+        "attribute": [{"name": "id", "type": "S"}],
+        "server_side_encryption": [{"enabled": True, "kms_key_arn": KEY}],
+        "replica": [
+            {"region_name": region, **({"kms_key_arn": key} if key is not None else {})}
+            for region, key in zip(regions, replica_keys, strict=True)
+        ],
+    }
+    pul: dict[str, Any] = {
+        "name": table,
+        "hashKey": "id",
+        "billingMode": "PAY_PER_REQUEST",
+        "streamEnabled": True,
+        "streamViewType": "NEW_AND_OLD_IMAGES",
+        "attributes": [{"name": "id", "type": "S"}],
+        "serverSideEncryption": {"enabled": True, "kmsKeyArn": KEY},
+        "replicas": [
+            {"regionName": region, **({"kmsKeyArn": key} if key is not None else {})}
+            for region, key in zip(regions, replica_keys, strict=True)
+        ],
+    }
+    cfn_replicas: list[dict[str, Any]] = [
+        {"Region": "eu-west-1", "SSESpecification": {"KMSMasterKeyId": LITERAL_KEY}}
+    ]
+    for region, key in zip(regions, replica_keys, strict=True):
+        cfn_replicas.append(
+            {"Region": region, **({"SSESpecification": {"KMSMasterKeyId": key}} if key is not None else {})}
+        )
+    cfn: dict[str, Any] = {
+        "TableName": table,
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+        "SSESpecification": {"SSEEnabled": True, "SSEType": "KMS"},
+        "Replicas": cfn_replicas,
+    }
+    return Case(
+        "aws_dynamodb_table",
+        name,
+        tf,
+        ("AWS::DynamoDB::GlobalTable", cfn),
+        ("aws:dynamodb/table:Table", pul),
+        blocks=("attribute", "server_side_encryption", "replica"),
+    )
+
+
+def table_replica(name: str, key: Any = None) -> Case:
+    arn = "arn:aws:dynamodb:eu-west-1:482913057716:table/ledger"
+    tf: dict[str, Any] = {"global_table_arn": arn}
+    pul: dict[str, Any] = {"globalTableArn": arn}
+    if key is not None:
+        tf["kms_key_arn"] = key
+        pul["kmsKeyArn"] = key
+    return Case("aws_dynamodb_table_replica", name, tf, None, ("aws:dynamodb/tableReplica:TableReplica", pul))
+
+
+def dlm_policy(
+    name: str, encrypted: bool | None = None, key: Any = None, event: bool = False, copies: bool = True
+) -> Case:
+    """A snapshot policy copying to eu-central-1 (``event``: an event-based policy's cross_region_copy);
+    ``copies`` False writes a policy that copies nothing across regions."""
+    role = "arn:aws:iam::482913057716:role/dlm"
+    label = name.replace("_", "-")
+    encryption = {"encrypted": encrypted, **({"cmk_arn": key} if key is not None else {})}
+    encryption = {k: v for k, v in encryption.items() if v is not None}
+    retain = {"interval": 7, "interval_unit": "DAYS"}
+    if event:
+        tf_details: dict[str, Any] = {
+            "policy_type": "EVENT_BASED_POLICY",
+            "event_source": [
+                {
+                    "type": "MANAGED_CWE",
+                    "parameters": [
+                        {
+                            "event_type": "shareSnapshot",
+                            "snapshot_owner": ["111122223333"],
+                        }
+                    ],
+                }
+            ],
+            "action": [
+                {
+                    "name": "copy-to-dr",
+                    "cross_region_copy": [
+                        {
+                            "target": "eu-central-1",
+                            "encryption_configuration": [encryption],
+                            "retain_rule": [retain],
+                        }
+                    ],
+                }
+            ],
+        }
+        cfn_details: dict[str, Any] = {
+            "PolicyType": "EVENT_BASED_POLICY",
+            "EventSource": {
+                "Type": "MANAGED_CWE",
+                "Parameters": {"EventType": "shareSnapshot", "SnapshotOwner": ["111122223333"]},
+            },
+            "Actions": [
+                {
+                    "Name": "copy-to-dr",
+                    "CrossRegionCopy": [
+                        {
+                            "Target": "eu-central-1",
+                            "EncryptionConfiguration": {pascal(k): v for k, v in encryption.items()},
+                            "RetainRule": {"Interval": 7, "IntervalUnit": "DAYS"},
+                        }
+                    ],
+                }
+            ],
+        }
+        pul_details: dict[str, Any] = {
+            "policyType": "EVENT_BASED_POLICY",
+            "eventSource": {
+                "type": "MANAGED_CWE",
+                "parameters": {"eventType": "shareSnapshot", "snapshotOwners": ["111122223333"]},
+            },
+            "actions": [
+                {
+                    "name": "copy-to-dr",
+                    "crossRegionCopies": [
+                        {
+                            "target": "eu-central-1",
+                            "encryptionConfiguration": {camel(k): v for k, v in encryption.items()},
+                            "retainRule": {"interval": 7, "intervalUnit": "DAYS"},
+                        }
+                    ],
+                }
+            ],
+        }
+    else:
+        schedule: dict[str, Any] = {
+            "name": "daily",
+            "create_rule": [{"interval": 24, "interval_unit": "HOURS", "times": ["03:00"]}],
+            "retain_rule": [{"count": 14}],
+        }
+        cfn_schedule: dict[str, Any] = {
+            "Name": "daily",
+            "CreateRule": {"Interval": 24, "IntervalUnit": "HOURS", "Times": ["03:00"]},
+            "RetainRule": {"Count": 14},
+        }
+        pul_schedule: dict[str, Any] = {
+            "name": "daily",
+            "createRule": {"interval": 24, "intervalUnit": "HOURS", "times": "03:00"},
+            "retainRule": {"count": 14},
+        }
+        if copies:
+            schedule["cross_region_copy_rule"] = [
+                {"target": "eu-central-1", **encryption, "retain_rule": [retain]}
+            ]
+            cfn_schedule["CrossRegionCopyRules"] = [
+                {
+                    "Target": "eu-central-1",
+                    **{pascal(k): v for k, v in encryption.items()},
+                    "RetainRule": {"Interval": 7, "IntervalUnit": "DAYS"},
+                }
+            ]
+            pul_schedule["crossRegionCopyRules"] = [
+                {
+                    "target": "eu-central-1",
+                    **{camel(k): v for k, v in encryption.items()},
+                    "retainRule": {"interval": 7, "intervalUnit": "DAYS"},
+                }
+            ]
+        tf_details = {
+            "resource_types": ["VOLUME"],
+            "target_tags": {"backup": "daily"},
+            "schedule": [schedule],
+        }
+        cfn_details = {
+            "ResourceTypes": ["VOLUME"],
+            "TargetTags": [{"Key": "backup", "Value": "daily"}],
+            "Schedules": [cfn_schedule],
+        }
+        pul_details = {
+            "resourceTypes": ["VOLUME"],
+            "targetTags": {"backup": "daily"},
+            "schedules": [pul_schedule],
+        }
+    return Case(
+        "aws_dlm_lifecycle_policy",
+        name,
+        {
+            "description": label,
+            "execution_role_arn": role,
+            "state": "ENABLED",
+            "policy_details": [tf_details],
+        },
+        (
+            "AWS::DLM::LifecyclePolicy",
+            {
+                "Description": label,
+                "ExecutionRoleArn": role,
+                "State": "ENABLED",
+                "PolicyDetails": cfn_details,
+            },
+        ),
+        (
+            "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+            {
+                "description": label,
+                "executionRoleArn": role,
+                "state": "ENABLED",
+                "policyDetails": pul_details,
+            },
+        ),
+        blocks=(
+            "policy_details",
+            "schedule",
+            "create_rule",
+            "retain_rule",
+            "cross_region_copy_rule",
+            "event_source",
+            "parameters",
+            "action",
+            "cross_region_copy",
+            "encryption_configuration",
+        ),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1448,6 +1685,30 @@ FIXTURES: dict[str, list[Case]] = {
         ecs_cluster("pass_exec_literal_key", {"logging": "DEFAULT"}, LITERAL_KEY),
         ecs_cluster("fail_exec_default_key", {"logging": "DEFAULT"}),
         ecs_cluster("fail_exec_aws_managed", {"logging": "DEFAULT"}, "alias/aws/ecs"),
+    ],
+    "ENC-DYNAMODB-002": [
+        kms_key(),
+        global_table("pass_replicas_cmk", [REPLICA_KEY]),
+        global_table("fail_replica_default_key", [None]),
+        global_table("fail_second_replica_aws_managed", [REPLICA_KEY, "alias/aws/dynamodb"]),
+        table_replica("pass_table_replica_cmk", KEY),
+        table_replica("pass_table_replica_literal_key", REPLICA_KEY),
+        table_replica("fail_table_replica_default_key"),
+    ],
+    "ENC-DLM-001": [
+        dlm_policy("pass_copies_encrypted", True),
+        dlm_policy("pass_event_copies_encrypted", True, event=True),
+        dlm_policy("fail_copies_unencrypted", False),
+        dlm_policy("fail_event_copies_unencrypted", False, event=True),
+    ],
+    "ENC-DLM-002": [
+        kms_key(),
+        dlm_policy("pass_copies_cmk", True, REPLICA_KEY),
+        dlm_policy("pass_event_copies_cmk", True, REPLICA_KEY, event=True),
+        dlm_policy("fail_copies_default_key", True),
+        dlm_policy("fail_copies_aws_managed", True, "alias/aws/ebs"),
+        dlm_policy("fail_copies_unencrypted", False),
+        dlm_policy("fail_event_copies_default_key", True, event=True),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
