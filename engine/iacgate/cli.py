@@ -248,8 +248,9 @@ def main() -> None:
 @click.option(
     "--opa-no-upload",
     is_flag=True,
-    help="Use the policies already loaded on the OPA server (their packages are checked); by default the "
-    "packs are uploaded under a run-specific id and removed afterwards.",
+    help="Use the policies already loaded on the OPA server, e.g. a bundle built with `opa build policies/` "
+    "(their packages are checked); by default the packs are uploaded once per pack version, under a "
+    "namespace of their own, and reused by later scans.",
 )
 @click.option(
     "--quiet", "-q", is_flag=True, help="Only blocking findings, errors and one summary line (for hooks)."

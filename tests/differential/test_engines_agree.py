@@ -10,6 +10,7 @@ checks are compared per unit (file, template or root module), so a difference na
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import pytest
 from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.evaluate import EngineOptions
 from iacgate.graph.model import path_text
-from opa_server import RunningOpa, opa_server  # noqa: F401
+from opa_server import RunningOpa, opa_server, require_opa, running_opa  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "fixtures"
@@ -58,7 +59,9 @@ def checks(result: ScanResult) -> set[tuple[str, str, str, str]]:
     return {(c.unit, c.rule_id, c.resource_id, c.outcome) for c in result.evaluation.checks}
 
 
-def assert_engines_agree(trees: tuple[Path, ...], root: Path, server: RunningOpa) -> None:
+def assert_engines_agree(
+    trees: tuple[Path, ...], root: Path, server: RunningOpa, upload: bool = True
+) -> None:
     base = ScanSettings(paths=trees, root=root, settings=SETTINGS, region="eu-west-1")
     embedded = scan(base)
     opa = scan(
@@ -68,7 +71,7 @@ def assert_engines_agree(trees: tuple[Path, ...], root: Path, server: RunningOpa
             settings=SETTINGS,
             region="eu-west-1",
             engine="opa",
-            engine_options=EngineOptions(opa_url=server.url),
+            engine_options=EngineOptions(opa_url=server.url, opa_upload=upload),
         ),
         rules=embedded.rules,
     )
@@ -102,3 +105,20 @@ def test_fixtures_and_corpus_agree(opa_server: RunningOpa) -> None:  # noqa: F81
     # Without ../shared only the fixtures are compared; the corpus tests elsewhere say it is absent.
     folders = corpus_folders()
     assert_engines_agree((FIXTURES, *folders), REPO.parent if folders else REPO, opa_server)
+
+
+def test_a_bundle_built_by_opa_build_is_evaluated_as_loaded(tmp_path: Path) -> None:
+    """README's no-upload recipe as written: ``opa build`` of policies/, served by ``opa run``, scanned with
+    --opa-no-upload gives the embedded engine's answers."""
+    bundle = tmp_path / "iacgate-packs.tar.gz"
+    built = subprocess.run(
+        [str(require_opa()), "build", "-o", str(bundle), str(REPO / "policies")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    trees = (FIXTURES / "demo", FIXTURES / "residency")
+    with running_opa(load=[bundle]) as server:
+        assert_engines_agree(trees, REPO, server, upload=False)

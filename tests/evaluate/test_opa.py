@@ -15,7 +15,9 @@ import requests
 
 from iacgate.errors import ConfigError, EvaluationError, PackError
 from iacgate.evaluate import EmbeddedEvaluator, EngineOptions, Evaluation
-from iacgate.evaluate.opa import OpaEvaluator
+from iacgate.evaluate.closure import ModuleIndex
+from iacgate.evaluate.opa import KEEP_VERSIONS, OpaEvaluator
+from iacgate.evaluate.opa_http import OpaServer
 from iacgate.graph import UNKNOWN, Edge, Graph, Resource, SourceLocation
 from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.load import policies_root
@@ -88,7 +90,7 @@ snapshotted contains e.target if {
 
 def make_pack(tmp_path: Path, volume_policy: str = VOLUME_POLICY, graph_policy: str = GRAPH_POLICY) -> Path:
     directory = tmp_path / "house"
-    directory.mkdir(exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
     (directory / "pack.yaml").write_text(MANIFEST.replace("{CONTROLS}", CONTROLS), encoding="utf-8")
     (directory / "volume.rego").write_text(dedent(volume_policy), encoding="utf-8")
     (directory / "graph.rego").write_text(dedent(graph_policy), encoding="utf-8")
@@ -139,19 +141,35 @@ def same(left: Evaluation, right: Evaluation) -> None:
     assert left.checks == right.checks
 
 
-def test_upload_evaluates_like_embedded_and_removes_its_policies(
+def test_upload_evaluates_like_embedded_and_leaves_the_pack_for_the_next_scan(
     tmp_path: Path,
     opa_server: RunningOpa,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rules = house_rules(tmp_path)
     graph = volumes(12)
-    result = opa(rules, opa_server.url).evaluate(graph, rules, {"owner_tag": "Owner"})
+    evaluator = opa(rules, opa_server.url)
+    result = evaluator.evaluate(graph, rules, {"owner_tag": "Owner"})
     same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {"owner_tag": "Owner"}))
     assert result.engine == "opa"
     assert {check.outcome for check in result.checks} == {"pass", "fail", "undetermined"}
     assert {check.rule_id for check in result.checks} == {"HOUSE-VOL-001", "HOUSE-GRAPH-001"}
-    assert policy_ids(opa_server) == []
-    assert requests.get(f"{opa_server.url}/v1/data/iacgate_lock", timeout=5).json() == {}
+    ours = [policy for policy in policy_ids(opa_server) if policy.startswith(f"iacgate/{evaluator.digest}/")]
+    sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
+    # The router, and the rules' modules with the library they reach.
+    assert len(ours) == 1 + len(ModuleIndex.of(sources).closure(["house.volume", "house.graph"]))
+    # A later scan of the same pack version finds it there and uploads nothing.
+    uploads: list[str] = []
+    original = OpaServer.put_policy
+
+    def counted(self: OpaServer, policy_id: str, source: str) -> None:
+        uploads.append(policy_id)
+        original(self, policy_id, source)
+
+    monkeypatch.setattr(OpaServer, "put_policy", counted)
+    again = opa(rules, opa_server.url).evaluate(graph, rules, {"owner_tag": "Owner"})
+    same(again, result)
+    assert uploads == []
 
 
 def test_batches_across_boundaries_give_the_embedded_answers(
@@ -171,9 +189,12 @@ def test_a_policy_that_does_not_compile_names_file_and_line_and_leaves_nothing(
 ) -> None:
     broken = VOLUME_POLICY.replace("not lib.attrs.encrypted == true", "lib.no_such_helper(input)")
     rules = house_rules(tmp_path, volume_policy=broken)
+    evaluator = opa(rules, opa_server.url)
     with pytest.raises(EvaluationError, match=r"does not compile.*volume\.rego:6:\d+: .*no_such_helper"):
-        opa(rules, opa_server.url).evaluate(volumes(3), rules, {})
-    assert policy_ids(opa_server) == []
+        evaluator.evaluate(volumes(3), rules, {})
+    assert not [
+        policy for policy in policy_ids(opa_server) if policy.startswith(f"iacgate/{evaluator.digest}/")
+    ]
 
 
 def test_refused_builtins_stop_before_anything_is_sent(tmp_path: Path) -> None:
@@ -190,9 +211,10 @@ def test_no_upload_evaluates_preloaded_policies_and_checks_packages(tmp_path: Pa
         result = opa(rules, server.url, opa_upload=False, batch_size=8).evaluate(graph, rules, {})
         same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
         assert policy_ids(server) == before
-        # The same server, asked to upload, refuses to merge its packs into the ones already loaded.
-        with pytest.raises(EvaluationError, match=r"already has package (iacgate\.lib|house\.)"):
-            opa(rules, server.url).evaluate(graph, rules, {})
+        # The same server, asked to upload, evaluates its own copy beside the loaded one (before pack
+        # versions had namespaces of their own, this was refused), and leaves the loaded one as it was.
+        same(opa(rules, server.url).evaluate(graph, rules, {}), result)
+        assert set(before) < set(policy_ids(server))
 
 
 def test_no_upload_names_a_missing_package(tmp_path: Path) -> None:
@@ -227,7 +249,8 @@ def test_token_authentication(tmp_path: Path) -> None:
             opa(rules, server.url, opa_token="wrong").evaluate(graph, rules, {})
         with pytest.raises(EvaluationError, match=r"authentication failed"):
             opa(rules, server.url, opa_upload=False).evaluate(graph, rules, {})
-        assert not [policy for policy in policy_ids(server) if policy.startswith("iacgate/")]
+        # What the authenticated scan uploaded stays for the next one; the refused ones changed nothing.
+        assert [policy for policy in policy_ids(server) if policy.startswith("iacgate/")]
 
 
 def test_unreachable_server_fails_after_bounded_attempts(tmp_path: Path) -> None:
@@ -256,21 +279,67 @@ def test_bad_urls_are_configuration_errors(tmp_path: Path, url: str | None) -> N
         OpaEvaluator(rules, EngineOptions(opa_url=url))
 
 
-def test_a_lock_held_by_a_live_run_is_waited_for_then_refused_and_a_stale_one_taken_over(
+def test_pack_versions_on_one_server_keep_their_own_answers_and_stale_ones_are_pruned(tmp_path: Path) -> None:
+    """Two versions of a pack define the same packages: on one server each keeps its own answers. An
+    upload removes the versions no scan used lately: the most recently used ones (this one counted) and
+    any used in the last hour stay."""
+    with running_opa() as server:
+        graph = volumes(6)
+        strict = house_rules(tmp_path / "strict")
+        lenient = house_rules(
+            tmp_path / "lenient", volume_policy=VOLUME_POLICY.replace("== true", "== false")
+        )
+        assert opa(strict, server.url).digest != opa(lenient, server.url).digest
+        for rules in (strict, lenient, strict):
+            same(
+                opa(rules, server.url).evaluate(graph, rules, {}),
+                EmbeddedEvaluator(rules).evaluate(graph, rules, {}),
+            )
+        versions = [
+            house_rules(tmp_path / f"v{index}", volume_policy=VOLUME_POLICY + f"\n# version {index}\n")
+            for index in range(KEEP_VERSIONS + 2)
+        ]
+        for rules in versions:
+            opa(rules, server.url).evaluate(graph, rules, {})
+        digests = [opa(rules, server.url).digest for rules in (strict, lenient, *versions)]
+        # Make every version look unused for a day, the first oldest, then upload one more version.
+        for age, digest in enumerate(reversed(digests)):
+            requests.put(
+                f"{server.url}/v1/data/iacgate_packs/{digest}",
+                json={"used": time.time() - 86400 - age},
+                timeout=5,
+            ).raise_for_status()
+        newest = house_rules(tmp_path / "newest", volume_policy=VOLUME_POLICY + "\n# newest\n")
+        same(
+            opa(newest, server.url).evaluate(graph, newest, {}),
+            EmbeddedEvaluator(newest).evaluate(graph, newest, {}),
+        )
+        left = {policy.split("/")[1] for policy in policy_ids(server) if policy.startswith("iacgate/")}
+        kept = digests[-(KEEP_VERSIONS - 1) :]
+        assert left == {opa(newest, server.url).digest, *kept}
+        usage = requests.get(f"{server.url}/v1/data/iacgate_packs", timeout=5).json()["result"]
+        assert set(usage) == left
+        # A pruned version is uploaded again when a scan needs it.
+        same(
+            opa(strict, server.url).evaluate(graph, strict, {}),
+            EmbeddedEvaluator(strict).evaluate(graph, strict, {}),
+        )
+
+
+def test_a_module_removed_from_the_server_by_hand_is_uploaded_again(
     tmp_path: Path,
     opa_server: RunningOpa,  # noqa: F811
 ) -> None:
-    rules = house_rules(tmp_path)
-    lock = f"{opa_server.url}/v1/data/iacgate_lock"
-    requests.put(lock, json={"run": "other", "expires": time.time() + 600}, timeout=5).raise_for_status()
-    try:
-        with pytest.raises(EvaluationError, match=r"another iacgate run \(other\) holds the upload lock"):
-            opa(rules, opa_server.url, timeout_seconds=1.0).evaluate(volumes(1), rules, {})
-        requests.put(lock, json={"run": "killed", "expires": time.time() - 1}, timeout=5).raise_for_status()
-        opa(rules, opa_server.url).evaluate(volumes(1), rules, {})
-        assert requests.get(lock, timeout=5).json() == {}
-    finally:
-        requests.delete(lock, timeout=5)
+    """Each module carries a marker the next scan asks for: a library removed by hand is not a rule
+    silently evaluated without its library."""
+    rules = house_rules(tmp_path, volume_policy=VOLUME_POLICY + "\n# removed by hand\n")
+    graph = volumes(6)
+    evaluator = opa(rules, opa_server.url)
+    expected = evaluator.evaluate(graph, rules, {})
+    router = next(p for p in policy_ids(opa_server) if p.startswith(f"iacgate/{evaluator.digest}/route_"))
+    requests.delete(f"{opa_server.url}/v1/policies/{router}", timeout=5).raise_for_status()
+    same(opa(rules, opa_server.url).evaluate(graph, rules, {}), expected)
+    assert router in policy_ids(opa_server)
 
 
 class _Flaky(BaseHTTPRequestHandler):
@@ -324,7 +393,6 @@ def test_transient_503s_are_retried(tmp_path: Path, flaky_proxy: str, opa_server
     graph = volumes(9)
     result = opa(rules, flaky_proxy, batch_size=4).evaluate(graph, rules, {})
     same(result, EmbeddedEvaluator(rules).evaluate(graph, rules, {}))
-    assert policy_ids(opa_server) == []
 
 
 def test_upload_sends_only_what_the_scanned_types_need(
@@ -334,12 +402,12 @@ def test_upload_sends_only_what_the_scanned_types_need(
     import, not every pack's modules, and a later unit with a new type adds that type's modules."""
     rules = load_packs()
     evaluator = opa(rules, opa_server.url)
+    prefix = f"iacgate/{evaluator.digest}/"
     with evaluator:
         evaluator.evaluate(volumes(4), rules, {})
-        uploaded = policy_ids(opa_server)
+        uploaded = [policy for policy in policy_ids(opa_server) if policy.startswith(prefix)]
         assert any(name.endswith("rules/encryption/ebs_volume.rego") for name in uploaded)
         assert any(name.endswith("lib/iacgate.rego") for name in uploaded)
-        assert any(name.endswith("router/aws_ebs_volume.rego") for name in uploaded)
         assert not any("s3_bucket" in name or "azure" in name for name in uploaded)
         queue = Graph((resource("aws_sqs_queue", "q"),), ())
         result = evaluator.evaluate(queue, rules, {})
@@ -347,5 +415,4 @@ def test_upload_sends_only_what_the_scanned_types_need(
         assert {check.rule_id for check in result.checks} == {
             rule.id for rule in rules.routes["aws_sqs_queue"]
         }
-        assert any(name.endswith("router/aws_sqs_queue.rego") for name in policy_ids(opa_server))
-    assert policy_ids(opa_server) == []
+        assert any("sqs" in name for name in policy_ids(opa_server) if name.startswith(prefix))

@@ -87,55 +87,22 @@ def opa_scan(tmp_path: Path, url: str, **options: object) -> None:
 def test_a_server_answering_200_empty_to_everything_is_refused_at_once(
     tmp_path: Path, fake_opa: StartFake
 ) -> None:
-    """Before #13 the upload-lock loop spun on this server (11,283 requests in 20 s)."""
+    """Before #13 the upload-lock loop spun on this server (11,283 requests in 20 s); the lock is gone since
+    pack versions have namespaces of their own (#19), and the first request's answer is refused."""
     fake = fake_opa(lambda _method, _path: (200, {}))
     with pytest.raises(
-        EvaluationError, match=rf"OPA server at {fake.url} gave a malformed answer to taking the upload lock"
+        EvaluationError,
+        match=rf"OPA server at {fake.url} gave a malformed answer to writing data\.iacgate_packs",
     ):
         opa_scan(tmp_path, fake.url, timeout_seconds=2.0)
     assert 0 < len(fake.requests) <= 3
 
 
-def test_a_lock_that_vanishes_and_returns_forever_is_given_up_after_bounded_rounds(
-    tmp_path: Path, fake_opa: StartFake
-) -> None:
-    fake = fake_opa(lambda method, _path: (304, {}) if method == "PUT" else (200, {}))
-    with pytest.raises(EvaluationError, match=rf"holds the upload lock on {fake.url}"):
-        opa_scan(tmp_path, fake.url, timeout_seconds=1.0)
-    # ceil(1 s / 0.5 s) + 4 rounds of at most three requests, and the release's read.
-    assert len(fake.requests) <= 3 * 6 + 1
-
-
-def test_a_stale_lock_taken_over_forever_is_given_up_after_bounded_rounds(
-    tmp_path: Path, fake_opa: StartFake
-) -> None:
-    def answer(method: str, _path: str) -> Answer:
-        if method == "PUT":
-            return 304, {}
-        if method == "GET":
-            return 200, {"result": {"run": "killed", "expires": 1}}
-        return 204, {}
-
-    fake = fake_opa(answer)
-    with pytest.raises(EvaluationError, match=rf"upload lock on {fake.url}"):
-        opa_scan(tmp_path, fake.url, timeout_seconds=1.0)
-    assert len(fake.requests) <= 3 * 6 + 1
-
-
-def test_a_lock_that_is_not_iacgates_is_named_not_crashed_on(tmp_path: Path, fake_opa: StartFake) -> None:
-    fake = fake_opa(
-        lambda method, _path: (304, {}) if method == "PUT" else (200, {"result": {"expires": "soon"}})
-    )
-    with pytest.raises(
-        EvaluationError, match=rf"the upload lock on {fake.url} \(data\.iacgate_lock\) is not iacgate's"
-    ):
-        opa_scan(tmp_path, fake.url)
-
-
 def test_every_call_has_bounded_tries(tmp_path: Path, fake_opa: StartFake) -> None:
     fake = fake_opa(lambda _method, _path: (503, {"message": "busy"}))
     with pytest.raises(
-        EvaluationError, match=rf"OPA server at {fake.url} failed the upload lock after 4 attempts"
+        EvaluationError,
+        match=rf"OPA server at {fake.url} failed writing data\.iacgate_packs\.\w+ after 4 attempts",
     ):
         opa_scan(tmp_path, fake.url)
     assert len(fake.requests) == 4
@@ -160,8 +127,8 @@ def test_all_opa_traffic_of_a_scan_shares_one_deadline(tmp_path: Path, fake_opa:
 @pytest.mark.parametrize(
     ("path_part", "body"),
     [
-        ("/v1/policies", {"result": "not a list"}),
-        ("/v1/data/iacgate_batch", {"result": ["not", "an", "object"]}),
+        ("/v1/query", {"result": "not a list"}),
+        ("/v1/data/iacgate_route", {"result": ["not", "an", "object"]}),
     ],
 )
 def test_answers_of_the_wrong_shape_name_the_server(
@@ -170,8 +137,11 @@ def test_answers_of_the_wrong_shape_name_the_server(
     def answer(method: str, path: str) -> Answer:
         if path.startswith(path_part):
             return 200, body
-        if path.startswith("/v1/data/iacgate_lock"):
-            return (204, {}) if method in ("PUT", "DELETE") else (200, {})
+        if path.startswith("/v1/data/iacgate_packs"):
+            return (204, {}) if method in ("PUT", "DELETE") else (200, {"result": {}})
+        if path.startswith("/v1/query"):
+            # No module is there yet.
+            return 200, {"result": [{"present": {}}]}
         if path.startswith("/v1/policies"):
             return 200, {"result": []} if method == "GET" else {}
         return 200, {}

@@ -1,23 +1,29 @@
 """The OPA-server evaluator: the same documents and answers as the embedded engine, over HTTP, in batches.
 
-Upload mode (default): a per-run batch module, then for each resource type the scan meets, its generated
-router and the modules its rules reach (``closure.py``), are uploaded as policies
-``iacgate/<run>/<relative path>`` and removed at the end of the scan, errors included. The rule
-packages keep their shared names (``data.iacgate.rules...``), so two runs on one server uploading
-different pack versions at once would merge into each other: uploads take a lock (a data document
-created only if absent, ``data.iacgate_lock``) and refuse to start when another module on the server
-already defines one of the packages (a bundle, or what a killed run left behind).
+Upload mode (default): the packs go up once per content digest and stay on the server for the next scan.
+Every module is moved below a namespace named by the digest of all the rule set's policy sources
+(``data.iacgate_pack_<digest>``, see ``namespace.py``), so pack versions never merge into one another
+nor into a bundle an operator loaded, and nothing has to be locked or removed. For each resource type a
+scan meets, the modules its rules reach (``closure.py``) are uploaded if the server lacks them, as policies
+``iacgate/<digest>/<relative path>``; one router module per rule selection
+(``data.iacgate_route_<digest>``) routes each item of a batch to its type's rules. Each uploaded module
+carries a marker (``iacgate_uploaded contains "<policy id>"``), and one query asks which of the needed
+modules are there, so a module removed from the server by hand is uploaded again instead of leaving a
+rule without its library. OPA recompiles every module on each upload, so the first scan of a pack version
+pays for the upload and the next ones do not.
 
-No-upload mode evaluates what the operator loaded (a bundle of ``policies/``): after checking that every
-rule's package is there, each batch is one ad-hoc query that builds the router object per item, since
-routers and the batch module are ours and cannot be assumed on the server.
+No-upload mode evaluates what the operator loaded (``opa build`` of ``policies/``, or the directory): after
+checking that every rule's package is there, each batch is one ad-hoc query that builds the router object
+per item.
 """
 
 from __future__ import annotations
 
-import uuid
+import hashlib
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +31,11 @@ from opa_client.errors import RegoParseError
 
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
-from iacgate.evaluate.closure import ModuleIndex
-from iacgate.evaluate.opa_http import Deadline, OpaServer, UploadLock, check_transport, parse_url
+from iacgate.evaluate.closure import PACKAGE, ModuleIndex
+from iacgate.evaluate.namespace import NamespaceError, namespaced, package_root
+from iacgate.evaluate.opa_http import Deadline, OpaServer, check_transport, parse_url
 from iacgate.evaluate.regression import before_state, needs_before
-from iacgate.evaluate.results import ROUTER_ROOT, collect_results, related_types, route_of, router_module
+from iacgate.evaluate.results import collect_results, related_types, route_of
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_document, resource_input
 from iacgate.graph.model import Graph, judged
@@ -37,22 +44,46 @@ from iacgate.packs.model import Rule, RuleSet
 
 # Measured on 10,000 resources (see the closing report): beyond ~200 a batch saves no time.
 BATCH_SIZE = 200
-BATCH_ROOT = "iacgate_batch"
+# Part of every digest: a change to how modules are rewritten or routed gives every pack a new namespace.
+UPLOAD_SCHEME = "iacgate-opa-upload/1"
+MARKER = "iacgate_uploaded"
+# When a scan uploads a pack version, it removes the versions no scan used lately (every upload makes OPA
+# recompile all the modules there, so stale versions slow down each later upload): the most recently used
+# ones and any used in the last hour stay, so that scans of other versions running meanwhile keep theirs.
+USAGE_ROOT = "iacgate_packs"
+KEEP_VERSIONS = 4
+KEEP_RECENT_SECONDS = 3600.0
 
 
-def batch_module(package: str) -> str:
-    """One rule answering, per item of ``input.items``, its type's router results."""
-    return "\n".join(
-        [
-            f"package {package}",
-            "",
-            "results[i] := answer if {",
-            "\tsome i, item in input.items",
-            f"\tanswer := data.{ROUTER_ROOT}[item.resource.type].results with input as item",
-            "}",
-            "",
-        ]
-    )
+def _digest(*parts: str) -> str:
+    hasher = hashlib.sha256(UPLOAD_SCHEME.encode())
+    for part in parts:
+        hasher.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()[:20]
+
+
+def _marked(source: str, policy_id: str) -> str:
+    """The module with the marker by which a later scan finds it on the server."""
+    return f'{source.rstrip()}\n\n{MARKER} contains "{policy_id}"\n'
+
+
+def route_module(package: str, namespace: str, by_type: Mapping[str, Sequence[Rule]]) -> str:
+    """The router of a rule selection: per item of ``input.items``, its type's rule answers.
+
+    One clause per type, selected by its constant argument, so only the item's own rules are evaluated.
+    """
+    lines = [
+        f"package {package}",
+        "",
+        "results[i] := answer if {",
+        "\tsome i, item in input.items",
+        "\tanswer := route(item.resource.type) with input as item",
+        "}",
+    ]
+    for type_name, rules in sorted(by_type.items()):
+        entries = ", ".join(f'"{rule.id}": data.{namespace}.{rule.policy}.deny' for rule in rules)
+        lines += ["", f'route("{type_name}") := {{{entries}}}']
+    return "\n".join(lines) + "\n"
 
 
 def _adhoc_router(rules: Sequence[Rule]) -> str:
@@ -81,6 +112,16 @@ def _compile_error(exc: RegoParseError, names: Mapping[str, str]) -> EvaluationE
     )
 
 
+@dataclass(frozen=True)
+class _Module:
+    """One policy as it goes to the server: its id, the name errors show, its package and its text."""
+
+    policy_id: str
+    shown: str
+    package: str
+    source: str
+
+
 class OpaEvaluator:
     name = "opa"
 
@@ -94,21 +135,39 @@ class OpaEvaluator:
         # Built-in policies are checked where they are written; custom ones at every scan.
         check_policies([(path, text) for path, text in sources if not is_builtin(path)])
         self._related_types = related_types([source for _path, source in sources])
-        self._run = uuid.uuid4().hex
         self._index = ModuleIndex.of(sources)
-        self._file_ids = {
-            path: f"iacgate/{self._run}/{_policy_name(path, index)}"
-            for index, (path, _source) in enumerate(sources)
-        }
-        # What this run has on the server, in upload order, and the types whose routers are among it.
+        names = {path: _policy_name(path, index) for index, (path, _source) in enumerate(sources)}
+        ordered = sorted(sources, key=lambda item: names[item[0]])
+        digest = _digest(*(f"{names[path]}\0{source}" for path, source in ordered))
+        self._digest = digest
+        self._namespace = f"iacgate_pack_{digest}"
+        self._roots = frozenset(package_root(package) for package in self._index.packages)
+        self._names = names
+        self._file_ids = {path: f"iacgate/{digest}/{name}" for path, name in names.items()}
+        # The router of this rule selection, named by its own text (which names the pack namespace).
+        router_package = f"iacgate_route_{_digest(route_module('', self._namespace, rules.by_type))}"
+        self._router = _Module(
+            f"iacgate/{digest}/{router_package.removeprefix('iacgate_')}.rego",
+            "router",
+            router_package,
+            route_module(router_package, self._namespace, rules.by_type),
+        )
+        # Policy ids known to be on the server (found there or uploaded by this scan), and the ones this
+        # scan uploaded (removed again only when an upload does not compile).
+        self._present: set[str] = set()
         self._uploaded: list[str] = []
         self._routed: set[str] = set()
         self._graph_ready = False
+        self._touched = False
         self._session: ExitStack | None = None
         self._active: OpaServer | None = None
-        self._batch_package = f"{BATCH_ROOT}.run_{self._run}"
         # Set when the scan first talks to the server: all of its traffic shares one deadline.
         self._deadline: Deadline | None = None
+
+    @property
+    def digest(self) -> str:
+        """The pack version's digest: its modules are policies ``iacgate/<digest>/...`` on the server."""
+        return self._digest
 
     def _server(self) -> OpaServer:
         options = self._options
@@ -123,47 +182,21 @@ class OpaEvaluator:
             insecure_http=options.opa_insecure_http,
         )
 
-    def _our_packages(self) -> set[str]:
-        packages = {rule.policy.replace(".", "/") for rule in self._rules.rules}
-        packages |= {f"{ROUTER_ROOT}/{type_name}" for type_name in self._rules.by_type}
-        return packages | {"iacgate/lib"}
-
-    @contextmanager
-    def _session_lock(self, server: OpaServer) -> Iterator[None]:
-        """Hold the upload lock for the scan; whatever was uploaded meanwhile is removed, errors included."""
-        lock = UploadLock(server, self._run)
-        lock.acquire()
+    def _module(self, path: Path) -> _Module:
+        source = self._index.sources[path]
+        found = PACKAGE.search(source)
+        package = found.group(1) if found else ""
         try:
-            ours = self._our_packages()
-            for policy_id, package in sorted(server.packages().items()):
-                if package in ours or any(package.startswith(f"{name}/") for name in ours):
-                    raise EvaluationError(
-                        f"OPA server at {server.endpoint.url} already has package "
-                        f"{package.replace('/', '.')} "
-                        f"(policy {policy_id}): remove it, or evaluate it as loaded with --opa-no-upload"
-                    )
-            self._put(
-                server,
-                [(f"iacgate/{self._run}/batch.rego", "batch module", batch_module(self._batch_package))],
-            )
-            yield
-        finally:
-            server.extend_for_cleanup()
-            try:
-                for policy_id in reversed(self._uploaded):
-                    server.delete_policy(policy_id)
-            finally:
-                self._uploaded.clear()
-                self._routed.clear()
-                self._graph_ready = False
-                lock.release()
+            moved = namespaced(source, self._namespace, self._roots)
+        except NamespaceError as exc:
+            raise EvaluationError(f"{path}:{exc.line}: {exc.message} (OPA engine, upload mode)") from None
+        return _Module(self._file_ids[path], str(path), f"{self._namespace}.{package}", moved)
 
     def _upload_for(self, server: OpaServer, types: Sequence[str], graph_rules: bool) -> None:
-        """Upload the modules the given types' rules (and the graph rules) reach, if not there yet.
+        """Make sure the modules the given types' rules (and the graph rules) reach are on the server.
 
-        OPA recompiles everything on each upload, so the cost of a scan grows with the square of the
-        modules uploaded: only what the scanned resources need goes up (measured, 1,000-resource plan:
-        all 310 modules took ~45 s, the dozen types of the plan a few seconds).
+        OPA recompiles everything on each upload, so the cost of an upload grows with the modules already
+        there: only what the scanned resources need goes up, and only when the server lacks it.
         """
         new_types = [type_name for type_name in types if type_name not in self._routed]
         rules = [rule for type_name in new_types for rule in self._rules.by_type[type_name]]
@@ -171,43 +204,103 @@ class OpaEvaluator:
             rules += self._rules.graph_rules
         if not rules:
             return
-        present = set(self._uploaded)
-        modules = [
-            (self._file_ids[path], str(path), self._index.sources[path])
+        if not self._touched:
+            # When this version was last used: what keeps it from being pruned by another version's scan.
+            server.put_data(f"{USAGE_ROOT}/{self._digest}", {"used": time.time()})
+            self._touched = True
+        needed = [self._router] if new_types and self._router.policy_id not in self._present else []
+        needed += [
+            self._module(path)
             for path in self._index.closure(rule.policy for rule in rules)
-            if self._file_ids[path] not in present
+            if self._file_ids[path] not in self._present
         ]
-        modules += [
-            (
-                f"iacgate/{self._run}/router/{type_name}.rego",
-                f"router:{type_name}",
-                router_module(type_name, self._rules.by_type[type_name]),
-            )
-            for type_name in new_types
-        ]
-        self._put(server, modules)
+        missing = self._missing(server, needed)
+        if missing:
+            self._prune(server)
+            self._put(server, missing)
+        self._present.update(module.policy_id for module in needed)
         self._routed.update(new_types)
         self._graph_ready = self._graph_ready or graph_rules
 
-    def _put(self, server: OpaServer, modules: Sequence[tuple[str, str, str]]) -> None:
-        names = {policy_id: shown for policy_id, shown, _source in modules}
+    def _missing(self, server: OpaServer, modules: Sequence[_Module]) -> list[_Module]:
+        """The modules the server does not have, asked by their markers in one query."""
+        if not modules:
+            return []
+        entries = ", ".join(
+            f'"{module.policy_id}": count({{1 | data.{module.package}.{MARKER}["{module.policy_id}"]}})'
+            for module in modules
+        )
+        rows = server.query(f"present := {{{entries}}}", {})
+        present = rows[0].get("present") if rows and isinstance(rows[0], Mapping) else None
+        if not isinstance(present, Mapping):
+            raise server.malformed("asking which policies are loaded")
+        return [module for module in modules if present.get(module.policy_id) != 1]
+
+    def _prune(self, server: OpaServer) -> None:
+        """Remove the pack versions no scan used lately (see ``KEEP_VERSIONS``); only before an upload."""
+        usage = server.query_data(USAGE_ROOT, {})
+        if usage is None:
+            usage = {}
+        if not isinstance(usage, Mapping):
+            raise server.malformed(f"reading data.{USAGE_ROOT}")
+
+        def used(digest: str) -> float:
+            entry = usage.get(digest)
+            value = entry.get("used") if isinstance(entry, Mapping) else None
+            return float(value) if isinstance(value, int | float) else 0.0
+
+        now = time.time()
+        recent = sorted(usage, key=used, reverse=True)[:KEEP_VERSIONS]
+        keep = {self._digest, *recent}
+        keep.update(digest for digest in usage if now - used(digest) < KEEP_RECENT_SECONDS)
+        stale = [
+            policy_id
+            for policy_id in server.policy_ids()
+            if policy_id.startswith("iacgate/") and policy_id.split("/")[1] not in keep
+        ]
+        # A library module goes only after the modules that call it: OPA refuses a removal that leaves
+        # the others uncompilable, so retry the refused ones until a round removes nothing.
+        while stale:
+            refused: list[str] = []
+            for policy_id in stale:
+                try:
+                    server.delete_policy(policy_id)
+                except EvaluationError:
+                    refused.append(policy_id)
+            if len(refused) == len(stale):
+                break
+            stale = refused
+        for digest in usage:
+            if digest not in keep:
+                server.delete_data(f"{USAGE_ROOT}/{digest}")
+
+    def _put(self, server: OpaServer, modules: Sequence[_Module]) -> None:
+        names = {module.policy_id: module.shown for module in modules}
         # OPA compiles each upload against what is already there, so a library module that calls
         # another one uploaded later fails at first: retry the failures until a round adds nothing.
         pending = list(modules)
-        while pending:
-            failures: list[tuple[str, str, str]] = []
-            last_error: RegoParseError | None = None
-            for module in pending:
-                try:
-                    server.put_policy(module[0], module[2])
-                except RegoParseError as exc:
-                    failures.append(module)
-                    last_error = exc
-                    continue
-                self._uploaded.append(module[0])
-            if last_error is not None and len(failures) == len(pending):
-                raise _compile_error(last_error, names) from None
-            pending = failures
+        try:
+            while pending:
+                failures: list[_Module] = []
+                last_error: RegoParseError | None = None
+                for module in pending:
+                    try:
+                        server.put_policy(module.policy_id, _marked(module.source, module.policy_id))
+                    except RegoParseError as exc:
+                        failures.append(module)
+                        last_error = exc
+                        continue
+                    self._uploaded.append(module.policy_id)
+                if last_error is not None and len(failures) == len(pending):
+                    raise _compile_error(last_error, names) from None
+                pending = failures
+        except EvaluationError:
+            # A pack that does not compile is not left half-uploaded for the next scan to trust.
+            server.extend_for_cleanup()
+            for policy_id in reversed(self._uploaded):
+                server.delete_policy(policy_id)
+            self._uploaded.clear()
+            raise
 
     def _check_loaded(self, server: OpaServer) -> None:
         """Each rule's deny set must be defined on the server (an empty set is defined, a missing one not)."""
@@ -265,12 +358,11 @@ class OpaEvaluator:
         answers: dict[str, Any] = {}
         if self._options.opa_upload:
             self._upload_for(server, list(by_type), graph_rules=False)
-            # Mixed types per batch: the uploaded batch module routes each item by its type.
+            # Mixed types per batch: the router sends each item to its type's rules.
             everything = [item for group in by_type.values() for item in group]
             for batch in self._batches(everything):
-                result = server.query_data(
-                    f"{self._batch_package.replace('.', '/')}/results", {"items": [doc for _id, doc in batch]}
-                )
+                documents = {"items": [doc for _id, doc in batch]}
+                result = server.query_data(f"{self._router.package.replace('.', '/')}/results", documents)
                 answers.update(_by_index(server, batch, result))
         else:
             for type_name, group in by_type.items():
@@ -284,15 +376,12 @@ class OpaEvaluator:
     @contextmanager
     def _prepared(self) -> Iterator[OpaServer]:
         with self._server() as server:
-            if self._options.opa_upload:
-                with self._session_lock(server):
-                    yield server
-            else:
+            if not self._options.opa_upload:
                 self._check_loaded(server)
-                yield server
+            yield server
 
     def __enter__(self) -> OpaEvaluator:
-        """Upload (or check) the policies once for every unit of a scan; removed again on exit."""
+        """Connect (and, without upload, check the loaded packages) once for every unit of a scan."""
         self._session = ExitStack()
         try:
             self._active = self._session.enter_context(self._prepared())
@@ -319,12 +408,14 @@ class OpaEvaluator:
         answers = self._answers(server, graph, settings)
         graph_answers: list[tuple[str, Any]] = []
         if self._rules.graph_rules:
+            prefix = ""
             if self._options.opa_upload:
                 self._upload_for(server, (), graph_rules=True)
+                prefix = f"{self._namespace}/"
             document = graph_input(graph, settings)
             for rule in self._rules.graph_rules:
                 graph_answers.append(
-                    (rule.id, server.query_data(f"{rule.policy.replace('.', '/')}/deny", document))
+                    (rule.id, server.query_data(f"{prefix}{rule.policy.replace('.', '/')}/deny", document))
                 )
         before = self._before(server, graph, settings, answers)
         return collect_results(graph, self._rules, answers, graph_answers, engine=self.name, before=before)

@@ -15,7 +15,6 @@ followed (an OPA server never sends one, and the token must not travel on).
 from __future__ import annotations
 
 import ipaddress
-import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -160,9 +159,8 @@ class OpaServer:
             timeout=timeout,
         )
         self._client._session.max_redirects = 0
-
-        # The upload lock needs ``If-None-Match: *`` on a data PUT (create only if absent), which the client
-        # cannot send; this second session carries the same token and TLS settings.
+        # Data writes, removals and the policy listing go through a plain session with the same token and
+        # TLS settings: the client's own session reports a read timeout as a connection failure.
         self.session = requests.Session()
         self.session.headers.update(self._client.headers or {})
         self.session.verify = verify if self.endpoint.scheme == "https" else True
@@ -287,8 +285,41 @@ class OpaServer:
 
         self.call(f"removing policy {policy_id}", action)
 
-    def packages(self) -> dict[str, str]:
-        """Policy id -> package path (``iacgate/lib``) of every module loaded on the server."""
+    def put_data(self, path: str, value: dict[str, Any]) -> None:
+        """PUT /v1/data/<path>: create or replace a document (OPA answers 204)."""
+        what = f"writing data.{path.replace('/', '.')}"
+
+        def action() -> None:
+            response = self.session.put(
+                f"{self.endpoint.url}/v1/data/{path}",
+                json=value,
+                timeout=self.request_timeout,
+                allow_redirects=False,
+            )
+            if response.is_redirect:
+                raise requests.exceptions.TooManyRedirects(response=response)
+            response.raise_for_status()
+            if response.status_code != 204:
+                raise self.malformed(what)
+
+        self.call(what, action)
+
+    def delete_data(self, path: str) -> None:
+        """DELETE /v1/data/<path>; a document that is not there is not an error."""
+        what = f"removing data.{path.replace('/', '.')}"
+
+        def action() -> None:
+            response = self.session.delete(
+                f"{self.endpoint.url}/v1/data/{path}", timeout=self.request_timeout, allow_redirects=False
+            )
+            if response.status_code not in (204, 404):
+                response.raise_for_status()
+                raise self.malformed(what)
+
+        self.call(what, action)
+
+    def policy_ids(self) -> list[str]:
+        """The id of every module loaded on the server."""
 
         def action() -> Any:
             # GET /v1/policies itself: the client asks for /v1/policies/, which OPA answers with a
@@ -303,20 +334,11 @@ class OpaServer:
 
         answer = self.call("listing policies", action)
         result = answer.get("result") if isinstance(answer, Mapping) else None
-        if not isinstance(result, list):
+        if not isinstance(result, list) or not all(
+            isinstance(policy, Mapping) and isinstance(policy.get("id"), str) for policy in result
+        ):
             raise self.malformed("listing policies")
-        packages: dict[str, str] = {}
-        for policy in result:
-            if not isinstance(policy, Mapping) or not isinstance(policy.get("id"), str):
-                raise self.malformed("listing policies")
-            ast = policy.get("ast")
-            package = ast.get("package") if isinstance(ast, Mapping) else None
-            path = package.get("path") if isinstance(package, Mapping) else None
-            if not isinstance(path, list):
-                raise self.malformed("listing policies")
-            parts = [str(part.get("value", "")) for part in path if isinstance(part, Mapping)]
-            packages[policy["id"]] = "/".join(parts[1:] if parts[:1] == ["data"] else parts)
-        return packages
+        return [str(policy["id"]) for policy in result]
 
     def query_data(self, path: str, document: Mapping[str, Any]) -> Any:
         """POST /v1/data/<path> with an input; ``None`` when the value is undefined."""
@@ -337,102 +359,6 @@ class OpaServer:
         if not isinstance(rows, list):
             raise self.malformed("an ad-hoc query")
         return rows
-
-
-LOCK_PATH = "iacgate_lock"
-LOCK_LEASE_SECONDS = 900.0
-LOCK_POLL_SECONDS = 0.5
-# Rounds beyond waiting for a live holder: a lock that vanished between two requests, or a stale one
-# taken over. Every round makes at most three requests, so a server cannot keep the loop going.
-LOCK_EXTRA_ROUNDS = 4
-# OPA answers a data PUT with If-None-Match: * by 204 (created) or 304 (the document exists).
-_CREATED, _EXISTS = 204, 304
-
-
-class UploadLock:
-    """A data document created only if absent: one iacgate upload at a time per server.
-
-    Rule packages have shared names (``data.iacgate.rules...``), so two runs uploading different pack
-    versions at once would merge into one another. A held lock is waited for up to the request timeout; a
-    lock older than its lease (a run that was killed) is taken over. The number of rounds is bounded.
-    """
-
-    def __init__(self, server: OpaServer, run_id: str) -> None:
-        self._server = server
-        self._run_id = run_id
-        self._url = f"{server.endpoint.url}/v1/data/{LOCK_PATH}"
-
-    def _request(self, method: str, **kwargs: Any) -> requests.Response:
-        server = self._server
-        return server.call(
-            "the upload lock",
-            lambda: _checked(
-                server.session.request(
-                    method, self._url, timeout=server.request_timeout, allow_redirects=False, **kwargs
-                )
-            ),
-        )
-
-    def _holder(self) -> Mapping[str, Any] | None:
-        """The lock document, or None when there is none."""
-        try:
-            body = self._request("GET").json()
-        except ValueError:
-            raise self._server.malformed("reading the upload lock") from None
-        if not isinstance(body, Mapping):
-            raise self._server.malformed("reading the upload lock")
-        result = body.get("result")
-        if result is None:
-            return None
-        if not isinstance(result, Mapping) or not isinstance(result.get("expires"), int | float):
-            raise EvaluationError(
-                f"the upload lock on {self._server.endpoint.url} (data.{LOCK_PATH}) is not iacgate's: "
-                f"{result!r:.80}; remove it if no iacgate run is using the server"
-            )
-        return result
-
-    def acquire(self) -> None:
-        wait = min(self._server.timeout, self._server.left("taking the upload lock"))
-        rounds = math.ceil(wait / LOCK_POLL_SECONDS) + LOCK_EXTRA_ROUNDS
-        until = time.monotonic() + wait
-        holder: Mapping[str, Any] | None = None
-        for _round in range(rounds):
-            document = {"run": self._run_id, "expires": time.time() + LOCK_LEASE_SECONDS}
-            response = self._request("PUT", json=document, headers={"If-None-Match": "*"})
-            if response.status_code == _CREATED:
-                return
-            if response.status_code == 404:
-                raise EvaluationError(
-                    f"OPA server at {self._server.endpoint.url} cannot hold the upload lock: "
-                    f"data.{LOCK_PATH} conflicts with a policy or document there (HTTP 404)"
-                )
-            if response.status_code != _EXISTS:
-                raise self._server.malformed(f"taking the upload lock (HTTP {response.status_code})")
-            holder = self._holder()
-            if holder is None:
-                continue
-            if float(holder["expires"]) < time.time():
-                self._request("DELETE")
-                continue
-            if time.monotonic() > until:
-                break
-            time.sleep(min(LOCK_POLL_SECONDS, max(until - time.monotonic(), 0.0)))
-        raise EvaluationError(
-            f"another iacgate run ({holder.get('run') if holder else 'unknown'}) holds the upload lock on "
-            f"{self._server.endpoint.url} "
-            f"(data.{LOCK_PATH}); wait for it, or load the policies once and use --opa-no-upload"
-        )
-
-    def release(self) -> None:
-        holder = self._holder()
-        if holder is not None and holder.get("run") == self._run_id:
-            self._request("DELETE")
-
-
-def _checked(response: requests.Response) -> requests.Response:
-    if response.status_code >= 400 and response.status_code != 404:
-        response.raise_for_status()
-    return response
 
 
 def _reason(exc: requests.ConnectionError) -> str:
