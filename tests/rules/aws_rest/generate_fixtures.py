@@ -1432,6 +1432,76 @@ def dlm_policy(
     )
 
 
+def s3_object(name: str, sse: str | None = None, key: Any = None, copy: bool = False) -> Case:
+    """An object uploaded to acme-ledger (``copy``: an object copy from acme-staging)."""
+    tf: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
+    pul: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
+    if copy:
+        tf["source"] = pul["source"] = f"acme-staging/exports/{name}.csv"
+    else:
+        tf["content"] = pul["content"] = "id,amount\n"
+    if sse is not None:
+        tf["server_side_encryption"] = pul["serverSideEncryption"] = sse
+    if key is not None:
+        tf["kms_key_id"] = pul["kmsKeyId"] = key
+    if copy:
+        return Case("aws_s3_object_copy", name, tf, None, ("aws:s3/objectCopy:ObjectCopy", pul))
+    return Case("aws_s3_object", name, tf, None, ("aws:s3/bucketObjectv2:BucketObjectv2", pul))
+
+
+def image_recipe(name: str, devices: list[dict[str, Any]] | None) -> Case:
+    """An image recipe; ``devices`` are its EBS mappings' settings in Terraform names (None: no mapping)."""
+    label = name.replace("_", "-")
+    parent = "arn:aws:imagebuilder:eu-west-1:aws:image/amazon-linux-2023-x86/x.x.x"
+    component = "arn:aws:imagebuilder:eu-west-1:aws:component/update-linux/x.x.x"
+    tf: dict[str, Any] = {
+        "name": label,
+        "parent_image": parent,
+        "version": "1.0.0",
+        "component": [{"component_arn": component}],
+    }
+    cfn: dict[str, Any] = {
+        "Name": label,
+        "ParentImage": parent,
+        "Version": "1.0.0",
+        "Components": [{"ComponentArn": component}],
+    }
+    pul: dict[str, Any] = {
+        "name": label,
+        "parentImage": parent,
+        "version": "1.0.0",
+        "components": [{"componentArn": component}],
+    }
+    if devices is not None:
+        names = [f"/dev/xvd{chr(ord('a') + i)}" for i in range(len(devices))]
+        tf["block_device_mapping"] = [
+            {"device_name": dev, "ebs": [{"volume_size": 30, "volume_type": "gp3", **settings}]}
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+        cfn["BlockDeviceMappings"] = [
+            {
+                "DeviceName": dev,
+                "Ebs": {"VolumeSize": 30, "VolumeType": "gp3", **{pascal(k): v for k, v in settings.items()}},
+            }
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+        pul["blockDeviceMappings"] = [
+            {
+                "deviceName": dev,
+                "ebs": {"volumeSize": 30, "volumeType": "gp3", **{camel(k): v for k, v in settings.items()}},
+            }
+            for dev, settings in zip(names, devices, strict=True)
+        ]
+    return Case(
+        "aws_imagebuilder_image_recipe",
+        name,
+        tf,
+        ("AWS::ImageBuilder::ImageRecipe", cfn),
+        ("aws:imagebuilder/imageRecipe:ImageRecipe", pul),
+        blocks=("component", "block_device_mapping", "ebs"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1709,6 +1779,31 @@ FIXTURES: dict[str, list[Case]] = {
         dlm_policy("fail_copies_aws_managed", True, "alias/aws/ebs"),
         dlm_policy("fail_copies_unencrypted", False),
         dlm_policy("fail_event_copies_default_key", True, event=True),
+    ],
+    "ENC-S3-004": [
+        kms_key(),
+        s3_object("pass_cmk", "aws:kms", KEY),
+        s3_object("pass_dsse_literal_key", "aws:kms:dsse", LITERAL_KEY),
+        s3_object("pass_copy_cmk", "aws:kms", KEY, copy=True),
+        s3_object("fail_sse_s3", "AES256"),
+        s3_object("fail_kms_default_key", "aws:kms"),
+        s3_object("fail_aws_managed", "aws:kms", "alias/aws/s3"),
+        s3_object("fail_copy_sse_s3", "AES256", copy=True),
+    ],
+    "ENC-IMAGEBUILDER-002": [
+        kms_key(),
+        image_recipe("pass_encrypted", [ENC, ENC]),
+        image_recipe("pass_encrypted_cmk", [CMK]),
+        image_recipe("fail_unencrypted", [{"encrypted": False}]),
+        image_recipe("fail_not_set", [ENC, {"delete_on_termination": True}]),
+        image_recipe("undetermined_from_snapshot", [{"snapshot_id": SNAPSHOT_ID}]),
+    ],
+    "ENC-IMAGEBUILDER-003": [
+        kms_key(),
+        image_recipe("pass_cmk", [CMK, {"encrypted": True, "kms_key_id": LITERAL_KEY}]),
+        image_recipe("fail_default_key", [ENC]),
+        image_recipe("fail_aws_managed", [{"encrypted": True, "kms_key_id": "alias/aws/ebs"}]),
+        image_recipe("undetermined_from_snapshot", [{"snapshot_id": SNAPSHOT_ID}]),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
