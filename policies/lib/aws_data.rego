@@ -59,18 +59,39 @@ data_block_list(value, path) := listed if {
 } else := []
 
 # EBS settings of block-device mappings that nest them in an `ebs` block (launch templates, CloudFormation
-# BlockDeviceMappings[].Ebs); mappings without one (instance store, no_device) hold no EBS volume.
+# BlockDeviceMappings[].Ebs); mappings without one (instance store, no_device) hold no EBS volume. Mappings
+# or an `ebs` block unknown until apply (a dynamic block, a variable) are one device whose settings are the
+# unknown marker: a finding about it points into the unknown value and is undetermined, never a pass.
 data_nested_ebs(value, path) := [entry |
-	some mapping in data_block_list(value, path)
-	ebs := data_first_block(object.get(mapping.block, "ebs", null), array.concat(mapping.path, ["ebs"]))
+	some mapping in data_block_list_with_unknown(value, path)
+	ebs := data_ebs_entry(mapping)
 	entry := {"path": ebs.path, "settings": ebs.block, "device": object.get(mapping.block, "device_name", "")}
 ]
 
-# EBS settings written as device blocks of their own (ebs_block_device, root_block_device).
+data_ebs_entry(mapping) := {"path": mapping.path, "block": mapping.block} if {
+	lib.is_unknown(mapping.block)
+} else := {"path": ebs_path, "block": ebs} if {
+	ebs := object.get(mapping.block, "ebs", null)
+	lib.is_unknown(ebs)
+	ebs_path := array.concat(mapping.path, ["ebs"])
+} else := data_first_block(object.get(mapping.block, "ebs", null), array.concat(mapping.path, ["ebs"]))
+
+# EBS settings written as device blocks of their own (ebs_block_device, root_block_device); unknown until
+# apply as a whole, one device whose settings are the unknown marker.
 data_flat_ebs(value, path, default_device) := [entry |
-	some device in data_block_list(value, path)
+	some device in data_block_list_with_unknown(value, path)
 	entry := {"path": device.path, "settings": device.block, "device": object.get(device.block, "device_name", default_device)}
 ]
+
+# data_block_list, with a value unknown until apply as one block that is the unknown marker.
+data_block_list_with_unknown(value, path) := [{"path": path, "block": value}] if {
+	lib.is_unknown(value)
+} else := data_block_list(value, path)
+
+# A setting of a block that may be the unknown marker (then the setting is unknown too).
+data_get(block, key) := block if {
+	lib.is_unknown(block)
+} else := object.get(block, key, null)
 
 # One finding per EBS device whose encrypted is not true. A device restored from a snapshot (snapshot_id)
 # without encrypted takes the snapshot's encryption: undetermined, unless an encrypted snapshot copy the
@@ -79,7 +100,7 @@ data_unencrypted_devices(devices, subject) := data_failed_devices(devices, subje
 
 data_failed_devices(devices, subject) := {finding |
 	some device in devices
-	value := object.get(device.settings, "encrypted", null)
+	value := data_get(device.settings, "encrypted")
 	not lib.is_true(value)
 	not data_from_snapshot(device.settings)
 	msg := concat("", [

@@ -6,9 +6,14 @@ import data.iacgate.lib
 import rego.v1
 
 # Every block of a nested-block value with its path: Terraform writes a list of blocks, CloudFormation
-# and Pulumi a single block as one object. Empty when the value is missing or unknown until apply.
+# and Pulumi a single block as one object. Empty when the value is missing. A value unknown until apply
+# (a dynamic block, `listener = var.x`) is one block that is the unknown marker: every setting read from
+# it is missing, and a finding about one points into the unknown value, which the engine reports as
+# undetermined instead of a silent pass.
 # regopy 1.5.2 mis-evaluates builtin calls in a comprehension's head inside a function: compute in the body.
-tls_block_list(value, path) := listed if {
+tls_block_list(value, path) := [{"path": path, "block": value}] if {
+	lib.is_unknown(value)
+} else := listed if {
 	is_array(value)
 	listed := [entry |
 		some i
@@ -88,7 +93,15 @@ tls_cf_config := {"path": ["distribution_config"], "settings": config} if {
 	is_object(config)
 } else := {"path": [], "settings": lib.attrs}
 
-tls_cf_setting(name) := object.get(tls_cf_config.settings, name, null)
+# A setting of the distribution: the unknown marker when the whole DistributionConfig is unknown until apply.
+tls_cf_setting(name) := tls_cf_config.settings if {
+	lib.is_unknown(tls_cf_config.settings)
+} else := object.get(tls_cf_config.settings, name, null)
+
+# A setting of a block from tls_block_list: the unknown marker when the block itself is unknown.
+tls_get(block, name) := block if {
+	lib.is_unknown(block)
+} else := object.get(block, name, null)
 
 # Every cache behaviour with its path: the default one, then the ordered ones (Terraform and Pulumi
 # ordered_cache_behavior, CloudFormation CacheBehaviors).
@@ -115,7 +128,7 @@ tls_cf_custom_origins contains config if {
 	some name in ["origin", "origins"]
 	some origin in tls_block_list(tls_cf_setting(name), array.concat(tls_cf_config.path, [name]))
 	config_path := array.concat(origin.path, ["custom_origin_config"])
-	some config in tls_block_list(object.get(origin.block, "custom_origin_config", null), config_path)
+	some config in tls_block_list(tls_get(origin.block, "custom_origin_config"), config_path)
 }
 
 # The viewer certificate block with its path (CloudFormation ViewerCertificate, Terraform and Pulumi
@@ -131,6 +144,7 @@ tls_cf_default_certificate if {
 tls_cf_default_certificate if not tls_cf_certificate
 
 tls_cf_default_certificate if {
+	not lib.is_unknown(tls_cf_certificate.block)
 	not lib.is_set(object.get(tls_cf_certificate.block, "acm_certificate_arn", null))
 	not lib.is_set(object.get(tls_cf_certificate.block, "iam_certificate_id", null))
 }
@@ -181,10 +195,19 @@ tls_parameters contains {"name": name, "value": value, "path": ["parameters", i,
 }
 
 # The setting of one parameter, or a not-set entry pointing at the resource when the group leaves it out.
+# When the parameters as a whole are unknown until apply (a dynamic parameter block, Parameters from a
+# variable), the value is the unknown marker and the path points at them: a finding there is undetermined.
 tls_parameter(name) := found if {
 	some found in tls_parameters
 	lower(found.name) == lower(name)
+} else := {"name": name, "value": lib.attr(unknown), "path": [unknown]} if {
+	unknown := tls_parameters_unknown
 } else := {"name": name, "value": null, "path": []}
+
+tls_parameters_unknown := name if {
+	some name in ["parameter", "parameters"]
+	lib.is_unknown(lib.attr(name))
+}
 
 # A parameter value that switches a setting on: 1, ON or true, as string, number or boolean.
 tls_switched_on(value) if lower(sprintf("%v", [value])) in {"1", "on", "true"}
@@ -244,7 +267,16 @@ tls_negotiation_fault(name, value, path) := {"path": path, "text": text} if {
 	tls_weak_cipher(name)
 	tls_switched_on(value)
 	text := concat("", [name, " is ", lib.show(value), ", required false (no RC4, DES, 3DES, export, NULL, MD5 or anonymous ciphers)"])
+} else := {"path": path, "text": text} if {
+	# Unknown until apply: the finding points at the value, which the engine reports as undetermined.
+	lib.is_unknown(value)
+	tls_outdated_or_weak(name)
+	text := concat("", [name, " is unknown until apply, required false (TLS 1.2 and later only, no weak ciphers)"])
 }
+
+tls_outdated_or_weak(name) if name in tls_outdated_protocols
+
+tls_outdated_or_weak(name) if tls_weak_cipher(name)
 
 # Cipher names of the classic load balancer (OpenSSL spelling) that break or weaken TLS: RC4, single and
 # triple DES, export grade, NULL encryption, MD5 MACs and anonymous key exchange (ADH, AECDH).

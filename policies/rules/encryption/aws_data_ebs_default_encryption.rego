@@ -9,3 +9,9 @@ deny contains lib.violation(["enabled"], msg) if {
 	lib.is_false(lib.attr("enabled"))
 	msg := "Account default EBS encryption is switched off: enabled is false, required true"
 }
+
+# Unknown until apply: undetermined, never a pass.
+deny contains lib.violation(["enabled"], msg) if {
+	lib.is_unknown(lib.attr("enabled"))
+	msg := "Account default EBS encryption is unknown: enabled is unknown until apply, required true"
+}

@@ -11,12 +11,9 @@ volume_name := "volumes" if input.resource.format == "cloudformation"
 else := "volume"
 
 deny contains lib.violation(array.concat(efs.path, ["transit_encryption"]), msg) if {
-	some volume in aws_data.data_block_list(lib.attr(volume_name), [volume_name])
-	efs := aws_data.data_first_block(
-		object.get(volume.block, "efs_volume_configuration", null),
-		array.concat(volume.path, ["efs_volume_configuration"]),
-	)
-	value := object.get(efs.block, "transit_encryption", null)
+	some volume in aws_data.data_block_list_with_unknown(lib.attr(volume_name), [volume_name])
+	efs := efs_entry(volume)
+	value := aws_data.data_get(efs.block, "transit_encryption")
 	value != "ENABLED"
 	not lib.is_unknown(value)
 	msg := concat("", [
@@ -25,3 +22,25 @@ deny contains lib.violation(array.concat(efs.path, ["transit_encryption"]), msg)
 		", required ENABLED",
 	])
 }
+
+# The volumes, a volume's efs_volume_configuration or its transit_encryption unknown until apply (a
+# dynamic block, a variable): the finding points into the unknown value and is undetermined, never a pass.
+deny contains lib.violation(array.concat(efs.path, ["transit_encryption"]), msg) if {
+	some volume in aws_data.data_block_list_with_unknown(lib.attr(volume_name), [volume_name])
+	efs := efs_entry(volume)
+	lib.is_unknown(aws_data.data_get(efs.block, "transit_encryption"))
+	msg := "ECS task definition EFS transit encryption is unknown: the volumes or efs_volume_configuration.transit_encryption are unknown until apply, required ENABLED"
+}
+
+# The EFS configuration of a volume with its path: the volume itself when it is unknown, the configuration
+# when it is unknown; undefined when the volume mounts no EFS file system.
+efs_entry(volume) := {"path": volume.path, "block": volume.block} if {
+	lib.is_unknown(volume.block)
+} else := {"path": config_path, "block": config} if {
+	config := object.get(volume.block, "efs_volume_configuration", null)
+	lib.is_unknown(config)
+	config_path := array.concat(volume.path, ["efs_volume_configuration"])
+} else := aws_data.data_first_block(
+	object.get(volume.block, "efs_volume_configuration", null),
+	array.concat(volume.path, ["efs_volume_configuration"]),
+)

@@ -23,3 +23,10 @@ deny contains lib.violation(["transit_encryption_mode"], msg) if {
 		mode, ", required required (or not set)",
 	])
 }
+
+# A mode unknown until apply may be "preferred": undetermined, never a pass.
+deny contains lib.violation(["transit_encryption_mode"], msg) if {
+	lib.is_true(lib.attr("transit_encryption_enabled"))
+	lib.is_unknown(lib.attr("transit_encryption_mode"))
+	msg := "ElastiCache replication group transit encryption mode is unknown: transit_encryption_mode is unknown until apply, required required (or not set)"
+}

@@ -6,7 +6,7 @@ import data.iacgate.lib.aws_data
 import rego.v1
 
 # Terraform and Pulumi block_device_mappings; CloudFormation LaunchTemplateData.BlockDeviceMappings.
-devices := aws_data.data_nested_ebs(object.get(template_data, "block_device_mappings", null), ["launch_template_data", "block_device_mappings"]) if {
+devices := aws_data.data_nested_ebs(aws_data.data_get(template_data, "block_device_mappings"), ["launch_template_data", "block_device_mappings"]) if {
 	input.resource.format == "cloudformation"
 } else := aws_data.data_nested_ebs(lib.attr("block_device_mappings"), ["block_device_mappings"])
 

@@ -23,3 +23,13 @@ deny contains lib.violation(setting.path, msg) if {
 		lib.show(setting.value), ", required ", concat(" or ", sort(tls12_policies)),
 	])
 }
+
+# A policy unknown until apply: undetermined, never a pass.
+deny contains lib.violation(setting.path, msg) if {
+	setting := aws_data.data_setting("domain_endpoint_options", "tls_security_policy")
+	lib.is_unknown(setting.value)
+	msg := concat("", [
+		"OpenSearch domain TLS policy is unknown: domain_endpoint_options.tls_security_policy is unknown until apply, required ",
+		concat(" or ", sort(tls12_policies)),
+	])
+}

@@ -18,3 +18,9 @@ deny contains lib.violation(["kms_key_id"], msg) if {
 		lib.attr_text("kms_key_id"), ", required a customer-managed key",
 	])
 }
+
+# `encrypted` unknown until apply may be false: undetermined, never a pass.
+deny contains lib.violation(["encrypted"], msg) if {
+	lib.is_unknown(lib.attr("encrypted"))
+	msg := "Redshift cluster encryption is unknown: encrypted is unknown until apply, required true"
+}

@@ -38,3 +38,17 @@ deny contains lib.violation(["configuration", i, name], msg) if {
 		", required true or not set",
 	])
 }
+
+# Enforcement unknown until apply may be switched off: undetermined, never a pass.
+deny contains lib.violation(path, msg) if {
+	some i, config in configs
+	some name in ["enforce_workgroup_configuration", "enforce_work_group_configuration"]
+	lib.is_unknown(aws_svc.svc_field(config, name))
+	path := enforce_path(i, name)
+	msg := concat("", ["Athena workgroup enforcement is unknown: ", name, " is unknown until apply, required true or not set"])
+}
+
+# Terraform writes configuration as a list of blocks, CloudFormation and Pulumi as one object.
+enforce_path(i, name) := ["configuration", name] if {
+	is_object(lib.attr("configuration"))
+} else := ["configuration", i, name]

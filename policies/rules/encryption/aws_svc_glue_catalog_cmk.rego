@@ -44,3 +44,15 @@ deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "sse_aws
 		lib.show(key), lib.when_not_set(key, "the AWS-managed key aws/glue"), ", required the ARN of a customer-managed key",
 	])
 }
+
+# encryption_at_rest unknown until apply (a variable, a dynamic block): undetermined, never a pass.
+deny contains lib.violation(array.concat(settings_path(i), ["encryption_at_rest"]), msg) if {
+	some i, settings in lib.attr_blocks(settings_name)
+	lib.is_unknown(aws_svc.svc_field(settings, "encryption_at_rest"))
+	msg := "Glue Data Catalog encryption is unknown: encryption_at_rest is unknown until apply, required catalog_encryption_mode SSE-KMS with a customer-managed key"
+}
+
+# Terraform writes the settings as a list of blocks, CloudFormation and Pulumi as one object.
+settings_path(i) := [settings_name] if {
+	is_object(lib.attr(settings_name))
+} else := [settings_name, i]

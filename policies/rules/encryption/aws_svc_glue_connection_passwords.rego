@@ -32,3 +32,15 @@ deny contains lib.violation(path, msg) if {
 		lib.show(value), ", required true with a KMS key",
 	])
 }
+
+# connection_password_encryption unknown until apply: undetermined, never a pass.
+deny contains lib.violation(array.concat(settings_path(i), ["connection_password_encryption"]), msg) if {
+	some i, settings in lib.attr_blocks(settings_name)
+	lib.is_unknown(aws_svc.svc_field(settings, "connection_password_encryption"))
+	msg := "Glue connection password encryption is unknown: connection_password_encryption is unknown until apply, required return_connection_password_encrypted true"
+}
+
+# Terraform writes the settings as a list of blocks, CloudFormation and Pulumi as one object.
+settings_path(i) := [settings_name] if {
+	is_object(lib.attr(settings_name))
+} else := [settings_name, i]

@@ -52,3 +52,33 @@ glue_setting_unknown(config, names) if {
 	some name in names
 	lib.is_unknown(aws_svc.svc_field(config, name))
 }
+
+# A setting block or its mode unknown until apply (a variable, a dynamic block): undetermined, never a pass.
+deny contains lib.violation(array.concat(config_path(i), [name]), msg) if {
+	some i, config in lib.attr_blocks("encryption_configuration")
+	some kind in kinds
+	some name in kind.names
+	lib.is_unknown(aws_svc.svc_field(config, name))
+	msg := concat("", ["Glue security configuration encryption is unknown: ", kind.label, " is unknown until apply, required a mode other than DISABLED"])
+}
+
+deny contains lib.violation(path, msg) if {
+	some i, config in lib.attr_blocks("encryption_configuration")
+	some kind in kinds
+	some name in kind.names
+	value := aws_svc.svc_field(config, name)
+	some j, block in lib.blocks(value)
+	some mode_name in kind.modes
+	lib.is_unknown(aws_svc.svc_field(block, mode_name))
+	path := array.concat(array.concat(config_path(i), [name]), mode_path(is_object(value), j, mode_name))
+	msg := concat("", ["Glue security configuration encryption is unknown: ", mode_name, " is unknown until apply, required a mode other than DISABLED"])
+}
+
+# Terraform writes blocks as lists, CloudFormation and Pulumi single blocks as one object.
+config_path(i) := ["encryption_configuration"] if {
+	is_object(lib.attr("encryption_configuration"))
+} else := ["encryption_configuration", i]
+
+mode_path(true, _, mode_name) := [mode_name]
+
+mode_path(false, j, mode_name) := [j, mode_name]

@@ -18,12 +18,12 @@ method_settings contains entry if {
 method_settings contains {"path": ["stage_description"], "block": description} if {
 	description := lib.attr("stage_description")
 	is_object(description)
-	not lib.is_unknown(description)
 }
 
 method_settings contains entry if {
 	description := lib.attr("stage_description")
 	is_object(description)
+	not lib.is_unknown(description)
 	path := ["stage_description", "method_settings"]
 	some entry in aws_tls.tls_block_list(object.get(description, "method_settings", null), path)
 }
@@ -43,4 +43,20 @@ deny contains lib.violation(array.concat(entry.path, ["cache_data_encrypted"]), 
 		"API Gateway caches responses unencrypted: cache_data_encrypted is ", lib.show(value),
 		lib.when_not_set(value, "false"), " with caching_enabled true, required true",
 	])
+}
+
+# Settings unknown until apply (the whole block, or whether caching is on where the cache is not encrypted):
+# undetermined, never a pass.
+deny contains lib.violation(entry.path, msg) if {
+	some entry in method_settings
+	lib.is_unknown(entry.block)
+	msg := "API Gateway cache settings are unknown: the method settings are unknown until apply, required cache_data_encrypted true wherever caching_enabled is true"
+}
+
+deny contains lib.violation(array.concat(entry.path, ["caching_enabled"]), msg) if {
+	some entry in method_settings
+	not lib.is_unknown(entry.block)
+	lib.is_unknown(object.get(entry.block, "caching_enabled", null))
+	not lib.is_true(object.get(entry.block, "cache_data_encrypted", null))
+	msg := "API Gateway cache settings are unknown: caching_enabled is unknown until apply and cache_data_encrypted is not true, required cache_data_encrypted true wherever caching_enabled is true"
 }

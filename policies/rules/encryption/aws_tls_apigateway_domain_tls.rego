@@ -14,7 +14,7 @@ policies contains {"path": ["security_policy"], "value": lib.attr("security_poli
 policies contains {"path": array.concat(entry.path, ["security_policy"]), "value": value} if {
 	input.resource.type == "aws_apigatewayv2_domain_name"
 	some entry in aws_tls.tls_block_list(lib.attr("domain_name_configuration"), ["domain_name_configuration"])
-	value := object.get(entry.block, "security_policy", null)
+	value := aws_tls.tls_get(entry.block, "security_policy")
 }
 
 deny contains lib.violation(found.path, msg) if {
@@ -25,4 +25,11 @@ deny contains lib.violation(found.path, msg) if {
 		"API Gateway custom domain accepts TLS older than 1.2: security_policy is ", lib.show(found.value),
 		", required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_1_2/1_3 or SecurityPolicy_TLS12 policy)",
 	])
+}
+
+# A security policy (or its domain_name_configuration) unknown until apply: undetermined, never a pass.
+deny contains lib.violation(found.path, msg) if {
+	some found in policies
+	lib.is_unknown(found.value)
+	msg := "API Gateway custom domain TLS policy is unknown: security_policy is unknown until apply, required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_1_2/1_3 or SecurityPolicy_TLS12 policy)"
 }

@@ -7,11 +7,11 @@ import rego.v1
 
 # Listeners with the name of their front-end protocol: Terraform and Pulumi listener {lb_protocol},
 # CloudFormation Listeners[] {Protocol}.
-listeners contains {"path": array.concat(entry.path, ["lb_protocol"]), "value": object.get(entry.block, "lb_protocol", null)} if {
+listeners contains {"path": array.concat(entry.path, ["lb_protocol"]), "value": aws_tls.tls_get(entry.block, "lb_protocol")} if {
 	some entry in aws_tls.tls_block_list(lib.attr("listener"), ["listener"])
 }
 
-listeners contains {"path": array.concat(entry.path, ["protocol"]), "value": object.get(entry.block, "protocol", null)} if {
+listeners contains {"path": array.concat(entry.path, ["protocol"]), "value": aws_tls.tls_get(entry.block, "protocol")} if {
 	input.resource.format == "cloudformation"
 	some entry in aws_tls.tls_block_list(lib.attr("listeners"), ["listeners"])
 }
@@ -24,4 +24,11 @@ deny contains lib.violation(listener.path, msg) if {
 		"classic load balancer listener accepts unencrypted traffic: protocol is ", lib.show(listener.value),
 		", required HTTPS or SSL",
 	])
+}
+
+# Listeners or a protocol unknown until apply: undetermined, never a pass.
+deny contains lib.violation(listener.path, msg) if {
+	some listener in listeners
+	lib.is_unknown(listener.value)
+	msg := "classic load balancer listener protocol is unknown: protocol is unknown until apply, required HTTPS or SSL"
 }

@@ -24,10 +24,21 @@ certificate_path := aws_tls.tls_cf_certificate.path if {
 
 deny contains lib.violation(array.concat(aws_tls.tls_cf_certificate.path, ["minimum_protocol_version"]), msg) if {
 	not aws_tls.tls_cf_default_certificate
-	value := object.get(aws_tls.tls_cf_certificate.block, "minimum_protocol_version", null)
+	value := aws_tls.tls_get(aws_tls.tls_cf_certificate.block, "minimum_protocol_version")
+	not lib.is_unknown(value)
 	not value in aws_tls.tls_cf_current_minimums
 	msg := concat("", [
 		"CloudFront distribution accepts viewers on old TLS: minimum_protocol_version is ", lib.show(value),
 		lib.when_not_set(value, "TLSv1"), ", required ", concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
+	])
+}
+
+# The certificate block or its minimum version unknown until apply: undetermined, never a pass.
+deny contains lib.violation(array.concat(aws_tls.tls_cf_certificate.path, ["minimum_protocol_version"]), msg) if {
+	not aws_tls.tls_cf_default_certificate
+	lib.is_unknown(aws_tls.tls_get(aws_tls.tls_cf_certificate.block, "minimum_protocol_version"))
+	msg := concat("", [
+		"CloudFront distribution minimum viewer TLS version is unknown: minimum_protocol_version is unknown until apply, required ",
+		concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
 	])
 }

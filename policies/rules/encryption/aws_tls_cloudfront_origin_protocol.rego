@@ -16,11 +16,18 @@ accepted(value) if {
 
 deny contains lib.violation(array.concat(origin.path, ["origin_protocol_policy"]), msg) if {
 	some origin in aws_tls.tls_cf_custom_origins
-	value := object.get(origin.block, "origin_protocol_policy", null)
+	value := aws_tls.tls_get(origin.block, "origin_protocol_policy")
 	not lib.is_unknown(value)
 	not accepted(value)
 	msg := concat("", [
 		"CloudFront reaches a custom origin over plain HTTP: origin_protocol_policy is ", lib.show(value),
 		", required https-only (or match-viewer when every cache behaviour requires HTTPS)",
 	])
+}
+
+# An origin, its custom_origin_config or its protocol policy unknown until apply: undetermined, never a pass.
+deny contains lib.violation(array.concat(origin.path, ["origin_protocol_policy"]), msg) if {
+	some origin in aws_tls.tls_cf_custom_origins
+	lib.is_unknown(aws_tls.tls_get(origin.block, "origin_protocol_policy"))
+	msg := "CloudFront origin protocol is unknown: origin_protocol_policy is unknown until apply, required https-only (or match-viewer when every cache behaviour requires HTTPS)"
 }

@@ -18,3 +18,19 @@ deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols", i
 		", required TLSv1.2 only",
 	])
 }
+
+# An origin, its custom_origin_config, its protocol list or one protocol unknown until apply: undetermined.
+deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols"]), msg) if {
+	some origin in aws_tls.tls_cf_custom_origins
+	lib.is_unknown(aws_tls.tls_get(origin.block, "origin_ssl_protocols"))
+	msg := "CloudFront origin TLS versions are unknown: origin_ssl_protocols is unknown until apply, required TLSv1.2 only"
+}
+
+deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols", i]), msg) if {
+	some origin in aws_tls.tls_cf_custom_origins
+	protocols := object.get(origin.block, "origin_ssl_protocols", [])
+	is_array(protocols)
+	some i, protocol in protocols
+	lib.is_unknown(protocol)
+	msg := "CloudFront origin TLS versions are unknown: a protocol in origin_ssl_protocols is unknown until apply, required TLSv1.2 only"
+}

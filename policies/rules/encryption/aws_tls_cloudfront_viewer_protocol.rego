@@ -9,7 +9,7 @@ secure_policies := {"redirect-to-https", "https-only"}
 
 deny contains lib.violation(array.concat(entry.path, ["viewer_protocol_policy"]), msg) if {
 	some entry in aws_tls.tls_cf_behaviours
-	value := object.get(entry.block, "viewer_protocol_policy", null)
+	value := aws_tls.tls_get(entry.block, "viewer_protocol_policy")
 	not value in secure_policies
 	msg := concat("", [
 		"CloudFront cache behaviour serves viewers over plain HTTP: viewer_protocol_policy is ", lib.show(value),

@@ -23,3 +23,20 @@ deny contains lib.violation(["ssl_policy"], msg) if {
 		", required ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* or -FS-1-2-*",
 	])
 }
+
+# Values unknown until apply: a policy on a listener that terminates TLS, or a protocol on a listener
+# without a current policy. Undetermined, never a pass.
+deny contains lib.violation(["ssl_policy"], msg) if {
+	terminates_tls
+	lib.is_unknown(policy)
+	msg := "load balancer listener security policy is unknown: ssl_policy is unknown until apply, required ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* or -FS-1-2-*"
+}
+
+deny contains lib.violation(["protocol"], msg) if {
+	lib.is_unknown(protocol)
+	not aws_tls.tls_current_elb_policy(policy)
+	msg := concat("", [
+		"load balancer listener protocol is unknown: protocol is unknown until apply and ssl_policy is ", lib.show(policy),
+		", required a current ELB security policy on HTTPS and TLS listeners",
+	])
+}

@@ -49,3 +49,23 @@ deny contains lib.violation([], msg) if {
 		"default for ", family, "), required 1 (ON)",
 	])
 }
+
+# Unknown until apply: the parameter (or all parameters) of a judged family, or the family itself when the
+# group does not switch either parameter on. Undetermined, never a pass.
+deny contains lib.violation(setting.path, msg) if {
+	setting := aws_tls.tls_parameter(control.parameter)
+	lib.is_unknown(setting.value)
+	msg := concat("", ["database parameter group TLS setting is unknown: ", control.parameter, " is unknown until apply, required 1 (ON)"])
+}
+
+deny contains lib.violation(["family"], msg) if {
+	lib.is_unknown(lib.attr("family"))
+	not both_parameters_switched_on
+	msg := "database parameter group engine family is unknown until apply: cannot tell whether rds.force_ssl or require_secure_transport must be set, required 1 (ON)"
+}
+
+both_parameters_switched_on if {
+	every name in ["rds.force_ssl", "require_secure_transport"] {
+		aws_tls.tls_switched_on(aws_tls.tls_parameter(name).value)
+	}
+}

@@ -15,3 +15,10 @@ deny contains lib.violation(setting.path, msg) if {
 		lib.when_not_set(setting.value, "false"), ", required true",
 	])
 }
+
+# require_ssl (or all parameters) unknown until apply: undetermined, never a pass.
+deny contains lib.violation(setting.path, msg) if {
+	setting := aws_tls.tls_parameter("require_ssl")
+	lib.is_unknown(setting.value)
+	msg := "Redshift parameter group SSL setting is unknown: require_ssl is unknown until apply, required true"
+}

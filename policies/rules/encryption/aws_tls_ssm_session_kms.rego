@@ -24,3 +24,18 @@ deny contains lib.violation(["content"], msg) if {
 		", required a KMS key that encrypts session data end to end",
 	])
 }
+
+# The content, or its session type, unknown until apply: a session document may be a shell session without
+# a key. Undetermined, never a pass.
+deny contains lib.violation(path, msg) if {
+	lower(sprintf("%v", [lib.attr("document_type")])) == "session"
+	path := unknown_session_path
+	msg := "Session Manager session type or key is unknown: the session document content is unknown until apply, required a KMS key that encrypts session data end to end"
+}
+
+unknown_session_path := ["content"] if {
+	lib.is_unknown(lib.attr("content"))
+} else := ["content", "session_type"] if {
+	lib.is_unknown(aws_tls.tls_field(content, "sessionType", "session_type"))
+	not lib.is_set(key)
+}

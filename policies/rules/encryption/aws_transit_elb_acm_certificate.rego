@@ -84,6 +84,18 @@ transit_acm_arn(value) if {
 
 transit_refers_to_iam if count(lib.referenced("aws_iam_server_certificate")) > 0
 
-transit_refers_to_acm if count(lib.referenced("aws_acm_certificate")) > 0
+# Only a reference from a certificate attribute says where the certificate comes from: a bare dependency
+# (Pulumi `dependencies`, depends_on) on an ACM certificate does not make an unknown ARN that certificate's.
+transit_refers_to_acm if transit_refers_via_certificate("aws_acm_certificate")
 
-transit_refers_to_acm if count(lib.referenced("aws_acm_certificate_validation")) > 0
+transit_refers_to_acm if transit_refers_via_certificate("aws_acm_certificate_validation")
+
+transit_refers_via_certificate(type_name) if {
+	some entry in input.related
+	entry.direction == "out"
+	entry.resource.type == type_name
+	attribute := object.get(entry, "attribute", "")
+	is_string(attribute)
+	some name in ["certificate_arn", "certificates", "listener", "listeners", "ssl_certificate_id"]
+	startswith(attribute, name)
+}

@@ -96,3 +96,19 @@ transit_rds_tls_switched_off(value) if {
 	is_string(value)
 	lower(value) in {"disabled", "default"}
 }
+
+# The family unknown until apply: which parameter sets the TLS floor cannot be told. Undetermined unless
+# the group sets every engine's floor to TLS 1.2 or later.
+deny contains lib.violation(["family"], msg) if {
+	lib.is_unknown(lib.attr("family"))
+	not every_floor_modern
+	msg := concat("", ["database parameter group engine family is unknown until apply: cannot tell which TLS parameter applies, ", required])
+}
+
+every_floor_modern if {
+	transit_rds_modern_minimum(aws_tls.tls_parameter("ssl_min_protocol_version").value)
+	transit_rds_modern_versions(aws_tls.tls_parameter("tls_version").value)
+	every name in ["rds.tls10", "rds.tls11"] {
+		transit_rds_tls_switched_off(aws_tls.tls_parameter(name).value)
+	}
+}

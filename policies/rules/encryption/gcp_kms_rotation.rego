@@ -45,3 +45,25 @@ deny contains lib.violation(["rotation_period"], msg) if {
 }
 
 within_limit(value) if gcp.duration_seconds(value) <= max_seconds
+
+# Values unknown until apply cannot be judged: undetermined, never a pass. A rotation period unknown, or a
+# purpose unknown (an ENCRYPT_DECRYPT key must rotate) on a key that does not rotate within 90 days.
+deny contains lib.violation(["rotation_period"], msg) if {
+	rotates_automatically
+	lib.is_unknown(lib.attr("rotation_period"))
+	msg := "KMS key rotation period is unknown: rotation_period is unknown until apply, required at most 7776000s (90 days)"
+}
+
+deny contains lib.violation(["purpose"], msg) if {
+	lib.is_unknown(lib.attr("purpose"))
+	not external_material
+	not rotation_within_limit
+	msg := concat("", ["KMS key purpose is unknown: purpose is unknown until apply (an ENCRYPT_DECRYPT key must rotate) and rotation_period is ", lib.attr_text("rotation_period"), ", required at most 7776000s (90 days)"])
+}
+
+rotation_within_limit if {
+	value := lib.attr("rotation_period")
+	lib.is_set(value)
+	not lib.is_unknown(value)
+	within_limit(value)
+}

@@ -34,8 +34,21 @@ test_signing_key_is_exempt if {
 	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"purpose": "ASYMMETRIC_SIGN"}) with input.related as []
 }
 
-test_unknown_period_is_left_to_the_engine if {
-	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"rotation_period": testing.unknown}) with input.related as []
+# An unknown period fails at its path, which the engine reports as undetermined: never a pass.
+test_unknown_period_fails_at_its_path if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"rotation_period": testing.unknown}) with input.related as []
+	result.path == ["rotation_period"]
+}
+
+# An unknown purpose may be ENCRYPT_DECRYPT: a key without rotation is then undetermined at purpose ...
+test_unknown_purpose_without_rotation_fails_at_purpose if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"purpose": testing.unknown, "rotation_period": null}) with input.related as []
+	result.path == ["purpose"]
+}
+
+# ... and one that rotates within 90 days passes whatever its purpose.
+test_unknown_purpose_with_rotation_passes if {
+	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"purpose": testing.unknown, "rotation_period": "7776000s"}) with input.related as []
 }
 
 test_imported_key_is_exempt if {

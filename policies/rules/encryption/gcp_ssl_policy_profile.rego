@@ -39,3 +39,25 @@ deny contains lib.violation(["custom_features"], msg) if {
 	count(weak) > 0
 	msg := concat("", ["SSL policy offers weak cipher suites: custom_features includes ", concat(", ", weak), ", required none of the RSA key-exchange or 3DES suites"])
 }
+
+# Values unknown until apply cannot be judged: undetermined, never a pass. The profile; a CUSTOM profile's
+# feature list, or one feature of it.
+deny contains lib.violation(["profile"], msg) if {
+	lib.is_unknown(profile)
+	msg := "SSL policy profile is unknown: profile is unknown until apply, required MODERN or RESTRICTED (or CUSTOM without RSA key-exchange and 3DES suites)"
+}
+
+deny contains lib.violation(["custom_features"], msg) if {
+	profile == "CUSTOM"
+	lib.is_unknown(lib.attr("custom_features"))
+	msg := "SSL policy cipher suites are unknown: custom_features is unknown until apply, required none of the RSA key-exchange or 3DES suites"
+}
+
+deny contains lib.violation(["custom_features", index], msg) if {
+	profile == "CUSTOM"
+	features := lib.attr("custom_features")
+	is_array(features)
+	some index, feature in features
+	lib.is_unknown(feature)
+	msg := "SSL policy cipher suites are unknown: a feature in custom_features is unknown until apply, required none of the RSA key-exchange or 3DES suites"
+}

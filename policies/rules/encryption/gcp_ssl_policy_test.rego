@@ -58,3 +58,19 @@ test_custom_profile_with_rsa_suites_fails if {
 	result.path == ["custom_features"]
 	contains(result.message, "TLS_RSA_WITH_3DES_EDE_CBC_SHA")
 }
+
+# Values unknown until apply fail at their path, which the engine reports as undetermined: never a pass.
+test_unknown_min_tls_version_fails_at_its_path if {
+	some result in gcp_ssl_policy_tls.deny with input.resource as ssl_policy({"min_tls_version": testing.unknown}) with input.related as []
+	result.path == ["min_tls_version"]
+}
+
+test_unknown_profile_fails_at_its_path if {
+	some result in gcp_ssl_policy_profile.deny with input.resource as ssl_policy({"profile": testing.unknown}) with input.related as []
+	result.path == ["profile"]
+}
+
+test_unknown_custom_feature_fails_at_its_path if {
+	some result in gcp_ssl_policy_profile.deny with input.resource as ssl_policy({"profile": "CUSTOM", "custom_features": ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", testing.unknown]}) with input.related as []
+	result.path == ["custom_features", 1]
+}

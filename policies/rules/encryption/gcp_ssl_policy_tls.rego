@@ -18,3 +18,9 @@ deny contains lib.violation(["min_tls_version"], msg) if {
 	not value in current
 	msg := concat("", ["SSL policy accepts TLS older than 1.2: min_tls_version is ", lib.show(value), ", required TLS_1_2"])
 }
+
+# Unknown until apply cannot be judged: undetermined, never a pass.
+deny contains lib.violation(["min_tls_version"], msg) if {
+	lib.is_unknown(lib.attr("min_tls_version"))
+	msg := "SSL policy minimum TLS version is unknown: min_tls_version is unknown until apply, required TLS_1_2"
+}

@@ -22,3 +22,11 @@ deny contains lib.violation(["enable_key_rotation"], msg) if {
 	not lib.is_true(lib.attr("enable_key_rotation"))
 	msg := sprintf("symmetric KMS key does not rotate automatically: enable_key_rotation is %s, required true", [lib.attr_text("enable_key_rotation")])
 }
+
+# A key spec unknown until apply may be SYMMETRIC_DEFAULT: a key that does not rotate is undetermined.
+deny contains lib.violation(["customer_master_key_spec"], msg) if {
+	lib.is_unknown(lib.attr("customer_master_key_spec"))
+	not lib.is_set(lib.attr("custom_key_store_id"))
+	not lib.is_true(lib.attr("enable_key_rotation"))
+	msg := sprintf("KMS key spec is unknown until apply: customer_master_key_spec may be SYMMETRIC_DEFAULT and enable_key_rotation is %s, required true", [lib.attr_text("enable_key_rotation")])
+}

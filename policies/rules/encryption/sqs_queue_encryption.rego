@@ -10,3 +10,13 @@ deny contains lib.violation(["sqs_managed_sse_enabled"], msg) if {
 	lib.is_false(lib.attr("sqs_managed_sse_enabled"))
 	msg := "SQS queue stores messages unencrypted: sqs_managed_sse_enabled is false and kms_master_key_id is not set"
 }
+
+# Unknown until apply (and no KMS key): undetermined, never a pass. Not in a plan: the AWS provider
+# computes sqs_managed_sse_enabled, so a plan shows it unknown whenever the configuration leaves it out,
+# and that is the provider's default (SSE-SQS on).
+deny contains lib.violation(["sqs_managed_sse_enabled"], msg) if {
+	input.resource.format != "terraform-plan"
+	not lib.is_set(lib.attr("kms_master_key_id"))
+	lib.is_unknown(lib.attr("sqs_managed_sse_enabled"))
+	msg := "SQS queue encryption is unknown: sqs_managed_sse_enabled is unknown until apply and kms_master_key_id is not set, required true or a KMS key"
+}
