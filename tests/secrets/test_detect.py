@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from iacgate.secrets import detect, nodes, secret_graphs
@@ -101,3 +102,33 @@ def test_variable_files_beside_the_configuration_are_searched(tmp_path: Path) ->
     (graph,) = secret_graphs({"terraform": [source]})
     assert graph.name == "infra/prod.tfvars"
     assert [node.id for node in graph.resources] == ["iacgate_secret.token"]
+
+
+def test_a_plan_is_searched_in_its_configuration_only(tmp_path: Path) -> None:
+    # What the code wrote (a constant, a module argument, a variable default) is a finding; the values the
+    # plan resolved (a secrets manager's value, a variable given at plan time) are there by design.
+    from iacgate.secrets.nodes import plan_detections
+
+    plan = {
+        "format_version": "1.2",
+        "variables": {"given": {"value": "glpat-Vn4Kq8Zr2Xm6Wb9Tc3Hy"}},
+        "planned_values": {"root_module": {"resources": [{"values": {"token": GITHUB}}]}},
+        "configuration": {
+            "root_module": {
+                "resources": [{"expressions": {"user_data": {"constant_value": f"export TOKEN={GITHUB}"}}}],
+                "variables": {
+                    "given": {"sensitive": True},
+                    "deploy": {"default": "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc"},
+                },
+            }
+        },
+    }
+    path = tmp_path / "prod.tfplan.json"
+    path.write_text(json.dumps(plan, indent=2), encoding="utf-8")
+    found = sorted((d.detector, d.key, d.line) for d in plan_detections(read_source(path, path.name)))
+    text = path.read_text(encoding="utf-8").split("\n")
+    assert [(detector, key) for detector, key, _ in found] == [
+        ("GitHub Token", "user_data"),
+        ("GitLab Token", "deploy"),
+    ]
+    assert all("configuration" not in text[line - 1] and line > 10 for _, _, line in found)

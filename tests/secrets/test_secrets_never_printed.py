@@ -61,6 +61,11 @@ SECRETS = (
     "Plan-Key-Vault-Pw8",
     "Plan-Az-Literal-Pw9",
     "Plan-Variable-Pw10",
+    "Pq7#Lz2!Vx9@Mk4$Rt8wYb3u",
+    "ghp_Hq3Nz8Vb2Kx7Lm4Rt9WpQ6sD1fG5jY0uIe2A",
+    "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc",
+    "glpat-Vn4Kq8Zr2Xm6Wb9Tc3Hy",
+    "Plan-Resolved-Sm-Pw15",
 )
 
 

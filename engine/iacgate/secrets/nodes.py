@@ -6,10 +6,13 @@ to, its line, a digest prefix and whether it carries a documentation marker."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from iacgate.errors import ParseError
 from iacgate.graph.model import Graph, Resource, SourceLocation, Unknown
@@ -18,6 +21,7 @@ from iacgate.textio import SourceFile, read_source
 
 NODE_TYPE = "iacgate_secret"
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 def _name(detection: Detection) -> str:
@@ -59,8 +63,68 @@ def nodes(detections: Sequence[Detection], format_name: str) -> tuple[Resource, 
 
 
 # Formats whose files people write (or whose state keeps what they wrote): a plan holds every resolved
-# value in clear by design, secrets read from a secrets manager included, so it is not searched.
+# value in clear by design, secrets read from a secrets manager included, so only what its configuration
+# section says was written in the code is searched (``plan_detections``).
 CONTENT_FORMATS = ("terraform", "cloudformation", "pulumi")
+PLAN_FORMAT = "terraform-plan"
+
+
+def _constants(node: Any, name: str | None = None) -> Iterator[tuple[str | None, str]]:
+    """(name, text) of the strings written as literals in a plan's ``configuration``: expressions'
+    ``constant_value`` (named by the argument), variable defaults (named by the variable)."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "constant_value":
+                yield from _strings(value, name)
+            elif key == "variables" and isinstance(value, Mapping):
+                for variable, declared in value.items():
+                    if isinstance(declared, Mapping):
+                        yield from _strings(declared.get("default"), str(variable))
+            else:
+                yield from _constants(value, str(key))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _constants(item, name)
+
+
+def _strings(value: Any, name: str | None) -> Iterator[tuple[str | None, str]]:
+    if isinstance(value, str):
+        yield name, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(item, str(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, name)
+
+
+def plan_detections(source: SourceFile) -> list[Detection]:
+    """Secrets written in the code a plan was made from: the literals of its ``configuration`` section
+    (constants and variable defaults), each searched as ``name = "text"``; the line is where the secret
+    last occurs in the plan file (Terraform writes ``configuration`` after the resolved values). Resolved
+    values (``planned_values``, ``prior_state``, ``variables``) are not searched: a secret read from a
+    secrets manager or given at plan time is there in clear by design. A file that is not a readable plan
+    is left to the plan parser, which reports it."""
+    try:
+        document = json.loads(source.text)
+    except ValueError:
+        return []
+    configuration = document.get("configuration") if isinstance(document, Mapping) else None
+    if not isinstance(configuration, Mapping):
+        return []
+    found: dict[tuple[str, str], Detection] = {}
+    for name, text in _constants(configuration):
+        if len(text) < 8:
+            continue
+        key = name if name and _NAME.fullmatch(name) else "value"
+        for detection in detect(f"{key} = {json.dumps(text)}\n", source.relative):
+            # The last occurrence: the configuration section follows the resolved values in a plan.
+            at = source.text.rfind(detection.value)
+            line = source.text.count("\n", 0, at) + 1 if at >= 0 else 1
+            found.setdefault(
+                (detection.detector, detection.digest), dataclasses.replace(detection, line=line)
+            )
+    return list(found.values())
 
 
 def tfvars_files(sources: Sequence[SourceFile]) -> list[SourceFile]:
@@ -83,6 +147,10 @@ def secret_graphs(claimed: Mapping[str, Sequence[SourceFile]]) -> list[Graph]:
     """One graph per file holding secrets, named by the file, from the texts the parsers were given and the
     Terraform variable files beside them."""
     graphs: list[Graph] = []
+    for source in claimed.get(PLAN_FORMAT, ()):
+        plan_found = plan_detections(source)
+        if plan_found:
+            graphs.append(Graph(nodes(plan_found, PLAN_FORMAT), (), source.relative))
     for format_name in CONTENT_FORMATS:
         sources = list(claimed.get(format_name, ()))
         if format_name == "terraform":
