@@ -1502,6 +1502,272 @@ def image_recipe(name: str, devices: list[dict[str, Any]] | None) -> Case:
     )
 
 
+SAGEMAKER_ROLE = "arn:aws:iam::482913057716:role/sagemaker"
+
+
+def flow_definition(name: str, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    output: dict[str, Any] = {"s3_output_path": "s3://acme-reviews/output/"}
+    if key is not None:
+        output["kms_key_id"] = key
+    tf = {
+        "flow_definition_name": label,
+        "role_arn": SAGEMAKER_ROLE,
+        "human_loop_config": [
+            {
+                "human_task_ui_arn": "arn:aws:sagemaker:eu-west-1:482913057716:human-task-ui/review",
+                "task_availability_lifetime_in_seconds": 3600,
+                "task_count": 1,
+                "task_description": "review",
+                "task_title": "review",
+                "workteam_arn": "arn:aws:sagemaker:eu-west-1:482913057716:workteam/private-crowd/reviewers",
+            }
+        ],
+        "output_config": [output],
+    }
+    pul = {
+        "flowDefinitionName": label,
+        "roleArn": SAGEMAKER_ROLE,
+        "humanLoopConfig": {
+            "humanTaskUiArn": "arn:aws:sagemaker:eu-west-1:482913057716:human-task-ui/review",
+            "taskAvailabilityLifetimeInSeconds": 3600,
+            "taskCount": 1,
+            "taskDescription": "review",
+            "taskTitle": "review",
+            "workteamArn": "arn:aws:sagemaker:eu-west-1:482913057716:workteam/private-crowd/reviewers",
+        },
+        "outputConfig": {camel(k): v for k, v in output.items()},
+    }
+    return Case(
+        "aws_sagemaker_flow_definition",
+        name,
+        tf,
+        None,
+        ("aws:sagemaker/flowDefinition:FlowDefinition", pul),
+        blocks=("human_loop_config", "output_config"),
+    )
+
+
+def data_quality_job(name: str, output_key: Any = None, volume_key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    image = "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer"
+    output: dict[str, Any] = {
+        "monitoring_outputs": [{"s3_output": [{"s3_uri": "s3://acme-monitoring/reports/"}]}]
+    }
+    cluster: dict[str, Any] = {"instance_count": 1, "instance_type": "ml.t3.medium", "volume_size_in_gb": 20}
+    cfn_output: dict[str, Any] = {
+        "MonitoringOutputs": [
+            {"S3Output": {"S3Uri": "s3://acme-monitoring/reports/", "LocalPath": "/opt/ml/processing/output"}}
+        ]
+    }
+    cfn_cluster: dict[str, Any] = {"InstanceCount": 1, "InstanceType": "ml.t3.medium", "VolumeSizeInGB": 20}
+    pul_output: dict[str, Any] = {
+        "monitoringOutputs": {"s3Output": {"s3Uri": "s3://acme-monitoring/reports/"}}
+    }
+    pul_cluster: dict[str, Any] = {"instanceCount": 1, "instanceType": "ml.t3.medium", "volumeSizeInGb": 20}
+    if output_key is not None:
+        output["kms_key_id"] = cfn_output["KmsKeyId"] = pul_output["kmsKeyId"] = output_key
+    if volume_key is not None:
+        cluster["volume_kms_key_id"] = cfn_cluster["VolumeKmsKeyId"] = pul_cluster["volumeKmsKeyId"] = (
+            volume_key
+        )
+    endpoint = "ledger-scoring"
+    tf = {
+        "name": label,
+        "role_arn": SAGEMAKER_ROLE,
+        "data_quality_app_specification": [{"image_uri": image}],
+        "data_quality_job_input": [{"endpoint_input": [{"endpoint_name": endpoint}]}],
+        "data_quality_job_output_config": [output],
+        "job_resources": [{"cluster_config": [cluster]}],
+    }
+    cfn = {
+        "JobDefinitionName": label,
+        "RoleArn": SAGEMAKER_ROLE,
+        "DataQualityAppSpecification": {"ImageUri": image},
+        "DataQualityJobInput": {
+            "EndpointInput": {"EndpointName": endpoint, "LocalPath": "/opt/ml/processing/input"}
+        },
+        "DataQualityJobOutputConfig": cfn_output,
+        "JobResources": {"ClusterConfig": cfn_cluster},
+    }
+    pul = {
+        "name": label,
+        "roleArn": SAGEMAKER_ROLE,
+        "dataQualityAppSpecification": {"imageUri": image},
+        "dataQualityJobInput": {"endpointInput": {"endpointName": endpoint}},
+        "dataQualityJobOutputConfig": pul_output,
+        "jobResources": {"clusterConfig": pul_cluster},
+    }
+    return Case(
+        "aws_sagemaker_data_quality_job_definition",
+        name,
+        tf,
+        ("AWS::SageMaker::DataQualityJobDefinition", cfn),
+        ("aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition", pul),
+        blocks=(
+            "data_quality_app_specification",
+            "data_quality_job_input",
+            "endpoint_input",
+            "data_quality_job_output_config",
+            "monitoring_outputs",
+            "s3_output",
+            "job_resources",
+            "cluster_config",
+        ),
+    )
+
+
+def appflow(name: str, key: Any = None) -> Case:
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {
+        "name": label,
+        "source_flow_config": [
+            {
+                "connector_type": "S3",
+                "source_connector_properties": [
+                    {"s3": [{"bucket_name": "acme-crm-export", "bucket_prefix": "accounts"}]}
+                ],
+            }
+        ],
+        "destination_flow_config": [
+            {
+                "connector_type": "S3",
+                "destination_connector_properties": [
+                    {"s3": [{"bucket_name": "acme-lake", "bucket_prefix": "crm"}]}
+                ],
+            }
+        ],
+        "task": [
+            {
+                "source_fields": ["id"],
+                "destination_field": "id",
+                "task_type": "Map",
+                "connector_operator": [{"s3": "NO_OP"}],
+            }
+        ],
+        "trigger_config": [{"trigger_type": "OnDemand"}],
+    }
+    cfn: dict[str, Any] = {
+        "FlowName": label,
+        "SourceFlowConfig": {
+            "ConnectorType": "S3",
+            "SourceConnectorProperties": {
+                "S3": {"BucketName": "acme-crm-export", "BucketPrefix": "accounts"}
+            },
+        },
+        "DestinationFlowConfigList": [
+            {
+                "ConnectorType": "S3",
+                "DestinationConnectorProperties": {"S3": {"BucketName": "acme-lake", "BucketPrefix": "crm"}},
+            }
+        ],
+        "Tasks": [
+            {
+                "SourceFields": ["id"],
+                "DestinationField": "id",
+                "TaskType": "Map",
+                "ConnectorOperator": {"S3": "NO_OP"},
+            }
+        ],
+        "TriggerConfig": {"TriggerType": "OnDemand"},
+    }
+    pul: dict[str, Any] = {
+        "name": label,
+        "sourceFlowConfig": {
+            "connectorType": "S3",
+            "sourceConnectorProperties": {
+                "s3": {"bucketName": "acme-crm-export", "bucketPrefix": "accounts"}
+            },
+        },
+        "destinationFlowConfigs": [
+            {
+                "connectorType": "S3",
+                "destinationConnectorProperties": {"s3": {"bucketName": "acme-lake", "bucketPrefix": "crm"}},
+            }
+        ],
+        "tasks": [
+            {
+                "sourceFields": ["id"],
+                "destinationField": "id",
+                "taskType": "Map",
+                "connectorOperators": [{"s3": "NO_OP"}],
+            }
+        ],
+        "triggerConfig": {"triggerType": "OnDemand"},
+    }
+    if key is not None:
+        tf["kms_arn"] = cfn["KMSArn"] = pul["kmsArn"] = key
+    return Case(
+        "aws_appflow_flow",
+        name,
+        tf,
+        ("AWS::AppFlow::Flow", cfn),
+        ("aws:appflow/flow:Flow", pul),
+        blocks=(
+            "source_flow_config",
+            "source_connector_properties",
+            "s3",
+            "destination_flow_config",
+            "destination_connector_properties",
+            "task",
+            "connector_operator",
+            "trigger_config",
+        ),
+    )
+
+
+CONNECT_INSTANCE = "arn:aws:connect:eu-west-1:482913057716:instance/3f1c2b7e-9d4a-4e8b-a1c6-5d2e0f9b8a71"
+
+
+def connect_storage(name: str, kind: str = "S3", encryption: dict[str, Any] | None = None) -> Case:
+    """A storage config for call recordings (S3) or live media (KINESIS_VIDEO_STREAM); ``encryption`` is
+    its encryption_config in Terraform names (None: not set)."""
+    if kind == "S3":
+        resource_type, name_tf = "CALL_RECORDINGS", "s3_config"
+        target: dict[str, Any] = {"bucket_name": "acme-contact-center", "bucket_prefix": "recordings"}
+    else:
+        resource_type, name_tf = "MEDIA_STREAMS", "kinesis_video_stream_config"
+        target = {"prefix": "live", "retention_period_hours": 24}
+    if encryption is not None:
+        target = {**target, "encryption_config": [encryption]}
+    cfn_target = {
+        pascal(k): ({pascal(a): b for a, b in v[0].items()} if k == "encryption_config" else v)
+        for k, v in target.items()
+    }
+    pul_target = {
+        camel(k): ({camel(a): b for a, b in v[0].items()} if k == "encryption_config" else v)
+        for k, v in target.items()
+    }
+    cfn_name = "S3Config" if kind == "S3" else "KinesisVideoStreamConfig"
+    return Case(
+        "aws_connect_instance_storage_config",
+        name,
+        {
+            "instance_id": CONNECT_INSTANCE,
+            "resource_type": resource_type,
+            "storage_config": [{"storage_type": kind, name_tf: [target]}],
+        },
+        (
+            "AWS::Connect::InstanceStorageConfig",
+            {
+                "InstanceArn": CONNECT_INSTANCE,
+                "ResourceType": resource_type,
+                "StorageType": kind,
+                cfn_name: cfn_target,
+            },
+        ),
+        (
+            "aws:connect/instanceStorageConfig:InstanceStorageConfig",
+            {
+                "instanceId": CONNECT_INSTANCE,
+                "resourceType": resource_type,
+                "storageConfig": {"storageType": kind, camel(name_tf): pul_target},
+            },
+        ),
+        blocks=("storage_config", "s3_config", "kinesis_video_stream_config", "encryption_config"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -1804,6 +2070,31 @@ FIXTURES: dict[str, list[Case]] = {
         image_recipe("fail_default_key", [ENC]),
         image_recipe("fail_aws_managed", [{"encrypted": True, "kms_key_id": "alias/aws/ebs"}]),
         image_recipe("undetermined_from_snapshot", [{"snapshot_id": SNAPSHOT_ID}]),
+    ],
+    "ENC-SAGEMAKER-004": cmk_cases(flow_definition, "alias/aws/sagemaker"),
+    "ENC-SAGEMAKER-005": [
+        kms_key(),
+        data_quality_job("pass_cmk", KEY, KEY),
+        data_quality_job("pass_literal_keys", LITERAL_KEY, LITERAL_KEY),
+        data_quality_job("fail_default_keys"),
+        data_quality_job("fail_volume_default_key", KEY),
+        data_quality_job("fail_output_aws_managed", "alias/aws/sagemaker", KEY),
+    ],
+    "ENC-APPFLOW-001": cmk_cases(appflow, "alias/aws/appflow"),
+    "ENC-CONNECT-001": [
+        kms_key(),
+        connect_storage("pass_recordings_cmk", "S3", {"encryption_type": "KMS", "key_id": KEY}),
+        connect_storage(
+            "pass_media_literal_key",
+            "KINESIS_VIDEO_STREAM",
+            {"encryption_type": "KMS", "key_id": LITERAL_KEY},
+        ),
+        connect_storage("fail_recordings_no_encryption", "S3"),
+        connect_storage(
+            "fail_media_aws_managed",
+            "KINESIS_VIDEO_STREAM",
+            {"encryption_type": "KMS", "key_id": "alias/aws/kinesisvideo"},
+        ),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
