@@ -114,6 +114,40 @@ def test_data_sources_are_not_evaluated(tmp_path: Path) -> None:
     assert evaluation.checks == ()
 
 
+def test_data_sources_of_judged_types_are_evaluated_once() -> None:
+    # terraform_remote_state exists only as a data source and is judged as one (SEC-STATE-014); its copy
+    # beside a plan's drifted resources is not judged twice, and other data sources are never judged.
+    rules = load_packs(("secrets-and-state",))
+
+    def data_source(type_name: str, name: str, **metadata: object) -> Resource:
+        return Resource(
+            id=f"data.{type_name}.{name}",
+            format="terraform-plan",
+            native_type=type_name,
+            type=type_name,
+            provider="terraform",
+            region="eu-west-1",
+            region_source="none",
+            attributes={"backend": "http", "config": {"address": "http://state.example.com/n"}},
+            tags={},
+            location=SourceLocation("plan.json", 3, 9, {}),
+            mode="data",
+            metadata=metadata,
+        )
+
+    graph = Graph(
+        (
+            data_source("terraform_remote_state", "network"),
+            data_source("terraform_remote_state", "copy", drift_context=True),
+            data_source("aws_s3_bucket", "state"),
+        )
+    )
+    evaluation = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
+    assert {(c.rule_id, c.resource_id, c.outcome) for c in evaluation.checks} == {
+        ("SEC-STATE-014", "data.terraform_remote_state.network", "fail")
+    }
+
+
 GRAPH_POLICY = """\
     package house.volume
 
