@@ -1,9 +1,10 @@
-# Unit tests of ENC-RDS-010, ENC-KENDRA-001, ENC-IMAGEBUILDER-001, ENC-COMPREHEND-001 and ENC-ECS-002.
+# Unit tests of ENC-RDS-010, ENC-KENDRA-001, ENC-IMAGEBUILDER-001, ENC-COMPREHEND-001, ENC-ECS-002 and ENC-ECS-003.
 package iacgate.rules.encryption.aws_rest_services_cmk_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_rest_comprehend_model_cmk
 import data.iacgate.rules.encryption.aws_rest_ecs_exec_cmk
+import data.iacgate.rules.encryption.aws_rest_ecs_exec_logs_encrypted
 import data.iacgate.rules.encryption.aws_rest_imagebuilder_component_cmk
 import data.iacgate.rules.encryption.aws_rest_kendra_index_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_activity_stream_cmk
@@ -52,4 +53,17 @@ test_ecs_exec if {
 	some unknown in aws_rest_ecs_exec_cmk.deny with input.resource as testing.resource("aws_ecs_cluster", {"configuration": [{"execute_command_configuration": testing.unknown}]})
 		with input.related as []
 	unknown.status == "undetermined"
+}
+
+services_exec_logs(log_configuration) := testing.resource("aws_ecs_cluster", {"configuration": [{"execute_command_configuration": [{"logging": "OVERRIDE", "log_configuration": [log_configuration]}]}]})
+
+test_ecs_exec_logs_encrypted if {
+	some skipped in aws_rest_ecs_exec_logs_encrypted.deny with input.resource as testing.resource("aws_ecs_cluster", {"configuration": [{"execute_command_configuration": [{"logging": "DEFAULT"}]}]})
+		with input.related as []
+	skipped.not_applicable
+	some plain in aws_rest_ecs_exec_logs_encrypted.deny with input.resource as services_exec_logs({"cloud_watch_log_group_name": "/ecs/exec"})
+		with input.related as []
+	plain.path == ["configuration", 0, "execute_command_configuration", 0, "log_configuration", 0, "cloud_watch_encryption_enabled"]
+	count(aws_rest_ecs_exec_logs_encrypted.deny) == 0 with input.resource as services_exec_logs({"s3_bucket_name": "b", "s3_bucket_encryption_enabled": true})
+		with input.related as []
 }

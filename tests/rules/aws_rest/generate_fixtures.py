@@ -1768,6 +1768,34 @@ def connect_storage(name: str, kind: str = "S3", encryption: dict[str, Any] | No
     )
 
 
+def ecs_exec_logs(name: str, logging: str, log_configuration: dict[str, Any] | None = None) -> Case:
+    """A cluster whose ECS Exec logging is ``logging``; ``log_configuration`` in Terraform names
+    (CloudFormation names s3_bucket_encryption_enabled S3EncryptionEnabled)."""
+    label = name.replace("_", "-")
+    cfn_names = {"s3_bucket_encryption_enabled": "S3EncryptionEnabled"}
+    exec_tf: dict[str, Any] = {"logging": logging}
+    exec_cfn: dict[str, Any] = {"Logging": logging}
+    exec_pul: dict[str, Any] = {"logging": logging}
+    if log_configuration is not None:
+        exec_tf["log_configuration"] = [log_configuration]
+        exec_cfn["LogConfiguration"] = {cfn_names.get(k, pascal(k)): v for k, v in log_configuration.items()}
+        exec_pul["logConfiguration"] = {camel(k): v for k, v in log_configuration.items()}
+    return Case(
+        "aws_ecs_cluster",
+        name,
+        {"name": label, "configuration": [{"execute_command_configuration": [exec_tf]}]},
+        (
+            "AWS::ECS::Cluster",
+            {"ClusterName": label, "Configuration": {"ExecuteCommandConfiguration": exec_cfn}},
+        ),
+        (
+            "aws:ecs/cluster:Cluster",
+            {"name": label, "configuration": {"executeCommandConfiguration": exec_pul}},
+        ),
+        blocks=("configuration", "execute_command_configuration", "log_configuration"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -2094,6 +2122,29 @@ FIXTURES: dict[str, list[Case]] = {
             "fail_media_aws_managed",
             "KINESIS_VIDEO_STREAM",
             {"encryption_type": "KMS", "key_id": "alias/aws/kinesisvideo"},
+        ),
+    ],
+    "ENC-ECS-003": [
+        ecs_exec_logs(
+            "pass_logs_encrypted",
+            "OVERRIDE",
+            {
+                "cloud_watch_log_group_name": "/ecs/exec",
+                "cloud_watch_encryption_enabled": True,
+                "s3_bucket_name": "acme-exec-logs",
+                "s3_bucket_encryption_enabled": True,
+            },
+        ),
+        ecs_exec_logs(
+            "pass_cloudwatch_encrypted",
+            "OVERRIDE",
+            {"cloud_watch_log_group_name": "/ecs/exec", "cloud_watch_encryption_enabled": True},
+        ),
+        ecs_exec_logs("fail_cloudwatch_unencrypted", "OVERRIDE", {"cloud_watch_log_group_name": "/ecs/exec"}),
+        ecs_exec_logs(
+            "fail_s3_unencrypted",
+            "OVERRIDE",
+            {"s3_bucket_name": "acme-exec-logs", "s3_bucket_encryption_enabled": False},
         ),
     ],
     "ENC-CODEBUILD-003": [
