@@ -1,7 +1,8 @@
-# Unit tests of ENC-S3-004, ENC-IMAGEBUILDER-002 and ENC-IMAGEBUILDER-003.
+# Unit tests of ENC-S3-004, ENC-IMAGEBUILDER-002, ENC-IMAGEBUILDER-003 and ENC-IMAGEBUILDER-004.
 package iacgate.rules.encryption.aws_rest_objects_recipes_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_rest_imagebuilder_distribution_cmk
 import data.iacgate.rules.encryption.aws_rest_imagebuilder_recipe_cmk
 import data.iacgate.rules.encryption.aws_rest_imagebuilder_recipe_encrypted
 import data.iacgate.rules.encryption.aws_rest_s3_object_cmk
@@ -43,4 +44,21 @@ test_image_recipe_levels if {
 	some unknown in aws_rest_imagebuilder_recipe_cmk.deny with input.resource as testing.resource("aws_imagebuilder_image_recipe", {"block_device_mapping": testing.unknown})
 		with input.related as []
 	unknown.status == "undetermined"
+}
+
+objects_distribution(settings) := testing.resource("aws_imagebuilder_distribution_configuration", {"distribution": [{"region": "eu-central-1", "ami_distribution_configuration": [settings]}]})
+
+test_image_distribution if {
+	count(aws_rest_imagebuilder_distribution_cmk.deny) == 0 with input.resource as objects_distribution({"kms_key_id": objects_key})
+		with input.related as []
+	some managed in aws_rest_imagebuilder_distribution_cmk.deny with input.resource as objects_distribution({"kms_key_id": "alias/aws/ebs"})
+		with input.related as []
+	managed.path == ["distribution", 0, "ami_distribution_configuration", 0, "kms_key_id"]
+	not managed.status
+	some unset in aws_rest_imagebuilder_distribution_cmk.deny with input.resource as objects_distribution({"name": "golden"})
+		with input.related as []
+	unset.status == "undetermined"
+	some skipped in aws_rest_imagebuilder_distribution_cmk.deny with input.resource as testing.resource("aws_imagebuilder_distribution_configuration", {"distribution": [{"region": "eu-west-1", "container_distribution_configuration": [{"target_repository": [{"repository_name": "r", "service": "ECR"}]}]}]})
+		with input.related as []
+	skipped.not_applicable
 }

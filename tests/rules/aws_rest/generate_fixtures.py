@@ -1796,6 +1796,49 @@ def ecs_exec_logs(name: str, logging: str, log_configuration: dict[str, Any] | N
     )
 
 
+def distribution_configuration(name: str, keys: list[Any]) -> Case:
+    """Distributions to eu-west-1 and eu-central-1 (as many as ``keys``), each with an
+    ami_distribution_configuration whose kms_key_id is the key (None: not set)."""
+    label = name.replace("_", "-")
+    regions = ["eu-west-1", "eu-central-1"][: len(keys)]
+
+    def ami(key: Any, case: Any) -> dict[str, Any]:
+        settings = {"name": "golden-{{ imagebuilder:buildDate }}"}
+        if key is not None:
+            settings["kms_key_id"] = key
+        return {case(k): v for k, v in settings.items()}
+
+    tf = {
+        "name": label,
+        "distribution": [
+            {"region": region, "ami_distribution_configuration": [ami(key, str)]}
+            for region, key in zip(regions, keys, strict=True)
+        ],
+    }
+    cfn = {
+        "Name": label,
+        "Distributions": [
+            {"Region": region, "AmiDistributionConfiguration": ami(key, pascal)}
+            for region, key in zip(regions, keys, strict=True)
+        ],
+    }
+    pul = {
+        "name": label,
+        "distributions": [
+            {"region": region, "amiDistributionConfiguration": ami(key, camel)}
+            for region, key in zip(regions, keys, strict=True)
+        ],
+    }
+    return Case(
+        "aws_imagebuilder_distribution_configuration",
+        name,
+        tf,
+        ("AWS::ImageBuilder::DistributionConfiguration", cfn),
+        ("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", pul),
+        blocks=("distribution", "ami_distribution_configuration"),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -2146,6 +2189,12 @@ FIXTURES: dict[str, list[Case]] = {
             "OVERRIDE",
             {"s3_bucket_name": "acme-exec-logs", "s3_bucket_encryption_enabled": False},
         ),
+    ],
+    "ENC-IMAGEBUILDER-004": [
+        kms_key(),
+        distribution_configuration("pass_cmk", [KEY, REPLICA_KEY]),
+        distribution_configuration("fail_aws_managed", [KEY, "alias/aws/ebs"]),
+        distribution_configuration("undetermined_default_key", [KEY, None]),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
