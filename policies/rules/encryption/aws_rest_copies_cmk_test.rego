@@ -1,10 +1,13 @@
-# Unit tests of ENC-DYNAMODB-002, ENC-DLM-001 and ENC-DLM-002: replicas and cross-region copies.
+# Unit tests of ENC-DYNAMODB-002, ENC-DLM-001, ENC-DLM-002, ENC-NEPTUNE-003 and ENC-NEPTUNE-004: replicas,
+# cross-region copies and snapshots.
 package iacgate.rules.encryption.aws_rest_copies_cmk_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_rest_dlm_copy_cmk
 import data.iacgate.rules.encryption.aws_rest_dlm_copy_encrypted
 import data.iacgate.rules.encryption.aws_rest_dynamodb_replica_cmk
+import data.iacgate.rules.encryption.aws_rest_neptune_snapshot_cmk
+import data.iacgate.rules.encryption.aws_rest_neptune_snapshot_encrypted
 import rego.v1
 
 copies_key := "arn:aws:kms:eu-central-1:482913057716:key/6d1c9e2a-3b4f-4a8e-9c7d-2e5f1a0b8c93"
@@ -41,4 +44,32 @@ test_dlm_levels if {
 	default_key.path == ["policy_details", 0, "schedule", 0, "cross_region_copy_rule", 0, "cmk_arn"]
 	count(aws_rest_dlm_copy_cmk.deny) == 0 with input.resource as copies_policy({"target": "eu-central-1", "encrypted": true, "cmk_arn": copies_key})
 		with input.related as []
+}
+
+copies_cluster(attributes) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": "db_cluster_identifier",
+	"resource": object.union(testing.resource("aws_neptune_cluster", attributes), {"id": "aws_neptune_cluster.neighbour"}),
+}
+
+copies_snapshot := testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
+
+test_neptune_snapshot_levels if {
+	count(aws_rest_neptune_snapshot_encrypted.deny) == 0 with input.resource as copies_snapshot
+		with input.related as [copies_cluster({"storage_encrypted": true})]
+	some plain in aws_rest_neptune_snapshot_encrypted.deny with input.resource as copies_snapshot
+		with input.related as [copies_cluster({"storage_encrypted": false})]
+	plain.decided
+	some outside in aws_rest_neptune_snapshot_encrypted.deny with input.resource as testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": "shared"})
+		with input.related as []
+	outside.status == "undetermined"
+	count(aws_rest_neptune_snapshot_cmk.deny) == 0 with input.resource as copies_snapshot
+		with input.related as [copies_cluster({"storage_encrypted": true, "kms_key_arn": copies_key})]
+	some default_key in aws_rest_neptune_snapshot_cmk.deny with input.resource as copies_snapshot
+		with input.related as [copies_cluster({"storage_encrypted": true})]
+	default_key.decided
+	some later in aws_rest_neptune_snapshot_cmk.deny with input.resource as copies_snapshot
+		with input.related as [copies_cluster({"storage_encrypted": testing.unknown})]
+	later.status == "undetermined"
 }

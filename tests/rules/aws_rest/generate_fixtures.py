@@ -1839,6 +1839,35 @@ def distribution_configuration(name: str, keys: list[Any]) -> Case:
     )
 
 
+def neptune_graph(name: str, encrypted: bool | None, key: Any = None) -> Case:
+    """A Neptune cluster (not judged by the snapshot rules; their snapshots are)."""
+    tf: dict[str, Any] = {"cluster_identifier": name.replace("_", "-"), "engine": "neptune"}
+    pul: dict[str, Any] = {"clusterIdentifier": name.replace("_", "-"), "engine": "neptune"}
+    if encrypted is not None:
+        tf["storage_encrypted"] = pul["storageEncrypted"] = encrypted
+    if key is not None:
+        tf["kms_key_arn"] = pul["kmsKeyArn"] = key
+    return Case("aws_neptune_cluster", name, tf, None, ("aws:neptune/cluster:Cluster", pul))
+
+
+def neptune_snapshot(name: str, cluster: str | None) -> Case:
+    """A snapshot of the Neptune cluster ``cluster`` of the file (None: a cluster named by a literal id)."""
+    identifier: Any = Ref(f"aws_neptune_cluster.{cluster}", "id") if cluster else "shared-graph"
+    tf = {"db_cluster_identifier": identifier, "db_cluster_snapshot_identifier": name.replace("_", "-")}
+    pul = {"dbClusterIdentifier": identifier, "dbClusterSnapshotIdentifier": name.replace("_", "-")}
+    return Case(
+        "aws_neptune_cluster_snapshot", name, tf, None, ("aws:neptune/clusterSnapshot:ClusterSnapshot", pul)
+    )
+
+
+NEPTUNE_CLUSTERS = [
+    neptune_graph("graph_cmk", True, LITERAL_KEY),
+    neptune_graph("graph_default_key", True),
+    neptune_graph("graph_aws_managed", True, "alias/aws/rds"),
+    neptune_graph("graph_unencrypted", None),
+]
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -2195,6 +2224,21 @@ FIXTURES: dict[str, list[Case]] = {
         distribution_configuration("pass_cmk", [KEY, REPLICA_KEY]),
         distribution_configuration("fail_aws_managed", [KEY, "alias/aws/ebs"]),
         distribution_configuration("undetermined_default_key", [KEY, None]),
+    ],
+    "ENC-NEPTUNE-003": [
+        *NEPTUNE_CLUSTERS,
+        neptune_snapshot("pass_encrypted_cluster", "graph_default_key"),
+        neptune_snapshot("pass_cmk_cluster", "graph_cmk"),
+        neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
+        neptune_snapshot("undetermined_cluster_outside", None),
+    ],
+    "ENC-NEPTUNE-004": [
+        *NEPTUNE_CLUSTERS,
+        neptune_snapshot("pass_cmk_cluster", "graph_cmk"),
+        neptune_snapshot("fail_default_key_cluster", "graph_default_key"),
+        neptune_snapshot("fail_aws_managed_cluster", "graph_aws_managed"),
+        neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
+        neptune_snapshot("undetermined_cluster_outside", None),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),

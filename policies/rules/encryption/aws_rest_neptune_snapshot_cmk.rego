@@ -1,0 +1,47 @@
+# ENC-NEPTUNE-004: Neptune cluster snapshots are encrypted with a customer-managed KMS key (their cluster's).
+package iacgate.rules.encryption.aws_rest_neptune_snapshot_cmk
+
+import data.iacgate.lib
+import data.iacgate.lib.aws
+import rego.v1
+
+clusters := lib.referenced("aws_neptune_cluster")
+
+deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
+	count(clusters) == 0
+	msg := concat("", [
+		"Neptune cluster snapshot may not be encrypted with a customer-managed KMS key: it has the key of its",
+		" cluster (db_cluster_identifier is ", lib.attr_text("db_cluster_identifier"),
+		"), which is not in the scanned configuration",
+	])
+}
+
+# The cluster's key as the snapshot sees it: "unset", "aws-managed", "undetermined" or "customer". An
+# unencrypted cluster has no key at all.
+cluster_class(cluster) := "unencrypted" if {
+	value := object.get(cluster.attributes, "storage_encrypted", null)
+	not lib.is_unknown(value)
+	not lib.is_true(value)
+} else := "undetermined" if {
+	lib.is_unknown(object.get(cluster.attributes, "storage_encrypted", null))
+} else := aws.kms_key_class("db_cluster_identifier", object.get(cluster.attributes, "kms_key_arn", null))
+
+deny contains lib.decided_violation(["db_cluster_identifier"], msg) if {
+	some cluster in clusters
+	cluster_class(cluster) in {"unencrypted", "unset", "aws-managed"}
+	msg := concat("", [
+		"Neptune cluster snapshot is not encrypted with a customer-managed KMS key: its cluster ", cluster.id,
+		" has storage_encrypted ", lib.show(object.get(cluster.attributes, "storage_encrypted", null)),
+		" and kms_key_arn ", lib.show(object.get(cluster.attributes, "kms_key_arn", null)),
+		", required a customer-managed key",
+	])
+}
+
+deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
+	some cluster in clusters
+	cluster_class(cluster) == "undetermined"
+	msg := concat("", [
+		"Neptune cluster snapshot may not be encrypted with a customer-managed KMS key: the key of its cluster ",
+		cluster.id, " is known only after apply",
+	])
+}

@@ -1,0 +1,34 @@
+# ENC-NEPTUNE-003: Neptune cluster snapshots are encrypted (a snapshot has its cluster's encryption).
+package iacgate.rules.encryption.aws_rest_neptune_snapshot_encrypted
+
+import data.iacgate.lib
+import rego.v1
+
+clusters := lib.referenced("aws_neptune_cluster")
+
+# The snapshot takes its encryption from the cluster it is taken of: a cluster outside the configuration
+# (a literal identifier, a variable) does not show it.
+deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
+	count(clusters) == 0
+	msg := concat("", [
+		"Neptune cluster snapshot may not be encrypted: it has the encryption of its cluster (db_cluster_identifier is ",
+		lib.attr_text("db_cluster_identifier"), "), which is not in the scanned configuration",
+	])
+}
+
+deny contains lib.decided_violation(["db_cluster_identifier"], msg) if {
+	some cluster in clusters
+	value := object.get(cluster.attributes, "storage_encrypted", null)
+	not lib.is_unknown(value)
+	not lib.is_true(value)
+	msg := concat("", [
+		"Neptune cluster snapshot is not encrypted: its cluster ", cluster.id, " has storage_encrypted ",
+		lib.show(value), ", required true",
+	])
+}
+
+deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
+	some cluster in clusters
+	lib.is_unknown(object.get(cluster.attributes, "storage_encrypted", null))
+	msg := concat("", ["Neptune cluster snapshot may not be encrypted: storage_encrypted of its cluster ", cluster.id, " is unknown until apply"])
+}
