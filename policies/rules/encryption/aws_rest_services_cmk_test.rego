@@ -67,3 +67,11 @@ test_ecs_exec_logs_encrypted if {
 	count(aws_rest_ecs_exec_logs_encrypted.deny) == 0 with input.resource as services_exec_logs({"s3_bucket_name": "b", "s3_bucket_encryption_enabled": true})
 		with input.related as []
 }
+
+test_comprehend_output if {
+	some output in aws_rest_comprehend_model_cmk.deny with input.resource as testing.resource("aws_comprehend_document_classifier", {"model_kms_key_id": services_key, "volume_kms_key_id": services_key, "output_data_config": [{"s3_uri": "s3://b/"}]})
+		with input.related as []
+	output.path == ["output_data_config", 0, "kms_key_id"]
+	count(aws_rest_comprehend_model_cmk.deny) == 0 with input.resource as testing.resource("aws_comprehend_document_classifier", {"model_kms_key_id": services_key, "volume_kms_key_id": services_key, "output_data_config": [{"s3_uri": "s3://b/", "kms_key_id": services_key}]})
+		with input.related as []
+}

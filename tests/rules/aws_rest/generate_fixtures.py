@@ -1125,8 +1125,16 @@ def kendra_index(name: str, key: Any = None) -> Case:
     )
 
 
-def comprehend(name: str, model_key: Any = None, volume_key: Any = None, recognizer: bool = False) -> Case:
-    """A document classifier (or, with ``recognizer``, an entity recognizer: no CloudFormation type)."""
+def comprehend(
+    name: str,
+    model_key: Any = None,
+    volume_key: Any = None,
+    recognizer: bool = False,
+    output_key: Any = "omit",
+) -> Case:
+    """A document classifier (or, with ``recognizer``, an entity recognizer: no CloudFormation type);
+    ``output_key`` other than "omit" writes a classifier's output_data_config with that kms_key_id (None:
+    not set)."""
     label = name.replace("_", "-")
     role = "arn:aws:iam::482913057716:role/comprehend"
     tf: dict[str, Any] = {"name": label, "data_access_role_arn": role, "language_code": "en"}
@@ -1149,6 +1157,13 @@ def comprehend(name: str, model_key: Any = None, volume_key: Any = None, recogni
         tf["input_data_config"] = [{"s3_uri": "s3://acme-comprehend/training/"}]
         cfn["InputDataConfig"] = {"S3Uri": "s3://acme-comprehend/training/"}
         pul["inputDataConfig"] = {"s3Uri": "s3://acme-comprehend/training/"}
+    if output_key != "omit":
+        output = {"s3_uri": "s3://acme-comprehend/output/"}
+        if output_key is not None:
+            output["kms_key_id"] = output_key
+        tf["output_data_config"] = [output]
+        cfn["OutputDataConfig"] = {pascal(k): v for k, v in output.items()}
+        pul["outputDataConfig"] = {camel(k): v for k, v in output.items()}
     for tf_name, value in (("model_kms_key_id", model_key), ("volume_kms_key_id", volume_key)):
         if value is not None:
             tf[tf_name] = value
@@ -1161,7 +1176,7 @@ def comprehend(name: str, model_key: Any = None, volume_key: Any = None, recogni
             tf,
             None,
             ("aws:comprehend/entityRecognizer:EntityRecognizer", pul),
-            blocks=("input_data_config", "entity_types", "documents", "entity_list"),
+            blocks=("input_data_config", "entity_types", "documents", "entity_list", "output_data_config"),
         )
     return Case(
         "aws_comprehend_document_classifier",
@@ -1169,7 +1184,7 @@ def comprehend(name: str, model_key: Any = None, volume_key: Any = None, recogni
         tf,
         ("AWS::Comprehend::DocumentClassifier", cfn),
         ("aws:comprehend/documentClassifier:DocumentClassifier", pul),
-        blocks=("input_data_config",),
+        blocks=("input_data_config", "output_data_config"),
     )
 
 
@@ -2114,6 +2129,8 @@ FIXTURES: dict[str, list[Case]] = {
         comprehend("fail_default_keys"),
         comprehend("fail_volume_default", KEY),
         comprehend("fail_recognizer_aws_managed", "alias/aws/comprehend", KEY, recognizer=True),
+        comprehend("pass_output_cmk", KEY, KEY, output_key=LITERAL_KEY),
+        comprehend("fail_output_default_key", KEY, KEY, output_key=None),
     ],
     "ENC-ECS-002": [
         kms_key(),
