@@ -305,3 +305,10 @@ test_log_analytics_retention if {
 	some unknown in azure_log_analytics_retention.deny with input.resource as workspace_resource({"retention_in_days": testing.unknown}) with input.related as []
 	unknown.path == ["retention_in_days"]
 }
+
+# A sku unknown until apply may be Free (7 days): the finding points at it and is undetermined.
+test_log_analytics_sku_unknown_fails_at_its_path if {
+	workspace := testing.resource("azurerm_log_analytics_workspace", {"sku": testing.unknown, "retention_in_days": 365})
+	some result in azure_log_analytics_retention.deny with input.resource as workspace with input.related as []
+	result.path == ["sku"]
+}
