@@ -40,6 +40,7 @@ from iacgate.graph.model import (
     Change,
     Resource,
     SourceLocation,
+    Unknown,
 )
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.jsontext import load_json
@@ -65,6 +66,14 @@ _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.\d+)?")
 _NOT_EVALUATED = ({"delete"}, {"forget"})
 _DELETED = {"delete"}
 _HEAD = 4096
+# Top-level AWS arguments naming a KMS key that the provider computes when the configuration leaves them
+# out (the service's AWS-managed key, aws/ebs for a volume): the plan shows them unknown until apply,
+# though the configuration sets no key. With the plan's configuration at hand, such a value is "not set",
+# as in the HCL source; an unknown key the configuration does write (a variable, a key of the same plan)
+# stays unknown (#15).
+_PROVIDER_KEYS = frozenset(
+    {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
+)
 
 
 def _is_plan_name(name: str) -> bool:
@@ -372,6 +381,8 @@ def _resource(
     region, region_source = regions.for_resource(instance, provider, attributes, config)
     # Where the credential attributes come from (tfplan_origins): the plan's values cannot tell.
     expressions = _mapping(config.get("expressions"))
+    if config and provider == "aws" and resource.get("mode") != "data" and not deleted:
+        attributes = _unset_provider_keys(attributes, expressions)
     if index is not None and not CREDENTIAL_ATTRIBUTES.isdisjoint(expressions):
         attributes = {**attributes, ORIGINS: credential_origins(config, instance.path, index.modules, given)}
     metadata["provider_name"] = provider_name
@@ -399,6 +410,19 @@ def _resource(
         metadata=metadata,
         change=_change(change) if change.get("actions") else None,
     )
+
+
+def _unset_provider_keys(attributes: Mapping[str, Any], expressions: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``attributes`` with the KMS key arguments the configuration does not write, and the plan shows
+    unknown because the provider computes them, set to None (see ``_PROVIDER_KEYS``)."""
+    computed = [
+        name
+        for name in _PROVIDER_KEYS
+        if isinstance(attributes.get(name), Unknown) and name not in expressions
+    ]
+    if not computed:
+        return attributes
+    return {**attributes, **dict.fromkeys(computed)}
 
 
 def _replace_paths(raw: Any) -> tuple[AttributePath, ...]:

@@ -18,10 +18,9 @@ AGREE = FIXTURES / "agree"
 SOURCE_ONLY = ("SEC-STATE-*", "SEC-SENSITIVE-*")
 # Rules on what only a plan holds: the plan's root variable values and output markings (var.*, output.*).
 PLAN_ONLY = ("SEC-SENSITIVE-004",)
-# Known disagreement (#15, open): a key the configuration leaves to the provider is "not set" in HCL
-# (ENC-EBS-004 fails) but computed, unknown until apply, in the plan, where the customer-managed-key rules
-# count an unknown key as a key created in the same plan. Telling them apart needs the plan's configuration.
-DISAGREE = ("ENC-EBS-004",)
+# Known disagreements: none. (#15: a KMS key the configuration leaves to the provider, "not set" in HCL, was
+# unknown until apply in the plan; the plan parser now reads the plan's configuration and leaves it unset.)
+DISAGREE: tuple[str, ...] = ()
 
 
 def _findings(result: ScanResult) -> set[tuple[str, str, str]]:
