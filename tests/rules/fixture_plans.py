@@ -24,6 +24,7 @@ from plan_builder import UNKNOWN, Ref, Spec, build_plan  # noqa: E402
 REGION = "eu-west-1"
 ACCOUNT = "482913057716"
 KEY_ARN = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/8e1f7c3a-2b4d-4c6e-9a0f-5d3b1e7c9a24"
+SNAPSHOT = "snap-0a1b2c3d4e5f60718"
 TAGS = {"application": "payments-platform", "environment": "prod", "owner": "platform-payments"}
 
 
@@ -320,7 +321,7 @@ def enc_dynamodb_001() -> list[Spec]:
 # --- Block storage, keys, messaging --------------------------------------------------------------
 
 
-def volume(name: str, encrypted: Any) -> Spec:
+def volume(name: str, encrypted: Any, snapshot: Any = None) -> Spec:
     values = {
         "availability_zone": f"{REGION}a",
         "size": 200,
@@ -336,7 +337,16 @@ def volume(name: str, encrypted: Any) -> Spec:
         config["encrypted"] = encrypted
     if encrypted is True:
         config["kms_key_id"] = Ref("aws_kms_key.data", "arn")
+    if snapshot is not None:
+        config["snapshot_id"] = snapshot
+        values["snapshot_id"] = UNKNOWN if isinstance(snapshot, Ref) else snapshot
     return Spec("aws_ebs_volume", name, values, config)
+
+
+def snapshot_copy(name: str) -> Spec:
+    config = {"source_snapshot_id": SNAPSHOT, "source_region": REGION, "encrypted": True, "tags": TAGS}
+    values = {**config, "kms_key_id": UNKNOWN, "volume_id": UNKNOWN, "arn": UNKNOWN, "id": UNKNOWN}
+    return Spec("aws_ebs_snapshot_copy", name, values, config)
 
 
 def enc_ebs_001() -> list[Spec]:
@@ -345,6 +355,11 @@ def enc_ebs_001() -> list[Spec]:
         volume("pass_encrypted_cmk", True),
         volume("fail_unencrypted", False),
         volume("undetermined_account_default", UNKNOWN),
+        # Restored from a snapshot, `encrypted` left to the provider (unknown in the plan): the snapshot
+        # decides (#15 §3).
+        snapshot_copy("planned_copy"),
+        volume("pass_from_encrypted_copy", UNKNOWN, Ref("aws_ebs_snapshot_copy.planned_copy", "id")),
+        volume("undetermined_from_snapshot", UNKNOWN, SNAPSHOT),
     ]
 
 

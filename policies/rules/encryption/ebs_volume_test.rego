@@ -29,3 +29,26 @@ test_unknown_setting_is_reported_on_its_path if {
 	result.path == ["encrypted"]
 	contains(result.message, "unknown until apply")
 }
+
+test_snapshot_volume_without_encrypted_is_undetermined if {
+	some result in ebs_volume.deny with input.resource as testing.resource("aws_ebs_volume", {"snapshot_id": "snap-0a1b2c3d4e5f60718"})
+		with input.related as []
+	result.path == ["encrypted"]
+	result.status == "undetermined"
+	contains(result.message, "snapshot_id is snap-0a1b2c3d4e5f60718")
+}
+
+test_snapshot_volume_from_an_encrypted_copy_passes if {
+	count(ebs_volume.deny) == 0 with input.resource as testing.resource("aws_ebs_volume", {"snapshot_id": testing.unknown})
+		with input.related as [{
+			"direction": "out", "edge": "reference", "attribute": "snapshot_id",
+			"resource": testing.resource("aws_ebs_snapshot_copy", {"encrypted": true}),
+		}]
+}
+
+test_snapshot_volume_written_unencrypted_fails if {
+	some result in ebs_volume.deny with input.resource as testing.resource("aws_ebs_volume", {"snapshot_id": "snap-0a1b2c3d4e5f60718", "encrypted": false})
+		with input.related as []
+	not result.status
+	contains(result.message, "encrypted is false")
+}

@@ -12,6 +12,7 @@ Rewrite after editing a case:
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ FORMATS = ("terraform", "cloudformation", "pulumi")
 AWS_MANAGED_S3 = "alias/aws/s3"
 KEY = Ref("aws_kms_key.cmk", "arn")
 SSE_BLOCKS = ("rule", "apply_server_side_encryption_by_default")
+SNAPSHOT = "snap-0a1b2c3d4e5f60718"
+COPY = Ref("aws_ebs_snapshot_copy.encrypted_copy", "id")
 
 
 def kms_key(name: str = "cmk", rotation: bool | None = True, spec: str | None = None) -> Case:
@@ -210,13 +213,22 @@ def dynamodb(name: str, enabled: bool | None, key: Any = None) -> Case:
     )
 
 
-def volume(name: str, encrypted: bool | None) -> Case:
+def volume(name: str, encrypted: bool | None, snapshot: Any = None) -> Case:
     tf: dict[str, Any] = {"availability_zone": f"{REGION}a", "size": 20}
     cfn: dict[str, Any] = {"AvailabilityZone": f"{REGION}a", "Size": 20}
     pulumi: dict[str, Any] = {"availabilityZone": f"{REGION}a", "size": 20}
     if encrypted is not None:
         tf["encrypted"] = cfn["Encrypted"] = pulumi["encrypted"] = encrypted
+    if snapshot is not None:
+        tf["snapshot_id"] = cfn["SnapshotId"] = pulumi["snapshotId"] = snapshot
     return Case("aws_ebs_volume", name, tf, ("AWS::EC2::Volume", cfn), ("aws:ebs/volume:Volume", pulumi))
+
+
+# An encrypted copy of a snapshot (Terraform and Pulumi; CloudFormation has no snapshot-copy resource).
+def snapshot_copy(name: str) -> Case:
+    tf: dict[str, Any] = {"source_snapshot_id": SNAPSHOT, "source_region": REGION, "encrypted": True}
+    pulumi: dict[str, Any] = {"sourceSnapshotId": SNAPSHOT, "sourceRegion": REGION, "encrypted": True}
+    return Case("aws_ebs_snapshot_copy", name, tf, None, ("aws:ebs/snapshotCopy:SnapshotCopy", pulumi))
 
 
 # --- Messaging ---------------------------------------------------------------------------------------
@@ -267,6 +279,10 @@ FIXTURES: dict[str, list[Case]] = {
         volume("pass_volume_encrypted", True),
         volume("fail_volume_unencrypted", False),
         volume("fail_volume_default", None),
+        # Restored from a snapshot without `encrypted`: the snapshot decides (#15 §3).
+        snapshot_copy("encrypted_copy"),
+        replace(volume("pass_volume_from_encrypted_copy", None, COPY), cloudformation=None),
+        volume("undetermined_volume_from_snapshot", None, SNAPSHOT),
     ],
     "ENC-KMS-001": [
         kms_key("pass_key_rotates", True),
