@@ -7,12 +7,11 @@ import rego.v1
 # Server-side encryption algorithms that use AWS KMS.
 kms_sse_algorithms := {"aws:kms", "aws:kms:dsse"}
 
-# A KMS key id, ARN or alias that names a customer-managed key: set (an unknown value is a key created in
-# the same plan) and not an AWS-managed alias such as alias/aws/s3.
-customer_managed_key(key) if {
-	lib.is_set(key)
-	not aws_managed_alias(key)
-}
+# A KMS key id, ARN or alias that names a customer-managed key (kms_key_class "customer"): `key` is the
+# setting, `attribute` the top-level argument holding it, whose references say whether an unknown key is
+# a key resource of the configuration. A rule that fails `not customer_managed_key(...)` at the key's path
+# is undetermined, not failed, when the key is unknown (the engine's rule for unknown paths).
+customer_managed_key(attribute, key) if kms_key_class(attribute, key) == "customer"
 
 aws_managed_alias(key) if {
 	is_string(key)
@@ -63,9 +62,25 @@ kms_data_customer(source) if {
 	not object.get(source.attributes, "key_manager", null) == "AWS"
 }
 
-# A key setting judged as a whole: "unset", "aws-managed", "undetermined" (read through a data source whose
-# key cannot be told) or "customer". `value` is the setting, `attribute` the top-level argument holding it.
-# A key from a variable or created in the same plan or stack is unknown until apply and counts as customer.
+# KMS key resources of the scanned configuration (managed, not data sources) that the top-level argument
+# `attribute` of the resource under evaluation refers to: Terraform (HCL and a plan's configuration
+# references) aws_kms_key.k.arn, CloudFormation !Ref/!GetAtt of AWS::KMS::Key, ReplicaKey or Alias, Pulumi
+# key.arn. Each is customer-managed: AWS creates its managed keys itself, and no one can create an alias
+# named alias/aws/*.
+kms_key_resources(attribute) := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == attribute
+	entry.resource.mode == "managed"
+	entry.resource.type in {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
+]
+
+# A key setting judged as a whole: "unset", "aws-managed", "undetermined" or "customer". `value` is the
+# setting, `attribute` the top-level argument holding it. Customer-managed: a literal that is not an
+# AWS-managed alias or ARN, a reference to a key resource of the configuration (unknown until apply when
+# the key is created in the same plan or stack), or a data source that names a customer-managed key.
+# Undetermined: a data source whose key cannot be told, and any other value unknown until apply (a
+# variable without a value, a module output, a parameter) since it may hold alias/aws/*.
 kms_key_class(attribute, value) := "aws-managed" if {
 	aws_managed_alias(value)
 } else := "unset" if {
@@ -76,6 +91,13 @@ kms_key_class(attribute, value) := "aws-managed" if {
 } else := "undetermined" if {
 	some source in kms_data_sources(attribute)
 	not kms_data_customer(source)
+} else := "customer" if {
+	some source in kms_data_sources(attribute)
+	kms_data_customer(source)
+} else := "customer" if {
+	count(kms_key_resources(attribute)) > 0
+} else := "undetermined" if {
+	lib.is_unknown(value)
 } else := "customer"
 
 # The setting as people read it: the value, or the data source it was read from with what that names.
@@ -87,7 +109,7 @@ kms_key_text(attribute, value) := concat("", [source.id, " (", lib.show(kms_data
 
 # Default-encryption settings written for the bucket under evaluation, each with where it came from.
 # Inline on the bucket (AWS provider < 4, CloudFormation BucketEncryption) ...
-s3_encryption_defaults contains {"source": "inline", "path": path, "settings": settings} if {
+s3_encryption_defaults contains {"source": "inline", "attribute": "server_side_encryption_configuration", "path": path, "settings": settings} if {
 	some i, j, k
 	configuration := lib.attr_blocks("server_side_encryption_configuration")[i]
 	rule := lib.blocks(object.get(configuration, "rule", []))[j]
@@ -97,7 +119,7 @@ s3_encryption_defaults contains {"source": "inline", "path": path, "settings": s
 
 # ... or CloudFormation's BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault
 # (its SSEAlgorithm and KMSMasterKeyID arrive as sse_algorithm and kms_master_key_id) ...
-s3_encryption_defaults contains {"source": "BucketEncryption", "path": path, "settings": settings} if {
+s3_encryption_defaults contains {"source": "BucketEncryption", "attribute": "bucket_encryption", "path": path, "settings": settings} if {
 	input.resource.format == "cloudformation"
 	encryption := lib.attr("bucket_encryption")
 	is_object(encryption)
@@ -108,7 +130,7 @@ s3_encryption_defaults contains {"source": "BucketEncryption", "path": path, "se
 }
 
 # ... or in an aws_s3_bucket_server_side_encryption_configuration that names the bucket.
-s3_encryption_defaults contains {"source": separate.id, "path": [], "settings": settings} if {
+s3_encryption_defaults contains {"source": separate.id, "attribute": null, "path": [], "settings": settings} if {
 	some separate in lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")
 	some rule in lib.blocks(object.get(separate.attributes, "rule", []))
 	some settings in lib.blocks(object.get(rule, "apply_server_side_encryption_by_default", []))
@@ -124,8 +146,35 @@ s3_encryption_configured if count(lib.referrers_via("aws_s3_bucket_server_side_e
 s3_kms_cmk_default if {
 	some entry in s3_encryption_defaults
 	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
-	customer_managed_key(object.get(entry.settings, "kms_master_key_id", null))
+	s3_customer_key(entry)
 }
+
+# The key of a default written on the bucket is judged with the bucket's references.
+s3_customer_key(entry) if {
+	entry.attribute != null
+	customer_managed_key(entry.attribute, object.get(entry.settings, "kms_master_key_id", null))
+}
+
+# In a separate aws_s3_bucket_server_side_encryption_configuration the key's references are that
+# resource's, which the bucket's input does not carry: an unknown key there still counts as a key of the
+# configuration (only a literal alias/aws/* fails). Known gap of the unknown-key rule (issue 15).
+s3_customer_key(entry) if {
+	entry.attribute == null
+	key := object.get(entry.settings, "kms_master_key_id", null)
+	lib.is_set(key)
+	not aws_managed_alias(key)
+}
+
+# An SSE-KMS default on the bucket whose key is unknown and refers to no key resource (a variable that may
+# hold alias/aws/s3): the customer-managed-key question cannot be decided.
+s3_kms_key_undetermined if {
+	some entry in s3_encryption_defaults
+	entry.attribute != null
+	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
+	kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) == "undetermined"
+}
+
+s3_kms_undecided if s3_kms_key_undetermined
 
 # A default whose algorithm is unknown until apply: the KMS question cannot be decided.
 s3_kms_undecided if {
@@ -188,11 +237,19 @@ dynamodb_sse contains entry if {
 	}
 }
 
-# Encrypted under a customer-managed KMS key (a key created in the same plan or stack is unknown: set).
+# Encrypted under a customer-managed KMS key (kms_key_class: a key created in the same plan or stack is a
+# reference to it; a variable without a value is undetermined).
 dynamodb_customer_managed_key if {
 	some entry in dynamodb_sse
 	lib.is_true(entry.enabled)
-	customer_managed_key(entry.key)
+	customer_managed_key("server_side_encryption", entry.key)
+}
+
+# Encryption switched on with a key unknown until apply that refers to no key resource.
+dynamodb_key_undetermined if {
+	some entry in dynamodb_sse
+	lib.is_true(entry.enabled)
+	kms_key_class("server_side_encryption", entry.key) == "undetermined"
 }
 
 # --- RDS ---------------------------------------------------------------------------------------------

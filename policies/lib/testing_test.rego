@@ -28,6 +28,15 @@ referrer(type_name, attribute, attributes) := {
 	"resource": object.union(resource(type_name, attributes), {"id": concat(".", [type_name, "neighbour"])}),
 }
 
+# A KMS key resource of the configuration that the resource under test refers to through `attribute`
+# (aws_kms_key.k.arn, unknown until apply in the resource's own attributes).
+key_reference(attribute) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": attribute,
+	"resource": object.union(resource("aws_kms_key", {}), {"id": "aws_kms_key.neighbour"}),
+}
+
 test_builders_shape_the_input if {
 	resource("aws_s3_bucket", {}).type == "aws_s3_bucket"
 	referrer("aws_flow_log", "vpc_id", {}).direction == "in"

@@ -43,47 +43,7 @@ MAX_PATHS = 60
 # alias their fail fixtures show. Three crashed the scan (exit 3) on an unknown value: fixed with the test.
 KNOWN_DEFECTS: dict[str, str] = {
     # Rules added by the other helpers of #15/#16 after this test was written: the same defect.
-    "ENC-OPENSEARCH-004": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-FIREHOSE-002": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-FSX-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-MEMORYDB-011": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-CLOUDTRAIL-011": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-EBS-005": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-EC2-007": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-CODEARTIFACT-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-KINESISVIDEO-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-SAGEMAKER-003": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-CODEPIPELINE-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-NETWORKFIREWALL-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-SCHEDULER-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-BEDROCK-001": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-REDSHIFT-011": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-CODEBUILD-003": "an unknown kms_key_id passes (counted as a key created in the same plan)",
-    "ENC-BACKUP-001": "an unknown kms_key_arn passes",
-    "ENC-CODEBUILD-001": "an unknown encryption_key passes",
-    "ENC-DMS-001": "an unknown kms_key_arn passes",
-    "ENC-DMS-002": "an unknown kms_key_arn passes",
-    "ENC-DOCDB-011": "an unknown kms_key_id passes",
-    "ENC-EBS-004": "an unknown kms_key_id passes",
-    "ENC-EC2-005": "an unknown root_block_device, ebs_block_device or kms_key_id passes",
-    "ENC-ECR-001": "an unknown encryption_configuration.0.encryption_type passes",
-    "ENC-EFS-002": "an unknown kms_key_id passes",
-    "ENC-EKS-001": "an unknown encryption_config.provider passes",
-    "ENC-ELASTICACHE-003": "an unknown kms_key_id passes",
-    "ENC-KINESIS-002": "an unknown kms_key_id passes",
-    "ENC-LAMBDA-001": "an unknown kms_key_arn passes",
     "ENC-MSK-002": "an unknown encryption_info passes",
-    "ENC-NEPTUNE-002": "an unknown kms_key_arn passes",
-    "ENC-RDS-004": "an unknown kms_key_id passes",
-    "ENC-RDS-005": "an unknown kms_key_id passes",
-    "ENC-RDS-006": "an unknown performance_insights_kms_key_id passes",
-    "ENC-REDSHIFTSERVERLESS-001": "an unknown kms_key_id passes",
-    "ENC-SAGEMAKER-001": "an unknown kms_key_id passes",
-    "ENC-SECRETSMANAGER-001": "an unknown kms_key_id passes",
-    "ENC-SNS-002": "an unknown kms_master_key_id passes",
-    "ENC-SQS-002": "an unknown kms_master_key_id passes",
-    "ENC-SSM-001": "an unknown key_id passes",
-    "ENC-TIMESTREAM-001": "an unknown kms_key_id passes",
 }
 
 # Attributes a plan shows unknown whenever the configuration leaves them out, because the provider computes
@@ -193,10 +153,18 @@ def _variants(resource: Resource, failing: Sequence[Resource]) -> list[Variant]:
 
 
 def _with_variants(graph: Graph, variants: Sequence[Variant]) -> Graph:
-    """The unit's graph plus every variant, each with the edges of the resource it copies."""
+    """The unit's graph plus every variant, each with the edges of the resource it copies. An unknown
+    variant stands for a variable without a value: the replaced top-level attribute refers to nothing, so
+    its own references (to a key created in the same plan, say) are not copied."""
     edges = list(graph.edges)
     for variant in variants:
         for edge in graph.edges:
+            if (
+                edge.source == variant.source.id
+                and variant.kind == "unknown"
+                and edge.attribute == str(variant.path[0])
+            ):
+                continue
             if edge.source == variant.source.id:
                 edges.append(dataclasses.replace(edge, source=variant.resource.id))
             elif edge.target == variant.source.id:

@@ -29,7 +29,7 @@ deny contains lib.violation(aws_owned.path, msg) if {
 deny contains lib.violation(key.path, msg) if {
 	not rabbitmq
 	lib.is_false(aws_owned.value)
-	not aws.customer_managed_key(key.value)
+	not aws.customer_managed_key("encryption_options", key.value)
 	msg := concat("", [
 		"Amazon MQ broker is not encrypted with a customer-managed KMS key: encryption_options.kms_key_id is ",
 		lib.show(key.value), ", required a customer-managed key",

@@ -9,7 +9,7 @@ test_mq_cmk_passes if {
 		"aws_mq_broker",
 		{"engine_type": "ActiveMQ", "encryption_options": [{"use_aws_owned_key": false, "kms_key_id": testing.unknown}]},
 	)
-		with input.related as []
+		with input.related as [testing.key_reference("encryption_options")]
 }
 
 test_mq_rabbitmq_passes if {
@@ -32,4 +32,11 @@ test_mq_aws_managed_key_fails if {
 		with input.related as []
 	result.path == ["encryption_options", "kms_key_id"]
 	contains(result.message, "kms_key_id is not set, required a customer-managed key")
+}
+
+# A key from a variable without a value may be an AWS-managed key: a finding at the unknown key, which the
+# engine reports as undetermined, not a pass.
+test_unknown_key_without_a_key_resource_is_not_a_pass if {
+	count(rule.deny) > 0 with input.resource as testing.resource("aws_mq_broker", {"engine_type": "ActiveMQ", "encryption_options": [{"use_aws_owned_key": false, "kms_key_id": testing.unknown}]})
+		with input.related as []
 }

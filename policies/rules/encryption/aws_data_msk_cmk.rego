@@ -13,7 +13,7 @@ key := aws_data.data_subsetting("encryption_info", "encryption_at_rest", "data_v
 } else := aws_data.data_setting("encryption_info", "encryption_at_rest_kms_key_arn")
 
 deny contains lib.violation(key.path, msg) if {
-	not aws.customer_managed_key(key.value)
+	not aws.customer_managed_key("encryption_info", key.value)
 	msg := concat("", [
 		"MSK cluster encrypts broker storage with the AWS-managed key: encryption_at_rest_kms_key_arn is ",
 		lib.show(key.value), ", required a customer-managed key",

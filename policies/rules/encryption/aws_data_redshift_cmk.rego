@@ -12,7 +12,7 @@ deny contains lib.violation(["encrypted"], msg) if {
 }
 
 deny contains lib.violation(["kms_key_id"], msg) if {
-	not aws.customer_managed_key(lib.attr("kms_key_id"))
+	not aws.customer_managed_key("kms_key_id", lib.attr("kms_key_id"))
 	msg := concat("", [
 		"Redshift cluster is not encrypted with a customer-managed KMS key: kms_key_id is ",
 		lib.attr_text("kms_key_id"), ", required a customer-managed key",

@@ -34,7 +34,10 @@ test_ebs_volume if {
 	count(aws_rest_ebs_volume_cmk.deny) == 0 with input.resource as rest_cmk_res("aws_ebs_volume", {"encrypted": true, "kms_key_id": rest_cmk_key})
 		with input.related as []
 	count(aws_rest_ebs_volume_cmk.deny) == 0 with input.resource as rest_cmk_res("aws_ebs_volume", {"encrypted": true, "kms_key_id": testing.unknown})
+		with input.related as [testing.key_reference("kms_key_id")]
+	some undetermined in aws_rest_ebs_volume_cmk.deny with input.resource as rest_cmk_res("aws_ebs_volume", {"encrypted": true, "kms_key_id": testing.unknown})
 		with input.related as []
+	undetermined.status == "undetermined"
 }
 
 test_efs_elasticache_sns_timestream if {

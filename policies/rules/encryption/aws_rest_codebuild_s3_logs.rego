@@ -23,10 +23,34 @@ s3_enabled if status == "ENABLED"
 deny contains {"not_applicable": true} if {
 	not lib.is_unknown(status)
 	not s3_enabled
+	not s3_logs_unknown
 }
 
+# logs_config, or its s3_logs block, unknown until apply (a dynamic block over a variable): whether S3 logs
+# are written, and encrypted, cannot be told. Where a finding about it points (the unknown value).
+s3_logs_unknown := ["logs_config"] if {
+	lib.is_unknown(lib.attr("logs_config"))
+} else := array.concat(outer.path, ["s3_logs"]) if {
+	outer := aws_data.data_first_block(lib.attr("logs_config"), ["logs_config"])
+	lib.is_unknown(object.get(outer.block, "s3_logs", null))
+}
+
+deny contains lib.violation(s3_logs_unknown, msg) if {
+	msg := "CodeBuild project may write its S3 build logs unencrypted: logs_config.s3_logs is unknown until apply, required encryption_disabled false or not set"
+}
+
+# encryption_disabled true, or unknown until apply (a variable may hold true: the finding points at it and
+# is undetermined).
 deny contains lib.violation(array.concat(s3_logs.path, ["encryption_disabled"]), msg) if {
 	status == "ENABLED"
-	lib.is_true(object.get(s3_logs.block, "encryption_disabled", null))
-	msg := "CodeBuild project writes its S3 build logs unencrypted: logs_config.s3_logs.encryption_disabled is true, required false"
+	disabled := object.get(s3_logs.block, "encryption_disabled", null)
+	encryption_maybe_disabled(disabled)
+	msg := concat("", [
+		"CodeBuild project writes its S3 build logs unencrypted: logs_config.s3_logs.encryption_disabled is ",
+		lib.show(disabled), ", required false",
+	])
 }
+
+encryption_maybe_disabled(value) if lib.is_true(value)
+
+encryption_maybe_disabled(value) if lib.is_unknown(value)

@@ -19,3 +19,12 @@ test_encrypted_passes_and_off_is_not_judged if {
 	{"not_applicable": true} in aws_rest_codebuild_s3_logs.deny with input.resource as testing.resource("aws_codebuild_project", {"logs_config": {"s3_logs": {"status": "DISABLED", "encryption_disabled": true}}})
 		with input.related as []
 }
+
+test_unknown_logs_or_switch_is_not_a_pass if {
+	some result in aws_rest_codebuild_s3_logs.deny with input.resource as testing.resource("aws_codebuild_project", {"logs_config": testing.unknown})
+		with input.related as []
+	result.path == ["logs_config"]
+	some switch in aws_rest_codebuild_s3_logs.deny with input.resource as testing.resource("aws_codebuild_project", {"logs_config": [{"s3_logs": [{"status": "ENABLED", "encryption_disabled": testing.unknown}]}]})
+		with input.related as []
+	switch.path == ["logs_config", 0, "s3_logs", 0, "encryption_disabled"]
+}

@@ -29,3 +29,14 @@ deny contains violation if {
 	setting := key_setting(store)
 	some violation in aws_rest.rest_cmk_findings(store.attribute, setting.path, setting.value, "artifact_store.encryption_key.id", "CodePipeline artifact store")
 }
+
+# The artifact stores themselves unknown until apply (a dynamic block over a variable): their keys cannot be
+# told. The finding points at the unknown value, which makes it undetermined.
+deny contains lib.violation([name], msg) if {
+	some name in ["artifact_store", "artifact_stores"]
+	lib.is_unknown(lib.attr(name))
+	msg := concat("", [
+		"CodePipeline artifact store may not be encrypted with a customer-managed KMS key: ", name,
+		" is unknown until apply, required encryption_key.id naming a customer-managed key",
+	])
+}

@@ -28,3 +28,9 @@ test_cloudformation_artifact_stores if {
 	count(aws_rest_codepipeline_cmk.deny) == 0 with input.resource as object.union(testing.resource("aws_codepipeline", {"artifact_store": {"encryption_key": {"id": rest_pipeline_key}}}), {"format": "cloudformation"})
 		with input.related as []
 }
+
+test_unknown_artifact_store_is_not_a_pass if {
+	some result in aws_rest_codepipeline_cmk.deny with input.resource as testing.resource("aws_codepipeline", {"artifact_store": testing.unknown})
+		with input.related as []
+	result.path == ["artifact_store"]
+}

@@ -40,3 +40,32 @@ deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) i
 		" of a customer-managed key",
 	])
 }
+
+# The root device, or the CloudFormation mappings or one mapping's Ebs, unknown until apply (a dynamic block
+# over a variable; a plan shows root_block_device unknown when the configuration leaves it out: the AMI's
+# root volume): their keys cannot be told. The finding points at the unknown value: undetermined.
+# ebs_block_device is not judged so: a plan shows it unknown whenever the configuration writes none.
+unknown_devices contains ["root_block_device"] if {
+	input.resource.format != "cloudformation"
+	lib.is_unknown(lib.attr("root_block_device"))
+}
+
+unknown_devices contains ["block_device_mappings"] if {
+	input.resource.format == "cloudformation"
+	lib.is_unknown(lib.attr("block_device_mappings"))
+}
+
+unknown_devices contains ["block_device_mappings", i, "ebs"] if {
+	input.resource.format == "cloudformation"
+	some i, mapping in lib.attr_blocks("block_device_mappings")
+	lib.is_unknown(object.get(mapping, "ebs", null))
+}
+
+deny contains lib.violation(path, msg) if {
+	some path in unknown_devices
+	msg := concat("", [
+		"EC2 instance may not encrypt its volumes with a customer-managed KMS key: ",
+		concat(".", [sprintf("%v", [part]) | some part in path]),
+		" is unknown until apply, required block devices with kms_key_id naming a customer-managed key",
+	])
+}

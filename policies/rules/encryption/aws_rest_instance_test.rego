@@ -98,7 +98,14 @@ test_cmk_devices_pass if {
 	count(aws_rest_instance_cmk.deny) == 0 with input.resource as rest_test_instance({"root_block_device": [{"encrypted": true, "kms_key_id": rest_test_key}]})
 		with input.related as []
 	count(aws_rest_instance_cmk.deny) == 0 with input.resource as rest_test_instance({"root_block_device": [{"encrypted": true, "kms_key_id": testing.unknown}]})
+		with input.related as [testing.key_reference("root_block_device")]
+}
+
+# A key from a variable without a value may be alias/aws/ebs: not a pass.
+test_unknown_key_without_a_key_resource_is_not_a_pass if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({"root_block_device": [{"encrypted": true, "kms_key_id": testing.unknown}]})
 		with input.related as []
+	result.status == "undetermined"
 }
 
 test_default_or_aws_managed_key_fails if {
@@ -125,4 +132,10 @@ test_cmk_snapshot_device_without_key_is_undetermined if {
 	})
 		with input.related as []
 	result.status == "undetermined"
+}
+
+test_unknown_root_device_is_not_a_pass if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({"root_block_device": testing.unknown})
+		with input.related as []
+	result.path == ["root_block_device"]
 }

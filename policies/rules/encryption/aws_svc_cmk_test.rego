@@ -30,7 +30,10 @@ test_secret_with_cmk_or_unknown_key_passes if {
 	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn})
 		with input.related as []
 	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": testing.unknown})
+		with input.related as [testing.key_reference("kms_key_id")]
+	some undetermined in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": testing.unknown})
 		with input.related as []
+	undetermined.status == "undetermined"
 }
 
 test_log_group_without_key_fails if {

@@ -17,7 +17,8 @@ deny contains lib.violation(["encryption_configuration", i, "encryption_type"], 
 	some i, block in lib.attr_blocks("encryption_configuration")
 	kind := aws_svc.svc_field(block, "encryption_type")
 	not kind in kms_types
-	not lib.is_unknown(kind)
+
+	# An unknown encryption_type (a variable) may be AES256: the finding points at it and is undetermined.
 	msg := concat("", [
 		"ECR repository is not encrypted with a customer-managed KMS key: encryption_type is ", lib.show(kind),
 		", required KMS or KMS_DSSE with kms_key naming a customer-managed key",
@@ -28,7 +29,7 @@ deny contains lib.violation(["encryption_configuration", i, "kms_key"], msg) if 
 	some i, block in lib.attr_blocks("encryption_configuration")
 	aws_svc.svc_field(block, "encryption_type") in kms_types
 	key := aws_svc.svc_field(block, "kms_key")
-	not aws.customer_managed_key(key)
+	not aws.customer_managed_key("encryption_configuration", key)
 	msg := concat("", [
 		"ECR repository is not encrypted with a customer-managed KMS key: kms_key is ", lib.show(key),
 		lib.when_not_set(key, "the AWS-managed key aws/ecr"), ", required the ARN of a customer-managed key",

@@ -38,7 +38,7 @@ deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "sse_aws
 	some j, at_rest in lib.blocks(aws_svc.svc_field(settings, "encryption_at_rest"))
 	aws_svc.svc_field(at_rest, "catalog_encryption_mode") in kms_modes
 	key := aws_svc.svc_field(at_rest, "sse_aws_kms_key_id")
-	not aws.customer_managed_key(key)
+	not aws.customer_managed_key(settings_name, key)
 	msg := concat("", [
 		"Glue Data Catalog is not encrypted with a customer-managed KMS key: encryption_at_rest.sse_aws_kms_key_id is ",
 		lib.show(key), lib.when_not_set(key, "the AWS-managed key aws/glue"), ", required the ARN of a customer-managed key",

@@ -69,7 +69,15 @@ test_eks_aws_managed_key_fails_at_provider if {
 
 test_eks_secrets_cmk_passes if {
 	count(aws_svc_eks_secrets_cmk.deny) == 0 with input.resource as testing.resource("aws_eks_cluster", {"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": testing.unknown}]}]})
+		with input.related as [testing.key_reference("encryption_config")]
+}
+
+# A key from a variable without a value may be an AWS-managed key: undetermined, not a pass.
+test_eks_unknown_key_without_a_key_resource_is_undetermined if {
+	some result in aws_svc_eks_secrets_cmk.deny with input.resource as testing.resource("aws_eks_cluster", {"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": testing.unknown}]}]})
 		with input.related as []
+	result.status == "undetermined"
+	result.path == ["encryption_config", 0, "provider"]
 }
 
 test_workspace_plain_user_volume_fails if {

@@ -13,7 +13,7 @@ deny contains lib.violation([name], msg) if {
 }
 
 deny contains lib.violation(["volume_encryption_key"], msg) if {
-	not aws.customer_managed_key(lib.attr("volume_encryption_key"))
+	not aws.customer_managed_key("volume_encryption_key", lib.attr("volume_encryption_key"))
 	msg := concat("", [
 		"WorkSpace volumes are not encrypted with a customer-managed KMS key: volume_encryption_key is ",
 		lib.attr_text("volume_encryption_key"), ", required the ARN of a customer-managed key (symmetric)",

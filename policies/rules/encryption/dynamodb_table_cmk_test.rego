@@ -6,6 +6,14 @@ import rego.v1
 
 test_customer_managed_key_passes if {
 	count(dynamodb_table_cmk.deny) == 0 with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": true, "kms_key_arn": testing.unknown}]})
+		with input.related as [testing.key_reference("server_side_encryption")]
+}
+
+test_unknown_key_without_a_key_resource_is_undetermined if {
+	some result in dynamodb_table_cmk.deny with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": true, "kms_key_arn": testing.unknown}]})
+		with input.related as []
+	result.status == "undetermined"
+	count(dynamodb_table_cmk.deny) == 1 with input.resource as testing.resource("aws_dynamodb_table", {"server_side_encryption": [{"enabled": true, "kms_key_arn": testing.unknown}]})
 		with input.related as []
 }
 
@@ -34,7 +42,7 @@ cfn_table(specification) := object.union(
 
 test_cloudformation_sse_specification_with_customer_managed_key_passes if {
 	count(dynamodb_table_cmk.deny) == 0 with input.resource as cfn_table({"sse_enabled": true, "sse_type": "KMS", "kms_master_key_id": testing.unknown})
-		with input.related as []
+		with input.related as [testing.key_reference("server_side_encryption")]
 }
 
 test_cloudformation_sse_without_key_fails_naming_the_cloudformation_properties if {

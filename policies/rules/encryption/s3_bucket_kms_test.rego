@@ -62,7 +62,10 @@ cfn_bucket(settings) := object.union(
 
 test_cloudformation_bucket_encryption_with_customer_managed_key_passes if {
 	count(s3_bucket_kms.deny) == 0 with input.resource as cfn_bucket({"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown})
+		with input.related as [testing.key_reference("bucket_encryption")]
+	some undetermined in s3_bucket_kms.deny with input.resource as cfn_bucket({"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown})
 		with input.related as []
+	undetermined.status == "undetermined"
 }
 
 test_cloudformation_bucket_encryption_sse_s3_fails_on_the_default if {
