@@ -25,3 +25,23 @@ deny contains lib.violation(in_cluster.path, msg) if {
 	lib.is_false(in_cluster.value)
 	msg := "MSK cluster sends traffic between brokers in clear text: encryption_in_transit.in_cluster is false, required true"
 }
+
+# Values unknown until apply cannot be judged: undetermined, never a pass. The whole encryption_info (the
+# provider does not compute it: a plan shows it unknown only when the configuration sets it so), its
+# encryption_in_transit, or a setting in it.
+deny contains lib.violation(["encryption_info"], msg) if {
+	lib.is_unknown(lib.attr("encryption_info"))
+	msg := "MSK cluster transit encryption is unknown: encryption_info is unknown until apply, required client_broker TLS and in_cluster true"
+}
+
+deny contains lib.violation(array.concat(outer.path, ["encryption_in_transit"]), msg) if {
+	outer := aws_data.data_first_block(lib.attr("encryption_info"), ["encryption_info"])
+	lib.is_unknown(object.get(outer.block, "encryption_in_transit", null))
+	msg := "MSK cluster transit encryption is unknown: encryption_info.encryption_in_transit is unknown until apply, required client_broker TLS and in_cluster true"
+}
+
+deny contains lib.violation(setting.path, msg) if {
+	some name, setting in {"client_broker": client_broker, "in_cluster": in_cluster}
+	lib.is_unknown(setting.value)
+	msg := concat("", ["MSK cluster transit encryption is unknown: encryption_in_transit.", name, " is unknown until apply, required ", {"client_broker": "TLS", "in_cluster": "true"}[name]])
+}

@@ -5,6 +5,7 @@ package iacgate.rules.encryption.aws_unknown_values_test
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_data_ebs_default_encryption as ebs_default
 import data.iacgate.rules.encryption.aws_data_elasticache_in_transit as elasticache
+import data.iacgate.rules.encryption.aws_data_msk_in_transit as msk_transit
 import data.iacgate.rules.encryption.aws_data_opensearch_https as opensearch
 import data.iacgate.rules.encryption.aws_data_redshift_cmk as redshift
 import data.iacgate.rules.encryption.aws_tls_apigateway_cache_encryption as apigw_cache
@@ -165,4 +166,16 @@ test_unknown_certificate_with_a_bare_dependency_is_undetermined if {
 	cert := {"direction": "out", "edge": "reference", "attribute": "dependencies", "resource": testing.resource("aws_acm_certificate", {})}
 	some result in acm.deny with input.resource as listener with input.related as [cert]
 	result.status == "undetermined"
+}
+
+test_msk_encryption_info_unknown if {
+	cluster := testing.resource("aws_msk_cluster", {"encryption_info": testing.unknown})
+	some result in msk_transit.deny with input.resource as cluster with input.related as []
+	result.path == ["encryption_info"]
+}
+
+test_msk_client_broker_unknown if {
+	cluster := testing.resource("aws_msk_cluster", {"encryption_info": [{"encryption_in_transit": [{"client_broker": testing.unknown}]}]})
+	some result in msk_transit.deny with input.resource as cluster with input.related as []
+	result.path == ["encryption_info", 0, "encryption_in_transit", 0, "client_broker"]
 }
