@@ -43,7 +43,6 @@ MAX_PATHS = 60
 # alias their fail fixtures show. Three crashed the scan (exit 3) on an unknown value: fixed with the test.
 KNOWN_DEFECTS: dict[str, str] = {
     # Rules added by the other helpers of #15/#16 after this test was written: the same defect.
-    "ENC-MSK-002": "an unknown encryption_info passes",
 }
 
 # Attributes a plan shows unknown whenever the configuration leaves them out, because the provider computes
