@@ -85,22 +85,24 @@ negotiates(names) if {
 
 # Attributes, policies or listeners unknown until apply (a variable, a dynamic block): undetermined,
 # never a pass.
-deny contains lib.violation([name], message(concat("", [name, " is unknown until apply, required a policy with TLS 1.2 or later"]))) if {
+deny contains lib.violation([name], unknown_message(concat("", [name, " is unknown until apply, required a policy with TLS 1.2 or later"]))) if {
 	input.resource.type == "aws_load_balancer_policy"
 	lib.attr("policy_type_name") == negotiation_type
 	some name in ["policy_attribute", "policy_attributes"]
 	lib.is_unknown(lib.attr(name))
 }
 
-deny contains lib.violation(["policies", i, "attributes"], message("policies.attributes is unknown until apply, required a policy with TLS 1.2 or later")) if {
+deny contains lib.violation(["policies", i, "attributes"], unknown_message("policies.attributes is unknown until apply, required a policy with TLS 1.2 or later")) if {
 	input.resource.type == "aws_elb"
 	some i, policy in lib.attr_blocks("policies")
 	object.get(policy, "policy_type", "") == negotiation_type
 	lib.is_unknown(object.get(policy, "attributes", []))
 }
 
-deny contains lib.violation([name], message(concat("", [name, " is unknown until apply, required HTTPS and SSL listeners with a policy with TLS 1.2 or later"]))) if {
+deny contains lib.violation([name], unknown_message(concat("", [name, " is unknown until apply, required HTTPS and SSL listeners with a policy with TLS 1.2 or later"]))) if {
 	input.resource.type == "aws_elb"
 	some name in ["listener", "listeners", "policies"]
 	lib.is_unknown(lib.attr(name))
 }
+
+unknown_message(text) := concat("", ["classic load balancer TLS negotiation is unknown: ", text])

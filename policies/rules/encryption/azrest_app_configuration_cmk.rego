@@ -36,5 +36,5 @@ deny contains lib.violation(azapi.body_path(arm_key_path), msg) if {
 deny contains lib.violation(azapi.body_path(arm_key_path), msg) if {
 	azapi.of_type({arm_type})
 	azapi.unknown_above(arm_key_path)
-	msg := "keyIdentifier cannot be read: body.properties.encryption.keyVaultProperties.keyIdentifier is in a value unknown until apply, required a Key Vault key"
+	msg := "App Configuration store encryption key cannot be read: body.properties.encryption.keyVaultProperties.keyIdentifier is in a value unknown until apply, required a Key Vault key"
 }

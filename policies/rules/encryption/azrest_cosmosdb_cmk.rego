@@ -25,5 +25,5 @@ deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), m
 deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), msg) if {
 	azapi.of_type({"microsoft.documentdb/databaseaccounts"})
 	azapi.unknown_above(["properties", "keyVaultKeyUri"])
-	msg := "keyVaultKeyUri cannot be read: body.properties.keyVaultKeyUri is in a value unknown until apply, required a Key Vault key"
+	msg := "Cosmos DB account encryption key cannot be read: body.properties.keyVaultKeyUri is in a value unknown until apply, required a Key Vault key"
 }

@@ -29,5 +29,5 @@ deny contains lib.violation(azapi.body_path(["properties", "keyVaultProperties",
 deny contains lib.violation(azapi.body_path(["properties", "keyVaultProperties", "keyName"]), msg) if {
 	azapi.of_type({arm_type})
 	azapi.unknown_above(["properties", "keyVaultProperties", "keyName"])
-	msg := "keyName cannot be read: body.properties.keyVaultProperties.keyName is in a value unknown until apply, required a Key Vault key"
+	msg := "Data Explorer cluster encryption key cannot be read: body.properties.keyVaultProperties.keyName is in a value unknown until apply, required a Key Vault key"
 }

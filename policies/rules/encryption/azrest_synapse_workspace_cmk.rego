@@ -31,5 +31,5 @@ deny contains lib.violation(azapi.body_path(arm_key_path), msg) if {
 deny contains lib.violation(azapi.body_path(arm_key_path), msg) if {
 	azapi.of_type({arm_type})
 	azapi.unknown_above(arm_key_path)
-	msg := "keyVaultUrl cannot be read: body.properties.encryption.cmk.key.keyVaultUrl is in a value unknown until apply, required a Key Vault key"
+	msg := "Synapse workspace encryption key cannot be read: body.properties.encryption.cmk.key.keyVaultUrl is in a value unknown until apply, required a Key Vault key"
 }

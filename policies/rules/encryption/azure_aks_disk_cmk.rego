@@ -29,5 +29,5 @@ deny contains lib.violation(azapi.body_path(["properties", "diskEncryptionSetID"
 deny contains lib.violation(azapi.body_path(["properties", "diskEncryptionSetID"]), msg) if {
 	azapi.of_type(arm_types)
 	azapi.unknown_above(["properties", "diskEncryptionSetID"])
-	msg := "diskEncryptionSetID cannot be read: body.properties.diskEncryptionSetID is in a value unknown until apply, required a disk encryption set with a customer-managed key"
+	msg := "AKS cluster disk encryption key cannot be read: body.properties.diskEncryptionSetID is in a value unknown until apply, required a disk encryption set with a customer-managed key"
 }
