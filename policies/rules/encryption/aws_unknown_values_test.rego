@@ -3,11 +3,20 @@
 package iacgate.rules.encryption.aws_unknown_values_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_data_ami_ebs as ami_ebs
+import data.iacgate.rules.encryption.aws_data_ecs_efs_transit as ecs_efs
 import data.iacgate.rules.encryption.aws_data_ebs_default_encryption as ebs_default
 import data.iacgate.rules.encryption.aws_data_elasticache_in_transit as elasticache
+import data.iacgate.rules.encryption.aws_data_launch_configuration_ebs as launch_configuration_ebs
+import data.iacgate.rules.encryption.aws_data_launch_template_ebs as launch_template_ebs
 import data.iacgate.rules.encryption.aws_data_msk_in_transit as msk_transit
 import data.iacgate.rules.encryption.aws_data_opensearch_https as opensearch
 import data.iacgate.rules.encryption.aws_data_redshift_cmk as redshift
+import data.iacgate.rules.encryption.aws_svc_athena_workgroup_encryption as athena
+import data.iacgate.rules.encryption.aws_svc_codebuild_artifacts_encrypted as codebuild_artifacts
+import data.iacgate.rules.encryption.aws_svc_glue_catalog_cmk as glue_catalog
+import data.iacgate.rules.encryption.aws_svc_glue_connection_passwords as glue_passwords
+import data.iacgate.rules.encryption.aws_svc_glue_security_configuration as glue_security
 import data.iacgate.rules.encryption.aws_tls_apigateway_cache_encryption as apigw_cache
 import data.iacgate.rules.encryption.aws_tls_apigateway_domain_tls as apigw_domain
 import data.iacgate.rules.encryption.aws_tls_classic_elb_listener as classic_listener
@@ -21,6 +30,7 @@ import data.iacgate.rules.encryption.aws_tls_rds_force_ssl as rds_force_ssl
 import data.iacgate.rules.encryption.aws_tls_redshift_require_ssl as redshift_ssl
 import data.iacgate.rules.encryption.aws_tls_ssm_session_kms as ssm_session
 import data.iacgate.rules.encryption.aws_transit_elb_acm_certificate as acm
+import data.iacgate.rules.encryption.aws_transit_rds_tls12 as rds_tls12
 import data.iacgate.rules.encryption.kms_key_rotation
 import data.iacgate.rules.encryption.sqs_queue_encryption
 import rego.v1
@@ -178,4 +188,78 @@ test_msk_client_broker_unknown if {
 	cluster := testing.resource("aws_msk_cluster", {"encryption_info": [{"encryption_in_transit": [{"client_broker": testing.unknown}]}]})
 	some result in msk_transit.deny with input.resource as cluster with input.related as []
 	result.path == ["encryption_info", 0, "encryption_in_transit", 0, "client_broker"]
+}
+
+test_launch_template_mappings_unknown if {
+	template := testing.resource("aws_launch_template", {"block_device_mappings": testing.unknown})
+	some result in launch_template_ebs.deny with input.resource as template with input.related as []
+	result.path == ["block_device_mappings", "encrypted"]
+}
+
+test_launch_template_ebs_block_unknown if {
+	template := testing.resource("aws_launch_template", {"block_device_mappings": [{"device_name": "/dev/xvda", "ebs": testing.unknown}]})
+	some result in launch_template_ebs.deny with input.resource as template with input.related as []
+	result.path == ["block_device_mappings", 0, "ebs", "encrypted"]
+}
+
+test_flat_block_devices_unknown if {
+	configuration := object.union(testing.resource("aws_launch_configuration", {"ebs_block_device": testing.unknown}), {"format": "terraform"})
+	some a in launch_configuration_ebs.deny with input.resource as configuration with input.related as []
+	a.path == ["ebs_block_device", "encrypted"]
+	ami := testing.resource("aws_ami", {"ebs_block_device": testing.unknown})
+	some b in ami_ebs.deny with input.resource as ami with input.related as []
+	b.path == ["ebs_block_device", "encrypted"]
+}
+
+test_ecs_volumes_unknown if {
+	task := testing.resource("aws_ecs_task_definition", {"volume": testing.unknown})
+	some result in ecs_efs.deny with input.resource as task with input.related as []
+	result.path == ["volume", "transit_encryption"]
+}
+
+test_ecs_transit_encryption_unknown if {
+	task := testing.resource("aws_ecs_task_definition", {"volume": [{"name": "data", "efs_volume_configuration": [{"transit_encryption": testing.unknown}]}]})
+	some result in ecs_efs.deny with input.resource as task with input.related as []
+	result.path == ["volume", 0, "efs_volume_configuration", 0, "transit_encryption"]
+}
+
+test_codebuild_artifacts_unknown if {
+	project := testing.resource("aws_codebuild_project", {"artifacts": testing.unknown})
+	some a in codebuild_artifacts.deny with input.resource as project with input.related as []
+	a.path == ["artifacts"]
+	flag := testing.resource("aws_codebuild_project", {"artifacts": [{"type": "S3", "encryption_disabled": testing.unknown}]})
+	some b in codebuild_artifacts.deny with input.resource as flag with input.related as []
+	b.path == ["artifacts", 0, "encryption_disabled"]
+}
+
+test_glue_settings_unknown if {
+	catalog := testing.resource("aws_glue_data_catalog_encryption_settings", {"data_catalog_encryption_settings": [{"encryption_at_rest": testing.unknown, "connection_password_encryption": testing.unknown}]})
+	some a in glue_catalog.deny with input.resource as catalog with input.related as []
+	a.path == ["data_catalog_encryption_settings", 0, "encryption_at_rest"]
+	some b in glue_passwords.deny with input.resource as catalog with input.related as []
+	b.path == ["data_catalog_encryption_settings", 0, "connection_password_encryption"]
+	config := testing.resource("aws_glue_security_configuration", {"encryption_configuration": [{
+		"cloudwatch_encryption": testing.unknown,
+		"job_bookmarks_encryption": [{"job_bookmarks_encryption_mode": testing.unknown}],
+		"s3_encryption": [{"s3_encryption_mode": "SSE-S3"}],
+	}]})
+	some c in glue_security.deny with input.resource as config with input.related as []
+	c.path == ["encryption_configuration", 0, "cloudwatch_encryption"]
+	some d in glue_security.deny with input.resource as config with input.related as []
+	d.path == ["encryption_configuration", 0, "job_bookmarks_encryption", 0, "job_bookmarks_encryption_mode"]
+}
+
+test_athena_enforcement_unknown if {
+	workgroup := testing.resource("aws_athena_workgroup", {"configuration": [{
+		"enforce_workgroup_configuration": testing.unknown,
+		"result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_S3"}]}],
+	}]})
+	some result in athena.deny with input.resource as workgroup with input.related as []
+	result.path == ["configuration", 0, "enforce_workgroup_configuration"]
+}
+
+test_rds_tls_family_unknown if {
+	group := testing.resource("aws_db_parameter_group", {"family": testing.unknown, "parameter": [{"name": "tls_version", "value": "TLSv1.2"}]})
+	some result in rds_tls12.deny with input.resource as group with input.related as []
+	result.path == ["family"]
 }

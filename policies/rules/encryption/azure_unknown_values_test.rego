@@ -5,18 +5,30 @@ package iacgate.rules.encryption.azure_unknown_values_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.azrest_apim_https as apim_https
+import data.iacgate.rules.encryption.azrest_apim_protocols as apim_protocols
+import data.iacgate.rules.encryption.azrest_app_configuration_cmk as app_configuration_cmk
+import data.iacgate.rules.encryption.azrest_app_slot_tls as app_slot_tls
+import data.iacgate.rules.encryption.azrest_appgw_tls_policy as appgw_tls
+import data.iacgate.rules.encryption.azrest_cdn_custom_domain_tls as cdn_domain_tls
+import data.iacgate.rules.encryption.azrest_kusto_cmk as kusto_cmk
+import data.iacgate.rules.encryption.azrest_mariadb_ssl as mariadb_ssl
+import data.iacgate.rules.encryption.azrest_synapse_workspace_cmk as synapse_cmk
 import data.iacgate.rules.encryption.azrest_appgw_https_listener as appgw_listener
 import data.iacgate.rules.encryption.azrest_cdn_https as cdn_https
 import data.iacgate.rules.encryption.azrest_cosmosdb_cmk as cosmos_cmk
 import data.iacgate.rules.encryption.azrest_service_fabric_protection as fabric
 import data.iacgate.rules.encryption.azrest_vm_disk_cmk as vm_disk_cmk
+import data.iacgate.rules.encryption.azure_aks_disk_cmk as aks_disk_cmk
 import data.iacgate.rules.encryption.azure_aks_host_encryption as aks_host
 import data.iacgate.rules.encryption.azure_app_ftps
 import data.iacgate.rules.encryption.azure_app_tls
+import data.iacgate.rules.encryption.azure_database_tls
 import data.iacgate.rules.encryption.azure_disk_cmk
+import data.iacgate.rules.encryption.azure_redis_tls
 import data.iacgate.rules.encryption.azure_sql_tde
 import data.iacgate.rules.encryption.azure_sql_tls
 import data.iacgate.rules.encryption.azure_storage_https
+import data.iacgate.rules.encryption.azure_storage_tls
 import rego.v1
 
 azapi(arm_type, body) := testing.resource("azapi_resource", {"type": arm_type, "body": body})
@@ -127,4 +139,54 @@ test_service_fabric_settings_unknown if {
 	cluster := testing.resource("azurerm_service_fabric_cluster", {"fabric_settings": testing.unknown, "certificate": [{"thumbprint": "AB"}]})
 	some result in fabric.deny with input.resource as cluster with input.related as []
 	result.path == ["fabric_settings"]
+}
+
+test_tls_settings_unknown_in_other_services if {
+	redis := testing.resource("azurerm_redis_cache", {"minimum_tls_version": testing.unknown})
+	some a in azure_redis_tls.deny with input.resource as redis with input.related as []
+	a.path == ["minimum_tls_version"]
+	account := testing.resource("azurerm_storage_account", {"min_tls_version": testing.unknown})
+	some b in azure_storage_tls.deny with input.resource as account with input.related as []
+	b.path == ["min_tls_version"]
+	mariadb := testing.resource("azurerm_mariadb_server", {"ssl_enforcement_enabled": true, "ssl_minimal_tls_version_enforced": testing.unknown})
+	some c in mariadb_ssl.deny with input.resource as mariadb with input.related as []
+	c.path == ["ssl_minimal_tls_version_enforced"]
+	mysql := testing.resource("azurerm_mysql_server", {"ssl_enforcement_enabled": true, "ssl_minimal_tls_version_enforced": testing.unknown})
+	some d in azure_database_tls.deny with input.resource as mysql with input.related as []
+	d.path == ["ssl_minimal_tls_version_enforced"]
+}
+
+test_slot_site_config_unknown if {
+	slot := testing.resource("azurerm_linux_web_app_slot", {"site_config": testing.unknown})
+	some result in app_slot_tls.deny with input.resource as slot with input.related as []
+	result.path == ["site_config"]
+}
+
+test_cdn_managed_https_unknown if {
+	domain := testing.resource("azurerm_cdn_endpoint_custom_domain", {"cdn_managed_https": testing.unknown})
+	some result in cdn_domain_tls.deny with input.resource as domain with input.related as []
+	result.path == ["cdn_managed_https"]
+}
+
+test_apim_security_unknown if {
+	service := testing.resource("azurerm_api_management", {"security": testing.unknown})
+	some result in apim_protocols.deny with input.resource as service with input.related as []
+	result.path == ["security"]
+}
+
+test_appgw_ssl_policy_name_unknown if {
+	gateway := testing.resource("azurerm_application_gateway", {"ssl_policy": [{"policy_name": testing.unknown}]})
+	some result in appgw_tls.deny with input.resource as gateway with input.related as []
+	result.path == ["ssl_policy", 0, "policy_name"]
+}
+
+test_azapi_customer_managed_key_body_unknown if {
+	some a in aks_disk_cmk.deny with input.resource as azapi("Microsoft.ContainerService/managedClusters@2024-02-01", testing.unknown) with input.related as []
+	a.path == ["body", "properties", "diskEncryptionSetID"]
+	some b in app_configuration_cmk.deny with input.resource as azapi("Microsoft.AppConfiguration/configurationStores@2023-03-01", testing.unknown) with input.related as []
+	b.path == ["body", "properties", "encryption", "keyVaultProperties", "keyIdentifier"]
+	some c in synapse_cmk.deny with input.resource as azapi("Microsoft.Synapse/workspaces@2021-06-01", {"properties": testing.unknown}) with input.related as []
+	c.path == ["body", "properties", "encryption", "cmk", "key", "keyVaultUrl"]
+	some d in kusto_cmk.deny with input.resource as azapi("Microsoft.Kusto/clusters@2023-08-15", testing.unknown) with input.related as []
+	d.path == ["body", "properties", "keyVaultProperties", "keyName"]
 }
