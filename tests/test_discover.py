@@ -167,7 +167,7 @@ def test_a_symbolic_link_loop_is_an_error_naming_it_not_an_aborted_scan(tmp_path
     errors = {note.file: note.message for note in parsed.notifications if note.level == "error"}
     loop = "cannot read file: Too many levels of symbolic links"
     assert errors == {"a.tf": loop, "b.tf": loop, "main.tf": loop}
-    assert [(item.path, item.resources) for item in parsed.files] == [("plan.tfplan.json", 4)]
+    assert [(item.path, item.resources) for item in parsed.files] == [("plan.tfplan.json", 7)]
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_report(tmp_path: Path) -> None:

@@ -22,8 +22,8 @@ rest_cmk_findings(attribute, path, value, label, subject) := {lib.decided_violat
 } else := {lib.undetermined(path, msg)} if {
 	aws.kms_key_class(attribute, value) == "undetermined"
 	msg := concat("", [
-		subject, " may not be encrypted with a customer-managed KMS key: ", label, " is read from ",
-		aws.kms_key_text(attribute, value), ", which does not say whether the key is customer-managed",
+		subject, " may not be encrypted with a customer-managed KMS key: ", label, " ",
+		aws.kms_undetermined_text(attribute, value),
 	])
 } else := set()
 

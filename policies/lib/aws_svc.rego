@@ -23,8 +23,8 @@ svc_cmk_violation(name, subject) := lib.decided_violation([name], msg) if {
 	value := lib.attr(name)
 	aws.kms_key_class(name, value) == "undetermined"
 	msg := concat("", [
-		subject, " may not be encrypted with a customer-managed KMS key: ", name, " is read from ",
-		aws.kms_key_text(name, value), ", which does not say whether the key is customer-managed",
+		subject, " may not be encrypted with a customer-managed KMS key: ", name, " ",
+		aws.kms_undetermined_text(name, value),
 	])
 }
 

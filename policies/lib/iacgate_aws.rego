@@ -105,6 +105,14 @@ kms_key_text(attribute, value) := concat("", [source.id, " (", lib.show(kms_data
 	some source in kms_data_sources(attribute)
 } else := lib.show(value)
 
+# Why an "undetermined" key cannot be told, after "<label> ": read from a data source that does not say
+# who manages its key, or unknown until apply without a reference to a key of the configuration.
+kms_undetermined_text(attribute, value) := concat("", [
+	"is read from ", kms_key_text(attribute, value), ", which does not say whether the key is customer-managed",
+]) if {
+	count(kms_data_sources(attribute)) > 0
+} else := "is unknown until apply and refers to no KMS key of the configuration, so it may name an AWS-managed key"
+
 # --- S3 ----------------------------------------------------------------------------------------------
 
 # Default-encryption settings written for the bucket under evaluation, each with where it came from.

@@ -25,7 +25,7 @@ RULE = REPO / "fixtures" / "encryption" / "ENC-EBS-001"
 PLAN = json.loads((RULE / "ENC-EBS-001.tfplan.json").read_text(encoding="utf-8"))
 STACK = json.loads((RULE / "ENC-EBS-001.pulumi.json").read_text(encoding="utf-8"))
 CONTROL = "control/ENC-EBS-001.tfplan.json"
-CONTROL_RESOURCES = 4
+CONTROL_RESOURCES = 7  # a key, three volumes, a snapshot copy and two volumes restored from snapshots
 
 
 def _scan(tmp_path: Path, name: str, data: str | bytes) -> ParsedInputs:
@@ -188,7 +188,7 @@ STACK_CASES = [
     (lambda d: _set(_volume(d), ("inputs",), []), "inputs is a list, expected an object"),
     (lambda d: _set(_volume(d), ("dependencies",), 5), "dependencies is not a list of URNs"),
     (lambda d: _set(_volume(d), ("propertyDependencies",), {"size": 5}), "propertyDependencies.size is not"),
-    (lambda d: d["deployment"]["resources"].append(7), "deployment.resources[5] is a number"),
+    (lambda d: d["deployment"]["resources"].append(7), "deployment.resources[8] is a number"),
 ]
 
 
