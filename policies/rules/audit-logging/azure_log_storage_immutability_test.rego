@@ -4,42 +4,41 @@ import data.iacgate.lib.testing
 import data.iacgate.rules.audit_logging.azure_log_storage_immutability as rule
 import rego.v1
 
-account(attributes) := testing.resource("azurerm_storage_account", attributes)
+az_log_account(attributes) := testing.resource("azurerm_storage_account", attributes)
 
-diagnostics := [testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"})]
 
 test_account_no_log_is_written_to_is_not_applicable if {
-	some result in rule.deny with input.resource as account({"name": "media"})
+	some result in rule.deny with input.resource as az_log_account({"name": "media"})
 		with input.related as []
 	result.not_applicable
 }
 
 test_locked_policy_passes if {
-	count(rule.deny) == 0 with input.resource as account({"immutability_policy": [{"state": "Locked", "period_since_creation_in_days": 365, "allow_protected_append_writes": true}]})
-		with input.related as diagnostics
+	count(rule.deny) == 0 with input.resource as az_log_account({"immutability_policy": [{"state": "Locked", "period_since_creation_in_days": 365, "allow_protected_append_writes": true}]})
+		with input.related as [testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"})]
 }
 
 test_missing_policy_fails if {
-	some result in rule.deny with input.resource as account({"name": "audit"})
-		with input.related as diagnostics
+	some result in rule.deny with input.resource as az_log_account({"name": "audit"})
+		with input.related as [testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"})]
 	result.path == ["immutability_policy"]
 }
 
 test_unlocked_policy_fails if {
-	some result in rule.deny with input.resource as account({"immutability_policy": {"state": "Unlocked"}})
+	some result in rule.deny with input.resource as az_log_account({"immutability_policy": {"state": "Unlocked"}})
 		with input.related as [testing.referrer("azurerm_network_watcher_flow_log", "storage_account_id", {})]
 	result.path == ["immutability_policy", "state"]
 	result.message == "audit log storage account can be emptied or its logs overwritten: immutability_policy.state is Unlocked, required Locked"
 }
 
 test_sql_auditing_destination_is_judged if {
-	some result in rule.deny with input.resource as account({"immutability_policy": [{"state": "Disabled"}]})
+	some result in rule.deny with input.resource as az_log_account({"immutability_policy": [{"state": "Disabled"}]})
 		with input.related as [testing.referrer("azurerm_mssql_server_extended_auditing_policy", "storage_endpoint", {})]
 	result.path == ["immutability_policy", 0, "state"]
 }
 
 test_unknown_state_is_reported_at_its_path if {
-	some result in rule.deny with input.resource as account({"immutability_policy": [{"state": testing.unknown}]})
-		with input.related as diagnostics
+	some result in rule.deny with input.resource as az_log_account({"immutability_policy": [{"state": testing.unknown}]})
+		with input.related as [testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"})]
 	result.path == ["immutability_policy", 0, "state"]
 }
