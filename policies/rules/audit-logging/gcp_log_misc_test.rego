@@ -65,23 +65,65 @@ test_unknown_log_bucket_without_reference_is_undetermined if {
 	named.status == "undetermined"
 }
 
-project := testing.resource("google_project", {"name": "payments", "project_id": "acme-payments"})
+# LOG-GCPAUDIT-002 is a whole-graph rule: inputs are resources by type and edges.
+gcp_node(type_name, name, attributes) := object.union(testing.resource(type_name, attributes), {"id": concat(".", [type_name, name]), "mode": "managed"})
 
-audit(service) := testing.referrer("google_project_iam_audit_config", "project", {"service": service})
+project := gcp_node("google_project", "payments", {"name": "payments", "project_id": "acme-payments", "org_id": "123"})
+
+audit(service) := gcp_node("google_project_iam_audit_config", "audit", {"service": service})
+
+audit_edge := {"source": "google_project_iam_audit_config.audit", "target": "google_project.payments", "kind": "reference", "attribute": "project"}
+
+by_type(resources) := {type_name: [r | some r in resources; r.type == type_name] | some resource in resources; type_name := resource.type}
 
 test_project_without_all_services_audit_config_fails if {
-	count(gcp_project_audit_config.deny) == 1 with input.resource as project with input.related as []
-	some result in gcp_project_audit_config.deny with input.resource as project with input.related as [audit("storage.googleapis.com")]
+	count(gcp_project_audit_config.deny) == 1 with input.resources_by_type as by_type([project]) with input.edges as []
+	some result in gcp_project_audit_config.deny with input.resources_by_type as by_type([project, audit("storage.googleapis.com")])
+		with input.edges as [audit_edge]
+	result.resource == "google_project.payments"
 	contains(result.message, "cover only storage.googleapis.com")
 }
 
 test_project_with_all_services_audit_config_passes if {
-	count(gcp_project_audit_config.deny) == 0 with input.resource as project with input.related as [audit("allServices")]
+	count(gcp_project_audit_config.deny) == 0 with input.resources_by_type as by_type([project, audit("allServices")])
+		with input.edges as [audit_edge]
 }
 
 test_project_audit_service_unknown_is_undetermined if {
-	some result in gcp_project_audit_config.deny with input.resource as project with input.related as [audit(testing.unknown)]
+	some result in gcp_project_audit_config.deny with input.resources_by_type as by_type([project, audit(testing.unknown)])
+		with input.edges as [audit_edge]
 	result.status == "undetermined"
+}
+
+test_project_inherits_the_organization_audit_config if {
+	org := gcp_node("google_organization_iam_audit_config", "org", {"org_id": "organizations/123", "service": "allServices"})
+	count(gcp_project_audit_config.deny) == 0 with input.resources_by_type as by_type([project, org]) with input.edges as []
+	other := gcp_node("google_organization_iam_audit_config", "org", {"org_id": "456", "service": "allServices"})
+	count(gcp_project_audit_config.deny) == 1 with input.resources_by_type as by_type([project, other]) with input.edges as []
+}
+
+test_project_inherits_its_folder_audit_config if {
+	folder := gcp_node("google_folder", "payments", {"display_name": "payments", "parent": "organizations/123"})
+	in_folder := gcp_node("google_project", "payments", {"name": "payments", "project_id": "acme-payments", "folder_id": testing.unknown})
+	config := gcp_node("google_folder_iam_audit_config", "folder", {"folder": testing.unknown, "service": "allServices"})
+	edges := [
+		{"source": "google_project.payments", "target": "google_folder.payments", "kind": "reference", "attribute": "folder_id"},
+		{"source": "google_folder_iam_audit_config.folder", "target": "google_folder.payments", "kind": "reference", "attribute": "folder"},
+	]
+	count(gcp_project_audit_config.deny) == 0 with input.resources_by_type as by_type([in_folder, folder, config]) with input.edges as edges
+}
+
+test_project_with_unknown_placement_is_undetermined if {
+	placed := gcp_node("google_project", "payments", {"name": "payments", "project_id": "acme-payments", "folder_id": testing.unknown})
+	org := gcp_node("google_organization_iam_audit_config", "org", {"org_id": "123", "service": "allServices"})
+	some result in gcp_project_audit_config.deny with input.resources_by_type as by_type([placed, org]) with input.edges as []
+	result.status == "undetermined"
+}
+
+test_data_project_is_not_applicable if {
+	read := object.union(project, {"mode": "data"})
+	some result in gcp_project_audit_config.deny with input.resources_by_type as by_type([read]) with input.edges as []
+	result.not_applicable
 }
 
 config(service, configs) := testing.resource("google_project_iam_audit_config", {"service": service, "audit_log_config": configs})

@@ -1,48 +1,170 @@
-# LOG-GCPAUDIT-002: every project the configuration creates has an audit configuration for allServices
-# (Data Access audit logs).
+# LOG-GCPAUDIT-002: every project the configuration creates records Data Access audit logs for all
+# services: through its own google_project_iam_audit_config for allServices, or one it inherits from its
+# folder or organization when that configuration is in the scanned code.
+#
+# A whole-graph rule (scope: graph): an audit configuration of the folder or organization a project sits
+# in is not a neighbour of the project. Results name the project they are about.
 package iacgate.rules.audit_logging.gcp_project_audit_config
 
 import data.iacgate.lib
 import rego.v1
 
-audit_configs := lib.referrers("google_project_iam_audit_config")
+gcp_audit_resources_of(type_name) := object.get(input.resources_by_type, type_name, [])
 
-services := [service | some config in audit_configs; service := object.get(config.attributes, "service", null)]
+projects := [project | some project in gcp_audit_resources_of("google_project"); project.mode == "managed"]
 
-all_services if {
-	some service in services
-	is_string(service)
-	lower(service) == "allservices"
+# Projects only read (data "google_project") are governed elsewhere: no check.
+deny contains {"not_applicable": true, "resource": project.id} if {
+	some project in gcp_audit_resources_of("google_project")
+	project.mode != "managed"
 }
 
-service_unknown if {
-	some service in services
-	lib.is_unknown(service)
+by_id := {resource.id: resource |
+	some resources in input.resources_by_type
+	some resource in resources
 }
 
-# An authoritative google_project_iam_policy carries its audit configurations in policy_data.
-iam_policies := lib.referrers("google_project_iam_policy")
+# Resources of a type with an edge to `target` (a configuration naming a project or folder).
+gcp_audit_referrers(target, type_name) := [by_id[edge.source] |
+	some edge in input.edges
+	edge.target == target
+	by_id[edge.source].type == type_name
+]
 
-deny contains lib.violation([], msg) if {
-	not all_services
-	not service_unknown
-	count(iam_policies) == 0
-	msg := concat("", ["project records no Data Access audit logs: ", found, ", required a google_project_iam_audit_config with service allServices"])
+# Resources of a type that `source` has an edge to (a project's folder).
+gcp_audit_referenced(source, type_name) := [by_id[edge.target] |
+	some edge in input.edges
+	edge.source == source
+	by_id[edge.target].type == type_name
+]
+
+gcp_audit_service(config) := object.get(config.attributes, "service", null)
+
+gcp_audit_all_services(config) if {
+	is_string(gcp_audit_service(config))
+	lower(gcp_audit_service(config)) == "allservices"
 }
 
-found := "no google_project_iam_audit_config refers to it" if {
-	count(audit_configs) == 0
-} else := concat("", ["its google_project_iam_audit_config resources cover only ", concat(", ", sort([s | some s in services; is_string(s)]))])
+gcp_audit_service_unknown(config) if lib.is_unknown(gcp_audit_service(config))
 
-deny contains lib.undetermined([], msg) if {
-	not all_services
-	service_unknown
-	msg := "cannot tell whether the project records Data Access audit logs: the service of a google_project_iam_audit_config referring to it is unknown until apply, required allServices"
+# A folder or organization number without its prefix ("folders/123" and "123" are one folder).
+gcp_audit_number(value) := trim_prefix(trim_prefix(trim_space(value), "folders/"), "organizations/") if is_string(value)
+
+# --- where each project inherits from ------------------------------------------------------------------
+
+gcp_audit_project_configs(project) := gcp_audit_referrers(project.id, "google_project_iam_audit_config")
+
+folder_configs := [config |
+	some config in gcp_audit_resources_of("google_folder_iam_audit_config")
+	config.mode == "managed"
+]
+
+org_configs := [config |
+	some config in gcp_audit_resources_of("google_organization_iam_audit_config")
+	config.mode == "managed"
+]
+
+# The folders a project sits in: a google_folder it refers to (folder_id = google_folder.x.name).
+gcp_audit_project_folders(project) := gcp_audit_referenced(project.id, "google_folder")
+
+# A folder configuration applies to the project: it refers to the project's google_folder, or names the
+# same folder number as the project's literal folder_id.
+gcp_audit_folder_applies(config, project) if {
+	some folder in gcp_audit_project_folders(project)
+	some target in gcp_audit_referenced(config.id, "google_folder")
+	target.id == folder.id
 }
 
-deny contains lib.undetermined([], msg) if {
-	not all_services
-	not service_unknown
-	count(iam_policies) > 0
+gcp_audit_folder_applies(config, project) if {
+	number := gcp_audit_number(object.get(project.attributes, "folder_id", null))
+	number != ""
+	number == gcp_audit_number(object.get(config.attributes, "folder", null))
+}
+
+# The organization numbers a project sits in: its literal org_id, or the literal parent of its folder.
+gcp_audit_project_orgs(project) := {number |
+	number := gcp_audit_number(object.get(project.attributes, "org_id", null))
+	number != ""
+} | {number |
+	some folder in gcp_audit_project_folders(project)
+	parent := object.get(folder.attributes, "parent", null)
+	is_string(parent)
+	startswith(trim_space(parent), "organizations/")
+	number := gcp_audit_number(parent)
+}
+
+gcp_audit_org_applies(config, project) if {
+	some number in gcp_audit_project_orgs(project)
+	number == gcp_audit_number(object.get(config.attributes, "org_id", null))
+}
+
+gcp_audit_applying(project) := array.concat(
+	gcp_audit_project_configs(project),
+	array.concat(
+		[config | some config in folder_configs; gcp_audit_folder_applies(config, project)],
+		[config | some config in org_configs; gcp_audit_org_applies(config, project)],
+	),
+)
+
+gcp_audit_covered(project) if {
+	some config in gcp_audit_applying(project)
+	gcp_audit_all_services(config)
+}
+
+gcp_audit_project_service_unknown(project) if {
+	some config in gcp_audit_applying(project)
+	gcp_audit_service_unknown(config)
+}
+
+# Where the project sits is unknown until apply (folder_id or org_id), while an audit configuration of a
+# folder or organization in the configuration could be the one it inherits: it cannot be told.
+gcp_audit_placement_unknown(project) if {
+	some key in ["folder_id", "org_id"]
+	lib.is_unknown(object.get(project.attributes, key, null))
+	count(gcp_audit_project_folders(project)) == 0
+	count(array.concat(folder_configs, org_configs)) > 0
+}
+
+# An authoritative google_project_iam_policy carries the project's audit configurations in policy_data.
+gcp_audit_iam_policies(project) := gcp_audit_referrers(project.id, "google_project_iam_policy")
+
+gcp_audit_undecided(project) if gcp_audit_project_service_unknown(project)
+
+gcp_audit_undecided(project) if count(gcp_audit_iam_policies(project)) > 0
+
+gcp_audit_undecided(project) if gcp_audit_placement_unknown(project)
+
+deny contains {"resource": project.id, "path": [], "message": msg} if {
+	some project in projects
+	not gcp_audit_covered(project)
+	not gcp_audit_undecided(project)
+	msg := concat("", ["project records no Data Access audit logs: ", gcp_audit_found(project), ", required a google_project_iam_audit_config with service allServices (or one of its folder or organization)"])
+}
+
+gcp_audit_found(project) := "no google_project_iam_audit_config refers to it and no folder or organization audit configuration of the configuration covers it" if {
+	count(gcp_audit_applying(project)) == 0
+} else := concat("", ["the audit configurations that apply to it cover only ", concat(", ", sort({s | some config in gcp_audit_applying(project); s := gcp_audit_service(config); is_string(s)}))])
+
+deny contains {"resource": project.id, "path": [], "message": msg, "status": "undetermined"} if {
+	some project in projects
+	not gcp_audit_covered(project)
+	gcp_audit_project_service_unknown(project)
+	msg := "cannot tell whether the project records Data Access audit logs: the service of an audit configuration that applies to it is unknown until apply, required allServices"
+}
+
+deny contains {"resource": project.id, "path": [], "message": msg, "status": "undetermined"} if {
+	some project in projects
+	not gcp_audit_covered(project)
+	not gcp_audit_project_service_unknown(project)
+	count(gcp_audit_iam_policies(project)) > 0
 	msg := "cannot tell whether the project records Data Access audit logs: its audit configuration is in the policy_data of a google_project_iam_policy, required an audit_config for allServices"
+}
+
+deny contains {"resource": project.id, "path": [], "message": msg, "status": "undetermined"} if {
+	some project in projects
+	not gcp_audit_covered(project)
+	not gcp_audit_project_service_unknown(project)
+	count(gcp_audit_iam_policies(project)) == 0
+	gcp_audit_placement_unknown(project)
+	msg := "cannot tell whether the project records Data Access audit logs: its folder_id or org_id is unknown until apply and the configuration has folder or organization audit configurations it may inherit, required an audit configuration for allServices"
 }

@@ -212,10 +212,62 @@ PROJECT_AUDIT = [
         pulumi=False,
     ),
 ]
+
+
+# Inherited configurations: a project in a folder with an allServices folder configuration, a project
+# of an organization with an allServices organization configuration.
+def _project_in(name: str, **placement: Any) -> Case:
+    arguments = {
+        "name": name.replace("_", "-"),
+        "project_id": f"acme-{name.replace('_', '-')}"[:30],
+        **placement,
+    }
+    return Case(
+        "google_project",
+        name,
+        arguments,
+        {"auto_create_network": True},
+        "gcp:organizations/project:Project",
+        pulumi_id=arguments["project_id"],
+    )
+
+
+PROJECT_AUDIT += [
+    Case(
+        "google_folder",
+        "audited_folder",
+        {"display_name": "audited", "parent": "organizations/987654321098"},
+        {},
+        "gcp:organizations/folder:Folder",
+        pulumi_id="folders/734512908899",
+    ),
+    Case(
+        "google_folder_iam_audit_config",
+        "audited_folder_all_services",
+        {
+            "folder": Ref("google_folder.audited_folder", "name"),
+            "service": "allServices",
+            "audit_log_config": ALL_TYPES,
+        },
+        {},
+        "gcp:folder/iAMAuditConfig:IAMAuditConfig",
+    ),
+    _project_in("pass_inherits_folder_config", folder_id=Ref("google_folder.audited_folder", "name")),
+    Case(
+        "google_organization_iam_audit_config",
+        "org_all_services",
+        {"org_id": "987654321098", "service": "allServices", "audit_log_config": ALL_TYPES},
+        {},
+        "gcp:organizations/iAMAuditConfig:IAMAuditConfig",
+    ),
+    _project_in("pass_inherits_org_config", org_id="987654321098"),
+    _project_in("fail_other_org", org_id="111111111111"),
+    _project_in("undetermined_folder_variable", folder_id=Ref("var.folder_id", None)),
+]
 # A stack export knows the service: the undetermined project is Terraform only.
 PROJECT_AUDIT = [
     Case(c.type, c.name, c.arguments, c.defaults, None, c.pulumi_id)
-    if c.name == "undetermined_service_variable"
+    if c.name in ("undetermined_service_variable", "undetermined_folder_variable")
     else c
     for c in PROJECT_AUDIT
 ]
