@@ -1,5 +1,6 @@
 """What evaluating the before-state costs (#18 §3): a generated 1,000-resource plan turned into updates,
-scanned with the packs' regressions on and off, best of N in one process (bundles compiled once).
+scanned with the change-safety pack and the packs' regressions on and off, against the same plan of creates
+only: median of N alternating runs in one process (bundles compiled once), CPU and wall seconds.
 
 Variants: ``tags`` (each update changes tags only: the usual plan) and ``worst`` (each update flips every
 boolean and unsets nothing that was set: every failure is at an attribute the update changed, so every
@@ -12,10 +13,13 @@ import argparse
 import copy
 import dataclasses
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -64,48 +68,63 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def best(path: Path, rules: RuleSet, repeat: int) -> tuple[float, int, int]:
-    """Least CPU seconds of ``repeat`` scans (this process and the evaluating child, which ends with the
-    scan): on a shared machine wall time measures the neighbours as much as the scan."""
-    times = []
-    result = None
-    for _ in range(repeat):
-        start = _cpu()
-        result = scan(ScanSettings(paths=(path,)), rules=rules)
-        times.append(_cpu() - start)
-    assert result is not None
+def measure(path: Path, rules: RuleSet) -> tuple[float, float, int, int]:
+    """CPU seconds (this process and the evaluating child, which ends with the scan: on a shared machine
+    wall time measures the neighbours as much as the scan), wall seconds, resources and regressions."""
+    start, wall = _cpu(), time.perf_counter()
+    result = scan(ScanSettings(paths=(path,)), rules=rules)
+    cpu, wall = _cpu() - start, time.perf_counter() - wall
     regressions = sum("(regression:" in violation.message for violation in result.evaluation.violations)
-    return min(times), result.resource_count, regressions
+    return cpu, wall, result.resource_count, regressions
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        source = Path(scratch) / "plan.json"
+        source = Path(scratch) / "creates.tfplan.json"
         subprocess.run(
             [sys.executable, str(HERE / "generate.py"), "--resources", str(args.resources), "--seed", "7",
              "-o", str(source)],
             check=True,
         )  # fmt: skip
         document = json.loads(source.read_text(encoding="utf-8"))
-        rules = load_packs()
-        plain = without_regressions(rules)
-        header = f"{'variant':8} {'resources':>9} {'off cpu s':>9} {'on cpu s':>8} {'slower':>7}"
-        print(f"{header} {'regressions':>11}")
+        plans = {"creates": source}
         for variant in ("tags", "worst"):
-            path = Path(scratch) / f"{variant}.tfplan.json"
-            path.write_text(json.dumps(as_updates(document, variant)), encoding="utf-8")
-            best(path, rules, 1)  # compile and cache the bundles once
-            off, count, _ = best(path, plain, args.repeat)
-            on, _, regressions = best(path, rules, args.repeat)
+            plans[variant] = Path(scratch) / f"{variant}.tfplan.json"
+            plans[variant].write_text(json.dumps(as_updates(document, variant)), encoding="utf-8")
+        rules = load_packs()
+        # Off: neither the change-safety pack nor any rule's regression; on: the packs as shipped.
+        others = [pack.id for pack in rules.packs if pack.id != "change-safety"]
+        configs = {"off": without_regressions(load_packs(others)), "on": rules}
+        runs = [(plan, config) for plan in plans for config in configs]
+        for plan, config in runs:
+            measure(plans[plan], configs[config])  # compile and cache the bundles once
+        cpu: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+        wall: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for _ in range(args.repeat):  # alternating: each round measures every run once, in turn
+            for run in runs:
+                seconds, elapsed, count, regressions = measure(plans[run[0]], configs[run[1]])
+                cpu[run].append(seconds)
+                wall[run].append(elapsed)
+                found[run] = (count, regressions)
+        base = statistics.median(cpu[("creates", "off")])
+        print(f"load average before/after: {LOAD_BEFORE} / {os.getloadavg()}; median of {args.repeat}")
+        print(f"{'plan':8} {'packs':5} {'resources':>9} {'cpu s':>6} {'wall s':>6} {'vs creates off':>14}"
+              f" {'regressions':>11}")  # fmt: skip
+        for run in runs:
+            median = statistics.median(cpu[run])
             print(
-                f"{variant:8} {count:9d} {off:9.2f} {on:8.2f} {100 * (on / off - 1):6.1f}% {regressions:11d}"
+                f"{run[0]:8} {run[1]:5} {found[run][0]:9d} {median:6.2f} {statistics.median(wall[run]):6.2f}"
+                f" {100 * (median / base - 1):13.1f}% {found[run][1]:11d}"
             )
     return 0
 
+
+LOAD_BEFORE = os.getloadavg()
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -46,13 +46,12 @@ def route_of(resource: Resource) -> str:
     there is a change to judge (an update, a replacement, a destroy, a removal that keeps the resource); a
     create or a no-op of a plan is judged as source code is, and costs no more."""
     change = resource.change
-    changed = change is not None and (
-        change.destroys
-        or "update" in change.actions
-        or "forget" in change.actions
-        or change.replacement_conditional
-    )
-    return route(resource.type, resource.mode, changed)
+    if change is None:
+        return route(resource.type, resource.mode, False)
+    more = change.destroys or "forget" in change.actions or change.replacement_conditional
+    # An update in place is asked only the change rules that can fail an update (``Rule.change_actions``).
+    in_place = "update" in change.actions and not more
+    return route(resource.type, resource.mode, more or in_place, in_place)
 
 
 def _path(raw: Any, where: str) -> AttributePath:

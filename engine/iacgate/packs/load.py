@@ -11,7 +11,7 @@ import yaml
 from iacgate import yamlio
 from iacgate.errors import PackError
 from iacgate.packs.manifest_cache import manifest_entry, read_manifest, write_manifest
-from iacgate.packs.model import Control, Pack, Remediation, Rule, RuleSet
+from iacgate.packs.model import CHANGE_ACTIONS, Control, Pack, Remediation, Rule, RuleSet
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
 
@@ -125,6 +125,7 @@ def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False, regression
         formats=tuple(entry.get("formats", _default_formats(entry["resource_types"]))),
         changes=changes,
         regression=bool(entry.get("regression", regressions)),
+        change_actions=tuple(entry.get("actions", CHANGE_ACTIONS)),
     )
 
 

@@ -21,14 +21,20 @@ FRAMEWORKS: Mapping[str, str] = {
 
 # Suffixes of ``RuleSet.routes`` keys (they end up in generated Rego package names: identifiers only).
 CHANGED = "__changed"
+UPDATED = "__updated"
 DESTROYED = "__destroyed"
+# The actions a rule of a pack judging changes can fail (manifest ``actions``; all when not set).
+CHANGE_ACTIONS = ("delete", "replace", "update")
 
 
-def route(type_name: str, mode: str, has_change: bool) -> str:
-    """The ``RuleSet.routes`` key of a resource: see ``RuleSet.routes``."""
+def route(type_name: str, mode: str, has_change: bool, in_place: bool = False) -> str:
+    """The ``RuleSet.routes`` key of a resource: see ``RuleSet.routes``. ``in_place``: the change only
+    updates the resource (no replacement, certain or conditional)."""
     if mode == "deleted":
         return f"{type_name}{DESTROYED}"
-    return f"{type_name}{CHANGED}" if has_change else type_name
+    if has_change:
+        return f"{type_name}{UPDATED}" if in_place else f"{type_name}{CHANGED}"
+    return type_name
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,9 @@ class Rule:
     # A failure after an update that passed before it is a regression, reported with both values; the
     # engine evaluates the before-state to tell (``evaluate/regression.py``).
     regression: bool = False
+    # The actions such a rule can fail (``delete``, ``replace``, ``update``): it is not asked about other
+    # changes, where it could only answer not applicable (an in-place update for a rule on destroys).
+    change_actions: tuple[str, ...] = CHANGE_ACTIONS
 
     @property
     def rego_path(self) -> str:
@@ -122,14 +131,20 @@ class RuleSet:
     @cached_property
     def routes(self) -> Mapping[str, tuple[Rule, ...]]:
         """The rules asked about a resource, by ``route`` key: source code gets the rules that judge state;
-        a resource of a plan (with a change) every rule of its type; a destroyed resource only the rules
-        that judge changes."""
+        a resource of a plan (with a change) every rule of its type, but an in-place update only the rules
+        that judge changes that can fail an update; a destroyed resource only the rules that judge changes
+        and can fail a destroy."""
         routes: dict[str, tuple[Rule, ...]] = {}
         for type_name, rules in self.by_type.items():
             variants = {
                 type_name: tuple(rule for rule in rules if not rule.changes),
                 f"{type_name}{CHANGED}": rules,
-                f"{type_name}{DESTROYED}": tuple(rule for rule in rules if rule.changes),
+                f"{type_name}{UPDATED}": tuple(
+                    rule for rule in rules if not rule.changes or "update" in rule.change_actions
+                ),
+                f"{type_name}{DESTROYED}": tuple(
+                    rule for rule in rules if rule.changes and "delete" in rule.change_actions
+                ),
             }
             routes.update((key, value) for key, value in variants.items() if value)
         return routes

@@ -260,3 +260,137 @@ deny contains lib.undetermined([name], msg) if {
 	lib.is_unknown(change_safety_side("before", name))
 	msg := concat("", ["update changes ", name, ", whose values the input does not give: cannot tell whether it weakens the control, required ", name, " kept as before"])
 }
+
+# --- a control inside a nested block ---------------------------------------------------------------------
+
+# [path, kind, what] per type: a path names attributes and blocks (a block list is walked through its
+# first block, as a bucket has one versioning block and one default-encryption rule). Kinds: "switch" on
+# turned off (a missing value or block is off), "status" Enabled turned to anything else, "sse" a KMS
+# algorithm swapped for the S3-managed one, "key" a customer-managed key removed, "block" a block removed.
+# A CloudFormation bucket keeps its property names below the first level.
+_nested := {
+	`aws_s3_bucket`: [
+		[["versioning", "enabled"], "switch", "versioning"],
+		[["server_side_encryption_configuration", "rule", "apply_server_side_encryption_by_default", "sse_algorithm"], "sse", "KMS encryption"],
+		[["server_side_encryption_configuration", "rule", "apply_server_side_encryption_by_default", "kms_master_key_id"], "key", "customer-managed key"],
+		[["logging"], "block", "access logging"],
+		[["versioning_configuration", "Status"], "status", "versioning"],
+		[["bucket_encryption", "ServerSideEncryptionConfiguration", "ServerSideEncryptionByDefault", "SSEAlgorithm"], "sse", "KMS encryption"],
+		[["bucket_encryption", "ServerSideEncryptionConfiguration", "ServerSideEncryptionByDefault", "KMSMasterKeyID"], "key", "customer-managed key"],
+		[["logging_configuration"], "block", "access logging"],
+	],
+	`aws_s3_bucket_versioning`: [[["versioning_configuration", "status"], "status", "versioning"]],
+	`aws_s3_bucket_server_side_encryption_configuration`: [
+		[["rule", "apply_server_side_encryption_by_default", "sse_algorithm"], "sse", "KMS encryption"],
+		[["rule", "apply_server_side_encryption_by_default", "kms_master_key_id"], "key", "customer-managed key"],
+	],
+	`google_storage_bucket`: [
+		[["versioning", "enabled"], "switch", "versioning"],
+		[["logging"], "block", "access logging"],
+	],
+}
+
+_kms_algorithms := {"aws:kms", "aws:kms:dsse"}
+
+# The nested checks whose top-level attribute the change gives another value: only they are walked.
+nested_changed contains check if {
+	some check in object.get(_nested, input.resource.type, [])
+	name := check[0][0]
+	object.get(change.before, name, null) != object.get(input.resource.attributes, name, null)
+}
+
+# One step down: into an object's attribute, through a block list (its first block); an unknown stays.
+change_safety_step(value, name) := value if {
+	lib.is_unknown(value)
+} else := object.get(value, name, null) if {
+	is_object(value)
+} else := object.get(value[0], name, null) if {
+	is_array(value)
+	count(value) > 0
+	is_object(value[0])
+} else := null
+
+change_safety_dig(root, path) := change_safety_step(root, path[0]) if count(path) == 1
+
+change_safety_dig(root, path) := change_safety_step(change_safety_step(root, path[0]), path[1]) if count(path) == 2
+
+change_safety_dig(root, path) := value if {
+	count(path) == 3
+	value := change_safety_step(change_safety_step(change_safety_step(root, path[0]), path[1]), path[2])
+}
+
+change_safety_dig(root, path) := value if {
+	count(path) == 4
+	above := change_safety_step(change_safety_step(root, path[0]), path[1])
+	value := change_safety_step(change_safety_step(above, path[2]), path[3])
+}
+
+# The path in the resource's own shape (a block list's first block is index 0), for the finding's line.
+change_safety_concrete(root, path) := concrete if {
+	parts := [part |
+		some i
+		name := path[i]
+		part := change_safety_element(root, path, i, name)
+	]
+	concrete := [element | some part in parts; some element in part]
+}
+
+change_safety_element(root, path, i, name) := [name, 0] if {
+	i < count(path) - 1
+	is_array(change_safety_dig(root, array.slice(path, 0, i + 1)))
+} else := [name]
+
+change_safety_nested(check, side) := change_safety_dig(change.before, check[0]) if side == "before"
+
+change_safety_nested(check, side) := change_safety_dig(input.resource.attributes, check[0]) if side == "after"
+
+change_safety_nested_weakened(check) := concat("", ["turns ", check[2], " off: ", concat(".", check[0]), " is ", lib.show(change_safety_nested(check, "after")), " (was true), required true, as before"]) if {
+	check[1] == "switch"
+	lib.is_true(change_safety_nested(check, "before"))
+	not lib.is_true(change_safety_nested(check, "after"))
+}
+
+change_safety_nested_weakened(check) := concat("", ["turns ", check[2], " off: ", concat(".", check[0]), " is ", lib.show(change_safety_nested(check, "after")), " (was Enabled), required Enabled, as before"]) if {
+	check[1] == "status"
+	change_safety_nested(check, "before") == "Enabled"
+	change_safety_nested(check, "after") != "Enabled"
+}
+
+change_safety_nested_weakened(check) := concat("", ["swaps ", check[2], " for S3-managed keys: ", concat(".", check[0]), " is ", lib.show(after), " (was ", before, "), required ", before, ", as before"]) if {
+	check[1] == "sse"
+	before := change_safety_nested(check, "before")
+	before in _kms_algorithms
+	after := change_safety_nested(check, "after")
+	not after in _kms_algorithms
+}
+
+change_safety_nested_weakened(check) := concat("", ["removes the ", check[2], " (a provider-managed key is used instead): ", concat(".", check[0]), " is not set (was ", before, "), required a customer-managed key, as before"]) if {
+	check[1] == "key"
+	before := change_safety_nested(check, "before")
+	lib.is_set(before)
+	not lib.is_unknown(before)
+	not lib.is_set(change_safety_nested(check, "after"))
+}
+
+change_safety_nested_weakened(check) := concat("", ["removes the ", check[0][0], " block (", check[2], " turned off): ", check[0][0], " is not set (was set), required it kept, as before"]) if {
+	check[1] == "block"
+	count(lib.blocks(change_safety_nested(check, "before"))) > 0
+	not lib.is_unknown(change_safety_nested(check, "after"))
+	count(lib.blocks(change_safety_nested(check, "after"))) == 0
+}
+
+deny contains lib.violation(change_safety_concrete(input.resource.attributes, check[0]), concat("", ["update ", text])) if {
+	judged
+	some check in nested_changed
+	not lib.is_unknown(object.get(change.before, check[0][0], null))
+	text := change_safety_nested_weakened(check)
+}
+
+# A change set without property values: the block changes, its values are not given.
+deny contains lib.undetermined([name], msg) if {
+	judged
+	some check in nested_changed
+	name := check[0][0]
+	lib.is_unknown(object.get(change.before, name, null))
+	msg := concat("", ["update changes ", name, ", whose values the input does not give: cannot tell whether it weakens the control, required ", name, " kept as before"])
+}

@@ -54,6 +54,11 @@ def _sensitive(values: Mapping[str, Any] | None) -> Any:
             if isinstance(value, list | dict)}  # fmt: skip
 
 
+def _references(key: str) -> list[str]:
+    source = "aws_kms_key.next" if "kms" in key else f"terraform_data.{key}"
+    return [f"{source}.{'arn' if 'kms' in key else 'output'}", source]
+
+
 def plan(changes: Sequence[PlanChange]) -> dict[str, Any]:
     """``terraform show -json`` of a plan made by Terraform 1.9 (format 1.2), with the keys and key order
     of the corpus plans (trivy__drift_delete_tf1.8.json, terraform-json__action_reason_tf1.15.json)."""
@@ -75,8 +80,14 @@ def plan(changes: Sequence[PlanChange]) -> dict[str, Any]:
             configured.append({
                 "address": change.address, "mode": "managed", "type": change.type, "name": change.name,
                 "provider_config_key": change.type.split("_", 1)[0],
-                "expressions": {key: {"constant_value": value} for key, value in change.after.items()
-                                if value is not None and key not in ("id", "arn")},
+                "expressions": {
+                    **{key: {"constant_value": value} for key, value in change.after.items()
+                       if value is not None and key not in ("id", "arn")},
+                    # A value unknown until apply that the configuration writes: a reference to a
+                    # resource of the same plan (a new key, a computed retention).
+                    **{key: {"references": _references(key)} for key, unknown in change.after_unknown.items()
+                       if unknown is True and key not in ("id", "arn")},
+                },
                 "schema_version": 0,
             })  # fmt: skip
         if change.before is not None:
@@ -331,6 +342,15 @@ def state_001() -> None:
     ]))  # fmt: skip
 
 
+SSE_PULUMI = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"
+
+
+def _sse_rule(algorithm: str, key: str) -> dict[str, Any]:
+    """One default-encryption rule of a bucket as a plan holds it (blocks are lists)."""
+    default = {"kms_master_key_id": key, "sse_algorithm": algorithm}
+    return {"apply_server_side_encryption_by_default": [default], "bucket_key_enabled": True}
+
+
 def update_001() -> None:
     directory = FIXTURES / "CHG-UPDATE-001"
     logs = {"name": "/ledger/app", "retention_in_days": 365, "kms_key_id": None}
@@ -342,6 +362,25 @@ def update_001() -> None:
         "account_tier": "Standard",
         "min_tls_version": "TLS1_2",
         "https_traffic_only_enabled": True,
+    }
+    bucket = {
+        "bucket": "ledger-records",
+        "force_destroy": False,
+        "versioning": [{"enabled": True, "mfa_delete": False}],
+        "logging": [{"target_bucket": "ledger-logs", "target_prefix": "s3/ledger-records/"}],
+    }
+    versioning = {
+        "bucket": "ledger-records",
+        "expected_bucket_owner": "",
+        "mfa": None,
+        "versioning_configuration": [{"status": "Enabled", "mfa_delete": ""}],
+    }
+    sse = {"bucket": "ledger-records", "expected_bucket_owner": "", "rule": [_sse_rule("aws:kms", key)]}
+    gcs = {
+        "name": "ledger-records",
+        "location": "EUROPE-WEST1",
+        "uniform_bucket_level_access": True,
+        "versioning": [{"enabled": True}],
     }
     write(directory / "plan.tfplan.json", plan([
         PlanChange("aws_db_instance", "fail_protection_off", ["update"], DB,
@@ -360,8 +399,32 @@ def update_001() -> None:
                    _with(queue, kms_master_key_id=None), {"kms_master_key_id": True}),
         PlanChange("aws_cloudwatch_log_group", "undetermined_retention_from_a_new_value", ["update"], logs,
                    _with(logs, retention_in_days=None), {"retention_in_days": True}),
+        # Controls inside nested blocks (lists of one block in a plan).
+        PlanChange("aws_s3_bucket", "fail_versioning_turned_off", ["update"], bucket,
+                   _with(bucket, versioning=[{"enabled": False, "mfa_delete": False}])),
+        PlanChange("aws_s3_bucket", "fail_logging_block_removed", ["update"], bucket,
+                   _with(bucket, logging=[])),
+        PlanChange("aws_s3_bucket_versioning", "fail_versioning_suspended", ["update"], versioning,
+                   _with(versioning, versioning_configuration=[{"status": "Suspended", "mfa_delete": ""}])),
+        PlanChange("aws_s3_bucket_server_side_encryption_configuration", "fail_kms_swapped_for_sse_s3",
+                   ["update"], sse, _with(sse, rule=[_sse_rule("AES256", "")])),
+        PlanChange("google_storage_bucket", "fail_versioning_disabled", ["update"], gcs,
+                   _with(gcs, versioning=[{"enabled": False}])),
+        PlanChange("aws_s3_bucket", "pass_versioning_and_logging_added", ["update"],
+                   _with(bucket, versioning=[{"enabled": False, "mfa_delete": False}], logging=[]), bucket),
+        PlanChange("aws_s3_bucket_server_side_encryption_configuration", "pass_sse_s3_to_kms", ["update"],
+                   _with(sse, rule=[_sse_rule("AES256", "")]), sse),
+        PlanChange("aws_s3_bucket_versioning", "undetermined_status_from_a_new_value", ["update"], versioning,
+                   _with(versioning, versioning_configuration=[{"mfa_delete": ""}]),
+                   {"versioning_configuration": [{"status": True}]}),
     ]))  # fmt: skip
     logs_pulumi = {"name": "/ledger/app", "retentionInDays": 365}
+    bucket_pulumi = {"bucket": "ledger-records", "versioning": {"enabled": True, "mfaDelete": False}}
+    versioning_pulumi = {"bucket": "ledger-records", "versioningConfiguration": {"status": "Enabled"}}
+    sse_pulumi = {
+        "bucket": "ledger-records",
+        "rules": [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "aws:kms", "kmsMasterKeyId": key}}],
+    }
     write(directory / "preview.pulumi.json", preview([
         Step("update", "aws:rds/instance:Instance", "fail_protection_off", DB_PULUMI,
              _with(DB_PULUMI, deletionProtection=False)),
@@ -371,8 +434,32 @@ def update_001() -> None:
              _with(DB_PULUMI, engineVersion="15.7")),
         Step("update", "aws:cloudwatch/logGroup:LogGroup", "pass_retention_lengthened",
              _with(logs_pulumi, retentionInDays=30), logs_pulumi),
+        # A replacement that also drops a control, and controls inside nested blocks (objects in Pulumi).
+        Step("replace", "aws:rds/instance:Instance", "fail_replaced_without_protection", DB_PULUMI,
+             _with(DB_PULUMI, identifier="ledger-v2", deletionProtection=False), ["identifier"]),
+        Step("update", "aws:s3/bucket:Bucket", "fail_versioning_turned_off", bucket_pulumi,
+             _with(bucket_pulumi, versioning={"enabled": False})),
+        Step("update", "aws:s3/bucketVersioningV2:BucketVersioningV2", "fail_versioning_suspended",
+             versioning_pulumi, _with(versioning_pulumi, versioningConfiguration={"status": "Suspended"})),
+        Step("update", SSE_PULUMI, "fail_kms_swapped_for_sse_s3", sse_pulumi,
+             _with(sse_pulumi, rules=[{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}])),
+        Step("update", "aws:s3/bucket:Bucket", "pass_versioning_turned_on",
+             _with(bucket_pulumi, versioning={"enabled": False}), bucket_pulumi),
     ]))  # fmt: skip
     logs_cfn = {"LogGroupName": "/ledger/app", "RetentionInDays": 365}
+    bucket_cfn = {
+        "BucketName": "ledger-records",
+        "VersioningConfiguration": {"Status": "Enabled"},
+        "BucketEncryption": {
+            "ServerSideEncryptionConfiguration": [
+                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}
+            ]
+        },
+        "LoggingConfiguration": {
+            "DestinationBucketName": "ledger-logs",
+            "LogFilePrefix": "s3/ledger-records/",
+        },
+    }
     write(directory / "stack.changeset.json", change_set([
         CfnChange("Modify", "FailProtectionOff", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DeletionProtection="false"), "False"),
@@ -384,6 +471,20 @@ def update_001() -> None:
                   _with(logs_cfn, RetentionInDays=3653), "False"),
         CfnChange("Modify", "UndeterminedWithoutPropertyValues", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DeletionProtection="false"), "False", values=False),
+        CfnChange("Modify", "FailReplacedWithoutProtection", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v2", DeletionProtection="false"), "True",
+                  {"DBInstanceIdentifier": "Always", "DeletionProtection": "Never"}, "ReplaceAndDelete"),
+        CfnChange("Modify", "FailVersioningSuspended", "AWS::S3::Bucket", bucket_cfn,
+                  _with(bucket_cfn, VersioningConfiguration={"Status": "Suspended"}), "False"),
+        CfnChange("Modify", "FailKmsSwappedForSseS3", "AWS::S3::Bucket", bucket_cfn,
+                  _with(bucket_cfn, BucketEncryption={"ServerSideEncryptionConfiguration": [
+                      {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}), "False"),
+        CfnChange("Modify", "FailLoggingRemoved", "AWS::S3::Bucket", bucket_cfn,
+                  {k: v for k, v in bucket_cfn.items() if k != "LoggingConfiguration"}, "False"),
+        CfnChange("Modify", "PassVersioningResumed", "AWS::S3::Bucket",
+                  _with(bucket_cfn, VersioningConfiguration={"Status": "Suspended"}), bucket_cfn, "False"),
+        CfnChange("Modify", "UndeterminedBucketWithoutPropertyValues", "AWS::S3::Bucket", bucket_cfn,
+                  _with(bucket_cfn, VersioningConfiguration={"Status": "Suspended"}), "False", values=False),
     ]))  # fmt: skip
 
 
