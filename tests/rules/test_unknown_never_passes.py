@@ -36,14 +36,11 @@ UNKNOWN = Unknown("variable 'x' has no value")
 # How many leaves of one resource are tried, at most (the largest fixtures hold nested policy documents).
 MAX_PATHS = 60
 
-# Rules this test catches that are not fixed yet: each a defect to fix, not an accepted behaviour. The
-# value lists the attribute paths (as path_text writes them) where an unknown passes.
-# Found when the test was written (issue 16); the encryption pack's owners fix them (see the issue's report).
-# Most accept an unknown key id as a customer-managed key although a variable may hold the AWS-managed
-# alias their fail fixtures show. Three crashed the scan (exit 3) on an unknown value: fixed with the test.
-KNOWN_DEFECTS: dict[str, str] = {
-    # Rules added by the other helpers of #15/#16 after this test was written: the same defect.
-}
+# Rules this test catches that are not fixed yet: each a defect to fix, not an accepted behaviour, with the
+# attribute paths (as path_text writes them) where an unknown passes. Empty since #15/#16 fixed the last
+# ones (unknown keys counted as customer-managed, unknown blocks read as absent); an entry is strict, so a
+# fixed rule left listed fails the run.
+KNOWN_DEFECTS: dict[str, str] = {}
 
 # Attributes a plan shows unknown whenever the configuration leaves them out, because the provider computes
 # them: there an unknown is the provider's default, which the rule accepts, not a value someone chose.
@@ -221,7 +218,7 @@ def unknown_passes(rule: Rule) -> list[str]:
 
 def _cases() -> list[Any]:
     return [
-        pytest.param(rule, id=rule.id, marks=pytest.mark.xfail(reason=KNOWN_DEFECTS[rule.id], strict=False))
+        pytest.param(rule, id=rule.id, marks=pytest.mark.xfail(reason=KNOWN_DEFECTS[rule.id], strict=True))
         if rule.id in KNOWN_DEFECTS
         else pytest.param(rule, id=rule.id)
         for rule in RULES
