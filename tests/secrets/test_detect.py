@@ -89,6 +89,19 @@ def test_a_line_is_read_up_to_the_limit() -> None:
     assert _found("x" * LINE_LIMIT + f' token = "{GITHUB}"\n') == []
 
 
+def test_a_minified_json_file_is_read_member_by_member() -> None:
+    """A template or stack export written on one line: a secret far past LINE_LIMIT is found, under its key;
+    a long line with nowhere to cut is still read only up to the limit (above)."""
+    resources = {f"Queue{index}": {"Type": "AWS::SQS::Queue", "Properties": {}} for index in range(400)}
+    resources["Fn"] = {
+        "Type": "AWS::Lambda::Function",
+        "Properties": {"Environment": {"Variables": {"GITHUB_TOKEN": GITHUB}}},
+    }
+    text = json.dumps({"Resources": resources}, separators=(",", ":"))
+    assert len(text) > 3 * LINE_LIMIT and "\n" not in text
+    assert _found(text, "stack.template.json") == [(1, "GitHub Token", "GITHUB_TOKEN")]
+
+
 def test_entropy_needs_length_and_variety() -> None:
     assert high_entropy("Zk3#9xLq!2mVb7@Rt5wY8uPe")
     assert not high_entropy("Short1!")

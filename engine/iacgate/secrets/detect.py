@@ -224,6 +224,24 @@ def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
 
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\s*[:=](?=\s|[\"'<]|$)")
+# Where a line longer than LINE_LIMIT is cut (minified JSON: a CloudFormation template or a stack export
+# on one line): after a comma or an opening bracket that a key, string or value starts after.
+_BREAK = re.compile(r"(?<=[,{\[])(?=\s*[\"{\[])")
+
+
+def _pieces(raw_lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines a detector is given, each at most about LINE_LIMIT long where the text allows, and the
+    0-based source line of each: a long line is cut between JSON members, so a secret far along a minified
+    file is seen, with the key it is written under."""
+    if all(len(line) <= LINE_LIMIT for line in raw_lines):
+        return raw_lines, list(range(len(raw_lines)))
+    pieces: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(raw_lines):
+        parts = _BREAK.split(line) if len(line) > LINE_LIMIT else [line]
+        pieces.extend(parts)
+        numbers.extend([number] * len(parts))
+    return pieces, numbers
 
 
 def key_of(line: str, value: str = "") -> str | None:
@@ -250,14 +268,18 @@ def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
     hcl = relative.endswith((".tf", ".tfvars"))
-    raw_lines = text.split("\n")
+    written = text.split("\n")
+    raw_lines, source_lines = _pieces(written)
+    if raw_lines is not written:
+        # The triggers are found on the text as cut, so that their line numbers are the pieces'.
+        text = "\n".join(raw_lines)
     lines = _triggered_lines(text, raw_lines)
     # One detection per value and detector in a file (a Pulumi state repeats inputs as outputs).
     found: dict[tuple[str, str], Detection] = {}
     plugins = _plugins() if lines else ()
     for index, triggers in sorted(lines.items()):
         line = raw_lines[index][:LINE_LIMIT]
-        number = index + 1
+        number = source_lines[index] + 1
         hits: list[tuple[str, str | None, str]] = []
         for position, plugin in enumerate(plugins):
             if f"p{position}" not in triggers:
