@@ -163,15 +163,30 @@ s3_customer_key(entry) if {
 	customer_managed_key(entry.attribute, object.get(entry.settings, "kms_master_key_id", null))
 }
 
-# In a separate aws_s3_bucket_server_side_encryption_configuration the key's references are that
-# resource's, which the bucket's input does not carry: an unknown key there still counts as a key of the
-# configuration (only a literal alias/aws/* fails). Known gap of the unknown-key rule (issue 15).
+# In a separate aws_s3_bucket_server_side_encryption_configuration the key's references are that resource's:
+# its related entry says what it refers to (`refers_to`, types only). A literal key that is not alias/aws/*
+# is customer-managed; an unknown one only when that resource refers to a KMS key resource of the
+# configuration in its `rule`.
 s3_customer_key(entry) if {
 	entry.attribute == null
-	key := object.get(entry.settings, "kms_master_key_id", null)
-	lib.is_set(key)
-	not aws_managed_alias(key)
+	s3_separate_key_class(entry) == "customer"
 }
+
+s3_separate_key_class(entry) := "aws-managed" if {
+	aws_managed_alias(object.get(entry.settings, "kms_master_key_id", null))
+} else := "unset" if {
+	not lib.is_set(object.get(entry.settings, "kms_master_key_id", null))
+} else := "customer" if {
+	not lib.is_unknown(object.get(entry.settings, "kms_master_key_id", null))
+} else := "customer" if {
+	some related in input.related
+	related.direction == "in"
+	related.resource.id == entry.source
+	some target in object.get(related, "refers_to", [])
+	target.attribute in {"rule", "rules"}
+	target.mode == "managed"
+	target.type in {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
+} else := "undetermined"
 
 # An SSE-KMS default on the bucket whose key is unknown and refers to no key resource (a variable that may
 # hold alias/aws/s3): the customer-managed-key question cannot be decided.
@@ -180,6 +195,14 @@ s3_kms_key_undetermined if {
 	entry.attribute != null
 	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
 	kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) == "undetermined"
+}
+
+# The same in a separate aws_s3_bucket_server_side_encryption_configuration.
+s3_kms_key_undetermined if {
+	some entry in s3_encryption_defaults
+	entry.attribute == null
+	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
+	s3_separate_key_class(entry) == "undetermined"
 }
 
 s3_kms_undecided if s3_kms_key_undetermined

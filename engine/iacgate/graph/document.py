@@ -83,17 +83,33 @@ def resource_input(
     settings: Mapping[str, Any],
     related_types: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed."""
-    related = [
-        {
+    """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed.
+
+    A neighbour that refers to the resource also says what it refers to itself (``refers_to``: attribute,
+    type and mode, never the values): an aws_s3_bucket_server_side_encryption_configuration naming the
+    bucket tells whether its key is a key resource of the configuration.
+    """
+    related = []
+    for other, direction, edge in graph.neighbours(resource.id):
+        if related_types is not None and other.type not in related_types:
+            continue
+        entry: dict[str, Any] = {
             "direction": direction,
             "edge": edge.kind,
             "attribute": edge.attribute,
             "resource": resource_document(other, drop_null=True, with_change=False),
         }
-        for other, direction, edge in graph.neighbours(resource.id)
-        if related_types is None or other.type in related_types
-    ]
+        if direction == "in":
+            refers_to = [
+                {"attribute": far_edge.attribute, "type": target.type, "mode": target.mode}
+                for target, far_direction, far_edge in graph.neighbours(other.id)
+                if far_direction == "out"
+                and target.id != resource.id
+                and (related_types is None or target.type in related_types)
+            ]
+            if refers_to:
+                entry["refers_to"] = refers_to
+        related.append(entry)
     document = {
         "resource": resource_document(resource, drop_null=True),
         "related": related,

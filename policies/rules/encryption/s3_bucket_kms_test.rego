@@ -9,9 +9,33 @@ rule(settings) := [{"apply_server_side_encryption_by_default": [settings]}]
 # A function, not a constant: regopy 1.5.2 leaves input undefined in `with input.resource as <rule>`.
 bucket(sse) := testing.resource("aws_s3_bucket", {"server_side_encryption_configuration": sse})
 
-test_separate_kms_with_unknown_key_passes if {
+separate_kms(key) := testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": rule({"sse_algorithm": "aws:kms", "kms_master_key_id": key})})
+
+# The separate configuration refers to a KMS key resource of the configuration in its rule.
+separate_kms_with_key_resource := object.union(separate_kms(testing.unknown), {"refers_to": [{"attribute": "rule", "type": "aws_kms_key", "mode": "managed"}]})
+
+test_separate_kms_with_unknown_key_of_a_key_resource_passes if {
 	count(s3_bucket_kms.deny) == 0 with input.resource as bucket(testing.unknown)
-		with input.related as [testing.referrer("aws_s3_bucket_server_side_encryption_configuration", "bucket", {"rule": rule({"sse_algorithm": "aws:kms", "kms_master_key_id": testing.unknown})})]
+		with input.related as [separate_kms_with_key_resource]
+}
+
+# A variable with no value may hold alias/aws/s3 (issue 15: was a pass).
+test_separate_kms_with_unknown_key_of_nothing_is_undetermined if {
+	some result in s3_bucket_kms.deny with input.resource as bucket(testing.unknown)
+		with input.related as [separate_kms(testing.unknown)]
+	result.status == "undetermined"
+}
+
+# A data source reference is not a key resource of the configuration.
+test_separate_kms_with_unknown_key_of_a_data_source_is_undetermined if {
+	some result in s3_bucket_kms.deny with input.resource as bucket(testing.unknown)
+		with input.related as [object.union(separate_kms(testing.unknown), {"refers_to": [{"attribute": "rule", "type": "aws_kms_key", "mode": "data"}]})]
+	result.status == "undetermined"
+}
+
+test_separate_kms_with_literal_customer_key_passes if {
+	count(s3_bucket_kms.deny) == 0 with input.resource as bucket(testing.unknown)
+		with input.related as [separate_kms("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")]
 }
 
 test_inline_kms_with_key_arn_passes if {
