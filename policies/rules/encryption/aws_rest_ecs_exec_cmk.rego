@@ -8,6 +8,11 @@ import rego.v1
 
 configuration := aws_data.data_first_block(lib.attr("configuration"), ["configuration"])
 
+# Defined (null) for a cluster without configuration: `not lib.is_set(exec_value)` on an undefined value is
+# true in rego-cpp but undefined in OPA, which judged such clusters passed where the embedded engine found
+# them not applicable (the differential test over ../shared/corpus).
+default exec_value := null
+
 exec_value := object.get(configuration.block, "execute_command_configuration", null)
 
 # A cluster without execute_command_configuration leaves ECS Exec at its defaults: not judged. One whose
