@@ -88,3 +88,55 @@ rest_cmk_attr_or_source(name, sources, subject) := {lib.undetermined([name], msg
 		" of a customer-managed key",
 	])
 } else := rest_cmk_attr(name, subject)
+
+# --- RDS snapshots ----------------------------------------------------------------------------------
+
+# An RDS snapshot has no encryption setting of its own: it has the encryption and key of the DB instance
+# (aws_db_snapshot, db_instance_identifier) or cluster (aws_db_cluster_snapshot, db_cluster_identifier) it
+# is taken of.
+rest_rds_snapshot_source(type_name) := {
+	"type": "aws_db_instance", "attribute": "db_instance_identifier",
+	"subject": "RDS DB snapshot", "noun": "DB instance",
+} if {
+	type_name == "aws_db_snapshot"
+} else := {
+	"type": "aws_rds_cluster", "attribute": "db_cluster_identifier",
+	"subject": "RDS DB cluster snapshot", "noun": "DB cluster",
+}
+
+# Arguments of the source that make it inherit its encryption from another snapshot, instance or cluster
+# when storage_encrypted is not true.
+rest_rds_inherits(type_name) := ["snapshot_identifier", "replicate_source_db", "restore_to_point_in_time"] if {
+	type_name == "aws_db_instance"
+} else := [
+	"snapshot_identifier", "replication_source_identifier", "global_cluster_identifier",
+	"restore_to_point_in_time",
+]
+
+# The source's storage encryption as its snapshot sees it: "encrypted", "unencrypted" or "undetermined".
+rest_rds_source_encryption(db) := "encrypted" if {
+	lib.is_true(object.get(db.attributes, "storage_encrypted", null))
+} else := "encrypted" if {
+	# Aurora Serverless v1 storage is always encrypted.
+	db.type == "aws_rds_cluster"
+	object.get(db.attributes, "engine_mode", null) == "serverless"
+} else := "undetermined" if {
+	lib.is_unknown(object.get(db.attributes, "storage_encrypted", null))
+} else := "undetermined" if {
+	db.type == "aws_rds_cluster"
+	lib.is_unknown(object.get(db.attributes, "engine_mode", null))
+} else := "undetermined" if {
+	some name in rest_rds_inherits(db.type)
+	value := object.get(db.attributes, name, null)
+	lib.is_set(value)
+} else := "unencrypted"
+
+rest_rds_source_undetermined_text(db) := concat("", [
+	"is created from ", name, " ", lib.show(object.get(db.attributes, name, null)),
+	" without storage_encrypted = true, and takes its encryption from there",
+]) if {
+	not lib.is_unknown(object.get(db.attributes, "storage_encrypted", null))
+	some name in rest_rds_inherits(db.type)
+	value := object.get(db.attributes, name, null)
+	lib.is_set(value)
+} else := "has storage_encrypted or engine_mode unknown until apply"

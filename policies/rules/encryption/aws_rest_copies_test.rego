@@ -27,6 +27,13 @@ test_snapshot_copies if {
 	kept.status == "undetermined"
 	count(aws_rest_rds_snapshot_copy_cmk.deny) == 1 with input.resource as testing.resource("aws_db_snapshot_copy", {"source_db_snapshot_identifier": "s", "kms_key_id": "alias/aws/rds"})
 		with input.related as []
+	some cluster_kept in aws_rest_rds_snapshot_copy_cmk.deny with input.resource as testing.resource("aws_rds_cluster_snapshot_copy", {"source_db_cluster_snapshot_identifier": "s"})
+		with input.related as []
+	cluster_kept.status == "undetermined"
+	count(aws_rest_rds_snapshot_copy_cmk.deny) == 1 with input.resource as testing.resource("aws_rds_cluster_snapshot_copy", {"source_db_cluster_snapshot_identifier": "s", "kms_key_id": "alias/aws/rds"})
+		with input.related as []
+	count(aws_rest_rds_snapshot_copy_cmk.deny) == 0 with input.resource as testing.resource("aws_rds_cluster_snapshot_copy", {"source_db_cluster_snapshot_identifier": "s", "kms_key_id": rest_copies_key})
+		with input.related as []
 	count(aws_rest_rds_backup_replication_cmk.deny) == 1 with input.resource as testing.resource("aws_db_instance_automated_backups_replication", {})
 		with input.related as []
 	count(aws_rest_rds_backup_replication_cmk.deny) == 0 with input.resource as testing.resource("aws_db_instance_automated_backups_replication", {"kms_key_id": rest_copies_key})

@@ -551,9 +551,101 @@ def db_snapshot_copy(name: str, key: Any = None) -> Case:
         "source_db_snapshot_identifier": SOURCE_SNAPSHOT,
         "target_db_snapshot_identifier": name.replace("_", "-"),
     }
+    pul: dict[str, Any] = {
+        "sourceDbSnapshotIdentifier": SOURCE_SNAPSHOT,
+        "targetDbSnapshotIdentifier": name.replace("_", "-"),
+    }
     if key is not None:
-        tf["kms_key_id"] = key
-    return Case("aws_db_snapshot_copy", name, tf)
+        tf["kms_key_id"] = pul["kmsKeyId"] = key
+    return Case("aws_db_snapshot_copy", name, tf, None, ("aws:rds/snapshotCopy:SnapshotCopy", pul))
+
+
+SOURCE_CLUSTER_SNAPSHOT = "arn:aws:rds:eu-west-1:482913057716:cluster-snapshot:ledger-2025-06-01"
+
+
+def cluster_snapshot_copy(name: str, key: Any = None) -> Case:
+    """An aws_rds_cluster_snapshot_copy (AWS provider 5.x and later), judged by ENC-RDS-007 too."""
+    tf: dict[str, Any] = {
+        "source_db_cluster_snapshot_identifier": SOURCE_CLUSTER_SNAPSHOT,
+        "target_db_cluster_snapshot_identifier": name.replace("_", "-"),
+    }
+    pul: dict[str, Any] = {
+        "sourceDbClusterSnapshotIdentifier": SOURCE_CLUSTER_SNAPSHOT,
+        "targetDbClusterSnapshotIdentifier": name.replace("_", "-"),
+    }
+    if key is not None:
+        tf["kms_key_id"] = pul["kmsKeyId"] = key
+    return Case(
+        "aws_rds_cluster_snapshot_copy",
+        name,
+        tf,
+        None,
+        ("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", pul),
+    )
+
+
+def rds_database(name: str, cluster: bool, encrypted: Any = None, key: Any = None, **extra: Any) -> Case:
+    """A DB instance or Aurora cluster (not judged by the snapshot rules; their snapshots are)."""
+    identifier = name.replace("_", "-")
+    if cluster:
+        tf: dict[str, Any] = {"cluster_identifier": identifier, "engine": "aurora-postgresql"}
+        pul: dict[str, Any] = {"clusterIdentifier": identifier, "engine": "aurora-postgresql"}
+    else:
+        tf = {"identifier": identifier, "engine": "postgres", "instance_class": "db.m6g.large"}
+        pul = {"identifier": identifier, "engine": "postgres", "instanceClass": "db.m6g.large"}
+        if "snapshot_identifier" not in extra:
+            tf["allocated_storage"] = pul["allocatedStorage"] = 100
+    if encrypted is not None:
+        tf["storage_encrypted"] = pul["storageEncrypted"] = encrypted
+    if key is not None:
+        tf["kms_key_id"] = pul["kmsKeyId"] = key
+    for argument, value in extra.items():
+        tf[argument] = pul[pascal(argument)[0].lower() + pascal(argument)[1:]] = value
+    if cluster:
+        return Case("aws_rds_cluster", name, tf, None, ("aws:rds/cluster:Cluster", pul))
+    return Case("aws_db_instance", name, tf, None, ("aws:rds/instance:Instance", pul))
+
+
+def db_snapshot(name: str, source: str | None) -> Case:
+    """A snapshot of the DB instance ``source`` of the file, by reference (None: an instance of another
+    configuration named by a literal identifier; "=<id>": a literal identifier of an instance of the file)."""
+    identifier: Any
+    if source is None:
+        identifier = "shared-ledger"
+    elif source.startswith("="):
+        identifier = source[1:]
+    else:
+        identifier = Ref(f"aws_db_instance.{source}", "identifier")
+    tf = {"db_instance_identifier": identifier, "db_snapshot_identifier": name.replace("_", "-")}
+    pul = {"dbInstanceIdentifier": identifier, "dbSnapshotIdentifier": name.replace("_", "-")}
+    return Case("aws_db_snapshot", name, tf, None, ("aws:rds/snapshot:Snapshot", pul))
+
+
+def db_cluster_snapshot(name: str, source: str | None) -> Case:
+    """A snapshot of the Aurora cluster ``source`` of the file (None and "=<id>" as for db_snapshot)."""
+    identifier: Any
+    if source is None:
+        identifier = "shared-ledger"
+    elif source.startswith("="):
+        identifier = source[1:]
+    else:
+        identifier = Ref(f"aws_rds_cluster.{source}", "cluster_identifier")
+    tf = {"db_cluster_identifier": identifier, "db_cluster_snapshot_identifier": name.replace("_", "-")}
+    pul = {"dbClusterIdentifier": identifier, "dbClusterSnapshotIdentifier": name.replace("_", "-")}
+    return Case("aws_db_cluster_snapshot", name, tf, None, ("aws:rds/clusterSnapshot:ClusterSnapshot", pul))
+
+
+RDS_SOURCES = [
+    rds_database("ledger_cmk", False, True, LITERAL_KEY),
+    rds_database("ledger_default_key", False, True),
+    rds_database("ledger_aws_managed", False, True, "alias/aws/rds"),
+    rds_database("ledger_unencrypted", False),
+    rds_database("ledger_restored", False, None, None, snapshot_identifier=SOURCE_SNAPSHOT),
+    rds_database("aurora_cmk", True, True, LITERAL_KEY),
+    rds_database("aurora_default_key", True, True),
+    rds_database("aurora_unencrypted", True, False),
+    rds_database("aurora_serverless", True, None, None, engine_mode="serverless"),
+]
 
 
 def backup_replication(name: str, key: Any = None) -> Case:
@@ -2044,6 +2136,10 @@ FIXTURES: dict[str, list[Case]] = {
         db_snapshot_copy("pass_cmk", KEY),
         db_snapshot_copy("fail_aws_managed", "alias/aws/rds"),
         db_snapshot_copy("undetermined_keeps_source_key"),
+        cluster_snapshot_copy("pass_cluster_cmk", KEY),
+        cluster_snapshot_copy("pass_cluster_literal_cmk", LITERAL_KEY),
+        cluster_snapshot_copy("fail_cluster_aws_managed", "alias/aws/rds"),
+        cluster_snapshot_copy("undetermined_cluster_keeps_source_key"),
     ],
     "ENC-RDS-008": [
         kms_key(),
@@ -2256,6 +2352,34 @@ FIXTURES: dict[str, list[Case]] = {
         neptune_snapshot("fail_aws_managed_cluster", "graph_aws_managed"),
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
+    ],
+    "ENC-RDS-011": [
+        *RDS_SOURCES,
+        db_snapshot("pass_encrypted_instance", "ledger_default_key"),
+        db_snapshot("pass_literal_identifier", "=ledger-cmk"),
+        db_snapshot("fail_unencrypted_instance", "ledger_unencrypted"),
+        db_snapshot("fail_literal_identifier_unencrypted", "=ledger-unencrypted"),
+        db_snapshot("undetermined_instance_restored", "ledger_restored"),
+        db_snapshot("undetermined_instance_outside", None),
+        db_cluster_snapshot("pass_encrypted_cluster", "aurora_default_key"),
+        db_cluster_snapshot("pass_serverless_cluster", "aurora_serverless"),
+        db_cluster_snapshot("fail_unencrypted_cluster", "aurora_unencrypted"),
+        db_cluster_snapshot("undetermined_cluster_outside", None),
+    ],
+    "ENC-RDS-012": [
+        *RDS_SOURCES,
+        db_snapshot("pass_cmk_instance", "ledger_cmk"),
+        db_snapshot("pass_literal_identifier", "=ledger-cmk"),
+        db_snapshot("fail_default_key_instance", "ledger_default_key"),
+        db_snapshot("fail_aws_managed_instance", "ledger_aws_managed"),
+        db_snapshot("fail_unencrypted_instance", "ledger_unencrypted"),
+        db_snapshot("undetermined_instance_restored", "ledger_restored"),
+        db_snapshot("undetermined_instance_outside", None),
+        db_cluster_snapshot("pass_cmk_cluster", "aurora_cmk"),
+        db_cluster_snapshot("fail_default_key_cluster", "aurora_default_key"),
+        db_cluster_snapshot("fail_serverless_default_key", "aurora_serverless"),
+        db_cluster_snapshot("fail_unencrypted_cluster", "aurora_unencrypted"),
+        db_cluster_snapshot("undetermined_cluster_outside", None),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
