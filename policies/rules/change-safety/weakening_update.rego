@@ -340,9 +340,13 @@ change_safety_element(root, path, i, name) := [name, 0] if {
 	is_array(change_safety_dig(root, array.slice(path, 0, i + 1)))
 } else := [name]
 
-change_safety_nested(check, side) := change_safety_dig(change.before, check[0]) if side == "before"
+# One definition reading the side's root: two definitions of change_safety_nested selected by a constant
+# comparison crashed regopy 1.5.2 in the Rego unit tests (the scans were unaffected).
+change_safety_nested(check, side) := change_safety_dig(change_safety_root(side), check[0])
 
-change_safety_nested(check, side) := change_safety_dig(input.resource.attributes, check[0]) if side == "after"
+change_safety_root(side) := change.before if side == "before"
+
+change_safety_root(side) := input.resource.attributes if side == "after"
 
 change_safety_nested_weakened(check) := concat("", ["turns ", check[2], " off: ", concat(".", check[0]), " is ", lib.show(change_safety_nested(check, "after")), " (was true), required true, as before"]) if {
 	check[1] == "switch"
