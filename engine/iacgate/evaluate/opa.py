@@ -31,7 +31,7 @@ from opa_client.errors import RegoParseError
 
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
-from iacgate.evaluate.closure import PACKAGE, ModuleIndex
+from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.namespace import NamespaceError, namespaced, package_root
 from iacgate.evaluate.opa_http import Deadline, OpaServer, check_transport, parse_url
 from iacgate.evaluate.regression import before_state, needs_before
@@ -67,14 +67,12 @@ def _marked(source: str, policy_id: str) -> str:
     return f'{source.rstrip()}\n\n{MARKER} contains "{policy_id}"\n'
 
 
-def route_module(package: str, namespace: str, by_type: Mapping[str, Sequence[Rule]]) -> str:
-    """The router of a rule selection: per item of ``input.items``, its type's rule answers.
-
-    One clause per type, selected by its constant argument, so only the item's own rules are evaluated.
+def route_body(namespace: str, by_type: Mapping[str, Sequence[Rule]]) -> str:
+    """The router of a rule selection below its package line: per item of ``input.items``, its type's rule
+    answers. One clause per type, selected by its constant argument, so only the item's own rules are
+    evaluated.
     """
     lines = [
-        f"package {package}",
-        "",
         "results[i] := answer if {",
         "\tsome i, item in input.items",
         "\tanswer := route(item.resource.type) with input as item",
@@ -114,12 +112,14 @@ def _compile_error(exc: RegoParseError, names: Mapping[str, str]) -> EvaluationE
 
 @dataclass(frozen=True)
 class _Module:
-    """One policy as it goes to the server: its id, the name errors show, its package and its text."""
+    """One policy for the server: its id, the name errors show, its package (below the namespace), and
+    either the policy file (rewritten below the namespace only when it is uploaded) or its text."""
 
     policy_id: str
     shown: str
     package: str
-    source: str
+    path: Path | None = None
+    source: str = ""
 
 
 class OpaEvaluator:
@@ -142,15 +142,16 @@ class OpaEvaluator:
         self._digest = digest
         self._namespace = f"iacgate_pack_{digest}"
         self._roots = frozenset(package_root(package) for package in self._index.packages)
-        self._names = names
+        self._packages = {path: name for name, paths in self._index.packages.items() for path in paths}
         self._file_ids = {path: f"iacgate/{digest}/{name}" for path, name in names.items()}
         # The router of this rule selection, named by its own text (which names the pack namespace).
-        router_package = f"iacgate_route_{_digest(route_module('', self._namespace, rules.by_type))}"
+        router = route_body(self._namespace, rules.by_type)
+        router_package = f"iacgate_route_{_digest(router)}"
         self._router = _Module(
             f"iacgate/{digest}/{router_package.removeprefix('iacgate_')}.rego",
             "router",
             router_package,
-            route_module(router_package, self._namespace, rules.by_type),
+            source=f"package {router_package}\n\n{router}",
         )
         # Policy ids known to be on the server (found there or uploaded by this scan), and the ones this
         # scan uploaded (removed again only when an upload does not compile).
@@ -183,14 +184,18 @@ class OpaEvaluator:
         )
 
     def _module(self, path: Path) -> _Module:
-        source = self._index.sources[path]
-        found = PACKAGE.search(source)
-        package = found.group(1) if found else ""
+        package = self._packages.get(path, "")
+        return _Module(self._file_ids[path], str(path), f"{self._namespace}.{package}", path)
+
+    def _source(self, module: _Module) -> str:
+        """What is uploaded: a policy file moved below the namespace, or the router's text."""
+        if module.path is None:
+            return module.source
         try:
-            moved = namespaced(source, self._namespace, self._roots)
+            return namespaced(self._index.sources[module.path], self._namespace, self._roots)
         except NamespaceError as exc:
-            raise EvaluationError(f"{path}:{exc.line}: {exc.message} (OPA engine, upload mode)") from None
-        return _Module(self._file_ids[path], str(path), f"{self._namespace}.{package}", moved)
+            where = f"{module.path}:{exc.line}"
+            raise EvaluationError(f"{where}: {exc.message} (OPA engine, upload mode)") from None
 
     def _upload_for(self, server: OpaServer, types: Sequence[str], graph_rules: bool) -> None:
         """Make sure the modules the given types' rules (and the graph rules) reach are on the server.
@@ -285,7 +290,7 @@ class OpaEvaluator:
                 last_error: RegoParseError | None = None
                 for module in pending:
                     try:
-                        server.put_policy(module.policy_id, _marked(module.source, module.policy_id))
+                        server.put_policy(module.policy_id, _marked(self._source(module), module.policy_id))
                     except RegoParseError as exc:
                         failures.append(module)
                         last_error = exc
