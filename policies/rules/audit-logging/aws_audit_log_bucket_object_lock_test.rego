@@ -6,9 +6,45 @@ import rego.v1
 
 trail := testing.referrer("aws_cloudtrail", "s3_bucket_name", {"name": "org"})
 
-test_locked_trail_bucket_passes if {
-	count(aws_audit_log_bucket_object_lock.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true})
+test_inline_compliance_retention_passes if {
+	count(aws_audit_log_bucket_object_lock.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true, "object_lock_configuration": [{"object_lock_enabled": "Enabled", "rule": [{"default_retention": [{"mode": "COMPLIANCE", "days": 365}]}]}]})
 		with input.related as [trail]
+}
+
+test_cloudformation_compliance_retention_passes if {
+	count(aws_audit_log_bucket_object_lock.deny) == 0 with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true, "object_lock_configuration": {"object_lock_enabled": "Enabled", "rule": {"default_retention": {"mode": "COMPLIANCE", "days": 365}}}})
+		with input.related as [trail]
+}
+
+test_lock_without_default_retention_fails if {
+	some result in aws_audit_log_bucket_object_lock.deny with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true})
+		with input.related as [trail]
+	result.path == ["object_lock_configuration"]
+	contains(result.message, "no default retention")
+	object.get(result, "status", "failed") == "failed"
+}
+
+test_governance_retention_fails if {
+	some result in aws_audit_log_bucket_object_lock.deny with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true})
+		with input.related as [trail, testing.referrer("aws_s3_bucket_object_lock_configuration", "bucket", {"rule": [{"default_retention": [{"mode": "GOVERNANCE", "days": 365}]}]})]
+	contains(result.message, "s3:BypassGovernanceRetention")
+	object.get(result, "status", "failed") == "failed"
+}
+
+test_unknown_retention_mode_is_undetermined if {
+	results := aws_audit_log_bucket_object_lock.deny with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true})
+		with input.related as [trail, testing.referrer("aws_s3_bucket_object_lock_configuration", "bucket", {"rule": [{"default_retention": [{"mode": testing.unknown, "days": 365}]}]})]
+	count(results) == 1
+	some result in results
+	object.get(result, "status", null) == "undetermined"
+}
+
+test_unknown_rule_block_is_undetermined if {
+	results := aws_audit_log_bucket_object_lock.deny with input.resource as testing.resource("aws_s3_bucket", {"bucket": "trail", "object_lock_enabled": true})
+		with input.related as [trail, testing.referrer("aws_s3_bucket_object_lock_configuration", "bucket", {"rule": testing.unknown})]
+	count(results) == 1
+	some result in results
+	object.get(result, "status", null) == "undetermined"
 }
 
 test_separate_lock_configuration_passes if {

@@ -331,20 +331,21 @@ def hosted_zone(name: str, query_log: str | None = None, private: bool = False) 
 # --- Log buckets (S3 Object Lock) ------------------------------------------------------------------------
 
 
-def log_bucket(name: str, lock: str | None) -> list[Case]:
-    """A bucket; ``lock`` is "inline" (object_lock_enabled), "separate" (an
-    aws_s3_bucket_object_lock_configuration; CloudFormation ObjectLockConfiguration) or None."""
+def log_bucket(name: str, lock: str | None, mode: Any = "COMPLIANCE") -> list[Case]:
+    """A bucket; ``lock`` is "inline" (object_lock_enabled alone, no default retention), "separate" (an
+    aws_s3_bucket_object_lock_configuration whose default retention has ``mode``; CloudFormation
+    ObjectLockConfiguration) or None."""
     bucket = f"acme-{name.replace('_', '-')}"
     tf: dict[str, Any] = {"bucket": bucket}
     cfn: dict[str, Any] = {"BucketName": bucket}
     pulumi: dict[str, Any] = {"bucket": bucket}
-    retention = {"mode": "COMPLIANCE", "days": 365}
+    retention = {"mode": _tf(mode), "days": 365}
     if lock is not None:
         tf["object_lock_enabled"] = cfn["ObjectLockEnabled"] = pulumi["objectLockEnabled"] = True
     if lock == "separate":
         cfn["ObjectLockConfiguration"] = {
             "ObjectLockEnabled": "Enabled",
-            "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 365}},
+            "Rule": {"DefaultRetention": {"Mode": _cfn(mode), "Days": 365}},
         }
     cases = [
         Case(
@@ -366,7 +367,7 @@ def log_bucket(name: str, lock: str | None) -> list[Case]:
                 None,
                 (
                     "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
-                    {"bucket": target, "rule": {"defaultRetention": retention}},
+                    {"bucket": target, "rule": {"defaultRetention": {"mode": _pulumi(mode), "days": 365}}},
                 ),
                 blocks=("rule", "default_retention"),
             )
@@ -766,10 +767,14 @@ FIXTURES: dict[str, list[Case]] = {
         *hosted_zone("private_zone", private=True),
     ],
     "LOG-S3-002": [
-        *log_bucket("pass_locked_trail_bucket", "inline"),
-        trail_to("pass_locked_trail_bucket"),
+        *log_bucket("fail_lock_without_default_retention", "inline"),
+        trail_to("fail_lock_without_default_retention"),
         *log_bucket("pass_trail_bucket_lock_configuration", "separate"),
         trail_to("pass_trail_bucket_lock_configuration"),
+        *log_bucket("fail_governance_retention", "separate", "GOVERNANCE"),
+        trail_to("fail_governance_retention"),
+        *log_bucket("undetermined_retention_mode_variable", "separate", Unknown("lock_mode", "LockMode")),
+        trail_to("undetermined_retention_mode_variable"),
         *log_bucket("fail_unlocked_trail_bucket", None),
         trail_to("fail_unlocked_trail_bucket"),
         *log_bucket("fail_unlocked_access_log_target", None),
