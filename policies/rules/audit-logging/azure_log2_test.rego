@@ -1,7 +1,6 @@
 package iacgate.rules.audit_logging.azure_log2_test
 
 import data.iacgate.lib.testing
-import data.iacgate.rules.audit_logging.azure_activity_log_export
 import data.iacgate.rules.audit_logging.azure_aks_logging
 import data.iacgate.rules.audit_logging.azure_app_detailed_logs
 import data.iacgate.rules.audit_logging.azure_app_http_logs
@@ -107,34 +106,7 @@ test_vnet_azapi_flow_log_passes if {
 	count(azure_vnet_flow_logs.deny) == 0 with input.resource as vnet with input.related as [entry]
 }
 
-# --- subscription activity log ------------------------------------------------------------------------
-
-subscription_setting(target, logs) := testing.resource("azurerm_monitor_diagnostic_setting", {
-	"target_resource_id": target,
-	"log_analytics_workspace_id": workspace,
-	"enabled_log": logs,
-})
-
-all_categories := [{"category": "Administrative"}, {"category": "Security"}, {"category": "Policy"}, {"category": "Alert"}]
-
-test_subscription_activity_log if {
-	target := "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61"
-	count(azure_activity_log_export.deny) == 0 with input.resource as subscription_setting(target, all_categories) with input.related as []
-	some result in azure_activity_log_export.deny with input.resource as subscription_setting(target, array.slice(all_categories, 0, 2)) with input.related as []
-	contains(result.message, "leave out Policy, Alert")
-	result.path == ["enabled_log"]
-}
-
-test_subscription_through_a_data_source if {
-	edge := {"direction": "out", "attribute": "target_resource_id", "resource": testing.resource("azurerm_subscription", {})}
-	count(azure_activity_log_export.deny) == 1 with input.resource as subscription_setting(testing.unknown, []) with input.related as [edge]
-}
-
-test_other_targets_are_not_applicable if {
-	target := "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
-	some result in azure_activity_log_export.deny with input.resource as subscription_setting(target, []) with input.related as []
-	result.not_applicable
-}
+# --- subscription activity log: azure_activity_log_export_test.rego (a whole-graph rule) -----------
 
 # --- log profiles ----------------------------------------------------------------------------------------
 
@@ -229,17 +201,6 @@ test_unknown_enabled_is_undetermined_never_a_pass if {
 	result.status == "undetermined"
 	some inline in azure_sql_auditing.deny with input.resource as legacy_server({"extended_auditing_policy": testing.unknown}) with input.related as []
 	inline.status == "undetermined"
-}
-
-test_unknown_subscription_target_is_undetermined if {
-	results := azure_activity_log_export.deny with input.resource as subscription_setting(testing.unknown, array.slice(all_categories, 0, 1)) with input.related as []
-	count(results) == 1
-	some result in results
-	result.status == "undetermined"
-	count(azure_activity_log_export.deny) == 0 with input.resource as subscription_setting(testing.unknown, all_categories) with input.related as []
-	edge := {"direction": "out", "attribute": "target_resource_id", "resource": testing.resource("azurerm_key_vault", {})}
-	some other in azure_activity_log_export.deny with input.resource as subscription_setting(testing.unknown, []) with input.related as [edge]
-	other.not_applicable
 }
 
 database(type_name, attributes) := testing.resource(type_name, attributes)
