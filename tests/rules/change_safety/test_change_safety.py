@@ -72,6 +72,30 @@ def test_destroyed_resources_are_judged_only_by_rules_that_judge_changes() -> No
     assert judging == {"CHG-STATE-001", "CHG-BLAST-001"}
 
 
+IN_PLACE = {
+    "aws_db_instance.updated_in_place",
+    "urn:pulumi:prod::ledger::aws:rds/instance:Instance::updated_in_place",
+    "UpdatedDatabase",
+}
+
+
+def test_stateful_destroy_is_not_asked_about_an_in_place_update() -> None:
+    """CHG-STATE-001 judges destroys and replacements (manifest ``actions: [delete, replace]``): an in-place
+    update of a database gets no check of it at all in any format (no pass, finding or undetermined), while
+    CHG-UPDATE-001 still judges it; a conditional replacement is still asked."""
+    (rule,) = [rule for rule in RULES if rule.id == "CHG-STATE-001"]
+    assert set(rule.change_actions) == {"delete", "replace"}
+    result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001",), packs=("change-safety",)))
+    checks = [check for check in result.evaluation.checks if check.resource_id in IN_PLACE]
+    assert {(check.rule_id, check.resource_id) for check in checks} == {
+        ("CHG-UPDATE-001", resource_id) for resource_id in IN_PLACE
+    }
+    assert not [v for v in result.evaluation.violations if v.resource_id in IN_PLACE]
+    maybe = "UndeterminedMaybeReplacedDatabase"
+    conditional = {(c.rule_id, c.outcome) for c in result.evaluation.checks if c.resource_id == maybe}
+    assert ("CHG-STATE-001", "undetermined") in conditional
+
+
 def test_source_code_says_once_that_the_pack_does_not_apply() -> None:
     directory = ROOT / "fixtures" / "encryption" / "ENC-RDS-001"
     result = scan(ScanSettings(paths=(directory / "main.tf",), packs=("change-safety",)))
@@ -85,7 +109,7 @@ def test_source_code_says_once_that_the_pack_does_not_apply() -> None:
 
 def test_plan_resources_carry_their_change_and_before_state() -> None:
     graph = _graph("plan.tfplan.json")
-    updated = graph.by_id["aws_db_instance.pass_updated_in_place"]
+    updated = graph.by_id["aws_db_instance.updated_in_place"]
     assert updated.change is not None and updated.change.actions == ("update",)
     assert updated.change.before is not None and updated.change.before["engine_version"] == "15.5"
     destroyed = graph.by_id["aws_db_instance.fail_destroyed"]
