@@ -13,6 +13,15 @@ is_unknown(value) if {
 	value.__unknown__
 }
 
+# An unknown value chosen by a condition that cannot be evaluated (HCL `c ? a : b`, CloudFormation Fn::If):
+# either branch may be taken, whatever the references say.
+unknown_conditional(value) if {
+	is_unknown(value)
+	is_string(value.__unknown__)
+	some prefix in ["conditional ", "Fn::If on condition "]
+	startswith(value.__unknown__, prefix)
+}
+
 # Set: present, not null, not an empty string or collection. An unknown value counts as set: it will exist.
 is_set(value) if {
 	value != null

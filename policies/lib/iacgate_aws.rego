@@ -85,6 +85,10 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	aws_managed_alias(value)
 } else := "unset" if {
 	not lib.is_set(value)
+} else := "undetermined" if {
+	# var.x ? aws_kms_key.k.arn : "alias/aws/s3", !If [Cond, !GetAtt Key.Arn, alias/aws/s3]: the reference
+	# to the key says nothing of the branch taken.
+	lib.unknown_conditional(value)
 } else := "aws-managed" if {
 	some source in kms_data_sources(attribute)
 	kms_data_aws_managed(source)
@@ -100,6 +104,41 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	lib.is_unknown(value)
 } else := "customer"
 
+# --- KMS keys of a neighbour (two hops) ----------------------------------------------------------------
+
+kms_key_types := {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
+
+# What the neighbour `neighbour_id` of the resource under evaluation (the cluster a snapshot is taken of)
+# refers to through its own top-level argument `attribute` among KMS keys and aliases: its related entry's
+# `refers_to` (type, mode and address; a data source's arguments are not passed two hops away).
+kms_neighbour_keys(neighbour_id, attribute) := [target |
+	some entry in input.related
+	entry.resource.id == neighbour_id
+	some target in object.get(entry, "refers_to", [])
+	target.attribute == attribute
+	target.type in kms_key_types
+]
+
+# A key setting of a neighbour judged as kms_key_class judges the resource's own: customer-managed when the
+# neighbour refers to a KMS key resource of the configuration through `attribute` (a key created in the same
+# plan or stack is unknown until apply); undetermined when it reads a KMS data source (whose key_id is not
+# passed two hops away) or is otherwise unknown, or chosen by a condition that cannot be evaluated.
+kms_neighbour_key_class(neighbour_id, attribute, value) := "aws-managed" if {
+	aws_managed_alias(value)
+} else := "unset" if {
+	not lib.is_set(value)
+} else := "undetermined" if {
+	lib.unknown_conditional(value)
+} else := "undetermined" if {
+	some target in kms_neighbour_keys(neighbour_id, attribute)
+	target.mode == "data"
+} else := "customer" if {
+	some target in kms_neighbour_keys(neighbour_id, attribute)
+	target.mode == "managed"
+} else := "undetermined" if {
+	lib.is_unknown(value)
+} else := "customer"
+
 # The setting as people read it: the value, or the data source it was read from with what that names.
 kms_key_text(attribute, value) := concat("", [source.id, " (", lib.show(kms_data_name(source)), ")"]) if {
 	some source in kms_data_sources(attribute)
@@ -108,6 +147,11 @@ kms_key_text(attribute, value) := concat("", [source.id, " (", lib.show(kms_data
 # Why an "undetermined" key cannot be told, after "<label> ": read from a data source that does not say
 # who manages its key, or unknown until apply without a reference to a key of the configuration.
 kms_undetermined_text(attribute, value) := concat("", [
+	"is chosen by a condition that cannot be evaluated: ", value.__unknown__,
+	"; a branch may name an AWS-managed key",
+]) if {
+	lib.unknown_conditional(value)
+} else := concat("", [
 	"is read from ", kms_key_text(attribute, value), ", which does not say whether the key is customer-managed",
 ]) if {
 	count(kms_data_sources(attribute)) > 0
@@ -176,6 +220,8 @@ s3_separate_key_class(entry) := "aws-managed" if {
 	aws_managed_alias(object.get(entry.settings, "kms_master_key_id", null))
 } else := "unset" if {
 	not lib.is_set(object.get(entry.settings, "kms_master_key_id", null))
+} else := "undetermined" if {
+	lib.unknown_conditional(object.get(entry.settings, "kms_master_key_id", null))
 } else := "customer" if {
 	not lib.is_unknown(object.get(entry.settings, "kms_master_key_id", null))
 } else := "customer" if {

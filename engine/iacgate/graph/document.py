@@ -85,9 +85,12 @@ def resource_input(
 ) -> dict[str, Any]:
     """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed.
 
-    A neighbour that refers to the resource also says what it refers to itself (``refers_to``: attribute,
-    type and mode, never the values): an aws_s3_bucket_server_side_encryption_configuration naming the
-    bucket tells whether its key is a key resource of the configuration.
+    Each neighbour also says what it refers to itself (``refers_to``: attribute, type, mode and address,
+    never the values), besides the resource: an aws_s3_bucket_server_side_encryption_configuration naming
+    the bucket tells whether its key is a key resource of the configuration, and the cluster a snapshot
+    is taken of tells whether its own key is one (two hops, both directions). A neighbour that refers to
+    the resource also says what refers to it in turn (``referred_by``, the same fields): a storage
+    container of the account says that a container immutability policy names it.
     """
     related = []
     for other, direction, edge in graph.neighbours(resource.id):
@@ -99,16 +102,11 @@ def resource_input(
             "attribute": edge.attribute,
             "resource": resource_document(other, drop_null=True, with_change=False),
         }
-        if direction == "in":
-            refers_to = [
-                {"attribute": far_edge.attribute, "type": target.type, "mode": target.mode}
-                for target, far_direction, far_edge in graph.neighbours(other.id)
-                if far_direction == "out"
-                and target.id != resource.id
-                and (related_types is None or target.type in related_types)
-            ]
-            if refers_to:
-                entry["refers_to"] = refers_to
+        refers_to, referred_by = _far_neighbours(graph, resource, other, related_types)
+        if refers_to:
+            entry["refers_to"] = refers_to
+        if referred_by and direction == "in":
+            entry["referred_by"] = referred_by
         related.append(entry)
     document = {
         "resource": resource_document(resource, drop_null=True),
@@ -119,6 +117,26 @@ def resource_input(
         # What the whole unit's change destroys and replaces: the blast radius rules read it.
         document["change_summary"] = dict(graph.change_counts)
     return document
+
+
+def _far_neighbours(
+    graph: Graph, resource: Resource, other: Resource, related_types: frozenset[str] | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the neighbour ``other`` refers to, and what refers to it, besides ``resource``: attribute (of
+    the edge's source), type, mode and address only, so the input stays small."""
+    refers_to: list[dict[str, Any]] = []
+    referred_by: list[dict[str, Any]] = []
+    for target, far_direction, far_edge in graph.neighbours(other.id):
+        if target.id == resource.id or (related_types is not None and target.type not in related_types):
+            continue
+        far = {
+            "attribute": far_edge.attribute,
+            "type": target.type,
+            "mode": target.mode,
+            "address": target.id,
+        }
+        (refers_to if far_direction == "out" else referred_by).append(far)
+    return refers_to, referred_by
 
 
 def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:

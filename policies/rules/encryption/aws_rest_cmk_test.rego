@@ -67,6 +67,18 @@ test_sqs_managed_sse_is_not_a_customer_key if {
 		with input.related as []
 }
 
+# A key chosen by a condition that cannot be evaluated is undetermined even beside a reference to a key of
+# the configuration (HCL `var.x ? aws_kms_key.k.arn : "alias/aws/sqs"`, CloudFormation Fn::If).
+test_sqs_conditional_key_is_undetermined if {
+	some hcl in aws_rest_sqs_cmk.deny with input.resource as rest_cmk_res("aws_sqs_queue", {"kms_master_key_id": {"__unknown__": "conditional whose condition is unknown (variable 'x' has no value)"}})
+		with input.related as [testing.key_reference("kms_master_key_id")]
+	contains(hcl.message, "is chosen by a condition that cannot be evaluated")
+	count(aws_rest_sqs_cmk.deny) == 1 with input.resource as rest_cmk_res("aws_sqs_queue", {"kms_master_key_id": {"__unknown__": "Fn::If on condition Cmk, which cannot be evaluated (parameter UseCmk has no value)"}})
+		with input.related as [testing.key_reference("kms_master_key_id")]
+	count(aws_rest_sqs_cmk.deny) == 0 with input.resource as rest_cmk_res("aws_sqs_queue", {"kms_master_key_id": testing.unknown})
+		with input.related as [testing.key_reference("kms_master_key_id")]
+}
+
 test_redshift_serverless_aws_owned_keyword_fails if {
 	some result in aws_rest_redshift_serverless_cmk.deny with input.resource as rest_cmk_res("aws_redshiftserverless_namespace", {"kms_key_id": "AWS_OWNED_KMS_KEY"})
 		with input.related as []

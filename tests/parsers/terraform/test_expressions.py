@@ -37,7 +37,10 @@ def test_expressions_and_functions_evaluate_like_terraform() -> None:
 def test_unknowns_propagate_with_reasons_and_references_become_edges() -> None:
     scanned = scan(FIXTURES / "expressions")
     parameter = scanned.resources["aws_ssm_parameter.p"]
-    assert parameter.attributes["description"] == Unknown("depends on aws_kms_key.k.arn, known after apply")
+    # A conditional whose condition is unknown says so: either branch may be taken (#15).
+    assert parameter.attributes["description"] == Unknown(
+        "conditional whose condition is unknown (depends on aws_kms_key.k.arn, known after apply)"
+    )
     assert parameter.attributes["key_id"] == Unknown("uuid() is generated at apply time")
     assert edges_of(scanned.edges, "aws_ssm_parameter.p") == {("aws_kms_key.k", "reference", "description")}
 

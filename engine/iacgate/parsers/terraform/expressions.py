@@ -79,7 +79,10 @@ class Evaluator:
         if tag == "?":
             condition = self._eval(expr[1])
             if isinstance(condition, Unknown):
-                return condition
+                # Either branch may be taken: the reason says so (policies read the "conditional " prefix,
+                # lib.unknown_conditional), as a reference the condition makes (to a key it tests) says
+                # nothing of the branch taken.
+                return Unknown(f"conditional whose condition is unknown ({condition.reason})")
             return self._eval(expr[2] if to_bool(condition) else expr[3])
         if tag == "B":
             return self._binary(expr[1], expr[2], expr[3])
