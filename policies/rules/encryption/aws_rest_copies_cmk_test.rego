@@ -55,6 +55,24 @@ copies_cluster(attributes) := {
 
 copies_snapshot := testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
 
+# Two hops: the cluster's key is unknown until apply; it is customer-managed when the cluster refers to a KMS
+# key resource of the configuration through kms_key_arn (its refers_to), undetermined through a data source.
+copies_cluster_key(mode) := object.union(
+	copies_cluster({"storage_encrypted": true, "kms_key_arn": testing.unknown}),
+	{"refers_to": [{"attribute": "kms_key_arn", "type": "aws_kms_key", "mode": mode, "address": "aws_kms_key.k"}]},
+)
+
+test_neptune_snapshot_cluster_key_resource_passes if {
+	count(aws_rest_neptune_snapshot_cmk.deny) == 0 with input.resource as testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
+		with input.related as [copies_cluster_key("managed")]
+	some data_key in aws_rest_neptune_snapshot_cmk.deny with input.resource as testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
+		with input.related as [copies_cluster_key("data")]
+	data_key.status == "undetermined"
+	some no_key in aws_rest_neptune_snapshot_cmk.deny with input.resource as testing.resource("aws_neptune_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
+		with input.related as [copies_cluster({"storage_encrypted": true, "kms_key_arn": testing.unknown})]
+	no_key.status == "undetermined"
+}
+
 test_neptune_snapshot_levels if {
 	count(aws_rest_neptune_snapshot_encrypted.deny) == 0 with input.resource as copies_snapshot
 		with input.related as [copies_cluster({"storage_encrypted": true})]

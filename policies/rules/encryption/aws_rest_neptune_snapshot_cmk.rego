@@ -17,14 +17,15 @@ deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
 }
 
 # The cluster's key as the snapshot sees it: "unset", "aws-managed", "undetermined" or "customer". An
-# unencrypted cluster has no key at all.
+# unencrypted cluster has no key at all. A key unknown until apply is customer-managed when the cluster
+# refers to a KMS key resource of the configuration through kms_key_arn (two hops: its refers_to).
 cluster_class(cluster) := "unencrypted" if {
 	value := object.get(cluster.attributes, "storage_encrypted", null)
 	not lib.is_unknown(value)
 	not lib.is_true(value)
 } else := "undetermined" if {
 	lib.is_unknown(object.get(cluster.attributes, "storage_encrypted", null))
-} else := aws.kms_key_class("db_cluster_identifier", object.get(cluster.attributes, "kms_key_arn", null))
+} else := aws.kms_neighbour_key_class(cluster.id, "kms_key_arn", object.get(cluster.attributes, "kms_key_arn", null))
 
 deny contains lib.decided_violation(["db_cluster_identifier"], msg) if {
 	some cluster in clusters
@@ -42,6 +43,7 @@ deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
 	cluster_class(cluster) == "undetermined"
 	msg := concat("", [
 		"Neptune cluster snapshot may not be encrypted with a customer-managed KMS key: the key of its cluster ",
-		cluster.id, " is known only after apply",
+		cluster.id, " is unknown until apply and refers to no KMS key resource of the configuration, is read from a",
+		" KMS data source or is chosen by a condition",
 	])
 }

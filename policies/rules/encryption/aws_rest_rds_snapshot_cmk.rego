@@ -9,8 +9,6 @@ import rego.v1
 
 snapshot_source := aws_rest.rest_rds_snapshot_source(input.resource.type)
 
-
-
 deny contains lib.undetermined([snapshot_source.attribute], msg) if {
 	count(lib.referenced(snapshot_source.type)) == 0
 	msg := concat("", [
@@ -21,12 +19,13 @@ deny contains lib.undetermined([snapshot_source.attribute], msg) if {
 }
 
 # The source's key as the snapshot sees it: "unencrypted", "undetermined", "unset" (the AWS-managed
-# aws/rds), "aws-managed" or "customer".
+# aws/rds), "aws-managed" or "customer". A key unknown until apply is customer-managed when the source
+# refers to a KMS key resource of the configuration through kms_key_id (two hops: its refers_to).
 key_class(db) := "unencrypted" if {
 	aws_rest.rest_rds_source_encryption(db) == "unencrypted"
 } else := "undetermined" if {
 	aws_rest.rest_rds_source_encryption(db) == "undetermined"
-} else := aws.kms_key_class(snapshot_source.attribute, object.get(db.attributes, "kms_key_id", null))
+} else := aws.kms_neighbour_key_class(db.id, "kms_key_id", object.get(db.attributes, "kms_key_id", null))
 
 deny contains lib.decided_violation([snapshot_source.attribute], msg) if {
 	some db in lib.referenced(snapshot_source.type)
@@ -54,6 +53,7 @@ deny contains lib.undetermined([snapshot_source.attribute], msg) if {
 	key_class(db) == "undetermined"
 	msg := concat("", [
 		snapshot_source.subject, " may not be encrypted with a customer-managed KMS key: kms_key_id of its ", snapshot_source.noun,
-		" ", db.id, " is known only after apply or read from a data source, and may name an AWS-managed key",
+		" ", db.id, " is unknown until apply and refers to no KMS key resource of the configuration, is read from a",
+		" KMS data source or is chosen by a condition, and may name an AWS-managed key",
 	])
 }

@@ -1,7 +1,6 @@
 # Unit tests of ENC-RDS-011 and ENC-RDS-012: RDS DB and cluster snapshots judged through their source.
-# Cases where a neighbour of the configuration should produce a finding came back undefined under regopy
-# 1.5.2 `with` overrides although a scan of the same shapes reports them (the ENC-RDS-011/012 fixtures
-# cover them end to end in HCL, plan and Pulumi); they are left out here until that is understood.
+# The snapshots are built by functions: `with input.resource as <a rule of this package>` is silently
+# undefined under regopy 1.5.2 (so every finding came back undefined, and the passes passed vacuously).
 package iacgate.rules.encryption.aws_rest_rds_snapshot_test
 
 import data.iacgate.lib.testing
@@ -25,12 +24,12 @@ rds_cluster(attributes) := {
 	"resource": object.union(testing.resource("aws_rds_cluster", attributes), {"id": "aws_rds_cluster.neighbour"}),
 }
 
-rds_db_snapshot := testing.resource("aws_db_snapshot", {"db_instance_identifier": testing.unknown})
+rds_db_snapshot(identifier) := testing.resource("aws_db_snapshot", {"db_instance_identifier": identifier})
 
-rds_cluster_snapshot := testing.resource("aws_db_cluster_snapshot", {"db_cluster_identifier": testing.unknown})
+rds_cluster_snapshot(identifier) := testing.resource("aws_db_cluster_snapshot", {"db_cluster_identifier": identifier})
 
 test_rds_snapshot_enc_instance_encrypted_passes if {
-count(aws_rest_rds_snapshot_encrypted.deny) == 0 with input.resource as rds_db_snapshot
+	count(aws_rest_rds_snapshot_encrypted.deny) == 0 with input.resource as rds_db_snapshot(testing.unknown)
 		with input.related as [rds_instance({"storage_encrypted": true})]
 }
 
@@ -41,17 +40,17 @@ test_rds_snapshot_enc_instance_outside_undetermined if {
 }
 
 test_rds_snapshot_enc_serverless_cluster_passes if {
-	count(aws_rest_rds_snapshot_encrypted.deny) == 0 with input.resource as rds_cluster_snapshot
+	count(aws_rest_rds_snapshot_encrypted.deny) == 0 with input.resource as rds_cluster_snapshot(testing.unknown)
 		with input.related as [rds_cluster({"engine_mode": "serverless"})]
 }
 
 test_rds_snapshot_cmk_instance_cmk_passes if {
-count(aws_rest_rds_snapshot_cmk.deny) == 0 with input.resource as rds_db_snapshot
+	count(aws_rest_rds_snapshot_cmk.deny) == 0 with input.resource as rds_db_snapshot(testing.unknown)
 		with input.related as [rds_instance({"storage_encrypted": true, "kms_key_id": rds_snapshot_key})]
 }
 
 test_rds_snapshot_cmk_cluster_cmk_passes if {
-	count(aws_rest_rds_snapshot_cmk.deny) == 0 with input.resource as rds_cluster_snapshot
+	count(aws_rest_rds_snapshot_cmk.deny) == 0 with input.resource as rds_cluster_snapshot(testing.unknown)
 		with input.related as [rds_cluster({"storage_encrypted": true, "kms_key_id": rds_snapshot_key})]
 }
 
@@ -59,4 +58,31 @@ test_rds_snapshot_cmk_cluster_outside_undetermined if {
 	some outside in aws_rest_rds_snapshot_cmk.deny with input.resource as testing.resource("aws_db_cluster_snapshot", {"db_cluster_identifier": "shared"})
 		with input.related as []
 	outside.status == "undetermined"
+}
+
+test_rds_snapshot_cmk_instance_default_key_fails if {
+	some default_key in aws_rest_rds_snapshot_cmk.deny with input.resource as rds_db_snapshot(testing.unknown)
+		with input.related as [rds_instance({"storage_encrypted": true})]
+	default_key.decided
+}
+
+test_rds_snapshot_enc_instance_unencrypted_fails if {
+	some plain in aws_rest_rds_snapshot_encrypted.deny with input.resource as rds_db_snapshot(testing.unknown)
+		with input.related as [rds_instance({"storage_encrypted": false})]
+	plain.decided
+}
+
+test_rds_snapshot_cmk_cluster_unknown_key_undetermined if {
+	some later in aws_rest_rds_snapshot_cmk.deny with input.resource as rds_cluster_snapshot(testing.unknown)
+		with input.related as [rds_cluster({"storage_encrypted": true, "kms_key_id": testing.unknown})]
+	later.status == "undetermined"
+}
+
+# Two hops: the cluster's unknown key is a KMS key resource of the configuration (its refers_to).
+test_rds_snapshot_cmk_cluster_key_resource_passes if {
+	count(aws_rest_rds_snapshot_cmk.deny) == 0 with input.resource as rds_cluster_snapshot(testing.unknown)
+		with input.related as [object.union(
+			rds_cluster({"storage_encrypted": true, "kms_key_id": testing.unknown}),
+			{"refers_to": [{"attribute": "kms_key_id", "type": "aws_kms_key", "mode": "managed", "address": "aws_kms_key.k"}]},
+		)]
 }

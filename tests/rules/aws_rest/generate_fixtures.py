@@ -10,6 +10,7 @@ properties and its Pulumi inputs. Rewrite the checked-in files after editing a c
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,11 @@ def kms_key() -> Case:
         ("AWS::KMS::Key", {"Description": description, "EnableKeyRotation": True}),
         ("aws:kms/key:Key", {"description": description, "enableKeyRotation": True}),
     )
+
+
+def kms_key_only_terraform_pulumi() -> Case:
+    """The key, for a rule whose resources have no CloudFormation fixture (no template of a key alone)."""
+    return replace(kms_key(), cloudformation=None)
 
 
 def camel(name: str) -> str:
@@ -2352,6 +2358,10 @@ FIXTURES: dict[str, list[Case]] = {
         neptune_snapshot("fail_aws_managed_cluster", "graph_aws_managed"),
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
+        # The cluster's key is a key resource of the configuration (unknown until apply in a plan): two hops.
+        kms_key_only_terraform_pulumi(),
+        neptune_graph("graph_key_resource", True, KEY),
+        neptune_snapshot("pass_key_resource_cluster", "graph_key_resource"),
     ],
     "ENC-RDS-011": [
         *RDS_SOURCES,
@@ -2380,6 +2390,12 @@ FIXTURES: dict[str, list[Case]] = {
         db_cluster_snapshot("fail_serverless_default_key", "aurora_serverless"),
         db_cluster_snapshot("fail_unencrypted_cluster", "aurora_unencrypted"),
         db_cluster_snapshot("undetermined_cluster_outside", None),
+        # The source's key is a key resource of the configuration (unknown until apply in a plan): two hops.
+        kms_key_only_terraform_pulumi(),
+        rds_database("ledger_key_resource", False, True, KEY),
+        rds_database("aurora_key_resource", True, True, KEY),
+        db_snapshot("pass_key_resource_instance", "ledger_key_resource"),
+        db_cluster_snapshot("pass_key_resource_cluster", "aurora_key_resource"),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
