@@ -45,9 +45,22 @@ azure_log_storage_locked if {
 	lower(state) == "locked"
 }
 
+# Container-level immutability instead: an azurerm_storage_container_immutability_policy names a container
+# of the account (two hops: the container's referred_by, which carries types, never values). The account
+# has no policy of its own to judge, and the logs' containers may be the protected ones: not flagged.
+azure_log_storage_container_policy if {
+	some entry in input.related
+	entry.direction == "in"
+	entry.resource.type == "azurerm_storage_container"
+	some far in object.get(entry, "referred_by", [])
+	far.type == "azurerm_storage_container_immutability_policy"
+	far.mode == "managed"
+}
+
 deny contains lib.violation(lib.missing_block_path("immutability_policy"), msg) if {
 	count(azure_log_storage_sources) > 0
 	count(lib.attr_blocks("immutability_policy")) == 0
+	not azure_log_storage_container_policy
 	msg := "audit log storage account can be emptied or its logs overwritten: immutability_policy is not set, required an immutability policy in state Locked"
 }
 

@@ -42,3 +42,28 @@ test_unknown_state_is_reported_at_its_path if {
 		with input.related as [testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"})]
 	result.path == ["immutability_policy", 0, "state"]
 }
+
+# Container-level immutability (#15): an azurerm_storage_container_immutability_policy names a container of
+# the account, two hops away (the container's referred_by). A container without one does not count.
+az_log_container(referred_by) := object.union(
+	testing.referrer("azurerm_storage_container", "storage_account_id", {"name": "flow-logs"}),
+	{"referred_by": referred_by},
+)
+
+test_container_level_policy_is_not_flagged if {
+	count(rule.deny) == 0 with input.resource as az_log_account({"name": "audit"})
+		with input.related as [
+			testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"}),
+			az_log_container([{
+				"attribute": "storage_container_resource_manager_id",
+				"type": "azurerm_storage_container_immutability_policy", "mode": "managed",
+				"address": "azurerm_storage_container_immutability_policy.logs",
+			}]),
+		]
+	some result in rule.deny with input.resource as az_log_account({"name": "audit"})
+		with input.related as [
+			testing.referrer("azurerm_monitor_diagnostic_setting", "storage_account_id", {"name": "audit"}),
+			az_log_container([]),
+		]
+	result.path == ["immutability_policy"]
+}

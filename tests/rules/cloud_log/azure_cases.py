@@ -874,6 +874,36 @@ LOG_STORAGE_IMMUTABILITY = [
         retention_in_days=365,
     ),
     log_storage("media_not_a_log_destination", None),
+    # Protected at container level only (#15): an azurerm_storage_container_immutability_policy names a
+    # container of the account, two hops away. Terraform only (Pulumi's type is not mapped).
+    log_storage("pass_container_policy", None, pulumi=False),
+    Case(
+        "azurerm_storage_container",
+        "flow_logs",
+        {
+            "name": "flow-logs",
+            "storage_account_id": _to("pass_container_policy"),
+            "container_access_type": "private",
+        },
+    ),
+    Case(
+        "azurerm_storage_container_immutability_policy",
+        "flow_logs",
+        {
+            "storage_container_resource_manager_id": Ref(
+                "azurerm_storage_container.flow_logs", "resource_manager_id"
+            ),
+            "immutability_period_in_days": 365,
+            "locked": True,
+        },
+    ),
+    diagnostics(
+        "vault_audit_container_policy",
+        KEY_VAULT,
+        [{"category_group": "audit"}],
+        pulumi=False,
+        storage_account_id=_to("pass_container_policy"),
+    ),
     log_storage(
         "undetermined_state_variable", {**LOCKED, "state": Ref("var.immutability_state", None)}, pulumi=False
     ),
