@@ -33,7 +33,15 @@ deny contains lib.violation(["audit_log_config", index, "exempted_members"], msg
 	msg := concat("", ["audit configuration for allServices exempts members from ", lib.show(object.get(config, "log_type", null)), " logging: exempted_members is ", concat(", ", members), ", required none"])
 }
 
-# Only members the configuration names: a list unknown until apply names nobody yet.
+# A list unknown until apply may name principals: reported at its path, so undetermined, never a pass.
+deny contains lib.violation(["audit_log_config", index, "exempted_members"], msg) if {
+	all_services
+	some index, config in configs
+	lib.is_unknown(object.get(config, "exempted_members", null))
+	msg := concat("", ["audit configuration for allServices may exempt members from ", lib.show(object.get(config, "log_type", null)), " logging: exempted_members is unknown until apply, required none"])
+}
+
+# The members the configuration names.
 exempted_members(config) := sort([member |
 	values := object.get(config, "exempted_members", [])
 	is_array(values)

@@ -32,6 +32,15 @@ test_exempted_members_fail if {
 	contains(result.message, "user:ops@acme.example")
 }
 
+# A list unknown until apply may name principals: a result at its path (undetermined), never a pass.
+test_unknown_exempted_members_are_reported_at_their_path if {
+	configs := [{"log_type": "ADMIN_READ"}, {"log_type": "DATA_READ", "exempted_members": testing.unknown}, {"log_type": "DATA_WRITE"}]
+	results := gcp_audit_config.deny with input.resource as audit_config("allServices", configs) with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["audit_log_config", 1, "exempted_members"]
+}
+
 test_single_service_config_is_not_judged if {
 	count(gcp_audit_config.deny) == 0 with input.resource as audit_config("storage.googleapis.com", [{"log_type": "DATA_READ"}])
 		with input.related as []

@@ -126,23 +126,89 @@ test_data_project_is_not_applicable if {
 	result.not_applicable
 }
 
-config(service, configs) := testing.resource("google_project_iam_audit_config", {"service": service, "audit_log_config": configs})
+# LOG-GCPAUDIT-003 is a whole-graph rule: configurations and projects are judged together.
+exempt_config(type_name, name, service, configs, extra) := gcp_node(type_name, name, object.union({"service": service, "audit_log_config": configs}, extra))
+
+config(service, configs) := exempt_config("google_project_iam_audit_config", "audit", service, configs, {})
 
 test_exemption_in_a_single_service_config_fails if {
 	configs := [{"log_type": "DATA_READ"}, {"log_type": "DATA_WRITE", "exempted_members": ["user:ops@acme.example"]}]
-	some result in gcp_audit_exemptions.deny with input.resource as config("storage.googleapis.com", configs) with input.related as []
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([config("storage.googleapis.com", configs)]) with input.edges as []
+	result.resource == "google_project_iam_audit_config.audit"
 	result.path == ["audit_log_config", 1, "exempted_members"]
-	count(gcp_audit_exemptions.deny) == 0 with input.resource as config("storage.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": []}]) with input.related as []
+	count(gcp_audit_exemptions.deny) == 0 with input.resources_by_type as by_type([config("storage.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": []}])]) with input.edges as []
 }
 
 test_all_services_is_left_to_gcpaudit_001 if {
-	some result in gcp_audit_exemptions.deny with input.resource as config("allServices", [{"log_type": "DATA_READ", "exempted_members": ["user:a@acme.example"]}]) with input.related as []
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([config("allServices", [{"log_type": "DATA_READ", "exempted_members": ["user:a@acme.example"]}])]) with input.edges as []
 	result.not_applicable
+	result.resource == "google_project_iam_audit_config.audit"
 }
 
 test_unknown_exemptions_fail_at_their_path if {
-	some result in gcp_audit_exemptions.deny with input.resource as config("storage.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": testing.unknown}]) with input.related as []
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([config("storage.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": testing.unknown}])]) with input.edges as []
 	result.path == ["audit_log_config", 0, "exempted_members"]
+}
+
+# GCP combines the exemptions of every configuration that applies to a project: the project's own (for
+# allServices too), its folder's and its organization's.
+test_project_with_an_exempting_all_services_config_fails if {
+	exempting := config("allServices", [{"log_type": "DATA_READ", "exempted_members": ["user:a@acme.example"]}])
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, exempting]) with input.edges as [audit_edge]
+	result.resource == "google_project.payments"
+	contains(result.message, "google_project_iam_audit_config.audit exempts user:a@acme.example from DATA_READ for allServices")
+	object.get(result, "status", "failed") == "failed"
+}
+
+test_project_without_exemptions_passes if {
+	clean := config("allServices", [{"log_type": "DATA_READ"}, {"log_type": "DATA_WRITE"}])
+	results := gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, clean]) with input.edges as [audit_edge]
+	results == {{"not_applicable": true, "resource": "google_project_iam_audit_config.audit"}}
+	count(gcp_audit_exemptions.deny) == 0 with input.resources_by_type as by_type([project]) with input.edges as []
+}
+
+test_project_inherits_the_exemptions_of_its_organization if {
+	org := exempt_config("google_organization_iam_audit_config", "org", "cloudsql.googleapis.com", [{"log_type": "DATA_WRITE", "exempted_members": ["group:dba@acme.example"]}], {"org_id": "organizations/123"})
+	results := gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, org]) with input.edges as []
+	some result in results
+	result.resource == "google_project.payments"
+	contains(result.message, "google_organization_iam_audit_config.org exempts group:dba@acme.example")
+	other_org := exempt_config("google_organization_iam_audit_config", "org", "cloudsql.googleapis.com", [{"log_type": "DATA_WRITE", "exempted_members": ["group:dba@acme.example"]}], {"org_id": "456"})
+	exempt_results := gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, other_org]) with input.edges as []
+	every result in exempt_results {
+		result.resource != "google_project.payments"
+	}
+}
+
+test_project_inherits_the_exemptions_of_its_folder if {
+	folder := gcp_node("google_folder", "payments", {"display_name": "payments", "parent": "organizations/999"})
+	in_folder := gcp_node("google_project", "payments", {"name": "payments", "project_id": "acme-payments", "folder_id": testing.unknown})
+	exempting := exempt_config("google_folder_iam_audit_config", "folder", "storage.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": ["user:etl@acme.example"]}], {"folder": testing.unknown})
+	edges := [
+		{"source": "google_project.payments", "target": "google_folder.payments", "kind": "reference", "attribute": "folder_id"},
+		{"source": "google_folder_iam_audit_config.folder", "target": "google_folder.payments", "kind": "reference", "attribute": "folder"},
+	]
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([in_folder, folder, exempting]) with input.edges as edges
+	result.resource == "google_project.payments"
+	object.get(result, "status", "failed") == "failed"
+}
+
+test_project_with_unknown_exemptions_or_placement_is_undetermined if {
+	unknown_members := config("allServices", [{"log_type": "DATA_READ", "exempted_members": testing.unknown}])
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, unknown_members]) with input.edges as [audit_edge]
+	result.resource == "google_project.payments"
+	result.status == "undetermined"
+	placed := gcp_node("google_project", "payments", {"name": "payments", "project_id": "acme-payments", "org_id": testing.unknown})
+	org := exempt_config("google_organization_iam_audit_config", "org", "cloudsql.googleapis.com", [{"log_type": "DATA_WRITE", "exempted_members": ["group:dba@acme.example"]}], {"org_id": "123"})
+	some placed_result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([placed, org]) with input.edges as []
+	placed_result.resource == "google_project.payments"
+	placed_result.status == "undetermined"
+}
+
+test_data_projects_and_configs_are_not_applicable if {
+	read := object.union(project, {"mode": "data"})
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([read]) with input.edges as []
+	result.not_applicable
 }
 
 test_plan_unknown_visibility_on_standard_cluster_is_the_computed_default if {

@@ -336,6 +336,46 @@ AUDIT_EXEMPTIONS = [c for c in AUDIT_EXEMPTIONS if "gcpaudit_001" not in c.name]
         "allServices",
         [{"log_type": "DATA_READ", "exempted_members": EXEMPT[:1]}],
     ),
+    folder_config("pass_folder_no_exemptions", "storage.googleapis.com", ALL_TYPES),
+]
+# Projects: GCP combines the exemptions of every configuration that applies to a project (its own, for
+# allServices too, its folder's and its organization's). The folder and organization above exempt.
+CLEAN_ORG = "222222222222"
+AUDIT_EXEMPTIONS += [
+    _project_in("fail_project_of_exempting_org", org_id="123456789012"),
+    _project_in("fail_project_in_exempting_folder", folder_id="folders/734512908812"),
+    _project_in("fail_project_all_services_exemption", org_id=CLEAN_ORG),
+    audit_config(
+        "exempting_all_services",
+        _project_id("fail_project_all_services_exemption"),
+        "allServices",
+        [*ALL_TYPES[:2], {"log_type": "DATA_WRITE", "exempted_members": EXEMPT[1:]}],
+    ),
+    _project_in("pass_project_without_exemptions", org_id=CLEAN_ORG),
+    audit_config(
+        "clean_all_services",
+        _project_id("pass_project_without_exemptions"),
+        "allServices",
+        ALL_TYPES,
+    ),
+    audit_config(
+        "pass_clean_storage",
+        _project_id("pass_project_without_exemptions"),
+        "storage.googleapis.com",
+        ALL_TYPES,
+    ),
+    # Where the project sits is unknown until apply, beside exempting folder and organization configurations.
+    Case(
+        "google_project",
+        "undetermined_project_org_variable",
+        {
+            "name": "undetermined-org",
+            "project_id": "acme-undetermined-org",
+            "org_id": Ref("var.org_id", None),
+        },
+        {"auto_create_network": True},
+        None,
+    ),
 ]
 
 ON = ["on"]

@@ -311,6 +311,17 @@ AUDIT_CONFIG = [
     ),
     audit_config("fail_admin_only", [{"log_type": "ADMIN_READ"}]),
     audit_config("fail_folder_without_data_write", ALL_TYPES[:2], scope="folder"),
+    audit_config("pass_folder_all_types", ALL_TYPES, scope="folder"),
+    audit_config("fail_organization_without_data_read", [ALL_TYPES[0], ALL_TYPES[2]], scope="organization"),
+    # An exempted_members list unknown until apply may name principals: undetermined, never a pass.
+    audit_config(
+        "undetermined_exempted_members_variable",
+        [
+            ALL_TYPES[0],
+            {"log_type": "DATA_READ", "exempted_members": Ref("var.exempted", None)},
+            ALL_TYPES[2],
+        ],
+    ),
     audit_config(
         "fail_exempted_members",
         [

@@ -75,7 +75,7 @@ def test_named_resources_get_their_outcome_in_each_format(
         for case in CASES[(pack, rule_id)]
         if case.type in RESOURCE_TYPES[rule_id] and expected_outcome(case.name)
     }
-    assert {outcome for _, outcome in expected} == {"fail", "pass"}
+    assert {"fail", "pass"} <= {outcome for _, outcome in expected}
     for suffix in UNITS:
         actual = {
             (check.resource_id, check.outcome)
