@@ -6,7 +6,8 @@ Variants handled (details per version in ``../shared/corpus/SOURCES.md``):
   and any later 1.x; unknown keys are ignored. A missing version or a major version above 1 is refused.
 - ``planned_values`` is the set of resources after apply, ``child_modules`` nested to any depth; ids are
   the instance addresses exactly as written (``module.a["x"].aws_s3_bucket.b[0]``). A resource whose
-  only planned action is ``delete`` (or ``forget``) is not evaluated. Data sources are kept with
+  only planned action is ``delete`` (or ``forget``) is kept as deleted, seen only by the rules that judge
+  changes. Data sources are kept with
   ``mode="data"``: deferred ones from ``planned_values`` (action ``read``), and those read while
   planning, which 0.13+ records only in ``prior_state`` (``metadata["values_from"] = "prior_state"``),
   because references lead to them. ``metadata["actions"]`` holds the actions from ``resource_changes``.
@@ -64,7 +65,6 @@ from iacgate.textio import SourceFile
 FORMAT = "terraform-plan"
 _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.\d+)?")
 _NOT_EVALUATED = ({"delete"}, {"forget"})
-_DELETED = {"delete"}
 _HEAD = 4096
 # Top-level AWS arguments naming a KMS key that the provider computes when the configuration leaves them
 # out (the service's AWS-managed key, aws/ebs for a volume): the plan shows them unknown until apply,
@@ -225,7 +225,9 @@ def _select(document: Mapping[str, Any]) -> list[_Selected]:
             continue
         change = _mapping(entry.get("change"))
         actions = change.get("actions")
-        if entry["address"] in seen or not isinstance(actions, list) or set(actions) != _DELETED:
+        # A forgotten resource (a removed block with destroy = false) is kept too, as Pulumi's
+        # retainOnDelete and CloudFormation's Retain are: it leaves the state and keeps its data.
+        if entry["address"] in seen or not isinstance(actions, list) or set(actions) not in _NOT_EVALUATED:
             continue
         if entry.get("mode", "managed") != "managed":
             continue

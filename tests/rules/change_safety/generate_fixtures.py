@@ -296,6 +296,9 @@ def state_001() -> None:
         PlanChange("aws_db_instance", "fail_replaced", ["delete", "create"], DB,
                    _with(DB, identifier="ledger-v2"), {"id": True, "arn": True}, [["identifier"]]),
         PlanChange("aws_s3_bucket", "fail_state_bucket_destroyed", ["delete"], bucket, None),
+        # A removed block with destroy = false: the bucket leaves the state and keeps its data.
+        PlanChange("aws_s3_bucket", "pass_removed_from_state", ["forget"],
+                   {"bucket": "ledger-archive", "force_destroy": False}, None),
         PlanChange("aws_kms_key", "fail_key_scheduled_for_deletion", ["delete"],
                    {"description": "ledger", "deletion_window_in_days": 30, "enable_key_rotation": True},
                    None),
@@ -320,6 +323,8 @@ def state_001() -> None:
         Step("delete", "aws:kms/key:Key", "fail_key_deleted", {"description": "ledger"}, None),
         Step("delete", "aws:s3/bucket:Bucket", "pass_retained_on_delete", {"bucket": "ledger-archive"}, None,
              retain_on_delete=True),
+        Step("replace", "aws:s3/bucket:Bucket", "pass_replaced_retained", {"bucket": "ledger-exports"},
+             {"bucket": "ledger-exports-v2"}, ["bucket"], retain_on_delete=True),
         Step("update", "aws:rds/instance:Instance", "updated_in_place", DB_PULUMI,
              _with(DB_PULUMI, engineVersion="15.7")),
         Step("create", "aws:s3/bucket:Bucket", "created", None, {"bucket": "ledger-new"}),
@@ -339,6 +344,8 @@ def state_001() -> None:
                   _with(DB_CFN, EngineVersion="15.7"), "False"),
         CfnChange("Remove", "PassRetainedBucket", "AWS::S3::Bucket", {"BucketName": "ledger-archive"}, None,
                   policy_action="Retain"),
+        CfnChange("Modify", "PassReplacedRetainedBucket", "AWS::S3::Bucket", {"BucketName": "ledger-exports"},
+                  {"BucketName": "ledger-exports-v2"}, "True", {"BucketName": "Always"}, "ReplaceAndRetain"),
         CfnChange("Add", "AddedBucket", "AWS::S3::Bucket", None, {"BucketName": "ledger-new"}),
     ]))  # fmt: skip
 
@@ -394,6 +401,14 @@ def update_001() -> None:
                    _with(storage, min_tls_version="TLS1_0")),
         PlanChange("aws_db_instance", "pass_engine_upgrade", ["update"], DB,
                    _with(DB, engine_version="15.7")),
+        # Replacements: the new resource is compared with the old one too.
+        PlanChange("aws_db_instance", "fail_replaced_without_protection", ["delete", "create"], DB,
+                   _with(DB, identifier="ledger-v2", deletion_protection=False), {"id": True, "arn": True},
+                   [["identifier"]]),
+        PlanChange("aws_db_instance", "pass_replaced_keeping_controls", ["create", "delete"], DB,
+                   _with(DB, identifier="ledger-v3"), {"id": True, "arn": True}, [["identifier"]]),
+        # A destroy is not asked (CHG-STATE-001 judges it).
+        PlanChange("aws_db_instance", "destroyed", ["delete"], DB, None),
         PlanChange("aws_cloudwatch_log_group", "pass_retention_lengthened", ["update"],
                    _with(logs, retention_in_days=30), logs),
         PlanChange("aws_sqs_queue", "pass_key_swapped_for_a_new_key", ["update"], queue,
@@ -438,6 +453,9 @@ def update_001() -> None:
         # A replacement that also drops a control, and controls inside nested blocks (objects in Pulumi).
         Step("replace", "aws:rds/instance:Instance", "fail_replaced_without_protection", DB_PULUMI,
              _with(DB_PULUMI, identifier="ledger-v2", deletionProtection=False), ["identifier"]),
+        Step("replace", "aws:rds/instance:Instance", "pass_replaced_keeping_controls", DB_PULUMI,
+             _with(DB_PULUMI, identifier="ledger-v3"), ["identifier"]),
+        Step("delete", "aws:rds/instance:Instance", "destroyed", DB_PULUMI, None),
         Step("update", "aws:s3/bucket:Bucket", "fail_versioning_turned_off", bucket_pulumi,
              _with(bucket_pulumi, versioning={"enabled": False})),
         Step("update", "aws:s3/bucketVersioningV2:BucketVersioningV2", "fail_versioning_suspended",
@@ -475,6 +493,11 @@ def update_001() -> None:
         CfnChange("Modify", "FailReplacedWithoutProtection", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DBInstanceIdentifier="ledger-v2", DeletionProtection="false"), "True",
                   {"DBInstanceIdentifier": "Always", "DeletionProtection": "Never"}, "ReplaceAndDelete"),
+        CfnChange("Modify", "PassReplacedKeepingControls", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v3"), "True", {"DBInstanceIdentifier": "Always"},
+                  "ReplaceAndDelete"),
+        CfnChange("Remove", "DestroyedDatabase", "AWS::RDS::DBInstance", DB_CFN, None,
+                  policy_action="Delete"),
         CfnChange("Modify", "FailVersioningSuspended", "AWS::S3::Bucket", bucket_cfn,
                   _with(bucket_cfn, VersioningConfiguration={"Status": "Suspended"}), "False"),
         CfnChange("Modify", "FailKmsSwappedForSseS3", "AWS::S3::Bucket", bucket_cfn,
@@ -491,7 +514,8 @@ def update_001() -> None:
 
 def blast_001() -> None:
     """Judged with change_safety.max_destructive_changes: 2 (the directory's iacgate.yaml): the release
-    plan destroys or replaces three resources, the hotfix plan one."""
+    plan destroys or replaces three resources (and updates one in place, which is not counted), the hotfix
+    plan two (a destroy and a replacement)."""
     directory = FIXTURES / "CHG-BLAST-001"
     worker = {"ami": "ami-0a1b2c3d4e5f60718", "instance_type": "m6i.large"}
     group = {"name": "workers", "description": "workers", "vpc_id": "vpc-0abc"}
@@ -504,6 +528,8 @@ def blast_001() -> None:
     ]))  # fmt: skip
     write(directory / "hotfix.tfplan.json", plan([
         PlanChange("aws_instance", "pass_single_worker_retired", ["delete"], worker, None),
+        PlanChange("aws_db_instance", "pass_ledger_replaced", ["delete", "create"], DB,
+                   _with(DB, identifier="ledger-v2"), {"id": True}, [["identifier"]]),
         PlanChange("aws_s3_bucket", "kept", ["update"], {"bucket": "a"}, {"bucket": "a", "tags": {"x": "1"}}),
     ]))  # fmt: skip
     worker_pulumi = {"ami": "ami-0a1b2c3d4e5f60718", "instanceType": "m6i.large"}
@@ -513,9 +539,13 @@ def blast_001() -> None:
              None),
         Step("replace", "aws:rds/instance:Instance", "fail_ledger_replaced", DB_PULUMI,
              _with(DB_PULUMI, identifier="ledger-v2"), ["identifier"]),
+        # An update in place is not counted and not asked.
+        Step("update", "aws:s3/bucket:Bucket", "kept", {"bucket": "a"}, {"bucket": "a", "tags": {"x": "1"}}),
     ]))  # fmt: skip
     write(directory / "hotfix.pulumi.json", preview([
         Step("delete", "aws:ec2/instance:Instance", "pass_single_worker_retired", worker_pulumi, None),
+        Step("replace", "aws:rds/instance:Instance", "pass_ledger_replaced", DB_PULUMI,
+             _with(DB_PULUMI, identifier="ledger-v2"), ["identifier"]),
     ]))  # fmt: skip
     worker_cfn = {"ImageId": "ami-0a1b2c3d4e5f60718", "InstanceType": "m6i.large"}
     write(directory / "release.changeset.json", change_set([
@@ -526,10 +556,15 @@ def blast_001() -> None:
         CfnChange("Modify", "FailLedgerReplaced", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True", {"DBInstanceIdentifier": "Always"},
                   "ReplaceAndDelete"),
+        CfnChange("Modify", "KeptBucket", "AWS::S3::Bucket", {"BucketName": "a"},
+                  {"BucketName": "a", "Tags": [{"Key": "x", "Value": "1"}]}, "False"),
     ]))  # fmt: skip
     write(directory / "hotfix.changeset.json", change_set([
         CfnChange("Remove", "PassSingleWorkerRetired", "AWS::EC2::Instance", worker_cfn, None,
                   policy_action="Delete"),
+        CfnChange("Modify", "PassLedgerReplaced", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True", {"DBInstanceIdentifier": "Always"},
+                  "ReplaceAndDelete"),
     ]))  # fmt: skip
     (directory / "iacgate.yaml").write_text(
         "settings:\n  change_safety:\n    max_destructive_changes: 2\n", encoding="utf-8"

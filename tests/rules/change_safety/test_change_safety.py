@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iacgate.api import ScanSettings, scan
-from iacgate.graph.model import Graph
+from iacgate.graph.model import Graph, Resource
 from iacgate.packs import load_packs
 from iacgate.packs.check import expected_outcome, fixture_settings
 from iacgate.packs.model import Rule
@@ -81,15 +81,15 @@ IN_PLACE = {
 
 def test_stateful_destroy_is_not_asked_about_an_in_place_update() -> None:
     """CHG-STATE-001 judges destroys and replacements (manifest ``actions: [delete, replace]``): an in-place
-    update of a database gets no check of it at all in any format (no pass, finding or undetermined), while
-    CHG-UPDATE-001 still judges it; a conditional replacement is still asked."""
+    update of a database gets no check of it at all in any format (no pass, finding or undetermined); a
+    conditional replacement is still asked."""
     (rule,) = [rule for rule in RULES if rule.id == "CHG-STATE-001"]
     assert set(rule.change_actions) == {"delete", "replace"}
     result = scan(ScanSettings(paths=(FIXTURES / "CHG-STATE-001",), packs=("change-safety",)))
+    graphs = {resource.id for graph in result.graphs for resource in graph.resources}
+    assert graphs >= IN_PLACE
     checks = [check for check in result.evaluation.checks if check.resource_id in IN_PLACE]
-    assert {(check.rule_id, check.resource_id) for check in checks} == {
-        ("CHG-UPDATE-001", resource_id) for resource_id in IN_PLACE
-    }
+    assert not [check for check in checks if check.rule_id == "CHG-STATE-001"]
     assert not [v for v in result.evaluation.violations if v.resource_id in IN_PLACE]
     maybe = "UndeterminedMaybeReplacedDatabase"
     conditional = {(c.rule_id, c.outcome) for c in result.evaluation.checks if c.resource_id == maybe}
@@ -197,3 +197,49 @@ def test_a_genuine_plan_of_every_action_carries_its_change() -> None:
     assert replaced is not None and replaced.replace_paths == (("triggers_replace",),)
     assert replaced.before is not None and replaced.before["triggers_replace"] == ["v1"]
     assert graph.by_id["terraform_data.destroyed"].attributes["input"] == "gone"
+
+
+def _action(resource: Resource) -> str | None:
+    """What the source says the change does, in the pack's action words: a resource kept on removal
+    (Terraform forget, Pulumi retainOnDelete, CloudFormation Retain) is still a delete (or replace) step."""
+    change = resource.change
+    if change is None:
+        return None
+    actions = set(change.actions)
+    if ("create" in actions and actions & {"delete", "forget"}) or change.replacement_conditional:
+        return "replace"
+    if actions & {"delete", "forget"}:
+        return "delete"
+    return "update" if "update" in actions else None
+
+
+# Outcomes no input can give: a Terraform replacement always destroys the old resource.
+IMPOSSIBLE = {("CHG-STATE-001", "terraform-plan", "replace", "pass")}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_every_judged_action_has_fail_and_pass_fixtures_in_every_format(rule: Rule) -> None:
+    """The fixture matrix (#18): per format, every action the rule judges (manifest ``actions``) has a
+    resource named fail and one named pass with that action (update, replace, delete steps of a Pulumi
+    preview; Modify, Modify with Replacement True or Conditional, Remove of a change set); an action it
+    does not judge has a resource named without an outcome, which the fixture test proves gets no check."""
+    settings = fixture_settings(FIXTURES / rule.id)
+    result = scan(dataclasses.replace(settings, packs=(rule.pack,)))
+    covered: set[tuple[str, str, str]] = set()
+    for graph in result.graphs:
+        for resource in graph.resources:
+            action = _action(resource)
+            if resource.type in rule.resource_types and action is not None:
+                outcome = expected_outcome(resource.id) or "none"
+                covered.add((resource.format, action, outcome))
+    missing = []
+    for format_name in ("terraform-plan", "pulumi", "cloudformation"):
+        for action in ("delete", "replace", "update"):
+            wanted = ("fail", "pass") if action in rule.change_actions else ("none",)
+            missing += [
+                (format_name, action, outcome)
+                for outcome in wanted
+                if (format_name, action, outcome) not in covered
+                and (rule.id, format_name, action, outcome) not in IMPOSSIBLE
+            ]
+    assert not missing
