@@ -1964,8 +1964,15 @@ def neptune_graph(name: str, encrypted: bool | None, key: Any = None) -> Case:
 
 
 def neptune_snapshot(name: str, cluster: str | None) -> Case:
-    """A snapshot of the Neptune cluster ``cluster`` of the file (None: a cluster named by a literal id)."""
-    identifier: Any = Ref(f"aws_neptune_cluster.{cluster}", "id") if cluster else "shared-graph"
+    """A snapshot of the Neptune cluster ``cluster`` of the file (None: a cluster of another configuration
+    named by a literal id; "=<id>": a literal identifier of a cluster of the file)."""
+    identifier: Any
+    if cluster is None:
+        identifier = "shared-graph"
+    elif cluster.startswith("="):
+        identifier = cluster[1:]
+    else:
+        identifier = Ref(f"aws_neptune_cluster.{cluster}", "id")
     tf = {"db_cluster_identifier": identifier, "db_cluster_snapshot_identifier": name.replace("_", "-")}
     pul = {"dbClusterIdentifier": identifier, "dbClusterSnapshotIdentifier": name.replace("_", "-")}
     return Case(
@@ -2348,7 +2355,9 @@ FIXTURES: dict[str, list[Case]] = {
         *NEPTUNE_CLUSTERS,
         neptune_snapshot("pass_encrypted_cluster", "graph_default_key"),
         neptune_snapshot("pass_cmk_cluster", "graph_cmk"),
+        neptune_snapshot("pass_literal_identifier", "=graph-cmk"),
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
+        neptune_snapshot("fail_literal_identifier", "=graph-unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
     ],
     "ENC-NEPTUNE-004": [
@@ -2358,6 +2367,8 @@ FIXTURES: dict[str, list[Case]] = {
         neptune_snapshot("fail_aws_managed_cluster", "graph_aws_managed"),
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
+        neptune_snapshot("pass_literal_identifier", "=graph-cmk"),
+        neptune_snapshot("fail_literal_identifier", "=graph-default-key"),
         # The cluster's key is a key resource of the configuration (unknown until apply in a plan): two hops.
         kms_key_only_terraform_pulumi(),
         neptune_graph("graph_key_resource", True, KEY),
