@@ -7,6 +7,7 @@ import rego.v1
 
 deny contains violation if {
 	some device in aws_rest.rest_instance_devices
+	not lib.is_unknown(device.settings)
 	not from_snapshot_without_key(device.settings)
 	label := concat("", ["kms_key_id of block device ", lib.show(device.device)])
 	some violation in aws_rest.rest_cmk_findings(
@@ -41,10 +42,15 @@ deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) i
 	])
 }
 
-# The root device, or the CloudFormation mappings or one mapping's Ebs, unknown until apply (a dynamic block
-# over a variable; a plan shows root_block_device unknown when the configuration leaves it out: the AMI's
-# root volume): their keys cannot be told. The finding points at the unknown value: undetermined.
-# ebs_block_device is not judged so: a plan shows it unknown whenever the configuration writes none.
+# A device unknown as a whole until apply (root_block_device or ebs_block_device written as a variable or a
+# dynamic block over one; a plan shows them unknown when the configuration leaves them out: the AMI's root
+# volume, devices the AMI maps), or the CloudFormation mappings or one mapping's Ebs: their keys cannot be
+# told. The finding points at the unknown value: undetermined, never failed as a device without kms_key_id.
+unknown_devices contains device.path if {
+	some device in aws_rest.rest_instance_devices
+	lib.is_unknown(device.settings)
+}
+
 unknown_devices contains ["root_block_device"] if {
 	input.resource.format != "cloudformation"
 	lib.is_unknown(lib.attr("root_block_device"))

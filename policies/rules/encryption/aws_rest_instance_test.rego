@@ -139,3 +139,17 @@ test_unknown_root_device_is_not_a_pass if {
 		with input.related as []
 	result.path == ["root_block_device"]
 }
+
+# ebs_block_device unknown as a whole (a variable, a dynamic block over one): one undetermined finding at the
+# unknown value, never a failure at ebs_block_device.kms_key_id as if the device had no key.
+test_unknown_data_devices_are_undetermined_not_failed if {
+	results := aws_rest_instance_cmk.deny with input.resource as rest_test_instance({
+		"root_block_device": [{"encrypted": true, "kms_key_id": rest_test_key}],
+		"ebs_block_device": testing.unknown,
+	})
+		with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["ebs_block_device"]
+	not result.decided
+}

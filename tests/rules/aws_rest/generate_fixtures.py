@@ -89,6 +89,18 @@ def instance(
     )
 
 
+def instance_unknown_data_volumes(name: str) -> Case:
+    """An instance whose ebs_block_device is a variable without a value (as a dynamic block over one):
+    unknown as a whole, so its devices' encryption and keys cannot be told. Terraform only (HCL and plan)."""
+    tf: dict[str, Any] = {
+        "ami": AMI_ID,
+        "instance_type": "t3.micro",
+        "root_block_device": [{"volume_size": 30, "encrypted": True, "kms_key_id": KEY}],
+        "ebs_block_device": Ref("var.data_volumes", None),
+    }
+    return Case("aws_instance", name, tf, None, None, blocks=("root_block_device",))
+
+
 # --- Resources whose only setting under test is one key attribute -----------------------------------
 
 
@@ -2011,6 +2023,7 @@ FIXTURES: dict[str, list[Case]] = {
         instance("fail_data_volume_unencrypted", ENC, {"encrypted": False}),
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", ENC, {"snapshot_id": SNAPSHOT_ID}),
+        instance_unknown_data_volumes("undetermined_data_volumes_variable"),
     ],
     "ENC-EC2-005": [
         kms_key(),
@@ -2021,6 +2034,7 @@ FIXTURES: dict[str, list[Case]] = {
         instance("fail_root_unencrypted", {"encrypted": False}),
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
+        instance_unknown_data_volumes("undetermined_data_volumes_variable"),
     ],
     "ENC-EBS-004": [
         *cmk_cases(ebs_volume, "alias/aws/ebs"),
