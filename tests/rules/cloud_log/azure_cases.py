@@ -670,6 +670,63 @@ LOG_ANALYTICS_RETENTION = [
     ),
 ]
 
+# --- Log Analytics workspaces protected by a management lock (LOG-AZMONITOR-006) -------------------------
+
+LOCK_TOKEN = "azure:management/lock:Lock"
+
+
+def workspace_lock(name: str, scope: Any, level: Any, pulumi: bool = True) -> Case:
+    return Case(
+        "azurerm_management_lock",
+        name,
+        {"name": name.replace("_", "-"), "scope": scope, "lock_level": level},
+        {"notes": None},
+        LOCK_TOKEN if pulumi else None,
+        pulumi_id=f"{GROUP}/Microsoft.Authorization/locks/{name.replace('_', '-')}",
+    )
+
+
+def _workspace_id(name: str) -> Ref:
+    return Ref(f"azurerm_log_analytics_workspace.{name}", "id")
+
+
+def _group_id(name: str) -> str:
+    return f"/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/{name}"
+
+
+WORKSPACE_LOCK = [
+    log_workspace("pass_locked_workspace", retention_in_days=365),
+    workspace_lock("locked_workspace", _workspace_id("pass_locked_workspace"), "CanNotDelete"),
+    log_workspace("pass_read_only_workspace", retention_in_days=365),
+    workspace_lock("read_only_workspace", _workspace_id("pass_read_only_workspace"), "ReadOnly"),
+    Case(
+        "azurerm_resource_group",
+        "audit_group",
+        {"name": "payments-audit", "location": LOCATION},
+        {},
+        "azure:core/resourceGroup:ResourceGroup",
+        pulumi_id=_group_id("payments-audit"),
+    ),
+    log_workspace(
+        "pass_locked_resource_group",
+        retention_in_days=365,
+        resource_group_name=Ref("azurerm_resource_group.audit_group", "name"),
+    ),
+    workspace_lock("audit_group", Ref("azurerm_resource_group.audit_group", "id"), "CanNotDelete"),
+    log_workspace("pass_literal_group_lock", retention_in_days=365, resource_group_name="payments-locked"),
+    workspace_lock("literal_group", _group_id("payments-locked"), "CanNotDelete"),
+    log_workspace("fail_no_lock", retention_in_days=365),
+    log_workspace("fail_lock_on_another_group", retention_in_days=365, resource_group_name="payments-open"),
+    workspace_lock("another_group", _group_id("payments-elsewhere"), "CanNotDelete"),
+    log_workspace("undetermined_lock_level_variable", pulumi=False, retention_in_days=365),
+    workspace_lock(
+        "level_variable",
+        _workspace_id("undetermined_lock_level_variable"),
+        Ref("var.lock_level", None),
+        pulumi=False,
+    ),
+]
+
 CASES: dict[str, list[Case]] = {
     "LOG-AZAKS-001": AKS_LOGGING,
     "LOG-AZMONITOR-004": LOG_ANALYTICS_RETENTION,
@@ -682,6 +739,7 @@ CASES: dict[str, list[Case]] = {
     "LOG-AZAPP-002": APP_DETAILED_LOGS,
     "LOG-AZFUNC-001": FUNCTION_LOGGING,
     "LOG-AZPG-003": PG_CONFIGURATION,
+    "LOG-AZMONITOR-006": WORKSPACE_LOCK,
 }
 
 EXTRA_HCL = {"LOG-AZMONITOR-002": SUBSCRIPTION_HCL}
