@@ -320,12 +320,17 @@ CASES: dict[tuple[str, str], list[Case]] = {
         account("pass_https_only_v3", v3=True, enable_https_traffic_only=True),
         account("fail_http_allowed", https_traffic_only_enabled=False),
         account("fail_http_allowed_v3", v3=True, enable_https_traffic_only=False),
+        # A value unknown until apply (a variable without a value) is never a pass.
+        account(
+            "undetermined_https_variable", https_traffic_only_enabled=Ref("var.https_traffic_only", None)
+        ),
     ],
     ("encryption", "ENC-AZSTORAGE-002"): [
         account("pass_default"),
         account("pass_tls12", min_tls_version="TLS1_2"),
         account("fail_tls10", min_tls_version="TLS1_0"),
         account("fail_tls11", min_tls_version="TLS1_1"),
+        account("undetermined_tls_variable", min_tls_version=Ref("var.min_tls_version", None)),
     ],
     ("encryption", "ENC-AZSTORAGE-003"): [
         account("pass_double_encryption", infrastructure_encryption_enabled=True),
@@ -367,6 +372,7 @@ CASES: dict[tuple[str, str], list[Case]] = {
         sql_server("pass_tls12", minimum_tls_version="1.2"),
         sql_server("fail_tls10", minimum_tls_version="1.0"),
         sql_server("fail_tls_disabled", minimum_tls_version="Disabled"),
+        sql_server("undetermined_tls_variable", minimum_tls_version=Ref("var.minimum_tls_version", None)),
     ],
     ("encryption", "ENC-AZSQL-002"): [
         sql_server("ledger"),
@@ -417,6 +423,10 @@ CASES: dict[tuple[str, str], list[Case]] = {
         redis("fail_non_tls_port", non_ssl_port_enabled=True),
         redis("fail_non_tls_port_v3", v3=True, enable_non_ssl_port=True),
         redis("fail_tls10", minimum_tls_version="1.0"),
+        redis("undetermined_tls_variable", minimum_tls_version=Ref("var.minimum_tls_version", None)),
+        redis(
+            "undetermined_non_tls_port_variable", non_ssl_port_enabled=Ref("var.non_ssl_port_enabled", None)
+        ),
     ],
     ("encryption", "ENC-AZAPP-001"): [
         Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
@@ -425,6 +435,7 @@ CASES: dict[tuple[str, str], list[Case]] = {
         app("azurerm_linux_web_app", "fail_default"),
         app("azurerm_windows_function_app", "fail_function_http", https_only=False),
         app("azurerm_app_service", "fail_legacy_default"),
+        app("azurerm_linux_web_app", "undetermined_https_variable", https_only=Ref("var.https_only", None)),
     ],
     ("encryption", "ENC-AZAPP-002"): [
         Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
@@ -438,6 +449,18 @@ CASES: dict[tuple[str, str], list[Case]] = {
         app("azurerm_linux_web_app", "fail_tls10", {"minimum_tls_version": "1.0"}, https_only=True),
         app("azurerm_windows_web_app", "fail_scm_tls11", {"scm_minimum_tls_version": "1.1"}, https_only=True),
         app("azurerm_app_service", "fail_legacy_tls10", {"min_tls_version": "1.0"}, https_only=True),
+        app(
+            "azurerm_linux_web_app",
+            "undetermined_tls_variable",
+            {"minimum_tls_version": Ref("var.minimum_tls_version", None)},
+            https_only=True,
+        ),
+        app(
+            "azurerm_linux_web_app",
+            "undetermined_site_config_variable",
+            https_only=True,
+            site_config=Ref("var.site_config", None),
+        ),
     ],
     ("encryption", "ENC-AZAPP-003"): [
         Case("azurerm_service_plan", "apps", placed("apps", os_type="Linux", sku_name="P1v3")),
