@@ -22,9 +22,30 @@ deny contains lib.violation(["settings", 0, "ip_configuration", 0, "ssl_mode"], 
 	msg := concat("", ["Cloud SQL instance accepts unencrypted connections: settings.ip_configuration.ssl_mode is ", lib.show(ssl_mode), ", required ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED"])
 }
 
+# A value unknown until apply that decides the question where ssl_mode is not set: settings or
+# ip_configuration unknown as a whole (a variable, a dynamic block over one), or require_ssl unknown. The
+# finding points at it: undetermined, never failed as "not set" nor passed.
+unknown_setting := {"path": ["settings"], "text": "settings"} if {
+	lib.is_unknown(lib.attr("settings"))
+} else := {"path": ["settings", 0, "ip_configuration"], "text": "settings.ip_configuration"} if {
+	lib.is_unknown(object.get(gcp.sql_settings, "ip_configuration", null))
+} else := {"path": ["settings", 0, "ip_configuration", 0, "require_ssl"], "text": "settings.ip_configuration.require_ssl"} if {
+	not lib.is_set(ssl_mode)
+	lib.is_unknown(object.get(ip_configuration, "require_ssl", null))
+}
+
+deny contains lib.violation(unknown_setting.path, msg) if {
+	msg := concat("", [
+		"Cloud SQL instance may accept unencrypted connections: ", unknown_setting.text,
+		" is unknown until apply, required settings.ip_configuration.ssl_mode ENCRYPTED_ONLY or",
+		" TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
+	])
+}
+
 deny contains lib.violation(path, msg) if {
 	not lib.is_set(ssl_mode)
 	not legacy_require_ssl
+	not unknown_setting
 	path := missing_path
 	msg := "Cloud SQL instance accepts unencrypted connections: settings.ip_configuration.ssl_mode is not set (default ALLOW_UNENCRYPTED_AND_ENCRYPTED), required ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
 }

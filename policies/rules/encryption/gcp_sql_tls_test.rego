@@ -39,3 +39,18 @@ test_no_settings_fails_at_resource if {
 		with input.related as []
 	result.path == []
 }
+
+# Values unknown until apply where ssl_mode is not set: reported at the unknown value (undetermined), never
+# failed as "ssl_mode is not set".
+test_unknown_require_ssl_or_blocks_are_reported_at_the_unknown if {
+	some legacy in gcp_sql_tls.deny with input.resource as tls_instance({"require_ssl": testing.unknown}) with input.related as []
+	legacy.path == ["settings", 0, "ip_configuration", 0, "require_ssl"]
+	some block in gcp_sql_tls.deny with input.resource as testing.resource("google_sql_database_instance", {"settings": [{"ip_configuration": testing.unknown}]})
+		with input.related as []
+	block.path == ["settings", 0, "ip_configuration"]
+	some settings in gcp_sql_tls.deny with input.resource as testing.resource("google_sql_database_instance", {"settings": testing.unknown})
+		with input.related as []
+	settings.path == ["settings"]
+	count(gcp_sql_tls.deny) == 1 with input.resource as testing.resource("google_sql_database_instance", {"settings": testing.unknown})
+		with input.related as []
+}

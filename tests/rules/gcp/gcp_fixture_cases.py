@@ -72,6 +72,16 @@ SQL_TLS = [
     sql("fail_ssl_mode_omitted", ip_configuration=[PRIVATE]),
     sql("fail_no_ip_configuration"),
     sql("fail_legacy_require_ssl_false", ip_configuration=[{"require_ssl": False}]),
+    # Values unknown until apply (variables without a value) are never a pass.
+    sql(
+        "undetermined_ssl_mode_variable",
+        ip_configuration=[{**PRIVATE, "ssl_mode": Ref("var.ssl_mode", None)}],
+    ),
+    sql(
+        "undetermined_require_ssl_variable",
+        ip_configuration=[{**PRIVATE, "require_ssl": Ref("var.require_ssl", None)}],
+    ),
+    sql("undetermined_ip_configuration_variable", ip_configuration=Ref("var.ip_configuration", None)),
 ]
 
 LOG_FLAGS = {"log_connections": "on", "log_disconnections": "on"}
