@@ -83,3 +83,22 @@ test_http_listener_has_no_policy_finding if {
 	count(policy_rule.deny) == 0 with input.resource as tls_test_listener({"protocol": "HTTP"})
 		with input.related as []
 }
+
+# Whether a plain HTTP listener only redirects to HTTPS is unknown until apply: undetermined at the unknown
+# value, unless a known action forwards plain traffic (then it fails at protocol).
+test_http_with_unknown_redirect_is_reported_at_the_unknown if {
+	some whole in protocol_rule.deny with input.resource as tls_test_listener({"protocol": "HTTP", "default_action": testing.unknown})
+		with input.related as []
+	whole.path == ["default_action"]
+	some redirect in protocol_rule.deny with input.resource as tls_test_listener({"protocol": "HTTP", "default_action": tls_test_redirect(testing.unknown)})
+		with input.related as []
+	redirect.path == ["default_action", 0, "redirect", 0, "protocol"]
+	some kind in protocol_rule.deny with input.resource as tls_test_listener({"protocol": "HTTP", "default_action": [{"type": testing.unknown}]})
+		with input.related as []
+	kind.path == ["default_action", 0, "type"]
+	some forward in protocol_rule.deny with input.resource as tls_test_listener({
+		"protocol": "HTTP", "default_action": [{"type": "forward"}, {"type": testing.unknown}],
+	})
+		with input.related as []
+	forward.path == ["protocol"]
+}

@@ -8,9 +8,11 @@ properties and its Pulumi inputs. Rewrite the checked-in files after editing a c
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,18 @@ def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # --- ALB/NLB listeners ---------------------------------------------------------------------------
+
+
+def terraform_variable(case: Case, path: tuple[str | int, ...], variable: str) -> Case:
+    """``case`` in Terraform only (HCL and plan), with the argument at ``path`` written as a variable without
+    a value: unknown until apply, so the rule's answer is undetermined, never a pass."""
+    assert case.terraform is not None
+    arguments: Any = copy.deepcopy(dict(case.terraform))
+    parent = arguments
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = Ref(f"var.{variable}", None)
+    return replace(case, terraform=arguments, cloudformation=None, pulumi=None)
 
 
 def listener(
@@ -756,6 +770,17 @@ FIXTURES: dict[str, list[Case]] = {
         listener("pass_https", "HTTPS", CURRENT_POLICY),
         listener("pass_tls", "TLS", CURRENT_POLICY),
         listener("pass_http_redirect_to_https", "HTTP", action="redirect"),
+        terraform_variable(
+            listener("undetermined_protocol_variable", "HTTPS", CURRENT_POLICY), ("protocol",), "protocol"
+        ),
+        terraform_variable(
+            listener("undetermined_redirect_protocol_variable", "HTTP", action="redirect"),
+            ("default_action", 0, "redirect", 0, "protocol"),
+            "redirect_protocol",
+        ),
+        terraform_variable(
+            listener("undetermined_action_variable", "HTTP"), ("default_action",), "default_action"
+        ),
     ],
     "ENC-ELB-002": [
         listener("fail_https_2016_policy", "HTTPS", "ELBSecurityPolicy-2016-08"),
@@ -765,12 +790,23 @@ FIXTURES: dict[str, list[Case]] = {
         listener("pass_tls_tls12", "TLS", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06"),
         listener("pass_fs_tls12", "HTTPS", "ELBSecurityPolicy-FS-1-2-Res-2020-10"),
         listener("pass_http_redirect", "HTTP", action="redirect"),
+        terraform_variable(
+            listener("undetermined_policy_variable", "HTTPS", CURRENT_POLICY), ("ssl_policy",), "ssl_policy"
+        ),
     ],
     "ENC-ELB-003": [
         classic_elb("fail_http", ("HTTP",)),
         classic_elb("fail_tcp_beside_https", ("HTTPS", "TCP")),
         classic_elb("pass_https", ("HTTPS",)),
         classic_elb("pass_https_and_ssl", ("HTTPS", "SSL")),
+        terraform_variable(
+            classic_elb("undetermined_protocol_variable", ("HTTPS",)),
+            ("listener", 0, "lb_protocol"),
+            "lb_protocol",
+        ),
+        terraform_variable(
+            classic_elb("undetermined_listener_variable", ("HTTPS",)), ("listener",), "listeners"
+        ),
     ],
     "ENC-ELB-004": [
         negotiation_policy("fail_policy_2016", {"Reference-Security-Policy": "ELBSecurityPolicy-2016-08"}),
@@ -796,6 +832,21 @@ FIXTURES: dict[str, list[Case]] = {
         distribution("fail_ordered_allow_all", ordered=("https-only", "allow-all")),
         distribution("pass_redirect_to_https", ordered=("https-only",)),
         distribution("pass_https_only", viewer="https-only"),
+        terraform_variable(
+            distribution("undetermined_viewer_variable"),
+            ("default_cache_behavior", 0, "viewer_protocol_policy"),
+            "viewer_protocol_policy",
+        ),
+        terraform_variable(
+            distribution("undetermined_ordered_viewer_variable", ordered=("https-only",)),
+            ("ordered_cache_behavior", 0, "viewer_protocol_policy"),
+            "ordered_viewer_protocol_policy",
+        ),
+        terraform_variable(
+            distribution("undetermined_default_behavior_variable"),
+            ("default_cache_behavior",),
+            "default_cache_behavior",
+        ),
     ],
     "ENC-CLOUDFRONT-002": [
         distribution("fail_tls10", minimum="TLSv1"),
