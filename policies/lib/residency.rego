@@ -202,7 +202,17 @@ entries(value, path) := result if {
 } else := [[path, value]] if {
 	is_object(value)
 	not lib.is_unknown(value)
+} else := [[path, value]] if {
+	# A block unknown until apply (a dynamic block, a variable) is one entry whose values are all unknown:
+	# judged, never skipped (an unknown is never a pass).
+	lib.is_unknown(value)
 } else := []
+
+# A value inside a block, or the block itself when the block is unknown until apply (so whatever is read
+# from it is unknown too, not missing).
+residency_child(block, key) := block if {
+	lib.is_unknown(block)
+} else := object.get(block, key, null)
 
 terraform_formats := {"terraform-plan", "terraform"}
 
@@ -215,33 +225,33 @@ replica_place(entry, name, value) := {
 
 # DynamoDB: Terraform `replica { region_name }`; CloudFormation AWS::DynamoDB::GlobalTable `Replicas[].Region`;
 # Pulumi `replicas[].regionName`.
-dynamodb_replicas contains replica_place(entry, "replica", object.get(entry[1], "region_name", null)) if {
+dynamodb_replicas contains replica_place(entry, "replica", residency_child(entry[1], "region_name")) if {
 	input.resource.format in terraform_formats
 	some entry in entries(lib.attr("replica"), ["replica"])
 }
 
-dynamodb_replicas contains replica_place(entry, "Replicas", object.get(entry[1], "region", null)) if {
+dynamodb_replicas contains replica_place(entry, "Replicas", residency_child(entry[1], "region")) if {
 	input.resource.format == "cloudformation"
 	some entry in entries(lib.attr("replicas"), ["replicas"])
 }
 
-dynamodb_replicas contains replica_place(entry, "replicas", object.get(entry[1], "region_name", null)) if {
+dynamodb_replicas contains replica_place(entry, "replicas", residency_child(entry[1], "region_name")) if {
 	input.resource.format == "pulumi"
 	some entry in entries(lib.attr("replica"), ["replica"])
 }
 
 # Secrets Manager: Terraform `replica { region }`; CloudFormation `ReplicaRegions[].Region`; Pulumi `replicas[].region`.
-secret_replicas contains replica_place(entry, "replica", object.get(entry[1], "region", null)) if {
+secret_replicas contains replica_place(entry, "replica", residency_child(entry[1], "region")) if {
 	input.resource.format in terraform_formats
 	some entry in entries(lib.attr("replica"), ["replica"])
 }
 
-secret_replicas contains replica_place(entry, "ReplicaRegions", object.get(entry[1], "region", null)) if {
+secret_replicas contains replica_place(entry, "ReplicaRegions", residency_child(entry[1], "region")) if {
 	input.resource.format == "cloudformation"
 	some entry in entries(lib.attr("replica_regions"), ["replica_regions"])
 }
 
-secret_replicas contains replica_place(entry, "replicas", object.get(entry[1], "region", null)) if {
+secret_replicas contains replica_place(entry, "replicas", residency_child(entry[1], "region")) if {
 	input.resource.format == "pulumi"
 	some entry in entries(lib.attr("replicas"), ["replicas"])
 }
@@ -255,28 +265,28 @@ s3_destinations contains dest if {
 	input.resource.format in terraform_formats
 	input.resource.type == "aws_s3_bucket_replication_configuration"
 	some rule in entries(lib.attr("rule"), ["rule"])
-	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))
+	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
 s3_destinations contains dest if {
 	input.resource.format in terraform_formats
 	input.resource.type == "aws_s3_bucket"
 	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
-	some rule in entries(object.get(conf[1], "rules", null), array.concat(conf[0], ["rules"]))
-	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))
+	some rule in entries(residency_child(conf[1], "rules"), array.concat(conf[0], ["rules"]))
+	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
 s3_destinations contains dest if {
 	input.resource.format == "cloudformation"
 	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
-	some rule in entries(object.get(conf[1], "rules", null), array.concat(conf[0], ["rules"]))
-	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))
+	some rule in entries(residency_child(conf[1], "rules"), array.concat(conf[0], ["rules"]))
+	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
 s3_destinations contains dest if {
 	input.resource.format == "pulumi"
 	some rule in entries(lib.attr("rule"), ["rule"])
-	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))
+	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
 # Buckets this resource refers to other than as its source bucket: the candidates for destinations.
@@ -303,11 +313,11 @@ s3_destination_place(dest) := neighbour_place("replication destination", matches
 	matches := [bucket | some bucket in s3_destination_buckets; arn in s3_bucket_arns(bucket)]
 	count(matches) > 0
 } else := neighbour_place("replication destination", s3_destination_buckets[0], dest[0]) if {
-	lib.is_unknown(object.get(dest[1], "bucket", null))
+	lib.is_unknown(residency_child(dest[1], "bucket"))
 	count(s3_destination_buckets) == 1
 } else := {
 	"what": "replication destination",
-	"region": {"__unknown__": concat("", ["destination bucket ", lib.show(object.get(dest[1], "bucket", null)), " is not found in this configuration, and S3 bucket ARNs name no region"])},
+	"region": {"__unknown__": concat("", ["destination bucket ", lib.show(residency_child(dest[1], "bucket")), " is not found in this configuration, and S3 bucket ARNs name no region"])},
 	"source": "the destination's bucket ARN",
 	"path": dest[0],
 	"hint": "scan the destination bucket together with this configuration and refer to it (aws_s3_bucket.<name>.arn, Fn::GetAtt)",
@@ -360,23 +370,23 @@ kms_key_replicas contains neighbour_place(concat("", ["replica key ", entry.reso
 # Copy actions as [path, destination vault ARN]: Terraform `rule { copy_action { destination_vault_arn } }`;
 # CloudFormation `BackupPlan.BackupPlanRule[].CopyActions[].DestinationBackupVaultArn`; Pulumi
 # `rules[].copyActions[].destinationVaultArn`.
-backup_copy_actions contains [action[0], object.get(action[1], "destination_vault_arn", null)] if {
+backup_copy_actions contains [action[0], residency_child(action[1], "destination_vault_arn")] if {
 	input.resource.format in terraform_formats
 	some rule in entries(lib.attr("rule"), ["rule"])
-	some action in entries(object.get(rule[1], "copy_action", null), array.concat(rule[0], ["copy_action"]))
+	some action in entries(residency_child(rule[1], "copy_action"), array.concat(rule[0], ["copy_action"]))
 }
 
-backup_copy_actions contains [action[0], object.get(action[1], "destination_backup_vault_arn", null)] if {
+backup_copy_actions contains [action[0], residency_child(action[1], "destination_backup_vault_arn")] if {
 	input.resource.format == "cloudformation"
 	some plan in entries(lib.attr("backup_plan"), ["backup_plan"])
-	some rule in entries(object.get(plan[1], "backup_plan_rule", null), array.concat(plan[0], ["backup_plan_rule"]))
-	some action in entries(object.get(rule[1], "copy_actions", null), array.concat(rule[0], ["copy_actions"]))
+	some rule in entries(residency_child(plan[1], "backup_plan_rule"), array.concat(plan[0], ["backup_plan_rule"]))
+	some action in entries(residency_child(rule[1], "copy_actions"), array.concat(rule[0], ["copy_actions"]))
 }
 
-backup_copy_actions contains [action[0], object.get(action[1], "destination_vault_arn", null)] if {
+backup_copy_actions contains [action[0], residency_child(action[1], "destination_vault_arn")] if {
 	input.resource.format == "pulumi"
 	some rule in entries(lib.attr("rule"), ["rule"])
-	some action in entries(object.get(rule[1], "copy_actions", null), array.concat(rule[0], ["copy_actions"]))
+	some action in entries(residency_child(rule[1], "copy_actions"), array.concat(rule[0], ["copy_actions"]))
 }
 
 # Vaults the plan refers to (a destination written as aws_backup_vault.dr.arn is unknown until apply).
@@ -409,18 +419,18 @@ backup_copy_destinations contains backup_copy_place(action) if some action in ba
 # aws_ecr_replication_configuration `replication_configuration { rule { destination { region } } }`
 # (Terraform, and Pulumi once its rules/destinations are renamed); CloudFormation keeps the plural
 # `ReplicationConfiguration.Rules[].Destinations[].Region`.
-ecr_replication_destinations contains replica_place(dest, "Destinations", object.get(dest[1], "region", null)) if {
+ecr_replication_destinations contains replica_place(dest, "Destinations", residency_child(dest[1], "region")) if {
 	input.resource.format == "cloudformation"
 	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
-	some rule in entries(object.get(conf[1], "rules", null), array.concat(conf[0], ["rules"]))
-	some dest in entries(object.get(rule[1], "destinations", null), array.concat(rule[0], ["destinations"]))
+	some rule in entries(residency_child(conf[1], "rules"), array.concat(conf[0], ["rules"]))
+	some dest in entries(residency_child(rule[1], "destinations"), array.concat(rule[0], ["destinations"]))
 }
 
-ecr_replication_destinations contains replica_place(dest, "destination", object.get(dest[1], "region", null)) if {
+ecr_replication_destinations contains replica_place(dest, "destination", residency_child(dest[1], "region")) if {
 	input.resource.format != "cloudformation"
 	some conf in entries(lib.attr("replication_configuration"), ["replication_configuration"])
-	some rule in entries(object.get(conf[1], "rule", null), array.concat(conf[0], ["rule"]))
-	some dest in entries(object.get(rule[1], "destination", null), array.concat(rule[0], ["destination"]))
+	some rule in entries(residency_child(conf[1], "rule"), array.concat(conf[0], ["rule"]))
+	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
 # --- Azure ---
@@ -455,13 +465,51 @@ azure_storage_secondary contains {
 	paired := object.get(facts.azure_paired_regions, normalise(location), {"__unknown__": concat("", [location, " has no region pair in the residency data table"])})
 }
 
+# The pair of a known location keeps the geo-redundant copy inside the allowed set.
+azure_pair_allowed(location) if {
+	paired := object.get(facts.azure_paired_regions, normalise(location), null)
+	is_string(paired)
+	count(outside_members(paired)) == 0
+}
+
+# A geo-redundant account whose location is unknown until apply: where its copy lives cannot be told.
+azure_storage_secondary contains {
+	"what": concat("", ["the geo-redundant copy (", azure_replication_type, ")"]),
+	"region": {"__unknown__": "the account's location is known only after apply, so the paired region holding the copy is unknown"},
+	"source": "Azure region pair of the account's location",
+	"path": azure_replication_path,
+	"hint": "use LRS or ZRS, or a location whose paired region is allowed",
+} if {
+	azure_replication_type in facts.azure_geo_replication_types
+	lib.is_unknown(own_place.region)
+}
+
+# A replication type unknown until apply may be geo-redundant: unless the pair of the location is allowed
+# too, where the copy lives cannot be told.
+azure_storage_secondary contains {
+	"what": "the copy a geo-redundant replication type would keep",
+	"region": {"__unknown__": "account_replication_type is known only after apply"},
+	"source": "Azure region pair of the account's location",
+	"path": ["account_replication_type"],
+	"hint": "use LRS or ZRS, or a location whose paired region is allowed",
+} if {
+	lib.is_unknown(lib.attr("account_replication_type"))
+	not azure_pair_allowed_here
+}
+
+azure_pair_allowed_here if {
+	location := own_place.region
+	is_string(location)
+	azure_pair_allowed(location)
+}
+
 # Cosmos DB: Terraform `geo_location { location }`; Pulumi `geoLocations[].location`.
-cosmosdb_locations contains replica_place(entry, "geo_location", object.get(entry[1], "location", null)) if {
+cosmosdb_locations contains replica_place(entry, "geo_location", residency_child(entry[1], "location")) if {
 	input.resource.format in terraform_formats
 	some entry in entries(lib.attr("geo_location"), ["geo_location"])
 }
 
-cosmosdb_locations contains replica_place(entry, "geoLocations", object.get(entry[1], "location", null)) if {
+cosmosdb_locations contains replica_place(entry, "geoLocations", residency_child(entry[1], "location")) if {
 	input.resource.format == "pulumi"
 	some entry in entries(lib.attr("geo_locations"), ["geo_locations"])
 }
@@ -480,7 +528,7 @@ sql_failover_partners contains place if {
 	place := partner_place(entry)
 }
 
-partner_place(entry) := replica_place(entry, "partner_server", object.get(entry[1], "location", null)) if {
+partner_place(entry) := replica_place(entry, "partner_server", residency_child(entry[1], "location")) if {
 	is_string(object.get(entry[1], "location", null))
 } else := neighbour_place("partner server", matches[0], entry[0]) if {
 	matches := [server | some server in partner_servers; object.get(server.attributes, "id", null) == object.get(entry[1], "id", "")]

@@ -1,12 +1,13 @@
 """No rule passes a resource because a value it reads is unknown (issue 16 §2: unknown is never a pass).
 
-For every built-in rule, each resource its fixtures name ``pass_*`` is judged again with one attribute at a
-time replaced by a value unknown until apply (``var.x``, an undeclared variable, a plan's "known after
-apply"). The attribute matters to the rule when some *set* value it could take fails the rule: a value
-the rule's ``fail_*`` fixtures hold at the same path, or the other boolean. Where the attribute matters,
-the unknown must make the check undetermined or failed, never passed and never "not judged". Values the
-fixture already holds as unknown (references to resources created in the same plan) are left as they
-are: the fixture says what they must give.
+For every rule of the packs that judge resources (change-safety judges changes, not values: not here),
+each resource its fixtures name ``pass_*`` is judged again, with the settings of its fixture directory,
+with one attribute at a time replaced by a value unknown until apply (``var.x``, an undeclared variable,
+a plan's "known after apply"). The attribute matters to the rule when some *set* value it could take
+fails the rule: a value the rule's ``fail_*`` fixtures hold at the same path, or the other boolean.
+Where the attribute matters, the unknown must make the check undetermined or failed, never passed and
+never "not judged". Values the fixture already holds as unknown (references to resources created in the
+same plan) are left as they are: the fixture says what they must give.
 
 An unknown counts as set (``lib.is_set``): only set values are tried, so a rule that accepts "any KMS key"
 may pass an unknown one, but a rule that accepts "any key but the AWS-managed alias" may not.
@@ -22,15 +23,15 @@ from typing import Any
 
 import pytest
 
-from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.api import ScanResult, scan
 from iacgate.evaluate.embedded import EmbeddedEvaluator
 from iacgate.graph.model import AttributePath, Graph, Resource, Unknown
 from iacgate.packs import load_packs
-from iacgate.packs.check import expected_outcome
+from iacgate.packs.check import expected_outcome, fixture_settings
 from iacgate.packs.model import Rule
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKS = ("encryption", "audit-logging")
+PACKS = ("encryption", "audit-logging", "secrets-and-state", "residency")
 RULES = load_packs(PACKS).rules
 UNKNOWN = Unknown("variable 'x' has no value")
 # How many leaves of one resource are tried, at most (the largest fixtures hold nested policy documents).
@@ -41,6 +42,26 @@ MAX_PATHS = 60
 # ones (unknown keys counted as customer-managed, unknown blocks read as absent); an entry is strict, so a
 # fixed rule left listed fails the run.
 KNOWN_DEFECTS: dict[str, str] = {}
+
+# Rules the test does not apply to: the attributes they read cannot be unknown in any source, or an unknown
+# value is what the rule asks for. rule id -> why.
+NOT_APPLICABLE: dict[str, str] = {
+    # An unknown credential (a variable, a parameter, a dynamic reference) is not a hard-coded one: it is
+    # the compliant case of these rules, whatever literal their fail fixtures hold.
+    "SEC-CRED-001": "an unknown credential is not hard-coded (the rule's compliant case)",
+    "SEC-CRED-002": "an unknown credential is not hard-coded (the rule's compliant case)",
+    # Terraform refuses variables and references in backend and cloud blocks: their values are literal.
+    "SEC-STATE-002": "backend arguments are literal (Terraform refuses variables in backend blocks)",
+    "SEC-STATE-006": "backend arguments are literal (Terraform refuses variables in backend blocks)",
+    "SEC-STATE-007": "backend arguments are literal (Terraform refuses variables in backend blocks)",
+    "SEC-STATE-008": "backend arguments are literal (Terraform refuses variables in backend blocks)",
+    # Variable, output and parameter declarations are read into literal facts (sensitive, nonsensitive,
+    # NoEcho, has_default, kind): no source can make them unknown.
+    "SEC-SENSITIVE-001": "declaration facts of a terraform variable are literal",
+    "SEC-SENSITIVE-002": "declaration facts of a terraform output are literal",
+    "SEC-SENSITIVE-003": "declaration facts of a CloudFormation parameter are literal",
+    "SEC-SENSITIVE-004": "declaration facts of plan variables and outputs are literal",
+}
 
 # Attributes a plan shows unknown whenever the configuration leaves them out, because the provider computes
 # them: there an unknown is the provider's default, which the rule accepts, not a value someone chose.
@@ -175,7 +196,9 @@ def _with_variants(graph: Graph, variants: Sequence[Variant]) -> Graph:
 @cache
 def _scanned(rule_id: str, pack: str) -> ScanResult:
     directory = ROOT / "fixtures" / pack / rule_id
-    return scan(ScanSettings(paths=(directory,), packs=(pack,), only_rules=(rule_id,)))
+    # A fixture directory's iacgate.yaml carries the settings it is judged with (residency needs its own).
+    settings = dataclasses.replace(fixture_settings(directory), packs=(pack,), only_rules=(rule_id,))
+    return scan(settings)
 
 
 def unknown_passes(rule: Rule) -> list[str]:
@@ -216,13 +239,16 @@ def unknown_passes(rule: Rule) -> list[str]:
     return sorted(found)
 
 
+def _marks(rule: Rule) -> list[Any]:
+    if rule.id in KNOWN_DEFECTS:
+        return [pytest.mark.xfail(reason=KNOWN_DEFECTS[rule.id], strict=True)]
+    if rule.id in NOT_APPLICABLE:
+        return [pytest.mark.skip(reason=NOT_APPLICABLE[rule.id])]
+    return []
+
+
 def _cases() -> list[Any]:
-    return [
-        pytest.param(rule, id=rule.id, marks=pytest.mark.xfail(reason=KNOWN_DEFECTS[rule.id], strict=True))
-        if rule.id in KNOWN_DEFECTS
-        else pytest.param(rule, id=rule.id)
-        for rule in RULES
-    ]
+    return [pytest.param(rule, id=rule.id, marks=_marks(rule)) for rule in RULES]
 
 
 @pytest.mark.parametrize("rule", _cases())
@@ -233,3 +259,4 @@ def test_an_unknown_value_never_passes(rule: Rule) -> None:
 
 def test_known_defects_name_rules_that_exist() -> None:
     assert set(KNOWN_DEFECTS) <= {rule.id for rule in RULES}
+    assert set(NOT_APPLICABLE) <= {rule.id for rule in RULES}

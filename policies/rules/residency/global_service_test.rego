@@ -20,3 +20,11 @@ test_regional_waf_is_not_global if {
 	count(global_service.deny) == 0 with input.resource as testing.resource("aws_wafv2_web_acl", {"scope": "REGIONAL"})
 		with input.related as [] with input.settings as {"residency": {"allowed_regions": ["eu-west-1", "eu-central-1", "westeurope", "northeurope", "europe-*"], "classifications": {"pci": ["eu-west-1"]}}}
 }
+
+test_unknown_waf_scope_is_reported_at_the_scope if {
+	results := global_service.deny with input.resource as testing.resource("aws_wafv2_web_acl", {"scope": testing.unknown})
+		with input.related as [] with input.settings as {"residency": {"allowed_regions": ["eu-west-1"], "classifications": {"pci": ["eu-west-1"]}}}
+	count(results) == 1
+	some result in results
+	result.path == ["scope"]
+}

@@ -26,3 +26,15 @@ test_destination_not_in_configuration_cannot_be_placed if {
 		with input.related as [] with input.settings as {"residency": {"allowed_regions": ["eu-west-1", "eu-central-1", "westeurope", "northeurope", "europe-*"], "classifications": {"pci": ["eu-west-1"]}}}
 	contains(result.message, "cannot be determined")
 }
+
+# A rule or destination block unknown until apply is judged: never a pass.
+test_unknown_rule_block_is_judged if {
+	results := s3_replication.deny with input.resource as testing.resource("aws_s3_bucket_replication_configuration", {"rule": testing.unknown})
+		with input.related as [] with input.settings as {"residency": {"allowed_regions": ["eu-west-1"], "classifications": {"pci": ["eu-west-1"]}}}
+	count(results) == 1
+	some result in results
+	result.path == ["rule", "destination"]
+	contains(result.message, "unknown until apply")
+	count(s3_replication.deny) == 0 with input.resource as testing.resource("aws_s3_bucket_replication_configuration", {"rule": testing.unknown})
+		with input.related as [destination("eu-west-1")] with input.settings as {"residency": {"allowed_regions": ["eu-west-1"], "classifications": {"pci": ["eu-west-1"]}}}
+}
