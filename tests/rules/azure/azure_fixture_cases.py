@@ -649,6 +649,51 @@ CASES: dict[tuple[str, str], list[Case]] = {
             },
             {"enabled": True},
         ),
+        Case(
+            "azurerm_mssql_database_extended_auditing_policy",
+            "pass_database_one_year",
+            {
+                "database_id": Ref("azurerm_mssql_database.ledger_db", "id"),
+                "log_monitoring_enabled": True,
+                "retention_in_days": 365,
+            },
+            {"enabled": True},
+        ),
+        # Inline blocks of databases (azurerm 2) and of the legacy server and database types.
+        sql_database(
+            "fail_database_inline_thirty_days",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 30}],
+        ),
+        sql_database(
+            "pass_database_inline_one_year",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 365}],
+        ),
+        legacy_sql_server(
+            "fail_legacy_server_inline_ninety_days",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 90}],
+        ),
+        legacy_sql_server(
+            "pass_legacy_server_inline_forever",
+            extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 0}],
+        ),
+        Case(
+            "azurerm_sql_database",
+            "fail_legacy_database_inline_thirty_days",
+            placed(
+                "fail_legacy_database_inline_thirty_days",
+                server_name="fail-legacy-server-inline-ninety-days",
+                extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 30}],
+            ),
+        ),
+        Case(
+            "azurerm_sql_database",
+            "pass_legacy_database_inline_one_year",
+            placed(
+                "pass_legacy_database_inline_one_year",
+                server_name="pass-legacy-server-inline-forever",
+                extended_auditing_policy=[{"storage_endpoint": AUDIT_ENDPOINT, "retention_in_days": 365}],
+            ),
+        ),
     ],
     ("audit-logging", "LOG-AZPG-001"): [
         *postgresql_with("azurerm_postgresql_server", "fail_defaults", {}),
