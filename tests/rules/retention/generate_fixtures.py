@@ -26,16 +26,29 @@ GOOGLE = Provider(
 )
 
 
-def log_bucket(name: str, days: Any | None) -> Case:
+# The parent each kind of log bucket configuration names.
+BUCKET_PARENTS = {
+    "project": {"project": "acme-ledger"},
+    "folder": {"folder": "folders/734512908812"},
+    "organization": {"organization": "123456789012"},
+    "billing_account": {"billing_account": "01A2B3-C4D5E6-F7A8B9"},
+}
+
+
+def log_bucket(name: str, days: Any | None, parent: str = "project") -> Case:
     arguments: dict[str, Any] = {
-        "project": "acme-ledger",
+        **BUCKET_PARENTS[parent],
         "location": "global",
         "bucket_id": name.replace("_", "-"),
     }
     if days is not None:
         arguments["retention_days"] = days
     return Case(
-        "google_logging_project_bucket_config", name, arguments, blocks=None, defaults={"retention_days": 30}
+        f"google_logging_{parent}_bucket_config",
+        name,
+        arguments,
+        blocks=None,
+        defaults={"retention_days": 30},
     )
 
 
@@ -47,6 +60,14 @@ FIXTURES: dict[str, tuple[Provider, list[Case]]] = {
             log_bucket("fail_default_thirty_days", None),
             log_bucket("fail_ninety_days", 90),
             log_bucket("undetermined_retention_variable", Ref("var.log_retention_days")),
+            # The folder, organization and billing-account buckets (the _Default and _Required buckets of
+            # an organization's aggregated sinks live there).
+            log_bucket("pass_folder_one_year", 365, "folder"),
+            log_bucket("fail_folder_default", None, "folder"),
+            log_bucket("pass_organization_two_years", 730, "organization"),
+            log_bucket("fail_organization_ninety_days", 90, "organization"),
+            log_bucket("pass_billing_account_one_year", 365, "billing_account"),
+            log_bucket("fail_billing_account_default", None, "billing_account"),
         ],
     ),
 }
