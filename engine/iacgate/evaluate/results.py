@@ -69,6 +69,10 @@ def _unknown_along(resource: Resource, path: AttributePath) -> Unknown | None:
             return value
         if isinstance(value, Mapping) and isinstance(part, str):
             value = value.get(part)
+        elif isinstance(value, Mapping) and part == 0:
+            # A block that occurs once is an object in CloudFormation and Pulumi and a one-element list in
+            # Terraform; rules read both with lib.blocks and name its first block [block, 0, ...].
+            continue
         elif isinstance(value, list | tuple) and isinstance(part, int) and 0 <= part < len(value):
             value = value[part]
         else:
