@@ -29,9 +29,10 @@ LOG_BUCKET = "acme-access-logs"
 SUBNETS = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
 
 
-def load_balancer(name: str, kind: str, logs: dict[str, Any] | None) -> Case:
+def load_balancer(name: str, kind: str, logs: dict[str, Any] | None, alias: bool = False) -> Case:
     """An ALB/NLB/GWLB; ``logs`` are the Terraform access_logs arguments (bucket, enabled), written for
-    CloudFormation as LoadBalancerAttributes access_logs.s3.* (string values, as the API takes them)."""
+    CloudFormation as LoadBalancerAttributes access_logs.s3.* (string values, as the API takes them).
+    ``alias``: declared as aws_alb (Pulumi aws:alb/loadBalancer), which CloudFormation does not have."""
     lb_name = name.replace("_", "-")
     tf: dict[str, Any] = {"name": lb_name, "load_balancer_type": kind, "subnets": SUBNETS}
     cfn: dict[str, Any] = {"Name": lb_name, "Type": kind, "Subnets": SUBNETS}
@@ -46,6 +47,10 @@ def load_balancer(name: str, kind: str, logs: dict[str, Any] | None) -> Case:
             }
             for key, value in logs.items()
         ]
+    if alias:
+        return Case(
+            "aws_alb", name, tf, None, ("aws:alb/loadBalancer:LoadBalancer", pulumi), blocks=("access_logs",)
+        )
     return Case(
         "aws_lb",
         name,
@@ -745,6 +750,11 @@ FIXTURES: dict[str, list[Case]] = {
         load_balancer("fail_alb_no_access_logs", "application", None),
         load_balancer("fail_alb_access_logs_off", "application", {"bucket": LOG_BUCKET, "enabled": False}),
         load_balancer("fail_nlb_bucket_only", "network", {"bucket": LOG_BUCKET}),
+        # aws_alb is the older name of aws_lb (Terraform and Pulumi only).
+        load_balancer(
+            "pass_alb_alias_access_logs", "application", {"bucket": LOG_BUCKET, "enabled": True}, True
+        ),
+        load_balancer("fail_alb_alias_no_access_logs", "application", None, alias=True),
     ],
     "LOG-ELB-002": [
         classic_elb("pass_elb_access_logs", {"bucket": LOG_BUCKET, "interval": 60}),
