@@ -186,6 +186,23 @@ NSG_DIAGNOSTICS = [
         NSG_EVENTS,
         log_analytics_workspace_id=None,
     ),
+    # azapi_resource diagnostic settings (Terraform only: Pulumi has no azapi provider).
+    Case(
+        "azurerm_network_security_group",
+        "pass_azapi_diagnostic_setting",
+        placed("pass_azapi_diagnostic_setting"),
+    ),
+    azapi_diagnostics(
+        "nsg_azapi_both",
+        _ref("azurerm_network_security_group", "pass_azapi_diagnostic_setting"),
+        [{**event, "enabled": True} for event in NSG_EVENTS],
+    ),
+    Case("azurerm_network_security_group", "fail_azapi_events_only", placed("fail_azapi_events_only")),
+    azapi_diagnostics(
+        "nsg_azapi_events",
+        _ref("azurerm_network_security_group", "fail_azapi_events_only"),
+        [{**NSG_EVENTS[0], "enabled": True}, {**NSG_EVENTS[1], "enabled": False}],
+    ),
 ]
 
 # --- VNet flow logs --------------------------------------------------------------------------------------
