@@ -22,6 +22,13 @@ unknown_conditional(value) if {
 	startswith(value.__unknown__, prefix)
 }
 
+# A conditional whose every branch refers to a resource of the configuration (CloudFormation Fn::If between
+# two !GetAtt or !Ref of resources): the value is one of the resources the attribute refers to.
+unknown_conditional_of_resources(value) if {
+	unknown_conditional(value)
+	endswith(value.__unknown__, "; each branch refers to a resource")
+}
+
 # Set: present, not null, not an empty string or collection. An unknown value counts as set: it will exist.
 is_set(value) if {
 	value != null

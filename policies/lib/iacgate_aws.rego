@@ -75,6 +75,20 @@ kms_key_resources(attribute) := [entry.resource |
 	entry.resource.type in {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
 ]
 
+# The top-level argument `attribute` refers to something besides KMS key resources of the configuration
+# (a data source, another resource): a conditional between its targets may name another key.
+kms_other_target(attribute) if {
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == attribute
+	not kms_key_resource_entry(entry)
+}
+
+kms_key_resource_entry(entry) if {
+	entry.resource.mode == "managed"
+	entry.resource.type in kms_key_types
+}
+
 # A key setting judged as a whole: "unset", "aws-managed", "undetermined" or "customer". `value` is the
 # setting, `attribute` the top-level argument holding it. Customer-managed: a literal that is not an
 # AWS-managed alias or ARN, a reference to a key resource of the configuration (unknown until apply when
@@ -85,6 +99,12 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	aws_managed_alias(value)
 } else := "unset" if {
 	not lib.is_set(value)
+} else := "customer" if {
+	# !If [Cond, !GetAtt KeyA.Arn, !GetAtt KeyB.Arn]: every branch is a resource the attribute refers to,
+	# and every such resource is a KMS key resource of the configuration.
+	lib.unknown_conditional_of_resources(value)
+	count(kms_key_resources(attribute)) > 0
+	not kms_other_target(attribute)
 } else := "undetermined" if {
 	# var.x ? aws_kms_key.k.arn : "alias/aws/s3", !If [Cond, !GetAtt Key.Arn, alias/aws/s3]: the reference
 	# to the key says nothing of the branch taken.

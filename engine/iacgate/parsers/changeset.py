@@ -11,6 +11,15 @@ into Terraform's as templates are) with a ``Change`` in Terraform's action words
 kept as deleted for the rules that judge changes. A property the change set names without values (no
 ``--include-property-values``) is unknown, never silently absent. A ``PolicyAction`` of ``Retain`` keeps
 the old resource, so nothing is destroyed. Anything not shaped like this is refused naming the place.
+
+Nested stacks: a change set made with ``IncludeNestedStacks`` lists each ``AWS::CloudFormation::Stack``
+with the ``ChangeSetId`` of its own change set, a separate document (``ParentChangeSetId`` names the
+parent). When that document is among the scanned files, its changes join the parent's unit under the
+nested stack's logical id path (``Storage/LedgerDatabase``, as a template's nested stacks are named) and
+the file is not a unit of its own. When it is not, a nested stack that is modified or removed has changes
+nobody judged: the stack resource says so (``change.reason`` ``nested_stack_changes_not_given``, and a
+modification is a conditional replacement, since it may destroy what the stack holds), so the rules of
+the change-safety pack answer undetermined instead of passing, and a warning names the missing change set.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from typing import Any
 
 from iacgate.errors import ParseError, Position
 from iacgate.graph.model import DELETED, AttributePath, Change, Resource, SourceLocation, Unknown
+from iacgate.notifications import Notification
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.cloudformation.intrinsics import normalise
 from iacgate.parsers.cloudformation.names import snake, type_table
@@ -40,6 +50,10 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "Import": ("no-op",),
 }
 _REPLACEMENTS = frozenset({"True", "False", "Conditional"})
+STACK_TYPE = "AWS::CloudFormation::Stack"
+# ``Change.reason`` of a nested stack whose own change set is not among the scanned inputs.
+NESTED_NOT_GIVEN = "nested_stack_changes_not_given"
+_MAX_DEPTH = 10
 
 
 def _fail(source: SourceFile, line: int, message: str) -> ParseError:
@@ -126,7 +140,12 @@ def _actions(entry: Mapping[str, Any], source: SourceFile, line: int) -> tuple[t
 
 
 def _resource(
-    source: SourceFile, entry: Mapping[str, Any], region: str | Unknown, region_source: str
+    source: SourceFile,
+    entry: Mapping[str, Any],
+    region: str | Unknown,
+    region_source: str,
+    prefix: str = "",
+    nested_given: bool = True,
 ) -> Resource:
     logical_id = entry.get("LogicalResourceId")
     line = _line_of(source.text, logical_id) if isinstance(logical_id, str) else 1
@@ -159,8 +178,14 @@ def _resource(
         if isinstance(entry.get(key), str):
             metadata[snake(key)] = entry[key]
     paths: tuple[AttributePath, ...] = tuple((name,) for name in forcing)
+    reason = ""
+    if not nested_given:
+        # What the nested stack's own change set would say is not here: it may destroy what it holds.
+        reason = NESTED_NOT_GIVEN
+        conditional = conditional or "update" in actions
+        metadata["nested_change_set_id"] = entry.get("ChangeSetId")
     return Resource(
-        id=logical_id,
+        id=prefix + logical_id,
         format=RESOURCE_FORMAT,
         native_type=native,
         type=info.canonical,
@@ -177,23 +202,25 @@ def _resource(
             before=before if ("update" in actions or "delete" in actions) else None,
             replace_paths=paths,
             replacement_conditional=conditional,
+            reason=reason,
         ),
     )
 
 
-def parse_change_set(source: SourceFile) -> ParseResult:
+def _document(source: SourceFile) -> dict[str, Any]:
     document = load_json(source.text, source.relative)
     if not isinstance(document, dict):
         raise _fail(source, 1, f"the top level is {kind(document)}, expected an object")
     changes = document.get("Changes")
     if not isinstance(changes, list):
         raise _fail(source, 1, f"Changes is {kind(changes)}, expected a list")
-    stack = document.get("StackId") or document.get("ChangeSetId")
-    found = _REGION.match(stack) if isinstance(stack, str) else None
-    region: str | Unknown = found.group(1) if found else Unknown("the change set names no stack ARN")
-    region_source = "stack ARN (StackId)" if found else "not given"
-    resources: list[Resource] = []
-    for index, change in enumerate(changes):
+    return document
+
+
+def _entries(source: SourceFile, document: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The ``ResourceChange`` objects of a change set, in order."""
+    entries: list[dict[str, Any]] = []
+    for index, change in enumerate(document["Changes"]):
         if not isinstance(change, dict):
             raise _fail(source, 1, f"Changes[{index}] is {kind(change)}, expected an object")
         if change.get("Type") != "Resource":
@@ -201,8 +228,106 @@ def parse_change_set(source: SourceFile) -> ParseResult:
         entry = change.get("ResourceChange")
         if not isinstance(entry, dict):
             raise _fail(source, 1, f"Changes[{index}].ResourceChange is {kind(entry)}, expected an object")
-        resources.append(_resource(source, entry, region, region_source))
-    return ParseResult(tuple(resources))
+        entries.append(entry)
+    return entries
+
+
+def _nested_id(entry: Mapping[str, Any]) -> str | None:
+    """The ``ChangeSetId`` of a nested stack's own change set, as its ``ResourceChange`` names it."""
+    found = entry.get("ChangeSetId")
+    return found if entry.get("ResourceType") == STACK_TYPE and isinstance(found, str) and found else None
+
+
+# A change set read from a file: (the file, its document), by its ChangeSetId.
+_Given = Mapping[str, tuple[SourceFile, Mapping[str, Any]]]
+
+
+def _stack_resources(
+    source: SourceFile,
+    document: Mapping[str, Any],
+    given: _Given,
+    prefix: str = "",
+    seen: frozenset[str] = frozenset(),
+) -> tuple[list[Resource], list[Notification]]:
+    """A change set's resources, and those of the nested change sets it names that are ``given``."""
+    stack = document.get("StackId") or document.get("ChangeSetId")
+    found = _REGION.match(stack) if isinstance(stack, str) else None
+    region: str | Unknown = found.group(1) if found else Unknown("the change set names no stack ARN")
+    region_source = "stack ARN (StackId)" if found else "not given"
+    resources: list[Resource] = []
+    notes: list[Notification] = []
+    for entry in _entries(source, document):
+        nested = _nested_id(entry)
+        # A change set that names one above it (a cycle) or nests too deep is not read again.
+        usable = nested is not None and nested not in seen and len(seen) < _MAX_DEPTH
+        child = given.get(nested) if nested is not None and usable else None
+        # A nested stack whose changes are not here: modified or removed, it may destroy what it holds.
+        missing = (
+            entry.get("ResourceType") == STACK_TYPE
+            and child is None
+            and entry.get("Action") in ("Modify", "Remove", "Dynamic")
+        )
+        resource = _resource(source, entry, region, region_source, prefix, not missing)
+        resources.append(resource)
+        if missing:
+            notes.append(
+                Notification(
+                    "warning",
+                    f"nested stack {resource.id}: its change set "
+                    + (f"{nested} is not among the scanned files" if nested else "is not in this change set")
+                    + " (nested stack changes not given), so the changes inside it are undetermined; scan "
+                    "the describe-change-set output of every nested change set (IncludeNestedStacks) "
+                    "with this one",
+                    source.relative,
+                    resource.location.start_line,
+                )
+            )
+        if child is not None:
+            child_source, child_document = child
+            own = str(document.get("ChangeSetId") or "")
+            inner, inner_notes = _stack_resources(
+                child_source, child_document, given, f"{resource.id}/", seen | {own, str(nested)}
+            )
+            resources += inner
+            notes += inner_notes
+    return resources, notes
+
+
+def parse_change_set(source: SourceFile) -> ParseResult:
+    """One change set on its own: nested stacks' change sets are not given."""
+    resources, notes = _stack_resources(source, _document(source), {})
+    return ParseResult(tuple(resources), notifications=tuple(notes))
+
+
+def _family(
+    readable: Sequence[SourceFile], documents: Mapping[str, Mapping[str, Any]], given: _Given
+) -> tuple[list[SourceFile], dict[str, tuple[str, str]]]:
+    """(the root change sets, each nested change set's file -> (its parent's file, the nested stack's
+    logical id)): a file is nested when a root, or a file nested in one, names its ChangeSetId."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for source in readable:
+        for change in documents[source.relative]["Changes"]:
+            # A malformed entry is refused when its file is parsed; here it only names no child.
+            entry = change.get("ResourceChange") if isinstance(change, dict) else None
+            if not isinstance(entry, dict):
+                continue
+            nested = _nested_id(entry)
+            child = given[nested][0].relative if nested is not None and nested in given else None
+            if child is not None and child != source.relative:
+                named.setdefault(source.relative, []).append((child, str(entry.get("LogicalResourceId"))))
+    children = {child for pairs in named.values() for child, _ in pairs}
+    roots = [source for source in readable if source.relative not in children]
+    parents: dict[str, tuple[str, str]] = {}
+    reached = [source.relative for source in roots]
+    while reached:
+        relative = reached.pop()
+        for child, logical_id in named.get(relative, ()):
+            if child not in parents:
+                parents[child] = (relative, logical_id)
+                reached.append(child)
+    # Files that only name each other (a cycle, no root above them) are roots too.
+    roots += [source for source in readable if source.relative in children and source.relative not in parents]
+    return roots, parents
 
 
 class ChangeSetParser:
@@ -219,4 +344,41 @@ class ChangeSetParser:
         return '"Changes"' in text and ('"ChangeSetId"' in text or '"ChangeSetName"' in text)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
-        return parse_each(sources, parse_change_set)
+        """One unit per root change set, holding the nested change sets given beside it (by ChangeSetId);
+        a nested change set is read through its parent only."""
+        documents: dict[str, Mapping[str, Any]] = {}
+        broken: list[ParseResult] = []
+        for source in sources:
+            try:
+                documents[source.relative] = _document(source)
+            except ParseError as error:
+                broken.append(
+                    ParseResult(notifications=(Notification.from_parse_error(error),), unit=source.relative)
+                )
+        readable = [source for source in sources if source.relative in documents]
+        given: dict[str, tuple[SourceFile, Mapping[str, Any]]] = {}
+        for source in readable:
+            own = documents[source.relative].get("ChangeSetId")
+            if isinstance(own, str) and own:
+                given.setdefault(own, (source, documents[source.relative]))
+        roots, parents = _family(readable, documents, given)
+
+        def parse_one(source: SourceFile) -> ParseResult:
+            resources, notes = _stack_resources(source, documents[source.relative], given)
+            document = documents[source.relative]
+            parent = document.get("ParentChangeSetId")
+            if isinstance(parent, str) and parent and parent not in given:
+                notes.insert(0, Notification(
+                    "warning",
+                    f"a nested change set whose parent change set {parent} is not among the scanned files: "
+                    "judged on its own, its resources named without the nested stack's path",
+                    source.relative,
+                ))  # fmt: skip
+            return ParseResult(tuple(resources), notifications=tuple(notes))
+
+        notes = tuple(
+            Notification("note", f"evaluated as the nested change set of {parent} ({logical_id})", relative)
+            for relative, (parent, logical_id) in parents.items()
+        )
+        head = (ParseResult(notifications=notes),) if notes else ()
+        return (*head, *broken, *parse_each(roots, parse_one))

@@ -32,3 +32,30 @@ test_resources_the_change_keeps_are_not_judged if {
 		with input.related as [] with input.settings as {}
 	source.not_applicable
 }
+
+nested_stack(actions) := object.union(
+	testing.resource("aws_cloudformation_stack", {}),
+	{"change": {"actions": actions, "replacement_conditional": true, "reason": "nested_stack_changes_not_given"}},
+)
+
+test_a_nested_stack_whose_changes_are_not_given_is_undetermined if {
+	some result in blast_radius.deny with input.resource as nested_stack(["update"])
+		with input.related as [] with input.change_summary as {"delete": 1, "replace": 0}
+		with input.settings as {}
+	result.status == "undetermined"
+	contains(result.message, "nested stack changes not given: this change destroys or replaces at least 1 resources")
+	count(blast_radius.deny) == 1 with input.resource as nested_stack(["update"])
+		with input.related as [] with input.change_summary as {"delete": 1, "replace": 0}
+		with input.settings as {}
+}
+
+test_a_removed_nested_stack_over_the_limit_fails if {
+	some result in blast_radius.deny with input.resource as nested_stack(["delete"])
+		with input.related as [] with input.change_summary as {"delete": 11, "replace": 0}
+		with input.settings as {}
+	startswith(result.message, "blast radius above the limit")
+	not result.status
+	count(blast_radius.deny) == 1 with input.resource as nested_stack(["delete"])
+		with input.related as [] with input.change_summary as {"delete": 11, "replace": 0}
+		with input.settings as {}
+}

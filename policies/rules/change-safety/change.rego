@@ -34,6 +34,11 @@ maybe_replaced if {
 
 updated if "update" in actions
 
+# A CloudFormation nested stack that the change modifies or removes, whose own change set (its
+# describe-change-set output) is not among the scanned inputs: what it does to the stack's resources is
+# not known.
+nested_changes_not_given if input.resource.change.reason == "nested_stack_changes_not_given"
+
 # "engine_version, storage_type": the attributes forcing a replacement, as people read them.
 forced_by := concat(", ", [text |
 	some path in object.get(input.resource.change, "replace_paths", [])

@@ -53,3 +53,30 @@ test_update_and_create_pass if {
 	count(stateful_destroy.deny) == 0 with input.resource as changed("aws_db_instance", "managed", {"actions": ["no-op"]})
 		with input.related as []
 }
+
+nested_stack(mode, actions, reason) := object.union(
+	object.union(testing.resource("aws_cloudformation_stack", {}), {"mode": mode}),
+	{"change": {"actions": actions, "replacement_conditional": true, "reason": reason}},
+)
+
+test_a_modified_nested_stack_whose_changes_are_not_given_is_undetermined if {
+	results := stateful_destroy.deny with input.resource as nested_stack("managed", ["update"], "nested_stack_changes_not_given")
+		with input.related as []
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+	startswith(result.message, "nested stack changes not given: this change modifies a nested stack")
+}
+
+test_a_removed_nested_stack_whose_changes_are_not_given_is_undetermined if {
+	some result in stateful_destroy.deny with input.resource as nested_stack("deleted", ["delete"], "nested_stack_changes_not_given")
+		with input.related as []
+	result.status == "undetermined"
+	contains(result.message, "this change removes a nested stack")
+}
+
+test_a_stack_whose_changes_are_given_is_not_judged if {
+	results := stateful_destroy.deny with input.resource as nested_stack("deleted", ["delete"], "")
+		with input.related as []
+	results == {{"not_applicable": true}}
+}

@@ -79,6 +79,18 @@ test_sqs_conditional_key_is_undetermined if {
 		with input.related as [testing.key_reference("kms_master_key_id")]
 }
 
+# Fn::If between two resources of the template, each a KMS key: customer-managed whichever is taken; one of
+# them another kind of resource (or a data source): undetermined.
+test_sqs_conditional_between_keys_passes if {
+	count(aws_rest_sqs_cmk.deny) == 0 with input.resource as rest_cmk_res("aws_sqs_queue", {"kms_master_key_id": {"__unknown__": "Fn::If on condition Cmk, which cannot be evaluated (parameter UseCmk has no value); each branch refers to a resource"}})
+		with input.related as [testing.key_reference("kms_master_key_id")]
+	count(aws_rest_sqs_cmk.deny) == 1 with input.resource as rest_cmk_res("aws_sqs_queue", {"kms_master_key_id": {"__unknown__": "Fn::If on condition Cmk, which cannot be evaluated (parameter UseCmk has no value); each branch refers to a resource"}})
+		with input.related as [
+			testing.key_reference("kms_master_key_id"),
+			{"direction": "out", "edge": "reference", "attribute": "kms_master_key_id", "resource": object.union(testing.resource("aws_s3_bucket", {}), {"id": "Bucket"})},
+		]
+}
+
 test_redshift_serverless_aws_owned_keyword_fails if {
 	some result in aws_rest_redshift_serverless_cmk.deny with input.resource as rest_cmk_res("aws_redshiftserverless_namespace", {"kms_key_id": "AWS_OWNED_KMS_KEY"})
 		with input.related as []

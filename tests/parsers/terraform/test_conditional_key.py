@@ -41,8 +41,9 @@ def test_a_cloudformation_fn_if_key_is_undetermined() -> None:
     directory = FIXTURES / "cloudformation" / "conditional_key"
     assert outcomes(directory, "ENC-SQS-002") == {
         "ConditionalQueue": "undetermined",
-        # Both branches are keys of the template, but the value does not say which: undetermined, never
-        # failed (the conservative answer).
-        "EitherKeyQueue": "undetermined",
+        # Each branch is a key of the template: whichever is taken, the key is customer-managed.
+        "EitherKeyQueue": "pass",
+        # A branch is a parameter without a value: it may be alias/aws/sqs.
+        "ParameterBranchQueue": "undetermined",
         "KeyQueue": "pass",
     }

@@ -213,16 +213,31 @@ class CfnChange:
     policy_action: str | None = None
     # False: as describe-change-set without --include-property-values (no contexts, no values).
     values: bool = True
+    # An AWS::CloudFormation::Stack of a change set made with IncludeNestedStacks: its own change set.
+    change_set_id: str | None = None
 
 
-def change_set(changes: Sequence[CfnChange]) -> dict[str, Any]:
+def change_set(
+    changes: Sequence[CfnChange],
+    set_name: str = "release-42",
+    change_set_id: str = CHANGE_SET,
+    stack: str = STACK,
+    stack_name: str = "ledger",
+    nested: bool = False,
+    parent: str | None = None,
+) -> dict[str, Any]:
+    """``describe-change-set --include-property-values``; ``nested``: made with --include-nested-stacks,
+    ``parent``: the ChangeSetId of the parent change set, for a nested stack's own change set."""
     out = []
     for change in changes:
         entry: dict[str, Any] = {}
         if change.policy_action:
             entry["PolicyAction"] = change.policy_action
         entry.update({"Action": change.action, "LogicalResourceId": change.logical_id})
-        if change.action != "Add":
+        if change.action != "Add" and change.native == "AWS::CloudFormation::Stack":
+            entry["PhysicalResourceId"] = _arn("stack", f"ledger-{change.logical_id}-1K7QW8X3C9Z2",
+                                               "7d1c2e30-7e3c-11ef-8b1a-0a1b2c3d4e5f")  # fmt: skip
+        elif change.action != "Add":
             entry["PhysicalResourceId"] = f"ledger-{change.logical_id.lower()}"
         entry["ResourceType"] = change.native
         if change.replacement is not None:
@@ -255,22 +270,33 @@ def change_set(changes: Sequence[CfnChange]) -> dict[str, Any]:
             entry["BeforeContext"] = json.dumps({"Properties": change.before})
         if change.after is not None and change.values:
             entry["AfterContext"] = json.dumps({"Properties": change.after})
+        if change.change_set_id is not None:
+            entry["ChangeSetId"] = change.change_set_id
         out.append({"Type": "Resource", "ResourceChange": entry})
-    return {
+    document: dict[str, Any] = {
         "Changes": out,
-        "ChangeSetName": "release-42",
-        "ChangeSetId": CHANGE_SET,
-        "StackId": STACK,
-        "StackName": "ledger",
+        "ChangeSetName": set_name,
+        "ChangeSetId": change_set_id,
+        "StackId": stack,
+        "StackName": stack_name,
         "Parameters": [],
         "CreationTime": "2026-12-05T21:14:03.512000+00:00",
         "ExecutionStatus": "AVAILABLE",
         "Status": "CREATE_COMPLETE",
         "NotificationARNs": [],
         "RollbackConfiguration": {},
-        "Capabilities": [],
-        "IncludeNestedStacks": False,
+        "Capabilities": ["CAPABILITY_AUTO_EXPAND"] if nested else [],
+        "IncludeNestedStacks": nested,
     }
+    if parent is not None:
+        # A nested change set names its parent and the root of the hierarchy (here the same).
+        document["ParentChangeSetId"] = parent
+        document["RootChangeSetId"] = parent
+    return document
+
+
+def _arn(kind: str, name: str, uuid: str) -> str:
+    return f"arn:aws:cloudformation:eu-west-1:123456789012:{kind}/{name}/{uuid}"
 
 
 DB = {"identifier": "ledger", "engine": "postgres", "engine_version": "15.5",
@@ -348,6 +374,43 @@ def state_001() -> None:
                   {"BucketName": "ledger-exports-v2"}, "True", {"BucketName": "Always"}, "ReplaceAndRetain"),
         CfnChange("Add", "AddedBucket", "AWS::S3::Bucket", None, {"BucketName": "ledger-new"}),
     ]))  # fmt: skip
+    nested_stacks(directory)
+
+
+def nested_stacks(directory: Path) -> None:
+    """A change set made with --include-nested-stacks on the parent stack ``ledger``, and the change set
+    of one of its nested stacks (StorageStack); the other nested stacks' change sets are not given."""
+    root = _arn("changeSet", "release-43", "3f2a1b0c-8d9e-4f01-a2b3-c4d5e6f7a8b9")
+    storage = _arn(
+        "changeSet", "release-43-StorageStack-1K7QW8X3C9Z2", "5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170"
+    )
+    analytics = _arn(
+        "changeSet", "release-43-UndeterminedAnalyticsStack-0HX2C", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+    )
+    template = "https://s3.eu-west-1.amazonaws.com/ledger-templates/"
+    write(directory / "nested-root.changeset.json", change_set([
+        CfnChange("Modify", "StorageStack", "AWS::CloudFormation::Stack",
+                  {"TemplateURL": f"{template}storage-41.yaml"},
+                  {"TemplateURL": f"{template}storage-43.yaml"}, "False", change_set_id=storage),
+        CfnChange("Modify", "UndeterminedAnalyticsStack", "AWS::CloudFormation::Stack",
+                  {"TemplateURL": f"{template}analytics-41.yaml"},
+                  {"TemplateURL": f"{template}analytics-43.yaml"}, "False", change_set_id=analytics),
+        CfnChange("Remove", "UndeterminedRetiredStack", "AWS::CloudFormation::Stack",
+                  {"TemplateURL": f"{template}reports-41.yaml"}, None, policy_action="Delete"),
+        CfnChange("Add", "AddedStack", "AWS::CloudFormation::Stack", None,
+                  {"TemplateURL": f"{template}search-43.yaml"}),
+    ], "release-43", root, STACK, "ledger", nested=True))  # fmt: skip
+    storage_stack = _arn("stack", "ledger-StorageStack-1K7QW8X3C9Z2", "7d1c2e30-7e3c-11ef-8b1a-0a1b2c3d4e5f")
+    write(directory / "nested-storage.changeset.json", change_set([
+        CfnChange("Modify", "FailReplacedLedger", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True",
+                  {"DBInstanceIdentifier": "Always"}, "ReplaceAndDelete"),
+        CfnChange("Remove", "FailDestroyedArchive", "AWS::S3::Bucket", {"BucketName": "ledger-archive"}, None,
+                  policy_action="Delete"),
+        CfnChange("Modify", "UpdatedReplica", "AWS::RDS::DBInstance", DB_CFN,
+                  _with(DB_CFN, EngineVersion="15.7"), "False"),
+    ], "release-43-StorageStack-1K7QW8X3C9Z2", storage, storage_stack, "ledger-StorageStack-1K7QW8X3C9Z2",
+       nested=True, parent=root))  # fmt: skip
 
 
 SSE_PULUMI = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"
@@ -565,6 +628,12 @@ def blast_001() -> None:
         CfnChange("Modify", "PassLedgerReplaced", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DBInstanceIdentifier="ledger-v2"), "True", {"DBInstanceIdentifier": "Always"},
                   "ReplaceAndDelete"),
+        # A nested stack whose own change set is not given: what it destroys inside is not counted.
+        CfnChange("Modify", "UndeterminedReportsStack", "AWS::CloudFormation::Stack",
+                  {"TemplateURL": "https://s3.eu-west-1.amazonaws.com/ledger-templates/reports-41.yaml"},
+                  {"TemplateURL": "https://s3.eu-west-1.amazonaws.com/ledger-templates/reports-42.yaml"},
+                  "False", change_set_id=_arn("changeSet", "release-42-UndeterminedReportsStack-2MZ8K",
+                                     "1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b")),
     ]))  # fmt: skip
     (directory / "iacgate.yaml").write_text(
         "settings:\n  change_safety:\n    max_destructive_changes: 2\n", encoding="utf-8"

@@ -243,3 +243,108 @@ def test_every_judged_action_has_fail_and_pass_fixtures_in_every_format(rule: Ru
                 and (rule.id, format_name, action, outcome) not in IMPOSSIBLE
             ]
     assert not missing
+
+
+STACK = "AWS::CloudFormation::Stack"
+NESTED_ROOT = FIXTURES / "CHG-STATE-001" / "nested-root.changeset.json"
+NESTED_STORAGE = FIXTURES / "CHG-STATE-001" / "nested-storage.changeset.json"
+
+
+def _outcomes(result: object, rule_id: str) -> dict[str, str]:
+    checks = result.evaluation.checks  # type: ignore[attr-defined]
+    return {check.resource_id: check.outcome for check in checks if check.rule_id == rule_id}
+
+
+def test_nested_change_sets_given_beside_the_parent_are_judged_under_the_nested_stack_path() -> None:
+    """A change set made with IncludeNestedStacks names each nested stack's own change set (ChangeSetId);
+    given too, its changes join the parent's unit under the nested stack's logical id path, as a template's
+    nested stacks are named, and the nested file is no unit of its own."""
+    result = scan(ScanSettings(paths=(NESTED_ROOT, NESTED_STORAGE), packs=("change-safety",)))
+    (graph,) = result.graphs
+    assert graph.name.endswith("CHG-STATE-001/nested-root.changeset.json")
+    replaced = graph.by_id["StorageStack/FailReplacedLedger"]
+    assert replaced.location.file.endswith("CHG-STATE-001/nested-storage.changeset.json")
+    assert replaced.change is not None and replaced.change.replace_paths == (("identifier",),)
+    assert replaced.region == "eu-west-1"
+    state = _outcomes(result, "CHG-STATE-001")
+    assert state["StorageStack/FailReplacedLedger"] == "fail"
+    assert state["StorageStack/FailDestroyedArchive"] == "fail"
+    # The nested stack whose changes are given is a container: judged through its resources only.
+    assert "StorageStack" not in state and "AddedStack" not in state
+    assert state["UndeterminedAnalyticsStack"] == "undetermined"
+    assert state["UndeterminedRetiredStack"] == "undetermined"
+    notes = [
+        n.message for n in result.notifications if (n.file or "").endswith("nested-storage.changeset.json")
+    ]
+    assert notes == [f"evaluated as the nested change set of {graph.name} (StorageStack)"]
+    # The nested destroys count toward the parent's blast radius.
+    assert graph.change_counts == {"delete": 2, "replace": 1}
+
+
+def test_a_nested_stack_whose_change_set_is_not_given_is_undetermined_not_passed() -> None:
+    result = scan(ScanSettings(paths=(NESTED_ROOT,), packs=("change-safety",)))
+    for rule_id in ("CHG-STATE-001", "CHG-BLAST-001"):
+        outcomes = _outcomes(result, rule_id)
+        assert {
+            key: outcomes.get(key) for key in ("StorageStack", "UndeterminedRetiredStack", "AddedStack")
+        } == {
+            "StorageStack": "undetermined",
+            "UndeterminedRetiredStack": "undetermined",
+            "AddedStack": None,
+        }
+    messages = {
+        (v.rule_id, v.resource_id): v.message
+        for v in result.evaluation.violations
+        if v.status == "undetermined"
+    }
+    assert messages[("CHG-STATE-001", "StorageStack")].startswith(
+        "nested stack changes not given: this change modifies a nested stack whose own change set is not"
+    )
+    assert "this change removes a nested stack" in messages[("CHG-STATE-001", "UndeterminedRetiredStack")]
+    warnings = [n.message for n in result.notifications if n.level == "warning"]
+    assert any(
+        "nested stack StorageStack: its change set arn:aws:cloudformation:eu-west-1:123456789012:changeSet/"
+        "release-43-StorageStack-1K7QW8X3C9Z2/"
+        in message
+        and "(nested stack changes not given)" in message
+        for message in warnings
+    )
+    assert any(
+        "nested stack UndeterminedRetiredStack: its change set is not in this change set" in m
+        for m in warnings
+    )
+
+
+def test_a_nested_change_set_without_its_parent_is_judged_on_its_own_and_says_so() -> None:
+    result = scan(ScanSettings(paths=(NESTED_STORAGE,), packs=("change-safety",)))
+    (graph,) = result.graphs
+    assert "FailReplacedLedger" in graph.by_id
+    assert _outcomes(result, "CHG-STATE-001")["FailReplacedLedger"] == "fail"
+    (warning,) = [n.message for n in result.notifications if n.level == "warning"]
+    assert warning.startswith("a nested change set whose parent change set arn:aws:cloudformation:")
+
+
+def test_change_sets_naming_each_other_as_nested_are_read_once_each_without_looping() -> None:
+    """Malformed input (two change sets each naming the other's ChangeSetId as a nested stack's) ends: a
+    change set already on the path is not read again, so that nested stack is undetermined."""
+
+    def document(own: str, other: str) -> dict[str, object]:
+        stack = {"Action": "Modify", "LogicalResourceId": "Inner", "ResourceType": STACK,
+                 "Replacement": "False", "ChangeSetId": other}  # fmt: skip
+        return {
+            "ChangeSetName": own,
+            "ChangeSetId": own,
+            "Changes": [{"Type": "Resource", "ResourceChange": stack}],
+        }
+
+    a = _change_set(document("arn:a", "arn:b"), "a.changeset.json")
+    b = _change_set(document("arn:b", "arn:a"), "b.changeset.json")
+    units = [
+        unit for unit in ChangeSetParser().parse([a, b], ParseOptions(scan_root=Path("."))) if unit.resources
+    ]
+    assert sorted(unit.unit for unit in units) == ["a.changeset.json", "b.changeset.json"]
+    for unit in units:
+        ids = [resource.id for resource in unit.resources]
+        assert ids == ["Inner", "Inner/Inner"]
+        assert unit.resources[1].change is not None
+        assert unit.resources[1].change.reason == "nested_stack_changes_not_given"

@@ -185,7 +185,25 @@ class Evaluator:
         second = self.resolve(arg[2], (*raw, 2), out, convert)
         if first == second:
             return first
-        return Unknown(f"Fn::If on condition {arg[0]}, which cannot be evaluated ({state.reason})")
+        # Policies read this reason (lib.unknown_conditional): either branch may be taken, and only when
+        # each branch is a Ref or Fn::GetAtt of a resource of the template do the references (edges) say
+        # everything the value can be.
+        each = "; each branch refers to a resource" if all(map(self._names_resource, arg[1:])) else ""
+        return Unknown(f"Fn::If on condition {arg[0]}, which cannot be evaluated ({state.reason}){each}")
+
+    def _names_resource(self, branch: Any) -> bool:
+        """The branch is a Ref or Fn::GetAtt of a resource of the template (not a parameter or a literal)."""
+        if not (isinstance(branch, dict) and len(branch) == 1):
+            return False
+        key, arg = next(iter(branch.items()))
+        if key == "Ref":
+            return isinstance(arg, str) and arg in self.resources
+        if key == "Fn::GetAtt":
+            if isinstance(arg, str):
+                arg = arg.split(".", 1)
+            target = arg[0] if isinstance(arg, list) and arg else None
+            return isinstance(target, str) and target in self.resources
+        return False
 
     def condition_value(self, value: Any, raw: Path) -> Tri:
         """A condition function (or ``{"Condition": name}``) as true, false or unknown."""
