@@ -261,11 +261,16 @@ def _stack_resources(
         # A change set that names one above it (a cycle) or nests too deep is not read again.
         usable = nested is not None and nested not in seen and len(seen) < _MAX_DEPTH
         child = given.get(nested) if nested is not None and usable else None
-        # A nested stack whose changes are not here: modified or removed, it may destroy what it holds.
+        # A nested stack whose changes are not here: modified or removed, it may destroy what it holds
+        # (removed with DeletionPolicy Retain, it keeps its stack and everything in it).
+        retained = "Retain" in str(entry.get("PolicyAction") or "")
         missing = (
             entry.get("ResourceType") == STACK_TYPE
             and child is None
-            and entry.get("Action") in ("Modify", "Remove", "Dynamic")
+            and (
+                entry.get("Action") in ("Modify", "Dynamic")
+                or (entry.get("Action") == "Remove" and not retained)
+            )
         )
         resource = _resource(source, entry, region, region_source, prefix, not missing)
         resources.append(resource)

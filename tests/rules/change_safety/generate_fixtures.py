@@ -399,6 +399,9 @@ def nested_stacks(directory: Path) -> None:
                   {"TemplateURL": f"{template}reports-41.yaml"}, None, policy_action="Delete"),
         CfnChange("Add", "AddedStack", "AWS::CloudFormation::Stack", None,
                   {"TemplateURL": f"{template}search-43.yaml"}),
+        # Removed from the parent with DeletionPolicy Retain: the nested stack and all it holds stay.
+        CfnChange("Remove", "RetainedStack", "AWS::CloudFormation::Stack",
+                  {"TemplateURL": f"{template}exports-41.yaml"}, None, policy_action="Retain"),
     ], "release-43", root, STACK, "ledger", nested=True))  # fmt: skip
     storage_stack = _arn("stack", "ledger-StorageStack-1K7QW8X3C9Z2", "7d1c2e30-7e3c-11ef-8b1a-0a1b2c3d4e5f")
     write(directory / "nested-storage.changeset.json", change_set([

@@ -270,7 +270,7 @@ def test_nested_change_sets_given_beside_the_parent_are_judged_under_the_nested_
     assert state["StorageStack/FailReplacedLedger"] == "fail"
     assert state["StorageStack/FailDestroyedArchive"] == "fail"
     # The nested stack whose changes are given is a container: judged through its resources only.
-    assert "StorageStack" not in state and "AddedStack" not in state
+    assert "StorageStack" not in state and "AddedStack" not in state and "RetainedStack" not in state
     assert state["UndeterminedAnalyticsStack"] == "undetermined"
     assert state["UndeterminedRetiredStack"] == "undetermined"
     notes = [
