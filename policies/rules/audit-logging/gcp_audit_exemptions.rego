@@ -151,9 +151,17 @@ gcp_exempt_found(project) := [text |
 	some exemption in gcp_exempt_exemptions(config)
 	members := exemption.members
 	is_array(members)
-	names := [member | some member in members; is_string(member)]
-	text := concat("", [config.id, " exempts ", concat(", ", names), " from ", lib.show(exemption.log_type), " for ", lib.show(gcp_exempt_service(config))])
+	shown := gcp_exempt_members_text(members)
+	text := concat("", [config.id, " exempts ", shown, " from ", lib.show(exemption.log_type), " for ", lib.show(gcp_exempt_service(config))])
 ]
+
+# The members a list names; members known only after apply are said so.
+gcp_exempt_members_text(members) := concat(", ", names) if {
+	names := [member | some member in members; is_string(member)]
+	count(names) == count(members)
+} else := concat("", [concat(", ", [member | some member in members; is_string(member)]), " and members known only after apply"]) if {
+	count([member | some member in members; is_string(member)]) > 0
+} else := "members known only after apply"
 
 # An applying configuration whose exemptions are unknown until apply (the list or the blocks).
 gcp_exempt_unknown_config(config) if {

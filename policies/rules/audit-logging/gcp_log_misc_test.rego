@@ -160,6 +160,13 @@ test_project_with_an_exempting_all_services_config_fails if {
 	object.get(result, "status", "failed") == "failed"
 }
 
+test_project_exemption_of_members_known_only_after_apply_is_said_so if {
+	exempting := config("allServices", [{"log_type": "DATA_READ", "exempted_members": [testing.unknown]}])
+	some result in gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, exempting]) with input.edges as [audit_edge]
+	result.resource == "google_project.payments"
+	contains(result.message, "exempts members known only after apply from DATA_READ")
+}
+
 test_project_without_exemptions_passes if {
 	clean := config("allServices", [{"log_type": "DATA_READ"}, {"log_type": "DATA_WRITE"}])
 	results := gcp_audit_exemptions.deny with input.resources_by_type as by_type([project, clean]) with input.edges as [audit_edge]
