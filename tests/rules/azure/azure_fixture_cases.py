@@ -195,6 +195,17 @@ def vault(name: str) -> Case:
     return Case("azurerm_key_vault", name, arguments)
 
 
+def azapi_diagnostics(name: str, target: str, logs: list[dict[str, Any]]) -> Case:
+    """A Microsoft.Insights/diagnosticSettings azapi_resource whose parent is ``target``."""
+    arguments = {
+        "type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+        "name": name.replace("_", "-"),
+        "parent_id": Ref(target, "id"),
+        "body": {"properties": {"workspaceId": WORKSPACE, "logs": logs}},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
 def diagnostics(name: str, target: str, **arguments: Any) -> Case:
     base = {"name": name.replace("_", "-"), "target_resource_id": Ref(target, "id")}
     return Case("azurerm_monitor_diagnostic_setting", name, {**base, **arguments})
@@ -603,6 +614,18 @@ CASES: dict[tuple[str, str], list[Case]] = {
             "azurerm_key_vault.pass_all_logs",
             storage_account_id=AUDIT_STORAGE,
             enabled_log=[{"category_group": "allLogs"}],
+        ),
+        # azapi_resource diagnostic settings (Terraform only: Pulumi has no azapi provider, so these vaults
+        # are left out of the Pulumi stack).
+        vault("pass_azapi_audit_group"),
+        azapi_diagnostics(
+            "azapi_audit", "azurerm_key_vault.pass_azapi_audit_group", [{"categoryGroup": "audit"}]
+        ),
+        vault("fail_azapi_audit_event_disabled"),
+        azapi_diagnostics(
+            "azapi_disabled",
+            "azurerm_key_vault.fail_azapi_audit_event_disabled",
+            [{"category": "AuditEvent", "enabled": False}],
         ),
     ],
     ("audit-logging", "LOG-AZSQL-001"): [
