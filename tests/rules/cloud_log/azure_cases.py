@@ -299,28 +299,28 @@ ACTIVITY = [{"category": c} for c in ("Administrative", "Security", "Policy", "A
 SUBSCRIPTION_DATA = Ref("data.azurerm_subscription.current", "id")
 
 
-def subscription(number: int) -> str:
+def subscription_id(number: int) -> str:
     """A subscription of its own: LOG-AZMONITOR-002 judges the settings of one subscription together."""
     return f"/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a{number:02d}"
 
 
 ACTIVITY_LOG_EXPORT = [
-    diagnostics("pass_all_categories", subscription(1), [*ACTIVITY, {"category": "ServiceHealth"}]),
+    diagnostics("pass_all_categories", subscription_id(1), [*ACTIVITY, {"category": "ServiceHealth"}]),
     diagnostics(
         "pass_all_logs_group",
-        f"{subscription(2)}/",
+        f"{subscription_id(2)}/",
         [{"category_group": "allLogs"}],
         storage_account_id=AUDIT_STORAGE,
     ),
-    diagnostics("fail_administrative_only", subscription(3), ACTIVITY[:1]),
-    diagnostics("fail_no_destination", subscription(4), ACTIVITY, log_analytics_workspace_id=None),
+    diagnostics("fail_administrative_only", subscription_id(3), ACTIVITY[:1]),
+    diagnostics("fail_no_destination", subscription_id(4), ACTIVITY, log_analytics_workspace_id=None),
     # Up to five settings per target: the categories of all of them count.
-    diagnostics("pass_split_first_half", subscription(6), ACTIVITY[:2]),
+    diagnostics("pass_split_first_half", subscription_id(6), ACTIVITY[:2]),
     diagnostics(
-        "pass_split_second_half", subscription(6).upper(), ACTIVITY[2:], storage_account_id=AUDIT_STORAGE
+        "pass_split_second_half", subscription_id(6).upper(), ACTIVITY[2:], storage_account_id=AUDIT_STORAGE
     ),
-    diagnostics("fail_split_alert_missing_first", subscription(7), ACTIVITY[:2]),
-    diagnostics("fail_split_alert_missing_second", subscription(7), ACTIVITY[2:3]),
+    diagnostics("fail_split_alert_missing_first", subscription_id(7), ACTIVITY[:2]),
+    diagnostics("fail_split_alert_missing_second", subscription_id(7), ACTIVITY[2:3]),
     diagnostics(
         "vault_setting_not_judged",
         f"{GROUP}/Microsoft.KeyVault/vaults/payments",
@@ -339,7 +339,7 @@ ACTIVITY_LOG_EXPORT.append(
             "log_analytics_workspace_id": WORKSPACE,
             "enabled_log": [c for c in ACTIVITY if c["category"] != "Security"],
         },
-        plan_values={"target_resource_id": subscription(5)},
+        plan_values={"target_resource_id": subscription_id(5)},
     )
 )
 
