@@ -2,7 +2,9 @@
 scanned with the change-safety pack and the packs' regressions on and off, against the same plan of creates
 only: median of N alternating runs in one process (bundles compiled once), CPU and wall seconds.
 
-Variants: ``tags`` (each update changes tags only: the usual plan) and ``worst`` (each update flips every
+Each create of the generated plan becomes an update of a resource applied before, so what the provider
+computed at its creation is known on both sides, as in a real plan. Variants: ``tags`` (each update changes
+tags only: the usual plan) and ``worst`` (each update flips every
 boolean and unsets nothing that was set: every failure is at an attribute the update changed, so every
 failing resource is evaluated twice). Run: ``python benchmarks/regression_bench.py --resources 1000``.
 """
@@ -37,19 +39,44 @@ def _flip(value: Any) -> Any:
     return value
 
 
+def _known(value: Any, unknown: Any, name: str) -> Any:
+    """``value`` with what ``after_unknown`` marks unknown filled in: a resource being updated has been
+    applied, so what the provider computed at its creation (ids, ARNs, defaults) is known in its plan."""
+    if unknown is True:
+        return f"known-{name}"
+    if isinstance(unknown, dict):
+        base = value if isinstance(value, dict) else {}
+        return {**base, **{key: _known(base.get(key), inner, key) for key, inner in unknown.items()}}
+    if isinstance(unknown, list) and isinstance(value, list):
+        return [
+            _known(item, unknown[index] if index < len(unknown) else None, name)
+            for index, item in enumerate(value)
+        ]
+    return value
+
+
 def as_updates(document: dict[str, Any], variant: str) -> dict[str, Any]:
     updated = copy.deepcopy(document)
     for entry in updated["resource_changes"]:
         change = entry["change"]
         if change["actions"] != ["create"] or not isinstance(change.get("after"), dict):
             continue
-        after = change["after"]
+        after = _known(change["after"], change.get("after_unknown") or {}, entry.get("type", ""))
+        change["after"], change["after_unknown"] = after, {}
         if variant == "tags":
             before = {**after, "tags": {"release": "previous"}}
         else:
             before = {key: _flip(value) for key, value in after.items()}
         change["actions"] = ["update"]
         change["before"] = before
+    afters = {entry["address"]: entry["change"].get("after") for entry in updated["resource_changes"]}
+    modules = [updated.get("planned_values", {}).get("root_module", {})]
+    while modules:  # planned_values says the same as each change's after
+        module = modules.pop()
+        modules.extend(module.get("child_modules", []))
+        for value in module.get("resources", []):
+            if isinstance(afters.get(value.get("address")), dict):
+                value["values"] = afters[value["address"]]
     return updated
 
 

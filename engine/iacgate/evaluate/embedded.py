@@ -42,7 +42,9 @@ from iacgate.evaluate.isolation import Budget, Child, Mark, Stopped, run_in_chil
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import (
+    changes_asked,
     collect_results,
+    graph_rules_for,
     related_types,
     route_of,
     router_module,
@@ -337,10 +339,11 @@ class EmbeddedEvaluator:
         routes = self._rules.routes
         queries = [
             _Query(key, _router_entrypoint(key), routes[key], resource)
-            for resource, key in ((resource, route_of(resource)) for resource in graph.resources)
+            for resource, key in ((resource, route_of(resource, self._rules)) for resource in graph.resources)
             if judged(resource) and key in routes
         ]
-        queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in self._rules.graph_rules]
+        rules = graph_rules_for(graph, self._rules)
+        queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in rules]
         return queries
 
     def _serve(self, request: bytes | None, mark: Mark, first: tuple[Graph, Mapping[str, Any]]) -> bytes:
@@ -363,7 +366,9 @@ class EmbeddedEvaluator:
                 mark(step)
                 document: Mapping[str, Any]
                 if query.resource is not None:
-                    document = resource_input(graph, query.resource, settings, self._related_types)
+                    document = resource_input(
+                        graph, query.resource, settings, self._related_types, changes_asked(query.rules)
+                    )
                 else:
                     whole = whole if whole is not None else graph_input(graph, settings)
                     document = whole
@@ -469,7 +474,8 @@ class EmbeddedEvaluator:
             def work(mark: Mark) -> bytes:
                 mark(1)
                 compiled = _compile(self._modules([rule]), [_deny_entrypoint(rule)])
-                document = resource_input(graph, resource, settings, self._related_types)
+                asked = changes_asked(query.rules)
+                document = resource_input(graph, resource, settings, self._related_types, asked)
                 compiled.interpreter.set_input(rego_input(document, self._texts))
                 with suppress(ValueError):
                     # As the query of a scan reads it: rego-cpp can also fail writing out its answer.

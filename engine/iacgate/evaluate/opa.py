@@ -35,7 +35,13 @@ from iacgate.evaluate.closure import ModuleIndex
 from iacgate.evaluate.namespace import NamespaceError, namespaced, package_root
 from iacgate.evaluate.opa_http import Deadline, OpaServer, check_transport, parse_url
 from iacgate.evaluate.regression import before_state, needs_before
-from iacgate.evaluate.results import collect_results, related_types, route_of
+from iacgate.evaluate.results import (
+    changes_asked,
+    collect_results,
+    graph_rules_for,
+    related_types,
+    route_of,
+)
 from iacgate.evaluate.safety import check_policies
 from iacgate.graph.document import graph_input, resource_document, resource_input
 from iacgate.graph.model import Graph, judged
@@ -158,7 +164,7 @@ class OpaEvaluator:
         self._present: set[str] = set()
         self._uploaded: list[str] = []
         self._routed: set[str] = set()
-        self._graph_ready = False
+        self._graph_ready: set[str] = set()
         self._touched = False
         self._session: ExitStack | None = None
         self._active: OpaServer | None = None
@@ -197,16 +203,16 @@ class OpaEvaluator:
             where = f"{module.path}:{exc.line}"
             raise EvaluationError(f"{where}: {exc.message} (OPA engine, upload mode)") from None
 
-    def _upload_for(self, server: OpaServer, types: Sequence[str], graph_rules: bool) -> None:
-        """Make sure the modules the given types' rules (and the graph rules) reach are on the server.
+    def _upload_for(self, server: OpaServer, types: Sequence[str], graph_rules: Sequence[Rule] = ()) -> None:
+        """Make sure the modules the given types' rules (and the given graph rules) reach are on the server.
 
         OPA recompiles everything on each upload, so the cost of an upload grows with the modules already
         there: only what the scanned resources need goes up, and only when the server lacks it.
         """
         new_types = [type_name for type_name in types if type_name not in self._routed]
         rules = [rule for type_name in new_types for rule in self._rules.by_type[type_name]]
-        if graph_rules and not self._graph_ready:
-            rules += self._rules.graph_rules
+        new_graph_rules = [rule for rule in graph_rules if rule.id not in self._graph_ready]
+        rules += new_graph_rules
         if not rules:
             return
         if not self._touched:
@@ -225,7 +231,7 @@ class OpaEvaluator:
             self._put(server, missing)
         self._present.update(module.policy_id for module in needed)
         self._routed.update(new_types)
-        self._graph_ready = self._graph_ready or graph_rules
+        self._graph_ready.update(rule.id for rule in new_graph_rules)
 
     def _missing(self, server: OpaServer, modules: Sequence[_Module]) -> list[_Module]:
         """The modules the server does not have, asked by their markers in one query."""
@@ -335,9 +341,9 @@ class OpaEvaluator:
             # A destroyed resource goes through its type's router too; only the answers of the rules
             # that judge changes are read for it (``RuleSet.routes``).
             if judged(resource) and self._rules.by_type.get(resource.type):
-                by_type.setdefault(resource.type, []).append(
-                    (resource.id, resource_input(graph, resource, settings, self._related_types))
-                )
+                asked = changes_asked(self._rules.routes.get(route_of(resource, self._rules), ()))
+                document = resource_input(graph, resource, settings, self._related_types, asked)
+                by_type.setdefault(resource.type, []).append((resource.id, document))
         answers = self._ask_items(server, by_type)
         # Graph order, as the embedded engine reports them.
         return [(resource.id, answers[resource.id]) for resource in graph.resources if resource.id in answers]
@@ -349,7 +355,7 @@ class OpaEvaluator:
         by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for resource_id, answer in answers:
             resource = graph.by_id[resource_id]
-            if needs_before(resource, self._rules.routes.get(route_of(resource), ()), answer):
+            if needs_before(resource, self._rules.routes.get(route_of(resource, self._rules), ()), answer):
                 state = before_state(resource)
                 assert state is not None
                 document = resource_input(graph, resource, settings, self._related_types)
@@ -362,7 +368,7 @@ class OpaEvaluator:
     ) -> dict[str, Any]:
         answers: dict[str, Any] = {}
         if self._options.opa_upload:
-            self._upload_for(server, list(by_type), graph_rules=False)
+            self._upload_for(server, list(by_type))
             # Mixed types per batch: the router sends each item to its type's rules.
             everything = [item for group in by_type.values() for item in group]
             for batch in self._batches(everything):
@@ -412,13 +418,14 @@ class OpaEvaluator:
     def _evaluate(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> Evaluation:
         answers = self._answers(server, graph, settings)
         graph_answers: list[tuple[str, Any]] = []
-        if self._rules.graph_rules:
+        graph_rules = graph_rules_for(graph, self._rules)
+        if graph_rules:
             prefix = ""
             if self._options.opa_upload:
-                self._upload_for(server, (), graph_rules=True)
+                self._upload_for(server, (), graph_rules)
                 prefix = f"{self._namespace}/"
             document = graph_input(graph, settings)
-            for rule in self._rules.graph_rules:
+            for rule in graph_rules:
                 graph_answers.append(
                     (rule.id, server.query_data(f"{prefix}{rule.policy.replace('.', '/')}/deny", document))
                 )

@@ -6,6 +6,7 @@ engine and an OPA server cannot drift apart in how results become violations.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -13,8 +14,18 @@ from typing import Any
 from iacgate.errors import EvaluationError
 from iacgate.evaluate.base import Check, Evaluation, Outcome, Violation
 from iacgate.evaluate.regression import passed_before, regression_note
-from iacgate.graph.model import DRIFT, AttributePath, Graph, Resource, Unknown, judged, path_text
-from iacgate.packs.model import Rule, RuleSet, route
+from iacgate.graph.document import plain
+from iacgate.graph.model import (
+    DRIFT,
+    AttributePath,
+    Change,
+    Graph,
+    Resource,
+    Unknown,
+    judged,
+    path_text,
+)
+from iacgate.packs.model import Quiet, Rule, RuleSet, route
 
 ROUTER_ROOT = "iacgate_router"
 
@@ -41,17 +52,69 @@ def router_module(type_name: str, rules: Sequence[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def route_of(resource: Resource) -> str:
+def route_of(resource: Resource, rules: RuleSet) -> str:
     """Which rules a resource is asked about (``RuleSet.routes``): the rules that judge changes only where
     there is a change to judge (an update, a replacement, a destroy, a removal that keeps the resource); a
-    create or a no-op of a plan is judged as source code is, and costs no more."""
+    create or a no-op of a plan is judged as source code is, and costs no more. An in-place update that
+    changes nothing the rules comparing before and after read (``RuleSet.quiet``) is not asked them."""
     change = resource.change
     if change is None:
         return route(resource.type, resource.mode, False)
-    more = change.destroys or "forget" in change.actions or change.replacement_conditional
+    if quiet_skipped(resource, rules):
+        return rules.quiet[resource.type].key
+    in_place = _in_place(change)
+    key = route(resource.type, resource.mode, in_place or _more(change), in_place)
+    return rules.same_routes.get(key, key)
+
+
+def graph_rules_for(graph: Graph, rules: RuleSet) -> tuple[Rule, ...]:
+    """The whole-graph rules that can report anything on ``graph``: a rule whose types the graph does not
+    have judges nothing there, so it is not asked (nor, on an OPA server, uploaded)."""
+    return tuple(
+        rule for rule in rules.graph_rules if any(graph.by_type.get(name) for name in rule.resource_types)
+    )
+
+
+def changes_asked(rules: Sequence[Rule]) -> bool:
+    """Whether a rule judging changes is among ``rules``: only they read a change's before-state."""
+    return any(rule.changes for rule in rules)
+
+
+def _more(change: Change) -> bool:
+    """The change destroys, forgets or may replace the resource."""
+    return change.destroys or "forget" in change.actions or change.replacement_conditional
+
+
+def _in_place(change: Change) -> bool:
     # An update in place is asked only the change rules that can fail an update (``Rule.change_actions``).
-    in_place = "update" in change.actions and not more
-    return route(resource.type, resource.mode, more or in_place, in_place)
+    return "update" in change.actions and not _more(change)
+
+
+def quiet_skipped(resource: Resource, rules: RuleSet) -> tuple[Rule, ...]:
+    """The rules an in-place update passes without being asked, as it changes nothing they compare."""
+    quiet = rules.quiet.get(resource.type)
+    change = resource.change
+    if quiet is None or change is None or resource.mode != "managed" or not _in_place(change):
+        return ()
+    return quiet.skipped if _unchanged(resource, quiet) else ()
+
+
+def _unchanged(resource: Resource, quiet: Quiet) -> bool:
+    """Every attribute the quiet rules compare has the same value (as the engine reads it) before and after;
+    a value unknown before (a change set without values) is never the same."""
+    before = resource.change.before if resource.change is not None else None
+    if not isinstance(before, Mapping):
+        return False
+    after = resource.attributes
+    for name in quiet.attributes:
+        was, now = before.get(name), after.get(name)
+        if isinstance(was, Unknown):
+            return False
+        if was is now:
+            continue
+        if json.dumps(plain(was, True), sort_keys=True) != json.dumps(plain(now, True), sort_keys=True):
+            return False
+    return True
 
 
 def _path(raw: Any, where: str) -> AttributePath:
@@ -165,7 +228,7 @@ def collect_results(
         if not isinstance(answer, Mapping):
             raise EvaluationError(f"malformed answer for {resource_id}: {answer!r}")
         drift = bool(resource.metadata.get(DRIFT))
-        for rule in rules.routes.get(route_of(resource), ()):
+        for rule in rules.routes.get(route_of(resource, rules), ()):
             items = answer.get(rule.id)
             if not isinstance(items, list):
                 raise EvaluationError(
@@ -183,6 +246,12 @@ def collect_results(
                 continue
             violations.extend(found)
             checks.append(Check(rule.id, resource_id, _outcome(found), graph.name))
+    if rules.quiet:
+        # Rules an update was not asked, as it changes nothing they compare: they pass.
+        for resource in graph.resources:
+            if judged(resource) and not resource.metadata.get(DRIFT):
+                for rule in quiet_skipped(resource, rules):
+                    checks.append(Check(rule.id, resource.id, "pass", graph.name))
     for rule_id, answer in graph_answers:
         rule = rules.by_id[rule_id]
         if not isinstance(answer, list):

@@ -41,11 +41,12 @@ def plain(value: Any, drop_null: bool = False) -> Any:
 _WITH_BEFORE = frozenset({"update", "delete"})
 
 
-def change_document(change: Change, drop_null: bool = False) -> dict[str, Any]:
+def change_document(change: Change, drop_null: bool = False, with_before: bool = True) -> dict[str, Any]:
     """``input.resource.change``: the before-state only where it differs in kind from the after-state
-    (updates, replacements, deletes), so a plan of creates costs the engine no more than before."""
+    (updates, replacements, deletes), so a plan of creates costs the engine no more than before; and only
+    ``with_before``: for the rules that judge changes (the engines leave it out where none is asked)."""
     document: dict[str, Any] = {"actions": list(change.actions)}
-    if change.before is not None and _WITH_BEFORE.intersection(change.actions):
+    if with_before and change.before is not None and _WITH_BEFORE.intersection(change.actions):
         document["before"] = plain(change.before, drop_null)
     if change.replace_paths:
         document["replace_paths"] = [list(path) for path in change.replace_paths]
@@ -57,7 +58,7 @@ def change_document(change: Change, drop_null: bool = False) -> dict[str, Any]:
 
 
 def resource_document(
-    resource: Resource, drop_null: bool = False, with_change: bool = True
+    resource: Resource, drop_null: bool = False, with_change: bool = True, with_before: bool = True
 ) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": resource.id,
@@ -73,7 +74,7 @@ def resource_document(
         "file": resource.location.file,
     }
     if with_change and resource.change is not None:
-        document["change"] = change_document(resource.change, drop_null)
+        document["change"] = change_document(resource.change, drop_null, with_before)
     return document
 
 
@@ -82,8 +83,10 @@ def resource_input(
     resource: Resource,
     settings: Mapping[str, Any],
     related_types: frozenset[str] | None = None,
+    with_before: bool = True,
 ) -> dict[str, Any]:
-    """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed.
+    """The per-resource document; ``related_types`` (None: all) limits which neighbours are passed;
+    without ``with_before`` the change leaves out the before-state (no rule judging changes is asked).
 
     Each neighbour also says what it refers to itself (``refers_to``: attribute, type, mode and address,
     never the values), besides the resource: an aws_s3_bucket_server_side_encryption_configuration naming
@@ -109,7 +112,7 @@ def resource_input(
             entry["referred_by"] = referred_by
         related.append(entry)
     document = {
-        "resource": resource_document(resource, drop_null=True),
+        "resource": resource_document(resource, drop_null=True, with_before=with_before),
         "related": related,
         "settings": dict(settings),
     }

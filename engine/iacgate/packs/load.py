@@ -126,6 +126,9 @@ def _rule(pack_id: str, entry: dict[str, Any], changes: bool = False, regression
         changes=changes,
         regression=bool(entry.get("regression", regressions)),
         change_actions=tuple(entry.get("actions", CHANGE_ACTIONS)),
+        compares=tuple(
+            (type_name, tuple(attributes)) for type_name, attributes in entry.get("compares", {}).items()
+        ),
     )
 
 

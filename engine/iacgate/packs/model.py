@@ -23,18 +23,33 @@ FRAMEWORKS: Mapping[str, str] = {
 CHANGED = "__changed"
 UPDATED = "__updated"
 DESTROYED = "__destroyed"
+# An in-place update that changes none of the attributes the rules with ``compares`` read for its type.
+QUIET = "__quiet"
 # The actions a rule of a pack judging changes can fail (manifest ``actions``; all when not set).
 CHANGE_ACTIONS = ("delete", "replace", "update")
 
 
-def route(type_name: str, mode: str, has_change: bool, in_place: bool = False) -> str:
+def route(type_name: str, mode: str, has_change: bool, in_place: bool = False, quiet: bool = False) -> str:
     """The ``RuleSet.routes`` key of a resource: see ``RuleSet.routes``. ``in_place``: the change only
-    updates the resource (no replacement, certain or conditional)."""
+    updates the resource (no replacement, certain or conditional); ``quiet``: and changes nothing the rules
+    with ``compares`` read for the type."""
     if mode == "deleted":
         return f"{type_name}{DESTROYED}"
+    if has_change and in_place:
+        return f"{type_name}{QUIET if quiet else UPDATED}"
     if has_change:
-        return f"{type_name}{UPDATED}" if in_place else f"{type_name}{CHANGED}"
+        return f"{type_name}{CHANGED}"
     return type_name
+
+
+@dataclass(frozen=True)
+class Quiet:
+    """An in-place update of a type that leaves every attribute in ``attributes`` as it was takes route
+    ``key``, without the ``skipped`` rules, which only compare those attributes and so pass."""
+
+    key: str
+    attributes: frozenset[str]
+    skipped: tuple[Rule, ...]
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,17 @@ class Rule:
     # The actions such a rule can fail (``delete``, ``replace``, ``update``): it is not asked about other
     # changes, where it could only answer not applicable (an in-place update for a rule on destroys).
     change_actions: tuple[str, ...] = CHANGE_ACTIONS
+    # For such a rule: per type, the only top-level attributes it compares between the before- and the
+    # after-state (manifest ``compares``). An in-place update that leaves all of them as they were cannot
+    # fail it: the rule is not asked and passes (a tag-only update costs nothing more than a create).
+    compares: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def compared(self, type_name: str) -> tuple[str, ...] | None:
+        """The attributes the rule compares on ``type_name``, or None when it does not say."""
+        for name, attributes in self.compares:
+            if name == type_name:
+                return attributes
+        return None
 
     @property
     def rego_path(self) -> str:
@@ -145,9 +171,48 @@ class RuleSet:
                 f"{type_name}{DESTROYED}": tuple(
                     rule for rule in rules if rule.changes and "delete" in rule.change_actions
                 ),
+                f"{type_name}{QUIET}": tuple(
+                    rule
+                    for rule in rules
+                    if not rule.changes
+                    or ("update" in rule.change_actions and rule.compared(type_name) is None)
+                ),
             }
             routes.update((key, value) for key, value in variants.items() if value)
         return routes
+
+    @cached_property
+    def same_routes(self) -> Mapping[str, str]:
+        """A route key whose rules are those of source code's route (an update of a type no rule judging
+        changes names) -> that route's key: one router, compiled once."""
+        routes = self.routes
+        return {
+            key: type_name
+            for type_name in self.by_type
+            for key in (route(type_name, "managed", True, True), route(type_name, "managed", True))
+            if key in routes and routes[key] == routes.get(type_name)
+        }
+
+    @cached_property
+    def quiet(self) -> Mapping[str, Quiet]:
+        """Per type that rules judging updates say they compare (``Rule.compares``): see ``Quiet``."""
+        quiet: dict[str, Quiet] = {}
+        for type_name, rules in self.by_type.items():
+            skipped = tuple(
+                rule
+                for rule in rules
+                if rule.changes and "update" in rule.change_actions and rule.compared(type_name) is not None
+            )
+            if not skipped:
+                continue
+            attributes = frozenset(name for rule in skipped for name in rule.compared(type_name) or ())
+            key = route(type_name, "managed", True, True, quiet=True)
+            # The same rules as source code: the same router, compiled once.
+            if self.routes.get(key) == self.routes.get(type_name):
+                key = type_name
+            key = self.same_routes.get(key, key)
+            quiet[type_name] = Quiet(key, attributes, skipped)
+        return quiet
 
     @cached_property
     def graph_rules(self) -> tuple[Rule, ...]:

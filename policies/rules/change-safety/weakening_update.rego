@@ -98,6 +98,10 @@ _types := {
 
 checked := object.get(_types, input.resource.type, set())
 
+# Every top-level attribute this rule compares on the resource's type: the manifest's `compares` must name
+# the same ones (tests/evaluate/test_quiet_updates.py), as the engine skips an update changing none of them.
+compared := checked | {check[0][0] | some check in object.get(_nested, input.resource.type, [])}
+
 # The checked attributes the change gives another value: only they can weaken anything, and the checks
 # below walk only them (an update of tags walks nothing).
 changed contains name if {
