@@ -10,7 +10,37 @@ import data.iacgate.rules.change_safety.change
 import rego.v1
 
 # Only what has a before-state and still exists after the change: updates and replacements.
-deny contains {"not_applicable": true} if not judged
+deny contains {"not_applicable": true} if {
+	not judged
+	not nested_unknown
+}
+
+# A CloudFormation nested stack (aws_cloudformation_stack, matched by pattern: a type named as a string
+# would make neighbours of that type part of every input) holds resources, judged where the change lists
+# them; a nested stack that the change modifies but whose own change set is not given may weaken any of
+# them, which cannot be told.
+stack if regex.match(`^aws_cloudformation_stack$`, input.resource.type)
+
+nested_unknown if {
+	stack
+	change.nested_changes_not_given
+	not change.destroyed
+}
+
+deny contains {"not_applicable": true} if {
+	stack
+	not nested_unknown
+}
+
+deny contains lib.undetermined([], msg) if {
+	nested_unknown
+	msg := concat("", [
+		"nested stack changes not given: this change modifies a nested stack whose own change set is not ",
+		"among the scanned inputs, so whether it weakens a control of a resource in it is unknown, required ",
+		"the nested change set (describe-change-set of each nested stack, IncludeNestedStacks) scanned with ",
+		"this one, or an approved change (approvals file)",
+	])
+}
 
 judged if {
 	change.judged

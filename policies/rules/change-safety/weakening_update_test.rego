@@ -92,3 +92,21 @@ test_values_missing_from_a_change_set_are_undetermined if {
 		with input.related as []
 	result.status == "undetermined"
 }
+
+nested_stack(reason, actions) := object.union(testing.resource("aws_cloudformation_stack", {}), {"change": {"actions": actions, "reason": reason, "replacement_conditional": true}})
+
+test_nested_stack_modified_without_its_change_set_is_undetermined if {
+	some result in weakening_update.deny with input.resource as nested_stack("nested_stack_changes_not_given", ["update"])
+		with input.related as []
+	result.status == "undetermined"
+	startswith(result.message, "nested stack changes not given: this change modifies a nested stack")
+}
+
+test_nested_stack_with_its_change_set_or_removed_is_not_judged if {
+	some given in weakening_update.deny with input.resource as nested_stack("", ["update"])
+		with input.related as []
+	given.not_applicable
+	some removed in weakening_update.deny with input.resource as nested_stack("nested_stack_changes_not_given", ["delete"])
+		with input.related as []
+	removed.not_applicable
+}
