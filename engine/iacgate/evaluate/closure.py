@@ -8,9 +8,11 @@ a module left out would make a reference undefined, which reads as "no finding".
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from iacgate.evaluate.safety import code_only
@@ -48,6 +50,16 @@ class ModuleIndex:
             if found:
                 packages.setdefault(found.group(1), []).append(path)
         return cls(texts, {name: tuple(paths) for name, paths in packages.items()})
+
+    @cached_property
+    def digest(self) -> str:
+        """The sha256 of every file's name and text: what any closure of this index is a function of."""
+        digest = hashlib.sha256()
+        for path, text in self.sources.items():
+            name = str(path)
+            digest.update(f"{len(name)}:{name}{len(text)}:".encode())
+            digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def closure(self, packages: Iterable[str]) -> tuple[Path, ...]:
         """The files of these packages and of every package they need, directly or not, in index order."""

@@ -174,12 +174,15 @@ def _load(path: Path) -> _Compiled | None:
     return _Compiled(interpreter, bundle) if bundle.ok() else None
 
 
-def _cached(modules: Modules, entrypoints: Sequence[str]) -> _Compiled:
-    path = bundle_path(modules, entrypoints)
+def _cached(key: Modules, entrypoints: Sequence[str], modules: Callable[[], Modules]) -> _Compiled:
+    """The bundle of ``modules()`` and ``entrypoints``, read back from the cache under ``key`` (texts that
+    determine the modules: every policy's digest and the router), so the modules a rule reaches are only
+    worked out when the bundle has to be compiled."""
+    path = bundle_path(key, entrypoints)
     found = _load(path) if path is not None else None
     if found is not None:
         return found
-    compiled = _compile(modules, entrypoints)
+    compiled = _compile(modules(), entrypoints)
     if path is not None:
         save_bundle(
             path,
@@ -208,7 +211,9 @@ class EmbeddedEvaluator:
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         # Built-in policies are checked where they are written (make check-packs, the tests: 20 ms a
         # scan otherwise); every custom policy is checked here, at every scan.
-        check_policies([(path, text) for path, text in sources if not is_builtin(path)])
+        custom = [(path, text) for path, text in sources if not is_builtin(path)]
+        check_policies(custom)
+        self._custom = bool(custom)
         self._related_types = related_types([source for _path, source in sources])
         self._index = ModuleIndex.of(sources)
         self._bundles: dict[str, _Compiled] = {}
@@ -229,7 +234,7 @@ class EmbeddedEvaluator:
         custom policy fails the scan even when the scanned code has no resource of its types. Passing is
         remembered by content. The built-in policies alone are compiled and tested where they are
         written; a scan still compiles each bundle it queries, so what it uses fails closed."""
-        if all(is_builtin(path) for path in self._index.sources):
+        if not self._custom:
             return
         modules = [(str(path), source) for path, source in self._index.sources.items()]
         modules += [
@@ -254,14 +259,17 @@ class EmbeddedEvaluator:
     def _bundle(self, key: str) -> _Compiled:
         compiled = self._bundles.get(key)
         if compiled is None:
+            sources = ("policies", self._index.digest)
             if key == _GRAPH:
                 rules = self._rules.graph_rules
                 entrypoints = sorted({_deny_entrypoint(rule) for rule in rules})
-                compiled = _cached(self._modules(rules), entrypoints)
+                compiled = _cached([sources], entrypoints, lambda: self._modules(rules))
             else:
                 rules = self._rules.routes[key]
-                modules = [*self._modules(rules), (f"router:{key}", router_module(key, rules))]
-                compiled = _cached(modules, [_router_entrypoint(key)])
+                router = (f"router:{key}", router_module(key, rules))
+                compiled = _cached(
+                    [sources, router], [_router_entrypoint(key)], lambda: [*self._modules(rules), router]
+                )
             self._bundles[key] = compiled
         return compiled
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,9 +37,14 @@ def policies_root() -> Path:
     return data_root() / "policies"
 
 
+@functools.cache
+def _resolved_policies_root() -> Path:
+    return policies_root().resolve()
+
+
 def is_builtin(path: Path) -> bool:
     """Whether a policy file ships with iacgate (checked and tested where it is written)."""
-    return path.resolve().is_relative_to(policies_root().resolve())
+    return path.resolve().is_relative_to(_resolved_policies_root())
 
 
 def builtin_pack_dirs() -> dict[str, Path]:
