@@ -105,10 +105,10 @@ def resource_input(
             "attribute": edge.attribute,
             "resource": resource_document(other, drop_null=True, with_change=False),
         }
-        refers_to, referred_by = _far_neighbours(graph, resource, other, related_types)
+        refers_to, referred_by = _far_neighbours(graph, resource, other, related_types, direction == "in")
         if refers_to:
             entry["refers_to"] = refers_to
-        if referred_by and direction == "in":
+        if referred_by:
             entry["referred_by"] = referred_by
         related.append(entry)
     document = {
@@ -123,13 +123,19 @@ def resource_input(
 
 
 def _far_neighbours(
-    graph: Graph, resource: Resource, other: Resource, related_types: frozenset[str] | None
+    graph: Graph,
+    resource: Resource,
+    other: Resource,
+    related_types: frozenset[str] | None,
+    with_referred_by: bool,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """What the neighbour ``other`` refers to, and what refers to it, besides ``resource``: attribute (of
-    the edge's source), type, mode and address only, so the input stays small."""
+    """What the neighbour ``other`` refers to, and (``with_referred_by``) what refers to it, besides
+    ``resource``: attribute (of the edge's source), type, mode and address only, so the input stays small.
+    What refers to a neighbour the resource refers to is not walked: a key that every resource names would
+    make each resource's input walk every other one."""
     refers_to: list[dict[str, Any]] = []
     referred_by: list[dict[str, Any]] = []
-    for target, far_direction, far_edge in graph.neighbours(other.id):
+    for target, far_direction, far_edge in graph.neighbours(other.id, None if with_referred_by else "out"):
         if target.id == resource.id or (related_types is not None and target.type not in related_types):
             continue
         far = {

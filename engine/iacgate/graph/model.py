@@ -236,12 +236,21 @@ class Graph:
             adjacency.setdefault(edge.target, []).append((edge, "in"))
         return {key: tuple(value) for key, value in adjacency.items()}
 
-    def neighbours(self, resource_id: str) -> tuple[tuple[Resource, str, Edge], ...]:
+    @cached_property
+    def _adjacency_out(self) -> Mapping[str, tuple[tuple[Edge, str], ...]]:
+        adjacency: dict[str, list[tuple[Edge, str]]] = {}
+        for edge in self.edges:
+            adjacency.setdefault(edge.source, []).append((edge, "out"))
+        return {key: tuple(value) for key, value in adjacency.items()}
+
+    def neighbours(self, resource_id: str, only: str | None = None) -> tuple[tuple[Resource, str, Edge], ...]:
         """Resources one edge away, with the direction seen from ``resource_id`` ("out": it refers to them),
-        once per distinct edge kind and attribute."""
+        once per distinct edge kind and attribute; ``only="out"``: only the resources it refers to (without
+        walking what refers to it: a key many resources name)."""
         found: list[tuple[Resource, str, Edge]] = []
         seen: set[tuple[str, str, str, str | None]] = set()
-        for edge, direction in self._adjacency.get(resource_id, ()):
+        adjacency = self._adjacency_out if only == "out" else self._adjacency
+        for edge, direction in adjacency.get(resource_id, ()):
             other_id = edge.target if direction == "out" else edge.source
             other = self.by_id.get(other_id)
             # One entry per way of being related: a logging resource naming the same bucket as both
