@@ -16,6 +16,8 @@ unknown until apply; CloudFormation ``{"Ref": "Logs"}`` (``{"Fn::GetAtt": ["Logs
 Pulumi the target's id or ARN plus ``dependencies`` and ``propertyDependencies`` naming its URN. A case
 whose ``terraform`` is ``None`` (or whose ``cloudformation``/``pulumi`` is ``None``) is left out of those
 formats, so a format-specific helper resource (an ``AWS::EC2::FlowLog``) is a case of its own.
+A :class:`Parameter` in CloudFormation properties is a ``Ref`` to a parameter the template declares without
+a default (a value known only at deploy time).
 
 ``formats`` limits which files are written, e.g. to keep a plan file written elsewhere beside the
 generated ones; the writer then refuses HCL addresses that the kept plan also holds, because two formats
@@ -49,6 +51,7 @@ __all__ = [
     "UNKNOWN",
     "Case",
     "Interpolated",
+    "Parameter",
     "Provider",
     "Ref",
     "TerraformOnly",
@@ -108,6 +111,17 @@ class Interpolated:
     ref: Ref
     suffix: str
     prefix: str = ""  # text before the reference: "storage.googleapis.com/${google_storage_bucket.x.name}"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A CloudFormation parameter declared without a ``Default``: its value is given only at deploy time.
+
+    CloudFormation only: written ``{"Ref": name}`` where it stands and declared under ``Parameters``.
+    """
+
+    name: str
+    type: str = "String"
 
 
 @dataclass(frozen=True)
@@ -270,6 +284,8 @@ def plan(cases: Sequence[Case], provider: Provider) -> dict[str, Any]:
 
 
 def _cfn_value(value: Any, logical_ids: Mapping[str, str]) -> Any:
+    if isinstance(value, Parameter):
+        return {"Ref": value.name}
     if isinstance(value, Ref):
         target = logical_ids[value.target]
         if value.attribute in (None, "id", "name"):
@@ -292,11 +308,29 @@ def template(rule_id: str, cases: Sequence[Case]) -> dict[str, Any]:
         for case in cases
         if case.cloudformation is not None
     }
-    return {
+    document: dict[str, Any] = {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": f"{rule_id} fixtures: logical ids say the expected outcome.",
-        "Resources": resources,
     }
+    parameters: dict[str, Any] = {}
+    for case in cases:
+        if case.cloudformation is not None:
+            for parameter in _parameters(case.cloudformation[1]):
+                parameters[parameter.name] = {"Type": parameter.type}
+    if parameters:
+        document["Parameters"] = parameters
+    document["Resources"] = resources
+    return document
+
+
+def _parameters(value: Any) -> list[Parameter]:
+    if isinstance(value, Parameter):
+        return [value]
+    if isinstance(value, Mapping):
+        return [found for item in value.values() for found in _parameters(item)]
+    if isinstance(value, list | tuple):
+        return [found for item in value for found in _parameters(item)]
+    return []
 
 
 # --- Pulumi ----------------------------------------------------------------------------------------

@@ -18,12 +18,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Ref, write
+from fixture_writer import ACCOUNT, REGION, Case, Parameter, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
 PACK = "encryption"
 PROJECT = "awstls"
+
+# The value `pulumi preview` shows for an output known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 LB_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:loadbalancer/app/web/50dc6c495c0c9188"
 CERT_ARN = f"arn:aws:acm:{REGION}:{ACCOUNT}:certificate/0d2b1c4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e"
@@ -53,6 +56,33 @@ def terraform_variable(case: Case, path: tuple[str | int, ...], variable: str) -
         parent = parent[part]
     parent[path[-1]] = Ref(f"var.{variable}", None)
     return replace(case, terraform=arguments, cloudformation=None, pulumi=None)
+
+
+def _replaced(values: Any, path: tuple[str | int, ...], value: Any) -> Any:
+    values = copy.deepcopy(dict(values))
+    parent = values
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    return values
+
+
+def deploy_time(
+    case: Case,
+    name: str,
+    cloudformation: tuple[tuple[str | int, ...], str] | None = None,
+    pulumi: tuple[str | int, ...] | None = None,
+) -> Case:
+    """``case`` as ``name`` in CloudFormation and Pulumi only, with a value known only at deploy time: the
+    property at ``cloudformation`` = (path, parameter) a ``Ref`` to a parameter declared without a default,
+    the input at ``pulumi`` (path) a preview's unknown output. A format whose path is None is left out."""
+    assert case.cloudformation is not None and case.pulumi is not None
+    cfn = None
+    if cloudformation is not None:
+        path, parameter = cloudformation
+        cfn = (case.cloudformation[0], _replaced(case.cloudformation[1], path, Parameter(parameter)))
+    inputs = None if pulumi is None else (case.pulumi[0], _replaced(case.pulumi[1], pulumi, PULUMI_UNKNOWN))
+    return replace(case, name=name, terraform=None, cloudformation=cfn, pulumi=inputs)
 
 
 def listener(
@@ -781,6 +811,27 @@ FIXTURES: dict[str, list[Case]] = {
         terraform_variable(
             listener("undetermined_action_variable", "HTTP"), ("default_action",), "default_action"
         ),
+        deploy_time(
+            listener("protocol", "HTTPS", CURRENT_POLICY),
+            "undetermined_protocol_at_deploy",
+            (("Protocol",), "ListenerProtocol"),
+            ("protocol",),
+        ),
+        deploy_time(
+            listener("redirect", "HTTP", action="redirect"),
+            "undetermined_redirect_protocol_at_deploy",
+            (("DefaultActions", 0, "RedirectConfig", "Protocol"), "RedirectProtocol"),
+            ("defaultActions", 0, "redirect", "protocol"),
+        ),
+        deploy_time(
+            listener("action", "HTTP", action="redirect"),
+            "undetermined_action_type_at_deploy",
+            (("DefaultActions", 0, "Type"), "ActionType"),
+            ("defaultActions", 0, "type"),
+        ),
+        deploy_time(
+            listener("actions", "HTTP"), "undetermined_actions_at_deploy", pulumi=("defaultActions",)
+        ),
     ],
     "ENC-ELB-002": [
         listener("fail_https_2016_policy", "HTTPS", "ELBSecurityPolicy-2016-08"),
@@ -792,6 +843,12 @@ FIXTURES: dict[str, list[Case]] = {
         listener("pass_http_redirect", "HTTP", action="redirect"),
         terraform_variable(
             listener("undetermined_policy_variable", "HTTPS", CURRENT_POLICY), ("ssl_policy",), "ssl_policy"
+        ),
+        deploy_time(
+            listener("policy", "HTTPS", CURRENT_POLICY),
+            "undetermined_policy_at_deploy",
+            (("SslPolicy",), "SslPolicy"),
+            ("sslPolicy",),
         ),
     ],
     "ENC-ELB-003": [
@@ -806,6 +863,17 @@ FIXTURES: dict[str, list[Case]] = {
         ),
         terraform_variable(
             classic_elb("undetermined_listener_variable", ("HTTPS",)), ("listener",), "listeners"
+        ),
+        deploy_time(
+            classic_elb("undetermined_protocol_at_deploy", ("HTTPS",)),
+            "undetermined_protocol_at_deploy",
+            (("Listeners", 0, "Protocol"), "ListenerProtocol"),
+            ("listeners", 0, "lbProtocol"),
+        ),
+        deploy_time(
+            classic_elb("undetermined_listeners_at_deploy", ("HTTPS",)),
+            "undetermined_listeners_at_deploy",
+            pulumi=("listeners",),
         ),
     ],
     "ENC-ELB-004": [
@@ -846,6 +914,26 @@ FIXTURES: dict[str, list[Case]] = {
             distribution("undetermined_default_behavior_variable"),
             ("default_cache_behavior",),
             "default_cache_behavior",
+        ),
+        deploy_time(
+            distribution("viewer"),
+            "undetermined_viewer_at_deploy",
+            (("DistributionConfig", "DefaultCacheBehavior", "ViewerProtocolPolicy"), "ViewerProtocolPolicy"),
+            ("defaultCacheBehavior", "viewerProtocolPolicy"),
+        ),
+        deploy_time(
+            distribution("ordered", ordered=("https-only",)),
+            "undetermined_ordered_viewer_at_deploy",
+            (
+                ("DistributionConfig", "CacheBehaviors", 0, "ViewerProtocolPolicy"),
+                "OrderedViewerProtocolPolicy",
+            ),
+            ("orderedCacheBehaviors", 0, "viewerProtocolPolicy"),
+        ),
+        deploy_time(
+            distribution("behavior"),
+            "undetermined_default_behavior_at_deploy",
+            pulumi=("defaultCacheBehavior",),
         ),
     ],
     "ENC-CLOUDFRONT-002": [
