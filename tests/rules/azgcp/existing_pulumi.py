@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -21,7 +22,9 @@ sys.path.insert(0, str(HERE.parent / "gcp"))
 
 from azure_fixture_cases import CASES as AZURE_CASES  # noqa: E402
 from gcp_fixture_cases import CASES as GCP_CASES  # noqa: E402
-from writer import AZURERM, GOOGLE, ROOT, Res, Rule, stack_export  # noqa: E402
+from writer import AZURERM, GOOGLE, ROOT, Res, Rule, derive, stack_export  # noqa: E402
+
+from plan_builder import Ref  # noqa: E402
 
 TYPES = ROOT / "engine" / "iacgate" / "parsers" / "data" / "pulumi_types.json"
 
@@ -32,6 +35,8 @@ PLURAL = {
     "geo_location": "geoLocations",
     "network_rules": "networkRules",
 }
+# The value `pulumi preview` shows for an output known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 # Rules left out of the Pulumi fixtures (none now: ENC-AZDB-001's server parameter tls_version is a service
 # name the vocabulary check of Pulumi findings accepts).
 SKIP: set[str] = set()
@@ -45,6 +50,17 @@ def tokens() -> dict[str, str]:
     return found
 
 
+def preview_unknowns(value: Any) -> Any:
+    """Terraform arguments with every variable (``var.x``, unknown until apply) a preview's unknown output."""
+    if isinstance(value, Ref):
+        return PULUMI_UNKNOWN if value.target.startswith("var.") else value
+    if isinstance(value, dict):
+        return {key: preview_unknowns(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [preview_unknowns(item) for item in value]
+    return value
+
+
 def rules() -> list[Rule]:
     known = tokens()
     found: list[Rule] = []
@@ -52,12 +68,18 @@ def rules() -> list[Rule]:
         for (pack, rule_id), rule_cases in cases.items():
             if pack != "encryption" or rule_id in SKIP:
                 continue
-            # A stack export knows every value: the undetermined_* cases (variables without a value) are
-            # Terraform's alone.
+            # The undetermined_* cases (variables without a value) are written as a preview's unknown
+            # outputs: what an input computed from another resource's output shows before the update.
             resources = [
                 Res(case.type, case.name, case.arguments)
-                for case in rule_cases
                 if not case.name.startswith("undetermined")
+                else Res(
+                    case.type,
+                    case.name,
+                    case.arguments,
+                    pulumi=derive(preview_unknowns(case.arguments), PLURAL),
+                )
+                for case in rule_cases
             ]
             found.append(Rule(rule_id, provider, resources, known, plural=PLURAL))
     return found
