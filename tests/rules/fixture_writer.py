@@ -17,7 +17,7 @@ Pulumi the target's id or ARN plus ``dependencies`` and ``propertyDependencies``
 whose ``terraform`` is ``None`` (or whose ``cloudformation``/``pulumi`` is ``None``) is left out of those
 formats, so a format-specific helper resource (an ``AWS::EC2::FlowLog``) is a case of its own.
 A :class:`Parameter` in CloudFormation properties is a ``Ref`` to a parameter the template declares without
-a default (a value known only at deploy time).
+a default (a value known only at deploy time), a :class:`Chosen` an ``Fn::If`` on a condition over one.
 
 ``formats`` limits which files are written, e.g. to keep a plan file written elsewhere beside the
 generated ones; the writer then refuses HCL addresses that the kept plan also holds, because two formats
@@ -50,6 +50,7 @@ __all__ = [
     "REGION",
     "UNKNOWN",
     "Case",
+    "Chosen",
     "Interpolated",
     "Parameter",
     "Provider",
@@ -122,6 +123,20 @@ class Parameter:
 
     name: str
     type: str = "String"
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A CloudFormation ``Fn::If`` whose condition compares a parameter declared without a default: which
+    branch is taken is known only at deploy time. The condition is ``<parameter>IsTrue``."""
+
+    parameter: str
+    when_true: Any
+    when_false: Any
+
+    @property
+    def condition(self) -> str:
+        return f"{self.parameter}IsTrue"
 
 
 @dataclass(frozen=True)
@@ -286,6 +301,9 @@ def plan(cases: Sequence[Case], provider: Provider) -> dict[str, Any]:
 def _cfn_value(value: Any, logical_ids: Mapping[str, str]) -> Any:
     if isinstance(value, Parameter):
         return {"Ref": value.name}
+    if isinstance(value, Chosen):
+        branches = [_cfn_value(value.when_true, logical_ids), _cfn_value(value.when_false, logical_ids)]
+        return {"Fn::If": [value.condition, *branches]}
     if isinstance(value, Ref):
         target = logical_ids[value.target]
         if value.attribute in (None, "id", "name"):
@@ -313,19 +331,29 @@ def template(rule_id: str, cases: Sequence[Case]) -> dict[str, Any]:
         "Description": f"{rule_id} fixtures: logical ids say the expected outcome.",
     }
     parameters: dict[str, Any] = {}
+    conditions: dict[str, Any] = {}
     for case in cases:
-        if case.cloudformation is not None:
-            for parameter in _parameters(case.cloudformation[1]):
-                parameters[parameter.name] = {"Type": parameter.type}
+        if case.cloudformation is None:
+            continue
+        for found in _parameters(case.cloudformation[1]):
+            if isinstance(found, Chosen):
+                parameters[found.parameter] = {"Type": "String", "AllowedValues": ["true", "false"]}
+                conditions[found.condition] = {"Fn::Equals": [{"Ref": found.parameter}, "true"]}
+            else:
+                parameters[found.name] = {"Type": found.type}
     if parameters:
         document["Parameters"] = parameters
+    if conditions:
+        document["Conditions"] = conditions
     document["Resources"] = resources
     return document
 
 
-def _parameters(value: Any) -> list[Parameter]:
+def _parameters(value: Any) -> list[Parameter | Chosen]:
     if isinstance(value, Parameter):
         return [value]
+    if isinstance(value, Chosen):
+        return [value, *_parameters(value.when_true), *_parameters(value.when_false)]
     if isinstance(value, Mapping):
         return [found for item in value.values() for found in _parameters(item)]
     if isinstance(value, list | tuple):

@@ -40,8 +40,8 @@ deny contains lib.violation(["protocol"], msg) if {
 }
 
 # Whether a plain listener only redirects to HTTPS cannot be told: its default actions are unknown until
-# apply as a whole, or an action's type, redirect block or redirect protocol is, and no known action
-# forwards plain traffic. The finding points at the unknown value: undetermined, never failed or passed.
+# apply as a whole, or an action (a CloudFormation Fn::If choosing it, a Pulumi output), an action's type,
+# redirect block or redirect protocol is, and no known action forwards plain traffic. The finding points at the unknown value: undetermined, never failed or passed.
 unknown_action_paths contains [name] if {
 	some name in ["default_action", "default_actions"]
 	lib.is_unknown(lib.attr(name))
@@ -53,7 +53,9 @@ unknown_action_paths contains path if {
 	some path in action_unknown_paths(action, [name, i])
 }
 
-action_unknown_paths(action, at) := [array.concat(at, ["type"])] if {
+action_unknown_paths(action, at) := [at] if {
+	lib.is_unknown(action)
+} else := [array.concat(at, ["type"])] if {
 	lib.is_unknown(object.get(action, "type", null))
 } else := [full |
 	kind := object.get(action, "type", "")

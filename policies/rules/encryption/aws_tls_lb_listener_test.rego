@@ -102,3 +102,14 @@ test_http_with_unknown_redirect_is_reported_at_the_unknown if {
 		with input.related as []
 	forward.path == ["protocol"]
 }
+
+# One default action unknown as a whole (a CloudFormation Fn::If choosing the action, a Pulumi output):
+# it may redirect to HTTPS, so the plain listener is reported at that action (undetermined), not failed at
+# protocol.
+test_http_with_an_unknown_action_is_reported_at_the_action if {
+	results := protocol_rule.deny with input.resource as tls_test_listener({"protocol": "HTTP", "default_actions": [testing.unknown]})
+		with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["default_actions", 0]
+}

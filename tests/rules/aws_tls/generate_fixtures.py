@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Parameter, Ref, write
+from fixture_writer import ACCOUNT, REGION, Case, Chosen, Parameter, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -152,6 +152,28 @@ def listener(
             ),
         ),
         blocks=("default_action", "redirect"),
+    )
+
+
+def chosen_action(name: str) -> Case:
+    """A plain HTTP listener whose one default action is known only at deploy time: in CloudFormation an
+    ``Fn::If`` between a redirect to HTTPS and a forward, in Pulumi a preview's unknown output."""
+    redirect, forward = listener(name, "HTTP", action="redirect"), listener(name, "HTTP")
+    assert redirect.cloudformation is not None and forward.cloudformation is not None
+    assert redirect.pulumi is not None
+    actions = Chosen(
+        "RedirectPlainTraffic",
+        redirect.cloudformation[1]["DefaultActions"][0],
+        forward.cloudformation[1]["DefaultActions"][0],
+    )
+    return replace(
+        redirect,
+        terraform=None,
+        cloudformation=(
+            redirect.cloudformation[0],
+            {**redirect.cloudformation[1], "DefaultActions": [actions]},
+        ),
+        pulumi=(redirect.pulumi[0], {**redirect.pulumi[1], "defaultActions": [PULUMI_UNKNOWN]}),
     )
 
 
@@ -832,6 +854,8 @@ FIXTURES: dict[str, list[Case]] = {
         deploy_time(
             listener("actions", "HTTP"), "undetermined_actions_at_deploy", pulumi=("defaultActions",)
         ),
+        # One action chosen at deploy time may redirect to HTTPS (it failed at Protocol before).
+        chosen_action("undetermined_action_at_deploy"),
     ],
     "ENC-ELB-002": [
         listener("fail_https_2016_policy", "HTTPS", "ELBSecurityPolicy-2016-08"),
