@@ -82,6 +82,16 @@ SQL_TLS = [
         ip_configuration=[{**PRIVATE, "require_ssl": Ref("var.require_ssl", None)}],
     ),
     sql("undetermined_ip_configuration_variable", ip_configuration=Ref("var.ip_configuration", None)),
+    Case(
+        "google_sql_database_instance",
+        "undetermined_settings_variable",
+        {
+            **sql("settings").arguments,
+            "name": "undetermined-settings-variable",
+            "settings": Ref("var.settings", None),
+        },
+        {"settings": SQL_SETTINGS_DEFAULTS},
+    ),
 ]
 
 LOG_FLAGS = {"log_connections": "on", "log_disconnections": "on"}
