@@ -177,6 +177,32 @@ def chosen_action(name: str) -> Case:
     )
 
 
+def chosen_element(case: Case, name: str, parameter: str, cfn_key: str, pulumi_key: str, other: Case) -> Case:
+    """``case`` as ``name`` in CloudFormation and Pulumi only, with the first item of its ``cfn_key`` list
+    chosen at deploy time (an ``Fn::If`` between it and ``other``'s first item) and of its ``pulumi_key``
+    list a preview's unknown output."""
+    assert case.cloudformation is not None and case.pulumi is not None and other.cloudformation is not None
+    cfn = _replaced(
+        case.cloudformation[1],
+        (*cfn_key.split("."), 0),
+        Chosen(parameter, _item(case.cloudformation[1], cfn_key), _item(other.cloudformation[1], cfn_key)),
+    )
+    inputs = _replaced(case.pulumi[1], (pulumi_key, 0), PULUMI_UNKNOWN)
+    return replace(
+        case,
+        name=name,
+        terraform=None,
+        cloudformation=(case.cloudformation[0], cfn),
+        pulumi=(case.pulumi[0], inputs),
+    )
+
+
+def _item(values: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        values = values[part]
+    return values[0]
+
+
 # --- CloudFront distributions --------------------------------------------------------------------
 
 
@@ -899,6 +925,14 @@ FIXTURES: dict[str, list[Case]] = {
             "undetermined_listeners_at_deploy",
             pulumi=("listeners",),
         ),
+        chosen_element(
+            classic_elb("undetermined_listener_at_deploy", ("HTTPS",)),
+            "undetermined_listener_at_deploy",
+            "SecureListener",
+            "Listeners",
+            "listeners",
+            classic_elb("undetermined_listener_at_deploy", ("HTTP",)),
+        ),
     ],
     "ENC-ELB-004": [
         negotiation_policy("fail_policy_2016", {"Reference-Security-Policy": "ELBSecurityPolicy-2016-08"}),
@@ -958,6 +992,14 @@ FIXTURES: dict[str, list[Case]] = {
             distribution("behavior"),
             "undetermined_default_behavior_at_deploy",
             pulumi=("defaultCacheBehavior",),
+        ),
+        chosen_element(
+            distribution("chosen", ordered=("https-only",)),
+            "undetermined_ordered_behavior_at_deploy",
+            "HttpsOnlyPaths",
+            "DistributionConfig.CacheBehaviors",
+            "orderedCacheBehaviors",
+            distribution("chosen", ordered=("allow-all",)),
         ),
     ],
     "ENC-CLOUDFRONT-002": [
