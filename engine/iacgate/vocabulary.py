@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from iacgate.graph.model import PathElement
+from iacgate.graph.model import PathElement, path_text
 from iacgate.parsers.cloudformation.names import snake
 
 CLOUDFORMATION = "cloudformation"
@@ -198,6 +198,11 @@ class Speaker:
         the resource's string values; a word that is one of them (``log_connections``) is not a name."""
         if not self.translates or not text:
             return text
+        whole = path_text(path) if len(path) > 1 else ""
+        if whole and whole in text:
+            # The finding's own path written out ("cannot decide, listener[0].lb_protocol is unknown") is
+            # rendered as a path, element by element, not word by word.
+            return self.path(path).join(self.text(piece, path, values) for piece in text.split(whole))
         names = [element for element in path if isinstance(element, str)]
         cut = next((index for index, name in enumerate(names) if name in self.verbatim), len(names))
         # Below a verbatim attribute (a parameter group's parameters) the path names values, not names.

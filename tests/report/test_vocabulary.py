@@ -186,3 +186,29 @@ def test_a_value_passed_through_interpolation_is_followed_to_where_it_was_decide
     (finding,) = result.findings
     assert (finding.file, finding.line) == ("main.tf", 5)
     assert finding.message.endswith("the value comes from the default of variable encrypt")
+
+
+@pytest.mark.parametrize(
+    ("format", "native_type", "expected"),
+    [
+        (
+            "cloudformation",
+            "AWS::ElasticLoadBalancingV2::Listener",
+            "DefaultActions[0].RedirectConfig.Protocol",
+        ),
+        ("pulumi", "aws:lb/listener:Listener", "defaultActions[0].redirectConfig.protocol"),
+    ],
+)
+def test_an_undetermined_path_is_written_out_in_the_formats_names(
+    format: str, native_type: str, expected: str
+) -> None:
+    """The path an undetermined result names ("cannot decide, <path> is unknown") is the finding's own
+    path, rendered element by element: past its first element it kept Terraform's names."""
+    # The attributes as both readers name them (snake case of DefaultActions / defaultActions).
+    path = ("default_actions", 0, "redirect_config", "protocol")
+    message = (
+        "listener may accept unencrypted traffic (cannot decide, "
+        "default_actions[0].redirect_config.protocol is unknown: known after apply)"
+    )
+    rendered = speaker(format, native_type).text(message, path)
+    assert f"cannot decide, {expected} is unknown" in rendered
