@@ -125,29 +125,64 @@ azure_arm_body(neighbour) := decoded if {
 	not lib.is_unknown(raw)
 } else := {}
 
-# The enabled entries of an ARM diagnostic setting's properties.logs as enabled_log blocks.
+# The enabled entries of an ARM diagnostic setting's properties.logs as enabled_log blocks; an entry whose
+# enabled is unknown until apply is marked so (it sends nothing certain: see diagnostic_uncertain).
 azure_arm_logs(properties) := [block |
 	some entry in lib.blocks(object.get(properties, "logs", []))
-	not lib.is_false(object.get(entry, "enabled", true))
+	enabled := object.get(entry, "enabled", true)
+	not lib.is_false(enabled)
 	category := object.get(entry, "category", null)
 	group := object.get(entry, "categoryGroup", null)
-	block := {"category": category, "category_group": group}
+	block := {"category": category, "category_group": group, "enabled_unknown": count([1 | lib.is_unknown(enabled)]) > 0}
 ]
 
 # Log categories and category groups a diagnostic setting sends: enabled_log (azurerm 3.39+) and the
 # older log block when enabled (its enabled defaults to true).
+# An entry whose enabled is unknown until apply sends nothing certain and is left out.
 diagnostic_log_names(setting) := {lower(name) |
 	some block in lib.blocks(object.get(setting.attributes, "enabled_log", []))
+	object.get(block, "enabled_unknown", false) == false
 	some key in ["category", "category_group"]
 	name := object.get(block, key, null)
 	is_string(name)
 } | {lower(name) |
 	some block in lib.blocks(object.get(setting.attributes, "log", []))
-	not lib.is_false(object.get(block, "enabled", true))
+	enabled := object.get(block, "enabled", true)
+	not lib.is_false(enabled)
+	not lib.is_unknown(enabled)
 	some key in ["category", "category_group"]
 	name := object.get(block, key, null)
 	is_string(name)
 }
+
+# A diagnostic setting targeting the resource whose logs cannot be told until apply: an entry whose
+# enabled is unknown, or an azapi body unknown as a whole. A rule that finds the resource's logs missing
+# then answers undetermined (diagnostic_violation), never passed and never failed on it.
+diagnostic_uncertain if {
+	some setting in diagnostic_settings
+	some block in lib.blocks(object.get(setting.attributes, "enabled_log", []))
+	object.get(block, "enabled_unknown", false) == true
+}
+
+diagnostic_uncertain if {
+	some setting in lib.referrers_via("azurerm_monitor_diagnostic_setting", "target_resource_id")
+	some block in lib.blocks(object.get(setting.attributes, "log", []))
+	lib.is_unknown(object.get(block, "enabled", true))
+}
+
+diagnostic_uncertain if {
+	some neighbour in lib.referrers_via("azapi_resource", "parent_id")
+	lib.is_unknown(object.get(neighbour.attributes, "body", null))
+}
+
+# A failure of a rule on the logs diagnostic settings send: undetermined where a setting is uncertain.
+diagnostic_status := "undetermined" if diagnostic_uncertain else := "fail"
+
+diagnostic_note := " (cannot decide: a diagnostic setting targeting it has logs unknown until apply)" if {
+	diagnostic_uncertain
+} else := ""
+
+diagnostic_violation(path, message) := {"path": path, "message": concat("", [message, diagnostic_note]), "status": diagnostic_status}
 
 # A diagnostic setting delivers somewhere: a Log Analytics workspace, a storage account, an event hub or
 # a partner solution.

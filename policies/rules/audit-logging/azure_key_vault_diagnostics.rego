@@ -1,14 +1,13 @@
 # LOG-AZKV-001: Key Vaults send their audit events to a diagnostic destination.
 package iacgate.rules.audit_logging.azure_key_vault_diagnostics
 
-import data.iacgate.lib
 import data.iacgate.lib.azure
 import rego.v1
 
 # AuditEvent is the category; the audit and allLogs category groups include it.
 audit_logs := {"auditevent", "audit", "alllogs"}
 
-deny contains lib.violation([], msg) if {
+deny contains azure.diagnostic_violation([], msg) if {
 	not azure.diagnostic_logs_any(audit_logs)
 	msg := concat("", ["Key Vault access is not logged: ", found, ", required an azurerm_monitor_diagnostic_setting targeting the vault that sends AuditEvent (or the audit or allLogs group) to a workspace, storage account or event hub"])
 }

@@ -39,3 +39,31 @@ test_disabled_legacy_log_fails if {
 	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault("acme")
 		with input.related as [setting({"log_analytics_workspace_id": "/w", "log": [{"category": "AuditEvent", "enabled": false}]})]
 }
+
+azapi_setting(logs) := testing.referrer("azapi_resource", "parent_id", {
+	"type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+	"body": {"properties": {"workspaceId": "/w", "logs": logs}},
+})
+
+test_legacy_log_block_enabled_unknown_is_undetermined if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": "/w", "log": [{"category": "AuditEvent", "enabled": testing.unknown}]})]
+	result.status == "undetermined"
+}
+
+test_azapi_entry_enabled_unknown_is_undetermined if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [azapi_setting([{"category": "AuditEvent", "enabled": testing.unknown}])]
+	result.status == "undetermined"
+}
+
+test_azapi_entry_enabled_passes if {
+	count(azure_key_vault_diagnostics.deny) == 0 with input.resource as vault("acme")
+		with input.related as [azapi_setting([{"category": "AuditEvent", "enabled": true}])]
+}
+
+test_azapi_body_unknown_is_undetermined if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [testing.referrer("azapi_resource", "parent_id", {"type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview", "body": testing.unknown})]
+	result.status == "undetermined"
+}

@@ -2,7 +2,6 @@
 # destination.
 package iacgate.rules.audit_logging.azure_nsg_diagnostics
 
-import data.iacgate.lib
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -23,7 +22,7 @@ missing := [names[name] |
 	not "alllogs" in sent
 ]
 
-deny contains lib.violation([], msg) if {
+deny contains azure.diagnostic_violation([], msg) if {
 	count(missing) > 0
 	msg := concat("", ["network security group events are not logged: ", found, ", required an azurerm_monitor_diagnostic_setting targeting the group that sends ", concat(" and ", missing), " (or the allLogs group) to a workspace, storage account or event hub"])
 }

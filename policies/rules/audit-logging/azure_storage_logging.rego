@@ -1,7 +1,6 @@
 # LOG-AZSTORAGE-001: Azure storage accounts log read, write and delete requests.
 package iacgate.rules.audit_logging.azure_storage_logging
 
-import data.iacgate.lib
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -20,7 +19,7 @@ logs_requests if {
 
 logs_requests if azure.diagnostic_logs_any(groups)
 
-deny contains lib.violation([], msg) if {
+deny contains azure.diagnostic_violation([], msg) if {
 	not logs_requests
 	msg := concat("", ["storage account requests are not logged: ", found, ", required an azurerm_monitor_diagnostic_setting on the account's services sending StorageRead, StorageWrite and StorageDelete (or the audit or allLogs group) to a destination"])
 }

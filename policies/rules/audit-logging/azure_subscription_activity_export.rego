@@ -49,6 +49,9 @@ deny contains lib.violation([], msg) if {
 	not azure_subscription_export_logs_unknown
 }
 
+# An entry whose enabled is unknown, or an azapi body unknown as a whole (azure.diagnostic_uncertain).
+azure_subscription_export_logs_unknown if azure.diagnostic_uncertain
+
 # A setting whose categories are unknown until apply may send the missing ones: undetermined.
 deny contains lib.undetermined([], msg) if {
 	count(missing) > 0
