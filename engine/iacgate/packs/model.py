@@ -184,12 +184,17 @@ class RuleSet:
     @cached_property
     def same_routes(self) -> Mapping[str, str]:
         """A route key whose rules are those of source code's route (an update of a type no rule judging
-        changes names) -> that route's key: one router, compiled once."""
+        changes names, a quiet update of a type only quiet rules judge) -> that route's key: one router,
+        compiled once."""
         routes = self.routes
         return {
             key: type_name
             for type_name in self.by_type
-            for key in (route(type_name, "managed", True, True), route(type_name, "managed", True))
+            for key in (
+                route(type_name, "managed", True, True),
+                route(type_name, "managed", True, True, quiet=True),
+                route(type_name, "managed", True),
+            )
             if key in routes and routes[key] == routes.get(type_name)
         }
 
@@ -207,9 +212,6 @@ class RuleSet:
                 continue
             attributes = frozenset(name for rule in skipped for name in rule.compared(type_name) or ())
             key = route(type_name, "managed", True, True, quiet=True)
-            # The same rules as source code: the same router, compiled once.
-            if self.routes.get(key) == self.routes.get(type_name):
-                key = type_name
             key = self.same_routes.get(key, key)
             quiet[type_name] = Quiet(key, attributes, skipped)
         return quiet
