@@ -14,7 +14,7 @@ import pytest
 
 from iacgate.errors import EvaluationError
 from iacgate.evaluate import EmbeddedEvaluator
-from iacgate.evaluate.closure import ModuleIndex
+from iacgate.evaluate.closure import ModuleIndex, graph_types
 from iacgate.graph import Graph, Resource
 from iacgate.packs import load_packs
 
@@ -191,3 +191,40 @@ def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_ans
     }
     assert len(shared_bundles) == 1
     assert len(per_type_bundles) == 3
+
+
+@pytest.mark.parametrize(
+    ("source", "types"),
+    [
+        ('x := object.get(input.resources_by_type, "aws_cloudtrail", [])', {"aws_cloudtrail"}),
+        ('x := input.resources_by_type["aws_s3_bucket"][_]', {"aws_s3_bucket"}),
+        ("some v in input.resources_by_type.aws_ebs_volume\ny := input.settings.x", {"aws_ebs_volume"}),
+        ("# some resources in input.resources_by_type\nx := input.edges", set()),
+        ('msg := "every input is read"\nx := input.resources_by_type.aws_sqs_queue', {"aws_sqs_queue"}),
+    ],
+)
+def test_a_whole_graph_rule_reading_types_by_literal_name_is_sent_those_types(
+    source: str, types: set[str]
+) -> None:
+    assert graph_types([source]) == frozenset(types)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "some resources in input.resources_by_type",
+        "all := input.resources_by_type",
+        "x := input.resources_by_type[name]",
+        "x := input",
+        "x := object.get(input.resources_by_type, name, [])\ny := input.resources_by_type.aws_vpc",
+    ],
+)
+def test_any_other_use_of_the_input_sends_every_type(source: str) -> None:
+    assert graph_types([source]) is None
+
+
+def test_the_cloudtrail_data_events_rule_is_asked_with_the_trails_alone() -> None:
+    rules = load_packs(("audit-logging",))
+    index = ModuleIndex.of((path, path.read_text(encoding="utf-8")) for path in rules.policy_files)
+    rule = next(rule for rule in rules.graph_rules if rule.id == "LOG-CLOUDTRAIL-006")
+    assert index.graph_types(rule.policy) == frozenset({"aws_cloudtrail"})

@@ -416,3 +416,38 @@ def test_upload_sends_only_what_the_scanned_types_need(
             rule.id for rule in rules.routes["aws_sqs_queue"]
         }
         assert any("sqs" in name for name in policy_ids(opa_server) if name.startswith(prefix))
+
+
+COUNTING_POLICY = """\
+    package house.graph
+
+    import rego.v1
+
+    # Every resource of the graph, whatever its type: none of the types is named here.
+    deny contains {"resource": v.id, "path": [], "message": sprintf("%d resources", [n])} if {
+        n := count([r | some resources in input.resources_by_type; some r in resources])
+        n > 2
+        some v in object.get(input.resources_by_type, "aws_ebs_volume", [])
+    }
+"""
+
+
+def test_a_whole_graph_rule_iterating_every_type_sees_every_resource_in_both_engines(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    """Only rules that look types up by a literal name get those types alone (``graph_types``)."""
+    rules = house_rules(tmp_path, graph_policy=COUNTING_POLICY)
+    graph = Graph(
+        (
+            resource("aws_ebs_volume", "v", encrypted=True),
+            resource("aws_sqs_queue", "q"),
+            resource("aws_sqs_queue", "r"),
+        )
+    )
+    embedded = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
+    graph_findings = [
+        (v.rule_id, v.resource_id, v.message) for v in embedded.violations if v.rule_id == "HOUSE-GRAPH-001"
+    ]
+    assert graph_findings == [("HOUSE-GRAPH-001", "aws_ebs_volume.v", "3 resources")]
+    same(opa(rules, opa_server.url).evaluate(graph, rules, {}), embedded)

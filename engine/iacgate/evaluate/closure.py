@@ -15,13 +15,41 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from iacgate.evaluate.safety import code_only
+from iacgate.evaluate.safety import code_only, comments_blanked
 
 PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _IMPORT = re.compile(r"^import\s+data\.([\w.]+)(?:\s+as\s+(\w+))?", re.MULTILINE)
 # ``data.a.b`` written in a rule body; ``data`` on its own or indexed (``data[x]``) reaches anything.
 _DATA_REF = re.compile(r"(?<![\w.])data\.([A-Za-z_][\w.]*)")
 _DATA_ANY = re.compile(r"(?<![\w.])data\b(?!\.[A-Za-z_])")
+# How a whole-graph policy may read ``input``: the resources of one type by a literal name, or a part of
+# the input that is not the graph's resources. Any other use (iterating every type, ``input`` passed
+# whole, a computed type name) reads resources of types the policy does not name.
+_GRAPH_LOOKUP = re.compile(
+    r'object\.get\(\s*input\.resources_by_type\s*,\s*"([a-z0-9_]+)"'
+    r'|input\.resources_by_type\["([a-z0-9_]+)"\]'
+    r"|input\.resources_by_type\.([a-z0-9_]+)\b"
+    r"|input\.(?:edges|settings|change_summary|resource|related)\b"
+)
+_INPUT = re.compile(r"\binput\b")
+
+
+def graph_types(sources: Sequence[str]) -> frozenset[str] | None:
+    """The resource types whole-graph policies with these modules can read, or None for every type.
+
+    A policy that only looks resources up by a literal type (``object.get(input.resources_by_type,
+    "aws_cloudtrail", [])``) is sent those types alone: one CloudTrail rule on a plan of ten thousand
+    resources is asked with its trails, not with the whole plan. A policy that uses ``input`` any other
+    way (``some resources in input.resources_by_type``) is sent every type.
+    """
+    types: set[str] = set()
+    for source in sources:
+        # Strings are kept for the type names, comments are not read; ``input`` counts only in code.
+        lookups = list(_GRAPH_LOOKUP.finditer(comments_blanked(source)))
+        if len(lookups) != len(_INPUT.findall(code_only(source))):
+            return None
+        types.update(name for match in lookups for name in match.groups()[:3] if name)
+    return frozenset(types)
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,7 @@ class ModuleIndex:
     packages: Mapping[str, tuple[Path, ...]]
     # The files each file reaches directly, worked out on first use (a scan asks for a few types only).
     _reaches: dict[Path, tuple[Path, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _graph_types: dict[str, frozenset[str] | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sources: Iterable[tuple[Path, str]]) -> ModuleIndex:
@@ -64,6 +93,14 @@ class ModuleIndex:
     def closure(self, packages: Iterable[str]) -> tuple[Path, ...]:
         """The files of these packages and of every package they need, directly or not, in index order."""
         return self.reached_from(path for name in packages for path in self.packages.get(name, ()))
+
+    def graph_types(self, package: str) -> frozenset[str] | None:
+        """The resource types the whole-graph rule ``package`` can read (None: any), by ``graph_types``
+        over its closure; worked out once per package."""
+        if package not in self._graph_types:
+            sources = [self.sources[path] for path in self.closure([package])]
+            self._graph_types[package] = graph_types(sources)
+        return self._graph_types[package]
 
     def reached_from(self, files: Iterable[Path]) -> tuple[Path, ...]:
         """These files and every file they need, directly or not, in index order."""

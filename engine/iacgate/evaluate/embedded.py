@@ -369,7 +369,8 @@ class EmbeddedEvaluator:
             answers: list[Any] = []
             # Answers for the state before an update, by query index: only where a regression can show.
             before: dict[str, Any] = {}
-            whole: dict[str, Any] | None = None
+            # The whole-graph documents, one per set of types the graph rules asked read.
+            wholes: dict[frozenset[str] | None, dict[str, Any]] = {}
             for step, query in enumerate(queries, start=1):
                 mark(step)
                 document: Mapping[str, Any]
@@ -378,8 +379,10 @@ class EmbeddedEvaluator:
                         graph, query.resource, settings, self._related_types, changes_asked(query.rules)
                     )
                 else:
-                    whole = whole if whole is not None else graph_input(graph, settings)
-                    document = whole
+                    types = self._index.graph_types(query.rules[0].policy)
+                    if types not in wholes:
+                        wholes[types] = graph_input(graph, settings, types)
+                    document = wholes[types]
                 answer = self._query(query.key, query.entrypoint, document, query.rules)
                 answers.append(answer)
                 if query.resource is not None and needs_before(query.resource, query.rules, answer):

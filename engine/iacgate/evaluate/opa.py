@@ -424,11 +424,14 @@ class OpaEvaluator:
             if self._options.opa_upload:
                 self._upload_for(server, (), graph_rules)
                 prefix = f"{self._namespace}/"
-            document = graph_input(graph, settings)
+            # One document per set of types the rules read (``ModuleIndex.graph_types``).
+            documents: dict[frozenset[str] | None, dict[str, Any]] = {}
             for rule in graph_rules:
-                graph_answers.append(
-                    (rule.id, server.query_data(f"{prefix}{rule.policy.replace('.', '/')}/deny", document))
-                )
+                types = self._index.graph_types(rule.policy)
+                if types not in documents:
+                    documents[types] = graph_input(graph, settings, types)
+                path = f"{prefix}{rule.policy.replace('.', '/')}/deny"
+                graph_answers.append((rule.id, server.query_data(path, documents[types])))
         before = self._before(server, graph, settings, answers)
         return collect_results(graph, self._rules, answers, graph_answers, engine=self.name, before=before)
 

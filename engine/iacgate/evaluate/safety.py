@@ -240,6 +240,11 @@ def code_only(source: str) -> str:
     return _STRING_OR_COMMENT.sub(_blank, source)
 
 
+def comments_blanked(source: str) -> str:
+    """The source with comments blanked out and string literals kept."""
+    return _STRING_OR_COMMENT.sub(lambda m: _blank(m) if m.group(0).startswith("#") else m.group(0), source)
+
+
 _STRING_OR_COMMENT = re.compile(r'"(?:\\.|[^"\\\n])*"|`[^`]*`|#[^\n]*')
 
 

@@ -148,11 +148,16 @@ def _far_neighbours(
     return refers_to, referred_by
 
 
-def graph_input(graph: Graph, settings: Mapping[str, Any]) -> dict[str, Any]:
+def graph_input(
+    graph: Graph, settings: Mapping[str, Any], types: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """The document of a whole-graph rule; ``types`` (None: all) are the only types it can read
+    (``results.graph_types``), the others are left out."""
     return {
         "resources_by_type": {
             type_name: [resource_document(resource, drop_null=True) for resource in resources]
             for type_name, resources in graph.by_type.items()
+            if types is None or type_name in types
         },
         "edges": [
             {"source": edge.source, "target": edge.target, "kind": edge.kind, "attribute": edge.attribute}
