@@ -102,6 +102,7 @@ class Limits:
     memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
     insecure_http: bool = False
     debug: bool = False
+    jobs: int = 0
 
 
 def _engine_options(
@@ -130,6 +131,7 @@ def _engine_options(
         memory_limit_mb=limits.memory_limit_mb,
         debug=limits.debug,
         opa_insecure_http=limits.insecure_http,
+        jobs=limits.jobs,
     )
     if engine == "opa" and not options.opa_url:
         raise UsageError("--engine opa needs --opa-url (or opa.url in iacgate.yaml)")
@@ -306,8 +308,17 @@ def main() -> None:
     default=DEFAULT_MEMORY_LIMIT_MB,
     show_default=True,
     metavar="MB",
-    help="Most memory the embedded engine may add while evaluating; past it exit 3 naming the rule and "
-    "unit; 0 = no limit (Linux only).",
+    help="Most memory each process of the embedded engine may add while evaluating; past it exit 3 "
+    "naming the rule and unit; 0 = no limit (Linux only).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Processes the embedded engine evaluates a unit of 200 queries or more in, side by side; 0 = one "
+    "per available CPU (at most 4), 1 = one.",
 )
 @click.option(
     "--debug",
@@ -403,6 +414,7 @@ def scan_command(
     read_roots: tuple[Path, ...] = (),
     timeout: float = DEFAULT_DEADLINE_SECONDS,
     memory_limit: int = DEFAULT_MEMORY_LIMIT_MB,
+    jobs: int = 0,
     debug: bool = False,
     opa_insecure_http: bool = False,
 ) -> None:
@@ -445,7 +457,7 @@ def scan_command(
                 opa_token_file,
                 opa_ca_bundle,
                 opa_no_upload,
-                Limits(timeout, memory_limit, opa_insecure_http, debug),
+                Limits(timeout, memory_limit, opa_insecure_http, debug, jobs),
             ),
             exclude=(*config.exclude, *exclude),
             settings=config.settings,

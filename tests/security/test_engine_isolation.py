@@ -117,6 +117,46 @@ def test_the_units_of_a_scan_share_one_evaluating_child(tmp_path: Path) -> None:
     ]
 
 
+# --- a big unit is split across children, side by side -----------------------------------------------------
+
+
+def volumes(count: int, name: str) -> Graph:
+    return Graph(tuple(volume(f"v{n}", encrypted=n % 3 == 0) for n in range(count)), name=name)
+
+
+def test_a_big_unit_is_answered_by_several_children_with_the_answers_of_one(tmp_path: Path) -> None:
+    """Units of at least 200 queries are dealt out to --jobs children; smaller ones go to the first."""
+    rules = house(tmp_path, PASSING, policy('input.resource.attributes.encrypted == false\nmsg := "second"'))
+    units = [volumes(300, "big"), volumes(5, "small"), volumes(260, "again")]
+
+    def evaluated(jobs: int) -> tuple[list[object], int]:
+        evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=jobs))
+        with evaluator:
+            results = [evaluator.evaluate(unit, rules, {}) for unit in units]
+            children = len(evaluator._children)
+        return [(e.checks, e.violations) for e in results], children
+
+    alone, one = evaluated(1)
+    side_by_side, two = evaluated(2)
+    assert (one, two) == (1, 2)
+    assert side_by_side == alone
+    checks = alone[0][0]
+    assert len(checks) == 600 and {c.outcome for c in checks} == {"pass", "fail"}
+
+
+def test_a_stop_in_a_later_part_names_the_rule_and_resource_it_stopped_on(tmp_path: Path) -> None:
+    """Each child counts the queries of its own part; the error maps that back to the unit's query."""
+    runaway = policy(f'input.resource.id == "aws_ebs_volume.v251"\n{ENDLESS}')
+    rules = house(tmp_path, PASSING, runaway)
+    evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=2, deadline_seconds=2.0))
+    with pytest.raises(EvaluationError) as stopped:
+        evaluator.evaluate(volumes(300, "plan.json"), rules, {})
+    message = str(stopped.value)
+    assert message.startswith("rule HOUSE-002 (house.r2) on aws_ebs_volume.v251 in unit plan.json: ")
+    assert "deadline of 2 s" in message
+    assert evaluator._children == []
+
+
 def test_print_in_a_pack_test_never_breaks_iacgate_test(tmp_path: Path) -> None:
     """Before #13 the test worker's answer shared stdout with print: an internal error (JSONDecodeError)."""
     pack = make_pack(tmp_path / "pol", PASSING)

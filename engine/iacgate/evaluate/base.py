@@ -16,6 +16,8 @@ Outcome = Literal["pass", "fail", "undetermined"]
 # this many MB (--memory-limit; 0: no ceiling). Past either: exit 3 naming the rule and unit.
 DEFAULT_DEADLINE_SECONDS = 600.0
 DEFAULT_MEMORY_LIMIT_MB = 4096
+# Evaluating processes of the embedded engine when --jobs is 0 (automatic): one per CPU, at most this.
+MAX_JOBS = 4
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class EngineOptions:
     evaluation (the embedded engine's queries, or all of a scan's OPA traffic); ``memory_limit_mb`` what
     the embedded engine may allocate. ``debug`` sends policies' ``print`` output to stderr (never into a
     report). A bearer token goes over plain http only to a loopback host, unless ``opa_insecure_http``.
+    ``jobs`` is how many processes the embedded engine evaluates a big unit in, side by side: 0 is one per
+    CPU this process may use, at most ``MAX_JOBS``.
     """
 
     opa_url: str | None = None
@@ -37,6 +41,7 @@ class EngineOptions:
     memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
     debug: bool = False
     opa_insecure_http: bool = False
+    jobs: int = 0
 
 
 @dataclass(frozen=True)

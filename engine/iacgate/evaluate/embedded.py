@@ -28,7 +28,7 @@ import regopy
 from regopy.rego_shared import rego_set_strict_builtin_errors
 
 from iacgate.errors import EvaluationError, IacgateError, PackError
-from iacgate.evaluate.base import EngineOptions, Evaluation
+from iacgate.evaluate.base import MAX_JOBS, EngineOptions, Evaluation
 from iacgate.evaluate.bundle_cache import (
     bundle_path,
     bundles_kept,
@@ -38,7 +38,7 @@ from iacgate.evaluate.bundle_cache import (
     verified_bundle,
 )
 from iacgate.evaluate.closure import ModuleIndex
-from iacgate.evaluate.isolation import Budget, Child, Mark, Stopped, run_in_child
+from iacgate.evaluate.isolation import Budget, Child, Handler, Mark, Stopped, can_isolate, run_in_child
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import (
@@ -61,6 +61,9 @@ _ERROR_LOCATION = re.compile(r"^-- (?P<file>[^\s:]+):(?P<line>\d+):(?P<column>\d
 _GRAPH = ""
 
 Modules = Sequence[tuple[str, str]]
+# What a child evaluates: a unit (its graph and settings, pickled when sent) and the indexes of the unit's
+# queries it answers (``_parts``; None: all of them).
+_Work = tuple[tuple[Graph, Mapping[str, Any]] | bytes, tuple[int, ...] | None]
 
 
 @contextmanager
@@ -120,6 +123,43 @@ _REPORTED: dict[str, type[IacgateError]] = {"EvaluationError": EvaluationError, 
 # scan's deadline (between 1 and 30 s): a runaway rule is alone to run out of it.
 _DIAGNOSIS_SHARE = 0.1
 _DIAGNOSIS_SECONDS = (1.0, 30.0)
+# A unit is split across evaluating processes from this many queries: below it another process (its
+# fork, its own bundles, the unit sent to it) costs about what it saves.
+_PARALLEL_QUERIES = 200
+# What a query costs besides its rules, in rules: building and loading its input.
+_QUERY_WEIGHT = 2
+
+
+def _available_cpus() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def _parts(queries: Sequence[_Query], jobs: int) -> list[tuple[int, ...] | None]:
+    """The indexes of the queries each evaluating process answers (None: every query, in one process).
+
+    The queries of a type are dealt out in turn, so every process gets the same mix whatever each rule
+    costs; a type with few queries goes whole to the least loaded process, so that only it loads or
+    compiles that type's bundle."""
+    if jobs < 2 or len(queries) < _PARALLEL_QUERIES:
+        return [None]
+    by_key: dict[str, list[int]] = {}
+    for index, query in enumerate(queries):
+        by_key.setdefault(query.key, []).append(index)
+    loads = [0] * jobs
+    parts: list[list[int]] = [[] for _ in range(jobs)]
+    for _key, indexes in sorted(by_key.items(), key=lambda item: (-len(item[1]), item[0])):
+        weight = _QUERY_WEIGHT + len(queries[indexes[0]].rules)
+        if len(indexes) >= 2 * jobs:
+            order = sorted(range(jobs), key=lambda part: loads[part])
+            for turn, index in enumerate(indexes):
+                parts[order[turn % jobs]].append(index)
+                loads[order[turn % jobs]] += weight
+        else:
+            lightest = loads.index(min(loads))
+            parts[lightest].extend(indexes)
+            loads[lightest] += weight * len(indexes)
+    return [tuple(sorted(part)) for part in parts if part]
 
 
 def _in_thread(work: Callable[[], None]) -> Future[None]:
@@ -205,9 +245,10 @@ class EmbeddedEvaluator:
         deadline, memory ceiling and debugging (``isolation.py``)."""
         self._rules = rules
         self._options = options or EngineOptions()
-        # Set by the first evaluate: every unit of the scan shares one deadline, and one child.
+        # Set by the first evaluate: every unit of the scan shares one deadline, and the children.
         self._deadline: float | None = None
-        self._child: Child | None = None
+        # The evaluating children, in the order they were forked; a big unit is split across several.
+        self._children: list[Child] = []
         sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
         # Built-in policies are checked where they are written (make check-packs, the tests: 20 ms a
         # scan otherwise); every custom policy is checked here, at every scan.
@@ -298,10 +339,16 @@ class EmbeddedEvaluator:
             self._checked()
 
     def close(self) -> None:
-        """End the evaluating child (also done when the evaluator is collected, or at exit)."""
-        child, self._child = self._child, None
-        if child is not None:
+        """End the evaluating children (also done when the evaluator is collected, or at exit)."""
+        children, self._children = self._children, []
+        # Newest first: a child forked later holds the pipes of those before it, which end only with it.
+        for child in reversed(children):
             child.close()
+
+    def _jobs(self) -> int:
+        if not can_isolate():
+            return 1
+        return self._options.jobs or min(_available_cpus(), MAX_JOBS)
 
     def _query(
         self, key: str, entrypoint: str, document: Mapping[str, Any], rules: Sequence[Rule] = ()
@@ -354,11 +401,18 @@ class EmbeddedEvaluator:
         queries += [_Query(_GRAPH, _deny_entrypoint(rule), (rule,)) for rule in rules]
         return queries
 
-    def _serve(self, request: bytes | None, mark: Mark, first: tuple[Graph, Mapping[str, Any]]) -> bytes:
-        """In the child: one unit's answers, the one it was forked with or one sent by the parent."""
+    def _handler(self, first: _Work) -> Handler:
+        return lambda request, mark: self._serve(request, mark, first)
+
+    def _serve(self, request: bytes | None, mark: Mark, first: _Work) -> bytes:
+        """In the child: the answers to one unit's queries of its part (``_parts``), for the unit it was
+        forked with or one sent by the parent."""
         # Pickled by the parent (iacgate's own graph): nothing the engine wrote is ever unpickled.
-        graph, settings = first if request is None else pickle.loads(request)
-        return self._answer(graph, settings, self._queries(graph), mark)
+        unit, part = first if request is None else pickle.loads(request)
+        graph, settings = pickle.loads(unit) if isinstance(unit, bytes) else unit
+        queries = self._queries(graph)
+        mine = range(len(queries)) if part is None else part
+        return self._answer(graph, settings, [queries[index] for index in mine], mark)
 
     def _answer(
         self, graph: Graph, settings: Mapping[str, Any], queries: Sequence[_Query], mark: Mark
@@ -409,38 +463,71 @@ class EmbeddedEvaluator:
         queries = self._queries(graph)
         if not queries:
             return collect_results(graph, rules, [], [], engine=self.name)
+        parts = _parts(queries, self._jobs())
         try:
-            raw = self._ask(graph, settings)
-        except Stopped as stop:
-            self._child = None
+            raws = self._ask(graph, settings, parts)
+        except _PartStopped as stopped:
+            self.close()
+            mine = parts[stopped.part] or range(len(queries))
+            stop = stopped.stop
+            # The child counts the queries of its part; the error names the scan's query.
+            progress = mine[stop.progress - 1] + 1 if 0 < stop.progress <= len(mine) else 0
+            stop = Stopped(stop.cause, progress, stop.detail)
             raise self._stopped(stop, graph, settings, queries) from None
-        answer = _decoded(raw)
-        values = answer.get("answers")
-        if not isinstance(values, list) or len(values) != len(queries):
-            raise EvaluationError("malformed answer from the evaluating process")
+        values: list[Any] = [None] * len(queries)
+        earlier: dict[int, Any] = {}
+        for part, raw in zip(parts, raws, strict=True):
+            answer = _decoded(raw)
+            mine = part or range(len(queries))
+            answered = answer.get("answers")
+            if not isinstance(answered, list) or len(answered) != len(mine):
+                raise EvaluationError("malformed answer from the evaluating process")
+            for index, value in zip(mine, answered, strict=True):
+                values[index] = value
+            found = answer.get("before")
+            for index, value in found.items() if isinstance(found, Mapping) else ():
+                if str(index).isdigit() and int(index) < len(mine):
+                    earlier[mine[int(index)]] = value
         pairs = list(zip(queries, values, strict=True))
         resources = [(query.resource.id, value) for query, value in pairs if query.resource is not None]
         graph_answers = [(query.rules[0].id, value) for query, value in pairs if query.resource is None]
-        earlier = answer.get("before")
         before = {
             resource.id: value
-            for index, value in (earlier.items() if isinstance(earlier, Mapping) else ())
-            if str(index).isdigit()
-            and int(index) < len(queries)
-            and (resource := queries[int(index)].resource) is not None
+            for index, value in earlier.items()
+            if (resource := queries[index].resource) is not None
         }
         return collect_results(graph, rules, resources, graph_answers, engine=self.name, before=before)
 
-    def _ask(self, graph: Graph, settings: Mapping[str, Any]) -> bytes:
-        """The child's answer for one unit: the first is forked with it, later ones are sent to it."""
+    def _ask(
+        self, graph: Graph, settings: Mapping[str, Any], parts: Sequence[tuple[int, ...] | None]
+    ) -> list[bytes]:
+        """The children's answers for one unit, one child per part: a child forked for the first unit
+        it answers starts on it at once; later units are sent to the children already there. All of
+        them work side by side; their answers are read in turn."""
         assert self._deadline is not None
-        if self._child is not None:
-            return self._child.ask(pickle.dumps((graph, dict(settings)), protocol=pickle.HIGHEST_PROTOCOL))
-        first = (graph, settings)
-        child = Child(lambda request, mark: self._serve(request, mark, first), self._budget(self._deadline))
-        self._child = child
-        weakref.finalize(self, child.close)
-        return child.answer()
+        unit: bytes | None = None
+        waiting: list[Child] = []
+        for index, part in enumerate(parts):
+            try:
+                if index < len(self._children):
+                    child = self._children[index]
+                    if unit is None:
+                        unit = pickle.dumps((graph, dict(settings)), protocol=pickle.HIGHEST_PROTOCOL)
+                    child.send(pickle.dumps((unit, part), protocol=pickle.HIGHEST_PROTOCOL))
+                else:
+                    child = Child(self._handler(((graph, settings), part)), self._budget(self._deadline))
+                    self._children.append(child)
+                    weakref.finalize(self, child.close)
+            except Stopped as stop:
+                raise _PartStopped(index, stop) from None
+            waiting.append(child)
+        answers: list[bytes] = []
+        for index, child in enumerate(waiting):
+            try:
+                answers.append(child.answer())
+            except Stopped as stop:
+                raise _PartStopped(index, stop) from None
+        return answers
 
     def _stopped(
         self, stop: Stopped, graph: Graph, settings: Mapping[str, Any], queries: Sequence[_Query]
@@ -503,6 +590,15 @@ class EmbeddedEvaluator:
             except IacgateError:
                 continue
         return query.rules
+
+
+class _PartStopped(Exception):
+    """The child answering part ``part`` of a unit stopped."""
+
+    def __init__(self, part: int, stop: Stopped) -> None:
+        super().__init__(str(stop))
+        self.part = part
+        self.stop = stop
 
 
 def _decoded(raw: bytes) -> Mapping[str, Any]:

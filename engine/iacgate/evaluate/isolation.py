@@ -121,7 +121,7 @@ class Child:
         os.close(answers_out)
 
     def answer(self) -> bytes:
-        """The answer to the work the child was forked with."""
+        """The answer to the work the child was forked with, or to the request last sent."""
         if self._first is not None:
             first, self._first = self._first, None
             return first
@@ -131,13 +131,20 @@ class Child:
         """Send one request and wait for its answer."""
         if self._inline is not None:
             return self._inline(request, lambda _step: None)
+        self.send(request)
+        return self._receive()
+
+    def send(self, request: bytes) -> None:
+        """Send one request; ``answer`` waits for it. Children sent requests in turn work side by side."""
+        if self._inline is not None:
+            self._first = self._inline(request, lambda _step: None)
+            return
         if self._pid is None:
             raise Stopped("crash", 0, "the evaluating process has already ended")
         _SLOT.pack_into(self._shared, 0, 0)
         # A child that is gone cannot take the request: receiving then says how it ended.
         with contextlib.suppress(BrokenPipeError):
             _write_all(self._requests, _HEADER.pack(len(request)) + request)
-        return self._receive()
 
     def _receive(self) -> bytes:
         header = self._read(_HEADER.size)

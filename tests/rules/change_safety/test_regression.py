@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from iacgate.api import ScanSettings, scan
+from iacgate.evaluate import EngineOptions
 from iacgate.evaluate.regression import needs_before
 from iacgate.packs import load_packs
 from rules.change_safety.generate_fixtures import PlanChange, Step, plan, preview
@@ -84,3 +85,28 @@ def test_the_before_state_is_asked_only_where_the_update_touches_a_failure(tmp_p
     assert not needs_before(graph.by_id["aws_cloudtrail.tags_only"], rules, answer)
     assert needs_before(graph.by_id["aws_cloudtrail.turned_off"], rules, answer)
     assert not needs_before(graph.by_id["aws_cloudtrail.turned_off"], rules, {"LOG-CLOUDTRAIL-002": []})
+
+
+def test_regressions_of_a_plan_split_across_evaluating_processes_are_the_same(tmp_path: Path) -> None:
+    """A unit of 200 queries or more is dealt out to several children: the before-state answers of each
+    child's part still reach their own resources."""
+    path = tmp_path / "release.tfplan.json"
+    changes = [
+        PlanChange("aws_cloudtrail", f"t{n}", ["update"], *((TRAIL, OFF) if n % 3 == 0 else TAGGED))
+        for n in range(240)
+    ]
+    path.write_text(json.dumps(plan(changes)), encoding="utf-8")
+
+    def found(jobs: int) -> dict[tuple[str, str], str]:
+        options = EngineOptions(jobs=jobs)
+        result = scan(ScanSettings(paths=(path,), packs=("audit-logging",), engine_options=options))
+        return {(v.rule_id, v.resource_id): v.message for v in result.evaluation.violations}
+
+    alone = found(1)
+    assert found(2) == alone
+    regressed = sorted(
+        int(resource.rsplit(".t", 1)[1])
+        for (_, resource), message in alone.items()
+        if "regression" in message
+    )
+    assert regressed == list(range(0, 240, 3))
