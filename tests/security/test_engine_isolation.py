@@ -171,3 +171,13 @@ def test_print_in_a_pack_test_never_breaks_iacgate_test(tmp_path: Path) -> None:
     result = iacgate("test", "--no-builtin", str(pack))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "1 passed, 0 failed\n"
+
+
+def test_types_whose_bundle_must_be_compiled_go_whole_to_one_child(tmp_path: Path) -> None:
+    """On a cold cache each child compiles only its own types' bundles; cached ones are dealt out."""
+    rules = house(tmp_path, PASSING)
+    evaluator = EmbeddedEvaluator(rules)
+    big = evaluator._queries(volumes(300, "big"))
+    assert [len(part or ()) for part in embedded_module._parts(big, 2, lambda _key: True)] == [150, 150]
+    assert [len(part or ()) for part in embedded_module._parts(big, 2, lambda _key: False)] == [300]
+    assert embedded_module._parts(big[:199], 2) == [None]

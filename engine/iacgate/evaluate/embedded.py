@@ -135,12 +135,15 @@ def _available_cpus() -> int:
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
-def _parts(queries: Sequence[_Query], jobs: int) -> list[tuple[int, ...] | None]:
+def _parts(
+    queries: Sequence[_Query], jobs: int, ready: Callable[[str], bool] = lambda _key: True
+) -> list[tuple[int, ...] | None]:
     """The indexes of the queries each evaluating process answers (None: every query, in one process).
 
-    The queries of a type are dealt out in turn, so every process gets the same mix whatever each rule
-    costs; a type with few queries goes whole to the least loaded process, so that only it loads or
-    compiles that type's bundle."""
+    The queries of a type whose bundle is ``ready`` (compiled and cached) are dealt out in turn, so every
+    process gets the same mix whatever each rule costs. A type with few queries, or whose bundle must be
+    compiled, goes whole to the least loaded process: only that one loads or compiles it, so on a cold
+    cache the processes compile side by side too."""
     if jobs < 2 or len(queries) < _PARALLEL_QUERIES:
         return [None]
     by_key: dict[str, list[int]] = {}
@@ -150,7 +153,7 @@ def _parts(queries: Sequence[_Query], jobs: int) -> list[tuple[int, ...] | None]
     parts: list[list[int]] = [[] for _ in range(jobs)]
     for _key, indexes in sorted(by_key.items(), key=lambda item: (-len(item[1]), item[0])):
         weight = _QUERY_WEIGHT + len(queries[indexes[0]].rules)
-        if len(indexes) >= 2 * jobs:
+        if len(indexes) >= 2 * jobs and ready(queries[indexes[0]].key):
             order = sorted(range(jobs), key=lambda part: loads[part])
             for turn, index in enumerate(indexes):
                 parts[order[turn % jobs]].append(index)
@@ -300,19 +303,31 @@ class EmbeddedEvaluator:
     def _bundle(self, key: str) -> _Compiled:
         compiled = self._bundles.get(key)
         if compiled is None:
-            sources = ("policies", self._index.digest)
+            cache_key, entrypoints = self._cache_key(key)
             if key == _GRAPH:
                 rules = self._rules.graph_rules
-                entrypoints = sorted({_deny_entrypoint(rule) for rule in rules})
-                compiled = _cached([sources], entrypoints, lambda: self._modules(rules))
+                compiled = _cached(cache_key, entrypoints, lambda: self._modules(rules))
             else:
                 rules = self._rules.routes[key]
-                router = (f"router:{key}", router_module(key, rules))
-                compiled = _cached(
-                    [sources, router], [_router_entrypoint(key)], lambda: [*self._modules(rules), router]
-                )
+                router = cache_key[-1]
+                compiled = _cached(cache_key, entrypoints, lambda: [*self._modules(rules), router])
             self._bundles[key] = compiled
         return compiled
+
+    def _cache_key(self, key: str) -> tuple[Modules, list[str]]:
+        """What the bundle of a route key is cached under (the policies' digest, the router) and its
+        entrypoints."""
+        sources = ("policies", self._index.digest)
+        if key == _GRAPH:
+            return [sources], sorted({_deny_entrypoint(rule) for rule in self._rules.graph_rules})
+        router = (f"router:{key}", router_module(key, self._rules.routes[key]))
+        return [sources, router], [_router_entrypoint(key)]
+
+    def _ready(self, key: str) -> bool:
+        """Whether the bundle of ``key`` is compiled already, in the cache (a child that loads it is
+        then as quick as one that does not need it)."""
+        path = bundle_path(*self._cache_key(key))
+        return path is not None and path.is_file()
 
     def _compile_together(self, types: set[str]) -> None:
         """Without a bundle cache, the types of a graph not compiled yet share one bundle: one compile
@@ -463,7 +478,7 @@ class EmbeddedEvaluator:
         queries = self._queries(graph)
         if not queries:
             return collect_results(graph, rules, [], [], engine=self.name)
-        parts = _parts(queries, self._jobs())
+        parts = _parts(queries, self._jobs(), self._ready)
         try:
             raws = self._ask(graph, settings, parts)
         except _PartStopped as stopped:
