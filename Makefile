@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.stamp-run
 STAMP_DEV := $(VENV)/.stamp-dev
 DEMO_SARIF := out/demo.sarif
 
-.PHONY: demo test lint bench check-packs clean opa fuzz
+.PHONY: demo test lint bench check-packs clean opa fuzz grammar
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ check-packs: $(STAMP_RUN)
 bench: $(STAMP_DEV)
 	$(BIN)/python -m compileall -q engine
 	$(BIN)/python benchmarks/run.py
+
+# The compiled HCL grammar shipped in the package, for the installed python-hcl2 and Lark versions
+# (tests/parsers/terraform/test_grammar_cache.py says when it is stale).
+grammar: $(STAMP_DEV)
+	$(BIN)/python -c "from iacgate.parsers.terraform import grammar_cache, load; print('wrote', grammar_cache.write_shipped(load.hcl_grammar()))"
 
 clean:
 	rm -rf $(VENV) out dist build .pytest_cache .mypy_cache .ruff_cache benchmarks/.generated

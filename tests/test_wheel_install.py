@@ -19,7 +19,12 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "fixtures" / "demo" / "payments-platform.tfplan.json"
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-BUNDLED = ("iacgate/_bundled/policies/lib/iacgate.rego", "iacgate/_bundled/rulepacks/encryption.yaml")
+BUNDLED = (
+    "iacgate/_bundled/policies/lib/iacgate.rego",
+    "iacgate/_bundled/rulepacks/encryption.yaml",
+    # The compiled HCL grammar: a fresh install reads it instead of building it (#19).
+    "iacgate/parsers/terraform/data/hcl-grammar.json.xz",
+)
 
 
 def run(argv: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -98,6 +103,19 @@ def test_wheel_installs_into_a_fresh_venv_and_scans_outside_the_checkout(tmp_pat
     assert Path(data_root).is_relative_to(venv), f"packs came from {data_root}, not the installed wheel"
     assert Path(data_root).name == "_bundled"
     assert int(count) == len(repo_rule_ids()) > 0
+
+    # The fresh install reads the compiled HCL grammar it ships instead of building it.
+    grammar = run(
+        [
+            str(python),
+            "-c",
+            "from lark import __version__; from iacgate.cache import digest; "
+            "from iacgate.parsers.terraform import grammar_cache, load; "
+            "print(grammar_cache._shipped(digest(load.hcl_grammar(), __version__, 'lalr')) is not None)",
+        ],
+        cwd=work,
+    )
+    assert grammar.stdout.strip() == "True", grammar.stderr
 
     listed = run([str(iacgate), "rules", "--format", "json"], cwd=work)
     assert listed.returncode == 0, f"iacgate rules failed:\n{listed.stderr}"

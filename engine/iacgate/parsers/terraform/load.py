@@ -64,10 +64,15 @@ def _parser() -> Lark:
     parser that does not propagate positions to every tree node: that costs 37% of parsing (0.29 of 0.78 s
     for 200 KB), and the lines we keep come from tokens (``hcltree._line``). The compiled grammar (2 s to
     build) is cached as plain data, not as Lark's pickle (``grammar_cache``)."""
+    return grammar_cache.parser(hcl_grammar())
+
+
+def hcl_grammar() -> str:
+    """python-hcl2's grammar with heredocs found in linear time."""
     import hcl2.parser  # on use only, see _hcl_version
 
     grammar = Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8")
-    return grammar_cache.parser(linear_grammar(grammar))
+    return linear_grammar(grammar)
 
 
 def lark_parse(text: str) -> Tree[Any]:
