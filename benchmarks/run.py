@@ -1,16 +1,15 @@
-"""The benchmark behind ``make bench``: wall time, peak memory and resources per second of a full scan.
+"""The benchmark behind ``make bench``: issue #19's cases, each against its floor and beside its peers.
 
-    .venv/bin/python benchmarks/run.py [--resources 1000,10000] [--repeat 3] [--via auto|cli|library]
-                                       [--formats plan,terraform,cloudformation,pulumi] [--no-opa]
-
-Terraform plans are measured at every ``--resources`` size, side by side with checkov when it is
-installed and with the OPA-server engine when the pinned OPA binary is there (``make opa``); Terraform HCL
-(cold parse cache), CloudFormation and Pulumi inputs at 1,000 resources, each against its floor.
+    .venv/bin/python benchmarks/run.py [--resources 1000,10000,50000] [--repeat 3] [--via auto|cli|library]
+                                       [--cases plan,cold,terraform,cloudformation,pulumi,hook,opa]
+                                       [--formats terraform-warm,corpus,heredoc] [--no-peer] [--no-opa]
 
 Each measurement is a fresh process (so imports, rule compilation and peak memory belong to that run
-alone); the best wall time of ``--repeat`` runs is reported. One extra, untimed library scan per plan
-checks that every generated resource was really evaluated. Exit status: 0 every floor met, 1 a floor
-missed, 2 a run failed or the check found resources missing.
+alone); the median wall time of ``--repeat`` runs is reported, and the highest peak memory. One extra,
+untimed library scan per input checks that every generated resource was really evaluated. Peers
+(checkov default and tuned, trivy, conftest) run on the same input in the same way where they are
+installed (see README.md); their ratio is their time over iacgate's. Exit status: 0 every floor met, 1 a
+floor missed, 2 a run failed or the check found resources missing.
 """
 
 from __future__ import annotations
@@ -20,13 +19,14 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generate import generate_plan
@@ -39,18 +39,29 @@ from hook_bench import bench_cache, hook_rows
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / ".generated"
-# Floors from the issues, for a 2-core machine: wall seconds by plan size, and peak memory for any size.
-TIME_FLOORS = {1_000: 1.5, 10_000: 12.0}
-# Other formats are measured at 1,000 resources: (floor in seconds, writer of the input).
-FORMAT_SIZE = 1_000
-FORMAT_FLOORS = {"terraform": 2.0, "terraform-warm": 2.0, "cloudformation": 1.5, "pulumi": 1.5}
+# Issue #19's floors, for a 2-core machine: median wall seconds of a warm plan scan by size, and peak memory.
+TIME_FLOORS = {1_000: 0.6, 10_000: 4.0}
+MEMORY_FLOORS_MB = {10_000: 200.0}
+MEMORY_FLOOR_MB = 200.0  # any size up to 10,000 without a floor of its own
+# Past 10,000 resources the floor is linear growth: time and memory x(size ratio), 10% slack.
+LINEAR_SLACK = 1.1
+# The other cases, each at 1,000 resources: floor in seconds.
+CASE_SIZE = 1_000
+COLD_FLOOR = 1.0
+FORMAT_FLOORS = {"terraform": 1.5, "cloudformation": 0.7, "pulumi": 0.7}
+# Extra rows kept from earlier issues: (floor in seconds), and their memory floor.
+EXTRA_FLOORS = {"terraform-warm": 2.0}
+EXTRA_MEMORY_FLOOR_MB = 300.0
+OPA_RATIO_FLOOR = 1.5
 # The real-module corpus (../shared/corpus/terraform), scanned whole with a cold parse cache.
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "terraform"
 CORPUS_FLOOR = 10.0
 OPA_BIN = HERE.parent / ".tools" / "opa-v1.22.3" / "opa"
-MEMORY_FLOOR_MB = 300.0
+CONFTEST_POLICY = HERE / "peers" / "conftest"
+# A peer that has not finished by then is reported as such (trivy on 10,000 resources took over 300 s).
+PEER_TIMEOUT = 300.0
 # iacgate exits 1 when the gate fails, which it does on these plans (half the resources are non-compliant);
-# checkov exits 1 when a check fails. Anything else means the run itself went wrong.
+# checkov, trivy and conftest exit 1 when a check fails. Anything else means the run itself went wrong.
 ACCEPTED_EXIT = frozenset({0, 1})
 
 # The library path, for when the CLI cannot run yet: the same pipeline plus SARIF rendering if it exists.
@@ -132,17 +143,55 @@ def iacgate_library(plan: Path) -> list[str]:
     return [sys.executable, "-c", LIBRARY_SCAN, str(plan)]
 
 
+# --- peers: (name, the command on one input) for plans, HCL directories and CloudFormation templates -----
+
+
+def _checkov(path: Path, *tuned: str) -> list[str]:
+    target = ["-d", str(path)] if path.is_dir() else ["-f", str(path)]
+    return [_bin("checkov") or "checkov", *target, "-o", "sarif", *tuned]
+
+
 def checkov(plan: Path) -> list[str]:
-    return [
-        _bin("checkov") or "checkov",
-        "-f",
-        str(plan),
-        "--framework",
-        "terraform_plan",
-        "-o",
-        "sarif",
-        "--quiet",
-    ]
+    """checkov as it runs by default: every framework it recognises, its policies downloaded if it can."""
+    return _checkov(plan)
+
+
+def checkov_tuned(framework: str) -> Command:
+    """checkov told the input's framework, without downloads, quiet and compact: its fastest useful run."""
+    return lambda path: _checkov(path, "--framework", framework, "--skip-download", "--quiet", "--compact")
+
+
+def trivy(path: Path) -> list[str]:
+    # Its built-in checks: this machine cannot reach the registry that serves newer ones.
+    return [_bin("trivy") or "trivy", "config", "--quiet", "--skip-check-update", "--format", "sarif",
+            "--output", os.devnull, str(path)]  # fmt: skip
+
+
+def conftest(path: Path) -> list[str]:
+    return [_bin("conftest") or "conftest", "test", "--no-color", "--output", "json", "--policy",
+            str(CONFTEST_POLICY), str(path)]  # fmt: skip
+
+
+PEERS: dict[str, list[tuple[str, str, Command]]] = {
+    # input kind: (label, executable, command)
+    "plan": [
+        ("checkov", "checkov", checkov),
+        ("checkov tuned", "checkov", checkov_tuned("terraform_plan")),
+        ("trivy", "trivy", trivy),
+        ("conftest", "conftest", conftest),
+    ],
+    "terraform": [
+        ("checkov", "checkov", checkov),
+        ("checkov tuned", "checkov", checkov_tuned("terraform")),
+        ("trivy", "trivy", trivy),
+    ],
+    "cloudformation": [
+        ("checkov", "checkov", checkov),
+        ("checkov tuned", "checkov", checkov_tuned("cloudformation")),
+        ("trivy", "trivy", trivy),
+    ],
+    "pulumi": [],
+}
 
 
 def _max_rss_mb(kilobytes_or_bytes: int) -> float:
@@ -185,17 +234,22 @@ def measure(
     repeat: int,
     timeout: float,
     env: dict[str, str] | None = None,
+    fresh: bool = False,
 ) -> Measurement:
+    """The median wall time of ``repeat`` fresh processes and their highest peak memory; ``fresh`` gives
+    each run a new, empty iacgate cache (a CI runner's first scan)."""
     runs: list[Run] = []
     for _ in range(repeat):
-        run = run_once(command(plan), timeout, env)
+        run = run_once(command(plan), timeout, fresh_cache(env) if fresh else env)
         if run.exit_code not in ACCEPTED_EXIT:
             last = (run.stderr.strip().splitlines() or [f"exit {run.exit_code}"])[-1]
             return Measurement(
                 tool, resources, run.seconds, run.peak_mb, f"exit {run.exit_code}: {last[:160]}"
             )
         runs.append(run)
-    return Measurement(tool, resources, min(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    return Measurement(
+        tool, resources, statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs)
+    )
 
 
 def check_scan(plan: Path, resources: int, timeout: float) -> tuple[str, bool]:
@@ -234,17 +288,55 @@ def choose_iacgate(via: str) -> tuple[str, Command]:
     )
 
 
+def fresh_cache(env: dict[str, str] | None) -> dict[str, str]:
+    """An environment whose iacgate cache is a new, empty directory (private, as iacgate requires)."""
+    base = bench_cache("cold")
+    base.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True, mode=0o700)
+    return {**(env if env is not None else os.environ), "IACGATE_CACHE_DIR": str(base)}
+
+
 def floor_verdict(m: Measurement) -> tuple[str, bool]:
     if m.error:
         return f"ERROR {m.error}", False
-    ok = m.peak_mb < MEMORY_FLOOR_MB
-    parts = [f"{'<' if ok else '>='} {MEMORY_FLOOR_MB:.0f} MB"]
+    memory_floor = MEMORY_FLOORS_MB.get(m.resources, MEMORY_FLOOR_MB)
+    if m.resources > max(TIME_FLOORS):
+        return "see growth", True
+    ok = m.peak_mb < memory_floor
+    parts = [f"{'<' if ok else '>='} {memory_floor:.0f} MB"]
     limit = TIME_FLOORS.get(m.resources)
     if limit is not None:
         fast = m.seconds < limit
         ok = ok and fast
         parts.insert(0, f"{'<' if fast else '>='} {limit:g} s")
     return f"{'PASS' if ok else 'FAIL'} ({', '.join(parts)})", ok
+
+
+def plan_floor(size: int) -> str:
+    """The floor of a warm plan scan of ``size`` resources, as the table shows it."""
+    if size > max(TIME_FLOORS):
+        return f"linear from {max(TIME_FLOORS):,}"
+    memory = f"< {MEMORY_FLOORS_MB.get(size, MEMORY_FLOOR_MB):.0f} MB"
+    return f"< {TIME_FLOORS[size]:g} s, {memory}" if size in TIME_FLOORS else memory
+
+
+def linear_verdict(results: Sequence[Measurement]) -> tuple[str, bool] | None:
+    """Past the largest size with a floor, time and memory grow at most in proportion to the size."""
+    ok = sorted((m for m in results if not m.error), key=lambda m: m.resources)
+    floored = [m for m in ok if m.resources == max(TIME_FLOORS)]
+    beyond = [m for m in ok if m.resources > max(TIME_FLOORS)]
+    if not floored or not beyond:
+        return None
+    base, large = floored[0], beyond[-1]
+    size = large.resources / base.resources
+    time_ratio, memory_ratio = large.seconds / base.seconds, large.peak_mb / base.peak_mb
+    passed = time_ratio <= size * LINEAR_SLACK and memory_ratio <= size * LINEAR_SLACK
+    return (
+        f"{'PASS' if passed else 'FAIL'} linear to {large.resources:,}: time x{time_ratio:.1f}, memory "
+        f"x{memory_ratio:.1f} for x{size:g} the resources (floor x{size * LINEAR_SLACK:.1f})",
+        passed,
+    )
 
 
 def _row(m: Measurement, verdict: str = "") -> str:
@@ -266,14 +358,56 @@ def growth_lines(results: Sequence[Measurement]) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class CaseResult:
+    """One row of the #19 table: iacgate's figures, its floor, and the peers' time over iacgate's."""
+
+    name: str
+    mine: Measurement
+    floor: str
+    ok: bool
+    peers: list[tuple[str, Measurement]] = field(default_factory=list)
+
+    def line(self) -> str:
+        verdict = f"ERROR {self.mine.error}" if self.mine.error else ("PASS" if self.ok else "FAIL")
+        ratios = " · ".join(
+            f"{label} {'ERROR' if m.error else f'x{m.seconds / self.mine.seconds:.1f}'}"
+            for label, m in self.peers
+            if self.mine.seconds > 0
+        )
+        return (
+            f"{self.name:<26} {self.mine.seconds:>7.2f} {self.mine.peak_mb:>8.1f}  {self.floor:<20} "
+            f"{verdict:<6} {ratios}"
+        )
+
+
+def run_peers(
+    kind: str, path: Path, size: int, repeat: int, timeout: float, skip: bool, missing: set[str]
+) -> list[tuple[str, Measurement]]:
+    """The peers installed for this kind of input, on the same input, measured the same way."""
+    if skip:
+        return []
+    found: list[tuple[str, Measurement]] = []
+    for label, executable, command in PEERS[kind]:
+        if _bin(executable) is None:
+            missing.add(executable)
+            continue
+        if executable == "conftest" and not CONFTEST_POLICY.is_dir():
+            continue
+        # Above 1,000 resources one run each: a peer can take minutes there.
+        runs = repeat if size <= CASE_SIZE else 1
+        found.append((label, measure(label, command, path, size, runs, min(timeout, PEER_TIMEOUT))))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="iacgate benchmark: wall time, peak memory, resources/s.")
+    parser = argparse.ArgumentParser(description="iacgate benchmark: issue #19's cases against their floors.")
     parser.add_argument(
-        "--resources", default="1000,10000", help="comma-separated plan sizes (default 1000,10000)"
+        "--resources",
+        default="1000,10000,50000",
+        help="plan sizes, comma-separated (default 1000,10000,50000)",
     )
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="runs per measurement; the best time counts (default 3)"
-    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median counts")
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
     parser.add_argument(
         "--via",
@@ -281,15 +415,20 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         help="measure the CLI, or the library API when the CLI is not available (default auto)",
     )
-    parser.add_argument("--no-peer", action="store_true", help="skip the side-by-side run of checkov")
+    parser.add_argument("--no-peer", action="store_true", help="skip checkov, trivy and conftest")
     parser.add_argument("--no-opa", action="store_true", help="skip the OPA-server engine")
     parser.add_argument(
+        "--cases",
+        default="plan,cold,terraform,cloudformation,pulumi,hook,opa",
+        help="#19's cases: plan (warm, every --resources size), cold (1k plan, empty cache), terraform "
+        "(1k HCL, empty cache), cloudformation and pulumi (1k, warm), hook (pre-commit, one file of a "
+        "50-resource module), opa (--engine opa on the 1k plan, server running)",
+    )
+    parser.add_argument(
         "--formats",
-        default="terraform,terraform-warm,cloudformation,pulumi,corpus,hook,heredoc",
-        help="other inputs: formats at 1,000 resources (terraform with a cold parse cache, terraform-warm "
-        "with a warm one as a pre-commit hook sees it, cloudformation, pulumi), the Terraform corpus, "
-        "hook (iacgate hook on one file of a 50-resource module, warm and cold, against python -c pass), "
-        "and heredoc (one .tf file with a 1 to 30 MB heredoc, parsed cold)",
+        default="terraform-warm,corpus,heredoc",
+        help="extra rows: terraform-warm (1k HCL, warm parse cache), corpus (../shared/corpus/terraform, "
+        "cold), heredoc (one .tf file with a 1 to 30 MB heredoc, parsed cold)",
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is killed")
     args = parser.parse_args(argv)
@@ -299,71 +438,94 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--resources takes comma-separated integers, got {args.resources!r}")
     if not sizes or min(sizes) <= 0 or args.repeat < 1:
         parser.error("--resources must be positive and --repeat at least 1")
+    cases = [name.strip() for name in args.cases.split(",") if name.strip()]
 
     how, command = choose_iacgate(args.via)
-    peer = None if args.no_peer else _bin("checkov")
     print(f"iacgate benchmark — {how}")
     print(
-        f"best of {args.repeat} runs, each in a fresh process; {os.cpu_count()} CPUs, "
+        f"median of {args.repeat} runs, each in a fresh process; {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, {platform.system()} {platform.machine()}"
     )
-
+    plan_sizes = sorted(set(sizes) | ({CASE_SIZE} if {"cold", "opa"} & set(cases) else set()))
     plans: dict[int, Path] = {}
-    for size in sizes:
+    for size in plan_sizes:
         plans[size] = GENERATED / f"plan-{size}-seed{args.seed}.json"
         plans[size].parent.mkdir(parents=True, exist_ok=True)
         plans[size].write_text(json.dumps(generate_plan(size, args.seed)) + "\n", encoding="utf-8")
         print(f"plan: {plans[size].relative_to(HERE.parent)} ({plans[size].stat().st_size / 1e6:.1f} MB)")
 
-    checks = [check_scan(plans[size], size, args.timeout) for size in sizes]
-    for text, _ in checks:
-        print(text)
-    ours = [measure("iacgate", command, plans[size], size, args.repeat, args.timeout) for size in sizes]
-    print()
-    print(f"{'tool':<9} {'resources':>9} {'wall s':>8} {'peak MB':>9} {'res/s':>10}  floor")
-    verdicts = [
-        floor_verdict(m) if valid else ("INVALID (see check above)", False)
-        for m, (_, valid) in zip(ours, checks, strict=True)
-    ]
-    for m, (text, _) in zip(ours, verdicts, strict=True):
-        print(_row(m, text))
-    theirs: list[Measurement] = []
-    if peer is not None:
-        theirs = [measure("checkov", checkov, plans[size], size, args.repeat, args.timeout) for size in sizes]
-        for m in theirs:
-            print(_row(m, f"ERROR {m.error}" if m.error else "peer"))
-    print()
-    valid = all(ok for _, ok in checks)
-    for line in (growth_lines(ours) if valid else []) + growth_lines(theirs):
-        print(line)
-    if peer is None:
-        print(
-            "peer: skipped"
-            if args.no_peer
-            else "peer: checkov not installed (pip install checkov to compare)"
-        )
-    elif not valid:
-        print("iacgate/checkov: not compared, the iacgate check above failed")
-    for mine, other in zip(ours, theirs if valid else [], strict=False):
-        if mine.error or other.error:
+    results: list[CaseResult] = []
+    valid = True
+    missing: set[str] = set()
+    warm: dict[int, Measurement] = {}
+    if "plan" in cases:
+        for size in sizes:
+            text, checked = check_scan(plans[size], size, args.timeout)  # also fills the cache: warm runs
+            print(text)
+            valid = valid and checked
+            mine = measure("iacgate", command, plans[size], size, args.repeat, args.timeout)
+            warm[size] = mine
+            _verdict, ok = floor_verdict(mine)
+            ok = ok and checked
+            label = f"{size // 1000}k plan, warm" if size % 1000 == 0 else f"{size:,} plan, warm"
+            peers = run_peers("plan", plans[size], size, args.repeat, args.timeout, args.no_peer, missing)
+            results.append(CaseResult(label, mine, plan_floor(size), ok, peers))
+    if "cold" in cases:
+        mine = measure("cold", command, plans[CASE_SIZE], CASE_SIZE, args.repeat, args.timeout, fresh=True)
+        ok = not mine.error and mine.seconds < COLD_FLOOR
+        results.append(CaseResult("1k plan, cold", mine, f"< {COLD_FLOOR:g} s", ok))
+    for fmt in ("terraform", "cloudformation", "pulumi"):
+        if fmt not in cases:
             continue
-        print(
-            f"iacgate/checkov at {mine.resources:,} resources: time x{mine.seconds / other.seconds:.3f}, "
-            f"memory x{mine.peak_mb / other.peak_mb:.2f} (below 1: iacgate is faster / smaller; "
-            f"checkov takes x{other.seconds / mine.seconds:.1f} the time)"
+        path = write_input(fmt, CASE_SIZE, args.seed)
+        text, checked = check_scan(path, CASE_SIZE, args.timeout)
+        print(text)
+        valid = valid and checked
+        run = iacgate_cli_region if fmt == "cloudformation" else iacgate_cli
+        cold = fmt == "terraform"
+        mine = measure(fmt, run, path, CASE_SIZE, args.repeat, args.timeout, fresh=cold)
+        limit = FORMAT_FLOORS[fmt]
+        ok = checked and not mine.error and mine.seconds < limit
+        name = {"terraform": "1k HCL, cold", "cloudformation": "1k CloudFormation, warm"}.get(
+            fmt, "1k Pulumi, warm"
         )
-    opa = [] if args.no_opa else opa_rows(plans, sizes, args.repeat, args.timeout, ours)
+        peers = run_peers(fmt, path, CASE_SIZE, args.repeat, args.timeout, args.no_peer, missing)
+        results.append(CaseResult(name, mine, f"< {limit:g} s", ok, peers))
+    verdicts: list[tuple[str, bool]] = []
+    if "hook" in cases:
+        verdicts.extend(
+            hook_rows(GENERATED, _bin("iacgate") or "iacgate", args.seed, args.repeat, args.timeout, measure)
+        )
+    if "opa" in cases and not args.no_opa:
+        verdicts.extend(opa_rows(plans[CASE_SIZE], args.repeat, args.timeout, command))
+
+    print()
+    print(f"{'case':<26} {'wall s':>7} {'peak MB':>8}  {'floor':<20} {'':<6} peers: their time ÷ iacgate's")
+    for result in results:
+        print(result.line())
+        for label, m in result.peers:
+            if m.error:
+                print(f"    {label}: {m.error}")
+    linear = linear_verdict(list(warm.values()))
+    if linear is not None:
+        print(linear[0])
+        verdicts.append(linear)
+    for line in growth_lines(list(warm.values())):
+        print(line)
+    if args.no_peer:
+        print("peers: skipped (--no-peer)")
+    elif missing:
+        print(f"peers not installed: {', '.join(sorted(missing))} (see benchmarks/README.md to install them)")
     formats = [name for name in args.formats.split(",") if name.strip()]
-    others = format_rows(formats, args.seed, args.repeat, args.timeout)
-    if any(m.error for m in ours + opa) or not valid:
+    verdicts.extend(format_rows(formats, args.seed, args.repeat, args.timeout))
+    if any(r.mine.error for r in results) or not valid:
         return 2
-    return 0 if all(ok for _, ok in verdicts + others) else 1
+    return 0 if all(r.ok for r in results) and all(ok for _, ok in verdicts) else 1
 
 
-def opa_rows(
-    plans: dict[int, Path], sizes: Sequence[int], repeat: int, timeout: float, ours: Sequence[Measurement]
-) -> list[Measurement]:
-    """The OPA-server engine on the same plans, its server started on 127.0.0.1 for the run."""
+def opa_rows(plan: Path, repeat: int, timeout: float, command: Command) -> list[tuple[str, bool]]:
+    """The OPA-server engine on the 1k plan, its server started on 127.0.0.1 for the run, against the
+    embedded engine measured in the same stretch."""
     print()
     if not OPA_BIN.exists():
         print(f"opa engine: skipped, {OPA_BIN.relative_to(HERE.parent)} missing (make opa)")
@@ -373,20 +535,30 @@ def opa_rows(
 
     with running_opa() as server:
         # The first scan of a pack version uploads the modules it needs; later ones find them there.
-        first = [run_once(iacgate_opa(server.url)(plans[size]), timeout) for size in sizes]
-        rows = [measure("opa", iacgate_opa(server.url), plans[size], size, repeat, timeout) for size in sizes]
-    for mine, theirs, upload in zip(ours, rows, first, strict=True):
-        ratio = f"x{theirs.seconds / mine.seconds:.2f} the embedded time" if not theirs.error else ""
-        print(_row(theirs, f"ERROR {theirs.error}" if theirs.error else ratio))
-        print(f"    first scan on the fresh server (uploads the modules): {upload.seconds:.2f} s")
-    return rows
+        upload = run_once(iacgate_opa(server.url)(plan), timeout)
+        embedded = measure("embedded", command, plan, CASE_SIZE, repeat, timeout)
+        theirs = measure("opa", iacgate_opa(server.url), plan, CASE_SIZE, repeat, timeout)
+    print(
+        f"--engine opa, 1k plan, server running: {theirs.seconds:.2f} s ({theirs.error or 'ok'}); "
+        f"embedded {embedded.seconds:.2f} s; first scan on the fresh server (uploads the modules) "
+        f"{upload.seconds:.2f} s"
+    )
+    if theirs.error or embedded.error:
+        return [(f"ERROR {theirs.error or embedded.error}", False)]
+    ratio = theirs.seconds / embedded.seconds
+    ok = ratio <= OPA_RATIO_FLOOR
+    verdict = (
+        f"{'PASS' if ok else 'FAIL'} --engine opa x{ratio:.2f} the embedded time (floor x{OPA_RATIO_FLOOR:g})"
+    )
+    print(verdict)
+    return [(verdict, ok)]
 
 
 def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) -> list[tuple[str, bool]]:
     verdicts: list[tuple[str, bool]] = []
     if formats:
         print()
-        print(f"{'format':<14} {'resources':>9} {'wall s':>8} {'peak MB':>9} {'res/s':>10}  floor")
+        print(f"{'extra':<14} {'resources':>9} {'wall s':>8} {'peak MB':>9} {'res/s':>10}  floor")
     for fmt in formats:
         if fmt == "corpus":
             verdicts.append(corpus_row(repeat, timeout))
@@ -394,30 +566,18 @@ def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) 
         if fmt == "heredoc":
             verdicts.extend(heredoc_rows(GENERATED, repeat, timeout, measure))
             continue
-        if fmt == "hook":
-            iacgate = _bin("iacgate") or "iacgate"
-            verdicts.extend(hook_rows(GENERATED, iacgate, seed, repeat, timeout, measure))
+        if fmt not in EXTRA_FLOORS:
+            print(f"{fmt}: unknown row (choose from {', '.join([*EXTRA_FLOORS, 'corpus', 'heredoc'])})")
+            verdicts.append(("unknown row", False))
             continue
-        if fmt not in FORMAT_FLOORS:
-            print(f"{fmt}: unknown format (choose from {', '.join(FORMAT_FLOORS)})")
-            verdicts.append(("unknown format", False))
-            continue
-        path = write_input(fmt, FORMAT_SIZE, seed)
-        text, valid = check_scan(path, FORMAT_SIZE, timeout)
-        # HCL parse results are cached by content; a cold cache is the honest first-run figure, a warm
-        # one (filled by the first of the runs) what a pre-commit hook sees after the first commit.
-        env = {**os.environ, "IACGATE_CACHE_DIR": ""} if fmt == "terraform" else None
-        if fmt == "terraform-warm":
-            env = {**os.environ, "IACGATE_CACHE_DIR": str(bench_cache("hcl-cache"))}
-        command = iacgate_cli_region if fmt == "cloudformation" else iacgate_cli
-        m = measure(fmt, command, path, FORMAT_SIZE, repeat, timeout, env)
-        limit = FORMAT_FLOORS[fmt]
-        ok = valid and not m.error and m.seconds < limit and m.peak_mb < MEMORY_FLOOR_MB
-        verdict = f"{'PASS' if ok else 'FAIL'} (< {limit:g} s, < {MEMORY_FLOOR_MB:.0f} MB)"
-        if not valid:
-            verdict = f"INVALID ({text})"
-        elif m.error:
-            verdict = f"ERROR {m.error}"
+        path = write_input(fmt, CASE_SIZE, seed)
+        # A warm parse cache (filled by the first of the runs): what a pre-commit hook sees after the first
+        # commit.
+        env = {**os.environ, "IACGATE_CACHE_DIR": str(bench_cache("hcl-cache"))}
+        m = measure(fmt, iacgate_cli, path, CASE_SIZE, repeat, timeout, env)
+        limit = EXTRA_FLOORS[fmt]
+        ok = not m.error and m.seconds < limit and m.peak_mb < EXTRA_MEMORY_FLOOR_MB
+        verdict = f"ERROR {m.error}" if m.error else f"{'PASS' if ok else 'FAIL'} (< {limit:g} s)"
         figures = f"{m.resources:>9,} {m.seconds:>8.2f} {m.peak_mb:>9.1f} {m.per_second:>10,.0f}"
         print(f"{fmt:<14} {figures}  {verdict}")
         verdicts.append((verdict, ok))
@@ -431,7 +591,7 @@ def corpus_row(repeat: int, timeout: float) -> tuple[str, bool]:
         return ("skipped", True)
     env = {**os.environ, "IACGATE_CACHE_DIR": ""}
     m = measure("corpus", iacgate_cli, CORPUS, 0, repeat, timeout, env)
-    ok = not m.error and m.seconds < CORPUS_FLOOR and m.peak_mb < MEMORY_FLOOR_MB
+    ok = not m.error and m.seconds < CORPUS_FLOOR and m.peak_mb < EXTRA_MEMORY_FLOOR_MB
     verdict = f"ERROR {m.error}" if m.error else f"{'PASS' if ok else 'FAIL'} (< {CORPUS_FLOOR:g} s)"
     files = sum(1 for _ in CORPUS.rglob("*.tf"))
     print(f"{'corpus':<14} {files:>6} tf {m.seconds:>8.2f} {m.peak_mb:>9.1f} {'':>10}  {verdict}")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
@@ -58,12 +60,28 @@ def test_floors_follow_the_issue() -> None:
     def verdict(resources: int, seconds: float, peak_mb: float) -> bool:
         return bench.floor_verdict(bench.Measurement("iacgate", resources, seconds, peak_mb))[1]
 
-    assert verdict(1_000, 1.4, 120)
-    assert not verdict(1_000, 1.6, 120)
-    assert verdict(10_000, 11.9, 290)
-    assert not verdict(10_000, 12.5, 290)
-    assert not verdict(10_000, 5.0, 310)
+    assert verdict(1_000, 0.55, 120)
+    assert not verdict(1_000, 0.65, 120)
+    assert verdict(10_000, 3.9, 190)
+    assert not verdict(10_000, 4.1, 190)
+    assert not verdict(10_000, 3.0, 210)
     assert verdict(5_000, 30.0, 100), "sizes without a time floor are held to the memory floor only"
+
+
+def test_past_ten_thousand_resources_the_floor_is_linear_growth() -> None:
+    base = bench.Measurement("iacgate", 10_000, 4.0, 200)
+    assert bench.linear_verdict([base, bench.Measurement("iacgate", 50_000, 21.0, 900)]) is not None
+    assert bench.linear_verdict([base, bench.Measurement("iacgate", 50_000, 21.0, 900)])[1]
+    assert not bench.linear_verdict([base, bench.Measurement("iacgate", 50_000, 23.0, 900)])[1]
+    assert not bench.linear_verdict([base, bench.Measurement("iacgate", 50_000, 20.0, 1200)])[1]
+    assert bench.linear_verdict([base]) is None
+
+
+def test_the_median_run_counts_and_the_highest_peak(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = iter([bench.Run(seconds, mb, 0, "", "") for seconds, mb in ((1.0, 50), (9.0, 70), (2.0, 60))])
+    monkeypatch.setattr(bench, "run_once", lambda *_args: next(runs))
+    m = bench.measure("iacgate", lambda _: ["x"], Path("x"), 10, 3, 60)
+    assert (m.seconds, m.peak_mb) == (2.0, 70)
 
 
 def test_growth_ratio_compares_largest_with_smallest() -> None:
@@ -71,3 +89,25 @@ def test_growth_ratio_compares_largest_with_smallest() -> None:
     large = bench.Measurement("iacgate", 10_000, 9.5, 200)
     (line,) = bench.growth_lines([large, small])
     assert "time x9.5" in line and "memory x2.0" in line and "linear ≈ x10" in line
+
+
+def test_a_peer_that_is_not_installed_is_named_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "_bin", lambda _name: None)
+    missing: set[str] = set()
+    assert bench.run_peers("plan", Path("plan.json"), 1_000, 1, 60, False, missing) == []
+    assert missing == {"checkov", "trivy", "conftest"}
+
+
+def test_a_row_shows_each_peer_as_its_time_over_iacgates() -> None:
+    mine = bench.Measurement("iacgate", 1_000, 2.0, 60)
+    row = bench.CaseResult(
+        "1k plan, warm",
+        mine,
+        "< 0.6 s",
+        False,
+        [
+            ("checkov", bench.Measurement("checkov", 1_000, 20.0, 500)),
+            ("trivy", bench.Measurement("t", 1, 1, 1, "exit 2")),
+        ],
+    ).line()
+    assert "FAIL" in row and "checkov x10.0" in row and "trivy ERROR" in row
