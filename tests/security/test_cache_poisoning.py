@@ -68,6 +68,15 @@ def write_repository(root: Path) -> Path:
     return root
 
 
+# The package's own compiled grammar would be read first and the grammar cache never written: these scans
+# run without it, as an installation whose python-hcl2 or Lark differs from the package's does.
+WITHOUT_SHIPPED_GRAMMAR = (
+    "import pathlib, sys; from iacgate.parsers.terraform import grammar_cache; "
+    "grammar_cache.SHIPPED = pathlib.Path('/nonexistent/hcl-grammar.json.xz'); "
+    "from iacgate.cli import main; sys.argv = ['iacgate', 'scan', '.']; main()"
+)
+
+
 def scan(
     repository: Path, cache: Path | str, debug: bool = False, **extra: str
 ) -> subprocess.CompletedProcess[str]:
@@ -76,7 +85,7 @@ def scan(
     if debug:
         env["IACGATE_DEBUG"] = "1"
     return subprocess.run(
-        [sys.executable, "-m", "iacgate", "scan", "."],
+        [sys.executable, "-c", WITHOUT_SHIPPED_GRAMMAR],
         cwd=repository,
         env=env,
         capture_output=True,
