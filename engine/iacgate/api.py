@@ -329,7 +329,7 @@ def scan(
     parsed = parse_inputs(candidates, options, progress, settings.allow_empty, content_secrets=secrets_judged)
     with evaluator:
         evaluation = Evaluation.combine(
-            [evaluator.evaluate(graph, rules, settings.settings) for graph in parsed.graphs], evaluator.name
+            evaluator.evaluate_all(parsed.graphs, rules, settings.settings), evaluator.name
         )
     findings = build_findings(parsed.graphs, rules, evaluation)
     exceptions = apply_exceptions(settings, root, parsed.graphs, findings, started.date(), rules)

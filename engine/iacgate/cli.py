@@ -317,8 +317,9 @@ def main() -> None:
     default=0,
     show_default=True,
     metavar="N",
-    help="Processes the embedded engine evaluates a unit of 200 queries or more in, side by side; 0 = one "
-    "per available CPU (at most 4), 1 = one.",
+    help="Processes the embedded engine evaluates in, side by side, once a scan has 200 queries or more "
+    "(a big unit is split across them, smaller units go to them in turn); 0 = one per available CPU (at "
+    "most 4), 1 = one.",
 )
 @click.option(
     "--debug",

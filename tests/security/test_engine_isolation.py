@@ -173,6 +173,41 @@ def test_print_in_a_pack_test_never_breaks_iacgate_test(tmp_path: Path) -> None:
     assert result.stdout == "1 passed, 0 failed\n"
 
 
+def units(count: int, size: int) -> list[Graph]:
+    return [
+        Graph(tuple(volume(f"u{u}v{n}", encrypted=n % 3 == 0) for n in range(size)), name=f"u{u}")
+        for u in range(count)
+    ]
+
+
+def test_small_units_of_a_big_scan_go_whole_to_the_children_in_turn(tmp_path: Path) -> None:
+    """Six units of 50 queries: each is below the split threshold, together they are not."""
+    rules = house(tmp_path, PASSING)
+
+    def evaluated(jobs: int) -> tuple[list[object], int]:
+        evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=jobs))
+        with evaluator:
+            results = evaluator.evaluate_all(units(6, 50), rules, {})
+            children = len(evaluator._children)
+        return [(e.checks, e.violations) for e in results], children
+
+    alone, one = evaluated(1)
+    side_by_side, two = evaluated(2)
+    assert (one, two) == (1, 2)
+    assert side_by_side == alone
+    assert [checks[0].unit for checks, _ in alone] == ["u0", "u1", "u2", "u3", "u4", "u5"]
+
+
+def test_a_stop_in_a_unit_sent_whole_names_that_unit(tmp_path: Path) -> None:
+    runaway = policy(f'input.resource.id == "aws_ebs_volume.u3v7"\n{ENDLESS}')
+    rules = house(tmp_path, PASSING, runaway)
+    evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=2, deadline_seconds=2.0))
+    with pytest.raises(EvaluationError) as stopped:
+        evaluator.evaluate_all(units(6, 50), rules, {})
+    assert str(stopped.value).startswith("rule HOUSE-002 (house.r2) on aws_ebs_volume.u3v7 in unit u3: ")
+    assert evaluator._children == []
+
+
 def test_types_whose_bundle_must_be_compiled_go_whole_to_one_child(tmp_path: Path) -> None:
     """On a cold cache each child compiles only its own types' bundles; cached ones are dealt out."""
     rules = house(tmp_path, PASSING)

@@ -96,3 +96,9 @@ class Evaluator(Protocol):
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
         """Run every applicable rule; raise ``EvaluationError`` when a policy cannot be evaluated."""
         ...
+
+    def evaluate_all(
+        self, graphs: Sequence[Graph], rules: RuleSet, settings: Mapping[str, Any]
+    ) -> list[Evaluation]:
+        """``evaluate`` of every unit, in order (the embedded engine works on several side by side)."""
+        ...

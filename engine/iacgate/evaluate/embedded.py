@@ -470,25 +470,84 @@ class EmbeddedEvaluator:
         return Budget(deadline, self._options.memory_limit_mb, self._options.debug)
 
     def evaluate(self, graph: Graph, rules: RuleSet, settings: Mapping[str, Any]) -> Evaluation:
+        return self.evaluate_all([graph], rules, settings)[0]
+
+    def evaluate_all(
+        self, graphs: Sequence[Graph], rules: RuleSet, settings: Mapping[str, Any]
+    ) -> list[Evaluation]:
+        """Every unit's evaluation, in order. A unit of ``_PARALLEL_QUERIES`` queries or more is split
+        across the children (``_parts``); smaller ones go whole to the children in turn, each working on
+        its own unit while the others work on theirs, when the scan as a whole is that big."""
         if rules is not self._rules:
             raise EvaluationError("evaluator was built for another rule set")
         self._checked()
         if self._deadline is None:
             self._deadline = time.monotonic() + self._options.deadline_seconds
-        queries = self._queries(graph)
-        if not queries:
-            return collect_results(graph, rules, [], [], engine=self.name)
-        parts = _parts(queries, self._jobs(), self._ready)
+        jobs = self._jobs()
+        units = [(graph, self._queries(graph)) for graph in graphs]
+        if sum(len(queries) for _graph, queries in units) < _PARALLEL_QUERIES:
+            jobs = 1
+        results: list[Evaluation | None] = [None] * len(units)
+        # Units sent whole to a child and not yet answered: child index -> unit number.
+        pending: dict[int, int] = {}
+        turn = 0
         try:
-            raws = self._ask(graph, settings, parts)
+            for number, (graph, queries) in enumerate(units):
+                if not queries:
+                    results[number] = collect_results(graph, rules, [], [], engine=self.name)
+                    continue
+                parts = _parts(queries, jobs, self._ready)
+                if len(parts) > 1 or jobs < 2:
+                    for child in sorted(pending):
+                        self._receive(child, pending, units, results, settings)
+                    raws = self._ask(graph, settings, parts, number)
+                    results[number] = self._collected(graph, queries, parts, raws)
+                    continue
+                child, turn = turn % jobs, turn + 1
+                if child in pending:
+                    self._receive(child, pending, units, results, settings)
+                self._send(child, graph, settings, None, number)
+                pending[child] = number
+            for child in sorted(pending):
+                self._receive(child, pending, units, results, settings)
         except _PartStopped as stopped:
             self.close()
-            mine = parts[stopped.part] or range(len(queries))
+            graph, queries = units[stopped.unit]
+            mine = stopped.part or range(len(queries))
             stop = stopped.stop
             # The child counts the queries of its part; the error names the scan's query.
             progress = mine[stop.progress - 1] + 1 if 0 < stop.progress <= len(mine) else 0
             stop = Stopped(stop.cause, progress, stop.detail)
             raise self._stopped(stop, graph, settings, queries) from None
+        done = [result for result in results if result is not None]
+        assert len(done) == len(units)
+        return done
+
+    def _receive(
+        self,
+        child: int,
+        pending: dict[int, int],
+        units: Sequence[tuple[Graph, list[_Query]]],
+        results: list[Evaluation | None],
+        settings: Mapping[str, Any],
+    ) -> None:
+        """The answer of the unit ``child`` was sent whole, collected into ``results``."""
+        number = pending.pop(child)
+        graph, queries = units[number]
+        try:
+            raw = self._children[child].answer()
+        except Stopped as stop:
+            raise _PartStopped(number, None, stop) from None
+        results[number] = self._collected(graph, queries, [None], [raw])
+
+    def _collected(
+        self,
+        graph: Graph,
+        queries: Sequence[_Query],
+        parts: Sequence[tuple[int, ...] | None],
+        raws: Sequence[bytes],
+    ) -> Evaluation:
+        """One unit's evaluation from its children's answers, each for the queries of its part."""
         values: list[Any] = [None] * len(queries)
         earlier: dict[int, Any] = {}
         for part, raw in zip(parts, raws, strict=True):
@@ -511,37 +570,51 @@ class EmbeddedEvaluator:
             for index, value in earlier.items()
             if (resource := queries[index].resource) is not None
         }
-        return collect_results(graph, rules, resources, graph_answers, engine=self.name, before=before)
+        return collect_results(graph, self._rules, resources, graph_answers, engine=self.name, before=before)
+
+    def _send(
+        self,
+        child: int,
+        graph: Graph,
+        settings: Mapping[str, Any],
+        part: tuple[int, ...] | None,
+        number: int,
+        unit: bytes | None = None,
+    ) -> bytes | None:
+        """Give child ``child`` a unit's part to work on: sent to a child already there, or a child forked
+        for it (which starts at once). Returns the pickled unit, for the next child of the same unit."""
+        assert self._deadline is not None
+        try:
+            if child < len(self._children):
+                if unit is None:
+                    unit = pickle.dumps((graph, dict(settings)), protocol=pickle.HIGHEST_PROTOCOL)
+                self._children[child].send(pickle.dumps((unit, part), protocol=pickle.HIGHEST_PROTOCOL))
+            else:
+                forked = Child(self._handler(((graph, settings), part)), self._budget(self._deadline))
+                self._children.append(forked)
+                weakref.finalize(self, forked.close)
+        except Stopped as stop:
+            raise _PartStopped(number, part, stop) from None
+        return unit
 
     def _ask(
-        self, graph: Graph, settings: Mapping[str, Any], parts: Sequence[tuple[int, ...] | None]
+        self,
+        graph: Graph,
+        settings: Mapping[str, Any],
+        parts: Sequence[tuple[int, ...] | None],
+        number: int,
     ) -> list[bytes]:
-        """The children's answers for one unit, one child per part: a child forked for the first unit
-        it answers starts on it at once; later units are sent to the children already there. All of
-        them work side by side; their answers are read in turn."""
-        assert self._deadline is not None
+        """The children's answers for one unit, one child per part, working side by side; their answers
+        are read in turn."""
         unit: bytes | None = None
-        waiting: list[Child] = []
+        for index, part in enumerate(parts):
+            unit = self._send(index, graph, settings, part, number, unit)
+        answers: list[bytes] = []
         for index, part in enumerate(parts):
             try:
-                if index < len(self._children):
-                    child = self._children[index]
-                    if unit is None:
-                        unit = pickle.dumps((graph, dict(settings)), protocol=pickle.HIGHEST_PROTOCOL)
-                    child.send(pickle.dumps((unit, part), protocol=pickle.HIGHEST_PROTOCOL))
-                else:
-                    child = Child(self._handler(((graph, settings), part)), self._budget(self._deadline))
-                    self._children.append(child)
-                    weakref.finalize(self, child.close)
+                answers.append(self._children[index].answer())
             except Stopped as stop:
-                raise _PartStopped(index, stop) from None
-            waiting.append(child)
-        answers: list[bytes] = []
-        for index, child in enumerate(waiting):
-            try:
-                answers.append(child.answer())
-            except Stopped as stop:
-                raise _PartStopped(index, stop) from None
+                raise _PartStopped(number, part, stop) from None
         return answers
 
     def _stopped(
@@ -608,10 +681,11 @@ class EmbeddedEvaluator:
 
 
 class _PartStopped(Exception):
-    """The child answering part ``part`` of a unit stopped."""
+    """The child answering ``part`` (None: all) of the scan's unit number ``unit`` stopped."""
 
-    def __init__(self, part: int, stop: Stopped) -> None:
+    def __init__(self, unit: int, part: tuple[int, ...] | None, stop: Stopped) -> None:
         super().__init__(str(stop))
+        self.unit = unit
         self.part = part
         self.stop = stop
 

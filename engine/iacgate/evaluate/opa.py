@@ -415,6 +415,11 @@ class OpaEvaluator:
         with self._prepared() as server:
             return self._evaluate(server, graph, settings)
 
+    def evaluate_all(
+        self, graphs: Sequence[Graph], rules: RuleSet, settings: Mapping[str, Any]
+    ) -> list[Evaluation]:
+        return [self.evaluate(graph, rules, settings) for graph in graphs]
+
     def _evaluate(self, server: OpaServer, graph: Graph, settings: Mapping[str, Any]) -> Evaluation:
         answers = self._answers(server, graph, settings)
         graph_answers: list[tuple[str, Any]] = []
