@@ -14,7 +14,7 @@ import pytest
 
 from iacgate.errors import EvaluationError
 from iacgate.evaluate import EmbeddedEvaluator
-from iacgate.evaluate.closure import ModuleIndex, graph_types
+from iacgate.evaluate.closure import EVERYTHING, GraphReads, ModuleIndex, graph_reads
 from iacgate.graph import Graph, Resource
 from iacgate.packs import load_packs
 
@@ -194,19 +194,27 @@ def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_ans
 
 
 @pytest.mark.parametrize(
-    ("source", "types"),
+    ("source", "types", "edges"),
     [
-        ('x := object.get(input.resources_by_type, "aws_cloudtrail", [])', {"aws_cloudtrail"}),
-        ('x := input.resources_by_type["aws_s3_bucket"][_]', {"aws_s3_bucket"}),
-        ("some v in input.resources_by_type.aws_ebs_volume\ny := input.settings.x", {"aws_ebs_volume"}),
-        ("# some resources in input.resources_by_type\nx := input.edges", set()),
-        ('msg := "every input is read"\nx := input.resources_by_type.aws_sqs_queue', {"aws_sqs_queue"}),
+        ('x := object.get(input.resources_by_type, "aws_cloudtrail", [])', {"aws_cloudtrail"}, False),
+        ('x := input.resources_by_type["aws_s3_bucket"][_]', {"aws_s3_bucket"}, False),
+        (
+            "some v in input.resources_by_type.aws_ebs_volume\ny := input.settings.x",
+            {"aws_ebs_volume"},
+            False,
+        ),
+        ("# some resources in input.resources_by_type\nx := input.edges", set(), True),
+        (
+            'msg := "every input is read"\nx := input.resources_by_type.aws_sqs_queue',
+            {"aws_sqs_queue"},
+            False,
+        ),
     ],
 )
 def test_a_whole_graph_rule_reading_types_by_literal_name_is_sent_those_types(
-    source: str, types: set[str]
+    source: str, types: set[str], edges: bool
 ) -> None:
-    assert graph_types([source]) == frozenset(types)
+    assert graph_reads([source]) == GraphReads(frozenset(types), edges)
 
 
 @pytest.mark.parametrize(
@@ -219,12 +227,12 @@ def test_a_whole_graph_rule_reading_types_by_literal_name_is_sent_those_types(
         "x := object.get(input.resources_by_type, name, [])\ny := input.resources_by_type.aws_vpc",
     ],
 )
-def test_any_other_use_of_the_input_sends_every_type(source: str) -> None:
-    assert graph_types([source]) is None
+def test_any_other_use_of_the_input_sends_everything(source: str) -> None:
+    assert graph_reads([source]) == EVERYTHING
 
 
 def test_the_cloudtrail_data_events_rule_is_asked_with_the_trails_alone() -> None:
     rules = load_packs(("audit-logging",))
     index = ModuleIndex.of((path, path.read_text(encoding="utf-8")) for path in rules.policy_files)
     rule = next(rule for rule in rules.graph_rules if rule.id == "LOG-CLOUDTRAIL-006")
-    assert index.graph_types(rule.policy) == frozenset({"aws_cloudtrail"})
+    assert index.graph_reads(rule.policy) == GraphReads(frozenset({"aws_cloudtrail"}), edges=False)

@@ -451,3 +451,23 @@ def test_a_whole_graph_rule_iterating_every_type_sees_every_resource_in_both_eng
     ]
     assert graph_findings == [("HOUSE-GRAPH-001", "aws_ebs_volume.v", "3 resources")]
     same(opa(rules, opa_server.url).evaluate(graph, rules, {}), embedded)
+
+
+def test_a_whole_graph_rule_reading_the_edges_is_sent_them_in_both_engines(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    """A rule that names types only is sent no edges (``graph_reads``); one that reads them gets them."""
+    rules = house_rules(tmp_path)
+    graph = Graph(
+        (
+            resource("aws_ebs_volume", "kept"),
+            resource("aws_ebs_volume", "bare"),
+            resource("aws_ebs_snapshot", "s"),
+        ),
+        (Edge("aws_ebs_snapshot.s", "aws_ebs_volume.kept"),),
+    )
+    embedded = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
+    outcomes = {(c.resource_id, c.outcome) for c in embedded.checks if c.rule_id == "HOUSE-GRAPH-001"}
+    assert outcomes == {("aws_ebs_volume.kept", "pass"), ("aws_ebs_volume.bare", "fail")}
+    same(opa(rules, opa_server.url).evaluate(graph, rules, {}), embedded)

@@ -34,22 +34,37 @@ _GRAPH_LOOKUP = re.compile(
 _INPUT = re.compile(r"\binput\b")
 
 
-def graph_types(sources: Sequence[str]) -> frozenset[str] | None:
-    """The resource types whole-graph policies with these modules can read, or None for every type.
+@dataclass(frozen=True)
+class GraphReads:
+    """What of the whole-graph input a rule can read: the resource types (None: every type), and whether
+    it reads the reference edges."""
+
+    types: frozenset[str] | None
+    edges: bool
+
+
+EVERYTHING = GraphReads(None, True)
+
+
+def graph_reads(sources: Sequence[str]) -> GraphReads:
+    """What whole-graph policies with these modules can read of their input.
 
     A policy that only looks resources up by a literal type (``object.get(input.resources_by_type,
     "aws_cloudtrail", [])``) is sent those types alone: one CloudTrail rule on a plan of ten thousand
-    resources is asked with its trails, not with the whole plan. A policy that uses ``input`` any other
-    way (``some resources in input.resources_by_type``) is sent every type.
+    resources is asked with its trails, not with the whole plan, and without the plan's edges unless it
+    reads ``input.edges``. A policy that uses ``input`` any other way (``some resources in
+    input.resources_by_type``) is sent everything.
     """
     types: set[str] = set()
+    edges = False
     for source in sources:
         # Strings are kept for the type names, comments are not read; ``input`` counts only in code.
         lookups = list(_GRAPH_LOOKUP.finditer(comments_blanked(source)))
         if len(lookups) != len(_INPUT.findall(code_only(source))):
-            return None
+            return EVERYTHING
         types.update(name for match in lookups for name in match.groups()[:3] if name)
-    return frozenset(types)
+        edges = edges or any(match.group(0) == "input.edges" for match in lookups)
+    return GraphReads(frozenset(types), edges)
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,7 @@ class ModuleIndex:
     packages: Mapping[str, tuple[Path, ...]]
     # The files each file reaches directly, worked out on first use (a scan asks for a few types only).
     _reaches: dict[Path, tuple[Path, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _graph_types: dict[str, frozenset[str] | None] = field(default_factory=dict, compare=False, repr=False)
+    _graph_reads: dict[str, GraphReads] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sources: Iterable[tuple[Path, str]]) -> ModuleIndex:
@@ -94,13 +109,13 @@ class ModuleIndex:
         """The files of these packages and of every package they need, directly or not, in index order."""
         return self.reached_from(path for name in packages for path in self.packages.get(name, ()))
 
-    def graph_types(self, package: str) -> frozenset[str] | None:
-        """The resource types the whole-graph rule ``package`` can read (None: any), by ``graph_types``
-        over its closure; worked out once per package."""
-        if package not in self._graph_types:
+    def graph_reads(self, package: str) -> GraphReads:
+        """What the whole-graph rule ``package`` can read of its input, by ``graph_reads`` over its
+        closure; worked out once per package."""
+        if package not in self._graph_reads:
             sources = [self.sources[path] for path in self.closure([package])]
-            self._graph_types[package] = graph_types(sources)
-        return self._graph_types[package]
+            self._graph_reads[package] = graph_reads(sources)
+        return self._graph_reads[package]
 
     def reached_from(self, files: Iterable[Path]) -> tuple[Path, ...]:
         """These files and every file they need, directly or not, in index order."""

@@ -37,7 +37,7 @@ from iacgate.evaluate.bundle_cache import (
     save_bundle,
     verified_bundle,
 )
-from iacgate.evaluate.closure import ModuleIndex
+from iacgate.evaluate.closure import GraphReads, ModuleIndex
 from iacgate.evaluate.isolation import Budget, Child, Handler, Mark, Stopped, can_isolate, run_in_child
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.regression import before_state, needs_before
@@ -438,8 +438,8 @@ class EmbeddedEvaluator:
             answers: list[Any] = []
             # Answers for the state before an update, by query index: only where a regression can show.
             before: dict[str, Any] = {}
-            # The whole-graph documents, one per set of types the graph rules asked read.
-            wholes: dict[frozenset[str] | None, dict[str, Any]] = {}
+            # The whole-graph documents, one per part of the input the graph rules asked read.
+            wholes: dict[GraphReads, dict[str, Any]] = {}
             for step, query in enumerate(queries, start=1):
                 mark(step)
                 document: Mapping[str, Any]
@@ -448,10 +448,10 @@ class EmbeddedEvaluator:
                         graph, query.resource, settings, self._related_types, changes_asked(query.rules)
                     )
                 else:
-                    types = self._index.graph_types(query.rules[0].policy)
-                    if types not in wholes:
-                        wholes[types] = graph_input(graph, settings, types)
-                    document = wholes[types]
+                    reads = self._index.graph_reads(query.rules[0].policy)
+                    if reads not in wholes:
+                        wholes[reads] = graph_input(graph, settings, reads.types, reads.edges)
+                    document = wholes[reads]
                 answer = self._query(query.key, query.entrypoint, document, query.rules)
                 answers.append(answer)
                 if query.resource is not None and needs_before(query.resource, query.rules, answer):

@@ -31,7 +31,7 @@ from opa_client.errors import RegoParseError
 
 from iacgate.errors import EvaluationError, PackError
 from iacgate.evaluate.base import EngineOptions, Evaluation
-from iacgate.evaluate.closure import ModuleIndex
+from iacgate.evaluate.closure import GraphReads, ModuleIndex
 from iacgate.evaluate.namespace import NamespaceError, namespaced, package_root
 from iacgate.evaluate.opa_http import Deadline, OpaServer, check_transport, parse_url
 from iacgate.evaluate.regression import before_state, needs_before
@@ -429,14 +429,14 @@ class OpaEvaluator:
             if self._options.opa_upload:
                 self._upload_for(server, (), graph_rules)
                 prefix = f"{self._namespace}/"
-            # One document per set of types the rules read (``ModuleIndex.graph_types``).
-            documents: dict[frozenset[str] | None, dict[str, Any]] = {}
+            # One document per part of the input the rules read (``ModuleIndex.graph_reads``).
+            documents: dict[GraphReads, dict[str, Any]] = {}
             for rule in graph_rules:
-                types = self._index.graph_types(rule.policy)
-                if types not in documents:
-                    documents[types] = graph_input(graph, settings, types)
+                reads = self._index.graph_reads(rule.policy)
+                if reads not in documents:
+                    documents[reads] = graph_input(graph, settings, reads.types, reads.edges)
                 path = f"{prefix}{rule.policy.replace('.', '/')}/deny"
-                graph_answers.append((rule.id, server.query_data(path, documents[types])))
+                graph_answers.append((rule.id, server.query_data(path, documents[reads])))
         before = self._before(server, graph, settings, answers)
         return collect_results(graph, self._rules, answers, graph_answers, engine=self.name, before=before)
 

@@ -149,10 +149,10 @@ def _far_neighbours(
 
 
 def graph_input(
-    graph: Graph, settings: Mapping[str, Any], types: frozenset[str] | None = None
+    graph: Graph, settings: Mapping[str, Any], types: frozenset[str] | None = None, edges: bool = True
 ) -> dict[str, Any]:
-    """The document of a whole-graph rule; ``types`` (None: all) are the only types it can read
-    (``results.graph_types``), the others are left out."""
+    """The document of a whole-graph rule; ``types`` (None: all) are the only types it can read and
+    ``edges`` whether it reads the reference edges (``closure.graph_reads``): the rest is left out."""
     return {
         "resources_by_type": {
             type_name: [resource_document(resource, drop_null=True) for resource in resources]
@@ -161,7 +161,7 @@ def graph_input(
         },
         "edges": [
             {"source": edge.source, "target": edge.target, "kind": edge.kind, "attribute": edge.attribute}
-            for edge in graph.edges
+            for edge in (graph.edges if edges else ())
         ],
         "settings": dict(settings),
     }
