@@ -8,6 +8,7 @@ a module left out would make a reference undefined, which reads as "no finding".
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -162,9 +163,20 @@ def _uses(body: str, reference: _Reference, package: str) -> bool:
     if reference.alias is None:
         # ``x := data.a`` takes the whole tree below ``a``.
         return True
-    alias = re.escape(reference.alias)
-    if re.search(rf"(?<![\w.]){alias}\s*\[", body) or re.search(rf"(?<![\w.]){alias}\b(?!\s*\.)", body):
+    dynamic, paths = _alias_uses(body, reference.alias)
+    if dynamic:
         # Indexed dynamically, or passed around whole: every sub-package may be reached.
         return True
-    suffix = re.escape(package[len(reference.path) + 1 :])
-    return re.search(rf"(?<![\w.]){alias}\.{suffix}\b", body) is not None
+    suffix = package[len(reference.path) + 1 :]
+    return any(path == suffix or path.startswith(f"{suffix}.") for path in paths)
+
+
+@functools.lru_cache(maxsize=1024)
+def _alias_uses(body: str, alias: str) -> tuple[bool, frozenset[str]]:
+    """How a module's body uses an imported name: dynamically (indexed, or whole), and the dotted paths
+    it names below it (``lib.aws_data.x`` gives ``aws_data.x``); worked out once per module and name,
+    not once per package of the index."""
+    name = re.escape(alias)
+    dynamic = re.search(rf"(?<![\w.]){name}\s*\[", body) or re.search(rf"(?<![\w.]){name}\b(?!\s*\.)", body)
+    paths = frozenset(re.findall(rf"(?<![\w.]){name}\.([A-Za-z_][\w.]*)", body))
+    return dynamic is not None, paths
