@@ -112,6 +112,33 @@ azapi_diagnostic_settings := [setting |
 	}
 ]
 
+# An azapi_resource (a neighbour, or a resource of a whole-graph input) of type
+# Microsoft.Insights/diagnosticSettings.
+azapi_is_diagnostic_setting(resource) if {
+	declared := object.get(resource.attributes, "type", null)
+	is_string(declared)
+	lower(trim_space(split(declared, "@")[0])) == "microsoft.insights/diagnosticsettings"
+}
+
+# A Microsoft.Insights/diagnosticSettings azapi_resource read into the azurerm shape, as
+# azapi_diagnostic_settings reads a neighbour: no logs and no destination when its body is unknown. (Not
+# called from azapi_diagnostic_settings: regopy 1.5.2 compiles every `with` of a Rego test over the code a
+# rule reaches, and the rules on diagnostic settings then ran their tests out of memory.)
+azapi_diagnostic_setting(resource) := setting if {
+	properties := object.get(azure_arm_body(resource), "properties", {})
+	setting := {
+		"id": resource.id,
+		"type": resource.type,
+		"attributes": {
+			"enabled_log": azure_arm_logs(properties),
+			"log_analytics_workspace_id": object.get(properties, "workspaceId", null),
+			"storage_account_id": object.get(properties, "storageAccountId", null),
+			"eventhub_authorization_rule_id": object.get(properties, "eventHubAuthorizationRuleId", null),
+			"partner_solution_id": object.get(properties, "marketplacePartnerId", null),
+		},
+	}
+}
+
 # An azapi_resource's ARM body as an object: jsonencode'd (azapi 1) or an object (azapi 2), else {}.
 azure_arm_body(neighbour) := decoded if {
 	raw := object.get(neighbour.attributes, "body", null)
@@ -173,6 +200,60 @@ diagnostic_uncertain if {
 diagnostic_uncertain if {
 	some neighbour in lib.referrers_via("azapi_resource", "parent_id")
 	lib.is_unknown(object.get(neighbour.attributes, "body", null))
+}
+
+# Whether a diagnostic setting's logs can be told, for a rule that reads the settings itself (the whole-graph
+# LOG-AZMONITOR-002); diagnostic_uncertain above reads the neighbours of the resource under evaluation.
+#
+# An azurerm_monitor_diagnostic_setting (as a neighbour or a resource of a whole-graph input) whose log
+# blocks are unknown until apply (a dynamic block), or one of whose older log blocks has an enabled
+# unknown until apply.
+azurerm_diagnostic_uncertain(setting) if {
+	some key in ["enabled_log", "log"]
+	lib.is_unknown(object.get(setting.attributes, key, null))
+}
+
+azurerm_diagnostic_uncertain(setting) if {
+	some block in lib.blocks(object.get(setting.attributes, "log", []))
+	lib.is_unknown(object.get(block, "enabled", true))
+}
+
+# An azapi_resource (as a neighbour or a resource of a whole-graph input) that may be a diagnostic setting
+# whose logs cannot be told until apply: its type is unknown, or it is a Microsoft.Insights/diagnosticSettings
+# whose body, properties or properties.logs, or a logs entry (as a whole, its category, categoryGroup or
+# enabled), is unknown until apply.
+azapi_diagnostic_uncertain(resource) if lib.is_unknown(object.get(resource.attributes, "type", null))
+
+azapi_diagnostic_uncertain(resource) if {
+	azapi_is_diagnostic_setting(resource)
+	azapi_diagnostic_logs_unknown(resource)
+}
+
+azapi_diagnostic_logs_unknown(resource) if lib.is_unknown(object.get(resource.attributes, "body", null))
+
+azapi_diagnostic_logs_unknown(resource) if lib.is_unknown(object.get(azure_arm_body(resource), "properties", null))
+
+azapi_diagnostic_logs_unknown(resource) if {
+	properties := object.get(azure_arm_body(resource), "properties", {})
+	lib.is_unknown(object.get(properties, "logs", null))
+}
+
+azapi_diagnostic_logs_unknown(resource) if {
+	properties := object.get(azure_arm_body(resource), "properties", {})
+	logs := object.get(properties, "logs", [])
+	is_array(logs)
+	some entry in logs
+	lib.is_unknown(entry)
+}
+
+azapi_diagnostic_logs_unknown(resource) if {
+	properties := object.get(azure_arm_body(resource), "properties", {})
+	logs := object.get(properties, "logs", [])
+	is_array(logs)
+	some entry in logs
+	is_object(entry)
+	some key in ["category", "categoryGroup", "enabled"]
+	lib.is_unknown(object.get(entry, key, null))
 }
 
 # A failure of a rule on the logs diagnostic settings send: undetermined where a setting is uncertain.

@@ -348,6 +348,78 @@ ACTIVITY_LOG_EXPORT.append(
     )
 )
 
+
+def azapi_activity(name: str, parent: Any, body: Any, declared: Any = None) -> Case:
+    """A subscription diagnostic setting written as an azapi_resource, as Azure Verified Modules write it
+    (Terraform only: Pulumi has no azapi provider)."""
+    arguments = {
+        "type": declared or "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+        "name": name.replace("_", "-"),
+        "parent_id": parent,
+        "body": body,
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+def azapi_logs(categories: list[dict[str, Any]], enabled: bool = True) -> list[dict[str, Any]]:
+    return [{**category, "enabled": enabled} for category in categories]
+
+
+ACTIVITY_LOG_EXPORT += [
+    # azapi_resource settings count with the azurerm ones of the same subscription (case and "/" aside).
+    diagnostics("pass_azapi_split_azurerm_half", subscription_id(9), ACTIVITY[:2], pulumi=False),
+    azapi_activity(
+        "pass_azapi_split_azapi_half",
+        f"{subscription_id(9).upper()}/",
+        {"properties": {"workspaceId": WORKSPACE, "logs": azapi_logs(ACTIVITY[2:])}},
+    ),
+    azapi_activity(
+        "pass_azapi_all_logs",
+        subscription_id(10),
+        {
+            "properties": {
+                "storageAccountId": AUDIT_STORAGE,
+                "logs": [{"categoryGroup": "allLogs", "enabled": True}],
+            }
+        },
+    ),
+    azapi_activity(
+        "fail_azapi_alert_disabled",
+        subscription_id(11),
+        {
+            "properties": {
+                "workspaceId": WORKSPACE,
+                "logs": [*azapi_logs(ACTIVITY[:3]), *azapi_logs(ACTIVITY[3:], enabled=False)],
+            }
+        },
+    ),
+    azapi_activity(
+        "fail_azapi_no_destination", subscription_id(12), {"properties": {"logs": azapi_logs(ACTIVITY)}}
+    ),
+    # A body or type unknown until apply: never a pass, for the setting and its siblings.
+    diagnostics("undetermined_azapi_sibling_known_half", subscription_id(13), ACTIVITY[:2], pulumi=False),
+    azapi_activity("undetermined_azapi_body_variable", subscription_id(13), Ref("var.activity_body", None)),
+    azapi_activity(
+        "undetermined_azapi_type_variable",
+        subscription_id(14),
+        {"properties": {"workspaceId": WORKSPACE, "logs": azapi_logs(ACTIVITY)}},
+        declared=Ref("var.diagnostic_type", None),
+    ),
+    # Not a subscription's diagnostic setting: no check.
+    azapi_activity(
+        "azapi_vault_setting_not_judged",
+        f"{GROUP}/Microsoft.KeyVault/vaults/payments",
+        {"properties": {"workspaceId": WORKSPACE, "logs": [{"category": "AuditEvent", "enabled": True}]}},
+    ),
+    azapi_activity(
+        "azapi_storage_account_not_judged",
+        f"{SUBSCRIPTION}/resourceGroups/{RG}",
+        {"kind": "StorageV2", "properties": {"minimumTlsVersion": "TLS1_2"}},
+        declared="Microsoft.Storage/storageAccounts@2023-05-01",
+    ),
+]
+
+
 # --- log profiles ------------------------------------------------------------------------------------------
 
 REGIONS = [
