@@ -67,14 +67,16 @@ deny contains lib.undetermined(["body"], msg) if {
 	msg := "cannot tell whether the cluster sends its logs to Azure Monitor: properties.addonProfiles.omsagent of the body is unknown until apply, required the omsagent add-on with a Log Analytics workspace or a diagnostic setting sending kube-audit"
 }
 
-deny contains lib.violation(azapi.body_path(["properties", "addonProfiles"]), msg) if {
+# A diagnostic setting targeting the cluster whose logs are unknown until apply may send kube-audit: the
+# failures below are then undetermined (azure.diagnostic_violation).
+deny contains azure.diagnostic_violation(azapi.body_path(["properties", "addonProfiles"]), msg) if {
 	not monitored
 	azapi.is_azapi
 	not arm_unknown
 	msg := concat("", ["cluster logs reach no Azure Monitor destination: properties.addonProfiles.omsagent is ", lib.show(arm_oms), " and ", found, ", required the omsagent add-on enabled with config.logAnalyticsWorkspaceResourceID or a diagnostic setting sending kube-audit"])
 }
 
-deny contains lib.violation(path, msg) if {
+deny contains azure.diagnostic_violation(path, msg) if {
 	not monitored
 	not azapi.is_azapi
 	not lib.is_unknown(oms_value)

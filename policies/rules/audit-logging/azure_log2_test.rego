@@ -1,19 +1,18 @@
 package iacgate.rules.audit_logging.azure_log2_test
 
 import data.iacgate.lib.testing
-import data.iacgate.rules.audit_logging.azure_aks_logging
-import data.iacgate.rules.audit_logging.azure_app_detailed_logs
-import data.iacgate.rules.audit_logging.azure_app_http_logs
-import data.iacgate.rules.audit_logging.azure_function_builtin_logging
 import data.iacgate.rules.audit_logging.azure_key_vault_diagnostics
 import data.iacgate.rules.audit_logging.azure_log_analytics_retention
 import data.iacgate.rules.audit_logging.azure_log_profile_coverage
 import data.iacgate.rules.audit_logging.azure_nsg_diagnostics
-import data.iacgate.rules.audit_logging.azure_postgresql_configuration_logging
-import data.iacgate.rules.audit_logging.azure_sql_auditing
-import data.iacgate.rules.audit_logging.azure_sql_database_auditing
 import data.iacgate.rules.audit_logging.azure_vnet_flow_logs
 import rego.v1
+
+# The Azure audit-logging rules' tests are split over azure_log2_test.rego, azure_log2_aks_test.rego,
+# azure_log2_aks_more_test.rego, azure_log2_app_test.rego and azure_log2_sql_test.rego: the embedded
+# engine (regopy 1.5.2) compiles every `with` of a test file over the code the rules under test reach, and
+# one file holding them all needed more memory than a test engine is given (4 GB). Keep each file's
+# `with` blocks few where the rules read diagnostic settings (azure.diagnostic_violation).
 
 workspace := "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit"
 
@@ -39,36 +38,6 @@ test_azapi_diagnostic_setting_logs_a_key_vault if {
 	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault with input.related as [azapi_diagnostics(disabled)]
 	nowhere := {"properties": {"logs": [{"categoryGroup": "audit"}]}}
 	count(azure_key_vault_diagnostics.deny) == 1 with input.resource as vault with input.related as [azapi_diagnostics(nowhere)]
-}
-
-# --- AKS ----------------------------------------------------------------------------------------------
-
-aks(attributes) := testing.resource("azurerm_kubernetes_cluster", attributes)
-
-test_aks_with_oms_agent_passes if {
-	count(azure_aks_logging.deny) == 0 with input.resource as aks({"oms_agent": [{"log_analytics_workspace_id": workspace}]}) with input.related as []
-	count(azure_aks_logging.deny) == 0 with input.resource as aks({"oms_agent": {"log_analytics_workspace_id": testing.unknown}}) with input.related as []
-	legacy := {"addon_profile": [{"oms_agent": [{"enabled": true, "log_analytics_workspace_id": workspace}]}]}
-	count(azure_aks_logging.deny) == 0 with input.resource as aks(legacy) with input.related as []
-}
-
-test_aks_with_kube_audit_diagnostics_passes if {
-	count(azure_aks_logging.deny) == 0 with input.resource as aks({}) with input.related as [diagnostics([{"category": "kube-audit-admin"}])]
-}
-
-test_aks_without_monitoring_fails if {
-	some result in azure_aks_logging.deny with input.resource as aks({}) with input.related as []
-	result.path == []
-	contains(result.message, "no azurerm_monitor_diagnostic_setting targets the cluster")
-	some other in azure_aks_logging.deny with input.resource as aks({}) with input.related as [diagnostics([{"category": "kube-apiserver"}])]
-	contains(other.message, "send no kube-audit")
-	legacy := {"addon_profile": [{"oms_agent": [{"enabled": false, "log_analytics_workspace_id": workspace}]}]}
-	count(azure_aks_logging.deny) == 1 with input.resource as aks(legacy) with input.related as []
-}
-
-test_aks_unknown_oms_agent_is_undetermined if {
-	some result in azure_aks_logging.deny with input.resource as aks({"oms_agent": testing.unknown}) with input.related as []
-	result.status == "undetermined"
 }
 
 # --- NSG diagnostics ------------------------------------------------------------------------------------
@@ -120,131 +89,6 @@ test_log_profile_coverage if {
 	some locations in azure_log_profile_coverage.deny with input.resource as profile(["Action", "Delete", "Write"], ["West Europe", "global"]) with input.related as []
 	locations.path == ["locations"]
 	not contains(locations.message, "westeurope,")
-}
-
-# --- App Service ----------------------------------------------------------------------------------------
-
-app(type_name, attributes) := testing.resource(type_name, attributes)
-
-test_http_logs if {
-	logged := {"logs": [{"http_logs": [{"file_system": [{"retention_in_days": 30, "retention_in_mb": 35}]}]}]}
-	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_linux_web_app", logged) with input.related as []
-	pulumi := {"logs": {"http_logs": {"azure_blob_storage": {"sas_url": "https://x", "retention_in_days": 30}}}}
-	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_windows_web_app", pulumi) with input.related as []
-	count(azure_app_http_logs.deny) == 0 with input.resource as app("azurerm_app_service", {}) with input.related as [diagnostics([{"category": "AppServiceHTTPLogs"}])]
-	some result in azure_app_http_logs.deny with input.resource as app("azurerm_linux_web_app", {"logs": [{"detailed_error_messages": true}]}) with input.related as []
-	result.path == ["logs", 0, "http_logs"]
-	count(azure_app_http_logs.deny) == 1 with input.resource as app("azurerm_linux_web_app", {}) with input.related as []
-}
-
-test_detailed_logs if {
-	on := {"logs": [{"detailed_error_messages": true, "failed_request_tracing": true}]}
-	count(azure_app_detailed_logs.deny) == 0 with input.resource as app("azurerm_linux_web_app", on) with input.related as []
-	legacy := {"logs": [{"detailed_error_messages_enabled": true, "failed_request_tracing_enabled": true}]}
-	count(azure_app_detailed_logs.deny) == 0 with input.resource as app("azurerm_app_service", legacy) with input.related as []
-	count(azure_app_detailed_logs.deny) == 2 with input.resource as app("azurerm_app_service", on) with input.related as []
-	count(azure_app_detailed_logs.deny) == 2 with input.resource as app("azurerm_linux_web_app", {}) with input.related as []
-}
-
-test_function_builtin_logging if {
-	count(azure_function_builtin_logging.deny) == 0 with input.resource as app("azurerm_linux_function_app", {}) with input.related as []
-	count(azure_function_builtin_logging.deny) == 1 with input.resource as app("azurerm_linux_function_app", {"builtin_logging_enabled": false}) with input.related as []
-	count(azure_function_builtin_logging.deny) == 1 with input.resource as app("azurerm_function_app", {"enable_builtin_logging": "false"}) with input.related as []
-	count(azure_function_builtin_logging.deny) == 0 with input.resource as app("azurerm_function_app", {"builtin_logging_enabled": false}) with input.related as []
-}
-
-# --- PostgreSQL configuration ---------------------------------------------------------------------------
-
-configuration(name, value) := testing.resource("azurerm_postgresql_configuration", {"name": name, "value": value, "server_name": "ledger"})
-
-test_configuration_turning_logging_off_fails if {
-	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("log_connections", "off") with input.related as []
-	result.path == ["value"]
-	count(azure_postgresql_configuration_logging.deny) == 0 with input.resource as configuration("log_connections", "ON") with input.related as []
-}
-
-test_configuration_of_a_declared_server_is_left_to_azpg_001 if {
-	edge := {"direction": "out", "attribute": "server_name", "resource": testing.resource("azurerm_postgresql_server", {})}
-	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("log_connections", "off") with input.related as [edge]
-	result.not_applicable
-}
-
-test_other_parameters_are_not_applicable if {
-	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration("work_mem", "off") with input.related as []
-	result.not_applicable
-}
-
-test_unknown_name_is_judged if {
-	some result in azure_postgresql_configuration_logging.deny with input.resource as configuration(testing.unknown, "off") with input.related as []
-	result.path == ["name"]
-}
-
-# --- SQL auditing: legacy servers, Pulumi objects, unknowns --------------------------------------------
-
-legacy_server(attributes) := testing.resource("azurerm_sql_server", attributes)
-
-test_legacy_sql_server_inline_auditing if {
-	inline := {"extended_auditing_policy": [{"storage_endpoint": "https://acmeaudit.blob.core.windows.net/", "retention_in_days": 365}]}
-	count(azure_sql_auditing.deny) == 0 with input.resource as legacy_server(inline) with input.related as []
-	pulumi := {"extended_auditing_policy": {"storage_endpoint": "https://acmeaudit.blob.core.windows.net/"}}
-	count(azure_sql_auditing.deny) == 0 with input.resource as legacy_server(pulumi) with input.related as []
-	count(azure_sql_auditing.deny) == 1 with input.resource as legacy_server({}) with input.related as []
-	off := {"extended_auditing_policy": [{"enabled": false}]}
-	count(azure_sql_auditing.deny) == 1 with input.resource as legacy_server(off) with input.related as []
-}
-
-test_unknown_enabled_is_undetermined_never_a_pass if {
-	policy := testing.referrer("azurerm_mssql_server_extended_auditing_policy", "server_id", {"enabled": testing.unknown})
-	results := azure_sql_auditing.deny with input.resource as testing.resource("azurerm_mssql_server", {}) with input.related as [policy]
-	count(results) == 1
-	some result in results
-	result.status == "undetermined"
-	some inline in azure_sql_auditing.deny with input.resource as legacy_server({"extended_auditing_policy": testing.unknown}) with input.related as []
-	inline.status == "undetermined"
-}
-
-database(type_name, attributes) := testing.resource(type_name, attributes)
-
-test_database_auditing_disabled_fails if {
-	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"enabled": false})
-	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
-	result.path == []
-	inline := {"extended_auditing_policy": [{"enabled": false, "storage_endpoint": "https://x"}]}
-	some legacy in azure_sql_database_auditing.deny with input.resource as database("azurerm_sql_database", inline) with input.related as []
-	legacy.path == ["extended_auditing_policy", 0, "enabled"]
-}
-
-test_database_auditing_enabled_passes if {
-	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"storage_endpoint": "https://x"})
-	count(azure_sql_database_auditing.deny) == 0 with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
-	pulumi := {"extended_auditing_policy": {"storage_endpoint": "https://x"}}
-	count(azure_sql_database_auditing.deny) == 0 with input.resource as database("azurerm_sql_database", pulumi) with input.related as []
-}
-
-test_database_without_own_policy_is_left_to_the_server if {
-	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as []
-	result.not_applicable
-}
-
-test_database_policy_unknown_is_undetermined if {
-	policy := testing.referrer("azurerm_mssql_database_extended_auditing_policy", "database_id", {"enabled": testing.unknown})
-	some result in azure_sql_database_auditing.deny with input.resource as database("azurerm_mssql_database", {}) with input.related as [policy]
-	result.status == "undetermined"
-}
-
-azapi_cluster(body) := testing.resource("azapi_resource", {"type": "Microsoft.ContainerService/managedClusters@2024-05-01", "body": body})
-
-test_azapi_managed_cluster if {
-	oms := {"properties": {"addonProfiles": {"omsagent": {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": workspace}}}}}
-	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster(oms) with input.related as []
-	some result in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": {"dnsPrefix": "payments"}}) with input.related as []
-	result.path == ["body", "properties", "addonProfiles"]
-	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster({"properties": {}}) with input.related as [diagnostics([{"category": "kube-audit"}])]
-	some unknown in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": testing.unknown}) with input.related as []
-	unknown.status == "undetermined"
-	other := testing.resource("azapi_resource", {"type": "Microsoft.Storage/storageAccounts@2023-05-01", "body": {}})
-	some skipped in azure_aks_logging.deny with input.resource as other with input.related as []
-	skipped.not_applicable
 }
 
 test_azapi_virtual_network if {

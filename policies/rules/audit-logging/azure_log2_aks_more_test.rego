@@ -1,0 +1,66 @@
+package iacgate.rules.audit_logging.azure_log2_aks_more_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.audit_logging.azure_aks_logging
+import rego.v1
+
+# AKS tests of the Azure audit-logging rules (see azure_log2_test.rego).
+
+workspace := "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit"
+
+diagnostics(logs) := testing.referrer("azurerm_monitor_diagnostic_setting", "target_resource_id", {
+	"log_analytics_workspace_id": workspace,
+	"enabled_log": logs,
+})
+
+azapi_diagnostics(body) := testing.referrer("azapi_resource", "parent_id", {
+	"type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+	"body": body,
+})
+
+# AKS tests of the Azure audit-logging rules, continued (see azure_log2_test.rego).
+
+aks(attributes) := testing.resource("azurerm_kubernetes_cluster", attributes)
+
+azapi_cluster(body) := testing.resource("azapi_resource", {"type": "Microsoft.ContainerService/managedClusters@2024-05-01", "body": body})
+
+test_azapi_managed_cluster if {
+	oms := {"properties": {"addonProfiles": {"omsagent": {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": workspace}}}}}
+	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster(oms) with input.related as []
+	some result in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": {"dnsPrefix": "payments"}}) with input.related as []
+	result.path == ["body", "properties", "addonProfiles"]
+	count(azure_aks_logging.deny) == 0 with input.resource as azapi_cluster({"properties": {}}) with input.related as [diagnostics([{"category": "kube-audit"}])]
+	some unknown in azure_aks_logging.deny with input.resource as azapi_cluster({"properties": testing.unknown}) with input.related as []
+	unknown.status == "undetermined"
+	other := testing.resource("azapi_resource", {"type": "Microsoft.Storage/storageAccounts@2023-05-01", "body": {}})
+	some skipped in azure_aks_logging.deny with input.resource as other with input.related as []
+	skipped.not_applicable
+}
+
+# A diagnostic setting targeting the cluster whose logs are unknown until apply may send kube-audit:
+# undetermined (azure.diagnostic_violation), never failed and never passed.
+test_aks_with_an_unknown_azapi_diagnostic_body_is_undetermined if {
+	results := azure_aks_logging.deny with input.resource as aks({}) with input.related as [azapi_diagnostics(testing.unknown)]
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+}
+
+test_aks_with_an_unknown_enabled_entry_is_undetermined if {
+	entry := {"properties": {"workspaceId": workspace, "logs": [{"category": "kube-audit", "enabled": testing.unknown}]}}
+	results := azure_aks_logging.deny with input.resource as azapi_cluster({"properties": {}}) with input.related as [azapi_diagnostics(entry)]
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+}
+
+test_aks_with_an_unknown_older_log_block_is_undetermined if {
+	older := testing.referrer("azurerm_monitor_diagnostic_setting", "target_resource_id", {
+		"log_analytics_workspace_id": workspace,
+		"log": [{"category": "kube-audit", "enabled": testing.unknown}],
+	})
+	results := azure_aks_logging.deny with input.resource as aks({}) with input.related as [older]
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+}
