@@ -97,6 +97,16 @@ test_azapi_virtual_network if {
 	count(azure_vnet_flow_logs.deny) == 0 with input.resource as network with input.related as [flow_log(true)]
 }
 
+# An azapi_resource whose type is unknown until apply may be a network: undetermined at its type, never
+# failed (nor passed) for the flow log it has not.
+test_azapi_network_of_unknown_type_is_undetermined_at_its_type if {
+	maybe := testing.resource("azapi_resource", {"type": testing.unknown, "body": {"properties": {}}})
+	results := azure_vnet_flow_logs.deny with input.resource as maybe with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["type"]
+}
+
 workspace_resource(attributes) := testing.resource("azurerm_log_analytics_workspace", attributes)
 
 test_log_analytics_retention if {

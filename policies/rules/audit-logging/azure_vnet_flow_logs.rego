@@ -8,7 +8,11 @@ import rego.v1
 # An azapi_resource virtual network (Azure Verified Modules declare it so) is judged like the azurerm one.
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.network/virtualnetworks"})
 
+# An azapi_resource whose type is unknown until apply may be no virtual network: it is judged undetermined at
+# its type only (the failures below would make it fail).
 deny contains azapi.type_undetermined if azapi.type_unknown
+
+azure_vnet_judged if not azapi.type_unknown
 
 # azurerm_network_watcher_flow_log targeting the network (azurerm 4: target_resource_id), and azapi flow
 # logs (Microsoft.Network/networkWatchers/flowLogs) whose body names the network.
@@ -42,11 +46,13 @@ enabled_logs := [log | some log in all_logs; lib.is_true(object.get(log, "enable
 unknown_logs := [log | some log in all_logs; lib.is_unknown(object.get(log, "enabled", null))]
 
 deny contains lib.violation([], msg) if {
+	azure_vnet_judged
 	count(all_logs) == 0
 	msg := "virtual network traffic is not recorded: no azurerm_network_watcher_flow_log targets the network, required a flow log with target_resource_id naming it and enabled = true"
 }
 
 deny contains lib.violation([], msg) if {
+	azure_vnet_judged
 	count(all_logs) > 0
 	count(enabled_logs) == 0
 	count(unknown_logs) == 0
@@ -54,6 +60,7 @@ deny contains lib.violation([], msg) if {
 }
 
 deny contains lib.undetermined([], msg) if {
+	azure_vnet_judged
 	count(enabled_logs) == 0
 	count(unknown_logs) > 0
 	msg := "cannot tell whether virtual network traffic is recorded: enabled of the flow log targeting the network is unknown until apply, required true"

@@ -284,6 +284,18 @@ VNET_FLOW_LOGS = [
     flow_log(
         "variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled", None), pulumi=False
     ),
+    # An azapi_resource whose type is unknown until apply may be a network: undetermined, not failed.
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_network_type_variable",
+        {
+            "type": Ref("var.network_type", None),
+            "name": "payments-typed-later",
+            "parent_id": f"{SUBSCRIPTION}/resourceGroups/{RG}",
+            "location": LOCATION,
+            "body": {"properties": {"addressSpace": {"addressPrefixes": ["10.50.0.0/16"]}}},
+        },
+    ),
 ]
 # A stack export knows every value: the undetermined network is Terraform only.
 VNET_FLOW_LOGS = [
