@@ -13,6 +13,7 @@
 package iacgate.rules.audit_logging.gcp_audit_exemptions
 
 import data.iacgate.lib
+import data.iacgate.lib.gcp_audit
 import rego.v1
 
 config_types := ["google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"]
@@ -95,52 +96,15 @@ gcp_exempt_referrers(target, type_name) := [gcp_exempt_by_id[edge.source] |
 	gcp_exempt_by_id[edge.source].mode == "managed"
 ]
 
-gcp_exempt_referenced(source, type_name) := [gcp_exempt_by_id[edge.target] |
-	some edge in input.edges
-	edge.source == source
-	gcp_exempt_by_id[edge.target].type == type_name
-]
-
-# A folder or organization number without its prefix ("folders/123" and "123" are one folder).
-gcp_exempt_number(value) := trim_prefix(trim_prefix(trim_space(value), "folders/"), "organizations/") if is_string(value)
-
 gcp_exempt_of_type(type_name) := [config | some config in configs; config.type == type_name]
 
-gcp_exempt_project_folders(project) := gcp_exempt_referenced(project.id, "google_folder")
-
-gcp_exempt_folder_applies(config, project) if {
-	some folder in gcp_exempt_project_folders(project)
-	some target in gcp_exempt_referenced(config.id, "google_folder")
-	target.id == folder.id
-}
-
-gcp_exempt_folder_applies(config, project) if {
-	number := gcp_exempt_number(object.get(project.attributes, "folder_id", null))
-	number != ""
-	number == gcp_exempt_number(object.get(config.attributes, "folder", null))
-}
-
-gcp_exempt_project_orgs(project) := {number |
-	number := gcp_exempt_number(object.get(project.attributes, "org_id", null))
-	number != ""
-} | {number |
-	some folder in gcp_exempt_project_folders(project)
-	parent := object.get(folder.attributes, "parent", null)
-	is_string(parent)
-	startswith(trim_space(parent), "organizations/")
-	number := gcp_exempt_number(parent)
-}
-
-gcp_exempt_org_applies(config, project) if {
-	some number in gcp_exempt_project_orgs(project)
-	number == gcp_exempt_number(object.get(config.attributes, "org_id", null))
-}
-
+# The folders and organizations a project sits in, and whether their configurations apply to it:
+# data.iacgate.lib.gcp_audit (shared with LOG-GCPAUDIT-002).
 gcp_exempt_applying(project) := array.concat(
 	gcp_exempt_referrers(project.id, "google_project_iam_audit_config"),
 	array.concat(
-		[config | some config in gcp_exempt_of_type("google_folder_iam_audit_config"); gcp_exempt_folder_applies(config, project)],
-		[config | some config in gcp_exempt_of_type("google_organization_iam_audit_config"); gcp_exempt_org_applies(config, project)],
+		[config | some config in gcp_exempt_of_type("google_folder_iam_audit_config"); gcp_audit.gcp_placement_folder_applies(config, project)],
+		[config | some config in gcp_exempt_of_type("google_organization_iam_audit_config"); gcp_audit.gcp_placement_org_applies(config, project)],
 	),
 )
 
@@ -181,7 +145,7 @@ gcp_exempt_project_unknown(project) if {
 gcp_exempt_project_unknown(project) if {
 	some key in ["folder_id", "org_id"]
 	lib.is_unknown(object.get(project.attributes, key, null))
-	count(gcp_exempt_project_folders(project)) == 0
+	count(gcp_audit.gcp_placement_project_folders(project)) == 0
 	some config in configs
 	config.type != "google_project_iam_audit_config"
 	gcp_exempt_exempting(config)

@@ -7,6 +7,7 @@
 package iacgate.rules.audit_logging.gcp_project_audit_config
 
 import data.iacgate.lib
+import data.iacgate.lib.gcp_audit
 import rego.v1
 
 gcp_audit_resources_of(type_name) := object.get(input.resources_by_type, type_name, [])
@@ -31,13 +32,6 @@ gcp_audit_referrers(target, type_name) := [by_id[edge.source] |
 	by_id[edge.source].type == type_name
 ]
 
-# Resources of a type that `source` has an edge to (a project's folder).
-gcp_audit_referenced(source, type_name) := [by_id[edge.target] |
-	some edge in input.edges
-	edge.source == source
-	by_id[edge.target].type == type_name
-]
-
 gcp_audit_service(config) := object.get(config.attributes, "service", null)
 
 gcp_audit_all_services(config) if {
@@ -46,9 +40,6 @@ gcp_audit_all_services(config) if {
 }
 
 gcp_audit_service_unknown(config) if lib.is_unknown(gcp_audit_service(config))
-
-# A folder or organization number without its prefix ("folders/123" and "123" are one folder).
-gcp_audit_number(value) := trim_prefix(trim_prefix(trim_space(value), "folders/"), "organizations/") if is_string(value)
 
 # --- where each project inherits from ------------------------------------------------------------------
 
@@ -64,45 +55,13 @@ org_configs := [config |
 	config.mode == "managed"
 ]
 
-# The folders a project sits in: a google_folder it refers to (folder_id = google_folder.x.name).
-gcp_audit_project_folders(project) := gcp_audit_referenced(project.id, "google_folder")
-
-# A folder configuration applies to the project: it refers to the project's google_folder, or names the
-# same folder number as the project's literal folder_id.
-gcp_audit_folder_applies(config, project) if {
-	some folder in gcp_audit_project_folders(project)
-	some target in gcp_audit_referenced(config.id, "google_folder")
-	target.id == folder.id
-}
-
-gcp_audit_folder_applies(config, project) if {
-	number := gcp_audit_number(object.get(project.attributes, "folder_id", null))
-	number != ""
-	number == gcp_audit_number(object.get(config.attributes, "folder", null))
-}
-
-# The organization numbers a project sits in: its literal org_id, or the literal parent of its folder.
-gcp_audit_project_orgs(project) := {number |
-	number := gcp_audit_number(object.get(project.attributes, "org_id", null))
-	number != ""
-} | {number |
-	some folder in gcp_audit_project_folders(project)
-	parent := object.get(folder.attributes, "parent", null)
-	is_string(parent)
-	startswith(trim_space(parent), "organizations/")
-	number := gcp_audit_number(parent)
-}
-
-gcp_audit_org_applies(config, project) if {
-	some number in gcp_audit_project_orgs(project)
-	number == gcp_audit_number(object.get(config.attributes, "org_id", null))
-}
-
+# The folders and organizations a project sits in, and whether their configurations apply to it:
+# data.iacgate.lib.gcp_audit (shared with LOG-GCPAUDIT-003).
 gcp_audit_applying(project) := array.concat(
 	gcp_audit_project_configs(project),
 	array.concat(
-		[config | some config in folder_configs; gcp_audit_folder_applies(config, project)],
-		[config | some config in org_configs; gcp_audit_org_applies(config, project)],
+		[config | some config in folder_configs; gcp_audit.gcp_placement_folder_applies(config, project)],
+		[config | some config in org_configs; gcp_audit.gcp_placement_org_applies(config, project)],
 	),
 )
 
@@ -121,7 +80,7 @@ gcp_audit_project_service_unknown(project) if {
 gcp_audit_placement_unknown(project) if {
 	some key in ["folder_id", "org_id"]
 	lib.is_unknown(object.get(project.attributes, key, null))
-	count(gcp_audit_project_folders(project)) == 0
+	count(gcp_audit.gcp_placement_project_folders(project)) == 0
 	count(array.concat(folder_configs, org_configs)) > 0
 }
 

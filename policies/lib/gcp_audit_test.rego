@@ -1,0 +1,32 @@
+package iacgate.lib.gcp_audit_test
+
+import data.iacgate.lib.gcp_audit
+import rego.v1
+
+gcp_placement_node(type_name, name, attributes) := {"id": concat(".", [type_name, name]), "type": type_name, "mode": "managed", "attributes": attributes}
+
+# A folder configuration applies through the google_folder the project refers to, or the same literal
+# folder number ("folders/123" and "123" are one folder); an organization one through the project's org_id
+# or its folder's literal parent.
+test_folder_and_organization_configurations_apply if {
+	folder := gcp_placement_node("google_folder", "payments", {"parent": "organizations/42"})
+	project := gcp_placement_node("google_project", "ledger", {"folder_id": "folders/123"})
+	by_folder := gcp_placement_node("google_folder_iam_audit_config", "by_folder", {"folder": "folders/9"})
+	by_number := gcp_placement_node("google_folder_iam_audit_config", "by_number", {"folder": "123"})
+	by_org := gcp_placement_node("google_organization_iam_audit_config", "by_org", {"org_id": "42"})
+	elsewhere := gcp_placement_node("google_organization_iam_audit_config", "elsewhere", {"org_id": "7"})
+	edges := [
+		{"source": project.id, "target": folder.id, "attribute": "folder_id"},
+		{"source": by_folder.id, "target": folder.id, "attribute": "folder"},
+	]
+	resources := {"google_folder": [folder], "google_project": [project], "google_folder_iam_audit_config": [by_folder, by_number], "google_organization_iam_audit_config": [by_org, elsewhere]}
+	applying := {config.id |
+		some config in [by_folder, by_number, by_org, elsewhere]
+		gcp_placement_applies(config, project)
+	} with input.resources_by_type as resources with input.edges as edges
+	applying == {by_folder.id, by_number.id, by_org.id}
+}
+
+gcp_placement_applies(config, project) if gcp_audit.gcp_placement_folder_applies(config, project)
+
+gcp_placement_applies(config, project) if gcp_audit.gcp_placement_org_applies(config, project)
