@@ -72,6 +72,7 @@ deny contains lib.undetermined(["body"], msg) if {
 deny contains azure.diagnostic_violation(azapi.body_path(["properties", "addonProfiles"]), msg) if {
 	not monitored
 	azapi.is_azapi
+	not azapi.type_unknown # may be no cluster: judged at its type only (azapi.type_undetermined)
 	not arm_unknown
 	msg := concat("", ["cluster logs reach no Azure Monitor destination: properties.addonProfiles.omsagent is ", lib.show(arm_oms), " and ", found, ", required the omsagent add-on enabled with config.logAnalyticsWorkspaceResourceID or a diagnostic setting sending kube-audit"])
 }

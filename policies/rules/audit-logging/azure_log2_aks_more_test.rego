@@ -64,3 +64,13 @@ test_aks_with_an_unknown_older_log_block_is_undetermined if {
 	some result in results
 	result.status == "undetermined"
 }
+
+# An azapi_resource whose type is unknown until apply may be a cluster: undetermined at its type, never
+# failed for the add-on it has not.
+test_azapi_resource_of_unknown_type_is_undetermined_at_its_type if {
+	maybe := testing.resource("azapi_resource", {"type": testing.unknown, "body": {"properties": {}}})
+	results := azure_aks_logging.deny with input.resource as maybe with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["type"]
+}
