@@ -15,10 +15,12 @@ floor missed, 2 a run failed or the check found resources missing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -199,6 +201,11 @@ def _max_rss_mb(kilobytes_or_bytes: int) -> float:
     return kilobytes_or_bytes / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def run_once(argv: Sequence[str], timeout: float, env: dict[str, str] | None = None) -> Run:
     """Run argv in a fresh process and return its wall time and its own peak RSS.
 
@@ -212,8 +219,10 @@ def run_once(argv: Sequence[str], timeout: float, env: dict[str, str] | None = N
     ):
         started = time.perf_counter()
         # A scratch working directory: checkov writes result files into it, and no iacgate.yaml is found.
-        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=workdir, env=env)
-        killer = threading.Timer(timeout, process.kill)
+        # A session of its own: past the timeout the whole tree is killed, the workers a tool forked too
+        # (checkov's kept running for minutes after their parent, on the CPUs the next runs measure).
+        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=workdir, env=env, start_new_session=True)
+        killer = threading.Timer(timeout, _kill_group, (process.pid,))
         killer.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)

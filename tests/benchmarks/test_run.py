@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,31 @@ def test_a_row_shows_each_peer_as_its_time_over_iacgates() -> None:
         ],
     ).line()
     assert "FAIL" in row and "checkov x10.0" in row and "trivy ERROR" in row
+
+
+def test_past_the_timeout_the_workers_a_run_forked_are_killed_too(tmp_path: Path) -> None:
+    """A peer's worker processes must not keep running on the CPUs the next runs measure."""
+    marker = tmp_path / "worker.pid"
+    script = (
+        "import os, subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
+        "time.sleep(60)\n"
+    )
+    result = bench.run_once([sys.executable, "-c", script], timeout=2)
+    assert result.exit_code != 0
+    worker = int(marker.read_text())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.1)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (killed, not yet reaped by init) counts as gone.
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
