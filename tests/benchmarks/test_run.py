@@ -141,3 +141,10 @@ def _alive(pid: int) -> bool:
     # A zombie (killed, not yet reaped by init) counts as gone.
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
         return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def test_plans_are_written_by_another_process(tmp_path: Path) -> None:
+    """The runner stays small, so the runs it forks do not inherit its memory as their peak."""
+    path = tmp_path / "plan.json"
+    bench.write_plan(path, 20, 7)
+    assert len(json.loads(path.read_text(encoding="utf-8"))["resource_changes"]) == 20
