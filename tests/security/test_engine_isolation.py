@@ -6,15 +6,17 @@ writing print output into stdout (a SARIF report there broke), and a huge compre
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from iacgate.api import ScanSettings, scan
 from iacgate.errors import EvaluationError
-from iacgate.evaluate import EmbeddedEvaluator, EngineOptions
+from iacgate.evaluate import Check, EmbeddedEvaluator, EngineOptions, Evaluation, Violation
 from iacgate.evaluate import embedded as embedded_module
 from iacgate.graph import Graph
+from iacgate.packs import RuleSet
 from security.rego_packs import PASSING, SECRET, house, iacgate, make_pack, policy, volume, write_infra
 
 
@@ -120,6 +122,17 @@ def test_the_units_of_a_scan_share_one_evaluating_child(tmp_path: Path) -> None:
 # --- a big unit is split across children, side by side -----------------------------------------------------
 
 
+def evaluated(
+    rules: RuleSet, jobs: int, run: Callable[[EmbeddedEvaluator], list[Evaluation]]
+) -> tuple[list[tuple[tuple[Check, ...], tuple[Violation, ...]]], int]:
+    """The checks and violations of ``run`` with ``jobs`` children, and how many children it used."""
+    evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=jobs))
+    with evaluator:
+        results = run(evaluator)
+        children = len(evaluator._children)
+    return [(e.checks, e.violations) for e in results], children
+
+
 def volumes(count: int, name: str) -> Graph:
     return Graph(tuple(volume(f"v{n}", encrypted=n % 3 == 0) for n in range(count)), name=name)
 
@@ -127,17 +140,13 @@ def volumes(count: int, name: str) -> Graph:
 def test_a_big_unit_is_answered_by_several_children_with_the_answers_of_one(tmp_path: Path) -> None:
     """Units of at least 200 queries are dealt out to --jobs children; smaller ones go to the first."""
     rules = house(tmp_path, PASSING, policy('input.resource.attributes.encrypted == false\nmsg := "second"'))
-    units = [volumes(300, "big"), volumes(5, "small"), volumes(260, "again")]
+    graphs = [volumes(300, "big"), volumes(5, "small"), volumes(260, "again")]
 
-    def evaluated(jobs: int) -> tuple[list[object], int]:
-        evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=jobs))
-        with evaluator:
-            results = [evaluator.evaluate(unit, rules, {}) for unit in units]
-            children = len(evaluator._children)
-        return [(e.checks, e.violations) for e in results], children
+    def each(evaluator: EmbeddedEvaluator) -> list[Evaluation]:
+        return [evaluator.evaluate(graph, rules, {}) for graph in graphs]
 
-    alone, one = evaluated(1)
-    side_by_side, two = evaluated(2)
+    alone, one = evaluated(rules, 1, each)
+    side_by_side, two = evaluated(rules, 2, each)
     assert (one, two) == (1, 2)
     assert side_by_side == alone
     checks = alone[0][0]
@@ -184,15 +193,11 @@ def test_small_units_of_a_big_scan_go_whole_to_the_children_in_turn(tmp_path: Pa
     """Six units of 50 queries: each is below the split threshold, together they are not."""
     rules = house(tmp_path, PASSING)
 
-    def evaluated(jobs: int) -> tuple[list[object], int]:
-        evaluator = EmbeddedEvaluator(rules, options=EngineOptions(jobs=jobs))
-        with evaluator:
-            results = evaluator.evaluate_all(units(6, 50), rules, {})
-            children = len(evaluator._children)
-        return [(e.checks, e.violations) for e in results], children
+    def together(evaluator: EmbeddedEvaluator) -> list[Evaluation]:
+        return evaluator.evaluate_all(units(6, 50), rules, {})
 
-    alone, one = evaluated(1)
-    side_by_side, two = evaluated(2)
+    alone, one = evaluated(rules, 1, together)
+    side_by_side, two = evaluated(rules, 2, together)
     assert (one, two) == (1, 2)
     assert side_by_side == alone
     assert [checks[0].unit for checks, _ in alone] == ["u0", "u1", "u2", "u3", "u4", "u5"]
