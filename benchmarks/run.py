@@ -354,12 +354,6 @@ def linear_verdict(results: Sequence[Measurement]) -> tuple[str, bool] | None:
     )
 
 
-def _row(m: Measurement, verdict: str = "") -> str:
-    return (
-        f"{m.tool:<9} {m.resources:>9,} {m.seconds:>8.2f} {m.peak_mb:>9.1f} {m.per_second:>10,.0f}  {verdict}"
-    )
-
-
 def growth_lines(results: Sequence[Measurement]) -> list[str]:
     ok = sorted((m for m in results if not m.error), key=lambda m: m.resources)
     if len(ok) < 2 or ok[0].seconds <= 0:

@@ -165,6 +165,11 @@ def _parts(
     return [tuple(sorted(part)) for part in parts if part]
 
 
+def _indexes(part: tuple[int, ...] | None, queries: Sequence[_Query]) -> Sequence[int]:
+    """The indexes of the unit's queries a part holds (None: all of them)."""
+    return range(len(queries)) if part is None else part
+
+
 def _in_thread(work: Callable[[], None]) -> Future[None]:
     done: Future[None] = Future()
 
@@ -426,8 +431,7 @@ class EmbeddedEvaluator:
         unit, part = first if request is None else pickle.loads(request)
         graph, settings = pickle.loads(unit) if isinstance(unit, bytes) else unit
         queries = self._queries(graph)
-        mine = range(len(queries)) if part is None else part
-        return self._answer(graph, settings, [queries[index] for index in mine], mark)
+        return self._answer(graph, settings, [queries[index] for index in _indexes(part, queries)], mark)
 
     def _answer(
         self, graph: Graph, settings: Mapping[str, Any], queries: Sequence[_Query], mark: Mark
@@ -513,7 +517,7 @@ class EmbeddedEvaluator:
         except _PartStopped as stopped:
             self.close()
             graph, queries = units[stopped.unit]
-            mine = stopped.part or range(len(queries))
+            mine = _indexes(stopped.part, queries)
             stop = stopped.stop
             # The child counts the queries of its part; the error names the scan's query.
             progress = mine[stop.progress - 1] + 1 if 0 < stop.progress <= len(mine) else 0
@@ -552,7 +556,7 @@ class EmbeddedEvaluator:
         earlier: dict[int, Any] = {}
         for part, raw in zip(parts, raws, strict=True):
             answer = _decoded(raw)
-            mine = part or range(len(queries))
+            mine = _indexes(part, queries)
             answered = answer.get("answers")
             if not isinstance(answered, list) or len(answered) != len(mine):
                 raise EvaluationError("malformed answer from the evaluating process")

@@ -6,12 +6,11 @@ import json
 import lzma
 from pathlib import Path
 
-import hcl2.parser
 import pytest
 
 from iacgate.cache import Entry, digest, read_json, write_json
 from iacgate.parsers.terraform import grammar_cache
-from iacgate.parsers.terraform.grammar import linear_grammar
+from iacgate.parsers.terraform.load import hcl_grammar
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 SAMPLE = """\
@@ -33,7 +32,7 @@ def test_the_grammar_reads_back_from_json_as_it_was_built(
 
     monkeypatch.setattr(grammar_cache, "SHIPPED", tmp_path / "none.json.xz")  # the cache, not the package
     monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "cache"))
-    grammar = linear_grammar(Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8"))
+    grammar = hcl_grammar()
     built = grammar_cache.parser(grammar)
     key = digest(grammar, __version__, "lalr")
     entry = Entry(tmp_path / "cache" / grammar_cache.KIND / key, grammar_cache.KIND, key)
@@ -59,7 +58,7 @@ def test_the_package_ships_the_grammar_the_installed_versions_build(
     from lark import Lark, __version__
 
     monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "cache"))
-    grammar = linear_grammar(Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8"))
+    grammar = hcl_grammar()
     shipped = grammar_cache._shipped(digest(grammar, __version__, "lalr"))
     assert shipped is not None, "the shipped grammar is for other python-hcl2/Lark versions: run make grammar"
     from hcl2.postlexer import PostLexer
@@ -85,5 +84,5 @@ def test_a_shipped_grammar_of_other_versions_is_not_used(
     other.write_bytes(lzma.compress(json.dumps(payload).encode()))
     monkeypatch.setattr(grammar_cache, "SHIPPED", other)
     monkeypatch.setenv("IACGATE_CACHE_DIR", str(tmp_path / "cache"))
-    grammar = linear_grammar(Path(hcl2.parser.__file__).with_name("hcl2.lark").read_text(encoding="utf-8"))
+    grammar = hcl_grammar()
     assert grammar_cache.parser(grammar).parse(SAMPLE).data == "start"

@@ -92,9 +92,8 @@ def write_shipped(grammar: str) -> Path:
     from hcl2.postlexer import PostLexer
     from lark import Lark, __version__
 
-    serialised = _serialised(Lark(grammar, parser="lalr", postlex=PostLexer()))
-    text = json.dumps(serialised, separators=(",", ":"))
-    if _serialised(_loaded(json.loads(text))) != serialised:
+    serialised, _text, exact = _as_json(Lark(grammar, parser="lalr", postlex=PostLexer()))
+    if not exact:
         raise ValueError("the compiled grammar does not read back as built")
     document = {"key": digest(grammar, __version__, "lalr"), "payload": serialised}
     SHIPPED.parent.mkdir(exist_ok=True)
@@ -129,11 +128,16 @@ def _loaded(payload: Any) -> Lark:
     return cast("Lark", load(data, memo, postlex=PostLexer()))
 
 
-def _store(entry: Entry, built: Lark) -> None:
+def _as_json(built: Lark) -> tuple[dict[str, Any], str, bool]:
+    """The parser's serialised form, as JSON text, and whether that text reads back exactly as built."""
     serialised = _serialised(built)
+    text = json.dumps(serialised, separators=(",", ":"))
+    return serialised, text, _serialised(_loaded(json.loads(text))) == serialised
+
+
+def _store(entry: Entry, built: Lark) -> None:
     try:
-        text = json.dumps(serialised, separators=(",", ":"))
-        exact = _serialised(_loaded(json.loads(text))) == serialised
+        _serialised_form, text, exact = _as_json(built)
     except Exception as error:  # a Lark whose serialised form JSON does not carry: not cached
         rejected(entry, f"compiled grammar not storable as JSON ({type(error).__name__})")
         return
