@@ -124,7 +124,8 @@ def test_past_the_timeout_the_workers_a_run_forked_are_killed_too(tmp_path: Path
         f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
         "time.sleep(60)\n"
     )
-    result = bench.run_once([sys.executable, "-c", script], timeout=2)
+    # Long enough for the worker to start and say its pid on a loaded machine; the script sleeps 60 s.
+    result = bench.run_once([sys.executable, "-c", script], timeout=8)
     assert result.exit_code != 0
     worker = int(marker.read_text())
     deadline = time.monotonic() + 10
