@@ -1,13 +1,15 @@
 """What a scan decides, as one digest: proof that a speed change changed no finding.
 
     .venv/bin/python benchmarks/findings_digest.py [--json out.json] [--compare before.json]
-                                                   [--engine opa] [--corpus ../shared/corpus]
+                                                   [--engine opa] [--corpus ../shared/corpus] [--sarif]
 
 Scans every rule's fixture directory (with the settings its ``iacgate.yaml`` gives, the rule's pack only,
 as ``check-packs`` judges them), ``fixtures/demo``, and each of the four folders of ``../shared/corpus``
 (all packs; skipped with a note when ``../shared`` is absent). For each target it records every check
 (rule, unit, resource, outcome) and every finding (rule, resource, status, file, line, attribute path,
 message, fingerprint), sorts them and hashes the lines; the total digest hashes the targets' digests.
+``--sarif`` adds the sha256 of each target's SARIF text (its clock readings blanked): proof that a change
+to the SARIF writer changed no byte of the evidence.
 
 Run it at two commits (``PYTHONPATH=<other checkout>/engine`` runs another engine on the same inputs)
 and compare: ``--json`` writes every target's digest and counts, ``--compare`` names the targets that
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,6 +32,7 @@ from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.findings import path_text
 from iacgate.packs import load_packs
 from iacgate.packs.check import fixture_settings
+from iacgate.report import render_sarif
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -62,6 +66,15 @@ def result_lines(result: ScanResult) -> list[str]:
     return sorted(lines)
 
 
+# The SARIF fields that read the clock: blanked before hashing.
+_CLOCK = re.compile(r'"(startTimeUtc|endTimeUtc|durationSeconds)": ("[^"]*"|[0-9.e+-]+)')
+
+
+def sarif_line(result: ScanResult) -> str:
+    text = _CLOCK.sub(lambda match: f'"{match[1]}": 0', render_sarif(result))
+    return f"sarif\t{hashlib.sha256(text.encode()).hexdigest()}"
+
+
 def targets(engine: str, corpus: Path) -> Iterator[tuple[str, ScanSettings]]:
     for rule in load_packs().rules:
         directory = REPO / "fixtures" / rule.pack / rule.id
@@ -84,12 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, help="a --json file of another run to compare with")
     parser.add_argument("--engine", default="embedded", choices=["embedded", "opa"])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the shared corpus (default {CORPUS})")
+    parser.add_argument("--sarif", action="store_true", help="also hash each target's SARIF text")
     args = parser.parse_args(argv)
     digests: dict[str, dict[str, object]] = {}
     failed = False
     for name, settings in targets(args.engine, args.corpus):
         try:
-            lines = result_lines(scan(settings))
+            result = scan(settings)
+            lines = result_lines(result) + ([sarif_line(result)] if args.sarif else [])
         except Exception as exc:  # a failed scan is a difference worth naming, not a traceback
             print(f"{name}: scan failed: {exc}", file=sys.stderr)
             failed = True

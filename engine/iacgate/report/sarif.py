@@ -1,26 +1,26 @@
 """SARIF 2.1.0 evidence: every rule evaluated, every finding, every problem, and the gate decision.
 
-Built from sarif-om objects and serialised by ``sarif_json.to_sarif``. Failing findings are ``kind``
-"fail" with the severity's level; undetermined ones are ``kind`` "review" with level "none", as the
-SARIF specification requires for any kind other than "fail" (3.27.9/3.27.10).
+Built as plain dicts by ``sarif_node``, whose builders follow sarif-om's classes. Failing findings are
+``kind`` "fail" with the severity's level; undetermined ones are ``kind`` "review" with level "none", as
+the SARIF specification requires for any kind other than "fail" (3.27.9/3.27.10).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-import sarif_om as om
-
 from iacgate.api import ScanResult
 from iacgate.baseline import BaselineResult
 from iacgate.findings import FINGERPRINT_KEY, Finding, Suppression
 from iacgate.notifications import Notification
+from iacgate.report import sarif_node as sarif
 from iacgate.report.approvals_data import approvals_data, partial_data
 from iacgate.report.json_layout import layout_json
-from iacgate.report.sarif_json import to_sarif
+from iacgate.report.sarif_node import Node
 from iacgate.report.sarif_rules import (
     rule_descriptor,
     supported_taxonomies,
@@ -45,35 +45,37 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 SRCROOT = "%SRCROOT%"
 
 
+# Every result names its file; parsing it as two kinds of path each time was a fifth of the SARIF writing.
+@functools.lru_cache(maxsize=1024)
 def _is_absolute(file: str) -> bool:
     return PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()
 
 
-def artifact_location(file: str, indexes: Mapping[str, int]) -> om.ArtifactLocation:
+def artifact_location(file: str, indexes: Mapping[str, int]) -> Node:
     """Files inside the scan root are relative to ``%SRCROOT%``; anything else keeps its absolute URI."""
     if _is_absolute(file):
-        return om.ArtifactLocation(uri=Path(file).as_uri(), index=indexes.get(file, -1))
-    return om.ArtifactLocation(uri=quote(file, safe="/"), uri_base_id=SRCROOT, index=indexes.get(file, -1))
+        return sarif.ArtifactLocation(uri=Path(file).as_uri(), index=indexes.get(file, -1))
+    return sarif.ArtifactLocation(uri=quote(file, safe="/"), uri_base_id=SRCROOT, index=indexes.get(file, -1))
 
 
-def _region(line: int, end_line: int = 0, column: int = 0) -> om.Region | None:
+def _region(line: int, end_line: int = 0, column: int = 0) -> Node | None:
     if line < 1:
         return None
-    return om.Region(
+    return sarif.Region(
         start_line=line,
         end_line=end_line if end_line > line else None,
         start_column=column if column > 0 else None,
     )
 
 
-def _artifacts(result: ScanResult) -> tuple[list[om.Artifact], dict[str, int]]:
+def _artifacts(result: ScanResult) -> tuple[list[Node], dict[str, int]]:
     """Scanned files first, then files that could not be read or parsed, so auditors see both."""
-    artifacts: list[om.Artifact] = []
+    artifacts: list[Node] = []
     indexes: dict[str, int] = {}
     for scanned in result.files:
         indexes[scanned.path] = len(artifacts)
         artifacts.append(
-            om.Artifact(
+            sarif.Artifact(
                 location=artifact_location(scanned.path, {}),
                 roles=["analysisTarget"],
                 properties={"format": scanned.format, "resources": scanned.resources, "parsed": True},
@@ -83,7 +85,7 @@ def _artifacts(result: ScanResult) -> tuple[list[om.Artifact], dict[str, int]]:
         if note.level == "error" and note.file and note.file not in indexes:
             indexes[note.file] = len(artifacts)
             artifacts.append(
-                om.Artifact(
+                sarif.Artifact(
                     location=artifact_location(note.file, {}),
                     roles=["analysisTarget"],
                     properties={"parsed": False},
@@ -94,7 +96,7 @@ def _artifacts(result: ScanResult) -> tuple[list[om.Artifact], dict[str, int]]:
         for file in (finding.file, *(related.file for related in finding.related)):
             if file not in indexes:
                 indexes[file] = len(artifacts)
-                artifacts.append(om.Artifact(location=artifact_location(file, {}), roles=["resultFile"]))
+                artifacts.append(sarif.Artifact(location=artifact_location(file, {}), roles=["resultFile"]))
     return artifacts, indexes
 
 
@@ -128,8 +130,8 @@ def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> 
         "line": suppression.line,
         "approved": suppression.approved,
     }
-    location = om.Location(
-        physical_location=om.PhysicalLocation(
+    location = sarif.Location(
+        physical_location=sarif.PhysicalLocation(
             artifact_location=artifact_location(suppression.source, indexes), region=_region(suppression.line)
         )
     )
@@ -137,14 +139,14 @@ def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> 
         "kind": suppression.kind,
         "status": "accepted",
         "justification": suppression.justification,
-        "location": to_sarif(location),
+        "location": location,
         "properties": {key: value for key, value in details.items() if value not in ("", 0)},
     }
 
 
 def _result(
     finding: Finding, rule_index: int, indexes: Mapping[str, int], blocking: frozenset[Finding]
-) -> om.Result:
+) -> Node:
     failing = finding.status == "fail"
     properties: dict[str, Any] = {
         "resourceType": finding.resource_type,
@@ -163,20 +165,20 @@ def _result(
         properties["unit"] = finding.unit
     if finding.waiver_expired:
         properties["waiverExpired"] = finding.waiver_expired
-    return om.Result(
-        message=om.Message(text=message_text(finding)),
+    return sarif.Result(
+        message=sarif.Message(text=message_text(finding)),
         rule_id=finding.rule_id,
         rule_index=rule_index,
         kind="fail" if failing else "review",
         level=finding.severity.sarif_level if failing else "none",
         locations=[
-            om.Location(
-                physical_location=om.PhysicalLocation(
+            sarif.Location(
+                physical_location=sarif.PhysicalLocation(
                     artifact_location=artifact_location(finding.file, indexes),
                     region=_region(finding.line, finding.end_line),
                 ),
                 logical_locations=[
-                    om.LogicalLocation(
+                    sarif.LogicalLocation(
                         fully_qualified_name=finding.resource_id,
                         name=_logical_name(finding.resource_id),
                         kind="resource",
@@ -185,12 +187,12 @@ def _result(
             )
         ],
         related_locations=[
-            om.Location(
+            sarif.Location(
                 id=number,
-                physical_location=om.PhysicalLocation(
+                physical_location=sarif.PhysicalLocation(
                     artifact_location=artifact_location(related.file, indexes), region=_region(related.line)
                 ),
-                message=om.Message(text=related.label),
+                message=sarif.Message(text=related.label),
             )
             for number, related in enumerate(finding.related)
         ]
@@ -202,17 +204,17 @@ def _result(
     )
 
 
-def _absent_result(before: BaselineResult, rule_indexes: Mapping[str, int]) -> om.Result:
+def _absent_result(before: BaselineResult, rule_indexes: Mapping[str, int]) -> Node:
     """A baseline result not found by this scan, as the baseline had it, with ``baselineState`` absent."""
-    location = om.Location(
-        physical_location=om.PhysicalLocation(
-            artifact_location=om.ArtifactLocation(uri=before.uri, uri_base_id=before.uri_base_id),
+    location = sarif.Location(
+        physical_location=sarif.PhysicalLocation(
+            artifact_location=sarif.ArtifactLocation(uri=before.uri, uri_base_id=before.uri_base_id),
             region=_region(before.start_line, before.end_line),
         )
         if before.uri
         else None,
         logical_locations=[
-            om.LogicalLocation(
+            sarif.LogicalLocation(
                 fully_qualified_name=before.resource_id,
                 name=_logical_name(before.resource_id),
                 kind="resource",
@@ -221,8 +223,8 @@ def _absent_result(before: BaselineResult, rule_indexes: Mapping[str, int]) -> o
         if before.resource_id
         else None,
     )
-    return om.Result(
-        message=om.Message(text=before.message),
+    return sarif.Result(
+        message=sarif.Message(text=before.message),
         rule_id=before.rule_id,
         rule_index=rule_indexes.get(before.rule_id, -1),
         kind=before.kind,
@@ -234,24 +236,24 @@ def _absent_result(before: BaselineResult, rule_indexes: Mapping[str, int]) -> o
     )
 
 
-def _notification(note: Notification, indexes: Mapping[str, int]) -> om.Notification:
+def _notification(note: Notification, indexes: Mapping[str, int]) -> Node:
     locations = None
     if note.file:
         locations = [
-            om.Location(
-                physical_location=om.PhysicalLocation(
+            sarif.Location(
+                physical_location=sarif.PhysicalLocation(
                     artifact_location=artifact_location(note.file, indexes),
                     region=_region(note.line, column=note.column),
                 )
             )
         ]
-    return om.Notification(message=om.Message(text=note.message), level=note.level, locations=locations)
+    return sarif.Notification(message=sarif.Message(text=note.message), level=note.level, locations=locations)
 
 
-def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> om.Invocation:
+def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> Node:
     # Errors sort first so a reader stops at the first thing that made the gate fail closed.
     notes = sorted(result.notifications, key=lambda note: note.level != "error")
-    return om.Invocation(
+    return sarif.Invocation(
         execution_successful=not any(note.level == "error" for note in result.notifications),
         start_time_utc=utc_text(result.started),
         end_time_utc=utc_text(finished(result)),
@@ -343,12 +345,12 @@ def _baseline(result: ScanResult) -> dict[str, Any]:
     return {"file": result.baseline, **baseline_counts(result)}
 
 
-def _provenance(result: ScanResult) -> list[om.VersionControlDetails] | None:
+def _provenance(result: ScanResult) -> list[Node] | None:
     found = result.provenance
     if found is None or not found.repository_uri:
         return None
     return [
-        om.VersionControlDetails(
+        sarif.VersionControlDetails(
             repository_uri=found.repository_uri,
             revision_id=found.revision_id,
             branch=found.branch,
@@ -356,7 +358,7 @@ def _provenance(result: ScanResult) -> list[om.VersionControlDetails] | None:
     ]
 
 
-def build_run(result: ScanResult, category: str | None = None) -> om.Run:
+def build_run(result: ScanResult, category: str | None = None) -> Node:
     rules = result.rules.rules
     rule_indexes = {rule.id: index for index, rule in enumerate(rules)}
     taxonomies = taxonomies_for(rules)
@@ -366,7 +368,7 @@ def build_run(result: ScanResult, category: str | None = None) -> om.Run:
     for check in result.evaluation.checks:
         outcomes = counts.setdefault(check.rule_id, {})
         outcomes[check.outcome] = outcomes.get(check.outcome, 0) + 1
-    driver = om.ToolComponent(
+    driver = sarif.ToolComponent(
         name=TOOL_NAME,
         version=result.tool_version,
         semantic_version=result.tool_version,
@@ -374,10 +376,10 @@ def build_run(result: ScanResult, category: str | None = None) -> om.Run:
         supported_taxonomies=supported_taxonomies(taxonomies) or None,
     )
     label = (category or default_category(result)).rstrip("/")
-    return om.Run(
-        tool=om.Tool(driver=driver),
-        automation_details=om.RunAutomationDetails(id=f"{label}/"),
-        original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=root_uri(result.root))},
+    return sarif.Run(
+        tool=sarif.Tool(driver=driver),
+        automation_details=sarif.RunAutomationDetails(id=f"{label}/"),
+        original_uri_base_ids={SRCROOT: sarif.ArtifactLocation(uri=root_uri(result.root))},
         artifacts=artifacts,
         invocations=[_invocation(result, indexes)],
         results=[
@@ -394,10 +396,8 @@ def build_run(result: ScanResult, category: str | None = None) -> om.Run:
     )
 
 
-def sarif_log(results: Sequence[om.Run]) -> dict[str, Any]:
-    log = om.SarifLog(runs=list(results), version=SARIF_VERSION, schema_uri=SARIF_SCHEMA)
-    data: dict[str, Any] = to_sarif(log)
-    return data
+def sarif_log(results: Sequence[Node]) -> dict[str, Any]:
+    return sarif.SarifLog(runs=list(results), version=SARIF_VERSION, schema_uri=SARIF_SCHEMA)
 
 
 def render_sarif(result: ScanResult, category: str | None = None) -> str:

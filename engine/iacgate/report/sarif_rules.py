@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sarif_om as om
-
 from iacgate.packs.model import FRAMEWORKS, Rule
+from iacgate.report import sarif_node as sarif
+from iacgate.report.sarif_node import Node
 
 
 @dataclass(frozen=True)
@@ -41,22 +41,22 @@ def taxonomies_for(rules: Sequence[Rule]) -> Taxonomies:
     return Taxonomies(tuple(order), {name: tuple(found[name]) for name in order})
 
 
-def taxonomy_components(taxonomies: Taxonomies) -> list[om.ToolComponent]:
+def taxonomy_components(taxonomies: Taxonomies) -> list[Node]:
     return [
-        om.ToolComponent(
+        sarif.ToolComponent(
             name=framework,
             full_name=FRAMEWORKS.get(framework, framework),
-            short_description=om.MultiformatMessageString(text=FRAMEWORKS.get(framework, framework)),
-            taxa=[om.ReportingDescriptor(id=control) for control in taxonomies.controls[framework]],
+            short_description=sarif.MultiformatMessageString(text=FRAMEWORKS.get(framework, framework)),
+            taxa=[sarif.ReportingDescriptor(id=control) for control in taxonomies.controls[framework]],
             is_comprehensive=False,
         )
         for framework in taxonomies.frameworks
     ]
 
 
-def supported_taxonomies(taxonomies: Taxonomies) -> list[om.ToolComponentReference]:
+def supported_taxonomies(taxonomies: Taxonomies) -> list[Node]:
     return [
-        om.ToolComponentReference(name=framework, index=index)
+        sarif.ToolComponentReference(name=framework, index=index)
         for index, framework in enumerate(taxonomies.frameworks)
     ]
 
@@ -81,7 +81,7 @@ def _controls_text(rule: Rule) -> str:
     return "; ".join(f"{FRAMEWORKS.get(name, name)} {', '.join(ids)}" for name, ids in by_framework.items())
 
 
-def _help(rule: Rule) -> om.MultiformatMessageString:
+def _help(rule: Rule) -> Node:
     example = rule.remediation.terraform.rstrip("\n")
     controls = _controls_text(rule)
     text = f"{rule.remediation.text}\n\nExample (Terraform):\n{example}\n"
@@ -92,16 +92,16 @@ def _help(rule: Rule) -> om.MultiformatMessageString:
     if rule.help_uri:
         text += f"\nMore: {rule.help_uri}\n"
         markdown += f"\n[Documentation]({rule.help_uri})\n"
-    return om.MultiformatMessageString(text=text, markdown=markdown)
+    return sarif.MultiformatMessageString(text=text, markdown=markdown)
 
 
-def _relationships(rule: Rule, taxonomies: Taxonomies) -> list[om.ReportingDescriptorRelationship]:
+def _relationships(rule: Rule, taxonomies: Taxonomies) -> list[Node]:
     return [
-        om.ReportingDescriptorRelationship(
-            target=om.ReportingDescriptorReference(
+        sarif.ReportingDescriptorRelationship(
+            target=sarif.ReportingDescriptorReference(
                 id=control.control_id,
                 index=taxonomies.control_index(control.framework, control.control_id),
-                tool_component=om.ToolComponentReference(
+                tool_component=sarif.ToolComponentReference(
                     name=control.framework, index=taxonomies.framework_index(control.framework)
                 ),
             ),
@@ -124,9 +124,7 @@ def rule_properties(rule: Rule) -> dict[str, Any]:
     }
 
 
-def rule_descriptor(
-    rule: Rule, taxonomies: Taxonomies, checks: Mapping[str, int] | None = None
-) -> om.ReportingDescriptor:
+def rule_descriptor(rule: Rule, taxonomies: Taxonomies, checks: Mapping[str, int] | None = None) -> Node:
     """``checks``: how many resources the rule was applied to in this run, by outcome. Auditors read
     "0 checks" as "not applicable here", which the absence of findings alone cannot tell."""
     properties = rule_properties(rule)
@@ -134,14 +132,14 @@ def rule_descriptor(
         outcomes = ("pass", "fail", "undetermined")
         properties["checks"] = {outcome: checks.get(outcome, 0) for outcome in outcomes}
     full = "\n\n".join(part.strip() for part in (rule.description, rule.rationale) if part.strip())
-    return om.ReportingDescriptor(
+    return sarif.ReportingDescriptor(
         id=rule.id,
         name=rule.name,
-        short_description=om.MultiformatMessageString(text=rule.title),
-        full_description=om.MultiformatMessageString(text=full or rule.title),
+        short_description=sarif.MultiformatMessageString(text=rule.title),
+        full_description=sarif.MultiformatMessageString(text=full or rule.title),
         help=_help(rule),
         help_uri=rule.help_uri or None,
-        default_configuration=om.ReportingConfiguration(level=rule.severity.sarif_level),
+        default_configuration=sarif.ReportingConfiguration(level=rule.severity.sarif_level),
         properties=properties,
         relationships=_relationships(rule, taxonomies) or None,
     )
