@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from iacgate.errors import PackError
 from iacgate.evaluate import EmbeddedEvaluator
 from iacgate.evaluate.safety import check_policies, refusals
-from iacgate.packs.load import policies_root
+from iacgate.packs.load import is_builtin, policies_root
 from security.rego_packs import ROOT, SECRET, house, iacgate, make_pack, policy, write_infra
 
 # --- refusal on tokens -----------------------------------------------------------------------------------
@@ -126,6 +126,23 @@ def test_every_builtin_and_example_policy_passes_the_check() -> None:
     assert len(files) > 100
     found = {str(path): refusals(path.read_text(encoding="utf-8")) for path in files}
     assert {path: problems for path, problems in found.items() if problems} == {}
+
+
+def test_only_files_inside_the_builtin_policies_are_spared_the_check(tmp_path: Path) -> None:
+    """A custom policy is checked at every scan; a path that only reads as built-in (``..`` out of the
+    policies root, a symlink into another directory) is custom."""
+    root = policies_root().resolve()
+    shipped = root / "lib" / "iacgate.rego"
+    outside = tmp_path / "custom.rego"
+    outside.write_text("package custom\n", encoding="utf-8")
+    (tmp_path / "inside").symlink_to(root / "lib")
+    assert is_builtin(shipped)
+    assert is_builtin(tmp_path / "inside" / "iacgate.rego")  # resolves into the installation
+    assert not is_builtin(outside)
+    escaped = root / "lib" / ".." / ".." / Path(*([".."] * len(root.parts))) / outside.relative_to("/")
+    assert escaped.resolve() == outside.resolve()
+    assert not is_builtin(escaped)
+    assert not is_builtin(Path(os.path.relpath(outside)))
 
 
 # --- differential: whatever rego-cpp evaluates into the environment is refused -----------------------------
