@@ -113,10 +113,16 @@ def plan_detections(source: SourceFile) -> list[Detection]:
     if not isinstance(configuration, Mapping):
         return []
     found: dict[tuple[str, str], Detection] = {}
+    # A literal written for every instance of a module (a tag, a region) is searched once: half of a
+    # 10,000-resource plan's literals repeat.
+    searched: set[tuple[str, str]] = set()
     for name, text in _constants(configuration):
         if len(text) < 8:
             continue
         key = name if name and _NAME.fullmatch(name) else "value"
+        if (key, text) in searched:
+            continue
+        searched.add((key, text))
         for detection in detect(f"{key} = {json.dumps(text)}\n", source.relative):
             # The last occurrence: the configuration section follows the resolved values in a plan.
             at = source.text.rfind(detection.value)
