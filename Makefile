@@ -39,8 +39,8 @@ fuzz: $(STAMP_DEV)
 	  --hypothesis-show-statistics $(PYTEST_ARGS)
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check engine tests benchmarks
-	$(BIN)/ruff format --check engine tests benchmarks
+	$(BIN)/ruff check engine tests benchmarks hatch_build.py
+	$(BIN)/ruff format --check engine tests benchmarks hatch_build.py
 	$(BIN)/mypy
 
 check-packs: $(STAMP_RUN)

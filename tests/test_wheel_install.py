@@ -24,14 +24,24 @@ BUNDLED = (
     "iacgate/_bundled/rulepacks/encryption.yaml",
     # The compiled HCL grammar: a fresh install reads it instead of building it (#19).
     "iacgate/parsers/terraform/data/hcl-grammar.json.xz",
+    # The built-in manifests as JSON (hatch_build.py): a fresh install parses no YAML (#19).
+    "iacgate/_bundled/manifests.json",
 )
 
 
-def run(argv: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    argv: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     # Nothing may leak the checkout into the installed interpreter.
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}}
+    kept = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}}
     return subprocess.run(
-        argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        argv,
+        cwd=cwd,
+        env={**kept, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -117,8 +127,14 @@ def test_wheel_installs_into_a_fresh_venv_and_scans_outside_the_checkout(tmp_pat
     )
     assert grammar.stdout.strip() == "True", grammar.stderr
 
-    listed = run([str(iacgate), "rules", "--format", "json"], cwd=work)
+    # ... and the manifests it ships: on an empty cache, no manifest is read from YAML (and cached).
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    listed = run([str(iacgate), "rules", "--format", "json"], cwd=work, env={"IACGATE_CACHE_DIR": str(cache)})
     assert listed.returncode == 0, f"iacgate rules failed:\n{listed.stderr}"
+    assert not list(cache.glob("manifests/*")), (
+        "a manifest was parsed from YAML, not read from manifests.json"
+    )
     for rule_id in repo_rule_ids():
         assert rule_id in listed.stdout, f"{rule_id} not listed by the installed iacgate"
 

@@ -57,6 +57,11 @@ def _strings(value: Any, allowed: frozenset[str] | None = None) -> bool:
     )
 
 
+def is_manifest(document: Any, fragment: bool) -> bool:
+    """Whether ``document`` has the shape of a manifest (or of a fragment) in every field the loader reads."""
+    return _is_manifest(document, fragment)
+
+
 def _is_manifest(document: Any, fragment: bool) -> bool:
     if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
         return False
