@@ -16,7 +16,15 @@ from .conftest import SCRATCH_LINE, write_repository
 
 REPO = Path(__file__).resolve().parents[2]
 # What pip needs to build iacgate (pyproject's wheel and force-include sections), and the hook manifest.
-SNAPSHOT = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "engine", "policies", "rulepacks")
+SNAPSHOT = (
+    "pyproject.toml",
+    "hatch_build.py",
+    "README.md",
+    ".pre-commit-hooks.yaml",
+    "engine",
+    "policies",
+    "rulepacks",
+)
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
 pytestmark = [
