@@ -132,17 +132,20 @@ def install_wheel(timeout: float) -> tuple[str | None, str]:
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(HERE.parent)],
         [sys.executable, "-m", "venv", str(venv)],
     ]
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    steps.append(pip)
     for argv in steps:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+        if argv is pip:
+            wheels = sorted(dist.glob("iacgate-*.whl"))
+            if len(wheels) != 1:
+                return None, f"the build wrote {len(wheels)} wheels"
+            argv = [*pip, str(wheels[0])]
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return None, f"{' '.join(argv[:4])}: {exc}"
         if done.returncode != 0:
             return None, f"{' '.join(argv[:4])} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
-    wheels = sorted(dist.glob("iacgate-*.whl"))
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    done = subprocess.run(
-        [*pip, *map(str, wheels)], capture_output=True, text=True, timeout=timeout, check=False
-    )
-    if done.returncode != 0 or len(wheels) != 1:
-        return None, f"pip install of the wheel failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
     return str(venv / "bin" / "iacgate"), f"{wheels[0].name} in a fresh venv"
 
 

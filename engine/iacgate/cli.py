@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -138,10 +139,19 @@ def _engine_options(
     return options
 
 
+# The cyclic garbage collector's thresholds for a CLI run (see ``main``).
+_GC_THRESHOLDS = (10_000, 20, 100)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="iacgate")
 def main() -> None:
     """iacgate: a policy-as-code compliance gate for Infrastructure as Code."""
+    # A scan allocates millions of objects and frees few of them in cycles (parsed documents, resources,
+    # findings): at Python's default threshold (700) the cyclic collector ran ever longer passes over a
+    # growing heap. Measured on the generated plans, same peak memory: 10k 10.2 -> 8.9 s, 50k 53 -> 48 s,
+    # 1k 1.62 -> 1.47 s (median of 7). The library API leaves the caller's settings alone.
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 @main.command(epilog=EXIT_CODES)

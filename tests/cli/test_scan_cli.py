@@ -202,3 +202,29 @@ def test_an_empty_tf_file_is_valid_terraform(tmp_path: Path) -> None:
     run = iacgate("scan", ".", "--format", "json", cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert [n for n in json.loads(run.stdout)["notifications"] if n["level"] == "error"] == []
+
+
+def test_a_cli_run_collects_garbage_less_often_and_the_library_leaves_it_alone(tmp_path: Path) -> None:
+    """#19: the CLI raises the cyclic collector's thresholds for its run (make bench measures what that
+    buys); a program calling the library API keeps its own."""
+    probe = (
+        "import gc, sys\n"
+        "from iacgate.cli import _GC_THRESHOLDS, main\n"
+        "from iacgate.api import ScanSettings, scan\n"
+        "from pathlib import Path\n"
+        "scan(ScanSettings(paths=(Path(sys.argv[1]),)))\n"
+        "print(gc.get_threshold() == (700, 10, 10))\n"
+        "try:\n"
+        "    main(['scan', sys.argv[1], '--format', 'json', '--output', sys.argv[2]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_threshold() == _GC_THRESHOLDS != (700, 10, 10))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(DEMO), str(tmp_path / "out.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr[-2000:]

@@ -67,8 +67,11 @@ Shipped = Mapping[str, Any]
 def shipped_manifests() -> Shipped:
     """The shipped manifest documents by text digest; empty when the installation has none (a checkout)
     or the file is not what a build wrote."""
+    root = data_root()
+    if root.name != "_bundled":
+        return {}  # a checkout: its manifests change as rules are written
     try:
-        document = json.loads((data_root() / SHIPPED_MANIFESTS).read_text(encoding="utf-8"))
+        document = json.loads((root / SHIPPED_MANIFESTS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(document, dict) or document.get("format") != _SHIPPED_FORMAT:
