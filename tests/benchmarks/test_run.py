@@ -6,8 +6,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,23 +117,51 @@ def test_a_row_shows_each_peer_as_its_time_over_iacgates() -> None:
     assert "FAIL" in row and "checkov x10.0" in row and "trivy ERROR" in row
 
 
-def test_past_the_timeout_the_workers_a_run_forked_are_killed_too(tmp_path: Path) -> None:
+def test_past_the_timeout_the_workers_a_run_forked_are_killed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A peer's worker processes must not keep running on the CPUs the next runs measure."""
     marker = tmp_path / "worker.pid"
     script = (
         "import os, subprocess, sys, time\n"
-        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
         f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
         "time.sleep(60)\n"
     )
-    # Long enough for the worker to start and say its pid on a loaded machine; the script sleeps 60 s.
-    result = bench.run_once([sys.executable, "-c", script], timeout=8)
+
+    class TimeoutOnceReady:
+        """The run's timeout, firing once the worker has said its pid (however loaded the machine is)
+        instead of after a number of seconds: the loop below only bounds a hang."""
+
+        def __init__(self, _seconds: float, kill: Any, args: tuple[int]) -> None:
+            self._cancelled = threading.Event()
+            self._thread = threading.Thread(target=self._fire, args=(kill, args), daemon=True)
+
+        def _fire(self, kill: Any, args: tuple[int]) -> None:
+            deadline = time.monotonic() + 120
+            while not marker.exists() and time.monotonic() < deadline and not self._cancelled.is_set():
+                time.sleep(0.05)
+            if not self._cancelled.is_set():
+                kill(*args)
+
+        def start(self) -> None:
+            self._thread.start()
+
+        def cancel(self) -> None:
+            self._cancelled.set()
+
+    monkeypatch.setattr(bench.threading, "Timer", TimeoutOnceReady)
+    result = bench.run_once([sys.executable, "-c", script], timeout=1)
     assert result.exit_code != 0
     worker = int(marker.read_text())
-    deadline = time.monotonic() + 10
+    # Bounds a hang only: the kill has been sent, and the worker would otherwise sleep ten minutes.
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline and _alive(worker):
         time.sleep(0.1)
-    assert not _alive(worker)
+    survived = _alive(worker)
+    if survived:
+        os.kill(worker, 9)
+    assert not survived
 
 
 def _alive(pid: int) -> bool:
