@@ -121,6 +121,17 @@ def cli_at(executable: str) -> Command:
     return lambda plan: [executable, "scan", str(plan), "--format", "sarif", "--output", os.devnull]
 
 
+def _step_failed(argv: Sequence[str], timeout: float) -> str | None:
+    """Why running ``argv`` failed, or None when it succeeded."""
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"{' '.join(argv[:4])}: {exc}"
+    if done.returncode != 0:
+        return f"{' '.join(argv[:4])} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
+    return None
+
+
 def install_wheel(timeout: float) -> tuple[str | None, str]:
     """iacgate installed from a wheel of this checkout into a new venv, as a CI runner installs it (the
     cold rows' case: what the wheel ships, nothing from the checkout); (its executable, how), or (None,
@@ -128,24 +139,20 @@ def install_wheel(timeout: float) -> tuple[str | None, str]:
     target = GENERATED / "wheel"
     shutil.rmtree(target, ignore_errors=True)
     dist, venv = target / "dist", target / "venv"
-    steps = [
+    for argv in (
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(HERE.parent)],
         [sys.executable, "-m", "venv", str(venv)],
-    ]
+    ):
+        failed = _step_failed(argv, timeout)
+        if failed:
+            return None, failed
+    wheels = sorted(dist.glob("iacgate-*.whl"))
+    if len(wheels) != 1:
+        return None, f"the build wrote {len(wheels)} wheels"
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    steps.append(pip)
-    for argv in steps:
-        if argv is pip:
-            wheels = sorted(dist.glob("iacgate-*.whl"))
-            if len(wheels) != 1:
-                return None, f"the build wrote {len(wheels)} wheels"
-            argv = [*pip, str(wheels[0])]
-        try:
-            done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return None, f"{' '.join(argv[:4])}: {exc}"
-        if done.returncode != 0:
-            return None, f"{' '.join(argv[:4])} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
+    failed = _step_failed([*pip, str(wheels[0])], timeout)
+    if failed:
+        return None, failed
     return str(venv / "bin" / "iacgate"), f"{wheels[0].name} in a fresh venv"
 
 
