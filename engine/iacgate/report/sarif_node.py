@@ -160,7 +160,7 @@ def _builder(kind: str) -> Callable[..., Node]:
                 continue
             if not always and type(value) is type(default) and value == default:
                 continue
-            node[name] = value if type(value) in _AS_IS else plain(value)
+            node[name] = plain(value)
         return node
 
     build.__name__ = kind
