@@ -13,14 +13,20 @@ import rego.v1
 # argument holding it (edges to KMS data sources are named by it), `path` where the finding points,
 # `value` the setting, `label` its name as people read it. Not set or AWS-managed (also through a data
 # source that looks up alias/aws/*) fails; a data-source key that cannot be told is undetermined.
-rest_cmk_findings(attribute, path, value, label, subject) := {lib.decided_violation(path, msg)} if {
-	aws.kms_key_class(attribute, value) in {"unset", "aws-managed"}
+rest_cmk_findings(attribute, path, value, label, subject) := rest_cmk_class_findings(
+	aws.kms_key_class(attribute, value), attribute, path, value, label, subject,
+)
+
+# rest_cmk_findings given the setting's kms_key_class (`class`), computed once: rego-cpp does not memoise
+# function calls.
+rest_cmk_class_findings(class, attribute, path, value, label, subject) := {lib.decided_violation(path, msg)} if {
+	class in {"unset", "aws-managed"}
 	msg := concat("", [
 		subject, " is not encrypted with a customer-managed KMS key: ", label, " is ",
 		aws.kms_key_text(attribute, value), ", required the ARN or alias of a customer-managed key",
 	])
 } else := {lib.undetermined(path, msg)} if {
-	aws.kms_key_class(attribute, value) == "undetermined"
+	class == "undetermined"
 	msg := concat("", [
 		subject, " may not be encrypted with a customer-managed KMS key: ", label, " ",
 		aws.kms_undetermined_text(attribute, value),

@@ -12,19 +12,21 @@ import rego.v1
 # from a variable or created in the same plan or stack is unknown until apply and counts as set.
 # A key read through a KMS data source is judged by what the data source names (data "aws_kms_key" with
 # key_id = "alias/aws/secretsmanager" is AWS-managed); one whose key cannot be told is undetermined.
-svc_cmk_violation(name, subject) := lib.decided_violation([name], msg) if {
-	value := lib.attr(name)
-	aws.kms_key_class(name, value) in {"unset", "aws-managed"}
+svc_cmk_violation(name, subject) := svc_cmk_class_violation(aws.kms_key_class(name, lib.attr(name)), name, subject)
+
+# svc_cmk_violation given the attribute's kms_key_class (`class`), computed once: rego-cpp does not memoise
+# function calls.
+svc_cmk_class_violation(class, name, subject) := lib.decided_violation([name], msg) if {
+	class in {"unset", "aws-managed"}
 	msg := concat("", [
 		subject, " is not encrypted with a customer-managed KMS key: ", name, " is ",
-		aws.kms_key_text(name, value), ", required the ARN or alias of a customer-managed key",
+		aws.kms_key_text(name, lib.attr(name)), ", required the ARN or alias of a customer-managed key",
 	])
 } else := lib.undetermined([name], msg) if {
-	value := lib.attr(name)
-	aws.kms_key_class(name, value) == "undetermined"
+	class == "undetermined"
 	msg := concat("", [
 		subject, " may not be encrypted with a customer-managed KMS key: ", name, " ",
-		aws.kms_undetermined_text(name, value),
+		aws.kms_undetermined_text(name, lib.attr(name)),
 	])
 }
 

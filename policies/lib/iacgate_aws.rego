@@ -99,27 +99,32 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	aws_managed_alias(value)
 } else := "unset" if {
 	not lib.is_set(value)
-} else := "customer" if {
+} else := kms_related_class(attribute, value, kms_data_sources(attribute), kms_key_resources(attribute))
+
+# kms_key_class of a set value that names no AWS-managed alias, given the KMS data sources (`sources`) and
+# KMS key resources (`keys`) `attribute` refers to: each list is built once here, as rego-cpp does not
+# memoise function calls.
+kms_related_class(attribute, value, sources, keys) := "customer" if {
 	# !If [Cond, !GetAtt KeyA.Arn, !GetAtt KeyB.Arn]: every branch is a resource the attribute refers to,
 	# and every such resource is a KMS key resource of the configuration.
 	lib.unknown_conditional_of_resources(value)
-	count(kms_key_resources(attribute)) > 0
+	count(keys) > 0
 	not kms_other_target(attribute)
 } else := "undetermined" if {
 	# var.x ? aws_kms_key.k.arn : "alias/aws/s3", !If [Cond, !GetAtt Key.Arn, alias/aws/s3]: the reference
 	# to the key says nothing of the branch taken.
 	lib.unknown_conditional(value)
 } else := "aws-managed" if {
-	some source in kms_data_sources(attribute)
+	some source in sources
 	kms_data_aws_managed(source)
 } else := "undetermined" if {
-	some source in kms_data_sources(attribute)
+	some source in sources
 	not kms_data_customer(source)
 } else := "customer" if {
-	some source in kms_data_sources(attribute)
+	some source in sources
 	kms_data_customer(source)
 } else := "customer" if {
-	count(kms_key_resources(attribute)) > 0
+	count(keys) > 0
 } else := "undetermined" if {
 	lib.is_unknown(value)
 } else := "customer"
@@ -214,28 +219,25 @@ s3_encryption_configured if count(s3_encryption_defaults) > 0
 
 s3_encryption_configured if count(lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")) > 0
 
-# Default encryption with SSE-KMS (or DSSE-KMS) under a customer-managed key.
-s3_kms_cmk_default if {
+# The key classes (kms_key_class) of the SSE-KMS (or DSSE-KMS) defaults, each computed once: rego-cpp does
+# not memoise function calls, and both questions below ask them.
+s3_kms_default_classes contains s3_default_key_class(entry) if {
 	some entry in s3_encryption_defaults
 	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
-	s3_customer_key(entry)
 }
 
+# Default encryption with SSE-KMS (or DSSE-KMS) under a customer-managed key.
+s3_kms_cmk_default if "customer" in s3_kms_default_classes
+
 # The key of a default written on the bucket is judged with the bucket's references.
-s3_customer_key(entry) if {
+s3_default_key_class(entry) := kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) if {
 	entry.attribute != null
-	customer_managed_key(entry.attribute, object.get(entry.settings, "kms_master_key_id", null))
-}
+} else := s3_separate_key_class(entry)
 
 # In a separate aws_s3_bucket_server_side_encryption_configuration the key's references are that resource's:
 # its related entry says what it refers to (`refers_to`, types only). A literal key that is not alias/aws/*
 # is customer-managed; an unknown one only when that resource refers to a KMS key resource of the
 # configuration in its `rule`.
-s3_customer_key(entry) if {
-	entry.attribute == null
-	s3_separate_key_class(entry) == "customer"
-}
-
 s3_separate_key_class(entry) := "aws-managed" if {
 	aws_managed_alias(object.get(entry.settings, "kms_master_key_id", null))
 } else := "unset" if {
@@ -254,22 +256,10 @@ s3_separate_key_class(entry) := "aws-managed" if {
 	target.type in {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
 } else := "undetermined"
 
-# An SSE-KMS default on the bucket whose key is unknown and refers to no key resource (a variable that may
-# hold alias/aws/s3): the customer-managed-key question cannot be decided.
-s3_kms_key_undetermined if {
-	some entry in s3_encryption_defaults
-	entry.attribute != null
-	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
-	kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) == "undetermined"
-}
-
-# The same in a separate aws_s3_bucket_server_side_encryption_configuration.
-s3_kms_key_undetermined if {
-	some entry in s3_encryption_defaults
-	entry.attribute == null
-	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
-	s3_separate_key_class(entry) == "undetermined"
-}
+# An SSE-KMS default whose key is unknown and refers to no key resource (a variable that may hold
+# alias/aws/s3), on the bucket or in a separate aws_s3_bucket_server_side_encryption_configuration: the
+# customer-managed-key question cannot be decided.
+s3_kms_key_undetermined if "undetermined" in s3_kms_default_classes
 
 s3_kms_undecided if s3_kms_key_undetermined
 
