@@ -31,10 +31,10 @@ from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
 from iacgate.parsers.base import UnresolvedModule, confinement_roots
-from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE
-from iacgate.parsers.pulumi.build import SECRETS_PROVIDER_TYPE
-from iacgate.parsers.terraform.declarations import CONFIG_NODE_TYPES
-from iacgate.parsers.tfplan_values import TYPE as PLAN_VALUE_TYPE
+from iacgate.parsers.node_types import CLOUDFORMATION_PARAMETER as PARAMETER_TYPE
+from iacgate.parsers.node_types import PLAN_VALUE as PLAN_VALUE_TYPE
+from iacgate.parsers.node_types import PULUMI_SECRETS_PROVIDER as SECRETS_PROVIDER_TYPE
+from iacgate.parsers.node_types import TERRAFORM_CONFIG_NODES as CONFIG_NODE_TYPES
 from iacgate.provenance import Provenance
 from iacgate.secrets import NODE_TYPE as SECRET_NODE
 from iacgate.secrets import secret_graphs

@@ -26,8 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from iacgate.casing import snake
 from iacgate.graph.model import PathElement, path_text
-from iacgate.parsers.cloudformation.names import snake
 
 CLOUDFORMATION = "cloudformation"
 PULUMI = "pulumi"

@@ -26,21 +26,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import PurePosixPath
 from typing import Any
 
+from iacgate.casing import snake
 from iacgate.errors import ParseError, Position
 from iacgate.graph.model import DELETED, AttributePath, Change, Resource, SourceLocation, Unknown
 from iacgate.notifications import Notification
+from iacgate.parsers import claims, node_types
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.cloudformation.intrinsics import normalise
-from iacgate.parsers.cloudformation.names import snake, type_table
+from iacgate.parsers.cloudformation.names import type_table
 from iacgate.parsers.jsontext import kind, load_json
 from iacgate.textio import SourceFile
 
-FORMAT = "cloudformation-changeset"
-RESOURCE_FORMAT = "cloudformation"
-_HEAD = 4096
+FORMAT = node_types.CLOUDFORMATION_CHANGESET
+RESOURCE_FORMAT = node_types.CLOUDFORMATION
 _REGION = re.compile(r"^arn:aws[a-z-]*:cloudformation:([a-z0-9-]+):")
 _NO_VALUES = "not in the change set (describe-change-set --include-property-values gives it)"
 _ACTIONS: dict[str, tuple[str, ...]] = {
@@ -340,13 +340,7 @@ class ChangeSetParser:
     suffixes: tuple[str, ...] = (".json",)
 
     def claims(self, source: SourceFile) -> bool:
-        text = source.text
-        if not text[:_HEAD].lstrip().startswith("{"):
-            return False
-        name = PurePosixPath(source.relative).name.lower()
-        if name.endswith((".changeset.json", ".change-set.json")):
-            return True
-        return '"Changes"' in text and ('"ChangeSetId"' in text or '"ChangeSetName"' in text)
+        return claims.changeset(source)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         """One unit per root change set, holding the nested change sets given beside it (by ChangeSetId);

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
@@ -43,6 +43,7 @@ from iacgate.graph.model import (
     SourceLocation,
     Unknown,
 )
+from iacgate.parsers import claims, node_types
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.jsontext import load_json
 from iacgate.parsers.tfplan_address import (
@@ -62,10 +63,9 @@ from iacgate.parsers.tfplan_values import value_nodes
 from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
 from iacgate.textio import SourceFile
 
-FORMAT = "terraform-plan"
+FORMAT = node_types.TERRAFORM_PLAN
 _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.\d+)?")
 _NOT_EVALUATED = ({"delete"}, {"forget"})
-_HEAD = 4096
 # Top-level AWS arguments naming a KMS key that the provider computes when the configuration leaves them
 # out (the service's AWS-managed key, aws/ebs for a volume): the plan shows them unknown until apply,
 # though the configuration sets no key. With the plan's configuration at hand, such a value is "not set",
@@ -74,11 +74,6 @@ _HEAD = 4096
 _PROVIDER_KEYS = frozenset(
     {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
 )
-
-
-def _is_plan_name(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith(".tfplan.json") or lowered in ("tfplan.json", "plan.json")
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -453,14 +448,7 @@ class TerraformPlanParser:
     suffixes: tuple[str, ...] = (".json",)
 
     def claims(self, source: SourceFile) -> bool:
-        # A file named like a plan is claimed even when broken, so a truncated plan is an error
-        # rather than silently skipped. Otherwise the content decides (substring tests, no decoding).
-        if _is_plan_name(PurePosixPath(source.relative).name):
-            return True
-        text = source.text
-        if not text[:_HEAD].lstrip().startswith("{") or '"format_version"' not in text:
-            return False
-        return any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
+        return claims.terraform_plan(source)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         values = VALUE_TYPE in options.config_nodes

@@ -17,8 +17,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from iacgate.graph.model import Resource, SourceLocation, Unknown
+from iacgate.parsers import node_types
 
-TYPE = "terraform_plan_value"
+TYPE = node_types.PLAN_VALUE
 _NO_REGION = Unknown("a plan value has no region")
 _AFTER_APPLY = Unknown("known after apply")
 

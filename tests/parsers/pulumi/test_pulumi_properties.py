@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from iacgate.graph.model import Unknown
-from iacgate.parsers import PARSERS, Guarded
+from iacgate.parsers import PARSERS, Guarded, OnUse
 from iacgate.parsers.pulumi import PulumiParser
 from iacgate.parsers.pulumi.properties import Converter, snake
 from iacgate.parsers.pulumi.typemap import load_table, mechanical
@@ -165,4 +165,5 @@ def test_claims_by_content(text: str, claimed: bool) -> None:
 
 def test_registered_in_the_parser_table() -> None:
     parser = PARSERS["pulumi"]
-    assert isinstance(parser, Guarded) and isinstance(parser.parser, PulumiParser)
+    assert isinstance(parser, Guarded) and isinstance(parser.parser, OnUse)
+    assert isinstance(parser.parser.parser, PulumiParser)

@@ -11,6 +11,7 @@ from typing import Any
 
 from iacgate.errors import ParseError, Position
 from iacgate.notifications import Notification
+from iacgate.parsers import claims, node_types
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.cloudformation.inputs import child_candidates, template_url_hint
 from iacgate.parsers.cloudformation.json_lines import load_json
@@ -19,14 +20,6 @@ from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE, parameter_
 from iacgate.parsers.cloudformation.template import Environment, Stack
 from iacgate.parsers.cloudformation.yaml_loader import load_yaml
 from iacgate.textio import SourceFile, read_source
-
-_RESOURCES = re.compile(r'^Resources\s*:|"Resources"\s*:', re.MULTILINE)
-_AWS_TYPE = re.compile(r"""(?:^|[\s{,"'])"?Type"?\s*:\s*["']?(?:AWS|Custom)::""", re.MULTILINE)
-_FORMAT = re.compile(r'(?:^|[{,])\s*"?(?:AWSTemplateFormatVersion|Transform)"?\s*:', re.MULTILINE)
-# A YAML document may indent its top level (``---\n  Resources: ...``): such a text is claimed only when
-# its parsed document is a template, so a nested ``Resources:`` (Serverless framework) is not.
-_INDENTED_RESOURCES = re.compile(r"^[ \t]+Resources[ \t]*:", re.MULTILINE)
-
 
 # Partition, then direction, then a number: eu-west-1, us-gov-west-1, cn-northwest-1, us-isob-east-1.
 _AWS_REGION = re.compile(
@@ -59,14 +52,6 @@ def _unused_inputs(
             Notification("warning", f"--region {region!r} is not an AWS region name (such as eu-west-1)")
         )
     return notes
-
-
-def _is_template(source: SourceFile) -> bool:
-    try:
-        document = load_template(source).value
-    except ParseError:
-        return False
-    return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
 
 
 def load_template(source: SourceFile) -> Loaded:
@@ -112,21 +97,11 @@ def _string(value: Any) -> str:
 
 
 class CloudFormationParser:
-    format: str = "cloudformation"
+    format: str = node_types.CLOUDFORMATION
     suffixes: tuple[str, ...] = (".yaml", ".yml", ".json", ".template")
 
     def claims(self, source: SourceFile) -> bool:
-        text = source.text
-        head = text[:4096]
-        if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
-            return False
-        if not _RESOURCES.search(text):
-            return bool(
-                _INDENTED_RESOURCES.search(text)
-                and (_FORMAT.search(head) or _AWS_TYPE.search(text))
-                and _is_template(source)
-            )
-        return bool(_FORMAT.search(head) or _AWS_TYPE.search(text))
+        return claims.cloudformation(source)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         loaded: dict[Path, Loaded | ParseError] = {}

@@ -1,5 +1,5 @@
 """Type and property names: the data table (``parsers/data/cloudformation_types.json``) and the
-mechanical PascalCase -> snake_case rule used where the table says nothing."""
+mechanical PascalCase -> snake_case rule (``iacgate.casing``) used where the table says nothing."""
 
 from __future__ import annotations
 
@@ -11,19 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from iacgate.casing import snake
+
 _TABLE = Path(__file__).resolve().parent.parent / "data" / "cloudformation_types.json"
-_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD = re.compile(r"([a-z0-9])([A-Z])")
-
-
-@cache
-def snake(name: str) -> str:
-    """``KMSKeyId`` -> ``kms_key_id``, ``IsMultiRegionTrail`` -> ``is_multi_region_trail``; names that are
-    not identifiers (user keys such as ``aws:kms`` or ``/path``) stay as written."""
-    if not _IDENTIFIER.match(name):
-        return name
-    return _WORD.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterator
 
 from iacgate.graph.model import Resource, SourceLocation, Unknown
+from iacgate.parsers import node_types
 from iacgate.parsers.cloudformation.loaded import Loaded
 
-PARAMETER_TYPE = "cloudformation_parameter"
+PARAMETER_TYPE = node_types.CLOUDFORMATION_PARAMETER
 _BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NO_REGION = Unknown("a parameter has no region")
 

@@ -6,13 +6,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from iacgate.casing import snake
 from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin, path_text
 from iacgate.notifications import Notification
 from iacgate.parsers.cloudformation import foreach, sam
 from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, pseudo_parameters
 from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
 from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
-from iacgate.parsers.cloudformation.names import snake, type_table
+from iacgate.parsers.cloudformation.names import type_table
 from iacgate.parsers.jsontext import kind
 from iacgate.textio import SourceFile
 

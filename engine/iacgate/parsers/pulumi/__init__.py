@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from iacgate.parsers import claims
 from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.pulumi.build import FORMAT, build
-from iacgate.parsers.pulumi.shapes import is_event_stream, read_document
+from iacgate.parsers.pulumi.shapes import read_document
 from iacgate.parsers.pulumi.typemap import load_table
 from iacgate.textio import SourceFile
-
-_SNIFF = 8192
 
 
 class PulumiParser:
@@ -22,18 +21,7 @@ class PulumiParser:
     suffixes: tuple[str, ...] = (".json",)
 
     def claims(self, source: SourceFile) -> bool:
-        text = source.text
-        if is_event_stream(text):
-            return True
-        head = text.lstrip()[:_SNIFF]
-        if not head.startswith("{") or '"format_version"' in head or "AWSTemplateFormatVersion" in head:
-            return False
-        if '"deployment"' in head or '"checkpoint"' in head:
-            return '"version"' in head
-        if '"latest"' in head and '"target"' in head:
-            return '"resources"' in head or "urn:pulumi:" in head
-        # A preview's "config" comes first and may be long, so look for its steps anywhere.
-        return '"steps"' in text and "urn:pulumi:" in text
+        return claims.pulumi(source)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         table = load_table()

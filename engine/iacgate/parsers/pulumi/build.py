@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from iacgate.graph.model import DELETED, Change, Edge, RelatedLocation, Resource, SourceLocation, Unknown
+from iacgate.parsers import node_types
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import SECRETS_KEY, Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
@@ -17,7 +18,7 @@ from iacgate.parsers.pulumi.shapes import Document, State
 from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical
 from iacgate.textio import SourceFile
 
-FORMAT = "pulumi"
+FORMAT = node_types.PULUMI
 _SOURCE_POSITION = re.compile(r"project://(?P<path>[^#]*)#(?P<line>\d+)(?:,\d+)?\Z")
 _READ_OPS = frozenset({"read", "read-replacement"})
 # Preview step ops in Terraform's action words (``Change.actions``); Pulumi replaces create-before-delete
@@ -170,7 +171,7 @@ def _edges(converted: _Converted) -> list[Edge]:
 
 STACK_TOKEN = "pulumi:pulumi:Stack"
 SECRETS_PROVIDER_TOKEN = "iacgate:pulumi:SecretsProvider"
-SECRETS_PROVIDER_TYPE = "pulumi_secrets_provider"
+SECRETS_PROVIDER_TYPE = node_types.PULUMI_SECRETS_PROVIDER
 
 
 def build(document: Document, source: SourceFile, options: ParseOptions, table: TypeTable) -> ParseResult:

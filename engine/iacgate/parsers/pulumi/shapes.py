@@ -10,18 +10,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from iacgate.errors import ParseError, Position
+from iacgate.parsers.claims import is_event_stream
 from iacgate.parsers.jsontext import kind
 from iacgate.parsers.pulumi.jsonpos import Lines, Node, loads, locate
 from iacgate.parsers.pulumi.states import DELETE_ONLY_OPS, SUPPORTED_VERSIONS, state_problem, step_problem
 from iacgate.textio import SourceFile
-
-_EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')
 
 
 @dataclass(frozen=True)
@@ -50,24 +48,6 @@ class Document:
     # line of ``secrets_providers``; None where the file does not say (previews, engine events).
     secrets_provider: str | None = None
     secrets_provider_line: int = 1
-
-
-def first_line(text: str) -> str:
-    stripped = text.lstrip()
-    end = stripped.find("\n")
-    return stripped if end < 0 else stripped[:end]
-
-
-def is_event_stream(text: str) -> bool:
-    """Engine events are one compact object per line, each opening with ``sequence`` and ``timestamp``."""
-    line = first_line(text).rstrip()
-    head = line[:200]
-    return (
-        line.startswith("{")
-        and line.endswith("}")
-        and ('"sequence"' in head or '"timestamp"' in head)
-        and _EVENT_KEY.search(line) is not None
-    )
 
 
 def read_document(source: SourceFile) -> Document:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from iacgate.errors import ParseError
 from iacgate.notifications import Notification
+from iacgate.parsers import claims
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.parsers.terraform.backends import backend_resource
@@ -26,7 +27,7 @@ from iacgate.parsers.terraform.program import FORMAT, LOCAL_PREFIXES, Program, l
 from iacgate.parsers.terraform.syntax import ParsedFile
 from iacgate.textio import SourceFile, read_source
 
-_SUFFIXES = (".tf", ".tf.json")
+_SUFFIXES = claims.TERRAFORM_SUFFIXES
 
 
 def _directory(relative: str) -> str:
@@ -88,7 +89,7 @@ class TerraformParser:
     suffixes: tuple[str, ...] = (".tf", ".json")
 
     def claims(self, source: SourceFile) -> bool:
-        return source.relative.lower().endswith(_SUFFIXES)
+        return claims.terraform(source)
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         parsed, errors = _parse(sources, options.scan_root)

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from iacgate.graph.model import Resource, SourceLocation, Unknown
+from iacgate.parsers import node_types
 from iacgate.parsers.terraform.config import Located, ModuleConfig
 from iacgate.parsers.terraform.syntax import Block, Expr
 
-TYPE = "terraform_backend"
+TYPE = node_types.TERRAFORM_BACKEND
 _NOT_LITERAL = Unknown("not a literal: Terraform allows only literal values in a backend block")
 
 

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from iacgate.graph.model import Resource, SourceLocation, Unknown
-from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
+from iacgate.parsers import node_types
 from iacgate.parsers.terraform.config import Located, ModuleConfig
 from iacgate.parsers.terraform.syntax import Expr
 
-VARIABLE_TYPE = "terraform_variable"
-OUTPUT_TYPE = "terraform_output"
-CONFIG_NODE_TYPES = frozenset({BACKEND_TYPE, VARIABLE_TYPE, OUTPUT_TYPE})
+VARIABLE_TYPE = node_types.TERRAFORM_VARIABLE
+OUTPUT_TYPE = node_types.TERRAFORM_OUTPUT
+CONFIG_NODE_TYPES = node_types.TERRAFORM_CONFIG_NODES
 _NO_REGION = Unknown("a declaration has no region")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin
 from iacgate.notifications import Notification
+from iacgate.parsers import node_types
 from iacgate.parsers.base import ParseOptions, UnresolvedModule
 from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.instances import Body, Tracker, expand
@@ -25,7 +26,7 @@ from iacgate.parsers.terraform.template import parse_template
 from iacgate.parsers.terraform.values import EvalError, UnknownHit, key_text
 from iacgate.redaction import Redactor, file_words, shorten
 
-FORMAT = "terraform"
+FORMAT = node_types.TERRAFORM
 LOCAL_PREFIXES = ("./", "../")
 
 

@@ -1,0 +1,117 @@
+"""Which parser a file belongs to, judged from its name and content (extensions lie), without importing
+the parsers: a scan loads a format's parser only when one of its files is claimed (``OnUse`` in
+``iacgate.parsers``), so a pre-commit run over Terraform files never loads the CloudFormation, Pulumi or
+plan parsers. Each parser's ``claims`` is the function of its format here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from iacgate.textio import SourceFile
+
+# How much of a JSON file's start a format is sniffed in.
+_HEAD = 4096
+_PULUMI_SNIFF = 8192
+
+TERRAFORM_SUFFIXES = (".tf", ".tf.json")
+
+_CFN_RESOURCES = re.compile(r'^Resources\s*:|"Resources"\s*:', re.MULTILINE)
+_CFN_AWS_TYPE = re.compile(r"""(?:^|[\s{,"'])"?Type"?\s*:\s*["']?(?:AWS|Custom)::""", re.MULTILINE)
+_CFN_FORMAT = re.compile(r'(?:^|[{,])\s*"?(?:AWSTemplateFormatVersion|Transform)"?\s*:', re.MULTILINE)
+# A YAML document may indent its top level (``---\n  Resources: ...``): such a text is claimed only when
+# its parsed document is a template, so a nested ``Resources:`` (Serverless framework) is not.
+_CFN_INDENTED_RESOURCES = re.compile(r"^[ \t]+Resources[ \t]*:", re.MULTILINE)
+
+_PULUMI_EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')
+
+
+def is_plan_name(name: str) -> bool:
+    """A file named as ``terraform show -json`` output usually is."""
+    lowered = name.lower()
+    return lowered.endswith(".tfplan.json") or lowered in ("tfplan.json", "plan.json")
+
+
+def terraform_plan(source: SourceFile) -> bool:
+    # A file named like a plan is claimed even when broken, so a truncated plan is an error
+    # rather than silently skipped. Otherwise the content decides (substring tests, no decoding).
+    if is_plan_name(PurePosixPath(source.relative).name):
+        return True
+    text = source.text
+    if not text[:_HEAD].lstrip().startswith("{") or '"format_version"' not in text:
+        return False
+    return any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
+
+
+def terraform(source: SourceFile) -> bool:
+    return source.relative.lower().endswith(TERRAFORM_SUFFIXES)
+
+
+def first_line(text: str) -> str:
+    stripped = text.lstrip()
+    end = stripped.find("\n")
+    return stripped if end < 0 else stripped[:end]
+
+
+def is_event_stream(text: str) -> bool:
+    """Pulumi engine events are one compact object per line, each opening with ``sequence`` and
+    ``timestamp``."""
+    line = first_line(text).rstrip()
+    head = line[:200]
+    return (
+        line.startswith("{")
+        and line.endswith("}")
+        and ('"sequence"' in head or '"timestamp"' in head)
+        and _PULUMI_EVENT_KEY.search(line) is not None
+    )
+
+
+def pulumi(source: SourceFile) -> bool:
+    text = source.text
+    if is_event_stream(text):
+        return True
+    head = text.lstrip()[:_PULUMI_SNIFF]
+    if not head.startswith("{") or '"format_version"' in head or "AWSTemplateFormatVersion" in head:
+        return False
+    if '"deployment"' in head or '"checkpoint"' in head:
+        return '"version"' in head
+    if '"latest"' in head and '"target"' in head:
+        return '"resources"' in head or "urn:pulumi:" in head
+    # A preview's "config" comes first and may be long, so look for its steps anywhere.
+    return '"steps"' in text and "urn:pulumi:" in text
+
+
+def changeset(source: SourceFile) -> bool:
+    text = source.text
+    if not text[:_HEAD].lstrip().startswith("{"):
+        return False
+    name = PurePosixPath(source.relative).name.lower()
+    if name.endswith((".changeset.json", ".change-set.json")):
+        return True
+    return '"Changes"' in text and ('"ChangeSetId"' in text or '"ChangeSetName"' in text)
+
+
+def cloudformation(source: SourceFile) -> bool:
+    text = source.text
+    head = text[:4096]
+    if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
+        return False
+    if not _CFN_RESOURCES.search(text):
+        return bool(
+            _CFN_INDENTED_RESOURCES.search(text)
+            and (_CFN_FORMAT.search(head) or _CFN_AWS_TYPE.search(text))
+            and _is_template(source)
+        )
+    return bool(_CFN_FORMAT.search(head) or _CFN_AWS_TYPE.search(text))
+
+
+def _is_template(source: SourceFile) -> bool:
+    # Only a text that looks like an indented template is parsed to be claimed: the parser is loaded here.
+    from iacgate.errors import ParseError
+    from iacgate.parsers.cloudformation import load_template
+
+    try:
+        document = load_template(source).value
+    except ParseError:
+        return False
+    return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
