@@ -7,14 +7,14 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from iacgate.evaluate.base import Evaluation
 from iacgate.graph.model import AttributePath, Graph, RelatedLocation, Resource, path_text
 from iacgate.packs.model import RuleSet
 from iacgate.redaction import QUOTE_LIMIT, Redactor
 from iacgate.severity import Severity
-from iacgate.vocabulary import speaker
+from iacgate.vocabulary import Speaker, speaker
 
 FINGERPRINT_KEY = "iacgate/v1"
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
@@ -172,12 +172,32 @@ def safe_message(
     return redactor.message(message, _values(graph, resource, cache if cache is not None else {}))
 
 
+def _spoken(
+    voice: Speaker,
+    text: str,
+    path: AttributePath,
+    values: frozenset[str],
+    cache: dict[tuple[Any, ...], str],
+) -> str:
+    """``voice.text(text, path, values)``, kept in ``cache``. Of ``values`` only those the text holds can
+    change its rendering (a word of the text that is a value is left as written), so only they are part
+    of the key: the message of one rule on one type is rendered once, whatever the resource."""
+    key = (voice.format, voice.native_type, text, path, frozenset(value for value in values if value in text))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = voice.text(text, path, values)
+    return found
+
+
 def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluation) -> tuple[Finding, ...]:
     by_unit = {graph.name: graph for graph in graphs}
     findings: list[Finding] = []
     redactors: Redactors = {}
     long_values: LongValues = {}
     name_values: dict[tuple[str, str], frozenset[str]] = {}
+    # Texts in a format's words, computed once: a rule's remediation is the same for every resource of
+    # a type, and most messages repeat across resources too (see ``_spoken``).
+    spoken: dict[tuple[Any, ...], str] = {}
     for violation in evaluation.violations:
         rule = rules.by_id[violation.rule_id]
         graph = by_unit[violation.unit]
@@ -188,8 +208,9 @@ def build_findings(graphs: Sequence[Graph], rules: RuleSet, evaluation: Evaluati
         message = safe_message(graph, resource, violation.message, redactors, long_values)
         remediation = rule.remediation.text_for(resource.format)
         if voice.translates:
-            message = voice.text(message, violation.path, _name_like_values(graph, resource, name_values))
-            remediation = voice.text(remediation)
+            values = _name_like_values(graph, resource, name_values)
+            message = _spoken(voice, message, violation.path, values, spoken)
+            remediation = _spoken(voice, remediation, (), frozenset(), spoken)
         file, related = location.file, resource.related
         origin = location.origin_for(violation.path)
         if origin is not None:
