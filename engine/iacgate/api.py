@@ -231,6 +231,8 @@ def parse_inputs(
     files: list[ScannedFile] = []
     unresolved: list[UnresolvedModule] = []
     partial: list[PartialInput] = []
+    # Each plan's configuration literals, as its parser decoded them: the secrets search reads them.
+    plan_literals: dict[str, tuple[tuple[str | None, str], ...]] = {}
     for name, sources in claimed.items():
         if not sources:
             continue
@@ -238,6 +240,8 @@ def parse_inputs(
         failed = {n.file for unit in units for n in unit.notifications if n.level == "error"}
         counts: dict[str, int] = {}
         for unit in units:
+            if unit.literals is not None:
+                plan_literals[unit.unit] = unit.literals
             notifications.extend(unit.notifications)
             unresolved.extend(unit.unresolved)
             if unit.partial:
@@ -264,7 +268,7 @@ def parse_inputs(
         # Secrets written in the texts themselves, searched where the parsers read them (#17). A unit is
         # one graph: a template's or stack's secrets join the graph of the same name (a CloudFormation
         # unit is its file), or the unit's findings would be looked up among the secret nodes alone.
-        graphs = _merged_by_name([*graphs, *secret_graphs(claimed)])
+        graphs = _merged_by_name([*graphs, *secret_graphs(claimed, plan_literals)])
     if not files and not any(n.level == "error" for n in notifications):
         # Failing closed by default: a typo in a path must not pass. Pipelines scanning optional
         # paths say --allow-empty, and the scan then passes with a warning.

@@ -145,3 +145,63 @@ def test_a_plan_is_searched_in_its_configuration_only(tmp_path: Path) -> None:
         ("GitLab Token", "deploy"),
     ]
     assert all("configuration" not in text[line - 1] and line > 10 for _, _, line in found)
+
+
+def test_a_plan_is_decoded_once_its_parser_hands_on_the_literals(tmp_path: Path) -> None:
+    # The plan parser keeps the configuration's literals in its unit; the secrets search reads those
+    # instead of decoding the plan a second time, and finds what reading the file itself finds.
+    from iacgate.parsers.tfplan import parse_plan
+    from iacgate.secrets.nodes import plan_detections
+
+    plan = {
+        "format_version": "1.2",
+        "planned_values": {"root_module": {"resources": []}},
+        "configuration": {
+            "root_module": {
+                "resources": [
+                    {
+                        "address": "aws_instance.web",
+                        "mode": "managed",
+                        "type": "aws_instance",
+                        "name": "web",
+                        "expressions": {"user_data": {"constant_value": f"export TOKEN={GITHUB}"}},
+                    }
+                ],
+                "variables": {"deploy": {"default": "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc"}},
+            }
+        },
+    }
+    path = tmp_path / "prod.tfplan.json"
+    path.write_text(json.dumps(plan, indent=2), encoding="utf-8")
+    source = read_source(path, path.name)
+    literals = parse_plan(source).literals
+    assert literals is not None
+    assert sorted(literals) == [
+        ("deploy", "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc"),
+        ("user_data", f"export TOKEN={GITHUB}"),
+    ]
+    assert plan_detections(source, literals) == plan_detections(source)
+    # The literals given are what is searched: the file is not read again.
+    assert plan_detections(source, ()) == []
+    (graph,) = secret_graphs({"terraform-plan": [source]}, {source.relative: literals})
+    assert sorted(node.attributes["key"] for node in graph.resources) == ["deploy", "user_data"]
+
+
+def test_a_plan_its_parser_rejects_is_still_searched(tmp_path: Path) -> None:
+    # planned_values that is not an object fails the plan parser (the gate fails closed on it), and its
+    # unit carries no literals: the search decodes the file itself, so the secret is still reported.
+    from iacgate.api import ScanSettings, scan
+
+    plan = {
+        "format_version": "1.2",
+        "planned_values": [],
+        "configuration": {
+            "root_module": {"variables": {"deploy": {"default": "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc"}}}
+        },
+    }
+    (tmp_path / "prod.tfplan.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,), root=tmp_path))
+    assert any(note.level == "error" and note.file == "prod.tfplan.json" for note in result.notifications)
+    assert [(f.resource_id, f.file) for f in result.findings if f.resource_type == "iacgate_secret"] == [
+        ("iacgate_secret.deploy", "prod.tfplan.json")
+    ]

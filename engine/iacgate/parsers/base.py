@@ -119,6 +119,10 @@ class ParseResult:
     # Why the unit describes only part of the change (a plan made with -target, errored checks): the
     # scan judged what it holds, and reports say it is partial.
     partial: tuple[str, ...] = ()
+    # A plan's strings written as literals in the configuration it was made from, (name, text): what the
+    # secrets search reads (``secrets.plan_detections``), handed on so the plan is decoded once. None: the
+    # parser did not decode the file, and the search reads it itself.
+    literals: tuple[tuple[str | None, str], ...] | None = None
 
 
 class Parser(Protocol):

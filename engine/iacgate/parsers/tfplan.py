@@ -61,6 +61,7 @@ from iacgate.parsers.tfplan_source import SourceIndex, attach_source
 from iacgate.parsers.tfplan_values import TYPE as VALUE_TYPE
 from iacgate.parsers.tfplan_values import value_nodes
 from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
+from iacgate.secrets.nodes import configuration_literals
 from iacgate.textio import SourceFile
 
 FORMAT = node_types.TERRAFORM_PLAN
@@ -283,7 +284,12 @@ def _parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
     ]
     if values:
         resources += value_nodes(document, source.text, source.relative)
-    return ParseResult(tuple([*resources, *drifted]), tuple(edges), partial=partial_reasons(document))
+    return ParseResult(
+        tuple([*resources, *drifted]),
+        tuple(edges),
+        partial=partial_reasons(document),
+        literals=tuple(configuration_literals(configuration)),
+    )
 
 
 def partial_reasons(document: Mapping[str, Any]) -> tuple[str, ...]:

@@ -98,25 +98,38 @@ def _strings(value: Any, name: str | None) -> Iterator[tuple[str | None, str]]:
             yield from _strings(item, name)
 
 
-def plan_detections(source: SourceFile) -> list[Detection]:
-    """Secrets written in the code a plan was made from: the literals of its ``configuration`` section
-    (constants and variable defaults), each searched as ``name = "text"``; the line is where the secret
-    last occurs in the plan file (Terraform writes ``configuration`` after the resolved values). Resolved
-    values (``planned_values``, ``prior_state``, ``variables``) are not searched: a secret read from a
-    secrets manager or given at plan time is there in clear by design. A file that is not a readable plan
-    is left to the plan parser, which reports it."""
+def configuration_literals(configuration: Any) -> Iterator[tuple[str | None, str]]:
+    """(name, text) of the strings written as literals in a plan's ``configuration`` section (nothing when
+    it is not an object): the plan parser hands them on in its unit (``ParseResult.literals``)."""
+    if isinstance(configuration, Mapping):
+        yield from _constants(configuration)
+
+
+def _decoded_literals(source: SourceFile) -> list[tuple[str | None, str]]:
+    """The literals of a plan file the plan parser did not decode (it failed on it)."""
     try:
         document = json.loads(source.text)
     except ValueError:
         return []
     configuration = document.get("configuration") if isinstance(document, Mapping) else None
-    if not isinstance(configuration, Mapping):
-        return []
+    return list(configuration_literals(configuration))
+
+
+def plan_detections(
+    source: SourceFile, literals: Sequence[tuple[str | None, str]] | None = None
+) -> list[Detection]:
+    """Secrets written in the code a plan was made from: the literals of its ``configuration`` section
+    (constants and variable defaults), each searched as ``name = "text"``; the line is where the secret
+    last occurs in the plan file (Terraform writes ``configuration`` after the resolved values). Resolved
+    values (``planned_values``, ``prior_state``, ``variables``) are not searched: a secret read from a
+    secrets manager or given at plan time is there in clear by design. ``literals``: those the plan
+    parser found (``configuration_literals``); None reads them from the file, and a file that is not
+    readable JSON is left to the plan parser, which reports it."""
     found: dict[tuple[str, str], Detection] = {}
     # A literal written for every instance of a module (a tag, a region) is searched once: half of a
     # 10,000-resource plan's literals repeat.
     searched: set[tuple[str, str]] = set()
-    for name, text in _constants(configuration):
+    for name, text in _decoded_literals(source) if literals is None else literals:
         if len(text) < 8:
             continue
         key = name if name and _NAME.fullmatch(name) else "value"
@@ -149,12 +162,17 @@ def tfvars_files(sources: Sequence[SourceFile]) -> list[SourceFile]:
     return list(found.values())
 
 
-def secret_graphs(claimed: Mapping[str, Sequence[SourceFile]]) -> list[Graph]:
+def secret_graphs(
+    claimed: Mapping[str, Sequence[SourceFile]],
+    plan_literals: Mapping[str, Sequence[tuple[str | None, str]]] | None = None,
+) -> list[Graph]:
     """One graph per file holding secrets, named by the file, from the texts the parsers were given and the
-    Terraform variable files beside them."""
+    Terraform variable files beside them. ``plan_literals``: a plan's configuration literals by its file,
+    as its parser found them (``ParseResult.literals``); a plan without them is read here."""
     graphs: list[Graph] = []
+    given = plan_literals or {}
     for source in claimed.get(PLAN_FORMAT, ()):
-        plan_found = plan_detections(source)
+        plan_found = plan_detections(source, given.get(source.relative))
         if plan_found:
             graphs.append(Graph(nodes(plan_found, PLAN_FORMAT), (), source.relative))
     for format_name in CONTENT_FORMATS:
