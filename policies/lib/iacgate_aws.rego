@@ -99,32 +99,27 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	aws_managed_alias(value)
 } else := "unset" if {
 	not lib.is_set(value)
-} else := kms_related_class(attribute, value, kms_data_sources(attribute), kms_key_resources(attribute))
-
-# kms_key_class of a set value that names no AWS-managed alias, given the KMS data sources (`sources`) and
-# KMS key resources (`keys`) `attribute` refers to: each list is built once here, as rego-cpp does not
-# memoise function calls.
-kms_related_class(attribute, value, sources, keys) := "customer" if {
+} else := "customer" if {
 	# !If [Cond, !GetAtt KeyA.Arn, !GetAtt KeyB.Arn]: every branch is a resource the attribute refers to,
 	# and every such resource is a KMS key resource of the configuration.
 	lib.unknown_conditional_of_resources(value)
-	count(keys) > 0
+	count(kms_key_resources(attribute)) > 0
 	not kms_other_target(attribute)
 } else := "undetermined" if {
 	# var.x ? aws_kms_key.k.arn : "alias/aws/s3", !If [Cond, !GetAtt Key.Arn, alias/aws/s3]: the reference
 	# to the key says nothing of the branch taken.
 	lib.unknown_conditional(value)
 } else := "aws-managed" if {
-	some source in sources
+	some source in kms_data_sources(attribute)
 	kms_data_aws_managed(source)
 } else := "undetermined" if {
-	some source in sources
+	some source in kms_data_sources(attribute)
 	not kms_data_customer(source)
 } else := "customer" if {
-	some source in sources
+	some source in kms_data_sources(attribute)
 	kms_data_customer(source)
 } else := "customer" if {
-	count(keys) > 0
+	count(kms_key_resources(attribute)) > 0
 } else := "undetermined" if {
 	lib.is_unknown(value)
 } else := "customer"
@@ -219,25 +214,28 @@ s3_encryption_configured if count(s3_encryption_defaults) > 0
 
 s3_encryption_configured if count(lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")) > 0
 
-# The key classes (kms_key_class) of the SSE-KMS (or DSSE-KMS) defaults, each computed once: rego-cpp does
-# not memoise function calls, and both questions below ask them.
-s3_kms_default_classes contains s3_default_key_class(entry) if {
+# Default encryption with SSE-KMS (or DSSE-KMS) under a customer-managed key.
+s3_kms_cmk_default if {
 	some entry in s3_encryption_defaults
 	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
+	s3_customer_key(entry)
 }
 
-# Default encryption with SSE-KMS (or DSSE-KMS) under a customer-managed key.
-s3_kms_cmk_default if "customer" in s3_kms_default_classes
-
 # The key of a default written on the bucket is judged with the bucket's references.
-s3_default_key_class(entry) := kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) if {
+s3_customer_key(entry) if {
 	entry.attribute != null
-} else := s3_separate_key_class(entry)
+	customer_managed_key(entry.attribute, object.get(entry.settings, "kms_master_key_id", null))
+}
 
 # In a separate aws_s3_bucket_server_side_encryption_configuration the key's references are that resource's:
 # its related entry says what it refers to (`refers_to`, types only). A literal key that is not alias/aws/*
 # is customer-managed; an unknown one only when that resource refers to a KMS key resource of the
 # configuration in its `rule`.
+s3_customer_key(entry) if {
+	entry.attribute == null
+	s3_separate_key_class(entry) == "customer"
+}
+
 s3_separate_key_class(entry) := "aws-managed" if {
 	aws_managed_alias(object.get(entry.settings, "kms_master_key_id", null))
 } else := "unset" if {
@@ -256,10 +254,22 @@ s3_separate_key_class(entry) := "aws-managed" if {
 	target.type in {"aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"}
 } else := "undetermined"
 
-# An SSE-KMS default whose key is unknown and refers to no key resource (a variable that may hold
-# alias/aws/s3), on the bucket or in a separate aws_s3_bucket_server_side_encryption_configuration: the
-# customer-managed-key question cannot be decided.
-s3_kms_key_undetermined if "undetermined" in s3_kms_default_classes
+# An SSE-KMS default on the bucket whose key is unknown and refers to no key resource (a variable that may
+# hold alias/aws/s3): the customer-managed-key question cannot be decided.
+s3_kms_key_undetermined if {
+	some entry in s3_encryption_defaults
+	entry.attribute != null
+	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
+	kms_key_class(entry.attribute, object.get(entry.settings, "kms_master_key_id", null)) == "undetermined"
+}
+
+# The same in a separate aws_s3_bucket_server_side_encryption_configuration.
+s3_kms_key_undetermined if {
+	some entry in s3_encryption_defaults
+	entry.attribute == null
+	object.get(entry.settings, "sse_algorithm", null) in kms_sse_algorithms
+	s3_separate_key_class(entry) == "undetermined"
+}
 
 s3_kms_undecided if s3_kms_key_undetermined
 
@@ -324,20 +334,19 @@ dynamodb_sse contains entry if {
 	}
 }
 
-# Encrypted under a customer-managed KMS key (kms_key_class: a key created in the same plan or stack is a
-# reference to it; a variable without a value is undetermined).
-dynamodb_customer_managed_key if {
+# The key classes (kms_key_class) of the blocks that switch encryption on, each computed once: rego-cpp
+# does not memoise function calls, and both questions below ask them.
+dynamodb_key_classes contains kms_key_class("server_side_encryption", entry.key) if {
 	some entry in dynamodb_sse
 	lib.is_true(entry.enabled)
-	customer_managed_key("server_side_encryption", entry.key)
 }
 
+# Encrypted under a customer-managed KMS key (kms_key_class: a key created in the same plan or stack is a
+# reference to it; a variable without a value is undetermined).
+dynamodb_customer_managed_key if "customer" in dynamodb_key_classes
+
 # Encryption switched on with a key unknown until apply that refers to no key resource.
-dynamodb_key_undetermined if {
-	some entry in dynamodb_sse
-	lib.is_true(entry.enabled)
-	kms_key_class("server_side_encryption", entry.key) == "undetermined"
-}
+dynamodb_key_undetermined if "undetermined" in dynamodb_key_classes
 
 # --- RDS ---------------------------------------------------------------------------------------------
 
