@@ -320,16 +320,18 @@ def scan(
         for candidate in discover(settings.paths, root, SUFFIXES)
         if candidate.explicit or not _excluded(candidate.relative, settings.exclude)
     ]
-    # Terraform state backends, variables and outputs become nodes only when a rule judges them.
+    # Terraform state backends, variables and outputs become nodes only when a rule judges them; so do
+    # secrets written in the texts (a plan's parser then hands its configuration's literals on).
     options = settings.parse_options(root).with_config_nodes(
         frozenset(
             name
             for rule in rules.rules
             for name in rule.resource_types
-            if name in CONFIG_NODE_TYPES or name in (PARAMETER_TYPE, SECRETS_PROVIDER_TYPE, PLAN_VALUE_TYPE)
+            if name in CONFIG_NODE_TYPES
+            or name in (PARAMETER_TYPE, SECRETS_PROVIDER_TYPE, PLAN_VALUE_TYPE, SECRET_NODE)
         )
     )
-    secrets_judged = any(SECRET_NODE in rule.resource_types for rule in rules.rules)
+    secrets_judged = SECRET_NODE in options.config_nodes
     parsed = parse_inputs(candidates, options, progress, settings.allow_empty, content_secrets=secrets_judged)
     with evaluator:
         evaluation = Evaluation.combine(

@@ -174,7 +174,7 @@ def test_a_plan_is_decoded_once_its_parser_hands_on_the_literals(tmp_path: Path)
     path = tmp_path / "prod.tfplan.json"
     path.write_text(json.dumps(plan, indent=2), encoding="utf-8")
     source = read_source(path, path.name)
-    literals = parse_plan(source).literals
+    literals = parse_plan(source, literals=True).literals
     assert literals is not None
     assert sorted(literals) == [
         ("deploy", "glpat-Xr5Tm9Qw2Zk7Vn4Lb8Hc"),

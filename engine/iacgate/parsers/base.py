@@ -37,8 +37,9 @@ class ParseOptions:
     region: str | None = None
     confine_to: tuple[Path, ...] = ()
     # Nodes for parts of a configuration that are not resources (``terraform_backend``,
-    # ``terraform_variable``, ``terraform_output``): built only for the types a rule judges, so that scans
-    # without such a rule see the resources they always saw.
+    # ``terraform_variable``, ``terraform_output``; ``iacgate_secret``: a plan then hands on its literals):
+    # built only for the types a rule judges, so that scans without such a rule see the resources they
+    # always saw.
     config_nodes: frozenset[str] = frozenset()
 
     def with_config_nodes(self, wanted: frozenset[str]) -> ParseOptions:
@@ -121,7 +122,7 @@ class ParseResult:
     partial: tuple[str, ...] = ()
     # A plan's strings written as literals in the configuration it was made from, (name, text): what the
     # secrets search reads (``secrets.plan_detections``), handed on so the plan is decoded once. None: the
-    # parser did not decode the file, and the search reads it itself.
+    # parser did not decode the file or was not asked (no rule judges secrets), and the search reads it.
     literals: tuple[tuple[str | None, str], ...] | None = None
 
 

@@ -93,7 +93,7 @@ def changeset(source: SourceFile) -> bool:
 
 def cloudformation(source: SourceFile) -> bool:
     text = source.text
-    head = text[:4096]
+    head = text[:_HEAD]
     if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
         return False
     if not _CFN_RESOURCES.search(text):

@@ -61,6 +61,7 @@ from iacgate.parsers.tfplan_source import SourceIndex, attach_source
 from iacgate.parsers.tfplan_values import TYPE as VALUE_TYPE
 from iacgate.parsers.tfplan_values import value_nodes
 from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
+from iacgate.secrets.nodes import NODE_TYPE as SECRET_TYPE
 from iacgate.secrets.nodes import configuration_literals
 from iacgate.textio import SourceFile
 
@@ -257,13 +258,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
-    """One plan file's unit; with ``values``, its root variables and outputs as nodes too (tfplan_values)."""
+def parse_plan(source: SourceFile, values: bool = False, literals: bool = False) -> ParseResult:
+    """One plan file's unit; with ``values``, its root variables and outputs as nodes too (tfplan_values);
+    with ``literals``, the configuration's literals for the secrets search (``ParseResult.literals``)."""
     with _collector_paused():
-        return _parse_plan(source, values)
+        return _parse_plan(source, values, literals)
 
 
-def _parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
+def _parse_plan(source: SourceFile, values: bool = False, literals: bool = False) -> ParseResult:
     document = load_plan(source)
     check_plan(document, source.text, source.relative)
     selected = _select(document)
@@ -288,7 +290,7 @@ def _parse_plan(source: SourceFile, values: bool = False) -> ParseResult:
         tuple([*resources, *drifted]),
         tuple(edges),
         partial=partial_reasons(document),
-        literals=tuple(configuration_literals(configuration)),
+        literals=tuple(configuration_literals(configuration)) if literals else None,
     )
 
 
@@ -458,7 +460,8 @@ class TerraformPlanParser:
 
     def parse(self, sources: Sequence[SourceFile], options: ParseOptions) -> tuple[ParseResult, ...]:
         values = VALUE_TYPE in options.config_nodes
-        results = parse_each(sources, functools.partial(parse_plan, values=values))
+        literals = SECRET_TYPE in options.config_nodes
+        results = parse_each(sources, functools.partial(parse_plan, values=values, literals=literals))
         cache: dict[Path, SourceIndex | None] = {}
         units: list[ParseResult] = []
         for source, result in zip(sources, results, strict=True):

@@ -17,10 +17,11 @@ from pathlib import Path
 from iacgate.errors import ParseError
 from iacgate.graph.model import RelatedLocation, Resource, SourceLocation
 from iacgate.notifications import Notification
+from iacgate.parsers import claims
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.textio import SourceFile, read_source
 
-_TF_SUFFIXES = (".tf", ".tf.json")
+_TF_SUFFIXES = claims.TERRAFORM_SUFFIXES
 _INSTANCE_KEY = re.compile(r'\[(?:"(?:[^"\\]|\\.)*"|\d+)\]')
 
 
