@@ -205,3 +205,44 @@ def test_a_plan_its_parser_rejects_is_still_searched(tmp_path: Path) -> None:
     assert [(f.resource_id, f.file) for f in result.findings if f.resource_type == "iacgate_secret"] == [
         ("iacgate_secret.deploy", "prod.tfplan.json")
     ]
+
+
+_IN_A_FRESH_INTERPRETER = """
+import json, sys
+{before}
+from iacgate.secrets.detect import detect
+found = detect('aws_access_key_id = "AKIAIOSFODNN7QWERTYZ"\\nsecret = "{secret}"\\n', "main.tf")
+from detect_secrets.plugins import base
+print(json.dumps({{
+    "found": sorted(d.detector for d in found),
+    "requests": "requests" in sys.modules and type(sys.modules["requests"]).__module__,
+    "urllib3": "urllib3" in sys.modules,
+    "library_sees": type(base.requests).__name__,
+}}))
+"""
+
+
+def _fresh(before: str = "") -> dict[str, object]:
+    import subprocess
+    import sys
+
+    code = _IN_A_FRESH_INTERPRETER.format(before=before, secret="kJ8#mQ2$vX9!pL4@nR7%")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout))
+
+
+def test_detecting_secrets_loads_no_http_client() -> None:
+    # detect-secrets imports requests only to verify secrets with their providers, which iacgate never
+    # does: its detectors get a stand-in that refuses any use, and no HTTP client is loaded at all.
+    answer = _fresh()
+    assert answer["found"] == ["AWS Access Key", "High-entropy string"]
+    assert answer["requests"] is False
+    assert answer["urllib3"] is False
+    assert answer["library_sees"] == "_NoNetwork"
+
+
+def test_a_requests_the_process_already_holds_is_left_alone() -> None:
+    answer = _fresh(before="import requests")
+    assert answer["found"] == ["AWS Access Key", "High-entropy string"]
+    assert answer["requests"] == "builtins"
+    assert answer["library_sees"] == "module"

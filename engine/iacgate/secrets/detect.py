@@ -22,7 +22,10 @@ import bisect
 import hashlib
 import math
 import re
+import sys
+import types
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -134,21 +137,49 @@ class Detection:
         return f"Detection({self.file}:{self.line} {self.detector} key={self.key!r} {self.digest})"
 
 
+class _NoNetwork(types.ModuleType):
+    """What detect-secrets' modules get as ``requests`` when iacgate imports them: the library imports an
+    HTTP client only to verify a secret with its provider (a verification filter iacgate never turns on),
+    and scanned content must never direct network traffic. Any use of it is an error."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"iacgate never verifies secrets over the network (requests.{name} asked)")
+
+
+@contextmanager
+def _offline() -> Iterator[None]:
+    """detect-secrets' modules imported with ``_NoNetwork`` as ``requests`` (which, with urllib3, was two
+    thirds of importing them: about 0.1 s of every run that detects secrets). A ``requests`` the process
+    already holds is left as it is; the stand-in is only there while the detectors are imported, so any
+    other code that imports ``requests`` later gets the real one."""
+    if "requests" in sys.modules:
+        yield
+        return
+    stand_in = sys.modules["requests"] = _NoNetwork("requests")
+    try:
+        yield
+    finally:
+        if sys.modules.get("requests") is stand_in:
+            del sys.modules["requests"]
+
+
 @cache
 def _plugins() -> tuple[Any, ...]:
     # Imported on first use: scans without the secrets rules never pay for the library.
     import importlib
 
     found = []
-    for module, name, _literals, _check in _FORMAT_PLUGINS:
-        path = module if "." in module else f"detect_secrets.plugins.{module}"
-        found.append(getattr(importlib.import_module(path), name)())
+    with _offline():
+        for module, name, _literals, _check in _FORMAT_PLUGINS:
+            path = module if "." in module else f"detect_secrets.plugins.{module}"
+            found.append(getattr(importlib.import_module(path), name)())
     return tuple(found)
 
 
 @cache
 def _keyword() -> Any:
-    from detect_secrets.plugins.keyword import KeywordDetector
+    with _offline():
+        from detect_secrets.plugins.keyword import KeywordDetector
 
     return KeywordDetector()
 
