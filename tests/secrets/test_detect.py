@@ -213,11 +213,16 @@ import json, sys
 from iacgate.secrets.detect import detect
 found = detect('aws_access_key_id = "AKIAIOSFODNN7QWERTYZ"\\nsecret = "{secret}"\\n', "main.tf")
 from detect_secrets.plugins import base
+loaded = {{"requests": "requests" in sys.modules, "urllib3": "urllib3" in sys.modules}}
+# What the library holds still works: its first use imports the real client.
+error = base.requests.exceptions.RequestException
+import requests
 print(json.dumps({{
     "found": sorted(d.detector for d in found),
-    "requests": "requests" in sys.modules and type(sys.modules["requests"]).__module__,
-    "urllib3": "urllib3" in sys.modules,
-    "library_sees": type(base.requests).__name__,
+    "loaded": loaded,
+    "library_held": type(base.requests).__name__,
+    "error_is_real": error is requests.exceptions.RequestException,
+    "real_in_sys_modules": type(sys.modules["requests"]).__name__,
 }}))
 """
 
@@ -233,16 +238,19 @@ def _fresh(before: str = "") -> dict[str, object]:
 
 def test_detecting_secrets_loads_no_http_client() -> None:
     # detect-secrets imports requests only to verify secrets with their providers, which iacgate never
-    # does: its detectors get a stand-in that refuses any use, and no HTTP client is loaded at all.
+    # asks for: its detectors get a stand-in, and a scan loads no HTTP client at all.
     answer = _fresh()
     assert answer["found"] == ["AWS Access Key", "High-entropy string"]
-    assert answer["requests"] is False
-    assert answer["urllib3"] is False
-    assert answer["library_sees"] == "_NoNetwork"
+    assert answer["loaded"] == {"requests": False, "urllib3": False}
+    assert answer["library_held"] == "_OnUse"
+    # The stand-in is the real module on first use, and leaves the real one in sys.modules.
+    assert answer["error_is_real"] is True
+    assert answer["real_in_sys_modules"] == "module"
 
 
 def test_a_requests_the_process_already_holds_is_left_alone() -> None:
     answer = _fresh(before="import requests")
     assert answer["found"] == ["AWS Access Key", "High-entropy string"]
-    assert answer["requests"] == "builtins"
-    assert answer["library_sees"] == "module"
+    assert answer["loaded"] == {"requests": True, "urllib3": True}
+    assert answer["library_held"] == "module"
+    assert answer["error_is_real"] is True

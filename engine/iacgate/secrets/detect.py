@@ -137,25 +137,31 @@ class Detection:
         return f"Detection({self.file}:{self.line} {self.detector} key={self.key!r} {self.digest})"
 
 
-class _NoNetwork(types.ModuleType):
-    """What detect-secrets' modules get as ``requests`` when iacgate imports them: the library imports an
-    HTTP client only to verify a secret with its provider (a verification filter iacgate never turns on),
-    and scanned content must never direct network traffic. Any use of it is an error."""
+class _OnUse(types.ModuleType):
+    """What detect-secrets' modules get as ``requests`` when iacgate imports them: the real module,
+    imported on first use. The library uses its HTTP client only to verify a secret with its provider,
+    which iacgate never asks for (no verification filter is on: scanned content must never direct network
+    traffic), so in a scan the client is never loaded."""
 
     def __getattr__(self, name: str) -> Any:
-        raise AttributeError(f"iacgate never verifies secrets over the network (requests.{name} asked)")
+        import importlib
+
+        if sys.modules.get("requests") is self:
+            del sys.modules["requests"]
+        return getattr(importlib.import_module("requests"), name)
 
 
 @contextmanager
-def _offline() -> Iterator[None]:
-    """detect-secrets' modules imported with ``_NoNetwork`` as ``requests`` (which, with urllib3, was two
-    thirds of importing them: about 0.1 s of every run that detects secrets). A ``requests`` the process
-    already holds is left as it is; the stand-in is only there while the detectors are imported, so any
-    other code that imports ``requests`` later gets the real one."""
+def _without_http_client() -> Iterator[None]:
+    """detect-secrets' modules imported with ``_OnUse`` as ``requests`` (which, with urllib3, was two thirds
+    of importing them: about 0.1 s of every run that looks for secrets). A ``requests`` the process already
+    holds is left as it is, and the stand-in is in ``sys.modules`` only while the detectors are imported:
+    code importing ``requests`` later gets the real module, and code that got the stand-in meanwhile gets
+    the real module's attributes through it."""
     if "requests" in sys.modules:
         yield
         return
-    stand_in = sys.modules["requests"] = _NoNetwork("requests")
+    stand_in = sys.modules["requests"] = _OnUse("requests")
     try:
         yield
     finally:
@@ -169,7 +175,7 @@ def _plugins() -> tuple[Any, ...]:
     import importlib
 
     found = []
-    with _offline():
+    with _without_http_client():
         for module, name, _literals, _check in _FORMAT_PLUGINS:
             path = module if "." in module else f"detect_secrets.plugins.{module}"
             found.append(getattr(importlib.import_module(path), name)())
@@ -178,7 +184,7 @@ def _plugins() -> tuple[Any, ...]:
 
 @cache
 def _keyword() -> Any:
-    with _offline():
+    with _without_http_client():
         from detect_secrets.plugins.keyword import KeywordDetector
 
     return KeywordDetector()
