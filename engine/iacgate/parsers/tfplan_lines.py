@@ -176,7 +176,12 @@ def locate_resources(text: str, addresses: Collection[str]) -> dict[str, Span]:
         begin = key_at if opening is None else opening
         end = _object_end(text, begin, opening is None)
         start_line = lines(begin)
-        keys = AttributeLines(text, begin, end, opening is None, start_line)
-        spans[address] = Span(start_line, lines(end - 1), keys)
+        end_line = lines(end - 1)
+        # A resource written on one line (``terraform show -json`` writes the whole plan on one) has every
+        # attribute on that line, which is also where ``line_for`` falls back to: no key needs tokenising.
+        keys: Mapping[str, int] = (
+            AttributeLines(text, begin, end, opening is None, start_line) if end_line > start_line else {}
+        )
+        spans[address] = Span(start_line, end_line, keys)
         resume = end
     return spans
