@@ -127,22 +127,18 @@ def plan_detections(
     readable JSON is left to the plan parser, which reports it."""
     found: dict[tuple[str, str], Detection] = {}
     # A literal written for every instance of a module (a tag, a region) is searched once: half of a
-    # 10,000-resource plan's literals repeat.
-    searched: set[tuple[str, str]] = set()
+    # 10,000-resource plan's literals repeat. Each is one line of a single text, searched in one call:
+    # the detectors read line by line, and a call per literal cost its set-up 6,000 times.
+    searched: dict[tuple[str, str], None] = {}
     for name, text in _decoded_literals(source) if literals is None else literals:
-        if len(text) < 8:
-            continue
-        key = name if name and _NAME.fullmatch(name) else "value"
-        if (key, text) in searched:
-            continue
-        searched.add((key, text))
-        for detection in detect(f"{key} = {json.dumps(text)}\n", source.relative):
-            # The last occurrence: the configuration section follows the resolved values in a plan.
-            at = source.text.rfind(detection.value)
-            line = source.text.count("\n", 0, at) + 1 if at >= 0 else 1
-            found.setdefault(
-                (detection.detector, detection.digest), dataclasses.replace(detection, line=line)
-            )
+        if len(text) >= 8:
+            searched.setdefault((name if name and _NAME.fullmatch(name) else "value", text))
+    assignments = "".join(f"{key} = {json.dumps(text)}\n" for key, text in searched)
+    for detection in detect(assignments, source.relative) if assignments else ():
+        # The last occurrence: the configuration section follows the resolved values in a plan.
+        at = source.text.rfind(detection.value)
+        line = source.text.count("\n", 0, at) + 1 if at >= 0 else 1
+        found.setdefault((detection.detector, detection.digest), dataclasses.replace(detection, line=line))
     return list(found.values())
 
 
