@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from iacgate.secrets import detect, nodes, secret_graphs
@@ -228,11 +230,10 @@ print(json.dumps({{
 
 
 def _fresh(before: str = "") -> dict[str, object]:
-    import subprocess
-    import sys
-
     code = _IN_A_FRESH_INTERPRETER.format(before=before, secret="kJ8#mQ2$vX9!pL4@nR7%")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
     return dict(json.loads(done.stdout))
 
 

@@ -134,7 +134,7 @@ def plan_detections(
         if len(text) >= 8:
             searched.setdefault((name if name and _NAME.fullmatch(name) else "value", text))
     assignments = "".join(f"{key} = {json.dumps(text)}\n" for key, text in searched)
-    for detection in detect(assignments, source.relative) if assignments else ():
+    for detection in detect(assignments, source.relative):
         # The last occurrence: the configuration section follows the resolved values in a plan.
         at = source.text.rfind(detection.value)
         line = source.text.count("\n", 0, at) + 1 if at >= 0 else 1
