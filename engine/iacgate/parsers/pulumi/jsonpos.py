@@ -11,17 +11,23 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Any
 
 from iacgate.parsers.jsontext import load_json
 
-# A string (with a ':' after it when it is a key), a bracket, or a bare literal (number, true, false, null).
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[{}\[\]]|[-0-9a-z][^,\]}\s]*')
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_LITERAL = r"[-0-9a-z][^,\]}\s]*"
+# One match per object member (its key, with the value when that is a scalar, or the bracket opening it),
+# per bracket opening an array element or the top level, per closing bracket, and per scalar array
+# element. ``lastindex`` tells them apart: 1 a member with a scalar value, 2 a member opening an object or
+# array, 3 another opening bracket, 4 a closing bracket, None a scalar element. Scalar members are one
+# match with their key, so most values never reach the Python loop.
+_TOKEN = re.compile(
+    rf"({_STRING})\s*:\s*(?:([{{\[])|{_STRING}|{_LITERAL})|([{{\[])|([}}\]])|{_STRING}|{_LITERAL}"
+)
 _NEWLINE = re.compile("\n")
 
 
-@dataclass
 class Node:
     """Where one object or array is: offsets of its brackets and of its members.
 
@@ -29,10 +35,13 @@ class Node:
     ``items`` holds the nodes of array elements in order (``None`` for scalars).
     """
 
-    start: int
-    end: int = 0
-    keys: dict[str, tuple[int, Node | None]] = field(default_factory=dict)
-    items: list[Node | None] = field(default_factory=list)
+    __slots__ = ("end", "items", "keys", "start")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.end = 0
+        self.keys: dict[str, tuple[int, Node | None]] = {}
+        self.items: list[Node | None] = []
 
     def member(self, key: str) -> Node | None:
         entry = self.keys.get(key)
@@ -65,37 +74,24 @@ def _key(raw: str) -> str:
 def locate(text: str) -> Node | None:
     """The position tree of valid JSON text whose top level is an object or array (else ``None``)."""
     stack: list[Node] = []
-    pending: list[tuple[str, int] | None] = []
-    key: tuple[str, int] | None = None
-    root: Node | None = None
     for match in _TOKEN.finditer(text):
-        first = text[match.start()]
-        if first == '"':
-            if match.group(1) is not None:
-                name = _key(match.group(0)[: match.group(0).rindex('"') + 1])
-                key = (name, match.start())
-                stack[-1].keys[name] = (match.start(), None)
-            elif key is not None:
-                key = None
-            elif stack:
-                stack[-1].items.append(None)
-        elif first in "{[":
-            stack.append(Node(match.start()))
-            pending.append(key)
-            key = None
-        elif first in "}]":
+        kind = match.lastindex
+        if kind == 1:
+            stack[-1].keys[_key(match.group(1))] = (match.start(), None)
+        elif kind == 2:
+            node = Node(match.start(2))
+            stack[-1].keys[_key(match.group(1))] = (match.start(), node)
+            stack.append(node)
+        elif kind == 3:
+            node = Node(match.start())
+            if stack:
+                stack[-1].items.append(node)
+            stack.append(node)
+        elif kind == 4:
             node = stack.pop()
             node.end = match.end()
-            owner_key = pending.pop()
             if not stack:
-                root = node
-                break
-            if owner_key is not None:
-                stack[-1].keys[owner_key[0]] = (owner_key[1], node)
-            else:
-                stack[-1].items.append(node)
-        elif key is not None:
-            key = None
+                return node
         elif stack:
             stack[-1].items.append(None)
-    return root
+    return None
