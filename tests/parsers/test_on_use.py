@@ -56,14 +56,16 @@ def test_the_table_claims_every_fixture_as_the_parser_classes_do() -> None:
     assert mismatched == []
 
 
-def _modules_loaded_by_scan(target: Path) -> set[str]:
+def _modules_loaded_by_scan(
+    target: Path, modules: tuple[str, ...] = tuple(PARSER_MODULES.values())
+) -> set[str]:
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
         "from iacgate.api import ScanSettings, scan\n"
         f"result = scan(ScanSettings(paths=(Path({str(target)!r}),)))\n"
         "assert result.findings, 'the scan found nothing: wrong target?'\n"
-        f"print(json.dumps(sorted(m for m in {sorted(PARSER_MODULES.values())!r} if m in sys.modules)))\n"
+        f"print(json.dumps(sorted(m for m in {sorted(modules)!r} if m in sys.modules)))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO, timeout=300
@@ -80,3 +82,14 @@ def test_a_cloudformation_scan_loads_its_parser() -> None:
     loaded = _modules_loaded_by_scan(FIXTURES / "parsers" / "cloudformation" / "rain.yaml")
     assert "iacgate.parsers.cloudformation" in loaded
     assert "iacgate.parsers.terraform" not in loaded
+
+
+def test_a_scan_that_reads_no_yaml_never_imports_pyyaml() -> None:
+    # Once the rule-pack manifests are cached (the first run reads their YAML; a wheel ships them as
+    # JSON), a scan without a config, waivers or template in YAML has no use for PyYAML.
+    for target in (
+        FIXTURES / "parsers" / "tfplan-source" / "infra",
+        FIXTURES / "demo" / "payments-platform.tfplan.json",
+    ):
+        _modules_loaded_by_scan(target)
+        assert _modules_loaded_by_scan(target, ("yaml", "iacgate.yamlio")) == set()
