@@ -91,6 +91,15 @@ def test_a_line_is_read_up_to_the_limit() -> None:
     assert _found("x" * LINE_LIMIT + f' token = "{GITHUB}"\n') == []
 
 
+def test_characters_that_lower_to_two_do_not_move_a_secret_out_of_sight() -> None:
+    # "İ".lower() is two characters: found in the lowered text, every later literal was looked for on a
+    # later line than its own, and this key went unreported.
+    for padding in ("İ" * 200, "İ\n" * 40, "x" * 200):
+        text = f'locals {{\n  note = "{padding}"\n  token = "{GITHUB}"\n  db = "postgres://app:Vq8Lm2Zx7Rt4Nb1Kp@db:5432/app"\n}}\n'
+        first = 3 + padding.count("\n")
+        assert _found(text) == [(first, "GitHub Token", "token"), (first + 1, "Basic Auth Credentials", "db")]
+
+
 def test_a_minified_json_file_is_read_member_by_member() -> None:
     """A template or stack export written on one line: a secret far past LINE_LIMIT is found, under its key;
     a long line with nowhere to cut is still read only up to the limit (above)."""

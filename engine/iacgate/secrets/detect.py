@@ -234,9 +234,20 @@ def _lines_holding(low: str, literal: str, starts: list[int], into: dict[int, se
         at = low.find(literal, max(following, at + 1))
 
 
+def _lowered(text: str) -> str:
+    """``text.lower()`` with exactly one character for each of ``text``'s, so that an offset found in it is
+    the same offset in ``text``. U+0130 (İ) lowers to two characters: a file holding some of them before a
+    secret would otherwise move every literal found after them onto a later line, out of the detectors'
+    sight. Such a character is lowered to the first character of its lowercase instead."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char.lower()[:1] for char in text)
+
+
 def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
     """0-based line numbers worth a detector, with the detectors (``p<index>``, ``keyword``) to ask."""
-    low = text.lower()
+    low = _lowered(text)
     starts = [0]
     starts.extend(match.end() for match in re.finditer("\n", text))
     marked: dict[int, set[str]] = {}
