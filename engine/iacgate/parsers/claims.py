@@ -92,26 +92,38 @@ def changeset(source: SourceFile) -> bool:
 
 
 def cloudformation(source: SourceFile) -> bool:
+    """A template as its text usually shows one (a ``Resources`` key at the start of a line, a format
+    version or an AWS resource type), else any text whose parsed document is one.
+
+    A template is the very file a change deploys, so a text that dodges the quick tests must not be skipped
+    silently: flow style (``{Resources: {...}}``), a quoted or escaped key (``'Resources'``,
+    ``"Re\\x73ources"``), lines broken only by CR (YAML's other line breaks), a plan's marker in a
+    description. Any text that can decode to a ``Resources`` key holds that word or a backslash escape, so
+    only such texts are parsed to be sure; one that holds the word and an AWS type but does not parse is
+    claimed too, so that its parse error fails the gate."""
     text = source.text
-    head = text[:_HEAD]
-    if '"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head:
+    lined = _YAML_BREAK.sub("\n", text) if _YAML_BREAK.search(text) else text
+    head = lined[:_HEAD]
+    quick = not ('"format_version"' in head or "urn:pulumi:" in head or '"planned_values"' in head)
+    if quick and _CFN_RESOURCES.search(lined) and (_CFN_FORMAT.search(head) or _CFN_AWS_TYPE.search(lined)):
+        return True
+    if "Resources" not in text and "\\" not in text:
         return False
-    if not _CFN_RESOURCES.search(text):
-        return bool(
-            _CFN_INDENTED_RESOURCES.search(text)
-            and (_CFN_FORMAT.search(head) or _CFN_AWS_TYPE.search(text))
-            and _is_template(source)
-        )
-    return bool(_CFN_FORMAT.search(head) or _CFN_AWS_TYPE.search(text))
+    return _is_template(source, "Resources" in text and ("AWS::" in text or "Custom::" in text))
 
 
-def _is_template(source: SourceFile) -> bool:
-    # Only a text that looks like an indented template is parsed to be claimed: the parser is loaded here.
+# Line breaks in YAML besides LF and CRLF: a lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+_YAML_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def _is_template(source: SourceFile, if_broken: bool) -> bool:
+    """Whether the parsed document is a template (a mapping with a ``Resources`` mapping); ``if_broken``
+    when it does not parse. The parser is loaded here, for the few texts the quick tests cannot settle."""
     from iacgate.errors import ParseError
     from iacgate.parsers.cloudformation import load_template
 
     try:
         document = load_template(source).value
     except ParseError:
-        return False
+        return if_broken
     return isinstance(document, dict) and isinstance(document.get("Resources"), dict)

@@ -313,12 +313,29 @@ def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[
         yield "High-entropy string", key, value
 
 
+# A lone CR ends a line in every format read here (JSON and HCL allow it only between tokens); YAML also
+# ends lines with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. A CRLF line keeps its CR, as before.
+_BREAKS = re.compile("\n|\r(?!\n)")
+_YAML_BREAKS = re.compile("\n|\r(?!\n)|[\x85\u2028\u2029]")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def source_lines_of(text: str, relative: str) -> list[str]:
+    """The lines of ``text`` as its format counts them: a template whose lines end in CR alone (YAML reads
+    it as lines) is not one long line whose secrets lie past LINE_LIMIT, reported on line 1."""
+    yaml = relative.lower().endswith(_YAML_SUFFIXES)
+    if "\r" not in text and not (yaml and _YAML_ONLY_BREAK.search(text)):
+        return text.split("\n")
+    return (_YAML_BREAKS if yaml else _BREAKS).split(text)
+
+
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
     hcl = relative.endswith((".tf", ".tfvars"))
-    written = text.split("\n")
+    written = source_lines_of(text, relative)
     raw_lines, source_lines = _pieces(written)
-    if raw_lines is not written:
+    if raw_lines is not written or len(written) != text.count("\n") + 1:
         # The triggers are found on the text as cut, so that their line numbers are the pieces'.
         text = "\n".join(raw_lines)
     lines = _triggered_lines(text, raw_lines)

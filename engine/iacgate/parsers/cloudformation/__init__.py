@@ -55,8 +55,20 @@ def _unused_inputs(
 
 
 def load_template(source: SourceFile) -> Loaded:
+    """JSON when the text opens like JSON, else YAML. A file not named ``.json`` that opens like JSON but is
+    not JSON may be YAML in flow style (``{Resources: {...}}``), which CloudFormation deploys: it is read
+    as YAML then, and when it is not YAML either, the JSON error is the one reported. A ``.json`` file
+    that is not JSON is an error (its JSON error), never read as YAML."""
     if source.text.lstrip().startswith(("{", "[")):
-        return load_json(source.text, source.relative)
+        try:
+            return load_json(source.text, source.relative)
+        except ParseError as not_json:
+            if source.relative.lower().endswith(".json"):
+                raise
+            try:
+                return load_yaml(source.text, source.relative)
+            except ParseError:
+                raise not_json from None
     return load_yaml(source.text, source.relative)
 
 
