@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from iacgate.secrets import detect, nodes, secret_graphs
-from iacgate.secrets.detect import LINE_LIMIT, high_entropy
+from iacgate.secrets.detect import LINE_LIMIT, WINDOW_OVERLAP, high_entropy
 from iacgate.textio import read_source
 
 GITHUB = "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt"
@@ -87,8 +87,26 @@ def test_no_value_in_nodes_or_repr() -> None:
     assert node.location.start_line == 1
 
 
-def test_a_line_is_read_up_to_the_limit() -> None:
-    assert _found("x" * LINE_LIMIT + f' token = "{GITHUB}"\n') == []
+def test_a_long_line_is_read_whole_in_overlapping_windows() -> None:
+    # Until 2026-12: only the first LINE_LIMIT characters of a piece were read.
+    assert _found("x" * LINE_LIMIT + f' token = "{GITHUB}"\n') == [(1, "GitHub Token", "token")]
+    # Wherever the token falls against the windows' edges, it is found once, whole.
+    step = LINE_LIMIT - WINDOW_OVERLAP
+    for offset in (step - len(GITHUB), step - 20, step, LINE_LIMIT - 10, 2 * step - 1, 3 * step + 7):
+        text = f"{'y ' * (offset // 2)}{' ' * (offset % 2)}{GITHUB}{' z' * 3000}\n"
+        assert [(d.line, d.detector) for d in detect(text, "run.sh.tf")] == [(1, "GitHub Token")]
+
+
+def test_a_secret_deep_in_a_user_data_script_of_one_json_string_is_found(tmp_path: Path) -> None:
+    script = "#!/bin/bash\n" + "".join(f"echo step {n} of the bootstrap\n" for n in range(400))
+    script += f"export GITHUB_TOKEN={GITHUB}\n"
+    properties = {"ImageId": "ami-12345678", "UserData": {"Fn::Base64": script}}
+    text = json.dumps(
+        {"Resources": {"Box": {"Type": "AWS::EC2::Instance", "Properties": properties}}}, indent=2
+    )
+    assert len(script) > 2 * LINE_LIMIT
+    # The line of the UserData string; a shell assignment inside a JSON string names no key it can tell.
+    assert _found(text, "template.json") == [(8, "GitHub Token", None)]
 
 
 def test_characters_that_lower_to_two_do_not_move_a_secret_out_of_sight() -> None:

@@ -2,8 +2,10 @@
 on candidate lines only, never verifying anything over the network and never running scanned content.
 
 Scanned content is hostile, so the cost is bounded by the input size: a line is only examined when a cheap
-scan of the whole text finds a long token or a key header on it, and at most ``LINE_LIMIT`` characters of
-a line are given to a detector (the library's regular expressions then cost at most a constant per line).
+scan of the whole text finds a long token or a key header on it, and at most ``LINE_LIMIT`` characters are
+given to a detector at once (the library's regular expressions then cost at most a constant per piece): a
+longer line is cut between JSON members, and what is still longer is read in windows of ``LINE_LIMIT``
+characters that overlap by ``WINDOW_OVERLAP``, so no secret on a long line is out of the detectors' sight.
 
 What is reported (precision matters more than volume):
 - known credential formats, each with its own structure check: AWS access key ids (and secret keys
@@ -31,6 +33,8 @@ from functools import cache
 from typing import Any
 
 LINE_LIMIT = 4096
+# Longer than any credential a detector matches: each lies whole in one window of a long piece.
+WINDOW_OVERLAP = 512
 MIN_LENGTH = 16
 # A token long enough to be a credential: a line without one holds none.
 _LONG_TOKEN = re.compile(r"[^\s\"'`,;(){}\[\]<>]{16,}")
@@ -277,18 +281,30 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\s*[:=](?=\s|[\"'<]|$)")
 _BREAK = re.compile(r"(?<=[,{\[])(?=\s*[\"{\[])")
 
 
+def _windows(part: str) -> list[str]:
+    """``part`` in pieces of at most LINE_LIMIT characters, each starting WINDOW_OVERLAP characters before
+    the one before it ends: every stretch of up to WINDOW_OVERLAP characters lies whole in one of them."""
+    if len(part) <= LINE_LIMIT:
+        return [part]
+    step = LINE_LIMIT - WINDOW_OVERLAP
+    return [part[start : start + LINE_LIMIT] for start in range(0, len(part) - WINDOW_OVERLAP, step)]
+
+
 def _pieces(raw_lines: list[str]) -> tuple[list[str], list[int]]:
-    """The lines a detector is given, each at most about LINE_LIMIT long where the text allows, and the
-    0-based source line of each: a long line is cut between JSON members, so a secret far along a minified
-    file is seen, with the key it is written under."""
+    """The lines a detector is given, each at most LINE_LIMIT long, and the 0-based source line of each: a
+    long line is cut between JSON members, so a secret far along a minified file is seen with the key it
+    is written under, and a piece still longer (a script in one JSON string, a long HCL line) is read in
+    overlapping windows, never cut short."""
     if all(len(line) <= LINE_LIMIT for line in raw_lines):
         return raw_lines, list(range(len(raw_lines)))
     pieces: list[str] = []
     numbers: list[int] = []
     for number, line in enumerate(raw_lines):
         parts = _BREAK.split(line) if len(line) > LINE_LIMIT else [line]
-        pieces.extend(parts)
-        numbers.extend([number] * len(parts))
+        for part in parts:
+            windows = _windows(part)
+            pieces.extend(windows)
+            numbers.extend([number] * len(windows))
     return pieces, numbers
 
 
