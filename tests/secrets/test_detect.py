@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from iacgate.secrets import detect, nodes, secret_graphs
 from iacgate.secrets.detect import LINE_LIMIT, WINDOW_OVERLAP, high_entropy
 from iacgate.textio import read_source
@@ -282,3 +284,38 @@ def test_a_requests_the_process_already_holds_is_left_alone() -> None:
     assert answer["loaded"] == {"requests": True, "urllib3": True}
     assert answer["library_held"] == "module"
     assert answer["error_is_real"] is True
+
+
+PEM = (
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6Z3ZUJ8rH5Qk1hQX3m0sTT0e9\n"
+    "mXxqL7lUZ0Dk3dZk6t8pHm9V1G5yR8b7qN2s3cW4xZ1vB6nM8kJ2hL9pQ4rT7uY0\n"
+    "-----END RSA PRIVATE KEY-----\n"
+)
+
+
+def _indented(text: str, by: str) -> str:
+    return "".join(by + line for line in text.splitlines(keepends=True))
+
+
+def test_a_private_key_over_several_lines_is_found_in_every_layout() -> None:
+    heredoc = f'resource "aws_iam_server_certificate" "c" {{\n  private_key = <<EOT\n{PEM}EOT\n}}\n'
+    indented = heredoc.replace("<<EOT", "<<-EOT").replace(PEM, _indented(PEM, "    "))
+    secret = "Resources:\n  S:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n"
+    block = f"{secret}      SecretString: |\n{_indented(PEM, '        ')}"
+    big = "# padding\n" * 1000 + heredoc  # the library looked at files under 8 kB only
+    assert _found(heredoc) == [(3, "Private Key", None)]
+    assert _found(indented) == [(3, "Private Key", None)]
+    assert _found(block, "template.yaml") == [(6, "Private Key", None)]
+    assert _found(big) == [(1003, "Private Key", None)]
+    # Asked again in the same process under the same name (the library looked once per name).
+    assert _found(heredoc) == [(3, "Private Key", None)]
+
+
+def test_no_detector_reads_a_file_from_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The library's private-key detector opened the named file relative to the working directory: a key in
+    # a file there was reported in the scanned file, whatever the scanned file held.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "vault.tf").write_text(f"k = <<EOT\n{PEM}EOT\n", encoding="utf-8")
+    note = "# the PRIVATE KEY for this lives in the vault: tok_0123456789abcdef\n"
+    assert _found(note, "vault.tf") == []

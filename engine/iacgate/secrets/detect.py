@@ -97,7 +97,8 @@ _FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
         ("aws",),
         r"(?i:aws.{0,20}?(?:key|pwd|pw|pass|token).{0,20}?[\"'][0-9a-z/+]{40}[\"'])",
     ),
-    ("private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
+    # Ours: the library's expressions without its reading of files from disk (iacgate.secrets.private_key).
+    ("iacgate.secrets.private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
     ("github_token", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
     # bc-detect-secrets has no GitLab plugin: ours, written the library's way (iacgate.secrets.gitlab).
     ("iacgate.secrets.gitlab", "GitLabTokenDetector", tuple(p.lower() for p in GITLAB_PREFIXES), None),
@@ -346,6 +347,16 @@ def source_lines_of(text: str, relative: str) -> list[str]:
     return (_YAML_BREAKS if yaml else _BREAKS).split(text)
 
 
+_PRIVATE_KEY = next(index for index, entry in enumerate(_FORMAT_PLUGINS) if entry[1] == "PrivateKeyDetector")
+
+
+def _private_key_block(raw_lines: list[str], index: int) -> str:
+    """A private key's header line with the lines of its body (``iacgate.secrets.private_key.block``)."""
+    from iacgate.secrets.private_key import block
+
+    return block(raw_lines, index, LINE_LIMIT)
+
+
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
     hcl = relative.endswith((".tf", ".tfvars"))
@@ -365,7 +376,8 @@ def detect(text: str, relative: str) -> tuple[Detection, ...]:
         for position, plugin in enumerate(plugins):
             if f"p{position}" not in triggers:
                 continue
-            for secret in plugin.analyze_line(filename=relative, line=line, line_number=number):
+            given = _private_key_block(raw_lines, index) if position == _PRIVATE_KEY else line
+            for secret in plugin.analyze_line(filename=relative, line=given, line_number=number):
                 value = str(secret.secret_value or "")
                 hits.append((str(secret.type), key_of(line, value), value))
         if not hits and "keyword" in triggers:
