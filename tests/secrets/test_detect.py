@@ -319,3 +319,22 @@ def test_no_detector_reads_a_file_from_disk(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "vault.tf").write_text(f"k = <<EOT\n{PEM}EOT\n", encoding="utf-8")
     note = "# the PRIVATE KEY for this lives in the vault: tok_0123456789abcdef\n"
     assert _found(note, "vault.tf") == []
+
+
+def test_each_github_token_is_its_own_detection() -> None:
+    # The library reported the prefix ("ghp") as the value: a file's first token stood for all of them, so a
+    # suppressed one hid every token added after it.
+    other = GITHUB.replace("Fx7k", "Zz9q")
+    text = f'a = "{GITHUB}"\nb = "{other}"\n'
+    assert [(d.line, d.detector, d.key, d.value) for d in detect(text, "main.tf")] == [
+        (1, "GitHub Token", "a", GITHUB),
+        (2, "GitHub Token", "b", other),
+    ]
+
+
+def test_npm_tokens_under_any_key() -> None:
+    # An npm_ token was the empty string to the library (its group is in the other branch): never reported.
+    assert _found('registry_auth = "npm_Zx8Qm2Lr7Tk4Wn9Pb3Yc0a1b2c3d4e5f6g7h"\n') == [
+        (1, "NPM tokens", "registry_auth")
+    ]
+    assert _found('NPM_TOKEN = "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"\n') == [(1, "NPM tokens", "NPM_TOKEN")]

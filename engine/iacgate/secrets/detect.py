@@ -99,14 +99,20 @@ _FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ),
     # Ours: the library's expressions without its reading of files from disk (iacgate.secrets.private_key).
     ("iacgate.secrets.private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
-    ("github_token", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
+    # Ours: the library's GitHub and npm expressions report a group, not the token (secrets.whole_match).
+    ("iacgate.secrets.whole_match", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
     # bc-detect-secrets has no GitLab plugin: ours, written the library's way (iacgate.secrets.gitlab).
     ("iacgate.secrets.gitlab", "GitLabTokenDetector", tuple(p.lower() for p in GITLAB_PREFIXES), None),
     ("slack", "SlackDetector", ("xox", "hooks.slack.com"), None),
     ("stripe", "StripeDetector", ("k_live_",), None),
     ("twilio", "TwilioKeyDetector", ("ac", "sk"), r"\b(?:AC|SK)[a-z0-9]{32}"),
     ("sendgrid", "SendGridDetector", ("sg.",), r"SG\.[\w-]{16,}"),
-    ("npm", "NpmDetector", ("_authtoken",), None),
+    (
+        "iacgate.secrets.whole_match",
+        "NpmDetector",
+        ("_authtoken", "npm_", "npm token", "npm-token", "npmtoken"),
+        None,
+    ),
     ("azure_storage_key", "AzureStorageKeyDetector", ("accountkey",), None),
     ("jwt", "JwtTokenDetector", ("eyj",), r"eyJ[\w-]{8,}\.[\w-]{8,}"),
     ("basic_auth", "BasicAuthDetector", ("://",), r"://[^\s@/]*:[^\s@/]*@"),
