@@ -5,6 +5,7 @@ plan parsers. Each parser's ``claims`` is the function of its format here."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePosixPath
 
@@ -119,6 +120,15 @@ _YAML_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 def _is_template(source: SourceFile, if_broken: bool) -> bool:
     """Whether the parsed document is a template (a mapping with a ``Resources`` mapping); ``if_broken``
     when it does not parse. The parser is loaded here, for the few texts the quick tests cannot settle."""
+    document: object = None
+    if source.text.lstrip().startswith(("{", "[")):
+        # JSON (package.json, editor settings, i18n files hold backslashes) is decided by the C decoder.
+        try:
+            document = json.loads(source.text)
+        except (ValueError, RecursionError):
+            document = None  # not JSON: YAML in flow style, or broken; the template reader decides
+        else:
+            return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
     from iacgate.errors import ParseError
     from iacgate.parsers.cloudformation import load_template
 
