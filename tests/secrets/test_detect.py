@@ -11,6 +11,7 @@ import pytest
 
 from iacgate.secrets import detect, nodes, secret_graphs
 from iacgate.secrets.detect import LINE_LIMIT, WINDOW_OVERLAP, high_entropy
+from iacgate.secrets.private_key import block
 from iacgate.textio import read_source
 
 GITHUB = "ghp_Fx7kQ2mW9rT4vB8nL3pZ6yH1cJ5dG0sA2eRt"
@@ -338,3 +339,11 @@ def test_npm_tokens_under_any_key() -> None:
         (1, "NPM tokens", "registry_auth")
     ]
     assert _found('NPM_TOKEN = "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"\n') == [(1, "NPM tokens", "NPM_TOKEN")]
+
+
+def test_a_private_key_on_a_piece_as_long_as_the_limit_is_read() -> None:
+    pem = PEM.replace("\n", "\\n").rstrip("\\n")
+    line = f'{"x" * (LINE_LIMIT - len(pem) - 7)} k = "{pem}"'
+    assert len(line) == LINE_LIMIT
+    assert block([line, "after"], 0, LINE_LIMIT).startswith(line)
+    assert _found(line + "\n", "state.json") == [(1, "Private Key", "k")]

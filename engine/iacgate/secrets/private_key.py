@@ -54,10 +54,11 @@ def block(lines: list[str], index: int, limit: int) -> str:
     size = 0
     for line in lines[index : index + BLOCK_LINES]:
         piece = line.strip()
-        size += len(piece) + 1
-        if size > limit:
+        # The header line is always taken (a piece is at most ``limit`` long already).
+        if taken and size + len(piece) + 1 > limit:
             break
         taken.append(piece)
+        size += len(piece) + 1
         if len(taken) > 1 and "END" in piece:
             break
     return "\n".join(taken)
