@@ -253,6 +253,10 @@ def _lowered(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
+    # U+0130 is the only such character today: replaced at C speed, a file full of them costs no more.
+    low = text.replace("\u0130", "i").lower()
+    if len(low) == len(text):
+        return low
     return "".join(char.lower()[:1] for char in text)
 
 
