@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from iacgate.errors import ConfigError
 from iacgate.notifications import Notification
 from iacgate.packs.custom import is_pack_path
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
-
-if TYPE_CHECKING:
-    import yaml
 
 CONFIG_NAME = "iacgate.yaml"
 # The longest a waiver may run when no trusted configuration says otherwise (max_waiver_days).
@@ -68,26 +65,12 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def _line_of(document_node: yaml.Node | None, path: list[str | int]) -> int:
-    import yaml  # loaded by the caller, which read the YAML
-
-    node = document_node
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else 1
-
-
 def load_config(path: Path, text: str | None = None, shown: str | None = None) -> Config:
     """Read ``path`` (or take its ``text``, e.g. read from a trusted git ref); ``shown`` names it in errors.
     Relative paths inside are relative to ``path``'s directory on disk either way."""
     import yaml  # on use: PyYAML costs 15 ms of every run that reads no YAML
 
-    from iacgate.yamlio import safe_load
+    from iacgate.yamlio import line_of, safe_load
 
     name = shown or str(path)
     try:
@@ -108,13 +91,13 @@ def load_config(path: Path, text: str | None = None, shown: str | None = None) -
     errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
     if errors:
         first = errors[0]
-        line_number = _line_of(yaml.compose(text), list(first.absolute_path))
+        line_number = line_of(yaml.compose(text), list(first.absolute_path))
         where = "/".join(str(part) for part in first.absolute_path) or "top level"
         raise ConfigError(f"{name}:{line_number}: {where}: {first.message}")
     settings = dict(document.get("settings", {}))
     if "residency" in document:
         if "residency" in settings:
-            line_number = _line_of(yaml.compose(text), ["residency"])
+            line_number = line_of(yaml.compose(text), ["residency"])
             raise ConfigError(f"{name}:{line_number}: residency: given both here and under settings")
         # Policies read it as input.settings.residency, like any other policy parameter.
         settings["residency"] = document["residency"]
@@ -126,7 +109,7 @@ def load_config(path: Path, text: str | None = None, shown: str | None = None) -
     return Config(
         path=path,
         shown=name,
-        key_lines={str(key): _line_of(node, [str(key)]) for key in document},
+        key_lines={str(key): line_of(node, [str(key)]) for key in document},
         fail_on=Severity(document["fail_on"]) if "fail_on" in document else None,
         # One list for both: built-in pack ids, and paths (relative to this file) of custom pack directories.
         packs=tuple(entry for entry in document.get("packs", ()) if not is_pack_path(entry)),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from iacgate.errors import ConfigError, ParseError
 from iacgate.findings import Finding, Suppression
@@ -24,9 +24,6 @@ from iacgate.notifications import Notification
 from iacgate.schemas import load_schema
 from iacgate.textio import read_source
 from iacgate.trust import TrustedRef
-
-if TYPE_CHECKING:
-    import yaml
 
 WAIVERS_NAME = "iacgate-waivers.yaml"
 EXPIRING_DAYS = 14
@@ -75,20 +72,6 @@ class WaiverOutcome:
     stale: tuple[Waiver, ...] = ()
 
 
-def _line(root: yaml.Node | None, path: Sequence[str | int]) -> int:
-    import yaml  # loaded by the caller, which read the YAML
-
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else 1
-
-
 def _dates_as_text(value: Any) -> Any:
     # YAML reads 2026-05-01 as a date; the schema checks the written form.
     if isinstance(value, date):
@@ -106,7 +89,7 @@ def load_waivers(
     """Read and validate a waivers file; every problem is a ``ConfigError`` naming file:line."""
     import yaml  # on use: PyYAML costs 15 ms of every run that reads no YAML
 
-    from iacgate.yamlio import safe_load
+    from iacgate.yamlio import line_of, safe_load
 
     shown = name or str(path)
     try:
@@ -126,10 +109,10 @@ def load_waivers(
     if errors:
         first = errors[0]
         where = "/".join(str(part) for part in first.absolute_path) or "top level"
-        raise ConfigError(f"{shown}:{_line(tree, list(first.absolute_path))}: {where}: {first.message}")
+        raise ConfigError(f"{shown}:{line_of(tree, list(first.absolute_path))}: {where}: {first.message}")
     waivers = []
     for index, entry in enumerate(document["waivers"]):
-        line = _line(tree, ["waivers", index])
+        line = line_of(tree, ["waivers", index])
         try:
             expires = date.fromisoformat(entry["expires"])
         except ValueError:

@@ -12,6 +12,7 @@ and waivers (``safe_load``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -103,3 +104,17 @@ def safe_load(text: str, budget: int = ALIAS_BUDGET) -> Any:
         return loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
+
+
+def line_of(root: Node | None, path: Sequence[str | int]) -> int:
+    """The 1-based line of the node at ``path`` (mapping keys and sequence indexes) below ``root``, or of
+    the deepest node on the way that exists; 1 without a document. For errors naming a file's line."""
+    node = root
+    for part in path:
+        if isinstance(node, MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else 1
