@@ -133,6 +133,13 @@ def _listing_error(path: Path) -> str:
     return "it could not be listed while the tree was walked"
 
 
+# Line breaks besides LF, as regular-expression text. A lone CR ends a line in every format iacgate reads
+# (JSON and HCL allow it only between tokens; a CRLF line keeps its CR, with the LF ending it); NEL, LINE
+# SEPARATOR and PARAGRAPH SEPARATOR end lines in YAML only.
+LONE_CR = "\r(?!\n)"
+YAML_ONLY_BREAKS = "[\x85\u2028\u2029]"
+
+
 def line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import PurePosixPath
 
-from iacgate.textio import SourceFile
+from iacgate.textio import LONE_CR, YAML_ONLY_BREAKS, SourceFile
 
 # How much of a JSON file's start a format is sniffed in.
 _HEAD = 4096
@@ -113,8 +113,8 @@ def cloudformation(source: SourceFile) -> bool:
     return _is_template(source, "Resources" in text and ("AWS::" in text or "Custom::" in text))
 
 
-# Line breaks in YAML besides LF and CRLF: a lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
-_YAML_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+# YAML's line breaks besides LF (and CRLF).
+_YAML_BREAK = re.compile(f"{LONE_CR}|{YAML_ONLY_BREAKS}")
 
 
 def _is_template(source: SourceFile, if_broken: bool) -> bool:

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from iacgate.textio import LONE_CR, YAML_ONLY_BREAKS
+
 LINE_LIMIT = 4096
 # Longer than any credential a detector matches: each lies whole in one window of a long piece.
 WINDOW_OVERLAP = 512
@@ -340,11 +342,10 @@ def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[
         yield "High-entropy string", key, value
 
 
-# A lone CR ends a line in every format read here (JSON and HCL allow it only between tokens); YAML also
-# ends lines with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. A CRLF line keeps its CR, as before.
-_BREAKS = re.compile("\n|\r(?!\n)")
-_YAML_BREAKS = re.compile("\n|\r(?!\n)|[\x85\u2028\u2029]")
-_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+# Lines as each format ends them (``textio``): a CRLF line keeps its CR, as before.
+_BREAKS = re.compile(f"\n|{LONE_CR}")
+_YAML_BREAKS = re.compile(f"\n|{LONE_CR}|{YAML_ONLY_BREAKS}")
+_YAML_ONLY_BREAK = re.compile(YAML_ONLY_BREAKS)
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
