@@ -120,13 +120,12 @@ _YAML_BREAK = re.compile(f"{LONE_CR}|{YAML_ONLY_BREAKS}")
 def _is_template(source: SourceFile, if_broken: bool) -> bool:
     """Whether the parsed document is a template (a mapping with a ``Resources`` mapping); ``if_broken``
     when it does not parse. The parser is loaded here, for the few texts the quick tests cannot settle."""
-    document: object = None
     if source.text.lstrip().startswith(("{", "[")):
         # JSON (package.json, editor settings, i18n files hold backslashes) is decided by the C decoder.
         try:
             document = json.loads(source.text)
         except (ValueError, RecursionError):
-            document = None  # not JSON: YAML in flow style, or broken; the template reader decides
+            pass  # not JSON: YAML in flow style, or broken; the template reader decides
         else:
             return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
     from iacgate.errors import ParseError
