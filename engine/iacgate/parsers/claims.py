@@ -34,14 +34,23 @@ def is_plan_name(name: str) -> bool:
 
 
 def terraform_plan(source: SourceFile) -> bool:
-    # A file named like a plan is claimed even when broken, so a truncated plan is an error
-    # rather than silently skipped. Otherwise the content decides (substring tests, no decoding).
-    if is_plan_name(PurePosixPath(source.relative).name):
-        return True
+    # A file named like a plan is claimed even when broken, so a truncated plan is an error rather than
+    # silently skipped; unless it decodes to another format's document (a preview saved as plan.json).
+    # Otherwise the content decides: substring tests, and the decoded top level when another format's
+    # marker shows too (a tag or a config value may hold any of these words).
+    if terraform(source):
+        return False  # Terraform's JSON syntax: its locals may be named like a plan's keys
     text = source.text
-    if not text[:_HEAD].lstrip().startswith("{") or '"format_version"' not in text:
+    quick = (
+        text[:_HEAD].lstrip().startswith("{")
+        and '"format_version"' in text
+        and any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
+    )
+    if not quick and not is_plan_name(PurePosixPath(source.relative).name):
         return False
-    return any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
+    if quick and not _foreign(text, _NOT_PLAN):
+        return True
+    return document_kind(text) not in (PULUMI, TEMPLATE)
 
 
 def terraform(source: SourceFile) -> bool:
@@ -68,18 +77,65 @@ def is_event_stream(text: str) -> bool:
 
 
 def pulumi(source: SourceFile) -> bool:
+    """A preview, stack export or checkpoint, as its markers show; when another format's marker shows too
+    (a tag named ``format_version``, a config value ``AWSTemplateFormatVersion``, a stack's template body),
+    its decoded top level decides, so no value written in a stack can hide it."""
     text = source.text
     if is_event_stream(text):
         return True
     head = text.lstrip()[:_PULUMI_SNIFF]
-    if not head.startswith("{") or '"format_version"' in head or "AWSTemplateFormatVersion" in head:
+    if not head.startswith("{"):
         return False
+    if _quick_pulumi(text, head) and not _foreign(head, _NOT_PULUMI):
+        return True
+    if "urn:pulumi:" not in text and not _quick_pulumi(text, head):
+        return False
+    return document_kind(text) == PULUMI
+
+
+def _quick_pulumi(text: str, head: str) -> bool:
     if '"deployment"' in head or '"checkpoint"' in head:
         return '"version"' in head
     if '"latest"' in head and '"target"' in head:
         return '"resources"' in head or "urn:pulumi:" in head
     # A preview's "config" comes first and may be long, so look for its steps anywhere.
     return '"steps"' in text and "urn:pulumi:" in text
+
+
+# What the JSON formats' top levels show (``document_kind``).
+PLAN = "terraform-plan"
+PULUMI = "pulumi"
+TEMPLATE = "cloudformation"
+_PLAN_KEYS = ("planned_values", "resource_changes", "terraform_version", "prior_state", "configuration")
+
+# Markers of the other formats, in a text a format's quick test claimed: the top level then decides.
+_NOT_PLAN = ("urn:pulumi:", '"Resources"', "AWSTemplateFormatVersion")
+_NOT_PULUMI = ('"format_version"', '"planned_values"', '"Resources"', "AWSTemplateFormatVersion")
+
+
+def _foreign(text: str, markers: tuple[str, ...]) -> bool:
+    return any(marker in text for marker in markers)
+
+
+def document_kind(text: str) -> str | None:
+    """Which format a JSON document's top level is (``PLAN``, ``PULUMI``, ``TEMPLATE``), ``""`` for a
+    document of none of them, None for a text that does not decode. Decoding is the slow path: it runs
+    only where the markers of two formats meet."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(document, dict):
+        return ""
+    if "format_version" in document and any(key in document for key in _PLAN_KEYS):
+        return PLAN
+    if isinstance(document.get("steps"), list) or "deployment" in document or "checkpoint" in document:
+        return PULUMI
+    if "latest" in document and "target" in document:
+        return PULUMI
+    if isinstance(document.get("Resources"), dict):
+        return TEMPLATE
+    return ""
 
 
 def changeset(source: SourceFile) -> bool:
