@@ -268,7 +268,9 @@ def parse_inputs(
         # Secrets written in the texts themselves, searched where the parsers read them (#17). A unit is
         # one graph: a template's or stack's secrets join the graph of the same name (a CloudFormation
         # unit is its file), or the unit's findings would be looked up among the secret nodes alone.
-        graphs = _merged_by_name([*graphs, *secret_graphs(claimed, plan_literals)])
+        found, search_notes = secret_graphs(claimed, plan_literals)
+        graphs = _merged_by_name([*graphs, *found])
+        notifications.extend(search_notes)
     if not files and not any(n.level == "error" for n in notifications):
         # Failing closed by default: a typo in a path must not pass. Pipelines scanning optional
         # paths say --allow-empty, and the scan then passes with a warning.

@@ -144,7 +144,8 @@ def test_variable_files_beside_the_configuration_are_searched(tmp_path: Path) ->
     (tmp_path / "main.tf").write_text('variable "token" {}\n', encoding="utf-8")
     (tmp_path / "prod.tfvars").write_text(f'token = "{GITHUB}"\n', encoding="utf-8")
     source = read_source(tmp_path / "main.tf", "infra/main.tf")
-    (graph,) = secret_graphs({"terraform": [source]})
+    (graph,), notes = secret_graphs({"terraform": [source]})
+    assert notes == []
     assert graph.name == "infra/prod.tfvars"
     assert [node.id for node in graph.resources] == ["iacgate_secret.token"]
 
@@ -215,7 +216,8 @@ def test_a_plan_is_decoded_once_its_parser_hands_on_the_literals(tmp_path: Path)
     assert plan_detections(source, literals) == plan_detections(source)
     # The literals given are what is searched: the file is not read again.
     assert plan_detections(source, ()) == []
-    (graph,) = secret_graphs({"terraform-plan": [source]}, {source.relative: literals})
+    (graph,), notes = secret_graphs({"terraform-plan": [source]}, {source.relative: literals})
+    assert notes == []
     assert sorted(node.attributes["key"] for node in graph.resources) == ["deploy", "user_data"]
 
 
@@ -347,3 +349,35 @@ def test_a_private_key_on_a_piece_as_long_as_the_limit_is_read() -> None:
     assert len(line) == LINE_LIMIT
     assert block([line, "after"], 0, LINE_LIMIT).startswith(line)
     assert _found(line + "\n", "state.json") == [(1, "Private Key", "k")]
+
+
+def test_a_plan_nested_too_deeply_fails_alone(tmp_path: Path) -> None:
+    # The search decodes a plan its parser refused; one nested deeper than Python's recursion limit
+    # aborted the whole scan ("internal error: RecursionError"), so the plan beside it was never reported.
+    from iacgate.api import ScanSettings, scan
+
+    deep = (
+        '{"format_version": "1.2", "planned_values": {"root_module": {}}, "x": '
+        + "[" * 5000
+        + "]" * 5000
+        + "}"
+    )
+    (tmp_path / "plan.json").write_text(deep, encoding="utf-8")
+    (tmp_path / "prod").mkdir()
+    (tmp_path / "prod" / "main.tf").write_text(f'locals {{\n  token = "{GITHUB}"\n}}\n', encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    errors = [(note.file, note.message) for note in result.notifications if note.level == "error"]
+    assert errors == [("plan.json", "invalid JSON: nested too deeply")]
+    assert ("SEC-CONTENT-001", "prod/main.tf", 2) in {(f.rule_id, f.file, f.line) for f in result.findings}
+
+
+def test_configuration_literals_are_read_at_any_depth() -> None:
+    from iacgate.secrets.nodes import configuration_literals
+
+    nested: object = "hunter2-hunter2"
+    for _ in range(3000):
+        nested = [nested]
+    configuration = {
+        "root_module": {"resources": [{"expressions": {"user_data": {"constant_value": nested}}}]}
+    }
+    assert list(configuration_literals(configuration)) == [("user_data", "hunter2-hunter2")]

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from iacgate.errors import ParseError
 from iacgate.graph.model import Graph, Resource, SourceLocation, Unknown
+from iacgate.notifications import Notification
 from iacgate.secrets.detect import Detection, detect
 from iacgate.textio import SourceFile, read_source
 
@@ -69,33 +71,36 @@ CONTENT_FORMATS = ("terraform", "cloudformation", "pulumi")
 PLAN_FORMAT = "terraform-plan"
 
 
-def _constants(node: Any, name: str | None = None) -> Iterator[tuple[str | None, str]]:
+def _constants(node: Any) -> Iterator[tuple[str | None, str]]:
     """(name, text) of the strings written as literals in a plan's ``configuration``: expressions'
-    ``constant_value`` (named by the argument), variable defaults (named by the variable)."""
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            if key == "constant_value":
-                yield from _strings(value, name)
-            elif key == "variables" and isinstance(value, Mapping):
-                for variable, declared in value.items():
-                    if isinstance(declared, Mapping):
-                        yield from _strings(declared.get("default"), str(variable))
-            else:
-                yield from _constants(value, str(key))
-    elif isinstance(node, list):
-        for item in node:
-            yield from _constants(item, name)
-
-
-def _strings(value: Any, name: str | None) -> Iterator[tuple[str | None, str]]:
-    if isinstance(value, str):
-        yield name, value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _strings(item, str(key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item, name)
+    ``constant_value`` (named by the argument), variable defaults (named by the variable). Walked with a
+    stack of its own, in document order: a hostile plan may nest deeper than Python's recursion limit."""
+    # (value, name, inside a literal): a literal's strings are all yielded, the rest is searched for them.
+    stack: list[tuple[Any, str | None, bool]] = [(node, None, False)]
+    while stack:
+        value, name, literal = stack.pop()
+        if isinstance(value, str):
+            if literal:
+                yield name, value
+        elif isinstance(value, Mapping):
+            if literal:
+                stack.extend((item, str(key), True) for key, item in reversed(list(value.items())))
+                continue
+            children: list[tuple[Any, str | None, bool]] = []
+            for key, item in value.items():
+                if key == "constant_value":
+                    children.append((item, name, True))
+                elif key == "variables" and isinstance(item, Mapping):
+                    children.extend(
+                        (declared.get("default"), str(variable), True)
+                        for variable, declared in item.items()
+                        if isinstance(declared, Mapping)
+                    )
+                else:
+                    children.append((item, str(key), False))
+            stack.extend(reversed(children))
+        elif isinstance(value, list):
+            stack.extend((item, name, literal) for item in reversed(value))
 
 
 def configuration_literals(configuration: Any) -> Iterator[tuple[str | None, str]]:
@@ -109,7 +114,7 @@ def _decoded_literals(source: SourceFile) -> list[tuple[str | None, str]]:
     """The literals of a plan file the plan parser did not decode (it failed on it)."""
     try:
         document = json.loads(source.text)
-    except ValueError:
+    except (ValueError, RecursionError):  # the plan parser reports it (nested too deeply)
         return []
     configuration = document.get("configuration") if isinstance(document, Mapping) else None
     return list(configuration_literals(configuration))
@@ -161,22 +166,33 @@ def tfvars_files(sources: Sequence[SourceFile]) -> list[SourceFile]:
 def secret_graphs(
     claimed: Mapping[str, Sequence[SourceFile]],
     plan_literals: Mapping[str, Sequence[tuple[str | None, str]]] | None = None,
-) -> list[Graph]:
+) -> tuple[list[Graph], list[Notification]]:
     """One graph per file holding secrets, named by the file, from the texts the parsers were given and the
     Terraform variable files beside them. ``plan_literals``: a plan's configuration literals by its file,
-    as its parser found them (``ParseResult.literals``); a plan without them is read here."""
+    as its parser found them (``ParseResult.literals``); a plan without them is read here.
+
+    Like the parsers (``parsers.guard``), no file can abort the search: a search that raises is an error
+    naming its file (the gate fails closed), and every other file is still searched."""
     graphs: list[Graph] = []
+    notifications: list[Notification] = []
     given = plan_literals or {}
+
+    def search(source: SourceFile, format_name: str, found: Callable[[], Sequence[Detection]]) -> None:
+        try:
+            detections = found()
+        except Exception as error:
+            message = f"internal error while searching for secrets: {type(error).__name__}"
+            notifications.append(Notification("error", message, source.relative))
+            return
+        if detections:
+            graphs.append(Graph(nodes(detections, format_name), (), source.relative))
+
     for source in claimed.get(PLAN_FORMAT, ()):
-        plan_found = plan_detections(source, given.get(source.relative))
-        if plan_found:
-            graphs.append(Graph(nodes(plan_found, PLAN_FORMAT), (), source.relative))
+        search(source, PLAN_FORMAT, functools.partial(plan_detections, source, given.get(source.relative)))
     for format_name in CONTENT_FORMATS:
         sources = list(claimed.get(format_name, ()))
         if format_name == "terraform":
             sources += tfvars_files(sources)
         for source in sources:
-            found = detect(source.text, source.relative)
-            if found:
-                graphs.append(Graph(nodes(found, format_name), (), source.relative))
-    return graphs
+            search(source, format_name, functools.partial(detect, source.text, source.relative))
+    return graphs, notifications
