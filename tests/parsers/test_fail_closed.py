@@ -373,3 +373,55 @@ def test_a_file_function_given_a_lone_surrogate_reads_nothing_and_says_so(tmp_pa
     warnings = [note.message for note in parsed.notifications if note.file == "infra/main.tf"]
     assert "file '\\ud800' is not a file name; not read, its value is unknown" in warnings
     assert {item.path: item.resources for item in parsed.files}["infra/main.tf"] == 1
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + '"x"' + "]" * depth
+
+
+# Nested 100 levels: each stage after the parser (the copy sent to the engine's child, the engine's input,
+# the reports) may walk a value recursively. Before, such a value in any file aborted the whole scan with
+# "internal error: RecursionError" (pickling the unit for the engine's child), or the engine crashed.
+_DEEP_TEMPLATE = json.dumps(
+    {"Resources": {"Data": {"Type": "AWS::EC2::Volume", "Properties": {
+        "Size": 20, "Encrypted": False, "Tags": [{"Key": "k", "Value": json.loads(_nested(100))}]}}}},
+    indent=1,
+)  # fmt: skip
+NESTING_CASES = [
+    ("infra/main.tf", VOLUME_TF.replace("size = 20", f"size = 20\n  tags = {{ k = {_nested(100)} }}"), 4),
+    ("t.yaml", _DEEP_TEMPLATE, _line_of(_DEEP_TEMPLATE, '"Tags"')),
+    (
+        "stack.json",
+        _stack(lambda d: _set(_volume(d), ("inputs", "tags"), {"k": json.loads(_nested(100))})),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line"), NESTING_CASES)
+def test_a_value_nested_beyond_the_ceiling_is_refused(
+    tmp_path: Path, name: str, text: str, line: int | None
+) -> None:
+    parsed = _scan(tmp_path, name, text)
+    _assert_fails_closed(parsed, name, "not evaluated", line)
+    (error,) = _errors(parsed, name)
+    assert error.message.endswith("nests more than 64 levels deep"), error.message
+    from iacgate.api import ScanSettings, scan
+
+    # The whole scan, every rule and secret detector on: the file beside it is still judged.
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    assert ("ENC-EBS-001", CONTROL) in {(f.rule_id, f.file) for f in result.findings}
+
+
+def test_a_value_nested_up_to_the_ceiling_is_evaluated(tmp_path: Path) -> None:
+    from iacgate.api import ScanSettings, scan
+
+    # tags (1) -> k (2) -> 62 lists: 64 levels in all.
+    (tmp_path / "main.tf").write_text(
+        VOLUME_TF.replace("size = 20", f"size = 20\n  tags = {{ k = {_nested(62)} }}"), encoding="utf-8"
+    )
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    assert not [note for note in result.notifications if note.level == "error"], result.notifications
+    assert ("ENC-EBS-001", "aws_ebs_volume.data", 5) in {
+        (f.rule_id, f.resource_id, f.line) for f in result.findings
+    }

@@ -97,7 +97,8 @@ def checked(unit: ParseResult) -> ParseResult:
     """``unit`` without resources no report or engine can take (each replaced by an error naming its file
     and line), without edges that could not be written, and with printable notifications."""
     notes = [_printable_note(note) for note in unit.notifications]
-    if _writable(_texts(unit)):  # the common case, decided in one C-level pass over the whole unit
+    # The common case, decided in one C-level pass over the whole unit and a walk of its containers.
+    if _writable(_texts(unit)) and not any(_too_deep(resource) for resource in unit.resources):
         if notes == list(unit.notifications):
             return unit
         return dataclasses.replace(unit, notifications=tuple(notes))
@@ -196,10 +197,34 @@ _ENCODE = json.JSONEncoder(
 ).encode
 
 
+# How deep a value may nest (lists and objects within each other). Real IaC stays far below (a policy
+# document nests about 6 levels, a state machine definition about 20); every stage after the parser,
+# the copy sent to the engine's child, the engine's input and the reports, may then walk a value
+# recursively. One nested thousands of levels deep is refused here, with its file and line.
+MAX_NESTING = 64
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+
+
+def _too_deep(resource: Resource) -> bool:
+    return any(
+        isinstance(value, _CONTAINERS) and _deeper(value, MAX_NESTING - 1)
+        for value in (resource.attributes, resource.tags, resource.metadata)
+    )
+
+
+def _deeper(value: Any, budget: int) -> bool:
+    """Whether a container within ``value`` (itself one) nests more than ``budget`` levels further; the
+    walk goes no deeper than that, so it cannot overflow the stack."""
+    for item in value.values() if isinstance(value, dict) else value:
+        if isinstance(item, _CONTAINERS) and (budget == 0 or _deeper(item, budget - 1)):
+            return True
+    return False
+
+
 def _problem(resource: Resource) -> Notification | None:
     """An error naming the resource's file and line when one of its values cannot be written, else None."""
     texts = _resource_texts(resource)
-    if _writable(texts):
+    if _writable(texts) and not _too_deep(resource):
         return None
     fault = _locate(resource)
     if fault is None:
@@ -227,8 +252,13 @@ def _locate(resource: Resource) -> tuple[tuple[str | int, ...], str] | None:
     return None
 
 
-def _faults(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
+def _faults(
+    value: Any, path: tuple[str | int, ...], depth: int = 0
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if depth > MAX_NESTING:
+        # Named by the attribute it is written under, not by a path as long as the nesting.
+        yield path[: depth - MAX_NESTING], f"nests more than {MAX_NESTING} levels deep"
+    elif isinstance(value, str):
         if not _encodable(value):
             yield path, "holds a lone surrogate, which is not Unicode text"
     elif isinstance(value, bool):
@@ -243,13 +273,13 @@ def _faults(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
         for key, item in value.items():
             if isinstance(key, str) and not _encodable(key):
                 yield (*path, printable(key)), "is a key holding a lone surrogate, which is not Unicode text"
-            yield from _faults(item, (*path, key if isinstance(key, str | int) else str(key)))
+            yield from _faults(item, (*path, key if isinstance(key, str | int) else str(key)), depth + 1)
     elif isinstance(value, list | tuple | set | frozenset):
         for index, item in enumerate(value):
-            yield from _faults(item, (*path, index))
+            yield from _faults(item, (*path, index), depth + 1)
     elif isinstance(value, Unknown):
-        yield from _faults(value.reason, path)
+        yield from _faults(value.reason, path, depth)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        yield from _faults(_plain(value), path)
+        yield from _faults(_plain(value), path, depth)
     elif not _encodable(str(value)):
         yield path, "holds a lone surrogate, which is not Unicode text"
