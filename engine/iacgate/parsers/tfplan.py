@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -183,7 +184,9 @@ def _tags(attributes: Mapping[str, Any]) -> Mapping[str, Any]:
 def _changes(document: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     changes: dict[str, Mapping[str, Any]] = {}
     for entry in document.get("resource_changes") or ():
-        if isinstance(entry, Mapping) and isinstance(entry.get("address"), str):
+        # A deposed object (the old copy of a create-before-destroy replacement, being destroyed) shares
+        # its address with the current object: that one's change decides, wherever the entries stand.
+        if isinstance(entry, Mapping) and isinstance(entry.get("address"), str) and not entry.get("deposed"):
             changes.setdefault(entry["address"], _mapping(entry.get("change")))
     return changes
 
@@ -196,7 +199,7 @@ class _Selected(NamedTuple):
     origin: str
 
 
-def _select(document: Mapping[str, Any]) -> list[_Selected]:
+def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
     """Planned resources that will exist after apply, plus data sources read while planning.
 
     Terraform 0.13+ reads most data sources during the plan and records them only in ``prior_state``;
@@ -224,9 +227,17 @@ def _select(document: Mapping[str, Any]) -> list[_Selected]:
         actions = change.get("actions")
         # A forgotten resource (a removed block with destroy = false) is kept too, as Pulumi's
         # retainOnDelete and CloudFormation's Retain are: it leaves the state and keeps its data.
-        if entry["address"] in seen or not isinstance(actions, list) or set(actions) not in _NOT_EVALUATED:
+        if entry["address"] in seen or entry.get("mode", "managed") != "managed":
             continue
-        if entry.get("mode", "managed") != "managed":
+        if isinstance(actions, list) and set(actions) not in _NOT_EVALUATED and not entry.get("deposed"):
+            # Terraform writes every resource that exists after apply in planned_values: a change that
+            # creates or keeps one held only here is an edited plan, and its resource is not dropped.
+            raise ParseError(
+                Position(source.relative, _change_line(source.text, entry["address"])),
+                f"resource_changes holds {entry['address']} ({'/'.join(map(str, actions))}), which "
+                "planned_values does not: the plan is inconsistent (edited by hand?)",
+            )
+        if not isinstance(actions, list) or set(actions) not in _NOT_EVALUATED:
             continue
         seen.add(entry["address"])
         module_address = str(entry.get("module_address") or "")
@@ -239,6 +250,13 @@ def _select(document: Mapping[str, Any]) -> list[_Selected]:
             instance = _instance(module_address, resource, modules)
             selected.append(_Selected(instance, module_address, resource, {}, "prior_state"))
     return selected
+
+
+def _change_line(text: str, address: str) -> int:
+    """The line of ``address`` in the plan's resource_changes section (its first mention after the key)."""
+    section = text.find('"resource_changes"')
+    at = text.find(json.dumps(address), max(section, 0))
+    return text.count("\n", 0, at) + 1 if section >= 0 and at >= 0 else 0
 
 
 @contextmanager
@@ -268,7 +286,7 @@ def parse_plan(source: SourceFile, values: bool = False, literals: bool = False)
 def _parse_plan(source: SourceFile, values: bool = False, literals: bool = False) -> ParseResult:
     document = load_plan(source)
     check_plan(document, source.text, source.relative)
-    selected = _select(document)
+    selected = _select(document, source)
     instances = [entry.instance for entry in selected]
     configuration = document.get("configuration")
     configured = configuration if isinstance(configuration, Mapping) else None

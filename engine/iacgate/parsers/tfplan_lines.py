@@ -14,7 +14,6 @@ import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
-_PLANNED_VALUES = re.compile(r'(?<!\\)"planned_values"\s*:')
 _ADDRESS = re.compile(r'"address"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
 _TOKEN = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(\s*:)?|[{}\[\]]')
 # Everything up to the next bracket outside a string, in one C-level match (possessive: no backtracking).
@@ -142,6 +141,36 @@ class Span:
     attribute_lines: Mapping[str, int] = field(default_factory=dict)
 
 
+_KEY = re.compile(r'\s*"([^"\\]*(?:\\.[^"\\]*)*)"\s*:\s*')
+_SCALAR = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^,}\]\s]*')
+_COMMA = re.compile(r"\s*,?")
+
+
+def top_level_value(text: str, key: str) -> int | None:
+    """Offset of the value of the document's own ``key`` (a plan is one JSON object), found by walking its
+    members: a key of that name inside a variable's value (Terraform writes ``variables`` first) is not
+    it. None when the text is not an object holding it."""
+    position = text.find("{") + 1
+    if position == 0 or text[: position - 1].strip():
+        return None
+    size = len(text)
+    while position < size:
+        match = _KEY.match(text, position)
+        if match is None:
+            return None
+        position = match.end()
+        if _unescape(match.group(1)) == key:
+            return position
+        if position < size and text[position] in "{[":
+            position = _object_end(text, position, False)
+        else:
+            scalar = _SCALAR.match(text, position)
+            position = scalar.end() if scalar else size
+        comma = _COMMA.match(text, position)
+        position = comma.end() if comma else position
+    return None
+
+
 def _object_start(text: str, key_at: int) -> int | None:
     """The ``{`` right before an ``"address"`` key (Terraform writes it first), else ``None``."""
     position = key_at - 1
@@ -155,9 +184,9 @@ def locate_resources(text: str, addresses: Collection[str]) -> dict[str, Span]:
     wanted = set(addresses)
     if not wanted:
         return {}
-    anchor = _PLANNED_VALUES.search(text)
+    anchor = top_level_value(text, "planned_values")
     found: dict[str, int] = {}
-    for match in _ADDRESS.finditer(text, anchor.end() if anchor else 0):
+    for match in _ADDRESS.finditer(text, anchor or 0):
         address = _unescape(match.group(1))
         # The first occurrence is the resource's own key: an attribute named "address" comes later
         # inside its "values" and never equals a resource address.

@@ -15,6 +15,7 @@ from typing import Any
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.jsontext import kind
+from iacgate.parsers.tfplan_lines import top_level_value
 from iacgate.textio import line_of_offset
 
 _RESOURCE_MODES = ("managed", "data")
@@ -33,10 +34,12 @@ class _Checker:
     def _line(self, path: str, anchor: str | None) -> int:
         """The line of the enclosing resource (by its address) in the section, or of the section's key."""
         section = re.split(r"[.\[]", path, maxsplit=1)[0]
-        found = re.search(re.escape(json.dumps(section)) + r"\s*:", self.text)
-        if found is None:
-            return 0
-        offset = found.start()
+        offset = top_level_value(self.text, section)
+        if offset is None:
+            found = re.search(re.escape(json.dumps(section)) + r"\s*:", self.text)
+            if found is None:
+                return 0
+            offset = found.start()
         if anchor is not None:
             pattern = re.compile(r'"address"\s*:\s*' + re.escape(json.dumps(anchor)))
             resource = pattern.search(self.text, offset)

@@ -18,6 +18,7 @@ from typing import Any
 
 from iacgate.graph.model import Resource, SourceLocation, Unknown
 from iacgate.parsers import node_types
+from iacgate.parsers.tfplan_lines import top_level_value
 
 TYPE = node_types.PLAN_VALUE
 _NO_REGION = Unknown("a plan value has no region")
@@ -29,10 +30,11 @@ def _mapping(value: Any) -> Mapping[str, Any]:
 
 
 def _line(text: str, section: tuple[str, ...], name: str) -> int:
-    """The line of ``"<name>":`` under the first occurrence of each key of ``section`` in turn (1 when not
-    found: a minified plan is one line anyway)."""
-    at = 0
-    for key in section:
+    """The line of ``"<name>":`` under the document's own first key of ``section``, then the first
+    occurrence of each next key in turn (1 when not found: a minified plan is one line anyway)."""
+    top = top_level_value(text, section[0]) if section else None
+    at = top or 0
+    for key in section[1:] if top is not None else section:
         found = text.find(f'"{key}"', at)
         if found < 0:
             return 1

@@ -44,6 +44,10 @@ def _value(attributes: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str | 
     return None
 
 
+# How a preview shows a secret config value.
+_SECRET = "[secret]"
+
+
 def effective_region(
     provider: str,
     mode: str,
@@ -84,6 +88,8 @@ def effective_region(
     config_keys = context.config_keys.get(provider, ())
     for key in config_keys:
         value = context.config.get(key)
+        if value == _SECRET:
+            return Unknown(f"the stack config {key} is a secret"), f"stack config {key}"
         if isinstance(value, str) and value:
             return value, f"stack config {key}"
     if provider == "aws" and context.option_region:

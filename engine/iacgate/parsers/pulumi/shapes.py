@@ -95,11 +95,12 @@ def _destroyable(state: Mapping[str, Any]) -> bool:
 
 
 def _unique(states: Iterable[State]) -> tuple[State, ...]:
-    # A replacement shows one URN several times (replace, create-replacement, ...): keep the first.
+    # A replacement shows one URN several times (replace, create-replacement, ...): keep the first, but
+    # never a deleted copy over one that exists after the update, wherever the steps stand.
     seen: dict[str, State] = {}
     for state in states:
         urn = state.state["urn"]
-        if urn not in seen:
+        if urn not in seen or (seen[urn].deleted and not state.deleted):
             seen[urn] = state
     return tuple(seen.values())
 
@@ -205,6 +206,7 @@ class _Reader:
             line = self.lines(node.keys["resources"][0]) if node and "resources" in node.keys else 1
             raise self.fail(line, f"{path}.resources is {kind(resources)}, expected a list")
         states: list[State] = []
+        pending: list[State] = []
         for index, resource in enumerate(resources or ()):
             item = resources_node.item(index) if resources_node else None
             start, end = _span(item, self.lines)
@@ -214,9 +216,14 @@ class _Reader:
                 line = start if item is not None else _span(resources_node, self.lines)[0]
                 raise self.fail(line, f"{path}.resources[{index}] {problem}")
             # ``delete`` marks the old copy of a replaced resource, waiting to be deleted.
-            if resource.get("delete") or resource.get("pendingReplacement"):
+            if resource.get("delete"):
                 continue
-            states.append(State(resource, item, start, end, with_outputs=True))
+            # ``pendingReplacement``: a resource deleted before its replacement is created, which may not
+            # exist yet. It is judged unless its replacement is there.
+            state = State(resource, item, start, end, with_outputs=True)
+            (pending if resource.get("pendingReplacement") else states).append(state)
+        current = {state.state["urn"] for state in states}
+        states += [state for state in pending if state.state["urn"] not in current]
         config = {**self._config(holder, path), **self._config(deployment, path)}
         providers = deployment.get("secrets_providers")
         kind_name = providers.get("type") if isinstance(providers, dict) else None
