@@ -140,3 +140,23 @@ def test_terraform_json_syntax_with_locals_named_like_a_plan_is_terraform() -> N
     from iacgate.parsers import PARSERS
 
     assert next(name for name, parser in PARSERS.items() if parser.claims(source)) == "terraform"
+
+
+def test_a_plan_printed_after_a_wrappers_line_fails_closed_instead_of_being_skipped(tmp_path: Path) -> None:
+    # hashicorp/setup-terraform's wrapper prints the command before `terraform show -json`'s output.
+    # Before, such a file not named like a plan was skipped as not IaC and the gate passed.
+    plan = {"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {"root_module": {}}}
+    text = f"[command]/home/runner/work/_temp/terraform-bin show -json tfplan\n{json.dumps(plan)}\n"
+    (tmp_path / "main.tf").write_text(ENCRYPTED_VOLUME, encoding="utf-8")
+    (tmp_path / "out.json").write_text(text + "::debug::Terraform exited with code 0.\n", encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    errors = [(note.file, note.line, note.message) for note in result.notifications if note.level == "error"]
+    assert errors == [
+        (
+            "out.json",
+            1,
+            "not a plan as `terraform show -json` writes it: other text before its JSON on line 2 "
+            "(a wrapper's output? with hashicorp/setup-terraform, set terraform_wrapper: false)",
+        )
+    ]
+    assert result.decision.exit_code == 3

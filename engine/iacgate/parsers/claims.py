@@ -27,6 +27,17 @@ _CFN_INDENTED_RESOURCES = re.compile(r"^[ \t]+Resources[ \t]*:", re.MULTILINE)
 _PULUMI_EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')
 
 
+# A plan printed after other lines (the setup-terraform action's wrapper writes the command first): claimed,
+# so that its error ("invalid JSON" at line 1) fails the gate instead of the plan being skipped as not IaC.
+_WRAPPED_PLAN = re.compile(r'^\{\s*"format_version"\s*:', re.MULTILINE)
+
+
+def wrapped_plan_line(text: str) -> int:
+    """The line where a plan printed after other lines starts (0: none in the first 4 kB)."""
+    found = _WRAPPED_PLAN.search(text, 0, _HEAD)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
+
+
 def is_plan_name(name: str) -> bool:
     """A file named as ``terraform show -json`` output usually is."""
     lowered = name.lower()
@@ -42,7 +53,7 @@ def terraform_plan(source: SourceFile) -> bool:
         return False  # Terraform's JSON syntax: its locals may be named like a plan's keys
     text = source.text
     quick = (
-        text[:_HEAD].lstrip().startswith("{")
+        (text[:_HEAD].lstrip().startswith("{") or wrapped_plan_line(text) > 0)
         and '"format_version"' in text
         and any(key in text for key in ('"planned_values"', '"resource_changes"', '"terraform_version"'))
     )

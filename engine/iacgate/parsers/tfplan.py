@@ -87,6 +87,12 @@ def load_plan(source: SourceFile) -> Mapping[str, Any]:
     """The decoded plan document, or a ``ParseError`` saying what is wrong and where."""
     if not source.text.strip():
         raise ParseError(Position(source.relative), "file is empty")
+    if not source.text.lstrip().startswith("{") and (start := claims.wrapped_plan_line(source.text)):
+        raise ParseError(
+            Position(source.relative, 1),
+            f"not a plan as `terraform show -json` writes it: other text before its JSON on line {start} "
+            "(a wrapper's output? with hashicorp/setup-terraform, set terraform_wrapper: false)",
+        )
     document = load_json(source.text, source.relative)
     where = Position(source.relative)
     if not isinstance(document, dict):
