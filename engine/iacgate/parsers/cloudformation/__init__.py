@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,12 @@ from typing import Any
 from iacgate.errors import ParseError, Position
 from iacgate.notifications import Notification
 from iacgate.parsers import claims, node_types
-from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
+from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.cloudformation.inputs import child_candidates, template_url_hint
 from iacgate.parsers.cloudformation.json_lines import load_json
 from iacgate.parsers.cloudformation.loaded import Loaded, mapping
 from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE, parameter_nodes
-from iacgate.parsers.cloudformation.template import Environment, Stack
+from iacgate.parsers.cloudformation.template import CeilingError, Environment, Stack
 from iacgate.parsers.cloudformation.yaml_loader import load_yaml
 from iacgate.textio import SourceFile, read_source
 
@@ -153,7 +153,7 @@ class CloudFormationParser:
 
         environment = Environment(options.region, given.get("AWS::StackName"), load_child)
 
-        def parse_one(source: SourceFile) -> ParseResult:
+        def parse_one(source: SourceFile) -> tuple[ParseResult, list[tuple[SourceFile, str]]]:
             found = loaded[source.path.resolve()]
             if isinstance(found, ParseError):
                 raise found
@@ -164,7 +164,7 @@ class CloudFormationParser:
             try:
                 result = Stack(source, found, "", given, environment).evaluate()
             except ParseError as error:
-                if error.position.file == source.relative:
+                if error.position.file == source.relative or isinstance(error, CeilingError):
                     raise
                 # A nested template that cannot be read: the stack that uses it is not evaluated either.
                 message = f"a nested stack's template cannot be parsed: {error}"
@@ -172,24 +172,32 @@ class CloudFormationParser:
             resources = tuple(result.resources)
             if PARAMETER_TYPE in options.config_nodes:
                 resources += tuple(parameter_nodes(found, source.relative))
-            return ParseResult(resources, tuple(result.edges), tuple(result.notifications))
+            unit = ParseResult(resources, tuple(result.edges), tuple(result.notifications))
+            return unit, result.nested
 
-        roots = [source for source in sources if source.path.resolve() not in children]
+        # A file some template names as a nested stack is judged through that template only when it was
+        # evaluated there: under a false condition, past the nesting depth, in a cycle or named by a
+        # template that does not load, it is a root of its own. Unnamed files first, then the others in
+        # order, each skipped when an earlier root reached it.
+        units: dict[int, ParseResult] = {}
+        reached: dict[Path, str] = {}
+        for index in _root_order(sources, children, reached):
+            source = sources[index]
+            try:
+                unit, nested = parse_one(source)
+            except ParseError as error:
+                notice = Notification.from_parse_error(error)
+                units[index] = ParseResult(notifications=(notice,), unit=source.relative)
+                continue
+            units[index] = replace(unit, unit=source.relative, edges=_existing(unit))
+            for child, parent in nested:
+                reached.setdefault(child.path.resolve(), parent)
         for source in sources:
-            if source.path.resolve() in children:
-                notifications.append(
-                    Notification(
-                        "note",
-                        f"evaluated as the nested stack of {children[source.path.resolve()]}",
-                        source.relative,
-                    )
-                )
-        units = parse_each(roots, parse_one)
+            if source.path.resolve() in reached:
+                message = f"evaluated as the nested stack of {reached[source.path.resolve()]}"
+                notifications.append(Notification("note", message, source.relative))
         notifications.extend(_unused_inputs(loaded.values(), given, options.region))
-        return (
-            ParseResult(notifications=tuple(notifications)),
-            *(replace(unit, edges=_existing(unit)) for unit in units),
-        )
+        return ParseResult(notifications=tuple(notifications)), *(units[index] for index in sorted(units))
 
     @staticmethod
     def _given(options: ParseOptions) -> dict[str, Any]:
@@ -202,9 +210,9 @@ class CloudFormationParser:
     @staticmethod
     def _children(
         sources: Sequence[SourceFile], loaded: Mapping[Path, Loaded | ParseError], root: Path
-    ) -> dict[Path, str]:
-        """Claimed files that a claimed parent uses as a nested stack: evaluated through that parent only."""
-        children: dict[Path, str] = {}
+    ) -> dict[Path, set[Path]]:
+        """Claimed files that claimed parents name as a nested stack, with those parents."""
+        children: dict[Path, set[Path]] = {}
         for source in sources:
             found = loaded.get(source.path.resolve())
             resources = (
@@ -223,9 +231,27 @@ class CloudFormationParser:
                 for candidate in child_candidates(source.path, hint) if hint else ():
                     path = candidate.resolve()
                     if path.is_relative_to(root) and path in loaded and path != source.path.resolve():
-                        children.setdefault(path, source.relative)
+                        children.setdefault(path, set()).add(source.path.resolve())
                         break
         return children
+
+
+def _root_order(
+    sources: Sequence[SourceFile], children: Mapping[Path, set[Path]], reached: Mapping[Path, str]
+) -> Iterator[int]:
+    """The files to evaluate as roots, by index, as ``reached`` grows: every file no template names, then
+    each named file that no root has reached, its naming templates first (in a cycle, in file order)."""
+    paths = [source.path.resolve() for source in sources]
+    pending = [index for index, path in enumerate(paths) if path in children]
+    yield from (index for index, path in enumerate(paths) if path not in children)
+    while pending:
+        open_ = {paths[index] for index in pending}
+        ready = [index for index in pending if not children[paths[index]] & open_]
+        index = (ready or pending)[0]
+        pending.remove(index)
+        if paths[index] not in reached:
+            yield index
+        pending = [other for other in pending if paths[other] not in reached]
 
 
 def _existing(result: ParseResult) -> tuple[Any, ...]:

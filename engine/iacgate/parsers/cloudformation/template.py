@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 from iacgate.casing import snake
+from iacgate.errors import ParseError, Position
 from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin, path_text
 from iacgate.notifications import Notification
 from iacgate.parsers.cloudformation import foreach, sam
@@ -21,6 +23,23 @@ KNOWN_TRANSFORMS = frozenset(
     {"AWS::Serverless-2016-10-31", "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen"}
 )
 _MAX_DEPTH = 8
+# What one root template with all its nested stacks may evaluate: a template naming another ten times,
+# nested eight deep, is 10^8 stacks; past a ceiling the unit is refused (exit 3) naming where.
+MAX_STACKS = 1_000
+MAX_RESOURCES = 50_000
+
+
+class CeilingError(ParseError):
+    """One unit passed a ceiling of evaluation: it is refused as a whole, naming the file and line."""
+
+
+@dataclass
+class Budget:
+    """What one root template and its nested stacks have evaluated so far (shared along the nesting)."""
+
+    root: str
+    stacks: int = 0
+    resources: int = 0
 
 
 def _suppressions(metadata: Any) -> dict[str, Any] | None:
@@ -53,6 +72,8 @@ class StackResult:
     edges: list[Edge] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     outputs: dict[str, Any] = field(default_factory=dict)
+    # (child template, the template whose stack resource evaluated it): files judged through a parent.
+    nested: list[tuple[SourceFile, str]] = field(default_factory=list)
 
 
 class Stack:
@@ -64,8 +85,14 @@ class Stack:
         given: Mapping[str, Any],
         env: Environment,
         depth: int = 0,
+        budget: Budget | None = None,
+        ancestors: tuple[FilePath, ...] = (),
     ) -> None:
         self.source, self.loaded, self.prefix, self.env, self.depth = source, loaded, prefix, env, depth
+        self.budget = budget if budget is not None else Budget(source.relative)
+        # The templates on the nesting path from the root to this one, this one last: a stack resource
+        # naming one of them is a cycle, refused rather than evaluated forever.
+        self.ancestors = (*ancestors, source.path.resolve())
         self.doc: dict[str, Any] = loaded.value
         self.result = StackResult()
         self.table = type_table()
@@ -190,6 +217,9 @@ class Stack:
             metadata["condition"] = body["Condition"]
             if isinstance(state, Unknown):
                 metadata["condition_unknown"] = state.reason
+        self.budget.resources += 1
+        if self.budget.resources > MAX_RESOURCES:
+            self.ceiling(f"more than {MAX_RESOURCES:,} resources", start)
         native = body["Type"]
         info = self.table.lookup(native)
         lines: dict[Path, int] = {}
@@ -230,6 +260,7 @@ class Stack:
                 self.result.resources.extend(child.resources)
                 self.result.edges.extend(child.edges)
                 self.result.notifications.extend(child.notifications)
+                self.result.nested.extend(child.nested)
 
     def _line_lookup(self, entry: Entry) -> Callable[[Path], int | None]:
         lines, origin, sources = self.loaded.lines, entry.origin, entry.sources
@@ -309,11 +340,26 @@ class Stack:
         if not isinstance(loaded.value, dict):
             self.warn(f"nested stack {self.prefix}{logical_id}: {source.relative} is not a template", line)
             return None
+        if source.path.resolve() in self.ancestors:
+            # CloudFormation cannot create a stack that contains itself; evaluating it would never end.
+            why = "a cycle of nested stacks, which CloudFormation cannot create"
+            self.error(f"nested stack {self.prefix}{logical_id} not evaluated: its template "
+                       f"{source.relative} contains this stack ({why})", line)  # fmt: skip
+            return None
+        self.budget.stacks += 1
+        if self.budget.stacks > MAX_STACKS:
+            self.ceiling(f"more than {MAX_STACKS:,} nested stacks", line)
         child = Stack(
-            source, loaded, f"{self.prefix}{logical_id}/", given, self.env, self.depth + 1
-        ).evaluate()
+            source, loaded, f"{self.prefix}{logical_id}/", given, self.env, self.depth + 1,
+            self.budget, self.ancestors,
+        ).evaluate()  # fmt: skip
+        child.nested.insert(0, (source, self.source.relative))
         self.children[logical_id] = child
         return child
+
+    def ceiling(self, what: str, line: int) -> None:
+        message = f"template {self.budget.root} not evaluated: with its nested stacks it has {what}"
+        raise CeilingError(Position(self.source.relative, line), f"{message} (a ceiling of iacgate)")
 
 
 _SECTIONS = ("Parameters", "Mappings", "Conditions", "Resources", "Outputs")

@@ -1,0 +1,127 @@
+"""A CloudFormation template's author may not hide a resource from the gate by the way a template is
+written: every construct iacgate cannot evaluate leaves the value unknown (undetermined) or fails the scan
+closed (exit 3) naming the file and line, never a resource or property that silently passes.
+
+A MemoryDB cluster with ``TLSEnabled: false`` fails ENC-MEMORYDB-101 (high); each test below writes one
+where an attack hid it before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iacgate.api import ScanResult, ScanSettings, scan
+
+CACHE = """\
+  Cache:
+    Type: AWS::MemoryDB::Cluster
+    Properties:
+      ClusterName: a
+      NodeType: db.t4g.small
+      ACLName: open-access
+      TLSEnabled: false
+"""
+
+
+def _scan(root: Path, files: dict[str, str], **settings: object) -> ScanResult:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return scan(ScanSettings(paths=(root,), **settings))  # type: ignore[arg-type]
+
+
+def _tls(result: ScanResult) -> list[tuple[str, str, str, int]]:
+    return sorted(
+        (f.status, f.resource_id, f.file, f.line) for f in result.findings if f.rule_id == "ENC-MEMORYDB-101"
+    )
+
+
+def _errors(result: ScanResult) -> list[tuple[str | None, int | None, str]]:
+    return [(n.file, n.line, n.message) for n in result.notifications if n.level == "error"]
+
+
+def _stack(name: str, url: str, condition: str = "") -> str:
+    when = f"    Condition: {condition}\n" if condition else ""
+    return (
+        f"  {name}:\n    Type: AWS::CloudFormation::Stack\n{when}    Properties:\n      TemplateURL: {url}\n"
+    )
+
+
+NEVER = "Conditions:\n  Never: !Equals [a, b]\n"
+
+
+def test_a_template_named_only_under_a_false_condition_is_judged(tmp_path: Path) -> None:
+    result = _scan(
+        tmp_path,
+        {
+            "parent.yaml": NEVER + "Resources:\n" + _stack("Unused", "./cache.yaml", "Never"),
+            "cache.yaml": "Resources:\n" + CACHE,
+        },
+    )
+    assert _tls(result) == [("fail", "Cache", "cache.yaml", 8)]
+    assert result.decision.exit_code == 1
+
+
+def test_two_templates_naming_each_other_are_judged(tmp_path: Path) -> None:
+    result = _scan(
+        tmp_path,
+        {
+            "a.yaml": "Resources:\n" + CACHE + _stack("Other", "./b.yaml"),
+            "b.yaml": NEVER + "Resources:\n" + _stack("Back", "./a.yaml", "Never"),
+        },
+    )
+    assert _tls(result) == [("fail", "Cache", "a.yaml", 8)]
+    notes = [(n.file, n.message) for n in result.notifications if n.level == "note" and n.file == "b.yaml"]
+    assert notes == [("b.yaml", "evaluated as the nested stack of a.yaml")]
+
+
+def test_a_cycle_of_nested_stacks_is_refused_naming_the_stack(tmp_path: Path) -> None:
+    result = _scan(
+        tmp_path,
+        {
+            "a.yaml": "Resources:\n" + CACHE + _stack("Other", "./b.yaml"),
+            "b.yaml": "Resources:\n" + _stack("Back", "./a.yaml"),
+        },
+    )
+    assert _tls(result) == [("fail", "Cache", "a.yaml", 8)]
+    assert _errors(result) == [
+        (
+            "b.yaml",
+            2,
+            "nested stack Other/Back not evaluated: its template a.yaml contains this stack "
+            "(a cycle of nested stacks, which CloudFormation cannot create)",
+        )
+    ]
+    assert result.decision.exit_code == 3
+
+
+def test_a_template_past_the_nesting_depth_is_judged(tmp_path: Path) -> None:
+    files = {f"s{i}.yaml": "Resources:\n" + _stack("Next", f"./s{i + 1}.yaml") for i in range(10)}
+    result = _scan(tmp_path, {**files, "s10.yaml": "Resources:\n" + CACHE})
+    assert _tls(result) == [("fail", "Next/Cache", "s10.yaml", 8)]
+
+
+def test_a_template_naming_itself_many_times_is_refused_quickly(tmp_path: Path) -> None:
+    stacks = "".join(_stack(f"S{i}", "./template.yaml") for i in range(10))
+    result = _scan(tmp_path, {"template.yaml": "Resources:\n" + stacks + CACHE})
+    assert _tls(result) == [("fail", "Cache", "template.yaml", 48)]
+    assert len(_errors(result)) == 10
+    assert result.decision.exit_code == 3
+
+
+def test_a_fan_out_of_nested_stacks_past_the_ceiling_fails_closed(tmp_path: Path) -> None:
+    files = {
+        f"t{i}.yaml": "Resources:\n" + "".join(_stack(f"S{j}", f"./t{i + 1}.yaml") for j in range(10))
+        for i in range(5)
+    }
+    result = _scan(tmp_path, {**files, "t5.yaml": "Resources:\n" + CACHE})
+    # t0, t1 and t2 each nest more than 1,000 stacks; t3 (110) is judged as a root of its own.
+    assert [message for _, _, message in _errors(result)] == [
+        f"template t{i}.yaml not evaluated: with its nested stacks it has more than 1,000 nested stacks "
+        "(a ceiling of iacgate)"
+        for i in range(3)
+    ]
+    # Each names the stack resource where the ceiling was passed.
+    assert {line for _, line, _ in _errors(result)} <= {2, 6, 10, 14, 18, 22, 26, 30, 34, 38}
+    assert _tls(result)[0] == ("fail", "S0/S0/Cache", "t5.yaml", 8)
+    assert result.decision.exit_code == 3
