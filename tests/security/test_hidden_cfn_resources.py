@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from iacgate.api import ScanResult, ScanSettings, scan
 
 CACHE = """\
@@ -125,3 +127,42 @@ def test_a_fan_out_of_nested_stacks_past_the_ceiling_fails_closed(tmp_path: Path
     assert {line for _, line, _ in _errors(result)} <= {2, 6, 10, 14, 18, 22, 26, 30, 34, 38}
     assert _tls(result)[0] == ("fail", "S0/S0/Cache", "t5.yaml", 8)
     assert result.decision.exit_code == 3
+
+
+TLS_OFF = "{ClusterName: a, NodeType: db.t4g.small, ACLName: open-access, TLSEnabled: false}"
+TLS_DEFAULT = "{ClusterName: a, NodeType: db.t4g.small, ACLName: open-access}"
+HEAD = "Resources:\n  Cache:\n    Type: AWS::MemoryDB::Cluster\n"
+WHOLE_PROPERTIES = {
+    "if-unknown-condition": "Parameters:\n  Env: {Type: String}\n"
+    "Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+    + HEAD
+    + f"    Properties: !If [IsProd, {TLS_OFF}, {TLS_DEFAULT}]\n",
+    "find-in-map-region": f"Mappings:\n  ByRegion:\n    eu-west-1:\n      Props: {TLS_OFF}\n"
+    + HEAD
+    + "    Properties: !FindInMap [ByRegion, !Ref AWS::Region, Props]\n",
+    "pre-processor-tag": HEAD + "    Properties: !Rain::Embed p.yaml\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_PROPERTIES))
+def test_properties_unknown_as_a_whole_are_undetermined_never_a_pass(tmp_path: Path, name: str) -> None:
+    result = _scan(tmp_path, {"template.yaml": WHOLE_PROPERTIES[name]}, fail_on_undetermined=True)
+    line = 2 if name == "pre-processor-tag" else 6
+    checks = {(check.rule_id, check.outcome) for check in result.evaluation.checks}
+    assert checks == {("ENC-MEMORYDB-101", "undetermined"), ("ENC-MEMORYDB-011", "undetermined")}
+    finding = next(f for f in result.findings if f.rule_id == "ENC-MEMORYDB-101")
+    assert (finding.status, finding.line, finding.path) == ("undetermined", line, ())
+    assert finding.message.startswith("cannot decide, the resource is unknown: Properties: ")
+    assert result.decision.exit_code == 1
+
+
+def test_properties_an_if_leaves_out_are_no_properties(tmp_path: Path) -> None:
+    text = (
+        NEVER + "Resources:\n  Cache:\n    Type: AWS::MemoryDB::Cluster\n"
+        "    Properties: !If [Never, {ClusterName: a}, !Ref AWS::NoValue]\n"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert {(check.rule_id, check.outcome) for check in result.evaluation.checks} == {
+        ("ENC-MEMORYDB-101", "pass"),
+        ("ENC-MEMORYDB-011", "fail"),
+    }

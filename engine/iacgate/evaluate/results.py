@@ -24,6 +24,7 @@ from iacgate.graph.model import (
     Unknown,
     judged,
     path_text,
+    unknown_attributes,
 )
 from iacgate.packs.model import Quiet, Rule, RuleSet, route
 
@@ -126,6 +127,9 @@ def _path(raw: Any, where: str) -> AttributePath:
 
 
 def _unknown_along(resource: Resource, path: AttributePath) -> Unknown | None:
+    whole = unknown_attributes(resource)
+    if whole is not None:
+        return whole
     value: Any = resource.attributes
     for part in path:
         if isinstance(value, Unknown):
@@ -160,10 +164,12 @@ def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violatio
         raise EvaluationError(f"{where}: unknown status {status!r}")
     message = item["message"]
     unknown = _unknown_along(resource, path)
-    if unknown is not None and status == "fail" and item.get("decided") is not True:
+    decided = item.get("decided") is True and unknown_attributes(resource) is None
+    if unknown is not None and status == "fail" and not decided:
         # The rule judged a value Terraform (or the source) cannot know yet: say so instead of failing it.
         # A result marked decided was judged on a neighbour that is known (a KMS data source looking up an
-        # AWS-managed alias), so the value's being unknown does not make it undecided.
+        # AWS-managed alias), so the value's being unknown does not make it undecided; unless the resource's
+        # attributes are all unknown, when what the rule read of the resource itself is not there.
         status = "undetermined"
         message = f"{message} ({undecided(path, unknown)})"
     return Violation(rule.id, resource.id, path, message, status, unit)
@@ -205,6 +211,15 @@ def _regressed(violation: Violation, resource: Resource) -> Violation:
     )
 
 
+def _undecided_pass(rule: Rule, resource: Resource, found: list[Violation], unit: str) -> list[Violation]:
+    """A rule that found nothing wrong with a resource whose attributes are unknown as a whole read values
+    that are not there: undetermined, never a pass."""
+    unknown = unknown_attributes(resource)
+    if found or unknown is None:
+        return found
+    return [Violation(rule.id, resource.id, (), undecided((), unknown), "undetermined", unit)]
+
+
 def _outcome(violations: Sequence[Violation]) -> Outcome:
     if any(violation.status == "fail" for violation in violations):
         return "fail"
@@ -237,6 +252,7 @@ def collect_results(
             if not _applies(items):
                 continue
             found = _merged([_violation(rule, resource, item, graph.name) for item in items])
+            found = _undecided_pass(rule, resource, found, graph.name)
             regressed = (rule.regression or drift) and before and passed_before(rule, before.get(resource_id))
             if regressed:
                 found = [_regressed(violation, resource) for violation in found]
@@ -281,6 +297,7 @@ def collect_results(
                 ):
                     continue
                 found = _merged(per_resource.get(resource.id, []))
+                found = _undecided_pass(rule, resource, found, graph.name)
                 violations.extend(found)
                 checks.append(Check(rule_id, resource.id, _outcome(found), graph.name))
     return Evaluation(violations=tuple(violations), checks=tuple(checks), engine=engine)

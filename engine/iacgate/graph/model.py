@@ -132,6 +132,16 @@ DRIFT = "drift"
 # ``Resource.metadata`` key: a copy of a plan's resource beside the drifted ones in the drift unit (their
 # neighbours); it is counted once, in the plan's unit.
 DRIFT_CONTEXT = "drift_context"
+# ``Resource.metadata`` key: the resource's attributes as a whole cannot be known (a CloudFormation
+# ``Properties`` that is an ``Fn::If`` on an unknown condition, a pre-processor tag), the value the reason.
+# ``attributes`` is then empty, and every rule that judges the resource is undetermined, never a pass.
+ATTRIBUTES_UNKNOWN = "attributes_unknown"
+
+
+def unknown_attributes(resource: Resource) -> Unknown | None:
+    """Why the attributes of ``resource`` as a whole are unknown, or None when they are known."""
+    reason = resource.metadata.get(ATTRIBUTES_UNKNOWN)
+    return Unknown(reason) if isinstance(reason, str) else None
 
 
 # Types that exist only as data sources and are judged as such: Terraform's built-in

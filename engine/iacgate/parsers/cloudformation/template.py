@@ -9,7 +9,15 @@ from typing import Any
 
 from iacgate.casing import snake
 from iacgate.errors import ParseError, Position
-from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin, path_text
+from iacgate.graph.model import (
+    ATTRIBUTES_UNKNOWN,
+    Edge,
+    Resource,
+    SourceLocation,
+    Unknown,
+    ValueOrigin,
+    path_text,
+)
 from iacgate.notifications import Notification
 from iacgate.parsers.cloudformation import foreach, sam
 from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, pseudo_parameters
@@ -228,6 +236,14 @@ class Stack:
         attributes, tags = self._properties(entry, info.renames, lines)
         refs, origins = self.ev.refs, self.ev.origins
         self.ev.refs, self.ev.lines, self.ev.origins = [], None, {}
+        if isinstance(attributes, Unknown):
+            # Rules then read no property, and each is undetermined on the resource (never a pass).
+            metadata[ATTRIBUTES_UNKNOWN] = f"Properties: {attributes.reason}"
+            attributes = {}
+        elif isinstance(attributes, str):
+            self.error(f"resource {entry.logical_id} not evaluated: its Properties are {attributes}, "
+                       "expected a mapping", self.line((*entry.origin, "Properties")) or start)  # fmt: skip
+            return
         for key in ("DeletionPolicy", "UpdateReplacePolicy"):
             if isinstance(body.get(key), str):
                 metadata[snake(key)] = body[key]
@@ -278,15 +294,21 @@ class Stack:
 
     def _properties(
         self, entry: Entry, renames: Mapping[str, str], lines: dict[Path, int]
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
+    ) -> tuple[dict[str, Any] | Unknown | str, dict[str, Any]]:
+        """The attributes and tags; when ``Properties`` as a whole resolves to no mapping, an ``Unknown``
+        (a value known only at deploy time) or what it is instead (CloudFormation refuses the template)."""
         raw = entry.body.get("Properties", {})
         base = (*entry.origin, "Properties")
         if not isinstance(raw, dict) or (
             len(raw) == 1 and any(k == "Ref" or k.startswith("Fn::") for k in raw)
         ):
             raw = self.ev.resolve(raw, base)
-            if not isinstance(raw, dict):
+            if raw is NO_VALUE or raw is None:
                 return {}, {}
+            if isinstance(raw, Unknown):
+                return raw, {}
+            if not isinstance(raw, dict):
+                return _kind(raw), {}
         attributes: dict[str, Any] = {}
         tags: dict[str, Any] = {}
         for key, value in raw.items():
