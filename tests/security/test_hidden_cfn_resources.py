@@ -166,3 +166,24 @@ def test_properties_an_if_leaves_out_are_no_properties(tmp_path: Path) -> None:
         ("ENC-MEMORYDB-101", "pass"),
         ("ENC-MEMORYDB-011", "fail"),
     }
+
+
+@pytest.mark.parametrize("off", ["off", "Off", "OFF", "no", "No", "NO", "false"])
+def test_yaml_1_1_booleans_are_read_as_cloudformation_reads_them(tmp_path: Path, off: str) -> None:
+    on = {"off": "on", "Off": "Yes", "OFF": "YES", "no": "yes", "No": "On", "NO": "ON", "false": "true"}[off]
+    text = (
+        f"Conditions:\n  Deploy: !Equals [{on}, true]\nResources:\n"
+        + CACHE.replace("    Properties:", "    Condition: Deploy\n    Properties:")
+        + f"  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: {off}\n"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert _tls(result) == [("fail", "Cache", "template.yaml", 11)]
+    sqs = [(f.status, f.resource_id, f.line) for f in result.findings if f.rule_id == "ENC-SQS-001"]
+    assert sqs == [("fail", "Queue", 15)]
+
+
+def test_quoted_yaml_1_1_boolean_words_stay_strings(tmp_path: Path) -> None:
+    text = "Conditions:\n  Deploy: !Equals ['on', true]\nResources:\n" + CACHE.replace(
+        "    Properties:", "    Condition: Deploy\n    Properties:"
+    )
+    assert _tls(_scan(tmp_path, {"template.yaml": text})) == []

@@ -31,7 +31,8 @@ def test_intrinsics_resolve_with_defaults_and_region(parse: Parse) -> None:
     )  # fmt: skip
     assert volume.region == "eu-west-1"
     assert volume.attributes["size"] == 100
-    assert volume.attributes["encrypted"] is True  # 'Yes' stays a string, so the Equals condition holds
+    # Unquoted Yes is YAML 1.1's true, as CloudFormation reads it: on both sides, so the Equals holds.
+    assert volume.attributes["encrypted"] is True
     assert isinstance(volume.attributes["kms_key_id"], Unknown)  # If on HasKey; KeyArn has no value
     assert "KeyArn" in volume.attributes["kms_key_id"].reason
     assert isinstance(volume.attributes["availability_zone"], Unknown)
@@ -39,7 +40,7 @@ def test_intrinsics_resolve_with_defaults_and_region(parse: Parse) -> None:
     assert isinstance(volume.tags["Stack"], Unknown)
     trail = resources["AuditTrail"].attributes
     assert trail["name"] == "audit-dev-subnet-b"  # Join + Select over a CommaDelimitedList (spaces trimmed)
-    assert trail["is_multi_region_trail"] == "Yes"  # YAML 1.2: not a boolean
+    assert trail["is_multi_region_trail"] is True  # YAML 1.1's boolean, as CloudFormation reads it
     assert trail["enable_log_file_validation"] is True
     assert isinstance(trail["kms_key_id"], Unknown)
     assert "cloud_watch_logs_group_arn" in trail  # renamed through the data table

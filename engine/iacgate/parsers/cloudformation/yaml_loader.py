@@ -1,8 +1,11 @@
-"""CloudFormation YAML: YAML 1.2 core scalars, every ``!Tag``, and the line of every node.
+"""CloudFormation YAML: its plain scalars, every ``!Tag``, and the line of every node.
 
-PyYAML resolves plain scalars with YAML 1.1 rules (``2010-09-09`` becomes a date, ``Yes`` a boolean),
-which CloudFormation does not do. Plain scalars are therefore tagged with a private tag while the node
-tree is composed and resolved here with the YAML 1.2 core schema; quoted scalars are always strings.
+PyYAML resolves plain scalars with all YAML 1.1 rules (``2010-09-09`` becomes a date, ``1_000`` a
+number), which CloudFormation does not do. Plain scalars are therefore tagged with a private tag while the
+node tree is composed and resolved here: numbers and null with the YAML 1.2 core schema, booleans with
+YAML 1.1's words as CloudFormation reads them (``yes``/``no``/``on``/``off`` in PyYAML's three casings,
+besides ``true``/``false``: ``SqsManagedSseEnabled: off`` is false, ``!Equals [on, yes]`` true). Quoted
+scalars are always strings.
 Alias expansion is counted before the tree is built (``yamlio.check_expansion``): a template of aliases
 to aliases is an error naming its line, not gigabytes of memory.
 """
@@ -30,7 +33,13 @@ INTRINSIC_NAMES = frozenset(
 )  # fmt: skip
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# YAML 1.1's booleans, as PyYAML's resolver lists them (y and n are not among them).
+_BOOL = {
+    word: value
+    for words, value in (("true yes on", True), ("false no off", False))
+    for lower in words.split()
+    for word in (lower, lower.capitalize(), lower.upper())
+}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -73,7 +82,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 
 def plain_scalar(text: str) -> Any:
-    """YAML 1.2 core schema resolution of an unquoted scalar."""
+    """An unquoted scalar as CloudFormation reads it: YAML 1.1 booleans, else the YAML 1.2 core schema."""
     if _NULL.match(text):
         return None
     if text in _BOOL:
