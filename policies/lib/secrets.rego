@@ -41,6 +41,14 @@ secrets_literal(value) if {
 
 secrets_literal(value) if is_number(value)
 
+# A CloudFormation dynamic reference is unknown until deployment (the parser says which service answers
+# it): one to a plain SSM parameter keeps the credential unencrypted, so it counts as written in the
+# configuration, as its text did.
+secrets_literal(value) if {
+	lib.is_unknown(value)
+	startswith(value.__unknown__, "dynamic reference {{resolve:ssm:")
+}
+
 # Where a hard-coded value came from, as the message says it.
 secrets_origin := "stored in plaintext in the stack state" if {
 	input.resource.format == "pulumi"

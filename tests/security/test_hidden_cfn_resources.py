@@ -187,3 +187,37 @@ def test_quoted_yaml_1_1_boolean_words_stay_strings(tmp_path: Path) -> None:
         "    Properties:", "    Condition: Deploy\n    Properties:"
     )
     assert _tls(_scan(tmp_path, {"template.yaml": text})) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "'{{resolve:ssm:/queue/sse}}'",
+        "'{{resolve:ssm:/queue/sse:3}}'",
+        "!Sub '{{resolve:ssm:/${AWS::Region}/sse}}'",
+        "!Join ['', ['{{resolve:', 'ssm:/queue/sse}}']]",
+    ],
+)
+def test_a_dynamic_reference_is_unknown_until_deploy(tmp_path: Path, value: str) -> None:
+    text = "Resources:\n  Queue:\n"
+    text += f"    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: {value}\n"
+    result = _scan(tmp_path, {"template.yaml": text}, region="eu-west-1")
+    sqs = [(f.status, f.line) for f in result.findings if f.rule_id == "ENC-SQS-001"]
+    assert sqs == [("undetermined", 5)]
+    finding = next(f for f in result.findings if f.rule_id == "ENC-SQS-001")
+    assert "dynamic reference {{resolve:ssm:...}} resolved at deploy time" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("service", "status"), [("ssm", "fail"), ("ssm-secure", None), ("secretsmanager", None)]
+)
+def test_a_password_from_a_dynamic_reference_is_judged_by_its_service(
+    tmp_path: Path, service: str, status: str | None
+) -> None:
+    text = (
+        "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n"
+        f"      MasterUsername: admin\n      MasterUserPassword: '{{{{resolve:{service}:/db/pw}}}}'\n"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    found = [(f.status, f.line) for f in result.findings if f.rule_id == "SEC-CRED-001"]
+    assert found == ([(status, 7)] if status else [])

@@ -53,7 +53,8 @@ deny contains {"not_applicable": true} if {
 	not managed
 }
 
-deny contains lib.violation([name], secrets.secrets_hardcoded_message(what[lib.resource.type], name)) if {
+# Decided: a plain SSM dynamic reference is unknown until deployment, but where it comes from is known.
+deny contains lib.decided_violation([name], secrets.secrets_hardcoded_message(what[lib.resource.type], name)) if {
 	not plan
 	some name in names
 	secrets.secrets_literal(lib.attr(name))

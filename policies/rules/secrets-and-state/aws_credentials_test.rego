@@ -59,6 +59,16 @@ test_cloudformation_plain_ssm_reference_fails if {
 	result.path == ["master_password"]
 }
 
+test_cloudformation_plain_ssm_reference_read_as_unknown_fails if {
+	some result in rule.deny with input.resource as in_format(
+		testing.resource("aws_docdb_cluster", {"master_password": {"__unknown__": "dynamic reference {{resolve:ssm:...}} resolved at deploy time"}}),
+		"cloudformation",
+	)
+		with input.related as []
+	result.path == ["master_password"]
+	result.decided
+}
+
 test_pulumi_plaintext_state_fails if {
 	some result in rule.deny with input.resource as in_format(
 		testing.resource("aws_elasticache_replication_group", {"auth_token": "0123456789abcdef0123"}),

@@ -19,6 +19,18 @@ from iacgate.parsers.cloudformation.loaded import CustomTag, Path
 NO_VALUE: Any = type("NoValue", (), {"__repr__": lambda self: "AWS::NoValue"})()
 Tri = bool | Unknown
 _SUB = re.compile(r"\$\{([^}]*)\}")
+# A dynamic reference: CloudFormation replaces it with a parameter's or secret's value at deploy time.
+_DYNAMIC = re.compile(r"\{\{resolve:(ssm|ssm-secure|secretsmanager):")
+
+
+def dynamic_reference(value: Any) -> Any:
+    """A string holding a dynamic reference is unknown as a whole (the reason names the service, which the
+    secrets rules read: a plain SSM parameter stores a credential unencrypted); any other value as it is."""
+    if isinstance(value, str) and "{{resolve:" in value:
+        found = _DYNAMIC.search(value)
+        if found is not None:
+            return Unknown(f"dynamic reference {{{{resolve:{found.group(1)}:...}}}} resolved at deploy time")
+    return value
 
 
 def text(value: Any) -> str | None:
@@ -116,7 +128,7 @@ class Evaluator:
                 (f"!{value.tag} is a pre-processor tag (not evaluated: it must run first)", value.line)
             )
             return Unknown(f"!{value.tag}: pre-processor tag, not evaluated")
-        return value
+        return dynamic_reference(value)
 
     def _line(self, raw: Path, out: Path) -> None:
         if self.lines is not None:
@@ -143,7 +155,8 @@ class Evaluator:
             if handler is None:
                 self.resolve(arg, raw, out)  # for the references inside
                 return Unknown(f"{key} is not evaluated by iacgate")
-            return handler(self, self.resolve_args(key, arg, raw, out), raw, out)
+            # A dynamic reference built by a function (Fn::Sub, Fn::Join) is resolved at deploy time too.
+            return dynamic_reference(handler(self, self.resolve_args(key, arg, raw, out), raw, out))
         finally:
             self.lines = lines
 
