@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.parsers.cloudformation.conftest import parse_files
 
 from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.graph.model import Resource, Unknown
 
 CACHE = """\
   Cache:
@@ -30,6 +32,11 @@ def _scan(root: Path, files: dict[str, str], **settings: object) -> ScanResult:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     return scan(ScanSettings(paths=(root,), **settings))  # type: ignore[arg-type]
+
+
+def scan_resources(root: Path, text: str) -> dict[str, Resource]:
+    (root / "template.yaml").write_text(text, encoding="utf-8")
+    return {resource.id: resource for resource in parse_files(root, ["template.yaml"]).resources}
 
 
 def _tls(result: ScanResult) -> list[tuple[str, str, str, int]]:
@@ -221,3 +228,30 @@ def test_a_password_from_a_dynamic_reference_is_judged_by_its_service(
     result = _scan(tmp_path, {"template.yaml": text})
     found = [(f.status, f.line) for f in result.findings if f.rule_id == "SEC-CRED-001"]
     assert found == ([(status, 7)] if status else [])
+
+
+TRANSFORMS = {
+    "sibling-of-properties": CACHE
+    + "      Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/x.yaml}}\n",
+    "resource-transform": CACHE + "    Transform: {Name: MyMacro}\n",
+    "resource-fn-transform": CACHE + "    Fn::Transform: {Name: MyMacro}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRANSFORMS))
+def test_a_macro_beside_other_keys_makes_the_resource_unknown(tmp_path: Path, name: str) -> None:
+    result = _scan(tmp_path, {"template.yaml": "Resources:\n" + TRANSFORMS[name]})
+    assert {(check.rule_id, check.outcome) for check in result.evaluation.checks} == {
+        ("ENC-MEMORYDB-101", "undetermined"),
+        ("ENC-MEMORYDB-011", "undetermined"),
+    }
+    macro = "AWS::Include" if name == "sibling-of-properties" else "MyMacro"
+    warnings = [(n.line, n.message) for n in result.notifications if n.level == "warning"]
+    assert warnings == [(9, f"Fn::Transform not evaluated: macro {macro} must run first")]
+
+
+def test_a_macro_beside_keys_of_a_property_makes_that_property_unknown(tmp_path: Path) -> None:
+    text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
+    text += "        maxReceiveCount: 3\n        Fn::Transform: {Name: MyMacro}\n"
+    queue = scan_resources(tmp_path, text)["Queue"]
+    assert queue.attributes["redrive_policy"] == Unknown("Fn::Transform: macro MyMacro must run first")

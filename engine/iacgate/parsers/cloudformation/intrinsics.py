@@ -104,6 +104,9 @@ class Evaluator:
                     return self.intrinsic(key, value[key], (*raw, key), out, convert)
                 if key.startswith("Rain::"):  # a Rain directive written as JSON
                     return self.resolve(CustomTag(key, value[key], self.line_of((*raw, key)) or 0), raw)
+            elif "Fn::Transform" in value:
+                # The macro rewrites the whole mapping it sits in, its sibling keys included.
+                return self.intrinsic("Fn::Transform", value["Fn::Transform"], (*raw, "Fn::Transform"), out)
             result: dict[str, Any] = {}
             for key, item in value.items():
                 keep = convert and key not in self.verbatim
@@ -393,7 +396,8 @@ def _cidr(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
 def _transform(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     specs = arg if isinstance(arg, list) else [arg]
     name = ", ".join(str(spec.get("Name")) for spec in specs if isinstance(spec, dict)) or "(unnamed)"
-    ev.warnings.append((f"Fn::Transform not evaluated: macro {name} must run first", ev.line_of(raw) or 0))
+    line = ev.line_of(raw) or ev.line_of(raw[:-1]) or 0  # a resource's Transform has no Fn::Transform key
+    ev.warnings.append((f"Fn::Transform not evaluated: macro {name} must run first", line))
     return Unknown(f"Fn::Transform: macro {name} must run first")
 
 

@@ -299,8 +299,14 @@ class Stack:
         (a value known only at deploy time) or what it is instead (CloudFormation refuses the template)."""
         raw = entry.body.get("Properties", {})
         base = (*entry.origin, "Properties")
-        if not isinstance(raw, dict) or (
-            len(raw) == 1 and any(k == "Ref" or k.startswith("Fn::") for k in raw)
+        transform = next((key for key in ("Fn::Transform", "Transform") if key in entry.body), None)
+        if transform is not None:
+            # A macro on the resource itself rewrites all of it: its properties are what the macro makes.
+            raw, base = {"Fn::Transform": entry.body[transform]}, (*entry.origin, transform)
+        if (
+            not isinstance(raw, dict)
+            or "Fn::Transform" in raw
+            or (len(raw) == 1 and any(k == "Ref" or k.startswith("Fn::") for k in raw))
         ):
             raw = self.ev.resolve(raw, base)
             if raw is NO_VALUE or raw is None:
