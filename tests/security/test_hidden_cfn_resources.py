@@ -255,3 +255,17 @@ def test_a_macro_beside_keys_of_a_property_makes_that_property_unknown(tmp_path:
     text += "        maxReceiveCount: 3\n        Fn::Transform: {Name: MyMacro}\n"
     queue = scan_resources(tmp_path, text)["Queue"]
     assert queue.attributes["redrive_policy"] == Unknown("Fn::Transform: macro MyMacro must run first")
+
+
+def test_a_number_parameter_is_compared_as_written(tmp_path: Path) -> None:
+    text = (
+        "Parameters:\n  Replicas:\n    Type: Number\n    Default: '01'\n"
+        "Conditions:\n  Deploy: !Equals [!Ref Replicas, '01']\nResources:\n"
+        + CACHE.replace("    Properties:", "    Condition: Deploy\n    Properties:")
+        + "      NumReplicasPerShard: !Ref Replicas\n      Description: !Sub '${Replicas} replicas'\n"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert _tls(result) == [("fail", "Cache", "template.yaml", 15)]
+    cache = scan_resources(tmp_path, text)["Cache"]
+    # A property set to a Number parameter holds the number; Fn::Sub joins the text as written.
+    assert (cache.attributes["num_replicas_per_shard"], cache.attributes["description"]) == (1, "01 replicas")

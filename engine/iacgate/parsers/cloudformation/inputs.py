@@ -46,11 +46,24 @@ def parameter_values(declared: Any, given: Mapping[str, Any]) -> dict[str, Any]:
             value = Unknown(f"parameter {name} is read from SSM parameter {value!r} at deploy time")
         elif (kind == "CommaDelimitedList" or kind.startswith("List<")) and isinstance(value, str):
             value = [part.strip() for part in value.split(",")]
-        elif kind == "Number" and isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                value = int(value) if value.strip().lstrip("-").isdigit() else float(value)
-        values[name] = value
+        values[name] = value  # a Number as written: Ref gives its text ("01"), Evaluator.ref a number
     return values
+
+
+def number_parameters(declared: Any) -> frozenset[str]:
+    """The names of the parameters of type ``Number``."""
+    specs = declared if isinstance(declared, dict) else {}
+    return frozenset(
+        name for name, spec in specs.items() if isinstance(spec, dict) and spec.get("Type") == "Number"
+    )
+
+
+def as_number(value: Any) -> Any:
+    """A Number parameter's text as the number a property of a number type receives; else the value."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return int(value) if value.strip().lstrip("-").isdigit() else float(value)
+    return value
 
 
 def template_url_hint(value: Any) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from iacgate.graph.model import Unknown
+from iacgate.parsers.cloudformation.inputs import as_number
 from iacgate.parsers.cloudformation.loaded import CustomTag, Path
 
 NO_VALUE: Any = type("NoValue", (), {"__repr__": lambda self: "AWS::NoValue"})()
@@ -94,6 +95,9 @@ class Evaluator:
         # resource being resolved: a finding on it says so, instead of presenting it as written there.
         self.defaults: frozenset[str] = frozenset()
         self.origins: dict[Path, str] = {}
+        # Parameters of type Number: Ref gives the text as written ("01", which Fn::Equals and Fn::Sub
+        # compare and join), and a property set to one holds the number (rules compare numbers).
+        self.numbers: frozenset[str] = frozenset()
 
     # -- values -----------------------------------------------------------------------------------
     def resolve(self, value: Any, raw: Path, out: Path = (), convert: bool = False) -> Any:
@@ -174,6 +178,8 @@ class Evaluator:
         if name in self.names:
             if name in self.defaults and self.lines is not None:
                 self.origins[out] = f"the default of parameter {name}"
+            if name in self.numbers and self.lines is not None:  # a property's value, not an argument
+                return as_number(self.names[name])
             return self.names[name]
         if name in self.resources:
             self._ref_edge(name, out)

@@ -20,7 +20,12 @@ from iacgate.graph.model import (
 )
 from iacgate.notifications import Notification
 from iacgate.parsers.cloudformation import foreach, sam
-from iacgate.parsers.cloudformation.inputs import NO_REGION, parameter_values, pseudo_parameters
+from iacgate.parsers.cloudformation.inputs import (
+    NO_REGION,
+    number_parameters,
+    parameter_values,
+    pseudo_parameters,
+)
 from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
 from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
 from iacgate.parsers.cloudformation.names import type_table
@@ -118,6 +123,7 @@ class Stack:
             names, frozenset(), mappings, self.condition, self.get_att, snake, self.table.verbatim
         )
         declared = mapping(self.doc.get("Parameters"))
+        self.ev.numbers = number_parameters(declared)
         self.ev.defaults = frozenset(
             name for name, spec in declared.items() if isinstance(spec, dict) and "Default" in spec
         ) - frozenset(given)
