@@ -269,3 +269,78 @@ def test_a_number_parameter_is_compared_as_written(tmp_path: Path) -> None:
     cache = scan_resources(tmp_path, text)["Cache"]
     # A property set to a Number parameter holds the number; Fn::Sub joins the text as written.
     assert (cache.attributes["num_replicas_per_shard"], cache.attributes["description"]) == (1, "01 replicas")
+
+
+def _loops(depth: int, width: int, body: str) -> str:
+    items = "[" + ", ".join(f"i{n}" for n in range(width)) + "]"
+    text, indent = "", "  "
+    for level in range(depth):
+        text += f"{indent}Fn::ForEach::L{level}:\n{indent}  - V{level}\n{indent}  - {items}\n{indent}  -\n"
+        indent += "    "
+    name = "".join(f"${{V{level}}}" for level in range(depth))
+    return text + f"{indent}Q{name}:\n{indent}  Type: AWS::SQS::Queue\n" + body
+
+
+@pytest.mark.parametrize(
+    ("depth", "width", "message", "line"),
+    [
+        (3, 300, "Fn::ForEach expands to more than 500 resources, CloudFormation's limit", 11),
+        (2, 501, "Fn::ForEach expands to more than 500 resources, CloudFormation's limit", 7),
+        (3, 20, "Fn::ForEach loops iterate more than 5,000 times", 11),
+    ],
+)
+def test_for_each_past_the_ceiling_fails_closed_naming_the_loop(
+    tmp_path: Path, depth: int, width: int, message: str, line: int
+) -> None:
+    text = "Transform: AWS::LanguageExtensions\nResources:\n" + _loops(depth, width, "")
+    if width == 20:  # loops whose innermost output is empty: they only iterate
+        text = text[: text.rindex("-\n")] + "- {}\n"
+    result = _scan(tmp_path, {"template.yaml": text, "ok.yaml": "Resources:\n" + CACHE})
+    expected = f"template template.yaml not evaluated: {message} (a ceiling of iacgate)"
+    assert _errors(result) == [("template.yaml", line, expected)]
+    assert _tls(result) == [("fail", "Cache", "ok.yaml", 8)]  # every other file is still judged
+    assert result.decision.exit_code == 3
+
+
+def test_500_resources_from_loops_are_evaluated(tmp_path: Path) -> None:
+    text = "Transform: AWS::LanguageExtensions\nResources:\n" + _loops(2, 20, "")
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert not _errors(result) and len({check.resource_id for check in result.evaluation.checks}) == 400
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("!Select [.inf, [a, b]]", "Fn::Select index inf out of range"),
+        ("!Select [0, !Cidr [10.0.0.0/8, .inf, 8]]", "Fn::Cidr with arguments that do not fit"),
+        (
+            "!Select [0, !Cidr ['::/0', 50000000, 1]]",
+            "Fn::Cidr count 50000000 is outside 1-256, CloudFormation's limit",
+        ),
+        (
+            "!Select [0, !Cidr [10.0.0.0/8, 0, 8]]",
+            "Fn::Cidr count 0 is outside 1-256, CloudFormation's limit",
+        ),
+    ],
+)
+def test_select_and_cidr_past_their_limits_are_unknown(tmp_path: Path, value: str, reason: str) -> None:
+    text = f"Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: {value}\n"
+    assert scan_resources(tmp_path, text)["Q"].attributes["name"] == Unknown(reason)
+
+
+def test_a_cidr_within_the_limit_is_evaluated(tmp_path: Path) -> None:
+    text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+    text += "      QueueName: !Select [255, !Cidr [10.0.0.0/8, 256, 8]]\n"
+    assert scan_resources(tmp_path, text)["Q"].attributes["name"] == "10.0.255.0/24"
+
+
+def test_a_long_chain_of_conditions_fails_closed_naming_its_line(tmp_path: Path) -> None:
+    chain = "".join(f"  C{n}: {{Condition: C{n + 1}}}\n" for n in range(3000))
+    text = f"Conditions:\n{chain}  C3000: !Equals [a, a]\nResources:\n" + CACHE.replace(
+        "    Properties:", "    Condition: C0\n    Properties:"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    expected = (
+        "template template.yaml not evaluated: a chain of more than 64 conditions (a ceiling of iacgate)"
+    )
+    assert _errors(result) == [("template.yaml", 66, expected)]

@@ -163,6 +163,8 @@ class CloudFormationParser:
                 )
             try:
                 result = Stack(source, found, "", given, environment).evaluate()
+            except RecursionError:  # a last resort: the ceilings on nesting and chains come first
+                raise ParseError(Position(source.relative), "not evaluated: nested too deeply") from None
             except ParseError as error:
                 if error.position.file == source.relative or isinstance(error, CeilingError):
                     raise

@@ -4,17 +4,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.cloudformation.loaded import Entry, Path
 
+# CloudFormation allows 500 resources in a template after its loops are expanded; loops whose outputs
+# are empty may still iterate, so iterations have a ceiling of their own.
+MAX_RESOURCES = 500
+MAX_ITERATIONS = 5_000
+
+
+class TooLarge(Exception):
+    """The loops expand past a ceiling; ``path`` is the loop where it was passed."""
+
+    def __init__(self, what: str, path: Path) -> None:
+        super().__init__(what)
+        self.what, self.path = what, path
+
+
+@dataclass
+class _Count:
+    entries: int = 0
+    iterations: int = 0
+
 
 def expand_for_each(
     resources: dict[str, Any], origin: Path, collection: Callable[[Any, Path], Any], warnings: list[str]
 ) -> list[Entry]:
-    """``origin`` + the template key (not the substituted one) is where each output's lines are."""
-    return _expand([(key, key, body) for key, body in resources.items()], origin, collection, warnings)
+    """``origin`` + the template key (not the substituted one) is where each output's lines are. Raises
+    ``TooLarge`` past the ceilings (a few kB of nested loops would otherwise make millions of entries)."""
+    items = [(key, key, body) for key, body in resources.items()]
+    return _expand(items, origin, collection, warnings, _Count())
 
 
 def _expand(
@@ -22,10 +44,15 @@ def _expand(
     origin: Path,
     collection: Callable[[Any, Path], Any],
     warnings: list[str],
+    count: _Count,
 ) -> list[Entry]:
     entries: list[Entry] = []
     for key, written, body in items:
         if not key.startswith("Fn::ForEach::"):
+            count.entries += 1
+            if count.entries > MAX_RESOURCES and origin != ("Resources",):
+                what = f"Fn::ForEach expands to more than {MAX_RESOURCES} resources, CloudFormation's limit"
+                raise TooLarge(what, origin[:-1])
             entries.append(Entry(key, body, (*origin, written)))
             continue
         here = (*origin, written)
@@ -43,12 +70,15 @@ def _expand(
             warnings.append(f"{key} not expanded: its collection cannot be evaluated ({reason})")
             continue
         for value in values:
+            count.iterations += 1
+            if count.iterations > MAX_ITERATIONS:
+                raise TooLarge(f"Fn::ForEach loops iterate more than {MAX_ITERATIONS:,} times", here)
             item = value if isinstance(value, str) else str(value)
             outputs = [
                 (_substitute(k, identifier, item), k, _substitute(v, identifier, item))
                 for k, v in body[2].items()
             ]
-            entries.extend(_expand(outputs, (*here, 2), collection, warnings))
+            entries.extend(_expand(outputs, (*here, 2), collection, warnings, count))
     return entries
 
 

@@ -343,7 +343,7 @@ def _select(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
         return index if isinstance(index, Unknown) else items
     try:
         return items[int(index)]
-    except (ValueError, TypeError, IndexError, KeyError):
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError):  # OverflowError: .inf
         return Unknown(f"Fn::Select index {index!r} out of range")
 
 
@@ -386,6 +386,9 @@ def _import_value(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     return Unknown(f"Fn::ImportValue {text(arg) or '(computed)'}: exported by another stack")
 
 
+_MAX_CIDR_COUNT = 256  # CloudFormation's limit on the number of CIDRs Fn::Cidr makes
+
+
 def _cidr(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     unknown = contains_unknown(arg)
     if unknown is not None:
@@ -394,8 +397,10 @@ def _cidr(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
         block, count, bits = arg
         network = ipaddress.ip_network(str(block), strict=False)
         subnets = network.subnets(new_prefix=network.max_prefixlen - int(bits))
+        if not 1 <= int(count) <= _MAX_CIDR_COUNT:
+            return Unknown(f"Fn::Cidr count {count} is outside 1-{_MAX_CIDR_COUNT}, CloudFormation's limit")
         return [str(next(subnets)) for _ in range(int(count))]
-    except (ValueError, TypeError, StopIteration):
+    except (ValueError, TypeError, StopIteration, OverflowError):  # OverflowError: .inf
         return Unknown("Fn::Cidr with arguments that do not fit")
 
 

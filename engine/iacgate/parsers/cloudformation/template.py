@@ -40,6 +40,8 @@ _MAX_DEPTH = 8
 # nested eight deep, is 10^8 stacks; past a ceiling the unit is refused (exit 3) naming where.
 MAX_STACKS = 1_000
 MAX_RESOURCES = 50_000
+# A condition naming a condition naming a condition...: each link is a few Python frames.
+MAX_CONDITION_CHAIN = 64
 
 
 class CeilingError(ParseError):
@@ -137,6 +139,10 @@ class Stack:
             return Unknown(f"no condition named {name}")
         if name in self._active:
             return Unknown(f"condition {name} refers to itself")
+        if len(self._active) >= MAX_CONDITION_CHAIN:
+            self.ceiling(
+                f"a chain of more than {MAX_CONDITION_CHAIN} conditions", self.line(("Conditions", name))
+            )
         self._active.add(name)
         state: Tri = self._side(lambda ev: ev.condition_value(declared[name], ("Conditions", name)))
         self._active.discard(name)
@@ -197,9 +203,12 @@ class Stack:
             self.error("not a valid template: it has no Resources", self.line(("Resources",)))
             return self.result
         warnings: list[str] = []
-        entries = foreach.expand_for_each(
-            resources, ("Resources",), lambda v, p: self._side(lambda ev: ev.resolve(v, p)), warnings
-        )
+        try:
+            entries = foreach.expand_for_each(
+                resources, ("Resources",), lambda v, p: self._side(lambda ev: ev.resolve(v, p)), warnings
+            )
+        except foreach.TooLarge as error:
+            self.ceiling(error.what, self.line(error.path))
         if sam.is_sam(self.doc, entries):
             entries = sam.SamExpander(self.doc).expand(entries)
         self.entries = {entry.logical_id: entry for entry in entries}
@@ -233,7 +242,7 @@ class Stack:
                 metadata["condition_unknown"] = state.reason
         self.budget.resources += 1
         if self.budget.resources > MAX_RESOURCES:
-            self.ceiling(f"more than {MAX_RESOURCES:,} resources", start)
+            self.ceiling(f"with its nested stacks it has more than {MAX_RESOURCES:,} resources", start)
         native = body["Type"]
         info = self.table.lookup(native)
         lines: dict[Path, int] = {}
@@ -382,7 +391,7 @@ class Stack:
             return None
         self.budget.stacks += 1
         if self.budget.stacks > MAX_STACKS:
-            self.ceiling(f"more than {MAX_STACKS:,} nested stacks", line)
+            self.ceiling(f"with its nested stacks it has more than {MAX_STACKS:,} nested stacks", line)
         child = Stack(
             source, loaded, f"{self.prefix}{logical_id}/", given, self.env, self.depth + 1,
             self.budget, self.ancestors,
@@ -392,7 +401,7 @@ class Stack:
         return child
 
     def ceiling(self, what: str, line: int) -> None:
-        message = f"template {self.budget.root} not evaluated: with its nested stacks it has {what}"
+        message = f"template {self.budget.root} not evaluated: {what}"
         raise CeilingError(Position(self.source.relative, line), f"{message} (a ceiling of iacgate)")
 
 
