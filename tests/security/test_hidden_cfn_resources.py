@@ -344,3 +344,31 @@ def test_a_long_chain_of_conditions_fails_closed_naming_its_line(tmp_path: Path)
         "template template.yaml not evaluated: a chain of more than 64 conditions (a ceiling of iacgate)"
     )
     assert _errors(result) == [("template.yaml", 66, expected)]
+
+
+UNRESOLVED = {
+    "remote-stack": (
+        "Resources:\n" + _stack("Child", "https://b.s3.amazonaws.com/c.yaml"),
+        ("Child", "https://b.s3.amazonaws.com/c.yaml", 2),
+    ),
+    "loop-over-unknown": (
+        "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n"
+        "  Fn::ForEach::Caches:\n    - N\n    - !Ref Names\n"
+        "    - Cache${N}:\n        Type: AWS::MemoryDB::Cluster\n",
+        ("Fn::ForEach::Caches", "Fn::ForEach::Caches", 5),
+    ),
+    "pre-processor-type": (
+        "Resources:\n  Cache:\n    Type: !Rain::Constant CacheType\n",
+        ("Cache", "!Rain::Constant", 2),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNRESOLVED))
+def test_resources_left_unevaluated_block_under_fail_on_undetermined(tmp_path: Path, name: str) -> None:
+    text, expected = UNRESOLVED[name]
+    result = _scan(tmp_path, {"template.yaml": text}, fail_on_undetermined=True)
+    assert [(item.address, item.source, item.line) for item in result.unresolved_modules] == [expected]
+    assert result.unresolved_modules[0].file == "template.yaml"
+    assert result.decision.exit_code == 1
+    assert _scan(tmp_path, {}).decision.exit_code == 0  # reported, not blocking, without the option

@@ -174,7 +174,12 @@ class CloudFormationParser:
             resources = tuple(result.resources)
             if PARAMETER_TYPE in options.config_nodes:
                 resources += tuple(parameter_nodes(found, source.relative))
-            unit = ParseResult(resources, tuple(result.edges), tuple(result.notifications))
+            unit = ParseResult(
+                resources,
+                tuple(result.edges),
+                tuple(result.notifications),
+                unresolved=tuple(result.unresolved),
+            )
             return unit, result.nested
 
         # A file some template names as a nested stack is judged through that template only when it was

@@ -30,8 +30,20 @@ class _Count:
     iterations: int = 0
 
 
+@dataclass(frozen=True)
+class Unexpanded:
+    """A loop left unexpanded: the resources it makes are not judged (``reason`` says why)."""
+
+    key: str
+    reason: str
+    path: Path
+
+
 def expand_for_each(
-    resources: dict[str, Any], origin: Path, collection: Callable[[Any, Path], Any], warnings: list[str]
+    resources: dict[str, Any],
+    origin: Path,
+    collection: Callable[[Any, Path], Any],
+    warnings: list[Unexpanded],
 ) -> list[Entry]:
     """``origin`` + the template key (not the substituted one) is where each output's lines are. Raises
     ``TooLarge`` past the ceilings (a few kB of nested loops would otherwise make millions of entries)."""
@@ -43,7 +55,7 @@ def _expand(
     items: list[tuple[str, str, Any]],
     origin: Path,
     collection: Callable[[Any, Path], Any],
-    warnings: list[str],
+    warnings: list[Unexpanded],
     count: _Count,
 ) -> list[Entry]:
     entries: list[Entry] = []
@@ -62,12 +74,12 @@ def _expand(
             and isinstance(body[0], str)
             and isinstance(body[2], dict)
         ):
-            warnings.append(f"{key} is malformed (expected [identifier, collection, template]); not expanded")
+            warnings.append(Unexpanded(key, "malformed (expected [identifier, collection, template])", here))
             continue
         identifier, values = body[0], collection(body[1], (*here, 1))
         if not isinstance(values, list):
             reason = values.reason if isinstance(values, Unknown) else "not a list"
-            warnings.append(f"{key} not expanded: its collection cannot be evaluated ({reason})")
+            warnings.append(Unexpanded(key, f"its collection cannot be evaluated ({reason})", here))
             continue
         for value in values:
             count.iterations += 1

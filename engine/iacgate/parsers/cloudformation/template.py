@@ -19,17 +19,20 @@ from iacgate.graph.model import (
     path_text,
 )
 from iacgate.notifications import Notification
+from iacgate.parsers.base import UnresolvedModule
 from iacgate.parsers.cloudformation import foreach, sam
 from iacgate.parsers.cloudformation.inputs import (
     NO_REGION,
     number_parameters,
     parameter_values,
     pseudo_parameters,
+    template_url_hint,
 )
 from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
 from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
 from iacgate.parsers.cloudformation.names import type_table
 from iacgate.parsers.jsontext import kind
+from iacgate.redaction import shorten
 from iacgate.textio import SourceFile
 
 KNOWN_TRANSFORMS = frozenset(
@@ -89,6 +92,9 @@ class StackResult:
     outputs: dict[str, Any] = field(default_factory=dict)
     # (child template, the template whose stack resource evaluated it): files judged through a parent.
     nested: list[tuple[SourceFile, str]] = field(default_factory=list)
+    # What holds resources that were not evaluated (a remote nested stack, a loop over an unknown list, a
+    # pre-processor's Type): coverage reports them and --fail-on-undetermined blocks on them.
+    unresolved: list[UnresolvedModule] = field(default_factory=list)
 
 
 class Stack:
@@ -202,7 +208,7 @@ class Stack:
         if not isinstance(resources, dict):
             self.error("not a valid template: it has no Resources", self.line(("Resources",)))
             return self.result
-        warnings: list[str] = []
+        warnings: list[foreach.Unexpanded] = []
         try:
             entries = foreach.expand_for_each(
                 resources, ("Resources",), lambda v, p: self._side(lambda ev: ev.resolve(v, p)), warnings
@@ -216,9 +222,18 @@ class Stack:
         for entry in entries:
             self._resource(entry)
         self._outputs()
-        for message, line in dict.fromkeys([*((w, 0) for w in warnings), *self.ev.warnings]):
+        for loop in warnings:
+            line = self.line(loop.path)
+            self.unresolved(loop.key, loop.key, line, f"not expanded: {loop.reason}")
+        for message, line in dict.fromkeys(self.ev.warnings):
             self.warn(message, line)
         return self.result
+
+    def unresolved(self, name: str, source: str, line: int, reason: str) -> None:
+        """Resources not evaluated: a warning at ``line``, and an unresolved part the gate can block on."""
+        self.warn(f"{name} {reason}" if name.startswith("Fn::ForEach::") else reason, line)
+        item = UnresolvedModule(self.prefix + name, shorten(source), self.source.relative, line, reason)
+        self.result.unresolved.append(item)
 
     def _resource(self, entry: Entry) -> None:
         body = entry.body
@@ -226,7 +241,8 @@ class Stack:
         kind = body.get("Type") if isinstance(body, dict) else None
         if isinstance(kind, CustomTag):
             why = f"its Type is the pre-processor tag !{kind.tag}, which must run first"
-            self.warn(f"resource {entry.logical_id} not evaluated: {why}", start)
+            message = f"resource {self.prefix}{entry.logical_id} not evaluated: {why}"
+            self.unresolved(entry.logical_id, f"!{kind.tag}", start, message)
             return
         problem = _body_problem(body)
         if problem is not None:
@@ -292,6 +308,7 @@ class Stack:
                 self.result.edges.extend(child.edges)
                 self.result.notifications.extend(child.notifications)
                 self.result.nested.extend(child.nested)
+                self.result.unresolved.extend(child.unresolved)
 
     def _line_lookup(self, entry: Entry) -> Callable[[Path], int | None]:
         lines, origin, sources = self.loaded.lines, entry.origin, entry.sources
@@ -363,16 +380,18 @@ class Stack:
         self.children[logical_id] = None  # a cycle through outputs resolves to "unknown", not a loop
         entry = self.entries[logical_id]
         line = self.line(entry.origin)
-        if self.depth >= _MAX_DEPTH:
-            self.warn(
-                f"nested stack {self.prefix}{logical_id} not evaluated: nesting deeper than {_MAX_DEPTH}",
-                line,
-            )
-            return None
         props = mapping(entry.body.get("Properties"))
-        found = self.env.load_child(self.source, props.get("TemplateURL", props.get("Location")), logical_id)
+        url = props.get("TemplateURL", props.get("Location"))
+        written = url if isinstance(url, str) else template_url_hint(url) or "(computed)"
+        if self.depth >= _MAX_DEPTH:
+            why = f"nested stack {self.prefix}{logical_id} not evaluated: nesting deeper than {_MAX_DEPTH}"
+            self.unresolved(logical_id, written, line, why)
+            return None
+        found = self.env.load_child(self.source, url, logical_id)
         if isinstance(found, str):
-            self.warn(f"nested stack {self.prefix}{logical_id} not evaluated: {found}", line)
+            self.unresolved(
+                logical_id, written, line, f"nested stack {self.prefix}{logical_id} not evaluated: {found}"
+            )
             return None
         if parameters is None:
             parameters = self._side(
