@@ -372,3 +372,20 @@ def test_resources_left_unevaluated_block_under_fail_on_undetermined(tmp_path: P
     assert result.unresolved_modules[0].file == "template.yaml"
     assert result.decision.exit_code == 1
     assert _scan(tmp_path, {}).decision.exit_code == 0  # reported, not blocking, without the option
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_json_findings_are_on_their_lines_whatever_the_line_ends(tmp_path: Path, end: str) -> None:
+    lines = [
+        "{",
+        ' "Resources": {',
+        '  "Cache": {',
+        '   "Type": "AWS::MemoryDB::Cluster",',
+        '   "Properties": {',
+    ]
+    lines += ['    "ClusterName": "a", "NodeType": "db.t4g.small", "ACLName": "open-access",']
+    lines += ['    "TLSEnabled": false', "   }", "  }", " }", "}", ""]
+    text = end.join(lines)
+    (tmp_path / "template.json").write_text(text, encoding="utf-8", newline="")
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    assert _tls(result) == [("fail", "Cache", "template.json", 7)]

@@ -14,6 +14,7 @@ from iacgate.parsers.jsontext import JsonFault, refuse_lone_surrogates
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_LINE_END = re.compile(r"\r\n?|\n")
 _LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 
@@ -21,7 +22,8 @@ class _Reader:
     def __init__(self, text: str, relative: str) -> None:
         self.text = text
         self.relative = relative
-        self.newlines = [index for index, char in enumerate(text) if char == "\n"]
+        # The offset of the last character of each line end: CR LF, LF, or CR alone (a file of CR lines).
+        self.newlines = [match.end() - 1 for match in _LINE_END.finditer(text)]
         self.loaded = Loaded(None)
 
     def line(self, offset: int) -> int:
