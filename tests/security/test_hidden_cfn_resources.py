@@ -389,3 +389,23 @@ def test_json_findings_are_on_their_lines_whatever_the_line_ends(tmp_path: Path,
     (tmp_path / "template.json").write_text(text, encoding="utf-8", newline="")
     result = scan(ScanSettings(paths=(tmp_path,)))
     assert _tls(result) == [("fail", "Cache", "template.json", 7)]
+
+
+@pytest.mark.parametrize("merge", ["<<: *common", "<<: [*common]", "!!merge <<: *common"])
+def test_a_merge_key_is_applied_as_the_aws_cli_reads_it(tmp_path: Path, merge: str) -> None:
+    text = (
+        "Metadata:\n  Common: &common\n    NodeType: db.t4g.small\n    ACLName: open-access\n"
+        "    TLSEnabled: false\n    ClusterName: merged\n"
+        f"Resources:\n  Cache:\n    Type: AWS::MemoryDB::Cluster\n    Properties:\n      {merge}\n"
+        "      ClusterName: a\n"
+    )
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert _tls(result) == [("fail", "Cache", "template.yaml", 11)]  # the merge key's line
+    assert scan_resources(tmp_path, text)["Cache"].attributes["name"] == "a"  # written keys win
+
+
+def test_a_merge_key_of_a_scalar_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    text = "Resources:\n  Cache:\n    Type: AWS::MemoryDB::Cluster\n    Properties:\n      <<: plain\n"
+    assert _errors(_scan(tmp_path, {"template.yaml": text})) == [
+        ("template.yaml", 5, "invalid YAML: a merge key (<<) takes a mapping or a list of mappings")
+    ]

@@ -102,6 +102,12 @@ def plain_scalar(text: str) -> Any:
     return text
 
 
+def _is_merge(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and (
+        node.tag == "tag:yaml.org,2002:merge" or (node.tag == _PLAIN and node.value == "<<")
+    )
+
+
 def _last_line(node: Node) -> int:
     mark = node.end_mark
     return max(node.start_mark.line + 1, mark.line + (1 if mark.column > 0 else 0))
@@ -139,8 +145,14 @@ class _Builder:
             return items, last
         assert isinstance(node, MappingNode)
         mapping: dict[str, Any] = {}
+        merged: list[tuple[dict[str, Any], int]] = []
         last = node.start_mark.line + 1
         for key_node, value_node in node.value:
+            if _is_merge(key_node):
+                values, end = self._merge(value_node, (*path, "<<"))
+                merged.extend((value, key_node.start_mark.line + 1) for value in values)
+                last = max(last, end)
+                continue
             key = (
                 str(key_node.value)
                 if isinstance(key_node, ScalarNode)
@@ -151,10 +163,34 @@ class _Builder:
             value, end = self.build(value_node, child_path)
             mapping[key] = value
             last = max(last, end)
+        # A merge key (<<), as PyYAML applies it (the AWS CLI's package and deploy read templates with it):
+        # keys written in the mapping win, then the merged mappings in their order.
+        for source, line in merged:
+            for key, value in source.items():
+                if key not in mapping:
+                    mapping[key] = value
+                    self.loaded.lines[(*path, key)] = line
         if node.flow_style:
             last = max(last, _last_line(node))
         self.loaded.ends[path] = last
         return mapping, last
+
+    def _merge(self, node: Node, path: Path) -> tuple[list[dict[str, Any]], int]:
+        """The mappings a merge key names: one mapping, or a sequence of them."""
+        nodes = node.value if isinstance(node, SequenceNode) else [node]
+        values: list[dict[str, Any]] = []
+        last = node.start_mark.line + 1
+        for index, item in enumerate(nodes):
+            value, end = self.build(item, (*path, index))
+            if not isinstance(item, MappingNode) or not isinstance(value, dict):
+                mark = item.start_mark
+                where = Position(self.relative, mark.line + 1, mark.column + 1)
+                raise ParseError(
+                    where, "invalid YAML: a merge key (<<) takes a mapping or a list of mappings"
+                )
+            values.append(value)
+            last = max(last, end)
+        return values, last
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
