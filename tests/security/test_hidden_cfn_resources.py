@@ -409,3 +409,33 @@ def test_a_merge_key_of_a_scalar_is_an_error_naming_its_line(tmp_path: Path) -> 
     assert _errors(_scan(tmp_path, {"template.yaml": text})) == [
         ("template.yaml", 5, "invalid YAML: a merge key (<<) takes a mapping or a list of mappings")
     ]
+
+
+LOOP = "      Fn::ForEach::Off:\n        - P\n        - {collection}\n        - ${{P}}: false\n"
+
+
+def test_for_each_in_properties_is_expanded(tmp_path: Path) -> None:
+    text = "Transform: AWS::LanguageExtensions\nResources:\n" + CACHE.replace("      TLSEnabled: false\n", "")
+    result = _scan(tmp_path, {"template.yaml": text + LOOP.format(collection="[TLSEnabled]")})
+    assert _tls(result) == [("fail", "Cache", "template.yaml", 3)]
+
+
+def test_for_each_in_a_property_is_expanded(tmp_path: Path) -> None:
+    text = (
+        "Transform: AWS::LanguageExtensions\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+    )
+    text += "      RedrivePolicy:\n" + LOOP.replace("      ", "        ").format(collection="[a, b]")
+    queue = scan_resources(tmp_path, text)["Q"]
+    assert queue.attributes["redrive_policy"] == {"a": False, "b": False}
+
+
+def test_for_each_in_properties_over_an_unknown_collection_is_undetermined(tmp_path: Path) -> None:
+    text = (
+        "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n"
+    )
+    text += CACHE.replace("      TLSEnabled: false\n", "") + LOOP.format(collection="!Ref Names")
+    result = _scan(tmp_path, {"template.yaml": text})
+    assert {(check.rule_id, check.outcome) for check in result.evaluation.checks} == {
+        ("ENC-MEMORYDB-101", "undetermined"),
+        ("ENC-MEMORYDB-011", "undetermined"),
+    }

@@ -94,6 +94,39 @@ def _expand(
     return entries
 
 
+def expand_in_mapping(value: dict[str, Any], collection: Callable[[Any], Any]) -> dict[str, Any] | Unknown:
+    """A mapping (a resource's Properties, a property's value) with its ``Fn::ForEach::`` keys expanded in
+    place; ``Unknown`` when a loop cannot be (its collection unknown, its shape not a loop's)."""
+    result: dict[str, Any] = {}
+    iterations = 0
+    for key, body in value.items():
+        if not key.startswith("Fn::ForEach::"):
+            result[key] = body
+            continue
+        if not (
+            isinstance(body, list)
+            and len(body) == 3
+            and isinstance(body[0], str)
+            and isinstance(body[2], dict)
+        ):
+            return Unknown(f"{key} is malformed (expected [identifier, collection, template])")
+        values = collection(body[1])
+        if not isinstance(values, list):
+            reason = values.reason if isinstance(values, Unknown) else "not a list"
+            return Unknown(f"{key} not expanded: its collection cannot be evaluated ({reason})")
+        for item in values:
+            iterations += 1
+            if iterations > MAX_ITERATIONS:
+                return Unknown(f"{key}: loops iterate more than {MAX_ITERATIONS:,} times")
+            text = item if isinstance(item, str) else str(item)
+            expanded = _substitute(body[2], body[0], text)
+            inner = expand_in_mapping(expanded, collection) if isinstance(expanded, dict) else expanded
+            if not isinstance(inner, dict):
+                return inner if isinstance(inner, Unknown) else Unknown(f"{key} makes no mapping")
+            result.update(inner)
+    return result
+
+
 def _substitute(value: Any, identifier: str, item: str) -> Any:
     if isinstance(value, str):
         alnum = re.sub(r"[^A-Za-z0-9]", "", item)

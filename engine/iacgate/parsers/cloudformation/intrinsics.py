@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from iacgate.graph.model import Unknown
+from iacgate.parsers.cloudformation.foreach import expand_in_mapping
 from iacgate.parsers.cloudformation.inputs import as_number
 from iacgate.parsers.cloudformation.loaded import CustomTag, Path
 
@@ -104,13 +105,18 @@ class Evaluator:
         if isinstance(value, dict):
             if len(value) == 1:
                 key = next(iter(value))
-                if key == "Ref" or key.startswith("Fn::"):
+                if key == "Ref" or (key.startswith("Fn::") and not key.startswith("Fn::ForEach::")):
                     return self.intrinsic(key, value[key], (*raw, key), out, convert)
                 if key.startswith("Rain::"):  # a Rain directive written as JSON
                     return self.resolve(CustomTag(key, value[key], self.line_of((*raw, key)) or 0), raw)
             elif "Fn::Transform" in value:
                 # The macro rewrites the whole mapping it sits in, its sibling keys included.
                 return self.intrinsic("Fn::Transform", value["Fn::Transform"], (*raw, "Fn::Transform"), out)
+            if any(key.startswith("Fn::ForEach::") for key in value):
+                expanded = expand_in_mapping(value, lambda items: self._argument(items, raw, out))
+                if isinstance(expanded, Unknown):
+                    return expanded
+                value = expanded
             result: dict[str, Any] = {}
             for key, item in value.items():
                 keep = convert and key not in self.verbatim
@@ -136,6 +142,14 @@ class Evaluator:
             )
             return Unknown(f"!{value.tag}: pre-processor tag, not evaluated")
         return dynamic_reference(value)
+
+    def _argument(self, value: Any, raw: Path, out: Path) -> Any:
+        """``value`` resolved as a function's argument: no lines recorded (its path is not an attribute's)."""
+        lines, self.lines = self.lines, None
+        try:
+            return self.resolve(value, raw, out)
+        finally:
+            self.lines = lines
 
     def _line(self, raw: Path, out: Path) -> None:
         if self.lines is not None:

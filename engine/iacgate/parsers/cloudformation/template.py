@@ -335,6 +335,10 @@ class Stack:
         if transform is not None:
             # A macro on the resource itself rewrites all of it: its properties are what the macro makes.
             raw, base = {"Fn::Transform": entry.body[transform]}, (*entry.origin, transform)
+        if isinstance(raw, dict) and any(str(key).startswith("Fn::ForEach::") for key in raw):
+            raw = foreach.expand_in_mapping(raw, lambda items: self._side(lambda ev: ev.resolve(items, base)))
+        if isinstance(raw, Unknown):
+            return raw, {}
         if (
             not isinstance(raw, dict)
             or "Fn::Transform" in raw
