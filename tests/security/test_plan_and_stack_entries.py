@@ -153,3 +153,15 @@ def test_a_secret_region_in_the_stack_config_is_unknown(tmp_path: Path) -> None:
     messages = [f.message for f in result.findings if f.rule_id == "RES-REGION-001"]
     assert messages and all("[secret]" not in message for message in messages)
     assert all("the stack config aws:region is a secret" in message for message in messages)
+
+
+def test_a_resource_known_after_apply_as_a_whole_is_undetermined_never_passed(tmp_path: Path) -> None:
+    # after_unknown: true (the whole object). Before, its attributes were empty: "not set" decided each rule,
+    # so a rule where "not set" passes passed.
+    created = _change(VOLUME, ["create"], None, None)
+    created["change"]["after_unknown"] = True
+    result = _scan(tmp_path, "plan.json", _plan([_planned(VOLUME, {})], [created]))
+    checks = {
+        check.rule_id: check.outcome for check in result.evaluation.checks if check.resource_id == VOLUME
+    }
+    assert checks and set(checks.values()) == {"undetermined"}, checks

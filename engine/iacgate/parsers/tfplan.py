@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from iacgate.errors import ParseError, Position
 from iacgate.graph.model import (
+    ATTRIBUTES_UNKNOWN,
     DELETED,
     DRIFT,
     DRIFT_CONTEXT,
@@ -402,6 +403,8 @@ def _resource(
     unknown = None if deleted else change.get("after_unknown")
     attributes = merge_unknown(values if isinstance(values, Mapping) else {}, unknown)
     if not isinstance(attributes, Mapping):
+        # after_unknown: true, the whole object known after apply: every rule on it is undetermined.
+        metadata[ATTRIBUTES_UNKNOWN] = "the whole resource is known after apply"
         attributes = {}
     type_name = str(resource.get("type") or "")
     provider_name = str(resource.get("provider_name") or type_name.split("_", 1)[0])
