@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from iacgate.trust import run_git
+from iacgate.trust import run_git, work_tree
 
 TIMEOUT_SECONDS = 3.0
 # user:password@ or token@ in https URLs must never reach a report uploaded elsewhere.
@@ -50,14 +50,20 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def git_provenance(root: Path) -> Provenance | None:
-    if _git(root, "rev-parse", "--is-inside-work-tree") != "true":
+    # The repository whose .git is at the top level: a bare-repository look-alike committed into the
+    # scanned tree must not name the remote and commit of the scan.
+    try:
+        top = work_tree(root, timeout=TIMEOUT_SECONDS)
+    except OSError:
         return None
-    remote = _git(root, "config", "--get", "remote.origin.url")
-    branch = _git(root, "symbolic-ref", "--short", "-q", "HEAD")
+    if top is None:
+        return None
+    remote = _git(top, "config", "--get", "remote.origin.url")
+    branch = _git(top, "symbolic-ref", "--short", "-q", "HEAD")
     # The origin remote names the repository for code-scanning services; a local path would name
     # nothing they know, so a clone without a remote has no repositoryUri (SARIF then omits the entry).
     return Provenance(
         repository_uri=strip_credentials(remote) if remote else None,
-        revision_id=_git(root, "rev-parse", "HEAD"),
+        revision_id=_git(top, "rev-parse", "HEAD"),
         branch=branch,
     )

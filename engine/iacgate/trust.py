@@ -7,12 +7,19 @@ added (those are not honoured) and which gate-relevant files it edits (a note te
 
 git runs here on a repository whose tracked files an attacker may have written, so only plumbing
 commands run, with every configuration hook that could start a program switched off, no pager, no
-external diff or text conversion, no prompt and a timeout.
+external diff or text conversion, no prompt and a timeout. No command reads a work-tree file through git
+(which would apply the clean filter a committed ``.gitattributes`` names): iacgate hashes them itself.
+And git never chooses the repository: a pull request can commit the files of a bare repository
+(``HEAD``, ``config``, ``objects/``) into a scanned directory, and git's own discovery would take that
+directory for the repository, with the attacker's refs and configuration. The repository is the one whose
+``.git`` is at the top level of the work tree holding the scanned path (a name no commit can hold).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -32,6 +39,9 @@ _SAFE_CONFIG = (
     "diff.external=",
     "core.untrackedCache=false",
     "protocol.allow=never",
+    # git >= 2.38: a directory is never taken for a bare repository unless named by --git-dir (older
+    # versions ignore the setting; ``work_tree`` below does not rely on it).
+    "safe.bareRepository=explicit",
 )
 
 
@@ -72,6 +82,38 @@ def git(directory: Path, *args: str, check: bool = True) -> subprocess.Completed
     return done
 
 
+def _dot_git_holder(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` holding a ``.git`` entry (a directory, or the file a
+    linked work tree or submodule has): git's own name, which no commit can add to a tree."""
+    current = Path(os.path.abspath(start))
+    for directory in (current, *current.parents):
+        if os.path.lexists(directory / ".git"):
+            return directory
+    return None
+
+
+def work_tree(start: Path, timeout: float = TIMEOUT_SECONDS) -> Path | None:
+    """The top level of the git work tree holding ``start``, or None when there is none git can be
+    trusted with (``FileNotFoundError`` without git): the repository must be the ``.git`` at the work
+    tree's top level, found here rather than by git (whose discovery would also take a committed
+    bare-repository look-alike in the scanned tree for one)."""
+    holder = _dot_git_holder(start)
+    if holder is None:
+        return None
+    try:
+        found = run_git(holder, "rev-parse", "--show-toplevel", "--absolute-git-dir", timeout=timeout)
+    except subprocess.SubprocessError:
+        return None
+    lines = found.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if found.returncode != 0 or len(lines) != 2:
+        return None
+    toplevel, git_dir = (Path(line).resolve() for line in lines)
+    dot_git = (holder / ".git").resolve()
+    if toplevel != holder.resolve() or (dot_git.is_dir() and git_dir != dot_git):
+        return None  # core.worktree elsewhere, or a repository that is not this .git
+    return toplevel
+
+
 @dataclass(frozen=True)
 class TrustedRef:
     """A git ref resolved once, with the work tree whose files it is compared against."""
@@ -84,10 +126,15 @@ class TrustedRef:
     def open(cls, name: str, start: Path) -> TrustedRef:
         if not name.strip() or name.startswith("-"):
             raise UsageError(f"--trusted-ref {name!r} is not a git ref")
-        found = git(start, "rev-parse", "--show-toplevel", check=False)
-        if found.returncode != 0:
-            raise UsageError(f"--trusted-ref {name}: {start} is not inside a git work tree")
-        toplevel = Path(found.stdout.decode("utf-8", "surrogateescape").strip()).resolve()
+        try:
+            toplevel = work_tree(start)
+        except FileNotFoundError:
+            raise UsageError("--trusted-ref needs git on PATH") from None
+        if toplevel is None:
+            raise UsageError(
+                f"--trusted-ref {name}: {start} is not inside a git work tree (one whose top level holds "
+                "its .git)"
+            )
         resolved = git(toplevel, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
         if resolved.returncode != 0:
             raise UsageError(
@@ -149,22 +196,64 @@ class TrustedRef:
 
     def changed(self, paths: Sequence[Path]) -> tuple[str, ...]:
         """Which of ``paths`` (files or directories) the work tree changes against the ref: edited,
-        added (tracked or not) or deleted, as repository paths."""
+        added (tracked or not) or deleted, as repository paths. Work-tree files are hashed here, as
+        they are on disk: ``git diff`` would run them through any clean filter a ``.gitattributes``
+        of the change names."""
         relatives = sorted({r for r in (self.relative(path) for path in paths) if r is not None})
         if not relatives:
             return ()
-        diff = git(
-            self.toplevel, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", self.commit,
-            "--", *relatives,
-        )  # fmt: skip
-        untracked = git(self.toplevel, "ls-files", "-z", "--others", "--exclude-standard", "--", *relatives)
-        names = {
-            name.decode("utf-8", "surrogateescape")
-            for output in (diff.stdout, untracked.stdout)
-            for name in output.split(b"\0")
-            if name
-        }
-        return tuple(sorted(names))
+        listing = git(self.toplevel, "ls-tree", "-r", "-z", "--full-name", self.commit, "--", *relatives)
+        on_ref: dict[str, str] = {}
+        for entry in listing.stdout.split(b"\0"):
+            if entry:
+                meta, _, name = entry.partition(b"\t")
+                mode, kind, object_id = meta.decode().split(" ")
+                shape = "link" if mode == "120000" else "file" if kind == "blob" else "directory"
+                on_ref[name.decode("utf-8", "surrogateescape")] = f"{shape}:{object_id}"
+        present = git(
+            self.toplevel, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *relatives
+        )
+        names = {name.decode("utf-8", "surrogateescape") for name in present.stdout.split(b"\0") if name}
+        algorithm = "sha1" if len(self.commit) == 40 else "sha256"
+        return tuple(
+            sorted(
+                name
+                for name in names | set(on_ref)
+                if _work_tree_object(self.toplevel / name, algorithm) != on_ref.get(name)
+            )
+        )
+
+
+def _work_tree_object(path: Path, algorithm: str) -> str | None:
+    """A work-tree entry as ``ls-tree`` would describe it once added without filters: "file:<blob id>",
+    "link:<blob id>", "directory" (a submodule's checkout); None when there is none. Anything else (a
+    FIFO, a socket) is never opened and matches nothing on the ref."""
+    try:
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
+            return f"link:{_blob_id(os.fsencode(os.readlink(path)), algorithm)}"
+        if stat.S_ISDIR(status.st_mode):
+            return "directory"
+        if not stat.S_ISREG(status.st_mode):
+            return "special"
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"unreadable: {exc}"
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return "special"
+        digest, size = hashlib.new(algorithm, b"blob %d\0" % status.st_size), 0
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return f"file:{digest.hexdigest()}" if size == status.st_size else "changing while read"
+
+
+def _blob_id(data: bytes, algorithm: str) -> str:
+    return hashlib.new(algorithm, b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def private_directory() -> tempfile.TemporaryDirectory[str]:

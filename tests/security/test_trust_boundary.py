@@ -388,6 +388,70 @@ def test_git_runs_no_program_the_work_tree_names(repo: Path, tmp_path: Path) -> 
     assert not marker.exists()
 
 
+def test_git_applies_no_filter_the_change_chooses(repo: Path, tmp_path: Path) -> None:
+    """The runner's git configuration names a clean filter (as git-lfs installs one) and a textconv
+    driver; the change's .gitattributes applies them to every file. Telling which gate-relevant files
+    the change edits must not run them (``git diff`` against the work tree would)."""
+    marker = tmp_path / "ran"
+    git(repo, "checkout", "-q", "main")
+    (repo / "iacgate.yaml").write_text("fail_on: high\n", encoding="utf-8")
+    commit(repo, "reviewed configuration")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    git(repo, "config", "filter.evil.clean", f"sh -c 'echo ran >> {marker}; cat'")
+    git(repo, "config", "diff.evil.textconv", f"sh -c 'echo ran >> {marker}; cat'")
+    (repo / ".gitattributes").write_text("* filter=evil diff=evil\n", encoding="utf-8")
+    commit(repo, "filters")
+    marker.unlink(missing_ok=True)
+    (repo / "iacgate.yaml").write_text("fail_on: critical\n", encoding="utf-8")  # edited, not committed
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stderr
+    assert any("this change edits iacgate.yaml" in note for note in notes(result))
+    assert not marker.exists()
+
+
+def test_a_committed_bare_repository_does_not_become_the_trusted_one(repo: Path, tmp_path: Path) -> None:
+    """The change commits the files of a bare git directory into infra/ (HEAD, objects/, refs/ with its
+    own origin/main holding a lax iacgate.yaml, and a config naming a clean filter that a committed
+    .gitattributes applies). Scanned from infra/, git's discovery would take infra/ for the repository:
+    the gate would read the attacker's "trusted" configuration and git would run the filter."""
+    marker = tmp_path / "PWNED"
+    fake_tree, fake_git = tmp_path / "fake-tree", tmp_path / "fake-git"
+    fake_tree.mkdir()
+    (fake_tree / "main.tf").write_text(VOLUME, encoding="utf-8")
+    (fake_tree / "iacgate.yaml").write_text("fail_on: critical\n", encoding="utf-8")
+    (fake_tree / ".gitattributes").write_text("* filter=evil\n", encoding="utf-8")
+    git(fake_tree, "init", "-q", "-b", "main", f"--separate-git-dir={fake_git}")
+    commit(fake_tree, "the attacker's 'main'")
+    git(fake_tree, "update-ref", "refs/remotes/origin/main", "refs/heads/main")
+    (fake_tree / ".git").unlink()
+    shutil.rmtree(fake_git / "hooks")
+    for key, value in {
+        "core.bare": "false",
+        "core.worktree": ".",
+        "filter.evil.clean": f"sh -c 'echo ran >> {marker}; cat'",
+    }.items():
+        git(repo, f"--git-dir={fake_git}", "config", key, value)
+    shutil.copytree(fake_git, repo / "infra", dirs_exist_ok=True)
+    shutil.copy(fake_tree / ".gitattributes", repo / "infra")
+    shutil.copy(fake_tree / "iacgate.yaml", repo / "infra")
+    git(repo, "update-ref", "refs/remotes/origin/main", "main")  # the real one, as CI fetches it
+    commit(repo, "a bare repository look-alike in infra/")
+    inherited = {key: value for key, value in os.environ.items() if key != "IACGATE_TRUSTED_REF"}
+    for where, target in ((repo / "infra", "."), (repo, "infra")):
+        result = subprocess.run(
+            [sys.executable, "-m", "iacgate", "scan", target, "--trusted-ref", "origin/main"],
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**inherited, "IACGATE_TODAY": "2026-03-02"},
+        )
+        assert result.returncode == 1, result.stdout[-3000:] + result.stderr
+        assert "this change edits infra/iacgate.yaml" in result.stdout or target == "infra"
+        assert not marker.exists()
+
+
 def test_a_macro_added_to_a_template_does_not_hide_it(repo: Path) -> None:
     """A Transform naming a macro makes the template unknowable here: the gate fails closed (exit 3)
     rather than skipping its resources."""
