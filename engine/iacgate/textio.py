@@ -144,6 +144,18 @@ def line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# The lines the parsers number: PyYAML ends a line at LF, CRLF, a lone CR, NEL, LS and PS; the JSON and
+# HCL parsers count LF only (a CR, a form feed or a vertical tab lies inside a line there). Whatever
+# compares a file's lines with the lines a parser reports (inline suppressions, the trusted-ref
+# comparison) cuts it here: ``str.splitlines`` also cuts at form feeds and more.
+_YAML_LINE_END = re.compile(f"\r\n|\n|{LONE_CR}|{YAML_ONLY_BREAKS}")
+
+
+def parser_lines(text: str, yaml: bool) -> list[str]:
+    """``text`` cut into the lines its parser numbers (line N is ``parser_lines(...)[N - 1]``)."""
+    return _YAML_LINE_END.split(text) if yaml else text.split("\n")
+
+
 # A \\u escape in the surrogate range (cheap test first: real files almost never have one).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 # Any JSON escape, so ``\\\\ud800`` (an escaped backslash, then text) is not mistaken for one.

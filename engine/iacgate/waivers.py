@@ -7,6 +7,7 @@ is always passed in, so whether a waiver has expired never depends on a clock hi
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import difflib
 import re
@@ -17,6 +18,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
+from iacgate.comments import comments, source_lines, syntax_of
 from iacgate.errors import ConfigError, ParseError
 from iacgate.findings import Finding, Suppression
 from iacgate.graph.model import Graph, Resource
@@ -27,7 +29,10 @@ from iacgate.trust import TrustedRef
 
 WAIVERS_NAME = "iacgate-waivers.yaml"
 EXPIRING_DAYS = 14
+# Looked for in real comments only (``iacgate.comments``), never in strings, heredocs or JSON.
 INLINE = re.compile(r"(?:#|//)\s*iacgate:ignore\s+([A-Za-z0-9_.-]+)[ \t]*([^\r\n]*)")
+# A reason is quoted in every report: one line, and no longer than this.
+MAX_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -148,32 +153,52 @@ class Inline:
     file: str
     line: int
     end_line: int = 0
+    format: str = ""
 
 
-def _comments(
-    root: Path, file: str, cache: dict[str, list[tuple[int, str, str]]]
-) -> list[tuple[int, str, str]]:
-    """Every ``iacgate:ignore`` comment of a file as (line, rule, reason), sorted, read once per scan:
-    a 1,000-resource plan has no comment at all, and must not cost a search per resource."""
-    if file not in cache:
-        path = (root / file).resolve()
-        comments: list[tuple[int, str, str]] = []
-        if path.is_relative_to(root) and path.is_file():
-            try:
-                text = read_source(path, file).text
-            except ParseError:
-                text = ""
-            if "iacgate:ignore" in text:
-                for match in INLINE.finditer(text):
-                    line = text.count("\n", 0, match.start()) + 1
-                    comments.append((line, match.group(1), match.group(2).strip()))
-        cache[file] = comments
-    return cache[file]
+@dataclass(frozen=True)
+class _Source:
+    """A scanned file cut into the lines its parser numbers, with its real comments' suppressions as
+    (line, rule, reason), sorted."""
+
+    syntax: str
+    lines: tuple[str, ...]
+    suppressions: tuple[tuple[int, str, str], ...]
 
 
-def inline_suppressions(
-    resource: Resource, root: Path, cache: dict[str, list[tuple[int, str, str]]]
-) -> list[Inline]:
+def _reason(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"
+
+
+class _Sources:
+    """The files of resources with findings, read once per scan: a 1,000-resource plan has no comment at
+    all, and must not cost a search per resource."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[str, _Source] = {}
+
+    def get(self, file: str, resource_format: str) -> _Source:
+        if file not in self.files:
+            path = (self.root / file).resolve()
+            text = ""
+            if path.is_relative_to(self.root) and path.is_file():
+                with contextlib.suppress(ParseError):  # the scan reports it; no suppression from it
+                    text = read_source(path, file).text
+            syntax = syntax_of(resource_format, file, text)
+            lines = tuple(source_lines(text, syntax))
+            found = []
+            commented = comments(lines, syntax) if "iacgate:ignore" in text else {}
+            for line, comment in sorted(commented.items()):
+                match = INLINE.search(comment)
+                if match is not None:
+                    found.append((line, match.group(1), _reason(match.group(2))))
+            self.files[file] = _Source(syntax, lines, tuple(found))
+        return self.files[file]
+
+
+def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
     """Comments on the line before the resource or inside its span, and CloudFormation Metadata entries."""
     location = resource.location
     found: list[Inline] = []
@@ -185,52 +210,53 @@ def inline_suppressions(
             found.append(
                 Inline(
                     entry["rule"],
-                    reason.strip() if isinstance(reason, str) else "",
+                    _reason(reason) if isinstance(reason, str) else "",
                     location.file,
                     location.start_line,
                     max(location.end_line, location.start_line),
+                    resource.format,
                 )
             )
     if location.start_line > 0:
-        comments = _comments(root, location.file, cache)
+        suppressions = sources.get(location.file, resource.format).suppressions
         first, last = location.start_line - 1, max(location.end_line, location.start_line)
-        start = bisect.bisect_left(comments, (first, "", ""))
-        for line, rule, reason in comments[start:]:
+        start = bisect.bisect_left(suppressions, (first, "", ""))
+        for line, rule, reason in suppressions[start:]:
             if line > last:
                 break
-            found.append(Inline(rule, reason, location.file, line))
+            found.append(Inline(rule, reason, location.file, line, format=resource.format))
     return found
 
 
 class _Unchanged:
     """Which lines of a scanned file are as they are on the trusted ref (the rest the change added or
-    edited), per file, computed once per scan and only for files with suppressions that matter."""
+    edited), per file, computed once per scan and only for files with suppressions that matter. Both
+    texts are cut into lines as the file's parser numbers them, as the suppressions were found."""
 
-    def __init__(self, reference: TrustedRef, root: Path) -> None:
+    def __init__(self, reference: TrustedRef, sources: _Sources) -> None:
         self.reference = reference
-        self.root = root
-        self.lines: dict[str, tuple[list[str], set[int]]] = {}
+        self.sources = sources
+        self.lines: dict[str, tuple[tuple[str, ...], set[int]]] = {}
 
-    def _file(self, file: str) -> tuple[list[str], set[int]]:
+    def _file(self, file: str, resource_format: str) -> tuple[tuple[str, ...], set[int]]:
         if file not in self.lines:
-            path = (self.root / file).resolve()
-            try:
-                current = read_source(path, file).text.splitlines()
-            except ParseError:
-                current = []
+            source = self.sources.get(file, resource_format)
+            current = source.lines
+            path = (self.sources.root / file).resolve()
             before = None
             if self.reference.relative(path) is not None:
                 before = self.reference.read_text(path)
             unchanged: set[int] = set()
             if before is not None:
-                matcher = difflib.SequenceMatcher(None, before.splitlines(), current, autojunk=False)
+                old = source_lines(before, source.syntax)
+                matcher = difflib.SequenceMatcher(None, old, current, autojunk=False)
                 for block in matcher.get_matching_blocks():
                     unchanged.update(range(block.b + 1, block.b + block.size + 1))
             self.lines[file] = (current, unchanged)
         return self.lines[file]
 
     def existed(self, item: Inline) -> bool:
-        current, unchanged = self._file(item.file)
+        current, unchanged = self._file(item.file, item.format)
         if not item.end_line:
             return item.line in unchanged
         # A Metadata entry: the lines of the resource that name the rule must be as they were.
@@ -252,8 +278,8 @@ def _inline_map(
     """Inline suppressions of the resources with findings (``wanted``: unit, resource id); files of
     resources without findings are never read again. With a trusted ref, a suppression that the change
     adds or edits is not honoured (a note says so)."""
-    cache: dict[str, list[tuple[int, str, str]]] = {}
-    unchanged = _Unchanged(reference, root) if reference is not None else None
+    sources = _Sources(root)
+    unchanged = _Unchanged(reference, sources) if reference is not None else None
     by_resource: dict[tuple[str, str], list[Inline]] = {}
     notes: list[Notification] = []
     seen: set[tuple[str, int, str]] = set()
@@ -261,7 +287,7 @@ def _inline_map(
         for resource in graph.resources:
             if (graph.name, resource.id) not in wanted:
                 continue
-            for item in inline_suppressions(resource, root, cache):
+            for item in inline_suppressions(resource, sources):
                 key = (item.file, item.line, item.rule)
                 first_time = key not in seen
                 seen.add(key)

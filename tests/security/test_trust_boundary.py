@@ -246,6 +246,58 @@ def test_inline_comment_reviewed_on_the_ref_still_applies(repo: Path) -> None:
     assert iacgate(repo, "--trusted-ref", "main").returncode == 0
 
 
+@pytest.mark.parametrize("extra_break", ["\x0c", "\u2028", "\x85"], ids=["form-feed", "LS", "NEL"])
+def test_a_new_comment_is_not_passed_off_as_unchanged_by_a_line_break_python_counts(
+    repo: Path, extra_break: str
+) -> None:
+    """A character ``str.splitlines`` cuts at but the HCL parser does not must not shift the comparison
+    with the ref: the suppression on line 2 is new, whatever line 1 ends with."""
+    git(repo, "checkout", "-q", "main")
+    path = repo / "infra" / "main.tf"
+    path.write_text("# Data volume\n\n" + VOLUME, encoding="utf-8")
+    commit(repo, "a heading")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    path.write_text(
+        f"# Data volume{extra_break}\n# iacgate:ignore ENC-EBS-001 approved long ago\n" + VOLUME,
+        encoding="utf-8",
+    )
+    commit(repo, "suppress it")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr
+    assert "ENC-EBS-001" in blocking(result)
+    assert any("inline suppression of ENC-EBS-001 not honoured: this change" in n for n in notes(result))
+
+
+def test_new_json_metadata_is_not_passed_off_as_unchanged_by_line_separators(repo: Path) -> None:
+    """In a JSON template, LINE SEPARATORs inside a string are not line ends to the parser; counted as
+    such, they would move the resource's lines onto a reviewed suppression of another resource."""
+    volume = '"Type": "AWS::EC2::Volume", "Properties": {"AvailabilityZone": "eu-west-1a", "Size": 10, '
+    reviewed = '    "Metadata": {"iacgate": {"ignore": [{"rule": "ENC-EBS-001", "reason": "reviewed"}]}},\n'
+    before = (
+        '{\n  "Description": "volumes",\n  "Resources": {\n'
+        '    "Scratch": {\n' + reviewed + "    " + volume + '"Encrypted": false}},\n'
+        '    "Victim": {\n    ' + volume + '"Encrypted": false}}\n  }\n}\n'
+    )
+    (repo / "infra" / "main.tf").write_text(VOLUME.replace("false", "true"), encoding="utf-8")
+    template = repo / "infra" / "ledger.json"
+    template.write_text(before, encoding="utf-8")
+    commit(repo, "two volumes, one reviewed exception")
+    git(repo, "branch", "-f", "main", "HEAD")
+    after = before.replace('"volumes"', '"volumes' + "\u2028" * 3 + '"').replace(
+        '"Victim": {\n', '"Victim": {\n' + reviewed
+    )
+    template.write_text(after, encoding="utf-8")
+    commit(repo, "suppress the other one too")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr
+    report = json.loads(result.stdout)
+    (victim,) = [
+        f for f in report["findings"] if "Victim" in f["resource_id"] and f["rule_id"] == "ENC-EBS-001"
+    ]
+    assert victim["blocking"]
+
+
 CFN_SUPPRESSED = """\
 AWSTemplateFormatVersion: "2010-09-09"
 Resources:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -143,3 +144,134 @@ def test_enforcement_levels(tf: Path) -> None:
     overridden = run(tf, enforcement=soft, override_soft=True).decision
     assert overridden.passed
     assert "1 soft-mandatory finding overridden by --override-soft" in overridden.reasons
+
+
+def _suppressed(result: ScanResult) -> dict[str, str]:
+    return {
+        f"{f.resource_id} {f.rule_id}": f.suppression.reason
+        for f in result.findings
+        if f.suppression is not None
+    }
+
+
+def test_a_string_or_heredoc_is_not_a_comment(tf: Path) -> None:
+    """Only a real comment suppresses: not a tag value that looks like one, nor a heredoc's line."""
+    (tf / "main.tf").write_text(
+        HCL.replace(
+            "  encrypted         = false\n",
+            '  encrypted         = false\n  tags = { Note = "# iacgate:ignore ENC-EBS-001 a tag value" }\n'
+            '  description = "// iacgate:ignore ENC-EBS-001 \\" # iacgate:ignore ENC-EBS-001 x"\n'
+            "  user_data = <<-EOT\n    # iacgate:ignore ENC-EBS-001 inside a heredoc\n  EOT\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run(tf)
+    assert _suppressed(result) == {}
+    assert not result.decision.passed
+
+
+def test_a_comment_after_code_strings_and_heredocs_still_suppresses(tf: Path) -> None:
+    text = HCL.replace(
+        "  size              = 10\n",
+        '  size              = 10\n  tags = { Note = "a # and a // in a string" }\n'
+        "  user_data = <<EOT\n  # not this\nEOT\n"
+        '  encrypted_note = "${"}"}" // iacgate:ignore ENC-EBS-001 after a template  \n',
+    )
+    (tf / "main.tf").write_text(text, encoding="utf-8")
+    assert _suppressed(run(tf)) == {"aws_ebs_volume.ledger ENC-EBS-001": "after a template"}
+
+
+def test_a_plan_has_no_comments(tmp_path: Path) -> None:
+    """A minified plan is one line: every resource spans it, so a tag value of another resource read as
+    a comment would suppress the victim (and quote the rest of the plan as its reason)."""
+    plan = {
+        "format_version": "1.2",
+        "terraform_version": "1.6.0",
+        "planned_values": {
+            "root_module": {
+                "resources": [
+                    {
+                        "address": f"aws_ebs_volume.{name}",
+                        "mode": "managed",
+                        "type": "aws_ebs_volume",
+                        "name": name,
+                        "provider_name": "registry.terraform.io/hashicorp/aws",
+                        "values": {
+                            "availability_zone": "eu-west-1a",
+                            "encrypted": name == "other",
+                            "tags": tags,
+                        },
+                    }
+                    for name, tags in (
+                        ("victim", {"Name": "victim"}),
+                        ("other", {"Note": "# iacgate:ignore ENC-EBS-001 looks reviewed"}),
+                    )
+                ]
+            }
+        },
+    }
+    (tmp_path / "tfplan.json").write_text(json.dumps(plan, separators=(",", ":")), encoding="utf-8")
+    result = run(tmp_path)
+    assert "aws_ebs_volume.victim" in {f.resource_id for f in result.findings if f.rule_id == "ENC-EBS-001"}
+    assert _suppressed(result) == {}
+    assert not result.decision.passed
+
+
+CFN = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  {comment}
+  Ledger:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      {extra}
+      Size: 10
+      Encrypted: false
+"""
+
+
+@pytest.mark.parametrize(
+    ("comment", "extra", "suppressed"),
+    [
+        ("# iacgate:ignore ENC-EBS-001 a YAML comment", "", True),
+        ("Description: 'it''s # iacgate:ignore ENC-EBS-001 quoted'", "", False),
+        ('Description: "a\n    # iacgate:ignore ENC-EBS-001 quoted over lines"', "", False),
+        ("Description: |\n    # iacgate:ignore ENC-EBS-001 a block scalar", "", False),
+        ("Description: it's plain # iacgate:ignore ENC-EBS-001 after a plain scalar", "", True),
+        ("", "# iacgate:ignore ENC-EBS-001 inside the resource", True),
+        ("", "Tags: [{Key: a, Value: '# iacgate:ignore ENC-EBS-001 flow'}]", False),
+    ],
+)
+def test_yaml_comments_only(tmp_path: Path, comment: str, extra: str, suppressed: bool) -> None:
+    (tmp_path / "ledger.yaml").write_text(CFN.format(comment=comment, extra=extra), encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,), packs=("encryption",), today=TODAY))
+    assert ("Ledger ENC-EBS-001" in _suppressed(result)) is suppressed
+
+
+def test_a_json_template_has_no_comments(tmp_path: Path) -> None:
+    template = {
+        "Resources": {
+            "Ledger": {
+                "Type": "AWS::EC2::Volume",
+                "Properties": {
+                    "AvailabilityZone": "eu-west-1a",
+                    "Size": 10,
+                    "Encrypted": False,
+                    "Tags": [{"Key": "a", "Value": "# iacgate:ignore ENC-EBS-001 a value"}],
+                },
+            }
+        }
+    }
+    (tmp_path / "ledger.json").write_text(json.dumps(template, indent=1), encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,), packs=("encryption",), today=TODAY))
+    assert _suppressed(result) == {}
+
+
+def test_an_inline_reason_is_cut_to_a_short_line(tf: Path) -> None:
+    text = HCL.replace(
+        'resource "aws_ebs_volume"', f'# iacgate:ignore ENC-EBS-001 {"x" * 5000}\nresource "aws_ebs_volume"'
+    )
+    (tf / "main.tf").write_text(text, encoding="utf-8")
+    (reason,) = _suppressed(run(tf)).values()
+    assert len(reason) == 200 and reason.endswith("\u2026")
