@@ -15,12 +15,11 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iacgate.errors import ConfigError
-from iacgate.findings import Finding, Suppression
+from iacgate.findings import Finding, Suppression, matches_pattern
 from iacgate.graph.model import Change, Graph
 from iacgate.notifications import Notification
 from iacgate.packs.model import RuleSet
@@ -50,8 +49,8 @@ class Approval:
         return (
             (not self.rule or self.rule in (finding.rule_id, finding.pack))
             and self.action in ("any", action)
-            and fnmatchcase(finding.resource_id, self.resource)
-            and (self.file is None or fnmatchcase(finding.file, self.file))
+            and matches_pattern(finding.resource_id, self.resource)
+            and (self.file is None or matches_pattern(finding.file, self.file))
         )
 
     def suppression(self, action: str) -> Suppression:
@@ -194,7 +193,7 @@ def required_approvers(settings: Mapping[str, Any], unit: str) -> int:
         matching = [
             number
             for pattern, number in value.items()
-            if pattern != "default" and isinstance(number, int) and fnmatchcase(unit, str(pattern))
+            if pattern != "default" and isinstance(number, int) and matches_pattern(unit, str(pattern))
         ]
         default = value.get("default", 1)
         fallback = default if isinstance(default, int) and not isinstance(default, bool) else 1

@@ -96,6 +96,20 @@ class Finding:
         return speaker(self.format, self.native_type).path(self.path)
 
 
+def matches_pattern(value: str, pattern: str) -> bool:
+    """Whether a waiver's or approval's resource, file or unit pattern names ``value``: the very id first
+    (``aws_ebs_volume.v["legacy"]``, as reports print it), else ``*`` (any run of characters) and ``?``
+    (one character) as wildcards, every other character literal. fnmatch would read ``[...]`` as a
+    character class, so the printed id named nothing and ``v["legacy"]`` named ``ve``."""
+    if value == pattern:
+        return True
+    if "*" not in pattern and "?" not in pattern:
+        return False
+    wildcards = {"*": ".*", "?": "."}
+    regex = "".join(wildcards.get(char, re.escape(char)) for char in pattern)
+    return re.fullmatch(regex, value, re.DOTALL) is not None
+
+
 def fingerprint(unit: str, rule_id: str, resource_id: str, path: AttributePath) -> str:
     """Identity of a finding that survives unrelated edits: no line numbers, no message text. The unit
     (plan file, template, root module) keeps the same address in two environments' plans apart."""

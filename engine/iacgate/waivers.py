@@ -14,13 +14,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
 from iacgate.comments import comments, source_lines, syntax_of
 from iacgate.errors import ConfigError, ParseError
-from iacgate.findings import Finding, Suppression
+from iacgate.findings import Finding, Suppression, matches_pattern
 from iacgate.graph.model import Graph, Resource
 from iacgate.notifications import Notification
 from iacgate.schemas import load_schema
@@ -50,8 +49,8 @@ class Waiver:
     def matches(self, finding: Finding) -> bool:
         return (
             self.rule in (finding.rule_id, finding.pack)
-            and fnmatchcase(finding.resource_id, self.resource)
-            and (self.file is None or fnmatchcase(finding.file, self.file))
+            and matches_pattern(finding.resource_id, self.resource)
+            and (self.file is None or matches_pattern(finding.file, self.file))
         )
 
     def suppression(self) -> Suppression:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from iacgate.api import ScanResult, ScanSettings, scan
+from iacgate.approvals import Approval
 from iacgate.errors import ConfigError
 
 TODAY = date(2026, 3, 2)
@@ -275,3 +277,51 @@ def test_an_inline_reason_is_cut_to_a_short_line(tf: Path) -> None:
     (tf / "main.tf").write_text(text, encoding="utf-8")
     (reason,) = _suppressed(run(tf)).values()
     assert len(reason) == 200 and reason.endswith("\u2026")
+
+
+INDEXED = """\
+resource "aws_ebs_volume" "v" {
+  for_each          = toset(["legacy"])
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = false
+}
+resource "aws_ebs_volume" "ve" {
+  availability_zone = "eu-west-1a"
+  size              = 500
+  encrypted         = false
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "pattern", ['aws_ebs_volume.v["legacy"]', "aws_ebs_volume.v[*]", 'aws_ebs_volume.v["legac?"]']
+)
+def test_a_waiver_names_the_id_the_report_prints(tmp_path: Path, pattern: str) -> None:
+    """Brackets in a resource pattern are the id's own, not a character class (``v["legacy"]`` would
+    match ``ve`` and not the instance it names)."""
+    (tmp_path / "main.tf").write_text(INDEXED, encoding="utf-8")
+    result = run(tmp_path, waiver("2026-06-01", resource=f"'{pattern}'"))
+    assert _suppressed(result) == {'aws_ebs_volume.v["legacy"] ENC-EBS-001': "legacy volume, replaced in Q2"}
+    assert not result.decision.passed  # ve is not waived
+    assert not [n for n in result.notifications if "stale waiver" in n.message]
+
+
+def test_an_approval_matches_as_a_waiver_does(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(INDEXED, encoding="utf-8")
+    findings = {f.resource_id: f for f in run(tmp_path).findings if f.rule_id == "ENC-EBS-001"}
+    approval = Approval(
+        resource='aws_ebs_volume.v["legacy"]',
+        action="any",
+        approvers=("alice@example.com",),
+        ticket="CHG-1",
+        reason="retired",
+        expires=date(2026, 6, 1),
+        source="approvals.yaml",
+        line=2,
+        file="main.[t]f",
+    )
+    assert not approval.covers(findings['aws_ebs_volume.v["legacy"]'], "delete")  # [t] is literal
+    approval = dataclasses.replace(approval, file="*.tf")
+    assert approval.covers(findings['aws_ebs_volume.v["legacy"]'], "delete")
+    assert not approval.covers(findings["aws_ebs_volume.ve"], "delete")
