@@ -32,8 +32,52 @@ def test_walk_skips_tool_directories_and_links_out_of_the_tree(tmp_path: Path) -
     outside.write_text("{}")
     os.symlink(outside, tree / "link.json")
     found = discover([tree], tmp_path, frozenset({".json"}))
-    assert [candidate.relative for candidate in found] == ["infra/prod/plan.json"]
-    assert not found[0].explicit
+    assert [(c.relative, c.problem) for c in found] == [
+        (
+            "infra/link.json",
+            "symbolic link to a file outside the scanned tree: not read (the gate fails closed)",
+        ),
+        ("infra/prod/plan.json", ""),
+    ]
+    assert not found[1].explicit
+
+
+def test_a_link_out_of_the_tree_or_into_git_is_an_error_naming_it(tmp_path: Path) -> None:
+    """Not a silent skip: the file the author linked in is not read, and the gate fails closed."""
+    tree = tmp_path / "infra"
+    (tree / ".git").mkdir(parents=True)
+    (tree / ".git" / "config.tf").write_text("")
+    (tmp_path / "shared.tf").write_text('resource "aws_ebs_volume" "v" {\n  encrypted = false\n}\n')
+    (tree / "ok.tf").write_text('variable "x" {}\n')
+    os.symlink("../shared.tf", tree / "vol.tf")
+    os.symlink(".git/config.tf", tree / "git.tf")
+    parsed = parse_inputs(discover([tree], tmp_path, SUFFIXES), ParseOptions(scan_root=tmp_path))
+    errors = {note.file: note.message for note in parsed.notifications if note.level == "error"}
+    assert errors == {
+        "infra/vol.tf": "symbolic link to a file outside the scanned tree: not read (the gate fails closed)",
+        "infra/git.tf": "symbolic link into .git: not read (the gate fails closed)",
+    }
+
+
+def test_each_directory_linking_a_file_is_its_own_module(tmp_path: Path) -> None:
+    """Two root modules sharing a file through a link: each reads it with its own variables (keyed by the
+    resolved file, the second directory's copy vanished with its module)."""
+    volume = 'variable "enc" { type = bool }\nresource "aws_ebs_volume" "data" {\n  encrypted = var.enc\n}\n'
+    for name, value in (("infra", "true"), ("legacy", "false")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "terraform.tfvars").write_text(f"enc = {value}\n")
+    (tmp_path / "infra" / "vol.tf").write_text(volume)
+    os.symlink("../infra/vol.tf", tmp_path / "legacy" / "vol.tf")
+    found = discover([tmp_path], tmp_path, SUFFIXES)
+    assert [c.relative for c in found] == ["infra/vol.tf", "legacy/vol.tf"]
+    parsed = parse_inputs(found, ParseOptions(scan_root=tmp_path))
+    encrypted = {
+        graph.name: resource.attributes["encrypted"]
+        for graph in parsed.graphs
+        for resource in graph.resources
+        if resource.type == "aws_ebs_volume"
+    }
+    assert encrypted == {"infra": True, "legacy": False}
 
 
 def test_explicit_files_are_kept_whatever_their_name(tmp_path: Path) -> None:

@@ -205,6 +205,9 @@ def _claim(
     for number, candidate in enumerate(candidates, start=1):
         if progress is not None:
             progress(number, len(candidates), candidate.relative)
+        if candidate.problem:
+            notifications.append(Notification("error", candidate.problem, candidate.relative))
+            continue
         try:
             source = read_source(candidate.path, candidate.relative)
         except ParseError as error:

@@ -3,7 +3,9 @@
 Nothing under a walked directory is dropped silently: a subdirectory that cannot be listed (permissions,
 a path too long, a directory removed during the walk; named with a trailing "/") and a link that cannot
 be resolved (a loop) are offered like files, so reading them fails and the scan reports them by name and
-fails closed.
+fails closed. A symbolic link to a file is a file of the directory it lies in (Terraform reads it as one
+of that module's files), under its own name, whatever it points to; one that leads outside the walked
+tree or into ``.git`` is offered with the problem, never read, and the scan reports it as an error.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class Candidate:
     path: Path
     relative: str
     explicit: bool
+    # Why the file must not be read (a link out of the tree): reported as an error instead.
+    problem: str = ""
 
 
 def scan_root(paths: Sequence[Path], cwd: Path) -> Path:
@@ -43,25 +47,39 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[tuple[Path, bool]]:
-    """(path, unreadable) for matching files, and for every directory the walk could not list."""
+def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[tuple[Path, bool, str]]:
+    """(path, unreadable, problem) for matching files, and for every directory the walk could not list."""
     tree = directory.resolve()
     unreadable: list[OSError] = []
     for current, dirnames, filenames in os.walk(directory, onerror=unreadable.append, followlinks=False):
-        yield from ((Path(error.filename), True) for error in unreadable if error.filename is not None)
+        yield from ((Path(error.filename), True, "") for error in unreadable if error.filename is not None)
         unreadable.clear()
         dirnames[:] = sorted(
             name for name in dirnames if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
         )
         for name in sorted(filenames):
             path = Path(current) / name
-            if path.suffix.lower() in suffixes and not name.startswith(".") and _inside(path, tree):
-                yield path, False
-    yield from ((Path(error.filename), True) for error in unreadable if error.filename is not None)
+            if path.suffix.lower() in suffixes and not name.startswith("."):
+                yield path, False, _link_problem(path, tree)
+    yield from ((Path(error.filename), True, "") for error in unreadable if error.filename is not None)
 
 
-def _inside(path: Path, tree: Path) -> bool:
-    return _resolved(path).is_relative_to(tree)
+def _link_problem(path: Path, tree: Path) -> str:
+    """Why a file of the walk must not be read: a symbolic link out of the walked tree or into ``.git``."""
+    if not path.is_symlink():
+        return ""
+    target = _resolved(path)
+    if not target.is_relative_to(tree):
+        return "symbolic link to a file outside the scanned tree: not read (the gate fails closed)"
+    if ".git" in target.relative_to(tree).parts:
+        return "symbolic link into .git: not read (the gate fails closed)"
+    return ""
+
+
+def _as_named(path: Path) -> Path:
+    """``path`` made absolute with its directories resolved but not its own name: a link is keyed and
+    shown under the name it has in its directory, not its target's."""
+    return _resolved(path.parent) / path.name
 
 
 def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tuple[Candidate, ...]:
@@ -70,14 +88,14 @@ def discover(paths: Sequence[Path], root: Path, suffixes: frozenset[str]) -> tup
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
         if given.is_dir():
-            for path, unreadable in _walk(given, suffixes):
-                resolved = _resolved(path)
+            for path, unreadable, problem in _walk(given, suffixes):
+                named = _resolved(path) if unreadable else _as_named(path)
                 # An unlistable directory is "explicit" (reported whatever its name) and shown as "dir/".
-                relative = _relative(resolved, root) + ("/" if unreadable else "")
-                found.setdefault(resolved, Candidate(path, relative, explicit=unreadable))
+                relative = _relative(named, root) + ("/" if unreadable else "")
+                found.setdefault(named, Candidate(path, relative, explicit=unreadable, problem=problem))
         else:
-            resolved = given.resolve()
-            found[resolved] = Candidate(given, _relative(resolved, root), explicit=True)
+            named = _as_named(given)
+            found[named] = Candidate(given, _relative(named, root), explicit=True)
     return tuple(sorted(found.values(), key=lambda candidate: candidate.relative))
 
 
