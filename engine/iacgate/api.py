@@ -209,7 +209,7 @@ def _claim(
             notifications.append(Notification("error", candidate.problem, candidate.relative))
             continue
         try:
-            source = read_source(candidate.path, candidate.relative)
+            source = read_source(candidate.path, candidate.relative, stream=candidate.explicit)
         except ParseError as error:
             notifications.append(Notification.from_parse_error(error))
             continue

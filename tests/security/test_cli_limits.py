@@ -4,6 +4,10 @@ reach them."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from security.rego_packs import PASSING, iacgate, make_pack, policy, write_infra
@@ -52,3 +56,37 @@ def test_a_token_over_plain_http_to_another_host_needs_opa_insecure_http(tmp_pat
     result = iacgate("scan", "--engine", "opa", "--opa-url", url, str(infra), env=env)
     assert result.returncode == 2
     assert "--opa-insecure-http" in result.stderr and "t0ken" not in result.stderr
+
+
+def test_a_fifo_named_like_iac_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    """Opening a FIFO for reading waits for a writer: the scan would never end. Refused, by name."""
+    infra = write_infra(tmp_path / "infra")
+    os.mkfifo(infra / "pipe.tf")
+    result = subprocess.run(
+        [sys.executable, "-m", "iacgate", "scan", "--format", "json", str(infra)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 3, result.stdout + result.stderr
+    errors = [n for n in json.loads(result.stdout)["notifications"] if n["level"] == "error"]
+    assert [(n["file"].rsplit("/", 1)[-1], n["message"]) for n in errors] == [
+        ("pipe.tf", "cannot read file: not a regular file (a FIFO, socket or device)")
+    ]
+    assert sorted(f["rule_id"] for f in json.loads(result.stdout)["findings"]) == [
+        "ENC-EBS-001",
+        "ENC-EBS-004",
+    ]
+
+
+def test_a_file_over_the_size_ceiling_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    infra = write_infra(tmp_path / "infra")
+    with (infra / "template.json").open("wb") as huge:  # sparse: no disk, and reading it would cost 129 MiB
+        huge.truncate(129 * 2**20)  # MAX_FILE_BYTES is 128 MiB
+    result = iacgate("scan", "--format", "json", str(infra))
+    assert result.returncode == 3, result.stdout + result.stderr
+    errors = [n for n in json.loads(result.stdout)["notifications"] if n["level"] == "error"]
+    assert [(n["file"].rsplit("/", 1)[-1], n["message"]) for n in errors] == [
+        ("template.json", "file too large: 129 MiB, more than the 128 MiB an input file may hold: not read")
+    ]
