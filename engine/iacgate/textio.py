@@ -231,3 +231,22 @@ def printable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
+
+
+# C0 controls, DEL, C1 controls and the bidirectional overrides and isolates: a terminal obeys them
+# (ESC [ moves the cursor and erases lines, ESC ] sets the title, U+202E reverses what follows).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as its escape (``\\x1b``, ``\\u202e``), for output a
+    terminal shows: no scanned file name, resource id or value can move the cursor or hide a line."""
+    if _INVISIBLE.search(text) is None:
+        return printable(text)
+    escaped = _INVISIBLE.sub(
+        lambda match: (
+            f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}"
+        ),
+        text,
+    )
+    return printable(escaped)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
+from iacgate.api import ScanSettings, scan
 from iacgate.errors import ParseError, Position
 from iacgate.graph import Graph
 from iacgate.notifications import Notification
@@ -136,3 +138,24 @@ def test_write_text_prints_on_the_callers_console(tmp_path: Path) -> None:
     write_text(console, scan_result([mixed_graph()], tmp_path))
     assert "stacks/prod/plan.json:12" in buffer.getvalue()
     assert ANSI not in buffer.getvalue()
+
+
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
+def test_control_characters_in_scanned_names_print_as_escapes(tmp_path: Path, color: bool) -> None:
+    """A logical id or a file name holding ESC [1A ESC [2K would erase the report's lines above it on a
+    terminal (ESC ] sets the title, U+202E reverses the text): every one prints as its escape."""
+    (tmp_path / "cfn.yaml").write_text(
+        'Resources:\n  "Vol\\e[1A\\e[2K\\e]0;title\\a\\u202e":\n    Type: AWS::EC2::Volume\n'
+        "    Properties: {AvailabilityZone: eu-west-1a, Size: 10, Encrypted: false}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ok\x1b[2K\x85name.tf").write_text(
+        'resource "aws_ebs_volume" "x" {\n  availability_zone = "eu-west-1a"\n  encrypted = false\n}\n',
+        encoding="utf-8",
+    )
+    result = scan(ScanSettings(paths=(tmp_path,), packs=("encryption",), root=tmp_path))
+    text = render_text(result, color=color)
+    assert "Vol\\x1b[1A\\x1b[2K\\x1b]0;title\\x07\\u202e" in text
+    assert "ok\\x1b[2K\\x85name.tf:3" in text
+    raw = re.sub(r"\x1b\[[0-9;]*m", "", text) if color else text  # only rich's own colour codes remain
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", raw)

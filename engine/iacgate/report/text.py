@@ -3,7 +3,9 @@
 Writes to a rich ``Console`` the caller owns (``write_text``) or returns the text (``render_text``).
 Without colour the console has no colour system and is not a terminal, so the text carries no escape
 codes whatever the environment says (FORCE_COLOR, TTY_COMPATIBLE). User data is always wrapped in
-``Text`` objects, never markup, so a message holding ``[brackets]`` prints as written.
+``Text`` objects, never markup, so a message holding ``[brackets]`` prints as written, and always passes
+through ``textio.visible`` first, so a control character in a file name, resource id or value (ESC [1A
+ESC [2K erases the line above) prints as its escape; the colour this module asks for is rich's own.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from iacgate.report.summary import (
     unresolved_text,
 )
 from iacgate.severity import Severity
+from iacgate.textio import visible
 from iacgate.waivers import EXPIRING_DAYS
 
 SEVERITY_STYLES = {
@@ -55,6 +58,7 @@ def _plural(count: int, word: str) -> str:
 def _wrapped(console: Console, body: str, indent: int, hang: int = 0, label_style: str = "") -> None:
     """Word-wrapped at the console's width with a hanging indent, never splitting a word (ids and paths
     stay whole) and never padding lines with trailing spaces, which rich's own wrapping does."""
+    body = visible(body)
     lines = textwrap.wrap(
         body,
         width=max(console.width, 40),
@@ -71,7 +75,7 @@ def _wrapped(console: Console, body: str, indent: int, hang: int = 0, label_styl
 
 
 def _where(finding: Finding) -> str:
-    return f"{finding.file}:{finding.line}" if finding.line > 0 else finding.file
+    return visible(f"{finding.file}:{finding.line}" if finding.line > 0 else finding.file)
 
 
 def _tags(finding: Finding) -> list[tuple[str, str]]:
@@ -95,12 +99,12 @@ def _finding_lines(finding: Finding) -> tuple[Text, Text]:
         label = Text(finding.severity.value.upper(), style=SEVERITY_STYLES[finding.severity])
     else:
         label = Text.assemble(("UNDETERMINED", UNDETERMINED_STYLE), f" ({finding.severity.value})")
-    head = Text.assemble("  ", label, "  ", (finding.rule_id, "bold"), "  ", _where(finding))
+    head = Text.assemble("  ", label, "  ", (visible(finding.rule_id), "bold"), "  ", _where(finding))
     for tag, style in _tags(finding):
         head.append(f"  [{tag}]", style=style)
-    resource = Text.assemble("    ", (finding.resource_id, "bold"))
+    resource = Text.assemble("    ", (visible(finding.resource_id), "bold"))
     if finding.native_attribute:
-        resource.append(f"  ({finding.native_attribute})", style="dim")
+        resource.append(f"  ({visible(finding.native_attribute)})", style="dim")
     return head, resource
 
 
@@ -113,10 +117,12 @@ def _write_findings(console: Console, findings: Sequence[Finding], fixes: bool =
         items_of_unit = list(in_unit)
         if unit and any(finding.file != unit for finding in items_of_unit):
             kind = "root module" if items_of_unit[0].format == "terraform" else "unit"
-            console.print(Text.assemble((f"{kind} ", "bold"), (unit, "bold")), soft_wrap=True)
+            console.print(Text.assemble((f"{kind} ", "bold"), (visible(unit), "bold")), soft_wrap=True)
         for file, group in groupby(items_of_unit, key=lambda finding: finding.file):
             items = list(group)
-            console.print(Text.assemble((file, "bold underline"), f"  {_plural(len(items), 'finding')}"))
+            console.print(
+                Text.assemble((visible(file), "bold underline"), f"  {_plural(len(items), 'finding')}")
+            )
             for finding in items:
                 head, resource = _finding_lines(finding)
                 # Ids and file:line stay on one line however long, so they can be copied and searched.
@@ -203,10 +209,12 @@ def write_text(console: Console, result: ScanResult, quiet: bool = False) -> Non
         _write_findings(console, result.decision.blocking, fixes=True)
         _write_notifications(console, errors)
         line = _verdict(result)
-        line.append(": " + "; ".join(result.decision.reasons))
+        line.append(visible(": " + "; ".join(result.decision.reasons)))
         summary = summarize(result)
         if result.partial:
-            line.append("; " + "; ".join(f"{item.file} is a partial input" for item in result.partial))
+            line.append(
+                visible("; " + "; ".join(f"{item.file} is a partial input" for item in result.partial))
+            )
         if summary.resources and not summary.check_total:
             # A gate that judged nothing is never a silent pass, even for a hook.
             sentence = unjudged_text(summary)
