@@ -1,9 +1,14 @@
 """Pre-commit hook mode: the files a commit changes, turned into what one scan must read.
 
 A changed ``.tf`` or ``.tfvars`` file means its module directory (every ``.tf`` sibling, with the tfvars
-the parser picks up itself). When that directory is a local module called from elsewhere in the tree, the
-caller is scanned instead, because only the caller gives the module its inputs; the parser then reads the
-called module from disk. CloudFormation and Pulumi files are scanned as they are (nested stacks follow
+the parser picks up itself). When that directory is a local module called from elsewhere in the tree, its
+callers up to the root modules are scanned with it, because only a caller gives the module its inputs.
+Which directory calls which is found by a text match, which a heredoc or a string can fake
+(``source = "../prod"`` in a documentation heredoc), so the changed directory and every directory on the
+way up are always scanned: the parser, which sees the real calls, evaluates a called module through its
+caller and one that nothing really calls as a root of its own.
+
+CloudFormation and Pulumi files are scanned as they are (nested stacks follow
 through the parser). Changed files that no parser claims (workflow YAML, ``package.json``) are skipped
 silently: a hook sees every staged file its ``files`` pattern matches, and most JSON/YAML is not IaC.
 """
@@ -74,23 +79,17 @@ def module_callers(tree: Path) -> dict[Path, set[Path]]:
     return callers
 
 
-def root_modules(directory: Path, callers: dict[Path, set[Path]]) -> set[Path]:
-    """The directories that are not called by anything, reached from ``directory`` through its callers."""
-    roots: set[Path] = set()
+def module_chain(directory: Path, callers: dict[Path, set[Path]]) -> set[Path]:
+    """``directory`` and every directory that calls it, directly or through others, up to the roots (a
+    call cycle included)."""
     seen: set[Path] = set()
     pending = [directory]
     while pending:
         current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        above = callers.get(current, set()) - {current}
-        if above:
-            pending.extend(above)
-        else:
-            roots.add(current)
-    # A call cycle has no uncalled directory; scanning where the change is still reads everything.
-    return roots or {directory}
+        if current not in seen:
+            seen.add(current)
+            pending.extend(callers.get(current, set()) - seen)
+    return seen
 
 
 def _claimed(path: Path, relative: str) -> bool:
@@ -123,7 +122,7 @@ def scan_targets(changed: Sequence[Path], tree: Path) -> HookTargets:
             skipped.append(given.as_posix())
     if modules:
         callers = module_callers(tree)
-        roots = sorted({root for module in modules for root in root_modules(module, callers)})
-        for root in roots:
-            files.update(dict.fromkeys(path.resolve() for path in _config_files(root)))
+        chain = sorted({found for module in modules for found in module_chain(module, callers)})
+        for directory in chain:
+            files.update(dict.fromkeys(path.resolve() for path in _config_files(directory)))
     return HookTargets(tuple(_shown(path, tree) for path in sorted(files)), tuple(skipped))

@@ -19,8 +19,26 @@ def _names(paths: tuple[Path, ...]) -> list[str]:
 
 def test_a_change_inside_a_called_module_scans_its_caller(repository: Path) -> None:
     targets = scan_targets([Path("modules/disk/main.tf")], repository)
-    # The caller gives the module its inputs; the parser reads the module itself from disk.
-    assert _names(targets.paths) == ["main.tf", "variables.tf"]
+    # The caller gives the module its inputs; the parser evaluates the module through it.
+    assert _names(targets.paths) == ["main.tf", "modules/disk/main.tf", "variables.tf"]
+
+
+def test_a_call_faked_in_a_heredoc_does_not_take_the_scan_away_from_the_change(repository: Path) -> None:
+    """A line ``source = "../prod"`` in another file's heredoc looks like a call to the text match: the
+    changed module is still scanned, as a root of its own since nothing really calls it."""
+    (repository / "prod").mkdir()
+    (repository / "prod" / "main.tf").write_text(
+        'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  encrypted = false\n}\n',
+        encoding="utf-8",
+    )
+    (repository / "docs").mkdir()
+    (repository / "docs" / "example.tf").write_text(
+        'locals {\n  example = <<EOT\nmodule "prod" {\n  source = "../prod"\n}\nEOT\n}\n', encoding="utf-8"
+    )
+    targets = scan_targets([Path("prod/main.tf")], repository)
+    result = scan(ScanSettings(paths=tuple(repository / path for path in targets.paths), root=repository))
+    failing = {(f.rule_id, f.resource_id, f.file) for f in result.findings if f.status == "fail"}
+    assert ("ENC-EBS-001", "aws_ebs_volume.data", "prod/main.tf") in failing
 
 
 def test_a_tfvars_change_scans_its_module_directory(repository: Path) -> None:
