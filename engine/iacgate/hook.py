@@ -24,7 +24,7 @@ from pathlib import Path
 from iacgate.discover import SKIPPED_DIRECTORIES
 from iacgate.errors import ParseError
 from iacgate.parsers import PARSERS
-from iacgate.textio import read_source
+from iacgate.textio import read_bytes, read_source
 
 TERRAFORM_CONFIG = (".tf", ".tf.json")
 TERRAFORM_FILES = (*TERRAFORM_CONFIG, ".tfvars", ".tfvars.json")
@@ -69,8 +69,9 @@ def module_callers(tree: Path) -> dict[Path, set[Path]]:
     callers: dict[Path, set[Path]] = {}
     for path in _walk_config(tree):
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            # Never a FIFO (the hook would wait forever) nor a huge file: those fail the scan itself.
+            text = read_bytes(path, path.name).decode("utf-8", errors="replace")
+        except ParseError:
             continue
         for source in _LOCAL_SOURCE.findall(text):
             target = (path.parent / source).resolve()

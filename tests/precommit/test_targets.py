@@ -108,3 +108,10 @@ def test_hook_command_fails_closed_on_a_broken_template(repository: Path) -> Non
     done = _hook(repository, "stack.yaml")
     assert done.returncode == 3, done.stdout + done.stderr
     assert "stack.yaml:" in done.stdout
+
+
+def test_a_fifo_in_the_tree_does_not_hang_the_hook(repository: Path) -> None:
+    """Finding the callers reads every .tf file of the tree: a FIFO among them is not waited on."""
+    os.mkfifo(repository / "pipe.tf")
+    targets = scan_targets([Path("modules/disk/main.tf")], repository)
+    assert "modules/disk/main.tf" in _names(targets.paths)
