@@ -184,6 +184,49 @@ def test_automatic_tfvars_linked_out_of_the_tree_are_not_read(tmp_path: Path) ->
     assert not any(TOKEN in note.message for note in notes)
 
 
+@pytest.mark.parametrize("installed", [False, True])
+def test_module_files_linked_out_of_the_tree_or_into_git_are_not_read(
+    tmp_path: Path, installed: bool
+) -> None:
+    # The module directory is inside the tree; its files are links to .git/config and to a sibling.
+    root = _repo(tmp_path, 'module "m" {\n  source = "./.mod"\n}\n')
+    module = root / "infra" / ".mod"
+    if installed:
+        (root / "infra" / "main.tf").write_text(
+            'module "m" {\n  source = "example/m/aws"\n}\n', encoding="utf-8"
+        )
+        module = root / "infra" / ".terraform" / "modules" / "m"
+        module.mkdir(parents=True)
+        (module.parent / "modules.json").write_text(
+            '{"Modules": [{"Key": "m", "Dir": ".terraform/modules/m"}]}', encoding="utf-8"
+        )
+    else:
+        module.mkdir()
+    (root / "infra" / ".git").mkdir()
+    (root / "infra" / ".git" / "config").write_text(
+        f"[http]\n\textraheader = basic {TOKEN}\n", encoding="utf-8"
+    )
+    os.symlink(root / "infra" / ".git" / "config", module / "a.tf")
+    os.symlink(root / "secret.txt", module / "c.tf")
+    (module / "ok.tf").write_text('resource "aws_s3_bucket" "m" {\n  bucket = "m"\n}\n', encoding="utf-8")
+    resources, notes = _scan(root, "infra")
+    assert set(resources) == {"module.m.aws_s3_bucket.m"}
+    where = module.relative_to(root).as_posix()
+    assert [(note.level, note.file, note.message) for note in notes] == [
+        (
+            "warning",
+            f"{where}/a.tf",
+            "module file not read: once links are resolved it is inside a .git directory",
+        ),
+        (
+            "warning",
+            f"{where}/c.tf",
+            "module file not read: once links are resolved it is outside the scanned paths",
+        ),
+    ]
+    assert not any(TOKEN in note.message or "sibling-secret" in note.message for note in notes)
+
+
 def test_notes_never_quote_what_a_function_read(tmp_path: Path) -> None:
     # tonumber() of the file's text fails and the error names the value; the count's warning would
     # carry it into every report.

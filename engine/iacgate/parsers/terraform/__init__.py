@@ -16,7 +16,7 @@ from pathlib import Path
 from iacgate.errors import ParseError
 from iacgate.notifications import Notification
 from iacgate.parsers import claims
-from iacgate.parsers.base import ParseOptions, ParseResult
+from iacgate.parsers.base import ParseOptions, ParseResult, ReadRoots
 from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.parsers.terraform.backends import backend_resource
 from iacgate.parsers.terraform.config import ModuleConfig
@@ -55,9 +55,10 @@ class _Configs:
     """Module configurations by scan-root-relative directory: the scanned ones, and others read from disk
     on demand (a called module outside the given paths, or under ``.terraform/modules``)."""
 
-    def __init__(self, scanned: dict[str, ModuleConfig], scan_root: Path) -> None:
+    def __init__(self, scanned: dict[str, ModuleConfig], scan_root: Path, readable: ReadRoots) -> None:
         self.scanned = scanned
         self.scan_root = scan_root.resolve()
+        self.readable = readable
         self.notifications: list[Notification] = []
 
     def __call__(self, directory: str) -> ModuleConfig | None:
@@ -70,6 +71,15 @@ class _Configs:
         for path in sorted(absolute.iterdir()):
             if path.is_file() and path.name.lower().endswith(_SUFFIXES) and not path.name.startswith("."):
                 relative = posixpath.join(directory, path.name) if directory else path.name
+                # Each file, not only the directory: a link in it may point out of the tree or into .git.
+                why = self.readable.refusal(path)
+                if why is not None:
+                    self.notifications.append(
+                        Notification(
+                            "warning", f"module file not read: once links are resolved it {why}", relative
+                        )
+                    )
+                    continue
                 try:
                     sources.append(read_source(path, relative))
                 except Exception as error:
@@ -101,7 +111,7 @@ class TerraformParser:
         scanned = {
             directory: ModuleConfig.build(directory, files) for directory, files in by_directory.items()
         }
-        configs = _Configs(dict(scanned), options.scan_root)
+        configs = _Configs(dict(scanned), options.scan_root, options.readable)
         called: set[str] = set()
         for config in scanned.values():
             for name in config.calls:
