@@ -35,10 +35,31 @@ def _same(terminal: str, text: str) -> None:
     assert (expected and expected.group(0)) == (found and found.group(0)), repr(text)
 
 
-# Markers, near-markers and every kind of blank Python's \s knows, in any order.
-BLANKS = [" ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\u2028", "\xa0"]
+# Markers, near-markers and every kind of blank Python's \s or Go's unicode.IsSpace knows, in any order.
+BLANKS = [" ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\u2028", "\xa0", "\x85", "\x1c", "\x1f", "\u3000"]
 HEREDOC_PIECES = ["E", "EO", "EOT", "EOTX", "x", "<<", *BLANKS]
 STRING_PIECES = ["a", "$", "%", "{", "}", "$${", "%%{", "${", "%{", "\\", '\\"', '"', "\n", "\\\n", "$$"]
+# What Go's bytes.TrimSpace removes (unicode.IsSpace): the Latin-1 six, NEL, NBSP and the rest of
+# Unicode's White_Space property. Not Python's \x1c-\x1f.
+GO_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _terraform_heredoc(text: str) -> str | None:
+    """The heredoc token HashiCorp's scanner reads at the start of ``text`` (``scan_tokens.rl``,
+    ``heredocLiteralEOL``): after the opening line, the first line whose content trimmed by
+    ``bytes.TrimSpace`` is the marker closes it, its line end included."""
+    opening = re.match(r"<<-?([a-zA-Z][a-zA-Z0-9._-]*)\r?\n", text)
+    assert opening is not None
+    position = opening.end()
+    while (end := text.find("\n", position)) >= 0:
+        if text[position : end + 1].strip(GO_SPACE) == opening.group(1):
+            return text[: end + 1]
+        position = end + 1
+    return None
 
 
 @settings(max_examples=3000, deadline=None)
@@ -46,8 +67,30 @@ STRING_PIECES = ["a", "$", "%", "{", "}", "$${", "%%{", "${", "%{", "\\", '\\"',
     opening=st.sampled_from(["<<E\n", "<<EOT\n", "<<EOT\r\n", "<<E.1-x\n", "<<-E\n"]),
     body=st.lists(st.sampled_from(HEREDOC_PIECES), max_size=16).map("".join),
 )
-def test_heredoc_terminals_match_exactly_what_python_hcl2s_matched(opening: str, body: str) -> None:
-    _same("HEREDOC_TEMPLATE_TRIM" if opening.startswith("<<-") else "HEREDOC_TEMPLATE", opening + body)
+def test_heredoc_terminals_close_where_terraform_closes(opening: str, body: str) -> None:
+    terminal = "HEREDOC_TEMPLATE_TRIM" if opening.startswith("<<-") else "HEREDOC_TEMPLATE"
+    found = re.compile(REWRITES[terminal][1]).match(opening + body)
+    assert (found and found.group(0)) == _terraform_heredoc(opening + body), repr(opening + body)
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "  \t ", "\r", "\xa0", "\u3000"])
+def test_a_closing_marker_with_trailing_blanks_closes_the_heredoc(tmp_path: Path, blank: str) -> None:
+    # python-hcl2 wanted the line end right after the marker: the heredoc ran on, the volume vanished.
+    (tmp_path / "main.tf").write_text(
+        f"locals {{\n  note = <<EOT\nsee below\nEOT{blank}\n}}\n\n"
+        'resource "aws_ebs_volume" "hidden" {\n  availability_zone = "us-east-1a"\n  size = 10\n}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert not scanned.notifications
+    assert scanned.resources["aws_ebs_volume.hidden"].location.start_line == 7
+
+
+def test_a_marker_after_a_blank_go_does_not_trim_closes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text("locals {\n  note = <<EOT\nEOT\x1c\n}\n", encoding="utf-8")
+    [note] = scan(tmp_path).notifications
+    assert (note.level, note.file, note.line) == ("error", "main.tf", 2)
+    assert "unterminated heredoc" in note.message
 
 
 @settings(max_examples=3000, deadline=None)

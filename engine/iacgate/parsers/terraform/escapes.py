@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from iacgate.errors import ParseError, Position
+from iacgate.parsers.terraform.grammar import GO_BLANK
 
 _SUSPECT = re.compile(r"\\(?:u[dD][89a-fA-F]|U(?!0000[0-9a-cA-CeEfF]|000[1-9a-fA-F]|0010))")
 _HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n")
@@ -97,7 +98,8 @@ def _first_bad_escape(text: str) -> int | None:
         elif text.startswith("<<", position):
             heredoc = _HEREDOC.match(text, position)
             if heredoc is not None:
-                closing = re.compile(r"^[ \t]*" + re.escape(heredoc.group(1)) + r"[ \t]*$", re.MULTILINE)
+                marker = re.escape(heredoc.group(1))
+                closing = re.compile(rf"^{GO_BLANK}*{marker}{GO_BLANK}*$", re.MULTILINE)
                 found = closing.search(text, heredoc.end())
                 position = size if found is None else found.end()
                 continue

@@ -49,7 +49,7 @@ def _hcl_version() -> str:
 
 
 # Bumped whenever what a parse caches changes, syntax error messages included.
-PARSER_VERSION = f"8-{_hcl_version()}"
+PARSER_VERSION = f"9-{_hcl_version()}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).
