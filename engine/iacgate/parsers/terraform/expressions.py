@@ -7,6 +7,7 @@ Terraform decides without the unknown value (a conditional whose condition is kn
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from iacgate.graph.model import Unknown
@@ -236,7 +237,12 @@ class Evaluator:
             return hit.unknown
         except EvalError as error:
             raise EvalError(f"{short}(): {error}") from None
-        except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError) as error:
+        except re.error as error:
+            # Go's RE2 and Python's re read some patterns differently: not Terraform's error, not a value.
+            return Unknown(f"{short}(): pattern not evaluated statically ({error.msg})")
+        except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError, StopIteration) as error:
+            # What Terraform refuses too (an argument of the wrong kind, an item or key not there): an
+            # error try() and can() see, never one that aborts the module.
             raise EvalError(f"{short}(): invalid arguments ({error})") from None
 
     def _for(self, expr: Expr, tuple_result: bool) -> Any:

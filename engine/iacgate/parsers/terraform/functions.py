@@ -101,6 +101,13 @@ def _element(_: FunctionContext, args: list[Any]) -> Any:
     return items[int(position) % len(items)]
 
 
+def _index(_: FunctionContext, args: list[Any]) -> Any:
+    for position, item in enumerate(_list(known(args[0]))):
+        if equal(item, args[1]):
+            return position
+    raise EvalError("item not found")
+
+
 def _flatten(_: FunctionContext, args: list[Any]) -> Any:
     out: list[Any] = []
 
@@ -237,7 +244,7 @@ FUNCTIONS: dict[str, Function] = {
     "reverse": lambda _c, args: list(reversed(_list(args[0]))),
     "sort": lambda _c, args: sorted(to_string(item) for item in _list(known(args[0]))),
     "slice": lambda _c, args: _list(args[0])[int(to_number(args[1])) : int(to_number(args[2]))],
-    "index": lambda _c, args: next(i for i, item in enumerate(_list(known(args[0]))) if equal(item, args[1])),
+    "index": _index,
     "setunion": lambda _c, args: _set([item for arg in args for item in _list(known(arg))]),
     "setintersection": lambda _c, args: _set(
         [
