@@ -60,3 +60,48 @@ def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) ->
     # \z is RE2's end of text; Python's re refuses it. try() must not turn that into its default.
     value, _ = _evaluate(tmp_path, 'try(regex("a\\\\z", "a"), "default")')
     assert isinstance(value, Unknown) and "regex()" in value.reason
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        'yamldecode("a: 1")',
+        'can(yamldecode("a: 1"))',
+        'try(yamldecode("a: 1"), "default")',
+        '!can(csvdecode("a\\n1"))',
+        'try(setproduct(["a"], ["b"]), [])',
+    ],
+)
+def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
+    tmp_path: Path, expression: str
+) -> None:
+    # It counted as an error: can() was false and try() gave its default, known values Terraform never gives.
+    value, notes = _evaluate(tmp_path, expression)
+    assert isinstance(value, Unknown) and "is not evaluated statically" in value.reason
+    assert not notes
+
+
+def test_a_count_from_can_of_such_a_function_is_unknown_not_zero(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_ebs_volume" "v" {\n  count = can(yamldecode("a: 1")) ? 1 : 0\n'
+        '  availability_zone = "us-east-1a"\n}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert list(scanned.resources) == ["aws_ebs_volume.v"]
+    assert [(note.level, note.line) for note in scanned.notifications] == [("warning", 1)]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [('strcontains("abc", "b")', True), ('!can(strcontains("abc", "b"))', False)],
+)
+def test_strcontains_runs(tmp_path: Path, expression: str, expected: bool) -> None:
+    assert _evaluate(tmp_path, expression)[0] == expected
+
+
+def test_a_function_terraform_does_not_have_is_still_an_error(tmp_path: Path) -> None:
+    # Terraform's try() falls back on "Call to unknown function" too.
+    assert _evaluate(tmp_path, 'try(nosuchfunction("a"), "default")')[0] == "default"
+    value, _ = _evaluate(tmp_path, 'nosuchfunction("a")')
+    assert isinstance(value, Unknown) and "call to unknown function nosuchfunction()" in value.reason

@@ -11,7 +11,7 @@ import re
 from typing import Any, Protocol
 
 from iacgate.graph.model import Unknown
-from iacgate.parsers.terraform.functions import FUNCTIONS, SPECIAL, FunctionContext
+from iacgate.parsers.terraform.functions import FUNCTIONS, NOT_EVALUATED, SPECIAL, FunctionContext
 from iacgate.parsers.terraform.policy_document import replace_in_policy
 from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.values import (
@@ -216,6 +216,9 @@ class Evaluator:
         if function is None:
             if "::" in name:
                 return Unknown(f"provider function {name}() is not evaluated statically")
+            if short in NOT_EVALUATED:
+                return Unknown(f"{short}() is not evaluated statically")
+            # Terraform refuses the configuration: an error, which try() cannot hide either.
             raise EvalError(f"call to unknown function {name}()")
         args = [self._eval(arg) for arg in arg_exprs]
         if short == "replace" and len(args) == 3 and not expand:

@@ -27,7 +27,29 @@ from iacgate.parsers.terraform.values import (
     to_string,
 )
 
-__all__ = ["FUNCTIONS", "SPECIAL", "FunctionContext"]
+__all__ = ["FUNCTIONS", "NOT_EVALUATED", "SPECIAL", "FunctionContext"]
+
+# Terraform's built-in functions (internal/lang/functions.go, to 1.10), without ``list`` and ``map``, which
+# only tell that they were removed, and ``type``, which exists only in ``terraform console``.
+TERRAFORM_FUNCTIONS = frozenset(
+    {
+        "abs", "abspath", "alltrue", "anytrue", "base64decode", "base64encode", "base64gzip", "base64sha256",
+        "base64sha512", "basename", "bcrypt", "can", "ceil", "chomp", "chunklist", "cidrhost", "cidrnetmask",
+        "cidrsubnet", "cidrsubnets", "coalesce", "coalescelist", "compact", "concat", "contains", "csvdecode",
+        "dirname", "distinct", "element", "endswith", "ephemeralasnull", "file", "filebase64",
+        "filebase64sha256", "filebase64sha512", "fileexists", "filemd5", "fileset", "filesha1", "filesha256",
+        "filesha512", "flatten", "floor", "format", "formatdate", "formatlist", "indent", "index",
+        "issensitive", "join", "jsondecode", "jsonencode", "keys", "length", "log", "lookup", "lower",
+        "matchkeys", "max", "md5", "merge", "min", "nonsensitive", "one", "parseint", "pathexpand",
+        "plantimestamp", "pow", "range", "regex", "regexall", "replace", "reverse", "rsadecrypt", "sensitive",
+        "setintersection", "setproduct", "setsubtract", "setunion", "sha1", "sha256", "sha512", "signum",
+        "slice", "sort", "split", "startswith", "strcontains", "strrev", "substr", "sum", "templatefile",
+        "templatestring", "textdecodebase64", "textencodebase64", "timeadd", "timecmp", "timestamp", "title",
+        "tobool", "tolist", "tomap", "tonumber", "toset", "tostring", "transpose", "trim", "trimprefix",
+        "trimspace", "trimsuffix", "try", "upper", "urlencode", "uuid", "uuidv5", "values", "yamldecode",
+        "yamlencode", "zipmap",
+    }
+)  # fmt: skip
 
 
 def _list(value: Any) -> list[Any]:
@@ -215,6 +237,7 @@ FUNCTIONS: dict[str, Function] = {
     "startswith": _strings(lambda text, prefix: text.startswith(prefix)),
     "endswith": _strings(lambda text, suffix: text.endswith(suffix)),
     "strrev": _strings(lambda text: text[::-1]),
+    "strcontains": _strings(lambda text, part: part in text),
     "chomp": _strings(lambda text: text.rstrip("\r\n")),
     "length": _length,
     "keys": _keys,
@@ -285,3 +308,5 @@ FUNCTIONS: dict[str, Function] = {
 
 FUNCTIONS.update(TEXT_FUNCTIONS)
 FUNCTIONS.update(EXTRA)
+# Real functions iacgate does not run: their value is unknown, never an error try() or can() would see.
+NOT_EVALUATED = TERRAFORM_FUNCTIONS - FUNCTIONS.keys() - SPECIAL.keys()
