@@ -105,3 +105,51 @@ def test_a_function_terraform_does_not_have_is_still_an_error(tmp_path: Path) ->
     assert _evaluate(tmp_path, 'try(nosuchfunction("a"), "default")')[0] == "default"
     value, _ = _evaluate(tmp_path, 'nosuchfunction("a")')
     assert isinstance(value, Unknown) and "call to unknown function nosuchfunction()" in value.reason
+
+
+@pytest.mark.parametrize(
+    ("expression", "reason"),
+    [
+        ("terraform.workspace", "terraform.workspace is the workspace selected when Terraform runs"),
+        ("path.cwd", "path.cwd is the absolute directory Terraform runs in"),
+        ("abspath(path.module)", "abspath() depends on the directory Terraform runs in"),
+        ('pathexpand("~/x")', "pathexpand() of ~ is the home directory of whoever runs Terraform"),
+        ('issensitive("x")', "issensitive(): iacgate does not track which values are sensitive"),
+        ("yamlencode({ a = 1 })", "yamlencode() output (go-cty-yaml's layout) is not reproduced statically"),
+    ],
+)
+def test_values_that_depend_on_the_run_are_unknown(tmp_path: Path, expression: str, reason: str) -> None:
+    # They were "default", ".", the path as given, false and JSON: values Terraform may not give.
+    value, _ = _evaluate(tmp_path, expression)
+    assert value == Unknown(reason)
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # Go's strings.Title: the first letter of each word, the rest untouched.
+        ('title("aBC dEF")', "ABC DEF"),
+        ('title("hello_world-x.y")', "Hello_world-X.Y"),
+        ('title("élan vital")', "Élan Vital"),
+        # Go's url.QueryEscape.
+        ('urlencode("a b/c?d=é~")', "a+b%2Fc%3Fd%3D%C3%A9~"),
+        # Go's big.Int SetString with a base: no underscore, prefix or blank.
+        ('can(parseint("1_0", 10))', False),
+        ('can(parseint("0x1f", 16))', False),
+        ('can(parseint(" 12", 10))', False),
+        ('parseint("-FF", 16)', -255),
+        ('parseint("aA", 62)', 656),
+        ('parseint("12345678901234567890123", 10)', 12345678901234567890123),
+        ('pathexpand("x/~")', "x/~"),
+        ('can(pathexpand("~other/x"))', False),
+        ('trimspace("\\u0085 a \\t")', "a"),
+        # Exact numbers: 2**53 + 1 is not 2**53.
+        ("9007199254740993 == 9007199254740992", False),
+        ("9007199254740993 == 9007199254740993", True),
+        ("index([9007199254740992, 9007199254740993], 9007199254740993)", 1),
+    ],
+)
+def test_functions_give_terraforms_value(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected and type(value) is type(expected)
+    assert not notes

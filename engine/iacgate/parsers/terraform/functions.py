@@ -10,12 +10,14 @@ in ``SPECIAL``.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from iacgate.graph.model import Unknown
-from iacgate.parsers.terraform.functions_extra import EXTRA, SPECIAL, Function, FunctionContext
+from iacgate.parsers.terraform.functions_extra import EXTRA, SPECIAL, Function, FunctionContext, apply_only
 from iacgate.parsers.terraform.functions_text import TEXT_FUNCTIONS
+from iacgate.parsers.terraform.grammar import GO_SPACE
 from iacgate.parsers.terraform.values import (
     EvalError,
     UnknownHit,
@@ -210,8 +212,51 @@ def _sum(_: FunctionContext, args: list[Any]) -> Any:
     return number(math.fsum(to_number(item) for item in _list(args[0])))
 
 
-def _apply_only(reason: str) -> Function:
-    return lambda _context, _args: Unknown(reason)
+def _is_separator(char: str) -> bool:
+    """Go's strings.Title word boundary: not an ASCII letter, digit or "_", nor a letter or digit
+    elsewhere; beyond ASCII, only spaces."""
+    if char <= "\x7f":
+        return not (char.isascii() and (char.isalnum() or char == "_"))
+    if unicodedata.category(char)[0] == "L" or unicodedata.category(char) == "Nd":
+        return False
+    return char in GO_SPACE
+
+
+def _title(text: str) -> str:
+    """Go's strings.Title (what Terraform's title() is): the first letter of each word in title case,
+    everything else as it is (Python's str.title lowers the rest)."""
+    out: list[str] = []
+    previous = " "
+    for char in text:
+        titled = char.title() if _is_separator(previous) else char
+        out.append(titled if len(titled) == 1 else char)  # Go maps one rune to one rune
+        previous = char
+    return "".join(out)
+
+
+def _digit(char: str, base: int) -> int:
+    if char.isascii() and char.isdigit():
+        return ord(char) - ord("0")
+    if "a" <= char <= "z":
+        return ord(char) - ord("a") + 10
+    if "A" <= char <= "Z":
+        return ord(char) - ord("A") + (10 if base <= 36 else 36)
+    return base
+
+
+def _parseint(text: str, base_number: int | float) -> int:
+    """Go's big.Int SetString with a base from 2 to 62: an optional sign, then digits only (no
+    underscore, prefix or blank, all of which Python's int() accepts)."""
+    if base_number != int(base_number) or not 2 <= base_number <= 62:
+        raise EvalError("base must be a whole number between 2 and 62 inclusive")
+    base = int(base_number)
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    if not digits or any(_digit(char, base) >= base for char in digits):
+        raise EvalError(f"cannot parse {text!r} as a base {base} integer")
+    value = 0
+    for char in digits:
+        value = value * base + _digit(char, base)
+    return -value if text.startswith("-") else value
 
 
 def _strings(function: Callable[..., Any]) -> Function:
@@ -229,8 +274,8 @@ FUNCTIONS: dict[str, Function] = {
     "compact": _compact,
     "lower": _strings(str.lower),
     "upper": _strings(str.upper),
-    "title": _strings(str.title),
-    "trimspace": _strings(str.strip),
+    "title": _strings(_title),
+    "trimspace": _strings(lambda text: text.strip(GO_SPACE)),
     "trim": _strings(lambda text, chars: text.strip(chars)),
     "trimprefix": _strings(lambda text, prefix: text.removeprefix(prefix)),
     "trimsuffix": _strings(lambda text, suffix: text.removesuffix(suffix)),
@@ -260,7 +305,7 @@ FUNCTIONS: dict[str, Function] = {
     "floor": _numbers(math.floor),
     "pow": _numbers(math.pow),
     "signum": _numbers(lambda value: (value > 0) - (value < 0)),
-    "parseint": lambda _c, args: int(to_string(args[0]), int(to_number(args[1]))),
+    "parseint": lambda _c, args: _parseint(to_string(args[0]), to_number(args[1])),
     "one": _one,
     "sum": _sum,
     "range": _range,
@@ -296,14 +341,14 @@ FUNCTIONS: dict[str, Function] = {
     },
     "alltrue": lambda _c, args: all(to_bool(item) for item in _list(args[0])),
     "anytrue": lambda _c, args: any(to_bool(item) for item in _list(args[0])),
-    "uuid": _apply_only("uuid() is generated at apply time"),
-    "timestamp": _apply_only("timestamp() is taken at apply time"),
-    "plantimestamp": _apply_only("plantimestamp() is taken at plan time"),
-    "bcrypt": _apply_only("bcrypt() output is random"),
-    "uuidv5": _apply_only("uuidv5() is not evaluated statically"),
-    "timeadd": _apply_only("timeadd() is not evaluated statically"),
-    "formatdate": _apply_only("formatdate() is not evaluated statically"),
-    "rsadecrypt": _apply_only("rsadecrypt() is not evaluated statically"),
+    "uuid": apply_only("uuid() is generated at apply time"),
+    "timestamp": apply_only("timestamp() is taken at apply time"),
+    "plantimestamp": apply_only("plantimestamp() is taken at plan time"),
+    "bcrypt": apply_only("bcrypt() output is random"),
+    "uuidv5": apply_only("uuidv5() is not evaluated statically"),
+    "timeadd": apply_only("timeadd() is not evaluated statically"),
+    "formatdate": apply_only("formatdate() is not evaluated statically"),
+    "rsadecrypt": apply_only("rsadecrypt() is not evaluated statically"),
 }
 
 FUNCTIONS.update(TEXT_FUNCTIONS)

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import ipaddress
 import json
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -161,17 +162,32 @@ def _base64decode(_: FunctionContext, args: list[Any]) -> Any:
         raise EvalError("not valid base64 text") from None
 
 
+def apply_only(reason: str) -> Function:
+    """A function whose value depends on the run (or that iacgate does not reproduce): ``Unknown``."""
+    return lambda _context, _args: Unknown(reason)
+
+
+def _pathexpand(_: FunctionContext, args: list[Any]) -> Any:
+    path = to_string(args[0])
+    if not path.startswith("~"):
+        return path
+    if path[1:2] not in ("", "/", "\\"):
+        raise EvalError("cannot expand user-specific home dir")
+    return Unknown("pathexpand() of ~ is the home directory of whoever runs Terraform")
+
+
 EXTRA: dict[str, Function] = {
     "jsonencode": lambda _c, args: json_text(args[0]),
     "jsondecode": _jsondecode,
-    "yamlencode": lambda _c, args: json_text(args[0]),
+    "yamlencode": apply_only("yamlencode() output (go-cty-yaml's layout) is not reproduced statically"),
     "cidrsubnet": _cidrsubnet,
     "cidrsubnets": _cidrsubnets,
     "cidrhost": _cidrhost,
     "cidrnetmask": lambda _c, args: str(ipaddress.ip_network(to_string(args[0]), strict=False).netmask),
     "base64encode": lambda _c, args: base64.b64encode(to_string(args[0]).encode()).decode(),
     "base64decode": _base64decode,
-    "urlencode": lambda _c, args: __import__("urllib.parse").parse.quote(to_string(args[0]), safe=""),
+    # Go's url.QueryEscape: a space is "+", only letters, digits and "-_.~" stay as they are.
+    "urlencode": lambda _c, args: urllib.parse.quote_plus(to_string(args[0]), safe=""),
     "md5": _digest("md5", lambda digest: digest.hex()),
     "sha1": _digest("sha1", lambda digest: digest.hex()),
     "sha256": _digest("sha256", lambda digest: digest.hex()),
@@ -182,13 +198,13 @@ EXTRA: dict[str, Function] = {
     "filebase64": lambda context, args: base64.b64encode(_file(context, args).encode()).decode(),
     "filemd5": lambda context, args: hashlib.md5(_file(context, args).encode()).hexdigest(),
     "filesha256": lambda context, args: hashlib.sha256(_file(context, args).encode()).hexdigest(),
-    "abspath": lambda _c, args: to_string(args[0]),
+    "abspath": apply_only("abspath() depends on the directory Terraform runs in"),
     "dirname": lambda _c, args: to_string(args[0]).rsplit("/", 1)[0] if "/" in to_string(args[0]) else ".",
     "basename": lambda _c, args: to_string(args[0]).rsplit("/", 1)[-1],
-    "pathexpand": lambda _c, args: to_string(args[0]),
+    "pathexpand": _pathexpand,
     "sensitive": lambda _c, args: args[0],
     "nonsensitive": lambda _c, args: args[0],
-    "issensitive": lambda _c, _args: False,
+    "issensitive": apply_only("issensitive(): iacgate does not track which values are sensitive"),
 }
 
 
@@ -207,4 +223,4 @@ SPECIAL: dict[str, Special] = {
     "templatefile": _templatefile,
 }
 
-__all__ = ["EXTRA", "SPECIAL", "FunctionContext", "UnknownHit"]
+__all__ = ["EXTRA", "SPECIAL", "FunctionContext", "UnknownHit", "apply_only"]

@@ -79,10 +79,12 @@ class ModuleInstance:
             return self._remember("var", first, lambda: self.variable(first)), 1
         if name == "local" and first is not None:
             return self._remember("local", first, lambda: self._local(first)), 1
-        if name == "path" and first in ("module", "root", "cwd"):
+        if name == "path" and first in ("module", "root"):
             return (self.program.module_path(self.config) if first == "module" else "."), 1
+        if name == "path" and first == "cwd":
+            return Unknown("path.cwd is the absolute directory Terraform runs in"), 1
         if name == "terraform" and first == "workspace":
-            return "default", 1
+            return Unknown("terraform.workspace is the workspace selected when Terraform runs"), 1
         if name == "module" and first is not None:
             return self._module_value(first), 1
         if name == "data" and first is not None and len(ops) > 1 and ops[1][0] == "A":

@@ -181,7 +181,8 @@ def equal(left: Any, right: Any) -> bool:
     if isinstance(left, bool) != isinstance(right, bool):
         return False
     if isinstance(left, int | float) and isinstance(right, int | float):
-        return float(left) == float(right)
+        # Exact, as Terraform's arbitrary-precision numbers: float() made 2**53 + 1 equal to 2**53.
+        return bool(left == right)
     if isinstance(left, dict) and isinstance(right, dict):
         return bool(left == right)
     if type(left) is not type(right):
