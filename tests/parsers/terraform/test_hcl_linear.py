@@ -102,7 +102,13 @@ def test_string_characters_match_exactly_what_python_hcl2s_matched(text: str) ->
 def test_the_grammar_swap_replaces_exactly_the_rewritten_terminals() -> None:
     before, after = _grammar().splitlines(), linear_grammar(_grammar()).splitlines()
     changed = [old.split(":")[0].strip() for old, new in zip(before, after, strict=True) if old != new]
-    assert changed == ["STRING_CHARS.1", "HEREDOC_TEMPLATE", "HEREDOC_TEMPLATE_TRIM"]
+    assert changed == [
+        "ESCAPED_INTERPOLATION.2",
+        "ESCAPED_DIRECTIVE.2",
+        "STRING_CHARS.1",
+        "HEREDOC_TEMPLATE",
+        "HEREDOC_TEMPLATE_TRIM",
+    ]
     with pytest.raises(RuntimeError, match="HEREDOC_TEMPLATE as one pattern"):
         linear_grammar(_grammar().replace("HEREDOC_TEMPLATE :", "HEREDOC_RENAMED :"))
     with pytest.raises(RuntimeError, match="changed STRING_CHARS"):

@@ -11,6 +11,7 @@ from typing import Any
 
 from lark import Token, Tree
 
+from iacgate.parsers.terraform.grammar import GO_SPACE
 from iacgate.parsers.terraform.syntax import Attribute, Block, Expr
 from iacgate.parsers.terraform.template import parse_template
 
@@ -200,6 +201,11 @@ def _string(parts: list[Tree[Any]]) -> Expr:
             continue
         kind = inner.data
         inner_kids = _trees(inner)
+        markers = [
+            i for i, kid in enumerate(inner.children) if isinstance(kid, Token) and kid.type == "STRIP_MARKER"
+        ]
+        if 1 in markers:
+            flat.append(STRIP_BEFORE)
         if kind == "interpolation":
             flat.append(expr(inner_kids[0]))
         elif kind == "template_if_start":
@@ -210,6 +216,8 @@ def _string(parts: list[Tree[Any]]) -> Expr:
             flat.append(("%for", key, value, expr(inner_kids[-1])))
         else:
             flat.append(("%" + kind.removeprefix("template_"),))
+        if len(inner.children) - 2 in markers:
+            flat.append(STRIP_AFTER)
     return assemble(flat)
 
 
@@ -248,21 +256,42 @@ def assemble(flat: list[Any]) -> Expr:
     return ("T", tuple(parts))
 
 
+# Strip markers: ``%{~`` trims the blanks ending the text before, ``~}`` those starting the text after.
+STRIP_BEFORE = ("~<",)
+STRIP_AFTER = ("~>",)
+
+
 def _joined(flat: list[Any]) -> list[Any]:
     """Adjacent text pieces as one string, joined once: appending them one by one to a growing string
-    is quadratic (a quoted string of 80,000 ``$${`` escapes took seconds)."""
+    is quadratic (a quoted string of 80,000 ``$${`` escapes took seconds). Strip markers trim the text
+    beside them of Go's blanks (unicode.IsSpace), as HCL's template parser does."""
     out: list[Any] = []
     text: list[str] = []
+    trim_next = False
+
+    def flush(trim_end: bool = False) -> None:
+        nonlocal trim_next
+        joined = "".join(text)
+        text.clear()
+        if trim_next:
+            joined = joined.lstrip(GO_SPACE)
+        if trim_end:
+            joined = joined.rstrip(GO_SPACE)
+        if joined:
+            out.append(joined)
+        trim_next = False
+
     for piece in flat:
         if isinstance(piece, str):
             text.append(piece)
-            continue
-        if text:
-            out.append("".join(text))
-            text = []
-        out.append(piece)
-    if text:
-        out.append("".join(text))
+        elif piece == STRIP_BEFORE:
+            flush(trim_end=True)
+        elif piece == STRIP_AFTER:
+            trim_next = True
+        else:
+            flush()
+            out.append(piece)
+    flush()
     return out
 
 

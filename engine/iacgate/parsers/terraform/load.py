@@ -24,7 +24,7 @@ from iacgate.cache import Entry, cache_base, read_json, rejected, write_bytes
 from iacgate.cache import directory as cache_kind_directory
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.terraform import grammar_cache, syntax_codec
-from iacgate.parsers.terraform.grammar import linear_grammar
+from iacgate.parsers.terraform.grammar import REWRITES, linear_grammar
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
 from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
@@ -48,8 +48,10 @@ def _hcl_version() -> str:
     return found.group(1) if found else hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-# Bumped whenever what a parse caches changes, syntax error messages included.
-PARSER_VERSION = f"9-{_hcl_version()}"
+# Bumped whenever what a parse caches changes, syntax error messages included; a change to the grammar's
+# rewritten terminals changes it by itself.
+_REWRITES = hashlib.sha256(json.dumps(REWRITES, sort_keys=True).encode()).hexdigest()[:12]
+PARSER_VERSION = f"10-{_hcl_version()}-{_REWRITES}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).

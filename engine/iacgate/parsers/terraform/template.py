@@ -60,7 +60,7 @@ def parse_expression(text: str) -> Expr:
 def parse_template(text: str, line: int = 0) -> Expr:
     """A template's text into an expression, in one pass over the text; each distinct expression is
     parsed once (a template repeating ``${var.x}`` costs one parse)."""
-    from iacgate.parsers.terraform.hcltree import assemble
+    from iacgate.parsers.terraform.hcltree import STRIP_AFTER, STRIP_BEFORE, assemble
 
     parsed: dict[str, Expr] = {}
 
@@ -86,11 +86,17 @@ def parse_template(text: str, line: int = 0) -> Expr:
             literal.append(sequence[1:])
             continue
         end = _closing(text, index)
-        inner = text[index:end].strip().strip("~").strip()
+        raw = text[index:end]
+        before, after = raw.startswith("~"), len(raw) > 1 and raw.endswith("~")
+        inner = raw[1 if before else 0 : len(raw) - 1 if after else len(raw)].strip()
         if any(literal):
             flat.append("".join(literal))
         literal = []
+        if before:
+            flat.append(STRIP_BEFORE)
         flat.append(expression(inner) if sequence[0] == "$" else _directive(inner, expression))
+        if after:
+            flat.append(STRIP_AFTER)
         index = end + 1
     if any(literal):
         flat.append("".join(literal))

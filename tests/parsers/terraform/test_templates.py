@@ -1,0 +1,41 @@
+"""Templates read as HCL reads them: strip markers trim the text beside them, ``$${`` is only ``${``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.terraform.support import scan
+
+
+def _value(tmp_path: Path, expression: str) -> object:
+    (tmp_path / "main.tf").write_text(
+        'locals {\n  a = "z"\n}\n'
+        f'resource "aws_s3_bucket" "b" {{\n  bucket = "b"\n  policy = {expression}\n}}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert not scanned.notifications
+    return scanned.resources["aws_s3_bucket.b"].attributes["policy"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ('"x %{~ if true}y%{ endif}"', "xy"),
+        ('"x %{ if true ~} y %{~ endif ~}  w"', "x yw"),
+        ('"a %{~ for v in ["1", "2"] ~} ${v} %{~ endfor ~} b"', "a12b"),
+        ('"x \\n %{~ if false}y%{ else ~}\\t n%{ endif}"', "xn"),
+        # A strip marker trims only the text next to it.
+        ('"x ${local.a} %{~ if true}y%{ endif}"', "x zy"),
+        ('"$${ ${local.a} }"', "${ z }"),
+        ('"%%{ ${local.a} }"', "%{ z }"),
+        ('"$${local.a}"', "${local.a}"),
+        ("<<EOT\nx %{~ if true ~}\n  y\n%{~ endif ~}\nEOT", "xy"),
+        ("<<EOT\n$${ ${local.a} } ${~ local.a ~} .\nEOT", "${ z }z.\n"),
+    ],
+)
+def test_templates_read_as_terraform_reads_them(tmp_path: Path, expression: str, expected: str) -> None:
+    # The markers were ignored ("x y"), and "$${ ... }" kept the interpolation inside it as text.
+    assert _value(tmp_path, expression) == expected
