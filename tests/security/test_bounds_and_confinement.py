@@ -248,6 +248,67 @@ def test_a_30_mb_sized_heredoc_is_scanned(repo: Path) -> None:
     assert lines["aws_ebs_volume.after"] == 3 + body.count("\n") + 2 + 4
 
 
+BOMBS: dict[str, tuple[dict[str, str], str]] = {
+    "count": (
+        {
+            "infra/bomb/main.tf": 'resource "aws_ebs_volume" "many" {\n  count = 100000000\n'
+            '  availability_zone = "a"\n}\n'
+        },
+        "infra/bomb/main.tf:1: aws_ebs_volume.many has 100,000,000 instances, more than iacgate's ceiling "
+        "of 10,000",
+    ),
+    "for": (
+        {
+            "infra/bomb/main.tf": "locals {\n  r = range(1000)\n"
+            "  big = flatten([for a in local.r : [for b in local.r : [for c in local.r : c]]])\n}\n"
+            'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n'
+            "  tags = { n = length(local.big) }\n}\n"
+        },
+        "infra/bomb/main.tf:5: evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root "
+        "module); module infra/bomb not evaluated",
+    ),
+    "module": (
+        {
+            "infra/bomb/main.tf": 'module "a" {\n  source = "./m"\n}\n',
+            "infra/bomb/m/main.tf": 'module "again" {\n  source = "./"\n}\n'
+            'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n}\n',
+        },
+        "infra/bomb/m/main.tf:1: module.a.module.again.module.again.",
+    ),
+}
+
+
+@pytest.mark.parametrize("bomb", sorted(BOMBS))
+def test_an_evaluation_bomb_fails_closed_naming_its_line(repo: Path, bomb: str) -> None:
+    # count = 100000000 took 4.7 GB; for over range(1000) nested thrice and a module calling itself
+    # never ended.
+    files, note = BOMBS[bomb]
+    attack(repo, files)
+    result = iacgate(repo, "scan", "infra", "--format", "json")
+    assert result.returncode == 3, result.stderr
+    report = json.loads(result.stdout)
+    assert any(line.startswith(note) for line in _notes(report)), _notes(report)
+    # The other root module is still judged.
+    assert ("ENC-EBS-001", "aws_ebs_volume.data") in _blocking(report)
+
+
+def test_a_template_cannot_call_templatefile(repo: Path) -> None:
+    # Each level called itself twice under try(): 2**n renderings. Terraform refuses the inner call.
+    attack(
+        repo,
+        {
+            "infra/t.tpl": '${try(templatefile("t.tpl", {}), "")}${try(templatefile("t.tpl", {}), "x")}',
+            "infra/t.tf": 'output "t" {\n  value = templatefile("t.tpl", {})\n}\n'
+            + VOLUME.replace('"data"', '"t"').replace(
+                "encrypted         = false", 'tags = { t = templatefile("t.tpl", {}) }'
+            ),
+        },
+    )
+    result = iacgate(repo, "scan", "infra", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert ("ENC-EBS-001", "aws_ebs_volume.t") in _blocking(json.loads(result.stdout))
+
+
 # The redactor on its own: what a message may quote.
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from iacgate.graph.model import Unknown
 from parsers.terraform.support import FIXTURES, edges_of, scan
 
@@ -57,3 +61,26 @@ def test_lines_of_blocks_attributes_and_nested_blocks() -> None:
     group = scanned.resources["aws_security_group.sg"].location
     assert group.line_for(("ingress", 1, "from_port")) == 19
     assert group.line_for(("ingress",)) == 15
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        ('"abc"', "count of aws_ebs_volume.v: 'abc' is not a number"),
+        ("100000000", "aws_ebs_volume.v has 100,000,000 instances, more than iacgate's ceiling of 10,000"),
+    ],
+)
+def test_a_count_that_builds_no_instance_is_an_error_at_its_block(
+    tmp_path: Path, count: str, message: str
+) -> None:
+    # Such a resource vanished without a word: no instance, so no resource to carry the error.
+    (tmp_path / "main.tf").write_text(
+        f'resource "aws_s3_bucket" "b" {{\n  bucket = "b"\n}}\n'
+        f'resource "aws_ebs_volume" "v" {{\n  count = {count}\n  availability_zone = "a"\n}}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert set(scanned.resources) == {"aws_s3_bucket.b"}
+    assert [(note.level, note.file, note.line, note.message) for note in scanned.notifications] == [
+        ("error", "main.tf", 4, message)
+    ]

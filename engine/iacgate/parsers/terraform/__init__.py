@@ -19,6 +19,7 @@ from iacgate.parsers import claims
 from iacgate.parsers.base import ParseOptions, ParseResult, ReadRoots
 from iacgate.parsers.terraform.backends import TYPE as BACKEND_TYPE
 from iacgate.parsers.terraform.backends import backend_resource
+from iacgate.parsers.terraform.budget import BudgetExceeded
 from iacgate.parsers.terraform.config import ModuleConfig
 from iacgate.parsers.terraform.declarations import declaration_nodes
 from iacgate.parsers.terraform.escapes import check_escapes
@@ -151,6 +152,13 @@ class TerraformParser:
         program = Program(config, configs, options)
         try:
             resources, edges = program.run()
+        except BudgetExceeded as exceeded:
+            # Fails closed: the module's resources are not reported, the error names where it stopped.
+            where = exceeded.file or (config.files[0] if config.files else unit)
+            error = Notification(
+                "error", f"{exceeded.message}; module {unit} not evaluated", where, exceeded.line
+            )
+            return ParseResult(notifications=(*program.notifications, error), unit=unit)
         except RecursionError:
             message = f"module {unit}: configuration nested too deeply to evaluate"
             return ParseResult(

@@ -11,6 +11,7 @@ import re
 from typing import Any, Protocol
 
 from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.budget import MAX_WORK
 from iacgate.parsers.terraform.functions import FUNCTIONS, NOT_EVALUATED, SPECIAL, FunctionContext
 from iacgate.parsers.terraform.policy_document import replace_in_policy
 from iacgate.parsers.terraform.syntax import Expr
@@ -44,6 +45,7 @@ class Evaluator:
     def __init__(self, scope: Scope, env: dict[str, Any] | None = None) -> None:
         self.scope = scope
         self.env = env or {}
+        self.budget = scope.functions.budget
 
     def with_env(self, **names: Any) -> Evaluator:
         return Evaluator(self.scope, {**self.env, **names})
@@ -58,6 +60,10 @@ class Evaluator:
             raise EvalError("expression nested too deeply") from None
 
     def _eval(self, expr: Expr) -> Any:
+        budget = self.budget
+        budget.work += 1
+        if budget.work > MAX_WORK:
+            budget.charge(0)  # raises BudgetExceeded, which no try() sees
         tag = expr[0]
         if tag == "L":
             return expr[1]
@@ -159,6 +165,7 @@ class Evaluator:
                 if isinstance(collection, Unknown):
                     return collection
                 for key, item in pairs(collection):
+                    self.budget.charge(1)
                     inner = self.with_env(**{part[2]: item, **({part[1]: key} if part[1] else {})})
                     value = inner._template(part[4])
                     if isinstance(value, Unknown):
@@ -169,7 +176,9 @@ class Evaluator:
                 if isinstance(value, Unknown):
                     return value
                 out.append(to_string(value))
-        return "".join(out)
+        text = "".join(out)
+        self.budget.charge_size(text)
+        return text
 
     def _binary(self, operator: str, left_expr: Expr, right_expr: Expr) -> Any:
         left = self._eval(left_expr)
@@ -235,7 +244,9 @@ class Evaluator:
             if isinstance(arg, Unknown):
                 return arg
         try:
-            return function(self.scope.functions, [concrete(arg) for arg in args])
+            result = function(self.scope.functions, [concrete(arg) for arg in args])
+            self.budget.charge_size(result)
+            return result
         except UnknownHit as hit:
             return hit.unknown
         except EvalError as error:

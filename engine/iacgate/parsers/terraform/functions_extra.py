@@ -8,10 +8,11 @@ import ipaddress
 import json
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.budget import Budget
 from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.values import (
     EvalError,
@@ -35,6 +36,8 @@ class FunctionContext:
 
     read_text: Callable[[str], str]
     parse_template: Callable[[str], Expr]
+    # What evaluation may still spend: one per root module, shared by the module instances it calls.
+    budget: Budget = field(default_factory=Budget)
 
 
 Function = Callable[[FunctionContext, list[Any]], Any]
@@ -106,6 +109,9 @@ def _templatefile(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
     for value in (path, variables):
         if isinstance(value, Unknown):
             return value
+    if isinstance(evaluator.scope, _TemplateScope):
+        # Terraform's templatefile() hides itself from templates: one template cannot call itself forever.
+        raise EvalError("cannot recursively call templatefile from inside another templatefile call")
     context = evaluator.scope.functions
     template = context.parse_template(context.read_text(to_string(path)))
     names = concrete(variables)

@@ -7,12 +7,13 @@ and every attribute and nested block records its line under its ``path_text``. A
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from iacgate.graph.model import AttributePath, Unknown, path_text
+from iacgate.parsers.terraform.budget import MAX_INSTANCES
 from iacgate.parsers.terraform.config import NOT_ARGUMENTS
 from iacgate.parsers.terraform.expressions import Evaluator, pairs
 from iacgate.parsers.terraform.syntax import Attribute, Block, Expr, input_variable, traversal
@@ -64,7 +65,9 @@ def expand(block: Block, evaluator: Evaluator, what: str) -> Expansion:
             total = int(to_number(value))
         except EvalError as error:
             return Expansion((), error=f"count of {what}: {error}")
-        return Expansion(tuple((number, {"count": {"index": number}}) for number in range(total)))
+        except (OverflowError, ValueError):  # infinity, NaN
+            return Expansion((), error=f"count of {what}: {value} is not a whole number")
+        return _expansion(evaluator, what, total, ((n, {"count": {"index": n}}) for n in range(total)))
     if "for_each" in block.attributes:
         # Not made concrete: a map of resource instances stays lazy, so only what each instance reads
         # through each.value becomes its reference.
@@ -88,8 +91,22 @@ def expand(block: Block, evaluator: Evaluator, what: str) -> Expansion:
                 return Expansion((), error=f"for_each of {what}: {error}")
         else:
             return Expansion((), error=f"for_each of {what} must be a map or a set, not {value!r}")
-        return Expansion(tuple((key, {"each": {"key": key, "value": item}}) for key, item in items))
+        each_items = ((key, {"each": {"key": key, "value": item}}) for key, item in items)
+        return _expansion(evaluator, what, len(items), each_items)
     return Expansion(((None, {}),))
+
+
+def _expansion(
+    evaluator: Evaluator, what: str, total: int, instances: Iterator[tuple[str | int, dict[str, Any]]]
+) -> Expansion:
+    """``total`` instances, or an error past the ceiling of one resource or module call (before any is
+    built: ``count = 100000000`` took 4.7 GB)."""
+    if total > MAX_INSTANCES:
+        return Expansion(
+            (), error=f"{what} has {total:,} instances, more than iacgate's ceiling of {MAX_INSTANCES:,}"
+        )
+    evaluator.budget.expand(total)
+    return Expansion(tuple(instances))
 
 
 @dataclass

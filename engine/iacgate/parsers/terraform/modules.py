@@ -61,7 +61,7 @@ class ModuleInstance:
         self._memo: dict[tuple[str, str], Any] = {}
         self._instances: dict[str, list[ResourceInstance]] = {}
         self._children: dict[str, dict[str | int | None, ModuleInstance] | Unknown] = {}
-        self.functions = FunctionContext(program.file_reader(config), program.template_parser)
+        self.functions = FunctionContext(program.file_reader(config), program.template_parser, program.budget)
         self.evaluator = Evaluator(self)
         self.providers = dict(providers)
         for located in config.providers:
@@ -178,6 +178,9 @@ class ModuleInstance:
             expansion, references = self.program.tracker.collect(
                 lambda: expand(config.block, self.evaluator, self.prefix(key))
             )
+            if expansion.error:
+                # No instance is built: the error is the only trace of the resource, and fails the gate.
+                self.program.note("error", expansion.error, config.file, config.block.start)
             found = [
                 ResourceInstance(
                     config,

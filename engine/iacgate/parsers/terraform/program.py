@@ -13,6 +13,7 @@ from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOr
 from iacgate.notifications import Notification
 from iacgate.parsers import node_types
 from iacgate.parsers.base import ParseOptions, UnresolvedModule
+from iacgate.parsers.terraform.budget import MAX_MODULE_DEPTH, Budget, BudgetExceeded
 from iacgate.parsers.terraform.config import ModuleConfig, ResourceConfig
 from iacgate.parsers.terraform.instances import Body, Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
@@ -55,6 +56,7 @@ class Program:
         self.options = options
         self.scan_root = options.scan_root.resolve()
         self.tracker = Tracker()
+        self.budget = Budget()
         self.evaluating: set[str] = set()
         self.notifications: list[Notification] = []
         self.unresolved: list[UnresolvedModule] = []
@@ -138,6 +140,11 @@ class Program:
             self._unresolved(parent, name, source or "", where, f"no Terraform files in {target or '.'}")
             return {}
         what = parent.prefix(f"module.{name}")
+        if len(parent.call_path) >= MAX_MODULE_DEPTH:
+            raise BudgetExceeded(
+                f"{what}: module calls nested more than {MAX_MODULE_DEPTH} deep (does a module call itself?)",
+                *where,
+            )
         expansion = expand(located.block, parent.evaluator, what)
         if expansion.error:
             self.note("error", expansion.error, *where)
@@ -253,11 +260,17 @@ class Program:
         stack = [root]
         while stack:
             module = stack.pop()
-            for key in module.config.resources:
-                for instance in module.instances(key):
-                    resources.append(self._resource(module, instance, edges, pending))
-            for name in module.config.calls:
-                children = module.children(name)
+            for key, config in module.config.resources.items():
+                try:
+                    for instance in module.instances(key):
+                        resources.append(self._resource(module, instance, edges, pending))
+                except BudgetExceeded as exceeded:
+                    raise exceeded.located(config.file, config.block.start) from None
+            for name, call in module.config.calls.items():
+                try:
+                    children = module.children(name)
+                except BudgetExceeded as exceeded:
+                    raise exceeded.located(call.file, call.block.start) from None
                 if not isinstance(children, Unknown):
                     stack.extend(reversed(list(children.values())))
         edges.extend(self._depends_on(pending, resources))
@@ -272,8 +285,6 @@ class Program:
     ) -> Resource:
         config: ResourceConfig = instance.config
         block = config.block
-        if instance.expansion.error:
-            self.note("error", instance.expansion.error, config.file, block.start)
         body = module.body(instance)
         attributes: dict[str, Any] = dict(body.attributes) if body else {}
         if config.mode == "data" and config.type == POLICY_DOCUMENT and body is not None:
