@@ -31,6 +31,88 @@ def test_tf_json_is_read_like_hcl() -> None:
     }
 
 
+LAUNCH_TEMPLATE_HCL = """\
+resource "aws_launch_template" "lt" {
+  name = "lt"
+  dynamic "block_device_mappings" {
+    for_each = ["/dev/sdf", "/dev/sdg"]
+    iterator = d
+    content {
+      device_name = d.value
+      ebs {
+        encrypted = false
+      }
+    }
+  }
+}
+"""
+LAUNCH_TEMPLATE_JSON = """\
+{"resource": {"aws_launch_template": {"lt": {
+  "name": "lt",
+  "dynamic": {"block_device_mappings": {
+    "for_each": "${[\\"/dev/sdf\\", \\"/dev/sdg\\"]}",
+    "iterator": "d",
+    "content": {"device_name": "${d.value}", "ebs": {"encrypted": false}}
+  }}
+}}}}
+"""
+
+
+def test_tf_json_dynamic_blocks_expand_like_hcl(tmp_path: Path) -> None:
+    # The JSON form was read as a nested block named "dynamic" with no label, and dropped.
+    (tmp_path / "hcl").mkdir()
+    (tmp_path / "hcl" / "main.tf").write_text(LAUNCH_TEMPLATE_HCL, encoding="utf-8")
+    (tmp_path / "json").mkdir()
+    (tmp_path / "json" / "main.tf.json").write_text(LAUNCH_TEMPLATE_JSON, encoding="utf-8")
+    hcl = scan(tmp_path / "hcl").resources["aws_launch_template.lt"].attributes
+    json_form = scan(tmp_path / "json").resources["aws_launch_template.lt"].attributes
+    assert (
+        json_form["block_device_mappings"]
+        == hcl["block_device_mappings"]
+        == [
+            {"device_name": "/dev/sdf", "ebs": [{"encrypted": False}]},
+            {"device_name": "/dev/sdg", "ebs": [{"encrypted": False}]},
+        ]
+    )
+
+
+def test_tf_json_names_given_twice_keep_every_block(tmp_path: Path) -> None:
+    # json.loads kept the last "resource": the first volume vanished from the scan.
+    (tmp_path / "main.tf.json").write_text(
+        '{\n"resource": {"aws_ebs_volume": {"hidden": {"size": 10}}},\n'
+        '"resource": {"aws_ebs_volume": {"ok": {"size": 10, "encrypted": true}}},\n'
+        '"resource": {"aws_s3_bucket": {"b": {"bucket": "b", "tags": {"a": "1"}}}}\n}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert set(scanned.resources) == {"aws_ebs_volume.hidden", "aws_ebs_volume.ok", "aws_s3_bucket.b"}
+    assert scanned.resources["aws_ebs_volume.hidden"].location.start_line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (
+            '{"resource": {"aws_ebs_volume": {"v": {\n"encrypted": true,\n"encrypted": false}}}}',
+            "duplicate argument 'encrypted'",
+            3,
+        ),
+        (
+            '{"resource": {"aws_ebs_volume": {"v": {"tags": {\n"a": "1",\n"a": "2"}}}}}',
+            "duplicate object attribute 'a'",
+            3,
+        ),
+    ],
+)
+def test_tf_json_arguments_given_twice_are_errors(tmp_path: Path, text: str, message: str, line: int) -> None:
+    (tmp_path / "main.tf.json").write_text(text, encoding="utf-8")
+    scanned = scan(tmp_path)
+    assert scanned.resources == {}
+    [note] = scanned.notifications
+    assert (note.level, note.file, note.line) == ("error", "main.tf.json", line)
+    assert message in note.message
+
+
 @pytest.mark.parametrize(
     ("resource_id", "region", "region_source"),
     [

@@ -51,7 +51,7 @@ def _hcl_version() -> str:
 # Bumped whenever what a parse caches changes, syntax error messages included; a change to the grammar's
 # rewritten terminals changes it by itself.
 _REWRITES = hashlib.sha256(json.dumps(REWRITES, sort_keys=True).encode()).hexdigest()[:12]
-PARSER_VERSION = f"10-{_hcl_version()}-{_REWRITES}"
+PARSER_VERSION = f"11-{_hcl_version()}-{_REWRITES}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).
