@@ -151,3 +151,44 @@ def test_unparsable_file_is_an_error_naming_file_and_line_and_others_still_parse
     (note,) = scanned.notifications
     assert (note.level, note.file, note.line) == ("error", "bad.tf", 3)
     assert set(scanned.resources) == {"aws_ebs_volume.ok"}
+
+
+VOLUME = 'resource "aws_ebs_volume" "bad" {\n  availability_zone = "us-east-1a"\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("caller", "units", "volumes"),
+    [
+        # A call that builds no instance: prod was skipped as "called" and never judged.
+        ("count = 0", ("prod",), {"aws_ebs_volume.bad"}),
+        ("for_each = toset([])", ("prod",), {"aws_ebs_volume.bad"}),
+        ("count = 2", ("zz",), {"module.m[0].aws_ebs_volume.bad", "module.m[1].aws_ebs_volume.bad"}),
+        ("count = length(var.unknown)", ("zz",), {"module.m.aws_ebs_volume.bad"}),
+    ],
+)
+def test_a_called_directory_no_root_instantiates_is_judged_as_a_root(
+    tmp_path, caller: str, units: tuple[str, ...], volumes: set[str]
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "prod").mkdir()
+    (tmp_path / "prod" / "main.tf").write_text(VOLUME, encoding="utf-8")
+    (tmp_path / "zz").mkdir()
+    (tmp_path / "zz" / "main.tf").write_text(
+        f'variable "unknown" {{}}\nmodule "m" {{\n  source = "../prod"\n  {caller}\n}}\n', encoding="utf-8"
+    )
+    scanned = scan(tmp_path)
+    assert scanned.units == units
+    assert {resource.id for resource in scanned.every} == volumes
+
+
+def test_a_chain_under_an_uninstantiated_call_is_judged_from_its_top(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # root calls a with count = 0; a calls b: a is judged as a root, and b through a.
+    for name, text in {
+        "root": 'module "a" {\n  source = "../a"\n  count = 0\n}\n',
+        "a": 'module "b" {\n  source = "../b"\n}\n',
+        "b": VOLUME,
+    }.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(text, encoding="utf-8")
+    scanned = scan(tmp_path)
+    assert scanned.units == ("a",)
+    assert {resource.id for resource in scanned.every} == {"module.b.aws_ebs_volume.bad"}

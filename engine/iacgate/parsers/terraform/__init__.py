@@ -95,6 +95,25 @@ class _Configs:
         return config
 
 
+def _local_calls(config: ModuleConfig) -> set[str]:
+    """The directories a module's calls with a local source name."""
+    found: set[str] = set()
+    for name in config.calls:
+        call_source = source_of(config, name)
+        if call_source is not None and call_source.startswith(LOCAL_PREFIXES):
+            found.add(local_target(config.directory, call_source))
+    return found
+
+
+def _uncalled(calls: dict[str, set[str]], judged: set[str]) -> list[str]:
+    """Scanned directories no evaluated root instantiated (count = 0, a caller that failed, a caller
+    that is itself never instantiated): judged as roots, those no other such directory calls first
+    (all of them, in a cycle)."""
+    left = sorted(directory for directory in calls if directory not in judged)
+    top = [d for d in left if not any(d in calls[other] for other in left if other != d)]
+    return top or left[:1]
+
+
 class TerraformParser:
     format: str = FORMAT
     suffixes: tuple[str, ...] = (".tf", ".json")
@@ -113,22 +132,20 @@ class TerraformParser:
             directory: ModuleConfig.build(directory, files) for directory, files in by_directory.items()
         }
         configs = _Configs(dict(scanned), options.scan_root, options.readable)
-        called: set[str] = set()
-        for config in scanned.values():
-            for name in config.calls:
-                call_source = source_of(config, name)
-                if call_source is not None and call_source.startswith(LOCAL_PREFIXES):
-                    called.add(local_target(config.directory, call_source))
-        units: list[ParseResult] = []
+        calls = {directory: _local_calls(config) for directory, config in scanned.items()}
+        units: dict[str, ParseResult] = {}
         error_notes = [Notification.from_parse_error(error) for error in errors]
-        for directory in sorted(scanned):
-            if directory in called:
-                continue
-            units.append(self._unit(scanned[directory], configs, options))
+        instantiated: set[str] = set()
+        pending = sorted(
+            directory for directory in scanned if not any(directory in c for c in calls.values())
+        )
+        while pending:
+            for directory in pending:
+                units[directory], made = self._unit(scanned[directory], configs, options)
+                instantiated |= made
+            pending = _uncalled(calls, set(units) | instantiated)
         notes = error_notes + configs.notifications
-        declared = {
-            name for directory in scanned if directory not in called for name in scanned[directory].variables
-        }
+        declared = {name for directory in units for name in scanned[directory].variables}
         notes.extend(
             Notification(
                 "warning",
@@ -137,11 +154,16 @@ class TerraformParser:
             )
             for name in sorted(set(options.variables) - declared)
         )
+        results = [units[directory] for directory in sorted(units)]
         if notes:
-            units.append(ParseResult(notifications=tuple(notes), unit=""))
-        return tuple(units)
+            results.append(ParseResult(notifications=tuple(notes), unit=""))
+        return tuple(results)
 
-    def _unit(self, config: ModuleConfig, configs: _Configs, options: ParseOptions) -> ParseResult:
+    def _unit(
+        self, config: ModuleConfig, configs: _Configs, options: ParseOptions
+    ) -> tuple[ParseResult, set[str]]:
+        """The root module's unit, and the directories it instantiated (none if it could not be
+        evaluated: a module whose caller failed is then judged on its own)."""
         unit = config.directory or "."
         for name, file, line in config.duplicates:
             configs.notifications.append(
@@ -158,7 +180,7 @@ class TerraformParser:
             error = Notification(
                 "error", f"{exceeded.message}; module {unit} not evaluated", where, exceeded.line
             )
-            return ParseResult(notifications=(*program.notifications, error), unit=unit)
+            return ParseResult(notifications=(*program.notifications, error), unit=unit), set()
         except RecursionError:
             message = f"module {unit}: configuration nested too deeply to evaluate"
             return ParseResult(
@@ -167,20 +189,21 @@ class TerraformParser:
                     Notification("error", message, config.files[0] if config.files else unit),
                 ),
                 unit=unit,
-            )
+            ), set()
         except Exception as error:
             # One module's evaluation failing must not cost the others: each of its files is named.
             message = f"internal error while evaluating module {unit}: {type(error).__name__}"
             files = config.files or [unit]
             notes = tuple(Notification("error", message, file) for file in files)
-            return ParseResult(notifications=(*program.notifications, *notes), unit=unit)
+            return ParseResult(notifications=(*program.notifications, *notes), unit=unit), set()
         backend = backend_resource(config) if BACKEND_TYPE in options.config_nodes else None
         if backend is not None:
             resources = [*resources, backend]
         resources = [*resources, *declaration_nodes(config, options.config_nodes)]
-        return ParseResult(
+        result = ParseResult(
             tuple(resources), tuple(edges), tuple(program.notifications), unit, tuple(program.unresolved)
         )
+        return result, program.instantiated
 
 
 __all__ = ["TerraformParser"]

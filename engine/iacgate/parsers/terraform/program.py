@@ -64,6 +64,8 @@ class Program:
         self.template_parser = parse_template
         self.reads = FileReads(options.readable)
         self._evaluated: dict[str, ModuleConfig] = {root.directory: root}
+        # Directories of the module instances built (a call with count = 0 builds none).
+        self.instantiated: set[str] = set()
         self._modules_json = self._read_modules_json()
 
     def note(self, level: str, message: str, file: str | None = None, line: int = 0) -> None:
@@ -152,6 +154,8 @@ class Program:
         if expansion.unknown_reason:
             self.note("warning", f"{what}: {expansion.unknown_reason}; evaluated as one instance", *where)
         children: dict[str | int | None, ModuleInstance] = {}
+        if expansion.instances:
+            self.instantiated.add(config.directory)
         for key, env in expansion.instances:
             address = what + (key_text(key) if key is not None else "")
             child = children[key] = ModuleInstance(
