@@ -74,6 +74,35 @@ def test_a_heredoc_that_never_closes_says_so_at_its_opener(tmp_path: Path, opene
     assert _errors(result) == [f"main.tf:3:12: HCL syntax error: {cause}"]
 
 
+def test_a_comment_on_the_last_line_without_a_line_end_is_read(tmp_path: Path) -> None:
+    # python-hcl2's grammar wanted a line end after it: "unexpected '# end'", the whole file refused.
+    result = _scan(_write(tmp_path, "main.tf", BUCKET + "}\n# end"))
+    assert _errors(result) == []
+    assert [finding.resource_id for finding in result.findings if finding.rule_id == "LOG-S3-001"] == [
+        "aws_s3_bucket.b"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        # Terraform refuses both; iacgate ignored the first and kept the last value of the second.
+        (
+            "encrypted = true\n" + BUCKET + "}\n",
+            "main.tf:1: argument 'encrypted' is not expected outside a block",
+        ),
+        (
+            BUCKET + '  acl = "private"\n  acl = "public-read"\n}\n',
+            "main.tf:4: argument 'acl' was already set at line 3",
+        ),
+    ],
+)
+def test_arguments_terraform_refuses_are_errors_at_their_line(tmp_path: Path, text: str, error: str) -> None:
+    result = _scan(_write(tmp_path, "main.tf", text))
+    assert _errors(result) == [error]
+    assert result.decision.exit_code == 3
+
+
 def test_a_truncated_tf_json_file_says_unexpected_end_of_file(tmp_path: Path) -> None:
     text = '{"resource": {"aws_s3_bucket": {"b": {\n  "bucket": "lo'
     result = _scan(_write(tmp_path, "main.tf.json", text))

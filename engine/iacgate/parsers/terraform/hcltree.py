@@ -49,6 +49,15 @@ def _end_line(node: Tree[Any]) -> int:
     raise ValueError("block without its closing brace")
 
 
+class Refused(ValueError):
+    """Text the grammar accepts but HCL or Terraform refuses, at a line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
 def body(node: Tree[Any]) -> tuple[dict[str, Attribute], tuple[Block, ...]]:
     attributes: dict[str, Attribute] = {}
     blocks: list[Block] = []
@@ -56,6 +65,11 @@ def body(node: Tree[Any]) -> tuple[dict[str, Attribute], tuple[Block, ...]]:
         if child.data == "attribute":
             name = _name(child.children[0])
             expression = _trees(child)[-1]
+            if name in attributes:
+                # HCL's "Attribute redefined": the first must not be silently replaced by the second.
+                raise Refused(
+                    _line(child), f"argument {name!r} was already set at line {attributes[name].line}"
+                )
             attributes[name] = Attribute(name, expr(expression), _line(child))
         elif child.data == "block":
             blocks.append(block(child))

@@ -51,7 +51,7 @@ def _hcl_version() -> str:
 # Bumped whenever what a parse caches changes, syntax error messages included; a change to the grammar's
 # rewritten terminals changes it by itself.
 _REWRITES = hashlib.sha256(json.dumps(REWRITES, sort_keys=True).encode()).hexdigest()[:12]
-PARSER_VERSION = f"11-{_hcl_version()}-{_REWRITES}"
+PARSER_VERSION = f"12-{_hcl_version()}-{_REWRITES}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
 # grammar cached: 53 KB in 3 files 0.40 s alone, 0.30 s with 2 workers; 200 KB 0.95 s against 0.50 s).
@@ -105,13 +105,19 @@ def _parse_text(text: str, json_syntax: bool) -> tuple[Block, ...] | tuple[int, 
     try:
         if json_syntax:
             return json_blocks(text)
-        tree = lark_parse(text)
-        _, blocks = hcltree.body(tree.children[0])
+        # The grammar wants a line end after a last-line comment; one more line end moves no line.
+        tree = lark_parse(text if text.endswith("\n") else text + "\n")
+        attributes, blocks = hcltree.body(tree.children[0])
+        for attribute in attributes.values():
+            # Terraform: "Unsupported argument". Ignoring it would judge a file Terraform refuses.
+            return (attribute.line, 0, f"argument {attribute.name!r} is not expected outside a block")
         return blocks
     except json.JSONDecodeError as error:
         return json_error(error, text)
     except UnexpectedInput as error:
         return hcl_error(error, text)
+    except hcltree.Refused as refused:
+        return (refused.line, 0, refused.message)
     except (ValueError, KeyError, IndexError, RecursionError) as error:
         return (0, 0, f"HCL syntax not understood: {error}")
 
