@@ -267,6 +267,14 @@ BOMBS: dict[str, tuple[dict[str, str], str]] = {
         "infra/bomb/main.tf:5: evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root "
         "module); module infra/bomb not evaluated",
     ),
+    "regex": (
+        {
+            # RE2 (Terraform) matches in linear time; Python's backtracking needs 2**n steps here.
+            "infra/bomb/main.tf": 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n'
+            '  encrypted = can(regex("^(a|aa)+$", "' + "a" * 64 + '!"))\n}\n'
+        },
+        "infra/bomb/main.tf:1: regex(): matching takes longer than iacgate's evaluation ceiling",
+    ),
     "module": (
         {
             "infra/bomb/main.tf": 'module "a" {\n  source = "./m"\n}\n',

@@ -57,8 +57,8 @@ def test_a_missing_item_without_try_is_an_error_at_its_line_and_the_module_is_st
 
 
 def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) -> None:
-    # \z is RE2's end of text; Python's re refuses it. try() must not turn that into its default.
-    value, _ = _evaluate(tmp_path, 'try(regex("a\\\\z", "a"), "default")')
+    # \Q...\E quotes text in RE2; Python refuses it. try() must not turn that into its default.
+    value, _ = _evaluate(tmp_path, 'try(regex("\\\\Qa.b\\\\E", "a.b"), "default")')
     assert isinstance(value, Unknown) and "regex()" in value.reason
 
 

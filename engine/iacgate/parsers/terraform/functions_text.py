@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
+import regex  # type: ignore[import-untyped]  # python-hcl2 needs it: re with a time limit
+
+from iacgate.graph.model import Unknown
+from iacgate.parsers.terraform.budget import MAX_WORK, BudgetExceeded
 from iacgate.parsers.terraform.functions_extra import FunctionContext
-from iacgate.parsers.terraform.values import EvalError, known, to_bool, to_number, to_string
+from iacgate.parsers.terraform.values import EvalError, UnknownHit, known, to_bool, to_number, to_string
 
 
 def _list(value: Any) -> list[Any]:
@@ -63,11 +69,37 @@ def _split(_: FunctionContext, args: list[Any]) -> Any:
     return text.split(separator) if text else [""]
 
 
-def _replace(_: FunctionContext, args: list[Any]) -> Any:
+def _pattern(name: str, pattern: str) -> Any:
+    try:
+        return regex.compile(pattern)
+    except regex.error as error:
+        # Go's RE2 and Python read some patterns differently: not Terraform's error, not a value.
+        raise UnknownHit(Unknown(f"{name}(): pattern not evaluated statically ({error})")) from None
+
+
+def _timed(context: FunctionContext, name: str, run: Callable[[float], Any]) -> Any:
+    """``run(timeout)`` with what is left of the evaluation budget as its time, at a microsecond a step:
+    RE2 (Terraform's) matches in linear time, Python's backtracking may take for ever on the same
+    pattern (``^(a|aa)+$``), so matching is paid for like any other evaluation, and past the budget
+    the root module stops (``BudgetExceeded``) rather than the gate."""
+    budget = context.budget
+    started = time.perf_counter()
+    try:
+        return run(max(MAX_WORK - budget.work, 1) / 1_000_000)
+    except TimeoutError:
+        raise BudgetExceeded(f"{name}(): matching takes longer than iacgate's evaluation ceiling") from None
+    finally:
+        budget.work += int((time.perf_counter() - started) * 1_000_000)
+
+
+def _replace(context: FunctionContext, args: list[Any]) -> Any:
     text, search, replacement = (to_string(arg) for arg in args[:3])
     if len(search) > 1 and search.startswith("/") and search.endswith("/"):
         python_replacement = re.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", replacement)
-        return re.sub(search[1:-1], python_replacement, text)
+        compiled = _pattern("replace", search[1:-1])
+        return _timed(
+            context, "replace", lambda timeout: compiled.sub(python_replacement, text, timeout=timeout)
+        )
     return text.replace(search, replacement)
 
 
@@ -78,11 +110,12 @@ def _substr(_: FunctionContext, args: list[Any]) -> Any:
     return text[offset:] if length == -1 else text[offset : offset + length]
 
 
-def _regex(_: FunctionContext, args: list[Any], every: bool = False) -> Any:
+def _regex(context: FunctionContext, args: list[Any], every: bool = False) -> Any:
     pattern, text = to_string(args[0]), to_string(args[1])
-    compiled = re.compile(pattern)
+    name = "regexall" if every else "regex"
+    compiled = _pattern(name, pattern)
 
-    def result(match: re.Match[str]) -> Any:
+    def result(match: Any) -> Any:
         if compiled.groupindex:
             return {name: match.group(name) for name in compiled.groupindex}
         if compiled.groups:
@@ -90,8 +123,10 @@ def _regex(_: FunctionContext, args: list[Any], every: bool = False) -> Any:
         return match.group(0)
 
     if every:
-        return [result(match) for match in compiled.finditer(text)]
-    found = compiled.search(text)
+        return _timed(
+            context, name, lambda timeout: [result(m) for m in compiled.finditer(text, timeout=timeout)]
+        )
+    found = _timed(context, name, lambda timeout: compiled.search(text, timeout=timeout))
     if found is None:
         raise EvalError("pattern did not match")
     return result(found)
