@@ -122,7 +122,8 @@ def decide(
     unresolved_block = policy.fail_on_undetermined and unresolved_modules > 0
     if unresolved_block:
         reasons.append(
-            f"{_plural(unresolved_modules, 'module call')} not resolved, so not judged "
+            f"{unresolved_modules} module call{'s' if unresolved_modules > 1 else ''} or nested "
+            f"stack{'s' if unresolved_modules > 1 else ''} not resolved, so not judged "
             "(--fail-on-undetermined: unknowns fail closed)"
         )
     reasons.extend(excused)

@@ -125,7 +125,9 @@ def test_unresolved_modules_are_counted_and_fail_closed_on_request(tmp_path: Pat
     assert sarif["runs"][0]["properties"]["unjudged"]["unresolvedModules"][0]["address"] == "module.vpc"
     strict = iacgate(tmp_path, "scan", ".", "--fail-on-undetermined", "-q")
     assert strict.returncode == 1
-    assert "1 module call not resolved, so not judged (--fail-on-undetermined" in strict.stdout
+    assert (
+        "1 module call or nested stack not resolved, so not judged (--fail-on-undetermined" in strict.stdout
+    )
 
 
 def test_a_local_module_without_terraform_files_is_counted_too(tmp_path: Path) -> None:

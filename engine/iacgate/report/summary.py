@@ -194,14 +194,18 @@ def unjudged_text(summary: Summary, limit: int = 6) -> str:
 
 
 def unresolved_text(summary: Summary, limit: int = 5) -> str:
-    """One sentence on module calls that were not resolved, or ""."""
+    """One sentence on what was not resolved (Terraform module calls; CloudFormation nested stacks, loops,
+    pre-processed types), or ""."""
     if not summary.unresolved:
         return ""
     shown = ", ".join(f"{item.address} ({item.source})" for item in summary.unresolved[:limit])
     more = f", and {len(summary.unresolved) - limit} more" if len(summary.unresolved) > limit else ""
     count = len(summary.unresolved)
-    calls = "module call was" if count == 1 else "module calls were"
-    return f"{count} {calls} not resolved, so their resources were not judged: {shown}{more}."
+    if all(item.address.startswith("module.") for item in summary.unresolved):
+        parts = "module call was" if count == 1 else "module calls were"
+    else:
+        parts = "part of the configuration was" if count == 1 else "parts of the configuration were"
+    return f"{count} {parts} not resolved, so their resources were not judged: {shown}{more}."
 
 
 def unresolved_record(item: UnresolvedModule) -> dict[str, object]:
