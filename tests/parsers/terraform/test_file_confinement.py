@@ -214,12 +214,12 @@ def test_module_files_linked_out_of_the_tree_or_into_git_are_not_read(
     where = module.relative_to(root).as_posix()
     assert [(note.level, note.file, note.message) for note in notes] == [
         (
-            "warning",
+            "error",
             f"{where}/a.tf",
             "module file not read: once links are resolved it is inside a .git directory",
         ),
         (
-            "warning",
+            "error",
             f"{where}/c.tf",
             "module file not read: once links are resolved it is outside the scanned paths",
         ),
@@ -244,12 +244,19 @@ def test_notes_never_quote_what_a_function_read(tmp_path: Path) -> None:
 
 
 def test_the_pre_commit_hook_needs_its_repository_as_a_read_root(tmp_path: Path) -> None:
-    # The hook scans the caller's files explicitly; their directory alone would not hold ../../modules.
+    # The hook scans the changed module and its caller's files explicitly; their directories alone would
+    # not hold the caller's other modules (../../modules/queue, unchanged).
     from iacgate.hook import scan_targets
 
     root = _layout(tmp_path)
+    (root / "modules" / "queue").mkdir()
+    (root / "modules" / "queue" / "main.tf").write_text(
+        'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n', encoding="utf-8"
+    )
+    with (root / "envs" / "prod" / "main.tf").open("a", encoding="utf-8") as caller:
+        caller.write('module "queue" {\n  source = "../../modules/queue"\n}\n')
     targets = scan_targets([Path("modules/bucket/main.tf")], root)
-    assert targets.paths == (Path("envs/prod/main.tf"),)
+    assert targets.paths == (Path("envs/prod/main.tf"), Path("modules/bucket/main.tf"))
     paths = tuple(root / path for path in targets.paths)
 
     def resources(roots: tuple[Path, ...]) -> set[str]:
@@ -257,5 +264,9 @@ def test_the_pre_commit_hook_needs_its_repository_as_a_read_root(tmp_path: Path)
         parsed = parse_inputs(discover(paths, root.resolve(), SUFFIXES), options)
         return {resource.id for graph in parsed.graphs for resource in graph.resources}
 
-    assert resources(confinement_roots(paths)) == set()
-    assert resources(confinement_roots(paths, (root,))) == {"module.data.aws_s3_bucket.m"}
+    # The changed module is judged once, under its caller (which instantiates it), never also as a root.
+    assert resources(confinement_roots(paths)) == {"module.data.aws_s3_bucket.m"}
+    assert resources(confinement_roots(paths, (root,))) == {
+        "module.data.aws_s3_bucket.m",
+        "module.queue.aws_sqs_queue.q",
+    }

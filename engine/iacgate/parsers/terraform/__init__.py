@@ -76,8 +76,10 @@ class _Configs:
                 why = self.readable.refusal(path)
                 if why is not None:
                     self.notifications.append(
+                        # An error, as discovery makes a scanned link out of the tree: Terraform would
+                        # read the file, so the module's judgement is incomplete and the gate fails closed.
                         Notification(
-                            "warning", f"module file not read: once links are resolved it {why}", relative
+                            "error", f"module file not read: once links are resolved it {why}", relative
                         )
                     )
                     continue
