@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from security.rego_packs import PASSING, iacgate, make_pack, policy, write_infra
 
 ENDLESS = (
@@ -78,6 +80,24 @@ def test_a_fifo_named_like_iac_is_an_error_not_a_hang(tmp_path: Path) -> None:
         "ENC-EBS-001",
         "ENC-EBS-004",
     ]
+
+
+@pytest.mark.parametrize("name", ["terraform.tfvars", "prod.auto.tfvars", ".terraform/modules/modules.json"])
+def test_a_fifo_the_terraform_parser_reads_itself_is_not_a_hang(tmp_path: Path, name: str) -> None:
+    # Variable files and the installed modules' index are read by the Terraform parser, not discovery.
+    infra = write_infra(tmp_path / "infra")
+    (infra / name).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(infra / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "iacgate", "scan", "--format", "json", str(infra)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # Never opened (a variable file is listed only when it is a regular file); the rest is judged.
+    report = json.loads(result.stdout)
+    assert sorted(f["rule_id"] for f in report["findings"]) == ["ENC-EBS-001", "ENC-EBS-004"]
 
 
 def test_a_file_over_the_size_ceiling_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from iacgate.errors import ParseError
 from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin
 from iacgate.notifications import Notification
 from iacgate.parsers import node_types
@@ -26,6 +27,7 @@ from iacgate.parsers.terraform.syntax import traversal
 from iacgate.parsers.terraform.template import parse_template
 from iacgate.parsers.terraform.values import EvalError, UnknownHit, key_text
 from iacgate.redaction import Redactor, file_words, shorten
+from iacgate.textio import read_bytes
 
 FORMAT = node_types.TERRAFORM
 LOCAL_PREFIXES = ("./", "../")
@@ -79,8 +81,8 @@ class Program:
     def _read_modules_json(self) -> dict[str, str]:
         path = self._absolute(self.root.directory) / ".terraform" / "modules" / "modules.json"
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            document = json.loads(read_bytes(path, "modules.json"))
+        except (OSError, ValueError, ParseError, RecursionError):
             return {}
         found: dict[str, str] = {}
         for entry in document.get("Modules") or () if isinstance(document, dict) else ():
@@ -111,7 +113,9 @@ class Program:
                 resolved = target.resolve()
                 if not resolved.is_file():
                     raise EvalError(f"cannot read file {shorten(path)!r}: not a regular file")
-                text = resolved.read_text(encoding="utf-8")
+                text = read_bytes(resolved, path).decode("utf-8")
+            except ParseError as error:
+                raise EvalError(f"cannot read file {shorten(path)!r}: {error.detail}") from None
             except (OSError, RuntimeError, UnicodeDecodeError) as error:
                 raise EvalError(
                     f"cannot read file {shorten(path)!r}: {getattr(error, 'strerror', None) or error}"

@@ -27,7 +27,7 @@ from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
 from iacgate.parsers.terraform.template import parse_expression
 from iacgate.parsers.terraform.values import EvalError, number, to_bool, to_number
-from iacgate.textio import decode
+from iacgate.textio import decode, read_bytes
 
 _PRIMITIVE = {"string", "number", "bool", "any"}
 
@@ -73,7 +73,8 @@ def _syntax_note(problem: tuple[int, int, str], shown: str) -> Notification:
 
 def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str, Any]:
     try:
-        text = decode(path.read_bytes(), shown)
+        # Regular files only, bounded, as every scanned file: a FIFO named terraform.tfvars would block.
+        text = decode(read_bytes(path, shown), shown)
     except OSError as error:
         notes.append(Notification("error", f"cannot read variable file: {error.strerror or error}", shown))
         return {}
