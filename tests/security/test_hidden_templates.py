@@ -93,3 +93,20 @@ def test_a_broken_text_that_names_aws_types_under_resources_is_claimed_so_its_er
         ("error", "t.yaml")
     ]
     assert not result.decision.passed
+
+
+def test_a_template_past_the_size_ceiling_is_refused_by_name(tmp_path: Path) -> None:
+    # 92 MB of template took 157 s and 7.3 GB before; CloudFormation itself accepts 1 MB.
+    from iacgate.parsers.cloudformation import MAX_TEMPLATE_CHARACTERS
+
+    (tmp_path / "main.tf").write_text(ENCRYPTED_QUEUE, encoding="utf-8")
+    padding = "#" * 1000 + "\n"
+    text = BLOCK + padding * (MAX_TEMPLATE_CHARACTERS // len(padding) + 1)
+    (tmp_path / "big.yaml").write_text(text, encoding="utf-8")
+    result = scan(ScanSettings(paths=(tmp_path,)))
+    errors = [(n.file, n.message) for n in result.notifications if n.level == "error"]
+    assert errors == [
+        ("big.yaml", "template too large: 16 MiB of text; CloudFormation accepts 1 MB, iacgate reads 16 MiB "
+         "at most: not read")
+    ]  # fmt: skip
+    assert result.decision.exit_code == 3
