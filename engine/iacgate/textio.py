@@ -13,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from iacgate.errors import ParseError, Position
 
@@ -138,12 +139,30 @@ def read_bytes(path: Path, relative: str, stream: bool = False) -> bytes:
         if kind.st_size > MAX_FILE_BYTES:
             raise ParseError(Position(relative), _too_large(kind.st_size))
         try:
-            data = file.read(MAX_FILE_BYTES + 1)
+            data = _read_bounded(file, kind.st_size if stat.S_ISREG(kind.st_mode) else 0)
         except OSError as exc:
             raise ParseError(Position(relative), f"cannot read file: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
         raise ParseError(Position(relative), _too_large(len(data)))
     return data
+
+
+def _read_bounded(file: BinaryIO, expected: int) -> bytes:
+    """At most ``MAX_FILE_BYTES + 1`` bytes, read in pieces: ``read(n)`` allocates ``n`` bytes at once, and
+    a buffer of the ceiling's size for every file read would cost 128 MiB each time. A regular file is
+    read in one piece of its size (and whatever it grew by, after)."""
+    limit = MAX_FILE_BYTES + 1
+    piece = expected + 1 if expected else 1 << 16
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = file.read(min(piece, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        piece = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _too_large(size: int) -> str:
