@@ -28,7 +28,7 @@ _PULUMI_EVENT_KEY = re.compile(r'[a-zA-Z]Event"\s*:')
 
 
 # A plan printed after other lines (the setup-terraform action's wrapper writes the command first): claimed,
-# so that its error ("invalid JSON" at line 1) fails the gate instead of the plan being skipped as not IaC.
+# so that the plan parser's error (text before the JSON) fails the gate instead of the file being skipped.
 _WRAPPED_PLAN = re.compile(r'^\{\s*"format_version"\s*:', re.MULTILINE)
 
 

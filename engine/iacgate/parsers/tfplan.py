@@ -55,7 +55,7 @@ from iacgate.parsers.tfplan_address import (
     split_module_address,
 )
 from iacgate.parsers.tfplan_config import ConfigIndex, Instance
-from iacgate.parsers.tfplan_lines import Span, locate_resources
+from iacgate.parsers.tfplan_lines import Span, locate_resources, top_level_value
 from iacgate.parsers.tfplan_origins import ORIGINS, credential_origins
 from iacgate.parsers.tfplan_region import Regions
 from iacgate.parsers.tfplan_shape import check_plan
@@ -261,9 +261,9 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
 
 def _change_line(text: str, address: str) -> int:
     """The line of ``address`` in the plan's resource_changes section (its first mention after the key)."""
-    section = text.find('"resource_changes"')
-    at = text.find(json.dumps(address), max(section, 0))
-    return text.count("\n", 0, at) + 1 if section >= 0 and at >= 0 else 0
+    section = top_level_value(text, "resource_changes")
+    at = text.find(json.dumps(address), section) if section is not None else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else 0
 
 
 @contextmanager
