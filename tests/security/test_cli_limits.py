@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -64,13 +62,7 @@ def test_a_fifo_named_like_iac_is_an_error_not_a_hang(tmp_path: Path) -> None:
     """Opening a FIFO for reading waits for a writer: the scan would never end. Refused, by name."""
     infra = write_infra(tmp_path / "infra")
     os.mkfifo(infra / "pipe.tf")
-    result = subprocess.run(
-        [sys.executable, "-m", "iacgate", "scan", "--format", "json", str(infra)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = iacgate("scan", "--format", "json", str(infra))  # a hang ends in its timeout: a failure
     assert result.returncode == 3, result.stdout + result.stderr
     errors = [n for n in json.loads(result.stdout)["notifications"] if n["level"] == "error"]
     assert [(n["file"].rsplit("/", 1)[-1], n["message"]) for n in errors] == [
@@ -88,13 +80,7 @@ def test_a_fifo_the_terraform_parser_reads_itself_is_not_a_hang(tmp_path: Path, 
     infra = write_infra(tmp_path / "infra")
     (infra / name).parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(infra / name)
-    result = subprocess.run(
-        [sys.executable, "-m", "iacgate", "scan", "--format", "json", str(infra)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = iacgate("scan", "--format", "json", str(infra))
     # Never opened (a variable file is listed only when it is a regular file); the rest is judged.
     report = json.loads(result.stdout)
     assert sorted(f["rule_id"] for f in report["findings"]) == ["ENC-EBS-001", "ENC-EBS-004"]
