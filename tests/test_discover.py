@@ -59,6 +59,28 @@ def test_a_link_out_of_the_tree_or_into_git_is_an_error_naming_it(tmp_path: Path
     }
 
 
+def test_a_linked_directory_out_of_the_tree_is_an_error_naming_it(tmp_path: Path) -> None:
+    """A module directory linked in from elsewhere was skipped silently (the walk does not follow links)."""
+    tree = tmp_path / "infra"
+    (tree / "modules").mkdir(parents=True)
+    (tree / "ok.tf").write_text('variable "x" {}\n')
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "main.tf").write_text(
+        'resource "aws_ebs_volume" "v" {\n  encrypted = false\n}\n'
+    )
+    os.symlink("../elsewhere", tree / "prod")
+    os.symlink("modules", tree / "alias")  # inside the tree: walked where it lies, no error
+    (tree / ".git").mkdir()
+    os.symlink(".git", tree / "meta")
+    parsed = parse_inputs(discover([tree], tmp_path, SUFFIXES), ParseOptions(scan_root=tmp_path))
+    errors = {note.file: note.message for note in parsed.notifications if note.level == "error"}
+    closed = "not read (the gate fails closed)"
+    assert errors == {
+        "infra/prod": f"symbolic link to a directory outside the scanned tree: {closed}",
+        "infra/meta": f"symbolic link into .git: {closed}",
+    }
+
+
 def test_each_directory_linking_a_file_is_its_own_module(tmp_path: Path) -> None:
     """Two root modules sharing a file through a link: each reads it with its own variables (keyed by the
     resolved file, the second directory's copy vanished with its module)."""

@@ -5,7 +5,8 @@ a path too long, a directory removed during the walk; named with a trailing "/")
 be resolved (a loop) are offered like files, so reading them fails and the scan reports them by name and
 fails closed. A symbolic link to a file is a file of the directory it lies in (Terraform reads it as one
 of that module's files), under its own name, whatever it points to; one that leads outside the walked
-tree or into ``.git`` is offered with the problem, never read, and the scan reports it as an error.
+tree or into ``.git`` is offered with the problem, never read, and the scan reports it as an error. So is
+a linked directory leading there (one inside the tree is walked where its target lies).
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[tuple[Path, boo
         dirnames[:] = sorted(
             name for name in dirnames if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
         )
+        # A linked directory is not followed (its target, when in the tree, is walked where it lies); one
+        # leading out of the tree or into .git may hold a module Terraform deploys: an error, not a skip.
+        for name in dirnames:
+            linked = Path(current) / name
+            problem = _link_problem(linked, tree, "directory")
+            if problem:
+                yield linked, False, problem
         for name in sorted(filenames):
             path = Path(current) / name
             if path.suffix.lower() in suffixes and not name.startswith("."):
@@ -64,13 +72,17 @@ def _walk(directory: Path, suffixes: frozenset[str]) -> Iterable[tuple[Path, boo
     yield from ((Path(error.filename), True, "") for error in unreadable if error.filename is not None)
 
 
-def _link_problem(path: Path, tree: Path) -> str:
-    """Why a file of the walk must not be read: a symbolic link out of the walked tree or into ``.git``."""
-    if not path.is_symlink():
+def _link_problem(path: Path, tree: Path, what: str = "file") -> str:
+    """Why a file (or directory) of the walk must not be read: a symbolic link out of the walked tree or
+    into ``.git``."""
+    try:
+        if not path.is_symlink():
+            return ""
+    except OSError:  # a name too long to look up: the walk's own error names the directory
         return ""
     target = _resolved(path)
     if not target.is_relative_to(tree):
-        return "symbolic link to a file outside the scanned tree: not read (the gate fails closed)"
+        return f"symbolic link to a {what} outside the scanned tree: not read (the gate fails closed)"
     if ".git" in target.relative_to(tree).parts:
         return "symbolic link into .git: not read (the gate fails closed)"
     return ""
