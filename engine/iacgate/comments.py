@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from iacgate.textio import parser_lines
+from iacgate.textio import GO_SPACE, parser_lines
 
 HCL = "hcl"
 YAML = "yaml"
@@ -76,7 +76,7 @@ class _HclLexer:
         found: dict[int, str] = {}
         for number, line in enumerate(lines, 1):
             if self.heredoc is not None:
-                if line.strip() == self.heredoc:
+                if line.strip(GO_SPACE) == self.heredoc:
                     self.heredoc = None
                 continue
             comment = self._line(line)

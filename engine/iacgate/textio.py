@@ -33,6 +33,15 @@ _SNIFF = 8192
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _ASCII_TEXT = re.compile(r"[!-~]")
 
+# Go's unicode.IsSpace as characters, the line feed included: what bytes.TrimSpace and strings.TrimSpace
+# remove. Python's str.strip() also removes \x1c-\x1f, which Go does not, so a Terraform heredoc line
+# "EOT\x1c" closes nothing: whoever reads Terraform text strips with this set.
+GO_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
 
 @dataclass(frozen=True)
 class SourceFile:

@@ -172,6 +172,25 @@ def test_a_string_or_heredoc_is_not_a_comment(tf: Path) -> None:
     assert not result.decision.passed
 
 
+@pytest.mark.parametrize("blank", ["\x1c", "\x1f"])
+def test_a_heredoc_line_terraform_does_not_close_keeps_the_heredoc_open(tf: Path, blank: str) -> None:
+    """Terraform trims Go's blanks around a closing marker; Python's str.strip() trims \\x1c-\\x1f
+    too. A line "EOT\\x1c" closes nothing in Terraform, so the next line is still heredoc text."""
+    (tf / "main.tf").write_text(
+        HCL.replace(
+            "  encrypted         = false\n",
+            "  encrypted         = false\n"
+            f"  tags = {{\n    Note = <<EOT\nEOT{blank}\n# iacgate:ignore ENC-EBS-001 heredoc text\nEOT\n  }}\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run(tf)
+    assert [n for n in result.notifications if n.level == "error"] == []
+    assert _suppressed(result) == {}
+    assert [f.rule_id for f in result.findings] == ["ENC-EBS-001"]
+    assert not result.decision.passed
+
+
 def test_a_comment_after_code_strings_and_heredocs_still_suppresses(tf: Path) -> None:
     text = HCL.replace(
         "  size              = 10\n",

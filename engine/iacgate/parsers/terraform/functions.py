@@ -17,7 +17,6 @@ from typing import Any
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.functions_extra import EXTRA, SPECIAL, Function, FunctionContext, apply_only
 from iacgate.parsers.terraform.functions_text import TEXT_FUNCTIONS
-from iacgate.parsers.terraform.grammar import GO_SPACE
 from iacgate.parsers.terraform.values import (
     EvalError,
     UnknownHit,
@@ -28,6 +27,7 @@ from iacgate.parsers.terraform.values import (
     to_number,
     to_string,
 )
+from iacgate.textio import GO_SPACE
 
 __all__ = ["FUNCTIONS", "NOT_EVALUATED", "SPECIAL", "FunctionContext"]
 

@@ -35,12 +35,6 @@ import re
 # Go's unicode.IsSpace (what bytes.TrimSpace removes) but the line feed that ends the line: Python's \s
 # also holds \x1c-\x1f, which Go's does not, so a "\x1cEOT" line closes nothing in Terraform.
 GO_BLANK = r"[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-# The same set as characters, the line feed included: what bytes.TrimSpace and strings.TrimSpace remove.
-GO_SPACE = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680"
-    + "".join(map(chr, range(0x2000, 0x200B)))
-    + "\u2028\u2029\u202f\u205f\u3000"
-)
 _HEREDOC = (
     r"<<{dash}(?P<{group}>[a-zA-Z][a-zA-Z0-9._-]*)\r?\n"
     r"(?:(?!{blank}*(?P={group}){blank}*\n)[^\n]*\n)*+{blank}*(?P={group}){blank}*\n"

@@ -11,9 +11,9 @@ from typing import Any
 
 from lark import Token, Tree
 
-from iacgate.parsers.terraform.grammar import GO_SPACE
 from iacgate.parsers.terraform.syntax import Attribute, Block, Expr
 from iacgate.parsers.terraform.template import parse_template
+from iacgate.textio import GO_SPACE
 
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
