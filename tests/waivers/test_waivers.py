@@ -180,7 +180,8 @@ def test_a_heredoc_line_terraform_does_not_close_keeps_the_heredoc_open(tf: Path
         HCL.replace(
             "  encrypted         = false\n",
             "  encrypted         = false\n"
-            f"  tags = {{\n    Note = <<EOT\nEOT{blank}\n# iacgate:ignore ENC-EBS-001 heredoc text\nEOT\n  }}\n",
+            f"  tags = {{\n    Note = <<EOT\nEOT{blank}\n"
+            "# iacgate:ignore ENC-EBS-001 heredoc text\nEOT\n  }\n",
         ),
         encoding="utf-8",
     )
