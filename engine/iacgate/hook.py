@@ -23,10 +23,10 @@ from pathlib import Path
 
 from iacgate.discover import SKIPPED_DIRECTORIES
 from iacgate.errors import ParseError
-from iacgate.parsers import PARSERS
+from iacgate.parsers import PARSERS, claims
 from iacgate.textio import read_bytes, read_source
 
-TERRAFORM_CONFIG = (".tf", ".tf.json")
+TERRAFORM_CONFIG = claims.TERRAFORM_SUFFIXES
 TERRAFORM_FILES = (*TERRAFORM_CONFIG, ".tfvars", ".tfvars.json")
 # Local module sources in HCL (source = "./x") and in JSON syntax ("source": "../x"). A text match, not
 # a parse: it only chooses which directory to scan, and the parser resolves the calls exactly.

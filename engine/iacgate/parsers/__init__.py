@@ -66,7 +66,7 @@ PARSERS: dict[str, Parser] = {
     node_types.TERRAFORM: Guarded(
         OnUse(
             node_types.TERRAFORM,
-            (".tf", ".json"),
+            (".tf", ".tofu", ".json"),
             claims.terraform,
             "iacgate.parsers.terraform",
             "TerraformParser",

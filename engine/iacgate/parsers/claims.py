@@ -15,7 +15,9 @@ from iacgate.textio import LONE_CR, YAML_ONLY_BREAKS, SourceFile
 _HEAD = 4096
 _PULUMI_SNIFF = 8192
 
-TERRAFORM_SUFFIXES = (".tf", ".tf.json")
+# OpenTofu reads ``.tofu`` and ``.tofu.json`` beside them (a ``.tofu`` file replaces the ``.tf`` of its name).
+OPENTOFU_SUFFIXES = (".tofu", ".tofu.json")
+TERRAFORM_SUFFIXES = (".tf", ".tf.json", *OPENTOFU_SUFFIXES)
 
 _CFN_RESOURCES = re.compile(r'^Resources\s*:|"Resources"\s*:', re.MULTILINE)
 _CFN_AWS_TYPE = re.compile(r"""(?:^|[\s{,"'])"?Type"?\s*:\s*["']?(?:AWS|Custom)::""", re.MULTILINE)

@@ -370,7 +370,7 @@ def _private_key_block(raw_lines: list[str], index: int) -> str:
 
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
-    hcl = relative.endswith((".tf", ".tfvars"))
+    hcl = relative.endswith((".tf", ".tofu", ".tfvars"))
     written = source_lines_of(text, relative)
     raw_lines, source_lines = _pieces(written)
     if raw_lines is not written or len(written) != text.count("\n") + 1:
