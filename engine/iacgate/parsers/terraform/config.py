@@ -1,9 +1,19 @@
-"""One module directory's configuration: its blocks sorted by kind, each remembering its file."""
+"""One module directory's configuration: its blocks sorted by kind, each remembering its file.
+
+Override files (``override.tf``, ``*_override.tf``, their ``.tf.json``, ``.tofu`` and ``.tofu.json``
+forms) are merged the way Terraform merges them, after the other files, in lexical order: each of their
+top-level blocks changes the block of the same kind and name (an error if there is none). An argument
+replaces the argument of its name; nested blocks of a type replace all the original's blocks of that type
+(``lifecycle`` is merged argument by argument); a ``locals`` entry replaces the local of its name; a
+``terraform`` block's ``backend`` or ``cloud`` replaces the original's. What an override file wrote is
+remembered with its file and line (``overridden``), so a finding on it points there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from iacgate.parsers.terraform.syntax import Attribute, Block, ParsedFile
@@ -17,10 +27,30 @@ _LABELS = {"resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "p
 _TOP_LEVEL = frozenset({*_LABELS, "terraform", "moved", "import", "check", "removed", "ephemeral"})
 
 
+_OVERRIDE_SUFFIXES = (".tf.json", ".tofu.json", ".tf", ".tofu")
+# Blocks Terraform refuses in an override file ("Cannot override 'moved' blocks").
+_NOT_OVERRIDDEN = frozenset({"moved", "import", "removed", "check"})
+
+
+def is_override_file(relative: str) -> bool:
+    name = posixpath.basename(relative)
+    for suffix in _OVERRIDE_SUFFIXES:
+        if name.endswith(suffix):
+            base = name[: -len(suffix)]
+            return base == "override" or base.endswith("_override")
+    return False
+
+
 @dataclass(frozen=True)
 class Located:
     block: Block
     file: str
+    # Argument or nested block type -> (override file, line) where an override file wrote it.
+    overridden: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+
+    def file_of(self, name: str) -> str:
+        """The file that wrote argument (or nested block type) ``name`` of the block."""
+        return self.overridden[name][0] if name in self.overridden else self.file
 
 
 @dataclass(frozen=True)
@@ -30,6 +60,7 @@ class ResourceConfig:
     name: str
     block: Block
     file: str
+    overridden: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -56,11 +87,96 @@ class ModuleConfig:
     @classmethod
     def build(cls, directory: str, files: Iterable[ParsedFile]) -> ModuleConfig:
         config = cls(directory)
-        for parsed in sorted(files, key=lambda item: item.relative):
+        ordered = sorted(files, key=lambda item: item.relative)
+        for parsed in [item for item in ordered if not is_override_file(item.relative)]:
             config.files.append(parsed.relative)
             for block in parsed.blocks:
                 config._add(block, parsed.relative)
+        for parsed in [item for item in ordered if is_override_file(item.relative)]:
+            config.files.append(parsed.relative)
+            for block in parsed.blocks:
+                config._override(block, parsed.relative)
         return config
+
+    def _override(self, block: Block, file: str) -> None:
+        kind, labels = block.type, block.labels
+        wanted = _LABELS.get(kind)
+        if (
+            kind in _NOT_OVERRIDDEN
+            or (kind not in _TOP_LEVEL)
+            or (wanted is not None and len(labels) != wanted)
+        ):
+            self._add(block, file)  # the same error as in any file, or Terraform's refusal below
+            if kind in _NOT_OVERRIDDEN:
+                self.invalid.append((f"an override file cannot hold {kind} blocks", file, block.start))
+            return
+        written = _written(block, file)
+        if kind in ("resource", "data"):
+            key = f"data.{labels[0]}.{labels[1]}" if kind == "data" else f"{labels[0]}.{labels[1]}"
+            resource = self.resources.get(key)
+            if resource is None:
+                self._missing(kind, key, file, block.start)
+                return
+            self.resources[key] = ResourceConfig(
+                resource.mode,
+                resource.type,
+                resource.name,
+                _merged(resource.block, block),
+                resource.file,
+                {**resource.overridden, **written},
+            )
+        elif kind in ("variable", "output", "module"):
+            table = {"variable": self.variables, "output": self.outputs, "module": self.calls}[kind]
+            located = table.get(labels[0])
+            if located is None:
+                self._missing(kind, labels[0], file, block.start)
+                return
+            table[labels[0]] = Located(
+                _merged(located.block, block), located.file, {**located.overridden, **written}
+            )
+        elif kind == "provider":
+            self._override_provider(block, file, written)
+        elif kind == "locals":
+            for name, attribute in block.attributes.items():
+                if name not in self.locals:
+                    self._missing("local value", name, file, attribute.line)
+                else:
+                    self.locals[name] = (attribute, file)
+        elif kind == "terraform":
+            if any(child.type in ("backend", "cloud") for child in block.blocks):
+                # The override's backend (or cloud) replaces the original's, as a whole.
+                self.settings = [
+                    replace(
+                        located,
+                        block=located.block._replace(
+                            blocks=tuple(
+                                c for c in located.block.blocks if c.type not in ("backend", "cloud")
+                            )
+                        ),
+                    )
+                    for located in self.settings
+                ]
+            self.settings.append(Located(block, file))
+
+    def _override_provider(self, block: Block, file: str, written: Mapping[str, tuple[str, int]]) -> None:
+        alias = _literal(block.attributes.get("alias"))
+        for index, located in enumerate(self.providers):
+            if (
+                located.block.labels == block.labels
+                and _literal(located.block.attributes.get("alias")) == alias
+            ):
+                self.providers[index] = Located(
+                    _merged(located.block, block), located.file, {**located.overridden, **written}
+                )
+                return
+        name = block.labels[0] + (f".{alias}" if alias else "")
+        self._missing("provider configuration", name, file, block.start)
+
+    def _missing(self, kind: str, name: str, file: str, line: int) -> None:
+        # Terraform refuses an override of nothing ("Missing resource to override").
+        self.invalid.append(
+            (f"override of {kind} {name!r}, which the module's other files do not declare", file, line)
+        )
 
     def _add(self, block: Block, file: str) -> None:
         kind, labels = block.type, block.labels
@@ -103,3 +219,40 @@ class ModuleConfig:
             self.duplicates.append((name, file, line))
             return
         table[name] = value
+
+
+def _block_kind(block: Block) -> str:
+    """A nested block's type, a ``dynamic "x"`` block standing for the ``x`` blocks it makes."""
+    return block.labels[0] if block.type == "dynamic" and block.labels else block.type
+
+
+def _merged(original: Block, override: Block) -> Block:
+    """``original`` with ``override``'s arguments, and its nested blocks replacing the original's of each
+    type; ``lifecycle`` merged argument by argument."""
+    replaced = {_block_kind(block) for block in override.blocks}
+    blocks = [block for block in original.blocks if _block_kind(block) not in replaced]
+    for block in override.blocks:
+        if block.type == "lifecycle":
+            before = next((b for b in original.blocks if b.type == "lifecycle"), None)
+            if before is not None:
+                block = block._replace(attributes={**before.attributes, **block.attributes})
+        blocks.append(block)
+    return original._replace(attributes={**original.attributes, **override.attributes}, blocks=tuple(blocks))
+
+
+def _written(block: Block, file: str) -> dict[str, tuple[str, int]]:
+    """What an override block writes: its arguments and nested block types, with file and line."""
+    found = {name: (file, attribute.line) for name, attribute in block.attributes.items()}
+    for nested in block.blocks:
+        found.setdefault(_block_kind(nested), (file, nested.start))
+    return found
+
+
+def _literal(attribute: Attribute | None) -> Any:
+    """A literal argument's value (a provider's ``alias``), else None."""
+    if attribute is None:
+        return None
+    expr = attribute.expr
+    if expr[0] == "T" and len(expr[1]) == 1 and isinstance(expr[1][0], str):
+        return expr[1][0]
+    return expr[1] if expr[0] == "L" else None

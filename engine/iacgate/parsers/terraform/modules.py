@@ -151,14 +151,14 @@ class ModuleInstance:
                         # Decided in a calling module: the finding belongs there, not in this module.
                         return replace(deeper, decides=bool(deeper.file))
                 return ValueOrigin(
-                    f"argument {name} of module.{call}", site.file, argument.line, decides=True
+                    f"argument {name} of module.{call}", site.file_of(name), argument.line, decides=True
                 )
         elif self._inputs(name)[0]:
             return None
         default = located.block.attributes.get("default")
         if default is None:
             return None
-        return ValueOrigin(f"the default of variable {name}", located.file, default.line)
+        return ValueOrigin(f"the default of variable {name}", located.file_of("default"), default.line)
 
     def _local(self, name: str) -> Any:
         entry = self.config.locals.get(name)

@@ -347,9 +347,7 @@ class Program:
             region_source=region_source,
             attributes=attributes,
             tags=tags if isinstance(tags, dict) else {},
-            location=SourceLocation(
-                config.file, block.start, block.end, dict(body.lines) if body else {}, _origins(module, body)
-            ),
+            location=_location(config, module, body),
             mode=config.mode,
             metadata=metadata,
         )
@@ -379,6 +377,20 @@ class Program:
                     if target != address
                 )
         return edges
+
+
+def _location(config: ResourceConfig, module: ModuleInstance, body: Body | None) -> SourceLocation:
+    """Where the resource is, and where each argument an override file wrote is: a finding on one is
+    placed in the override file, the resource's block beside it."""
+    block = config.block
+    lines = dict(body.lines) if body else {}
+    origins = _origins(module, body)
+    for name, (file, line) in config.overridden.items():
+        for path in [path for path in lines if path == name or path.startswith((f"{name}.", f"{name}["))]:
+            del lines[path]
+        if not (name in origins and origins[name].decides):
+            origins[name] = ValueOrigin(f"the override file {file}", file, line, decides=True)
+    return SourceLocation(config.file, block.start, block.end, lines, origins)
 
 
 def _origins(module: ModuleInstance, body: Body | None) -> dict[str, ValueOrigin]:
