@@ -108,11 +108,14 @@ def test_the_grammar_swap_replaces_exactly_the_rewritten_terminals() -> None:
         "STRING_CHARS.1",
         "HEREDOC_TEMPLATE",
         "HEREDOC_TEMPLATE_TRIM",
+        "interpolation",
     ]
     with pytest.raises(RuntimeError, match="HEREDOC_TEMPLATE as one pattern"):
         linear_grammar(_grammar().replace("HEREDOC_TEMPLATE :", "HEREDOC_RENAMED :"))
     with pytest.raises(RuntimeError, match="changed STRING_CHARS"):
         linear_grammar(_grammar().replace('[^"\\\\]|', '[^"]|'))
+    with pytest.raises(RuntimeError, match="changed rule interpolation"):
+        linear_grammar(_grammar().replace("interpolation: INTERP_START", "interpolation: INTERP_START NL?"))
 
 
 def _module(tmp_path: Path, heredoc_body: str, trim: bool = False) -> Path:

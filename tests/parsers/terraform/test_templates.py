@@ -32,6 +32,10 @@ def _value(tmp_path: Path, expression: str) -> object:
         ('"$${ ${local.a} }"', "${ z }"),
         ('"%%{ ${local.a} }"', "%{ z }"),
         ('"$${local.a}"', "${local.a}"),
+        # Strip markers in a quoted string's interpolation (a syntax error before: exit 3).
+        ('"p ${~ local.a ~} q"', "pzq"),
+        ('"p ${~local.a} q"', "pz q"),
+        ('"p ${local.a~} q"', "p zq"),
         ("<<EOT\nx %{~ if true ~}\n  y\n%{~ endif ~}\nEOT", "xy"),
         ("<<EOT\n$${ ${local.a} } ${~ local.a ~} .\nEOT", "${ z }z.\n"),
     ],

@@ -24,7 +24,7 @@ from iacgate.cache import Entry, cache_base, read_json, rejected, write_bytes
 from iacgate.cache import directory as cache_kind_directory
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.terraform import grammar_cache, syntax_codec
-from iacgate.parsers.terraform.grammar import REWRITES, linear_grammar
+from iacgate.parsers.terraform.grammar import REWRITES, RULE_REWRITES, linear_grammar
 from iacgate.parsers.terraform.jsonsyntax import json_blocks
 from iacgate.parsers.terraform.syntax import Block, ParsedFile
 from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
@@ -50,7 +50,7 @@ def _hcl_version() -> str:
 
 # Bumped whenever what a parse caches changes, syntax error messages included; a change to the grammar's
 # rewritten terminals changes it by itself.
-_REWRITES = hashlib.sha256(json.dumps(REWRITES, sort_keys=True).encode()).hexdigest()[:12]
+_REWRITES = hashlib.sha256(json.dumps([REWRITES, RULE_REWRITES], sort_keys=True).encode()).hexdigest()[:12]
 PARSER_VERSION = f"12-{_hcl_version()}-{_REWRITES}"
 _MEMORY: dict[str, tuple[Block, ...] | tuple[int, int, str]] = {}
 # Below this much uncached text a worker pool costs more to start than it saves (measured on 2 cores, the
