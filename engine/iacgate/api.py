@@ -30,7 +30,7 @@ from iacgate.notifications import Notification
 from iacgate.packs import RuleSet, load_packs
 from iacgate.packs.select import select_rules
 from iacgate.parsers import PARSERS, SUFFIXES, ParseOptions
-from iacgate.parsers.base import UnresolvedModule, confinement_roots
+from iacgate.parsers.base import BackendSetting, UnresolvedModule, confinement_roots
 from iacgate.parsers.node_types import CLOUDFORMATION_PARAMETER as PARAMETER_TYPE
 from iacgate.parsers.node_types import PLAN_VALUE as PLAN_VALUE_TYPE
 from iacgate.parsers.node_types import PULUMI_SECRETS_PROVIDER as SECRETS_PROVIDER_TYPE
@@ -59,6 +59,8 @@ class ScanSettings:
     engine_options: EngineOptions = field(default_factory=EngineOptions)
     variables: Mapping[str, str] = field(default_factory=dict)
     var_files: tuple[Path, ...] = ()
+    # terraform init -backend-config arguments, in order (--backend-config, terraform.backend_config).
+    backend_config: tuple[BackendSetting, ...] = ()
     environment: Mapping[str, str] = field(default_factory=dict)
     source_dirs: tuple[Path, ...] = ()
     parameters: Mapping[str, str] = field(default_factory=dict)
@@ -99,6 +101,7 @@ class ScanSettings:
             scan_root=root,
             variables=self.variables,
             var_files=self.var_files,
+            backend_config=self.backend_config,
             environment=self.environment,
             source_dirs=self.source_dirs,
             parameters=self.parameters,

@@ -24,6 +24,7 @@ from iacgate.gate import EXIT_UNEVALUABLE
 from iacgate.gate_inputs import GateInputs, Requested, resolve
 from iacgate.packs import load_packs
 from iacgate.packs.custom import pack_selection
+from iacgate.parsers.base import BackendSetting
 from iacgate.report import REPORTERS, ReportOptions, render
 from iacgate.report.rule_list import REGENERATE, render_rules
 from iacgate.severity import Severity
@@ -215,6 +216,14 @@ def main() -> None:
     help="Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable).",
 )
 @click.option(
+    "--backend-config",
+    "backend_config",
+    multiple=True,
+    metavar="FILE|KEY=VALUE",
+    help="Terraform backend argument as terraform init -backend-config takes it: a file of backend "
+    "arguments, or KEY=VALUE; after the backend block's own (repeatable).",
+)
+@click.option(
     "--source",
     "source_dirs",
     multiple=True,
@@ -398,6 +407,7 @@ def scan_command(
     category: str | None,
     variables: tuple[str, ...],
     var_files: tuple[Path, ...],
+    backend_config: tuple[str, ...],
     source_dirs: tuple[Path, ...],
     parameters: tuple[str, ...],
     parameter_files: tuple[Path, ...],
@@ -474,6 +484,10 @@ def scan_command(
             settings=config.settings,
             variables={**config.variables, **_assignments(variables, "--var")},
             var_files=(*config.var_files, *var_files),
+            backend_config=(
+                *config.backend_config,
+                *(BackendSetting.of(item, Path.cwd()) for item in backend_config),
+            ),
             environment={key: value for key, value in os.environ.items() if key.startswith("TF_VAR_")},
             source_dirs=(*config.source_dirs, *source_dirs),
             parameters={**config.parameters, **_assignments(parameters, "--parameter")},

@@ -10,6 +10,7 @@ from typing import Any
 from iacgate.errors import ConfigError
 from iacgate.notifications import Notification
 from iacgate.packs.custom import is_pack_path
+from iacgate.parsers.base import BackendSetting
 from iacgate.schemas import load_schema
 from iacgate.severity import Severity
 
@@ -45,6 +46,7 @@ class Config:
     region: str | None = None
     variables: Mapping[str, str] = field(default_factory=dict)
     var_files: tuple[Path, ...] = ()
+    backend_config: tuple[BackendSetting, ...] = ()
     source_dirs: tuple[Path, ...] = ()
     parameters: Mapping[str, str] = field(default_factory=dict)
     parameter_files: tuple[Path, ...] = ()
@@ -130,6 +132,9 @@ def load_config(path: Path, text: str | None = None, shown: str | None = None) -
         region=cloudformation.get("region", document.get("region")),
         variables={name: _scalar_text(value) for name, value in terraform.get("vars", {}).items()},
         var_files=tuple(base / name for name in terraform.get("var_files", ())),
+        backend_config=tuple(
+            BackendSetting.of(str(item), base) for item in terraform.get("backend_config", ())
+        ),
         source_dirs=tuple(base / name for name in terraform.get("source_dirs", ())),
         parameters={
             name: _scalar_text(value) for name, value in cloudformation.get("parameters", {}).items()
@@ -189,7 +194,9 @@ def tighten_only(config: Config) -> tuple[Config, tuple[Notification, ...]]:
         ignore("approvals", "approvals")
     inputs = {
         "region": config.region is not None,
-        "terraform": bool(config.variables or config.var_files or config.source_dirs),
+        "terraform": bool(
+            config.variables or config.var_files or config.backend_config or config.source_dirs
+        ),
         "cloudformation": bool(config.parameters or config.parameter_files),
     }
     for key, present in inputs.items():

@@ -15,6 +15,26 @@ from iacgate.textio import SourceFile
 
 
 @dataclass(frozen=True)
+class BackendSetting:
+    """One ``terraform init -backend-config`` argument: a file of backend arguments (HCL, as a
+    ``.tfbackend`` file), or one ``key=value``. Given by the user (command line or trusted
+    configuration), applied in order after the backend block's own arguments."""
+
+    file: Path | None = None
+    key: str = ""
+    value: str = ""
+
+    @classmethod
+    def of(cls, text: str, base: Path) -> BackendSetting:
+        """As ``terraform init`` reads the argument: ``key=value`` when it holds ``=``, else a file
+        (relative to ``base``)."""
+        key, separator, value = text.partition("=")
+        if separator:
+            return cls(key=key.strip(), value=value)
+        return cls(file=base / text)
+
+
+@dataclass(frozen=True)
 class ParseOptions:
     """What a parser may need beyond its files: the scan root (paths never leave it) and user inputs.
 
@@ -30,6 +50,7 @@ class ParseOptions:
     scan_root: Path
     variables: Mapping[str, str] = field(default_factory=dict)
     var_files: tuple[Path, ...] = ()
+    backend_config: tuple[BackendSetting, ...] = ()
     environment: Mapping[str, str] = field(default_factory=dict)
     source_dirs: tuple[Path, ...] = ()
     parameters: Mapping[str, str] = field(default_factory=dict)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.graph.model import Resource, Unknown
-from iacgate.parsers.base import ParseOptions
+from iacgate.parsers.base import BackendSetting, ParseOptions
 from iacgate.parsers.terraform import TerraformParser
 from iacgate.textio import read_source
 
@@ -145,3 +146,63 @@ def test_outputs_with_splats_and_for_expressions(tmp_path: Path) -> None:
     assert references["terraform_output.ids"] == ["aws_subnet.private"]
     assert "aws_customer_gateway.this" in references["terraform_output.arns"]
     assert references["terraform_output.first"] == ["var.db_password"]
+
+
+# A partial configuration: the arguments come from terraform init -backend-config.
+PARTIAL = 'terraform {\n  backend "s3" {}\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n'
+STATE_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+BACKEND_FILE = (
+    'bucket       = "acme-tfstate"\nkey          = "ledger.tfstate"\nregion       = "eu-west-1"\n'
+    f'encrypt      = true\nuse_lockfile = true\nkms_key_id   = "{STATE_KEY}"\n'
+)
+
+
+def _state_scan(tmp_path: Path, *given: str) -> ScanResult:
+    (tmp_path / "main.tf").write_text(PARTIAL, encoding="utf-8")
+    (tmp_path / "prod.s3.tfbackend").write_text(BACKEND_FILE, encoding="utf-8")
+    settings = tuple(BackendSetting.of(item, tmp_path) for item in given)
+    return scan(
+        ScanSettings(paths=(tmp_path,), root=tmp_path, packs=("secrets-and-state",), backend_config=settings)
+    )
+
+
+def _state_findings(result: ScanResult) -> set[tuple[str, str, int]]:
+    return {(f.rule_id, f.file, f.line) for f in result.findings if f.rule_id.startswith("SEC-STATE")}
+
+
+def test_a_partial_backend_without_its_init_arguments_fails_on_what_it_does_not_set(tmp_path: Path) -> None:
+    assert _state_findings(_state_scan(tmp_path)) == {
+        ("SEC-STATE-001", "main.tf", 2),
+        ("SEC-STATE-002", "main.tf", 2),
+        ("SEC-STATE-003", "main.tf", 2),
+    }
+
+
+def test_a_backend_configuration_file_completes_a_partial_backend(tmp_path: Path) -> None:
+    result = _state_scan(tmp_path, "prod.s3.tfbackend")
+    assert _state_findings(result) == set()
+    assert [n for n in result.notifications if n.level == "error"] == []
+
+
+def test_a_finding_on_a_value_from_the_file_is_placed_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "weak.tfbackend").write_text('bucket = "b"\n\nencrypt = false\n', encoding="utf-8")
+    result = _state_scan(tmp_path, "prod.s3.tfbackend", "weak.tfbackend")
+    assert _state_findings(result) == {("SEC-STATE-001", "weak.tfbackend", 3)}
+    (finding,) = result.findings
+    assert "the backend configuration file weak.tfbackend" in finding.message
+    assert [(r.file, r.line) for r in finding.related] == [("main.tf", 2)]
+
+
+def test_key_value_arguments_apply_in_order_and_read_booleans(tmp_path: Path) -> None:
+    result = _state_scan(tmp_path, "prod.s3.tfbackend", "encrypt=false", "encrypt=true")
+    assert _state_findings(result) == set()
+    result = _state_scan(tmp_path, "prod.s3.tfbackend", "encrypt=false")
+    assert _state_findings(result) == {("SEC-STATE-001", "main.tf", 2)}
+    assert "--backend-config encrypt" in result.findings[0].message
+
+
+def test_a_missing_backend_configuration_file_fails_closed(tmp_path: Path) -> None:
+    result = _state_scan(tmp_path, "nope.tfbackend")
+    errors = [n.message for n in result.notifications if n.level == "error"]
+    assert errors == [f"backend configuration file {tmp_path / 'nope.tfbackend'} not found"]
+    assert result.decision.exit_code == 3

@@ -243,7 +243,8 @@ class TerraformParser:
             for name in sorted(set(options.variables) - declared)
         )
         if notes:
-            results.append(ParseResult(notifications=tuple(notes), unit=""))
+            # Once each: a backend configuration file missing is said by every root reading it.
+            results.append(ParseResult(notifications=tuple(dict.fromkeys(notes)), unit=""))
         return tuple(results)
 
     def _as_terraform(
@@ -305,7 +306,11 @@ class TerraformParser:
             files = config.files or [unit]
             notes = tuple(Notification("error", message, file) for file in files)
             return ParseResult(notifications=(*program.notifications, *notes), unit=unit), set()
-        backend = backend_resource(config) if BACKEND_TYPE in options.config_nodes else None
+        backend = (
+            backend_resource(config, options.backend_config, options.scan_root, configs.notifications)
+            if BACKEND_TYPE in options.config_nodes
+            else None
+        )
         if backend is not None:
             resources = [*resources, backend]
         resources = [*resources, *declaration_nodes(config, options.config_nodes)]

@@ -11,19 +11,24 @@ but leaves provider configuration to its callers). A root that neither declares 
 provider gets no node.
 
 Terraform allows only literal values in a backend block (no variables, no functions): anything else is
-kept as unknown with that reason, and the values given at ``terraform init -backend-config`` time are not
-known to a scan.
+kept as unknown with that reason. A partial configuration leaves arguments to ``terraform init
+-backend-config``: the user gives the same arguments to the scan (``--backend-config``, or
+``terraform.backend_config`` in iacgate.yaml), applied in order after the block's own, and a finding on
+one given in a file is placed at its line there. Without them, what the block does not write is not set.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from iacgate.graph.model import Resource, SourceLocation, Unknown
+from iacgate.graph.model import Resource, SourceLocation, Unknown, ValueOrigin
+from iacgate.notifications import Notification
 from iacgate.parsers import node_types
+from iacgate.parsers.base import BackendSetting
 from iacgate.parsers.terraform.config import Located, ModuleConfig
 from iacgate.parsers.terraform.syntax import Block, Expr
 
@@ -94,8 +99,43 @@ def find_backend(settings: Iterable[Located]) -> BackendBlock | None:
     return None
 
 
-def backend_resource(config: ModuleConfig) -> Resource | None:
-    """The root module's ``terraform_backend`` node; None when it declares no backend and deploys nothing."""
+def _given(
+    settings: Iterable[BackendSetting], scan_root: Path, notes: list[Notification]
+) -> Iterator[tuple[str, Any, ValueOrigin]]:
+    """The ``-backend-config`` arguments: (name, value, where it was given), in order."""
+    from iacgate.parsers.terraform.rootvalues import hcl_assignments, read_text
+
+    for setting in settings:
+        if setting.file is None:
+            # terraform init converts the text to the argument's type: booleans are the ones judged here.
+            value: Any = {"true": True, "false": False}.get(setting.value, setting.value)
+            yield setting.key, value, ValueOrigin(f"--backend-config {setting.key}")
+            continue
+        try:
+            shown = setting.file.resolve().relative_to(scan_root.resolve()).as_posix()
+        except ValueError:
+            shown = str(setting.file)
+        what = "backend configuration file"
+        if not setting.file.is_file():
+            notes.append(Notification("error", f"{what} {setting.file} not found"))
+            continue
+        text = read_text(setting.file, shown, notes, what)
+        if text is None:
+            continue
+        for name, attribute in hcl_assignments(text, shown, notes, what).items():
+            origin = ValueOrigin(f"the {what} {shown}", shown, attribute.line, decides=True)
+            yield name, literal(attribute.expr), origin
+
+
+def backend_resource(
+    config: ModuleConfig,
+    settings: tuple[BackendSetting, ...] = (),
+    scan_root: Path = Path("."),
+    notes: list[Notification] | None = None,
+) -> Resource | None:
+    """The root module's ``terraform_backend`` node; None when it declares no backend and deploys nothing.
+    ``settings`` (``terraform init -backend-config``) complete a declared backend; problems reading them
+    are added to ``notes``."""
     found = find_backend(config.settings)
     # A provider block: what a reusable module (resources and required_providers only) does not write.
     has_provider = bool(config.providers)
@@ -105,7 +145,14 @@ def backend_resource(config: ModuleConfig) -> Resource | None:
     attributes: dict[str, Any] = {}
     if found is not None and found.block is not None:
         attributes.update(_body(found.block, "", lines))
-        location = SourceLocation(found.file, found.block.start, found.block.end, lines)
+        origins: dict[str, ValueOrigin] = {}
+        if found.kind != "cloud":
+            for name, value, origin in _given(settings, scan_root, [] if notes is None else notes):
+                attributes[name] = value
+                origins[name] = origin
+                for path in [p for p in lines if p == name or p.startswith((f"{name}.", f"{name}["))]:
+                    del lines[path]
+        location = SourceLocation(found.file, found.block.start, found.block.end, lines, origins)
     else:
         where = config.settings[0] if config.settings else (config.providers[0] if config.providers else None)
         if where is not None:

@@ -23,7 +23,7 @@ from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.functions import FunctionContext
 from iacgate.parsers.terraform.instances import safe_value
 from iacgate.parsers.terraform.load import lark_parse
-from iacgate.parsers.terraform.syntax import Expr
+from iacgate.parsers.terraform.syntax import Attribute, Expr
 from iacgate.parsers.terraform.syntax_errors import hcl_error, json_error
 from iacgate.parsers.terraform.template import parse_expression
 from iacgate.parsers.terraform.values import EvalError, number, to_bool, to_number
@@ -66,48 +66,62 @@ def convert(value: Any, type_name: str) -> Any:
     return value
 
 
-def _syntax_note(problem: tuple[int, int, str], shown: str) -> Notification:
+def _syntax_note(problem: tuple[int, int, str], shown: str, what: str) -> Notification:
     line, column, message = problem
-    return Notification("error", f"cannot parse variable file: {message}", shown, line, column)
+    return Notification("error", f"cannot parse {what}: {message}", shown, line, column)
 
 
-def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str, Any]:
+def read_text(path: Path, shown: str, notes: list[Notification], what: str) -> str | None:
+    """A user's or scanned input file's text (``what``: "variable file"), or None after an error note."""
     try:
         # Regular files only, bounded, as every scanned file: a FIFO named terraform.tfvars would block.
-        text = decode(read_bytes(path, shown), shown)
+        return decode(read_bytes(path, shown), shown)
     except OSError as error:
-        notes.append(Notification("error", f"cannot read variable file: {error.strerror or error}", shown))
-        return {}
+        notes.append(Notification("error", f"cannot read {what}: {error.strerror or error}", shown))
     except ParseError as error:
         where = error.position
         notes.append(Notification("error", error.detail, shown, where.line, where.column))
-        return {}
-    try:
-        if path.name.endswith(".json"):
-            loaded = json.loads(text)
-            return dict(loaded) if isinstance(loaded, dict) else {}
-        from iacgate.parsers.terraform import hcltree  # lark, imported only when a tfvars file is read
+    return None
 
-        tree = lark_parse(text)
-        attributes, _ = hcltree.body(tree.children[0])
-    except json.JSONDecodeError as error:
-        notes.append(_syntax_note(json_error(error, text), shown))
-        return {}
+
+def hcl_assignments(text: str, shown: str, notes: list[Notification], what: str) -> dict[str, Attribute]:
+    """The ``name = value`` lines of a native-syntax file holding only those (tfvars, a backend
+    configuration file), with their lines; {} after an error note naming the file and line."""
+    try:
+        from iacgate.parsers.terraform import hcltree  # lark, imported only when such a file is read
+
+        attributes, _ = hcltree.body(lark_parse(text).children[0])
     except Exception as error:
         from lark.exceptions import UnexpectedInput
 
         if isinstance(error, UnexpectedInput):
-            notes.append(_syntax_note(hcl_error(error, text), shown))
+            notes.append(_syntax_note(hcl_error(error, text), shown, what))
             return {}
         line = getattr(error, "line", 0)
-        notes.append(
-            Notification("error", f"cannot parse variable file: {type(error).__name__}", shown, line)
-        )
+        notes.append(Notification("error", f"cannot parse {what}: {type(error).__name__}", shown, line))
         return {}
+    return dict(attributes)
+
+
+def _file_values(path: Path, shown: str, notes: list[Notification]) -> dict[str, Any]:
+    what = "variable file"
+    text = read_text(path, shown, notes, what)
+    if text is None:
+        return {}
+    if path.name.endswith(".json"):
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as error:
+            notes.append(_syntax_note(json_error(error, text), shown, what))
+            return {}
+        except RecursionError:
+            notes.append(Notification("error", f"cannot parse {what}: nested too deeply", shown))
+            return {}
+        return dict(loaded) if isinstance(loaded, dict) else {}
     evaluator = Evaluator(_ConstantScope())
     return {
         name: safe_value(evaluator, attribute.expr, f"{shown} {name}")
-        for name, attribute in attributes.items()
+        for name, attribute in hcl_assignments(text, shown, notes, what).items()
     }
 
 
