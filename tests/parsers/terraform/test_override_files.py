@@ -140,3 +140,24 @@ def test_an_override_of_nothing_is_an_error_naming_its_line(tmp_path: Path) -> N
         ("main_override.tf", 5, "an override file cannot hold moved blocks"),
     ]
     assert result.decision.exit_code == 3
+
+
+def test_a_dynamic_block_in_an_override_hides_only_dynamic_blocks(tmp_path: Path) -> None:
+    """Terraform merges bodies before it expands ``dynamic`` blocks: an override's ``dynamic
+    "ebs_block_device"`` leaves the original's static ``ebs_block_device`` blocks in place."""
+    weak = MAIN.replace(
+        '    kms_key_id = "' + KEY + '"\n  }\n}\n',
+        '    kms_key_id = "' + KEY + '"\n  }\n'
+        '  ebs_block_device {\n    device_name = "/dev/sdf"\n    encrypted   = false\n'
+        f'    kms_key_id  = "{KEY}"\n  }}\n}}\n',
+    )
+    (tmp_path / "main.tf").write_text(weak, encoding="utf-8")
+    (tmp_path / "main_override.tf").write_text(
+        'resource "aws_instance" "i" {\n  dynamic "ebs_block_device" {\n    for_each = toset(["/dev/sdg"])\n'
+        f"    content {{\n      device_name = ebs_block_device.value\n      encrypted   = true\n"
+        f'      kms_key_id  = "{KEY}"\n    }}\n  }}\n}}\n',
+        encoding="utf-8",
+    )
+    result = scan(ScanSettings(paths=(tmp_path,), root=tmp_path))
+    assert _errors(result) == []
+    assert _failed(result) == {("ENC-EC2-004", "aws_instance.i", "main.tf", 40)}

@@ -110,7 +110,6 @@ class ModuleConfig:
             if kind in _NOT_OVERRIDDEN:
                 self.invalid.append((f"an override file cannot hold {kind} blocks", file, block.start))
             return
-        written = _written(block, file)
         if kind in ("resource", "data"):
             key = f"data.{labels[0]}.{labels[1]}" if kind == "data" else f"{labels[0]}.{labels[1]}"
             resource = self.resources.get(key)
@@ -123,7 +122,7 @@ class ModuleConfig:
                 resource.name,
                 _merged(resource.block, block),
                 resource.file,
-                {**resource.overridden, **written},
+                {**resource.overridden, **_written(block, file, resource.block)},
             )
         elif kind in ("variable", "output", "module"):
             table = {"variable": self.variables, "output": self.outputs, "module": self.calls}[kind]
@@ -132,10 +131,12 @@ class ModuleConfig:
                 self._missing(kind, labels[0], file, block.start)
                 return
             table[labels[0]] = Located(
-                _merged(located.block, block), located.file, {**located.overridden, **written}
+                _merged(located.block, block),
+                located.file,
+                {**located.overridden, **_written(block, file, located.block)},
             )
         elif kind == "provider":
-            self._override_provider(block, file, written)
+            self._override_provider(block, file)
         elif kind == "locals":
             for name, attribute in block.attributes.items():
                 if name not in self.locals:
@@ -158,7 +159,7 @@ class ModuleConfig:
                 ]
             self.settings.append(Located(block, file))
 
-    def _override_provider(self, block: Block, file: str, written: Mapping[str, tuple[str, int]]) -> None:
+    def _override_provider(self, block: Block, file: str) -> None:
         alias = _literal(block.attributes.get("alias"))
         for index, located in enumerate(self.providers):
             if (
@@ -166,7 +167,9 @@ class ModuleConfig:
                 and _literal(located.block.attributes.get("alias")) == alias
             ):
                 self.providers[index] = Located(
-                    _merged(located.block, block), located.file, {**located.overridden, **written}
+                    _merged(located.block, block),
+                    located.file,
+                    {**located.overridden, **_written(block, file, located.block)},
                 )
                 return
         name = block.labels[0] + (f".{alias}" if alias else "")
@@ -222,15 +225,17 @@ class ModuleConfig:
 
 
 def _block_kind(block: Block) -> str:
-    """A nested block's type, a ``dynamic "x"`` block standing for the ``x`` blocks it makes."""
+    """The attribute a nested block makes: its type, or a ``dynamic "x"`` block's label ``x``."""
     return block.labels[0] if block.type == "dynamic" and block.labels else block.type
 
 
 def _merged(original: Block, override: Block) -> Block:
     """``original`` with ``override``'s arguments, and its nested blocks replacing the original's of each
-    type; ``lifecycle`` merged argument by argument."""
-    replaced = {_block_kind(block) for block in override.blocks}
-    blocks = [block for block in original.blocks if _block_kind(block) not in replaced]
+    type; ``lifecycle`` merged argument by argument. The type is the block's as written, as Terraform
+    merges bodies before expanding ``dynamic`` blocks: an override's ``dynamic`` blocks hide the
+    original's ``dynamic`` blocks, not its ``ingress`` blocks, and the other way round."""
+    replaced = {block.type for block in override.blocks}
+    blocks = [block for block in original.blocks if block.type not in replaced]
     for block in override.blocks:
         if block.type == "lifecycle":
             before = next((b for b in original.blocks if b.type == "lifecycle"), None)
@@ -240,11 +245,15 @@ def _merged(original: Block, override: Block) -> Block:
     return original._replace(attributes={**original.attributes, **override.attributes}, blocks=tuple(blocks))
 
 
-def _written(block: Block, file: str) -> dict[str, tuple[str, int]]:
-    """What an override block writes: its arguments and nested block types, with file and line."""
+def _written(block: Block, file: str, original: Block | None = None) -> dict[str, tuple[str, int]]:
+    """What an override block writes, with file and line: its arguments, and the attributes its nested
+    blocks make alone (a ``dynamic "x"`` beside the original's ``x`` blocks shares ``x`` with them)."""
     found = {name: (file, attribute.line) for name, attribute in block.attributes.items()}
+    replaced = {nested.type for nested in block.blocks}
+    kept = {_block_kind(b) for b in (original.blocks if original else ()) if b.type not in replaced}
     for nested in block.blocks:
-        found.setdefault(_block_kind(nested), (file, nested.start))
+        if _block_kind(nested) not in kept:
+            found.setdefault(_block_kind(nested), (file, nested.start))
     return found
 
 
