@@ -2,9 +2,9 @@
 
 A suppression written inside a string (a tag value ``"# iacgate:ignore ENC-EBS-001 ..."``), a heredoc or
 a YAML block scalar is data, not a comment, and a JSON text (a plan, a Pulumi preview, a JSON template)
-has no comments at all. The lexers here are conservative: where they cannot be sure a ``#`` or ``//``
-starts a comment (an unusual quote, a line that may belong to a block scalar) they say it does not, so a
-doubt costs a suppression, never a hidden finding.
+has no comments at all. HCL comments are found by a lexer here, conservative: where it cannot be sure a
+``#`` or ``//`` starts a comment it says it does not, so a doubt costs a suppression, never a hidden
+finding. YAML comments are where the template loader's own scanner skips them.
 
 Lines are numbered as each parser numbers them (``iacgate.textio.parser_lines``), so a comment's line is
 the line reports and the trusted-ref comparison use.
@@ -12,6 +12,7 @@ the line reports and the trusted-ref comparison use.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -24,8 +25,6 @@ YAML = "yaml"
 NONE = "none"  # JSON and every other syntax without comments
 
 _HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)[ \t\r]*$")
-_BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*(?=[ \t]|$)")
-_AFTER_BLOCK_SCALAR = re.compile(r"[ \t]*(?:#|$)")
 
 
 def syntax_of(resource_format: str, relative: str, text: str) -> str:
@@ -53,12 +52,13 @@ def source_lines(text: str, syntax: str) -> list[str]:
     return parser_lines(text, yaml=syntax == YAML)
 
 
-def comments(lines: Sequence[str], syntax: str) -> dict[int, str]:
-    """Line number (1-based) -> the comment on that line, from its ``#`` (or ``//`` in HCL) to the end."""
+def comments(text: str, syntax: str) -> dict[int, str]:
+    """Line number (1-based, ``source_lines``) -> the comment on that line, from its ``#`` (or ``//`` in
+    HCL) to the end."""
     if syntax == HCL:
-        return _HclLexer().comments(lines)
+        return _HclLexer().comments(source_lines(text, syntax))
     if syntax == YAML:
-        return _YamlLexer().comments(lines)
+        return _yaml_comments(text, source_lines(text, syntax))
     return {}
 
 
@@ -132,51 +132,30 @@ class _HclLexer:
         return None
 
 
-@dataclass
-class _YamlLexer:
-    """Quoted scalars and block scalars carry over lines; ``#`` starts a comment at the start of a line or
-    after a blank, outside them."""
+def _yaml_comments(text: str, lines: Sequence[str]) -> dict[int, str]:
+    """Where the scanner that loads templates skips a comment: the first ``#`` of a line outside every
+    token it reads, to the end of the line. YAML has too many ways to carry a ``#`` in data (a quote in a
+    plain scalar, block scalars indented less than their header line, indentation indicators, multi-line
+    scalars, tags) for a lexer of its own to follow; the scanner's tokens are what the loader reads as
+    data. Text it cannot scan has no comments: the file is reported as bad input anyway."""
+    import yaml  # on use: a scan without suppressions imports no YAML here
 
-    quote: str | None = None
-    # The indentation a block scalar's lines are deeper than, while in one.
-    block_indent: int | None = None
+    from iacgate.parsers.cloudformation.yaml_loader import token_spans
 
-    def comments(self, lines: Sequence[str]) -> dict[int, str]:
-        found: dict[int, str] = {}
-        for number, line in enumerate(lines, 1):
-            indent = len(line) - len(line.lstrip(" "))
-            if self.block_indent is not None:
-                if not line.strip() or indent > self.block_indent:
-                    continue
-                self.block_indent = None
-            comment = self._line(line, indent)
-            if comment is not None:
-                found[number] = comment
-        return found
-
-    def _line(self, line: str, indent: int) -> str | None:
-        index = 0
-        while index < len(line):
-            char = line[index]
-            if self.quote is not None:
-                if self.quote == '"' and char == "\\":
-                    index += 2
-                    continue
-                if char == self.quote:
-                    if self.quote == "'" and line[index + 1 : index + 2] == "'":
-                        index += 2
-                        continue
-                    self.quote = None
-                index += 1
-                continue
-            starts_token = index == 0 or line[index - 1] in " \t[{,:"
-            if char == "#" and (index == 0 or line[index - 1] in " \t"):
-                return line[index:]
-            if char in "\"'" and starts_token:
-                self.quote = char
-            elif char in "|>" and (index == 0 or line[index - 1] in " \t"):
-                scalar = _BLOCK_SCALAR.match(line, index)
-                if scalar is not None and _AFTER_BLOCK_SCALAR.match(line, scalar.end()):
-                    self.block_indent = indent
-            index += 1
-        return None
+    try:
+        spans = token_spans(text)
+    except yaml.YAMLError:
+        return {}
+    starts = [start for start, _ in spans]
+    found: dict[int, str] = {}
+    offset = 0
+    for number, line in enumerate(lines, 1):
+        column = line.find("#")
+        while column >= 0:
+            token = bisect.bisect_right(starts, offset + column) - 1
+            if token < 0 or spans[token][1] <= offset + column:
+                found[number] = line[column:]
+                break
+            column = line.find("#", spans[token][1] - offset)
+        offset += len(line) + (2 if text.startswith("\r\n", offset + len(line)) else 1)
+    return found

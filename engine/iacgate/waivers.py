@@ -188,7 +188,7 @@ class _Sources:
             syntax = syntax_of(resource_format, file, text)
             lines = tuple(source_lines(text, syntax))
             found = []
-            commented = comments(lines, syntax) if "iacgate:ignore" in text else {}
+            commented = comments(text, syntax) if "iacgate:ignore" in text else {}
             for line, comment in sorted(commented.items()):
                 match = INLINE.search(comment)
                 if match is not None:

@@ -263,11 +263,24 @@ Resources:
         ("Description: it's plain # iacgate:ignore ENC-EBS-001 after a plain scalar", "", True),
         ("", "# iacgate:ignore ENC-EBS-001 inside the resource", True),
         ("", "Tags: [{Key: a, Value: '# iacgate:ignore ENC-EBS-001 flow'}]", False),
+        ("", "Tags: [{Key: a, # iacgate:ignore ENC-EBS-001 in a flow mapping\n        Value: b}]", True),
+        # A quote inside a plain scalar is text: the next quote opens a string, not closes one.
+        ("", "Note: rock 'n roll\n      Other: 'x # iacgate:ignore ENC-EBS-001 quoted'", False),
+        ("", 'Note: x:"y\n      Other: "x # iacgate:ignore ENC-EBS-001 quoted"', False),
+        ("", 'Note: a\n        "b\n      Other: "x # iacgate:ignore ENC-EBS-001 quoted"', False),
+        # A block scalar's lines are deeper than its parent, not than the line of its ``|``.
+        ("", "Note:\n          |\n        # iacgate:ignore ENC-EBS-001 a block scalar", False),
+        (
+            "",
+            "Notes:\n        - a: |\n          b: '\n# iacgate:ignore ENC-EBS-001 quoted\n          '",
+            False,
+        ),
     ],
 )
 def test_yaml_comments_only(tmp_path: Path, comment: str, extra: str, suppressed: bool) -> None:
     (tmp_path / "ledger.yaml").write_text(CFN.format(comment=comment, extra=extra), encoding="utf-8")
     result = scan(ScanSettings(paths=(tmp_path,), packs=("encryption",), today=TODAY))
+    assert ("Ledger", "ENC-EBS-001") in {(f.resource_id, f.rule_id) for f in result.findings}
     assert ("Ledger ENC-EBS-001" in _suppressed(result)) is suppressed
 
 

@@ -222,6 +222,26 @@ class _Builder:
         return CustomTag(name, inner, node.start_mark.line + 1), last
 
 
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """The character offsets (start, end) of every token of ``text`` that holds text, as the scanner that
+    loads templates reads it: scalars of every style (quotes, block scalars and their lines), tags,
+    anchors, aliases, indicators. What lies between them is blanks, line ends and comments. A leading
+    byte-order mark is skipped, as the scanner does; ``yaml.YAMLError`` when the text does not scan."""
+    skip = 1 if text.startswith("\ufeff") else 0
+    scanner = _Composer(text[skip:])
+    spans: list[tuple[int, int]] = []
+    try:
+        while (token := scanner.get_token()) is not None:
+            start, end = token.start_mark.index, token.end_mark.index
+            if end > start:
+                spans.append((start + skip, end + skip))
+            if isinstance(token, yaml.StreamEndToken):
+                break
+    finally:
+        scanner.dispose()
+    return spans
+
+
 def load_yaml(text: str, relative: str) -> Loaded:
     composer = _Composer(text)
     try:
