@@ -145,7 +145,7 @@ def load_waivers(
 @dataclass(frozen=True)
 class Inline:
     """A suppression in the source: a comment at ``line``, or a CloudFormation Metadata entry somewhere
-    in the resource's lines ``line``..``end_line``."""
+    in the resource's lines ``line``..``end_line``. ``anchor`` is the first line of the resource."""
 
     rule: str
     reason: str
@@ -153,6 +153,7 @@ class Inline:
     line: int
     end_line: int = 0
     format: str = ""
+    anchor: int = 0
 
 
 @dataclass(frozen=True)
@@ -186,15 +187,19 @@ class _Sources:
                 with contextlib.suppress(ParseError):  # the scan reports it; no suppression from it
                     text = read_source(path, file).text
             syntax = syntax_of(resource_format, file, text)
-            lines = tuple(source_lines(text, syntax))
-            found = []
-            commented = comments(text, syntax) if "iacgate:ignore" in text else {}
-            for line, comment in sorted(commented.items()):
-                match = INLINE.search(comment)
-                if match is not None:
-                    found.append((line, match.group(1), _reason(match.group(2))))
-            self.files[file] = _Source(syntax, lines, tuple(found))
+            self.files[file] = _Source(syntax, tuple(source_lines(text, syntax)), _commented(text, syntax))
         return self.files[file]
+
+
+def _commented(text: str, syntax: str) -> tuple[tuple[int, str, str], ...]:
+    """The suppressions in the real comments of ``text``: (line, rule, reason), sorted."""
+    found = []
+    commented = comments(text, syntax) if "iacgate:ignore" in text else {}
+    for line, comment in sorted(commented.items()):
+        match = INLINE.search(comment)
+        if match is not None:
+            found.append((line, match.group(1), _reason(match.group(2))))
+    return tuple(found)
 
 
 def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
@@ -214,6 +219,7 @@ def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
                     location.start_line,
                     max(location.end_line, location.start_line),
                     resource.format,
+                    location.start_line,
                 )
             )
     if location.start_line > 0:
@@ -223,48 +229,113 @@ def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
         for line, rule, reason in suppressions[start:]:
             if line > last:
                 break
-            found.append(Inline(rule, reason, location.file, line, format=resource.format))
+            found.append(
+                Inline(rule, reason, location.file, line, format=resource.format, anchor=location.start_line)
+            )
+    return found
+
+
+@dataclass(frozen=True)
+class _Reviewed:
+    """A scanned file as it is on the trusted ref, read as the scan reads it: ``moved`` maps each of
+    today's lines that the change left as it was to its line on the ref; ``comments`` holds the (line,
+    rule) of the ref's real suppression comments; ``resources`` maps the first line of each resource (or
+    block) on the ref to its last line and the rules its Metadata suppresses."""
+
+    moved: Mapping[int, int]
+    comments: frozenset[tuple[int, str]]
+    resources: Mapping[int, tuple[int, frozenset[str]]]
+
+
+def _resources_on_ref(
+    text: str, file: str, resource_format: str, root: Path
+) -> dict[int, tuple[int, frozenset[str]]]:
+    """First line -> (last line, rules its Metadata suppresses) of every resource the ref's text holds: a
+    Terraform file's blocks, a template's Resources entries (at any depth, for Fn::ForEach). Text that does
+    not parse holds none."""
+    from iacgate.textio import SourceFile
+
+    found: dict[int, tuple[int, frozenset[str]]] = {}
+    source = SourceFile(root / file, file, text)
+    if resource_format == "terraform":
+        from iacgate.parsers.terraform.load import parse_files
+
+        parsed, _ = parse_files([source], root)
+        for parsed_file in parsed:
+            for block in parsed_file.blocks:
+                found[block.start] = (block.end, frozenset())
+        return found
+    if resource_format != "cloudformation":
+        return found
+    from iacgate.parsers.cloudformation import load_template
+    from iacgate.parsers.cloudformation.template import suppressed_rules
+
+    try:
+        loaded = load_template(source)
+    except ParseError:
+        return found
+    for path, line in loaded.lines.items():
+        if path[:1] != ("Resources",) or path not in loaded.ends:
+            continue
+        end, rules = found.get(line, (line, frozenset()))
+        found[line] = (max(end, loaded.ends[path]), rules | suppressed_rules(loaded.value, path))
     return found
 
 
 class _Unchanged:
-    """Which lines of a scanned file are as they are on the trusted ref (the rest the change added or
-    edited), per file, computed once per scan and only for files with suppressions that matter. Both
-    texts are cut into lines as the file's parser numbers them, as the suppressions were found."""
+    """Which suppressions of the scanned files were on the trusted ref already, for the same resource:
+    computed once per file, and only for files with suppressions that matter. Both texts are cut into
+    lines as the file's parser numbers them, as the suppressions were found."""
 
     def __init__(self, reference: TrustedRef, sources: _Sources) -> None:
         self.reference = reference
         self.sources = sources
-        self.lines: dict[str, tuple[tuple[str, ...], set[int]]] = {}
+        self.files: dict[str, _Reviewed | None] = {}
 
-    def _file(self, file: str, resource_format: str) -> tuple[tuple[str, ...], set[int]]:
-        if file not in self.lines:
+    def _file(self, file: str, resource_format: str) -> _Reviewed | None:
+        if file not in self.files:
             source = self.sources.get(file, resource_format)
-            current = source.lines
             path = (self.sources.root / file).resolve()
             before = None
             if self.reference.relative(path) is not None:
                 before = self.reference.read_text(path)
-            unchanged: set[int] = set()
+            reviewed = None
             if before is not None:
                 old = source_lines(before, source.syntax)
-                matcher = difflib.SequenceMatcher(None, old, current, autojunk=False)
-                for block in matcher.get_matching_blocks():
-                    unchanged.update(range(block.b + 1, block.b + block.size + 1))
-            self.lines[file] = (current, unchanged)
-        return self.lines[file]
+                matcher = difflib.SequenceMatcher(None, old, source.lines, autojunk=False)
+                moved = {
+                    block.b + offset + 1: block.a + offset + 1
+                    for block in matcher.get_matching_blocks()
+                    for offset in range(block.size)
+                }
+                reviewed = _Reviewed(
+                    moved,
+                    frozenset((line, rule) for line, rule, _ in _commented(before, source.syntax)),
+                    _resources_on_ref(before, file, resource_format, self.sources.root),
+                )
+            self.files[file] = reviewed
+        return self.files[file]
 
     def existed(self, item: Inline) -> bool:
-        current, unchanged = self._file(item.file, item.format)
+        """Whether the ref holds the same suppression, unchanged, for the resource that starts on the same
+        (unchanged) line: text that was data there (a heredoc line, a block scalar) is no suppression,
+        and one reviewed for a resource does not pass to another put beside it."""
+        reviewed = self._file(item.file, item.format)
+        start = reviewed.moved.get(item.anchor) if reviewed is not None else None
+        if reviewed is None or start is None or start not in reviewed.resources:
+            return False
+        end, metadata = reviewed.resources[start]
         if not item.end_line:
-            return item.line in unchanged
+            line = reviewed.moved.get(item.line)
+            return line is not None and (line, item.rule) in reviewed.comments and start - 1 <= line <= end
         # A Metadata entry: the lines of the resource that name the rule must be as they were.
+        current = self.sources.get(item.file, item.format).lines
         naming = [
             number
             for number in range(item.line, min(item.end_line, len(current)) + 1)
             if re.search(rf"(?<![\w.-]){re.escape(item.rule)}(?![\w.-])", current[number - 1])
         ]
-        return bool(naming) and all(number in unchanged for number in naming)
+        return item.rule in metadata and bool(naming) and all(number in reviewed.moved for number in naming)
 
 
 def _inline_map(

@@ -246,6 +246,65 @@ def test_inline_comment_reviewed_on_the_ref_still_applies(repo: Path) -> None:
     assert iacgate(repo, "--trusted-ref", "main").returncode == 0
 
 
+def test_a_reviewed_suppression_does_not_pass_to_a_resource_put_beside_it(repo: Path) -> None:
+    """The change fixes the reviewed volume and puts a new one between it and its suppression: the
+    comment line is unchanged, but it was reviewed for another resource."""
+    path = repo / "infra" / "main.tf"
+    path.write_text("# iacgate:ignore ENC-EBS-001 scratch data, wiped nightly\n" + VOLUME, encoding="utf-8")
+    commit(repo, "reviewed suppression")
+    git(repo, "branch", "-f", "main", "HEAD")
+    path.write_text(
+        "# iacgate:ignore ENC-EBS-001 scratch data, wiped nightly\n"
+        + VOLUME.replace('"data"', '"ledger"')
+        + VOLUME.replace("false", "true"),
+        encoding="utf-8",
+    )
+    commit(repo, "a new volume")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr
+    report = json.loads(result.stdout)
+    assert [f["resource_id"] for f in report["findings"] if f["blocking"]] == ["aws_ebs_volume.ledger"]
+    assert any("inline suppression of ENC-EBS-001 not honoured: this change" in n for n in notes(result))
+
+
+REVIEWED_AS_DATA = {
+    "heredoc line": (
+        'resource "aws_s3_object" "readme" {\n  bucket  = "docs"\n  key     = "README"\n'
+        "  content = <<EOT\n# iacgate:ignore ENC-EBS-001 approved by security\nEOT\n}\n",
+        VOLUME.replace("}\n", "# iacgate:ignore ENC-EBS-001 approved by security\n}\n"),
+        "main.tf",
+    ),
+    "block scalar lines": (
+        'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Docs:\n    Type: AWS::SNS::Topic\n'
+        "    Metadata:\n      Example: |\n          iacgate:\n            ignore:\n"
+        "              - rule: ENC-EBS-001\n                reason: approved by security\n"
+        "    Properties:\n      TopicName: docs\n",
+        'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Docs:\n    Type: AWS::EC2::Volume\n'
+        "    Metadata:\n          iacgate:\n            ignore:\n"
+        "              - rule: ENC-EBS-001\n                reason: approved by security\n"
+        "    Properties:\n      AvailabilityZone: eu-west-1a\n      Encrypted: false\n",
+        "ledger.yaml",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED_AS_DATA))
+def test_text_that_was_data_on_the_ref_is_no_reviewed_suppression(repo: Path, name: str) -> None:
+    """A line of a heredoc or block scalar on the ref, left as it is while the change makes it a comment
+    or Metadata: that suppression was never reviewed."""
+    before, after, file = REVIEWED_AS_DATA[name]
+    (repo / "infra" / "main.tf").write_text(VOLUME.replace("false", "true"), encoding="utf-8")
+    (repo / "infra" / file).write_text(before, encoding="utf-8")
+    commit(repo, "a document with an example")
+    git(repo, "branch", "-f", "main", "HEAD")
+    (repo / "infra" / file).write_text(after, encoding="utf-8")
+    commit(repo, "the example becomes a suppression")
+    result = iacgate(repo, "--trusted-ref", "main")
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr
+    assert blocking(result) == ["ENC-EBS-001"]
+    assert any("inline suppression of ENC-EBS-001 not honoured: this change" in n for n in notes(result))
+
+
 @pytest.mark.parametrize("extra_break", ["\x0c", "\u2028", "\x85"], ids=["form-feed", "LS", "NEL"])
 def test_a_new_comment_is_not_passed_off_as_unchanged_by_a_line_break_python_counts(
     repo: Path, extra_break: str

@@ -75,6 +75,20 @@ def _suppressions(metadata: Any) -> dict[str, Any] | None:
     return {"ignore": kept}
 
 
+def suppressed_rules(document: Any, path: Path) -> frozenset[str]:
+    """The rules the Metadata of the resource body at ``path`` in ``document`` suppresses, if it is one."""
+    body: Any = document
+    for key in path:
+        if isinstance(body, dict) and isinstance(key, str):
+            body = body.get(key)
+        elif isinstance(body, list) and isinstance(key, int) and 0 <= key < len(body):
+            body = body[key]
+        else:
+            return frozenset()
+    found = _suppressions(body.get("Metadata")) if isinstance(body, dict) else None
+    return frozenset(entry["rule"] for entry in found["ignore"] if "rule" in entry) if found else frozenset()
+
+
 @dataclass(frozen=True)
 class Environment:
     """What every stack of a scan shares: region, pseudo parameters and how child templates are read."""
