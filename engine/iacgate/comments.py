@@ -24,7 +24,8 @@ HCL = "hcl"
 YAML = "yaml"
 NONE = "none"  # JSON and every other syntax without comments
 
-_HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)[ \t\r]*$")
+# python-hcl2's heredoc marker (``[a-zA-Z][a-zA-Z0-9._-]*``, dots included), and more.
+_HEREDOC = re.compile(r"<<-?([A-Za-z_][\w.-]*)[ \t\r]*$")
 
 
 def syntax_of(resource_format: str, relative: str, text: str) -> str:
@@ -65,16 +66,21 @@ def comments(text: str, syntax: str) -> dict[int, str]:
 @dataclass
 class _HclLexer:
     """Quoted templates (with ``${ }``/``%{ }`` holding more strings), heredocs and ``/* */`` comments
-    carry over lines; ``#`` and ``//`` start a comment only in plain code."""
+    carry over lines; ``#`` and ``//`` start a comment only in plain code. A backslash in code is no
+    HCL, but python-hcl2 reads ``\\"...\\"`` there as a string running to the last such quote, lines
+    later maybe: from the first one on, the lexer finds no comment (``lost``)."""
 
     # Open frames above plain code: "string", or a template interpolation with its brace depth.
     stack: list[list[int] | str] = field(default_factory=list)
     heredoc: str | None = None
     block_comment: bool = False
+    lost: bool = False
 
     def comments(self, lines: Sequence[str]) -> dict[int, str]:
         found: dict[int, str] = {}
         for number, line in enumerate(lines, 1):
+            if self.lost:
+                break
             if self.heredoc is not None:
                 if line.strip(GO_SPACE) == self.heredoc:
                     self.heredoc = None
@@ -112,6 +118,9 @@ class _HclLexer:
                 continue
             if char == '"':
                 self.stack.append("string")
+            elif char == "\\":
+                self.lost = True
+                return None
             elif isinstance(top, list) and char in "{}":
                 if char == "{":
                     top[0] += 1
@@ -119,8 +128,9 @@ class _HclLexer:
                     top[0] -= 1
                 else:
                     self.stack.pop()
-            elif top is None and (char == "#" or pair == "//"):
-                return line[index:]
+            elif char == "#" or pair == "//":
+                # In a template's ``${ }`` or ``%{ }`` too, the rest of the line is a comment (not reported).
+                return line[index:] if top is None else None
             elif pair == "/*":
                 self.block_comment = True
                 index += 2

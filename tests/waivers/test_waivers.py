@@ -192,6 +192,33 @@ def test_a_heredoc_line_terraform_does_not_close_keeps_the_heredoc_open(tf: Path
     assert not result.decision.passed
 
 
+@pytest.mark.parametrize(
+    "tags",
+    [
+        # python-hcl2's heredoc marker may hold dots.
+        "    Note = <<A.B\n# iacgate:ignore ENC-EBS-001 heredoc text\nA.B\n",
+        # python-hcl2 reads \"a\" in code as a string: the next quote opens a string.
+        '    Note  = \\"a\\"\n    Other = "# iacgate:ignore ENC-EBS-001 a string"\n',
+        # A comment inside a template directive is no reason to leave the template.
+        '    Note = "%{ if length([\n      # a comment }"\n'
+        '    ]) > 0 }# iacgate:ignore ENC-EBS-001 text%{ endif }"\n',
+    ],
+    ids=["heredoc-marker-with-dot", "escaped-quote-string", "comment-in-directive"],
+)
+def test_what_python_hcl2_reads_as_data_is_not_a_comment(tf: Path, tags: str) -> None:
+    (tf / "main.tf").write_text(
+        HCL.replace(
+            "  encrypted         = false\n", f"  encrypted         = false\n  tags = {{\n{tags}  }}\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run(tf)
+    assert [n for n in result.notifications if n.level == "error"] == []
+    assert [f.rule_id for f in result.findings] == ["ENC-EBS-001"]
+    assert _suppressed(result) == {}
+    assert not result.decision.passed
+
+
 def test_a_comment_after_code_strings_and_heredocs_still_suppresses(tf: Path) -> None:
     text = HCL.replace(
         "  size              = 10\n",
