@@ -10,8 +10,9 @@ import bisect
 import contextlib
 import dataclasses
 import difflib
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -202,8 +203,21 @@ def _commented(text: str, syntax: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(found)
 
 
-def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
-    """Comments on the line before the resource or inside its span, and CloudFormation Metadata entries."""
+def _anchored(line: int, start: int, end: int, inside: Container[int]) -> bool:
+    """Whether a comment on ``line`` is one of the resource's at ``start``..``end``: inside it, or on the
+    line before it when that line is no other resource's (``inside``: the lines of every resource of the
+    file). A comment at the end of a resource's last line is that resource's, not the next one's too."""
+    return start <= line <= end or (line == start - 1 and line not in inside)
+
+
+def _inside(spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The lines of a file inside one of the resources (first line, last line) given."""
+    return {line for start, end in set(spans) for line in range(start, end + 1)}
+
+
+def inline_suppressions(resource: Resource, sources: _Sources, inside: Container[int]) -> list[Inline]:
+    """Comments on the line before the resource (when no other resource's, ``inside``) or inside its
+    span, and CloudFormation Metadata entries."""
     location = resource.location
     found: list[Inline] = []
     ignore = resource.metadata.get("iacgate", {})
@@ -229,6 +243,8 @@ def inline_suppressions(resource: Resource, sources: _Sources) -> list[Inline]:
         for line, rule, reason in suppressions[start:]:
             if line > last:
                 break
+            if not _anchored(line, location.start_line, last, inside):
+                continue
             found.append(
                 Inline(rule, reason, location.file, line, format=resource.format, anchor=location.start_line)
             )
@@ -245,6 +261,10 @@ class _Reviewed:
     moved: Mapping[int, int]
     comments: frozenset[tuple[int, str]]
     resources: Mapping[int, tuple[int, frozenset[str]]]
+
+    @functools.cached_property
+    def inside(self) -> set[int]:
+        return _inside((start, end) for start, (end, _) in self.resources.items())
 
 
 def _resources_on_ref(
@@ -268,17 +288,18 @@ def _resources_on_ref(
     if resource_format != "cloudformation":
         return found
     from iacgate.parsers.cloudformation import load_template
-    from iacgate.parsers.cloudformation.template import suppressed_rules
+    from iacgate.parsers.cloudformation.template import resource_body, suppressed_rules
 
     try:
         loaded = load_template(source)
     except ParseError:
         return found
     for path, line in loaded.lines.items():
-        if path[:1] != ("Resources",) or path not in loaded.ends:
+        body = resource_body(loaded.value, path) if path[:1] == ("Resources",) else None
+        if body is None or path not in loaded.ends:
             continue
         end, rules = found.get(line, (line, frozenset()))
-        found[line] = (max(end, loaded.ends[path]), rules | suppressed_rules(loaded.value, path))
+        found[line] = (max(end, loaded.ends[path]), rules | suppressed_rules(body))
     return found
 
 
@@ -327,7 +348,11 @@ class _Unchanged:
         end, metadata = reviewed.resources[start]
         if not item.end_line:
             line = reviewed.moved.get(item.line)
-            return line is not None and (line, item.rule) in reviewed.comments and start - 1 <= line <= end
+            return (
+                line is not None
+                and (line, item.rule) in reviewed.comments
+                and _anchored(line, start, end, reviewed.inside)
+            )
         # A Metadata entry: the lines of the resource that name the rule must be as they were.
         current = self.sources.get(item.file, item.format).lines
         naming = [
@@ -350,6 +375,15 @@ def _inline_map(
     adds or edits is not honoured (a note says so)."""
     sources = _Sources(root)
     unchanged = _Unchanged(reference, sources) if reference is not None else None
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for graph in graphs:
+        for resource in graph.resources:
+            location = resource.location
+            if location.start_line > 0:
+                spans.setdefault(location.file, []).append(
+                    (location.start_line, max(location.end_line, location.start_line))
+                )
+    inside: dict[str, set[int]] = {}
     by_resource: dict[tuple[str, str], list[Inline]] = {}
     notes: list[Notification] = []
     seen: set[tuple[str, int, str]] = set()
@@ -357,7 +391,10 @@ def _inline_map(
         for resource in graph.resources:
             if (graph.name, resource.id) not in wanted:
                 continue
-            for item in inline_suppressions(resource, sources):
+            file = resource.location.file
+            if file not in inside:
+                inside[file] = _inside(spans.get(file, ()))
+            for item in inline_suppressions(resource, sources, inside[file]):
                 key = (item.file, item.line, item.rule)
                 first_time = key not in seen
                 seen.add(key)

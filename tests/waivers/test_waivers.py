@@ -311,6 +311,47 @@ def test_yaml_comments_only(tmp_path: Path, comment: str, extra: str, suppressed
     assert ("Ledger ENC-EBS-001" in _suppressed(result)) is suppressed
 
 
+TWO_VOLUMES = {
+    "ledger.yaml": """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Scratch:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Encrypted: false # iacgate:ignore ENC-EBS-001 scratch space, wiped nightly
+  Ledger:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Encrypted: false
+""",
+    "main.tf": """\
+resource "aws_ebs_volume" "Scratch" {
+  availability_zone = "eu-west-1a"
+  encrypted         = false
+} # iacgate:ignore ENC-EBS-001 scratch space, wiped nightly
+resource "aws_ebs_volume" "Ledger" {
+  availability_zone = "eu-west-1a"
+  encrypted         = false
+}
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TWO_VOLUMES))
+def test_a_comment_on_the_last_line_of_a_resource_is_not_the_next_ones(tmp_path: Path, name: str) -> None:
+    """The line before a resource anchors a comment to it only when no other resource holds that line."""
+    (tmp_path / name).write_text(TWO_VOLUMES[name], encoding="utf-8")
+    result = run(tmp_path)
+    assert {f.resource_id.split(".")[-1] for f in result.findings if f.rule_id == "ENC-EBS-001"} == {
+        "Scratch",
+        "Ledger",
+    }
+    assert [key.split()[0].split(".")[-1] for key in _suppressed(result)] == ["Scratch"]
+    assert not result.decision.passed
+
+
 def test_a_json_template_has_no_comments(tmp_path: Path) -> None:
     template = {
         "Resources": {

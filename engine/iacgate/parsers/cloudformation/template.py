@@ -75,8 +75,8 @@ def _suppressions(metadata: Any) -> dict[str, Any] | None:
     return {"ignore": kept}
 
 
-def suppressed_rules(document: Any, path: Path) -> frozenset[str]:
-    """The rules the Metadata of the resource body at ``path`` in ``document`` suppresses, if it is one."""
+def resource_body(document: Any, path: Path) -> dict[str, Any] | None:
+    """The mapping at ``path`` in ``document`` when it looks like a resource's body (it has a ``Type``)."""
     body: Any = document
     for key in path:
         if isinstance(body, dict) and isinstance(key, str):
@@ -84,8 +84,13 @@ def suppressed_rules(document: Any, path: Path) -> frozenset[str]:
         elif isinstance(body, list) and isinstance(key, int) and 0 <= key < len(body):
             body = body[key]
         else:
-            return frozenset()
-    found = _suppressions(body.get("Metadata")) if isinstance(body, dict) else None
+            return None
+    return body if isinstance(body, dict) and isinstance(body.get("Type"), str) else None
+
+
+def suppressed_rules(body: dict[str, Any]) -> frozenset[str]:
+    """The rules a resource's Metadata suppresses."""
+    found = _suppressions(body.get("Metadata"))
     return frozenset(entry["rule"] for entry in found["ignore"] if "rule" in entry) if found else frozenset()
 
 
