@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from iacgate.comments import comments, source_lines, syntax_of
+from iacgate.comments import YAML, comments, source_lines, syntax_of
 from iacgate.errors import ConfigError, ParseError
 from iacgate.findings import Finding, Suppression, matches_pattern
 from iacgate.graph.model import Graph, Resource
@@ -166,6 +166,17 @@ class _Source:
     lines: tuple[str, ...]
     suppressions: tuple[tuple[int, str, str], ...]
 
+    def leads(self, line: int, start: int) -> bool:
+        """Whether ``line``, the line before a resource's first line ``start``, stands at the resource's
+        level: in YAML, not indented deeper than it (deeper, it reads as the end of the resource above)."""
+        if self.syntax != YAML or not 0 < line < start <= len(self.lines):
+            return True
+        return _indent(self.lines[line - 1]) <= _indent(self.lines[start - 1])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
 
 def _reason(text: str) -> str:
     text = text.strip()
@@ -237,13 +248,16 @@ def inline_suppressions(resource: Resource, sources: _Sources, inside: Container
                 )
             )
     if location.start_line > 0:
-        suppressions = sources.get(location.file, resource.format).suppressions
+        source = sources.get(location.file, resource.format)
+        suppressions = source.suppressions
         first, last = location.start_line - 1, max(location.end_line, location.start_line)
         start = bisect.bisect_left(suppressions, (first, "", ""))
         for line, rule, reason in suppressions[start:]:
             if line > last:
                 break
-            if not _anchored(line, location.start_line, last, inside):
+            if not _anchored(line, location.start_line, last, inside) or not source.leads(
+                line, location.start_line
+            ):
                 continue
             found.append(
                 Inline(rule, reason, location.file, line, format=resource.format, anchor=location.start_line)
