@@ -295,6 +295,7 @@ Resources:
         ("", "Note: rock 'n roll\n      Other: 'x # iacgate:ignore ENC-EBS-001 quoted'", False),
         ("", 'Note: x:"y\n      Other: "x # iacgate:ignore ENC-EBS-001 quoted"', False),
         ("", 'Note: a\n        "b\n      Other: "x # iacgate:ignore ENC-EBS-001 quoted"', False),
+        ("", "Note: |2- # iacgate:ignore ENC-EBS-001 on a block scalar's header\n        text", True),
         # A block scalar's lines are deeper than its parent, not than the line of its ``|``.
         ("", "Note:\n          |\n        # iacgate:ignore ENC-EBS-001 a block scalar", False),
         (

@@ -222,6 +222,10 @@ class _Builder:
         return CustomTag(name, inner, node.start_mark.line + 1), last
 
 
+# A block scalar's header line: its indicator, then blanks and a comment to the line's end.
+_BLOCK_HEADER = re.compile("([|>][0-9+-]*)[ \t]+#[^\r\n\x85\u2028\u2029]*")
+
+
 def token_spans(text: str) -> list[tuple[int, int]]:
     """The character offsets (start, end) of every token of ``text`` that holds text, as the scanner that
     loads templates reads it: scalars of every style (quotes, block scalars and their lines), tags,
@@ -232,9 +236,14 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     try:
         while (token := scanner.get_token()) is not None:
-            start, end = token.start_mark.index, token.end_mark.index
+            start, end = token.start_mark.index + skip, token.end_mark.index + skip
+            header = _BLOCK_HEADER.match(text, start, end)
+            if header is not None:
+                # A block scalar's token holds its header line, comment included: that comment is not data.
+                spans.append((start, header.end(1)))
+                start = header.end()
             if end > start:
-                spans.append((start + skip, end + skip))
+                spans.append((start, end))
             if isinstance(token, yaml.StreamEndToken):
                 break
     finally:
