@@ -407,7 +407,9 @@ def _inline_map(
                 continue
             file = resource.location.file
             if file not in inside:
-                inside[file] = _inside(spans.get(file, ()))
+                # Only a file with suppression comments needs its resources' lines (a plan has none).
+                has_comments = bool(sources.get(file, resource.format).suppressions)
+                inside[file] = _inside(spans.get(file, ())) if has_comments else set()
             for item in inline_suppressions(resource, sources, inside[file]):
                 key = (item.file, item.line, item.rule)
                 first_time = key not in seen
