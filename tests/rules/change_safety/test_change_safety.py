@@ -348,3 +348,36 @@ def test_change_sets_naming_each_other_as_nested_are_read_once_each_without_loop
         assert ids == ["Inner", "Inner/Inner"]
         assert unit.resources[1].change is not None
         assert unit.resources[1].change.reason == "nested_stack_changes_not_given"
+
+
+def _replace_step(old_retain: bool | None, new_retain: bool | None) -> dict[str, object]:
+    urn = "urn:pulumi:prod::ledger::aws:rds/instance:Instance::ledger"
+
+    def state(identifier: str, retain: bool | None) -> dict[str, object]:
+        found: dict[str, object] = {
+            "urn": urn, "custom": True, "type": "aws:rds/instance:Instance",
+            "inputs": {"identifier": identifier, "engine": "postgres", "deletionProtection": True},
+        }  # fmt: skip
+        return found if retain is None else {**found, "retainOnDelete": retain}
+
+    return {
+        "op": "replace", "urn": urn, "oldState": state("ledger", old_retain),
+        "newState": state("ledger-v2", new_retain), "replaceReasons": ["identifier"],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("old_retain", "new_retain", "outcome"),
+    [(None, True, "fail"), (False, True, "fail"), (True, True, "pass"), (True, False, "pass")],
+)
+def test_a_pulumi_replacement_keeps_the_old_resource_only_when_its_old_state_says_retain(
+    tmp_path: Path, old_retain: bool | None, new_retain: bool | None, outcome: str
+) -> None:
+    """The engine decides from the state before the step (pulumi/pulumi#13428): retainOnDelete added by the
+    program in the same update as a replacement does not keep the old database, which is destroyed."""
+    preview = tmp_path / "preview.pulumi.json"
+    preview.write_text(json.dumps({"steps": [_replace_step(old_retain, new_retain)]}), encoding="utf-8")
+    result = scan(ScanSettings(paths=(preview,), packs=("change-safety",)))
+    urn = "urn:pulumi:prod::ledger::aws:rds/instance:Instance::ledger"
+    assert _outcomes(result, "CHG-STATE-001") == {urn: outcome}
+    assert result.decision.exit_code == (0 if outcome == "pass" else 1)

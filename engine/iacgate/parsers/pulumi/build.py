@@ -90,7 +90,10 @@ def _change(state: State, item: _Converted, table: TypeTable) -> Change | None:
     if state.op is None or state.op not in _ACTIONS:
         return None
     actions = _ACTIONS[state.op]
-    if state.state.get("retainOnDelete") and "delete" in actions:
+    # The engine keeps the old resource only when the state before the step says so: retainOnDelete set
+    # by the program in the same update as a replacement applies to the next one (pulumi/pulumi#13428),
+    # so a step without its old state destroys.
+    if state.old is not None and state.old.get("retainOnDelete") is True and "delete" in actions:
         actions = tuple("forget" if action == "delete" else action for action in actions)
     before: dict[str, Any] | None = None
     if state.old is not None and ("update" in actions or "delete" in actions):
