@@ -43,6 +43,11 @@ FORMAT = node_types.CLOUDFORMATION_CHANGESET
 RESOURCE_FORMAT = node_types.CLOUDFORMATION
 _REGION = re.compile(r"^arn:aws[a-z-]*:cloudformation:([a-z0-9-]+):")
 _NO_VALUES = "not in the change set (describe-change-set --include-property-values gives it)"
+# What a change set's contexts (and details) show for a value CloudFormation knows only while it executes
+# the change set: a Ref or Fn::GetAtt of a resource the change creates or replaces, an Fn::ImportValue of
+# an export the same run creates.
+KNOWN_AFTER_APPLY = "{{changeSet:KNOWN_AFTER_APPLY}}"
+_PENDING = f"known only when the change set executes ({KNOWN_AFTER_APPLY})"
 _ACTIONS: dict[str, tuple[str, ...]] = {
     "Add": ("create",),
     "Modify": ("update",),
@@ -88,12 +93,25 @@ def _tags(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
+def _pending(value: Any, key: str) -> Any:
+    """``value`` with every text CloudFormation writes for a value it knows only while executing the change
+    set (``KNOWN_AFTER_APPLY``) made ``Unknown``, at any depth: never compared as a literal string."""
+    if isinstance(value, str):
+        return Unknown(f"{key} is {_PENDING}") if KNOWN_AFTER_APPLY in value else value
+    if isinstance(value, dict):
+        return {name: _pending(item, key) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_pending(item, key) for item in value]
+    return value
+
+
 def _attributes(properties: Mapping[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
     """Template property names turned into Terraform's, top level only, as the template parser does."""
     verbatim = type_table().verbatim
     out: dict[str, Any] = {}
     for key, value in properties.items():
         name = renames.get(key) or snake(key)
+        value = _pending(value, key)
         out[name] = _tags(value) if key == "Tags" else value if key in verbatim else normalise(value)
     return out
 

@@ -381,3 +381,48 @@ def test_a_pulumi_replacement_keeps_the_old_resource_only_when_its_old_state_say
     urn = "urn:pulumi:prod::ledger::aws:rds/instance:Instance::ledger"
     assert _outcomes(result, "CHG-STATE-001") == {urn: outcome}
     assert result.decision.exit_code == (0 if outcome == "pass" else 1)
+
+
+def _modify(logical_id: str, native: str, name: str, before: object, after: object) -> dict[str, object]:
+    """A Modify (Replacement False) of one property, with property values."""
+    return {
+        "Type": "Resource",
+        "ResourceChange": {
+            "Action": "Modify", "LogicalResourceId": logical_id, "ResourceType": native,
+            "Replacement": "False", "Scope": ["Properties"],
+            "Details": [{"Target": {"Attribute": "Properties", "Name": name, "RequiresRecreation": "Never"},
+                         "Evaluation": "Dynamic", "ChangeSource": "ResourceAttribute"}],
+            "BeforeContext": json.dumps({"Properties": {name: before}}),
+            "AfterContext": json.dumps({"Properties": {name: after}}),
+        },
+    }  # fmt: skip
+
+
+PENDING = "{{changeSet:KNOWN_AFTER_APPLY}}"
+
+
+def test_a_value_the_change_set_knows_only_while_executing_is_unknown_never_a_literal(tmp_path: Path) -> None:
+    """CloudFormation writes ``{{changeSet:KNOWN_AFTER_APPLY}}`` for a value it resolves only while executing
+    (a Ref or GetAtt of a resource the change creates): a retention or an exposure set to it may weaken the
+    control, so CHG-UPDATE-001 is undetermined, never passed on the placeholder text."""
+    document = {
+        "ChangeSetName": "x",
+        "StackId": "arn:aws:cloudformation:eu-west-1:1:stack/s/1",
+        "Status": "CREATE_COMPLETE",
+        "Changes": [
+            _modify("Logs", "AWS::Logs::LogGroup", "RetentionInDays", 365, PENDING),
+            _modify("Db", "AWS::RDS::DBInstance", "PubliclyAccessible", "false", PENDING),
+            _modify("Bucket", "AWS::S3::Bucket", "VersioningConfiguration", {"Status": "Enabled"},
+                    {"Status": PENDING}),
+        ],
+    }  # fmt: skip
+    path = tmp_path / "stack.changeset.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = scan(ScanSettings(paths=(path,), packs=("change-safety",)))
+    assert _outcomes(result, "CHG-UPDATE-001") == {
+        "Logs": "undetermined", "Db": "undetermined", "Bucket": "undetermined",
+    }  # fmt: skip
+    (graph,) = result.graphs
+    retention = graph.by_id["Logs"].attributes["retention_in_days"]
+    assert type(retention).__name__ == "Unknown"
+    assert "known only when the change set executes" in retention.reason
