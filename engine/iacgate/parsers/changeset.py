@@ -37,7 +37,8 @@ from iacgate.parsers.base import ParseOptions, ParseResult, parse_each
 from iacgate.parsers.cloudformation.intrinsics import normalise
 from iacgate.parsers.cloudformation.names import type_table
 from iacgate.parsers.jsontext import kind, load_json
-from iacgate.textio import SourceFile
+from iacgate.parsers.tfplan_lines import top_level_value
+from iacgate.textio import SourceFile, line_of_offset
 
 FORMAT = node_types.CLOUDFORMATION_CHANGESET
 RESOURCE_FORMAT = node_types.CLOUDFORMATION
@@ -55,6 +56,8 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "Import": ("no-op",),
 }
 _REPLACEMENTS = frozenset({"True", "False", "Conditional"})
+# ``Status`` values of a change set whose changes CloudFormation has not computed yet.
+_BEING_CREATED = frozenset({"CREATE_PENDING", "CREATE_IN_PROGRESS"})
 STACK_TYPE = "AWS::CloudFormation::Stack"
 # ``Change.reason`` of a nested stack whose own change set is not among the scanned inputs.
 NESTED_NOT_GIVEN = "nested_stack_changes_not_given"
@@ -225,6 +228,12 @@ def _resource(
     )
 
 
+def _key_line(source: SourceFile, key: str) -> int:
+    """The line of the change set's own ``key`` (1 when the text does not hold it)."""
+    offset = top_level_value(source.text, key)
+    return line_of_offset(source.text, offset) if offset is not None else 1
+
+
 def _document(source: SourceFile) -> dict[str, Any]:
     document = load_json(source.text, source.relative)
     if not isinstance(document, dict):
@@ -232,6 +241,24 @@ def _document(source: SourceFile) -> dict[str, Any]:
     changes = document.get("Changes")
     if not isinstance(changes, list):
         raise _fail(source, 1, f"Changes is {kind(changes)}, expected a list")
+    if document.get("NextToken") not in (None, ""):
+        # One page of a paged DescribeChangeSet: the changes of the other pages run too, unjudged.
+        raise _fail(
+            source,
+            _key_line(source, "NextToken"),
+            "it holds one page of the change set's changes (NextToken is set: the others are not in the "
+            "file); write it with describe-change-set without --max-items or --no-paginate (the AWS CLI "
+            "then reads every page), or join every page's Changes",
+        )
+    status = document.get("Status")
+    if status in _BEING_CREATED:
+        # DescribeChangeSet answers before CloudFormation has computed the changes: Changes is empty.
+        raise _fail(
+            source,
+            _key_line(source, "Status"),
+            f"the change set is still being created (Status {status}): its changes are not computed yet; "
+            "run `aws cloudformation wait change-set-create-complete` before describe-change-set",
+        )
     return document
 
 

@@ -167,6 +167,23 @@ def test_change_set_without_property_values_has_unknown_changed_properties() -> 
              "LogicalResourceId": "A", "ResourceType": "AWS::S3::Bucket", "AfterContext": "{not json"}}]},
             "AfterContext is not JSON",
         ),
+        # One page of a paged DescribeChangeSet (--max-items, --no-paginate, an SDK call): the other pages'
+        # changes would run unjudged.
+        (
+            {"ChangeSetName": "x", "Status": "CREATE_COMPLETE", "Changes": [], "NextToken": "eyJwIjogMn0="},
+            "not a readable CloudFormation change set: it holds one page of the change set's changes "
+            "(NextToken is set",
+        ),
+        # Described before CloudFormation computed it: no changes yet, whatever it will do.
+        (
+            {"ChangeSetName": "x", "Status": "CREATE_IN_PROGRESS", "ExecutionStatus": "UNAVAILABLE",
+             "Changes": []},
+            "the change set is still being created (Status CREATE_IN_PROGRESS): its changes are not computed",
+        ),
+        (
+            {"ChangeSetName": "x", "Status": "CREATE_PENDING", "Changes": []},
+            "still being created (Status CREATE_PENDING)",
+        ),
     ],
 )  # fmt: skip
 def test_a_malformed_change_set_is_an_error_naming_the_problem(document: object, problem: str) -> None:
