@@ -188,8 +188,9 @@ def _resource(
     deleted = "create" not in actions and ("delete" in actions or "forget" in actions)
     before = _attributes(before_properties, info.renames) if before_properties is not None else None
     after = _attributes(after_properties, info.renames) if after_properties is not None else None
-    if before is None and "create" not in actions[:1]:
-        # Without property values the changed properties are unknown on both sides, never absent.
+    if before is None and actions != ("create",):
+        # Without property values the changed properties are unknown on both sides, never absent: in a
+        # replacement too (("create", "delete")), whose old resource had them.
         before = {name: Unknown(f"{name} before the change is {_NO_VALUES}") for name in names}
     if after is None and not deleted:
         after = {name: Unknown(f"{name} is {_NO_VALUES}") for name in names}

@@ -147,6 +147,29 @@ def test_change_set_without_property_values_has_unknown_changed_properties() -> 
     assert type(resource.change.before["deletion_protection"]).__name__ == "Unknown"
 
 
+def test_a_replacement_without_property_values_is_undetermined_like_an_update(tmp_path: Path) -> None:
+    """A replacement's old resource had the properties the change set names without values: a queue
+    replaced (a new QueueName) while its KmsMasterKeyId changes may lose its key, so CHG-UPDATE-001 is
+    undetermined there as on an in-place update, never left unasked."""
+    details = [
+        {"Target": {"Attribute": "Properties", "Name": "QueueName", "RequiresRecreation": "Always"}},
+        {"Target": {"Attribute": "Properties", "Name": "KmsMasterKeyId", "RequiresRecreation": "Never"}},
+    ]
+    changes = [
+        {"Type": "Resource", "ResourceChange": {"Action": "Modify", "LogicalResourceId": logical_id,
+         "ResourceType": "AWS::SQS::Queue", "Replacement": replacement, "Details": details}}
+        for logical_id, replacement in (("Replaced", "True"), ("Updated", "False"))
+    ]  # fmt: skip
+    path = tmp_path / "stack.changeset.json"
+    path.write_text(json.dumps({"ChangeSetName": "x", "Changes": changes}), encoding="utf-8")
+    result = scan(ScanSettings(paths=(path,), packs=("change-safety",)))
+    assert _outcomes(result, "CHG-UPDATE-001") == {"Replaced": "undetermined", "Updated": "undetermined"}
+    (graph,) = result.graphs
+    replaced = graph.by_id["Replaced"].change
+    assert replaced is not None and replaced.actions == ("create", "delete")
+    assert replaced.before is not None and type(replaced.before["kms_master_key_id"]).__name__ == "Unknown"
+
+
 @pytest.mark.parametrize(
     ("document", "problem"),
     [
