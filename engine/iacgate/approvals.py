@@ -50,7 +50,7 @@ class Approval:
             (not self.rule or self.rule in (finding.rule_id, finding.pack))
             and self.action in ("any", action)
             and matches_pattern(finding.resource_id, self.resource)
-            and (self.file is None or matches_pattern(finding.file, self.file))
+            and (self.file is None or _names_file(self.file, finding))
         )
 
     def suppression(self, action: str) -> Suppression:
@@ -67,6 +67,12 @@ class Approval:
 
     def __str__(self) -> str:
         return f"{self.action} of {self.resource}" + (f" ({self.rule})" if self.rule else "")
+
+
+def _names_file(pattern: str, finding: Finding) -> bool:
+    """An approval's ``file`` names the plan, preview or change set (the unit), or the file the finding
+    points at: a plan's finding points at the ``.tf`` line of its source when that is beside it."""
+    return matches_pattern(finding.unit, pattern) or matches_pattern(finding.file, pattern)
 
 
 @dataclass(frozen=True)

@@ -276,3 +276,24 @@ def test_an_approved_change_reads_as_approved_in_every_output(tmp_path: Path) ->
     assert "5 blocking the gate, 0 waived, 1 approved" in page
     assert "high approved CHG-STATE-001" in page
     assert "No finding is waived." in page  # the approval is under "Approved changes", not a waiver
+
+
+def test_an_approval_naming_the_plan_file_covers_its_findings_located_in_the_source(tmp_path: Path) -> None:
+    """``file`` names the plan (as the schema says): a plan beside its ``.tf`` source reports findings at
+    the source's line, and the approval naming the plan still covers them, and only that plan's."""
+    entry = approval("aws_db_instance.fail_replaced", "replace") + "    file: prod.tfplan.json\n"
+    repo, approvals = setup(tmp_path, entry)
+    (repo / "release.tfplan.json").rename(repo / "prod.tfplan.json")
+    shutil.copy(PLAN, repo / "staging.tfplan.json")
+    (repo / "main.tf").write_text(
+        'resource "aws_db_instance" "fail_replaced" {\n  identifier = "ledger-v2"\n}\n', encoding="utf-8"
+    )
+    _, data = scan_json(repo, "--approvals", str(approvals))
+    replaced = [f for f in data["findings"] if f["resource_id"] == "aws_db_instance.fail_replaced"]
+    assert {(f["file"], f["unit"]) for f in replaced} == {
+        ("main.tf", "prod.tfplan.json"), ("main.tf", "staging.tfplan.json"),
+    }  # fmt: skip
+    approved = {f["unit"]: f["suppression"] for f in replaced if f.get("suppression")}
+    assert list(approved) == ["prod.tfplan.json"]
+    assert approved["prod.tfplan.json"]["approved"] == "replace"
+    assert not data["approvals"]["stale"]
