@@ -301,7 +301,8 @@ deny contains lib.undetermined([name], msg) if {
 # first block, as a bucket has one versioning block and one default-encryption rule). Kinds: "switch" on
 # turned off (a missing value or block is off), "status" Enabled turned to anything else, "sse" a KMS
 # algorithm swapped for the S3-managed one, "key" a customer-managed key removed, "block" a block removed.
-# A CloudFormation bucket keeps its property names below the first level.
+# A CloudFormation bucket keeps its property names below the first level; its public access block is
+# its PublicAccessBlockConfiguration (a resource of its own in Terraform and Pulumi).
 _nested := {
 	`aws_s3_bucket`: [
 		[["versioning", "enabled"], "switch", "versioning"],
@@ -312,6 +313,10 @@ _nested := {
 		[["bucket_encryption", "ServerSideEncryptionConfiguration", "ServerSideEncryptionByDefault", "SSEAlgorithm"], "sse", "KMS encryption"],
 		[["bucket_encryption", "ServerSideEncryptionConfiguration", "ServerSideEncryptionByDefault", "KMSMasterKeyID"], "key", "customer-managed key"],
 		[["logging_configuration"], "block", "access logging"],
+		[["public_access_block_configuration", "BlockPublicAcls"], "switch", "blocking public ACLs"],
+		[["public_access_block_configuration", "BlockPublicPolicy"], "switch", "blocking public policies"],
+		[["public_access_block_configuration", "IgnorePublicAcls"], "switch", "ignoring public ACLs"],
+		[["public_access_block_configuration", "RestrictPublicBuckets"], "switch", "restricting public buckets"],
 	],
 	`aws_s3_bucket_versioning`: [[["versioning_configuration", "status"], "status", "versioning"]],
 	`aws_s3_bucket_server_side_encryption_configuration`: [

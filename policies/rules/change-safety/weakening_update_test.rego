@@ -93,6 +93,20 @@ test_values_missing_from_a_change_set_are_undetermined if {
 	result.status == "undetermined"
 }
 
+blocked := {"BlockPublicAcls": "true", "BlockPublicPolicy": "true", "IgnorePublicAcls": "true", "RestrictPublicBuckets": "true"}
+
+test_template_bucket_public_access_block_turned_off_fails if {
+	unblocked := object.union(blocked, {"BlockPublicPolicy": "false"})
+	some result in weakening_update.deny with input.resource as updated("aws_s3_bucket", {"public_access_block_configuration": blocked}, {"public_access_block_configuration": unblocked})
+		with input.related as []
+	result.path == ["public_access_block_configuration", "BlockPublicPolicy"]
+	result.message == "update turns blocking public policies off: public_access_block_configuration.BlockPublicPolicy is false (was true), required true, as before"
+	count(weakening_update.deny) == 4 with input.resource as updated("aws_s3_bucket", {"public_access_block_configuration": blocked}, {})
+		with input.related as []
+	count(weakening_update.deny) == 0 with input.resource as updated("aws_s3_bucket", {}, {"public_access_block_configuration": blocked})
+		with input.related as []
+}
+
 nested_stack(reason, actions) := object.union(testing.resource("aws_cloudformation_stack", {}), {"change": {"actions": actions, "reason": reason, "replacement_conditional": true}})
 
 test_nested_stack_modified_without_its_change_set_is_undetermined if {

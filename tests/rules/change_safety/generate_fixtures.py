@@ -544,7 +544,14 @@ def update_001() -> None:
             "DestinationBucketName": "ledger-logs",
             "LogFilePrefix": "s3/ledger-records/",
         },
+        "PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": "true",
+            "BlockPublicPolicy": "true",
+            "IgnorePublicAcls": "true",
+            "RestrictPublicBuckets": "true",
+        },
     }
+    unblocked = {**bucket_cfn["PublicAccessBlockConfiguration"], "BlockPublicPolicy": "false"}
     write(directory / "stack.changeset.json", change_set([
         CfnChange("Modify", "FailProtectionOff", "AWS::RDS::DBInstance", DB_CFN,
                   _with(DB_CFN, DeletionProtection="false"), "False"),
@@ -571,6 +578,8 @@ def update_001() -> None:
                       {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}), "False"),
         CfnChange("Modify", "FailLoggingRemoved", "AWS::S3::Bucket", bucket_cfn,
                   {k: v for k, v in bucket_cfn.items() if k != "LoggingConfiguration"}, "False"),
+        CfnChange("Modify", "FailPublicAccessUnblocked", "AWS::S3::Bucket", bucket_cfn,
+                  _with(bucket_cfn, PublicAccessBlockConfiguration=unblocked), "False"),
         CfnChange("Modify", "PassVersioningResumed", "AWS::S3::Bucket",
                   _with(bucket_cfn, VersioningConfiguration={"Status": "Suspended"}), bucket_cfn, "False"),
         CfnChange("Modify", "UndeterminedBucketWithoutPropertyValues", "AWS::S3::Bucket", bucket_cfn,
