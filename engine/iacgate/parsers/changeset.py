@@ -1,10 +1,11 @@
 """CloudFormation change sets (``aws cloudformation describe-change-set --output json``) into the graph.
 
 A change set says what an update of a stack will do to each resource: ``Action`` ``Add``, ``Modify``,
-``Remove``, ``Import`` or ``Dynamic``, and for a modification whether it replaces the resource
-(``Replacement`` ``True``, ``False`` or ``Conditional``) and which properties force it
-(``Details[].Target.RequiresRecreation``). With ``--include-property-values`` each change also carries
-``BeforeContext`` and ``AfterContext`` (the resource's properties before and after, as JSON text).
+``Remove``, ``Import``, ``Dynamic`` or ``SyncWithActual`` (a drift-aware change set), and for a
+modification whether it replaces the resource (``Replacement`` ``True``, ``False`` or ``Conditional``)
+and which properties force it (``Details[].Target.RequiresRecreation``). With
+``--include-property-values`` each change also carries ``BeforeContext`` and ``AfterContext`` (the
+resource's properties before and after, as JSON text).
 
 Each resource becomes a ``cloudformation`` resource (its logical id, its template property names turned
 into Terraform's as templates are) with a ``Change`` in Terraform's action words; a removed resource is
@@ -54,6 +55,8 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "Modify": ("update",),
     "Remove": ("delete",),
     "Import": ("no-op",),
+    # A drift-aware change set: the resource is not changed, only what CloudFormation records of it.
+    "SyncWithActual": ("no-op",),
 }
 _REPLACEMENTS = frozenset({"True", "False", "Conditional"})
 # ``Status`` values of a change set whose changes CloudFormation has not computed yet.
@@ -146,7 +149,11 @@ def _actions(entry: Mapping[str, Any], source: SourceFile, line: int) -> tuple[t
         # Decided while the stack updates (a nested stack, a dynamic reference): it may replace.
         return ("update",), True
     if action not in _ACTIONS:
-        raise _fail(source, line, f"Action is {action!r}, expected Add, Modify, Remove, Import or Dynamic")
+        raise _fail(
+            source,
+            line,
+            f"Action is {action!r}, expected Add, Modify, Remove, Import, Dynamic or SyncWithActual",
+        )
     actions: tuple[str, ...] = _ACTIONS[action]
     conditional = False
     if action == "Modify" and replacement == "True":

@@ -466,3 +466,22 @@ def test_a_value_the_change_set_knows_only_while_executing_is_unknown_never_a_li
     retention = graph.by_id["Logs"].attributes["retention_in_days"]
     assert type(retention).__name__ == "Unknown"
     assert "known only when the change set executes" in retention.reason
+
+
+def test_a_drift_aware_change_set_syncing_a_resource_with_its_actual_state_changes_nothing() -> None:
+    """``SyncWithActual`` (drift-aware change sets): the resource is not changed, only what CloudFormation
+    records of it, so it reads as a no-op, not as a malformed change set failing the gate."""
+    context = json.dumps({"Properties": {"DBInstanceIdentifier": "ledger", "DeletionProtection": "true"}})
+    document = {
+        "ChangeSetName": "x",
+        "StackId": "arn:aws:cloudformation:eu-west-1:1:stack/s/1",
+        "Status": "CREATE_COMPLETE",
+        "Changes": [{"Type": "Resource", "ResourceChange": {
+            "Action": "SyncWithActual", "LogicalResourceId": "Db", "ResourceType": "AWS::RDS::DBInstance",
+            "BeforeContext": context, "AfterContext": context}}],
+    }  # fmt: skip
+    (unit,) = ChangeSetParser().parse([_change_set(document)], ParseOptions(scan_root=Path(".")))
+    assert not unit.notifications
+    (resource,) = unit.resources
+    assert resource.mode == "managed" and resource.change is not None
+    assert resource.change.actions == ("no-op",)
