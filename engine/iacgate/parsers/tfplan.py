@@ -232,11 +232,24 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
             continue
         change = _mapping(entry.get("change"))
         actions = change.get("actions")
+        if entry.get("mode", "managed") != "managed":
+            continue
+        deposed = _deposed(entry)
+        if deposed is not None:
+            # A deposed object destroyed (the old copy of an earlier create_before_destroy replacement
+            # whose destroy failed) is an object of its own beside the current one, named as Terraform
+            # names it: what it holds is destroyed too.
+            if isinstance(actions, list) and "delete" in actions and deposed not in seen:
+                seen.add(deposed)
+                module_address = str(entry.get("module_address") or "")
+                instance = replace(_instance(module_address, entry, modules), id=deposed)
+                selected.append(_Selected(instance, module_address, entry, change, "resource_changes"))
+            continue
         # A forgotten resource (a removed block with destroy = false) is kept too, as Pulumi's
         # retainOnDelete and CloudFormation's Retain are: it leaves the state and keeps its data.
-        if entry["address"] in seen or entry.get("mode", "managed") != "managed":
+        if entry["address"] in seen:
             continue
-        if isinstance(actions, list) and set(actions) not in _NOT_EVALUATED and not entry.get("deposed"):
+        if isinstance(actions, list) and set(actions) not in _NOT_EVALUATED:
             # Terraform writes every resource that exists after apply in planned_values: a change that
             # creates or keeps one held only here is an edited plan, and its resource is not dropped.
             raise ParseError(
@@ -257,6 +270,19 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
             instance = _instance(module_address, resource, modules)
             selected.append(_Selected(instance, module_address, resource, {}, "prior_state"))
     return selected
+
+
+def _deposed(entry: Mapping[str, Any]) -> str | None:
+    """The id of a deposed object's entry, as Terraform shows it (``aws_db_instance.a (deposed object
+    1a2b3c4d)``); None for the current object."""
+    key = entry.get("deposed")
+    return f"{entry['address']} (deposed object {key})" if isinstance(key, str) and key else None
+
+
+def _deposed_line(text: str, key: str) -> int:
+    """The line of a deposed object's ``"deposed"`` key in the plan (1 when not found)."""
+    found = re.search(r'"deposed"\s*:\s*' + re.escape(json.dumps(key)), text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _change_line(text: str, address: str) -> int:
@@ -424,7 +450,8 @@ def _resource(
     if module_address:
         metadata["module"] = module_address
     if span is None:
-        location = SourceLocation(source.relative, 1, 1)
+        line = _deposed_line(source.text, str(resource["deposed"])) if _deposed(resource) else 1
+        location = SourceLocation(source.relative, line, line)
     else:
         location = SourceLocation(source.relative, span.start_line, span.end_line, span.attribute_lines)
     return Resource(

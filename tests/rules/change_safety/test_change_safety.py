@@ -485,3 +485,32 @@ def test_a_drift_aware_change_set_syncing_a_resource_with_its_actual_state_chang
     (resource,) = unit.resources
     assert resource.mode == "managed" and resource.change is not None
     assert resource.change.actions == ("no-op",)
+
+
+def test_a_deposed_object_destroyed_is_judged_beside_the_current_one(tmp_path: Path) -> None:
+    """A deposed object (the old copy of an earlier create_before_destroy replacement whose destroy
+    failed) is destroyed by the next plan, beside its current object: it is a resource of its own, named
+    as Terraform shows it, and CHG-STATE-001 fails it; the current object's own change is kept."""
+    document = json.loads((FIXTURES / "CHG-STATE-001" / "plan.tfplan.json").read_text(encoding="utf-8"))
+    (current,) = [
+        c for c in document["resource_changes"] if c["address"] == "aws_db_instance.updated_in_place"
+    ]
+    current["change"] = {**current["change"], "actions": ["no-op"], "before": current["change"]["after"]}
+    deposed = {
+        **current, "deposed": "1a2b3c4d",
+        "change": {**current["change"], "actions": ["delete"], "after": None, "after_unknown": {}},
+    }  # fmt: skip
+    document["resource_changes"] = [current, deposed]
+    path = tmp_path / "plan.tfplan.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    result = scan(ScanSettings(paths=(path,), packs=("change-safety",)))
+    name = "aws_db_instance.updated_in_place (deposed object 1a2b3c4d)"
+    assert _outcomes(result, "CHG-STATE-001") == {name: "fail"}
+    (graph,) = result.graphs
+    assert graph.by_id[name].mode == "deleted"
+    kept = graph.by_id["aws_db_instance.updated_in_place"].change
+    assert kept is not None and kept.actions == ("no-op",)
+    (finding,) = [f for f in result.findings if f.resource_id == name]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert '"deposed": "1a2b3c4d"' in lines[finding.line - 1]
+    assert graph.change_counts == {"delete": 1, "replace": 0}
