@@ -280,8 +280,11 @@ def _deposed(entry: Mapping[str, Any]) -> str | None:
 
 
 def _deposed_line(text: str, key: str) -> int:
-    """The line of a deposed object's ``"deposed"`` key in the plan (1 when not found)."""
-    found = re.search(r'"deposed"\s*:\s*' + re.escape(json.dumps(key)), text)
+    """The line of a deposed object's ``"deposed"`` key in the plan's resource_changes section (1 when
+    not found): a variable's value holding the same text is not the place."""
+    section = top_level_value(text, "resource_changes")
+    pattern = re.compile(r'"deposed"\s*:\s*' + re.escape(json.dumps(key)))
+    found = pattern.search(text, section) if section is not None else None
     return text.count("\n", 0, found.start()) + 1 if found else 1
 
 

@@ -501,6 +501,9 @@ def test_a_deposed_object_destroyed_is_judged_beside_the_current_one(tmp_path: P
         "change": {**current["change"], "actions": ["delete"], "after": None, "after_unknown": {}},
     }  # fmt: skip
     document["resource_changes"] = [current, deposed]
+    # A variable holding the same text before resource_changes is not where the finding goes.
+    document["variables"] = {"note": {"value": {"deposed": "1a2b3c4d"}}}
+    document = {"variables": document.pop("variables"), **document}
     path = tmp_path / "plan.tfplan.json"
     path.write_text(json.dumps(document, indent=1), encoding="utf-8")
     result = scan(ScanSettings(paths=(path,), packs=("change-safety",)))
@@ -513,4 +516,5 @@ def test_a_deposed_object_destroyed_is_judged_beside_the_current_one(tmp_path: P
     (finding,) = [f for f in result.findings if f.resource_id == name]
     lines = path.read_text(encoding="utf-8").splitlines()
     assert '"deposed": "1a2b3c4d"' in lines[finding.line - 1]
+    assert finding.line > next(n for n, line in enumerate(lines, 1) if line.startswith(' "resource_changes"'))
     assert graph.change_counts == {"delete": 1, "replace": 0}
