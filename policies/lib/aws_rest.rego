@@ -146,3 +146,74 @@ rest_rds_source_undetermined_text(db) := concat("", [
 	value := object.get(db.attributes, name, null)
 	lib.is_set(value)
 } else := "has storage_encrypted or engine_mode unknown until apply"
+
+# --- RDS storage encryption inherited from a source -------------------------------------------------
+
+# Arguments that create a DB instance or cluster from a source: a snapshot, a primary it replicates, a
+# point in time or automated backup of another. Its storage then has the source's encryption, and
+# storage_encrypted is not passed to AWS (CloudFormation: "don't specify this property, the value is
+# inherited"). CloudFormation's SourceDBClusterIdentifier (a DB instance replicating a Multi-AZ DB cluster,
+# a cluster restored to a point in time), SourceDBInstanceAutomatedBackupsArn and SourceDbiResourceId name
+# sources too. Not the global cluster a secondary cluster joins: AWS refuses an unencrypted secondary of an
+# encrypted global cluster, so storage_encrypted there is the cluster's own.
+rest_rds_storage_sources(type_name) := [
+	"replicate_source_db", "snapshot_identifier", "restore_to_point_in_time", "source_db_cluster_identifier",
+	"source_db_instance_automated_backups_arn", "source_dbi_resource_id",
+] if {
+	type_name == "aws_db_instance"
+} else := [
+	"snapshot_identifier", "replication_source_identifier", "restore_to_point_in_time",
+	"source_db_cluster_identifier",
+]
+
+# The source arguments the resource under evaluation sets.
+rest_rds_storage_source_names := [name |
+	some name in rest_rds_storage_sources(input.resource.type)
+	lib.is_set(lib.attr(name))
+]
+
+# The resources of the configuration (of the resource's own type: the primary of a replica, the cluster
+# restored to a point in time) those arguments refer to.
+rest_rds_storage_source_resources := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute in rest_rds_storage_source_names
+	entry.resource.type == input.resource.type
+	entry.resource.mode == "managed"
+]
+
+# The storage encryption the resource takes from its sources: "none" (it is not created from one),
+# "encrypted" (every source is a resource of the configuration whose storage is encrypted), "unencrypted"
+# (one is a resource of the configuration whose storage is not) or "undetermined" (a snapshot, an ARN or
+# a name the configuration does not show, or a source whose own encryption is unknown).
+rest_rds_inherited_encryption := "none" if {
+	count(rest_rds_storage_source_names) == 0
+} else := "unencrypted" if {
+	not rest_rds_storage_source_conditional
+	some db in rest_rds_storage_source_resources
+	rest_rds_source_encryption(db) == "unencrypted"
+} else := "encrypted" if {
+	count(rest_rds_storage_source_resources) > 0
+	not rest_rds_storage_source_conditional
+	every name in rest_rds_storage_source_names {
+		rest_rds_storage_source_refers(name)
+	}
+	every db in rest_rds_storage_source_resources {
+		rest_rds_source_encryption(db) == "encrypted"
+	}
+} else := "undetermined"
+
+# A source chosen by a condition that cannot be evaluated: the references say nothing of the branch taken.
+rest_rds_storage_source_conditional if {
+	some name in rest_rds_storage_source_names
+	lib.unknown_conditional(lib.attr(name))
+}
+
+# A source argument refers to a resource of the configuration of the resource's own type.
+rest_rds_storage_source_refers(name) if {
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == name
+	entry.resource.type == input.resource.type
+	entry.resource.mode == "managed"
+}

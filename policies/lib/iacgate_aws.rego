@@ -369,6 +369,17 @@ rds_required_log_exports(engine) := {"postgresql"} if {
 	engine == "docdb"
 } else := set()
 
+# An instance that belongs to an Aurora cluster (CloudFormation AWS::RDS::DBInstance with
+# DBClusterIdentifier; Terraform and Pulumi declare those as aws_rds_cluster_instance): its storage
+# encryption, key and log exports are the cluster's, and CloudFormation rejects or ignores them on the
+# instance. A membership chosen by a condition that cannot be evaluated is not one.
+rds_cluster_member if {
+	input.resource.type == "aws_db_instance"
+	value := lib.attr("db_cluster_identifier")
+	lib.is_set(value)
+	not lib.unknown_conditional(value)
+}
+
 # --- VPC ---------------------------------------------------------------------------------------------
 
 # Flow-log traffic types that record rejected traffic (ACCEPT alone misses probes and attacks).

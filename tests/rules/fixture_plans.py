@@ -252,12 +252,39 @@ def rds_cluster(
     return Spec("aws_rds_cluster", name, values, config)
 
 
+def db_replica(name: str, source: str) -> Spec:
+    """A read replica of ``source`` (an aws_db_instance of the plan, or an ARN): storage_encrypted is left
+    out, the provider computes it from the source."""
+    identifier = name.replace("_", "-")
+    reference = source if source.startswith("arn:") else Ref(f"aws_db_instance.{source}", "identifier")
+    values: dict[str, Any] = {
+        "identifier": identifier,
+        "instance_class": "db.r6g.large",
+        "replicate_source_db": source if source.startswith("arn:") else source.replace("_", "-"),
+        "storage_encrypted": UNKNOWN,
+        "kms_key_id": UNKNOWN,
+        "tags": TAGS,
+        "arn": UNKNOWN,
+        "id": UNKNOWN,
+    }
+    config: dict[str, Any] = {
+        "identifier": identifier,
+        "instance_class": "db.r6g.large",
+        "replicate_source_db": reference,
+        "tags": TAGS,
+    }
+    return Spec("aws_db_instance", name, values, config)
+
+
 def enc_rds_001() -> list[Spec]:
     return [
         key("data"),
         db_instance("pass_encrypted_cmk", "postgres", True),
         db_instance("fail_unencrypted", "postgres", False),
         db_instance("fail_not_set", "mysql", None),
+        db_replica("pass_replica_of_encrypted_cmk", "pass_encrypted_cmk"),
+        db_replica("fail_replica_of_not_encrypted", "fail_unencrypted"),
+        db_replica("undetermined_replica_of_arn", "arn:aws:rds:eu-west-1:482913057716:db:ledger-primary"),
     ]
 
 

@@ -2,7 +2,12 @@
 package iacgate.rules.audit_logging.rds_log_exports
 
 import data.iacgate.lib
+import data.iacgate.lib.aws
 import rego.v1
+
+# A DB instance of an Aurora cluster (CloudFormation DBClusterIdentifier) exports the cluster's logs,
+# judged on the cluster: CloudFormation calls EnableCloudwatchLogsExports not applicable there.
+deny contains {"not_applicable": true} if aws.rds_cluster_member
 
 exports := lib.attr("enabled_cloudwatch_logs_exports")
 

@@ -94,3 +94,14 @@ test_unknown_entry_is_undetermined if {
 		with input.related as []
 	result.status == "undetermined"
 }
+
+# CloudFormation AWS::RDS::DBInstance in an Aurora cluster: the cluster exports the logs.
+test_aurora_cluster_member_is_not_judged if {
+	{"not_applicable": true} in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "aurora-mysql", "db_cluster_identifier": "ledger"})
+		with input.related as []
+}
+
+test_instance_of_a_conditional_cluster_is_judged if {
+	not {"not_applicable": true} in rds_log_exports.deny with input.resource as testing.resource("aws_db_instance", {"engine": "mysql", "db_cluster_identifier": {"__unknown__": "Fn::If on condition InCluster, which cannot be evaluated"}})
+		with input.related as []
+}

@@ -169,3 +169,9 @@ test_lambda_environment if {
 	{"not_applicable": true} in aws_rest_lambda_environment_cmk.deny with input.resource as rest_cmk_res("aws_lambda_function", {})
 		with input.related as []
 }
+
+# CloudFormation AWS::RDS::DBInstance in an Aurora cluster: the cluster's key, judged on the cluster.
+test_rds_instance_cmk_aurora_cluster_member_is_not_judged if {
+	{"not_applicable": true} in aws_rest_rds_instance_cmk.deny with input.resource as testing.resource("aws_db_instance", {"engine": "aurora-postgresql", "db_cluster_identifier": "ledger"})
+		with input.related as []
+}

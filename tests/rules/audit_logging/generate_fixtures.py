@@ -256,6 +256,21 @@ ORIGINAL_FIXTURES: dict[str, list[Case]] = {
         rds_cluster("fail_aurora_postgresql_unlogged", "aurora-postgresql", None),
         rds_cluster("fail_neptune_slowquery_only", "neptune", ["slowquery"]),
         rds_cluster("fail_docdb_audit_only", "docdb", ["audit"]),
+        # A DB instance of an Aurora cluster exports the cluster's logs: not judged (CloudFormation only).
+        Case(
+            "aws_db_instance",
+            "member_of_logged_cluster",
+            None,
+            (
+                "AWS::RDS::DBInstance",
+                {
+                    "DBClusterIdentifier": Ref("aws_rds_cluster.pass_aurora_mysql_logs", "id"),
+                    "Engine": "aurora-mysql",
+                    "DBInstanceClass": "db.r6g.large",
+                },
+            ),
+            None,
+        ),
         # Issue 16 §2: without engine an aws_rds_cluster is Aurora MySQL ("aurora" before AWS provider 5;
         # CloudFormation and Pulumi require the engine); a Multi-AZ MySQL cluster exports no audit log.
         default_engine_cluster("fail_default_engine_slowquery_only", ["slowquery"]),

@@ -28,6 +28,8 @@ KEY = Ref("aws_kms_key.cmk", "arn")
 SSE_BLOCKS = ("rule", "apply_server_side_encryption_by_default")
 SNAPSHOT = "snap-0a1b2c3d4e5f60718"
 COPY = Ref("aws_ebs_snapshot_copy.encrypted_copy", "id")
+PRIMARY_ARN = f"arn:aws:rds:{REGION}:482913057716:db:ledger-primary"
+CLUSTER_SNAPSHOT_ARN = f"arn:aws:rds:{REGION}:482913057716:cluster-snapshot:settlement-final"
 
 
 def kms_key(name: str = "cmk", rotation: bool | None = True, spec: str | None = None) -> Case:
@@ -145,7 +147,9 @@ def enc_s3_002() -> list[Case]:
 # --- Databases ---------------------------------------------------------------------------------------
 
 
-def db_instance(name: str, encrypted: bool | None) -> Case:
+def db_instance(name: str, encrypted: bool | None, source: Any = None) -> Case:
+    """A DB instance; with ``source`` a read replica of it (replicate_source_db, CloudFormation
+    SourceDBInstanceIdentifier), which takes the source's encryption."""
     identifier = name.replace("_", "-")
     tf: dict[str, Any] = {"identifier": identifier, "engine": "postgres", "instance_class": "db.t4g.micro"}
     cfn: dict[str, Any] = {
@@ -156,18 +160,35 @@ def db_instance(name: str, encrypted: bool | None) -> Case:
     pulumi: dict[str, Any] = {"identifier": identifier, "engine": "postgres", "instanceClass": "db.t4g.micro"}
     if encrypted is not None:
         tf["storage_encrypted"] = cfn["StorageEncrypted"] = pulumi["storageEncrypted"] = encrypted
+    if source is not None:
+        tf["replicate_source_db"] = cfn["SourceDBInstanceIdentifier"] = pulumi["replicateSourceDb"] = source
     return Case(
         "aws_db_instance", name, tf, ("AWS::RDS::DBInstance", cfn), ("aws:rds/instance:Instance", pulumi)
     )
 
 
-def rds_cluster(name: str, encrypted: bool | None, mode: str | None = None) -> Case:
+def aurora_member(name: str, cluster: str) -> Case:
+    """A DB instance of an Aurora cluster: CloudFormation AWS::RDS::DBInstance with DBClusterIdentifier
+    (Terraform and Pulumi have aws_rds_cluster_instance for it)."""
+    cfn = {
+        "DBClusterIdentifier": Ref(f"aws_rds_cluster.{cluster}", "id"),
+        "Engine": "aurora-postgresql",
+        "DBInstanceClass": "db.r6g.large",
+    }
+    return Case("aws_db_instance", name, None, ("AWS::RDS::DBInstance", cfn), None)
+
+
+def rds_cluster(
+    name: str, encrypted: bool | None, mode: str | None = None, snapshot: str | None = None
+) -> Case:
     identifier = name.replace("_", "-")
     tf: dict[str, Any] = {"cluster_identifier": identifier, "engine": "aurora-postgresql"}
     cfn: dict[str, Any] = {"DBClusterIdentifier": identifier, "Engine": "aurora-postgresql"}
     pulumi: dict[str, Any] = {"clusterIdentifier": identifier, "engine": "aurora-postgresql"}
     if encrypted is not None:
         tf["storage_encrypted"] = cfn["StorageEncrypted"] = pulumi["storageEncrypted"] = encrypted
+    if snapshot is not None:
+        tf["snapshot_identifier"] = cfn["SnapshotIdentifier"] = pulumi["snapshotIdentifier"] = snapshot
     if mode is not None:
         tf["engine_mode"] = cfn["EngineMode"] = pulumi["engineMode"] = mode
     return Case(
@@ -261,12 +282,24 @@ FIXTURES: dict[str, list[Case]] = {
         db_instance("pass_storage_encrypted", True),
         db_instance("fail_storage_unencrypted", False),
         db_instance("fail_storage_default", None),
+        # A read replica has its source's encryption (storage_encrypted is not passed to AWS).
+        db_instance("pass_replica_of_encrypted", None, Ref("aws_db_instance.pass_storage_encrypted", "id")),
+        db_instance(
+            "fail_replica_of_unencrypted", None, Ref("aws_db_instance.fail_storage_unencrypted", "id")
+        ),
+        db_instance("undetermined_replica_of_unseen_source", None, PRIMARY_ARN),
+        # A DB instance of an Aurora cluster has the cluster's encryption: not judged (CloudFormation only).
+        replace(rds_cluster("cluster_of_member", True), terraform=None, pulumi=None),
+        aurora_member("member_of_cluster", "cluster_of_member"),
     ],
     "ENC-RDS-002": [
         rds_cluster("pass_cluster_encrypted", True),
         rds_cluster("pass_cluster_serverless_v1", None, "serverless"),
         rds_cluster("fail_cluster_unencrypted", False),
         rds_cluster("fail_cluster_default", None),
+        # Restored from a snapshot: the snapshot's encryption (CloudFormation: "don't specify" it).
+        rds_cluster("undetermined_cluster_from_snapshot", None, snapshot=CLUSTER_SNAPSHOT_ARN),
+        rds_cluster("pass_cluster_from_snapshot_encrypted", True, snapshot=CLUSTER_SNAPSHOT_ARN),
     ],
     "ENC-DYNAMODB-001": [
         kms_key(),
