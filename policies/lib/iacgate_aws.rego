@@ -214,6 +214,43 @@ s3_encryption_configured if count(s3_encryption_defaults) > 0
 
 s3_encryption_configured if count(lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")) > 0
 
+# CloudFormation: a BucketEncryption rule chosen by a condition that cannot be evaluated (an Fn::If in the
+# ServerSideEncryptionConfiguration list) or whose ServerSideEncryptionByDefault is: a rule is declared
+# whichever branch is taken, with settings unknown until deploy.
+s3_encryption_configured if some _ in s3_cfn_unknown_rules
+
+s3_cfn_unknown_rules contains path if {
+	input.resource.format == "cloudformation"
+	encryption := lib.attr("bucket_encryption")
+	is_object(encryption)
+	not lib.is_unknown(encryption)
+	some i, rule in s3_cfn_rule_list(object.get(encryption, "server_side_encryption_configuration", []))
+	s3_cfn_rule_unknown(rule)
+	path := ["bucket_encryption", "server_side_encryption_configuration", i]
+}
+
+s3_cfn_rule_list(value) := value if is_array(value) else := [value] if lib.is_unknown(value) else := []
+
+s3_cfn_rule_unknown(rule) if lib.is_unknown(rule)
+
+s3_cfn_rule_unknown(rule) if {
+	is_object(rule)
+	lib.is_unknown(object.get(rule, "server_side_encryption_by_default", null))
+}
+
+# Where a finding about a missing default encryption points: the inline block (which CloudFormation
+# calls BucketEncryption), or CloudFormation's bucket_encryption itself when it is unknown until deploy (an
+# Fn::If on a condition that cannot be evaluated, with AWS::NoValue), so that the finding is undetermined.
+s3_encryption_path := ["bucket_encryption"] if {
+	input.resource.format == "cloudformation"
+	lib.is_unknown(lib.attr("bucket_encryption"))
+} else := lib.missing_block_path("server_side_encryption_configuration")
+
+# The missing default encryption as people read it (in a plan, a computed inline block is not declared).
+s3_encryption_text := lib.show(lib.attr("bucket_encryption")) if {
+	input.resource.format == "cloudformation"
+} else := "not set"
+
 # Default encryption with SSE-KMS (or DSSE-KMS) under a customer-managed key.
 s3_kms_cmk_default if {
 	some entry in s3_encryption_defaults
@@ -279,6 +316,9 @@ s3_kms_undecided if {
 	lib.is_unknown(object.get(entry.settings, "sse_algorithm", null))
 }
 
+# A CloudFormation BucketEncryption rule unknown until deploy.
+s3_kms_undecided if some _ in s3_cfn_unknown_rules
+
 # The separate encryption resource exists but its rules are unknown until apply.
 s3_kms_undecided if {
 	some separate in lib.referrers_via("aws_s3_bucket_server_side_encryption_configuration", "bucket")
@@ -292,14 +332,30 @@ s3_access_logging if {
 }
 
 # ... or CloudFormation's LoggingConfiguration (its DestinationBucketName; without one S3 delivers the logs
-# to the bucket itself, which still records them) ...
+# to the bucket itself, which still records them); not one chosen by a condition that cannot be evaluated
+# (Fn::If with AWS::NoValue), which may leave logging off ...
 s3_access_logging if {
 	input.resource.format == "cloudformation"
 	is_object(lib.attr("logging_configuration"))
+	not lib.is_unknown(lib.attr("logging_configuration"))
 }
 
 # ... or an aws_s3_bucket_logging whose `bucket` is this bucket.
 s3_access_logging if count(lib.referrers_via("aws_s3_bucket_logging", "bucket")) > 0
+
+# Where a finding about missing access logging points: the inline block (which CloudFormation calls
+# LoggingConfiguration), or CloudFormation's logging_configuration itself when it is unknown until deploy,
+# so that the finding is undetermined.
+s3_logging_path := ["logging_configuration"] if {
+	input.resource.format == "cloudformation"
+	lib.is_unknown(lib.attr("logging_configuration"))
+} else := lib.missing_block_path("logging")
+
+# The missing access logging as people read it, after the name of the attribute at fault.
+s3_logging_text := "logging_configuration is unknown until apply" if {
+	input.resource.format == "cloudformation"
+	lib.is_unknown(lib.attr("logging_configuration"))
+} else := "logging is not set"
 
 # The bucket receives server access logs of other buckets: an aws_s3_bucket_logging names it as
 # `target_bucket`, or another bucket's inline logging block refers to it.

@@ -53,3 +53,17 @@ test_cloudformation_bucket_without_logging_configuration_fails if {
 	count(s3_access_logging.deny) == 1 with input.resource as cfn_bucket({"bucket_name": "b"})
 		with input.related as []
 }
+
+cfn_logged_bucket(logging) := object.union(testing.resource("aws_s3_bucket", {"logging_configuration": logging}), {"format": "cloudformation"})
+
+# LoggingConfiguration: !If [Audited, {...}, !Ref AWS::NoValue]: logging may be off, never a pass.
+test_cloudformation_logging_chosen_by_a_condition_is_judged_at_it if {
+	some result in s3_access_logging.deny with input.resource as cfn_logged_bucket({"__unknown__": "Fn::If on condition Audited, which cannot be evaluated"})
+		with input.related as []
+	result.path == ["logging_configuration"]
+}
+
+test_cloudformation_logging_configuration_passes if {
+	count(s3_access_logging.deny) == 0 with input.resource as cfn_logged_bucket({"destination_bucket_name": "logs"})
+		with input.related as []
+}

@@ -45,3 +45,26 @@ test_cloudformation_bucket_without_bucket_encryption_fails if {
 	# CloudFormation has no separate encryption resource: the message does not send the user looking for one.
 	not contains(result.message, "aws_s3_bucket_server_side_encryption_configuration")
 }
+
+chosen := {"__unknown__": "Fn::If on condition Encrypt, which cannot be evaluated (parameter Encrypt has no value)"}
+
+# BucketEncryption: !If [Encrypt, {...}, !Ref AWS::NoValue]: either declared or not, judged at its path.
+test_cloudformation_encryption_chosen_by_a_condition_points_at_it if {
+	some result in s3_bucket_encryption.deny with input.resource as cfn_bucket({"bucket_encryption": chosen})
+		with input.related as []
+	result.path == ["bucket_encryption"]
+	contains(result.message, "is unknown until apply")
+}
+
+# ServerSideEncryptionConfiguration: [!If [UseKms, rule, rule]]: a rule is declared whichever is taken.
+test_cloudformation_rule_chosen_by_a_condition_is_declared if {
+	count(s3_bucket_encryption.deny) == 0 with input.resource as cfn_bucket({"bucket_encryption": {"server_side_encryption_configuration": [chosen]}})
+		with input.related as []
+}
+
+test_cloudformation_bucket_without_encryption_fails_as_before if {
+	some result in s3_bucket_encryption.deny with input.resource as cfn_bucket({"bucket_encryption": null})
+		with input.related as []
+	result.path == ["server_side_encryption_configuration"]
+	contains(result.message, "is not set")
+}

@@ -9,7 +9,7 @@ import rego.v1
 # default encryption is SSE-S3.
 applies if not aws.s3_access_log_target
 
-deny contains lib.violation(lib.missing_block_path("server_side_encryption_configuration"), msg) if {
+deny contains lib.violation(aws.s3_encryption_path, msg) if {
 	applies
 	not aws.s3_encryption_configured
 	msg := "S3 bucket declares no default encryption, so it gets SSE-S3 with keys S3 manages, not SSE-KMS with a customer-managed key"

@@ -98,3 +98,17 @@ test_cloudformation_bucket_encryption_sse_s3_fails_on_the_default if {
 	result.path == ["bucket_encryption", "server_side_encryption_configuration", 0, "server_side_encryption_by_default"]
 	contains(result.message, "(BucketEncryption) uses sse_algorithm AES256")
 }
+
+cfn_kms_bucket(encryption) := object.union(testing.resource("aws_s3_bucket", {"bucket_encryption": encryption}), {"format": "cloudformation"})
+
+test_cloudformation_rule_chosen_by_a_condition_is_undetermined if {
+	some result in s3_bucket_kms.deny with input.resource as cfn_kms_bucket({"server_side_encryption_configuration": [{"__unknown__": "Fn::If on condition UseKms, which cannot be evaluated"}]})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_cloudformation_encryption_chosen_by_a_condition_points_at_it if {
+	some result in s3_bucket_kms.deny with input.resource as cfn_kms_bucket({"__unknown__": "Fn::If on condition Encrypt, which cannot be evaluated"})
+		with input.related as []
+	result.path == ["bucket_encryption"]
+}

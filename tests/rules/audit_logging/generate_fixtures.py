@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Ref, write
+from fixture_writer import ACCOUNT, REGION, Case, Chosen, Ref, write
 
 PACK = "audit-logging"
 PROJECT = "audit"
@@ -245,6 +245,24 @@ ORIGINAL_FIXTURES: dict[str, list[Case]] = {
         *s3_bucket("pass_logs_inline", logs_to="pass_access_log_sink"),
         *s3_bucket("pass_logs_separately", logs_to="pass_access_log_sink", separate=True),
         *s3_bucket("fail_unlogged"),
+        # LoggingConfiguration or AWS::NoValue, as a condition decides at deploy time (CloudFormation only).
+        Case(
+            "aws_s3_bucket",
+            "undetermined_logging_chosen",
+            None,
+            (
+                "AWS::S3::Bucket",
+                {
+                    "BucketName": "acme-undetermined-logging-chosen",
+                    "LoggingConfiguration": Chosen(
+                        "Audited",
+                        {"DestinationBucketName": Ref("aws_s3_bucket.pass_access_log_sink", "id")},
+                        {"Ref": "AWS::NoValue"},
+                    ),
+                },
+            ),
+            None,
+        ),
     ],
     "LOG-RDS-001": [
         db_instance("pass_postgres_logs", "postgres", ["postgresql", "upgrade"]),

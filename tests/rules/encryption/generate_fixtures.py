@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import REGION, Case, Ref, write
+from fixture_writer import REGION, Case, Chosen, Ref, write
 
 PACK = "encryption"
 # The plan is written by tests/rules/fixture_plans.py; these generators write the other formats.
@@ -121,12 +121,38 @@ def separately_encrypted(name: str, algorithm: str, key: Any = None) -> list[Cas
     return [bucket(name, algorithm, key), sse_resource(f"{name}_sse", name, algorithm, key)]
 
 
+NO_VALUE = {"Ref": "AWS::NoValue"}
+
+
+def cfn_bucket(name: str, encryption: Any) -> Case:
+    """CloudFormation only: a bucket whose BucketEncryption (or a rule of it) is chosen by an Fn::If on a
+    condition known only at deploy time."""
+    properties = {"BucketName": f"acme-{name.replace('_', '-')}", "BucketEncryption": encryption}
+    return Case("aws_s3_bucket", name, None, ("AWS::S3::Bucket", properties), None)
+
+
+def cfn_rule_chosen(name: str, when_true: Any, when_false: Any) -> Case:
+    """CloudFormation only: a bucket whose one encryption rule is chosen by an Fn::If."""
+    rules = [Chosen("UseKms", when_true, when_false)]
+    return cfn_bucket(name, {"ServerSideEncryptionConfiguration": rules})
+
+
 def enc_s3_001() -> list[Case]:
     return [
         *separately_encrypted("pass_declared_sse_s3", "AES256"),
         bucket("pass_declared_inline", "AES256", inline=True),
         bucket("pass_declared_inline_v2", "AES256", inline=True, pulumi_v2=True),
         bucket("fail_undeclared"),
+        # BucketEncryption or AWS::NoValue, as a condition decides at deploy time: undetermined.
+        cfn_bucket(
+            "undetermined_encryption_chosen", Chosen("Encrypt", cfn_bucket_encryption("AES256"), NO_VALUE)
+        ),
+        # One rule or the other: declared whichever branch is taken.
+        cfn_rule_chosen(
+            "pass_encryption_rule_chosen",
+            cfn_bucket_encryption("aws:kms")["ServerSideEncryptionConfiguration"][0],
+            cfn_bucket_encryption("AES256")["ServerSideEncryptionConfiguration"][0],
+        ),
     ]
 
 
@@ -141,6 +167,16 @@ def enc_s3_002() -> list[Case]:
         bucket("pass_cmk_inline_v2", "aws:kms", KEY, inline=True, pulumi_v2=True),
         bucket("fail_sse_s3_inline_v2", "AES256", inline=True, pulumi_v2=True),
         bucket("fail_no_default"),
+        # A rule with the customer-managed key or SSE-S3, as a condition decides at deploy time.
+        cfn_rule_chosen(
+            "undetermined_kms_rule_chosen",
+            cfn_bucket_encryption("aws:kms", KEY)["ServerSideEncryptionConfiguration"][0],
+            cfn_bucket_encryption("AES256")["ServerSideEncryptionConfiguration"][0],
+        ),
+        cfn_bucket(
+            "undetermined_encryption_chosen",
+            Chosen("Encrypt", cfn_bucket_encryption("aws:kms", KEY), NO_VALUE),
+        ),
     ]
 
 
