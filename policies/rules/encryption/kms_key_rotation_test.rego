@@ -30,3 +30,24 @@ test_key_with_default_spec_and_no_setting_fails if {
 		with input.related as []
 	contains(result.message, "enable_key_rotation is not set")
 }
+
+cfn_key(properties) := object.union(testing.resource("aws_kms_key", properties), {"format": "cloudformation", "native_type": "AWS::KMS::Key"})
+
+# CloudFormation Origin EXTERNAL: key material imported by the customer, which AWS cannot rotate
+# (EnableKeyRotation would fail the deployment).
+test_imported_key_material_is_not_checked if {
+	count(kms_key_rotation.deny) == 0 with input.resource as cfn_key({"origin": "EXTERNAL"})
+		with input.related as []
+}
+
+test_key_generated_by_kms_is_checked if {
+	some result in kms_key_rotation.deny with input.resource as cfn_key({"origin": "AWS_KMS"})
+		with input.related as []
+	result.path == ["enable_key_rotation"]
+}
+
+test_unknown_origin_is_reported_at_it if {
+	some result in kms_key_rotation.deny with input.resource as cfn_key({"origin": {"__unknown__": "parameter KeyOrigin has no value"}})
+		with input.related as []
+	result.path == ["origin"]
+}

@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import REGION, Case, Chosen, Ref, write
+from fixture_writer import REGION, Case, Chosen, Parameter, Ref, write
 
 PACK = "encryption"
 # The plan is written by tests/rules/fixture_plans.py; these generators write the other formats.
@@ -358,6 +358,16 @@ FIXTURES: dict[str, list[Case]] = {
         kms_key("pass_key_asymmetric", None, "RSA_2048"),
         kms_key("fail_key_rotation_off", False),
         kms_key("fail_key_rotation_default", None),
+        # CloudFormation Origin: imported key material cannot rotate; an origin given at deploy time may be
+        # AWS_KMS (Terraform and Pulumi declare imported keys as aws_kms_external_key).
+        Case("aws_kms_key", "pass_key_imported_material", None, ("AWS::KMS::Key", {"Origin": "EXTERNAL"})),
+        Case("aws_kms_key", "fail_key_generated_by_kms", None, ("AWS::KMS::Key", {"Origin": "AWS_KMS"})),
+        Case(
+            "aws_kms_key",
+            "undetermined_key_origin",
+            None,
+            ("AWS::KMS::Key", {"Origin": Parameter("KeyOrigin")}),
+        ),
     ],
     "ENC-SNS-001": [
         kms_key(),
