@@ -31,6 +31,7 @@ the top of ``main.tf`` and its source and settings in the plan; its cases are Te
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ __all__ = [
     "Case",
     "Chosen",
     "Interpolated",
+    "JsonEncoded",
     "Parameter",
     "Provider",
     "Ref",
@@ -112,6 +114,14 @@ class Interpolated:
     ref: Ref
     suffix: str
     prefix: str = ""  # text before the reference: "storage.googleapis.com/${google_storage_bucket.x.name}"
+
+
+@dataclass(frozen=True)
+class JsonEncoded:
+    """A ``jsonencode({...})`` of an object that may hold references (a bucket policy naming its bucket's
+    ARN). Terraform HCL only: a plan holds its text, unknown as a whole when a reference is."""
+
+    value: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -196,13 +206,21 @@ def _is_blocks(value: Any) -> bool:
 # --- HCL -------------------------------------------------------------------------------------------
 
 
+def _hcl_key(key: str) -> str:
+    """An object key as HCL writes it: bare when it is an identifier or already quoted, else quoted
+    ("aws:SecureTransport")."""
+    return key if re.fullmatch(r'[A-Za-z_][A-Za-z0-9_-]*|".*"', key) else json.dumps(key)
+
+
 def _hcl_value(value: Any) -> str:
+    if isinstance(value, JsonEncoded):
+        return f"jsonencode({_hcl_value(value.value)})"
     if isinstance(value, Interpolated):
         return f'"{value.prefix}${{{_hcl_value(value.ref)}}}{value.suffix}"'
     if isinstance(value, Ref):
         return ".".join(part for part in (value.target, value.attribute) if part)
     if isinstance(value, Mapping):
-        return "{ " + ", ".join(f"{key} = {_hcl_value(item)}" for key, item in value.items()) + " }"
+        return "{ " + ", ".join(f"{_hcl_key(key)} = {_hcl_value(item)}" for key, item in value.items()) + " }"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_hcl_value(item) for item in value) + "]"
     return json.dumps(value)

@@ -161,3 +161,50 @@ resource "aws_s3_bucket_policy" "p" {
         "Bool": {"aws:SecureTransport": "false"}
     }
     assert all(isinstance(item, Unknown) for item in statement["Resource"])
+
+
+def test_jsonencode_of_a_policy_with_an_unknown_resource_keeps_its_statements(tmp_path: Path) -> None:
+    """The usual bucket policy: jsonencode() of a document naming the bucket's ARN, known after apply. Only
+    the ARN is unknown; the effect, principal, action and condition stay readable, as the data source's."""
+    (tmp_path / "main.tf").write_text(
+        """
+resource "aws_s3_bucket" "b" {
+  bucket = "acme"
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = false } }
+    }]
+  })
+}
+resource "aws_s3_bucket_policy" "known" {
+  bucket = "acme"
+  policy = jsonencode({ Statement = [{ Effect = "Deny", Resource = "arn:aws:s3:::acme/*" }] })
+}
+locals {
+  text = "prefix ${jsonencode({ Statement = [{ Resource = aws_s3_bucket.b.arn }] })}"
+}
+resource "aws_s3_bucket_policy" "text" {
+  bucket = "acme"
+  policy = local.text
+}
+""",
+        encoding="utf-8",
+    )
+    resources = scan(tmp_path).resources
+    statement = resources["aws_s3_bucket_policy.p"].attributes["policy"]["Statement"][0]
+    assert statement["Effect"] == "Deny" and statement["Principal"] == "*" and statement["Action"] == "s3:*"
+    assert statement["Condition"] == {"Bool": {"aws:SecureTransport": False}}
+    assert all(isinstance(item, Unknown) for item in statement["Resource"])
+    # Known throughout: the JSON text Terraform writes. Used as text, a partly unknown document is unknown.
+    assert resources["aws_s3_bucket_policy.known"].attributes["policy"] == (
+        '{"Statement":[{"Effect":"Deny","Resource":"arn:aws:s3:::acme/*"}]}'
+    )
+    assert isinstance(resources["aws_s3_bucket_policy.text"].attributes["policy"], Unknown)

@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, UNKNOWN, Case, Ref, write
+from fixture_writer import ACCOUNT, UNKNOWN, Case, Interpolated, JsonEncoded, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -121,6 +121,19 @@ def by_literal_name(name: str, policy: dict[str, Any]) -> list[Case]:
     return [bucket(name), policy_case]
 
 
+def jsonencoded(name: str, *statements: dict[str, Any]) -> list[Case]:
+    """Terraform only: the usual bucket policy, jsonencode() of a document whose Resource is the bucket's
+    ARN, known after apply; the other elements of each statement are known from source. Not in the plan,
+    where the whole text is known only after apply."""
+    arn = Ref(f"aws_s3_bucket.{name}", "arn")
+    encoded = [{**item, "Resource": [arn, Interpolated(arn, "/*")]} for item in statements]
+    policy = {"bucket": Ref(f"aws_s3_bucket.{name}", "id"), "policy": JsonEncoded(document(*encoded))}
+    return [
+        Case("aws_s3_bucket", name, {"bucket": f"acme-{name.replace('_', '-')}"}, in_plan=False),
+        Case("aws_s3_bucket_policy", f"{name}_policy", policy, in_plan=False),
+    ]
+
+
 DOCUMENT_BLOCKS = ("statement", "principals", "condition")
 
 
@@ -194,6 +207,8 @@ FIXTURES: dict[str, list[Case]] = {
         *separately("fail_deny_one_principal", document(statement(principal={"AWS": READER}))),
         *inline("fail_inline_deny_one_action", document(statement(action="s3:PutObject"))),
         *undetermined_from_document("undetermined_policy_from_document"),
+        *jsonencoded("pass_jsonencoded_tls_policy", ALLOW_READ, statement()),
+        *jsonencoded("fail_jsonencoded_allows_only", ALLOW_READ),
         *by_literal_name("pass_by_literal_name", document(ALLOW_READ, statement())),
         *by_literal_name("fail_by_literal_name_allows_only", document(ALLOW_READ)),
         *from_document(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.budget import Budget
+from iacgate.parsers.terraform.policy_document import partial_policy
 from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.values import (
     EvalError,
@@ -168,6 +169,13 @@ def _base64decode(_: FunctionContext, args: list[Any]) -> Any:
         raise EvalError("not valid base64 text") from None
 
 
+def _jsonencode(_: FunctionContext, args: list[Any]) -> Any:
+    """The JSON text; a policy document with pieces not known statically stays a document (``PartialPolicy``)
+    so that rules read its known statements."""
+    partial = partial_policy(args[0])
+    return partial if partial is not None else json_text(args[0])
+
+
 def apply_only(reason: str) -> Function:
     """A function whose value depends on the run (or that iacgate does not reproduce): ``Unknown``."""
     return lambda _context, _args: Unknown(reason)
@@ -183,7 +191,7 @@ def _pathexpand(_: FunctionContext, args: list[Any]) -> Any:
 
 
 EXTRA: dict[str, Function] = {
-    "jsonencode": lambda _c, args: json_text(args[0]),
+    "jsonencode": _jsonencode,
     "jsondecode": _jsondecode,
     "yamlencode": apply_only("yamlencode() output (go-cty-yaml's layout) is not reproduced statically"),
     "cidrsubnet": _cidrsubnet,

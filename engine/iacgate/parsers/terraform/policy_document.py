@@ -16,7 +16,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from iacgate.graph.model import Unknown
-from iacgate.parsers.terraform.values import EvalError, UnknownHit, first_unknown, to_string
+from iacgate.parsers.terraform.values import (
+    EvalError,
+    PartialPolicy,
+    UnknownHit,
+    concrete,
+    first_unknown,
+    to_string,
+)
 
 TYPE = "aws_iam_policy_document"
 OUTPUTS = ("json", "minified_json")
@@ -25,10 +32,6 @@ OUTPUTS = ("json", "minified_json")
 _LISTS = (("actions", "Action"), ("not_actions", "NotAction"), ("resources", "Resource"))
 _MORE = (("not_resources", "NotResource"),)
 _PRINCIPALS = (("principals", "Principal"), ("not_principals", "NotPrincipal"))
-
-
-class PartialPolicy(dict[str, Any]):
-    """A policy document with pieces not known statically, where Terraform would hold its JSON text."""
 
 
 def policy_json(attributes: Mapping[str, Any], name: str, address: str) -> Any:
@@ -46,6 +49,19 @@ def policy_json(attributes: Mapping[str, Any], name: str, address: str) -> Any:
     if name == "minified_json":
         return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
     return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def partial_policy(value: Any) -> PartialPolicy | None:
+    """``jsonencode()`` of a policy document with pieces not known statically (a statement's ``Resource``
+    of ``"${aws_s3_bucket.b.arn}/*"``): the document with those pieces ``Unknown``, as the data source
+    gives it, instead of a text unknown as a whole that hides every statement. ``None`` for anything else:
+    a value known throughout (its text is known), or one that is not a policy document."""
+    value = concrete(value)
+    if isinstance(value, PartialPolicy):
+        return value
+    if not isinstance(value, dict) or "Statement" not in value or first_unknown(value) is None:
+        return None
+    return PartialPolicy(value)
 
 
 def _document(attributes: Mapping[str, Any]) -> dict[str, Any]:

@@ -69,6 +69,12 @@ def computed_view(value: Any, origin: str) -> Any:
     return value
 
 
+class PartialPolicy(dict[str, Any]):
+    """A policy document with pieces not known statically, where Terraform would hold its JSON text (the
+    ``json`` of a ``data "aws_iam_policy_document"``, a ``jsonencode()`` of a document): rules read it as
+    they read a CloudFormation ``PolicyDocument``. Used as text it is unknown, as that text is."""
+
+
 def number(value: float) -> int | float:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
@@ -134,6 +140,9 @@ def to_string(value: Any) -> str:
         return str(value) if isinstance(value, int) else repr(value)
     if value is None:
         raise EvalError("a null value cannot be used as a string")
+    if isinstance(value, PartialPolicy):
+        found = first_unknown(value)
+        raise UnknownHit(found if found is not None else Unknown("policy document text not known statically"))
     raise EvalError(f"a {type_name(value)} cannot be used as a string")
 
 
