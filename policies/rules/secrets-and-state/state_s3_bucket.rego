@@ -24,12 +24,36 @@ versioned if {
 
 versioning_on(status) if status == "Enabled"
 
-versioning_on(status) if lib.is_unknown(status)
+# A versioning setting unknown until apply (status = var.status, enabled = var.versioning): it may be
+# Suspended, so the bucket is neither versioned nor unversioned for the rule.
+versioning_unknown if {
+	some block in lib.attr_blocks("versioning")
+	lib.is_unknown(object.get(block, "enabled", null))
+}
+
+versioning_unknown if {
+	some separate in lib.referrers_via("aws_s3_bucket_versioning", "bucket")
+	lib.is_unknown(object.get(separate.attributes, "versioning_configuration", null))
+}
+
+versioning_unknown if {
+	some separate in lib.referrers_via("aws_s3_bucket_versioning", "bucket")
+	some configuration in lib.blocks(object.get(separate.attributes, "versioning_configuration", []))
+	lib.is_unknown(object.get(configuration, "status", null))
+}
 
 deny contains lib.violation(lib.missing_block_path("versioning"), msg) if {
 	state_bucket
 	not versioned
+	not versioning_unknown
 	msg := "S3 bucket holding Terraform state keeps no versions: no aws_s3_bucket_versioning with status Enabled refers to it, required versioning so an overwritten or deleted state can be restored"
+}
+
+deny contains lib.undetermined([], msg) if {
+	state_bucket
+	not versioned
+	versioning_unknown
+	msg := "S3 bucket holding Terraform state may keep no versions: its versioning status is unknown until apply, required Enabled so an overwritten or deleted state can be restored"
 }
 
 deny contains lib.violation(lib.missing_block_path("server_side_encryption_configuration"), msg) if {
@@ -52,6 +76,25 @@ deny contains lib.violation([], msg) if {
 		"S3 bucket holding Terraform state allows public access: ", separate.id, " sets ", name,
 		" to false, required true",
 	])
+}
+
+# A setting unknown until apply (block_public_acls = var.block) may be false: undetermined, never a pass.
+deny contains lib.undetermined([], msg) if {
+	state_bucket
+	some separate in lib.referrers_via("aws_s3_bucket_public_access_block", "bucket")
+	not public_access_opened
+	some name in block_settings
+	lib.is_unknown(object.get(separate.attributes, name, null))
+	msg := concat("", [
+		"S3 bucket holding Terraform state may allow public access: ", separate.id, " sets ", name,
+		" to a value unknown until apply, required true",
+	])
+}
+
+public_access_opened if {
+	some separate in lib.referrers_via("aws_s3_bucket_public_access_block", "bucket")
+	some name in block_settings
+	lib.is_false(object.get(separate.attributes, name, null))
 }
 
 deny contains lib.violation(lib.missing_block_path("logging"), msg) if {

@@ -52,6 +52,22 @@ test_public_access_block_off_fails if {
 	contains(result.message, "block_public_policy to false")
 }
 
+# versioning_configuration { status = var.status }: it may be Suspended, never a pass.
+test_unknown_versioning_status_is_undetermined if {
+	some result in state_s3_bucket.deny with input.resource as bucket({"bucket": "state"})
+		with input.related as [backend_ref("s3"), cmk_encryption("arn:aws:kms:eu-west-1:111122223333:key/1234"), versioning(testing.unknown), logging("logs")]
+	result.status == "undetermined"
+	contains(result.message, "versioning status is unknown")
+}
+
+test_unknown_public_access_setting_is_undetermined if {
+	pab := testing.referrer("aws_s3_bucket_public_access_block", "bucket", {"block_public_acls": testing.unknown, "block_public_policy": true})
+	some result in state_s3_bucket.deny with input.resource as bucket({"bucket": "state"})
+		with input.related as protected([pab])
+	result.status == "undetermined"
+	contains(result.message, "block_public_acls to a value unknown until apply")
+}
+
 test_unlogged_fails if {
 	some result in state_s3_bucket.deny with input.resource as bucket({"bucket": "state"})
 		with input.related as [backend_ref("s3"), cmk_encryption("arn:aws:kms:eu-west-1:111122223333:key/1234"), versioning("Enabled")]
