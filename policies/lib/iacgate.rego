@@ -29,6 +29,21 @@ unknown_conditional_of_resources(value) if {
 	endswith(value.__unknown__, "; each branch refers to a resource")
 }
 
+# An unknown conditional one of whose branches leaves the attribute unset (CloudFormation
+# !If [Cond, X, !Ref AWS::NoValue], HCL `c ? x : null`): the attribute may not be set at all.
+unknown_maybe_unset(value) if {
+	unknown_conditional(value)
+	endswith(value.__unknown__, "; a branch leaves it unset")
+}
+
+# Set whichever branch a condition that cannot be evaluated takes: is_set, and not unknown_maybe_unset. A
+# rule that requires a setting fails `not set_in_every_branch(x)` at x's path: when x may be left unset
+# the finding is undetermined (x is unknown), never a pass.
+set_in_every_branch(value) if {
+	is_set(value)
+	not unknown_maybe_unset(value)
+}
+
 # Set: present, not null, not an empty string or collection. An unknown value counts as set: it will exist.
 is_set(value) if {
 	value != null

@@ -25,6 +25,11 @@ class Unknown:
 
 UNKNOWN = Unknown()
 
+# The end of the reason of a conditional value whose condition cannot be evaluated and one of whose branches
+# leaves the attribute unset (CloudFormation Fn::If with AWS::NoValue, HCL `c ? x : null`): the attribute
+# may not be set at all. Policies read it (lib.unknown_maybe_unset).
+UNSET_BRANCH = "; a branch leaves it unset"
+
 
 def is_unknown(value: object) -> bool:
     return isinstance(value, Unknown)

@@ -5,6 +5,6 @@ import data.iacgate.lib
 import rego.v1
 
 deny contains lib.violation(["kms_master_key_id"], msg) if {
-	not lib.is_set(lib.attr("kms_master_key_id"))
+	not lib.set_in_every_branch(lib.attr("kms_master_key_id"))
 	msg := sprintf("SNS topic is not encrypted at rest: kms_master_key_id is %s", [lib.attr_text("kms_master_key_id")])
 }

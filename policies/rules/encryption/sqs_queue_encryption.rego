@@ -11,6 +11,14 @@ deny contains lib.violation(["sqs_managed_sse_enabled"], msg) if {
 	msg := "SQS queue stores messages unencrypted: sqs_managed_sse_enabled is false and kms_master_key_id is not set"
 }
 
+# A KMS key chosen by a condition that cannot be evaluated, one of whose branches leaves it unset
+# (!If [Cond, !Ref Key, !Ref AWS::NoValue]), with SSE-SQS switched off: the queue may be unencrypted.
+deny contains lib.violation(["kms_master_key_id"], msg) if {
+	lib.unknown_maybe_unset(lib.attr("kms_master_key_id"))
+	lib.is_false(lib.attr("sqs_managed_sse_enabled"))
+	msg := "SQS queue may store messages unencrypted: sqs_managed_sse_enabled is false and kms_master_key_id is unknown until apply and may be left unset"
+}
+
 # Unknown until apply (and no KMS key): undetermined, never a pass. Not in a plan: the AWS provider
 # computes sqs_managed_sse_enabled, so a plan shows it unknown whenever the configuration leaves it out,
 # and that is the provider's default (SSE-SQS on).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from iacgate.graph.model import Edge, Resource, Unknown
+from iacgate.graph.model import UNSET_BRANCH, Edge, Resource, Unknown
 
 from .conftest import FIXTURES, Parse
 
@@ -35,6 +35,8 @@ def test_intrinsics_resolve_with_defaults_and_region(parse: Parse) -> None:
     assert volume.attributes["encrypted"] is True
     assert isinstance(volume.attributes["kms_key_id"], Unknown)  # If on HasKey; KeyArn has no value
     assert "KeyArn" in volume.attributes["kms_key_id"].reason
+    # Its other branch is AWS::NoValue: the property may not be set at all, and the reason says so.
+    assert volume.attributes["kms_key_id"].reason.endswith(UNSET_BRANCH)
     assert isinstance(volume.attributes["availability_zone"], Unknown)
     assert volume.tags["Name"] == "dev-card-data"
     assert isinstance(volume.tags["Stack"], Unknown)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from iacgate.graph.model import Unknown
+from iacgate.graph.model import UNSET_BRANCH, Unknown
 from iacgate.parsers.terraform.load import _parse_text
 from iacgate.parsers.terraform.syntax import Block, references
 from parsers.terraform.support import FIXTURES, edges_of, scan
@@ -51,3 +52,29 @@ def test_references_of_a_splat_name_its_root_only() -> None:
     parsed = _parse_text('output "ids" {\n  value = aws_instance.web[*].id\n}\n', False)
     assert isinstance(parsed[0], Block)
     assert references(parsed[0].attributes["value"].expr) == [["aws_instance", "web"]]
+
+
+def test_a_conditional_with_a_null_branch_says_it_may_leave_the_argument_unset(tmp_path: Path) -> None:
+    """`c ? x : null` with an unknown condition may leave the argument unset; a policy that requires it
+    must not read the unknown as set (lib.unknown_maybe_unset). Two set branches are set either way."""
+    (tmp_path / "main.tf").write_text(
+        """
+variable "prod" {
+  type = bool
+}
+resource "aws_sns_topic" "maybe" {
+  kms_master_key_id = var.prod ? "alias/payments" : null
+}
+resource "aws_sns_topic" "either" {
+  kms_master_key_id = var.prod ? "alias/payments" : "alias/other"
+}
+""",
+        encoding="utf-8",
+    )
+    resources = scan(tmp_path).resources
+    maybe = resources["aws_sns_topic.maybe"].attributes["kms_master_key_id"]
+    assert maybe == Unknown(
+        f"conditional whose condition is unknown (variable 'prod' has no value){UNSET_BRANCH}"
+    )
+    either = resources["aws_sns_topic.either"].attributes["kms_master_key_id"]
+    assert isinstance(either, Unknown) and not either.reason.endswith(UNSET_BRANCH)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,14 @@ def trail(name: str, tf: dict[str, Any], cfn: dict[str, Any], pulumi: dict[str, 
     pulumi_base = {"name": name, "s3BucketName": "acme-audit-trail", "isMultiRegionTrail": True}
     return Case("aws_cloudtrail", name, {**base, **tf}, ("AWS::CloudTrail::Trail", {**cfn_base, **cfn}),
                 ("aws:cloudtrail/trail:Trail", {**pulumi_base, **pulumi}))  # fmt: skip
+
+
+NO_VALUE = {"Ref": "AWS::NoValue"}
+
+
+def cfn_only(case: Case) -> Case:
+    """The CloudFormation half of a case: a shape only a template writes (Fn::If with AWS::NoValue)."""
+    return replace(case, terraform=None, pulumi=None)
 
 
 def eks(name: str, types: list[str] | None) -> Case:
@@ -239,6 +248,10 @@ ORIGINAL_FIXTURES: dict[str, list[Case]] = {
     "LOG-CLOUDTRAIL-003": [
         trail("pass_cmk", {"kms_key_id": KEY_ARN}, {"KMSKeyId": KEY_ARN}, {"kmsKeyId": KEY_ARN}),
         trail("fail_sse_s3_only", {}, {}, {}),
+        # The key or AWS::NoValue, as a condition decides at deploy time (CloudFormation only).
+        cfn_only(
+            trail("undetermined_key_chosen", {}, {"KMSKeyId": Chosen("Encrypt", KEY_ARN, NO_VALUE)}, {})
+        ),
     ],
     "LOG-S3-001": [
         *s3_bucket("pass_access_log_sink"),
@@ -320,6 +333,14 @@ FIXTURES: dict[str, list[Case]] = {
             {"cloudWatchLogsGroupArn": LOG_GROUP_ARN},
         ),
         trail("fail_no_cloudwatch", {}, {}, {}),
+        cfn_only(
+            trail(
+                "undetermined_log_group_chosen",
+                {},
+                {"CloudWatchLogsLogGroupArn": Chosen("Audited", LOG_GROUP_ARN, NO_VALUE)},
+                {},
+            )
+        ),
     ],
     "LOG-EKS-001": [
         eks("pass_audit_logs", ["api", "audit", "authenticator", "scheduler"]),

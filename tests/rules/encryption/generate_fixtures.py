@@ -374,6 +374,12 @@ FIXTURES: dict[str, list[Case]] = {
         topic("pass_topic_cmk", KEY),
         topic("pass_topic_aws_managed", "alias/aws/sns"),
         topic("fail_topic_plain", None),
+        # The key or AWS::NoValue, as a condition decides at deploy time (CloudFormation only).
+        replace(
+            topic("undetermined_topic_key_chosen", Chosen("Encrypt", KEY, NO_VALUE)),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
     "ENC-SQS-001": [
         kms_key(),
@@ -381,6 +387,11 @@ FIXTURES: dict[str, list[Case]] = {
         queue("pass_queue_sse_sqs", managed=True),
         queue("pass_queue_default"),
         queue("fail_queue_sse_off", managed=False),
+        replace(
+            queue("undetermined_queue_key_chosen", Chosen("Encrypt", KEY, NO_VALUE), managed=False),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
 }
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from iacgate.graph.model import Unknown
+from iacgate.graph.model import UNSET_BRANCH, Unknown
 from iacgate.parsers.cloudformation.foreach import expand_in_mapping
 from iacgate.parsers.cloudformation.inputs import as_number
 from iacgate.parsers.cloudformation.loaded import CustomTag, Path
@@ -225,6 +225,9 @@ class Evaluator:
         # each branch is a Ref or Fn::GetAtt of a resource of the template do the references (edges) say
         # everything the value can be.
         each = "; each branch refers to a resource" if all(map(self._names_resource, arg[1:])) else ""
+        # ... and when a branch is AWS::NoValue, the property may not be set at all (lib.unknown_maybe_unset).
+        if any(branch == {"Ref": "AWS::NoValue"} for branch in arg[1:]):
+            each = UNSET_BRANCH
         return Unknown(f"Fn::If on condition {arg[0]}, which cannot be evaluated ({state.reason}){each}")
 
     def _names_resource(self, branch: Any) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from iacgate.graph.model import Unknown
+from iacgate.graph.model import UNSET_BRANCH, Unknown
 from iacgate.parsers.terraform.budget import MAX_WORK
 from iacgate.parsers.terraform.functions import FUNCTIONS, NOT_EVALUATED, SPECIAL, FunctionContext
 from iacgate.parsers.terraform.policy_document import replace_in_policy
@@ -89,7 +89,9 @@ class Evaluator:
                 # Either branch may be taken: the reason says so (policies read the "conditional " prefix,
                 # lib.unknown_conditional), as a reference the condition makes (to a key it tests) says
                 # nothing of the branch taken.
-                return Unknown(f"conditional whose condition is unknown ({condition.reason})")
+                # A branch that is the literal null may leave the argument unset (lib.unknown_maybe_unset).
+                unset = UNSET_BRANCH if any(branch == ("L", None) for branch in (expr[2], expr[3])) else ""
+                return Unknown(f"conditional whose condition is unknown ({condition.reason}){unset}")
             return self._eval(expr[2] if to_bool(condition) else expr[3])
         if tag == "B":
             return self._binary(expr[1], expr[2], expr[3])
