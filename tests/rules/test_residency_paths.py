@@ -66,6 +66,7 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
     "RES-REGION-001/terraform": {
         (R, "aws_s3_bucket.fail_us"),
         (R, "aws_s3_bucket.fail_unknown_region"),
+        (R, 'aws_s3_bucket.fail_provider_chosen_per_instance["us-east-1"]'),
         (R, "aws_s3_bucket.fail_pci_frankfurt"),
         (R, "aws_s3_bucket.fail_restricted_default_tags"),
         (R, "aws_dynamodb_table.fail_own_region_argument"),
@@ -296,6 +297,12 @@ MESSAGES = [
     (
         "RES-REGION-001/terraform",
         R,
+        'aws_s3_bucket.fail_provider_chosen_per_instance["us-east-1"]',
+        ["from the resource's provider argument", "does not name one aws configuration"],
+    ),
+    (
+        "RES-REGION-001/terraform",
+        R,
         "aws_dynamodb_table.fail_own_region_argument",
         ["at region (from resource argument region) is in us-west-2", ALLOWED],
     ),
@@ -393,7 +400,10 @@ def test_cloudformation_without_region_fails_and_says_what_to_set() -> None:
 def test_unknown_region_warn_reports_undetermined_and_does_not_fail() -> None:
     result = run("RES-REGION-001/terraform", unknown_region="warn")
     undetermined = failed(result, "undetermined")
-    assert set(undetermined) == {(R, "aws_s3_bucket.fail_unknown_region")}
+    assert set(undetermined) == {
+        (R, "aws_s3_bucket.fail_unknown_region"),
+        (R, 'aws_s3_bucket.fail_provider_chosen_per_instance["us-east-1"]'),
+    }
     assert (
         "set region (azurerm: location) in the provider configuration"
         in undetermined[(R, "aws_s3_bucket.fail_unknown_region")]

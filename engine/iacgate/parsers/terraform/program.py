@@ -20,7 +20,7 @@ from iacgate.parsers.terraform.instances import Body, Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
-from iacgate.parsers.terraform.providers import resource_region
+from iacgate.parsers.terraform.providers import PER_INSTANCE, resource_region
 from iacgate.parsers.terraform.reads import FileReads
 from iacgate.parsers.terraform.rootvalues import root_values
 from iacgate.parsers.terraform.syntax import traversal
@@ -297,10 +297,13 @@ class Program:
         attributes: dict[str, Any] = dict(body.attributes) if body else {}
         if config.mode == "data" and config.type == POLICY_DOCUMENT and body is not None:
             attributes["json"] = policy_json(body.attributes, "json", instance.address)
-        provider_names = (
-            traversal(block.attributes["provider"].expr) if "provider" in block.attributes else None
-        )
+        chosen = block.attributes.get("provider")
+        provider_names = traversal(chosen.expr) if chosen is not None else None
         provider_key = ".".join(provider_names) if provider_names else config.type.split("_", 1)[0]
+        if chosen is not None and not provider_names:
+            # ``aws.by_region[each.key]`` (OpenTofu's provider for_each): a configuration chosen per
+            # instance, never the default one.
+            provider_key += PER_INSTANCE
         kind = provider_key.split(".", 1)[0]
         region, region_source, provider = resource_region(kind, provider_key, attributes, module.providers)
         tags: Any = attributes.get("tags") if isinstance(attributes.get("tags"), dict) else {}

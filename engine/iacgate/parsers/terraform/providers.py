@@ -17,6 +17,9 @@ from iacgate.parsers.terraform.expressions import Evaluator
 from iacgate.parsers.terraform.instances import safe_value
 from iacgate.parsers.terraform.syntax import Block, traversal
 
+# The suffix of a provider key whose configuration a ``provider`` argument picks by a computed index.
+PER_INSTANCE = ".<per instance>"
+
 
 @dataclass(frozen=True)
 class ProviderConfig:
@@ -115,6 +118,12 @@ def resource_region(
             f"resource argument {own}",
             config,
         )
+    if config is None and provider_key.endswith(PER_INSTANCE):
+        reason = (
+            f"the provider argument does not name one {kind} configuration (its index is not a "
+            "constant), so each instance's region is chosen at apply time"
+        )
+        return Unknown(reason), "the resource's provider argument", None
     if config is None:
         why = "; the region comes from the environment at apply time" if kind == "aws" else ""
         return Unknown(f"no configuration for provider {provider_key}{why}"), f"provider {provider_key}", None
