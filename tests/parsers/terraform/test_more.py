@@ -127,6 +127,36 @@ def test_google_and_azure_regions(resource_id: str, region: str, region_source: 
     assert (resource.region, resource.region_source) == (region, region_source)
 
 
+PROVIDER_EU = (
+    'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected", "region"),
+    [
+        # A second file configuring the same provider: Terraform refuses it; read as one more block, the
+        # file sorted first lost, and the bucket seemed to be in eu-west-1.
+        ("extra.tf.json", '{"provider": {"aws": [{"region": "us-east-1"}]}}', ("main.tf", 1), None),
+        ("z.tf", 'provider "aws" {\n  alias  = "us"\n  region = "us-east-1"\n}\n', None, "eu-west-1"),
+        # An override file merges its region into the configuration, as Terraform does.
+        ("a_override.tf", 'provider "aws" {\n  region = "us-east-1"\n}\n', None, "us-east-1"),
+    ],
+)
+def test_a_provider_configured_twice_is_an_error(
+    tmp_path: Path, name: str, text: str, expected: tuple[str, int] | None, region: str | None
+) -> None:
+    (tmp_path / "main.tf").write_text(PROVIDER_EU, encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    scanned = scan(tmp_path)
+    errors = [(n.file, n.line) for n in scanned.notifications if n.level == "error"]
+    assert errors == ([expected] if expected else [])
+    if expected:
+        assert "duplicate declaration of 'provider aws'" in scanned.notifications[0].message
+    else:
+        assert scanned.resources["aws_s3_bucket.b"].region == region
+
+
 def test_azure_resource_without_location_has_an_unknown_region() -> None:
     resource = scan(FIXTURES / "clouds").resources["azurerm_resource_group.g"]
     assert resource.region == Unknown("azurerm resources set their own location; the provider has no region")

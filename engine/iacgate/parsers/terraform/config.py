@@ -41,6 +41,12 @@ def is_override_file(relative: str) -> bool:
     return False
 
 
+def _provider_name(block: Block) -> str:
+    """``provider aws`` or ``provider aws.us``: the configuration a provider block declares."""
+    alias = _literal(block.attributes.get("alias"))
+    return f"provider {block.labels[0]}" + (f".{alias}" if isinstance(alias, str) else "")
+
+
 @dataclass(frozen=True)
 class Located:
     block: Block
@@ -77,6 +83,7 @@ class ModuleConfig:
     resources: dict[str, ResourceConfig] = field(default_factory=dict)
     calls: dict[str, Located] = field(default_factory=dict)
     providers: list[Located] = field(default_factory=list)
+    provider_names: dict[str, None] = field(default_factory=dict)
     # ``terraform`` blocks (required_providers, backend, cloud): read for the root module's state backend.
     settings: list[Located] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -210,6 +217,10 @@ class ModuleConfig:
         elif kind == "module" and len(labels) == 1:
             self._unique(self.calls, labels[0], Located(block, file), file, block.start)
         elif kind == "provider" and len(labels) == 1:
+            # Two configurations of one provider name and alias: Terraform refuses them, or (in an
+            # override file) merges one into the other. Read as the last one wins, either could
+            # place every resource in a region the other does not name.
+            self._unique(self.provider_names, _provider_name(block), None, file, block.start)
             self.providers.append(Located(block, file))
         elif kind == "terraform" and not labels:
             self.settings.append(Located(block, file))
