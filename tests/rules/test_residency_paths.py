@@ -91,6 +91,7 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
         (R, "fail_explicit_provider_without_region"),
         (R, "fail_restricted_default_tags"),
         (R, "fail_restricted_provider_default_tags"),
+        (R, "fail_native_group_stack_config"),
     },
     "RES-REGION-001/cloudformation": {(R, "FailRestrictedBucket")},
     "RES-GLOBAL-001/terraform": {
@@ -268,6 +269,19 @@ PATHS = [
         "pass_gcp_stack_config_region",
         "europe-west1",
         "stack config gcp:region",
+    ),
+    # Each package's default provider reads its own key: azure-native:location, not azure:location.
+    (
+        "RES-REGION-001/pulumi/stack-config.checkpoint.json",
+        "fail_native_group_stack_config",
+        "eastus",
+        "stack config azure-native:location",
+    ),
+    (
+        "RES-REGION-001/pulumi/stack-config.checkpoint.json",
+        "pass_classic_group_stack_config",
+        "westeurope",
+        "stack config azure:location",
     ),
     # CloudFormation: the deployment region from cloudformation.region
     (

@@ -15,7 +15,7 @@ from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.pulumi.properties import SECRETS_KEY, Converter
 from iacgate.parsers.pulumi.providers import RegionContext, effective_region, provider_default_tags
 from iacgate.parsers.pulumi.shapes import Document, State
-from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical
+from iacgate.parsers.pulumi.typemap import PROVIDER_PREFIX, TypeTable, mechanical, package_of
 from iacgate.textio import SourceFile
 
 FORMAT = node_types.PULUMI
@@ -197,6 +197,7 @@ def build(document: Document, source: SourceFile, options: ParseOptions, table: 
         reference = state.state.get("provider")
         region, region_source = effective_region(
             provider,
+            package_of(token),
             mode,
             item.attributes,
             reference if isinstance(reference, str) else "",

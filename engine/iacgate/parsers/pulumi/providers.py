@@ -27,6 +27,7 @@ class RegionContext:
     """Provider resource URN -> its converted attributes."""
     config: Mapping[str, Any]
     config_keys: Mapping[str, tuple[str, ...]]
+    """Pulumi package -> the stack config keys its default provider reads (``azure-native:location``)."""
     option_region: str | None = None
 
 
@@ -50,13 +51,18 @@ _SECRET = "[secret]"
 
 def effective_region(
     provider: str,
+    package: str,
     mode: str,
     attributes: Mapping[str, Any],
     reference: str,
     own_name: str,
     context: RegionContext,
 ) -> tuple[str | Unknown, str]:
-    """(region or ``Unknown``, how it was found); ``own_name`` is the resource's name (for providers)."""
+    """(region or ``Unknown``, how it was found); ``own_name`` is the resource's name (for providers).
+
+    ``provider`` is the graph's provider (``azurerm``), ``package`` the Pulumi package whose default
+    provider serves the resource (``azure`` or ``azure-native``): each reads its own stack config keys.
+    """
     keys = _REGION_KEYS.get(provider)
     if keys is None:
         return Unknown(f"{provider} resources have no region"), "none"
@@ -85,7 +91,7 @@ def effective_region(
             Unknown(f"provider {name} sets no region; it comes from the environment at deployment"),
             f"provider {name}",
         )
-    config_keys = context.config_keys.get(provider, ())
+    config_keys = context.config_keys.get(package, ())
     for key in config_keys:
         value = context.config.get(key)
         if value == _SECRET:

@@ -34,10 +34,13 @@ class TypeTable:
 
     def provider(self, token: str) -> str:
         """The provider a resource belongs to; a provider resource belongs to the package it configures."""
-        package = (
-            token[len(PROVIDER_PREFIX) :] if token.startswith(PROVIDER_PREFIX) else token.split(":", 1)[0]
-        )
+        package = package_of(token)
         return self.packages.get(package, package)
+
+
+def package_of(token: str) -> str:
+    """The Pulumi package of a type token (``azure-native``); a provider resource configures one."""
+    return token[len(PROVIDER_PREFIX) :] if token.startswith(PROVIDER_PREFIX) else token.split(":", 1)[0]
 
 
 def normalise(token: str) -> str:
