@@ -289,6 +289,23 @@ s3_destinations contains dest if {
 	some dest in entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
 }
 
+# Pulumi aws.s3.Bucket keeps the inline configuration: `replicationConfiguration.rules[].destination`;
+# BucketV2 its deprecated list `replicationConfigurations[].rules[].destinations[]`.
+s3_destinations contains dest if {
+	input.resource.format == "pulumi"
+	input.resource.type == "aws_s3_bucket"
+	some name in ["replication_configuration", "replication_configurations"]
+	some conf in entries(lib.attr(name), [name])
+	some rule in entries(residency_child(conf[1], "rules"), array.concat(conf[0], ["rules"]))
+	some dest in pulumi_rule_destinations(rule)
+}
+
+pulumi_rule_destinations(rule) := entries(rule[1].destinations, array.concat(rule[0], ["destinations"])) if {
+	is_object(rule[1])
+	not lib.is_unknown(rule[1])
+	object.get(rule[1], "destinations", null) != null
+} else := entries(residency_child(rule[1], "destination"), array.concat(rule[0], ["destination"]))
+
 # Buckets this resource refers to other than as its source bucket: the candidates for destinations.
 s3_destination_buckets := [entry.resource |
 	some entry in input.related

@@ -103,7 +103,11 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
         ("RES-S3-001", "aws_s3_bucket_replication_configuration.fail_unplaced_destination"),
         (R, "aws_s3_bucket.replica_us"),
     },
-    "RES-S3-001/pulumi": {("RES-S3-001", "fail_to_us"), (R, "replica_us")},
+    "RES-S3-001/pulumi": {
+        ("RES-S3-001", "fail_to_us"),
+        ("RES-S3-001", "fail_inline_to_us"),
+        (R, "replica_us"),
+    },
     "RES-DYNAMODB-001/terraform": {("RES-DYNAMODB-001", "aws_dynamodb_table.fail_table")},
     "RES-RDS-001/terraform": {
         ("RES-RDS-001", "aws_db_instance.fail_source"),

@@ -38,3 +38,26 @@ test_unknown_rule_block_is_judged if {
 	count(s3_replication.deny) == 0 with input.resource as testing.resource("aws_s3_bucket_replication_configuration", {"rule": testing.unknown})
 		with input.related as [destination("eu-west-1")] with input.settings as {"residency": {"allowed_regions": ["eu-west-1"], "classifications": {"pci": ["eu-west-1"]}}}
 }
+
+# Pulumi aws.s3.Bucket's inline replicationConfiguration, and BucketV2's deprecated list whose rules hold
+# a list of destinations: each destination is placed like a BucketReplicationConfig's.
+pulumi_bucket(attributes) := object.union(testing.resource("aws_s3_bucket", attributes), {"format": "pulumi"})
+
+inline_destination := {
+	"direction": "out", "edge": "reference", "attribute": "replication_configuration",
+	"resource": object.union(testing.resource("aws_s3_bucket", {"bucket": "replica"}), {"id": "aws_s3_bucket.replica", "region": "us-east-1"}),
+}
+
+test_pulumi_inline_replication_is_judged if {
+	inline := {"replication_configuration": {"rules": [{"destination": {"bucket": "arn:aws:s3:::replica"}}]}}
+	some result in s3_replication.deny with input.resource as pulumi_bucket(inline)
+		with input.related as [inline_destination]
+		with input.settings as {"residency": {"allowed_regions": ["eu-west-1"]}}
+	result.path == ["replication_configuration", "rules", 0, "destination"]
+	contains(result.message, "us-east-1")
+	listed := {"replication_configurations": [{"rules": [{"destinations": [{"bucket": "arn:aws:s3:::x"}]}]}]}
+	some unplaced in s3_replication.deny with input.resource as pulumi_bucket(listed)
+		with input.related as [] with input.settings as {"residency": {"allowed_regions": ["eu-west-1"]}}
+	unplaced.path == ["replication_configurations", 0, "rules", 0, "destinations", 0]
+	contains(unplaced.message, "cannot be determined")
+}
