@@ -108,7 +108,14 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
         ("RES-S3-001", "fail_inline_to_us"),
         (R, "replica_us"),
     },
-    "RES-DYNAMODB-001/terraform": {("RES-DYNAMODB-001", "aws_dynamodb_table.fail_table")},
+    "RES-DYNAMODB-001/terraform": {
+        ("RES-DYNAMODB-001", "aws_dynamodb_table.fail_table"),
+        ("RES-DYNAMODB-001", "aws_dynamodb_global_table.fail_global_table"),
+    },
+    "RES-DYNAMODB-001/pulumi": {
+        ("RES-DYNAMODB-001", "fail_table"),
+        ("RES-DYNAMODB-001", "fail_global_table"),
+    },
     "RES-RDS-001/terraform": {
         ("RES-RDS-001", "aws_db_instance.fail_source"),
         (R, "aws_db_instance.replica_us"),
