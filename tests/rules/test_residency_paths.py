@@ -78,6 +78,7 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
         (R, "google_sql_database_instance.fail_region_argument"),
         (R, "google_compute_instance.fail_zone"),
         (R, "google_compute_disk.fail_provider_alias_region"),
+        (R, "google_storage_bucket.fail_beta_us_multi_region"),
         (R, "google_compute_disk.fail_provider_zone"),
     },
     "RES-REGION-001/terraform-plan/module-providers.tfplan.json": {

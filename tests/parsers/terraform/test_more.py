@@ -127,6 +127,27 @@ def test_google_and_azure_regions(resource_id: str, region: str, region_source: 
     assert (resource.region, resource.region_source) == (region, region_source)
 
 
+@pytest.mark.parametrize("local", ["google-beta", "gcp"])
+def test_google_resources_of_another_provider_name_are_placed_like_google(tmp_path: Path, local: str) -> None:
+    # google-beta, or a local name whose required_providers source is google, placed a US bucket in
+    # the provider's europe-west1: its location was read only for the provider named google.
+    (tmp_path / "main.tf").write_text(
+        'terraform {\n  required_providers {\n    gcp = {\n      source = "hashicorp/google"\n    }\n  }\n}\n'
+        f'provider "{local}" {{\n  region = "europe-west1"\n}}\n'
+        f'resource "google_storage_bucket" "b" {{\n  provider = {local}\n  location = "US"\n}}\n'
+        f'resource "google_compute_instance" "i" {{\n  provider = {local}\n  zone = "us-central1-a"\n}}\n'
+        f'resource "google_compute_disk" "d" {{\n  provider = {local}\n}}\n',
+        encoding="utf-8",
+    )
+    resources = scan(tmp_path).resources
+    placed = {key: (r.provider, r.region, r.region_source) for key, r in resources.items()}
+    assert placed == {
+        "google_storage_bucket.b": ("google", "US", "resource argument location"),
+        "google_compute_instance.i": ("google", "us-central1", "resource argument zone"),
+        "google_compute_disk.d": ("google", "europe-west1", f"provider {local}"),
+    }
+
+
 PROVIDER_EU = (
     'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
 )

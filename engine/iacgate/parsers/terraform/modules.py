@@ -19,7 +19,12 @@ from iacgate.parsers.terraform.instances import Body, Expansion, evaluate_resour
 from iacgate.parsers.terraform.policy_document import OUTPUTS as POLICY_OUTPUTS
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
-from iacgate.parsers.terraform.providers import ProviderConfig, passed_providers, provider_config
+from iacgate.parsers.terraform.providers import (
+    ProviderConfig,
+    passed_providers,
+    provider_config,
+    required_types,
+)
 from iacgate.parsers.terraform.syntax import Expr, input_variable
 from iacgate.parsers.terraform.types import convert
 from iacgate.parsers.terraform.values import EvalError, LazyObject, computed_view, key_text
@@ -64,9 +69,10 @@ class ModuleInstance:
         self.functions = FunctionContext(program.file_reader(config), program.template_parser, program.budget)
         self.evaluator = Evaluator(self)
         self.providers = dict(providers)
+        self.provider_types = required_types(located.block for located in config.settings)
         for located in config.providers:
             note = f" (declared in {address})" if address else ""
-            configured = provider_config(located.block, self.evaluator, note)
+            configured = provider_config(located.block, self.evaluator, note, self.provider_types)
             self.providers[configured.name] = configured
 
     def prefix(self, text: str) -> str:

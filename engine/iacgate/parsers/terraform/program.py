@@ -20,7 +20,7 @@ from iacgate.parsers.terraform.instances import Body, Tracker, expand
 from iacgate.parsers.terraform.modules import ModuleInstance, ResourceInstance
 from iacgate.parsers.terraform.policy_document import TYPE as POLICY_DOCUMENT
 from iacgate.parsers.terraform.policy_document import policy_json
-from iacgate.parsers.terraform.providers import PER_INSTANCE, resource_region
+from iacgate.parsers.terraform.providers import PER_INSTANCE, provider_kind, resource_region
 from iacgate.parsers.terraform.reads import FileReads
 from iacgate.parsers.terraform.rootvalues import root_values
 from iacgate.parsers.terraform.syntax import traversal
@@ -304,7 +304,7 @@ class Program:
             # ``aws.by_region[each.key]`` (OpenTofu's provider for_each): a configuration chosen per
             # instance, never the default one.
             provider_key += PER_INSTANCE
-        kind = provider_key.split(".", 1)[0]
+        kind = provider_kind(provider_key.split(".", 1)[0], module.provider_types)
         region, region_source, provider = resource_region(kind, provider_key, attributes, module.providers)
         tags: Any = attributes.get("tags") if isinstance(attributes.get("tags"), dict) else {}
         if kind == "aws" and provider is not None and provider.default_tags and config.mode == "managed":

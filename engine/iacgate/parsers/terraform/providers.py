@@ -8,7 +8,7 @@ is its own argument where the provider has one (AWS v6 ``region``, azurerm ``loc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,35 @@ from iacgate.parsers.terraform.syntax import Block, traversal
 
 # The suffix of a provider key whose configuration a ``provider`` argument picks by a computed index.
 PER_INSTANCE = ".<per instance>"
+
+# Provider types that place resources as another does: google-beta serves the google_* resources.
+_FAMILY = {"google-beta": "google"}
+
+
+def required_types(settings: Iterable[Block]) -> dict[str, str]:
+    """Local provider name -> provider type, from ``required_providers`` sources (``gcp = { source =
+    "hashicorp/google" }``, or a nested block in ``.tf.json``); an undeclared name is its own type."""
+    types: dict[str, str] = {}
+    for block in settings:
+        for required in (child for child in block.blocks if child.type == "required_providers"):
+            sources = {
+                name: dict(attribute.expr[1]).get(("L", "source"))
+                for name, attribute in required.attributes.items()
+                if attribute.expr[0] == "O"
+            }
+            sources.update(
+                {b.type: b.attributes["source"].expr for b in required.blocks if "source" in b.attributes}
+            )
+            for name, source in sources.items():
+                if source is not None and source[0] == "L" and isinstance(source[1], str):
+                    types[name] = source[1].rstrip("/").rsplit("/", 1)[-1].lower()
+    return types
+
+
+def provider_kind(local: str, types: Mapping[str, str]) -> str:
+    """How resources of a local provider name are placed: by its type (``gcp`` -> ``google``), by family."""
+    kind = types.get(local, local)
+    return _FAMILY.get(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -56,11 +85,14 @@ def _text(value: Any, name: str) -> str | Unknown:
     return Unknown(f"provider {name} sets region to a non-string value")
 
 
-def provider_config(block: Block, evaluator: Evaluator, note: str) -> ProviderConfig:
-    kind = block.labels[0]
+def provider_config(
+    block: Block, evaluator: Evaluator, note: str, types: Mapping[str, str]
+) -> ProviderConfig:
+    local = block.labels[0]
+    kind = provider_kind(local, types)
     alias = block.attributes.get("alias")
     alias_value = safe_value(evaluator, alias.expr, "alias") if alias else None
-    name = f"{kind}.{alias_value}" if isinstance(alias_value, str) else kind
+    name = f"{local}.{alias_value}" if isinstance(alias_value, str) else local
     values: dict[str, Any] = {
         key: safe_value(evaluator, block.attributes[key].expr, f"provider {name} {key}")
         for key in ("region", "zone")
