@@ -100,12 +100,21 @@ own_place := {
 	"path": path,
 } if {
 	value := lib.attr(own_argument)
+	not left_to_provider(value)
 	path := known_path([own_argument], value)
 } else := {
 	"what": "the resource",
 	"region": region_value(input.resource.region, "no region recorded"),
 	"source": object.get(input.resource, "region_source", "unknown"),
 	"path": [],
+}
+
+# An unknown argument that the configuration does not set (a pre-v6 aws_s3_bucket's computed region in
+# a plan) is filled from the provider configuration, which the parser resolved as the resource's region;
+# one the configuration sets is the resource's own (the parser says "resource argument") and stays unknown.
+left_to_provider(value) if {
+	lib.is_unknown(value)
+	not startswith(object.get(input.resource, "region_source", ""), "resource argument")
 }
 
 # A path to a value, or to the resource when the value is unknown until apply.

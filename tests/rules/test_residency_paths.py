@@ -85,6 +85,7 @@ EXACT_FAILURES: dict[str, set[tuple[str, str]]] = {
         (R, "aws_s3_bucket.fail_restricted_default_tags"),
         (R, "google_compute_disk.fail_google_provider_zone"),
         (R, "module.us_store.aws_s3_bucket.fail_module_bucket"),
+        (R, "google_storage_bucket.fail_configured_location_unknown"),
         (R, "module.own_provider.aws_s3_bucket.fail_module_own_provider"),
     },
     "RES-REGION-001/pulumi/stack-config.checkpoint.json": {
@@ -224,6 +225,12 @@ PATHS = [
     (
         "RES-REGION-001/terraform-plan/module-providers.tfplan.json",
         "aws_s3_bucket.pass_region_from_root_variable",
+        "eu-west-1",
+        "provider aws",
+    ),
+    (
+        "RES-REGION-001/terraform-plan/module-providers.tfplan.json",
+        "aws_s3_bucket.pass_computed_region_is_the_providers",
         "eu-west-1",
         "provider aws",
     ),

@@ -22,6 +22,9 @@ from iacgate.parsers.tfplan_config import ConfigIndex, Instance, subjects
 
 Region = tuple[str | Unknown, str]
 
+# A resource's own arguments that place it, in the order the residency pack reads them.
+_OWN_ARGUMENTS = {"azurerm": ("location",), "google": ("location", "region", "zone")}
+
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
@@ -44,16 +47,17 @@ class Regions:
     def for_resource(
         self, instance: Instance, provider: str, attributes: Mapping[str, Any], config: Mapping[str, Any]
     ) -> Region:
-        argument = "location" if provider == "azurerm" else "region"
-        own = attributes.get(argument)
-        if isinstance(own, str) and own:
-            return own, f"resource argument {argument}"
-        # An unknown computed region (pre-v6 aws_s3_bucket) is the provider's; an unknown one the
-        # configuration sets is the resource's own and stays unknown.
-        if isinstance(own, Unknown) and argument in _mapping(config.get("expressions")):
-            return Unknown(f"the resource's {argument} argument is known only after apply"), (
-                f"resource argument {argument}"
-            )
+        expressions = _mapping(config.get("expressions"))
+        for argument in _OWN_ARGUMENTS.get(provider, ("region",)):
+            own = attributes.get(argument)
+            if isinstance(own, str) and own:
+                return own, f"resource argument {argument}"
+            # An unknown computed region (pre-v6 aws_s3_bucket) is the provider's; an unknown one the
+            # configuration sets (or a resource whose configuration the plan lacks) stays unknown.
+            if isinstance(own, Unknown) and (not config or argument in expressions):
+                return Unknown(f"the resource's {argument} argument is known only after apply"), (
+                    f"resource argument {argument}"
+                )
         if not self._configured:
             reason = "the plan has no configuration section, so the provider's region is not recorded"
             return Unknown(reason), f"provider {provider}"
