@@ -35,6 +35,11 @@ def is_unknown(value: object) -> bool:
     return isinstance(value, Unknown)
 
 
+def under(path: str, top: str) -> bool:
+    """Whether ``path`` (a ``path_text``) is ``top`` or lies inside it (``top.x``, ``top[0]``)."""
+    return path == top or path.startswith((f"{top}.", f"{top}["))
+
+
 def path_text(path: Sequence[PathElement]) -> str:
     """``("rule", 0, "apply")`` -> ``rule[0].apply``: the form used in messages and line maps."""
     out = ""

@@ -264,9 +264,8 @@ class TerraformParser:
                 continue
             result, _ = self._unit(scanned[directory], configs, options)
             results.append(replace(result, unit=f"{result.unit} ({TERRAFORM})"))
-        # Only what the first reading did not say already (a parse error is the file's, either way).
-        said = set(notes)
-        notes.extend(note for note in configs.notifications if note not in said)
+        # What both readings say is said once: ``parse`` keeps each notification once.
+        notes.extend(configs.notifications)
         return results
 
     def _unit(

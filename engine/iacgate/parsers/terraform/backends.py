@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from iacgate.graph.model import Resource, SourceLocation, Unknown, ValueOrigin
+from iacgate.graph.model import Resource, SourceLocation, Unknown, ValueOrigin, under
 from iacgate.notifications import Notification
 from iacgate.parsers import node_types
 from iacgate.parsers.base import BackendSetting
@@ -103,7 +103,7 @@ def _given(
     settings: Iterable[BackendSetting], scan_root: Path, notes: list[Notification]
 ) -> Iterator[tuple[str, Any, ValueOrigin]]:
     """The ``-backend-config`` arguments: (name, value, where it was given), in order."""
-    from iacgate.parsers.terraform.rootvalues import hcl_assignments, read_text
+    from iacgate.parsers.terraform.rootvalues import hcl_assignments, read_text, shown_path
 
     for setting in settings:
         if setting.file is None:
@@ -111,10 +111,7 @@ def _given(
             value: Any = {"true": True, "false": False}.get(setting.value, setting.value)
             yield setting.key, value, ValueOrigin(f"--backend-config {setting.key}")
             continue
-        try:
-            shown = setting.file.resolve().relative_to(scan_root.resolve()).as_posix()
-        except ValueError:
-            shown = str(setting.file)
+        shown = shown_path(setting.file, scan_root)
         what = "backend configuration file"
         if not setting.file.is_file():
             notes.append(Notification("error", f"{what} {setting.file} not found"))
@@ -150,8 +147,7 @@ def backend_resource(
             for name, value, origin in _given(settings, scan_root, [] if notes is None else notes):
                 attributes[name] = value
                 origins[name] = origin
-                for path in [p for p in lines if p == name or p.startswith((f"{name}.", f"{name}["))]:
-                    del lines[path]
+                lines = {path: number for path, number in lines.items() if not under(path, name)}
         location = SourceLocation(found.file, found.block.start, found.block.end, lines, origins)
     else:
         where = config.settings[0] if config.settings else (config.providers[0] if config.providers else None)

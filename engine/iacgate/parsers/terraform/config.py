@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from iacgate.parsers.terraform.syntax import Attribute, Block, ParsedFile
 
@@ -118,30 +118,21 @@ class ModuleConfig:
                 self.invalid.append((f"an override file cannot hold {kind} blocks", file, block.start))
             return
         if kind in ("resource", "data"):
-            key = f"data.{labels[0]}.{labels[1]}" if kind == "data" else f"{labels[0]}.{labels[1]}"
+            key = ResourceConfig(
+                "data" if kind == "data" else "managed", labels[0], labels[1], block, file
+            ).key
             resource = self.resources.get(key)
             if resource is None:
                 self._missing(kind, key, file, block.start)
                 return
-            self.resources[key] = ResourceConfig(
-                resource.mode,
-                resource.type,
-                resource.name,
-                _merged(resource.block, block),
-                resource.file,
-                {**resource.overridden, **_written(block, file, resource.block)},
-            )
+            self.resources[key] = _overridden(resource, block, file)
         elif kind in ("variable", "output", "module"):
             table = {"variable": self.variables, "output": self.outputs, "module": self.calls}[kind]
             located = table.get(labels[0])
             if located is None:
                 self._missing(kind, labels[0], file, block.start)
                 return
-            table[labels[0]] = Located(
-                _merged(located.block, block),
-                located.file,
-                {**located.overridden, **_written(block, file, located.block)},
-            )
+            table[labels[0]] = _overridden(located, block, file)
         elif kind == "provider":
             self._override_provider(block, file)
         elif kind == "locals":
@@ -167,20 +158,12 @@ class ModuleConfig:
             self.settings.append(Located(block, file))
 
     def _override_provider(self, block: Block, file: str) -> None:
-        alias = _literal(block.attributes.get("alias"))
+        name = _provider_name(block)
         for index, located in enumerate(self.providers):
-            if (
-                located.block.labels == block.labels
-                and _literal(located.block.attributes.get("alias")) == alias
-            ):
-                self.providers[index] = Located(
-                    _merged(located.block, block),
-                    located.file,
-                    {**located.overridden, **_written(block, file, located.block)},
-                )
+            if _provider_name(located.block) == name:
+                self.providers[index] = _overridden(located, block, file)
                 return
-        name = block.labels[0] + (f".{alias}" if alias else "")
-        self._missing("provider configuration", name, file, block.start)
+        self._missing("provider configuration", name.removeprefix("provider "), file, block.start)
 
     def _missing(self, kind: str, name: str, file: str, line: int) -> None:
         # Terraform refuses an override of nothing ("Missing resource to override").
@@ -254,6 +237,18 @@ def _merged(original: Block, override: Block) -> Block:
                 block = block._replace(attributes={**before.attributes, **block.attributes})
         blocks.append(block)
     return original._replace(attributes={**original.attributes, **override.attributes}, blocks=tuple(blocks))
+
+
+_Overridable = TypeVar("_Overridable", Located, ResourceConfig)
+
+
+def _overridden(original: _Overridable, block: Block, file: str) -> _Overridable:
+    """``original`` (a resource, module call, variable, output or provider) merged with an override file's
+    block, remembering what the override wrote."""
+    written = _written(block, file, original.block)
+    return replace(
+        original, block=_merged(original.block, block), overridden={**original.overridden, **written}
+    )
 
 
 def _written(block: Block, file: str, original: Block | None = None) -> dict[str, tuple[str, int]]:

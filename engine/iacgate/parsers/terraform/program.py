@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from iacgate.errors import ParseError
-from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin
+from iacgate.graph.model import Edge, Resource, SourceLocation, Unknown, ValueOrigin, under
 from iacgate.notifications import Notification
 from iacgate.parsers import node_types
 from iacgate.parsers.base import ParseOptions, UnresolvedModule
@@ -389,8 +389,7 @@ def _location(config: ResourceConfig, module: ModuleInstance, body: Body | None)
     lines = dict(body.lines) if body else {}
     origins = _origins(module, body)
     for name, (file, line) in config.overridden.items():
-        for path in [path for path in lines if path == name or path.startswith((f"{name}.", f"{name}["))]:
-            del lines[path]
+        lines = {path: number for path, number in lines.items() if not under(path, name)}
         if not (name in origins and origins[name].decides):
             origins[name] = ValueOrigin(f"the override file {file}", file, line, decides=True)
     return SourceLocation(config.file, block.start, block.end, lines, origins)

@@ -71,6 +71,14 @@ def _syntax_note(problem: tuple[int, int, str], shown: str, what: str) -> Notifi
     return Notification("error", f"cannot parse {what}: {message}", shown, line, column)
 
 
+def shown_path(path: Path, scan_root: Path) -> str:
+    """How a user's input file is named in reports: relative to the scan root when inside it."""
+    try:
+        return path.resolve().relative_to(scan_root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def read_text(path: Path, shown: str, notes: list[Notification], what: str) -> str | None:
     """A user's or scanned input file's text (``what``: "variable file"), or None after an error note."""
     try:
@@ -165,10 +173,7 @@ def root_values(
             if path in var_files:
                 notes.append(Notification("error", f"variable file {path} not found"))
             continue
-        try:
-            shown = path.resolve().relative_to(scan_root.resolve()).as_posix()
-        except ValueError:
-            shown = str(path)
+        shown = shown_path(path, scan_root)
         why = roots.refusal(path) if roots is not None and path not in var_files else None
         if why is not None:
             where = path.relative_to(scan_root).as_posix() if path.is_relative_to(scan_root) else path.name
