@@ -189,12 +189,13 @@ def _tags(attributes: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _changes(document: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """Each address's ``resource_changes`` entry."""
     changes: dict[str, Mapping[str, Any]] = {}
     for entry in document.get("resource_changes") or ():
         # A deposed object (the old copy of a create-before-destroy replacement, being destroyed) shares
         # its address with the current object: that one's change decides, wherever the entries stand.
         if isinstance(entry, Mapping) and isinstance(entry.get("address"), str) and not entry.get("deposed"):
-            changes.setdefault(entry["address"], _mapping(entry.get("change")))
+            changes.setdefault(entry["address"], entry)
     return changes
 
 
@@ -204,6 +205,8 @@ class _Selected(NamedTuple):
     resource: Mapping[str, Any]
     change: Mapping[str, Any]
     origin: str
+    # The resource_changes entry: Terraform writes action_reason and previous_address beside its change.
+    entry: Mapping[str, Any]
 
 
 def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
@@ -217,13 +220,13 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
     selected: list[_Selected] = []
     root = _mapping(document["planned_values"].get("root_module"))
     for module_address, resource in _planned(root, ""):
-        change = changes.get(resource["address"], {})
+        entry = changes.get(resource["address"], {})
+        change = _mapping(entry.get("change"))
         actions = change.get("actions")
         if isinstance(actions, list) and set(actions) in _NOT_EVALUATED:
             continue
-        selected.append(
-            _Selected(_instance(module_address, resource, modules), module_address, resource, change, "")
-        )
+        instance = _instance(module_address, resource, modules)
+        selected.append(_Selected(instance, module_address, resource, change, "", entry))
     seen = {entry.instance.id for entry in selected}
     # Resources the plan destroys are in resource_changes only; they are kept, as deleted, for the rules
     # that judge changes (a destroyed database). Their attributes are the state before.
@@ -243,7 +246,7 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
                 seen.add(deposed)
                 module_address = str(entry.get("module_address") or "")
                 instance = replace(_instance(module_address, entry, modules), id=deposed)
-                selected.append(_Selected(instance, module_address, entry, change, "resource_changes"))
+                selected.append(_Selected(instance, module_address, entry, change, "resource_changes", entry))
             continue
         # A forgotten resource (a removed block with destroy = false) is kept too, as Pulumi's
         # retainOnDelete and CloudFormation's Retain are: it leaves the state and keeps its data.
@@ -262,13 +265,13 @@ def _select(document: Mapping[str, Any], source: SourceFile) -> list[_Selected]:
         seen.add(entry["address"])
         module_address = str(entry.get("module_address") or "")
         instance = _instance(module_address, entry, modules)
-        selected.append(_Selected(instance, module_address, entry, change, "resource_changes"))
+        selected.append(_Selected(instance, module_address, entry, change, "resource_changes", entry))
     prior = _mapping(_mapping(_mapping(document.get("prior_state")).get("values")).get("root_module"))
     for module_address, resource in _planned(prior, ""):
         if resource.get("mode") == "data" and resource["address"] not in seen:
             seen.add(resource["address"])
             instance = _instance(module_address, resource, modules)
-            selected.append(_Selected(instance, module_address, resource, {}, "prior_state"))
+            selected.append(_Selected(instance, module_address, resource, {}, "prior_state", {}))
     return selected
 
 
@@ -382,7 +385,7 @@ def _drift(document: Mapping[str, Any]) -> list[_Selected]:
             continue
         module_address = str(entry.get("module_address") or "")
         instance = _instance(module_address, entry, modules)
-        selected.append(_Selected(instance, module_address, entry, change, "resource_drift"))
+        selected.append(_Selected(instance, module_address, entry, change, "resource_drift", entry))
     return selected
 
 
@@ -448,8 +451,8 @@ def _resource(
         attributes = {**attributes, ORIGINS: credential_origins(config, instance.path, index.modules, given)}
     metadata["provider_name"] = provider_name
     for name in ("action_reason", "previous_address"):
-        if isinstance(change.get(name), str):
-            metadata[name] = change[name]
+        if isinstance(entry.entry.get(name), str):
+            metadata[name] = entry.entry[name]
     if module_address:
         metadata["module"] = module_address
     if span is None:

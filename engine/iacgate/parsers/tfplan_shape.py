@@ -157,8 +157,8 @@ def _changes(checker: _Checker, changes: Any) -> None:
             and all(type(action) is str for action in change["actions"])
             and type(change.get("after")) in _OPTIONAL_OBJECT
             and type(change.get("after_unknown")) in _UNKNOWN_FLAGS
-            and type(change.get("action_reason")) in _OPTIONAL_STRING
-            and type(change.get("previous_address")) in _OPTIONAL_STRING
+            and type(entry.get("action_reason")) in _OPTIONAL_STRING
+            and type(entry.get("previous_address")) in _OPTIONAL_STRING
         ):
             continue
         path = f"resource_changes[{index}]"
@@ -173,7 +173,7 @@ def _changes(checker: _Checker, changes: Any) -> None:
         unknown = change.get("after_unknown")
         checker.expect(unknown, _UNKNOWN_FLAGS, f"{path}.change.after_unknown", address)
         for key in ("action_reason", "previous_address"):
-            checker.expect(change.get(key), (str, type(None)), f"{path}.change.{key}", address)
+            checker.expect(entry.get(key), (str, type(None)), f"{path}.{key}", address)
 
 
 def _configuration(checker: _Checker, configuration: Any) -> None:

@@ -237,6 +237,11 @@ def test_a_genuine_plan_of_every_action_carries_its_change() -> None:
     assert replaced is not None and replaced.replace_paths == (("triggers_replace",),)
     assert replaced.before is not None and replaced.before["triggers_replace"] == ["v1"]
     assert graph.by_id["terraform_data.destroyed"].attributes["input"] == "gone"
+    # Terraform writes why beside the change, not inside it.
+    reasons = {r.id: r.metadata.get("action_reason") for r in graph.resources}
+    assert reasons["terraform_data.destroyed"] == "delete_because_no_resource_config"
+    assert reasons["terraform_data.replaced"] == "replace_because_cannot_update"
+    assert reasons["terraform_data.created"] is None
 
 
 def _action(resource: Resource) -> str | None:
