@@ -217,3 +217,9 @@ rest_rds_storage_source_refers(name) if {
 	entry.resource.type == input.resource.type
 	entry.resource.mode == "managed"
 }
+
+# A block device as messages name it: `block device /dev/sdf`, or, when the mapping names none (a dynamic
+# block, a mapping without device_name), `block device without a device name` (not "block device not set").
+rest_device_text(device) := concat("", ["block device ", lib.show(device)]) if {
+	lib.is_set(device)
+} else := "block device without a device name"

@@ -9,7 +9,7 @@ deny contains violation if {
 	some device in aws_rest.rest_instance_devices
 	not lib.is_unknown(device.settings)
 	not from_snapshot_without_key(device.settings)
-	label := concat("", ["kms_key_id of block device ", lib.show(device.device)])
+	label := concat("", ["kms_key_id of ", aws_rest.rest_device_text(device.device)])
 	some violation in aws_rest.rest_cmk_findings(
 		device.attribute, array.concat(device.path, ["kms_key_id"]),
 		object.get(device.settings, "kms_key_id", null), label, "EC2 instance",
@@ -35,7 +35,7 @@ deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) i
 	some device in aws_rest.rest_instance_devices
 	from_snapshot_without_key(device.settings)
 	msg := concat("", [
-		"EC2 instance block device ", lib.show(device.device), " keeps the key of the snapshot it is restored from",
+		"EC2 instance ", aws_rest.rest_device_text(device.device), " keeps the key of the snapshot it is restored from",
 		" (snapshot_id is ", lib.show(object.get(device.settings, "snapshot_id", null)),
 		"), which the scanned configuration does not show: kms_key_id is not set, required the ARN or alias",
 		" of a customer-managed key",

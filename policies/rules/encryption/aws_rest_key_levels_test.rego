@@ -72,6 +72,16 @@ test_launch_template_levels if {
 	skipped.not_applicable
 }
 
+# A mapping without device_name (a dynamic block's, say) is not "block device not set".
+test_unnamed_device_is_said_so if {
+	some missing in aws_rest_launch_template_cmk.deny with input.resource as testing.resource("aws_launch_template", {"block_device_mappings": [{"ebs": [{"encrypted": true}]}]})
+		with input.related as []
+	contains(missing.message, "kms_key_id of block device without a device name is not set")
+	some named in aws_rest_launch_template_cmk.deny with input.resource as levels_template({"encrypted": true})
+		with input.related as []
+	contains(named.message, "kms_key_id of block device /dev/sdf is not set")
+}
+
 test_unknown_settings_are_undetermined if {
 	some ebs in aws_rest_launch_template_cmk.deny with input.resource as testing.resource("aws_launch_template", {"block_device_mappings": [{"device_name": "/dev/sdf", "ebs": testing.unknown}]})
 		with input.related as []

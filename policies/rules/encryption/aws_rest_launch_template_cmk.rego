@@ -65,7 +65,7 @@ from_snapshot_without_key(settings) if {
 deny contains violation if {
 	some device in devices
 	not from_snapshot_without_key(device.settings)
-	label := concat("", ["kms_key_id of block device ", lib.show(device.device)])
+	label := concat("", ["kms_key_id of ", aws_rest.rest_device_text(device.device)])
 	some violation in aws_rest.rest_cmk_findings(
 		key_attribute, array.concat(device.path, ["kms_key_id"]),
 		object.get(device.settings, "kms_key_id", null), label, "Launch template",
@@ -76,7 +76,7 @@ deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) i
 	some device in devices
 	from_snapshot_without_key(device.settings)
 	msg := concat("", [
-		"Launch template block device ", lib.show(device.device), " keeps the key of the snapshot it is restored",
+		"Launch template ", aws_rest.rest_device_text(device.device), " keeps the key of the snapshot it is restored",
 		" from (snapshot_id is ", lib.show(object.get(device.settings, "snapshot_id", null)),
 		"), which the scanned configuration does not show: kms_key_id is not set, required the ARN or alias",
 		" of a customer-managed key",
