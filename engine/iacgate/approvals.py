@@ -98,11 +98,13 @@ def action_of(change: Change | None) -> str:
     """The action an approval names for a resource's change."""
     if change is None:
         return "none"
-    if change.replaces:
+    # A replacement the source says may happen (CloudFormation Replacement: Conditional) may destroy the
+    # resource: approving an update of it does not approve that.
+    if change.replaces or change.replacement_conditional:
         return "replace"
     if change.destroys:
         return "delete"
-    if "update" in change.actions or change.replacement_conditional:
+    if "update" in change.actions:
         return "update"
     return "create" if "create" in change.actions else "none"
 

@@ -297,3 +297,20 @@ def test_an_approval_naming_the_plan_file_covers_its_findings_located_in_the_sou
     assert list(approved) == ["prod.tfplan.json"]
     assert approved["prod.tfplan.json"]["approved"] == "replace"
     assert not data["approvals"]["stale"]
+
+
+def test_a_replacement_that_may_happen_needs_an_approval_of_replace(tmp_path: Path) -> None:
+    """CloudFormation ``Replacement: Conditional``: the database may be destroyed, so approving an update of
+    it does not approve that; approving its replacement does."""
+    changeset = ROOT / "fixtures" / "change-safety" / "CHG-STATE-001" / "stack.changeset.json"
+    maybe = "UndeterminedMaybeReplacedDatabase"
+    outcomes = {}
+    for action in ("update", "replace"):
+        (tmp_path / action).mkdir()
+        repo, approvals = setup(tmp_path / action, approval(maybe, action))
+        (repo / "release.tfplan.json").unlink()
+        shutil.copy(changeset, repo / "stack.changeset.json")
+        _, data = scan_json(repo, "--approvals", str(approvals))
+        assert any(f["resource_id"] == maybe and f["rule_id"] == "CHG-STATE-001" for f in data["findings"])
+        outcomes[action] = maybe in suppressed(data)
+    assert outcomes == {"update": False, "replace": True}
