@@ -218,6 +218,39 @@ rest_rds_storage_source_refers(name) if {
 	entry.resource.mode == "managed"
 }
 
+# Findings on the storage encryption a DB instance or cluster (RDS, Aurora, DocumentDB, Neptune) takes
+# from the source it is created from, when it does not set storage_encrypted = true itself: failed when
+# the source is a resource of the configuration whose storage is not encrypted (decided by it, though the
+# argument naming it is unknown until apply), undetermined when the configuration does not show the source.
+# Empty when the resource is not created from a source. `subject` names the resource in messages.
+rest_inherited_storage_findings(subject) := array.concat(
+	rest_inherited_storage_unencrypted(subject),
+	rest_inherited_storage_undetermined(subject),
+)
+
+rest_inherited_storage_unencrypted(subject) := [finding |
+	rest_rds_inherited_encryption == "unencrypted"
+	not lib.is_true(lib.attr("storage_encrypted"))
+	some name in rest_rds_storage_source_names
+	msg := concat("", [
+		subject, " storage is not encrypted: it takes the encryption of the source it is created from (",
+		name, " is ", lib.attr_text(name), "), whose storage is not encrypted, required an encrypted source",
+	])
+	finding := lib.decided_violation([name], msg)
+]
+
+rest_inherited_storage_undetermined(subject) := [finding |
+	rest_rds_inherited_encryption == "undetermined"
+	not lib.is_true(lib.attr("storage_encrypted"))
+	some name in rest_rds_storage_source_names
+	msg := concat("", [
+		subject, " takes its storage encryption from the source it is created from (", name, " is ",
+		lib.attr_text(name), "), which the scanned configuration does not show: storage_encrypted is ",
+		lib.attr_text("storage_encrypted"), ", required an encrypted source",
+	])
+	finding := lib.undetermined([name], msg)
+]
+
 # A block device as messages name it: `block device /dev/sdf`, or, when the mapping names none (a dynamic
 # block, a mapping without device_name), `block device without a device name` (not "block device not set").
 rest_device_text(device) := concat("", ["block device ", lib.show(device)]) if {

@@ -18,26 +18,7 @@ deny contains lib.violation(["storage_encrypted"], msg) if {
 	msg := sprintf("RDS DB instance storage is not encrypted: storage_encrypted is %s, required true", [lib.attr_text("storage_encrypted")])
 }
 
-# A replica, or an instance restored from a snapshot or a point in time, has its source's encryption. The
-# argument naming the source is unknown until apply (a reference), but the source is a known resource of
-# the configuration that decides it.
-deny contains lib.decided_violation([name], msg) if {
-	inherited == "unencrypted"
-	not lib.is_true(lib.attr("storage_encrypted"))
-	some name in aws_rest.rest_rds_storage_source_names
-	msg := concat("", [
-		"RDS DB instance storage is not encrypted: it takes the encryption of the source it is created from (",
-		name, " is ", lib.attr_text(name), "), whose storage is not encrypted, required an encrypted source",
-	])
-}
-
-deny contains lib.undetermined([name], msg) if {
-	inherited == "undetermined"
-	not lib.is_true(lib.attr("storage_encrypted"))
-	some name in aws_rest.rest_rds_storage_source_names
-	msg := concat("", [
-		"RDS DB instance takes its storage encryption from the source it is created from (", name, " is ",
-		lib.attr_text(name), "), which the scanned configuration does not show: storage_encrypted is ",
-		lib.attr_text("storage_encrypted"), ", required an encrypted source",
-	])
+# Created from a source (a snapshot, a primary it replicates, a point in time): the source's encryption.
+deny contains finding if {
+	some finding in aws_rest.rest_inherited_storage_findings("RDS DB instance")
 }

@@ -45,7 +45,12 @@ def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
 # --- DocumentDB and Neptune ---------------------------------------------------------------------
 
 
-def docdb(name: str, encrypted: bool | None) -> Case:
+# A cluster snapshot to restore from: the restored cluster has the snapshot's encryption, which the
+# configuration does not show (DocumentDB and Neptune snapshots have RDS ARNs).
+SNAPSHOT = f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster-snapshot:catalog-final"
+
+
+def docdb(name: str, encrypted: bool | None, snapshot: str | None = None) -> Case:
     ident = name.replace("_", "-")
     key = CMK if encrypted else None
     return case(
@@ -58,6 +63,7 @@ def docdb(name: str, encrypted: bool | None) -> Case:
                 "manage_master_user_password": True,
                 "storage_encrypted": encrypted,
                 "kms_key_id": key,
+                "snapshot_identifier": snapshot,
             }
         ),
         (
@@ -69,6 +75,7 @@ def docdb(name: str, encrypted: bool | None) -> Case:
                     "ManageMasterUserPassword": True,
                     "StorageEncrypted": encrypted,
                     "KmsKeyId": key,
+                    "SnapshotIdentifier": snapshot,
                 }
             ),
         ),
@@ -81,13 +88,14 @@ def docdb(name: str, encrypted: bool | None) -> Case:
                     "manageMasterUserPassword": True,
                     "storageEncrypted": encrypted,
                     "kmsKeyId": key,
+                    "snapshotIdentifier": snapshot,
                 }
             ),
         ),
     )
 
 
-def neptune(name: str, encrypted: bool | None) -> Case:
+def neptune(name: str, encrypted: bool | None, snapshot: str | None = None) -> Case:
     ident = name.replace("_", "-")
     key = CMK if encrypted else None
     return case(
@@ -99,11 +107,19 @@ def neptune(name: str, encrypted: bool | None) -> Case:
                 "engine": "neptune",
                 "storage_encrypted": encrypted,
                 "kms_key_arn": key,
+                "snapshot_identifier": snapshot,
             }
         ),
         (
             "AWS::Neptune::DBCluster",
-            _drop_none({"DBClusterIdentifier": ident, "StorageEncrypted": encrypted, "KmsKeyId": key}),
+            _drop_none(
+                {
+                    "DBClusterIdentifier": ident,
+                    "StorageEncrypted": encrypted,
+                    "KmsKeyId": key,
+                    "SnapshotIdentifier": snapshot,
+                }
+            ),
         ),
         (
             "aws:neptune/cluster:Cluster",
@@ -113,6 +129,7 @@ def neptune(name: str, encrypted: bool | None) -> Case:
                     "engine": "neptune",
                     "storageEncrypted": encrypted,
                     "kmsKeyArn": key,
+                    "snapshotIdentifier": snapshot,
                 }
             ),
         ),
@@ -709,11 +726,15 @@ FIXTURES: dict[str, list[Case]] = {
         docdb("fail_unencrypted", False),
         docdb("fail_default", None),
         docdb("pass_encrypted", True),
+        # Restored from a snapshot: AWS takes the snapshot's encryption, not storage_encrypted.
+        docdb("undetermined_from_snapshot", None, SNAPSHOT),
+        docdb("undetermined_from_snapshot_set_false", False, SNAPSHOT),
     ],
     "ENC-NEPTUNE-001": [
         neptune("fail_unencrypted", False),
         neptune("fail_default", None),
         neptune("pass_encrypted", True),
+        neptune("undetermined_from_snapshot", None, SNAPSHOT),
     ],
     "ENC-EFS-001": [efs("fail_unencrypted", False), efs("fail_default", None), efs("pass_encrypted", True)],
     "ENC-ELASTICACHE-001": [
