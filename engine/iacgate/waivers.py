@@ -424,8 +424,10 @@ def _inline_map(
                 elif unchanged is not None and not unchanged.existed(item):
                     if first_time:
                         message = (
-                            f"inline suppression of {item.rule} not honoured: this change adds or edits it "
-                            f"(it is not on {unchanged.reference.name}); it applies once reviewed and merged"
+                            f"inline suppression of {item.rule} not honoured: this change adds or edits it, "
+                            "or renames or rewrites the first line of its resource (it is not on "
+                            f"{unchanged.reference.name} for this resource); it applies once reviewed and "
+                            "merged"
                         )
                         notes.append(Notification("warning", message, item.file, item.line))
                 elif not item.reason:
