@@ -9,7 +9,7 @@ import pytest
 from iacgate.evaluate import EmbeddedEvaluator
 from iacgate.graph import UNKNOWN, Edge, Graph, Resource, Unknown
 from iacgate.packs import load_packs
-from parsers.tfplan_support import FIXTURES, graph_of
+from parsers.tfplan_support import FIXTURES, graph_of, parse, text_source
 
 MODULES = FIXTURES / "modules.tfplan.json"
 MINIFIED = FIXTURES / "minified-tf1.0.tfplan.json"
@@ -250,3 +250,91 @@ def test_a_finding_points_at_the_attribute_line() -> None:
 def test_edges_are_edges_of_the_graph(graph: Graph) -> None:
     ids = set(graph.by_id)
     assert all(isinstance(edge, Edge) and edge.source in ids and edge.target in ids for edge in graph.edges)
+
+
+def _google_plan(
+    values: dict[str, object], unknown: dict[str, object], expressions: dict[str, object]
+) -> str:
+    address = "google_compute_instance.vm"
+    resource = {"address": address, "mode": "managed", "type": "google_compute_instance", "name": "vm"}
+    provider = {"provider_name": "registry.terraform.io/hashicorp/google"}
+    return json.dumps(
+        {
+            "format_version": "1.2",
+            "planned_values": {"root_module": {"resources": [{**resource, **provider, "values": values}]}},
+            "resource_changes": [
+                {
+                    **resource,
+                    **provider,
+                    "change": {
+                        "actions": ["create"],
+                        "before": None,
+                        "after": values,
+                        "after_unknown": unknown,
+                    },
+                }
+            ],
+            "configuration": {
+                "provider_config": {
+                    "google": {
+                        "name": "google",
+                        "expressions": {"region": {"constant_value": "europe-west1"}},
+                    }
+                },
+                "root_module": {
+                    "resources": [{**resource, "provider_config_key": "google", "expressions": expressions}]
+                },
+            },
+        }
+    )
+
+
+def test_google_computed_keys_the_configuration_leaves_out_are_not_set() -> None:
+    """boot_disk.kms_key_self_link is optional and computed: a plan of a new instance shows it known after
+    apply when the configuration writes no key; that is Google's default key, "not set" as in the source."""
+    values = {
+        "name": "vm",
+        "boot_disk": [{"initialize_params": [{"image": "debian-12"}]}],
+        "attached_disk": [{"source": "d"}],
+    }
+    unknown = {
+        "boot_disk": [{"kms_key_self_link": True, "source": True}],
+        "attached_disk": [{"kms_key_self_link": True}],
+    }
+    written = {
+        "name": {"constant_value": "vm"},
+        "boot_disk": [{"initialize_params": [{"image": {"constant_value": "debian-12"}}]}],
+        "attached_disk": [
+            {
+                "source": {"constant_value": "d"},
+                "kms_key_self_link": {"references": ["google_kms_crypto_key.k.id"]},
+            }
+        ],
+    }
+    (unit,) = parse(text_source(_google_plan(values, unknown, written), "google.tfplan.json"))
+    (vm,) = unit.resources
+    assert vm.attributes["boot_disk"][0]["kms_key_self_link"] is None
+    assert vm.attributes["boot_disk"][0]["source"] is None
+    # A key the configuration writes (a key of the same plan) stays unknown.
+    assert isinstance(vm.attributes["attached_disk"][0]["kms_key_self_link"], Unknown)
+
+
+def test_google_computed_keys_of_blocks_the_configuration_does_not_write_stay_unknown() -> None:
+    """A dynamic block has no expressions of its own: its arguments may be written there."""
+    values = {
+        "name": "vm",
+        "boot_disk": [{"initialize_params": [{"image": "debian-12"}]}],
+        "attached_disk": [{"source": "d"}],
+    }
+    unknown = {
+        "boot_disk": [{"kms_key_self_link": True, "source": True}],
+        "attached_disk": [{"kms_key_self_link": True}],
+    }
+    written = {
+        "name": {"constant_value": "vm"},
+        "boot_disk": [{"initialize_params": [{"image": {"constant_value": "debian-12"}}]}],
+    }
+    (unit,) = parse(text_source(_google_plan(values, unknown, written), "google.tfplan.json"))
+    (vm,) = unit.resources
+    assert isinstance(vm.attributes["attached_disk"][0]["kms_key_self_link"], Unknown)
+    assert vm.attributes["boot_disk"][0]["kms_key_self_link"] is None

@@ -78,6 +78,25 @@ _NOT_EVALUATED = ({"delete"}, {"forget"})
 _PROVIDER_KEYS = frozenset(
     {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
 )
+# google arguments that are optional and computed (the provider reads back what Google chose when the
+# configuration says nothing: a Google-managed key, the instance's default ssl_mode), so a plan of a new
+# resource shows them known after apply where the configuration leaves them out. Each path names the
+# nested blocks on the way, then the argument; with the plan's configuration at hand, such a value is "not
+# set", as in the HCL source. Only blocks the configuration writes itself (as many as the plan holds) are
+# read: a dynamic block's arguments cannot be told apart from the provider's.
+_GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "google_compute_instance": (
+        ("boot_disk", "kms_key_self_link"),
+        ("boot_disk", "source"),
+        ("attached_disk", "kms_key_self_link"),
+    ),
+    "google_sql_database_instance": (
+        ("encryption_key_name",),
+        ("settings", "ip_configuration"),
+        ("settings", "ip_configuration", "ssl_mode"),
+    ),
+    "google_bigtable_instance": (("cluster", "kms_key_name"),),
+}
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -447,6 +466,9 @@ def _resource(
     expressions = _mapping(config.get("expressions"))
     if config and provider == "aws" and resource.get("mode") != "data" and not deleted:
         attributes = _unset_provider_keys(attributes, expressions)
+    if config and type_name in _GOOGLE_COMPUTED and resource.get("mode") != "data" and not deleted:
+        for path in _GOOGLE_COMPUTED[type_name]:
+            attributes = _unset_computed(attributes, expressions, path)
     if index is not None and not CREDENTIAL_ATTRIBUTES.isdisjoint(expressions):
         attributes = {**attributes, ORIGINS: credential_origins(config, instance.path, index.modules, given)}
     metadata["provider_name"] = provider_name
@@ -488,6 +510,28 @@ def _unset_provider_keys(attributes: Mapping[str, Any], expressions: Mapping[str
     if not computed:
         return attributes
     return {**attributes, **dict.fromkeys(computed)}
+
+
+def _unset_computed(
+    values: Mapping[str, Any], expressions: Mapping[str, Any], path: tuple[str, ...]
+) -> Mapping[str, Any]:
+    """``values`` with the argument at ``path`` (see ``_GOOGLE_COMPUTED``) set to None where the plan shows
+    it unknown and the configuration's block at the same place does not write it."""
+    name, rest = path[0], path[1:]
+    if not rest:
+        if isinstance(values.get(name), Unknown) and name not in expressions:
+            return {**values, name: None}
+        return values
+    blocks, written = values.get(name), expressions.get(name)
+    if not (isinstance(blocks, list) and isinstance(written, list) and len(blocks) == len(written)):
+        return values
+    if not all(
+        isinstance(block, Mapping) and isinstance(expr, Mapping)
+        for block, expr in zip(blocks, written, strict=True)
+    ):
+        return values
+    updated = [_unset_computed(block, expr, rest) for block, expr in zip(blocks, written, strict=True)]
+    return {**values, name: updated}
 
 
 def _replace_paths(raw: Any) -> tuple[AttributePath, ...]:

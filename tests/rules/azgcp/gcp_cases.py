@@ -6,7 +6,7 @@ from typing import Any
 
 from writer import GOOGLE, Res, Rule
 
-from plan_builder import Ref
+from plan_builder import UNKNOWN, Ref
 
 PROJECT = "acme-payments-prod"
 REGION = "europe-west1"
@@ -59,7 +59,15 @@ def instance(name: str, boot: dict[str, Any], **arguments: Any) -> Res:
         "boot_disk": [boot],
         "network_interface": NIC,
     }
-    return Res("google_compute_instance", name, {**base, **arguments})
+    return Res("google_compute_instance", name, {**base, **arguments}, defaults=INSTANCE_DEFAULTS)
+
+
+# boot_disk.kms_key_self_link, boot_disk.source and attached_disk.kms_key_self_link are optional and computed:
+# a plan of a new instance shows them known after apply where the configuration leaves them out.
+INSTANCE_DEFAULTS: dict[str, Any] = {
+    "boot_disk": {"kms_key_self_link": UNKNOWN, "source": UNKNOWN},
+    "attached_disk": {"kms_key_self_link": UNKNOWN},
+}
 
 
 def disk(name: str, keyed: bool) -> Res:
@@ -265,6 +273,9 @@ def cluster(cluster_id: str, key: Any = None) -> dict[str, Any]:
     return block
 
 
+# cluster.kms_key_name is optional and computed: known after apply in a plan where a cluster leaves it out.
+BIGTABLE_DEFAULTS: dict[str, Any] = {"cluster": {"kms_key_name": UNKNOWN}}
+
 BIGTABLE = rule(
     "ENC-GCPBIGTABLE-001",
     [
@@ -273,11 +284,13 @@ BIGTABLE = rule(
             "google_bigtable_instance",
             "fail_google_key",
             {"name": "ledger-a", "cluster": [cluster("ledger-a-ew1")]},
+            defaults=BIGTABLE_DEFAULTS,
         ),
         Res(
             "google_bigtable_instance",
             "fail_second_cluster",
             {"name": "ledger-b", "cluster": [cluster("ledger-b-ew1", KEY_REF), cluster("ledger-b-ew4")]},
+            defaults=BIGTABLE_DEFAULTS,
         ),
         Res(
             "google_bigtable_instance",

@@ -48,7 +48,19 @@ def sql(name: str, version: str = "POSTGRES_15", encryption_key_name: Any = None
     }
     if encryption_key_name is not None:
         arguments["encryption_key_name"] = encryption_key_name
-    return Case("google_sql_database_instance", name, arguments, {"settings": SQL_SETTINGS_DEFAULTS})
+    return Case("google_sql_database_instance", name, arguments, sql_defaults(settings))
+
+
+def sql_defaults(settings: dict[str, Any]) -> dict[str, Any]:
+    """The plan's values for what a Cloud SQL configuration leaves out. encryption_key_name, ip_configuration
+    and its ssl_mode are optional and computed: a plan of a new instance shows them known after apply."""
+    ip_configuration: Any = (
+        {"ssl_mode": UNKNOWN} if isinstance(settings.get("ip_configuration"), list) else UNKNOWN
+    )
+    return {
+        "encryption_key_name": UNKNOWN,
+        "settings": {**SQL_SETTINGS_DEFAULTS, "ip_configuration": ip_configuration},
+    }
 
 
 def flags(**values: str) -> list[dict[str, str]]:
