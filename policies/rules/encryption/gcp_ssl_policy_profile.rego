@@ -5,7 +5,7 @@ import data.iacgate.lib
 import rego.v1
 
 # COMPATIBLE (the default) offers every suite Google supports, including 3DES and CBC-SHA1 RSA suites.
-strong_profiles := {"MODERN", "RESTRICTED"}
+strong_profiles := {"MODERN", "RESTRICTED", "FIPS_202205"}
 
 # Suites without forward secrecy or with 3DES: what a CUSTOM profile must leave out.
 weak_features := {
@@ -20,7 +20,7 @@ profile := lib.attr("profile")
 
 deny contains lib.violation([], msg) if {
 	not lib.is_set(profile)
-	msg := "SSL policy offers weak cipher suites: profile is not set (default COMPATIBLE), required MODERN or RESTRICTED (or CUSTOM without RSA key-exchange and 3DES suites)"
+	msg := "SSL policy offers weak cipher suites: profile is not set (default COMPATIBLE), required MODERN, RESTRICTED or FIPS_202205 (or CUSTOM without RSA key-exchange and 3DES suites)"
 }
 
 deny contains lib.violation(["profile"], msg) if {
@@ -28,7 +28,7 @@ deny contains lib.violation(["profile"], msg) if {
 	not lib.is_unknown(profile)
 	not profile in strong_profiles
 	profile != "CUSTOM"
-	msg := concat("", ["SSL policy offers weak cipher suites: profile is ", lib.show(profile), ", required MODERN or RESTRICTED (or CUSTOM without RSA key-exchange and 3DES suites)"])
+	msg := concat("", ["SSL policy offers weak cipher suites: profile is ", lib.show(profile), ", required MODERN, RESTRICTED or FIPS_202205 (or CUSTOM without RSA key-exchange and 3DES suites)"])
 }
 
 deny contains lib.violation(["custom_features"], msg) if {
@@ -44,7 +44,7 @@ deny contains lib.violation(["custom_features"], msg) if {
 # feature list, or one feature of it.
 deny contains lib.violation(["profile"], msg) if {
 	lib.is_unknown(profile)
-	msg := "SSL policy profile is unknown: profile is unknown until apply, required MODERN or RESTRICTED (or CUSTOM without RSA key-exchange and 3DES suites)"
+	msg := "SSL policy profile is unknown: profile is unknown until apply, required MODERN, RESTRICTED or FIPS_202205 (or CUSTOM without RSA key-exchange and 3DES suites)"
 }
 
 deny contains lib.violation(["custom_features"], msg) if {

@@ -31,6 +31,10 @@ test_restricted_profile_passes if {
 	count(gcp_ssl_policy_profile.deny) == 0 with input.resource as ssl_policy({"profile": "RESTRICTED"}) with input.related as []
 }
 
+test_fips_profile_passes if {
+	count(gcp_ssl_policy_profile.deny) == 0 with input.resource as ssl_policy({"profile": "FIPS_202205"}) with input.related as []
+}
+
 test_compatible_profile_fails if {
 	some result in gcp_ssl_policy_profile.deny with input.resource as ssl_policy({"profile": "COMPATIBLE"}) with input.related as []
 	result.path == ["profile"]

@@ -188,6 +188,8 @@ STRONG_SUITES = ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_
 SSL_PROFILE = [
     ssl_policy("pass_modern", profile="MODERN", min_tls_version="TLS_1_2"),
     ssl_policy("pass_restricted", profile="RESTRICTED", min_tls_version="TLS_1_2"),
+    # The FIPS 140-3 profile offers a reduced set of ECDHE suites and requires TLS 1.2.
+    ssl_policy("pass_fips_202205", profile="FIPS_202205", min_tls_version="TLS_1_2"),
     ssl_policy(
         "pass_custom_ecdhe", profile="CUSTOM", min_tls_version="TLS_1_2", custom_features=STRONG_SUITES
     ),
