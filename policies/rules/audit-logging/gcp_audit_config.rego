@@ -9,6 +9,14 @@ required_types := ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]
 
 all_services if lib.attr("service") == "allServices"
 
+# A configuration for one service adds to the allServices one: the control does not concern it (LOG-GCPAUDIT-003
+# judges its exemptions). A service unknown until apply may be allServices and is judged.
+deny contains {"not_applicable": true} if {
+	service := lib.attr("service")
+	is_string(service)
+	service != "allServices"
+}
+
 configs := lib.attr_blocks("audit_log_config")
 
 logged := {log_type |

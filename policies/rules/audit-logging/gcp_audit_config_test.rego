@@ -42,7 +42,7 @@ test_unknown_exempted_members_are_reported_at_their_path if {
 }
 
 test_single_service_config_is_not_judged if {
-	count(gcp_audit_config.deny) == 0 with input.resource as audit_config("storage.googleapis.com", [{"log_type": "DATA_READ"}])
+	gcp_audit_config.deny == {{"not_applicable": true}} with input.resource as audit_config("storage.googleapis.com", [{"log_type": "DATA_READ"}])
 		with input.related as []
 }
 

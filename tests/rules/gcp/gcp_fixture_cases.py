@@ -340,9 +340,8 @@ def audit_config(
 AUDIT_CONFIG = [
     audit_config("pass_all_services", ALL_TYPES),
     audit_config("pass_organization", ALL_TYPES, scope="organization"),
-    audit_config(
-        "pass_single_service_not_judged", [{"log_type": "DATA_READ"}], service="storage.googleapis.com"
-    ),
+    # A single-service configuration adds to the allServices one: not judged (no check at all).
+    audit_config("single_service_not_judged", [{"log_type": "DATA_READ"}], service="storage.googleapis.com"),
     audit_config("fail_admin_only", [{"log_type": "ADMIN_READ"}]),
     audit_config("fail_folder_without_data_write", ALL_TYPES[:2], scope="folder"),
     audit_config("pass_folder_all_types", ALL_TYPES, scope="folder"),
