@@ -16,6 +16,9 @@ exempt_purposes := {
 
 exempt if lib.attr("purpose") in exempt_purposes
 
+# The control does not concern them: no check at all rather than a pass.
+deny contains {"not_applicable": true} if exempt
+
 # google provider before 5.0 switched flow logs on with enable_flow_logs = true.
 flow_logs if gcp.has_block("log_config")
 

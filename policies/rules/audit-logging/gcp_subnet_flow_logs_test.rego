@@ -26,7 +26,7 @@ test_zero_sampling_fails if {
 }
 
 test_proxy_only_subnet_is_exempt if {
-	count(gcp_subnet_flow_logs.deny) == 0 with input.resource as gcp_subnet({"purpose": "REGIONAL_MANAGED_PROXY"}) with input.related as []
+	gcp_subnet_flow_logs.deny == {{"not_applicable": true}} with input.resource as gcp_subnet({"purpose": "REGIONAL_MANAGED_PROXY"}) with input.related as []
 }
 
 test_unknown_sampling_is_reported_at_its_path if {

@@ -403,7 +403,8 @@ SUBNET_FLOW_LOGS = [
         ],
     ),
     subnet("pass_flow_logs_defaults", "10.20.16.0/20", log_config=[{"metadata": "INCLUDE_ALL_METADATA"}]),
-    subnet("pass_proxy_only", "10.20.32.0/23", purpose="REGIONAL_MANAGED_PROXY", role="ACTIVE"),
+    # Proxy-only subnets carry no VM traffic and do not support flow logs: not judged.
+    subnet("proxy_only_not_judged", "10.20.32.0/23", purpose="REGIONAL_MANAGED_PROXY", role="ACTIVE"),
     subnet("fail_no_flow_logs", "10.20.48.0/20"),
     subnet("fail_zero_sampling", "10.20.64.0/20", log_config=[{"flow_sampling": 0}]),
 ]
