@@ -66,3 +66,30 @@ duration_seconds(value) := to_number(trim_suffix(value, "s")) if {
 	is_string(value)
 	regex.match(`^[0-9]+(\.[0-9]+)?s$`, value)
 }
+
+# --- finding paths -------------------------------------------------------------------------------------
+
+# Where a finding about a setting of a nested block of the resource under evaluation points: the setting
+# when it is unknown until apply (a conditional that may leave it unset, `c ? key : null`), the block's
+# first entry when the source holds one, the block itself when it is unknown as a whole (a dynamic block
+# whose for_each is unknown, a variable), else the resource. A path that runs into an unknown value makes
+# the finding undetermined, never a failure or a pass. In a plan, a block unknown as a whole is one the
+# provider computes (lib.missing_block_path): the finding names the resource.
+gcp_setting_path(name, setting) := [name, 0, setting] if {
+	lib.is_unknown(block_setting(lib.attrs, name, setting))
+} else := [name, 0] if {
+	has_block(name)
+} else := lib.missing_block_path(name) if {
+	lib.is_unknown(lib.attr(name))
+} else := []
+
+# A setting of a nested block is set whichever branch a condition takes (lib.set_in_every_branch).
+gcp_setting_set(name, setting) if lib.set_in_every_branch(block_setting(lib.attrs, name, setting))
+
+# The setting as a message shows it: "unknown until apply" when it or its block is, else "not set".
+gcp_setting_text(name, setting) := "unknown until apply" if {
+	lib.is_unknown(block_setting(lib.attrs, name, setting))
+} else := "unknown until apply" if {
+	not has_block(name)
+	lib.is_unknown(lib.attr(name))
+} else := "not set"

@@ -28,7 +28,7 @@ cmek_value(names) := lib.attr(names[0]) if {
 # Any of several paths holds a key (kms_key_name or kms_key_names, CMEK or a customer-supplied key).
 key_set(paths) if {
 	some names in paths
-	lib.is_set(cmek_value(names))
+	lib.set_in_every_branch(cmek_value(names))
 }
 
 # The attribute path of a finding about the first of `names`: each block level gets its index 0 while the

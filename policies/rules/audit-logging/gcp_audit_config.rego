@@ -59,6 +59,9 @@ exempted_members(config) := sort([member |
 
 missing_path := ["audit_log_config"] if {
 	count(configs) > 0
+} else := ["audit_log_config"] if {
+	# unknown as a whole (a dynamic block whose for_each is unknown): undetermined
+	lib.is_unknown(lib.attr("audit_log_config"))
 } else := []
 
 # A service unknown until apply may be allServices: a configuration that would fail for allServices is

@@ -10,11 +10,10 @@ log_bucket if count(lib.referrers_via("google_storage_bucket", "logging")) > 0
 
 deny contains lib.violation(path, msg) if {
 	not log_bucket
-	not lib.is_set(gcp.block_setting(lib.attrs, "logging", "log_bucket"))
-	path := missing_path
-	msg := "bucket has no access logging: logging.log_bucket is not set, required a log bucket receiving its usage logs"
+	not gcp.gcp_setting_set("logging", "log_bucket")
+	path := gcp.gcp_setting_path("logging", "log_bucket")
+	msg := concat("", [
+		"bucket has no access logging: logging.log_bucket is ", gcp.gcp_setting_text("logging", "log_bucket"),
+		", required a log bucket receiving its usage logs",
+	])
 }
-
-missing_path := ["logging", 0] if {
-	gcp.has_block("logging")
-} else := []

@@ -24,11 +24,24 @@ flow_logs if gcp.has_block("log_config")
 
 flow_logs if lib.is_true(lib.attr("enable_flow_logs"))
 
-deny contains lib.violation([], msg) if {
+deny contains lib.violation(path, msg) if {
 	not exempt
 	not flow_logs
-	msg := "subnet records no flow logs: log_config is not set, required a log_config block"
+	path := gcp_flow_logs_path
+	msg := concat("", ["subnet records no flow logs: log_config is ", gcp_flow_logs_text, ", required a log_config block"])
 }
+
+# log_config unknown as a whole (a dynamic block whose for_each is unknown, a variable), or enable_flow_logs
+# unknown until apply, may switch flow logs on: the finding points at it and is undetermined.
+gcp_flow_logs_path := lib.missing_block_path("log_config") if {
+	lib.is_unknown(lib.attr("log_config"))
+} else := ["enable_flow_logs"] if {
+	lib.is_unknown(lib.attr("enable_flow_logs"))
+} else := []
+
+gcp_flow_logs_text := "unknown until apply" if {
+	lib.is_unknown(lib.attr("log_config"))
+} else := "not set"
 
 deny contains lib.violation(["log_config", 0, "flow_sampling"], msg) if {
 	not exempt

@@ -6,11 +6,10 @@ import data.iacgate.lib.gcp
 import rego.v1
 
 deny contains lib.violation(path, msg) if {
-	not lib.is_set(gcp.block_setting(lib.attrs, "default_encryption_configuration", "kms_key_name"))
-	path := missing_path
-	msg := "dataset encrypts with a Google-managed key: default_encryption_configuration.kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	not gcp.gcp_setting_set("default_encryption_configuration", "kms_key_name")
+	path := gcp.gcp_setting_path("default_encryption_configuration", "kms_key_name")
+	msg := concat("", [
+		"dataset encrypts with a Google-managed key: default_encryption_configuration.kms_key_name is ",
+		gcp.gcp_setting_text("default_encryption_configuration", "kms_key_name"), ", required a Cloud KMS key (CMEK)",
+	])
 }
-
-missing_path := ["default_encryption_configuration", 0] if {
-	gcp.has_block("default_encryption_configuration")
-} else := []

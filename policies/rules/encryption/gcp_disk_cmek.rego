@@ -11,15 +11,26 @@ key_settings := ["kms_key_self_link", "kms_key_name", "raw_key", "rsa_encrypted_
 
 customer_key if {
 	some setting in key_settings
-	lib.is_set(gcp.block_setting(lib.attrs, "disk_encryption_key", setting))
+	gcp.gcp_setting_set("disk_encryption_key", setting)
+}
+
+# A key setting unknown until apply that a condition may leave unset: the finding points at it.
+unknown_setting := setting if {
+	some setting in key_settings
+	lib.is_unknown(gcp.block_setting(lib.attrs, "disk_encryption_key", setting))
 }
 
 deny contains lib.violation(path, msg) if {
 	not customer_key
-	path := missing_path
-	msg := "persistent disk encrypts with a Google-managed key: disk_encryption_key.kms_key_self_link is not set, required a Cloud KMS key (CMEK)"
+	path := disk_path
+	msg := concat("", [
+		"persistent disk encrypts with a Google-managed key: disk_encryption_key.kms_key_self_link is ",
+		gcp.gcp_setting_text("disk_encryption_key", disk_setting), ", required a Cloud KMS key (CMEK)",
+	])
 }
 
-missing_path := ["disk_encryption_key", 0] if {
-	gcp.has_block("disk_encryption_key")
-} else := []
+disk_setting := unknown_setting if {
+	unknown_setting
+} else := "kms_key_self_link"
+
+disk_path := gcp.gcp_setting_path("disk_encryption_key", disk_setting)

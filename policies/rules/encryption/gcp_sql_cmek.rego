@@ -4,7 +4,18 @@ package iacgate.rules.encryption.gcp_sql_cmek
 import data.iacgate.lib
 import rego.v1
 
-deny contains lib.violation([], msg) if {
-	not lib.is_set(lib.attr("encryption_key_name"))
-	msg := "Cloud SQL instance encrypts with a Google-managed key: encryption_key_name is not set, required a Cloud KMS key (CMEK)"
+key := lib.attr("encryption_key_name")
+
+# A key a condition may leave unset (`c ? key : null`) is reported at its path: undetermined, never a pass.
+deny contains lib.violation(path, msg) if {
+	not lib.set_in_every_branch(key)
+	path := gcp_sql_cmek_path
+	msg := concat("", [
+		"Cloud SQL instance encrypts with a Google-managed key: encryption_key_name is ", lib.show(key),
+		", required a Cloud KMS key (CMEK)",
+	])
 }
+
+gcp_sql_cmek_path := ["encryption_key_name"] if {
+	lib.is_unknown(key)
+} else := []

@@ -6,11 +6,10 @@ import data.iacgate.lib.gcp
 import rego.v1
 
 deny contains lib.violation(path, msg) if {
-	not lib.is_set(gcp.block_setting(lib.attrs, "encryption", "default_kms_key_name"))
-	path := missing_path
-	msg := "bucket encrypts with a Google-managed key: encryption.default_kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	not gcp.gcp_setting_set("encryption", "default_kms_key_name")
+	path := gcp.gcp_setting_path("encryption", "default_kms_key_name")
+	msg := concat("", [
+		"bucket encrypts with a Google-managed key: encryption.default_kms_key_name is ",
+		gcp.gcp_setting_text("encryption", "default_kms_key_name"), ", required a Cloud KMS key (CMEK)",
+	])
 }
-
-missing_path := ["encryption", 0] if {
-	gcp.has_block("encryption")
-} else := []

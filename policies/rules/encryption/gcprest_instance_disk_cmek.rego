@@ -14,7 +14,7 @@ disk_keys := ["kms_key_self_link", "kms_key_name", "raw_key", "rsa_encrypted_key
 
 block_key(block) if {
 	some name in block_keys
-	lib.is_set(object.get(block, name, null))
+	lib.set_in_every_branch(object.get(block, name, null))
 }
 
 disk_key(disk) if {

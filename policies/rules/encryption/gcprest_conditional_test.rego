@@ -1,0 +1,26 @@
+# Keys of the issue-15 GCP rules that a condition may leave unset are reported at the unknown value.
+package iacgate.rules.encryption.gcprest_conditional_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.gcprest_bigtable_cmek
+import data.iacgate.rules.encryption.gcprest_instance_disk_cmek
+import data.iacgate.rules.encryption.gcprest_pubsub_topic_cmek
+import rego.v1
+
+maybe_unset := {"__unknown__": "conditional whose condition is unknown (variable 'cmek' has no value); a branch leaves it unset"}
+
+test_topic_key_that_a_condition_may_leave_unset_is_reported_at_it if {
+	some result in gcprest_pubsub_topic_cmek.deny with input.resource as testing.resource("google_pubsub_topic", {"kms_key_name": maybe_unset})
+	result.path == ["kms_key_name"]
+}
+
+test_boot_key_that_a_condition_may_leave_unset_is_reported_at_it if {
+	some result in gcprest_instance_disk_cmek.deny with input.resource as testing.resource("google_compute_instance", {"boot_disk": [{"kms_key_self_link": maybe_unset, "initialize_params": [{"image": "debian-12"}]}]})
+		with input.related as []
+	result.path == ["boot_disk", 0, "kms_key_self_link"]
+}
+
+test_cluster_key_that_a_condition_may_leave_unset_is_reported_at_it if {
+	some result in gcprest_bigtable_cmek.deny with input.resource as testing.resource("google_bigtable_instance", {"cluster": [{"cluster_id": "a", "kms_key_name": maybe_unset}]})
+	result.path == ["cluster", 0, "kms_key_name"]
+}
