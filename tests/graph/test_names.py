@@ -80,3 +80,16 @@ def test_through_the_api_in_every_format() -> None:
             s.endswith(source) and t.endswith(target) and kind == "name" and attribute == "bucket"
             for s, t, kind, attribute in edges
         ), file
+
+
+def test_a_google_resource_naming_its_project_by_project_id_is_joined() -> None:
+    project = resource("google_project.prod", "google_project", {"name": "Prod", "project_id": "acme-prod"})
+    audit = resource(
+        "google_project_iam_audit_config.all", "google_project_iam_audit_config", {"project": "acme-prod"}
+    )
+    other = resource(
+        "google_project.test", "google_project", {"name": "acme-prod", "project_id": "acme-test"}
+    )
+    assert name_edges((project, audit, other), ()) == (
+        Edge("google_project_iam_audit_config.all", "google_project.prod", "name", "project"),
+    )

@@ -198,6 +198,9 @@ def _project_id(name: str) -> Ref:
 PROJECT_AUDIT = [
     project("pass_all_services"),
     audit_config("all_services", _project_id("pass_all_services"), "allServices", ALL_TYPES),
+    # The audit configuration names the project by its literal project ID (no reference): the same project.
+    project("pass_literal_project_id"),
+    audit_config("literal_project_all_services", "acme-pass-literal-project-id", "allServices", ALL_TYPES),
     project("fail_no_audit_config"),
     project("fail_single_service_only"),
     audit_config(
