@@ -96,6 +96,7 @@ _GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
         ("settings", "ip_configuration", "ssl_mode"),
     ),
     "google_bigtable_instance": (("cluster", "kms_key_name"),),
+    "google_container_cluster": (("database_encryption",),),
 }
 
 

@@ -34,6 +34,7 @@ TOKENS = {
     "google_vertex_ai_featurestore": "gcp:vertex/aiFeatureStore:AiFeatureStore",
     "google_vertex_ai_tensorboard": "gcp:vertex/aiTensorboard:AiTensorboard",
     "google_redis_instance": "gcp:redis/instance:Instance",
+    "google_container_cluster": "gcp:container/cluster:Cluster",
 }
 PLURAL = {
     "attached_disk": "attachedDisks",
@@ -421,6 +422,56 @@ resource "google_redis_instance" "undetermined_from_variable" {
 """,
 )
 
+GKE = {"name": "payments", "location": REGION, "initial_node_count": 1}
+# database_encryption is optional and computed: a plan of a new cluster shows it known after apply where the
+# configuration writes no block (the default, state DECRYPTED).
+GKE_DEFAULTS: dict[str, Any] = {"database_encryption": UNKNOWN}
+GKE_SECRETS = rule(
+    "ENC-GCPGKE-001",
+    [
+        KEY,
+        Res("google_container_cluster", "fail_no_secrets_encryption", GKE, defaults=GKE_DEFAULTS),
+        Res(
+            "google_container_cluster",
+            "fail_decrypted",
+            {**GKE, "name": "decrypted", "database_encryption": [{"state": "DECRYPTED"}]},
+        ),
+        Res(
+            "google_container_cluster",
+            "pass_secrets_cmek",
+            {**GKE, "name": "cmek", "database_encryption": [{"state": "ENCRYPTED", "key_name": KEY_REF}]},
+        ),
+        Res(
+            "google_container_cluster",
+            "pass_autopilot_secrets_cmek",
+            {
+                "name": "autopilot",
+                "location": REGION,
+                "enable_autopilot": True,
+                "database_encryption": [{"state": "ENCRYPTED", "key_name": KEY_LINK}],
+            },
+        ),
+    ],
+    extra_hcl="""
+variable "secrets_keys" {
+  type = map(string)
+}
+
+resource "google_container_cluster" "undetermined_dynamic_block" {
+  name               = "dynamic"
+  location           = "europe-west1"
+  initial_node_count = 1
+  dynamic "database_encryption" {
+    for_each = var.secrets_keys
+    content {
+      state    = "ENCRYPTED"
+      key_name = database_encryption.value
+    }
+  }
+}
+""",
+)
+
 RULES = [
     INSTANCE,
     TEMPLATE,
@@ -434,4 +485,5 @@ RULES = [
     VERTEX,
     REDIS_CMEK,
     REDIS_TRANSIT,
+    GKE_SECRETS,
 ]
