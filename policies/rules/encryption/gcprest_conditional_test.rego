@@ -4,6 +4,7 @@ package iacgate.rules.encryption.gcprest_conditional_test
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.gcprest_bigtable_cmek
 import data.iacgate.rules.encryption.gcprest_instance_disk_cmek
+import data.iacgate.rules.encryption.gcprest_instance_template_cmek
 import data.iacgate.rules.encryption.gcprest_pubsub_topic_cmek
 import rego.v1
 
@@ -23,4 +24,9 @@ test_boot_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 test_cluster_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 	some result in gcprest_bigtable_cmek.deny with input.resource as testing.resource("google_bigtable_instance", {"cluster": [{"cluster_id": "a", "kms_key_name": maybe_unset}]})
 	result.path == ["cluster", 0, "kms_key_name"]
+}
+
+test_template_key_that_a_condition_may_leave_unset_is_reported_at_it if {
+	some result in gcprest_instance_template_cmek.deny with input.resource as testing.resource("google_compute_instance_template", {"disk": [{"source_image": "debian-12", "disk_encryption_key": [{"kms_key_self_link": maybe_unset}]}]})
+	result.path == ["disk", 0, "disk_encryption_key", 0, "kms_key_self_link"]
 }
