@@ -180,3 +180,12 @@ test_redis_transit_server_authentication_passes if {
 	count(gcprest_redis_transit.deny) == 0 with input.resource as gcprest_google("google_redis_instance", {"transit_encryption_mode": "SERVER_AUTHENTICATION"})
 		with input.related as []
 }
+
+test_redis_cluster_transit_server_authentication_passes if {
+	count(gcprest_redis_transit.deny) == 0 with input.resource as gcprest_google("google_redis_cluster", {"transit_encryption_mode": "TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION"})
+}
+
+test_redis_cluster_transit_disabled_fails if {
+	some result in gcprest_redis_transit.deny with input.resource as gcprest_google("google_redis_cluster", {"transit_encryption_mode": "TRANSIT_ENCRYPTION_MODE_DISABLED"})
+	contains(result.message, "required TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION")
+}

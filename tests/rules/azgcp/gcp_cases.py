@@ -35,6 +35,7 @@ TOKENS = {
     "google_vertex_ai_tensorboard": "gcp:vertex/aiTensorboard:AiTensorboard",
     "google_redis_instance": "gcp:redis/instance:Instance",
     "google_container_cluster": "gcp:container/cluster:Cluster",
+    "google_redis_cluster": "gcp:redis/cluster:Cluster",
 }
 PLURAL = {
     "attached_disk": "attachedDisks",
@@ -398,6 +399,12 @@ VERTEX = rule(
 
 REDIS = {"name": "sessions", "tier": "STANDARD_HA", "memory_size_gb": 5, "region": REGION}
 REDIS_CMEK = simple("ENC-GCPREDIS-002", "google_redis_instance", REDIS, {"customer_managed_key": KEY_REF})
+REDIS_CLUSTER = {
+    "name": "cache",
+    "region": REGION,
+    "shard_count": 3,
+    "psc_configs": [{"network": f"projects/{PROJECT}/global/networks/payments"}],
+}
 REDIS_TRANSIT = rule(
     "ENC-GCPREDIS-001",
     [
@@ -407,6 +414,18 @@ REDIS_TRANSIT = rule(
             "google_redis_instance",
             "pass_server_authentication",
             {**REDIS, "transit_encryption_mode": "SERVER_AUTHENTICATION"},
+        ),
+        # Memorystore for Redis Cluster spells the modes TRANSIT_ENCRYPTION_MODE_*.
+        Res(
+            "google_redis_cluster",
+            "fail_cluster_default",
+            REDIS_CLUSTER,
+            defaults={"transit_encryption_mode": "TRANSIT_ENCRYPTION_MODE_DISABLED"},
+        ),
+        Res(
+            "google_redis_cluster",
+            "pass_cluster_server_authentication",
+            {**REDIS_CLUSTER, "transit_encryption_mode": "TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION"},
         ),
     ],
     extra_hcl="""
