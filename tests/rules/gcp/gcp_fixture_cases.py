@@ -176,8 +176,20 @@ def ssl_policy(name: str, **arguments: Any) -> Case:
     )
 
 
+def region_ssl_policy(name: str, **arguments: Any) -> Case:
+    """A regional SSL policy (regional external and internal Application Load Balancers): same settings."""
+    return Case(
+        "google_compute_region_ssl_policy",
+        name,
+        {"name": name.replace("_", "-"), "region": REGION, **arguments},
+        SSL_DEFAULTS,
+    )
+
+
 SSL_TLS = [
     ssl_policy("pass_modern_tls12", profile="MODERN", min_tls_version="TLS_1_2"),
+    region_ssl_policy("pass_region_tls12", profile="MODERN", min_tls_version="TLS_1_2"),
+    region_ssl_policy("fail_region_tls_default", profile="RESTRICTED"),
     ssl_policy("pass_restricted_tls12", profile="RESTRICTED", min_tls_version="TLS_1_2"),
     ssl_policy("fail_tls11", profile="MODERN", min_tls_version="TLS_1_1"),
     ssl_policy("fail_tls_default", profile="MODERN"),
@@ -194,6 +206,8 @@ SSL_PROFILE = [
         "pass_custom_ecdhe", profile="CUSTOM", min_tls_version="TLS_1_2", custom_features=STRONG_SUITES
     ),
     ssl_policy("fail_compatible", profile="COMPATIBLE", min_tls_version="TLS_1_2"),
+    region_ssl_policy("pass_region_restricted", profile="RESTRICTED", min_tls_version="TLS_1_2"),
+    region_ssl_policy("fail_region_compatible", profile="COMPATIBLE", min_tls_version="TLS_1_2"),
     ssl_policy("fail_profile_default", min_tls_version="TLS_1_2"),
     ssl_policy(
         "fail_custom_rsa_suites",
