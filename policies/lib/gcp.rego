@@ -86,10 +86,12 @@ gcp_setting_path(name, setting) := [name, 0, setting] if {
 # A setting of a nested block is set whichever branch a condition takes (lib.set_in_every_branch).
 gcp_setting_set(name, setting) if lib.set_in_every_branch(block_setting(lib.attrs, name, setting))
 
-# The setting as a message shows it: "unknown until apply" when it or its block is, else "not set".
+# The setting as a message shows it: "unknown until apply" when it or its block is (a plan's block unknown
+# as a whole is the provider's default, see gcp_setting_path: "not set"), else "not set".
 gcp_setting_text(name, setting) := "unknown until apply" if {
 	lib.is_unknown(block_setting(lib.attrs, name, setting))
 } else := "unknown until apply" if {
 	not has_block(name)
 	lib.is_unknown(lib.attr(name))
+	lib.missing_block_path(name) != []
 } else := "not set"
