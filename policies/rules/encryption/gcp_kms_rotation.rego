@@ -29,6 +29,18 @@ rotates_automatically if {
 	not external_material
 }
 
+# Keys Cloud KMS cannot rotate automatically (asymmetric and MAC keys, imported and Cloud EKM keys) are not
+# concerned: no check, rather than a pass. A purpose unknown until apply may be ENCRYPT_DECRYPT: judged.
+deny contains {"not_applicable": true} if {
+	not rotates_automatically
+	not gcp_kms_purpose_undecided
+}
+
+gcp_kms_purpose_undecided if {
+	lib.is_unknown(lib.attr("purpose"))
+	not external_material
+}
+
 deny contains lib.violation([], msg) if {
 	rotates_automatically
 	not lib.is_set(lib.attr("rotation_period"))

@@ -31,7 +31,7 @@ test_malformed_period_fails if {
 }
 
 test_signing_key_is_exempt if {
-	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"purpose": "ASYMMETRIC_SIGN"}) with input.related as []
+	gcp_kms_rotation.deny == {{"not_applicable": true}} with input.resource as kms_key({"purpose": "ASYMMETRIC_SIGN"}) with input.related as []
 }
 
 # An unknown period fails at its path, which the engine reports as undetermined: never a pass.
@@ -52,11 +52,11 @@ test_unknown_purpose_with_rotation_passes if {
 }
 
 test_imported_key_is_exempt if {
-	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"import_only": true}) with input.related as []
+	gcp_kms_rotation.deny == {{"not_applicable": true}} with input.resource as kms_key({"import_only": true}) with input.related as []
 }
 
 test_external_key_is_exempt if {
-	count(gcp_kms_rotation.deny) == 0 with input.resource as kms_key({"version_template": [{"algorithm": "EXTERNAL_SYMMETRIC_ENCRYPTION", "protection_level": "EXTERNAL_VPC"}]})
+	gcp_kms_rotation.deny == {{"not_applicable": true}} with input.resource as kms_key({"version_template": [{"algorithm": "EXTERNAL_SYMMETRIC_ENCRYPTION", "protection_level": "EXTERNAL_VPC"}]})
 		with input.related as []
 }
 

@@ -138,14 +138,15 @@ KMS_ROTATION = [
     key_ring(),
     crypto_key("pass_ninety_days", rotation_period="7776000s"),
     crypto_key("pass_thirty_days", purpose="ENCRYPT_DECRYPT", rotation_period="2592000s"),
+    # Keys Cloud KMS cannot rotate automatically are not judged (no check).
     crypto_key(
-        "pass_signing_key",
+        "signing_key_not_judged",
         purpose="ASYMMETRIC_SIGN",
         version_template=[{"algorithm": "EC_SIGN_P256_SHA256"}],
     ),
-    crypto_key("pass_imported", import_only=True, skip_initial_version_creation=True),
+    crypto_key("imported_not_judged", import_only=True, skip_initial_version_creation=True),
     crypto_key(
-        "pass_external_key",
+        "external_key_not_judged",
         version_template=[{"algorithm": "EXTERNAL_SYMMETRIC_ENCRYPTION", "protection_level": "EXTERNAL_VPC"}],
     ),
     crypto_key("fail_one_year", rotation_period="31536000s"),
