@@ -8,6 +8,10 @@ import rego.v1
 # A bucket that receives other buckets' usage logs would log the delivery of its own logs.
 log_bucket if count(lib.referrers_via("google_storage_bucket", "logging")) > 0
 
+# A bucket other buckets deliver their usage logs to is not concerned (logging its own deliveries adds no
+# evidence): no check, rather than a pass.
+deny contains {"not_applicable": true} if log_bucket
+
 deny contains lib.violation(path, msg) if {
 	not log_bucket
 	not gcp.gcp_setting_set("logging", "log_bucket")

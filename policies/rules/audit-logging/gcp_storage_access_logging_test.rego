@@ -16,7 +16,7 @@ test_bucket_without_logging_fails if {
 }
 
 test_log_bucket_is_exempt if {
-	count(gcp_storage_access_logging.deny) == 0 with input.resource as testing.resource("google_storage_bucket", {})
+	gcp_storage_access_logging.deny == {{"not_applicable": true}} with input.resource as testing.resource("google_storage_bucket", {})
 		with input.related as [testing.referrer("google_storage_bucket", "logging", {"logging": [{"log_bucket": testing.unknown}]})]
 }
 

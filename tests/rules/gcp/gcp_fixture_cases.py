@@ -305,8 +305,11 @@ STORAGE_CMEK = [
 ]
 
 STORAGE_LOGGING = [
-    bucket("pass_access_logs"),
-    bucket("pass_logged", logging=[{"log_bucket": Ref("google_storage_bucket.pass_access_logs", "name")}]),
+    # The bucket the others log to is not judged (no check).
+    bucket("access_logs_not_judged"),
+    bucket(
+        "pass_logged", logging=[{"log_bucket": Ref("google_storage_bucket.access_logs_not_judged", "name")}]
+    ),
     bucket(
         "pass_logged_by_name",
         logging=[{"log_bucket": "acme-central-access-logs", "log_object_prefix": "exports/"}],
