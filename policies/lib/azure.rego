@@ -17,6 +17,27 @@ renamed(current, legacy) := legacy if {
 	lib.is_set(lib.attr(legacy))
 } else := current
 
+# --- Pulumi azure-native ------------------------------------------------------------------------------
+
+# A resource of a Pulumi azure-native stack (azure-native:storage:StorageAccount ...): its inputs are the
+# ARM resource's properties, lifted out of `properties` and in snake_case (encryption.key_source,
+# minimal_tls_version), not the azurerm arguments the classic azure package shares with Terraform. A rule
+# reads them with native_value and leaves the azurerm arguments to the other resources.
+native if startswith(object.get(input.resource, "native_type", ""), "azure-native:")
+
+# The value at an attribute path of an azure-native resource: the unknown marker when an object on the way
+# is unknown until the update (a preview's output), else the value or null.
+native_value(path) := found if {
+	unknowns := [value |
+		some length in numbers.range(1, count(path) - 1)
+		value := object.get(lib.attrs, array.slice(path, 0, length), null)
+		lib.is_unknown(value)
+	]
+	count(path) > 1
+	count(unknowns) > 0
+	found := unknowns[0]
+} else := object.get(lib.attrs, path, null)
+
 # --- TLS versions ------------------------------------------------------------------------------------
 
 # Every spelling azurerm uses for a minimum TLS version below 1.2, or for TLS not enforced at all:

@@ -3,6 +3,7 @@ package iacgate.rules.encryption.azure_storage_cmk
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 # The key is set inline (customer_managed_key block) ...
@@ -26,6 +27,7 @@ deny contains azapi.type_undetermined if azapi.type_unknown
 
 deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg) if {
 	not azapi.is_azapi
+	not azure.native
 	not inline_key
 	not separate_key
 	not update_key
@@ -49,4 +51,17 @@ deny contains lib.violation(azapi.body_path(["properties", "encryption", "keySou
 	not separate_key
 	not update_key
 	msg := concat("", ["storage account encrypts with a Microsoft-managed key: body.properties.encryption.keySource is ", lib.show(arm_key_source), ", required Microsoft.Keyvault with a customer-managed key"])
+}
+
+# Pulumi azure-native StorageAccount: encryption.key_source Microsoft.Keyvault (with key_vault_properties)
+# is a customer-managed key; Microsoft.Storage, the default, is not. An azapi_update_resource may set it too.
+native_path := ["encryption", "key_source"]
+
+native_key_source := azure.native_value(native_path)
+
+deny contains lib.violation(native_path, msg) if {
+	azure.native
+	not lower(lib.show(native_key_source)) == "microsoft.keyvault"
+	not update_key
+	msg := concat("", ["storage account encrypts with a Microsoft-managed key: encryption.key_source is ", lib.show(native_key_source), ", required Microsoft.Keyvault with a customer-managed key"])
 }

@@ -40,3 +40,25 @@ def test_checked_in_stack_export_matches_the_cases(rule_id: str) -> None:
     assert path.read_text(encoding="utf-8") == json.dumps(export, indent=1) + "\n", (
         f"{path.relative_to(ROOT)} is stale: run tests/rules/azgcp/existing_pulumi.py {rule_id}"
     )
+
+
+def _load_native() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "azgcp_native_pulumi", Path(__file__).with_name("native_pulumi.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+native_pulumi = _load_native()
+
+
+@pytest.mark.parametrize("rule_id", sorted(native_pulumi.CASES))
+def test_checked_in_azure_native_stack_matches_the_cases(rule_id: str) -> None:
+    path = native_pulumi.path_of(rule_id)
+    assert path.read_text(encoding="utf-8") == native_pulumi.text_of(rule_id), (
+        f"{path.relative_to(ROOT)} is stale: run tests/rules/azgcp/native_pulumi.py {rule_id}"
+    )
