@@ -38,6 +38,14 @@ native_value(path) := found if {
 	found := unknowns[0]
 } else := object.get(lib.attrs, path, null)
 
+# An object on the way to an azure-native attribute path is unknown until the update: whether the setting
+# is there at all cannot be told (an unknown setting itself counts as set).
+native_unknown_above(path) if {
+	some length in numbers.range(1, count(path) - 1)
+	count(path) > 1
+	lib.is_unknown(object.get(lib.attrs, array.slice(path, 0, length), null))
+}
+
 # --- TLS versions ------------------------------------------------------------------------------------
 
 # Every spelling azurerm uses for a minimum TLS version below 1.2, or for TLS not enforced at all:

@@ -3,6 +3,7 @@ package iacgate.rules.encryption.azrest_cosmosdb_cmk
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.documentdb/databaseaccounts"})
@@ -11,6 +12,7 @@ deny contains azapi.type_undetermined if azapi.type_unknown
 
 deny contains lib.violation(["key_vault_key_id"], msg) if {
 	not azapi.is_azapi
+	not azure.native
 	not lib.is_set(lib.attr("key_vault_key_id"))
 	msg := "Cosmos DB account encrypts with a service-managed key: key_vault_key_id is not set, required a Key Vault key"
 }
@@ -26,4 +28,11 @@ deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), m
 	azapi.of_type({"microsoft.documentdb/databaseaccounts"})
 	azapi.unknown_above(["properties", "keyVaultKeyUri"])
 	msg := "Cosmos DB account encryption key cannot be read: body.properties.keyVaultKeyUri is in a value unknown until apply, required a Key Vault key"
+}
+
+# Pulumi azure-native DatabaseAccount: the ARM name, key_vault_key_uri.
+deny contains lib.violation(["key_vault_key_uri"], msg) if {
+	azure.native
+	not lib.is_set(lib.attr("key_vault_key_uri"))
+	msg := "Cosmos DB account encrypts with a service-managed key: key_vault_key_uri is not set, required a Key Vault key"
 }

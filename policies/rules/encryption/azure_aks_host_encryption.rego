@@ -15,6 +15,7 @@ setting(pool) := "enable_host_encryption" if {
 
 deny contains lib.violation(["default_node_pool", 0, name], msg) if {
 	lib.resource.type == "azurerm_kubernetes_cluster"
+	not azure.native
 	pool := azure.first_block("default_node_pool")
 	name := setting(pool)
 	not lib.is_true(object.get(pool, name, null))
@@ -60,4 +61,22 @@ deny contains lib.violation(azapi.body_path(["properties", "enableEncryptionAtHo
 	value := azapi.arm_value(["properties", "enableEncryptionAtHost"])
 	not lib.is_true(value)
 	msg := concat("", ["AKS node pool does not encrypt at the host: body.properties.enableEncryptionAtHost is ", lib.show(value), ", required true"])
+}
+
+# Pulumi azure-native ManagedCluster: each agent_pool_profiles entry sets enable_encryption_at_host (the ARM
+# name, default false); the list unknown until the update is undetermined.
+deny contains lib.violation(["agent_pool_profiles", index, "enable_encryption_at_host"], msg) if {
+	azure.native
+	pools := lib.attr("agent_pool_profiles")
+	is_array(pools)
+	some index, pool in pools
+	value := object.get(pool, "enable_encryption_at_host", null)
+	not lib.is_true(value)
+	msg := concat("", ["AKS node pool ", lib.show(object.get(pool, "name", index)), " does not encrypt at the host: agent_pool_profiles.enable_encryption_at_host is ", lib.show(value), ", required true"])
+}
+
+deny contains lib.violation(["agent_pool_profiles"], msg) if {
+	azure.native
+	not is_array(lib.attr("agent_pool_profiles"))
+	msg := concat("", ["AKS cluster names no node pool that encrypts at the host: agent_pool_profiles is ", lib.attr_text("agent_pool_profiles"), ", required enable_encryption_at_host true in each"])
 }

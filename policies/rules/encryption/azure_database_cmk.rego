@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_database_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 # Flexible servers: an inline customer_managed_key block with a Key Vault key.
@@ -18,6 +19,23 @@ customer_key if {
 }
 
 deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg) if {
+	not azure.native
 	not customer_key
 	msg := "database server encrypts its data under a service-managed key: no customer_managed_key block (flexible server) and no server key resource (single server) names a Key Vault key, required a customer-managed key"
+}
+
+# Pulumi azure-native FlexibleServer (MySQL, PostgreSQL): data_encryption.type AzureKeyVault with a
+# primary_key_uri; SystemManaged, the default, is a service-managed key.
+native_type := azure.native_value(["data_encryption", "type"])
+
+native_key if {
+	lower(lib.show(native_type)) == "azurekeyvault"
+	not azure.native_unknown_above(["data_encryption", "primary_key_uri"])
+	lib.is_set(azure.native_value(["data_encryption", "primary_key_uri"]))
+}
+
+deny contains lib.violation(["data_encryption", "type"], msg) if {
+	azure.native
+	not native_key
+	msg := concat("", ["database server encrypts its data under a service-managed key: data_encryption.type is ", lib.show(native_type), ", required AzureKeyVault with a primary_key_uri"])
 }

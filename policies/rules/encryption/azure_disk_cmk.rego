@@ -3,6 +3,7 @@ package iacgate.rules.encryption.azure_disk_cmk
 
 import data.iacgate.lib
 import data.iacgate.lib.azapi
+import data.iacgate.lib.azure
 import rego.v1
 
 # Confidential VM disks name their set in secure_vm_disk_encryption_set_id.
@@ -23,6 +24,7 @@ disk_encryption if {
 
 deny contains lib.violation([], msg) if {
 	not azapi.is_azapi
+	not azure.native
 	not encryption_set
 	not disk_encryption
 	msg := "managed disk encrypts with a platform-managed key: disk_encryption_set_id is not set, required a disk encryption set with a customer-managed key"
@@ -52,4 +54,36 @@ deny contains lib.violation(azapi.body_path(["properties", "encryption", "diskEn
 	azapi.of_type({arm_type})
 	not arm_customer_key
 	msg := "managed disk encrypts with a platform-managed key: body.properties.encryption.diskEncryptionSetId is not set, required a disk encryption set with a customer-managed key"
+}
+
+# Pulumi azure-native Disk: the ARM shape, encryption.disk_encryption_set_id, a confidential disk's
+# security_profile.secure_vm_disk_encryption_set_id, or Azure Disk Encryption
+# (encryption_settings_collection.enabled). A setting unknown until the update is undetermined.
+native_paths := [
+	["encryption", "disk_encryption_set_id"],
+	["security_profile", "secure_vm_disk_encryption_set_id"],
+]
+
+native_customer_key if {
+	some path in native_paths
+	not azure.native_unknown_above(path)
+	lib.is_set(azure.native_value(path))
+}
+
+native_customer_key if lib.is_true(azure.native_value(["encryption_settings_collection", "enabled"]))
+
+# Where the finding points: at a value unknown until the update when there is one, which makes it undetermined.
+native_unknown_paths := [path |
+	some path in array.concat(native_paths, [["encryption_settings_collection", "enabled"]])
+	lib.is_unknown(azure.native_value(path))
+]
+
+native_finding_path := native_unknown_paths[0] if {
+	count(native_unknown_paths) > 0
+} else := native_paths[0]
+
+deny contains lib.violation(native_finding_path, msg) if {
+	azure.native
+	not native_customer_key
+	msg := "managed disk encrypts with a platform-managed key: encryption.disk_encryption_set_id is not set, required a disk encryption set with a customer-managed key"
 }

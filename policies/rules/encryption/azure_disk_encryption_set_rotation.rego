@@ -2,10 +2,20 @@
 package iacgate.rules.encryption.azure_disk_encryption_set_rotation
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 # auto_key_rotation_enabled defaults to false: a missing value fails.
 deny contains lib.violation(["auto_key_rotation_enabled"], msg) if {
+	not azure.native
 	not lib.is_true(lib.attr("auto_key_rotation_enabled"))
 	msg := concat("", ["disk encryption set keeps using the key version it was given: auto_key_rotation_enabled is ", lib.attr_text("auto_key_rotation_enabled"), ", required true"])
+}
+
+# Pulumi azure-native DiskEncryptionSet: the ARM name, rotation_to_latest_key_version_enabled (default false).
+deny contains lib.violation(["rotation_to_latest_key_version_enabled"], msg) if {
+	azure.native
+	value := lib.attr("rotation_to_latest_key_version_enabled")
+	not lib.is_true(value)
+	msg := concat("", ["disk encryption set keeps using the key version it was given: rotation_to_latest_key_version_enabled is ", lib.show(value), ", required true"])
 }

@@ -11,6 +11,36 @@ expires if lib.is_set(lib.attr("expiration_date"))
 expires if lib.is_set(azure.block_attr("rotation_policy", "expire_after"))
 
 deny contains lib.violation([], msg) if {
+	not azure.native
 	not expires
 	msg := "Key Vault key never expires: expiration_date is not set and no rotation_policy sets expire_after, required an expiry"
+}
+
+# Pulumi azure-native Key: properties.attributes.exp (the key's expiry, in seconds since the epoch) or a
+# properties.rotation_policy whose attributes.expiry_time gives every new version an expiry.
+native_expiry_paths := [
+	["properties", "attributes", "exp"],
+	["properties", "rotation_policy", "attributes", "expiry_time"],
+]
+
+native_expires if {
+	some path in native_expiry_paths
+	not azure.native_unknown_above(path)
+	lib.is_set(azure.native_value(path))
+}
+
+# Where the finding points: at an object unknown until the update when there is one (undetermined).
+native_unknown_paths := [path |
+	some path in native_expiry_paths
+	azure.native_unknown_above(path)
+]
+
+native_finding_path := native_unknown_paths[0] if {
+	count(native_unknown_paths) > 0
+} else := ["properties", "attributes", "exp"]
+
+deny contains lib.violation(native_finding_path, msg) if {
+	azure.native
+	not native_expires
+	msg := "Key Vault key never expires: properties.attributes.exp is not set and no properties.rotation_policy sets attributes.expiry_time, required an expiry"
 }

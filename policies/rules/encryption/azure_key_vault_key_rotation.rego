@@ -18,6 +18,44 @@ missing_path := ["rotation_policy"] if {
 } else := []
 
 deny contains lib.violation(missing_path, msg) if {
+	not azure.native
 	not rotates
 	msg := "Key Vault key does not rotate automatically: rotation_policy.automatic is not set, required an automatic block with time_after_creation or time_before_expiry"
+}
+
+# Pulumi azure-native Key: properties.rotation_policy.lifetime_actions holds an action of type Rotate (any
+# case) whose trigger sets time_after_create or time_before_expiry; an action of type Notify only notifies.
+native_actions_path := ["properties", "rotation_policy", "lifetime_actions"]
+
+native_actions := azure.native_value(native_actions_path)
+
+native_rotates if {
+	is_array(native_actions)
+	some action in native_actions
+	lower(lib.show(object.get(action, ["action", "type"], null))) == "rotate"
+	some key in ["time_after_create", "time_before_expiry"]
+	lib.is_set(object.get(action, ["trigger", key], null))
+}
+
+# An action list, or an action's type, unknown until the update: undetermined.
+native_uncertain if lib.is_unknown(native_actions)
+
+native_uncertain if {
+	is_array(native_actions)
+	some action in native_actions
+	lib.is_unknown(object.get(action, ["action", "type"], null))
+}
+
+deny contains lib.violation(native_actions_path, msg) if {
+	azure.native
+	not native_rotates
+	not native_uncertain
+	msg := "Key Vault key does not rotate automatically: properties.rotation_policy.lifetime_actions has no action of type Rotate, required one with a trigger time_after_create or time_before_expiry"
+}
+
+deny contains lib.undetermined(native_actions_path, msg) if {
+	azure.native
+	not native_rotates
+	native_uncertain
+	msg := "Key Vault key rotation cannot be told: properties.rotation_policy.lifetime_actions is unknown until apply, required an action of type Rotate"
 }

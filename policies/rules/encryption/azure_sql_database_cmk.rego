@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_sql_database_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 key_name := "transparent_data_encryption_key_vault_key_id"
@@ -26,6 +27,7 @@ deny contains lib.violation(["transparent_data_encryption_enabled"], msg) if {
 # azurerm_mssql_server_transparent_data_encryption (which ENC-AZSQL-003 judges on the server), and a
 # server outside the configuration is not shown: undetermined.
 deny contains lib.undetermined([key_name], msg) if {
+	not azure.native
 	not own_key
 	not lib.is_false(lib.attr("transparent_data_encryption_enabled"))
 	not server_key
@@ -39,4 +41,17 @@ deny contains lib.undetermined([key_name], msg) if {
 server_key if {
 	some server in servers
 	lib.is_set(object.get(server.attributes, key_name, null))
+}
+
+# Pulumi azure-native Database: its own customer-managed key is encryption_protector; its Server's is key_id.
+native_server_key if {
+	some server in servers
+	lib.is_set(object.get(server.attributes, "key_id", null))
+}
+
+deny contains lib.undetermined(["encryption_protector"], msg) if {
+	azure.native
+	not lib.is_set(lib.attr("encryption_protector"))
+	not native_server_key
+	msg := "SQL database takes its TDE protector from its server, which the database does not show: encryption_protector is not set and the server named in server_name does not set key_id itself (ENC-AZSQL-003 judges the server), required a customer-managed Key Vault key"
 }

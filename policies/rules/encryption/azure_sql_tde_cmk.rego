@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_sql_tde_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 # The TDE protector is set on the server (transparent_data_encryption_key_vault_key_id) ...
@@ -15,6 +16,14 @@ customer_key if {
 }
 
 deny contains lib.violation([], msg) if {
+	not azure.native
 	not customer_key
 	msg := "SQL server encrypts its databases under a service-managed key: transparent_data_encryption_key_vault_key_id is not set and no azurerm_mssql_server_transparent_data_encryption with a key refers to it, required a customer-managed Key Vault or Managed HSM key"
+}
+
+# Pulumi azure-native Server: key_id, the customer-managed key URI of its TDE protector.
+deny contains lib.violation(["key_id"], msg) if {
+	azure.native
+	not lib.is_set(lib.attr("key_id"))
+	msg := "SQL server encrypts its databases under a service-managed key: key_id is not set, required a customer-managed Key Vault key"
 }

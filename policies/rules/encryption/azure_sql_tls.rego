@@ -10,6 +10,7 @@ import rego.v1
 # "Disabled" fails.
 deny contains lib.violation(["minimum_tls_version"], msg) if {
 	not azapi.is_azapi
+	not azure.native
 	azure.weak_tls(lib.attr("minimum_tls_version"))
 	msg := concat("", ["SQL server accepts TLS older than 1.2: minimum_tls_version is ", lib.attr_text("minimum_tls_version"), ", required 1.2"])
 }
@@ -17,6 +18,7 @@ deny contains lib.violation(["minimum_tls_version"], msg) if {
 # A value unknown until apply cannot be judged: undetermined, never a pass.
 deny contains lib.violation(["minimum_tls_version"], msg) if {
 	not azapi.is_azapi
+	not azure.native
 	lib.is_unknown(lib.attr("minimum_tls_version"))
 	msg := "SQL server minimum TLS version is unknown: minimum_tls_version is unknown until apply, required 1.2"
 }
@@ -41,4 +43,18 @@ deny contains lib.violation(azapi.body_path(["properties", "minimalTlsVersion"])
 	azapi.of_type(arm_types)
 	azapi.unknown_at(["properties", "minimalTlsVersion"])
 	msg := "SQL server minimum TLS version is unknown: body.properties.minimalTlsVersion is unknown until apply, required 1.2"
+}
+
+# Pulumi azure-native Server: the ARM name, minimal_tls_version ("1.0" ... "1.3", or "None": no minimum).
+deny contains lib.violation(["minimal_tls_version"], msg) if {
+	azure.native
+	value := lib.attr("minimal_tls_version")
+	azapi.tls_below_1_2(value)
+	msg := concat("", ["SQL server accepts TLS older than 1.2: minimal_tls_version is ", azapi.as_string(value), ", required 1.2"])
+}
+
+deny contains lib.violation(["minimal_tls_version"], msg) if {
+	azure.native
+	lib.is_unknown(lib.attr("minimal_tls_version"))
+	msg := "SQL server minimum TLS version is unknown: minimal_tls_version is unknown until apply, required 1.2"
 }

@@ -96,6 +96,243 @@ CASES: dict[str, list[Res]] = {
 }
 
 
+DISK = "azure-native:compute:Disk"
+DES = "azure-native:compute:DiskEncryptionSet"
+AKS = "azure-native:containerservice:ManagedCluster"
+SQL_SERVER = "azure-native:sql:Server"
+SQL_DATABASE = "azure-native:sql:Database"
+MYSQL = "azure-native:dbformysql:FlexibleServer"
+POSTGRES = "azure-native:dbforpostgresql:FlexibleServer"
+COSMOS = "azure-native:documentdb:DatabaseAccount"
+KEY = "azure-native:keyvault:Key"
+REDIS = "azure-native:cache:Redis"
+
+
+def disk(name: str, **inputs: Any) -> Res:
+    base = placed(diskName=name.replace("_", "-"), creationData={"createOption": "Empty"}, diskSizeGB=256)
+    return Res(DISK, name, {**base, **inputs})
+
+
+def encryption_set(name: str, **inputs: Any) -> Res:
+    base = placed(
+        diskEncryptionSetName=name.replace("_", "-"),
+        encryptionType="EncryptionAtRestWithCustomerKey",
+        activeKey={"keyUrl": KEY_URI},
+        identity={"type": "SystemAssigned"},
+    )
+    return Res(DES, name, {**base, **inputs})
+
+
+def pool(name: str, **inputs: Any) -> dict[str, Any]:
+    return {"name": name, "count": 3, "vmSize": "Standard_D4s_v5", "mode": "System", **inputs}
+
+
+def cluster(name: str, **inputs: Any) -> Res:
+    base = placed(
+        resourceName=name.replace("_", "-"), dnsPrefix="platform", identity={"type": "SystemAssigned"}
+    )
+    return Res(AKS, name, {**base, **inputs})
+
+
+def sql_server(name: str, **inputs: Any) -> Res:
+    base = placed(serverName=name.replace("_", "-"), version="12.0", administratorLogin="ledgeradmin")
+    return Res(SQL_SERVER, name, {**base, **inputs})
+
+
+def sql_database(name: str, **inputs: Any) -> Res:
+    base = placed(databaseName=name.replace("_", "-"), serverName="acme-ledger", sku={"name": "S1"})
+    return Res(SQL_DATABASE, name, {**base, **inputs})
+
+
+def flexible(token: str, name: str, **inputs: Any) -> Res:
+    base = placed(
+        serverName=name.replace("_", "-"),
+        version="16",
+        sku={"name": "Standard_D4s_v3", "tier": "GeneralPurpose"},
+    )
+    return Res(token, name, {**base, **inputs})
+
+
+def cosmos(name: str, **inputs: Any) -> Res:
+    base = placed(
+        accountName=name.replace("_", "-"),
+        databaseAccountOfferType="Standard",
+        locations=[{"locationName": "westeurope", "failoverPriority": 0}],
+    )
+    return Res(COSMOS, name, {**base, **inputs})
+
+
+def key(name: str, **properties: Any) -> Res:
+    base = {
+        "resourceGroupName": "payments-prod",
+        "vaultName": "acme-payments-kv",
+        "keyName": name.replace("_", "-"),
+    }
+    return Res(KEY, name, {**base, "properties": {"kty": "RSA", "keySize": 3072, **properties}})
+
+
+def redis(name: str, **inputs: Any) -> Res:
+    base = placed(name=name.replace("_", "-"), sku={"name": "Premium", "family": "P", "capacity": 1})
+    return Res(REDIS, name, {**base, **inputs})
+
+
+ROTATE = {"action": {"type": "rotate"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+NOTIFY = {"action": {"type": "notify"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+USER_IDENTITY = (
+    "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/payments-prod"
+    "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ledger"
+)
+
+CASES.update(
+    {
+        "ENC-AZDISK-001": [
+            disk(
+                "pass_encryption_set",
+                encryption={"diskEncryptionSetId": DES_ID, "type": "EncryptionAtRestWithCustomerKey"},
+            ),
+            disk(
+                "pass_encryption_set_unknown",
+                encryption={"diskEncryptionSetId": UNKNOWN, "type": "EncryptionAtRestWithCustomerKey"},
+            ),
+            disk(
+                "pass_confidential",
+                securityProfile={
+                    "securityType": "ConfidentialVM_DiskEncryptedWithCustomerKey",
+                    "secureVMDiskEncryptionSetId": DES_ID,
+                },
+            ),
+            disk(
+                "pass_azure_disk_encryption",
+                encryptionSettingsCollection={
+                    "enabled": True,
+                    "encryptionSettings": [
+                        {"diskEncryptionKey": {"secretUrl": KEY_URI, "sourceVault": {"id": DES_ID}}}
+                    ],
+                },
+            ),
+            disk("fail_platform_key"),
+            disk("fail_platform_key_explicit", encryption={"type": "EncryptionAtRestWithPlatformKey"}),
+            disk("undetermined_encryption_unknown", encryption=UNKNOWN),
+        ],
+        "ENC-AZDISK-002": [
+            encryption_set("pass_rotation", rotationToLatestKeyVersionEnabled=True),
+            encryption_set("fail_default"),
+            encryption_set("fail_disabled", rotationToLatestKeyVersionEnabled=False),
+            encryption_set("undetermined_rotation_unknown", rotationToLatestKeyVersionEnabled=UNKNOWN),
+        ],
+        "ENC-AZAKS-001": [
+            cluster("pass_encryption_set", diskEncryptionSetID=DES_ID, agentPoolProfiles=[pool("system")]),
+            cluster("fail_platform_key", agentPoolProfiles=[pool("system")]),
+        ],
+        "ENC-AZAKS-002": [
+            cluster(
+                "pass_host_encryption",
+                agentPoolProfiles=[
+                    pool("system", enableEncryptionAtHost=True),
+                    pool("user", mode="User", enableEncryptionAtHost=True),
+                ],
+            ),
+            cluster("fail_default", agentPoolProfiles=[pool("system")]),
+            cluster(
+                "fail_one_pool",
+                agentPoolProfiles=[pool("system", enableEncryptionAtHost=True), pool("user", mode="User")],
+            ),
+            cluster("undetermined_pools_unknown", agentPoolProfiles=UNKNOWN),
+            cluster(
+                "undetermined_host_encryption_unknown",
+                agentPoolProfiles=[pool("system", enableEncryptionAtHost=UNKNOWN)],
+            ),
+        ],
+        "ENC-AZSQL-001": [
+            sql_server("pass_default"),
+            sql_server("pass_tls12", minimalTlsVersion="1.2"),
+            sql_server("fail_tls10", minimalTlsVersion="1.0"),
+            sql_server("fail_tls11", minimalTlsVersion="1.1"),
+            sql_server("fail_no_minimum", minimalTlsVersion="None"),
+            sql_server("undetermined_tls_unknown", minimalTlsVersion=UNKNOWN),
+        ],
+        "ENC-AZSQL-003": [
+            sql_server("pass_customer_key", keyId=KEY_URI, identity={"type": "SystemAssigned"}),
+            sql_server("pass_customer_key_unknown", keyId=UNKNOWN, identity={"type": "SystemAssigned"}),
+            sql_server("fail_service_key"),
+        ],
+        "ENC-AZSQL-004": [
+            sql_database(
+                "pass_database_key",
+                encryptionProtector=KEY_URI,
+                identity={"type": "UserAssigned", "userAssignedIdentities": [USER_IDENTITY]},
+            ),
+            sql_database("undetermined_server_key"),
+        ],
+        "ENC-AZDB-002": [
+            flexible(
+                POSTGRES,
+                "pass_postgres_key_vault",
+                dataEncryption={
+                    "type": "AzureKeyVault",
+                    "primaryKeyURI": KEY_URI,
+                    "primaryUserAssignedIdentityId": USER_IDENTITY,
+                },
+            ),
+            flexible(
+                MYSQL,
+                "pass_mysql_key_vault",
+                dataEncryption={
+                    "type": "AzureKeyVault",
+                    "primaryKeyURI": KEY_URI,
+                    "primaryUserAssignedIdentityId": USER_IDENTITY,
+                },
+            ),
+            flexible(POSTGRES, "fail_postgres_default"),
+            flexible(POSTGRES, "fail_postgres_system_managed", dataEncryption={"type": "SystemManaged"}),
+            flexible(MYSQL, "fail_mysql_default"),
+            flexible(MYSQL, "undetermined_mysql_encryption_unknown", dataEncryption=UNKNOWN),
+        ],
+        "ENC-AZCOSMOS-001": [
+            cosmos("pass_key_vault", keyVaultKeyUri=KEY_URI),
+            cosmos("fail_service_key"),
+        ],
+        "ENC-AZKV-001": [
+            key("pass_expiry", attributes={"enabled": True, "exp": 1798761600}),
+            key(
+                "pass_rotation_policy_expiry",
+                rotationPolicy={"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE]},
+            ),
+            key("fail_no_expiry"),
+            key("fail_rotation_without_expiry", rotationPolicy={"lifetimeActions": [ROTATE]}),
+            key("undetermined_rotation_policy_unknown", rotationPolicy=UNKNOWN),
+        ],
+        "ENC-AZKV-002": [
+            key(
+                "pass_rotates",
+                rotationPolicy={"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE, NOTIFY]},
+            ),
+            key(
+                "pass_rotates_after_creation",
+                rotationPolicy={
+                    "lifetimeActions": [
+                        {"action": {"type": "Rotate"}, "trigger": {"timeAfterCreate": "P90D"}}
+                    ]
+                },
+            ),
+            key("fail_no_policy"),
+            key(
+                "fail_notify_only",
+                rotationPolicy={"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [NOTIFY]},
+            ),
+            key("undetermined_actions_unknown", rotationPolicy={"lifetimeActions": UNKNOWN}),
+        ],
+        "ENC-AZREDIS-001": [
+            redis("pass_default"),
+            redis("pass_tls12", enableNonSslPort=False, minimumTlsVersion="1.2"),
+            redis("fail_non_tls_port", enableNonSslPort=True),
+            redis("fail_tls10", minimumTlsVersion="1.0"),
+            redis("undetermined_port_unknown", enableNonSslPort=UNKNOWN),
+        ],
+    }
+)
+
+
 def stack_export(resources: list[Res]) -> dict[str, Any]:
     settings = {"location": "westeurope"}
     entries: list[dict[str, Any]] = [
