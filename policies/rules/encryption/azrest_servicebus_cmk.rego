@@ -16,10 +16,18 @@ tier_clause := "" if {
 	lower(lib.show(lib.attr("sku"))) == "premium"
 } else := concat("", [" (sku is ", lib.attr_text("sku"), "; only Premium accepts a customer-managed key)"])
 
+# ... or by an azurerm_servicebus_namespace_customer_managed_key that names the namespace (azurerm 4: the
+# way for a namespace with a system-assigned identity).
+separate_key if {
+	some key in lib.referrers_via("azurerm_servicebus_namespace_customer_managed_key", "namespace_id")
+	lib.is_set(object.get(key.attributes, "key_vault_key_id", null))
+}
+
 deny contains lib.violation(["customer_managed_key"], msg) if {
 	not azapi.is_azapi
 	not lib.is_set(cmk)
-	msg := concat("", ["Service Bus namespace encrypts with a Microsoft-managed key: customer_managed_key.key_vault_key_id is not set, required a Key Vault key", tier_clause])
+	not separate_key
+	msg := concat("", ["Service Bus namespace encrypts with a Microsoft-managed key: customer_managed_key.key_vault_key_id is not set", lib.only_in(["terraform", "terraform-plan", "pulumi"], " and no azurerm_servicebus_namespace_customer_managed_key refers to it"), ", required a Key Vault key", tier_clause])
 }
 
 arm_key_source := azapi.arm_value(["properties", "encryption", "keySource"])

@@ -15,7 +15,12 @@ no_key if {
 	not azapi.is_azapi
 	count(lib.attr_blocks("customer_managed_key")) == 0
 	not lib.is_unknown(lib.attr("customer_managed_key"))
+	count(separate_keys) == 0
 }
+
+# The key set by an azurerm_servicebus_namespace_customer_managed_key that names the namespace carries its
+# own infrastructure_encryption_enabled (default false).
+separate_keys := lib.referrers_via("azurerm_servicebus_namespace_customer_managed_key", "namespace_id")
 
 deny contains {"not_applicable": true} if no_key
 
@@ -29,6 +34,7 @@ deny contains {"not_applicable": true} if arm_no_key
 deny contains lib.violation(["customer_managed_key", 0, "infrastructure_encryption_enabled"], msg) if {
 	not azapi.is_azapi
 	not no_key
+	count(lib.attr_blocks("customer_managed_key")) + count([1 | lib.is_unknown(lib.attr("customer_managed_key"))]) > 0
 	block := azapi.first_of(lib.attr_blocks("customer_managed_key"))
 	value := object.get(block, "infrastructure_encryption_enabled", null)
 	not lib.is_true(value)
@@ -42,3 +48,19 @@ deny contains lib.violation(azapi.body_path(["properties", "encryption", "requir
 	not lib.is_true(value)
 	msg := concat("", ["Service Bus namespace encrypts once: body.properties.encryption.requireInfrastructureEncryption is ", lib.show(value), ", required true"])
 }
+
+deny contains result if {
+	not azapi.is_azapi
+	count(lib.attr_blocks("customer_managed_key")) == 0
+	not lib.is_unknown(lib.attr("customer_managed_key"))
+	some key in separate_keys
+	value := object.get(key.attributes, "infrastructure_encryption_enabled", null)
+	not lib.is_true(value)
+	msg := concat("", ["Service Bus namespace encrypts once: ", key.id, " sets infrastructure_encryption_enabled to ", lib.show(value), ", required true"])
+	result := separate_result(value, msg)
+}
+
+# A value unknown until apply on the separate resource is undetermined, never a pass.
+separate_result(value, msg) := lib.undetermined([], msg) if {
+	lib.is_unknown(value)
+} else := lib.violation([], msg)

@@ -426,6 +426,24 @@ EH_TLS = tls_rule("ENC-AZEH-001", "eventhub", "Microsoft.EventHub/namespaces@202
 
 SB_ARM = "Microsoft.ServiceBus/namespaces@2022-10-01-preview"
 CMK_BLOCK = {"key_vault_key_id": Ref("azurerm_key_vault_key.vm", "id"), "identity_id": IDENTITY}
+TOKENS["azurerm_servicebus_namespace_customer_managed_key"] = (
+    "azure:servicebus/namespaceCustomerManagedKey:NamespaceCustomerManagedKey"
+)
+
+
+def sb_key(namespace_name: str, **arguments: Any) -> Res:
+    """An azurerm_servicebus_namespace_customer_managed_key naming the namespace (azurerm 4)."""
+    return Res(
+        "azurerm_servicebus_namespace_customer_managed_key",
+        f"key_{namespace_name}",
+        {
+            "namespace_id": Ref(f"azurerm_servicebus_namespace.{namespace_name}", "id"),
+            "key_vault_key_id": Ref("azurerm_key_vault_key.vm", "id"),
+            **arguments,
+        },
+    )
+
+
 SB_IDENTITY = [{"type": "UserAssigned", "identity_ids": [IDENTITY]}]
 ARM_CMK = {
     "keySource": "Microsoft.KeyVault",
@@ -452,6 +470,9 @@ SB_CMK = Rule(
             identity=SB_IDENTITY,
             customer_managed_key=[{"key_vault_key_id": KEY_ID, "identity_id": IDENTITY}],
         ),
+        # azurerm 4: a namespace with a system-assigned identity gets its key from a separate resource.
+        namespace("servicebus", "pass_separate_key", identity=[{"type": "SystemAssigned"}]),
+        sb_key("pass_separate_key"),
         azapi(
             "fail_azapi_microsoft_key",
             SB_ARM,
@@ -483,6 +504,10 @@ SB_DOUBLE = Rule(
             customer_managed_key=[{**CMK_BLOCK, "infrastructure_encryption_enabled": True}],
         ),
         namespace("servicebus", "no_key_judged_by_002"),
+        namespace("servicebus", "pass_separate_key_double", identity=[{"type": "SystemAssigned"}]),
+        sb_key("pass_separate_key_double", infrastructure_encryption_enabled=True),
+        namespace("servicebus", "fail_separate_key_single", identity=[{"type": "SystemAssigned"}]),
+        sb_key("fail_separate_key_single"),
         azapi(
             "fail_azapi_single", SB_ARM, {"sku": {"name": "Premium"}, "properties": {"encryption": ARM_CMK}}
         ),
