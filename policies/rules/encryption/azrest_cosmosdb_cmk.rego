@@ -10,11 +10,13 @@ deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.docume
 
 deny contains azapi.type_undetermined if azapi.type_unknown
 
+# key_vault_key_id, or (azurerm 4) managed_hsm_key_id for a key in a Managed HSM.
 deny contains lib.violation(["key_vault_key_id"], msg) if {
 	not azapi.is_azapi
 	not azure.native
 	not lib.is_set(lib.attr("key_vault_key_id"))
-	msg := "Cosmos DB account encrypts with a service-managed key: key_vault_key_id is not set, required a Key Vault key"
+	not lib.is_set(lib.attr("managed_hsm_key_id"))
+	msg := "Cosmos DB account encrypts with a service-managed key: key_vault_key_id and managed_hsm_key_id are not set, required a Key Vault or Managed HSM key"
 }
 
 deny contains lib.violation(azapi.body_path(["properties", "keyVaultKeyUri"]), msg) if {

@@ -544,6 +544,11 @@ COSMOS_CMK = Rule(
         cosmos("fail_service_key"),
         cosmos("pass_cmk", key_vault_key_id=Ref("azurerm_key_vault_key.vm", "versionless_id")),
         cosmos("pass_literal_key", key_vault_key_id="https://acme-payments-kv.vault.azure.net/keys/cosmos"),
+        # azurerm 4: a key in a Managed HSM.
+        cosmos(
+            "pass_managed_hsm_key",
+            managed_hsm_key_id="https://acme-payments-hsm.managedhsm.azure.net/keys/cosmos",
+        ),
         azapi(
             "fail_azapi_service_key",
             COSMOS_ARM,
