@@ -13,6 +13,7 @@ expires if lib.is_set(azure.block_attr("rotation_policy", "expire_after"))
 deny contains lib.violation([], msg) if {
 	not azure.native
 	not expires
+	not lib.is_unknown(lib.attr("rotation_policy"))
 	msg := "Key Vault key never expires: expiration_date is not set and no rotation_policy sets expire_after, required an expiry"
 }
 
@@ -43,4 +44,12 @@ deny contains lib.violation(native_finding_path, msg) if {
 	azure.native
 	not native_expires
 	msg := "Key Vault key never expires: properties.attributes.exp is not set and no properties.rotation_policy sets attributes.expiry_time, required an expiry"
+}
+
+# A rotation_policy unknown until apply (a dynamic block over a variable) may set expire_after: undetermined.
+deny contains lib.violation(["rotation_policy"], msg) if {
+	not azure.native
+	not expires
+	lib.is_unknown(lib.attr("rotation_policy"))
+	msg := "Key Vault key expiry cannot be told: expiration_date is not set and rotation_policy is unknown until apply, required an expiry"
 }

@@ -13,7 +13,16 @@ rotates if {
 	lib.is_set(object.get(block, key, null))
 }
 
+# A rotation_policy, or its automatic block, unknown until apply (a dynamic block over a variable) is
+# pointed at, which makes the finding undetermined.
 missing_path := ["rotation_policy"] if {
+	lib.is_unknown(lib.attr("rotation_policy"))
+} else := ["rotation_policy", 0, "automatic"] if {
+	lib.is_unknown(automatic)
+	is_array(lib.attr("rotation_policy"))
+} else := ["rotation_policy", "automatic"] if {
+	lib.is_unknown(automatic)
+} else := ["rotation_policy"] if {
 	count(lib.attr_blocks("rotation_policy")) > 0
 } else := []
 

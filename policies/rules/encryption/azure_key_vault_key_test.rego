@@ -36,3 +36,21 @@ test_key_policy_without_automatic_fails if {
 		with input.related as []
 	result.path == ["rotation_policy"]
 }
+
+test_key_rotation_policy_unknown_is_undetermined_for_expiry if {
+	some result in azure_key_vault_key_expiry.deny with input.resource as key({"rotation_policy": testing.unknown})
+		with input.related as []
+	result.path == ["rotation_policy"]
+}
+
+test_key_rotation_policy_unknown_is_undetermined_for_rotation if {
+	some result in azure_key_vault_key_rotation.deny with input.resource as key({"rotation_policy": testing.unknown})
+		with input.related as []
+	result.path == ["rotation_policy"]
+}
+
+test_key_automatic_block_unknown_is_undetermined if {
+	some result in azure_key_vault_key_rotation.deny with input.resource as key({"rotation_policy": [{"expire_after": "P90D", "automatic": testing.unknown}]})
+		with input.related as []
+	result.path == ["rotation_policy", 0, "automatic"]
+}

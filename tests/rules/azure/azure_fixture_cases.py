@@ -560,6 +560,8 @@ CASES: dict[tuple[str, str], list[Case]] = {
             "pass_rotation_policy_expiry",
             rotation_policy=[{"expire_after": "P365D", "automatic": [{"time_before_expiry": "P30D"}]}],
         ),
+        # A rotation policy unknown until apply (a dynamic block over a variable) may set expire_after.
+        vault_key("undetermined_rotation_policy_variable", rotation_policy=Ref("var.rotation_policy", None)),
     ],
     ("encryption", "ENC-AZKV-002"): [
         vault("payments"),
@@ -574,6 +576,11 @@ CASES: dict[tuple[str, str], list[Case]] = {
         ),
         vault_key(
             "pass_rotates_after_creation", rotation_policy=[{"automatic": [{"time_after_creation": "P180D"}]}]
+        ),
+        vault_key("undetermined_rotation_policy_variable", rotation_policy=Ref("var.rotation_policy", None)),
+        vault_key(
+            "undetermined_automatic_variable",
+            rotation_policy=[{"expire_after": "P365D", "automatic": Ref("var.automatic_rotation", None)}],
         ),
     ],
     ("encryption", "ENC-AZDB-001"): [
