@@ -22,7 +22,13 @@ disk_encryption if {
 	lib.is_set(object.get(key, "secret_url", null))
 }
 
-deny contains lib.violation([], msg) if {
+# An encryption_settings block unknown until apply (a dynamic block over a variable) may turn Azure Disk
+# Encryption on: the finding points at it, which makes it undetermined.
+finding_path := ["encryption_settings"] if {
+	lib.is_unknown(lib.attr("encryption_settings"))
+} else := []
+
+deny contains lib.violation(finding_path, msg) if {
 	not azapi.is_azapi
 	not azure.native
 	not encryption_set

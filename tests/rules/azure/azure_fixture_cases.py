@@ -898,6 +898,8 @@ def azapi_disk(name: str, properties: dict[str, Any]) -> Case:
 
 CASES[("encryption", "ENC-AZDISK-001")] += [
     disk("pass_azure_disk_encryption", encryption_settings=ADE_SETTINGS),
+    # Azure Disk Encryption settings unknown until apply (a dynamic block over a variable) may turn it on.
+    disk("undetermined_encryption_settings_variable", encryption_settings=Ref("var.encryption_settings", None)),
     azapi_disk("fail_azapi_platform_key", {"encryption": {"type": "EncryptionAtRestWithPlatformKey"}}),
     azapi_disk(
         "pass_azapi_encryption_set",
