@@ -8,9 +8,9 @@ import rego.v1
 
 ftps_state := azure.block_attr("site_config", "ftps_state")
 
-# The legacy azurerm_app_service and azurerm_function_app default ftps_state to AllAllowed; the
-# linux/windows web and function apps default it to Disabled.
-legacy_default_insecure := {"azurerm_app_service", "azurerm_function_app"}
+# The legacy azurerm_app_service and azurerm_function_app, and azurerm_logic_app_standard, default
+# ftps_state to AllAllowed; the linux/windows web and function apps default it to Disabled.
+legacy_default_insecure := {"azurerm_app_service", "azurerm_function_app", "azurerm_logic_app_standard"}
 
 deny contains lib.violation(["site_config", 0, "ftps_state"], msg) if {
 	not azapi.is_azapi

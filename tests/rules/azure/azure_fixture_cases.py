@@ -899,7 +899,9 @@ def azapi_disk(name: str, properties: dict[str, Any]) -> Case:
 CASES[("encryption", "ENC-AZDISK-001")] += [
     disk("pass_azure_disk_encryption", encryption_settings=ADE_SETTINGS),
     # Azure Disk Encryption settings unknown until apply (a dynamic block over a variable) may turn it on.
-    disk("undetermined_encryption_settings_variable", encryption_settings=Ref("var.encryption_settings", None)),
+    disk(
+        "undetermined_encryption_settings_variable", encryption_settings=Ref("var.encryption_settings", None)
+    ),
     azapi_disk("fail_azapi_platform_key", {"encryption": {"type": "EncryptionAtRestWithPlatformKey"}}),
     azapi_disk(
         "pass_azapi_encryption_set",
@@ -926,6 +928,56 @@ def azapi_case(name: str, arm_type: str, body: dict[str, Any]) -> Case:
 
 
 SITE_ARM = "Microsoft.Web/sites@2023-12-01"
+
+
+def logic_app(name: str, site: dict[str, Any] | None = None, **arguments: Any) -> Case:
+    """An azurerm_logic_app_standard: https_only defaults to false, site_config.ftps_state to AllAllowed."""
+    base: dict[str, Any] = placed(
+        name,
+        app_service_plan_id=PLAN_ID,
+        storage_account_name="acmelogic",
+        storage_account_access_key=Ref("var.logic_storage_key", None),
+    )
+    base["site_config"] = [site or {}]
+    defaults = {"https_only": False, "site_config": {"min_tls_version": "1.2", "ftps_state": "AllAllowed"}}
+    return Case("azurerm_logic_app_standard", name, {**base, **arguments}, defaults)
+
+
+def flex_app(name: str, site: dict[str, Any] | None = None, **arguments: Any) -> Case:
+    """An azurerm_function_app_flex_consumption (azurerm 4): https_only defaults to false."""
+    base: dict[str, Any] = placed(
+        name,
+        service_plan_id=PLAN_ID,
+        storage_container_type="blobContainer",
+        storage_container_endpoint="https://acmefunctions.blob.core.windows.net/deployments",
+        storage_authentication_type="SystemAssignedIdentity",
+        runtime_name="python",
+        runtime_version="3.11",
+    )
+    base["site_config"] = [site or {}]
+    defaults = {
+        "https_only": False,
+        "site_config": {"minimum_tls_version": "1.2", "scm_minimum_tls_version": "1.2"},
+    }
+    return Case("azurerm_function_app_flex_consumption", name, {**base, **arguments}, defaults)
+
+
+CASES[("encryption", "ENC-AZAPP-001")] += [
+    logic_app("fail_logic_app_default"),
+    logic_app("pass_logic_app_https_only", https_only=True),
+    flex_app("fail_flex_default"),
+    flex_app("pass_flex_https_only", https_only=True),
+]
+CASES[("encryption", "ENC-AZAPP-002")] += [
+    logic_app("fail_logic_app_tls10", {"min_tls_version": "1.0"}, https_only=True),
+    logic_app("pass_logic_app_default", https_only=True),
+    flex_app("fail_flex_scm_tls11", {"scm_minimum_tls_version": "1.1"}, https_only=True),
+    flex_app("pass_flex_tls12", {"minimum_tls_version": "1.2"}, https_only=True),
+]
+CASES[("encryption", "ENC-AZAPP-003")] += [
+    logic_app("fail_logic_app_default", https_only=True),
+    logic_app("pass_logic_app_ftps_only", {"ftps_state": "FtpsOnly"}, https_only=True),
+]
 CASES[("encryption", "ENC-AZAPP-001")] += [
     azapi_case(
         "fail_azapi_site_default", SITE_ARM, {"kind": "app,linux", "properties": {"serverFarmId": "apps"}}
