@@ -24,7 +24,8 @@ deny contains lib.violation(["minimum_tls_version"], msg) if {
 }
 
 # azapi_resource of type microsoft.sql/servers: judged by its ARM body (lib.azapi); other ARM types get no check.
-arm_types := {"microsoft.sql/servers"}
+# SQL Managed Instances have the same setting (minimum_tls_version, ARM minimalTlsVersion, default 1.2).
+arm_types := {"microsoft.sql/servers", "microsoft.sql/managedinstances"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 

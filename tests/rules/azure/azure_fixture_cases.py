@@ -997,7 +997,31 @@ CASES[("encryption", "ENC-AZAPP-003")] += [
     ),
     AZAPI_KEY_VAULT,
 ]
+
+
+def managed_instance(name: str, **arguments: Any) -> Case:
+    """An azurerm_mssql_managed_instance: minimum_tls_version defaults to 1.2."""
+    base = placed(
+        name,
+        license_type="BasePrice",
+        sku_name="GP_Gen5",
+        storage_size_in_gb=32,
+        subnet_id=f"{RG_ID}/providers/Microsoft.Network/virtualNetworks/sql/subnets/mi",
+        vcores=4,
+        administrator_login="miadmin",
+        administrator_login_password=Ref("var.mi_admin_password", None),
+    )
+    return Case("azurerm_mssql_managed_instance", name, {**base, **arguments}, {"minimum_tls_version": "1.2"})
+
+
 CASES[("encryption", "ENC-AZSQL-001")] += [
+    managed_instance("pass_managed_instance_default"),
+    managed_instance("fail_managed_instance_tls11", minimum_tls_version="1.1"),
+    azapi_case(
+        "fail_azapi_managed_instance_tls10",
+        "Microsoft.Sql/managedInstances@2023-08-01-preview",
+        {"properties": {"minimalTlsVersion": "1.0"}},
+    ),
     azapi_case(
         "fail_azapi_sql_tls11",
         "Microsoft.Sql/servers@2023-08-01-preview",
