@@ -36,7 +36,7 @@ deny contains lib.violation(["minimum_tls_version"], msg) if {
 }
 
 # azapi_resource of type microsoft.cache/redis: judged by its ARM body (lib.azapi); other ARM types get no check.
-arm_types := {"microsoft.cache/redis"}
+arm_types := {"microsoft.cache/redis", "microsoft.cache/redisenterprise/databases"}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 
@@ -68,3 +68,33 @@ deny contains lib.violation(azapi.body_path(["properties", "minimumTlsVersion"])
 	azapi.unknown_at(["properties", "minimumTlsVersion"])
 	msg := "Redis cache minimum TLS version is unknown: body.properties.minimumTlsVersion is unknown until apply, required 1.2"
 }
+
+# Azure Managed Redis and Redis Enterprise databases: client_protocol Encrypted (the default) or Plaintext,
+# on azurerm_redis_enterprise_database itself, in the default_database block of azurerm_managed_redis, and
+# properties.clientProtocol of an azapi Microsoft.Cache/redisEnterprise/databases.
+protocol_value := lib.attr("client_protocol") if {
+	lib.resource.type == "azurerm_redis_enterprise_database"
+} else := azure.block_value("default_database", "client_protocol") if {
+	lib.resource.type == "azurerm_managed_redis"
+} else := azapi.arm_value(["properties", "clientProtocol"]) if {
+	azapi.of_type({"microsoft.cache/redisenterprise/databases"})
+}
+
+protocol_path := ["client_protocol"] if {
+	lib.resource.type == "azurerm_redis_enterprise_database"
+} else := azure.block_setting_path("default_database", "client_protocol") if {
+	lib.resource.type == "azurerm_managed_redis"
+} else := azapi.body_path(["properties", "clientProtocol"])
+
+deny contains lib.violation(protocol_path, msg) if {
+	lower(lib.show(protocol_value)) == "plaintext"
+	msg := concat("", ["Redis database accepts unencrypted connections: ", format_path_text(protocol_path), " is ", lib.show(protocol_value), ", required Encrypted (the default)"])
+}
+
+deny contains lib.violation(protocol_path, msg) if {
+	lib.is_unknown(protocol_value)
+	msg := concat("", ["Redis database client protocol is unknown: ", format_path_text(protocol_path), " is unknown until apply, required Encrypted"])
+}
+
+# A finding's path as a dotted name (list indices left out).
+format_path_text(path) := concat(".", [name | some name in path; is_string(name)])

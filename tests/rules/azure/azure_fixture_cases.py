@@ -1034,7 +1034,38 @@ CASES[("encryption", "ENC-AZSQL-001")] += [
     ),
     AZAPI_KEY_VAULT,
 ]
+
+
+def managed_redis(name: str, database: dict[str, Any] | None = None) -> Case:
+    """An azurerm_managed_redis (azurerm 4): default_database.client_protocol defaults to Encrypted."""
+    base = placed(name, sku_name="Balanced_B3", default_database=[database or {}])
+    return Case("azurerm_managed_redis", name, base, {"default_database": {"client_protocol": "Encrypted"}})
+
+
+def enterprise_database(name: str, **arguments: Any) -> Case:
+    """An azurerm_redis_enterprise_database: client_protocol defaults to Encrypted."""
+    base = {
+        "cluster_id": f"{RG_ID}/providers/Microsoft.Cache/redisEnterprise/acme-cache",
+        "name": "default",
+    }
+    return Case(
+        "azurerm_redis_enterprise_database", name, {**base, **arguments}, {"client_protocol": "Encrypted"}
+    )
+
+
 CASES[("encryption", "ENC-AZREDIS-001")] += [
+    managed_redis("pass_managed_default"),
+    managed_redis("fail_managed_plaintext", {"client_protocol": "Plaintext"}),
+    managed_redis(
+        "undetermined_managed_protocol_variable", {"client_protocol": Ref("var.client_protocol", None)}
+    ),
+    enterprise_database("pass_enterprise_encrypted", client_protocol="Encrypted"),
+    enterprise_database("fail_enterprise_plaintext", client_protocol="Plaintext"),
+    azapi_case(
+        "fail_azapi_enterprise_plaintext",
+        "Microsoft.Cache/redisEnterprise/databases@2024-10-01",
+        {"properties": {"clientProtocol": "Plaintext"}},
+    ),
     azapi_case(
         "fail_azapi_redis_non_ssl",
         "Microsoft.Cache/redis@2024-03-01",
