@@ -10,8 +10,11 @@ expires if lib.is_set(lib.attr("expiration_date"))
 # A rotation policy's expire_after sets the expiry of every version it creates.
 expires if lib.is_set(azure.block_attr("rotation_policy", "expire_after"))
 
+hsm_key := "azurerm_key_vault_managed_hardware_security_module_key"
+
 deny contains lib.violation([], msg) if {
 	not azure.native
+	lib.resource.type != hsm_key
 	not expires
 	not lib.is_unknown(lib.attr("rotation_policy"))
 	msg := "Key Vault key never expires: expiration_date is not set and no rotation_policy sets expire_after, required an expiry"
@@ -49,7 +52,24 @@ deny contains lib.violation(native_finding_path, msg) if {
 # A rotation_policy unknown until apply (a dynamic block over a variable) may set expire_after: undetermined.
 deny contains lib.violation(["rotation_policy"], msg) if {
 	not azure.native
+	lib.resource.type != hsm_key
 	not expires
 	lib.is_unknown(lib.attr("rotation_policy"))
 	msg := "Key Vault key expiry cannot be told: expiration_date is not set and rotation_policy is unknown until apply, required an expiry"
+}
+
+# A Managed HSM key (azurerm_key_vault_managed_hardware_security_module_key) takes its rotation policy from a
+# separate azurerm_key_vault_managed_hardware_security_module_key_rotation_policy that names it.
+hsm_policies := lib.referrers_via("azurerm_key_vault_managed_hardware_security_module_key_rotation_policy", "managed_hsm_key_id")
+
+hsm_policy_expires if {
+	some policy in hsm_policies
+	lib.is_set(object.get(policy.attributes, "expire_after", null))
+}
+
+deny contains lib.violation(["expiration_date"], msg) if {
+	lib.resource.type == hsm_key
+	not expires
+	not hsm_policy_expires
+	msg := "Managed HSM key never expires: expiration_date is not set and no azurerm_key_vault_managed_hardware_security_module_key_rotation_policy refers to it with expire_after, required an expiry"
 }

@@ -26,8 +26,11 @@ missing_path := ["rotation_policy"] if {
 	count(lib.attr_blocks("rotation_policy")) > 0
 } else := []
 
+hsm_key := "azurerm_key_vault_managed_hardware_security_module_key"
+
 deny contains lib.violation(missing_path, msg) if {
 	not azure.native
+	lib.resource.type != hsm_key
 	not rotates
 	msg := "Key Vault key does not rotate automatically: rotation_policy.automatic is not set, required an automatic block with time_after_creation or time_before_expiry"
 }
@@ -67,4 +70,18 @@ deny contains lib.undetermined(native_actions_path, msg) if {
 	not native_rotates
 	native_uncertain
 	msg := "Key Vault key rotation cannot be told: properties.rotation_policy.lifetime_actions is unknown until apply, required an action of type Rotate"
+}
+
+# A Managed HSM key rotates through a separate azurerm_key_vault_managed_hardware_security_module_key_rotation_policy
+# that names it and sets time_after_creation or time_before_expiry.
+hsm_rotates if {
+	some policy in lib.referrers_via("azurerm_key_vault_managed_hardware_security_module_key_rotation_policy", "managed_hsm_key_id")
+	some key in ["time_after_creation", "time_before_expiry"]
+	lib.is_set(object.get(policy.attributes, key, null))
+}
+
+deny contains lib.violation([], msg) if {
+	lib.resource.type == hsm_key
+	not hsm_rotates
+	msg := "Managed HSM key does not rotate automatically: no azurerm_key_vault_managed_hardware_security_module_key_rotation_policy refers to it with time_after_creation or time_before_expiry, required automatic rotation"
 }

@@ -190,6 +190,37 @@ def vault_key(name: str, **arguments: Any) -> Case:
     return Case("azurerm_key_vault_key", name, {**base, **arguments}, {"rotation_policy": []})
 
 
+HSM_ID = (
+    "/subscriptions/3b7e2f4a-9c1d-4e8b-a6f5-2d0c9e8b7a61/resourceGroups/payments-prod"
+    "/providers/Microsoft.KeyVault/managedHSMs/acme-payments-hsm"
+)
+
+
+def hsm_key(name: str, **arguments: Any) -> Case:
+    """A Managed HSM key: its rotation policy is a separate resource (hsm_rotation)."""
+    base = {
+        "name": name.replace("_", "-"),
+        "managed_hsm_id": HSM_ID,
+        "key_type": "RSA-HSM",
+        "key_size": 3072,
+        "key_opts": ["unwrapKey", "wrapKey"],
+    }
+    return Case("azurerm_key_vault_managed_hardware_security_module_key", name, {**base, **arguments})
+
+
+def hsm_rotation(key: str, **arguments: Any) -> Case:
+    """An azurerm_key_vault_managed_hardware_security_module_key_rotation_policy naming the HSM key."""
+    base = {
+        "managed_hsm_key_id": Ref(f"azurerm_key_vault_managed_hardware_security_module_key.{key}", "id"),
+        "expire_after": "P365D",
+    }
+    return Case(
+        "azurerm_key_vault_managed_hardware_security_module_key_rotation_policy",
+        f"policy_{key}",
+        {**base, **arguments},
+    )
+
+
 def vault(name: str) -> Case:
     arguments = placed(name, tenant_id=TENANT, sku_name="premium", purge_protection_enabled=True)
     return Case("azurerm_key_vault", name, arguments)
@@ -562,6 +593,10 @@ CASES: dict[tuple[str, str], list[Case]] = {
         ),
         # A rotation policy unknown until apply (a dynamic block over a variable) may set expire_after.
         vault_key("undetermined_rotation_policy_variable", rotation_policy=Ref("var.rotation_policy", None)),
+        hsm_key("fail_hsm_never_expires"),
+        hsm_key("pass_hsm_expiration_date", expiration_date="2027-06-30T00:00:00Z"),
+        hsm_key("pass_hsm_rotation_policy"),
+        hsm_rotation("pass_hsm_rotation_policy", time_before_expiry="P30D"),
     ],
     ("encryption", "ENC-AZKV-002"): [
         vault("payments"),
@@ -578,6 +613,9 @@ CASES: dict[tuple[str, str], list[Case]] = {
             "pass_rotates_after_creation", rotation_policy=[{"automatic": [{"time_after_creation": "P180D"}]}]
         ),
         vault_key("undetermined_rotation_policy_variable", rotation_policy=Ref("var.rotation_policy", None)),
+        hsm_key("fail_hsm_no_rotation_policy", expiration_date="2027-06-30T00:00:00Z"),
+        hsm_key("pass_hsm_rotates"),
+        hsm_rotation("pass_hsm_rotates", time_after_creation="P180D"),
         vault_key(
             "undetermined_automatic_variable",
             rotation_policy=[{"expire_after": "P365D", "automatic": Ref("var.automatic_rotation", None)}],
