@@ -21,9 +21,28 @@ deny contains lib.violation([], msg) if {
 	msg := "SQL server encrypts its databases under a service-managed key: transparent_data_encryption_key_vault_key_id is not set and no azurerm_mssql_server_transparent_data_encryption with a key refers to it, required a customer-managed Key Vault or Managed HSM key"
 }
 
-# Pulumi azure-native Server: key_id, the customer-managed key URI of its TDE protector.
-deny contains lib.violation(["key_id"], msg) if {
+# Pulumi azure-native Server: key_id, the customer-managed key URI of its TDE protector, or an
+# EncryptionProtector (mapped to azurerm_mssql_server_transparent_data_encryption) naming the server
+# (server_name) with server_key_type AzureKeyVault.
+native_protector if {
+	some protector in lib.referrers_via("azurerm_mssql_server_transparent_data_encryption", "server_name")
+	lower(lib.show(object.get(protector.attributes, "server_key_type", null))) == "azurekeyvault"
+}
+
+# A protector whose key type is unknown until the update: undetermined.
+native_protector_unknown if {
+	some protector in lib.referrers_via("azurerm_mssql_server_transparent_data_encryption", "server_name")
+	lib.is_unknown(object.get(protector.attributes, "server_key_type", null))
+}
+
+deny contains result if {
 	azure.native
 	not lib.is_set(lib.attr("key_id"))
-	msg := "SQL server encrypts its databases under a service-managed key: key_id is not set, required a customer-managed Key Vault key"
+	not native_protector
+	msg := "SQL server encrypts its databases under a service-managed key: key_id is not set and no azurerm_mssql_server_transparent_data_encryption with server_key_type AzureKeyVault names it, required a customer-managed Key Vault key"
+	result := native_result(msg)
 }
+
+native_result(msg) := lib.undetermined(["key_id"], msg) if {
+	native_protector_unknown
+} else := lib.violation(["key_id"], msg)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class Res:
     token: str
     name: str
     inputs: dict[str, Any]
+    # Property dependencies: input name -> URNs of the resources whose outputs it takes.
+    dependencies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def placed(**inputs: Any) -> dict[str, Any]:
@@ -101,6 +103,7 @@ DES = "azure-native:compute:DiskEncryptionSet"
 AKS = "azure-native:containerservice:ManagedCluster"
 SQL_SERVER = "azure-native:sql:Server"
 SQL_DATABASE = "azure-native:sql:Database"
+PROTECTOR = "azure-native:sql:EncryptionProtector"
 MYSQL = "azure-native:dbformysql:FlexibleServer"
 POSTGRES = "azure-native:dbforpostgresql:FlexibleServer"
 COSMOS = "azure-native:documentdb:DatabaseAccount"
@@ -137,6 +140,21 @@ def cluster(name: str, **inputs: Any) -> Res:
 def sql_server(name: str, **inputs: Any) -> Res:
     base = placed(serverName=name.replace("_", "-"), version="12.0", administratorLogin="ledgeradmin")
     return Res(SQL_SERVER, name, {**base, **inputs})
+
+
+def protector(server: str, **inputs: Any) -> Res:
+    """An EncryptionProtector naming the server by its output name (a property dependency)."""
+    base = {
+        "resourceGroupName": "payments-prod",
+        "serverName": server.replace("_", "-"),
+        "encryptionProtectorName": "current",
+    }
+    return Res(
+        PROTECTOR,
+        f"protector_{server}",
+        {**base, **inputs},
+        {"serverName": [f"{PREFIX}{SQL_SERVER}::{server}"]},
+    )
 
 
 def sql_database(name: str, **inputs: Any) -> Res:
@@ -255,6 +273,19 @@ CASES.update(
             sql_server("pass_customer_key", keyId=KEY_URI, identity={"type": "SystemAssigned"}),
             sql_server("pass_customer_key_unknown", keyId=UNKNOWN, identity={"type": "SystemAssigned"}),
             sql_server("fail_service_key"),
+            # The TDE protector set by a separate EncryptionProtector naming the server.
+            sql_server("pass_protector", identity={"type": "SystemAssigned"}),
+            protector(
+                "pass_protector", serverKeyType="AzureKeyVault", serverKeyName="acme-payments-kv_data_1"
+            ),
+            sql_server("fail_service_managed_protector"),
+            protector(
+                "fail_service_managed_protector",
+                serverKeyType="ServiceManaged",
+                serverKeyName="ServiceManaged",
+            ),
+            sql_server("undetermined_protector_unknown"),
+            protector("undetermined_protector_unknown", serverKeyType=UNKNOWN, serverKeyName=UNKNOWN),
         ],
         "ENC-AZSQL-004": [
             sql_database(
@@ -347,18 +378,20 @@ def stack_export(resources: list[Res]) -> dict[str, Any]:
         },
     ]
     for res in resources:
-        entries.append(
-            {
-                "urn": f"{PREFIX}{res.token}::{res.name}",
-                "custom": True,
-                "id": f"{res.name}-id",
-                "type": res.token,
-                "inputs": res.inputs,
-                "outputs": res.inputs,
-                "parent": ROOT_URN,
-                "provider": f"{PROVIDER_URN}::default_2_80_0-id",
-            }
-        )
+        entry: dict[str, Any] = {
+            "urn": f"{PREFIX}{res.token}::{res.name}",
+            "custom": True,
+            "id": f"{res.name}-id",
+            "type": res.token,
+            "inputs": res.inputs,
+            "outputs": res.inputs,
+            "parent": ROOT_URN,
+            "provider": f"{PROVIDER_URN}::default_2_80_0-id",
+        }
+        if res.dependencies:
+            entry["dependencies"] = sorted({urn for urns in res.dependencies.values() for urn in urns})
+            entry["propertyDependencies"] = res.dependencies
+        entries.append(entry)
     manifest = {"time": "2025-06-02T09:14:27Z", "magic": PROJECT, "version": "v3.136.1"}
     return {"version": 3, "deployment": {"manifest": manifest, "resources": entries}}
 
