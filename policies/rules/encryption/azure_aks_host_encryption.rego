@@ -24,6 +24,7 @@ deny contains lib.violation(["default_node_pool", 0, name], msg) if {
 
 deny contains lib.violation([name], msg) if {
 	lib.resource.type == "azurerm_kubernetes_cluster_node_pool"
+	not azure.native
 	name := setting(lib.attrs)
 	not lib.is_true(lib.attr(name))
 	msg := concat("", ["AKS node pool does not encrypt at the host: ", name, " is ", lib.attr_text(name), ", required true"])
@@ -67,6 +68,7 @@ deny contains lib.violation(azapi.body_path(["properties", "enableEncryptionAtHo
 # name, default false); the list unknown until the update is undetermined.
 deny contains lib.violation(["agent_pool_profiles", index, "enable_encryption_at_host"], msg) if {
 	azure.native
+	lib.resource.type == "azurerm_kubernetes_cluster"
 	pools := lib.attr("agent_pool_profiles")
 	is_array(pools)
 	some index, pool in pools
@@ -77,6 +79,16 @@ deny contains lib.violation(["agent_pool_profiles", index, "enable_encryption_at
 
 deny contains lib.violation(["agent_pool_profiles"], msg) if {
 	azure.native
+	lib.resource.type == "azurerm_kubernetes_cluster"
 	not is_array(lib.attr("agent_pool_profiles"))
 	msg := concat("", ["AKS cluster names no node pool that encrypts at the host: agent_pool_profiles is ", lib.attr_text("agent_pool_profiles"), ", required enable_encryption_at_host true in each"])
+}
+
+# Pulumi azure-native AgentPool (a node pool of its own): enable_encryption_at_host, default false.
+deny contains lib.violation(["enable_encryption_at_host"], msg) if {
+	azure.native
+	lib.resource.type == "azurerm_kubernetes_cluster_node_pool"
+	value := lib.attr("enable_encryption_at_host")
+	not lib.is_true(value)
+	msg := concat("", ["AKS node pool does not encrypt at the host: enable_encryption_at_host is ", lib.show(value), ", required true"])
 }

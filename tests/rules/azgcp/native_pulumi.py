@@ -101,6 +101,7 @@ CASES: dict[str, list[Res]] = {
 DISK = "azure-native:compute:Disk"
 DES = "azure-native:compute:DiskEncryptionSet"
 AKS = "azure-native:containerservice:ManagedCluster"
+AGENT_POOL = "azure-native:containerservice:AgentPool"
 SQL_SERVER = "azure-native:sql:Server"
 SQL_DATABASE = "azure-native:sql:Database"
 PROTECTOR = "azure-native:sql:EncryptionProtector"
@@ -135,6 +136,19 @@ def cluster(name: str, **inputs: Any) -> Res:
         resourceName=name.replace("_", "-"), dnsPrefix="platform", identity={"type": "SystemAssigned"}
     )
     return Res(AKS, name, {**base, **inputs})
+
+
+def agent_pool(name: str, **inputs: Any) -> Res:
+    """An AgentPool of its own (azure-native:containerservice:AgentPool)."""
+    base = {
+        "resourceGroupName": "payments-prod",
+        "resourceName": "platform",
+        "agentPoolName": name.replace("_", "")[:12],
+        "count": 3,
+        "vmSize": "Standard_D4s_v5",
+        "mode": "User",
+    }
+    return Res(AGENT_POOL, name, {**base, **inputs})
 
 
 def sql_server(name: str, **inputs: Any) -> Res:
@@ -260,6 +274,9 @@ CASES.update(
                 "undetermined_host_encryption_unknown",
                 agentPoolProfiles=[pool("system", enableEncryptionAtHost=UNKNOWN)],
             ),
+            agent_pool("pass_agent_pool_host_encryption", enableEncryptionAtHost=True),
+            agent_pool("fail_agent_pool_default"),
+            agent_pool("undetermined_agent_pool_unknown", enableEncryptionAtHost=UNKNOWN),
         ],
         "ENC-AZSQL-001": [
             sql_server("pass_default"),
