@@ -444,4 +444,6 @@ flow_log_traffic_types := {"ALL", "REJECT"}
 # A flow log that refers to the resource under evaluation and records rejected traffic.
 captures_rejected_traffic(flow_log) if object.get(flow_log.attributes, "traffic_type", null) in flow_log_traffic_types
 
-captures_rejected_traffic(flow_log) if lib.is_unknown(object.get(flow_log.attributes, "traffic_type", null))
+# A flow log whose traffic_type is unknown until apply (traffic_type = var.traffic_type): it may record
+# ACCEPT only, so it neither passes nor fails a rule that asks for rejected traffic.
+flow_log_traffic_unknown(flow_log) if lib.is_unknown(object.get(flow_log.attributes, "traffic_type", null))

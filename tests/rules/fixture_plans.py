@@ -517,7 +517,8 @@ def vpc(name: str, cidr: str) -> Spec:
     return Spec("aws_vpc", name, values, config)
 
 
-def flow_log(name: str, target: str, traffic: str) -> Spec:
+def flow_log(name: str, target: str, traffic: Any) -> Spec:
+    """A flow log of the VPC ``target``; ``traffic`` UNKNOWN: read from a resource known only at apply."""
     values = {
         "log_destination_type": "s3",
         "traffic_type": traffic,
@@ -531,7 +532,7 @@ def flow_log(name: str, target: str, traffic: str) -> Spec:
     config = {
         "log_destination_type": "s3",
         "log_destination": Ref("aws_s3_bucket.flow_logs", "arn"),
-        "traffic_type": traffic,
+        "traffic_type": Ref("aws_ssm_parameter.traffic_type", "value") if traffic is UNKNOWN else traffic,
         "vpc_id": Ref(f"aws_vpc.{target}", "id"),
         "tags": TAGS,
     }
@@ -548,6 +549,8 @@ def log_vpc_001() -> list[Spec]:
         vpc("fail_no_flow_log", "10.12.0.0/16"),
         vpc("fail_accept_only", "10.13.0.0/16"),
         flow_log("fail_accept_only", "fail_accept_only", "ACCEPT"),
+        vpc("undetermined_traffic_unknown", "10.14.0.0/16"),
+        flow_log("undetermined_traffic_unknown", "undetermined_traffic_unknown", UNKNOWN),
     ]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Chosen, Ref, write
+from fixture_writer import ACCOUNT, REGION, Case, Chosen, Parameter, Ref, write
 
 PACK = "audit-logging"
 PROJECT = "audit"
@@ -220,6 +220,23 @@ def vpc(name: str, traffic: list[str]) -> list[Case]:
     return cases
 
 
+def vpc_unknown_traffic(name: str) -> list[Case]:
+    """A VPC whose one flow log records a traffic type known only at apply: a module variable, a
+    CloudFormation parameter without a default, a Pulumi preview's unknown output."""
+    cases = vpc(name, ["ALL"])
+    flow = cases[1]
+    cfn_type, cfn = flow.cloudformation
+    pulumi_type, pulumi = flow.pulumi
+    unknown = replace(
+        flow,
+        name=f"{name}_variable",
+        terraform={**flow.terraform, "traffic_type": Ref("var.traffic_type")},
+        cloudformation=(cfn_type, {**cfn, "TrafficType": Parameter("TrafficType")}),
+        pulumi=(pulumi_type, {**pulumi, "trafficType": PULUMI_UNKNOWN}),
+    )
+    return [cases[0], unknown]
+
+
 ORIGINAL_FIXTURES: dict[str, list[Case]] = {
     "LOG-CLOUDTRAIL-001": [
         trail("pass_all_regions", {}, {}, {}),
@@ -315,6 +332,7 @@ ORIGINAL_FIXTURES: dict[str, list[Case]] = {
         *vpc("pass_rejects_and_accepts", ["ACCEPT", "REJECT"]),
         *vpc("fail_unlogged", []),
         *vpc("fail_accepted_only", ["ACCEPT"]),
+        *vpc_unknown_traffic("undetermined_traffic_variable"),
     ],
 }
 
