@@ -220,10 +220,11 @@ diagnostic_uncertain if {
 	object.get(block, "enabled_unknown", false) == true
 }
 
+# An azurerm setting whose log blocks are unknown as a whole (a dynamic "enabled_log" over
+# data.azurerm_monitor_diagnostic_categories or a module variable), or an older log block's enabled.
 diagnostic_uncertain if {
 	some setting in lib.referrers_via("azurerm_monitor_diagnostic_setting", "target_resource_id")
-	some block in lib.blocks(object.get(setting.attributes, "log", []))
-	lib.is_unknown(object.get(block, "enabled", true))
+	azurerm_diagnostic_uncertain(setting)
 }
 
 diagnostic_uncertain if {
@@ -236,16 +237,24 @@ diagnostic_uncertain if {
 #
 # An azurerm_monitor_diagnostic_setting (as a neighbour or a resource of a whole-graph input) whose log
 # blocks are unknown until apply (a dynamic block), or one of whose older log blocks has an enabled
-# unknown until apply.
+# unknown until apply. azurerm 3 computes both enabled_log and log, which conflict: a plan shows the one
+# the configuration leaves out unknown, so an unknown one beside written blocks of the other is no doubt.
 azurerm_diagnostic_uncertain(setting) if {
 	some key in ["enabled_log", "log"]
 	lib.is_unknown(object.get(setting.attributes, key, null))
+	count(azurerm_diagnostic_written_blocks(setting)) == 0
 }
 
 azurerm_diagnostic_uncertain(setting) if {
 	some block in lib.blocks(object.get(setting.attributes, "log", []))
 	lib.is_unknown(object.get(block, "enabled", true))
 }
+
+# The enabled_log and log blocks a diagnostic setting writes (known ones: an unknown whole holds none).
+azurerm_diagnostic_written_blocks(setting) := array.concat(
+	lib.blocks(object.get(setting.attributes, "enabled_log", null)),
+	lib.blocks(object.get(setting.attributes, "log", null)),
+)
 
 # An azapi_resource (as a neighbour or a resource of a whole-graph input) that may be a diagnostic setting
 # whose logs cannot be told until apply: its type is unknown, or it is a Microsoft.Insights/diagnosticSettings

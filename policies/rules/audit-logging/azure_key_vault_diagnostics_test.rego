@@ -67,3 +67,18 @@ test_azapi_body_unknown_is_undetermined if {
 		with input.related as [testing.referrer("azapi_resource", "parent_id", {"type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview", "body": testing.unknown})]
 	result.status == "undetermined"
 }
+
+# A dynamic "enabled_log" over data.azurerm_monitor_diagnostic_categories: the categories are unknown until
+# apply, so the vault is undetermined, not failed.
+test_dynamic_enabled_log_is_undetermined if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": "/w", "enabled_log": testing.unknown})]
+	result.status == "undetermined"
+}
+
+# azurerm 3 computes log beside a written enabled_log: a plan shows it unknown, which is no doubt.
+test_computed_log_beside_written_enabled_log_still_fails if {
+	some result in azure_key_vault_diagnostics.deny with input.resource as vault("acme")
+		with input.related as [setting({"log_analytics_workspace_id": "/w", "enabled_log": [{"category": "AzurePolicyEvaluationDetails"}], "log": testing.unknown})]
+	result.status == "fail"
+}

@@ -166,6 +166,24 @@ def nsg(name: str) -> Case:
 
 NSG_EVENTS = [{"category": "NetworkSecurityGroupEvent"}, {"category": "NetworkSecurityGroupRuleCounter"}]
 
+NSG_DYNAMIC_HCL = """data "azurerm_monitor_diagnostic_categories" "nsg_dynamic" {
+  resource_id = azurerm_network_security_group.undetermined_dynamic_categories.id
+}
+
+resource "azurerm_monitor_diagnostic_setting" "nsg_dynamic" {
+  name                       = "nsg-dynamic"
+  target_resource_id         = azurerm_network_security_group.undetermined_dynamic_categories.id
+  log_analytics_workspace_id = "WORKSPACE"
+
+  dynamic "enabled_log" {
+    for_each = data.azurerm_monitor_diagnostic_categories.nsg_dynamic.log_category_types
+    content {
+      category = enabled_log.value
+    }
+  }
+}
+""".replace("WORKSPACE", WORKSPACE)
+
 NSG_DIAGNOSTICS = [
     nsg("pass_both_categories"),
     diagnostics("nsg_both", _ref("azurerm_network_security_group", "pass_both_categories"), NSG_EVENTS),
@@ -202,6 +220,24 @@ NSG_DIAGNOSTICS = [
         "nsg_azapi_events",
         _ref("azurerm_network_security_group", "fail_azapi_events_only"),
         [{**NSG_EVENTS[0], "enabled": True}, {**NSG_EVENTS[1], "enabled": False}],
+    ),
+    # The categories come from a dynamic block over the categories the resource type offers: unknown until
+    # apply in HCL and in the plan, so undetermined, not failed (Terraform only: a stack export knows them).
+    Case(
+        "azurerm_network_security_group",
+        "undetermined_dynamic_categories",
+        placed("undetermined_dynamic_categories"),
+    ),
+    Case(
+        "azurerm_monitor_diagnostic_setting",
+        "nsg_dynamic",
+        {
+            "name": "nsg-dynamic",
+            "target_resource_id": _ref("azurerm_network_security_group", "undetermined_dynamic_categories"),
+            "log_analytics_workspace_id": WORKSPACE,
+        },
+        plan_values={"enabled_log": UNKNOWN},
+        hcl=NSG_DYNAMIC_HCL,
     ),
 ]
 

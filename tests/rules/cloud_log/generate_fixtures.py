@@ -62,6 +62,15 @@ def write(
         formats=("terraform", "terraform-plan"),
         root=root,
     )
+    own_hcl = [case for case in cases if case.terraform and case.hcl is not None]
+    if own_hcl:
+        main_tf = next(path for path in written if path.name == "main.tf")
+        text = main_tf.read_text(encoding="utf-8")
+        for case in own_hcl:
+            generated = fixture_writer.hcl(_terraform(case))
+            assert generated in text, case.address
+            text = text.replace(generated, case.hcl or "")
+        main_tf.write_text(text, encoding="utf-8")
     path = write_pulumi(_pulumi_path(rule_id, root), cases, *pulumi)
     return [*written, *([path] if path else [])]
 

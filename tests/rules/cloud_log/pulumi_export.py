@@ -52,6 +52,9 @@ class Case:
     terraform: bool = True  # False: only in the Pulumi stack
     # Plan values that differ from the configuration (a data source's known value), merged over it.
     plan_values: Mapping[str, Any] = field(default_factory=dict)
+    # HCL written in main.tf instead of the generated block (a dynamic block, which the writer does not
+    # write): the plan is still written from the arguments and plan_values.
+    hcl: str | None = None
 
     @property
     def address(self) -> str:
