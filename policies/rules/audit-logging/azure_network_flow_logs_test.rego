@@ -27,6 +27,11 @@ test_nsg_with_disabled_flow_log_fails if {
 	contains(result.message, "enabled = false")
 }
 
+test_nsg_with_unknown_flow_log_enabled_is_undetermined if {
+	some result in azure_nsg_flow_logs.deny with input.resource as nsg("web") with input.related as [flow_log("target_resource_id", testing.unknown)]
+	result.status == "undetermined"
+}
+
 log(retention) := testing.resource("azurerm_network_watcher_flow_log", {"enabled": true, "retention_policy": retention})
 
 test_retention_a_year_passes if {

@@ -305,7 +305,7 @@ def nsg(name: str) -> Case:
 def flow_log(
     name: str,
     nsg_name: str,
-    enabled: bool = True,
+    enabled: bool | Ref = True,
     retention: dict[str, Any] | None = None,
     attribute: str = "network_security_group_id",
 ) -> Case:
@@ -821,6 +821,9 @@ CASES: dict[tuple[str, str], list[Case]] = {
         flow_log("enabled", "pass_flow_log"),
         nsg("pass_flow_log_v4"),
         flow_log("enabled_v4", "pass_flow_log_v4", attribute="target_resource_id"),
+        # enabled from a module variable: unknown until apply, so undetermined, not failed.
+        nsg("undetermined_enabled_variable"),
+        flow_log("enabled_variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled")),
     ],
     ("audit-logging", "LOG-AZNETWORK-002"): [
         nsg("web"),
