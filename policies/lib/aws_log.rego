@@ -122,12 +122,25 @@ log_stage_logging_levels contains {"path": ["method_settings", i, "logging_level
 	level := object.get(setting, "logging_level", null)
 }
 
-# ... Terraform and Pulumi an aws_api_gateway_method_settings naming the stage (settings.logging_level).
+# ... Terraform and Pulumi an aws_api_gateway_method_settings naming the stage (settings.logging_level),
+# by reference or, with the stage's name written as a literal, through depends_on the stage.
 log_stage_logging_levels contains {"path": [], "level": level} if {
-	some methods in lib.referrers_via("aws_api_gateway_method_settings", "stage_name")
+	some methods in log_stage_method_settings
 	some settings in lib.blocks(object.get(methods.attributes, "settings", null))
 	level := object.get(settings, "logging_level", null)
 }
+
+log_stage_method_settings contains entry.resource if {
+	some entry in input.related
+	entry.direction == "in"
+	entry.resource.type == "aws_api_gateway_method_settings"
+	log_stage_methods_edge(entry)
+}
+
+log_stage_methods_edge(entry) if entry.attribute == "stage_name"
+
+# depends_on: an HCL edge names the meta-argument, a plan's or a Pulumi stack's is of that kind.
+log_stage_methods_edge(entry) if object.get(entry, "edge", null) == "depends_on"
 
 log_stage_execution_logging if {
 	some entry in log_stage_logging_levels

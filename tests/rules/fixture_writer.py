@@ -171,6 +171,9 @@ class Case:
     # False: the case is written in main.tf but not in the plan (what HCL evaluates from source, such as a
     # data.aws_iam_policy_document, the plan knows only after apply).
     in_plan: bool = True
+    # Addresses of resources the case depends on without referring to them (HCL depends_on, the plan's
+    # configuration depends_on, Pulumi dependencies).
+    depends_on: tuple[str, ...] = ()
 
     @property
     def address(self) -> str:
@@ -245,6 +248,8 @@ def _hcl_body(arguments: Mapping[str, Any], blocks: tuple[str, ...] | None, inde
 def hcl(case: Case) -> str:
     assert case.terraform is not None
     body = _hcl_body(case.terraform, case.blocks, "  ")
+    if case.depends_on:
+        body.append(f"  depends_on = [{', '.join(case.depends_on)}]")
     keyword = "data" if case.data else "resource"
     return "\n".join([f'{keyword} "{case.tf_type}" "{case.name}" {{', *body, "}", ""])
 
@@ -298,6 +303,7 @@ def plan(cases: Sequence[Case], provider: Provider) -> dict[str, Any]:
             {**_plan_value(_with_defaults(case.terraform, case.defaults)), **case.plan_values},
             _configured(case.terraform),
             provider_key=provider.key,
+            depends_on=case.depends_on,
         )
         for case in cases
         if case.terraform is not None and case.in_plan and not case.data
@@ -446,8 +452,12 @@ def stack_export(cases: Sequence[Case], region: str, project: str, stack: str) -
             "parent": root_urn,
             "provider": f"{provider_urn}::default_6_63_0-id",
         }
+        depends_on = {targets[address].urn for address in case.depends_on}
+        if property_dependencies or depends_on:
+            entry["dependencies"] = sorted(
+                {urn for urns in property_dependencies.values() for urn in urns} | depends_on
+            )
         if property_dependencies:
-            entry["dependencies"] = sorted({urn for urns in property_dependencies.values() for urn in urns})
             entry["propertyDependencies"] = property_dependencies
         resources.append(entry)
     manifest = {"time": "2025-06-02T09:14:27Z", "magic": project, "version": "v3.136.1"}

@@ -42,3 +42,21 @@ test_unknown_level_of_method_settings_is_undetermined if {
 		with input.related as [testing.referrer("aws_api_gateway_method_settings", "stage_name", {"settings": [{"logging_level": testing.unknown}]})]
 	result.status == "undetermined"
 }
+
+# stage_name = "prod" written as a literal, with depends_on the stage (a plan's or a Pulumi stack's edge has
+# no attribute, only its kind).
+log_exec_depends_on(level) := object.union(
+	testing.referrer("aws_api_gateway_method_settings", null, {"stage_name": "prod", "method_path": "*/*", "settings": [{"logging_level": level}]}),
+	{"edge": "depends_on"},
+)
+
+test_method_settings_through_depends_on_pass if {
+	count(aws_log_api_stage_execution_logging.deny) == 0 with input.resource as log_exec_stage({"stage_name": "prod"})
+		with input.related as [log_exec_depends_on("INFO")]
+}
+
+test_method_settings_through_depends_on_off_fail if {
+	some result in aws_log_api_stage_execution_logging.deny with input.resource as log_exec_stage({"stage_name": "prod"})
+		with input.related as [log_exec_depends_on("OFF")]
+	contains(result.message, "logging_level is OFF")
+}

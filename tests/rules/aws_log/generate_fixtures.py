@@ -348,9 +348,10 @@ def trail(name: str, selectors: str | None) -> Case:
     )
 
 
-def execution_logged_stage(name: str, level: str | None) -> list[Case]:
+def execution_logged_stage(name: str, level: str | None, literal_name: bool = False) -> list[Case]:
     """A REST API stage with ``level`` as the logging level of all its methods: HCL and Pulumi through an
-    aws_api_gateway_method_settings naming the stage, CloudFormation through the stage's MethodSettings."""
+    aws_api_gateway_method_settings naming the stage, CloudFormation through the stage's MethodSettings.
+    ``literal_name``: the method settings write the stage's name as a literal and depend on the stage."""
     stage = rest_stage(name, True)
     if level is None:
         return [stage]
@@ -369,7 +370,7 @@ def execution_logged_stage(name: str, level: str | None) -> list[Case]:
         stage.pulumi,
         blocks=stage.blocks,
     )
-    target = Ref(f"aws_api_gateway_stage.{name}", "stage_name")
+    target: Any = "prod" if literal_name else Ref(f"aws_api_gateway_stage.{name}", "stage_name")
     settings = Case(
         "aws_api_gateway_method_settings",
         f"{name}_methods",
@@ -390,6 +391,7 @@ def execution_logged_stage(name: str, level: str | None) -> list[Case]:
             },
         ),
         blocks=("settings",),
+        depends_on=(f"aws_api_gateway_stage.{name}",) if literal_name else (),
     )
     return [stage, settings]
 
@@ -789,6 +791,8 @@ FIXTURES: dict[str, list[Case]] = {
         *execution_logged_stage("pass_error_logging", "ERROR"),
         *execution_logged_stage("fail_logging_off", "OFF"),
         *execution_logged_stage("fail_no_method_settings", None),
+        # stage_name = "prod" with depends_on the stage, as many modules write it.
+        *execution_logged_stage("pass_literal_stage_name", "INFO", literal_name=True),
     ],
     "LOG-REDSHIFT-001": [
         *redshift("pass_inline_audit_logging", "inline"),
