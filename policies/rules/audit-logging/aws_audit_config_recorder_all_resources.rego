@@ -15,12 +15,18 @@ group := lib.attr_blocks("recording_group")[0] if {
 	count(lib.attr_blocks("recording_group")) > 0
 } else := {}
 
-all_supported := object.get(group, "all_supported", true)
+# Left out, Terraform and Pulumi default all_supported to true; the API (CloudFormation's AllSupported)
+# to false: a RecordingGroup without it records only its ResourceTypes or follows its RecordingStrategy.
+all_supported := object.get(group, "all_supported", aws_audit_config_default)
+
+aws_audit_config_default := false if {
+	input.resource.format == "cloudformation"
+} else := true
 
 deny contains lib.violation(array.concat(array.concat(["recording_group"], aws_audit_config_index), ["all_supported"]), msg) if {
 	count(lib.attr_blocks("recording_group")) > 0
 	aws_audit_config_not_all(all_supported)
-	msg := concat("", ["Config recorder records only some resource types: recording_group.all_supported is ", lib.show(all_supported), ", required true"])
+	msg := concat("", ["Config recorder records only some resource types: recording_group.all_supported is ", lib.show(object.get(group, "all_supported", null)), lib.when_not_set(object.get(group, "all_supported", null), "false"), ", required true"])
 }
 
 aws_audit_config_not_all(value) if lib.is_false(value)

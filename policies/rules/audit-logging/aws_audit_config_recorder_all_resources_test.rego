@@ -34,3 +34,12 @@ test_unknown_is_reported_at_its_path if {
 		with input.related as []
 	result.path == ["recording_group", 0, "all_supported"]
 }
+
+# CloudFormation: a RecordingGroup without AllSupported takes the API's default, false.
+test_cloudformation_group_without_all_supported_fails if {
+	some result in aws_audit_config_recorder_all_resources.deny with input.resource as object.union(
+		testing.resource("aws_config_configuration_recorder", {"recording_group": {"resource_types": ["AWS::S3::Bucket"]}}),
+		{"format": "cloudformation"},
+	)
+	result.path == ["recording_group", "all_supported"]
+}

@@ -443,6 +443,18 @@ def recorder(name: str, all_supported: Any | None) -> Case:
     )
 
 
+def cfn_recorder_types_only(name: str) -> Case:
+    """A CloudFormation recorder whose RecordingGroup lists ResourceTypes and leaves AllSupported out: the
+    API's default is false, so it records those types only (Terraform and Pulumi default all_supported to
+    true, and refuse resource_types beside it)."""
+    cfn = {
+        "Name": name,
+        "RoleARN": CONFIG_ROLE,
+        "RecordingGroup": {"ResourceTypes": ["AWS::S3::Bucket", "AWS::IAM::Role"]},
+    }
+    return Case("aws_config_configuration_recorder", name, None, ("AWS::Config::ConfigurationRecorder", cfn))
+
+
 def aggregator(name: str, organisation: bool, all_regions: Any) -> Case:
     """An aggregator of the organisation or of listed accounts; ``all_regions`` False lists one region."""
     tf_source: dict[str, Any] = (
@@ -785,6 +797,7 @@ FIXTURES: dict[str, list[Case]] = {
         recorder("pass_all_supported", True),
         recorder("fail_picked_types", False),
         recorder("undetermined_all_supported_variable", Unknown("all_supported", "AllSupported")),
+        cfn_recorder_types_only("fail_types_without_all_supported"),
     ],
     "LOG-CONFIG-002": [
         aggregator("pass_organisation_all_regions", True, True),
