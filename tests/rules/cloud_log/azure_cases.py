@@ -1139,6 +1139,61 @@ for _rule_id in (
 ):
     PULUMI_ONLY[_rule_id] = from_azure_cases(_rule_id)
 
+
+def native_vault(name: str) -> Case:
+    """An azure-native Key Vault (Pulumi only: the classic azure package's vault is in the cases above)."""
+    vault_name = name.replace("_", "-")[:24]
+    return Case(
+        "azurerm_key_vault",
+        name,
+        {},
+        pulumi_token="azure-native:keyvault:Vault",
+        pulumi_id=arm_id("Microsoft.KeyVault/vaults", vault_name),
+        pulumi={
+            "vaultName": vault_name,
+            "resourceGroupName": RG,
+            "location": LOCATION,
+            "properties": {
+                "tenantId": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+                "sku": {"family": "A", "name": "standard"},
+            },
+        },
+        terraform=False,
+    )
+
+
+def native_diagnostics(name: str, target: str, logs: list[dict[str, Any]]) -> Case:
+    """An azure-native diagnostic setting: resourceUri, workspaceId and logs [{category, enabled}], the ARM
+    names, which the type table reads as target_resource_id, log_analytics_workspace_id and log."""
+    return Case(
+        "azurerm_monitor_diagnostic_setting",
+        name,
+        {},
+        pulumi_token="azure-native:insights:DiagnosticSetting",
+        pulumi={
+            "name": name.replace("_", "-"),
+            "resourceUri": Ref(f"azurerm_key_vault.{target}", "id"),
+            "workspaceId": WORKSPACE,
+            "logs": logs,
+            "metrics": [{"category": "AllMetrics", "enabled": True}],
+        },
+        terraform=False,
+    )
+
+
+PULUMI_ONLY["LOG-AZKV-001"] += [
+    native_vault("pass_native_audit_event"),
+    native_diagnostics(
+        "native_audit", "pass_native_audit_event", [{"category": "AuditEvent", "enabled": True}]
+    ),
+    native_vault("pass_native_audit_group"),
+    native_diagnostics(
+        "native_group", "pass_native_audit_group", [{"categoryGroup": "audit", "enabled": True}]
+    ),
+    native_vault("fail_native_audit_off"),
+    native_diagnostics("native_off", "fail_native_audit_off", [{"category": "AuditEvent", "enabled": False}]),
+]
+
 # --- Immutability of log storage accounts (LOG-AZSTORAGE-002) -------------------------------------------
 
 KEY_VAULT = f"{GROUP}/Microsoft.KeyVault/vaults/payments"

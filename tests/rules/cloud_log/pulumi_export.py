@@ -113,6 +113,21 @@ def stack_export(
             "outputs": dict(config),
         },
     ]
+    # A case of another package (azure-native beside azure) gets that package's default provider.
+    other_packages = sorted({str(case.pulumi_token).split(":", 1)[0] for case in chosen} - {package})
+    providers = {package: provider_urn}
+    for other in other_packages:
+        providers[other] = f"{prefix}pulumi:providers:{other}::default"
+        resources.append(
+            {
+                "urn": providers[other],
+                "custom": True,
+                "id": "default-id",
+                "type": f"pulumi:providers:{other}",
+                "inputs": dict(config),
+                "outputs": dict(config),
+            }
+        )
     for case in chosen:
         property_dependencies: dict[str, list[str]] = {}
         raw = case.pulumi if case.pulumi is not None else case.arguments
@@ -147,7 +162,7 @@ def stack_export(
             "inputs": inputs,
             "outputs": inputs,
             "parent": root_urn,
-            "provider": f"{provider_urn}::default-id",
+            "provider": f"{providers[str(case.pulumi_token).split(':', 1)[0]]}::default-id",
         }
         if property_dependencies:
             entry["dependencies"] = sorted({urn for urns_ in property_dependencies.values() for urn in urns_})
