@@ -237,6 +237,18 @@ def azapi_diagnostics(name: str, target: str, logs: list[dict[str, Any]]) -> Cas
     return Case("azapi_resource", name, arguments)
 
 
+def azapi_service_diagnostics(name: str, account: str, logs: list[dict[str, Any]]) -> Case:
+    """A Microsoft.Insights/diagnosticSettings azapi_resource on the blob service of azapi storage account
+    ``account``, as Azure Verified Modules write it."""
+    arguments = {
+        "type": "Microsoft.Insights/diagnosticSettings@2021-05-01-preview",
+        "name": name.replace("_", "-"),
+        "parent_id": Interpolated(Ref(f"azapi_resource.{account}", "id"), "/blobServices/default"),
+        "body": {"properties": {"workspaceId": WORKSPACE, "logs": logs}},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
 def diagnostics(name: str, target: str, **arguments: Any) -> Case:
     base = {"name": name.replace("_", "-"), "target_resource_id": Ref(target, "id")}
     return Case("azurerm_monitor_diagnostic_setting", name, {**base, **arguments})
@@ -882,6 +894,18 @@ AZAPI_KEY_VAULT = Case(
         "body": {"properties": {"tenantId": TENANT, "sku": {"family": "A", "name": "standard"}}},
     },
 )
+# azapi_resource storage accounts (Azure Verified Modules), with azapi diagnostic settings on the blob
+# service (Terraform only: Pulumi has no azapi provider).
+CASES[("audit-logging", "LOG-AZSTORAGE-001")] += [
+    azapi_account("fail_azapi_not_logged", {"minimumTlsVersion": "TLS1_2"}),
+    azapi_account("pass_azapi_blob_requests_logged", {"minimumTlsVersion": "TLS1_2"}),
+    azapi_service_diagnostics(
+        "azapi_blob_requests",
+        "pass_azapi_blob_requests_logged",
+        [{"categoryGroup": "audit", "enabled": True}],
+    ),
+    AZAPI_KEY_VAULT,
+]
 KEYVAULT_ENCRYPTION = {
     "keySource": "Microsoft.Keyvault",
     "keyvaultproperties": {"keyname": "storage", "keyvaulturi": "https://acme-payments-kv.vault.azure.net"},
