@@ -317,6 +317,19 @@ diagnostic_logs_any(names) if {
 	count(diagnostic_log_names(setting) & names) > 0
 }
 
+# --- SQL auditing ------------------------------------------------------------------------------------
+
+# Whether an auditing policy (its attributes) is on: azurerm's enabled (default true), or the ARM state
+# "Enabled"/"Disabled" of a Pulumi azure-native (Extended)ServerBlobAuditingPolicy; an unknown one is
+# returned as it is.
+auditing_enabled(attributes) := object.get(attributes, "enabled", true) if {
+	not "state" in object.keys(attributes)
+} else := attributes.state if {
+	lib.is_unknown(attributes.state)
+} else := lower(attributes.state) == "enabled" if {
+	is_string(attributes.state)
+} else := false
+
 # --- settings ----------------------------------------------------------------------------------------
 
 settings := object.get(input, "settings", {})

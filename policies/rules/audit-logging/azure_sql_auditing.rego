@@ -2,6 +2,7 @@
 package iacgate.rules.audit_logging.azure_sql_auditing
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 # An azurerm_mssql_server_extended_auditing_policy names the server in server_id (its enabled defaults
@@ -14,7 +15,7 @@ policies := array.concat(
 	[{"id": "inline", "attributes": block} | some block in lib.attr_blocks("extended_auditing_policy")],
 )
 
-enabled_value(policy) := object.get(policy.attributes, "enabled", true)
+enabled_value(policy) := azure.auditing_enabled(policy.attributes)
 
 enabled_policies := [policy | some policy in policies; lib.is_true(enabled_value(policy))]
 
@@ -30,8 +31,14 @@ deny contains lib.violation([], msg) if {
 	count(policies) > 0
 	count(enabled_policies) == 0
 	count(unknown_policies) == 0
-	msg := "SQL server is not audited: its extended auditing policy has enabled = false, required true"
+	msg := concat("", ["SQL server is not audited: its extended auditing policy has ", off_text])
 }
+
+# An azure-native auditing policy says state Disabled; azurerm ones enabled = false.
+off_text := "state Disabled, required Enabled" if {
+	some policy in policies
+	"state" in object.keys(policy.attributes)
+} else := "enabled = false, required true"
 
 # An auditing policy whose enabled (or an inline block) is unknown until apply: cannot tell.
 deny contains lib.undetermined([], msg) if {

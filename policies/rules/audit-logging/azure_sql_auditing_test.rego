@@ -75,3 +75,18 @@ test_unknown_retention_is_reported_at_its_path if {
 		with input.related as []
 	result.path == ["retention_in_days"]
 }
+
+# Pulumi azure-native (Extended)ServerBlobAuditingPolicy: the ARM state, "Enabled" or "Disabled".
+test_native_policy_enabled_passes if {
+	count(azure_sql_auditing.deny) == 0 with input.resource as server("ledger") with input.related as [policy({"state": "Enabled"})]
+}
+
+test_native_policy_disabled_fails if {
+	some result in azure_sql_auditing.deny with input.resource as server("ledger") with input.related as [policy({"state": "Disabled"})]
+	contains(result.message, "state Disabled")
+}
+
+test_native_policy_state_unknown_is_undetermined if {
+	some result in azure_sql_auditing.deny with input.resource as server("ledger") with input.related as [policy({"state": testing.unknown})]
+	result.status == "undetermined"
+}

@@ -2,6 +2,7 @@
 package iacgate.rules.audit_logging.azure_sql_database_auditing
 
 import data.iacgate.lib
+import data.iacgate.lib.azure
 import rego.v1
 
 # A database-level policy: azurerm_mssql_database_extended_auditing_policy naming the database in
@@ -14,7 +15,7 @@ policies := array.concat(
 	lib.attr_blocks("extended_auditing_policy"),
 )
 
-enabled_value(policy) := object.get(policy, "enabled", true)
+enabled_value(policy) := azure.auditing_enabled(policy)
 
 enabled_policies := [policy | some policy in policies; lib.is_true(enabled_value(policy))]
 

@@ -1078,6 +1078,51 @@ PULUMI_ONLY: dict[str, list[Case]] = {
 }
 
 
+def native_server(name: str) -> Case:
+    """An azure-native SQL server (Pulumi only)."""
+    server_name = name.replace("_", "-")
+    return Case(
+        "azurerm_mssql_server",
+        name,
+        {"name": server_name},
+        pulumi_token="azure-native:sql:Server",
+        pulumi_id=arm_id("Microsoft.Sql/servers", name),
+        pulumi={"serverName": server_name, "resourceGroupName": RG, "location": LOCATION, "version": "12.0"},
+        terraform=False,
+    )
+
+
+def native_server_auditing(name: str, server: str, state: str, extended: bool = False) -> Case:
+    """An azure-native (Extended)ServerBlobAuditingPolicy naming the server by name, with the ARM state
+    "Enabled" or "Disabled" (the type table reads serverName as server_id)."""
+    kind = "ExtendedServerBlobAuditingPolicy" if extended else "ServerBlobAuditingPolicy"
+    return Case(
+        "azurerm_mssql_server_extended_auditing_policy",
+        name,
+        {},
+        pulumi_token=f"azure-native:sql:{kind}",
+        pulumi={
+            "serverName": Ref(f"azurerm_mssql_server.{server}", "name"),
+            "resourceGroupName": RG,
+            "blobAuditingPolicyName": "default",
+            "state": state,
+            "isAzureMonitorTargetEnabled": True,
+        },
+        terraform=False,
+    )
+
+
+PULUMI_ONLY["LOG-AZSQL-001"] += [
+    native_server("pass_native_audited"),
+    native_server_auditing("native_audited", "pass_native_audited", "Enabled"),
+    native_server("pass_native_extended_audited"),
+    native_server_auditing("native_extended", "pass_native_extended_audited", "Enabled", extended=True),
+    native_server("fail_native_auditing_disabled"),
+    native_server_auditing("native_disabled", "fail_native_auditing_disabled", "Disabled"),
+    native_server("fail_native_not_audited"),
+]
+
+
 # Earlier rules whose Terraform cases (tests/rules/azure/azure_fixture_cases.py) are written as Pulumi too:
 # the same resources under their azure classic type tokens and ARM ids.
 AZURE_TOKENS = {
