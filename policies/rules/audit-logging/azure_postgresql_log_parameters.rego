@@ -24,5 +24,15 @@ deny contains lib.violation([], msg) if {
 	some name in default_off
 	value := object.get(object.get(parameters, name, {}), "value", null)
 	not azure.parameter_text(value) == "on"
+	not lib.is_unknown(value)
 	msg := concat("", ["PostgreSQL server does not log ", name, ": the server parameter is ", lib.show(value), " (default off), required an azurerm_postgresql_configuration or azurerm_postgresql_flexible_server_configuration setting it on"])
+}
+
+# A configuration whose value is unknown until apply (value = var.x) may turn the parameter off, or leave a
+# parameter that is off by default off: undetermined, never a pass.
+deny contains lib.undetermined([], msg) if {
+	some name in default_on | default_off
+	parameter := parameters[name]
+	lib.is_unknown(parameter.value)
+	msg := concat("", ["cannot tell whether the PostgreSQL server logs ", name, ": the value ", parameter.id, " sets is unknown until apply, required on"])
 }

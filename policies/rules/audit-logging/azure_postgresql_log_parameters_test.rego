@@ -23,3 +23,10 @@ test_checkpoints_off_fails if {
 		with input.related as [parameter("log_disconnections", "on"), parameter("log_duration", "on"), parameter("log_checkpoints", "off")]
 	contains(result.message, "log_checkpoints")
 }
+
+# log_checkpoints is on by default: a value unknown until apply may turn it off, so undetermined.
+test_checkpoints_unknown_is_undetermined if {
+	some result in azure_postgresql_log_parameters.deny with input.resource as server("ledger")
+		with input.related as [parameter("log_disconnections", "on"), parameter("log_duration", "on"), parameter("log_checkpoints", testing.unknown)]
+	result.status == "undetermined"
+}

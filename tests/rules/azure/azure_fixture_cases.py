@@ -280,7 +280,7 @@ def flexible_server(type_name: str, name: str) -> Case:
     )
 
 
-def parameter(type_name: str, server: Case, parameter_name: str, value: str) -> Case:
+def parameter(type_name: str, server: Case, parameter_name: str, value: str | Ref) -> Case:
     arguments: dict[str, Any] = {"name": parameter_name}
     if type_name in ("azurerm_postgresql_flexible_server_configuration",):
         arguments["server_id"] = Ref(f"{server.type}.{server.name}", "id")
@@ -297,7 +297,7 @@ def mysql_flexible_with(name: str, settings: dict[str, str]) -> list[Case]:
     return [server, *(parameter(kind, server, key, value) for key, value in settings.items())]
 
 
-def postgresql_with(type_name: str, name: str, settings: dict[str, str]) -> list[Case]:
+def postgresql_with(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
     if type_name == "azurerm_postgresql_server":
         server = single_server(type_name, name, ssl_enforcement_enabled=True)
         kind = "azurerm_postgresql_configuration"
@@ -807,6 +807,18 @@ CASES: dict[tuple[str, str], list[Case]] = {
             "azurerm_postgresql_flexible_server",
             "fail_flexible_duration_off",
             {"log_disconnections": "on", "log_duration": "off"},
+        ),
+        # A parameter value from a module variable: unknown until apply, so undetermined, never a pass
+        # (log_checkpoints is on by default, log_duration off).
+        *postgresql_with(
+            "azurerm_postgresql_flexible_server",
+            "undetermined_checkpoints_variable",
+            {**PG_ALL_ON, "log_checkpoints": Ref("var.log_checkpoints")},
+        ),
+        *postgresql_with(
+            "azurerm_postgresql_flexible_server",
+            "undetermined_duration_variable",
+            {"log_disconnections": "on", "log_duration": Ref("var.log_duration")},
         ),
     ],
     ("audit-logging", "LOG-AZPG-002"): [
