@@ -29,3 +29,10 @@ deny contains lib.violation([], msg) if {
 	not long_enough
 	msg := concat("", ["PostgreSQL server keeps its logs 3 days or less: ", parameter_name, " is ", lib.show(parameter.value), " (default 3), required more than 3 days, set by a configuration resource"])
 }
+
+# A configuration whose value is unknown until apply (value = var.days) may keep the logs 3 days or less:
+# undetermined, never a pass.
+deny contains lib.undetermined([], msg) if {
+	lib.is_unknown(parameter.value)
+	msg := concat("", ["cannot tell how long the PostgreSQL server keeps its logs: the value ", parameter.id, " sets for ", parameter_name, " is unknown until apply, required more than 3 days"])
+}

@@ -32,3 +32,9 @@ test_flexible_parameter_name if {
 	count(azure_postgresql_log_retention.deny) == 1 with input.resource as flexible("ledger")
 		with input.related as [setting("azurerm_postgresql_flexible_server_configuration", "log_retention_days", "7")]
 }
+
+test_unknown_days_are_undetermined if {
+	some result in azure_postgresql_log_retention.deny with input.resource as flexible("ledger")
+		with input.related as [setting("azurerm_postgresql_flexible_server_configuration", "logfiles.retention_days", testing.unknown)]
+	result.status == "undetermined"
+}

@@ -345,7 +345,7 @@ def log_profile(name: str, retention: dict[str, Any]) -> Case:
     return Case("azurerm_monitor_log_profile", name, arguments)
 
 
-def pg_retention(type_name: str, name: str, days: str | None) -> list[Case]:
+def pg_retention(type_name: str, name: str, days: str | Ref | None) -> list[Case]:
     parameter_name = (
         "log_retention_days" if type_name == "azurerm_postgresql_server" else "logfiles.retention_days"
     )
@@ -827,6 +827,10 @@ CASES: dict[tuple[str, str], list[Case]] = {
         *pg_retention("azurerm_postgresql_server", "pass_seven_days", "7"),
         *pg_retention("azurerm_postgresql_flexible_server", "pass_flexible_seven_days", "7"),
         *pg_retention("azurerm_postgresql_flexible_server", "fail_flexible_default", None),
+        # The days from a module variable: unknown until apply, so undetermined, never a pass.
+        *pg_retention(
+            "azurerm_postgresql_flexible_server", "undetermined_days_variable", Ref("var.log_retention_days")
+        ),
     ],
     ("audit-logging", "LOG-AZSTORAGE-001"): [
         account("fail_not_logged"),
