@@ -64,6 +64,7 @@ deny contains lib.undetermined(["oms_agent"], msg) if {
 deny contains lib.undetermined(["body"], msg) if {
 	not monitored
 	arm_unknown
+	not azapi.type_unknown # may be no cluster: judged at its type only (azapi.type_undetermined)
 	msg := "cannot tell whether the cluster sends its logs to Azure Monitor: properties.addonProfiles.omsagent of the body is unknown until apply, required the omsagent add-on with a Log Analytics workspace or a diagnostic setting sending kube-audit"
 }
 

@@ -74,3 +74,13 @@ test_azapi_resource_of_unknown_type_is_undetermined_at_its_type if {
 	some result in results
 	result.path == ["type"]
 }
+
+# An azapi_resource whose type and body are both unknown until apply (Azure Verified Modules' utility
+# outputs) is judged at its type only: one undetermined finding, not a second one on the body.
+test_azapi_unknown_type_and_body_one_finding if {
+	results := azure_aks_logging.deny with input.resource as testing.resource("azapi_resource", {"type": testing.unknown, "body": testing.unknown})
+		with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["type"]
+}
