@@ -242,6 +242,19 @@ log_search_fine_grained if {
 	lib.is_true(object.get(options, "enabled", null))
 }
 
+# Fine-grained access control unknown until apply (enabled = var.x, or the block as a whole): whether audit
+# logs are required cannot be told.
+log_search_fine_grained_unknown if {
+	not log_search_fine_grained
+	lib.is_unknown(lib.attr("advanced_security_options"))
+}
+
+log_search_fine_grained_unknown if {
+	not log_search_fine_grained
+	some options in lib.attr_blocks("advanced_security_options")
+	lib.is_unknown(object.get(options, "enabled", null))
+}
+
 log_search_required_types := {"AUDIT_LOGS", "ES_APPLICATION_LOGS", "INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS"} if {
 	log_search_fine_grained
 } else := {"ES_APPLICATION_LOGS", "INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS"}

@@ -46,3 +46,16 @@ deny contains lib.undetermined(["log_publishing_options"], absent_msg) if {
 types_text(types) := "no log type" if {
 	count(types) == 0
 } else := concat(", ", sort(types))
+
+# No audit logs, and fine-grained access control (without which they cannot be on, and are not required)
+# unknown until apply: undetermined, never a pass.
+deny contains lib.undetermined(path, msg) if {
+	aws_log.log_search_fine_grained_unknown
+	not "AUDIT_LOGS" in aws_log.log_search_enabled_types
+	path := fine_grained_path
+	msg := "cannot tell whether the search domain must publish AUDIT_LOGS: advanced_security_options.enabled is unknown until apply, required AUDIT_LOGS published when fine-grained access control is on"
+}
+
+fine_grained_path := ["advanced_security_options"] if {
+	lib.is_unknown(lib.attr("advanced_security_options"))
+} else := array.concat(aws_log.log_block_path("advanced_security_options"), ["enabled"])

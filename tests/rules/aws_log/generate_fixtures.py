@@ -632,6 +632,34 @@ def mq_broker(name: str, engine: str, logs: dict[str, bool] | None) -> Case:
     )
 
 
+def unknown_fine_grained(case: Case) -> Case:
+    """``case`` (a domain with fine-grained access control) whose advanced_security_options.enabled is
+    known only at apply: a module variable, an undeclared CloudFormation parameter, a Pulumi preview's
+    unknown output. Audit logs are then required or not, which cannot be told."""
+    assert case.terraform is not None and case.cloudformation is not None and case.pulumi is not None
+    tf_options = case.terraform["advanced_security_options"][0]
+    cfn_options = case.cloudformation[1]["AdvancedSecurityOptions"]
+    pulumi_options = case.pulumi[1]["advancedSecurityOptions"]
+    return replace(
+        case,
+        terraform={
+            **case.terraform,
+            "advanced_security_options": [{**tf_options, "enabled": Ref("var.fine_grained_access")}],
+        },
+        cloudformation=(
+            case.cloudformation[0],
+            {
+                **case.cloudformation[1],
+                "AdvancedSecurityOptions": {**cfn_options, "Enabled": {"Ref": "FineGrainedAccess"}},
+            },
+        ),
+        pulumi=(
+            case.pulumi[0],
+            {**case.pulumi[1], "advancedSecurityOptions": {**pulumi_options, "enabled": PULUMI_UNKNOWN}},
+        ),
+    )
+
+
 def unknown_engine(case: Case) -> Case:
     """``case`` with its engine type known only at apply: a module variable (``var.engine``), an undeclared
     CloudFormation parameter, a Pulumi preview's unknown output."""
@@ -818,6 +846,10 @@ FIXTURES: dict[str, list[Case]] = {
         ),
         opensearch("fail_no_logs", False, {}),
         opensearch("fail_legacy_es_no_logs", False, {}, legacy=True),
+        # Without audit logs, and fine-grained access control (which audit logs need) unknown until apply.
+        unknown_fine_grained(
+            opensearch("undetermined_fgac_variable", True, dict.fromkeys(OPENSEARCH_LOG_TYPES[1:], True))
+        ),
     ],
     "LOG-MQ-001": [
         mq_broker("pass_activemq_logs", "ActiveMQ", {"general": True, "audit": True}),
