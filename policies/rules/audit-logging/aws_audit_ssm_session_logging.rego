@@ -13,6 +13,9 @@ document_type := lib.attr("document_type")
 content := json.unmarshal(lib.attr("content")) if {
 	is_string(lib.attr("content"))
 	json.is_valid(lib.attr("content"))
+} else := aws_audit_ssm_yaml if {
+	# document_format = "YAML": the content is YAML text.
+	is_object(aws_audit_ssm_yaml)
 } else := lib.attr("content") if {
 	is_object(lib.attr("content"))
 	not lib.is_unknown(lib.attr("content"))
@@ -21,6 +24,11 @@ content := json.unmarshal(lib.attr("content")) if {
 session_document if {
 	is_string(document_type)
 	lower(document_type) == "session"
+}
+
+aws_audit_ssm_yaml := yaml.unmarshal(lib.attr("content")) if {
+	is_string(lib.attr("content"))
+	yaml.is_valid(lib.attr("content"))
 }
 
 deny contains {"not_applicable": true} if not session_document

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fixture_writer import ACCOUNT, REGION, Case, Ref, write
@@ -607,17 +609,24 @@ def deployment(name: str, stage: Any | None, access_logs: bool = False, template
 # --- Session Manager preferences --------------------------------------------------------------------------
 
 
-def session_document(name: str, inputs: dict[str, Any], document_type: str = "Session") -> Case:
-    """Session Manager preferences (document_type Session) with these content inputs."""
+def session_document(
+    name: str, inputs: dict[str, Any], document_type: str = "Session", document_format: str = "JSON"
+) -> Case:
+    """Session Manager preferences (document_type Session) with these content inputs, written as JSON or
+    (``document_format`` "YAML") as YAML text."""
     content = {"schemaVersion": "1.0", "description": "Session Manager preferences",
                "sessionType": "Standard_Stream", "inputs": inputs}  # fmt: skip
-    text = json.dumps(content, separators=(",", ":"))
+    text = (
+        yaml.safe_dump(content, sort_keys=False)
+        if document_format == "YAML"
+        else json.dumps(content, separators=(",", ":"))
+    )
     tf = {"name": f"SSM-SessionManagerRunShell-{name}", "document_type": document_type,
-          "document_format": "JSON", "content": text}  # fmt: skip
+          "document_format": document_format, "content": text}  # fmt: skip
     cfn = {"Name": f"SSM-SessionManagerRunShell-{name}", "DocumentType": document_type,
-           "DocumentFormat": "JSON", "Content": content}  # fmt: skip
+           "DocumentFormat": document_format, "Content": content}  # fmt: skip
     pulumi = {"name": f"SSM-SessionManagerRunShell-{name}", "documentType": document_type,
-              "documentFormat": "JSON", "content": text}  # fmt: skip
+              "documentFormat": document_format, "content": text}  # fmt: skip
     return Case(
         "aws_ssm_document", name, tf, ("AWS::SSM::Document", cfn), ("aws:ssm/document:Document", pulumi)
     )
@@ -848,6 +857,13 @@ FIXTURES: dict[str, list[Case]] = {
             "fail_s3_unencrypted", {"s3BucketName": "acme-sessions", "s3EncryptionEnabled": False}
         ),
         session_document("command_document", {}, document_type="Command"),
+        # document_format YAML: the content is YAML text.
+        session_document(
+            "pass_s3_encrypted_yaml",
+            {"s3BucketName": "acme-sessions", "s3EncryptionEnabled": True},
+            document_format="YAML",
+        ),
+        session_document("fail_no_destination_yaml", {"runAsEnabled": False}, document_format="YAML"),
     ],
     "LOG-LAMBDA-001": [
         lambda_function("pass_default_logging", None, None),
