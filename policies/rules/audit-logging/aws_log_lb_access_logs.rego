@@ -8,6 +8,9 @@ import rego.v1
 # Gateway Load Balancers pass packets through without terminating connections and have no access logs.
 applies if aws_log.log_lb_type != "gateway"
 
+# Not applicable (not passed): the control does not concern a Gateway Load Balancer.
+deny contains {"not_applicable": true} if not applies
+
 deny contains lib.violation(path, msg) if {
 	applies
 	count(aws_log.log_lb_access_logs_settings) == 0

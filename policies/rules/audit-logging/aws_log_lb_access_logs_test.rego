@@ -36,8 +36,8 @@ test_pulumi_disabled_access_logs_fail if {
 	result.message == "load balancer writes no access logs: access_logs.enabled is false, required true"
 }
 
-test_gateway_load_balancer_is_exempt if {
-	count(aws_log_lb_access_logs.deny) == 0 with input.resource as log_lb_subject({"load_balancer_type": "gateway"})
+test_gateway_load_balancer_is_not_applicable if {
+	aws_log_lb_access_logs.deny == {{"not_applicable": true}} with input.resource as log_lb_subject({"load_balancer_type": "gateway"})
 		with input.related as []
 }
 

@@ -776,7 +776,8 @@ FIXTURES: dict[str, list[Case]] = {
         load_balancer(
             "pass_nlb_access_logs", "network", {"bucket": LOG_BUCKET, "prefix": "nlb", "enabled": True}
         ),
-        load_balancer("pass_gateway_lb", "gateway", None),
+        # A Gateway Load Balancer has no access logs: not applicable, neither passed nor failed.
+        load_balancer("gateway_lb", "gateway", None),
         load_balancer("fail_alb_no_access_logs", "application", None),
         load_balancer("fail_alb_access_logs_off", "application", {"bucket": LOG_BUCKET, "enabled": False}),
         load_balancer("fail_nlb_bucket_only", "network", {"bucket": LOG_BUCKET}),
