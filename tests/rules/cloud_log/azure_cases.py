@@ -1226,6 +1226,50 @@ def native_diagnostics(name: str, target: str, logs: list[dict[str, Any]]) -> Ca
     )
 
 
+def native_nsg(name: str) -> Case:
+    """An azure-native network security group (Pulumi only)."""
+    return Case(
+        "azurerm_network_security_group",
+        name,
+        {"name": name.replace("_", "-")},
+        pulumi_token="azure-native:network:NetworkSecurityGroup",
+        pulumi_id=arm_id("Microsoft.Network/networkSecurityGroups", name),
+        pulumi={
+            "networkSecurityGroupName": name.replace("_", "-"),
+            "resourceGroupName": RG,
+            "location": LOCATION,
+        },
+        terraform=False,
+    )
+
+
+def native_flow_log(name: str, target: str, enabled: bool) -> Case:
+    """An azure-native Network Watcher flow log (targetResourceId, storageId, enabled, retentionPolicy)."""
+    return Case(
+        "azurerm_network_watcher_flow_log",
+        name,
+        {},
+        pulumi_token="azure-native:network:FlowLog",
+        pulumi={
+            "flowLogName": name.replace("_", "-"),
+            "networkWatcherName": "NetworkWatcher_westeurope",
+            "resourceGroupName": "NetworkWatcherRG",
+            "targetResourceId": Ref(f"azurerm_network_security_group.{target}", "id"),
+            "storageId": AUDIT_STORAGE,
+            "enabled": enabled,
+            "retentionPolicy": {"days": 365, "enabled": True},
+        },
+        terraform=False,
+    )
+
+
+PULUMI_ONLY["LOG-AZNETWORK-001"] += [
+    native_nsg("pass_native_flow_log"),
+    native_flow_log("native_enabled", "pass_native_flow_log", True),
+    native_nsg("fail_native_flow_log_disabled"),
+    native_flow_log("native_disabled", "fail_native_flow_log_disabled", False),
+]
+
 PULUMI_ONLY["LOG-AZKV-001"] += [
     native_vault("pass_native_audit_event"),
     native_diagnostics(
