@@ -53,6 +53,22 @@ monitored if {
 
 monitored if azure.diagnostic_logs_any(audit_logs)
 
+# Pulumi azure-native ManagedCluster: the ARM add-on map, addonProfiles.omsagent {enabled,
+# config.logAnalyticsWorkspaceResourceID}, read as addon_profiles.
+native_oms := object.get(lib.attr("addon_profiles"), "omsagent", {}) if {
+	is_object(lib.attr("addon_profiles"))
+	not lib.is_unknown(lib.attr("addon_profiles"))
+} else := {}
+
+monitored if {
+	not azapi.is_azapi
+	lib.is_true(object.get(native_oms, "enabled", false))
+	config := object.get(native_oms, "config", {})
+	is_object(config)
+	some key in ["log_analytics_workspace_resource_id", "logAnalyticsWorkspaceResourceID"]
+	lib.is_set(object.get(config, key, null))
+}
+
 # A dynamic oms_agent block (or an azapi body) unknown until apply: cannot tell.
 deny contains lib.undetermined(["oms_agent"], msg) if {
 	not monitored
@@ -83,15 +99,32 @@ deny contains azure.diagnostic_violation(path, msg) if {
 	not azapi.is_azapi
 	not lib.is_unknown(oms_value)
 	path := missing_path
-	msg := concat("", ["cluster logs reach no Azure Monitor destination: oms_agent.log_analytics_workspace_id is ", lib.show(object.get(oms, "log_analytics_workspace_id", null)), " and ", found, ", required oms_agent with a Log Analytics workspace or an azurerm_monitor_diagnostic_setting sending kube-audit (or kube-audit-admin, the audit or allLogs group)"])
+	msg := concat("", ["cluster logs reach no Azure Monitor destination: ", oms_text, " and ", found, ", required ", oms_required, " or an azurerm_monitor_diagnostic_setting sending kube-audit (or kube-audit-admin, the audit or allLogs group)"])
 }
 
 found := "no azurerm_monitor_diagnostic_setting targets the cluster" if {
 	count(azure.diagnostic_settings) == 0
 } else := "its diagnostic settings send no kube-audit logs to a destination"
 
+# What the cluster says of the Container Insights add-on: azure-native's ARM add-on map, or oms_agent.
+native_shape if {
+	is_object(lib.attr("addon_profiles"))
+	not lib.is_unknown(lib.attr("addon_profiles"))
+}
+
+oms_text := concat("", ["addon_profiles.omsagent.enabled is ", lib.show(object.get(native_oms, "enabled", null))]) if {
+	native_shape
+} else := concat("", ["oms_agent.log_analytics_workspace_id is ", lib.show(object.get(oms, "log_analytics_workspace_id", null))])
+
+oms_required := "addon_profiles.omsagent enabled with a Log Analytics workspace" if {
+	native_shape
+} else := "oms_agent with a Log Analytics workspace"
+
 # Terraform writes oms_agent as a list of blocks, Pulumi as an object.
-missing_path := ["oms_agent", 0, "log_analytics_workspace_id"] if {
+missing_path := ["addon_profiles", "omsagent", "enabled"] if {
+	native_shape
+	object.get(native_oms, "enabled", null) != null
+} else := ["oms_agent", 0, "log_analytics_workspace_id"] if {
 	is_array(oms_value)
 	count(oms_value) > 0
 } else := ["oms_agent", "log_analytics_workspace_id"] if {

@@ -84,3 +84,18 @@ test_azapi_unknown_type_and_body_one_finding if {
 	some result in results
 	result.path == ["type"]
 }
+
+# Pulumi azure-native ManagedCluster: addonProfiles.omsagent, the ARM add-on map.
+native_cluster(enabled) := testing.resource("azurerm_kubernetes_cluster", {"addon_profiles": {"omsagent": {
+	"enabled": enabled,
+	"config": {"log_analytics_workspace_resource_id": workspace},
+}}})
+
+test_native_container_insights_passes if {
+	count(azure_aks_logging.deny) == 0 with input.resource as native_cluster(true) with input.related as []
+}
+
+test_native_container_insights_off_fails if {
+	some result in azure_aks_logging.deny with input.resource as native_cluster(false) with input.related as []
+	result.path == ["addon_profiles", "omsagent", "enabled"]
+}

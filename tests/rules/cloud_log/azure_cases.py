@@ -1270,6 +1270,40 @@ PULUMI_ONLY["LOG-AZNETWORK-001"] += [
     native_flow_log("native_disabled", "fail_native_flow_log_disabled", False),
 ]
 
+
+def native_aks(name: str, oms_enabled: bool) -> Case:
+    """An azure-native ManagedCluster with the Container Insights add-on (addonProfiles.omsagent) enabled
+    or not: Pulumi only, in CASES["LOG-AZAKS-001"]."""
+    return Case(
+        "azurerm_kubernetes_cluster",
+        name,
+        {"name": name.replace("_", "-")},
+        pulumi_token="azure-native:containerservice:ManagedCluster",
+        pulumi_id=arm_id("Microsoft.ContainerService/managedClusters", name),
+        pulumi={
+            "resourceName": name.replace("_", "-"),
+            "resourceGroupName": RG,
+            "location": LOCATION,
+            "dnsPrefix": name.replace("_", "-"),
+            "agentPoolProfiles": [
+                {"name": "system", "count": 3, "vmSize": "Standard_D4s_v5", "mode": "System"}
+            ],
+            "addonProfiles": {
+                "omsagent": {
+                    "enabled": oms_enabled,
+                    "config": {"logAnalyticsWorkspaceResourceID": WORKSPACE},
+                }
+            },
+        },
+        terraform=False,
+    )
+
+
+CASES["LOG-AZAKS-001"] += [
+    native_aks("pass_native_container_insights", True),
+    native_aks("fail_native_container_insights_off", False),
+]
+
 PULUMI_ONLY["LOG-AZKV-001"] += [
     native_vault("pass_native_audit_event"),
     native_diagnostics(
