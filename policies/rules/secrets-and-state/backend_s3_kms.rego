@@ -6,10 +6,12 @@ import rego.v1
 
 deny contains {"not_applicable": true} if lib.attr("backend") != "s3"
 
+# An AWS-managed key by its alias, written as the alias or as the alias ARN
+# (arn:aws:kms:eu-west-1:111122223333:alias/aws/s3, in every partition).
 aws_managed if {
 	key := lib.attr("kms_key_id")
 	is_string(key)
-	startswith(key, "alias/aws/")
+	regex.match(`^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias/aws/`, key)
 }
 
 deny contains lib.violation(["kms_key_id"], msg) if {

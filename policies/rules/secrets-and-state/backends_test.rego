@@ -45,6 +45,19 @@ test_s3_aws_managed_key_fails if {
 	contains(result.message, "alias/aws/s3")
 }
 
+test_s3_aws_managed_key_arn_fails if {
+	key := "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3"
+	some result in backend_s3_kms.deny with input.resource as backend("s3", {"kms_key_id": key})
+		with input.related as []
+	contains(result.message, "uses an AWS-managed key")
+}
+
+test_s3_own_alias_arn_passes if {
+	key := "arn:aws:kms:eu-west-1:111122223333:alias/tfstate"
+	count(backend_s3_kms.deny) == 0 with input.resource as backend("s3", {"kms_key_id": key})
+		with input.related as []
+}
+
 test_s3_dynamodb_lock_passes if {
 	count(backend_s3_locking.deny) == 0 with input.resource as backend("s3", {"dynamodb_table": "locks"})
 		with input.related as []
