@@ -381,3 +381,85 @@ def test_configuration_literals_are_read_at_any_depth() -> None:
         "root_module": {"resources": [{"expressions": {"user_data": {"constant_value": nested}}}]}
     }
     assert list(configuration_literals(configuration)) == [("user_data", "hunter2-hunter2")]
+
+
+GITHUB_FINE_GRAINED = (
+    "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"
+)
+
+
+def test_github_fine_grained_tokens() -> None:
+    # Until 2026-12 only the classic ghp_/gho_/... tokens were known.
+    assert _found(f'token = "{GITHUB_FINE_GRAINED}"\n') == [(1, "GitHub Token", "token")]
+    assert _found(f'repo = "{GITHUB_FINE_GRAINED}"\n') == [(1, "GitHub Token", "repo")]
+    assert _found(f'repo = "{GITHUB_FINE_GRAINED[:-5]}"\n') == []  # too short
+
+
+def test_passwords_in_connection_strings() -> None:
+    # ADO.NET, keyword-form and JDBC strings: Password=...; was not found (only user:password@host URLs).
+    text = "\n".join(
+        [
+            'a = "Server=tcp:sql.database.windows.net,1433;User ID=app;Password=Vq8Lm2Zx7Rt4Nb1Kp;"',
+            'b = "Host=db;Username=app;Pwd=Hunter2!;"',
+            'c = "jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=Xr5Tm9Qw2Zk7Vn4Lb8Hc;"',
+        ]
+    )
+    found = "Connection String Password"
+    assert _found(text) == [(1, found, "a"), (2, found, "b"), (3, found, "c")]
+
+
+def test_connection_strings_without_a_written_password_are_left_alone() -> None:
+    text = "\n".join(
+        [
+            'a = "Server=tcp:${azurerm_mssql_server.x.fqdn},1433;User ID=app;Password=${var.db_password};"',
+            'b = "Server=tcp:sql.local,1433;User ID=app;Password=<password>;"',
+            'c = "Driver={ODBC Driver 18};Server=tcp:x,1433;Uid=sa;Pwd={secret};"',
+            'd = "set password=true; port=5432"',
+            'e = "Password=Vq8Lm2Zx7Rt4Nb1Kp"',  # no other member: not a connection string
+            'f = "Server=x;User Id=app;Password=$(DB_PASSWORD);"',
+        ]
+    )
+    assert _found(text) == []
+    reference = "{{resolve:secretsmanager:prod/db:SecretString:password}}"
+    cfn = f'  Conn: !Sub "Server=${{Host}};User Id=app;Password={reference};"\n'
+    assert _found(cfn, "template.yaml") == []
+
+
+def test_a_dynamic_reference_inside_a_longer_string_is_not_a_value() -> None:
+    # The keyword detector read "secretsmanager:ledger/db:SecretString:password}};" as a value under the key
+    # "secretsmanager", high-entropy enough to be reported, in a compliant template.
+    line = '  Conn: !Sub "Host=${Db};Password={{resolve:secretsmanager:ledger/db:SecretString:password}};"\n'
+    assert _found(line, "template.yaml") == []
+    assert _found('  ApiSecret: "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n', "template.yaml") == [
+        (1, "High-entropy string", "ApiSecret")
+    ]
+
+
+def test_a_secret_variable_default_is_searched_under_the_variable_name() -> None:
+    # Until 2026-12 a default was searched under the key "default", which says nothing: a token in a
+    # variable default was found in a plan's configuration and in a tfvars file, not in the .tf source.
+    text = "\n".join(
+        [
+            'variable "api_token" {',
+            "  type    = string",
+            '  default = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',
+            "}",
+            'variable "client_secret" { default = "Qk3#9xLq!2mVb7@Rt5wY8uPe" }',
+            'variable "secret_name" {',  # names a secret, holds none
+            '  default = "Zk3#9xLq!2mVb7@Rt5wY8uPz"',
+            "}",
+            'variable "region" {',
+            '  default = "Zk3#9xLq!2mVb7@Rt5wY8uPx"',
+            "}",
+            'variable "token" {',
+            '  default = "changeme"',  # low entropy: SEC-CRED-* judge the attributes that use it
+            "}",
+            "locals {",
+            '  default = "Wk3#9xLq!2mVb7@Rt5wY8uPe"',  # not a variable's default
+            "}",
+        ]
+    )
+    assert _found(text) == [
+        (3, "High-entropy string", "api_token"),
+        (5, "High-entropy string", "client_secret"),
+    ]

@@ -9,11 +9,12 @@ characters that overlap by ``WINDOW_OVERLAP``, so no secret on a long line is ou
 
 What is reported (precision matters more than volume):
 - known credential formats, each with its own structure check: AWS access key ids (and secret keys
-  assigned to an AWS-like name), private key blocks, GitHub, Slack, Stripe, Twilio, SendGrid, npm and
-  Azure storage keys, JWTs, and URLs or connection strings with a password (``user:password@host``);
+  assigned to an AWS-like name), private key blocks, GitHub (classic and fine-grained), GitLab, Slack,
+  Stripe, Twilio, SendGrid, npm and Azure storage keys, JWTs, URLs with a password
+  (``user:password@host``) and connection strings with one (``Server=...;Password=...;``);
 - a value assigned to a secret-like key (password, secret, token, api_key, ...) only when it is a quoted
   literal (not a reference, interpolation or dynamic reference), at least ``MIN_LENGTH`` characters, and
-  of high entropy for its length.
+  of high entropy for its length; in HCL, a variable's ``default`` is judged under the variable's name.
 A value that carries a documentation marker (``EXAMPLE``, as in AWS's own examples) is kept with
 ``example=True`` so that the rule can pass it rather than hide it.
 """
@@ -102,7 +103,12 @@ _FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     # Ours: the library's expressions without its reading of files from disk (iacgate.secrets.private_key).
     ("iacgate.secrets.private_key", "PrivateKeyDetector", ("private key", "putty-user-key"), None),
     # Ours: the library's GitHub and npm expressions report a group, not the token (secrets.whole_match).
-    ("iacgate.secrets.whole_match", "GitHubTokenDetector", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), None),
+    (
+        "iacgate.secrets.whole_match",
+        "GitHubTokenDetector",
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        None,
+    ),
     # bc-detect-secrets has no GitLab plugin: ours, written the library's way (iacgate.secrets.gitlab).
     ("iacgate.secrets.gitlab", "GitLabTokenDetector", tuple(p.lower() for p in GITLAB_PREFIXES), None),
     ("slack", "SlackDetector", ("xox", "hooks.slack.com"), None),
@@ -118,6 +124,13 @@ _FORMAT_PLUGINS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("azure_storage_key", "AzureStorageKeyDetector", ("accountkey",), None),
     ("jwt", "JwtTokenDetector", ("eyj",), r"eyJ[\w-]{8,}\.[\w-]{8,}"),
     ("basic_auth", "BasicAuthDetector", ("://",), r"://[^\s@/]*:[^\s@/]*@"),
+    # Ours: Password=...; in an ADO.NET/ODBC/JDBC connection string (iacgate.secrets.connection_string).
+    (
+        "iacgate.secrets.connection_string",
+        "ConnectionStringDetector",
+        ("password", "pwd"),
+        r"(?i)(?:password|pwd)\s*=\s*[^$%{<\[*#(;\s\"'`]",
+    ),
 )
 _KEYWORD_LITERALS = (
     "pass",
@@ -131,6 +144,9 @@ _KEYWORD_LITERALS = (
     "credential",
 )
 _CHECKS = {index: re.compile(entry[3]) for index, entry in enumerate(_FORMAT_PLUGINS) if entry[3]}
+# A connection string can be short (Host=db;Username=app;Pwd=Hunter2!;): without a long token, a line that
+# holds a password among other connection members is still given to the detectors.
+_SHORT_CONNECTION = re.compile(r"(?i)(?:^|[;\"'\s])(?:password|pwd)\s*=\s*[^$%{<\[*#(;\s\"'`][^;]*;")
 
 
 @dataclass(frozen=True)
@@ -276,7 +292,7 @@ def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
     lines: dict[int, set[str]] = {}
     for number, names in marked.items():
         line = raw_lines[number][:LINE_LIMIT]
-        if not _LONG_TOKEN.search(line) and "PRIVATE KEY" not in line:
+        if not _LONG_TOKEN.search(line) and "PRIVATE KEY" not in line and not _SHORT_CONNECTION.search(line):
             continue
         kept = {
             name
@@ -329,9 +345,30 @@ def key_of(line: str, value: str = "") -> str | None:
     return str(keys[-1]) if keys else None
 
 
+# A dynamic reference or an interpolation inside a longer string: the keyword detector reads
+# "secretsmanager:ledger/db:SecretString:password}}" as a value under the key "secretsmanager".
+_EMBEDDED_REFERENCE = re.compile(r"\{\{resolve:[^}]*\}\}|\$\{[^}]*\}")
+
+
+def _inside_reference(line: str, value: str) -> bool:
+    """Whether every occurrence of ``value`` in ``line`` starts within a ``{{resolve:...}}`` or ``${...}``
+    (the detector's value may run on past the closing braces, up to the next quote)."""
+    spans = [match.span() for match in _EMBEDDED_REFERENCE.finditer(line)]
+    if not spans:
+        return False
+    at = line.find(value)
+    while at >= 0:
+        if not any(start <= at < end for start, end in spans):
+            return False
+        at = line.find(value, at + 1)
+    return True
+
+
 def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[tuple[str, str | None, str]]:
     for found in _keyword().analyze_line(filename=relative, line=line, line_number=number):
         value = found.secret_value or ""
+        if _inside_reference(line, value):
+            continue
         key = key_of(line, value)
         if key is not None and key.lower().replace("-", "_") in CREDENTIAL_ATTRIBUTES:
             continue
@@ -368,10 +405,61 @@ def _private_key_block(raw_lines: list[str], index: int) -> str:
     return block(raw_lines, index, LINE_LIMIT)
 
 
+# The names the secrets-and-state policies read as holding a secret (lib.secrets.secrets_secret_name): a
+# secret word, and none of the words that only speak about a secret (its ARN, name, length, rotation...).
+_SECRET_WORD = re.compile(
+    r"(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_?key|access_?key|secret_?key"
+    r"|client_?secret|auth_?token|connection_?string|conn_?str|sas_?token|credentials?)($|_)"
+)
+_META_WORD = re.compile(
+    r"(^|_)(arn|arns|id|ids|name|names|length|ttl|enabled|enable|version|versions|kms|prefix|path|paths"
+    r"|rotation|rotate|type|types|count|days|policy|special|min|max|override|create|manage|managed|use|is"
+    r"|generate|recovery|expiration|expiry|duration|secret_?string_?version|file|filename|location|uri|url"
+    r"|parameter|parameters|store|vault|resource|engine)($|_)"
+)
+_VARIABLE = re.compile(r'^variable\s+"([A-Za-z_][A-Za-z0-9_-]*)"')
+_DEFAULT = re.compile(r"^(\s*(?:\{\s*)?)default(?=\s*=)")
+_INLINE_DEFAULT = re.compile(r"([{\s])default(?=\s*=)")
+
+
+def secret_name(name: str) -> bool:
+    """Whether a variable or key name says it holds a secret (``db_password``, ``api_token``), as the
+    policies read names: ``secret_arn``, ``password_length`` only speak about one."""
+    snake = name.lower().replace("-", "_")
+    return bool(_SECRET_WORD.search(snake)) and not _META_WORD.search(snake)
+
+
+def _named_defaults(lines: list[str]) -> list[str]:
+    """HCL: the ``default`` of a variable whose name says it holds a secret, written under the variable's
+    name (``default = "..."`` in ``variable "api_token"`` reads ``api_token = "..."``), so that the keyword
+    detector judges it as it judges the same value in a tfvars file or a plan's configuration."""
+    renamed = lines
+    variable: str | None = None
+    for index, line in enumerate(lines):
+        header = _VARIABLE.match(line)
+        if header:
+            variable = header.group(1) if secret_name(header.group(1)) else None
+            if variable and "default" in line:  # variable "x" { default = "..." } on one line
+                line = _INLINE_DEFAULT.sub(rf"\g<1>{variable}", line, count=1)
+        elif line[:1] not in ("", " ", "\t"):
+            variable = None  # the block's closing brace, or the next top-level block
+        elif variable and "default" in line:
+            line = _DEFAULT.sub(rf"\g<1>{variable}", line, count=1)
+        if line is not lines[index]:
+            renamed = renamed if renamed is not lines else list(lines)
+            renamed[index] = line
+    return renamed
+
+
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
     hcl = relative.endswith((".tf", ".tofu", ".tfvars"))
     written = source_lines_of(text, relative)
+    if hcl and "variable" in text:
+        named = _named_defaults(written)
+        if named is not written:
+            written = named
+            text = "\n".join(written)
     raw_lines, source_lines = _pieces(written)
     if raw_lines is not written or len(written) != text.count("\n") + 1:
         # The triggers are found on the text as cut, so that their line numbers are the pieces'.

@@ -1,4 +1,5 @@
 """GitHub and npm tokens: detect-secrets' detectors with expressions that report the token itself.
+The library does not know GitHub's fine-grained personal access tokens (``github_pat_``); ours does.
 
 The library finds matches with ``re.findall``, which returns a pattern's group instead of the match when it
 has one. Its GitHub pattern groups the prefix (``(ghp|gho|...)_...``), so every GitHub token was reported
@@ -18,7 +19,11 @@ from detect_secrets.plugins.npm import NpmDetector as LibraryNpm
 class GitHubTokenDetector(LibraryGitHub):
     """Scans for GitHub tokens; the value is the whole token."""
 
-    denylist = [re.compile(r"(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}")]
+    denylist = [
+        re.compile(r"(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}"),
+        # Fine-grained personal access tokens (2022): github_pat_, 22 characters, _, 59 characters.
+        re.compile(r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"),
+    ]
 
 
 class NpmDetector(LibraryNpm):
