@@ -32,6 +32,32 @@ secrets_pulumi_secret(name) if {
 	name in object.get(input.resource.attributes, "__pulumi_secrets__", [])
 }
 
+# The same for the value at a finding's path (["user", 0, "password"]), as the Pulumi parser records it
+# ("user[0].password").
+secrets_pulumi_secret_at(path) if secrets_pulumi_secret(secrets_path_text(path))
+
+secrets_path_text(path) := concat("", [part |
+	some i
+	element := path[i]
+	part := secrets_path_part(i, element)
+])
+
+secrets_path_part(_, element) := text if {
+	is_number(element)
+	index := format_int(element, 10)
+	text := concat("", ["[", index, "]"])
+}
+
+secrets_path_part(i, element) := element if {
+	is_string(element)
+	i == 0
+}
+
+secrets_path_part(i, element) := concat("", [".", element]) if {
+	is_string(element)
+	i > 0
+}
+
 # A credential value written into the source (see above).
 secrets_literal(value) if {
 	is_string(value)
@@ -100,4 +126,76 @@ secrets_plan_undetermined_message(what, name) := concat("", [
 secrets_plan_reason := {
 	"unresolved": "its configuration computes it from a local or a function, which a plan does not record",
 	"none": "the plan has no configuration for it",
+}
+
+# Credentials at attribute paths through nested blocks: each path a list of names (["password"],
+# ["os_profile", "admin_password"], ["advanced_security_options", "master_user_options",
+# "master_user_password"]). The result holds one entry per value found, {"name": the names joined with
+# dots (as plans' origins are keyed), "path": the finding's path, "value"}: a block Terraform writes as a
+# list is indexed in the path ([name, 0, setting]); a block written as one object (Pulumi, CloudFormation)
+# is not; a whole block unknown until apply is one unknown value at the block's path.
+secrets_credentials(paths) := {entry |
+	some names in paths
+	some entry in secrets_at(names)
+}
+
+secrets_at(names) := {{"name": names[0], "path": names, "value": value}} if {
+	count(names) == 1
+	value := lib.attr(names[0])
+}
+
+secrets_at(names) := {entry |
+	raw := lib.attr(names[0])
+	some step in secrets_children(raw, [names[0]], names[1])
+	name := concat(".", names)
+	entry := {"name": name, "path": step[0], "value": step[1]}
+} if count(names) == 2
+
+secrets_at(names) := {entry |
+	raw := lib.attr(names[0])
+	some middle in secrets_children(raw, [names[0]], names[1])
+	some step in secrets_children(middle[1], middle[0], names[2])
+	name := concat(".", names)
+	entry := {"name": name, "path": step[0], "value": step[1]}
+} if count(names) == 3
+
+# [path, value] of the setting `name` of each block in `raw` (a list of blocks, one object, or unknown).
+secrets_children(raw, prefix, name) := {[path, value] |
+	is_array(raw)
+	some i
+	block := raw[i]
+	is_object(block)
+	not lib.is_unknown(block)
+	value := object.get(block, name, null)
+	path := array.concat(prefix, [i, name])
+} if is_array(raw)
+
+else := {[path, value] |
+	value := object.get(raw, name, null)
+	path := array.concat(prefix, [name])
+} if {
+	is_object(raw)
+	not lib.is_unknown(raw)
+}
+
+else := {[prefix, raw]} if lib.is_unknown(raw)
+
+else := set()
+
+# Plans: the credentials to judge, {"name", "path"}: those the plan's values hold, and those its
+# configuration writes although the plan masks or omits the value (named at the attribute path).
+secrets_plan_entries(paths, found) := {{"name": entry.name, "path": entry.path} |
+	some entry in found
+	secrets_present(entry.value)
+} | {{"name": name, "path": names} |
+	some names in paths
+	name := concat(".", names)
+	secrets_plan_origins[name]
+	not secrets_plan_found(found, name)
+}
+
+secrets_plan_found(found, name) if {
+	some entry in found
+	entry.name == name
+	secrets_present(entry.value)
 }

@@ -212,6 +212,23 @@ def cred_001() -> dict[str, Any]:
             },
             sensitive=("master_password",),
         ),
+        # A credential in a nested block: its origin is read from the block's expressions.
+        Res(
+            "aws_mq_broker.fail_plan_broker_user_default",
+            {"broker_name": "jobs", "user": [{"username": "admin", "password": "Plan-Default-Pw3"}]},
+            {
+                "broker_name": const("jobs"),
+                "user": [{"username": const("admin"), "password": ref("var.db_password_default")}],
+            },
+        ),
+        Res(
+            "aws_mq_broker.pass_plan_broker_user_given",
+            {"broker_name": "events", "user": [{"username": "admin", "password": "Plan-Given-Pw7"}]},
+            {
+                "broker_name": const("events"),
+                "user": [{"username": const("admin"), "password": ref("var.db_password")}],
+            },
+        ),
         Res(
             "aws_docdb_cluster.undetermined_plan_local",
             {"cluster_identifier": "ledger-docs", "master_password": "Plan-Local-Pw4"},
@@ -266,9 +283,39 @@ def cred_002() -> dict[str, Any]:
         mode="data",
         sensitive=("value",),
     )
+
+    def legacy_vm(name: str, password: Any, expression: dict[str, Any]) -> Res:
+        # The legacy azurerm_virtual_machine: the password sits in the os_profile block.
+        return Res(
+            f"azurerm_virtual_machine.{name}",
+            {
+                "name": name.replace("_", "-"),
+                "os_profile": [
+                    {"computer_name": "legacy", "admin_username": "azureuser", "admin_password": password}
+                ],
+            },
+            {
+                "name": const(name.replace("_", "-")),
+                "os_profile": [
+                    {
+                        "computer_name": const("legacy"),
+                        "admin_username": const("azureuser"),
+                        "admin_password": expression,
+                    }
+                ],
+            },
+        )
+
     root = [
         server("fail_plan_literal", "Plan-Az-Literal-Pw9", const("Plan-Az-Literal-Pw9")),
         server("pass_plan_key_vault", "Plan-Key-Vault-Pw8", ref("data.azurerm_key_vault_secret.sql.value")),
+        legacy_vm("fail_plan_os_profile_literal", "Plan-Vm-Literal-Pw3", const("Plan-Vm-Literal-Pw3")),
+        legacy_vm(
+            "pass_plan_os_profile_key_vault",
+            "Plan-Key-Vault-Pw8",
+            ref("data.azurerm_key_vault_secret.sql.value"),
+        ),
+        legacy_vm("undetermined_plan_os_profile_local", "Plan-Vm-Local-Pw4", ref("local.vm_password")),
     ]
     return plan(root, {}, {}, [vault])
 

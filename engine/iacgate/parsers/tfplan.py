@@ -62,7 +62,6 @@ from iacgate.parsers.tfplan_shape import check_plan
 from iacgate.parsers.tfplan_source import SourceIndex, attach_source
 from iacgate.parsers.tfplan_values import TYPE as VALUE_TYPE
 from iacgate.parsers.tfplan_values import value_nodes
-from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
 from iacgate.secrets.nodes import NODE_TYPE as SECRET_TYPE
 from iacgate.secrets.nodes import configuration_literals
 from iacgate.textio import SourceFile
@@ -470,8 +469,10 @@ def _resource(
     if config and type_name in _GOOGLE_COMPUTED and resource.get("mode") != "data" and not deleted:
         for path in _GOOGLE_COMPUTED[type_name]:
             attributes = _unset_computed(attributes, expressions, path)
-    if index is not None and not CREDENTIAL_ATTRIBUTES.isdisjoint(expressions):
-        attributes = {**attributes, ORIGINS: credential_origins(config, instance.path, index.modules, given)}
+    if index is not None and expressions:
+        origins = credential_origins(config, instance.path, index.modules, given)
+        if origins:
+            attributes = {**attributes, ORIGINS: origins}
     metadata["provider_name"] = provider_name
     for name in ("action_reason", "previous_address"):
         if isinstance(entry.entry.get(name), str):

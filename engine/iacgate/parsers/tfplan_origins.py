@@ -26,6 +26,8 @@ from iacgate.secrets.detect import CREDENTIAL_ATTRIBUTES
 ORIGINS = "__plan_origins__"
 LITERAL, INJECTED, UNRESOLVED = "literal", "injected", "unresolved"
 _MAX_DEPTH = 32
+# Nested blocks followed for credentials: advanced_security_options.master_user_options.master_user_password.
+_MAX_BLOCK_DEPTH = 3
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -90,10 +92,22 @@ def credential_origins(
     modules: Mapping[tuple[str, ...], Mapping[str, Any]],
     given: Mapping[str, Any],
 ) -> dict[str, str]:
-    """``{attribute: origin}`` of the credential attributes the configuration of one resource sets."""
-    expressions = _mapping(config_resource.get("expressions"))
-    return {
-        name: expression_origin(expression, path, modules, given)
-        for name, expression in expressions.items()
-        if name in CREDENTIAL_ATTRIBUTES
-    }
+    """``{attribute: origin}`` of the credential attributes the configuration of one resource sets, in
+    nested blocks too (``os_profile.admin_password``, ``user.password``: the names through the blocks,
+    joined with dots, without indices; a literal in any block of a kind makes the attribute literal)."""
+    found: dict[str, set[str]] = {}
+    # (expressions of one block, names of the blocks above it): a block's expressions are a list of
+    # objects under its name; walked with a stack, to a bounded depth.
+    stack: list[tuple[Mapping[str, Any], tuple[str, ...]]] = [
+        (_mapping(config_resource.get("expressions")), ())
+    ]
+    while stack:
+        expressions, above = stack.pop()
+        for name, expression in expressions.items():
+            if isinstance(expression, list) and len(above) < _MAX_BLOCK_DEPTH:
+                stack.extend((_mapping(block), (*above, name)) for block in expression)
+            elif name in CREDENTIAL_ATTRIBUTES and isinstance(expression, Mapping):
+                origin = expression_origin(expression, path, modules, given)
+                found.setdefault(".".join((*above, name)), set()).add(origin)
+    order = (LITERAL, UNRESOLVED, INJECTED)
+    return {name: next(o for o in order if o in kinds) for name, kinds in found.items()}

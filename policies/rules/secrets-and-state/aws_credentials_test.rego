@@ -117,3 +117,20 @@ test_pulumi_secret_shown_by_show_secrets_passes if {
 	)
 		with input.related as []
 }
+
+test_opensearch_master_user_password_literal_fails if {
+	options := {"master_user_options": [{"master_user_name": "admin", "master_user_password": "Barbarbarbar1!"}]}
+	domain := testing.resource("aws_opensearch_domain", {"advanced_security_options": [options]})
+	some result in rule.deny with input.resource as domain
+		with input.related as []
+	result.path == ["advanced_security_options", 0, "master_user_options", 0, "master_user_password"]
+}
+
+test_pulumi_broker_user_secret_shown_in_clear_passes if {
+	broker := object.union(
+		testing.resource("aws_mq_broker", {"users": [{"password": "shown", "username": "admin"}], "__pulumi_secrets__": ["users[0].password"]}),
+		{"format": "pulumi"},
+	)
+	count(rule.deny) == 0 with input.resource as broker
+		with input.related as []
+}

@@ -40,3 +40,30 @@ test_plans_are_judged_on_the_origin_their_configuration_gives if {
 	result.path == ["administrator_login_password"]
 	not contains(result.message, "Plan-Az-Pw")
 }
+
+test_legacy_vm_os_profile_literal_fails if {
+	vm := azure("azurerm_virtual_machine", {"os_profile": [{"admin_username": "ops", "admin_password": "Password1234!"}]}, "terraform")
+	some result in rule.deny with input.resource as vm
+		with input.related as []
+	result.path == ["os_profile", 0, "admin_password"]
+	contains(result.message, "os_profile.admin_password is a literal")
+}
+
+test_legacy_vm_without_password_is_not_applicable if {
+	vm := azure("azurerm_virtual_machine", {"os_profile": [{"admin_username": "ops"}]}, "terraform")
+	rule.deny == {{"not_applicable": true}} with input.resource as vm
+		with input.related as []
+}
+
+test_legacy_vm_unknown_os_profile_passes if {
+	vm := azure("azurerm_virtual_machine", {"os_profile": testing.unknown}, "terraform")
+	count(rule.deny) == 0 with input.resource as vm
+		with input.related as []
+}
+
+test_plan_nested_origin_is_read_by_its_dotted_name if {
+	vm := azure("azurerm_virtual_machine", {"os_profile": [{"admin_password": "Plan-Pw"}], "__plan_origins__": {"os_profile.admin_password": "literal"}}, "terraform-plan")
+	some result in rule.deny with input.resource as vm
+		with input.related as []
+	result.path == ["os_profile", 0, "admin_password"]
+}
