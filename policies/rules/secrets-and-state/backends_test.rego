@@ -58,6 +58,28 @@ test_s3_own_alias_arn_passes if {
 		with input.related as []
 }
 
+test_s3_http_endpoint_sends_the_state_in_clear if {
+	some result in backend_http_tls.deny with input.resource as backend("s3", {"endpoints": {"s3": "http://minio:9000"}})
+		with input.related as []
+	result.path == ["endpoints", "s3"]
+}
+
+test_s3_default_endpoint_is_judged_and_passes if {
+	count(backend_http_tls.deny) == 0 with input.resource as backend("s3", {"bucket": "state"})
+		with input.related as []
+}
+
+test_pg_without_tls_fails if {
+	some result in backend_http_tls.deny with input.resource as backend("pg", {"conn_str": "postgres://db/tf?sslmode=disable"})
+		with input.related as []
+	result.path == ["conn_str"]
+}
+
+test_gcs_is_not_concerned_by_transport if {
+	backend_http_tls.deny == {{"not_applicable": true}} with input.resource as backend("gcs", {"bucket": "state"})
+		with input.related as []
+}
+
 test_s3_dynamodb_lock_passes if {
 	count(backend_s3_locking.deny) == 0 with input.resource as backend("s3", {"dynamodb_table": "locks"})
 		with input.related as []
