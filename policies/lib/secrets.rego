@@ -186,6 +186,7 @@ else := set()
 # configuration writes although the plan masks or omits the value (named at the attribute path).
 secrets_plan_entries(paths, found) := {{"name": entry.name, "path": entry.path} |
 	some entry in found
+	secrets_reached(entry)
 	secrets_present(entry.value)
 } | {{"name": name, "path": names} |
 	some names in paths
@@ -197,5 +198,16 @@ secrets_plan_entries(paths, found) := {{"name": entry.name, "path": entry.path} 
 secrets_plan_found(found, name) if {
 	some entry in found
 	entry.name == name
+	secrets_reached(entry)
 	secrets_present(entry.value)
 }
+
+# An entry at the credential attribute itself, not a whole block unknown until apply (a plan leaves a block
+# the provider computes unknown: no credential is written there).
+secrets_reached(entry) if {
+	names := split(entry.name, ".")
+	entry.path[count(entry.path) - 1] == names[count(names) - 1]
+}
+
+# Plans: whether the resource holds a credential the rule judges (in its values or its configuration).
+secrets_plan_has_credential(paths, found) if count(secrets_plan_entries(paths, found)) > 0

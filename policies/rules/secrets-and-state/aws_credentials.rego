@@ -52,14 +52,14 @@ found := secrets.secrets_credentials(paths)
 managed if lib.is_true(lib.attr(object.get(managed_flag, lib.resource.type, "")))
 
 has_credential if {
+	not plan
 	some entry in found
 	secrets.secrets_present(entry.value)
 }
 
 has_credential if {
 	plan
-	some names in paths
-	secrets.secrets_plan_present(concat(".", names))
+	secrets.secrets_plan_has_credential(paths, found)
 }
 
 # A plan holds resolved values: a password read from a secrets manager looks like a literal there, so

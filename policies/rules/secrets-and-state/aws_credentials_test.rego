@@ -134,3 +134,12 @@ test_pulumi_broker_user_secret_shown_in_clear_passes if {
 	count(rule.deny) == 0 with input.resource as broker
 		with input.related as []
 }
+
+test_plan_block_computed_by_the_provider_is_not_applicable if {
+	domain := object.union(
+		testing.resource("aws_elasticsearch_domain", {"advanced_security_options": testing.unknown}),
+		{"format": "terraform-plan"},
+	)
+	rule.deny == {{"not_applicable": true}} with input.resource as domain
+		with input.related as []
+}

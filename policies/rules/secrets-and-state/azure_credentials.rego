@@ -50,14 +50,14 @@ paths := object.get(credentials, lib.resource.type, [])
 found := secrets.secrets_credentials(paths)
 
 has_credential if {
+	not plan
 	some entry in found
 	secrets.secrets_present(entry.value)
 }
 
 has_credential if {
 	plan
-	some names in paths
-	secrets.secrets_plan_present(concat(".", names))
+	secrets.secrets_plan_has_credential(paths, found)
 }
 
 # A plan holds resolved values: a password read from a secrets manager looks like a literal there, so
