@@ -54,7 +54,9 @@ def test_plainly_not_secrets_are_left_alone() -> None:
             "api_token = var.api_token",  # an HCL reference, not a literal
             'secret_id = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ledger-AbCdEf"',
             'token_name = "ledger-deployments-production-eu"',  # low entropy
-            'password = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',  # a credential attribute: SEC-CRED-* judge it
+            'resource "aws_db_instance" "ledger" {',
+            '  password = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',  # a credential attribute: SEC-CRED-* judge it
+            "}",
             'secret = "${data.aws_secretsmanager_secret_version.x.secret_string}"',
             'MasterUserPassword = "{{resolve:secretsmanager:prod/db:SecretString:password}}"',
             'source_code_hash = "3f1c2a5b7e9d0c4b6a8f1e3d5c7b9a0f2e4d6c8b0a1f3e5d7c9b1a3f5e7d9c0b"',
@@ -108,8 +110,8 @@ def test_a_secret_deep_in_a_user_data_script_of_one_json_string_is_found(tmp_pat
         {"Resources": {"Box": {"Type": "AWS::EC2::Instance", "Properties": properties}}}, indent=2
     )
     assert len(script) > 2 * LINE_LIMIT
-    # The line of the UserData string; a shell assignment inside a JSON string names no key it can tell.
-    assert _found(text, "template.json") == [(8, "GitHub Token", None)]
+    # The line of the UserData string, under the name the shell assignment gives it.
+    assert _found(text, "template.json") == [(8, "GitHub Token", "GITHUB_TOKEN")]
 
 
 def test_characters_that_lower_to_two_do_not_move_a_secret_out_of_sight() -> None:
@@ -463,3 +465,64 @@ def test_a_secret_variable_default_is_searched_under_the_variable_name() -> None
         (3, "High-entropy string", "api_token"),
         (5, "High-entropy string", "client_secret"),
     ]
+
+
+def test_credential_attributes_are_left_to_the_credential_rules_only_where_they_judge_them() -> None:
+    # Until 2026-12 a value under password/admin_password/... was never searched, wherever it was: a
+    # kubernetes_secret's data, a provider block, a JSON secret string were reported by no rule.
+    value = "Zk3#9xLq!2mVb7@Rt5wY8uPe"
+    text = "\n".join(
+        [
+            'resource "kubernetes_secret" "db" {',
+            "  data = {",
+            f'    password = "{value}"',
+            "  }",
+            "}",
+            'resource "aws_db_instance" "db" {',
+            f'  password = "{value[::-1]}"',  # SEC-CRED-001 judges it
+            "}",
+            'provider "postgresql" {',
+            f'  password = "{value[1:]}x"',
+            "}",
+        ]
+    )
+    found = "High-entropy string"
+    assert _found(text) == [(3, found, "password"), (10, found, "password")]
+    # A template: the property itself is the credential rules'; a key inside a JSON string is not.
+    assert _found(f"      MasterUserPassword: '{value}'\n", "template.yaml") == []
+    secret_string = f"""      SecretString: '{{"username": "admin", "password": "{value}"}}'\n"""
+    assert _found(secret_string, "template.yaml") == [(1, found, "password")]
+
+
+def test_a_heredoc_is_a_string_its_shell_assignments_are_values() -> None:
+    text = "\n".join(
+        [
+            'resource "aws_instance" "web" {',
+            "  user_data = <<-EOT",
+            "    #!/bin/bash",
+            "    export DB_PASSWORD=Xk3x9xLq2mVb7Rt5wY8uPeQ",
+            "    export API_TOKEN=$TOKEN_FROM_SSM",
+            '    echo "password=${var.db_password}"',
+            "  EOT",
+            '  tags = { token = "Xk3x9xLq2mVb7Rt5wY8uPeZ" }',
+            "  key_name = local.api_token_name",
+            "}",
+        ]
+    )
+    found = "High-entropy string"
+    assert _found(text) == [(4, found, "DB_PASSWORD"), (8, found, "token")]
+
+
+def test_an_arn_is_not_a_value() -> None:
+    # The keyword detector reads ":secret:prod/db-*" in a Secrets Manager ARN as a value under "secret".
+    arn = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:111122223333:secret:Prod/Db-Secret9-*"
+    line = f'      Resource: !Sub "{arn}"\n'
+    assert _found(line, "template.yaml") == []
+
+
+def test_the_credential_resource_types_are_those_the_credential_rules_judge() -> None:
+    from iacgate.packs import load_packs
+    from iacgate.secrets.detect import CREDENTIAL_RESOURCE_TYPES
+
+    rules = [rule for rule in load_packs(("secrets-and-state",)).rules if rule.id.startswith("SEC-CRED-")]
+    assert {name for rule in rules for name in rule.resource_types} == CREDENTIAL_RESOURCE_TYPES

@@ -70,6 +70,43 @@ CREDENTIAL_ATTRIBUTES = frozenset(
         "rootpassword",
     }
 )
+# The resource types whose credential attributes SEC-CRED-001/002/003 judge (their resource_types): in HCL an
+# attribute of CREDENTIAL_ATTRIBUTES is left to them only inside such a resource; the same name elsewhere (a
+# kubernetes_secret's data, a provider block, a local, a module argument) is searched like any other key.
+CREDENTIAL_RESOURCE_TYPES = frozenset(
+    {
+        "aws_db_instance",
+        "aws_directory_service_directory",
+        "aws_dms_endpoint",
+        "aws_docdb_cluster",
+        "aws_docdb_elastic_cluster",
+        "aws_elasticache_replication_group",
+        "aws_elasticsearch_domain",
+        "aws_mq_broker",
+        "aws_opensearch_domain",
+        "aws_rds_cluster",
+        "aws_redshift_cluster",
+        "aws_redshiftserverless_namespace",
+        "azurerm_kubernetes_cluster",
+        "azurerm_linux_virtual_machine",
+        "azurerm_linux_virtual_machine_scale_set",
+        "azurerm_mariadb_server",
+        "azurerm_mssql_managed_instance",
+        "azurerm_mssql_server",
+        "azurerm_mysql_flexible_server",
+        "azurerm_mysql_server",
+        "azurerm_postgresql_flexible_server",
+        "azurerm_postgresql_server",
+        "azurerm_sql_server",
+        "azurerm_synapse_workspace",
+        "azurerm_virtual_machine",
+        "azurerm_virtual_machine_scale_set",
+        "azurerm_windows_virtual_machine",
+        "azurerm_windows_virtual_machine_scale_set",
+        "google_sql_database_instance",
+        "google_sql_user",
+    }
+)
 # The prefixes GitLab gives the tokens it issues (see iacgate.secrets.gitlab, which imports the library and
 # so is only loaded with the other plugins).
 GITLAB_PREFIXES = (
@@ -307,6 +344,7 @@ def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
     return lines
 
 
+_GLUED_KEY = re.compile(r"(?<![\w.-])([A-Za-z_][A-Za-z0-9_]*)=[\"']?\Z")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\s*[:=](?=\s|[\"'<]|$)")
 # Where a line longer than LINE_LIMIT is cut (minified JSON: a CloudFormation template or a stack export
 # on one line): after a comma or an opening bracket that a key, string or value starts after.
@@ -345,7 +383,11 @@ def key_of(line: str, value: str = "") -> str | None:
     written before the value, if any."""
     at = line.find(value) if value else -1
     keys = [match.group(1) for match in _KEY.finditer(line) if at < 0 or match.end() <= at]
-    return str(keys[-1]) if keys else None
+    if keys:
+        return str(keys[-1])
+    # A shell or .env assignment right before the value: export DB_PASSWORD=value.
+    glued = _GLUED_KEY.search(line[max(0, at - 128) : at]) if at > 0 else None
+    return glued.group(1) if glued else None
 
 
 # A dynamic reference or an interpolation inside a longer string: the keyword detector reads
@@ -367,15 +409,90 @@ def _inside_reference(line: str, value: str) -> bool:
     return True
 
 
-def _keyword_hits(relative: str, line: str, number: int, hcl: bool) -> Iterator[tuple[str, str | None, str]]:
+@dataclass(frozen=True)
+class _Context:
+    """Where an HCL line is: the type of the ``resource`` block around it, and whether it lies in a heredoc
+    (a string: a shell assignment there, ``DB_PASSWORD=...``, is a value without quotes)."""
+
+    resource_type: str | None = None
+    heredoc: bool = False
+
+
+_NO_CONTEXT = _Context()
+_RESOURCE_HEADER = re.compile(r'resource\s+"([A-Za-z0-9_-]+)"')
+_HEREDOC_START = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _hcl_contexts(lines: list[str]) -> list[_Context]:
+    """The context of each line of an HCL file: blocks open at the first column and close with a brace
+    there (as ``terraform fmt`` writes them); a heredoc runs from its ``<<EOT`` to its marker alone on a
+    line."""
+    contexts: list[_Context] = []
+    resource: str | None = None
+    marker: str | None = None
+    for line in lines:
+        if marker is not None:
+            if line.strip() == marker:
+                marker = None
+                contexts.append(_Context(resource))
+            else:
+                contexts.append(_Context(resource, heredoc=True))
+            continue
+        if line[:1] not in ("", " ", "\t", "}", "#", "/"):
+            header = _RESOURCE_HEADER.match(line)
+            resource = header.group(1) if header else None
+        contexts.append(_Context(resource))
+        start = _HEREDOC_START.search(line.rstrip("\r"))
+        if start:
+            marker = start.group(1)
+        elif line.startswith("}"):
+            resource = None
+    return contexts
+
+
+def _left_to_credential_rules(line: str, key: str | None, hcl: bool, context: _Context) -> bool:
+    """Whether a keyword hit under ``key`` is an attribute SEC-CRED-* judge: in HCL, a credential attribute
+    of a resource they judge; elsewhere a credential attribute that is the line's own key (a property), not
+    a key inside a JSON string the line holds (``SecretString: '{"password": "..."}'``)."""
+    if key is None or key.lower().replace("-", "_") not in CREDENTIAL_ATTRIBUTES:
+        return False
+    if hcl:
+        return not context.heredoc and context.resource_type in CREDENTIAL_RESOURCE_TYPES
+    first = _KEY.search(line)
+    return first is not None and first.group(1) == key
+
+
+_TOKEN_ENDS = frozenset(" \t\r\"'`,")
+
+
+def _in_arn(line: str, value: str) -> bool:
+    """Whether every occurrence of ``value`` in ``line`` is part of an ARN
+    (``arn:${AWS::Partition}:secretsmanager:...:secret:prod/db-*``, read by the keyword detector as the
+    value of a key ``secret``)."""
+    at = line.find(value)
+    if at < 0:
+        return False
+    while at >= 0:
+        start = at
+        while start > 0 and line[start - 1] not in _TOKEN_ENDS:
+            start -= 1
+        if not line.startswith("arn:", start):
+            return False
+        at = line.find(value, at + 1)
+    return True
+
+
+def _keyword_hits(
+    relative: str, line: str, number: int, hcl: bool, context: _Context = _NO_CONTEXT
+) -> Iterator[tuple[str, str | None, str]]:
     for found in _keyword().analyze_line(filename=relative, line=line, line_number=number):
         value = found.secret_value or ""
-        if _inside_reference(line, value):
+        if _inside_reference(line, value) or _in_arn(line, value):
             continue
         key = key_of(line, value)
-        if key is not None and key.lower().replace("-", "_") in CREDENTIAL_ATTRIBUTES:
+        if _left_to_credential_rules(line, key, hcl, context):
             continue
-        if hcl and not _quoted(line, value):
+        if hcl and not context.heredoc and not _quoted(line, value):
             continue  # an HCL expression (var.x, a function call), not a literal
         if _REFERENCE.search(value) or _IDENTIFIER_PATH.match(value) or not high_entropy(value):
             continue
@@ -468,6 +585,7 @@ def detect(text: str, relative: str) -> tuple[Detection, ...]:
         # The triggers are found on the text as cut, so that their line numbers are the pieces'.
         text = "\n".join(raw_lines)
     lines = _triggered_lines(text, raw_lines)
+    contexts = _hcl_contexts(written) if hcl and lines else []
     # One detection per value and detector in a file (a Pulumi state repeats inputs as outputs).
     found: dict[tuple[str, str], Detection] = {}
     plugins = _plugins() if lines else ()
@@ -483,7 +601,8 @@ def detect(text: str, relative: str) -> tuple[Detection, ...]:
                 value = str(secret.secret_value or "")
                 hits.append((str(secret.type), key_of(line, value), value))
         if not hits and "keyword" in triggers:
-            hits.extend(_keyword_hits(relative, line, number, hcl))
+            context = contexts[source_lines[index]] if contexts else _NO_CONTEXT
+            hits.extend(_keyword_hits(relative, line, number, hcl, context))
         for detector, key, value in hits:
             if not value:
                 continue
