@@ -212,6 +212,17 @@ def cred_001() -> dict[str, Any]:
             },
             sensitive=("master_password",),
         ),
+        # A write-only argument: never in the plan's values, its origin is in the configuration.
+        Res(
+            "aws_db_instance.fail_plan_write_only_literal",
+            {"identifier": "write-only", "engine": "postgres", "password_wo": None, "password_wo_version": 1},
+            {
+                "identifier": const("write-only"),
+                "engine": const("postgres"),
+                "password_wo": const("Plan-Write-Only-Pw2"),
+                "password_wo_version": const(1),
+            },
+        ),
         # A credential in a nested block: its origin is read from the block's expressions.
         Res(
             "aws_mq_broker.fail_plan_broker_user_default",

@@ -61,6 +61,11 @@ CREDENTIAL_ATTRIBUTES = frozenset(
         "sql_administrator_login_password",
         "master_user_password",
         "admin_user_password",
+        # Write-only variants (Terraform 1.11+ providers): never stored in the state, judged all the same.
+        "password_wo",
+        "master_password_wo",
+        "administrator_login_password_wo",
+        "administrator_password_wo",
         "masteruserpassword",
         "adminuserpassword",
         "authtoken",

@@ -5,14 +5,15 @@ import data.iacgate.lib
 import data.iacgate.lib.secrets
 import rego.v1
 
-# Credential attributes by their provider schema (paths through nested blocks), and the setting that has
-# the service manage the secret.
+# Credential attributes by their provider schema (paths through nested blocks), with the write-only
+# variants (password_wo, AWS provider 5.88+: kept out of the state, but a literal is still in the code), and
+# the setting that has the service manage the secret.
 credentials := {
-	"aws_db_instance": [["password"]],
-	"aws_rds_cluster": [["master_password"]],
-	"aws_docdb_cluster": [["master_password"]],
+	"aws_db_instance": [["password"], ["password_wo"]],
+	"aws_rds_cluster": [["master_password"], ["master_password_wo"]],
+	"aws_docdb_cluster": [["master_password"], ["master_password_wo"]],
 	"aws_docdb_elastic_cluster": [["admin_user_password"]],
-	"aws_redshift_cluster": [["master_password"]],
+	"aws_redshift_cluster": [["master_password"], ["master_password_wo"]],
 	"aws_redshiftserverless_namespace": [["admin_user_password"]],
 	"aws_elasticache_replication_group": [["auth_token"]],
 	"aws_dms_endpoint": [["password"]],

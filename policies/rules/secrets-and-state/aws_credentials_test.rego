@@ -143,3 +143,9 @@ test_plan_block_computed_by_the_provider_is_not_applicable if {
 	rule.deny == {{"not_applicable": true}} with input.resource as domain
 		with input.related as []
 }
+
+test_write_only_password_literal_fails if {
+	some result in rule.deny with input.resource as db({"password_wo": "UberSecretPassword", "password_wo_version": 1})
+		with input.related as []
+	result.path == ["password_wo"]
+}

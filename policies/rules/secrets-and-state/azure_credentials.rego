@@ -5,17 +5,18 @@ import data.iacgate.lib
 import data.iacgate.lib.secrets
 import rego.v1
 
-# Credential attributes by the azurerm schema (paths through nested blocks); azure-native Pulumi stacks
+# Credential attributes by the azurerm schema (paths through nested blocks, and the write-only variants of
+# azurerm 4.x, *_wo: kept out of the state, but a literal is still in the code); azure-native Pulumi stacks
 # name the flexible servers' password administrator_login_password.
 credentials := {
-	"azurerm_mssql_server": [["administrator_login_password"]],
+	"azurerm_mssql_server": [["administrator_login_password"], ["administrator_login_password_wo"]],
 	"azurerm_mssql_managed_instance": [["administrator_login_password"]],
 	"azurerm_sql_server": [["administrator_login_password"]],
 	"azurerm_mysql_server": [["administrator_login_password"]],
 	"azurerm_mariadb_server": [["administrator_login_password"]],
 	"azurerm_postgresql_server": [["administrator_login_password"]],
-	"azurerm_mysql_flexible_server": [["administrator_password"], ["administrator_login_password"]],
-	"azurerm_postgresql_flexible_server": [["administrator_password"], ["administrator_login_password"]],
+	"azurerm_mysql_flexible_server": [["administrator_password"], ["administrator_login_password"], ["administrator_password_wo"]],
+	"azurerm_postgresql_flexible_server": [["administrator_password"], ["administrator_login_password"], ["administrator_password_wo"]],
 	"azurerm_linux_virtual_machine": [["admin_password"]],
 	"azurerm_windows_virtual_machine": [["admin_password"]],
 	"azurerm_linux_virtual_machine_scale_set": [["admin_password"]],
