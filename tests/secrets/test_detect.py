@@ -526,3 +526,33 @@ def test_the_credential_resource_types_are_those_the_credential_rules_judge() ->
 
     rules = [rule for rule in load_packs(("secrets-and-state",)).rules if rule.id.startswith("SEC-CRED-")]
     assert {name for rule in rules for name in rule.resource_types} == CREDENTIAL_RESOURCE_TYPES
+
+
+def test_in_templates_and_stacks_credential_properties_are_left_only_where_the_rules_judge_them() -> None:
+    # The resource last typed above the line: a DB instance's password is SEC-CRED-001's; a Simple AD
+    # directory's or a Kubernetes secret's is searched (until 2026-12 neither was).
+    value = "Zk3#9xLq!2mVb7@Rt5wY8uPe"
+    template = "\n".join(
+        [
+            "Resources:",
+            "  Db:",
+            "    Type: AWS::RDS::DBInstance",
+            "    Properties:",
+            f"      MasterUserPassword: '{value}'",
+            "  Ad:",
+            "    Type: AWS::DirectoryService::SimpleAD",
+            "    Properties:",
+            f"      Password: '{value}x'",
+        ]
+    )
+    assert _found(template, "template.yaml") == [(9, "High-entropy string", "Password")]
+    resources = [
+        {"urn": "u1", "type": "aws:rds/instance:Instance", "inputs": {"password": value}},
+        {
+            "urn": "u2",
+            "type": "kubernetes:core/v1:Secret",
+            "inputs": {"stringData": {"password": value + "k"}},
+        },
+    ]
+    stack = json.dumps({"deployment": {"resources": resources}}, indent=2)
+    assert _found(stack, "stack.pulumi.json") == [(16, "High-entropy string", "password")]

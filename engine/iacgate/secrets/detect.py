@@ -455,16 +455,51 @@ def _hcl_contexts(lines: list[str]) -> list[_Context]:
     return contexts
 
 
+# A resource's type in a template (Type: AWS::RDS::DBInstance) or a Pulumi state ("type": "aws:rds/...").
+_TEMPLATE_TYPE = re.compile(r"""^\s*["']?Type["']?\s*:\s*["']?(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)""")
+_PULUMI_TYPE = re.compile(r'"type"\s*:\s*"([A-Za-z][A-Za-z0-9-]*:[^"\s]*:[A-Za-z][A-Za-z0-9]*)"')
+# A resource type no canonical name is known for: no credential rule judges it.
+_OTHER_TYPE = "other"
+
+
+def _canonical(native: str) -> str:
+    # Imported here: the parsers import this module (CREDENTIAL_ATTRIBUTES).
+    if native.startswith("AWS::"):
+        from iacgate.parsers.cloudformation.names import type_table
+
+        info = type_table().lookup(native)
+        return info.canonical if info.known else _OTHER_TYPE
+    from iacgate.parsers.pulumi.typemap import load_table
+
+    return load_table().canonical(native) or _OTHER_TYPE
+
+
+def _document_contexts(lines: list[str]) -> list[_Context]:
+    """The context of each line of a template or a Pulumi file: the resource whose type was written last
+    above it (templates and stack exports write a resource's type before its properties)."""
+    contexts: list[_Context] = []
+    resource: str | None = None
+    for line in lines:
+        found = _TEMPLATE_TYPE.match(line) or _PULUMI_TYPE.search(line)
+        if found:
+            resource = _canonical(found.group(1))
+        contexts.append(_Context(resource))
+    return contexts
+
+
 def _left_to_credential_rules(line: str, key: str | None, hcl: bool, context: _Context) -> bool:
-    """Whether a keyword hit under ``key`` is an attribute SEC-CRED-* judge: in HCL, a credential attribute
-    of a resource they judge; elsewhere a credential attribute that is the line's own key (a property), not
-    a key inside a JSON string the line holds (``SecretString: '{"password": "..."}'``)."""
+    """Whether a keyword hit under ``key`` is an attribute SEC-CRED-* judge: a credential attribute of a
+    resource of a type they judge. In HCL, the resource block around it; in templates and stacks, the line's
+    own key (a property, not a key inside a JSON string the line holds, ``SecretString: '{"password":
+    ...}'``) in the resource last typed above it, or anywhere when no type was seen."""
     if key is None or key.lower().replace("-", "_") not in CREDENTIAL_ATTRIBUTES:
         return False
     if hcl:
         return not context.heredoc and context.resource_type in CREDENTIAL_RESOURCE_TYPES
     first = _KEY.search(line)
-    return first is not None and first.group(1) == key
+    if first is None or first.group(1) != key:
+        return False
+    return context.resource_type is None or context.resource_type in CREDENTIAL_RESOURCE_TYPES
 
 
 _TOKEN_ENDS = frozenset(" \t\r\"'`,")
@@ -590,7 +625,7 @@ def detect(text: str, relative: str) -> tuple[Detection, ...]:
         # The triggers are found on the text as cut, so that their line numbers are the pieces'.
         text = "\n".join(raw_lines)
     lines = _triggered_lines(text, raw_lines)
-    contexts = _hcl_contexts(written) if hcl and lines else []
+    contexts = (_hcl_contexts(written) if hcl else _document_contexts(raw_lines)) if lines else []
     # One detection per value and detector in a file (a Pulumi state repeats inputs as outputs).
     found: dict[tuple[str, str], Detection] = {}
     plugins = _plugins() if lines else ()
@@ -606,7 +641,7 @@ def detect(text: str, relative: str) -> tuple[Detection, ...]:
                 value = str(secret.secret_value or "")
                 hits.append((str(secret.type), key_of(line, value), value))
         if not hits and "keyword" in triggers:
-            context = contexts[source_lines[index]] if contexts else _NO_CONTEXT
+            context = contexts[source_lines[index] if hcl else index] if contexts else _NO_CONTEXT
             hits.extend(_keyword_hits(relative, line, number, hcl, context))
         for detector, key, value in hits:
             if not value:
