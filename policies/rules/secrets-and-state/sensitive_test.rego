@@ -62,3 +62,8 @@ test_sensitive_output_passes if {
 	sensitive_output.deny == set() with input.resource as output({"name": "db_password", "references": ["random_password.db.result"], "sensitive": true, "nonsensitive": false})
 		with input.related as []
 }
+
+test_ephemeral_secret_variable_passes if {
+	sensitive_variable.deny == set() with input.resource as variable({"name": "db_password", "type": "string", "ephemeral": true})
+		with input.related as []
+}

@@ -121,6 +121,7 @@ def test_variables_and_outputs_as_nodes_without_values(tmp_path: Path) -> None:
         "name": "db_password",
         "type": "string",
         "sensitive": None,
+        "ephemeral": None,
         "has_default": True,
     }
     assert nodes["terraform_variable.enabled"].attributes["sensitive"] is True

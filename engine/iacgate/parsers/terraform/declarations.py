@@ -34,8 +34,9 @@ def _type_keyword(expr: Expr | None) -> str | None:
     return "complex"
 
 
-def _sensitive(located: Located) -> bool | None:
-    attribute = located.block.attributes.get("sensitive")
+def _sensitive(located: Located, name: str = "sensitive") -> bool | None:
+    """A declaration's literal boolean argument (``sensitive``, ``ephemeral``); None unless a literal."""
+    attribute = located.block.attributes.get(name)
     if attribute is None:
         return None
     expr = attribute.expr
@@ -123,6 +124,8 @@ def declaration_nodes(config: ModuleConfig, wanted: frozenset[str]) -> Iterator[
                     "name": name,
                     "type": _type_keyword(type_attribute.expr if type_attribute else None),
                     "sensitive": _sensitive(located),
+                    # Terraform 1.10+: never in the plan or the state, nor printed.
+                    "ephemeral": _sensitive(located, "ephemeral"),
                     "has_default": "default" in located.block.attributes,
                 },
             )
