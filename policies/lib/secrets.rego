@@ -89,9 +89,9 @@ secrets_hardcoded_message(what, name) := concat("", [
 # Whether a credential attribute holds anything to judge (set, or unknown until deployment).
 secrets_present(value) if lib.is_set(value)
 
-# A snake_case name that says it holds a secret (db_password, api_token, client_secret); names that only
+# A snake_case name that says it holds a secret (db_password, api_token, client_secret, app_secrets); names that only
 # speak about a secret (its ARN, id, name, length, rotation, KMS key, whether to create one) do not.
-secrets_secret_word := `(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_?key|access_?key|secret_?key|client_?secret|auth_?token|connection_?string|conn_?str|sas_?token|credentials?)($|_)`
+secrets_secret_word := `(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_?key|access_?key|secret_?key|client_?secret|auth_?token|connection_?string|conn_?str|sas_?token|credential)s?($|_)`
 
 secrets_meta_word := `(^|_)(arn|arns|id|ids|name|names|length|ttl|enabled|enable|version|versions|kms|prefix|path|paths|rotation|rotate|type|types|count|days|policy|special|min|max|override|create|manage|managed|use|is|generate|recovery|expiration|expiry|duration|secret_?string_?version|file|filename|location|uri|url|parameter|parameters|store|vault|resource|engine)($|_)`
 

@@ -569,7 +569,7 @@ def _private_key_block(raw_lines: list[str], index: int) -> str:
 # secret word, and none of the words that only speak about a secret (its ARN, name, length, rotation...).
 _SECRET_WORD = re.compile(
     r"(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_?key|access_?key|secret_?key"
-    r"|client_?secret|auth_?token|connection_?string|conn_?str|sas_?token|credentials?)($|_)"
+    r"|client_?secret|auth_?token|connection_?string|conn_?str|sas_?token|credential)s?($|_)"
 )
 _META_WORD = re.compile(
     r"(^|_)(arn|arns|id|ids|name|names|length|ttl|enabled|enable|version|versions|kms|prefix|path|paths"
