@@ -556,3 +556,29 @@ def test_in_templates_and_stacks_credential_properties_are_left_only_where_the_r
     ]
     stack = json.dumps({"deployment": {"resources": resources}}, indent=2)
     assert _found(stack, "stack.pulumi.json") == [(16, "High-entropy string", "password")]
+
+
+def test_a_secret_parameter_default_is_searched_under_the_parameter_name() -> None:
+    # Until 2026-12 a template parameter's Default was searched under the key "Default" and never judged.
+    value = "Zk3#9xLq!2mVb7@Rt5wY8uPe"
+    template = "\n".join(
+        [
+            "Parameters:",
+            "  ApiKey:",
+            "    Type: String",
+            "    NoEcho: true",
+            f'    Default: "{value}"',
+            "  ApiKeyName:",  # names a secret, holds none
+            f'    Default: "{value}1"',
+            "Resources:",
+            "  Queue:",
+            "    Type: AWS::SQS::Queue",
+            "    Properties:",
+            f'      Default: "{value}2"',  # not a parameter
+        ]
+    )
+    assert _found(template, "template.yaml") == [(5, "High-entropy string", "ApiKey")]
+    document = {"Parameters": {"ClientSecret": {"Type": "String", "Default": value}}, "Resources": {}}
+    assert _found(json.dumps(document, indent=2), "template.json") == [
+        (5, "High-entropy string", "ClientSecret")
+    ]

@@ -611,15 +611,52 @@ def _named_defaults(lines: list[str]) -> list[str]:
     return renamed
 
 
+_TEMPLATE_KEY = re.compile(r"""^(\s*)(["']?)([A-Za-z0-9_:.-]+)\2\s*:(?!:)""")
+
+
+def _named_parameter_defaults(lines: list[str]) -> list[str]:
+    """A template's (YAML, or JSON written one member a line): the ``Default`` of a parameter whose name says
+    it holds a secret, written under the parameter's name (``Default: ...`` under ``ApiKey`` reads
+    ``ApiKey: ...``), as ``_named_defaults`` does for Terraform variables."""
+    from iacgate.casing import snake
+
+    renamed = lines
+    section: int | None = None  # the indentation of the Parameters key, inside its section
+    member: int | None = None  # the indentation of the parameters' names
+    parameter: str | None = None
+    for index, line in enumerate(lines):
+        found = _TEMPLATE_KEY.match(line)
+        if not found:
+            continue
+        indent = len(found.group(1))
+        key = found.group(3)
+        if section is None or indent <= section:
+            section = indent if key == "Parameters" else None
+            member = parameter = None
+            continue
+        if member is None or indent <= member:
+            member = indent
+            parameter = key if secret_name(snake(key)) else None
+            continue
+        if parameter and key == "Default":
+            start, end = found.span(3)
+            renamed = renamed if renamed is not lines else list(lines)
+            renamed[index] = line[:start] + parameter + line[end:]
+    return renamed
+
+
 def detect(text: str, relative: str) -> tuple[Detection, ...]:
     """Every secret in ``text`` (the file ``relative``), at most one per (detector, value): the first."""
     hcl = relative.endswith((".tf", ".tofu", ".tfvars"))
     written = source_lines_of(text, relative)
+    named = written
     if hcl and "variable" in text:
         named = _named_defaults(written)
-        if named is not written:
-            written = named
-            text = "\n".join(written)
+    elif not hcl and "Parameters" in text and "Default" in text:
+        named = _named_parameter_defaults(written)
+    if named is not written:
+        written = named
+        text = "\n".join(written)
     raw_lines, source_lines = _pieces(written)
     if raw_lines is not written or len(written) != text.count("\n") + 1:
         # The triggers are found on the text as cut, so that their line numbers are the pieces'.
