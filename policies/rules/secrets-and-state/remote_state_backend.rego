@@ -40,7 +40,7 @@ deny contains lib.undetermined(["config", name], msg) if {
 
 judged_settings := {
 	"http": ["address", "skip_cert_verification"],
-	"s3": ["endpoint", "endpoints"],
+	"s3": ["endpoint", "endpoints", "insecure"],
 	"azurerm": ["use_azuread_auth"],
 	"consul": ["address", "scheme"],
 	"pg": ["conn_str"],
@@ -80,6 +80,13 @@ deny contains lib.violation(["config", "endpoints"], msg) if {
 	is_object(endpoints)
 	clear_url(object.get(endpoints, "s3", null))
 	msg := concat("", [who, " reads the state in clear: backend s3 config.endpoints.s3 is an http:// URL, required https://"])
+}
+
+# s3: insecure = true accepts any server certificate.
+deny contains lib.violation(["config", "insecure"], msg) if {
+	kind == "s3"
+	lib.is_true(setting("insecure"))
+	msg := concat("", [who, " reads the state without verifying the server: backend s3 config.insecure is true, required false"])
 }
 
 # azurerm: Entra ID, not the storage account's shared key (as SEC-STATE-004 asks of the backend itself).
