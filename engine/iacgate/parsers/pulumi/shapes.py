@@ -226,7 +226,7 @@ class _Reader:
         states += [state for state in pending if state.state["urn"] not in current]
         config = {**self._config(holder, path), **self._config(deployment, path)}
         providers = deployment.get("secrets_providers")
-        kind_name = providers.get("type") if isinstance(providers, dict) else None
+        kind_name = _secrets_provider(providers)
         line = (
             self.lines(node.keys["secrets_providers"][0]) if node and "secrets_providers" in node.keys else 1
         )
@@ -235,7 +235,7 @@ class _Reader:
             _unique(states),
             config,
             self.lines,
-            kind_name if isinstance(kind_name, str) else None,
+            kind_name,
             line,
         )
 
@@ -244,6 +244,20 @@ class _Reader:
         if value is None or isinstance(value, dict):
             return value or {}
         raise self.fail(1, f"the config beside {path} is {kind(value)}, expected an object")
+
+
+def _secrets_provider(providers: Any) -> str | None:
+    """The secrets provider a stack names: its ``type`` (passphrase, service, b64), or for ``cloud`` (the
+    one type Pulumi writes for every KMS provider) the scheme of its key's URL: awskms, azurekeyvault,
+    gcpkms, hashivault."""
+    if not isinstance(providers, dict) or not isinstance(providers.get("type"), str):
+        return None
+    kind_name = str(providers["type"])
+    state = providers.get("state")
+    url = state.get("url") if isinstance(state, dict) else None
+    if kind_name == "cloud" and isinstance(url, str) and "://" in url:
+        return url.split("://", 1)[0].lower() or kind_name
+    return kind_name
 
 
 def _events(source: SourceFile) -> Document:
