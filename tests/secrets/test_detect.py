@@ -513,6 +513,12 @@ def test_a_heredoc_is_a_string_its_shell_assignments_are_values() -> None:
     assert _found(text) == [(4, found, "DB_PASSWORD"), (8, found, "token")]
 
 
+def test_a_heredoc_marker_in_a_comment_opens_no_heredoc() -> None:
+    password = "Qk3#9xLq!2mVb7@Rt5wY8uPe"
+    text = f'# user_data = <<EOF\nresource "aws_db_instance" "db" {{\n  password = "{password}"\n}}\n'
+    assert _found(text) == []
+
+
 def test_an_arn_is_not_a_value() -> None:
     # The keyword detector reads ":secret:prod/db-*" in a Secrets Manager ARN as a value under "secret".
     arn = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:111122223333:secret:Prod/Db-Secret9-*"

@@ -447,7 +447,9 @@ def _hcl_contexts(lines: list[str]) -> list[_Context]:
             header = _RESOURCE_HEADER.match(line)
             resource = header.group(1) if header else None
         contexts.append(_Context(resource))
-        start = _HEREDOC_START.search(line.rstrip("\r"))
+        code = line.lstrip()
+        commented = code.startswith(("#", "//"))
+        start = None if commented else _HEREDOC_START.search(line.rstrip("\r"))
         if start:
             marker = start.group(1)
         elif line.startswith("}"):
