@@ -73,8 +73,24 @@ test_mysql_cloudformation_map_off_fails if {
 }
 
 test_oracle_is_not_judged if {
-	count(rds_rule.deny) == 0 with input.resource as tls_test_db_group("oracle-ee-19", [])
+	rds_rule.deny == {{"not_applicable": true}} with input.resource as tls_test_db_group("oracle-ee-19", [])
 		with input.related as []
+}
+
+test_aurora_instance_group_is_not_judged if {
+	{"not_applicable": true} in rds_rule.deny with input.resource as tls_test_db_group("aurora-postgresql16", [])
+		with input.related as []
+}
+
+test_mariadb118_default_passes if {
+	count(rds_rule.deny) == 0 with input.resource as tls_test_db_group("mariadb11.8", [])
+		with input.related as []
+}
+
+test_mariadb114_without_parameter_fails if {
+	some result in rds_rule.deny with input.resource as tls_test_db_group("mariadb11.4", [])
+		with input.related as []
+	result.path == []
 }
 
 test_missing_family_is_not_judged if {

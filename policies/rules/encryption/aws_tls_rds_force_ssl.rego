@@ -12,17 +12,49 @@ family := lower(value) if {
 
 # The parameter that forces TLS on the engine family, and whether the family's default already does.
 # PostgreSQL and SQL Server use rds.force_ssl, MySQL, MariaDB and Aurora MySQL require_secure_transport.
-# RDS for PostgreSQL 15 and later defaults rds.force_ssl to 1. Oracle and Db2 configure TLS through option
-# groups and listeners, not a parameter, and are not judged.
+# RDS for PostgreSQL 15 and later defaults rds.force_ssl to 1, RDS for MariaDB 11.8 and later
+# require_secure_transport to ON. Oracle and Db2 configure TLS through option groups and listeners, not a
+# parameter, and are not judged.
 control := {"parameter": "rds.force_ssl", "secure_default": postgres_forces_by_default} if {
 	startswith(family, "postgres")
 } else := {"parameter": "rds.force_ssl", "secure_default": false} if {
 	startswith(family, "aurora-postgresql")
 } else := {"parameter": "rds.force_ssl", "secure_default": false} if {
 	startswith(family, "sqlserver")
+} else := {"parameter": "require_secure_transport", "secure_default": mariadb_requires_by_default} if {
+	startswith(family, "mariadb")
 } else := {"parameter": "require_secure_transport", "secure_default": false} if {
-	some prefix in ["mysql", "mariadb", "aurora-mysql", "aurora5.6"]
+	some prefix in ["mysql", "aurora-mysql", "aurora5.6"]
 	startswith(family, prefix)
+}
+
+# RDS for MariaDB 11.8 and later defaults require_secure_transport to ON (11.4 and earlier: OFF).
+mariadb_requires_by_default := true if {
+	parts := regex.find_all_string_submatch_n(`^mariadb([0-9]+)\.([0-9]+)$`, family, 1)
+	count(parts) == 1
+	major := to_number(parts[0][1])
+	minor := to_number(parts[0][2])
+	mariadb_at_least_11_8(major, minor)
+} else := false
+
+mariadb_at_least_11_8(major, _) if major > 11
+
+mariadb_at_least_11_8(major, minor) if {
+	major == 11
+	minor >= 8
+}
+
+# Not concerned: a known family whose engine has no such parameter (Oracle, Db2, RDS Custom), and an
+# Aurora DB instance parameter group, since rds.force_ssl and require_secure_transport are cluster-level
+# parameters on Aurora, set in the aws_rds_cluster_parameter_group that the cluster uses.
+deny contains {"not_applicable": true} if {
+	is_string(family)
+	not control
+}
+
+deny contains {"not_applicable": true} if {
+	input.resource.type == "aws_db_parameter_group"
+	startswith(family, "aurora")
 }
 
 postgres_forces_by_default := to_number(trim_prefix(family, "postgres")) >= 15 if {

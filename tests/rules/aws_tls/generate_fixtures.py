@@ -1063,7 +1063,14 @@ FIXTURES: dict[str, list[Case]] = {
         rds_parameters(DB, "pass_postgres_forced", "postgres14", {"rds.force_ssl": "1"}),
         rds_parameters(DB, "pass_postgres16_default", "postgres16", {}),
         rds_parameters(DB, "pass_mariadb_on", "mariadb10.11", {"require_secure_transport": "ON"}),
-        rds_parameters(DB, "pass_oracle_not_judged", "oracle-ee-19", {}),
+        rds_parameters(DB, "oracle_not_concerned", "oracle-ee-19", {}),
+        # Aurora keeps rds.force_ssl and require_secure_transport in the cluster parameter group: an
+        # Aurora DB instance parameter group cannot set them and is not concerned.
+        rds_parameters(DB, "aurora_mysql_instance_group", "aurora-mysql8.0", {"max_connections": "500"}),
+        rds_parameters(DB, "aurora_postgres_instance_group", "aurora-postgresql16", {}),
+        rds_parameters(DB, "fail_mariadb114_not_set", "mariadb11.4", {}),
+        rds_parameters(DB, "pass_mariadb118_default", "mariadb11.8", {}),
+        rds_parameters(DB, "fail_mariadb118_off", "mariadb11.8", {"require_secure_transport": "OFF"}),
         rds_parameters(
             CLUSTER, "pass_aurora_mysql_on", "aurora-mysql8.0", {"require_secure_transport": "ON"}
         ),
