@@ -34,3 +34,17 @@ deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols", i
 	lib.is_unknown(protocol)
 	msg := "CloudFront origin TLS versions are unknown: a protocol in origin_ssl_protocols is unknown until apply, required TLSv1.2 only"
 }
+
+# CloudFormation alone makes OriginSSLProtocols optional, and left out it offers the origin TLSv1 and
+# SSLv3 (Terraform and Pulumi require the list).
+deny contains lib.violation(array.concat(origin.path, ["origin_ssl_protocols"]), msg) if {
+	input.resource.format == "cloudformation"
+	some origin in aws_tls.tls_cf_custom_origins
+	not lib.is_unknown(origin.block)
+	value := object.get(origin.block, "origin_ssl_protocols", null)
+	not lib.is_set(value)
+	msg := concat("", [
+		"CloudFront may reach a custom origin over old TLS: origin_ssl_protocols is ", lib.show(value),
+		lib.when_not_set(value, "TLSv1 and SSLv3"), ", required TLSv1.2 only",
+	])
+}

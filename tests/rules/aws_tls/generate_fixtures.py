@@ -394,6 +394,18 @@ def distribution(
 # --- API Gateway custom domain names -------------------------------------------------------------
 
 
+def cfn_without_origin_ssl(name: str) -> Case:
+    """A template's custom origin without OriginSSLProtocols, which CloudFormation alone makes optional
+    (left out: TLSv1 and SSLv3); Terraform and Pulumi require the list, so the case is a template's only."""
+    case = distribution(name)
+    assert case.cloudformation is not None
+    cfn_type, properties = case.cloudformation
+    properties = copy.deepcopy(dict(properties))
+    for origin in properties["DistributionConfig"]["Origins"]:
+        origin["CustomOriginConfig"].pop("OriginSSLProtocols")
+    return replace(case, terraform=None, pulumi=None, cloudformation=(cfn_type, properties))
+
+
 def rest_domain(name: str, policy: str | None) -> Case:
     domain = name.replace("_", "-") + ".api.example.com"
     return Case(
@@ -1023,6 +1035,7 @@ FIXTURES: dict[str, list[Case]] = {
         distribution("fail_origin_sslv3", origin_ssl=("SSLv3",)),
         distribution("pass_origin_tls12"),
         distribution("pass_s3_origin", origin=None),
+        cfn_without_origin_ssl("fail_origin_ssl_not_set"),
     ],
     "ENC-APIGATEWAY-001": [
         rest_domain("fail_tls10", "TLS_1_0"),
