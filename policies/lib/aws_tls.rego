@@ -157,13 +157,14 @@ tls_cf_current_minimums := {"TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"}
 
 # --- API Gateway ---------------------------------------------------------------------------------
 
-# API Gateway security policies that accept TLS 1.2 or later only: TLS_1_2 and the enhanced
-# SecurityPolicy_TLS13_1_2*/1_3* and SecurityPolicy_TLS12_* policies.
+# API Gateway security policies that accept TLS 1.2 or later only: TLS_1_2 and every enhanced
+# SecurityPolicy_TLS13_* / SecurityPolicy_TLS12_* policy (SecurityPolicy_TLS13_1_2_2021_06,
+# SecurityPolicy_TLS13_1_3_2025_09, SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE ...).
 tls_current_apigateway_policy(policy) if policy == "TLS_1_2"
 
 tls_current_apigateway_policy(policy) if {
 	is_string(policy)
-	regex.match(`^SecurityPolicy_(TLS13_1_[23]|TLS12)_`, policy)
+	regex.match(`^SecurityPolicy_TLS1[23]_`, policy)
 }
 
 # --- Parameter groups ----------------------------------------------------------------------------

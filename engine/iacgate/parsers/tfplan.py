@@ -96,6 +96,8 @@ _GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     ),
     "google_bigtable_instance": (("cluster", "kms_key_name"),),
     "google_container_cluster": (("database_encryption",),),
+    # AWS arguments alike: the security policy API Gateway gives a custom domain name left without one.
+    "aws_api_gateway_domain_name": (("security_policy",),),
 }
 
 

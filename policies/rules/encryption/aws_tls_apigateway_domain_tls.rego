@@ -17,13 +17,16 @@ policies contains {"path": array.concat(entry.path, ["security_policy"]), "value
 	value := aws_tls.tls_get(entry.block, "security_policy")
 }
 
+# Left out, a custom domain name gets TLS_1_2: the default security policy of regional, edge-optimized and
+# private domain names (HTTP and WebSocket APIs support TLS_1_2 only). Only a policy named is judged.
 deny contains lib.violation(found.path, msg) if {
 	some found in policies
+	lib.is_set(found.value)
 	not lib.is_unknown(found.value)
 	not aws_tls.tls_current_apigateway_policy(found.value)
 	msg := concat("", [
 		"API Gateway custom domain accepts TLS older than 1.2: security_policy is ", lib.show(found.value),
-		", required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_1_2/1_3 or SecurityPolicy_TLS12 policy)",
+		", required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_* or SecurityPolicy_TLS12_* policy)",
 	])
 }
 
@@ -31,5 +34,5 @@ deny contains lib.violation(found.path, msg) if {
 deny contains lib.violation(found.path, msg) if {
 	some found in policies
 	lib.is_unknown(found.value)
-	msg := "API Gateway custom domain TLS policy is unknown: security_policy is unknown until apply, required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_1_2/1_3 or SecurityPolicy_TLS12 policy)"
+	msg := "API Gateway custom domain TLS policy is unknown: security_policy is unknown until apply, required TLS_1_2 (or an enhanced SecurityPolicy_TLS13_* or SecurityPolicy_TLS12_* policy)"
 }

@@ -12,8 +12,13 @@ test_rest_domain_tls10_fails if {
 	contains(result.message, "security_policy is TLS_1_0")
 }
 
-test_rest_domain_without_policy_fails if {
-	count(domain_rule.deny) == 1 with input.resource as testing.resource("aws_api_gateway_domain_name", {})
+test_rest_domain_without_policy_passes if {
+	count(domain_rule.deny) == 0 with input.resource as testing.resource("aws_api_gateway_domain_name", {})
+		with input.related as []
+}
+
+test_rest_domain_edge_enhanced_policy_passes if {
+	count(domain_rule.deny) == 0 with input.resource as testing.resource("aws_api_gateway_domain_name", {"security_policy": "SecurityPolicy_TLS13_2025_EDGE"})
 		with input.related as []
 }
 

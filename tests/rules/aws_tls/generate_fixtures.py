@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Chosen, Parameter, Ref, write
+from fixture_writer import ACCOUNT, REGION, UNKNOWN, Case, Chosen, Parameter, Ref, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -1039,7 +1039,11 @@ FIXTURES: dict[str, list[Case]] = {
     ],
     "ENC-APIGATEWAY-001": [
         rest_domain("fail_tls10", "TLS_1_0"),
-        rest_domain("fail_policy_not_set", None),
+        # Left out, the security policy of a custom domain name is TLS_1_2; a plan shows it known after apply.
+        replace(
+            rest_domain("pass_policy_not_set_defaults_tls12", None), plan_values={"security_policy": UNKNOWN}
+        ),
+        rest_domain("pass_enhanced_edge_policy", "SecurityPolicy_TLS13_2025_EDGE"),
         rest_domain("pass_tls12", "TLS_1_2"),
         http_domain("fail_http_api_tls10", "TLS_1_0"),
         http_domain("pass_http_api_tls12", "TLS_1_2"),
