@@ -97,6 +97,21 @@ transit_rds_tls_switched_off(value) if {
 	lower(value) in {"disabled", "default"}
 }
 
+# Not concerned: a known family of an engine without these parameters (Oracle, Db2, RDS Custom), and an
+# Aurora DB instance parameter group, since Aurora takes tls_version and ssl_min_protocol_version as
+# cluster-level parameters (set in the aws_rds_cluster_parameter_group the cluster uses).
+deny contains {"not_applicable": true} if {
+	is_string(lib.attr("family"))
+	not postgres
+	not mysql
+	not startswith(family, "sqlserver")
+}
+
+deny contains {"not_applicable": true} if {
+	input.resource.type == "aws_db_parameter_group"
+	startswith(family, "aurora")
+}
+
 # The family unknown until apply: which parameter sets the TLS floor cannot be told. Undetermined unless
 # the group sets every engine's floor to TLS 1.2 or later.
 deny contains lib.violation(["family"], msg) if {

@@ -257,7 +257,12 @@ test_rds_sqlserver_tls10_enabled_fails if {
 
 test_rds_oracle_is_not_judged if {
 	group := transit_test_db_group("oracle-ee-19", [{"name": "tls_version", "value": "TLSv1"}])
-	count(rds.deny) == 0 with input.resource as group with input.related as []
+	rds.deny == {{"not_applicable": true}} with input.resource as group with input.related as []
+}
+
+test_rds_aurora_instance_group_is_not_judged if {
+	group := transit_test_db_group("aurora-mysql5.7", [])
+	{"not_applicable": true} in rds.deny with input.resource as group with input.related as []
 }
 
 # --- Neptune ---

@@ -580,6 +580,11 @@ FIXTURES: dict[str, list[Case]] = {
             {"ssl_min_protocol_version": "TLSv1.1"},
         ),
         rds_parameters(CLUSTER, "pass_aurora_mysql_tls12", "aurora-mysql8.0", {"tls_version": "TLSv1.2"}),
+        rds_parameters(CLUSTER, "fail_aurora_mysql57_default", "aurora-mysql5.7", {}),
+        # Aurora takes the TLS floor in the cluster parameter group: an instance group is not concerned,
+        # nor is an engine without these parameters.
+        rds_parameters(DB, "aurora_mysql57_instance_group", "aurora-mysql5.7", {}),
+        rds_parameters(DB, "oracle_not_concerned", "oracle-ee-19", {}),
     ],
     "ENC-NEPTUNE-101": [
         neptune_group("fail_ssl_not_enforced", "0"),
