@@ -20,7 +20,7 @@ deny contains lib.violation(["ssl_policy"], msg) if {
 	not aws_tls.tls_current_elb_policy(policy)
 	msg := concat("", [
 		"load balancer listener accepts TLS older than 1.2: ssl_policy is ", lib.show(policy),
-		", required ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* or -FS-1-2-*",
+		lib.when_not_set(policy, "ELBSecurityPolicy-2016-08"), ", required ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* or -FS-1-2-*",
 	])
 }
 
