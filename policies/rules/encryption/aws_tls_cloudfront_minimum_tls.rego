@@ -10,6 +10,7 @@ import rego.v1
 # AWS controls it and nothing can be configured, so only custom domains are judged.
 deny contains lib.violation(path, msg) if {
 	aws_tls.tls_cf_has_aliases
+	not lib.is_unknown(aws_tls.tls_cf_setting("aliases"))
 	aws_tls.tls_cf_default_certificate
 	path := certificate_path
 	msg := concat("", [
@@ -40,5 +41,17 @@ deny contains lib.violation(array.concat(aws_tls.tls_cf_certificate.path, ["mini
 	msg := concat("", [
 		"CloudFront distribution minimum viewer TLS version is unknown: minimum_protocol_version is unknown until apply, required ",
 		concat(" or ", sort(aws_tls.tls_cf_current_minimums)),
+	])
+}
+
+# Aliases unknown until apply on a distribution with the default certificate: whether it serves custom
+# domain names cannot be told. Undetermined, never a pass.
+deny contains lib.violation(array.concat(aws_tls.tls_cf_config.path, ["aliases"]), msg) if {
+	lib.is_unknown(aws_tls.tls_cf_setting("aliases"))
+	aws_tls.tls_cf_default_certificate
+	msg := concat("", [
+		"CloudFront distribution custom domain names are unknown: aliases is unknown until apply and the default ",
+		"certificate accepts TLS 1.0, required an ACM certificate with minimum_protocol_version ",
+		concat(" or ", sort(aws_tls.tls_cf_current_minimums)), " when it serves custom domain names",
 	])
 }

@@ -1022,6 +1022,19 @@ FIXTURES: dict[str, list[Case]] = {
         distribution("pass_tls12_2021"),
         distribution("pass_tls13_2025", minimum="TLSv1.3_2025"),
         distribution("pass_default_domain", certificate="default", aliases=False),
+        # Aliases known only at apply with the default certificate: whether custom domains are served
+        # cannot be told.
+        terraform_variable(
+            distribution("undetermined_aliases_with_default_certificate", certificate="default"),
+            ("aliases",),
+            "aliases",
+        ),
+        deploy_time(
+            distribution("aliases_deploy_time", certificate="default"),
+            "undetermined_aliases_deploy_time",
+            cloudformation=(("DistributionConfig", "Aliases"), "Aliases"),
+            pulumi=("aliases",),
+        ),
     ],
     "ENC-CLOUDFRONT-003": [
         distribution("fail_origin_http_only", origin="http-only"),
