@@ -24,4 +24,5 @@ transit_transfer_current(value) if {
 	not value in transit_transfer_outdated
 }
 
-transit_transfer_outdated := {"TransferSecurityPolicy-2018-11"}
+# The Restricted variant of 2018-11 only drops chacha20-poly1305 (Terrapin): SHA-1 MACs and key exchanges stay.
+transit_transfer_outdated := {"TransferSecurityPolicy-2018-11", "TransferSecurityPolicy-Restricted-2018-11"}

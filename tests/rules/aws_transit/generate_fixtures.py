@@ -600,6 +600,9 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-TRANSFER-002": [
         transfer("fail_default_policy", ["SFTP"], None),
         transfer("fail_2018", ["SFTP"], "TransferSecurityPolicy-2018-11"),
+        # The Restricted variant of 2018-11 drops chacha20-poly1305 only: SHA-1 MACs and key exchanges stay.
+        transfer("fail_restricted_2018", ["SFTP"], "TransferSecurityPolicy-Restricted-2018-11"),
+        transfer("pass_restricted_2024", ["SFTP"], "TransferSecurityPolicy-Restricted-2024-06"),
         transfer("pass_2024", ["SFTP"], CURRENT_TRANSFER),
         transfer("pass_fips", ["SFTP"], "TransferSecurityPolicy-FIPS-2023-05"),
         TRANSFER_SETTING,
