@@ -18,6 +18,14 @@ policy_attributes contains {"pairs": pairs, "path": [name]} if {
 	pairs := lib.attr_blocks(name)
 }
 
+# Terraform's aws_lb_ssl_negotiation_policy (Pulumi elb.SslNegotiationPolicy) is always of that type: its
+# attribute blocks (Pulumi attributes) hold the same name/value pairs.
+policy_attributes contains {"pairs": pairs, "path": [name]} if {
+	input.resource.type == "aws_lb_ssl_negotiation_policy"
+	some name in ["attribute", "attributes"]
+	pairs := lib.attr_blocks(name)
+}
+
 policy_attributes contains {"pairs": lib.blocks(object.get(policy, "attributes", [])), "path": ["policies", i, "attributes"]} if {
 	input.resource.type == "aws_elb"
 	some i, policy in lib.attr_blocks("policies")
@@ -48,6 +56,13 @@ deny contains lib.violation(["listener", i], message(default_text)) if {
 attached(port) if {
 	some policy in lib.referrers_via("aws_load_balancer_listener_policy", "load_balancer_name")
 	policy_port := object.get(policy.attributes, "load_balancer_port", null)
+	same_port(policy_port, port)
+}
+
+# ... or an aws_lb_ssl_negotiation_policy naming the balancer and port sets the listener's negotiation itself.
+attached(port) if {
+	some policy in lib.referrers_via("aws_lb_ssl_negotiation_policy", "load_balancer")
+	policy_port := object.get(policy.attributes, "lb_port", null)
 	same_port(policy_port, port)
 }
 
@@ -89,6 +104,12 @@ deny contains lib.violation([name], unknown_message(concat("", [name, " is unkno
 	input.resource.type == "aws_load_balancer_policy"
 	lib.attr("policy_type_name") == negotiation_type
 	some name in ["policy_attribute", "policy_attributes"]
+	lib.is_unknown(lib.attr(name))
+}
+
+deny contains lib.violation([name], unknown_message(concat("", [name, " is unknown until apply, required a policy with TLS 1.2 or later"]))) if {
+	input.resource.type == "aws_lb_ssl_negotiation_policy"
+	some name in ["attribute", "attributes"]
 	lib.is_unknown(lib.attr(name))
 }
 

@@ -794,6 +794,33 @@ def listener_policy(name: str, balancer: str, policy: str) -> Case:
     )
 
 
+def ssl_negotiation(name: str, balancer: str, attributes: Mapping[str, str]) -> Case:
+    """A Terraform aws_lb_ssl_negotiation_policy (Pulumi elb.SslNegotiationPolicy) on the HTTPS listener
+    (port 443) of a classic ELB: it sets the listener's negotiation itself (no CloudFormation type)."""
+    pairs = [{"name": key, "value": value} for key, value in attributes.items()]
+    return Case(
+        "aws_lb_ssl_negotiation_policy",
+        name,
+        {
+            "name": name.replace("_", "-"),
+            "load_balancer": Ref(f"aws_elb.{balancer}", "id"),
+            "lb_port": 443,
+            "attribute": pairs,
+        },
+        None,
+        (
+            "aws:elb/sslNegotiationPolicy:SslNegotiationPolicy",
+            {
+                "name": name.replace("_", "-"),
+                "loadBalancer": Ref(f"aws_elb.{balancer}", "id"),
+                "lbPort": 443,
+                "attributes": pairs,
+            },
+        ),
+        blocks=("attribute",),
+    )
+
+
 def https_elb(name: str) -> Case:
     """A Terraform and Pulumi classic ELB with one HTTPS listener on port 443."""
     elb = classic_elb(name, ("HTTPS",))
@@ -964,6 +991,20 @@ FIXTURES: dict[str, list[Case]] = {
         negotiation_policy("pass_policy_custom_modern", {**MODERN_CUSTOM, "DES-CBC3-SHA": "false"}),
         cfn_elb("fail_stack_rc4_cipher", None, {**MODERN_CUSTOM, "RC4-SHA": "true"}),
         cfn_elb("pass_stack_custom_modern", None, MODERN_CUSTOM),
+        # An aws_lb_ssl_negotiation_policy sets the listener's negotiation: the balancer has a policy, and
+        # the policy's own attributes are judged.
+        https_elb("pass_https_with_ssl_negotiation"),
+        ssl_negotiation(
+            "pass_negotiation_tls12",
+            "pass_https_with_ssl_negotiation",
+            {"Reference-Security-Policy": "ELBSecurityPolicy-TLS-1-2-2017-01"},
+        ),
+        https_elb("pass_https_with_weak_negotiation"),
+        ssl_negotiation(
+            "fail_negotiation_tlsv1",
+            "pass_https_with_weak_negotiation",
+            {"Protocol-TLSv1": "true", "Protocol-TLSv1.2": "true", "ECDHE-RSA-AES128-GCM-SHA256": "true"},
+        ),
     ],
     "ENC-CLOUDFRONT-001": [
         distribution("fail_allow_all", viewer="allow-all"),
