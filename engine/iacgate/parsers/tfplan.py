@@ -96,8 +96,11 @@ _GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     ),
     "google_bigtable_instance": (("cluster", "kms_key_name"),),
     "google_container_cluster": (("database_encryption",),),
-    # AWS arguments alike: the security policy API Gateway gives a custom domain name left without one.
+    # AWS arguments alike: the security policy API Gateway gives a custom domain name left without one, and
+    # the one an HTTPS or TLS load balancer listener gets (ELBSecurityPolicy-2016-08).
     "aws_api_gateway_domain_name": (("security_policy",),),
+    "aws_lb_listener": (("ssl_policy",),),
+    "aws_alb_listener": (("ssl_policy",),),
 }
 
 
