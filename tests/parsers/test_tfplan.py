@@ -252,12 +252,15 @@ def test_edges_are_edges_of_the_graph(graph: Graph) -> None:
     assert all(isinstance(edge, Edge) and edge.source in ids and edge.target in ids for edge in graph.edges)
 
 
-def _google_plan(
-    values: dict[str, object], unknown: dict[str, object], expressions: dict[str, object]
+def _plan_of_one(
+    values: dict[str, object],
+    unknown: dict[str, object],
+    expressions: dict[str, object],
+    type_name: str = "google_compute_instance",
 ) -> str:
-    address = "google_compute_instance.vm"
-    resource = {"address": address, "mode": "managed", "type": "google_compute_instance", "name": "vm"}
-    provider = {"provider_name": "registry.terraform.io/hashicorp/google"}
+    address = f"{type_name}.vm"
+    resource = {"address": address, "mode": "managed", "type": type_name, "name": "vm"}
+    provider = {"provider_name": f"registry.terraform.io/hashicorp/{type_name.split('_')[0]}"}
     return json.dumps(
         {
             "format_version": "1.2",
@@ -311,7 +314,7 @@ def test_google_computed_keys_the_configuration_leaves_out_are_not_set() -> None
             }
         ],
     }
-    (unit,) = parse(text_source(_google_plan(values, unknown, written), "google.tfplan.json"))
+    (unit,) = parse(text_source(_plan_of_one(values, unknown, written), "google.tfplan.json"))
     (vm,) = unit.resources
     assert vm.attributes["boot_disk"][0]["kms_key_self_link"] is None
     assert vm.attributes["boot_disk"][0]["source"] is None
@@ -334,7 +337,27 @@ def test_google_computed_keys_of_blocks_the_configuration_does_not_write_stay_un
         "name": {"constant_value": "vm"},
         "boot_disk": [{"initialize_params": [{"image": {"constant_value": "debian-12"}}]}],
     }
-    (unit,) = parse(text_source(_google_plan(values, unknown, written), "google.tfplan.json"))
+    (unit,) = parse(text_source(_plan_of_one(values, unknown, written), "google.tfplan.json"))
     (vm,) = unit.resources
     assert isinstance(vm.attributes["attached_disk"][0]["kms_key_self_link"], Unknown)
     assert vm.attributes["boot_disk"][0]["kms_key_self_link"] is None
+
+
+def test_a_search_domain_never_configured_for_fine_grained_access_control_has_it_not_set() -> None:
+    """advanced_security_options is optional and computed: a plan shows it known after apply for a domain
+    whose configuration writes none (checkov's aws_55_resources plan); that is "off", not a doubt."""
+    values = {"domain_name": "logs", "elasticsearch_version": "7.10"}
+    unknown = {"advanced_security_options": True, "arn": True}
+    written = {"domain_name": {"constant_value": "logs"}, "elasticsearch_version": {"constant_value": "7.10"}}
+    plan = _plan_of_one(values, unknown, written, "aws_elasticsearch_domain")
+    (unit,) = parse(text_source(plan, "search.tfplan.json"))
+    (domain,) = unit.resources
+    assert domain.attributes["advanced_security_options"] is None
+    assert isinstance(domain.attributes["arn"], Unknown)
+    # Written by the configuration (from a variable, say), it stays unknown.
+    written["advanced_security_options"] = [{"enabled": {"references": ["var.fgac"]}}]
+    (unit,) = parse(
+        text_source(_plan_of_one(values, unknown, written, "aws_opensearch_domain"), "s.tfplan.json")
+    )
+    (domain,) = unit.resources
+    assert isinstance(domain.attributes["advanced_security_options"], Unknown)

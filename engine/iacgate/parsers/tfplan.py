@@ -77,13 +77,13 @@ _NOT_EVALUATED = ({"delete"}, {"forget"})
 _PROVIDER_KEYS = frozenset(
     {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
 )
-# google arguments that are optional and computed (the provider reads back what Google chose when the
+# Arguments that are optional and computed (the provider reads back what the cloud chose when the
 # configuration says nothing: a Google-managed key, the instance's default ssl_mode), so a plan of a new
 # resource shows them known after apply where the configuration leaves them out. Each path names the
 # nested blocks on the way, then the argument; with the plan's configuration at hand, such a value is "not
 # set", as in the HCL source. Only blocks the configuration writes itself (as many as the plan holds) are
 # read: a dynamic block's arguments cannot be told apart from the provider's.
-_GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+_COMPUTED_ARGUMENTS: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "google_compute_instance": (
         ("boot_disk", "kms_key_self_link"),
         ("boot_disk", "source"),
@@ -101,6 +101,9 @@ _GOOGLE_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_api_gateway_domain_name": (("security_policy",),),
     "aws_lb_listener": (("ssl_policy",),),
     "aws_alb_listener": (("ssl_policy",),),
+    # The fine-grained access control settings a search domain reads back (off when never configured).
+    "aws_opensearch_domain": (("advanced_security_options",),),
+    "aws_elasticsearch_domain": (("advanced_security_options",),),
 }
 
 
@@ -471,8 +474,8 @@ def _resource(
     expressions = _mapping(config.get("expressions"))
     if config and provider == "aws" and resource.get("mode") != "data" and not deleted:
         attributes = _unset_provider_keys(attributes, expressions)
-    if config and type_name in _GOOGLE_COMPUTED and resource.get("mode") != "data" and not deleted:
-        for path in _GOOGLE_COMPUTED[type_name]:
+    if config and type_name in _COMPUTED_ARGUMENTS and resource.get("mode") != "data" and not deleted:
+        for path in _COMPUTED_ARGUMENTS[type_name]:
             attributes = _unset_computed(attributes, expressions, path)
     if index is not None and expressions:
         origins = credential_origins(config, instance.path, index.modules, given)
@@ -522,7 +525,7 @@ def _unset_provider_keys(attributes: Mapping[str, Any], expressions: Mapping[str
 def _unset_computed(
     values: Mapping[str, Any], expressions: Mapping[str, Any], path: tuple[str, ...]
 ) -> Mapping[str, Any]:
-    """``values`` with the argument at ``path`` (see ``_GOOGLE_COMPUTED``) set to None where the plan shows
+    """``values`` with the argument at ``path`` (see ``_COMPUTED_ARGUMENTS``) set to None where the plan shows
     it unknown and the configuration's block at the same place does not write it."""
     name, rest = path[0], path[1:]
     if not rest:
