@@ -159,7 +159,14 @@ def efs(name: str, encrypted: bool | None) -> Case:
 # --- ElastiCache ---------------------------------------------------------------------------------
 
 
-def replication_group(name: str, at_rest: bool | None, transit: bool | None, mode: str | None = None) -> Case:
+def replication_group(
+    name: str,
+    at_rest: bool | None,
+    transit: bool | None,
+    mode: str | None = None,
+    engine: str = "redis",
+    global_group: str | None = None,
+) -> Case:
     ident = name.replace("_", "-")
     return case(
         "aws_elasticache_replication_group",
@@ -168,9 +175,10 @@ def replication_group(name: str, at_rest: bool | None, transit: bool | None, mod
             {
                 "replication_group_id": ident,
                 "description": "sessions",
-                "engine": "redis",
+                "engine": engine,
                 "node_type": "cache.t4g.small",
                 "num_cache_clusters": 2,
+                "global_replication_group_id": global_group,
                 "at_rest_encryption_enabled": at_rest,
                 "transit_encryption_enabled": transit,
                 "transit_encryption_mode": mode,
@@ -182,9 +190,10 @@ def replication_group(name: str, at_rest: bool | None, transit: bool | None, mod
                 {
                     "ReplicationGroupId": ident,
                     "ReplicationGroupDescription": "sessions",
-                    "Engine": "redis",
+                    "Engine": engine,
                     "CacheNodeType": "cache.t4g.small",
                     "NumCacheClusters": 2,
+                    "GlobalReplicationGroupId": global_group,
                     "AtRestEncryptionEnabled": at_rest,
                     "TransitEncryptionEnabled": transit,
                     "TransitEncryptionMode": mode,
@@ -197,9 +206,10 @@ def replication_group(name: str, at_rest: bool | None, transit: bool | None, mod
                 {
                     "replicationGroupId": ident,
                     "description": "sessions",
-                    "engine": "redis",
+                    "engine": engine,
                     "nodeType": "cache.t4g.small",
                     "numCacheClusters": 2,
+                    "globalReplicationGroupId": global_group,
                     "atRestEncryptionEnabled": at_rest,
                     "transitEncryptionEnabled": transit,
                     "transitEncryptionMode": mode,
@@ -741,6 +751,9 @@ FIXTURES: dict[str, list[Case]] = {
         replication_group("fail_unencrypted", False, True),
         replication_group("fail_default", None, True),
         replication_group("pass_encrypted", True, True),
+        # Valkey encrypts at rest unless told not to; Redis OSS does not.
+        replication_group("pass_valkey_default", None, True, engine="valkey"),
+        replication_group("fail_valkey_disabled", False, True, engine="valkey"),
     ],
     "ENC-ELASTICACHE-002": [
         replication_group("fail_plaintext", True, False),
