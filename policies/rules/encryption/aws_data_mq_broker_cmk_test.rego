@@ -12,9 +12,26 @@ test_mq_cmk_passes if {
 		with input.related as [testing.key_reference("encryption_options")]
 }
 
-test_mq_rabbitmq_passes if {
-	count(rule.deny) == 0 with input.resource as testing.resource("aws_mq_broker", {"engine_type": "RabbitMQ"})
+test_mq_rabbitmq_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_mq_broker", {"engine_type": "RabbitMQ"})
 		with input.related as []
+}
+
+test_mq_rabbitmq_upper_case_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_mq_broker", {"engine_type": "RABBITMQ"})
+		with input.related as []
+}
+
+test_mq_engine_unknown_reported_at_engine if {
+	some result in rule.deny with input.resource as testing.resource("aws_mq_broker", {"engine_type": testing.unknown})
+		with input.related as []
+	result.path == ["engine_type"]
+}
+
+test_mq_engine_unknown_no_other_finding if {
+	results := rule.deny with input.resource as testing.resource("aws_mq_broker", {"engine_type": testing.unknown})
+		with input.related as []
+	count(results) == 1
 }
 
 test_mq_default_fails if {

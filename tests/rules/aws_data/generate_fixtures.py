@@ -843,7 +843,8 @@ FIXTURES: dict[str, list[Case]] = {
         mq_broker("fail_default", None, None),
         mq_broker("fail_aws_owned", True, None),
         mq_broker("pass_cmk", False, CMK),
-        mq_broker("pass_rabbitmq", None, None, engine="RabbitMQ"),
+        # Encryption options do not apply to RabbitMQ brokers: not judged (neither passed nor failed).
+        mq_broker("other_rabbitmq", None, None, engine="RabbitMQ"),
     ],
     "ENC-FIREHOSE-001": [
         firehose("fail_disabled", False),
