@@ -219,6 +219,56 @@ def replication_group(
     )
 
 
+def cache_cluster(name: str, engine: str, transit: bool | None, group: str | None = None) -> Case:
+    """A node-based aws_elasticache_cluster; ``group`` makes it a node of a replication group."""
+    ident = name.replace("_", "-")
+    memcached = engine == "memcached"
+    return case(
+        "aws_elasticache_cluster",
+        name,
+        _drop_none(
+            {
+                "cluster_id": ident,
+                "engine": engine if group is None else None,
+                "engine_version": "1.6.22" if memcached else None,
+                "node_type": "cache.t4g.small" if group is None else None,
+                "num_cache_nodes": 2 if memcached else None,
+                "replication_group_id": group,
+                "transit_encryption_enabled": transit,
+            }
+        ),
+        (
+            "AWS::ElastiCache::CacheCluster",
+            _drop_none(
+                {
+                    "ClusterName": ident,
+                    "Engine": engine,
+                    "EngineVersion": "1.6.22" if memcached else None,
+                    "CacheNodeType": "cache.t4g.small",
+                    "NumCacheNodes": 2 if memcached else 1,
+                    "TransitEncryptionEnabled": transit,
+                }
+            ),
+        )
+        if group is None
+        else None,
+        (
+            "aws:elasticache/cluster:Cluster",
+            _drop_none(
+                {
+                    "clusterId": ident,
+                    "engine": engine if group is None else None,
+                    "engineVersion": "1.6.22" if memcached else None,
+                    "nodeType": "cache.t4g.small" if group is None else None,
+                    "numCacheNodes": 2 if memcached else None,
+                    "replicationGroupId": group,
+                    "transitEncryptionEnabled": transit,
+                }
+            ),
+        ),
+    )
+
+
 # --- Redshift ------------------------------------------------------------------------------------
 
 
@@ -761,6 +811,12 @@ FIXTURES: dict[str, list[Case]] = {
         replication_group("fail_preferred_mode", True, True, "preferred"),
         replication_group("pass_tls", True, True),
         replication_group("pass_tls_required", True, True, "required"),
+        # Node-based Memcached clusters support TLS (1.6.12+) and leave it off by default.
+        cache_cluster("fail_memcached_default", "memcached", None),
+        cache_cluster("fail_memcached_plaintext", "memcached", False),
+        cache_cluster("pass_memcached_tls", "memcached", True),
+        # A node of a replication group takes the group's setting: not judged on the node.
+        cache_cluster("other_replica_node", "redis", None, group="sessions"),
     ],
     "ENC-REDSHIFT-001": [
         redshift("fail_unencrypted", False, None),
