@@ -19,10 +19,26 @@ reads_a_stream if {
 
 reads_a_stream if lib.attr("delivery_stream_type") in {"KinesisStreamAsSource", "MSKAsSource"}
 
+# Server-side encryption cannot be set on a stream-sourced delivery stream: not judged at all.
+deny contains {"not_applicable": true} if reads_a_stream
+
+# A delivery stream type unknown until apply may read a stream (not concerned) or take Direct PUT records.
+type_unknown if {
+	not reads_a_stream
+	lib.is_unknown(lib.attr("delivery_stream_type"))
+	not lib.is_set(lib.attr("server_side_encryption"))
+}
+
+deny contains lib.violation(["delivery_stream_type"], msg) if {
+	type_unknown
+	msg := "Firehose delivery stream may store records unencrypted: delivery_stream_type is unknown until apply and server_side_encryption is not set, required server-side encryption for DirectPut"
+}
+
 # CloudFormation: DeliveryStreamEncryptionConfigurationInput (server_side_encryption) turns it on.
 deny contains lib.violation(lib.missing_block_path("server_side_encryption"), msg) if {
 	input.resource.format == "cloudformation"
 	not reads_a_stream
+	not type_unknown
 	not lib.is_set(lib.attr("server_side_encryption"))
 	msg := "Firehose delivery stream stores records unencrypted: DeliveryStreamEncryptionConfigurationInput is not set, required a KeyType"
 }

@@ -17,8 +17,8 @@ test_firehose_encrypted_passes if {
 		with input.related as []
 }
 
-test_firehose_stream_source_passes if {
-	count(rule.deny) == 0 with input.resource as testing.resource(
+test_firehose_stream_source_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource(
 		"aws_kinesis_firehose_delivery_stream",
 		{"kinesis_source_configuration": [{"kinesis_stream_arn": "arn"}]},
 	)
@@ -43,5 +43,22 @@ test_firehose_cfn_without_encryption_fails if {
 
 test_firehose_cfn_encrypted_passes if {
 	count(rule.deny) == 0 with input.resource as firehose_cfn_resource({"server_side_encryption": {"key_type": "AWS_OWNED_CMK"}})
+		with input.related as []
+}
+
+test_firehose_cfn_type_unknown_undetermined if {
+	some result in rule.deny with input.resource as object.union(
+		testing.resource("aws_kinesis_firehose_delivery_stream", {"delivery_stream_type": testing.unknown}),
+		{"format": "cloudformation"},
+	)
+		with input.related as []
+	result.path == ["delivery_stream_type"]
+}
+
+test_firehose_cfn_msk_source_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as object.union(
+		testing.resource("aws_kinesis_firehose_delivery_stream", {"delivery_stream_type": "MSKAsSource"}),
+		{"format": "cloudformation"},
+	)
 		with input.related as []
 }

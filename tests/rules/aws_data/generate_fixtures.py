@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, write
+from fixture_writer import ACCOUNT, REGION, Case, Parameter, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -907,7 +907,22 @@ FIXTURES: dict[str, list[Case]] = {
         firehose("fail_default", None),
         firehose("pass_cmk", True),
         firehose("pass_aws_owned", True, key_type="AWS_OWNED_CMK"),
-        firehose("pass_stream_source", None, stream_source=True),
+        # SSE cannot be set on a stream reading Kinesis Data Streams: not judged.
+        firehose("other_stream_source", None, stream_source=True),
+        # CloudFormation: a DeliveryStreamType given only at deploy time may be DirectPut.
+        case(
+            "aws_kinesis_firehose_delivery_stream",
+            "undetermined_stream_type",
+            None,
+            (
+                "AWS::KinesisFirehose::DeliveryStream",
+                {
+                    "DeliveryStreamType": Parameter("StreamType"),
+                    "ExtendedS3DestinationConfiguration": {"RoleARN": FIREHOSE_ROLE, "BucketARN": FIREHOSE_BUCKET},
+                },
+            ),
+            None,
+        ),
     ],
     "ENC-EBS-003": [
         snapshot_copy("fail_unencrypted", False),
