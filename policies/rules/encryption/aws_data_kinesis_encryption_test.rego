@@ -28,3 +28,8 @@ test_kinesis_cfn_missing_fails if {
 		with input.related as []
 	result.path == ["stream_encryption"]
 }
+
+test_kinesis_lower_case_kms_passes if {
+	count(rule.deny) == 0 with input.resource as testing.resource("aws_kinesis_stream", {"encryption_type": "kms"})
+		with input.related as []
+}

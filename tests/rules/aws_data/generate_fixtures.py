@@ -854,6 +854,17 @@ FIXTURES: dict[str, list[Case]] = {
         kinesis("fail_default", None, None),
         kinesis("pass_cmk", "KMS", CMK),
         kinesis("pass_aws_managed", "KMS", AWS_MANAGED),
+        # The AWS provider accepts encryption_type in any case (CloudFormation only KMS).
+        case(
+            "aws_kinesis_stream",
+            "pass_lower_case_kms",
+            {"name": "pass_lower_case_kms", "shard_count": 1, "encryption_type": "kms", "kms_key_id": CMK},
+            None,
+            (
+                "aws:kinesis/stream:Stream",
+                {"name": "pass_lower_case_kms", "shardCount": 1, "encryptionType": "kms", "kmsKeyId": CMK},
+            ),
+        ),
     ],
     "ENC-MSK-001": [
         msk("fail_aws_managed_key", key=None),
