@@ -7,9 +7,18 @@ import rego.v1
 
 tls12_policies := {"Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"}
 
+# The AWS provider (Terraform, and Pulumi built on it) defaults enforce_https to true inside a written
+# domain_endpoint_options block; CloudFormation and the API have no such default.
+https_by_provider_default if {
+	input.resource.format != "cloudformation"
+	aws_data.data_first_block(lib.attr("domain_endpoint_options"), ["domain_endpoint_options"])
+	not lib.is_set(aws_data.data_setting("domain_endpoint_options", "enforce_https").value)
+}
+
 deny contains aws_data.data_setting_not_true(setting, "domain_endpoint_options.enforce_https", msg) if {
 	setting := aws_data.data_setting("domain_endpoint_options", "enforce_https")
 	not lib.is_true(setting.value)
+	not https_by_provider_default
 	msg := "OpenSearch domain accepts plain HTTP"
 }
 

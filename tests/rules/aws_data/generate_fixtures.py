@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -367,11 +368,12 @@ def domain(
     name: str,
     at_rest: bool | None = True,
     node_to_node: bool | None = True,
-    https: bool | None = True,
+    https: bool | str | None = True,
     tls: str | None = TLS12,
     legacy: bool = False,
 ) -> Case:
-    """An OpenSearch domain (an Elasticsearch domain with ``legacy``); None leaves a setting's block out."""
+    """An OpenSearch domain (an Elasticsearch domain with ``legacy``); None leaves a setting's block out,
+    ``https="omit"`` writes domain_endpoint_options without enforce_https."""
     ident = name.replace("_", "-")[:28]
     tf: dict[str, Any] = {"domain_name": ident, "ebs_options": [{"ebs_enabled": True, "volume_size": 20}]}
     cfn: dict[str, Any] = {"DomainName": ident, "EBSOptions": {"EBSEnabled": True, "VolumeSize": 20}}
@@ -392,7 +394,12 @@ def domain(
         tf["node_to_node_encryption"] = [{"enabled": node_to_node}]
         cfn["NodeToNodeEncryptionOptions"] = {"Enabled": node_to_node}
         pul["nodeToNodeEncryption"] = {"enabled": node_to_node}
-    if https is not None:
+    if https == "omit":
+        https = None
+        tf["domain_endpoint_options"] = [_drop_none({"tls_security_policy": tls})]
+        cfn["DomainEndpointOptions"] = _drop_none({"TLSSecurityPolicy": tls})
+        pul["domainEndpointOptions"] = _drop_none({"tlsSecurityPolicy": tls})
+    elif https is not None:
         tf["domain_endpoint_options"] = [_drop_none({"enforce_https": https, "tls_security_policy": tls})]
         cfn["DomainEndpointOptions"] = _drop_none({"EnforceHTTPS": https, "TLSSecurityPolicy": tls})
         pul["domainEndpointOptions"] = _drop_none({"enforceHttps": https, "tlsSecurityPolicy": tls})
@@ -848,6 +855,14 @@ FIXTURES: dict[str, list[Case]] = {
         domain("pass_https_tls12"),
         domain("pass_pfs", tls="Policy-Min-TLS-1-2-PFS-2023-10"),
         domain("pass_legacy_https", legacy=True),
+        # The AWS provider defaults enforce_https to true inside domain_endpoint_options (the plan shows it);
+        # CloudFormation has no such default.
+        replace(
+            domain("pass_https_provider_default", https="omit"),
+            cloudformation=None,
+            defaults={"domain_endpoint_options": {"enforce_https": True}},
+        ),
+        replace(domain("fail_cfn_https_not_set", https="omit"), terraform=None, pulumi=None),
     ],
     "ENC-KINESIS-001": [
         kinesis("fail_unencrypted", "NONE", None),
