@@ -72,10 +72,22 @@ test_secure_string_without_cmk_fails if {
 }
 
 test_plain_string_parameter_is_not_judged if {
-	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "String"})
+	aws_svc_ssm_parameter_cmk.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_ssm_parameter", {"type": "String"})
 		with input.related as []
+}
+
+test_secure_string_parameter_with_cmk_passes if {
 	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "SecureString", "key_id": cmk_arn})
 		with input.related as []
+}
+
+test_parameter_type_unknown_is_undetermined if {
+	results := aws_svc_ssm_parameter_cmk.deny with input.resource as testing.resource("aws_ssm_parameter", {"type": testing.unknown})
+		with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["type"]
+	result.status == "undetermined"
 }
 
 instance_variant := {"variant_name": "primary", "instance_type": "ml.m5.large"}

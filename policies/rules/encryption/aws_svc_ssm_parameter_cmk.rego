@@ -5,9 +5,22 @@ import data.iacgate.lib
 import data.iacgate.lib.aws_svc
 import rego.v1
 
-# String and StringList parameters are not encrypted at all and hold no secrets by contract; only
-# SecureString parameters (or a type unknown until apply) are judged.
+parameter_type := lib.attr("type")
+
+# String and StringList parameters are not encrypted at all and hold no secrets by contract: not judged.
+plain if parameter_type in {"String", "StringList"}
+
+deny contains {"not_applicable": true} if plain
+
 deny contains violation if {
-	not lib.attr("type") in {"String", "StringList"}
+	not plain
+	not lib.is_unknown(parameter_type)
 	violation := aws_svc.svc_cmk_violation("key_id", "SSM SecureString parameter")
+}
+
+# A type unknown until apply may be SecureString: without a customer-managed key, undetermined (not failed).
+deny contains lib.undetermined(["type"], msg) if {
+	lib.is_unknown(parameter_type)
+	finding := aws_svc.svc_cmk_violation("key_id", "SSM SecureString parameter")
+	msg := concat("", [finding.message, " (if type is SecureString: type is unknown until apply)"])
 }

@@ -530,7 +530,8 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-SSM-001": [
         kms_key(),
         ssm_parameter("pass_secure_cmk", "SecureString", KEY),
-        ssm_parameter("pass_plain_string", "String"),
+        # String parameters are not encrypted at all: not judged (neither passed nor failed).
+        ssm_parameter("other_plain_string", "String"),
         ssm_parameter("fail_secure_default_key", "SecureString"),
         ssm_parameter("fail_secure_aws_managed", "SecureString", "alias/aws/ssm"),
     ],
