@@ -10,6 +10,15 @@ volume_name := "volumes" if input.resource.format == "cloudformation"
 
 else := "volume"
 
+# The EFS volumes (or volumes unknown until apply) of the task definition.
+efs_volumes := [volume |
+	some volume in aws_data.data_block_list_with_unknown(lib.attr(volume_name), [volume_name])
+	efs_entry(volume)
+]
+
+# A task definition without EFS volumes (bind mounts, Docker volumes or none) is not concerned.
+deny contains {"not_applicable": true} if count(efs_volumes) == 0
+
 deny contains lib.violation(array.concat(efs.path, ["transit_encryption"]), msg) if {
 	some volume in aws_data.data_block_list_with_unknown(lib.attr(volume_name), [volume_name])
 	efs := efs_entry(volume)

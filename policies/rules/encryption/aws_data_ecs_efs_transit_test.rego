@@ -30,3 +30,17 @@ test_ecs_cfn_disabled_fails if {
 	result.path == ["volumes", 0, "efs_volume_configuration", "transit_encryption"]
 	contains(result.message, "transit_encryption is DISABLED, required ENABLED")
 }
+
+test_ecs_without_efs_not_applicable if {
+	rule.deny == {{"not_applicable": true}} with input.resource as testing.resource(
+		"aws_ecs_task_definition",
+		{"volume": [{"name": "scratch"}]},
+	)
+		with input.related as []
+}
+
+test_ecs_volumes_unknown_judged if {
+	some result in rule.deny with input.resource as testing.resource("aws_ecs_task_definition", {"volume": testing.unknown})
+		with input.related as []
+	result.path == ["volume", "transit_encryption"]
+}

@@ -919,7 +919,8 @@ FIXTURES: dict[str, list[Case]] = {
         task_definition("fail_disabled", "DISABLED"),
         task_definition("fail_default", None),
         task_definition("pass_enabled", "ENABLED"),
-        task_definition("pass_no_efs", False),
+        # Only a host volume: no EFS mount, not judged.
+        task_definition("other_no_efs", False),
     ],
     "ENC-MQ-001": [
         mq_broker("fail_default", None, None),
