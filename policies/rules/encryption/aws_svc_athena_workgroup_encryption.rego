@@ -16,6 +16,23 @@ encrypted if {
 }
 
 # Where the missing setting would go: the deepest block that exists.
+# Managed query results (Athena-owned storage) are always encrypted, with Athena's key or the one its
+# encryption_configuration names; a workgroup storing results there has no result_configuration location.
+managed_enabled := [aws_svc.svc_field(managed, "enabled") |
+	some config in configs
+	some managed in lib.blocks(aws_svc.svc_field(config, "managed_query_results_configuration"))
+]
+
+encrypted if {
+	some enabled in managed_enabled
+	lib.is_true(enabled)
+}
+
+managed_unknown if {
+	some enabled in managed_enabled
+	lib.is_unknown(enabled)
+}
+
 missing_path := lib.missing_block_path("configuration") if {
 	count(configs) == 0
 } else := ["configuration", 0, "result_configuration"] if {
@@ -24,10 +41,18 @@ missing_path := lib.missing_block_path("configuration") if {
 
 deny contains lib.violation(missing_path, msg) if {
 	not encrypted
+	not managed_unknown
 	msg := "Athena workgroup does not encrypt query results: configuration.result_configuration.encryption_configuration.encryption_option is not set, required SSE_S3, SSE_KMS or CSE_KMS"
 }
 
 # The workgroup's settings override the client's unless enforcement is switched off explicitly.
+# Managed query results switched on by a value unknown until apply: undetermined, never a pass.
+deny contains lib.undetermined(["configuration", 0, "managed_query_results_configuration"], msg) if {
+	not encrypted
+	managed_unknown
+	msg := "Athena workgroup may not encrypt query results: configuration.managed_query_results_configuration.enabled is unknown until apply and configuration.result_configuration.encryption_configuration.encryption_option is not set, required one of them"
+}
+
 deny contains lib.violation(["configuration", i, name], msg) if {
 	some i, config in configs
 	some name in ["enforce_workgroup_configuration", "enforce_work_group_configuration"]

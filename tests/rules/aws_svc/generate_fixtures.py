@@ -619,6 +619,26 @@ FIXTURES: dict[str, list[Case]] = {
         athena_workgroup("pass_results_sse_s3_enforced_by_default", "SSE_S3"),
         athena_workgroup("fail_results_unencrypted", None),
         athena_workgroup("fail_results_not_enforced", "SSE_KMS", False),
+        # Managed query results (Athena-owned storage) are always encrypted.
+        resource(
+            "aws_athena_workgroup",
+            "pass_managed_query_results",
+            "AWS::Athena::WorkGroup",
+            "aws:athena/workgroup:Workgroup",
+            {
+                "name": "pass-managed-query-results",
+                "configuration": [{"managed_query_results_configuration": [{"enabled": True}]}],
+            },
+            {
+                "Name": "pass-managed-query-results",
+                "WorkGroupConfiguration": {"ManagedQueryResultsConfiguration": {"Enabled": True}},
+            },
+            {
+                "name": "pass-managed-query-results",
+                "configuration": {"managedQueryResultsConfiguration": {"enabled": True}},
+            },
+            ("configuration", "managed_query_results_configuration"),
+        ),
     ],
     "ENC-ATHENA-002": [
         kms_key(),
