@@ -105,6 +105,15 @@ _COMPUTED_ARGUMENTS: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_opensearch_domain": (("advanced_security_options",),),
     "aws_elasticsearch_domain": (("advanced_security_options",),),
 }
+# aws arguments of the same kind: optional and computed, the provider reading back the service's default
+# (ElastiCache encrypts a valkey group at rest unless told otherwise, a redis group does not; transit
+# encryption is off unless set), so the plan shows them known after apply where the configuration says
+# nothing, though the engine and the service default decide them.
+_AWS_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "aws_elasticache_replication_group": (("at_rest_encryption_enabled",), ("transit_encryption_enabled",)),
+    "aws_elasticache_cluster": (("transit_encryption_enabled",),),
+}
+_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {**_COMPUTED_ARGUMENTS, **_AWS_COMPUTED}
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -474,8 +483,8 @@ def _resource(
     expressions = _mapping(config.get("expressions"))
     if config and provider == "aws" and resource.get("mode") != "data" and not deleted:
         attributes = _unset_provider_keys(attributes, expressions)
-    if config and type_name in _COMPUTED_ARGUMENTS and resource.get("mode") != "data" and not deleted:
-        for path in _COMPUTED_ARGUMENTS[type_name]:
+    if config and type_name in _COMPUTED and resource.get("mode") != "data" and not deleted:
+        for path in _COMPUTED[type_name]:
             attributes = _unset_computed(attributes, expressions, path)
     if index is not None and expressions:
         origins = credential_origins(config, instance.path, index.modules, given)
@@ -525,7 +534,7 @@ def _unset_provider_keys(attributes: Mapping[str, Any], expressions: Mapping[str
 def _unset_computed(
     values: Mapping[str, Any], expressions: Mapping[str, Any], path: tuple[str, ...]
 ) -> Mapping[str, Any]:
-    """``values`` with the argument at ``path`` (see ``_COMPUTED_ARGUMENTS``) set to None where the plan shows
+    """``values`` with the argument at ``path`` (see ``_COMPUTED``) set to None where the plan shows
     it unknown and the configuration's block at the same place does not write it."""
     name, rest = path[0], path[1:]
     if not rest:

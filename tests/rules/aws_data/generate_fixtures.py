@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import ACCOUNT, REGION, Case, Parameter, write
+from fixture_writer import ACCOUNT, REGION, UNKNOWN, Case, Parameter, write
 
 __all__ = ["FIXTURES", "PACK", "PROJECT", "write"]
 
@@ -169,6 +169,23 @@ def replication_group(
     global_group: str | None = None,
 ) -> Case:
     ident = name.replace("_", "-")
+    # Both arguments are optional and computed: a plan shows the ones left out as known after apply.
+    computed = {"at_rest_encryption_enabled": at_rest, "transit_encryption_enabled": transit}
+    unset = {key: UNKNOWN for key, value in computed.items() if value is None}
+    return replace(
+        _replication_group(name, ident, at_rest, transit, mode, engine, global_group), plan_values=unset
+    )
+
+
+def _replication_group(
+    name: str,
+    ident: str,
+    at_rest: bool | None,
+    transit: bool | None,
+    mode: str | None,
+    engine: str,
+    global_group: str | None,
+) -> Case:
     return case(
         "aws_elasticache_replication_group",
         name,
@@ -945,7 +962,10 @@ FIXTURES: dict[str, list[Case]] = {
                 "AWS::KinesisFirehose::DeliveryStream",
                 {
                     "DeliveryStreamType": Parameter("StreamType"),
-                    "ExtendedS3DestinationConfiguration": {"RoleARN": FIREHOSE_ROLE, "BucketARN": FIREHOSE_BUCKET},
+                    "ExtendedS3DestinationConfiguration": {
+                        "RoleARN": FIREHOSE_ROLE,
+                        "BucketARN": FIREHOSE_BUCKET,
+                    },
                 },
             ),
             None,
