@@ -106,12 +106,26 @@ _COMPUTED_ARGUMENTS: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_elasticsearch_domain": (("advanced_security_options",),),
 }
 # aws arguments of the same kind: optional and computed, the provider reading back the service's default
-# (ElastiCache encrypts a valkey group at rest unless told otherwise, a redis group does not; transit
-# encryption is off unless set), so the plan shows them known after apply where the configuration says
-# nothing, though the engine and the service default decide them.
+# (ElastiCache encrypts a valkey group at rest unless told otherwise, a redis group does not; an EFS file
+# system is unencrypted, an OpenSearch domain's options off, an SSM SecureString or a CodeBuild project
+# uses the AWS-managed key), so the plan shows them known after apply where the configuration says
+# nothing, though the service default decides them.
+_OPENSEARCH_COMPUTED = (
+    ("encrypt_at_rest",),
+    ("node_to_node_encryption",),
+    ("domain_endpoint_options",),
+    ("domain_endpoint_options", "tls_security_policy"),
+)
 _AWS_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_elasticache_replication_group": (("at_rest_encryption_enabled",), ("transit_encryption_enabled",)),
     "aws_elasticache_cluster": (("transit_encryption_enabled",),),
+    "aws_efs_file_system": (("encrypted",),),
+    "aws_opensearch_domain": _OPENSEARCH_COMPUTED,
+    "aws_elasticsearch_domain": _OPENSEARCH_COMPUTED,
+    "aws_msk_cluster": (("encryption_info", "encryption_at_rest_kms_key_arn"),),
+    "aws_ssm_parameter": (("key_id",),),
+    "aws_codebuild_project": (("encryption_key",),),
+    "aws_ecr_repository": (("encryption_configuration", "kms_key"),),
 }
 _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {**_COMPUTED_ARGUMENTS, **_AWS_COMPUTED}
 

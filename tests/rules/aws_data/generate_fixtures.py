@@ -142,6 +142,12 @@ def neptune(name: str, encrypted: bool | None, snapshot: str | None = None) -> C
 
 def efs(name: str, encrypted: bool | None) -> Case:
     key = CMK if encrypted else None
+    # encrypted is optional and computed: a plan shows it known after apply when left out.
+    computed = {"encrypted": UNKNOWN} if encrypted is None else {}
+    return replace(_efs(name, encrypted, key), plan_values=computed)
+
+
+def _efs(name: str, encrypted: bool | None, key: str | None) -> Case:
     return case(
         "aws_efs_file_system",
         name,
@@ -421,6 +427,30 @@ def domain(
         cfn["DomainEndpointOptions"] = _drop_none({"EnforceHTTPS": https, "TLSSecurityPolicy": tls})
         pul["domainEndpointOptions"] = _drop_none({"enforceHttps": https, "tlsSecurityPolicy": tls})
     blocks = ("ebs_options", "encrypt_at_rest", "node_to_node_encryption", "domain_endpoint_options")
+    # The option blocks (and the TLS policy) are optional and computed: a plan shows the ones left out
+    # known after apply.
+    computed: dict[str, Any] = {
+        block: UNKNOWN
+        for block, value in (("encrypt_at_rest", at_rest), ("node_to_node_encryption", node_to_node))
+        if value is None
+    }
+    if "domain_endpoint_options" not in tf:
+        computed["domain_endpoint_options"] = UNKNOWN
+    elif tls is None:
+        computed["domain_endpoint_options"] = [
+            {**tf["domain_endpoint_options"][0], "tls_security_policy": UNKNOWN}
+        ]
+    return replace(_domain(name, tf, cfn, pul, legacy, blocks), plan_values=computed)
+
+
+def _domain(
+    name: str,
+    tf: dict[str, Any],
+    cfn: dict[str, Any],
+    pul: dict[str, Any],
+    legacy: bool,
+    blocks: tuple[str, ...],
+) -> Case:
     if legacy:
         return case(
             "aws_elasticsearch_domain",
@@ -510,7 +540,13 @@ def msk(
         tf["encryption_info"] = [info]
         cfn["EncryptionInfo"] = cfn_info
         pul["encryptionInfo"] = pul_info
-    return case(
+    computed: dict[str, Any] = {}
+    if key is None and "encryption_info" in tf:
+        # The key is optional and computed: a plan shows it known after apply inside a written block.
+        computed["encryption_info"] = [
+            {**tf["encryption_info"][0], "encryption_at_rest_kms_key_arn": UNKNOWN}
+        ]
+    built = case(
         "aws_msk_cluster",
         name,
         tf,
@@ -518,6 +554,7 @@ def msk(
         ("aws:msk/cluster:Cluster", pul),
         blocks=("broker_node_group_info", "encryption_info", "encryption_in_transit"),
     )
+    return replace(built, plan_values=computed)
 
 
 # --- Account default EBS encryption ---------------------------------------------------------------

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Ref, write
+from fixture_writer import UNKNOWN, Case, Ref, write
 
 PACK = "encryption"
 PROJECT = "awssvc"
@@ -94,7 +95,7 @@ def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
     if key is not None:
         tf["key_id"] = pulumi["keyId"] = key
     # CloudFormation cannot create SecureString parameters: only the plain String case is written there.
-    return resource(
+    built = resource(
         "aws_ssm_parameter",
         name,
         "AWS::SSM::Parameter" if kind == "String" else None,
@@ -102,6 +103,10 @@ def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
         tf,
         cfn,
         pulumi,
+    )
+    # key_id is optional and computed (the provider reads back alias/aws/ssm): known after apply in a plan.
+    return (
+        replace(built, plan_values={"key_id": UNKNOWN}) if key is None and kind == "SecureString" else built
     )
 
 
@@ -201,7 +206,7 @@ def codebuild_project(
         ]
     if key is not None:
         tf["encryption_key"] = cfn["EncryptionKey"] = pulumi["encryptionKey"] = key
-    return resource(
+    built = resource(
         "aws_codebuild_project",
         name,
         "AWS::CodeBuild::Project",
@@ -211,6 +216,8 @@ def codebuild_project(
         pulumi,
         ("artifacts", "secondary_artifacts", "environment", "source"),
     )
+    # encryption_key is optional and computed (the AWS-managed S3 key): known after apply in a plan.
+    return replace(built, plan_values={"encryption_key": UNKNOWN}) if key is None else built
 
 
 def sagemaker_notebook(name: str, key: Any = None) -> Case:
