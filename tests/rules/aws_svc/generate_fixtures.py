@@ -116,10 +116,10 @@ def ecr_repository(name: str, kind: str | None = None, key: Any = None) -> Case:
     cfn: dict[str, Any] = {"RepositoryName": label}
     pulumi: dict[str, Any] = {"name": label}
     if kind is not None:
-        tf["encryption_configuration"] = [{"encryption_type": kind, "kms_key": key}]
+        tf["encryption_configuration"] = [{"encryption_type": kind, **({"kms_key": key} if key else {})}]
         cfn["EncryptionConfiguration"] = {"EncryptionType": kind, **({"KmsKey": key} if key else {})}
         pulumi["encryptionConfigurations"] = [{"encryptionType": kind, **({"kmsKey": key} if key else {})}]
-    return resource(
+    built = resource(
         "aws_ecr_repository",
         name,
         "AWS::ECR::Repository",
@@ -129,6 +129,12 @@ def ecr_repository(name: str, kind: str | None = None, key: Any = None) -> Case:
         pulumi,
         ("encryption_configuration",),
     )
+    if kind in ("KMS", "KMS_DSSE") and key is None:
+        # kms_key is optional and computed (the AWS-managed aws/ecr key): known after apply in a plan.
+        return replace(
+            built, plan_values={"encryption_configuration": [{"encryption_type": kind, "kms_key": UNKNOWN}]}
+        )
+    return built
 
 
 def codebuild_project(
