@@ -126,6 +126,7 @@ _AWS_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_ssm_parameter": (("key_id",),),
     "aws_codebuild_project": (("encryption_key",),),
     "aws_ecr_repository": (("encryption_configuration", "kms_key"),),
+    "aws_mq_broker": (("encryption_options", "kms_key_id"),),
 }
 _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {**_COMPUTED_ARGUMENTS, **_AWS_COMPUTED}
 

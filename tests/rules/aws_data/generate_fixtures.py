@@ -979,6 +979,11 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-MQ-001": [
         mq_broker("fail_default", None, None),
         mq_broker("fail_aws_owned", True, None),
+        # use_aws_owned_key = false without kms_key_id: the AWS-managed aws/mq key (unknown in a plan).
+        replace(
+            mq_broker("fail_aws_managed_key", False, None),
+            plan_values={"encryption_options": [{"use_aws_owned_key": False, "kms_key_id": UNKNOWN}]},
+        ),
         mq_broker("pass_cmk", False, CMK),
         # Encryption options do not apply to RabbitMQ brokers: not judged (neither passed nor failed).
         mq_broker("other_rabbitmq", None, None, engine="RabbitMQ"),
