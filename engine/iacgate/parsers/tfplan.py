@@ -77,13 +77,22 @@ _NOT_EVALUATED = ({"delete"}, {"forget"})
 _PROVIDER_KEYS = frozenset(
     {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
 )
-# Arguments that are optional and computed (the provider reads back what the cloud chose when the
-# configuration says nothing: a Google-managed key, the instance's default ssl_mode), so a plan of a new
-# resource shows them known after apply where the configuration leaves them out. Each path names the
-# nested blocks on the way, then the argument; with the plan's configuration at hand, such a value is "not
-# set", as in the HCL source. Only blocks the configuration writes itself (as many as the plan holds) are
-# read: a dynamic block's arguments cannot be told apart from the provider's.
-_COMPUTED_ARGUMENTS: Mapping[str, tuple[tuple[str, ...], ...]] = {
+# Arguments that are optional and computed: the provider reads back what the service chose when the
+# configuration says nothing (a Google-managed or AWS-managed key, the instance's default ssl_mode, an
+# ElastiCache group's at-rest encryption, on for valkey and off for redis), so a plan of a new resource
+# shows them known after apply where the configuration leaves them out. Each path names the nested blocks
+# on the way, then the argument; with the plan's configuration at hand, such a value is "not set", as in the
+# HCL source, and the service default decides. Only blocks the configuration writes itself (as many as the
+# plan holds) are read: a dynamic block's arguments cannot be told apart from the provider's.
+# A search domain's encryption options and fine-grained access control (off when never configured).
+_SEARCH_DOMAIN_COMPUTED = (
+    ("encrypt_at_rest",),
+    ("node_to_node_encryption",),
+    ("domain_endpoint_options",),
+    ("domain_endpoint_options", "tls_security_policy"),
+    ("advanced_security_options",),
+)
+_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "google_compute_instance": (
         ("boot_disk", "kms_key_self_link"),
         ("boot_disk", "source"),
@@ -96,39 +105,22 @@ _COMPUTED_ARGUMENTS: Mapping[str, tuple[tuple[str, ...], ...]] = {
     ),
     "google_bigtable_instance": (("cluster", "kms_key_name"),),
     "google_container_cluster": (("database_encryption",),),
-    # AWS arguments alike: the security policy API Gateway gives a custom domain name left without one, and
-    # the one an HTTPS or TLS load balancer listener gets (ELBSecurityPolicy-2016-08).
+    # The security policy API Gateway gives a custom domain name left without one, and the one an HTTPS or
+    # TLS load balancer listener gets (ELBSecurityPolicy-2016-08).
     "aws_api_gateway_domain_name": (("security_policy",),),
     "aws_lb_listener": (("ssl_policy",),),
     "aws_alb_listener": (("ssl_policy",),),
-    # The fine-grained access control settings a search domain reads back (off when never configured).
-    "aws_opensearch_domain": (("advanced_security_options",),),
-    "aws_elasticsearch_domain": (("advanced_security_options",),),
-}
-# aws arguments of the same kind: optional and computed, the provider reading back the service's default
-# (ElastiCache encrypts a valkey group at rest unless told otherwise, a redis group does not; an EFS file
-# system is unencrypted, an OpenSearch domain's options off, an SSM SecureString or a CodeBuild project
-# uses the AWS-managed key), so the plan shows them known after apply where the configuration says
-# nothing, though the service default decides them.
-_OPENSEARCH_COMPUTED = (
-    ("encrypt_at_rest",),
-    ("node_to_node_encryption",),
-    ("domain_endpoint_options",),
-    ("domain_endpoint_options", "tls_security_policy"),
-)
-_AWS_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "aws_opensearch_domain": _SEARCH_DOMAIN_COMPUTED,
+    "aws_elasticsearch_domain": _SEARCH_DOMAIN_COMPUTED,
     "aws_elasticache_replication_group": (("at_rest_encryption_enabled",), ("transit_encryption_enabled",)),
     "aws_elasticache_cluster": (("transit_encryption_enabled",),),
     "aws_efs_file_system": (("encrypted",),),
-    "aws_opensearch_domain": _OPENSEARCH_COMPUTED,
-    "aws_elasticsearch_domain": _OPENSEARCH_COMPUTED,
     "aws_msk_cluster": (("encryption_info", "encryption_at_rest_kms_key_arn"),),
     "aws_ssm_parameter": (("key_id",),),
     "aws_codebuild_project": (("encryption_key",),),
     "aws_ecr_repository": (("encryption_configuration", "kms_key"),),
     "aws_mq_broker": (("encryption_options", "kms_key_id"),),
 }
-_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {**_COMPUTED_ARGUMENTS, **_AWS_COMPUTED}
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
