@@ -33,9 +33,9 @@ def write(directory: Path, name: str, text: str) -> Path:
 
 
 def test_every_builtin_rego_test_passes() -> None:
-    """The library's own tests run here; the rules' tests run in check-packs (tests/packs/test_check.py,
-    which fails on any of them) and in `iacgate test --with-builtin` (tests/packs/test_custom_packs.py):
-    running every one a third time cost CI two minutes."""
+    """The library's own tests run here; the rules' tests run in `iacgate test --with-builtin`
+    (tests/packs/test_custom_packs.py, which fails on any of them): running every one again here cost
+    CI two minutes."""
     run = run_tests([POLICIES / "lib"])
     problems = [f"{r.name}: {r.status} {r.message}" for r in run.results if r.status != "passed"]
     assert not problems

@@ -38,7 +38,7 @@ from iacgate.evaluate.closure import PACKAGE
 from iacgate.graph.model import Resource
 from iacgate.packs.load import fragment_dir, load_pack, manifest_validator
 from iacgate.packs.model import Pack, RuleSet
-from iacgate.packs.regotest import is_test_file, library_files, rego_files, run_tests
+from iacgate.packs.regotest import is_test_file, library_files, rego_files, run_tests, tests_in
 
 # The local name of a resource: after the last '.', '/' or ':' of its id, without an instance key.
 _LOCAL_NAME = re.compile(r"([^./:\[\]\"]+)(?:\[[^\]]*\])*$")
@@ -64,14 +64,17 @@ class Report:
     fixtures: int
     # Types of the checked packs judged at rest whose customer-managed-key rule is still a known gap.
     known_gaps: tuple[str, ...] = ()
+    # False when the Rego unit tests were found but not run (``check(..., run_rego_tests=False)``).
+    tests_run: bool = True
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def summary(self) -> str:
+        tests = "passed" if self.tests_run else "found (not run)"
         return (
-            f"OK: {self.packs} packs, {self.rules} rules, {self.tests} Rego unit tests passed, "
+            f"OK: {self.packs} packs, {self.rules} rules, {self.tests} Rego unit tests {tests}, "
             f"{self.fixtures} fixture resources behave as named"
         )
 
@@ -122,9 +125,10 @@ def _tested_policies(test_sources: Mapping[Path, str]) -> dict[str, list[Path]]:
 
 
 class _PackChecker:
-    def __init__(self, root: Path, manifest: Path) -> None:
+    def __init__(self, root: Path, manifest: Path, run_rego_tests: bool = True) -> None:
         self.root = root
         self.manifest = manifest
+        self.run_rego_tests = run_rego_tests
         self.where = _relative(manifest, root)
         self.problems: list[Problem] = []
         self.tests = 0
@@ -199,6 +203,11 @@ class _PackChecker:
                     f"no Rego unit test: no *_test.rego with test_ rules for package {policy}", where
                 )
         if not any(is_test_file(path) for path in files):
+            return
+        if not self.run_rego_tests:
+            self.tests += sum(
+                len(tests_in(path, source)) for path, source in sources.items() if is_test_file(path)
+            )
             return
         run = run_tests([policy_dir], library_files(self.root / "policies"))
         for result in run.results:
@@ -388,7 +397,12 @@ def fixture_settings(directory: Path) -> ScanSettings:
     )
 
 
-def check(root: Path, packs: Sequence[str] = ()) -> Report:
+def check(root: Path, packs: Sequence[str] = (), *, run_rego_tests: bool = True) -> Report:
+    """Every problem of the packs under ``root`` (all, or those named in ``packs``).
+
+    With ``run_rego_tests=False`` the Rego unit tests are found and counted but not run: for a caller that
+    runs them another way (the test suite runs them once, through ``iacgate test --with-builtin``).
+    """
     manifests = sorted((root / "rulepacks").glob("*.yaml"))
     problems: list[Problem] = []
     if not manifests:
@@ -399,7 +413,7 @@ def check(root: Path, packs: Sequence[str] = ()) -> Report:
     counts = {"rules": 0, "tests": 0, "fixtures": 0}
     gaps: list[str] = []
     for manifest in checked:
-        checker = _PackChecker(root, manifest)
+        checker = _PackChecker(root, manifest, run_rego_tests)
         try:
             checker.run()
         except IacgateError as exc:
@@ -410,7 +424,13 @@ def check(root: Path, packs: Sequence[str] = ()) -> Report:
         counts["fixtures"] += checker.fixtures
         gaps += checker.gaps
     return Report(
-        tuple(problems), len(checked), counts["rules"], counts["tests"], counts["fixtures"], tuple(gaps)
+        tuple(problems),
+        len(checked),
+        counts["rules"],
+        counts["tests"],
+        counts["fixtures"],
+        tuple(gaps),
+        tests_run=run_rego_tests,
     )
 
 
