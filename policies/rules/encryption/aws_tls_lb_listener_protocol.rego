@@ -7,9 +7,25 @@ import rego.v1
 
 protocol := lib.attr("protocol")
 
-# Plain protocols that a listener could replace with their TLS counterpart. UDP, TCP_UDP and GENEVE
-# have none and are left alone.
-plain_protocols := {"HTTP", "TCP"}
+# The plain protocol a listener could replace with its TLS counterpart.
+plain_protocols := {"HTTP"}
+
+# Listeners that pass bytes through without terminating them are not judged: a TCP listener may carry
+# TLS end to end to its targets (TLS passthrough), which the load balancer cannot see, and UDP, TCP_UDP
+# and GENEVE (Gateway Load Balancer) have no TLS counterpart. AWS Security Hub's ELB.1 likewise judges
+# HTTP listeners only. (Classic Load Balancers' TCP listeners stay judged by ENC-ELB-003, as ELB.3 does.)
+passthrough_protocols := {"TCP", "UDP", "TCP_UDP", "GENEVE"}
+
+deny contains {"not_applicable": true} if {
+	is_string(protocol)
+	upper(protocol) in passthrough_protocols
+}
+
+# A Gateway Load Balancer listener has no protocol to set (GENEVE).
+deny contains {"not_applicable": true} if {
+	not lib.is_set(protocol)
+	aws_tls.tls_gateway_listener
+}
 
 deny contains lib.violation(["protocol"], msg) if {
 	is_string(protocol)

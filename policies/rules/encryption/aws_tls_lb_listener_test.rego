@@ -45,12 +45,21 @@ test_http_redirect_to_http_fails if {
 		with input.related as []
 }
 
-test_gateway_listener_without_protocol_passes if {
-	count(protocol_rule.deny) == 0 with input.resource as tls_test_listener({"default_action": [{"type": "forward"}]})
+test_gateway_listener_without_protocol_is_not_judged if {
+	protocol_rule.deny == {{"not_applicable": true}} with input.resource as tls_test_listener({"default_action": [{"type": "forward"}]})
 		with input.related as [{
 			"direction": "out", "attribute": "load_balancer_arn",
 			"resource": testing.resource("aws_lb", {"load_balancer_type": "gateway"}),
 		}]
+}
+
+test_passthrough_listeners_are_not_judged if {
+	every protocol in ["TCP", "tcp", "UDP", "TCP_UDP", "GENEVE"] {
+		protocol_rule.deny == {{"not_applicable": true}} with input.resource as tls_test_listener({
+			"protocol": protocol, "port": 5432, "default_action": [{"type": "forward"}],
+		})
+			with input.related as []
+	}
 }
 
 test_tls_listener_passes_protocol if {

@@ -94,7 +94,7 @@ def listener(
 ) -> Case:
     """A listener; `action` is forward or redirect (to `redirect_protocol`)."""
     certificate = CERT_ARN if protocol in ("HTTPS", "TLS") else None
-    port = {"HTTPS": 443, "TLS": 443, "TCP": 5432}.get(protocol or "", 80)
+    port = {"HTTPS": 443, "TLS": 443, "TCP": 5432, "UDP": 53}.get(protocol or "", 80)
     if action == "redirect":
         tf_action: dict[str, Any] = {
             "type": "redirect",
@@ -882,7 +882,9 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-ELB-001": [
         listener("fail_http_forward", "HTTP"),
         listener("fail_default_protocol", None),
-        listener("fail_tcp", "TCP"),
+        # Passthrough protocols are not judged (TLS may run end to end to the targets).
+        listener("other_tcp_passthrough", "TCP"),
+        listener("other_udp", "UDP"),
         listener("fail_http_redirect_to_http", "HTTP", action="redirect", redirect_protocol="HTTP"),
         listener("pass_https", "HTTPS", CURRENT_POLICY),
         listener("pass_tls", "TLS", CURRENT_POLICY),
