@@ -48,6 +48,50 @@ def test_high_entropy_literal_under_a_secret_like_key() -> None:
     assert _found('api_secret = "Zk3#9xLq!2mVb7@Rt5wY8uPe"\n') == [(1, "High-entropy string", "api_secret")]
 
 
+def test_a_password_a_person_chose_under_a_secret_like_key() -> None:
+    # Short and of low entropy, so not a high-entropy string: until 2026-12 every one of these was missed.
+    text = "\n".join(
+        [
+            "variables = {",
+            '  DB_PASSWORD = "P@ssw0rd1234!"',
+            '  JWT_SECRET  = "Winter2024!"',
+            '  clientSecret = "Abc-12345"',
+            "}",
+        ]
+    )
+    assert _found(text) == [
+        (2, "Password-like string", "DB_PASSWORD"),
+        (3, "Password-like string", "JWT_SECRET"),
+        (4, "Password-like string", "clientSecret"),
+    ]
+    assert _found("      DbPassword: Winter2024!\n", "template.yaml") == [
+        (1, "Password-like string", "DbPassword")
+    ]
+    assert _found('{"inputs": {"dbPassword": "Winter2024!"}}\n', "stack.pulumi.json") == [
+        (1, "Password-like string", "dbPassword")
+    ]
+
+
+def test_what_a_password_a_person_chose_is_not() -> None:
+    text = "\n".join(
+        [
+            'DB_PASSWORD = "Pa$s1"',  # under eight characters
+            'DB_PASSWORD = "hunter2hunter2"',  # two character classes
+            'DB_PASSWORD = "See The Vault 1"',  # a sentence
+            'password_length = "Abcdef-12"',  # the key speaks about a password, it holds none
+            'secret_name = "Prod-Db-1"',
+            'SECRET_ARN = "Prod-Db-1"',
+            'DB_PASSWORD = "${var.Db_Password1}"',  # a reference
+            "DB_PASSWORD = var.Password_1",  # an HCL expression
+            'LOG_LEVEL = "Debug-Level-1"',  # not a secret-like key
+            'resource "aws_db_instance" "ledger" {',
+            '  password = "P@ssw0rd1234!"',  # a credential attribute: SEC-CRED-* judge it
+            "}",
+        ]
+    )
+    assert _found(text) == []
+
+
 def test_plainly_not_secrets_are_left_alone() -> None:
     text = "\n".join(
         [

@@ -14,7 +14,10 @@ What is reported (precision matters more than volume):
   (``user:password@host``) and connection strings with one (``Server=...;Password=...;``);
 - a value assigned to a secret-like key (password, secret, token, api_key, ...) only when it is a quoted
   literal (not a reference, interpolation or dynamic reference), at least ``MIN_LENGTH`` characters, and
-  of high entropy for its length; in HCL, a variable's ``default`` is judged under the variable's name.
+  of high entropy for its length, or, under a key whose name says it holds a secret (``DB_PASSWORD``, not
+  ``password_length``), a password a person chose: at least ``PASSWORD_MIN_LENGTH`` characters without
+  spaces, of three character classes (``password_like``); in HCL, a variable's ``default`` is judged under
+  the variable's name.
 A value that carries a documentation marker (``EXAMPLE``, as in AWS's own examples) is kept with
 ``example=True`` so that the rule can pass it rather than hide it.
 """
@@ -39,6 +42,8 @@ LINE_LIMIT = 4096
 # Longer than any credential a detector matches: each lies whole in one window of a long piece.
 WINDOW_OVERLAP = 512
 MIN_LENGTH = 16
+# The shortest value under a secret-like key taken for a password a person chose (``password_like``).
+PASSWORD_MIN_LENGTH = 8
 # A token long enough to be a credential: a line without one holds none.
 _LONG_TOKEN = re.compile(r"[^\s\"'`,;(){}\[\]<>]{16,}")
 _REFERENCE = re.compile(
@@ -191,6 +196,8 @@ _KEYWORD_LITERALS = (
 _CHECKS = {index: re.compile(entry[3]) for index, entry in enumerate(_FORMAT_PLUGINS) if entry[3]}
 # A connection string can be short (Host=db;Username=app;Pwd=Hunter2!;): without a long token, a line that
 # holds a password among other connection members is still given to the detectors.
+# A value long enough for password_like after a key: the keyword detector is asked about such a line too.
+_SHORT_VALUE = re.compile(r"""[:=]\s*["']?[^\s"'`$]{8}""")
 _SHORT_CONNECTION = re.compile(r"(?i)(?:^|[;\"'\s])(?:password|pwd)\s*=\s*[^$%{<\[*#(;\s\"'`][^;]*;")
 
 
@@ -273,12 +280,9 @@ def entropy(value: str) -> float:
     return -sum(count / size * math.log2(count / size) for count in counts.values())
 
 
-def high_entropy(value: str) -> bool:
-    """Random-looking for its length: at least 16 characters, three character classes, and an entropy
-    near the most a string of that length can have (a dictionary word with a digit is not)."""
-    if len(value) < MIN_LENGTH:
-        return False
-    classes = sum(
+def _classes(value: str) -> int:
+    """How many of lower case, upper case, digits and other characters ``value`` holds."""
+    return sum(
         (
             any(c.islower() for c in value),
             any(c.isupper() for c in value),
@@ -286,8 +290,28 @@ def high_entropy(value: str) -> bool:
             any(not c.isalnum() for c in value),
         )
     )
+
+
+def high_entropy(value: str) -> bool:
+    """Random-looking for its length: at least 16 characters, three character classes, and an entropy
+    near the most a string of that length can have (a dictionary word with a digit is not)."""
+    if len(value) < MIN_LENGTH:
+        return False
     ceiling = math.log2(min(len(value), 64))
-    return classes >= 3 and entropy(value) >= 0.8 * ceiling
+    return _classes(value) >= 3 and entropy(value) >= 0.8 * ceiling
+
+
+def password_like(key: str | None, value: str) -> bool:
+    """A secret a person chose (``P@ssw0rd1234!``, ``Winter2024!``): short and of low entropy, so
+    ``high_entropy`` misses it. Only under a key whose name says it holds a secret (``secret_name``:
+    ``DB_PASSWORD``, ``clientSecret``, not ``secret_name`` or ``password_length``), and only a value of at
+    least ``PASSWORD_MIN_LENGTH`` characters, without spaces, of three character classes: the rules a
+    password policy asks for, which names, words and sentences rarely meet."""
+    from iacgate.casing import snake
+
+    if key is None or len(value) < PASSWORD_MIN_LENGTH or any(c.isspace() for c in value):
+        return False
+    return secret_name(snake(key)) and _classes(value) >= 3
 
 
 def _digest(value: str) -> str:
@@ -338,7 +362,9 @@ def _triggered_lines(text: str, raw_lines: list[str]) -> dict[int, set[str]]:
     for number, names in marked.items():
         line = raw_lines[number][:LINE_LIMIT]
         if not _LONG_TOKEN.search(line) and "PRIVATE KEY" not in line and not _SHORT_CONNECTION.search(line):
-            continue
+            if "keyword" not in names or not _SHORT_VALUE.search(line):
+                continue
+            names = {"keyword"}  # a short password under a secret-like key (password_like)
         kept = {
             name
             for name in names
@@ -536,9 +562,12 @@ def _keyword_hits(
             continue
         if hcl and not context.heredoc and not _quoted(line, value):
             continue  # an HCL expression (var.x, a function call), not a literal
-        if _REFERENCE.search(value) or _IDENTIFIER_PATH.match(value) or not high_entropy(value):
+        if _REFERENCE.search(value) or _IDENTIFIER_PATH.match(value):
             continue
-        yield "High-entropy string", key, value
+        if high_entropy(value):
+            yield "High-entropy string", key, value
+        elif password_like(key, value):
+            yield "Password-like string", key, value
 
 
 # Lines as each format ends them (``textio``): a CRLF line keeps its CR, as before.

@@ -9,7 +9,6 @@ import pytest
 
 from iacgate.api import scan
 from iacgate.packs.check import fixture_settings
-
 from rules.aws_tls import generate_fixtures as spec
 
 ROOT = Path(__file__).resolve().parents[3]
