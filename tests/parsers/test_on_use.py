@@ -23,6 +23,7 @@ PARSER_MODULES = {
     "pulumi": "iacgate.parsers.pulumi",
     "cloudformation-changeset": "iacgate.parsers.changeset",
     "cloudformation": "iacgate.parsers.cloudformation",
+    "pulumi-config": "iacgate.parsers.pulumi_config",
 }
 
 

@@ -93,6 +93,15 @@ PARSERS: dict[str, Parser] = {
             "CloudFormationParser",
         )
     ),
+    node_types.PULUMI_CONFIG: Guarded(
+        OnUse(
+            node_types.PULUMI_CONFIG,
+            (".yaml", ".yml"),
+            claims.pulumi_config,
+            "iacgate.parsers.pulumi_config",
+            "PulumiConfigParser",
+        )
+    ),
 }
 
 SUFFIXES: frozenset[str] = frozenset(suffix for parser in PARSERS.values() for suffix in parser.suffixes)

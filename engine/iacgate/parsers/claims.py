@@ -205,3 +205,12 @@ def _is_template(source: SourceFile, if_broken: bool) -> bool:
     except ParseError:
         return if_broken
     return isinstance(document, dict) and isinstance(document.get("Resources"), dict)
+
+
+# Pulumi's project file and its stack files (``Pulumi.yaml``, ``Pulumi.<stack>.yaml``), by name: nothing in
+# their content marks them. Asked after the template parsers, so a template named so stays a template.
+PULUMI_CONFIG_NAME = re.compile(r"^Pulumi(?:\.(?P<stack>[^/]+))?\.ya?ml$")
+
+
+def pulumi_config(source: SourceFile) -> bool:
+    return bool(PULUMI_CONFIG_NAME.match(PurePosixPath(source.relative).name))

@@ -10,6 +10,7 @@ TERRAFORM_PLAN = "terraform-plan"
 CLOUDFORMATION = "cloudformation"
 CLOUDFORMATION_CHANGESET = "cloudformation-changeset"
 PULUMI = "pulumi"
+PULUMI_CONFIG = "pulumi-config"
 
 # Configuration nodes.
 TERRAFORM_BACKEND = "terraform_backend"

@@ -67,7 +67,10 @@ def nodes(detections: Sequence[Detection], format_name: str) -> tuple[Resource, 
 # Formats whose files people write (or whose state keeps what they wrote): a plan holds every resolved
 # value in clear by design, secrets read from a secrets manager included, so only what its configuration
 # section says was written in the code is searched (``plan_detections``).
-CONTENT_FORMATS = ("terraform", "cloudformation", "pulumi")
+CONTENT_FORMATS = ("terraform", "cloudformation", "pulumi", "pulumi-config")
+# The format a file's secret nodes are reported in, where its parser's name is not a resource format:
+# a Pulumi project or stack file speaks Pulumi.
+_NODE_FORMAT = {"pulumi-config": "pulumi"}
 PLAN_FORMAT = "terraform-plan"
 
 
@@ -194,5 +197,6 @@ def secret_graphs(
         if format_name == "terraform":
             sources += tfvars_files(sources)
         for source in sources:
-            search(source, format_name, functools.partial(detect, source.text, source.relative))
+            node_format = _NODE_FORMAT.get(format_name, format_name)
+            search(source, node_format, functools.partial(detect, source.text, source.relative))
     return graphs, notifications

@@ -15,7 +15,25 @@ judged if {
 	is_string(provider)
 }
 
-deny contains {"not_applicable": true} if not judged
+# A stack file that names no provider (Pulumi.<stack>.yaml without secretsprovider or encryptionsalt):
+# which one encrypts the stack's secrets depends on its backend, which the file does not say.
+unsaid if {
+	is_array(required)
+	lib.is_unknown(provider)
+}
+
+deny contains {"not_applicable": true} if {
+	not judged
+	not unsaid
+}
+
+deny contains lib.undetermined(["secrets_provider"], msg) if {
+	unsaid
+	msg := concat("", [
+		"Pulumi stack's secrets provider is unknown: ", provider.__unknown__,
+		", required one of ", concat(", ", required),
+	])
+}
 
 accepted if {
 	some name in required

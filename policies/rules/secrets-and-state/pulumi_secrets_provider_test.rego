@@ -37,3 +37,19 @@ test_preview_is_not_judged if {
 		with input.related as []
 		with input.settings as {"pulumi_secrets_providers": ["awskms"]}
 }
+
+# A stack file (Pulumi.<stack>.yaml) that names no provider: the backend decides, which it does not say.
+test_a_stack_file_naming_no_provider_is_undetermined if {
+	some result in rule.deny with input.resource as stack({"__unknown__": "the stack file names no secrets provider"})
+		with input.related as []
+		with input.settings as {"pulumi_secrets_providers": ["awskms"]}
+	result.status == "undetermined"
+	result.path == ["secrets_provider"]
+	result.message == "Pulumi stack's secrets provider is unknown: the stack file names no secrets provider, required one of awskms"
+}
+
+test_a_stack_file_naming_no_provider_is_not_judged_without_configuration if {
+	rule.deny == {{"not_applicable": true}} with input.resource as stack({"__unknown__": "unsaid"})
+		with input.related as []
+		with input.settings as {}
+}
