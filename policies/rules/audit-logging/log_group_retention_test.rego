@@ -52,3 +52,23 @@ test_string_days_below_the_setting_fail if {
 		with input.settings as {"min_log_retention_days": 400}
 	result.message == "log group keeps events for 180 days: retention_in_days is 180, required at least 400 days (or 0, never expire)"
 }
+
+test_a_delivery_class_group_is_not_judged if {
+	every class in ["DELIVERY", "delivery"] {
+		log_group_retention.deny == {{"not_applicable": true}} with input.resource as testing.resource(
+			"aws_cloudwatch_log_group",
+			{"retention_in_days": 2, "log_group_class": class},
+		)
+			with input.related as []
+			with input.settings as {}
+	}
+}
+
+test_an_infrequent_access_group_is_judged if {
+	count(log_group_retention.deny) == 1 with input.resource as testing.resource(
+		"aws_cloudwatch_log_group",
+		{"retention_in_days": 30, "log_group_class": "INFREQUENT_ACCESS"},
+	)
+		with input.related as []
+		with input.settings as {}
+}

@@ -98,12 +98,14 @@ def unknown_log_group(name: str) -> Case:
                 ("aws:cloudwatch/logGroup:LogGroup", pulumi))  # fmt: skip
 
 
-def log_group(name: str, days: int | None) -> Case:
+def log_group(name: str, days: int | None, log_class: str | None = None) -> Case:
     tf: dict[str, Any] = {"name": f"/app/{name}"}
     cfn: dict[str, Any] = {"LogGroupName": f"/app/{name}"}
     pulumi: dict[str, Any] = {"name": f"/app/{name}"}
     if days is not None:
         tf["retention_in_days"] = cfn["RetentionInDays"] = pulumi["retentionInDays"] = days
+    if log_class is not None:
+        tf["log_group_class"] = cfn["LogGroupClass"] = pulumi["logGroupClass"] = log_class
     return Case("aws_cloudwatch_log_group", name, tf, ("AWS::Logs::LogGroup", cfn),
                 ("aws:cloudwatch/logGroup:LogGroup", pulumi))  # fmt: skip
 
@@ -380,6 +382,10 @@ FIXTURES: dict[str, list[Case]] = {
         log_group("fail_half_year", 180),
         log_group("pass_ten_years", 3653),
         unknown_log_group("undetermined_retention_variable"),
+        # A Delivery-class group only passes events on to S3 or Firehose; AWS fixes its retention at a
+        # day or two: not judged (the destination keeps the logs).
+        log_group("other_delivery_class", 2, "DELIVERY"),
+        log_group("fail_infrequent_access_thirty_days", 30, "INFREQUENT_ACCESS"),
     ],
 }
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rules.audit_logging import generate_fixtures as spec
+from rules.not_judged import outcomes_of_unjudged
 
 ROOT = Path(__file__).resolve().parents[3]
 ALL_FORMATS = ("terraform", "terraform-plan", "cloudformation", "pulumi")
@@ -27,3 +28,11 @@ def test_checked_in_files_match_the_specifications(
         assert checked_in.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"{checked_in.relative_to(ROOT)} is stale: run tests/rules/audit_logging/generate_fixtures.py"
         )
+
+
+def test_a_delivery_class_log_group_is_not_judged_by_its_retention_in_any_format() -> None:
+    # AWS fixes a Delivery-class group's retention at a day or two: it only passes events on.
+    formats, outcomes, every = outcomes_of_unjudged(spec.PACK, "LOG-CLOUDWATCH-001", {"other_delivery_class"})
+    assert formats == set(ALL_FORMATS)
+    assert outcomes <= {None, "not_applicable"}
+    assert "fail" in every
