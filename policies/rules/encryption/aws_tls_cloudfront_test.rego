@@ -110,6 +110,27 @@ test_origin_tls10_fails if {
 	contains(result.message, "holds TLSv1,")
 }
 
+# Reached over plain HTTP only, an origin negotiates no TLS: ENC-CLOUDFRONT-003 reports it, not this rule.
+test_http_only_origin_protocols_are_not_reported_twice if {
+	count(origin_ssl_rule.deny) == 0 with input.resource as tls_test_distribution({
+		"origin": [{"custom_origin_config": [{"origin_protocol_policy": "http-only", "origin_ssl_protocols": ["TLSv1"]}]}],
+	})
+		with input.related as []
+	count(origin_rule.deny) == 1 with input.resource as tls_test_distribution({
+		"origin": [{"custom_origin_config": [{"origin_protocol_policy": "http-only", "origin_ssl_protocols": ["TLSv1"]}]}],
+		"default_cache_behavior": [{"viewer_protocol_policy": "https-only"}],
+	})
+		with input.related as []
+}
+
+test_origin_tls10_beside_an_http_only_origin_fails if {
+	count(origin_ssl_rule.deny) == 1 with input.resource as tls_test_distribution({"origin": [
+		{"custom_origin_config": [{"origin_protocol_policy": "http-only", "origin_ssl_protocols": ["TLSv1"]}]},
+		{"custom_origin_config": [{"origin_protocol_policy": "https-only", "origin_ssl_protocols": ["TLSv1"]}]},
+	]})
+		with input.related as []
+}
+
 test_origin_tls12_passes if {
 	count(origin_ssl_rule.deny) == 0 with input.resource as tls_test_distribution({"distribution_config": {
 		"origins": [{"custom_origin_config": {"origin_ssl_protocols": ["TLSv1.2"]}}],

@@ -1094,6 +1094,8 @@ FIXTURES: dict[str, list[Case]] = {
         distribution("pass_origin_tls12"),
         distribution("pass_s3_origin", origin=None),
         cfn_without_origin_ssl("fail_origin_ssl_not_set"),
+        # Reached over plain HTTP only, the origin negotiates no TLS: ENC-CLOUDFRONT-003 fails it, not this.
+        distribution("pass_http_only_origin_lists_tls10", origin="http-only", origin_ssl=("TLSv1",)),
     ],
     "ENC-APIGATEWAY-001": [
         rest_domain("fail_tls10", "TLS_1_0"),
