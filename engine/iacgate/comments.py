@@ -53,6 +53,16 @@ def source_lines(text: str, syntax: str) -> list[str]:
     return parser_lines(text, yaml=syntax == YAML)
 
 
+def hcl_heredoc_lines(lines: Sequence[str]) -> frozenset[int]:
+    """Line numbers (1-based, of ``lines``) inside an HCL heredoc, between its ``<<EOT`` line and its
+    closing marker, as the lexer that finds comments reads them: a ``<<`` in a string or a comment opens
+    none, and the marker closes it only alone on its line (Go's blanks around it, as Terraform trims). Where
+    the lexer cannot follow the file (a backslash in code), the lines after that are not counted."""
+    lexer = _HclLexer()
+    lexer.comments(lines)
+    return frozenset(lexer.heredoc_body)
+
+
 def comments(text: str, syntax: str) -> dict[int, str]:
     """Line number (1-based, ``source_lines``) -> the comment on that line, from its ``#`` (or ``//`` in
     HCL) to the end."""
@@ -75,6 +85,8 @@ class _HclLexer:
     heredoc: str | None = None
     block_comment: bool = False
     lost: bool = False
+    # Line numbers of heredoc bodies seen (``hcl_heredoc_lines``).
+    heredoc_body: set[int] = field(default_factory=set)
 
     def comments(self, lines: Sequence[str]) -> dict[int, str]:
         found: dict[int, str] = {}
@@ -84,6 +96,8 @@ class _HclLexer:
             if self.heredoc is not None:
                 if line.strip(GO_SPACE) == self.heredoc:
                     self.heredoc = None
+                else:
+                    self.heredoc_body.add(number)
                 continue
             comment = self._line(line)
             if comment is not None:

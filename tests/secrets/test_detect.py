@@ -632,3 +632,32 @@ def test_a_secret_parameter_default_is_searched_under_the_parameter_name() -> No
     assert _found(json.dumps(document, indent=2), "template.json") == [
         (5, "High-entropy string", "ClientSecret")
     ]
+
+
+def test_heredocs_are_where_terraform_reads_them() -> None:
+    # One reading of heredocs, the comment lexer's (iacgate.comments), since 2026-12. Before, the secrets
+    # search had its own: a "<<EOT" in a trailing comment opened a heredoc that never closed, so the
+    # credential attribute below was reported twice (here and by SEC-CRED-001)...
+    commented = "\n".join(
+        [
+            'resource "aws_db_instance" "ledger" {',
+            '  engine   = "postgres" # the init script is a <<EOT',
+            '  password = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',
+            "}",
+        ]
+    )
+    assert _found(commented) == []
+    # ... and a marker followed by a character Go does not trim (U+001C) closed the heredoc early, so a
+    # shell assignment still inside it was read as HCL and left alone.
+    script = "\n".join(
+        [
+            "locals {",
+            "  script = <<EOT",
+            "echo start",
+            "EOT\x1c",
+            "export API_TOKEN=Xk3x9xLq2mVb7Rt5wY8uPeQ",
+            "EOT",
+            "}",
+        ]
+    )
+    assert _found(script) == [(5, "High-entropy string", "API_TOKEN")]

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from iacgate.comments import hcl_heredoc_lines
 from iacgate.textio import LONE_CR, YAML_ONLY_BREAKS
 
 LINE_LIMIT = 4096
@@ -451,34 +452,24 @@ class _Context:
 
 _NO_CONTEXT = _Context()
 _RESOURCE_HEADER = re.compile(r'resource\s+"([A-Za-z0-9_-]+)"')
-_HEREDOC_START = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
 def _hcl_contexts(lines: list[str]) -> list[_Context]:
     """The context of each line of an HCL file: blocks open at the first column and close with a brace
-    there (as ``terraform fmt`` writes them); a heredoc runs from its ``<<EOT`` to its marker alone on a
-    line."""
+    there (as ``terraform fmt`` writes them); heredocs as the comment lexer reads them
+    (``comments.hcl_heredoc_lines``: one reading of where a heredoc starts and ends)."""
+    heredoc = hcl_heredoc_lines(lines)
     contexts: list[_Context] = []
     resource: str | None = None
-    marker: str | None = None
-    for line in lines:
-        if marker is not None:
-            if line.strip() == marker:
-                marker = None
-                contexts.append(_Context(resource))
-            else:
-                contexts.append(_Context(resource, heredoc=True))
+    for number, line in enumerate(lines, 1):
+        if number in heredoc:
+            contexts.append(_Context(resource, heredoc=True))
             continue
         if line[:1] not in ("", " ", "\t", "}", "#", "/"):
             header = _RESOURCE_HEADER.match(line)
             resource = header.group(1) if header else None
         contexts.append(_Context(resource))
-        code = line.lstrip()
-        commented = code.startswith(("#", "//"))
-        start = None if commented else _HEREDOC_START.search(line.rstrip("\r"))
-        if start:
-            marker = start.group(1)
-        elif line.startswith("}"):
+        if line.startswith("}"):
             resource = None
     return contexts
 
