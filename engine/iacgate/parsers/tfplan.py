@@ -73,10 +73,10 @@ _NOT_EVALUATED = ({"delete"}, {"forget"})
 # out (the service's AWS-managed key, aws/ebs for a volume): the plan shows them unknown until apply,
 # though the configuration sets no key. With the plan's configuration at hand, such a value is "not set",
 # as in the HCL source; an unknown key the configuration does write (a variable, a key of the same plan)
-# stays unknown (#15).
-_PROVIDER_KEYS = frozenset(
-    {"kms_key_id", "kms_key_arn", "kms_master_key_id", "performance_insights_kms_key_id"}
-)
+# stays unknown (#15). Keyed by provider: every resource type of it; _COMPUTED below, by type.
+_PROVIDER_COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "aws": (("kms_key_arn",), ("kms_key_id",), ("kms_master_key_id",), ("performance_insights_kms_key_id",)),
+}
 # Arguments that are optional and computed: the provider reads back what the service chose when the
 # configuration says nothing (a Google-managed or AWS-managed key, the instance's default ssl_mode, an
 # ElastiCache group's at-rest encryption, on for valkey and off for redis), so a plan of a new resource
@@ -488,10 +488,8 @@ def _resource(
     region, region_source = regions.for_resource(instance, provider, attributes, config)
     # Where the credential attributes come from (tfplan_origins): the plan's values cannot tell.
     expressions = _mapping(config.get("expressions"))
-    if config and provider == "aws" and resource.get("mode") != "data" and not deleted:
-        attributes = _unset_provider_keys(attributes, expressions)
-    if config and type_name in _COMPUTED and resource.get("mode") != "data" and not deleted:
-        for path in _COMPUTED[type_name]:
+    if config and resource.get("mode") != "data" and not deleted:
+        for path in _PROVIDER_COMPUTED.get(provider, ()) + _COMPUTED.get(type_name, ()):
             attributes = _unset_computed(attributes, expressions, path)
     if index is not None and expressions:
         origins = credential_origins(config, instance.path, index.modules, given)
@@ -525,24 +523,11 @@ def _resource(
     )
 
 
-def _unset_provider_keys(attributes: Mapping[str, Any], expressions: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``attributes`` with the KMS key arguments the configuration does not write, and the plan shows
-    unknown because the provider computes them, set to None (see ``_PROVIDER_KEYS``)."""
-    computed = [
-        name
-        for name in _PROVIDER_KEYS
-        if isinstance(attributes.get(name), Unknown) and name not in expressions
-    ]
-    if not computed:
-        return attributes
-    return {**attributes, **dict.fromkeys(computed)}
-
-
 def _unset_computed(
     values: Mapping[str, Any], expressions: Mapping[str, Any], path: tuple[str, ...]
 ) -> Mapping[str, Any]:
-    """``values`` with the argument at ``path`` (see ``_COMPUTED``) set to None where the plan shows
-    it unknown and the configuration's block at the same place does not write it."""
+    """``values`` with the argument at ``path`` (see ``_COMPUTED`` and ``_PROVIDER_COMPUTED``) set to None
+    where the plan shows it unknown and the configuration's block at the same place does not write it."""
     name, rest = path[0], path[1:]
     if not rest:
         if isinstance(values.get(name), Unknown) and name not in expressions:
