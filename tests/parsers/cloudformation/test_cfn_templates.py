@@ -7,7 +7,7 @@ from typing import Any
 
 from iacgate.graph.model import UNSET_BRANCH, Edge, Resource, Unknown
 
-from .conftest import FIXTURES, Parse
+from .conftest import FIXTURES, Parse, parse_files
 
 
 def by_id(resources: tuple[Resource, ...]) -> dict[str, Resource]:
@@ -204,6 +204,57 @@ def test_sam_expansion(parse: Parse) -> None:
     assert resources["Flow"].attributes["logging_configuration"]["level"] == "ALL"
     assert resources["Flow"].attributes["tracing_configuration"] == {"enabled": True}
     assert "access_log_settings" not in resources["MyHttpApiApiGatewayDefaultStage"].attributes
+
+
+_IMPLICIT_API = """\
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Env: {Type: String}
+Conditions:
+  Never: !Equals [a, b]
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+  Reader:
+    Type: AWS::Serverless::Function
+    Condition: Never
+    Properties:
+      Handler: index.handler
+      Runtime: python3.12
+      InlineCode: pass
+      Events:
+        Get: {Type: Api, Properties: {Path: /, Method: get}}
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Condition: %s
+    Properties:
+      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}
+      Events:
+        Post: {Type: Api, Properties: {Path: /, Method: post}}
+"""
+
+
+def test_sam_implicit_api_takes_the_condition_of_the_resources_using_it(tmp_path: Path) -> None:
+    """SAM creates the implicit API under a condition when every function or state machine with an event on
+    it has one: no stage CloudFormation would not create is judged, and one it might is marked so."""
+    implicit = {"ServerlessRestApi", "ServerlessRestApiDeployment", "ServerlessRestApiProdStage"}
+
+    def parse(condition: str, **options: object) -> dict[str, Resource]:
+        (tmp_path / "sam.yaml").write_text(_IMPLICIT_API % condition)
+        return by_id(parse_files(tmp_path, ["sam.yaml"], **options).resources)
+
+    assert set(parse("Never")) == set()  # every resource on the API is under a false condition
+    # Under an unknown condition and a false one: their Fn::Or, added to the template as SAM adds it.
+    resources = parse("Prod")
+    assert implicit <= set(resources)  # a state machine's Api event creates the implicit API too
+    stage = resources["ServerlessRestApiProdStage"]
+    assert stage.metadata["condition"] == "ServerlessRestApiCondition"
+    assert "parameter Env has no value" in stage.metadata["condition_unknown"]
+    assert implicit <= set(parse("Prod", parameters={"Env": "prod"}))
+    assert not implicit & set(parse("Prod", parameters={"Env": "dev"}))
+    # A resource without a condition creates the API whatever the others' conditions.
+    (tmp_path / "sam.yaml").write_text((_IMPLICIT_API % "Never").replace("    Condition: Never\n", "", 1))
+    resources = by_id(parse_files(tmp_path, ["sam.yaml"]).resources)
+    assert implicit <= set(resources) and "condition" not in resources["ServerlessRestApiProdStage"].metadata
 
 
 def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:

@@ -68,6 +68,10 @@ class SamExpander:
         self.globals: dict[str, Any] = globals_ if isinstance(globals_, dict) else {}
         self.out: list[Entry] = []
         self.implicit: dict[str, Entry] = {}
+        # The Condition of each resource with an event on an implicit API, by that API's logical id (None:
+        # the resource has none), and the conditions SAM adds to the template.
+        self.implicit_conditions: dict[str, list[str | None]] = {}
+        self.conditions: dict[str, Any] = {}
 
     def properties(self, entry: Entry, section: str) -> tuple[dict[str, Any], dict[str, Path]]:
         local = as_mapping(entry.body.get("Properties"))
@@ -108,8 +112,23 @@ class SamExpander:
                 self.out.append(entry)
             else:
                 handler(self, entry)
+        for api, conditions in self.implicit_conditions.items():
+            self._implicit_condition(api, conditions)
         self.out.extend(self.implicit.values())
         return self.out
+
+    def _implicit_condition(self, api: str, conditions: list[str | None]) -> None:
+        """As SAM does: an implicit API is created under a condition when every resource with an event on
+        it has one (their Fn::Or, which SAM adds to the template, when they differ), else always."""
+        named = sorted({condition for condition in conditions if condition is not None})
+        if not named or None in conditions:
+            return
+        name = named[0] if len(named) == 1 else f"{api}Condition"
+        if len(named) > 1:
+            self.conditions[name] = {"Fn::Or": [{"Condition": condition} for condition in named]}
+        for entry in self.implicit.values():
+            if entry.generated_by == api:
+                entry.body["Condition"] = name
 
     def copy(
         self, props: dict[str, Any], names: tuple[str, ...], renames: dict[str, str] | None = None
@@ -202,15 +221,22 @@ def _function(sam: SamExpander, entry: Entry) -> None:
     if isinstance(props.get("FunctionUrlConfig"), dict):
         url = {"TargetFunctionArn": {"Ref": entry.logical_id}, **copy.deepcopy(props["FunctionUrlConfig"])}
         sam.emit(entry, f"{entry.logical_id}Url", "AWS::Lambda::Url", url, sources, {})
-    events = as_mapping(props.get("Events"))
-    for event in events.values():
+    _implicit_apis(sam, entry, props)
+
+
+def _implicit_apis(sam: SamExpander, entry: Entry, props: dict[str, Any]) -> None:
+    """The APIs SAM creates for a function's or state machine's events that name none."""
+    condition = entry.body.get("Condition")
+    for event in as_mapping(props.get("Events")).values():
         kind = event.get("Type") if isinstance(event, dict) else None
         details = event.get("Properties") if isinstance(event, dict) else None
         explicit = isinstance(details, dict) and ("RestApiId" in details or "ApiId" in details)
-        if kind == "Api" and not explicit and "ServerlessRestApi" not in sam.implicit:
-            _implicit_api(sam, entry, "ServerlessRestApi", "Api")
-        if kind == "HttpApi" and not explicit and "ServerlessHttpApi" not in sam.implicit:
-            _implicit_api(sam, entry, "ServerlessHttpApi", "HttpApi")
+        api = {"Api": "ServerlessRestApi", "HttpApi": "ServerlessHttpApi"}.get(str(kind))
+        if api is None or explicit:
+            continue
+        if api not in sam.implicit_conditions:
+            _implicit_api(sam, entry, api, str(kind))
+        sam.implicit_conditions.setdefault(api, []).append(condition if isinstance(condition, str) else None)
 
 
 def _implicit_api(sam: SamExpander, function: Entry, logical_id: str, kind: str) -> None:
@@ -329,6 +355,7 @@ def _state_machine(sam: SamExpander, entry: Entry) -> None:
         sam.emit(entry, f"{entry.logical_id}Role", "AWS::IAM::Role", role, sources, {"Policies": "Policies"})
         machine["RoleArn"] = {"Fn::GetAtt": [f"{entry.logical_id}Role", "Arn"]}
     sam.emit(entry, entry.logical_id, "AWS::StepFunctions::StateMachine", machine, sources, mapping)
+    _implicit_apis(sam, entry, props)
 
 
 def _layer(sam: SamExpander, entry: Entry) -> None:

@@ -143,6 +143,7 @@ class Stack:
         }
         mappings = mapping(self.doc.get("Mappings"))
         self.conditions: dict[str, Tri] = {}
+        self.added_conditions: dict[str, Any] = {}  # what SAM adds to the template's Conditions
         self._active: set[str] = set()
         self.children: dict[str, StackResult | None] = {}
         self.entries: dict[str, Entry] = {}
@@ -159,7 +160,7 @@ class Stack:
     def condition(self, name: str) -> Tri:
         if name in self.conditions:
             return self.conditions[name]
-        declared = mapping(self.doc.get("Conditions"))
+        declared = {**mapping(self.doc.get("Conditions")), **self.added_conditions}
         if name not in declared:
             return Unknown(f"no condition named {name}")
         if name in self._active:
@@ -235,7 +236,9 @@ class Stack:
         except foreach.TooLarge as error:
             self.ceiling(error.what, self.line(error.path))
         if sam.is_sam(self.doc, entries):
-            entries = sam.SamExpander(self.doc).expand(entries)
+            expander = sam.SamExpander(self.doc)
+            entries = expander.expand(entries)
+            self.added_conditions = expander.conditions
         self.entries = {entry.logical_id: entry for entry in entries}
         self.ev.resources = frozenset(self.entries)
         for entry in entries:
