@@ -96,6 +96,25 @@ def test_pseudo_parameters(parse: Parse) -> None:
     assert resources["CardDataVolume"].tags["Stack"] == "s1"
 
 
+def test_partition_and_url_suffix_follow_the_region(tmp_path: Path) -> None:
+    """Each partition's regions give its own AWS::Partition and AWS::URLSuffix (an ARN built with them names
+    the partition CloudFormation would), and each is taken for a region name."""
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+        "      BucketName: !Sub '${AWS::Partition} ${AWS::URLSuffix}'\n"
+    )
+    expected = {
+        "eu-west-1": "aws amazonaws.com", "cn-north-1": "aws-cn amazonaws.com.cn",
+        "us-gov-west-1": "aws-us-gov amazonaws.com", "us-iso-east-1": "aws-iso c2s.ic.gov",
+        "us-isob-east-1": "aws-iso-b sc2s.sgov.gov", "eu-isoe-west-1": "aws-iso-e cloud.adc-e.uk",
+        "us-isof-south-1": "aws-iso-f csp.hci.ic.gov", "eusc-de-east-1": "aws-eusc amazonaws.eu",
+    }  # fmt: skip
+    for region, value in expected.items():
+        result = parse_files(tmp_path, ["stack.yaml"], region=region)
+        assert result.resources[0].attributes["bucket"] == value, region
+        assert [n.message for n in result.notifications if n.level == "warning"] == [], region
+
+
 def test_lines_for_resources_and_properties(parse: Parse) -> None:
     resources = by_id(parse("intrinsics.yaml").resources)
     volume = resources["CardDataVolume"].location

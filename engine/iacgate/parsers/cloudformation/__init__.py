@@ -21,9 +21,11 @@ from iacgate.parsers.cloudformation.template import CeilingError, Environment, S
 from iacgate.parsers.cloudformation.yaml_loader import load_yaml
 from iacgate.textio import SourceFile, read_source
 
-# Partition, then direction, then a number: eu-west-1, us-gov-west-1, cn-northwest-1, us-isob-east-1.
+# Partition, then direction, then a number: eu-west-1, us-gov-west-1, cn-northwest-1, us-isob-east-1,
+# eusc-de-east-1.
 _AWS_REGION = re.compile(
-    r"^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$"
+    r"^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})"
+    r"-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$"
 )
 
 

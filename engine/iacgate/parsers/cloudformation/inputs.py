@@ -12,12 +12,24 @@ from iacgate.graph.model import Unknown
 NO_REGION = Unknown("deployment region not given: pass --region or set cloudformation.region")
 
 
+# The partitions other than aws, by the prefix of their regions' names, with their domain suffix (as the
+# AWS SDKs' partitions.json lists them).
+_PARTITIONS = (
+    ("cn-", "aws-cn", "amazonaws.com.cn"),
+    ("us-gov-", "aws-us-gov", "amazonaws.com"),
+    ("us-iso-", "aws-iso", "c2s.ic.gov"),
+    ("us-isob-", "aws-iso-b", "sc2s.sgov.gov"),
+    ("eu-isoe-", "aws-iso-e", "cloud.adc-e.uk"),
+    ("us-isof-", "aws-iso-f", "csp.hci.ic.gov"),
+    ("eusc-", "aws-eusc", "amazonaws.eu"),
+)
+
+
 def pseudo_parameters(region: str | None, stack_name: str | None) -> dict[str, Any]:
-    partition, suffix = "aws", "amazonaws.com"
-    if region and region.startswith("cn-"):
-        partition, suffix = "aws-cn", "amazonaws.com.cn"
-    elif region and region.startswith("us-gov-"):
-        partition = "aws-us-gov"
+    partition, suffix = next(
+        ((name, domain) for prefix, name, domain in _PARTITIONS if region and region.startswith(prefix)),
+        ("aws", "amazonaws.com"),
+    )
     return {
         "AWS::Region": region
         or Unknown("deployment region not given: pass --region or set cloudformation.region"),
