@@ -94,6 +94,15 @@ def test_pseudo_parameters(parse: Parse) -> None:
     )
     assert resources["AuditBucket"].attributes["bucket"] == "7-audit-cn-north-1"
     assert resources["CardDataVolume"].tags["Stack"] == "s1"
+    # The account is given as the stack name is; other pseudo parameters cannot be, and a warning says so.
+    given = {"AWS::AccountId": "111122223333", "AWS::Region": "eu-west-1"}
+    result = parse("intrinsics.yaml", region="cn-north-1", parameters=given)
+    description = by_id(result.resources)["AuditKey"].attributes["description"]
+    assert description == "key for cn-north-1 in aws-cn (111122223333)"
+    assert [n.message for n in result.notifications if n.level == "warning"] == [
+        "pseudo parameter AWS::Region (--parameter or a parameters file) cannot be given, only "
+        "AWS::AccountId and AWS::StackName (the region is --region); its value is not used"
+    ]
 
 
 def test_partition_and_url_suffix_follow_the_region(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from iacgate.errors import ParseError, Position
 from iacgate.notifications import Notification
 from iacgate.parsers import claims, node_types
 from iacgate.parsers.base import ParseOptions, ParseResult
-from iacgate.parsers.cloudformation.inputs import child_candidates, template_url_hint
+from iacgate.parsers.cloudformation.inputs import GIVEN_PSEUDO, child_candidates, template_url_hint
 from iacgate.parsers.cloudformation.json_lines import load_json
 from iacgate.parsers.cloudformation.loaded import Loaded, mapping
 from iacgate.parsers.cloudformation.parameters import PARAMETER_TYPE, parameter_nodes
@@ -27,6 +27,11 @@ _AWS_REGION = re.compile(
     r"^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})"
     r"-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$"
 )
+
+
+_REGION_HINT = {
+    name: " (the region is --region)" for name in ("AWS::Region", "AWS::Partition", "AWS::URLSuffix")
+}
 
 
 def _unused_inputs(
@@ -49,6 +54,13 @@ def _unused_inputs(
         for name in sorted(set(given) - declared)
         if not name.startswith("AWS::")
     ]  # fmt: skip
+    notes.extend(
+        Notification("warning", f"pseudo parameter {name} (--parameter or a parameters file) cannot be "
+                     f"given, only {' and '.join(sorted(GIVEN_PSEUDO))}{_REGION_HINT.get(name, '')}; "
+                     "its value is not used")
+        for name in sorted(given)
+        if name.startswith("AWS::") and name not in GIVEN_PSEUDO
+    )  # fmt: skip
     if region is not None and not _AWS_REGION.match(region):
         notes.append(
             Notification("warning", f"--region {region!r} is not an AWS region name (such as eu-west-1)")
@@ -166,7 +178,9 @@ class CloudFormationParser:
                 return source, found
             return f"template {hint!r} not found inside the scanned tree"
 
-        environment = Environment(options.region, given.get("AWS::StackName"), load_child)
+        environment = Environment(
+            options.region, given.get("AWS::StackName"), load_child, given.get("AWS::AccountId")
+        )
 
         def parse_one(source: SourceFile) -> tuple[ParseResult, list[tuple[SourceFile, str]]]:
             found = loaded[source.path.resolve()]

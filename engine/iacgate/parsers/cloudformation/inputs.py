@@ -25,7 +25,14 @@ _PARTITIONS = (
 )
 
 
-def pseudo_parameters(region: str | None, stack_name: str | None) -> dict[str, Any]:
+# The pseudo parameters a scan may be given as parameters (--parameter AWS::AccountId=...): what the
+# deployment, not the template, fixes. The region is --region.
+GIVEN_PSEUDO = frozenset({"AWS::AccountId", "AWS::StackName"})
+
+
+def pseudo_parameters(
+    region: str | None, stack_name: str | None, account_id: str | None = None
+) -> dict[str, Any]:
     partition, suffix = next(
         ((name, domain) for prefix, name, domain in _PARTITIONS if region and region.startswith(prefix)),
         ("aws", "amazonaws.com"),
@@ -35,7 +42,11 @@ def pseudo_parameters(region: str | None, stack_name: str | None) -> dict[str, A
         or Unknown("deployment region not given: pass --region or set cloudformation.region"),
         "AWS::Partition": partition,
         "AWS::URLSuffix": suffix,
-        "AWS::AccountId": Unknown("AWS::AccountId: the deploying account is known at deploy time"),
+        "AWS::AccountId": account_id
+        or Unknown(
+            "AWS::AccountId: the deploying account is known at deploy time (pass --parameter "
+            "AWS::AccountId=ID)"
+        ),
         "AWS::StackName": stack_name or Unknown("AWS::StackName: chosen at deploy time"),
         "AWS::StackId": Unknown("AWS::StackId: known after deploy"),
         "AWS::NotificationARNs": Unknown("AWS::NotificationARNs: chosen at deploy time"),

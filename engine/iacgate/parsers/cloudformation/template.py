@@ -101,6 +101,7 @@ class Environment:
     region: str | None
     stack_name: str | None
     load_child: Callable[[SourceFile, Any, str], tuple[SourceFile, Loaded] | str]
+    account_id: str | None = None  # the same for nested stacks, unlike the stack name
 
 
 @dataclass
@@ -138,7 +139,7 @@ class Stack:
         self.table = type_table()
         stack_name = env.stack_name if depth == 0 else None
         names = {
-            **pseudo_parameters(env.region, stack_name),
+            **pseudo_parameters(env.region, stack_name, env.account_id),
             **parameter_values(self.doc.get("Parameters"), given),
         }
         mappings = mapping(self.doc.get("Mappings"))
