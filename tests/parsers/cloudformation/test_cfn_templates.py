@@ -307,6 +307,20 @@ def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     assert errors[("bad.json", 4, 42)].startswith("invalid JSON")
 
 
+def test_sub_of_a_preprocessor_tag_is_warned_and_unknown_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n"
+        "      UserData: !Base64\n        Fn::Sub: !Rain::Embed server.sh\n"
+    )
+    result = parse_files(tmp_path, ["stack.yaml"])
+    user_data = result.resources[0].attributes["user_data"]
+    assert isinstance(user_data, Unknown)
+    assert user_data.reason == "!Rain::Embed: pre-processor tag, not evaluated"  # not "malformed Fn::Sub"
+    assert [(n.level, n.line, n.message) for n in result.notifications] == [
+        ("warning", 6, "!Rain::Embed is a pre-processor tag (not evaluated: it must run first)")
+    ]
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

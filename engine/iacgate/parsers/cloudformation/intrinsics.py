@@ -313,6 +313,8 @@ def _sub(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
         template = ev.resolve(arg[0], (*raw, 0), out)
         if isinstance(arg[1], dict):
             variables = {k: ev.resolve(v, (*raw, 1, k), out) for k, v in arg[1].items()}
+    elif not isinstance(arg, str):
+        template = ev.resolve(arg, raw, out)  # a pre-processor's tag (!Rain::Embed): warned, unknown
     if not isinstance(template, str):
         return template if isinstance(template, Unknown) else Unknown("malformed Fn::Sub")
     missing: list[str] = []
