@@ -285,6 +285,36 @@ def test_sam_implicit_api_takes_the_condition_of_the_resources_using_it(tmp_path
     assert implicit <= set(resources) and "condition" not in resources["ServerlessRestApiProdStage"].metadata
 
 
+def test_sam_api_domain_becomes_the_domain_name_sam_creates(tmp_path: Path) -> None:
+    """An Api's or HttpApi's Domain is a custom domain name with its TLS policy (ENC-APIGATEWAY-001 judges
+    it), under the id SAM gives it: a hash of the domain name."""
+    (tmp_path / "sam.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n"
+        "      Domain:\n        DomainName: example.com\n        CertificateArn: arn:cert\n"
+        "        SecurityPolicy: TLS_1_0\n"
+        "  Http:\n    Type: AWS::Serverless::HttpApi\n    Condition: Never\n    Properties:\n"
+        "      Domain:\n        DomainName: api.example.com\n        CertificateArn: arn:cert\n"
+        "        SecurityPolicy: TLS_1_2\n"
+        "Conditions:\n  Never: !Equals [a, b]\n"
+    )
+    resources = by_id(parse_files(tmp_path, ["sam.yaml"]).resources)
+    domain = resources["ApiGatewayDomainName0caaf24ab1"]  # SAM's id for example.com
+    assert (domain.native_type, domain.type) == ("AWS::ApiGateway::DomainName", "aws_api_gateway_domain_name")
+    assert domain.attributes == {
+        "domain_name": "example.com", "regional_certificate_arn": "arn:cert",
+        "endpoint_configuration": {"types": ["REGIONAL"]}, "security_policy": "TLS_1_0",
+    }  # fmt: skip
+    assert domain.location.attribute_lines["security_policy"] == 10
+    assert domain.metadata["sam_resource"] == "Api"
+    assert not [key for key in resources if key.startswith("ApiGatewayDomainNameV2")]  # its API's condition
+    (tmp_path / "sam.yaml").write_text((tmp_path / "sam.yaml").read_text().replace("b]", "a]"))
+    v2 = by_id(parse_files(tmp_path, ["sam.yaml"]).resources)["ApiGatewayDomainNameV21bc412bb08"]
+    assert v2.attributes["domain_name_configuration"] == [
+        {"certificate_arn": "arn:cert", "endpoint_type": "REGIONAL", "security_policy": "TLS_1_2"}
+    ]
+
+
 def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     macro = parse("macro.yaml")
     assert macro.resources == ()

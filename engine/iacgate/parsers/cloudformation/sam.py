@@ -8,6 +8,8 @@ hashes (deployments, layer versions) are left out so ids do not change when code
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -300,6 +302,53 @@ def _api(sam: SamExpander, entry: Entry) -> None:
     stage["Tags"] = _tags_list(props.get("Tags"), None)
     suffix = re.sub(r"[^A-Za-z0-9]", "", stage_name) if isinstance(stage_name, str) else ""
     sam.emit(entry, f"{entry.logical_id}{suffix}Stage", "AWS::ApiGateway::Stage", stage, sources, mapping)
+    _domain_name(sam, entry, props, sources, "AWS::ApiGateway::DomainName")
+
+
+def _domain_name(
+    sam: SamExpander, entry: Entry, props: dict[str, Any], sources: dict[str, Path], kind: str
+) -> None:
+    """An API's custom domain (``Domain``) as SAM creates it: with its TLS ``SecurityPolicy``, under the id
+    SAM derives from the domain name. SAM refuses a Domain without DomainName or CertificateArn."""
+    domain = props.get("Domain")
+    if (
+        not isinstance(domain, dict)
+        or _intrinsic(domain)
+        or not {"DomainName", "CertificateArn"} <= set(domain)
+    ):
+        return
+    given = {key: copy.deepcopy(value) for key, value in domain.items()}
+    endpoint = given.get("EndpointConfiguration") or "REGIONAL"
+    body: dict[str, Any] = {"DomainName": given["DomainName"]}
+    where = {key: (*sources["Domain"], key) for key in domain}
+    optional = [key for key in ("SecurityPolicy", "OwnershipVerificationCertificateArn") if given.get(key)]
+    if kind == "AWS::ApiGateway::DomainName":
+        certificate = "RegionalCertificateArn" if endpoint == "REGIONAL" else "CertificateArn"
+        body.update({certificate: given["CertificateArn"], "EndpointConfiguration": {"Types": [endpoint]}})
+        body.update({key: given[key] for key in optional})
+        mapping = {
+            "DomainName": "DomainName",
+            "CertificateArn": certificate,
+            **{key: key for key in optional},
+        }
+        prefix = "ApiGatewayDomainName"
+    else:
+        config = {"CertificateArn": given["CertificateArn"], "EndpointType": endpoint}
+        body["DomainNameConfigurations"] = [{**config, **{key: given[key] for key in optional}}]
+        mapping = {"DomainName": "DomainName", "CertificateArn": "DomainNameConfigurations"}
+        mapping.update({key: "DomainNameConfigurations" for key in optional})
+        prefix = "ApiGatewayDomainNameV2"
+    if isinstance(given.get("MutualTlsAuthentication"), dict):
+        body["MutualTlsAuthentication"] = given["MutualTlsAuthentication"]
+        mapping["MutualTlsAuthentication"] = "MutualTlsAuthentication"
+    name = given["DomainName"]
+    text = (
+        name
+        if isinstance(name, str)
+        else json.dumps(name, separators=(",", ":"), sort_keys=True, default=str)
+    )
+    logical_id = prefix + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    sam.emit(entry, logical_id, kind, body, where, mapping)
 
 
 def _http_api(sam: SamExpander, entry: Entry) -> None:
@@ -325,6 +374,7 @@ def _http_api(sam: SamExpander, entry: Entry) -> None:
         else f"{entry.logical_id}ApiGatewayDefaultStage"
     )
     sam.emit(entry, name, "AWS::ApiGatewayV2::Stage", stage, sources, mapping)
+    _domain_name(sam, entry, props, sources, "AWS::ApiGatewayV2::DomainName")
 
 
 def _simple_table(sam: SamExpander, entry: Entry) -> None:
