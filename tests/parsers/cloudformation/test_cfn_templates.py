@@ -315,6 +315,36 @@ def test_sam_api_domain_becomes_the_domain_name_sam_creates(tmp_path: Path) -> N
     ]
 
 
+def test_sam_graphql_api_logs_unless_told_not_to_and_has_its_cache(tmp_path: Path) -> None:
+    """SAM's GraphQLApi logs at FieldLogLevel ALL with a role it makes unless ``Logging: false``, and its
+    Cache is an AppSync API cache: LOG-APPSYNC-001 and the cache's encryption rule judge them."""
+    (tmp_path / "sam.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Default:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
+        "      SchemaInline: 'type Query { a: String }'\n      Auth: {Type: API_KEY}\n"
+        "  Quiet:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
+        "      SchemaInline: 'type Query { a: String }'\n      Auth: {Type: AWS_IAM}\n      Logging: false\n"
+        "      Cache:\n        Type: SMALL\n        ApiCachingBehavior: FULL_REQUEST_CACHING\n"
+        "        Ttl: 60\n        AtRestEncryptionEnabled: false\n"
+    )
+    result = parse_files(tmp_path, ["sam.yaml"])
+    resources = by_id(result.resources)
+    assert {key: r.native_type for key, r in resources.items()} == {
+        "Default": "AWS::AppSync::GraphQLApi", "DefaultCloudWatchRole": "AWS::IAM::Role",
+        "Quiet": "AWS::AppSync::GraphQLApi", "QuietApiCache": "AWS::AppSync::ApiCache",
+    }  # fmt: skip
+    default = resources["Default"].attributes
+    assert (default["name"], default["authentication_type"]) == ("Default", "API_KEY")
+    assert default["log_config"]["field_log_level"] == "ALL"
+    assert Edge("Default", "DefaultCloudWatchRole", "reference", "log_config") in result.edges
+    assert "log_config" not in resources["Quiet"].attributes  # Logging: false
+    cache = resources["QuietApiCache"]
+    assert cache.type == "aws_appsync_api_cache"
+    assert cache.attributes["at_rest_encryption_enabled"] is False
+    assert cache.location.attribute_lines["at_rest_encryption_enabled"] == 18
+    assert Edge("QuietApiCache", "Quiet", "reference", "api_id") in result.edges
+
+
 def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     macro = parse("macro.yaml")
     assert macro.resources == ()

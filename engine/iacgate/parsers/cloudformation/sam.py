@@ -30,10 +30,19 @@ _STATES_TRUST = {
         {"Effect": "Allow", "Action": ["sts:AssumeRole"], "Principal": {"Service": ["states.amazonaws.com"]}}
     ],
 }
+_APPSYNC_TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Action": ["sts:AssumeRole"], "Principal": {"Service": ["appsync.amazonaws.com"]}}
+    ],
+}
 _BASIC_EXECUTION = {
     "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 _XRAY = {"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"}
+_APPSYNC_LOGS = {
+    "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs"
+}
 
 
 # -- SAM -----------------------------------------------------------------------------------------------
@@ -429,7 +438,51 @@ def _application(sam: SamExpander, entry: Entry) -> None:
     sam.emit(entry, entry.logical_id, "AWS::CloudFormation::Stack", stack, sources, mapping)
 
 
+def _graphql_api(sam: SamExpander, entry: Entry) -> None:
+    """The GraphQL API and what rules judge of it: its logging (on at FieldLogLevel ALL, with a role SAM
+    makes, unless ``Logging: false``) and its cache. Schema, data sources and resolvers are not made."""
+    props, sources = sam.properties(entry, "GraphQLApi")
+    api, mapping = sam.copy(props, ("Name", "XrayEnabled"))
+    api.setdefault("Name", entry.logical_id)
+    auth = props.get("Auth")
+    if isinstance(auth, dict) and "Type" in auth:
+        api["AuthenticationType"] = copy.deepcopy(auth["Type"])
+        mapping["Auth"] = "AuthenticationType"
+    if "Tags" in props:
+        api["Tags"] = _tags_list(props["Tags"], None)
+        mapping["Tags"] = "Tags"
+    logging = props.get("Logging")
+    if isinstance(logging, dict) and _intrinsic(logging):
+        api["LogConfig"] = Unknown(
+            "SAM Logging written as an intrinsic function, which SAM does not evaluate"
+        )
+        mapping["Logging"] = "LogConfig"
+    elif logging is not False:
+        given = logging if isinstance(logging, dict) and not _intrinsic(logging) else {}
+        config: dict[str, Any] = {"FieldLogLevel": copy.deepcopy(given.get("FieldLogLevel")) or "ALL"}
+        if given.get("ExcludeVerboseContent"):
+            config["ExcludeVerboseContent"] = copy.deepcopy(given["ExcludeVerboseContent"])
+        role_arn = given.get("CloudWatchLogsRoleArn")
+        if not role_arn:
+            role = f"{entry.logical_id}CloudWatchRole"
+            body = {"AssumeRolePolicyDocument": _APPSYNC_TRUST, "ManagedPolicyArns": [_APPSYNC_LOGS]}
+            sam.emit(entry, role, "AWS::IAM::Role", body, sources, {})
+            role_arn = {"Fn::GetAtt": [role, "Arn"]}
+        config["CloudWatchLogsRoleArn"] = copy.deepcopy(role_arn)
+        api["LogConfig"] = config
+        mapping["Logging"] = "LogConfig"
+    sam.emit(entry, entry.logical_id, "AWS::AppSync::GraphQLApi", api, sources, mapping)
+    if isinstance(props.get("Cache"), dict):
+        names = ("ApiCachingBehavior", "Type", "Ttl", "AtRestEncryptionEnabled", "TransitEncryptionEnabled")
+        cache = {key: copy.deepcopy(props["Cache"][key]) for key in names if key in props["Cache"]}
+        cache["ApiId"] = {"Fn::GetAtt": [entry.logical_id, "ApiId"]}
+        where = {key: (*sources["Cache"], key) for key in names}
+        sam.emit(entry, f"{entry.logical_id}ApiCache", "AWS::AppSync::ApiCache", cache, where,
+                 {key: key for key in names})  # fmt: skip
+
+
 _EXPANDERS: dict[str, Callable[[SamExpander, Entry], None]] = {
+    "AWS::Serverless::GraphQLApi": _graphql_api,
     "AWS::Serverless::Function": _function,
     "AWS::Serverless::Api": _api,
     "AWS::Serverless::HttpApi": _http_api,
