@@ -381,6 +381,18 @@ def test_sub_of_a_preprocessor_tag_is_warned_and_unknown_with_its_reason(tmp_pat
     ]
 
 
+def test_select_takes_no_negative_index(tmp_path: Path) -> None:
+    """CloudFormation's Fn::Select takes an index from 0 to N-1; -1 is not the last item."""
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n"
+        "      Encrypted: !Select [-1, [false, true]]\n      KmsKeyId: !Select [1, [a, b]]\n"
+    )
+    attributes = parse_files(tmp_path, ["stack.yaml"]).resources[0].attributes
+    assert isinstance(attributes["encrypted"], Unknown)
+    assert attributes["encrypted"].reason == "Fn::Select index -1 out of range"
+    assert attributes["kms_key_id"] == "b"
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

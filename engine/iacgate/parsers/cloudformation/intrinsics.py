@@ -361,6 +361,8 @@ def _select(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     if isinstance(index, Unknown) or isinstance(items, Unknown):
         return index if isinstance(index, Unknown) else items
     try:
+        if int(index) < 0:  # CloudFormation takes 0 to N-1 only; Python would count from the end
+            raise IndexError(index)
         return items[int(index)]
     except (ValueError, TypeError, IndexError, KeyError, OverflowError):  # OverflowError: .inf
         return Unknown(f"Fn::Select index {index!r} out of range")
