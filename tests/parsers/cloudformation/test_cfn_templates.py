@@ -393,6 +393,26 @@ def test_select_takes_no_negative_index(tmp_path: Path) -> None:
     assert attributes["kms_key_id"] == "b"
 
 
+def test_a_parameter_holding_a_dynamic_reference_is_resolved_at_deploy_time(tmp_path: Path) -> None:
+    """A dynamic reference as a parameter's value (its Default, or given) is resolved by CloudFormation at
+    deploy time, as one written in place: the key it names is unknown, not the reference's own text."""
+    (tmp_path / "stack.yaml").write_text(
+        "Parameters:\n  Key:\n    Type: String\n    Default: '{{resolve:ssm:/kms/key:1}}'\n"
+        "  Name:\n    Type: String\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+        "      KmsMasterKeyId: !Ref Key\n      TopicName: !Sub '${Name}-topic'\n"
+    )
+    reason = "dynamic reference {{resolve:ssm:...}} resolved at deploy time"
+    for given in ({}, {"Key": "{{resolve:ssm:/other:2}}"}):
+        attributes = parse_files(tmp_path, ["stack.yaml"], parameters=given).resources[0].attributes
+        assert attributes["kms_master_key_id"] == Unknown(reason)
+    given = {"Key": "alias/app", "Name": "{{resolve:secretsmanager:name}}"}
+    attributes = parse_files(tmp_path, ["stack.yaml"], parameters=given).resources[0].attributes
+    assert attributes["kms_master_key_id"] == "alias/app"
+    assert attributes["name"] == Unknown(
+        "dynamic reference {{resolve:secretsmanager:...}} resolved at deploy time"
+    )
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

@@ -164,7 +164,11 @@ class Evaluator:
     def intrinsic(self, key: str, arg: Any, raw: Path, out: Path, convert: bool = False) -> Any:
         if key == "Ref":
             name = arg if isinstance(arg, str) else self.resolve(arg, raw, out)
-            return self.ref(name, out) if isinstance(name, str) else Unknown("Ref of a computed name")
+            if not isinstance(name, str):
+                return Unknown("Ref of a computed name")
+            # A parameter's value may be a dynamic reference (its Default, --parameter): resolved at deploy
+            # time like one written in place. Fn::Sub joins it as text first (the result is judged whole).
+            return dynamic_reference(self.ref(name, out))
         if key == "Fn::If":
             return self._if(arg, raw, out, convert)
         if key in _CONDITIONS:
