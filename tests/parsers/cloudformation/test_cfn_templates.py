@@ -413,6 +413,25 @@ def test_a_parameter_holding_a_dynamic_reference_is_resolved_at_deploy_time(tmp_
     )
 
 
+def test_secrets_manager_transform_is_evaluated_and_its_rotation_function_reported(tmp_path: Path) -> None:
+    """The AWS::SecretsManager transform leaves the template as written but for a nested stack holding the
+    rotation function of a HostedRotationLambda: the resources are judged, that function is unresolved."""
+    (tmp_path / "stack.yaml").write_text(
+        "Transform: AWS::SecretsManager-2024-09-16\nResources:\n"
+        "  Secret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n"
+        "      KmsKeyId: alias/aws/secretsmanager\n"
+        "  Rotation:\n    Type: AWS::SecretsManager::RotationSchedule\n    Properties:\n"
+        "      SecretId: !Ref Secret\n      HostedRotationLambda:\n        RotationType: MySQLSingleUser\n"
+    )
+    result = parse_files(tmp_path, ["stack.yaml"])
+    resources = by_id(result.resources)
+    assert set(resources) == {"Secret", "Rotation"}
+    assert resources["Secret"].attributes["kms_key_id"] == "alias/aws/secretsmanager"
+    assert [n.level for n in result.notifications] == ["warning"]
+    assert [(u.address, u.line) for u in result.unresolved] == [("Rotation", 7)]
+    assert "HostedRotationLambda" in result.unresolved[0].reason
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

@@ -36,7 +36,15 @@ from iacgate.redaction import shorten
 from iacgate.textio import SourceFile
 
 KNOWN_TRANSFORMS = frozenset(
-    {"AWS::Serverless-2016-10-31", "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen"}
+    {
+        "AWS::Serverless-2016-10-31",
+        "AWS::LanguageExtensions",
+        "AWS::CodeDeployBlueGreen",
+        # Leaves the template as written but for a nested stack holding the rotation function of each
+        # RotationSchedule with a HostedRotationLambda, which is reported as not evaluated.
+        "AWS::SecretsManager-2020-07-23",
+        "AWS::SecretsManager-2024-09-16",
+    }
 )
 _MAX_DEPTH = 8
 # What one root template with all its nested stacks may evaluate: a template naming another ten times,
@@ -324,6 +332,14 @@ class Stack:
         for target in [depends] if isinstance(depends, str) else depends if isinstance(depends, list) else []:
             if isinstance(target, str):
                 self.result.edges.append(Edge(resource_id, self.prefix + target, "depends_on"))
+        if native == "AWS::SecretsManager::RotationSchedule" and "HostedRotationLambda" in mapping(
+            body.get("Properties")
+        ):
+            why = (
+                f"the rotation function of {resource_id} (HostedRotationLambda) not evaluated: the "
+                "AWS::SecretsManager transform makes it in a nested stack from a Secrets Manager template"
+            )
+            self.unresolved(entry.logical_id, "AWS::SecretsManager transform", start, why)  # fmt: skip
         if _is_stack(entry):
             child = self.child(entry.logical_id, attributes.get("parameters"))
             if child is not None:
