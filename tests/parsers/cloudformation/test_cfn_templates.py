@@ -432,6 +432,30 @@ def test_secrets_manager_transform_is_evaluated_and_its_rotation_function_report
     assert "HostedRotationLambda" in result.unresolved[0].reason
 
 
+def test_a_parameter_value_outside_its_allowed_values_is_warned(tmp_path: Path) -> None:
+    """CloudFormation refuses a parameter value outside AllowedValues: a typo such as Env=prdo is said,
+    not silently read as a value that turns the production-only resources off; a NoEcho value is not shown."""
+    (tmp_path / "stack.yaml").write_text(
+        "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\n"
+        "  Zones:\n    Type: CommaDelimitedList\n    Default: 'a, c'\n    AllowedValues: [a, b]\n"
+        "  Token:\n    Type: String\n    NoEcho: true\n    AllowedValues: [x]\n"
+        "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+    )
+
+    def warnings(**given: str) -> list[tuple[int, str]]:
+        notes = parse_files(tmp_path, ["stack.yaml"], parameters=given).notifications
+        return [(n.line, n.message) for n in notes if n.level == "warning"]
+
+    refused = ", not one of its AllowedValues; CloudFormation refuses it"
+    assert warnings(Env="prdo", Zones="b", Token="secret") == [
+        (2, f"parameter Env has the value 'prdo' (given){refused}"),
+        (9, f"parameter Token has a NoEcho value (given){refused}"),
+    ]
+    assert warnings(Env="prod", Token="x") == [
+        (5, f"parameter Zones has the value 'c' (its Default){refused}")
+    ]
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

@@ -28,7 +28,7 @@ from iacgate.parsers.cloudformation.inputs import (
     pseudo_parameters,
     template_url_hint,
 )
-from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise
+from iacgate.parsers.cloudformation.intrinsics import NO_VALUE, Evaluator, Tri, normalise, text
 from iacgate.parsers.cloudformation.loaded import CustomTag, Entry, Loaded, Path, mapping
 from iacgate.parsers.cloudformation.names import type_table
 from iacgate.parsers.jsontext import kind
@@ -164,6 +164,25 @@ class Stack:
         self.ev.defaults = frozenset(
             name for name, spec in declared.items() if isinstance(spec, dict) and "Default" in spec
         ) - frozenset(given)
+        self._check_allowed(declared, names)
+
+    def _check_allowed(self, declared: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+        """A parameter value (given or its Default) outside its AllowedValues is one CloudFormation refuses:
+        evaluated as given, with a warning (a typo such as Env=prdo would otherwise read as a real value)."""
+        for name, spec in declared.items():
+            allowed = spec.get("AllowedValues") if isinstance(spec, dict) else None
+            value = values.get(name)
+            if not isinstance(allowed, list) or isinstance(value, Unknown):
+                continue
+            texts = {text(item) for item in allowed}
+            outside = [item for item in (value if isinstance(value, list) else [value])
+                       if text(item) is not None and text(item) not in texts]  # fmt: skip
+            if outside:
+                secret = str(spec.get("NoEcho")).lower() == "true"  # a NoEcho value is never shown
+                shown = "a NoEcho value" if secret else f"the value {shorten(str(outside[0]))!r}"
+                where = "given" if name not in self.ev.defaults else "its Default"
+                message = f"parameter {name} has {shown} ({where}), not one of its AllowedValues"
+                self.warn(f"{message}; CloudFormation refuses it", self.line(("Parameters", name)))
 
     # -- helpers used by the evaluator ------------------------------------------------------------
     def condition(self, name: str) -> Tri:
