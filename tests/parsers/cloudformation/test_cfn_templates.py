@@ -456,6 +456,15 @@ def test_a_parameter_value_outside_its_allowed_values_is_warned(tmp_path: Path) 
     ]
 
 
+def test_sub_names_each_unknown_value_once(tmp_path: Path) -> None:
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+        "      TopicName: !Sub '${AWS::StackName}-${AWS::Region}-${AWS::StackName}'\n"
+    )
+    name = parse_files(tmp_path, ["stack.yaml"]).resources[0].attributes["name"]
+    assert name == Unknown("Fn::Sub depends on values not known before deploy: AWS::StackName, AWS::Region")
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

@@ -343,7 +343,8 @@ def _sub(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
 
     result = _SUB.sub(replace, template)
     if missing:
-        return Unknown(f"Fn::Sub depends on values not known before deploy: {', '.join(missing)}")
+        names = ", ".join(dict.fromkeys(missing))  # each once, in order
+        return Unknown(f"Fn::Sub depends on values not known before deploy: {names}")
     return result
 
 
