@@ -465,6 +465,23 @@ def test_sub_names_each_unknown_value_once(tmp_path: Path) -> None:
     assert name == Unknown("Fn::Sub depends on values not known before deploy: AWS::StackName, AWS::Region")
 
 
+def test_deletion_and_update_replace_policies_as_language_extensions_write_them(tmp_path: Path) -> None:
+    """AWS::LanguageExtensions lets DeletionPolicy and UpdateReplacePolicy be a Ref to a parameter or an
+    Fn::If: the resource records the policy CloudFormation applies, or that it is unknown (not absent)."""
+    (tmp_path / "stack.yaml").write_text(
+        "Transform: AWS::LanguageExtensions\nParameters:\n  Env: {Type: String}\n"
+        "  Keep: {Type: String, Default: Snapshot}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+        "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"
+        "    DeletionPolicy: !If [IsProd, Retain, Delete]\n"
+        "    UpdateReplacePolicy: !Ref Keep\n    Properties: {Engine: mysql}\n"
+    )
+    metadata = parse_files(tmp_path, ["stack.yaml"]).resources[0].metadata
+    assert isinstance(metadata["deletion_policy"], Unknown)
+    assert metadata["update_replace_policy"] == "Snapshot"
+    metadata = parse_files(tmp_path, ["stack.yaml"], parameters={"Env": "prod"}).resources[0].metadata
+    assert (metadata["deletion_policy"], metadata["update_replace_policy"]) == ("Retain", "Snapshot")
+
+
 def test_claims_by_content(tmp_path: Path) -> None:
     from iacgate.parsers.cloudformation import CloudFormationParser
     from iacgate.textio import SourceFile

@@ -326,8 +326,10 @@ class Stack:
                        "expected a mapping", self.line((*entry.origin, "Properties")) or start)  # fmt: skip
             return
         for key in ("DeletionPolicy", "UpdateReplacePolicy"):
-            if isinstance(body.get(key), str):
-                metadata[snake(key)] = body[key]
+            # AWS::LanguageExtensions lets them be a Ref to a parameter or an Fn::If: resolved, or unknown.
+            policy = self._side(_resolver(body[key], (*entry.origin, key))) if key in body else None
+            if isinstance(policy, str | Unknown):
+                metadata[snake(key)] = policy
         if entry.generated_by:
             metadata["sam_resource"] = entry.generated_by
         suppressions = _suppressions(body.get("Metadata"))
