@@ -345,6 +345,19 @@ def test_sam_graphql_api_logs_unless_told_not_to_and_has_its_cache(tmp_path: Pat
     assert Edge("QuietApiCache", "Quiet", "reference", "api_id") in result.edges
 
 
+def test_sam_stage_ids_are_sams(tmp_path: Path) -> None:
+    """SAM names a stage by its StageName only when that is alphanumeric, else by a hash of it; an HttpApi's
+    $default stage is ApiGatewayDefaultStage: findings and waivers name the stage CloudFormation has."""
+    (tmp_path / "sam.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Rest:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: dev-eu\n"
+        "  Live:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: live\n"
+        "  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      StageName: $default\n"
+    )
+    stages = {r.id for r in parse_files(tmp_path, ["sam.yaml"]).resources if r.type.endswith("stage")}
+    assert stages == {"RestStage0d37223bd2", "LiveliveStage", "HttpApiGatewayDefaultStage"}
+
+
 def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     macro = parse("macro.yaml")
     assert macro.resources == ()

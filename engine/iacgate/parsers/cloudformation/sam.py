@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -309,8 +308,9 @@ def _api(sam: SamExpander, entry: Entry) -> None:
         {"StageName": stage_name, "RestApiId": {"Ref": entry.logical_id}, "DeploymentId": {"Ref": deployment}}
     )
     stage["Tags"] = _tags_list(props.get("Tags"), None)
-    suffix = re.sub(r"[^A-Za-z0-9]", "", stage_name) if isinstance(stage_name, str) else ""
-    sam.emit(entry, f"{entry.logical_id}{suffix}Stage", "AWS::ApiGateway::Stage", stage, sources, mapping)
+    sam.emit(
+        entry, _stage_id(entry.logical_id, stage_name), "AWS::ApiGateway::Stage", stage, sources, mapping
+    )
     _domain_name(sam, entry, props, sources, "AWS::ApiGateway::DomainName")
 
 
@@ -350,14 +350,31 @@ def _domain_name(
     if isinstance(given.get("MutualTlsAuthentication"), dict):
         body["MutualTlsAuthentication"] = given["MutualTlsAuthentication"]
         mapping["MutualTlsAuthentication"] = "MutualTlsAuthentication"
-    name = given["DomainName"]
+    sam.emit(entry, prefix + _hash(given["DomainName"]), kind, body, where, mapping)
+
+
+def _hash(data: Any) -> str:
+    """SAM's LogicalIdGenerator suffix: the first 10 hex digits of the SHA-1 of the data (a string as it
+    is, anything else as compact sorted JSON); none for empty data."""
+    if not data:
+        return ""
     text = (
-        name
-        if isinstance(name, str)
-        else json.dumps(name, separators=(",", ":"), sort_keys=True, default=str)
+        data
+        if isinstance(data, str)
+        else json.dumps(data, separators=(",", ":"), sort_keys=True, default=str)
     )
-    logical_id = prefix + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
-    sam.emit(entry, logical_id, kind, body, where, mapping)
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+
+
+def _stage_id(api: str, stage_name: Any, default: str | None = None) -> str:
+    """SAM's id for an API's stage: the name in it when alphanumeric, else a hash of the name (of nothing
+    for an intrinsic function); an HttpApi's ``$default`` stage has an id of its own."""
+    name = stage_name if isinstance(stage_name, str) else ""
+    if name.isalnum():
+        return f"{api}{name}Stage"
+    if default is not None and name == "$default":
+        return default
+    return f"{api}Stage{_hash(name)}"
 
 
 def _http_api(sam: SamExpander, entry: Entry) -> None:
@@ -376,12 +393,8 @@ def _http_api(sam: SamExpander, entry: Entry) -> None:
     stage.update(
         {"ApiId": {"Ref": entry.logical_id}, "StageName": stage_name or "$default", "AutoDeploy": True}
     )
-    suffix = re.sub(r"[^A-Za-z0-9]", "", stage_name) if isinstance(stage_name, str) else ""
-    name = (
-        f"{entry.logical_id}{suffix}Stage"
-        if stage_name is not None
-        else f"{entry.logical_id}ApiGatewayDefaultStage"
-    )
+    default = f"{entry.logical_id}ApiGatewayDefaultStage"
+    name = _stage_id(entry.logical_id, stage_name, default) if stage_name is not None else default
     sam.emit(entry, name, "AWS::ApiGatewayV2::Stage", stage, sources, mapping)
     _domain_name(sam, entry, props, sources, "AWS::ApiGatewayV2::DomainName")
 
