@@ -358,6 +358,30 @@ def test_sam_stage_ids_are_sams(tmp_path: Path) -> None:
     assert stages == {"RestStage0d37223bd2", "LiveliveStage", "HttpApiGatewayDefaultStage"}
 
 
+def test_sam_deployment_makes_the_extra_stage_unless_openapi_version_is_set(tmp_path: Path) -> None:
+    """SAM's API deployment has StageName "Stage" (API Gateway makes that stage, without access logs, and
+    LOG-APIGATEWAY-004 judges it) unless OpenApiVersion is set, here or in Globals."""
+    (tmp_path / "sam.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Old:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n"
+        "  New:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n"
+        "      OpenApiVersion: '3.0.1'\n"
+    )
+    resources = by_id(parse_files(tmp_path, ["sam.yaml"]).resources)
+    assert resources["OldDeployment"].attributes == {
+        "rest_api_id": Unknown("Ref Old: the resource's physical id is known after deploy"),
+        "stage_name": "Stage",
+    }
+    assert "stage_name" not in resources["NewDeployment"].attributes
+    (tmp_path / "sam.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    OpenApiVersion: '3.0.1'\n"
+        "Resources:\n  Old:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n"
+    )
+    assert (
+        "stage_name" not in by_id(parse_files(tmp_path, ["sam.yaml"]).resources)["OldDeployment"].attributes
+    )
+
+
 def test_macros_preprocessor_tags_and_bad_input(parse: Parse) -> None:
     macro = parse("macro.yaml")
     assert macro.resources == ()

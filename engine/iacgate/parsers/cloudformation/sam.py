@@ -282,14 +282,11 @@ def _api(sam: SamExpander, entry: Entry) -> None:
         }
     sam.emit(entry, entry.logical_id, "AWS::ApiGateway::RestApi", api, sources, mapping)
     deployment = f"{entry.logical_id}Deployment"
-    sam.emit(
-        entry,
-        deployment,
-        "AWS::ApiGateway::Deployment",
-        {"RestApiId": {"Ref": entry.logical_id}},
-        sources,
-        {},
-    )
+    body: dict[str, Any] = {"RestApiId": {"Ref": entry.logical_id}}
+    if not props.get("OpenApiVersion"):
+        # SAM's deployment also makes a stage named "Stage", without logs, unless OpenApiVersion is set.
+        body["StageName"] = "Stage"
+    sam.emit(entry, deployment, "AWS::ApiGateway::Deployment", body, sources, {})
     stage_name = props.get("StageName", "Prod")
     stage, mapping = sam.copy(
         props,
