@@ -153,3 +153,31 @@ def test_functions_give_terraforms_value(tmp_path: Path, expression: str, expect
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected and type(value) is type(expected)
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # cty's format(): Go's integer verbs, which Python's "%" read as decimals or refused.
+        ('format("%x-%X-%o-%b", 255, 255, 8, 5)', "ff-FF-10-101"),
+        ('format("%#x %#o %08.3d|%-5d|%+05d", 255, 8, 5, -5, 5)', "0xff 010      005|-5   |+0005"),
+        # %[n] picks an argument; the next verb goes on from it.
+        ('format("%[2]s %[1]s %s", "a", "b")', "b a b"),
+        # %v: a string as it is, a number as Go's shortest %g, the rest (bool, null, list, map) as JSON.
+        ('format("%v|%v|%v|%v", null, [1, "a"], { k = true }, true)', 'null|[1,"a"]|{"k":true}|true'),
+        ('format("%v %v %v %g", 100000, 1000000, 0.00001, 1234567)', "100000 1e+06 1e-05 1.234567e+06"),
+        ('format("%#v", "x")', '"x"'),
+        ('format("%q", "a\\\\b\\"c")', '"a\\\\b\\"c"'),
+        ('try(format("%v", ["x"]), "fallback")', '["x"]'),
+        ('formatlist("%[1]s-%[1]s", ["a", "b"])', ["a-a", "b-b"]),
+        # What Terraform refuses: a fraction for %d, a verb it does not have, a verb without its argument.
+        ('can(format("%d", 3.5))', False),
+        ('can(format("%y", 1))', False),
+        ('can(format("%s %s", "a"))', False),
+        ('can(format("50%", 1))', False),
+    ],
+)
+def test_format_gives_ctys_text(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

@@ -12,7 +12,16 @@ import regex  # type: ignore[import-untyped]  # python-hcl2 needs it: re with a 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.budget import MAX_WORK, BudgetExceeded
 from iacgate.parsers.terraform.functions_extra import FunctionContext
-from iacgate.parsers.terraform.values import EvalError, UnknownHit, known, to_bool, to_number, to_string
+from iacgate.parsers.terraform.values import (
+    EvalError,
+    UnknownHit,
+    json_text,
+    known,
+    shortest_g,
+    to_bool,
+    to_number,
+    to_string,
+)
 
 
 def _list(value: Any) -> list[Any]:
@@ -21,31 +30,97 @@ def _list(value: Any) -> list[Any]:
     raise EvalError(f"expected a list, got {type(value).__name__}")
 
 
+_VERB = re.compile(r"%([-+# 0]*)(?:\[([1-9][0-9]*)\])?([1-9][0-9]*)?(\.[0-9]*)?([a-zA-Z])")
+
+
 def _format(_: FunctionContext, args: list[Any]) -> Any:
+    """cty's format(): Go's verbs over Terraform's types, ``%[n]`` picking an argument (1-based), ``%v``
+    a string as it is, a number as Go's shortest ``%g``, anything else (bool, null, list, map) as JSON."""
     spec, values = to_string(args[0]), list(args[1:])
+    out: list[str] = []
     position = 0
-
-    def one(match: re.Match[str]) -> str:
-        nonlocal position
-        flags, verb = match.group(1), match.group(2)
-        if verb == "%":
-            return "%"
+    at = 0
+    while at < len(spec):
+        percent = spec.find("%", at)
+        if percent < 0:
+            out.append(spec[at:])
+            break
+        out.append(spec[at:percent])
+        if spec.startswith("%%", percent):
+            out.append("%")
+            at = percent + 2
+            continue
+        match = _VERB.match(spec, percent)
+        if match is None:
+            raise EvalError(f"invalid format string starting at offset {percent}")
+        flags, index, width, precision, verb = match.groups()
+        if index is not None:
+            position = int(index) - 1
         if position >= len(values):
-            raise EvalError("not enough arguments for format string")
-        value = known(values[position])
+            raise EvalError(f"not enough arguments for {match.group(0)!r} at {percent}")
+        out.append(_verb(verb, flags, width, precision, known(values[position])))
         position += 1
-        if verb in "dfeg" or (verb == "v" and isinstance(value, int | float) and not isinstance(value, bool)):
-            if verb == "v":
-                return to_string(value)
-            return ("%" + flags + verb) % to_number(value)
-        if verb == "q":
-            return '"' + to_string(value).replace('"', '\\"') + '"'
-        if verb == "t":
-            return "true" if to_bool(value) else "false"
-        text = to_string(value)
-        return ("%" + flags + "s") % text
+        at = match.end()
+    return "".join(out)
 
-    return re.sub(r"%([-+# 0]*\d*(?:\.\d+)?)([a-zA-Z%])", one, spec)
+
+def _verb(verb: str, flags: str, width_text: str | None, precision_text: str | None, value: Any) -> str:
+    width = int(width_text) if width_text else -1
+    precision = int(precision_text[1:] or "0") if precision_text else -1
+    if value is None and verb != "v":
+        raise EvalError(f"null value cannot be formatted with %{verb}")
+    if verb == "v":
+        if "#" in flags or not isinstance(value, str | int | float) or isinstance(value, bool):
+            return _pad(json_text(value), flags, width)
+        return _pad(value if isinstance(value, str) else shortest_g(to_number(value)), flags, width)
+    if verb == "t":
+        return "true" if to_bool(value) else "false"
+    if verb in "sq":
+        text = to_string(value)
+        if precision > 0:
+            text = text[:precision]
+        return _pad(text if verb == "s" else json_text(text), flags, width)
+    if verb in "bdoxX":
+        whole = to_number(value)
+        if whole != int(whole):
+            raise EvalError(f"an integer is required for %{verb}")
+        return _go_integer(int(whole), verb, flags, width, precision)
+    if verb in "eEfgG":
+        real = to_number(value)
+        if verb in "gG" and precision < 0:
+            padding = flags.replace("0", "") if "-" in flags else flags
+            return _pad(shortest_g(real, verb == "G"), padding, width)
+        spec = "%" + flags + (str(width) if width >= 0 else "") + (f".{precision}" if precision >= 0 else "")
+        return (spec + verb) % real
+    raise EvalError(f"unsupported format verb %{verb}")
+
+
+def _pad(text: str, flags: str, width: int) -> str:
+    """cty's formatPadWidth: spaces (zeros with ``0``) to ``width`` characters, on the left unless ``-``."""
+    if len(text) >= width:
+        return text
+    pads = ("0" if "0" in flags else " ") * (width - len(text))
+    return text + pads if "-" in flags else pads + text
+
+
+def _go_integer(value: int, verb: str, flags: str, width: int, precision: int) -> str:
+    """Go's fmt of a big.Int: [left pad][sign][prefix][zeros][digits][right pad]."""
+    digits = format(abs(value), {"b": "b", "d": "d", "o": "o", "x": "x", "X": "X"}[verb])
+    if precision == 0 and value == 0:
+        digits = ""
+    sign = "-" if value < 0 else "+" if "+" in flags else " " if " " in flags else ""
+    prefix = {"b": "0b", "o": "0", "x": "0x", "X": "0X"}.get(verb, "") if "#" in flags else ""
+    zeros = max(precision - len(digits), 0)
+    length = len(sign) + len(prefix) + zeros + len(digits)
+    left = right = 0
+    if width > length:
+        if "-" in flags:
+            right = width - length
+        elif "0" in flags and precision < 0:
+            zeros = width - length
+        else:
+            left = width - length
+    return " " * left + sign + prefix + "0" * zeros + digits + " " * right
 
 
 def _formatlist(context: FunctionContext, args: list[Any]) -> Any:

@@ -9,7 +9,9 @@ referrer records exactly which instance it read when it reads an attribute.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from iacgate.graph.model import Unknown
@@ -79,6 +81,36 @@ def number(value: float) -> int | float:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     return value
+
+
+def _decimal(value: int | float) -> tuple[int, str, int]:
+    """A finite number as sign, its shortest significant digits and where the decimal point falls
+    (``1.5`` is ``(0, "15", 1)``)."""
+    sign, digits, exponent = Decimal(value if isinstance(value, int) else repr(value)).as_tuple()
+    text = "".join(map(str, digits))
+    stripped = text.rstrip("0")
+    if not stripped:
+        return 0, "0", 1
+    return sign, stripped, len(text) + int(exponent)
+
+
+def _fixed(sign: int, digits: str, point: int) -> str:
+    decimals = max(len(digits) - point, 0)
+    return format(Decimal((sign, tuple(map(int, digits)), point - len(digits))), f".{decimals}f")
+
+
+def shortest_g(value: int | float, upper: bool = False) -> str:
+    """Go's big.Float ``Text('g', -1)`` (cty's ``%v`` and ``%g`` of a number): the shortest digits, in
+    exponent form when the exponent is below -4 or 6 and above (``1e+06``, ``100000``)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise EvalError(f"{value} is not a number Terraform holds")
+    sign, digits, point = _decimal(value)
+    exponent = point - 1
+    if exponent < -4 or exponent >= 6:
+        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        power = f"{'E' if upper else 'e'}{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+        return ("-" if sign else "") + mantissa + power
+    return _fixed(sign, digits, point)
 
 
 def first_unknown(value: Any) -> Unknown | None:
