@@ -181,3 +181,27 @@ def test_format_gives_ctys_text(tmp_path: Path, expression: str, expected: Any) 
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # Go's encoding/json escapes <, > and & (the documented jsonencode() behaviour).
+        ('jsonencode({ c = "<a>&b" })', '{"c":"\\u003ca\\u003e\\u0026b"}'),
+        # Numbers as big.Float Text('f', -1): never Python's exponent form.
+        ("jsonencode([1e20, 1.5e-7, 0.1])", "[100000000000000000000,0.00000015,0.1]"),
+        ("tostring(1e20)", "100000000000000000000"),
+        ('"v${1.5e-7}"', "v0.00000015"),
+    ],
+)
+def test_json_and_number_text_are_terraforms(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes
+
+
+def test_a_json_number_beyond_a_double_is_unknown_and_the_resource_stays(tmp_path: Path) -> None:
+    # It was inf: the resource was dropped ("policy is inf, which is not a JSON number").
+    value, notes = _evaluate(tmp_path, 'jsondecode("1e400")')
+    assert isinstance(value, Unknown) and "jsondecode()" in value.reason
+    assert not notes

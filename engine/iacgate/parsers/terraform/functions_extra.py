@@ -6,6 +6,7 @@ import base64
 import hashlib
 import ipaddress
 import json
+import math
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ Special = Callable[["Evaluator", tuple[Expr, ...]], Any]
 
 def _from_json(value: Any) -> Any:
     if isinstance(value, float):
+        if not math.isfinite(value):
+            # Terraform's numbers go beyond a double: the value exists, iacgate cannot hold it.
+            raise UnknownHit(Unknown("jsondecode(): a number beyond a double is not evaluated statically"))
         return number(value)
     if isinstance(value, list):
         return [_from_json(item) for item in value]

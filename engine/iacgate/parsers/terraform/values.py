@@ -99,6 +99,16 @@ def _fixed(sign: int, digits: str, point: int) -> str:
     return format(Decimal((sign, tuple(map(int, digits)), point - len(digits))), f".{decimals}f")
 
 
+def plain_number(value: int | float) -> str:
+    """A number as Terraform writes it as a string or in JSON (big.Float ``Text('f', -1)``): its digits
+    without an exponent, ``100000000000000000000`` and ``0.00000015`` rather than Python's ``1e+20``."""
+    if isinstance(value, int):
+        return str(int(value))
+    if not math.isfinite(value):
+        raise EvalError(f"{value} is not a number Terraform holds")
+    return _fixed(*_decimal(value))
+
+
 def shortest_g(value: int | float, upper: bool = False) -> str:
     """Go's big.Float ``Text('g', -1)`` (cty's ``%v`` and ``%g`` of a number): the shortest digits, in
     exponent form when the exponent is below -4 or 6 and above (``1e+06``, ``100000``)."""
@@ -168,8 +178,7 @@ def to_string(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        value = number(value)
-        return str(value) if isinstance(value, int) else repr(value)
+        return plain_number(value)
     if value is None:
         raise EvalError("a null value cannot be used as a string")
     if isinstance(value, PartialPolicy):
@@ -231,8 +240,32 @@ def equal(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
+# Go's encoding/json (what cty's jsonencode() uses) escapes these so that the text is safe in HTML.
+_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
 def json_text(value: Any) -> str:
-    return json.dumps(known(value), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    """The JSON text Terraform's jsonencode() gives: keys sorted, no blanks, numbers without exponent,
+    ``<``, ``>``, ``&``, U+2028 and U+2029 escaped."""
+    return _json(known(value))
+
+
+def _json(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return plain_number(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPES)
+    if isinstance(value, list):
+        return "[" + ",".join(_json(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(_json(str(key)) + ":" + _json(value[key]) for key in sorted(value)) + "}"
+    raise EvalError(f"a {type_name(value)} cannot be encoded as JSON")
 
 
 def key_text(key: str | int) -> str:
