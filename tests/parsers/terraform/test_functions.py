@@ -205,3 +205,23 @@ def test_a_json_number_beyond_a_double_is_unknown_and_the_resource_stays(tmp_pat
     value, notes = _evaluate(tmp_path, 'jsondecode("1e400")')
     assert isinstance(value, Unknown) and "jsondecode()" in value.reason
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ('replace("hello", "/(l+)/", "[$1]")', "he[ll]o"),
+        ('replace("hello", "/(l+)/", "[$${1}]")', "he[ll]o"),
+        # Go's Regexp.Expand: a name by name, the longest name ("$1x" is group "1x": empty), "$$" is "$".
+        ('replace("hello", "/(?P<x>l+)/", "[$x|$${x}]")', "he[ll|ll]o"),
+        ('replace("hello", "/(l+)/", "[$1x]")', "he[]o"),
+        ('replace("a.b", "/[.]/", "$$")', "a$b"),
+        # Backslashes are text, not Python's escapes ("\\1" was group 1, "\\d" an error).
+        ('replace("a.b", "/([.])/", "\\\\1\\\\d")', "a\\1\\db"),
+        ('replace("a.b", "/[.]|(z)/", "<$1$9>")', "a<>b"),
+    ],
+)
+def test_replace_with_a_pattern_expands_as_go_does(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

@@ -170,12 +170,36 @@ def _timed(context: FunctionContext, name: str, run: Callable[[float], Any]) -> 
 def _replace(context: FunctionContext, args: list[Any]) -> Any:
     text, search, replacement = (to_string(arg) for arg in args[:3])
     if len(search) > 1 and search.startswith("/") and search.endswith("/"):
-        python_replacement = re.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", replacement)
         compiled = _pattern("replace", search[1:-1])
         return _timed(
-            context, "replace", lambda timeout: compiled.sub(python_replacement, text, timeout=timeout)
+            context,
+            "replace",
+            lambda timeout: compiled.sub(lambda match: _expand(replacement, match), text, timeout=timeout),
         )
     return text.replace(search, replacement)
+
+
+# Go's Regexp.Expand: "$$", "${name}" or "$name" with the longest name of letters, digits and "_".
+_GO_TEMPLATE = re.compile(r"\$(?:(\$)|\{(\w+)\}|(\w+))")
+
+
+def _expand(template: str, match: Any) -> str:
+    """The replacement for one match as Go's ReplaceAllString writes it (what Terraform's replace()
+    uses): a group by number or name, empty when the group does not exist or took no part; a "$" that
+    starts no reference and every backslash are text."""
+
+    def reference(found: re.Match[str]) -> str:
+        if found.group(1):
+            return "$"
+        name = found.group(2) or found.group(3)
+        group: int | str = int(name) if name.isascii() and name.isdigit() else name
+        if isinstance(group, int) and group > len(match.groups()):
+            return ""
+        if isinstance(group, str) and group not in match.re.groupindex:
+            return ""
+        return str(match.group(group) or "")
+
+    return _GO_TEMPLATE.sub(reference, template)
 
 
 def _substr(_: FunctionContext, args: list[Any]) -> Any:
