@@ -84,3 +84,19 @@ def test_a_count_that_builds_no_instance_is_an_error_at_its_block(
     assert [(note.level, note.file, note.line, note.message) for note in scanned.notifications] == [
         ("error", "main.tf", 4, message)
     ]
+
+
+def test_a_set_variable_holds_each_value_once(tmp_path: Path) -> None:
+    # set(string) kept ["a", "b", "a"] as given: two instances aws_ebs_volume.v["a"] and length() 3.
+    (tmp_path / "main.tf").write_text(
+        'variable "zones" {\n  type    = set(string)\n  default = ["b", "a", "b"]\n}\n'
+        'resource "aws_ebs_volume" "v" {\n  for_each          = var.zones\n'
+        "  availability_zone = each.value\n  size              = length(var.zones)\n}\n",
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path, unique=False)
+    assert [(r.id, r.attributes["size"]) for r in scanned.every] == [
+        ('aws_ebs_volume.v["a"]', 2),
+        ('aws_ebs_volume.v["b"]', 2),
+    ]
+    assert not scanned.notifications

@@ -20,6 +20,7 @@ from iacgate.parsers.terraform.functions_text import TEXT_FUNCTIONS
 from iacgate.parsers.terraform.values import (
     EvalError,
     UnknownHit,
+    as_set,
     equal,
     known,
     number,
@@ -64,16 +65,6 @@ def _map(value: Any) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
     raise EvalError(f"expected a map, got {type(value).__name__}")
-
-
-def _set(values: list[Any]) -> list[Any]:
-    unique: list[Any] = []
-    for value in values:
-        if not any(equal(value, seen) for seen in unique):
-            unique.append(value)
-    if all(isinstance(value, str) for value in unique):
-        unique.sort()
-    return unique
 
 
 def _merge(_: FunctionContext, args: list[Any]) -> Any:
@@ -172,7 +163,7 @@ def _tolist(_: FunctionContext, args: list[Any]) -> Any:
 
 
 def _toset(_: FunctionContext, args: list[Any]) -> Any:
-    return _set(_list(known(args[0])))
+    return as_set(_list(known(args[0])))
 
 
 def _keys(_: FunctionContext, args: list[Any]) -> Any:
@@ -313,15 +304,15 @@ FUNCTIONS: dict[str, Function] = {
     "sort": lambda _c, args: sorted(to_string(item) for item in _list(known(args[0]))),
     "slice": lambda _c, args: _list(args[0])[int(to_number(args[1])) : int(to_number(args[2]))],
     "index": _index,
-    "setunion": lambda _c, args: _set([item for arg in args for item in _list(known(arg))]),
-    "setintersection": lambda _c, args: _set(
+    "setunion": lambda _c, args: as_set([item for arg in args for item in _list(known(arg))]),
+    "setintersection": lambda _c, args: as_set(
         [
             item
             for item in _list(known(args[0]))
             if all(any(equal(item, o) for o in _list(known(a))) for a in args[1:])
         ]
     ),
-    "setsubtract": lambda _c, args: _set(
+    "setsubtract": lambda _c, args: as_set(
         [item for item in _list(known(args[0])) if not any(equal(item, o) for o in _list(known(args[1])))]
     ),
     "coalescelist": lambda _c, args: next((_list(arg) for arg in args if _list(arg)), []),

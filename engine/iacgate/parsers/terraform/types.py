@@ -12,9 +12,18 @@ from typing import Any
 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.syntax import Expr
-from iacgate.parsers.terraform.values import EvalError, LazyObject, number, to_bool, to_number, to_string
+from iacgate.parsers.terraform.values import (
+    EvalError,
+    LazyObject,
+    as_set,
+    number,
+    to_bool,
+    to_number,
+    to_string,
+)
 
 _COLLECTIONS = frozenset({"list", "set", "map"})
+_PRIMITIVE = str | int | float | bool
 
 
 def convert(value: Any, constraint: Expr | None) -> Any:
@@ -44,8 +53,11 @@ def _convert(value: Any, constraint: Expr) -> Any:
         return _convert(value, args[0])
     if name in _COLLECTIONS:
         inner = args[0]
-        if isinstance(value, list) and name in ("list", "set"):
+        if isinstance(value, list) and name == "list":
             return [convert(item, inner) for item in value]
+        if isinstance(value, list) and name == "set" and all(isinstance(item, _PRIMITIVE) for item in value):
+            # A set holds each value once: ["b", "a", "b"] is two elements, for length() and for_each.
+            return as_set([convert(item, inner) for item in value])
         if isinstance(value, dict) and name == "map":
             return {key: convert(item, inner) for key, item in value.items()}
         return value

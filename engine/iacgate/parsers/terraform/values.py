@@ -246,6 +246,17 @@ _JSON_ESCAPES = str.maketrans(
 )
 
 
+def as_set(values: list[Any]) -> list[Any]:
+    """A Terraform set as iacgate holds it: each value once, strings sorted (as Terraform orders them)."""
+    unique: list[Any] = []
+    for value in values:
+        if not any(equal(value, seen) for seen in unique):
+            unique.append(value)
+    if all(isinstance(value, str) for value in unique):
+        unique.sort()
+    return unique
+
+
 def json_text(value: Any) -> str:
     """The JSON text Terraform's jsonencode() gives: keys sorted, no blanks, numbers without exponent,
     ``<``, ``>``, ``&``, U+2028 and U+2029 escaped."""
