@@ -225,3 +225,24 @@ def test_replace_with_a_pattern_expands_as_go_does(tmp_path: Path, expression: s
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # go-cty: size 0 is the whole list as one chunk (it was three empty chunks).
+        ("chunklist([1, 2, 3], 0)", [[1, 2, 3]]),
+        ("chunklist([1, 2, 3], 2)", [[1, 2], [3]]),
+        ("can(chunklist([1], -1))", False),
+        # coalescelist() skips null and fails when every list is empty (it gave [], hiding try()'s fallback).
+        ('coalescelist(null, [], ["a"])', ["a"]),
+        ('try(coalescelist([], []), ["x"])', ["x"]),
+        # element(): a negative index counts from the end (Terraform 1.10); a fraction is an error.
+        ('element(["a", "b", "c"], -1)', "c"),
+        ('can(element(["a", "b"], 1.5))', False),
+    ],
+)
+def test_collection_functions_follow_go_cty(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

@@ -109,11 +109,40 @@ def _contains(_: FunctionContext, args: list[Any]) -> Any:
     return any(equal(item, target) for item in items)
 
 
+def _whole(value: Any) -> int:
+    """A number Terraform takes as a Go int (an index, a size): a fraction is an error, not truncated."""
+    found = to_number(value)
+    if found != int(found):
+        raise EvalError(f"{found} is not a whole number")
+    return int(found)
+
+
 def _element(_: FunctionContext, args: list[Any]) -> Any:
-    items, position = _list(args[0]), to_number(args[1])
+    items, position = _list(args[0]), _whole(args[1])
     if not items:
         raise EvalError("cannot use element() with an empty list")
-    return items[int(position) % len(items)]
+    # Terraform 1.10 (go-cty 1.15): a negative index counts from the end, wrapping as a positive one does.
+    return items[position % len(items)]
+
+
+def _coalescelist(_: FunctionContext, args: list[Any]) -> Any:
+    if not args:
+        raise EvalError("at least one argument is required")
+    for arg in args:
+        if arg is not None and _list(arg):
+            return arg
+    raise EvalError("no non-null arguments")
+
+
+def _chunklist(_: FunctionContext, args: list[Any]) -> Any:
+    items, size = _list(args[0]), _whole(args[1])
+    if size < 0:
+        raise EvalError("the size argument must be positive")
+    if not items:
+        return []
+    if size == 0:
+        return [items]
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _index(_: FunctionContext, args: list[Any]) -> Any:
@@ -315,11 +344,8 @@ FUNCTIONS: dict[str, Function] = {
     "setsubtract": lambda _c, args: as_set(
         [item for item in _list(known(args[0])) if not any(equal(item, o) for o in _list(known(args[1])))]
     ),
-    "coalescelist": lambda _c, args: next((_list(arg) for arg in args if _list(arg)), []),
-    "chunklist": lambda _c, args: [
-        _list(args[0])[i : i + int(to_number(args[1]))]
-        for i in range(0, len(_list(args[0])), max(1, int(to_number(args[1]))))
-    ],
+    "coalescelist": _coalescelist,
+    "chunklist": _chunklist,
     "matchkeys": lambda _c, args: [
         value
         for value, key in zip(_list(args[0]), _list(known(args[1])), strict=False)
