@@ -246,3 +246,24 @@ def test_collection_functions_follow_go_cty(tmp_path: Path, expression: str, exp
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        (
+            'cidrsubnets("10.1.0.0/16", 4, 4, 8, 4)',
+            ["10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"],
+        ),
+        # Past the end of the prefix is Terraform's error ("not enough remaining address space"), not
+        # a subnet outside it (10.0.1.0/25 was given).
+        ('can(cidrsubnets("10.0.0.0/24", 1, 1, 1))', False),
+        ('try(cidrsubnets("10.0.0.0/24", 1, 1, 1), [])', []),
+        # Each extension is at least one bit (0 gave the prefix itself).
+        ('can(cidrsubnets("10.0.0.0/24", 0))', False),
+    ],
+)
+def test_cidrsubnets_stays_inside_its_prefix(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

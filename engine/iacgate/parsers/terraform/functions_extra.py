@@ -86,13 +86,23 @@ def _cidrhost(_: FunctionContext, args: list[Any]) -> Any:
 
 
 def _cidrsubnets(context: FunctionContext, args: list[Any]) -> Any:
+    """Terraform's cidrsubnets(): consecutive subnets, each at least one and at most 32 bits longer,
+    all inside the given prefix (running out of room is an error, not a subnet outside it)."""
     network = ipaddress.ip_network(to_string(args[0]), strict=False)
     out: list[str] = []
     current = int(network.network_address)
+    end = int(network.broadcast_address)
     for bits in args[1:]:
-        prefix = network.prefixlen + int(to_number(bits))
+        newbits = int(to_number(bits))
+        if not 1 <= newbits <= 32:
+            raise EvalError("each prefix extension must be between 1 and 32 bits")
+        prefix = network.prefixlen + newbits
+        if prefix > network.max_prefixlen:
+            raise EvalError(f"would extend prefix to {prefix} bits, which is too long for {network}")
         size = 1 << (network.max_prefixlen - prefix)
         current = (current + size - 1) // size * size
+        if current + size - 1 > end:
+            raise EvalError(f"not enough remaining address space for a subnet with a prefix of {prefix} bits")
         out.append(str(ipaddress.ip_network((current, prefix))))
         current += size
     return out
