@@ -267,3 +267,22 @@ def test_cidrsubnets_stays_inside_its_prefix(tmp_path: Path, expression: str, ex
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # Go's filepath.Base and filepath.Dir (what Terraform's basename() and dirname() are).
+        ('basename("a/b/")', "b"),
+        ('basename("")', "."),
+        ('basename("foo/bar/baz.txt")', "baz.txt"),
+        ('dirname("/a")', "/"),
+        ('dirname("a/b/")', "a/b"),
+        ('dirname("a")', "."),
+        ('dirname("a//b/./c")', "a/b"),
+    ],
+)
+def test_basename_and_dirname_are_gos(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

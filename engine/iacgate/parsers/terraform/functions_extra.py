@@ -7,6 +7,7 @@ import hashlib
 import ipaddress
 import json
 import math
+import posixpath
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,6 +107,27 @@ def _cidrsubnets(context: FunctionContext, args: list[Any]) -> Any:
         out.append(str(ipaddress.ip_network((current, prefix))))
         current += size
     return out
+
+
+def _go_clean(path: str) -> str:
+    """Go's path.Clean: posixpath.normpath, except that a leading "//" is "/"."""
+    cleaned = posixpath.normpath(path) if path else "."
+    return "/" + cleaned.lstrip("/") if cleaned.startswith("//") else cleaned
+
+
+def _basename(_: FunctionContext, args: list[Any]) -> Any:
+    """Go's filepath.Base: trailing slashes dropped ("a/b/" is "b"), "" is ".", only slashes is "/"."""
+    path = to_string(args[0])
+    if not path:
+        return "."
+    stripped = path.rstrip("/")
+    return stripped.rsplit("/", 1)[-1] if stripped else "/"
+
+
+def _dirname(_: FunctionContext, args: list[Any]) -> Any:
+    """Go's filepath.Dir: everything up to the last slash, cleaned ("/a" is "/", "a/b/" is "a/b")."""
+    path = to_string(args[0])
+    return _go_clean(path[: path.rfind("/") + 1])
 
 
 def _digest(name: str, encode: Callable[[bytes], str]) -> Function:
@@ -227,8 +249,8 @@ EXTRA: dict[str, Function] = {
     "filemd5": lambda context, args: hashlib.md5(_file(context, args).encode()).hexdigest(),
     "filesha256": lambda context, args: hashlib.sha256(_file(context, args).encode()).hexdigest(),
     "abspath": apply_only("abspath() depends on the directory Terraform runs in"),
-    "dirname": lambda _c, args: to_string(args[0]).rsplit("/", 1)[0] if "/" in to_string(args[0]) else ".",
-    "basename": lambda _c, args: to_string(args[0]).rsplit("/", 1)[-1],
+    "dirname": _dirname,
+    "basename": _basename,
     "pathexpand": _pathexpand,
     "sensitive": lambda _c, args: args[0],
     "nonsensitive": lambda _c, args: args[0],
