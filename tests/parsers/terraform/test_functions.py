@@ -69,7 +69,7 @@ def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) ->
         'can(yamldecode("a: 1"))',
         'try(yamldecode("a: 1"), "default")',
         '!can(csvdecode("a\\n1"))',
-        'try(setproduct(["a"], ["b"]), [])',
+        'try(timecmp("2017-11-22T00:00:00Z", "2017-11-22T00:00:00Z"), 1)',
     ],
 )
 def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
@@ -286,3 +286,51 @@ def test_basename_and_dirname_are_gos(tmp_path: Path, expression: str, expected:
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ('setproduct(["a", "b"], ["x", "y"])', [["a", "x"], ["a", "y"], ["b", "x"], ["b", "y"]]),
+        ('setproduct(["a"], [])', []),
+        ('indent(2, "[\n  foo,\n]\n")', "[\n    foo,\n  ]\n  "),
+        ("log(16, 2)", 4),
+        # The example of Terraform's documentation.
+        (
+            'base64sha512("hello world")',
+            "MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw==",
+        ),
+        ('templatestring(local.t, { name = "w" })', "hello w"),
+        # The template must be a reference: a literal is a template already rendered in place.
+        ('can(templatestring("x", {}))', False),
+    ],
+)
+def test_functions_that_were_left_unknown_run(tmp_path: Path, expression: str, expected: Any) -> None:
+    # They were unknown ("is not evaluated statically"): values Terraform knows from the files.
+    (tmp_path / "main.tf").write_text(
+        'locals {\n  t = "hello $${name}"\n}\n'
+        f'resource "aws_s3_bucket" "b" {{\n  bucket = "b"\n  policy = {expression}\n}}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert scanned.resources["aws_s3_bucket.b"].attributes["policy"] == expected
+    assert not scanned.notifications
+
+
+def test_for_each_over_setproduct_makes_one_instance_per_pair(tmp_path: Path) -> None:
+    # setproduct() was unknown: for_each unknown, "evaluated as one instance" with unknown values.
+    (tmp_path / "main.tf").write_text(
+        'locals {\n  pairs = setproduct(["a", "b"], [10, 20])\n}\n'
+        'resource "aws_ebs_volume" "v" {\n'
+        '  for_each          = { for p in local.pairs : "${p[0]}-${p[1]}" => p }\n'
+        "  availability_zone = each.value[0]\n  size              = each.value[1]\n}\n",
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert {key: r.attributes["size"] for key, r in scanned.resources.items()} == {
+        'aws_ebs_volume.v["a-10"]': 10,
+        'aws_ebs_volume.v["a-20"]': 20,
+        'aws_ebs_volume.v["b-10"]': 10,
+        'aws_ebs_volume.v["b-20"]': 20,
+    }
+    assert not scanned.notifications

@@ -9,6 +9,7 @@ in ``SPECIAL``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Callable
@@ -204,6 +205,29 @@ def _values(_: FunctionContext, args: list[Any]) -> Any:
     return [mapping[key] for key in sorted(mapping)]
 
 
+def _setproduct(context: FunctionContext, args: list[Any]) -> Any:
+    """Every combination of one element of each argument, the first argument varying slowest."""
+    if len(args) < 2:
+        raise EvalError("at least two arguments are required")
+    lists = [_list(known(arg)) for arg in args]
+    context.budget.charge(math.prod(len(items) for items in lists))
+    return [list(combination) for combination in itertools.product(*lists)]
+
+
+def _indent(_: FunctionContext, args: list[Any]) -> Any:
+    """Every line but the first prefixed by ``spaces`` spaces (cty's strings.Replace of each newline)."""
+    return to_string(args[1]).replace("\n", "\n" + " " * max(int(to_number(args[0])), 0))
+
+
+def _log(_: FunctionContext, args: list[Any]) -> Any:
+    """Go's math.Log(number) / math.Log(base)."""
+    value, base = to_number(args[0]), to_number(args[1])
+    if value <= 0 or base <= 0 or base == 1:
+        # Go gives -Inf, +Inf or NaN: numbers Terraform holds and iacgate does not.
+        raise UnknownHit(Unknown(f"log({value}, {base}) is not a finite number"))
+    return number(math.log(value) / math.log(base))
+
+
 def _one(_: FunctionContext, args: list[Any]) -> Any:
     items = _list(args[0])
     if len(items) > 1:
@@ -327,6 +351,9 @@ FUNCTIONS: dict[str, Function] = {
     "signum": _numbers(lambda value: (value > 0) - (value < 0)),
     "parseint": lambda _c, args: _parseint(to_string(args[0]), to_number(args[1])),
     "one": _one,
+    "setproduct": _setproduct,
+    "indent": _indent,
+    "log": _log,
     "sum": _sum,
     "range": _range,
     "reverse": lambda _c, args: list(reversed(_list(args[0]))),

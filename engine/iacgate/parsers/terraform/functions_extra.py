@@ -138,6 +138,10 @@ def _file(context: FunctionContext, args: list[Any]) -> Any:
     return context.read_text(to_string(args[0]))
 
 
+def _file_digest(name: str, encode: Callable[[bytes], str]) -> Function:
+    return lambda context, args: encode(hashlib.new(name, _file(context, args).encode()).digest())
+
+
 def _templatefile(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
     if len(arg_exprs) != 2:
         raise EvalError("templatefile() takes a path and a map of variables")
@@ -150,7 +154,37 @@ def _templatefile(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
         # Terraform's templatefile() hides itself from templates: one template cannot call itself forever.
         raise EvalError("cannot recursively call templatefile from inside another templatefile call")
     context = evaluator.scope.functions
-    template = context.parse_template(context.read_text(to_string(path)))
+    return _render(evaluator, context.read_text(to_string(path)), variables)
+
+
+def _is_reference(expr: Expr) -> bool:
+    """``local.x``, ``var.x["k"]``, ``data.t.n.body``: a name and static steps, as Terraform requires of
+    templatestring()'s template (a literal would already have been rendered as a template itself)."""
+    while expr[0] in ("A", "I"):
+        if expr[0] == "I" and expr[2][0] != "L":
+            return False
+        expr = expr[1]
+    return bool(expr[0] == "V")
+
+
+def _templatestring(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
+    if len(arg_exprs) != 2:
+        raise EvalError("templatestring() takes a template and a map of variables")
+    if not _is_reference(arg_exprs[0]):
+        raise EvalError("the template argument must be a direct reference to a string, not an expression")
+    text = evaluator.value(arg_exprs[0])
+    variables = evaluator.value(arg_exprs[1])
+    for value in (text, variables):
+        if isinstance(value, Unknown):
+            return value
+    if isinstance(evaluator.scope, _TemplateScope):
+        raise EvalError("cannot call templatestring from inside a template")
+    return _render(evaluator, to_string(text), variables)
+
+
+def _render(evaluator: Evaluator, text: str, variables: Any) -> Any:
+    """A template's value with only ``variables`` in scope (templatefile() and templatestring())."""
+    template = evaluator.scope.functions.parse_template(text)
     names = concrete(variables)
     if not isinstance(names, dict):
         raise EvalError("templatefile() variables must be a map")
@@ -166,7 +200,7 @@ class _TemplateScope:
         self.functions = outer.functions
 
     def root(self, name: str, ops: list[Expr], evaluator: Evaluator) -> tuple[Any, int]:
-        raise EvalError(f"templatefile(): variable {name!r} was not given to the template")
+        raise EvalError(f"template variable {name!r} was not given to the template")
 
 
 def _try(evaluator: Evaluator, arg_exprs: tuple[Expr, ...]) -> Any:
@@ -243,11 +277,16 @@ EXTRA: dict[str, Function] = {
     "sha256": _digest("sha256", lambda digest: digest.hex()),
     "sha512": _digest("sha512", lambda digest: digest.hex()),
     "base64sha256": _digest("sha256", lambda digest: base64.b64encode(digest).decode()),
+    "base64sha512": _digest("sha512", lambda digest: base64.b64encode(digest).decode()),
     "file": _file,
     "fileexists": lambda context, args: _exists(context, to_string(args[0])),
     "filebase64": lambda context, args: base64.b64encode(_file(context, args).encode()).decode(),
-    "filemd5": lambda context, args: hashlib.md5(_file(context, args).encode()).hexdigest(),
-    "filesha256": lambda context, args: hashlib.sha256(_file(context, args).encode()).hexdigest(),
+    "filemd5": _file_digest("md5", bytes.hex),
+    "filesha1": _file_digest("sha1", bytes.hex),
+    "filesha256": _file_digest("sha256", bytes.hex),
+    "filesha512": _file_digest("sha512", bytes.hex),
+    "filebase64sha256": _file_digest("sha256", lambda digest: base64.b64encode(digest).decode()),
+    "filebase64sha512": _file_digest("sha512", lambda digest: base64.b64encode(digest).decode()),
     "abspath": apply_only("abspath() depends on the directory Terraform runs in"),
     "dirname": _dirname,
     "basename": _basename,
@@ -271,6 +310,7 @@ SPECIAL: dict[str, Special] = {
     "can": _can,
     "coalesce": _coalesce,
     "templatefile": _templatefile,
+    "templatestring": _templatestring,
 }
 
 __all__ = ["EXTRA", "SPECIAL", "FunctionContext", "UnknownHit", "apply_only"]
