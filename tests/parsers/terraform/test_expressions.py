@@ -78,3 +78,22 @@ resource "aws_sns_topic" "either" {
     )
     either = resources["aws_sns_topic.either"].attributes["kms_master_key_id"]
     assert isinstance(either, Unknown) and not either.reason.endswith(UNSET_BRANCH)
+
+
+def test_an_ephemeral_resource_is_unknown_not_an_undeclared_reference(tmp_path: Path) -> None:
+    # `ephemeral` blocks were accepted but not recorded: ephemeral.random_password.p was "reference to
+    # undeclared ephemeral.random_password", an error try() turned into its fallback.
+    (tmp_path / "main.tf").write_text(
+        'ephemeral "random_password" "p" {\n  length = 16\n}\n'
+        'resource "aws_db_instance" "d" {\n'
+        '  password_wo = try(ephemeral.random_password.p.result, "fallback")\n'
+        '  kms_key_id  = try(ephemeral.random_password.nope.result, "undeclared")\n}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    attributes = scanned.resources["aws_db_instance.d"].attributes
+    assert attributes["password_wo"] == Unknown(
+        "ephemeral.random_password.p is opened when Terraform runs: its values are in no file"
+    )
+    assert attributes["kms_key_id"] == "undeclared"
+    assert not scanned.notifications

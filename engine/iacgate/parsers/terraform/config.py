@@ -22,7 +22,16 @@ META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on", "life
 NOT_ARGUMENTS = frozenset({"lifecycle", "provisioner", "connection"})
 
 
-_LABELS = {"resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "provider": 1, "locals": 0}
+_LABELS = {
+    "resource": 2,
+    "data": 2,
+    "ephemeral": 2,
+    "variable": 1,
+    "output": 1,
+    "module": 1,
+    "provider": 1,
+    "locals": 0,
+}
 # Every block type Terraform accepts at the top level of a module (1.x, ``ephemeral`` since 1.10).
 _TOP_LEVEL = frozenset({*_LABELS, "terraform", "moved", "import", "check", "removed", "ephemeral"})
 
@@ -82,6 +91,8 @@ class ModuleConfig:
     outputs: dict[str, Located] = field(default_factory=dict)
     resources: dict[str, ResourceConfig] = field(default_factory=dict)
     calls: dict[str, Located] = field(default_factory=dict)
+    # ``ephemeral "type" "name"`` blocks (Terraform 1.10), by "type.name": their values never reach a plan.
+    ephemerals: dict[str, Located] = field(default_factory=dict)
     providers: list[Located] = field(default_factory=list)
     provider_names: dict[str, None] = field(default_factory=dict)
     # ``terraform`` blocks (required_providers, backend, cloud): read for the root module's state backend.
@@ -199,6 +210,8 @@ class ModuleConfig:
             self._unique(self.outputs, labels[0], Located(block, file), file, block.start)
         elif kind == "module" and len(labels) == 1:
             self._unique(self.calls, labels[0], Located(block, file), file, block.start)
+        elif kind == "ephemeral" and len(labels) == 2:
+            self._unique(self.ephemerals, f"{labels[0]}.{labels[1]}", Located(block, file), file, block.start)
         elif kind == "provider" and len(labels) == 1:
             # Two configurations of one provider name and alias: Terraform refuses them, or (in an
             # override file) merges one into the other. Read as the last one wins, either could

@@ -95,6 +95,11 @@ class ModuleInstance:
             return self._module_value(first), 1
         if name == "data" and first is not None and len(ops) > 1 and ops[1][0] == "A":
             return self._resource_value(f"data.{first}.{ops[1][1]}"), 2
+        if name == "ephemeral" and first is not None and len(ops) > 1 and ops[1][0] == "A":
+            key = f"{first}.{ops[1][1]}"
+            if key not in self.config.ephemerals:
+                raise EvalError(f"reference to undeclared ephemeral resource ephemeral.{key}")
+            return Unknown(f"ephemeral.{key} is opened when Terraform runs: its values are in no file"), 2
         if name in ("each", "count", "self"):
             raise EvalError(f"{name} is not available here")
         if first is not None and f"{name}.{first}" in self.config.resources:
