@@ -97,3 +97,34 @@ def test_an_ephemeral_resource_is_unknown_not_an_undeclared_reference(tmp_path: 
     )
     assert attributes["kms_key_id"] == "undeclared"
     assert not scanned.notifications
+
+
+def test_a_resource_passed_through_a_function_keeps_its_computed_attributes_unknown(
+    tmp_path: Path,
+) -> None:
+    # one(data.x) gave a plain map of the written arguments: .module_source was "this object has no
+    # attribute", so can(regex(...)) was false, try() took its fallback and lookup() its default
+    # (the Azure AVM telemetry locals: fork_avm came out true). Terraform: unknown until read.
+    (tmp_path / "main.tf").write_text(
+        'data "modtm_module_source" "t" {\n  count       = 1\n  module_path = "x"\n}\n'
+        'resource "aws_kms_key" "k" {\n  count       = 1\n  description = "d"\n}\n'
+        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  tags = {\n'
+        '    can    = can(regex("^registry", one(data.modtm_module_source.t).module_source))\n'
+        '    try    = try(one(aws_kms_key.k).arn, "fallback")\n'
+        '    lookup = lookup(one(aws_kms_key.k), "arn", "default")\n'
+        "    merged = merge(one(aws_kms_key.k), { x = 1 }).key_id\n"
+        "    kept   = one(aws_kms_key.k).description\n  }\n}\n",
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    tags = scanned.resources["aws_s3_bucket.b"].attributes["tags"]
+    assert tags == {
+        "can": Unknown(
+            "depends on data.modtm_module_source.t[0].module_source, read when the data source is read"
+        ),
+        "try": Unknown("depends on aws_kms_key.k[0].arn, known after apply"),
+        "lookup": Unknown("depends on aws_kms_key.k[0].arn, known after apply"),
+        "merged": Unknown("depends on aws_kms_key.k[0].key_id, known after apply"),
+        "kept": "d",
+    }
+    assert not scanned.notifications

@@ -315,7 +315,7 @@ def get_attr(value: Any, name: str) -> Any:
         if name in value:
             return value[name]
         if isinstance(value, Computed):
-            return Unknown(f"depends on {value.origin}.{name}, known after apply")
+            return value.missing(name)
         raise EvalError(f"this object has no attribute {name!r}")
     if value is None:
         raise EvalError(f"attempt to get attribute {name!r} from a null value")
@@ -340,6 +340,8 @@ def index(value: Any, key: Any) -> Any:
         text = to_string(key)
         if text in value:
             return value[text]
+        if isinstance(value, Computed):
+            return value.missing(text)
         raise EvalError(f"no element with key {text!r}")
     if value is None:
         raise EvalError("attempt to index a null value")

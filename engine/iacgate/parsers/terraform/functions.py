@@ -19,6 +19,7 @@ from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.functions_extra import EXTRA, SPECIAL, Function, FunctionContext, apply_only
 from iacgate.parsers.terraform.functions_text import TEXT_FUNCTIONS
 from iacgate.parsers.terraform.values import (
+    Computed,
     EvalError,
     UnknownHit,
     as_set,
@@ -70,16 +71,22 @@ def _map(value: Any) -> dict[str, Any]:
 
 def _merge(_: FunctionContext, args: list[Any]) -> Any:
     out: dict[str, Any] = {}
+    computed: Computed | None = None
     for arg in args:
         if arg is not None:
             out.update(_map(arg))
-    return out
+            computed = arg if isinstance(arg, Computed) else computed
+    # Merged with a resource, the result still has the resource's attributes the files do not write.
+    return Computed(computed.origin, out, computed.later) if computed is not None else out
 
 
 def _lookup(_: FunctionContext, args: list[Any]) -> Any:
     mapping, key = _map(args[0]), to_string(args[1])
     if key in mapping:
         return mapping[key]
+    if isinstance(mapping, Computed):
+        # A resource's attribute the configuration does not write: the provider's, not absent.
+        raise UnknownHit(mapping.missing(key))
     if len(args) > 2:
         return args[2]
     raise EvalError(f"no key {key!r} in map and no default")

@@ -243,7 +243,7 @@ class ModuleInstance:
             body = self.body(instance)
             return list(body.attributes) if body is not None else []
 
-        return LazyObject(instance.address, get, names)
+        return LazyObject(instance.address, get, names, later)
 
     def _resource_value(self, key: str) -> Any:
         if key not in self.config.resources:

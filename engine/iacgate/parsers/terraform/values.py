@@ -28,14 +28,23 @@ class UnknownHit(Exception):
 
 
 class LazyObject:
-    """A resource or module instance: attributes computed on first read, each read recorded as a reference."""
+    """A resource or module instance: attributes computed on first read, each read recorded as a reference.
+    ``later`` (a resource's "known after apply") says that attributes the configuration does not write are
+    the provider's, unknown rather than absent, also once the object has passed through a function."""
 
-    __slots__ = ("_get", "_names", "address")
+    __slots__ = ("_get", "_names", "address", "later")
 
-    def __init__(self, address: str, get: Callable[[str], Any], names: Callable[[], list[str]]) -> None:
+    def __init__(
+        self,
+        address: str,
+        get: Callable[[str], Any],
+        names: Callable[[], list[str]],
+        later: str | None = None,
+    ) -> None:
         self.address = address
         self._get = get
         self._names = names
+        self.later = later
 
     def get(self, name: str) -> Any:
         return self._get(name)
@@ -54,9 +63,13 @@ class Computed(dict[str, Any]):
     """A nested block read from another resource: what the configuration does not write there is
     computed by the provider, so reading it gives an ``Unknown`` instead of an error."""
 
-    def __init__(self, origin: str, values: dict[str, Any]) -> None:
+    def __init__(self, origin: str, values: dict[str, Any], later: str = "known after apply") -> None:
         super().__init__(values)
         self.origin = origin
+        self.later = later
+
+    def missing(self, name: str) -> Unknown:
+        return Unknown(f"depends on {self.origin}.{name}, {self.later}")
 
 
 def computed_view(value: Any, origin: str) -> Any:
@@ -143,7 +156,8 @@ def first_unknown(value: Any) -> Unknown | None:
 def concrete(value: Any) -> Any:
     """Lazy objects resolved, deeply, for functions and final attribute values."""
     if isinstance(value, LazyObject):
-        return {key: concrete(item) for key, item in value.materialize().items()}
+        values = {key: concrete(item) for key, item in value.materialize().items()}
+        return values if value.later is None else Computed(value.address, values, value.later)
     if isinstance(value, list):
         return [concrete(item) for item in value] if any(_needs(item) for item in value) else value
     if isinstance(value, dict) and any(_needs(item) for item in value.values()):
