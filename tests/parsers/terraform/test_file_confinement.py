@@ -270,3 +270,21 @@ def test_the_pre_commit_hook_needs_its_repository_as_a_read_root(tmp_path: Path)
         "module.data.aws_s3_bucket.m",
         "module.queue.aws_sqs_queue.q",
     }
+
+
+def test_a_missing_file_says_so(tmp_path: Path) -> None:
+    # A template the scanned tree does not hold was "not a regular file", as if it were a device.
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_instance" "i" {\n  user_data = file("${path.module}/templates/missing.tpl")\n}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "dir.tpl").mkdir()
+    (tmp_path / "other.tf").write_text(
+        'resource "aws_instance" "j" {\n  user_data = file("dir.tpl")\n}\n', encoding="utf-8"
+    )
+    resources, _ = _scan(tmp_path, ".")
+    missing = resources["aws_instance.i"].attributes["user_data"]
+    assert isinstance(missing, Unknown)
+    assert "cannot read file './templates/missing.tpl': no file exists there" in missing.reason
+    directory = resources["aws_instance.j"].attributes["user_data"]
+    assert isinstance(directory, Unknown) and "not a regular file" in directory.reason
