@@ -334,3 +334,17 @@ def test_for_each_over_setproduct_makes_one_instance_per_pair(tmp_path: Path) ->
         'aws_ebs_volume.v["b-20"]': 20,
     }
     assert not scanned.notifications
+
+
+@pytest.mark.parametrize(
+    "expression", ['format("%99999999d", 1)', 'format("%.99999999f", 1)', 'indent(99999999, "a\\nb")']
+)
+def test_a_huge_width_or_indent_is_paid_for_before_it_is_built(tmp_path: Path, expression: str) -> None:
+    # 100 MB of padding was built, then charged a sixty-fourth of its size: under the ceiling, kept.
+    (tmp_path / "main.tf").write_text(f'resource "aws_s3_bucket" "b" {{\n  policy = {expression}\n}}\n')
+    scanned = scan(tmp_path)
+    assert not scanned.resources
+    assert [note.message for note in scanned.notifications] == [
+        "evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root module); "
+        "module . not evaluated"
+    ]

@@ -221,9 +221,11 @@ def _setproduct(context: FunctionContext, args: list[Any]) -> Any:
     return [list(combination) for combination in itertools.product(*lists)]
 
 
-def _indent(_: FunctionContext, args: list[Any]) -> Any:
+def _indent(context: FunctionContext, args: list[Any]) -> Any:
     """Every line but the first prefixed by ``spaces`` spaces (cty's strings.Replace of each newline)."""
-    return to_string(args[1]).replace("\n", "\n" + " " * max(int(to_number(args[0])), 0))
+    spaces, text = max(int(to_number(args[0])), 0), to_string(args[1])
+    context.budget.charge(spaces * (text.count("\n") + 1))
+    return text.replace("\n", "\n" + " " * spaces)
 
 
 def _log(_: FunctionContext, args: list[Any]) -> Any:

@@ -33,7 +33,7 @@ def _list(value: Any) -> list[Any]:
 _VERB = re.compile(r"%([-+# 0]*)(?:\[([1-9][0-9]*)\])?([1-9][0-9]*)?(\.[0-9]*)?([a-zA-Z])")
 
 
-def _format(_: FunctionContext, args: list[Any]) -> Any:
+def _format(context: FunctionContext, args: list[Any]) -> Any:
     """cty's format(): Go's verbs over Terraform's types, ``%[n]`` picking an argument (1-based), ``%v``
     a string as it is, a number as Go's shortest ``%g``, anything else (bool, null, list, map) as JSON."""
     spec, values = to_string(args[0]), list(args[1:])
@@ -54,6 +54,8 @@ def _format(_: FunctionContext, args: list[Any]) -> Any:
         if match is None:
             raise EvalError(f"invalid format string starting at offset {percent}")
         flags, index, width, precision, verb = match.groups()
+        # "%999999999d" would build a gigabyte of padding: paid for, like any text built, before it is.
+        context.budget.charge(max(int(width or 0), int(precision[1:] or 0) if precision else 0))
         if index is not None:
             position = int(index) - 1
         if position >= len(values):
