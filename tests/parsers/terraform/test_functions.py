@@ -68,8 +68,8 @@ def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) ->
         'yamldecode("a: 1")',
         'can(yamldecode("a: 1"))',
         'try(yamldecode("a: 1"), "default")',
-        '!can(csvdecode("a\\n1"))',
-        'try(timecmp("2017-11-22T00:00:00Z", "2017-11-22T00:00:00Z"), 1)',
+        '!can(textdecodebase64("YQ==", "UTF-16LE"))',
+        'try(textencodebase64("a", "UTF-16LE"), "")',
     ],
 )
 def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
@@ -348,3 +348,29 @@ def test_a_huge_width_or_indent_is_paid_for_before_it_is_built(tmp_path: Path, e
         "evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root module); "
         "module . not evaluated"
     ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # Go's encoding/csv: quoting, blank lines skipped, the header's names as keys.
+        (
+            'csvdecode("a,b\\n\\"x, y\\",\\"q\\"\\"z\\"\\n\\n3,\\n")',
+            [{"a": "x, y", "b": 'q"z'}, {"a": "3", "b": ""}],
+        ),
+        ('csvdecode("a,b")', []),
+        ('can(csvdecode("a,b\\n1,2,3"))', False),
+        ('can(csvdecode("a,b\\n1,x\\"y"))', False),
+        ('can(csvdecode(""))', False),
+        # RFC 3339 instants compared, offsets and fractions included.
+        ('timecmp("2017-11-22T01:00:00-01:00", "2017-11-22T01:00:00Z")', 1),
+        ('timecmp("2017-11-22T00:00:00.000000001Z", "2017-11-22T00:00:00Z")', 1),
+        ('timecmp("2017-11-22T00:00:00Z", "2017-11-22T00:00:00+00:00")', 0),
+        ('can(timecmp("2017-11-22", "2017-11-22T00:00:00Z"))', False),
+    ],
+)
+def test_csvdecode_and_timecmp_run(tmp_path: Path, expression: str, expected: Any) -> None:
+    # Both were unknown ("is not evaluated statically"): a CSV file of rules made for_each unknown.
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

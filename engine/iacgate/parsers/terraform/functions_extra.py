@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import ipaddress
 import json
 import math
 import posixpath
+import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -251,6 +253,90 @@ def apply_only(reason: str) -> Function:
     return lambda _context, _args: Unknown(reason)
 
 
+def _csv_records(text: str) -> list[list[str]]:
+    """Go's encoding/csv with its defaults (what csvdecode() reads with): RFC 4180 quoting, blank lines
+    skipped, a quote inside an unquoted field or text after a closing quote an error, every record as
+    long as the first."""
+    text, at = text.replace("\r\n", "\n"), 0
+    records: list[list[str]] = []
+    while at < len(text):
+        if text[at] == "\n":
+            at += 1
+            continue
+        fields: list[str] = []
+        while True:
+            if at < len(text) and text[at] == '"':
+                pieces: list[str] = []
+                at += 1
+                while True:
+                    close = text.find('"', at)
+                    if close < 0:
+                        raise EvalError('extraneous or missing " in quoted-field')
+                    pieces.append(text[at:close])
+                    at = close + 1
+                    if not text.startswith('"', at):
+                        break
+                    pieces.append('"')
+                    at += 1
+                if at < len(text) and text[at] not in ",\n":
+                    raise EvalError('extraneous or missing " in quoted-field')
+                fields.append("".join(pieces))
+            else:
+                end = at
+                while end < len(text) and text[end] not in ",\n":
+                    end += 1
+                if '"' in text[at:end]:
+                    raise EvalError('bare " in non-quoted-field')
+                fields.append(text[at:end])
+                at = end
+            at += 1  # the comma or the newline after the field
+            if at > len(text) or text[at - 1] != ",":
+                break
+        if records and len(fields) != len(records[0]):
+            raise EvalError(f"record {len(records) + 1}: wrong number of fields")
+        records.append(fields)
+    return records
+
+
+def _csvdecode(context: FunctionContext, args: list[Any]) -> Any:
+    """A list of maps, one per record after the header line, keyed by the header's names."""
+    text = to_string(args[0])
+    context.budget.charge(len(text) // 64)
+    records = _csv_records(text)
+    if not records:
+        raise EvalError("missing header line")
+    header = records[0]
+    if len(set(header)) != len(header):
+        raise EvalError("duplicate column name in the header line")
+    return [dict(zip(header, record, strict=True)) for record in records[1:]]
+
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})\Z", re.ASCII
+)
+
+
+def _timestamp(text: str) -> tuple[datetime.datetime, int]:
+    """An RFC 3339 timestamp, as Terraform's time functions require: the instant in UTC to the microsecond
+    and the nanoseconds Python's datetime drops."""
+    found = _RFC3339.match(text)
+    if found is None:
+        raise EvalError(f"not a valid RFC3339 timestamp: {text!r}")
+    fraction = (found.group(7) or ".")[1:].ljust(9, "0")[:9]
+    zone = found.group(8).upper()
+    try:
+        date, clock = "-".join(found.group(1, 2, 3)), ":".join(found.group(4, 5, 6))
+        moment = datetime.datetime.fromisoformat(f"{date}T{clock}{'+00:00' if zone == 'Z' else zone}")
+    except ValueError:
+        raise EvalError(f"not a valid RFC3339 timestamp: {text!r}") from None
+    return moment.astimezone(datetime.UTC).replace(microsecond=0), int(fraction)
+
+
+def _timecmp(_: FunctionContext, args: list[Any]) -> Any:
+    left, right = _timestamp(to_string(args[0])), _timestamp(to_string(args[1]))
+    return (left > right) - (left < right)
+
+
 def _pathexpand(_: FunctionContext, args: list[Any]) -> Any:
     path = to_string(args[0])
     if not path.startswith("~"):
@@ -291,6 +377,8 @@ EXTRA: dict[str, Function] = {
     "dirname": _dirname,
     "basename": _basename,
     "pathexpand": _pathexpand,
+    "csvdecode": _csvdecode,
+    "timecmp": _timecmp,
     "sensitive": lambda _c, args: args[0],
     "nonsensitive": lambda _c, args: args[0],
     "issensitive": apply_only("issensitive(): iacgate does not track which values are sensitive"),
