@@ -65,9 +65,9 @@ def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) ->
 @pytest.mark.parametrize(
     "expression",
     [
-        'yamldecode("a: 1")',
-        'can(yamldecode("a: 1"))',
-        'try(yamldecode("a: 1"), "default")',
+        'yamldecode("a: 2001-12-14")',
+        'can(yamldecode("a: !!binary aGk="))',
+        'try(yamldecode("<<: {a: 1}"), "default")',
         '!can(textdecodebase64("YQ==", "UTF-16LE"))',
         'try(textencodebase64("a", "UTF-16LE"), "")',
     ],
@@ -83,7 +83,7 @@ def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
 
 def test_a_count_from_can_of_such_a_function_is_unknown_not_zero(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(
-        'resource "aws_ebs_volume" "v" {\n  count = can(yamldecode("a: 1")) ? 1 : 0\n'
+        'resource "aws_ebs_volume" "v" {\n  count = can(textdecodebase64("YQ==", "UTF-16LE")) ? 1 : 0\n'
         '  availability_zone = "us-east-1a"\n}\n',
         encoding="utf-8",
     )
@@ -374,3 +374,42 @@ def test_csvdecode_and_timecmp_run(tmp_path: Path, expression: str, expected: An
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # go-cty-yaml's resolution: YAML 1.1 words, decimal numbers (leading zeros and "_" included),
+        # "0x1" a string, quoted and block scalars strings.
+        (
+            "yamldecode(\"a: 1\\nb: [x, '2']\\nc: on\\nd: ~\\ne: 1_000\\nf: 0777\\ng: 0x1\\nh: |\\n x\\n\")",
+            {"a": 1, "b": ["x", "2"], "c": True, "d": None, "e": 1000, "f": 777, "g": "0x1", "h": "x\n"},
+        ),
+        ('yamldecode("- &a {x: 1.5}\\n- *a\\n")', [{"x": 1.5}, {"x": 1.5}]),
+        ('yamldecode("")', None),
+        ('can(yamldecode("a: ["))', False),
+        ('can(yamldecode("---\\na: 1\\n---\\nb: 2\\n"))', False),
+    ],
+)
+def test_yamldecode_runs_as_go_cty_yaml(tmp_path: Path, expression: str, expected: Any) -> None:
+    # It was unknown: yamldecode(file("config.yaml")) feeding for_each made the instances unknown.
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes
+
+
+def test_a_yaml_alias_bomb_stops_at_the_ceiling(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]" for n in range(8)
+    ]
+    (tmp_path / "bomb.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_s3_bucket" "b" {\n  policy = length(yamldecode(file("bomb.yaml")))\n}\n',
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    assert not scanned.resources
+    assert [note.message for note in scanned.notifications] == [
+        "evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root module); "
+        "module . not evaluated"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import datetime
 import hashlib
 import ipaddress
@@ -14,6 +15,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.budget import Budget
@@ -337,6 +340,109 @@ def _timecmp(_: FunctionContext, args: list[Any]) -> Any:
     return (left > right) - (left < right)
 
 
+# go-cty-yaml's resolution of plain scalars (YAML 1.1 words included: yes/no/on/off/y/n).
+_YAML_WORDS: dict[str, Any] = {
+    **dict.fromkeys(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"], True),
+    **dict.fromkeys(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"], False),
+    **dict.fromkeys(["", "~", "null", "Null", "NULL"], None),
+}
+_YAML_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_YAML_STR = "tag:yaml.org,2002:str"
+_NOT_RESOLVED = "yamldecode(): {} is not evaluated statically"
+
+
+def _yaml_scalar(event: Any) -> Any:
+    """A scalar as go-cty-yaml resolves it: quoted or block text, and ``!!str``, is a string; a plain
+    scalar is a yes/no/on/off/true/false/null word, a decimal number (``_`` allowed after a digit or
+    sign), or a string. What it resolves otherwise (timestamps, ``0b`` numbers, infinities, other tags)
+    is left unknown rather than guessed."""
+    text = event.value
+    if event.tag == _YAML_STR or (event.tag in (None, "!") and not event.implicit[0]):
+        return text
+    if event.tag is not None:
+        raise UnknownHit(Unknown(_NOT_RESOLVED.format(f"the tag {event.tag}")))
+    if text in _YAML_WORDS:
+        return _YAML_WORDS[text]
+    first = text[:1]
+    if first == ".":
+        if _YAML_DECIMAL.match(text):
+            return to_number(text)
+        if text.lower() in (".inf", ".nan"):
+            raise UnknownHit(Unknown(_NOT_RESOLVED.format(repr(text))))
+        return text
+    if first.isascii() and (first.isdigit() or first in "+-"):
+        if re.match(r"[0-9]{4}-", text) or "inf" in text.lower() or "0b" in text:
+            raise UnknownHit(Unknown(_NOT_RESOLVED.format(repr(text))))
+        plain = text.replace("_", "")
+        if _YAML_DECIMAL.match(plain):
+            return to_number(plain.lstrip("+")) if "." in plain or "e" in plain.lower() else int(plain)
+    return text
+
+
+def _yamldecode(context: FunctionContext, args: list[Any]) -> Any:
+    """One YAML document as go-cty-yaml reads it: maps (string keys) and sequences of resolved scalars.
+    An alias is charged the size of what it repeats, so a billion-laughs document stops at the budget."""
+    text = to_string(args[0])
+    context.budget.charge(len(text) // 64)
+    stack: list[tuple[Any, list[Any]]] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    documents: list[Any] = []
+
+    def add(value: Any, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            anchors[anchor] = (value, size)
+        if not stack:
+            documents.append(value)
+            return
+        container, pending = stack[-1]
+        pending[1] += size
+        if isinstance(container, list):
+            container.append(value)
+        elif pending[0] is _NO_KEY:
+            if not isinstance(value, str):
+                raise UnknownHit(Unknown(_NOT_RESOLVED.format("a key that is not a string")))
+            if value == "<<" or value in container:
+                raise UnknownHit(Unknown(_NOT_RESOLVED.format(f"the key {value!r} (merged or repeated)")))
+            pending[0] = value
+        else:
+            container[pending[0]] = value
+            pending[0] = _NO_KEY
+
+    try:
+        for event in yaml.parse(text, Loader=_YAML_LOADER):
+            if isinstance(event, yaml.ScalarEvent):
+                add(_yaml_scalar(event), 1, event.anchor)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in anchors:
+                    raise EvalError(f"unknown anchor {event.anchor!r}")
+                value, size = anchors[event.anchor]
+                context.budget.charge(size)
+                add(copy.deepcopy(value), size, None)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+                    raise UnknownHit(Unknown(_NOT_RESOLVED.format(f"the tag {event.tag}")))
+                container: list[Any] | dict[str, Any] = (
+                    [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                )
+                stack.append((container, [_NO_KEY, 1, event.anchor]))
+                if len(stack) > _YAML_DEPTH:
+                    # libyaml's own limit; the pure-Python parser has none, and copies recurse.
+                    raise EvalError("invalid YAML: exceeded maximum nesting depth")
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                container, (_, size, anchor) = stack.pop()
+                add(container, size, anchor)
+    except yaml.YAMLError as error:
+        raise EvalError(f"invalid YAML: {getattr(error, 'problem', None) or error}") from None
+    if len(documents) > 1:
+        raise EvalError("unexpected extra content after value")
+    return documents[0] if documents else None
+
+
+_NO_KEY = object()
+_YAML_DEPTH = 1000
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _pathexpand(_: FunctionContext, args: list[Any]) -> Any:
     path = to_string(args[0])
     if not path.startswith("~"):
@@ -378,6 +484,7 @@ EXTRA: dict[str, Function] = {
     "basename": _basename,
     "pathexpand": _pathexpand,
     "csvdecode": _csvdecode,
+    "yamldecode": _yamldecode,
     "timecmp": _timecmp,
     "sensitive": lambda _c, args: args[0],
     "nonsensitive": lambda _c, args: args[0],
