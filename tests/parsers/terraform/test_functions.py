@@ -413,3 +413,17 @@ def test_a_yaml_alias_bomb_stops_at_the_ceiling(tmp_path: Path) -> None:
         "evaluation needs more than 2,000,000 steps (iacgate's ceiling for one root module); "
         "module . not evaluated"
     ]
+
+
+@pytest.mark.parametrize("text", [" 5", "5 ", "1_000", "\u0665", "0x10"])
+def test_a_string_is_a_number_only_as_cty_parses_it(tmp_path: Path, text: str) -> None:
+    # Python's int() read " 5", "1_000" and an Arabic-Indic digit; Terraform's tonumber() refuses them.
+    value, notes = _evaluate(tmp_path, f'try(tonumber("{text}"), "refused")')
+    assert value == "refused"
+    assert not notes
+
+
+def test_a_string_of_many_digits_is_still_a_number_error_not_a_crash(tmp_path: Path) -> None:
+    value, notes = _evaluate(tmp_path, f'try(tonumber("{"9" * 5000}"), "refused")')
+    assert value == "refused"
+    assert not notes

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -209,11 +210,18 @@ def to_number(value: Any) -> int | float:
     if isinstance(value, int | float):
         return number(value)
     if isinstance(value, str):
+        # cty's ParseNumberVal (big.ParseFloat, base 10): no blank, "_", prefix or non-ASCII digit, all
+        # of which Python's int() and float() accept.
         try:
+            if not _DECIMAL.match(value):
+                raise ValueError(value)
             return number(float(value)) if any(c in value for c in ".eE") else int(value)
-        except ValueError:
+        except ValueError:  # also Python's limit on the digits of an int
             raise EvalError(f"{value!r} is not a number") from None
     raise EvalError(f"a {type_name(value)} cannot be used as a number")
+
+
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 
 def to_bool(value: Any) -> bool:
