@@ -68,8 +68,8 @@ def test_a_pattern_python_cannot_read_is_unknown_not_an_error(tmp_path: Path) ->
         'yamldecode("a: 2001-12-14")',
         'can(yamldecode("a: !!binary aGk="))',
         'try(yamldecode("<<: {a: 1}"), "default")',
-        '!can(textdecodebase64("YQ==", "UTF-16LE"))',
-        'try(textencodebase64("a", "UTF-16LE"), "")',
+        '!can(textdecodebase64("YQ==", "Shift_JIS"))',
+        'try(textencodebase64("a", "windows-1252"), "")',
     ],
 )
 def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
@@ -83,7 +83,7 @@ def test_a_real_function_iacgate_does_not_run_is_unknown_even_under_try(
 
 def test_a_count_from_can_of_such_a_function_is_unknown_not_zero(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(
-        'resource "aws_ebs_volume" "v" {\n  count = can(textdecodebase64("YQ==", "UTF-16LE")) ? 1 : 0\n'
+        'resource "aws_ebs_volume" "v" {\n  count = can(textdecodebase64("YQ==", "Shift_JIS")) ? 1 : 0\n'
         '  availability_zone = "us-east-1a"\n}\n',
         encoding="utf-8",
     )
@@ -426,4 +426,24 @@ def test_a_string_is_a_number_only_as_cty_parses_it(tmp_path: Path, text: str) -
 def test_a_string_of_many_digits_is_still_a_number_error_not_a_crash(tmp_path: Path) -> None:
     value, notes = _evaluate(tmp_path, f'try(tonumber("{"9" * 5000}"), "refused")')
     assert value == "refused"
+    assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # The examples of Terraform's documentation.
+        ('textencodebase64("Hello World", "UTF-16LE")', "SABlAGwAbABvACAAVwBvAHIAbABkAA=="),
+        ('textdecodebase64("SABlAGwAbABvACAAVwBvAHIAbABkAA==", "UTF-16LE")', "Hello World"),
+        ('textencodebase64("é", "iso-8859-1")', "6Q=="),
+        ('can(textencodebase64("€", "ISO-8859-1"))', False),
+        ('can(textdecodebase64("not base64!", "UTF-8"))', False),
+    ],
+)
+def test_text_encodings_run_for_the_encodings_go_and_python_share(
+    tmp_path: Path, expression: str, expected: Any
+) -> None:
+    # They were unknown: a Windows user_data written with textencodebase64(..., "UTF-16LE") included.
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
     assert not notes

@@ -443,6 +443,46 @@ _YAML_DEPTH = 1000
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# IANA names of the encodings whose Go (x/text) and Python codecs agree; others stay unknown.
+_TEXT_ENCODINGS = {
+    "utf-8": "utf-8",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "iso-8859-1": "latin-1",
+}
+
+
+def _codec(name: str, function: str) -> str:
+    codec = _TEXT_ENCODINGS.get(name.lower())
+    if codec is None:
+        raise UnknownHit(Unknown(f"{function}() with the encoding {name!r} is not evaluated statically"))
+    return codec
+
+
+def _textencodebase64(_: FunctionContext, args: list[Any]) -> Any:
+    """The text in the named encoding, then base64 (UTF-16LE is PowerShell's -EncodedCommand)."""
+    text, name = to_string(args[0]), to_string(args[1])
+    try:
+        encoded = text.encode(_codec(name, "textencodebase64"))
+    except UnicodeEncodeError:
+        raise EvalError(f"the string has characters that cannot be represented in {name}") from None
+    return base64.b64encode(encoded).decode()
+
+
+def _textdecodebase64(_: FunctionContext, args: list[Any]) -> Any:
+    data, name = to_string(args[0]), to_string(args[1])
+    codec = _codec(name, "textdecodebase64")
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except ValueError:
+        raise EvalError("the given value is not valid base64") from None
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        # Go's decoders replace what they cannot read; which replacement is not reproduced here.
+        raise UnknownHit(Unknown(f"textdecodebase64(): bytes that are not valid {name}")) from None
+
+
 def _pathexpand(_: FunctionContext, args: list[Any]) -> Any:
     path = to_string(args[0])
     if not path.startswith("~"):
@@ -485,6 +525,8 @@ EXTRA: dict[str, Function] = {
     "pathexpand": _pathexpand,
     "csvdecode": _csvdecode,
     "yamldecode": _yamldecode,
+    "textencodebase64": _textencodebase64,
+    "textdecodebase64": _textdecodebase64,
     "timecmp": _timecmp,
     "sensitive": lambda _c, args: args[0],
     "nonsensitive": lambda _c, args: args[0],
