@@ -447,3 +447,19 @@ def test_text_encodings_run_for_the_encodings_go_and_python_share(
     value, notes = _evaluate(tmp_path, expression)
     assert value == expected
     assert not notes
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # cty refuses named and unnamed groups in one pattern (the unnamed ones were dropped silently).
+        ('try(regex("(?P<a>x)(y)", "xy"), "refused")', "refused"),
+        ('try(regexall("(?P<a>x)(y)", "xy"), "refused")', "refused"),
+        ('regex("(?P<a>x)(?P<b>y)?", "x")', {"a": "x", "b": None}),
+        ('regex("(x)(y)?", "x")', ["x", None]),
+    ],
+)
+def test_regex_groups_follow_cty(tmp_path: Path, expression: str, expected: Any) -> None:
+    value, notes = _evaluate(tmp_path, expression)
+    assert value == expected
+    assert not notes

@@ -215,6 +215,9 @@ def _regex(context: FunctionContext, args: list[Any], every: bool = False) -> An
     pattern, text = to_string(args[0]), to_string(args[1])
     name = "regexall" if every else "regex"
     compiled = _pattern(name, pattern)
+    if compiled.groupindex and len(compiled.groupindex) != compiled.groups:
+        # cty returns a map for named groups, a list for unnamed ones, and refuses both at once.
+        raise EvalError("invalid regexp pattern: cannot mix both named and unnamed capture groups")
 
     def result(match: Any) -> Any:
         if compiled.groupindex:
