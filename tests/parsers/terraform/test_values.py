@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from iacgate.graph.model import Unknown
 from parsers.terraform.support import FIXTURES, scan
 
@@ -40,3 +42,25 @@ def test_locals_resolve_whatever_order_they_are_written_in() -> None:
     tags = scan(FIXTURES / "values").resources["aws_ebs_volume.v"].attributes["tags"]
     assert tags["name"] == "APP-default"
     assert tags["team"] == "payments"
+
+
+def test_a_value_its_variable_type_cannot_hold_is_unknown_not_judged_as_written(tmp_path: Path) -> None:
+    # "yes" for a bool, "abc" for a number, a list for a string passed through as written: a rule then
+    # judged `encrypted = "yes"`; Terraform refuses the value. What converts still converts.
+    (tmp_path / "main.tf").write_text(
+        'variable "b" {\n  type    = bool\n  default = "yes"\n}\n'
+        'variable "n" {\n  type    = number\n  default = "abc"\n}\n'
+        'variable "s" {\n  type    = string\n  default = ["x"]\n}\n'
+        'variable "ok" {\n  type    = object({ enc = bool, port = number, names = list(string) })\n'
+        '  default = { enc = "true", port = "443", names = [1, true] }\n}\n'
+        'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n  encrypted = var.b\n'
+        "  size = var.n\n  kms_key_id = var.s\n  tags = var.ok\n}\n",
+        encoding="utf-8",
+    )
+    scanned = scan(tmp_path)
+    attributes = scanned.resources["aws_ebs_volume.v"].attributes
+    refused = "where the type requires a {}: Terraform refuses the value"
+    assert attributes["encrypted"] == Unknown("a string " + refused.format("bool"))
+    assert attributes["size"] == Unknown("a string " + refused.format("number"))
+    assert attributes["kms_key_id"] == Unknown("a list " + refused.format("string"))
+    assert attributes["tags"] == {"enc": True, "port": 443, "names": ["1", "true"]}

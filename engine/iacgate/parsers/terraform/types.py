@@ -15,11 +15,13 @@ from iacgate.parsers.terraform.syntax import Expr
 from iacgate.parsers.terraform.values import (
     EvalError,
     LazyObject,
+    PartialPolicy,
     as_set,
     number,
     to_bool,
     to_number,
     to_string,
+    type_name,
 )
 
 _COLLECTIONS = frozenset({"list", "set", "map"})
@@ -38,14 +40,7 @@ def convert(value: Any, constraint: Expr | None) -> Any:
 def _convert(value: Any, constraint: Expr) -> Any:
     tag = constraint[0]
     if tag == "V":
-        name = constraint[1]
-        if name == "string" and isinstance(value, str | int | float | bool):
-            return to_string(value)
-        if name == "number" and isinstance(value, str):
-            return to_number(value)
-        if name == "bool" and isinstance(value, str):
-            return to_bool(value)
-        return value
+        return _primitive(value, constraint[1])
     if tag != "C" or not constraint[2]:
         return value
     name, args = constraint[1], constraint[2]
@@ -78,6 +73,26 @@ def _convert(value: Any, constraint: Expr) -> Any:
                 out[key] = convert(default, optional_args[0]) if default is not None else None
         return out
     return value
+
+
+def _primitive(value: Any, name: str) -> Any:
+    """``value`` converted to the primitive type ``name`` as Terraform converts it ("4" to 4, "true" to
+    true, 4 to "4"); what Terraform cannot convert (a list for a string, "yes" or 1 for a bool, "abc" for
+    a number) is unknown: Terraform refuses the value, and a rule must not judge it as written."""
+    try:
+        if name == "string" and isinstance(value, str | int | float | bool):
+            return to_string(value)
+        if name == "string" and isinstance(value, PartialPolicy):
+            return value  # a policy document's JSON text, held as the document
+        if name == "number" and isinstance(value, str | int | float) and not isinstance(value, bool):
+            return to_number(value)
+        if name == "bool" and isinstance(value, str | bool):
+            return to_bool(value)
+        if name not in ("string", "number", "bool"):
+            return value
+    except EvalError:
+        pass
+    return Unknown(f"a {type_name(value)} where the type requires a {name}: Terraform refuses the value")
 
 
 def _literal(expr: Expr) -> Any:
