@@ -16,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from iacgate.graph.model import Unknown
 from iacgate.parsers.terraform.budget import Budget
 from iacgate.parsers.terraform.policy_document import partial_policy
@@ -382,6 +380,8 @@ def _yaml_scalar(event: Any) -> Any:
 def _yamldecode(context: FunctionContext, args: list[Any]) -> Any:
     """One YAML document as go-cty-yaml reads it: maps (string keys) and sequences of resolved scalars.
     An alias is charged the size of what it repeats, so a billion-laughs document stops at the budget."""
+    import yaml  # on use: a scan that decodes no YAML never imports PyYAML
+
     text = to_string(args[0])
     context.budget.charge(len(text) // 64)
     stack: list[tuple[Any, list[Any]]] = []
@@ -409,7 +409,7 @@ def _yamldecode(context: FunctionContext, args: list[Any]) -> Any:
             pending[0] = _NO_KEY
 
     try:
-        for event in yaml.parse(text, Loader=_YAML_LOADER):
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(event, yaml.ScalarEvent):
                 add(_yaml_scalar(event), 1, event.anchor)
             elif isinstance(event, yaml.AliasEvent):
@@ -440,7 +440,6 @@ def _yamldecode(context: FunctionContext, args: list[Any]) -> Any:
 
 _NO_KEY = object()
 _YAML_DEPTH = 1000
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # IANA names of the encodings whose Go (x/text) and Python codecs agree; others stay unknown.
