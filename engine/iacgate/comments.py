@@ -54,7 +54,7 @@ def source_lines(text: str, syntax: str) -> list[str]:
 
 
 def hcl_heredoc_lines(lines: Sequence[str]) -> frozenset[int]:
-    """Line numbers (1-based, of ``lines``) inside an HCL heredoc, between its ``<<EOT`` line and its
+    """Line numbers (1-based, of ``lines``) of HCL heredocs after their ``<<EOT`` line: the body and the
     closing marker, as the lexer that finds comments reads them: a ``<<`` in a string or a comment opens
     none, and the marker closes it only alone on its line (Go's blanks around it, as Terraform trims). Where
     the lexer cannot follow the file (a backslash in code), the lines after that are not counted."""
@@ -85,7 +85,7 @@ class _HclLexer:
     heredoc: str | None = None
     block_comment: bool = False
     lost: bool = False
-    # Line numbers of heredoc bodies seen (``hcl_heredoc_lines``).
+    # Line numbers of heredoc bodies and closing markers seen (``hcl_heredoc_lines``).
     heredoc_body: set[int] = field(default_factory=set)
 
     def comments(self, lines: Sequence[str]) -> dict[int, str]:
@@ -94,10 +94,9 @@ class _HclLexer:
             if self.lost:
                 break
             if self.heredoc is not None:
+                self.heredoc_body.add(number)
                 if line.strip(GO_SPACE) == self.heredoc:
                     self.heredoc = None
-                else:
-                    self.heredoc_body.add(number)
                 continue
             comment = self._line(line)
             if comment is not None:

@@ -661,3 +661,16 @@ def test_heredocs_are_where_terraform_reads_them() -> None:
         ]
     )
     assert _found(script) == [(5, "High-entropy string", "API_TOKEN")]
+    # A heredoc closed at the first column leaves the resource around it: the credential attribute after it
+    # is still SEC-CRED-001's.
+    after = "\n".join(
+        [
+            'resource "aws_db_instance" "ledger" {',
+            "  user_data = <<EOT",
+            "echo start",
+            "EOT",
+            '  password = "Zk3#9xLq!2mVb7@Rt5wY8uPe"',
+            "}",
+        ]
+    )
+    assert _found(after) == []

@@ -457,7 +457,8 @@ _RESOURCE_HEADER = re.compile(r'resource\s+"([A-Za-z0-9_-]+)"')
 def _hcl_contexts(lines: list[str]) -> list[_Context]:
     """The context of each line of an HCL file: blocks open at the first column and close with a brace
     there (as ``terraform fmt`` writes them); heredocs as the comment lexer reads them
-    (``comments.hcl_heredoc_lines``: one reading of where a heredoc starts and ends)."""
+    (``comments.hcl_heredoc_lines``: one reading of where a heredoc starts and ends). A heredoc's lines,
+    its closing marker included, leave the resource around it as it is."""
     heredoc = hcl_heredoc_lines(lines)
     contexts: list[_Context] = []
     resource: str | None = None
