@@ -323,13 +323,20 @@ s3_destination_buckets := [entry.resource |
 	entry.attribute != "bucket"
 ]
 
+# The ARNs a bucket is named by: its arn attribute, and arn:<partition>:s3:::<bucket> in every partition
+# (aws, aws-cn, aws-us-gov...): an S3 ARN written in the configuration names the bucket whatever its
+# partition.
 s3_bucket_arns(bucket) := {arn |
-	some arn in [
-		object.get(bucket.attributes, "arn", null),
-		concat("", ["arn:aws:s3:::", object.get(bucket.attributes, "bucket", "")]),
-	]
+	some arn in array.concat(
+		[object.get(bucket.attributes, "arn", null)],
+		[concat("", ["arn:", partition, ":s3:::", object.get(bucket.attributes, "bucket", "")]) |
+			some partition in s3_partitions
+		],
+	)
 	is_string(arn)
 }
+
+s3_partitions := ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
 
 # An S3 ARN names no region, so a destination is placed by finding its bucket in the configuration: by
 # ARN when the value is known, else the one bucket the destination can refer to.

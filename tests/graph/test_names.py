@@ -36,6 +36,13 @@ def test_a_policy_naming_its_bucket_by_name_or_arn_is_joined() -> None:
     }
 
 
+def test_an_arn_in_any_partition_names_its_bucket() -> None:
+    bucket = resource("Logs", "aws_s3_bucket", {"bucket": "acme-logs"})
+    for partition in ("aws-cn", "aws-us-gov", "aws-iso-e", "aws-iso-f", "aws-eusc"):
+        policy = resource("P", "aws_iam_role_policy", {"resources": [f"arn:{partition}:s3:::acme-logs"]})
+        assert name_edges((bucket, policy), ()) == (Edge("P", "Logs", "name", "resources"),)
+
+
 def test_literal_arn_attributes_join_any_type() -> None:
     key = resource("Key", "aws_kms_key", {"arn": "arn:aws:kms:eu-west-1:1:key/k"})
     user = resource("Q", "aws_sqs_queue", {"kms_master_key_id": "arn:aws:kms:eu-west-1:1:key/k"})

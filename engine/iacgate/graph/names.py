@@ -20,7 +20,7 @@ from typing import Any
 from iacgate.graph.model import Edge, Resource, Unknown
 
 KIND = "name"
-PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b")
+PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc")
 # Arguments that describe a resource rather than point at another: a name equal to another resource's
 # name is a coincidence, not a reference.
 _NOT_REFERENCES = frozenset({"name", "name_prefix", "description", "tags", "tags_all", "id", "arn"})

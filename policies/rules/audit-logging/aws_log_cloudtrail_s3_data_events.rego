@@ -17,7 +17,7 @@ selectors_path(trail) := ["event_selectors"] if {
 } else := ["event_selector"]
 
 # S3 data events of one trail, each {"all": whether it covers every bucket}: a basic event selector with
-# a data_resource of type AWS::S3::Object (every bucket: values arn:aws:s3 or arn:aws:s3:::) ...
+# a data_resource of type AWS::S3::Object (every bucket: values arn:aws:s3 or arn:aws:s3:::, in any partition) ...
 s3_data_events(attributes) := [{"all": all_buckets} |
 	some selector in aws_log.log_named_blocks(attributes, "event_selector", "event_selectors")
 	some resource in aws_log.log_named_blocks(selector, "data_resource", "data_resources")
@@ -28,7 +28,8 @@ s3_data_events(attributes) := [{"all": all_buckets} |
 every_bucket_values(values) := true if {
 	is_array(values)
 	some value in values
-	value in {"arn:aws:s3", "arn:aws:s3:::"}
+	is_string(value)
+	regex.match(`^arn:aws(-[a-z]+)*:s3(:::)?$`, value)
 } else := false
 
 # ... or an advanced event selector whose resources.type equals AWS::S3::Object (every bucket: no

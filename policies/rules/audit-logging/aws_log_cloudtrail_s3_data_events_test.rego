@@ -69,3 +69,20 @@ test_a_stopped_all_buckets_trail_covers_nothing if {
 		log_trail("data", "terraform", object.union(all_buckets, {"enable_logging": false})),
 	])
 }
+
+# Every bucket is written arn:<partition>:s3 in the China and GovCloud partitions too.
+test_a_trail_recording_every_bucket_in_another_partition_covers_the_others if {
+	every value in ["arn:aws-cn:s3", "arn:aws-us-gov:s3:::", "arn:aws-iso-b:s3:::"] {
+		count(aws_log_cloudtrail_s3_data_events.deny) == 0 with input.resources_by_type as log_trails([
+			log_trail("org", "terraform", {"event_selector": [{"data_resource": [{"type": "AWS::S3::Object", "values": [value]}]}]}),
+			log_trail("other", "terraform", {"name": "other"}),
+		])
+	}
+}
+
+test_one_bucket_in_another_partition_covers_no_other_trail if {
+	count(aws_log_cloudtrail_s3_data_events.deny) == 1 with input.resources_by_type as log_trails([
+		log_trail("org", "terraform", {"event_selector": [{"data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws-cn:s3:::ledger/"]}]}]}),
+		log_trail("other", "terraform", {"name": "other"}),
+	])
+}

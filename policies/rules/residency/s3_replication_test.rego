@@ -61,3 +61,16 @@ test_pulumi_inline_replication_is_judged if {
 	unplaced.path == ["replication_configurations", 0, "rules", 0, "destinations", 0]
 	contains(unplaced.message, "cannot be determined")
 }
+
+# A destination written as a literal ARN in the China or GovCloud partition is the bucket of that name.
+named_bucket(name, region) := {
+	"direction": "out", "edge": "name", "attribute": "rule",
+	"resource": object.union(testing.resource("aws_s3_bucket", {"bucket": name}), {"id": concat(".", ["aws_s3_bucket", name]), "region": region}),
+}
+
+test_a_destination_arn_in_another_partition_names_its_bucket if {
+	some result in s3_replication.deny with input.resource as testing.resource("aws_s3_bucket_replication_configuration", {"rule": [{"destination": [{"bucket": "arn:aws-cn:s3:::far"}]}]})
+		with input.related as [named_bucket("near", "cn-north-1"), named_bucket("far", "cn-northwest-1")]
+		with input.settings as {"residency": {"allowed_regions": ["cn-north-1"], "classifications": {"pci": ["cn-north-1"]}}}
+	contains(result.message, "cn-northwest-1")
+}
