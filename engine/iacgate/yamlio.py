@@ -19,6 +19,8 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from iacgate.errors import ParseError, Position
+
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Nodes an alias may add to a document beyond those written in it. Real templates and configuration use
@@ -118,3 +120,14 @@ def line_of(root: Node | None, path: Sequence[str | int]) -> int:
         else:
             break
     return node.start_mark.line + 1 if node is not None else 1
+
+
+def parse_error(error: yaml.YAMLError, relative: str) -> ParseError:
+    """A scanned file's YAML error as iacgate reports bad input: "invalid YAML: <problem>" at the line and
+    column the loader marked (templates, Pulumi project and stack files)."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        problem = error.problem or error.context or "invalid YAML"
+        return ParseError(Position(relative, line, column), f"invalid YAML: {problem}")
+    return ParseError(Position(relative), f"invalid YAML: {error}")

@@ -131,7 +131,7 @@ def test_the_provider_a_stack_file_names(tmp_path: Path, text: str, provider: st
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("config:\n  aws:region: [eu-west-1\n", 3, "not valid YAML"),
+        ("config:\n  aws:region: [eu-west-1\n", 3, "invalid YAML"),
         ("- a\n- b\n", 1, "the top level is a list, expected a mapping"),
         ("config: {}\nsecretsprovider: [awskms]\n", 2, "secretsprovider is a list"),
     ],

@@ -36,7 +36,7 @@ from iacgate.parsers import claims, node_types
 from iacgate.parsers.base import ParseOptions, ParseResult
 from iacgate.parsers.jsontext import kind
 from iacgate.textio import SourceFile
-from iacgate.yamlio import safe_load
+from iacgate.yamlio import parse_error, safe_load
 
 FORMAT = node_types.PULUMI_CONFIG
 RESOURCE_FORMAT = node_types.PULUMI
@@ -57,13 +57,8 @@ def stack_name(relative: str) -> str | None:
 def _document(source: SourceFile) -> Mapping[str, Any]:
     try:
         document = safe_load(source.text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        problem = error.problem or error.context or "invalid YAML"
-        raise ParseError(Position(source.relative, line), f"not valid YAML: {problem}") from None
     except yaml.YAMLError as error:
-        raise ParseError(Position(source.relative), f"not valid YAML: {error}") from None
+        raise parse_error(error, source.relative) from None
     if document is None:
         return {}
     if not isinstance(document, Mapping):

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iacgate.errors import ParseError, Position
 from iacgate.parsers.cloudformation.loaded import CustomTag, Loaded, Path
-from iacgate.yamlio import check_expansion, has_anchors
+from iacgate.yamlio import check_expansion, has_anchors, parse_error
 
 _PLAIN = "tag:iacgate,2024:plain"
 # Short-form tags CloudFormation and its language extensions know; any other tag is kept as a CustomTag.
@@ -257,13 +257,8 @@ def load_yaml(text: str, relative: str) -> Loaded:
         node = composer.get_single_node()
         if has_anchors(text):
             check_expansion(node)  # before the tree is built: aliases may multiply it past any memory
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        problem = error.problem or error.context or "invalid YAML"
-        raise ParseError(Position(relative, line, column), f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
-        raise ParseError(Position(relative), f"invalid YAML: {error}") from None
+        raise parse_error(error, relative) from None
     finally:
         composer.dispose()
     builder = _Builder(relative)
