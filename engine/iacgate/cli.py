@@ -105,6 +105,7 @@ class Limits:
     insecure_http: bool = False
     debug: bool = False
     jobs: int = 0
+    reuse_answers: bool = True
 
 
 def _engine_options(
@@ -134,6 +135,7 @@ def _engine_options(
         debug=limits.debug,
         opa_insecure_http=limits.insecure_http,
         jobs=limits.jobs,
+        reuse_answers=limits.reuse_answers,
     )
     if engine == "opa" and not options.opa_url:
         raise UsageError("--engine opa needs --opa-url (or opa.url in iacgate.yaml)")
@@ -341,6 +343,13 @@ def main() -> None:
     "most 4), 1 = one.",
 )
 @click.option(
+    "--no-answer-cache",
+    "no_answer_cache",
+    is_flag=True,
+    help="Evaluate every query now: do not reuse the embedded engine's answers kept by earlier scans of "
+    "the same input (see docs/security.md), nor keep this scan's. --debug implies it.",
+)
+@click.option(
     "--debug",
     is_flag=True,
     envvar="IACGATE_DEBUG",
@@ -438,6 +447,7 @@ def scan_command(
     jobs: int = 0,
     debug: bool = False,
     opa_insecure_http: bool = False,
+    no_answer_cache: bool = False,
 ) -> None:
     """Scan IaC files or directories (default: the current directory) and gate on the findings.
 
@@ -478,7 +488,7 @@ def scan_command(
                 opa_token_file,
                 opa_ca_bundle,
                 opa_no_upload,
-                Limits(timeout, memory_limit, opa_insecure_http, debug, jobs),
+                Limits(timeout, memory_limit, opa_insecure_http, debug, jobs, not no_answer_cache),
             ),
             exclude=(*config.exclude, *exclude),
             settings=config.settings,

@@ -136,12 +136,13 @@ def hcl_entry(cache: Path, text: str) -> Path:
 
 
 # Where each cache keeps its entries: parsed HCL, validated manifests, the compiled HCL grammar (Lark's
-# own format starts with a line holding a hash, then pickles), compiled Rego bundles.
+# own format starts with a line holding a hash, then pickles), compiled Rego bundles, the engine's answers.
 LOCATIONS = {
     "hcl": ("hcl-[0-9]*", b""),
     "manifests": ("manifests", b""),
     "grammar": ("*grammar*", b"0\n"),
     "rego": ("rego-*", b""),
+    "answers": ("answers-*", b""),
 }
 
 
@@ -263,6 +264,9 @@ def test_another_keys_rego_bundle_is_compiled_again(
 ) -> None:
     """Each compiled bundle replaced by the bundle of another resource type: loaded as they are, the
     rules of one type would be evaluated against another's router (or none at all)."""
+    # Without the answers the clean scan kept, every query is asked of its bundle.
+    for answers in cache.glob("answers-*"):
+        shutil.rmtree(answers)
     patterns = ["rego-*/*.rbb"] if moved == "bundles only" else ["rego-*/*.rbb", "rego-*/*.rbb.json"]
     for pattern in patterns:
         files = sorted(cache.glob(pattern))

@@ -29,7 +29,8 @@ class EngineOptions:
     the embedded engine may allocate. ``debug`` sends policies' ``print`` output to stderr (never into a
     report). A bearer token goes over plain http only to a loopback host, unless ``opa_insecure_http``.
     ``jobs`` is how many processes the embedded engine evaluates a big unit in, side by side: 0 is one per
-    CPU this process may use, at most ``MAX_JOBS``.
+    CPU this process may use, at most ``MAX_JOBS``. ``reuse_answers``: the embedded engine reuses the
+    answers of earlier scans to the same queries on the same input (``answer_cache``).
     """
 
     opa_url: str | None = None
@@ -42,6 +43,7 @@ class EngineOptions:
     debug: bool = False
     opa_insecure_http: bool = False
     jobs: int = 0
+    reuse_answers: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,13 @@ class Check:
 
 @dataclass(frozen=True)
 class Evaluation:
+    """``reused_answers``: how many of the engine's answers were reused from earlier scans rather than
+    evaluated by this one (``answer_cache``), recorded in the reports."""
+
     violations: tuple[Violation, ...]
     checks: tuple[Check, ...]
     engine: str
+    reused_answers: int = 0
 
     @staticmethod
     def combine(parts: Sequence[Evaluation], engine: str) -> Evaluation:
@@ -81,6 +87,7 @@ class Evaluation:
             violations=tuple(violation for part in parts for violation in part.violations),
             checks=tuple(check for part in parts for check in part.checks),
             engine=engine,
+            reused_answers=sum(part.reused_answers for part in parts),
         )
 
 

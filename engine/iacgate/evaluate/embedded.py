@@ -20,7 +20,7 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,15 @@ import regopy
 from regopy.rego_shared import rego_set_strict_builtin_errors
 
 from iacgate.errors import EvaluationError, IacgateError, PackError
+from iacgate.evaluate.answer_cache import (
+    AnswerReader,
+    Fresh,
+    document_digest,
+    fresh_of,
+    keep,
+    query_key,
+    store_path,
+)
 from iacgate.evaluate.base import MAX_JOBS, EngineOptions, Evaluation
 from iacgate.evaluate.bundle_cache import (
     bundle_path,
@@ -267,6 +276,13 @@ class EmbeddedEvaluator:
         self._index = ModuleIndex.of(sources)
         self._bundles: dict[str, _Compiled] = {}
         self._texts: dict[str, bytes] = {}
+        # Answers of earlier scans (``answer_cache``): looked up by the children, written by the scan.
+        reuse = self._options.reuse_answers and not self._options.debug
+        self._answers = store_path() if reuse else None
+        self._reader: AnswerReader | None = None
+        self._bundle_keys: dict[str, str] = {}
+        self._fresh: list[Fresh] = []
+        self._reused: list[bytes] = []
         self._check: Future[None] | None = None
         if check_in_background:
             self._check = _in_thread(self._check_compiles)
@@ -444,9 +460,14 @@ class EmbeddedEvaluator:
             before: dict[str, Any] = {}
             # The whole-graph documents, one per part of the input the graph rules asked read.
             wholes: dict[GraphReads, dict[str, Any]] = {}
+            kept: dict[str, str] = {}
+            reused: list[str] = []
+            # The digests of the whole-graph documents, which several graph rules share, by ``wholes`` key.
+            digests: dict[GraphReads, bytes | None] = {}
             for step, query in enumerate(queries, start=1):
                 mark(step)
                 document: Mapping[str, Any]
+                digest: bytes | None = None
                 if query.resource is not None:
                     document = resource_input(
                         graph, query.resource, settings, self._related_types, changes_asked(query.rules)
@@ -455,20 +476,66 @@ class EmbeddedEvaluator:
                     reads = self._index.graph_reads(query.rules[0].policy)
                     if reads not in wholes:
                         wholes[reads] = graph_input(graph, settings, reads.types, reads.edges)
+                        if self._answers is not None:
+                            digests[reads] = document_digest(wholes[reads])
                     document = wholes[reads]
-                answer = self._query(query.key, query.entrypoint, document, query.rules)
+                    digest = digests.get(reads)
+                answer = self._asked(query, document, kept, reused, digest)
                 answers.append(answer)
                 if query.resource is not None and needs_before(query.resource, query.rules, answer):
                     state = before_state(query.resource)
                     assert state is not None
                     earlier = {**document, "resource": resource_document(state, drop_null=True)}
-                    before[str(step - 1)] = self._query(query.key, query.entrypoint, earlier, query.rules)
-            return json.dumps({"answers": answers, "before": before}).encode("utf-8")
+                    before[str(step - 1)] = self._asked(query, earlier, kept, reused)
+            return json.dumps({"answers": answers, "before": before, "fresh": kept, "reused": reused}).encode(
+                "utf-8"
+            )
         except IacgateError as exc:
             name = type(exc).__name__ if type(exc).__name__ in _REPORTED else "EvaluationError"
             return json.dumps({"error": name, "message": str(exc)}).encode("utf-8")
         except ValueError as exc:  # the input builder's refusals (InputError)
             return json.dumps({"error": "EvaluationError", "message": str(exc)}).encode("utf-8")
+
+    def _asked(
+        self,
+        query: _Query,
+        document: Mapping[str, Any],
+        kept: dict[str, str],
+        reused: list[str],
+        digest: bytes | None = None,
+    ) -> Any:
+        """In the child: the answer to ``query`` on ``document``, reused from an earlier scan when one was
+        kept (its key noted in ``reused``), else evaluated (and noted in ``kept``, for the scan to store).
+        ``digest``: the document's (``document_digest``), when already worked out."""
+        key = self._answer_key(query, document, digest)
+        if key is not None:
+            if self._reader is None:
+                assert self._answers is not None
+                self._reader = AnswerReader(self._answers)
+            found, answer = self._reader.get(key)
+            if found and _answers_query(query, answer):
+                reused.append(key.hex())
+                return answer
+        answer = self._query(query.key, query.entrypoint, document, query.rules)
+        if key is not None:
+            kept[key.hex()] = json.dumps(answer, separators=(",", ":"))
+        return answer
+
+    def _answer_key(
+        self, query: _Query, document: Mapping[str, Any], digest: bytes | None = None
+    ) -> bytes | None:
+        """What the answer to ``query`` on ``document`` is kept under: its bundle's cache key, entrypoint
+        and document; None without an answer cache, or for a document JSON cannot hold."""
+        if self._answers is None:
+            return None
+        bundle = self._bundle_keys.get(query.key)
+        if bundle is None:
+            path = bundle_path(*self._cache_key(query.key))
+            if path is None:
+                return None
+            bundle = self._bundle_keys[query.key] = path.stem
+        digest = digest or document_digest(document)
+        return query_key(bundle, query.entrypoint, digest) if digest is not None else None
 
     def _budget(self, deadline: float) -> Budget:
         return Budget(deadline, self._options.memory_limit_mb, self._options.debug)
@@ -525,6 +592,10 @@ class EmbeddedEvaluator:
             raise self._stopped(stop, graph, settings, queries) from None
         done = [result for result in results if result is not None]
         assert len(done) == len(units)
+        fresh, self._fresh = self._fresh, []
+        reused, self._reused = self._reused, []
+        if self._answers is not None:
+            keep(self._answers, fresh, reused)
         return done
 
     def _receive(
@@ -554,8 +625,16 @@ class EmbeddedEvaluator:
         """One unit's evaluation from its children's answers, each for the queries of its part."""
         values: list[Any] = [None] * len(queries)
         earlier: dict[int, Any] = {}
+        reused = 0
         for part, raw in zip(parts, raws, strict=True):
             answer = _decoded(raw)
+            fresh = answer.get("fresh")
+            self._fresh.extend(fresh_of(fresh) if isinstance(fresh, Mapping) else ())
+            keys = answer.get("reused")
+            for key in keys if isinstance(keys, list) else ():
+                with suppress(TypeError, ValueError):
+                    self._reused.append(bytes.fromhex(key))
+                    reused += 1
             mine = _indexes(part, queries)
             answered = answer.get("answers")
             if not isinstance(answered, list) or len(answered) != len(mine):
@@ -574,7 +653,10 @@ class EmbeddedEvaluator:
             for index, value in earlier.items()
             if (resource := queries[index].resource) is not None
         }
-        return collect_results(graph, self._rules, resources, graph_answers, engine=self.name, before=before)
+        evaluation = collect_results(
+            graph, self._rules, resources, graph_answers, engine=self.name, before=before
+        )
+        return replace(evaluation, reused_answers=reused) if reused else evaluation
 
     def _send(
         self,
@@ -682,6 +764,15 @@ class EmbeddedEvaluator:
             except IacgateError:
                 continue
         return query.rules
+
+
+def _answers_query(query: _Query, answer: Any) -> bool:
+    """Whether a kept answer has the shape the engine gives for ``query``: a router's object holding every
+    rule's deny set, or a graph rule's deny set (undefined: None). Another shape is a damaged store:
+    evaluated instead."""
+    if query.resource is None:
+        return answer is None or isinstance(answer, list)
+    return isinstance(answer, dict) and all(isinstance(answer.get(rule.id), list) for rule in query.rules)
 
 
 class _PartStopped(Exception):

@@ -464,7 +464,7 @@ def _scope(run: JSON) -> Scope:
         category=_str(_dict(run.get("automationDetails")).get("id")),
         started=_str(invocation.get("startTimeUtc")),
         ended=_str(invocation.get("endTimeUtc")),
-        engine=_str(properties.get("engine")),
+        engine=_engine(properties),
         packs=tuple(
             " ".join(part for part in (_str(_dict(pack).get("id")), _str(_dict(pack).get("version"))) if part)
             for pack in _list(properties.get("packs"))
@@ -474,6 +474,15 @@ def _scope(run: JSON) -> Scope:
         files=tuple(files),
         unjudged=_dict(_dict(properties["unjudged"]).get("byType")) if "unjudged" in properties else None,
     )
+
+
+def _engine(properties: JSON) -> str:
+    """The engine, and how many of its answers an earlier scan of the same input gave."""
+    engine = _str(properties.get("engine"))
+    reused = properties.get("reusedAnswers")
+    if isinstance(reused, int) and not isinstance(reused, bool) and reused > 0:
+        return f"{engine} ({reused} answers reused from earlier scans of the same input)"
+    return engine
 
 
 def _notices(run: JSON) -> tuple[Notice, ...]:

@@ -164,6 +164,7 @@ def report_data(result: ScanResult) -> dict[str, Any]:
             "name": TOOL_NAME,
             "version": result.tool_version,
             "engine": result.evaluation.engine,
+            "reused_answers": result.evaluation.reused_answers,
         },
         "root": str(result.root),
         "started": utc_text(result.started),

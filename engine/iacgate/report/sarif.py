@@ -269,6 +269,8 @@ def _invocation(result: ScanResult, indexes: Mapping[str, int]) -> Node:
 def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
     return {
         "engine": result.evaluation.engine,
+        # Answers of the embedded engine reused from earlier scans of the same input (answer_cache.py).
+        "reusedAnswers": result.evaluation.reused_answers,
         "packs": [{"id": pack.id, "version": pack.version} for pack in result.rules.packs],
         "resources": summary.resources,
         "rules": summary.rules,
