@@ -72,6 +72,17 @@ def test_floors_follow_the_issue() -> None:
     assert verdict(5_000, 30.0, 100), "sizes without a time floor are held to the memory floor only"
 
 
+def test_warm_floor_rows_evaluate_and_rescan_rows_reuse_answers() -> None:
+    """The warm floors measure a plan the engine evaluates; a first CI run keeps its answers; the re-scan
+    rows reuse them (shown beside the floors, never judged against them)."""
+    plan = Path("plan.json")
+    assert "--no-answer-cache" in bench.iacgate_cli(plan)
+    assert "--no-answer-cache" in bench.iacgate_cli_region(plan)
+    assert "--no-answer-cache" not in bench.cli_at("iacgate")(plan)
+    rescan = bench.rescan_of(bench.iacgate_cli_region)(plan)
+    assert "--no-answer-cache" not in rescan and "--region" in rescan
+
+
 def test_past_ten_thousand_resources_the_floor_is_linear_growth() -> None:
     base = bench.Measurement("iacgate", 10_000, 4.0, 200)
     assert bench.linear_verdict([base, bench.Measurement("iacgate", 50_000, 21.0, 900)]) is not None
