@@ -377,6 +377,9 @@ class EmbeddedEvaluator:
     def close(self) -> None:
         """End the evaluating children (also done when the evaluator is collected, or at exit)."""
         children, self._children = self._children, []
+        reader, self._reader = self._reader, None
+        if reader is not None:  # opened here only where there is no fork to evaluate in
+            reader.close()
         # Newest first: a child forked later holds the pipes of those before it, which end only with it.
         for child in reversed(children):
             child.close()
