@@ -1,7 +1,9 @@
 """``--baseline previous.sarif``: compare this scan's findings with an earlier SARIF log by fingerprint.
 
 A finding whose ``iacgate/v1`` fingerprint is not in the baseline is new; one that is there is unchanged,
-or updated when its message or level differ. Baseline results not found now are kept as absent.
+or updated when its message or level differ. A failure whose baseline result was undetermined (``kind``
+review) is new too: the baseline never held it as a failure, so ``--fail-on-new-only`` must not excuse it.
+Baseline results not found now are kept as absent.
 """
 
 from __future__ import annotations
@@ -101,6 +103,9 @@ def compare(
     marked = []
     for finding in findings:
         before = baseline.results.get(finding.fingerprint)
+        if before is not None and finding.status == "fail" and before.kind != "fail":
+            # Undetermined then, failing now: a violation the baseline never accepted.
+            before = None
         state: BaselineState = (
             "new" if before is None else "updated" if _changed(finding, before) else "unchanged"
         )

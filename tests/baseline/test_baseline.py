@@ -46,3 +46,26 @@ def test_states_and_fail_on_new_only(tmp_path: Path) -> None:
     edited = baseline.read_text(encoding="utf-8").replace('"level": "error"', '"level": "warning"')
     baseline.write_text(edited, encoding="utf-8")
     assert [f.baseline_state for f in run(root, baseline=baseline).findings] == ["updated"]
+
+
+def test_a_failure_where_the_baseline_was_undetermined_is_new(tmp_path: Path) -> None:
+    # The baseline could not decide the volume (encryption unknown until apply): it never held a failure.
+    # The change writes encrypted = false, so --fail-on-new-only must block it, not excuse it as
+    # "already in the baseline".
+    root = tmp_path / "repo"
+    root.mkdir()
+    unknown = 'variable "enc" {\n  type = bool\n}\n' + VOLUME.format(name="data").replace("false", "var.enc")
+    (root / "main.tf").write_text(unknown, encoding="utf-8")
+    before = run(root)
+    assert [f.status for f in before.findings] == ["undetermined"]
+    baseline = tmp_path / "baseline.sarif"
+    baseline.write_text(render_sarif(before), encoding="utf-8")
+
+    (root / "main.tf").write_text(unknown.replace("var.enc", "false"), encoding="utf-8")
+    result = run(root, baseline=baseline, fail_on_new_only=True)
+    assert [(f.resource_id, f.status, f.baseline_state) for f in result.findings] == [
+        ("aws_ebs_volume.data", "fail", "new")
+    ]
+    assert not result.decision.passed
+    assert result.decision.exit_code == 1
+    assert [f.resource_id for f in result.decision.blocking] == ["aws_ebs_volume.data"]
