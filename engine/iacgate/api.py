@@ -411,8 +411,10 @@ def _merged_by_name(graphs: Sequence[Graph]) -> list[Graph]:
 
 
 def _shown(path: Path, root: Path) -> str:
+    # Outside the scan root, the absolute path: reports resolve relative names against the scan root, so a
+    # name relative to the working directory would point the evidence at another file.
     resolved = path.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
 
 
 def apply_exceptions(

@@ -77,8 +77,10 @@ def home_candidates(root: Path, paths: Sequence[Path]) -> tuple[Path, ...]:
 
 
 def _shown(path: Path, root: Path) -> str:
+    # Outside the scan root, the absolute path: reports resolve relative names against the scan root, so a
+    # name relative to the working directory would point the evidence at another file.
     resolved = path.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
 
 
 class _FromRef:

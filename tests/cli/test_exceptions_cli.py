@@ -390,3 +390,39 @@ def test_no_repository_uri_without_a_remote(repo: Path) -> None:
     subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
     _, run = scan(repo)
     assert "versionControlProvenance" not in run
+
+
+def _resolved(run: dict[str, Any], location: dict[str, Any]) -> Path:
+    """The file a SARIF artifact location names, its base resolved as a SARIF reader would."""
+    from urllib.parse import unquote, urljoin, urlparse
+
+    artifact = location["physicalLocation"]["artifactLocation"]
+    uri = artifact["uri"]
+    if "uriBaseId" in artifact:
+        uri = urljoin(run["originalUriBaseIds"][artifact["uriBaseId"]]["uri"], uri)
+    return Path(unquote(urlparse(uri).path))
+
+
+def test_waivers_file_outside_the_scan_root_is_located_where_it_is(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run from another directory (the scan root is then the scanned repository) with the waivers file
+    # named relative to the working directory: the evidence must point at that file, not at a file of
+    # the same name in the scan root.
+    security = tmp_path / "security"
+    security.mkdir()
+    stale = waiver("2026-06-01", resource="aws_ebs_volume.gone")
+    (security / "waivers.yaml").write_text("waivers:\n" + waiver("2026-06-01") + stale, encoding="utf-8")
+    monkeypatch.chdir(security)
+    result, run = scan(repo, "--waivers", "waivers.yaml")
+    assert result.exit_code == 0, result.output
+    (finding,) = run["results"]
+    (suppression,) = finding["suppressions"]
+    assert _resolved(run, suppression["location"]) == (security / "waivers.yaml").resolve()
+    (note,) = [
+        note
+        for note in run["invocations"][0]["toolExecutionNotifications"]
+        if note["message"]["text"].startswith("stale waiver")
+    ]
+    assert _resolved(run, note["locations"][0]) == (security / "waivers.yaml").resolve()
+    assert note["locations"][0]["physicalLocation"]["region"]["startLine"] == 8
