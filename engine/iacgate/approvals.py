@@ -166,7 +166,7 @@ def load_approvals(
             Approval(
                 resource=entry["resource"],
                 action=entry["action"],
-                approvers=tuple(dict.fromkeys(str(name).strip() for name in entry["approvers"])),
+                approvers=_distinct(entry["approvers"]),
                 ticket=entry["ticket"],
                 reason=entry["reason"],
                 expires=expires,
@@ -177,6 +177,16 @@ def load_approvals(
             )
         )
     return tuple(approvals)
+
+
+def _distinct(names: Sequence[Any]) -> tuple[str, ...]:
+    """Each approver once, as first written: an address in another case or with spaces around it is
+    the same person, so it never counts twice towards ``settings.required_approvals``."""
+    found: dict[str, str] = {}
+    for name in names:
+        text = str(name).strip()
+        found.setdefault(text.casefold(), text)
+    return tuple(found.values())
 
 
 def _dates_as_text(value: Any) -> Any:

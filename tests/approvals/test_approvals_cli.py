@@ -147,6 +147,25 @@ def test_required_approvals_from_the_trusted_configuration(tmp_path: Path) -> No
     assert any("has 1 approver(s), settings.required_approvals asks for 2" in w for w in warnings(data))
 
 
+def test_one_approver_spelt_twice_is_one_approver(tmp_path: Path) -> None:
+    # required_approvals: 2 is a two-person rule: the same address in another case (or with spaces) is
+    # still one person, so the destroyed database stays blocking.
+    repo, approvals = setup(
+        tmp_path,
+        approval(
+            "aws_db_instance.fail_destroyed",
+            "delete",
+            approvers=("alice@example.com", "' Alice@Example.COM'"),
+        ),
+        config="settings:\n  required_approvals: 2\n",
+    )
+    config = approvals.parent / "iacgate.yaml"
+    result, data = scan_json(repo, "--approvals", str(approvals), "--config", str(config))
+    assert result.exit_code == 1
+    assert suppressed(data) == {}
+    assert any("has 1 approver(s), settings.required_approvals asks for 2" in w for w in warnings(data))
+
+
 def test_an_approvals_file_in_the_scanned_tree_is_not_applied(tmp_path: Path) -> None:
     repo, _ = setup(tmp_path)
     (repo / "iacgate-approvals.yaml").write_text(
