@@ -18,7 +18,7 @@ from iacgate import __version__
 from iacgate.approvals import Approval, Approved, apply_approvals, load_approvals
 from iacgate.baseline import BaselineResult, compare, load_baseline
 from iacgate.config import DEFAULT_MAX_WAIVER_DAYS
-from iacgate.discover import Candidate, discover, scan_root
+from iacgate.discover import Candidate, discover, scan_root, shown_path
 from iacgate.enforcement import assign_enforcement, unknown_names
 from iacgate.errors import ParseError, UsageError
 from iacgate.evaluate import EVALUATORS, EngineOptions, Evaluation
@@ -410,13 +410,6 @@ def _merged_by_name(graphs: Sequence[Graph]) -> list[Graph]:
     return list(merged.values())
 
 
-def _shown(path: Path, root: Path) -> str:
-    # Outside the scan root, the absolute path: reports resolve relative names against the scan root, so a
-    # name relative to the working directory would point the evidence at another file.
-    resolved = path.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
-
-
 def apply_exceptions(
     settings: ScanSettings,
     root: Path,
@@ -430,7 +423,7 @@ def apply_exceptions(
     Findings keep every field they had; this only adds suppression, enforcement and baseline state."""
     today = settings.today or started
     path = settings.waivers_file
-    shown = (settings.waivers_shown or _shown(path, root)) if path is not None else None
+    shown = (settings.waivers_shown or shown_path(path, root)) if path is not None else None
     max_days = settings.max_waiver_days if settings.max_waiver_days is not None else DEFAULT_MAX_WAIVER_DAYS
     waivers = load_waivers(path, today, max_days, shown) if path is not None else ()
     outcome = apply_waivers(
@@ -438,7 +431,7 @@ def apply_exceptions(
     )
     approvals_path = settings.approvals_file
     approvals_shown = (
-        (settings.approvals_shown or _shown(approvals_path, root)) if approvals_path is not None else None
+        (settings.approvals_shown or shown_path(approvals_path, root)) if approvals_path is not None else None
     )
     approvals = (
         load_approvals(approvals_path, today, max_days, approvals_shown) if approvals_path is not None else ()

@@ -39,6 +39,14 @@ def scan_root(paths: Sequence[Path], cwd: Path) -> Path:
     return Path(os.path.commonpath([path if path.is_dir() else path.parent for path in resolved]))
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """How reports name a file the scan read besides the IaC (configuration, waivers, approvals): relative to
+    the scan root inside it; outside it, the absolute path, since reports resolve relative names against
+    the scan root and a name relative to the working directory would point the evidence at another file."""
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
+
+
 def _resolved(path: Path) -> Path:
     """``path.resolve()``, except that a symbolic-link loop (which Python reports as a RuntimeError) is
     left unresolved: reading it fails later with the operating system's own words."""

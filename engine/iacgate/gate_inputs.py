@@ -19,6 +19,7 @@ from pathlib import Path
 
 from iacgate.approvals import APPROVALS_NAME
 from iacgate.config import CONFIG_NAME, Config, load_config, tighten_only
+from iacgate.discover import shown_path
 from iacgate.errors import ConfigError, UsageError
 from iacgate.notifications import Notification
 from iacgate.trust import TrustedRef
@@ -74,13 +75,6 @@ def home_candidates(root: Path, paths: Sequence[Path]) -> tuple[Path, ...]:
         return (root,)
     found = [common, *(parent for parent in common.parents if parent.is_relative_to(root))]
     return tuple(dict.fromkeys(found))
-
-
-def _shown(path: Path, root: Path) -> str:
-    # Outside the scan root, the absolute path: reports resolve relative names against the scan root, so a
-    # name relative to the working directory would point the evidence at another file.
-    resolved = path.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
 
 
 class _FromRef:
@@ -146,7 +140,7 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
     if requested.config is not None:
         config = load_config(requested.config)
     elif (home / CONFIG_NAME).is_file():
-        found = load_config(home / CONFIG_NAME, shown=_shown(home / CONFIG_NAME, root))
+        found = load_config(home / CONFIG_NAME, shown=shown_path(home / CONFIG_NAME, root))
         config, tightened = tighten_only(found)
         notes.extend(tightened)
     else:
@@ -159,7 +153,7 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
                 "warning",
                 f"{WAIVERS_NAME} found in the scanned tree is not applied: waivers apply only from a trusted "
                 "source (--waivers FILE, 'waivers' in a --config file, or --trusted-ref REF)",
-                _shown(found_waivers, root),
+                shown_path(found_waivers, root),
             )
         )
     approvals = requested.approvals or config.approvals
@@ -170,19 +164,19 @@ def resolve(requested: Requested, private: Path) -> GateInputs:
                 "warning",
                 f"{APPROVALS_NAME} found in the scanned tree is not applied: approvals apply only from a "
                 "trusted source (--approvals FILE, 'approvals' in a --config file, or --trusted-ref REF)",
-                _shown(found_approvals, root),
+                shown_path(found_approvals, root),
             )
         )
     return GateInputs(
         root=root,
         config=config,
         waivers=waivers,
-        waivers_shown=_shown(waivers, root) if waivers is not None else None,
+        waivers_shown=shown_path(waivers, root) if waivers is not None else None,
         baseline=requested.baseline,
         pack_dirs=(*config.pack_dirs, *requested.pack_dirs),
         notes=tuple(notes),
         approvals=approvals,
-        approvals_shown=_shown(approvals, root) if approvals is not None else None,
+        approvals_shown=shown_path(approvals, root) if approvals is not None else None,
     )
 
 
