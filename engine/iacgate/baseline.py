@@ -3,7 +3,9 @@
 A finding whose ``iacgate/v1`` fingerprint is not in the baseline is new; one that is there is unchanged,
 or updated when its message or level differ. A failure whose baseline result was undetermined (``kind``
 review) is new too: the baseline never held it as a failure, so ``--fail-on-new-only`` must not excuse it.
-Baseline results not found now are kept as absent.
+So is a finding without a suppression whose baseline result had one (a waiver or approval since expired,
+removed or no longer matching): the baseline held it as an exception until a date, never as accepted debt,
+and ``--fail-on-new-only`` must not outlive the waiver. Baseline results not found now are kept as absent.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class BaselineResult:
     message: str
     level: str
     kind: str
+    # Waived or approved when the baseline was taken (SARIF ``suppressions``).
+    suppressed: bool = False
     uri: str = ""
     uri_base_id: str | None = None
     start_line: int = 0
@@ -77,6 +81,7 @@ def load_baseline(path: Path) -> Baseline:
                 message=str(result.get("message", {}).get("text", "")),
                 level=str(result.get("level", "warning")),
                 kind=str(result.get("kind", "fail")),
+                suppressed=_suppressed(result),
                 uri=uri,
                 uri_base_id=base,
                 start_line=start,
@@ -84,6 +89,13 @@ def load_baseline(path: Path) -> Baseline:
                 resource_id=resource,
             )
     return Baseline(str(path), results)
+
+
+def _suppressed(result: Mapping[str, Any]) -> bool:
+    suppressions = result.get("suppressions")
+    return isinstance(suppressions, list) and any(
+        isinstance(item, Mapping) and item.get("status", "accepted") != "rejected" for item in suppressions
+    )
 
 
 def sarif_level(finding: Finding) -> str:
@@ -105,6 +117,9 @@ def compare(
         before = baseline.results.get(finding.fingerprint)
         if before is not None and finding.status == "fail" and before.kind != "fail":
             # Undetermined then, failing now: a violation the baseline never accepted.
+            before = None
+        if before is not None and before.suppressed and finding.suppression is None:
+            # Waived or approved then, not now: an exception that ended, not debt the baseline accepted.
             before = None
         state: BaselineState = (
             "new" if before is None else "updated" if _changed(finding, before) else "unchanged"

@@ -69,3 +69,48 @@ def test_a_failure_where_the_baseline_was_undetermined_is_new(tmp_path: Path) ->
     assert not result.decision.passed
     assert result.decision.exit_code == 1
     assert [f.resource_id for f in result.decision.blocking] == ["aws_ebs_volume.data"]
+
+
+def test_a_finding_whose_waiver_has_expired_since_the_baseline_is_new(tmp_path: Path) -> None:
+    # The baseline was taken while a waiver excused the volume until 2026-06-30. After that day the
+    # waiver no longer applies; --fail-on-new-only must not keep excusing the finding as "already there".
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "main.tf").write_text(VOLUME.format(name="data"), encoding="utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - rule: ENC-EBS-001\n"
+        "    resource: aws_ebs_volume.data\n"
+        "    reason: legacy volume, replaced in Q2\n"
+        "    ticket: SEC-42\n"
+        "    approved_by: alice@example.com\n"
+        "    expires: 2026-06-30\n",
+        encoding="utf-8",
+    )
+    before = run(root, waivers_file=waivers)
+    assert [f.suppression is not None for f in before.findings] == [True]
+    assert before.decision.passed
+    baseline = tmp_path / "baseline.sarif"
+    baseline.write_text(render_sarif(before), encoding="utf-8")
+
+    still = run(root, waivers_file=waivers, baseline=baseline, fail_on_new_only=True)
+    assert [f.baseline_state for f in still.findings] == ["unchanged"]
+    assert still.decision.passed
+
+    expired = scan(
+        ScanSettings(
+            paths=(root,),
+            packs=("encryption",),
+            only_rules=("ENC-EBS-001",),
+            today=date(2026, 7, 1),
+            waivers_file=waivers,
+            baseline=baseline,
+            fail_on_new_only=True,
+        )
+    )
+    assert [(f.resource_id, f.suppression, f.baseline_state) for f in expired.findings] == [
+        ("aws_ebs_volume.data", None, "new")
+    ]
+    assert not expired.decision.passed
+    assert expired.decision.exit_code == 1
