@@ -66,7 +66,8 @@ _IDENTITY_OUTPUTS = frozenset({"id", "arn", "tagsAll"})
 def _convert(state: State, table: TypeTable, document: Document) -> _Converted:
     token = str(state.state.get("type", ""))
     line_of = document.lines if state.node is not None else None
-    converter = Converter(table.renames_for(token), table.map_properties, line_of)
+    masked = document.shape == "preview"
+    converter = Converter(table.renames_for(token), table.map_properties, line_of, masked)
     attributes: dict[str, Any] = {}
     node = state.node
     for key, only_missing in (("inputs", False), ("defaults", True), ("outputs", True)):
@@ -101,7 +102,7 @@ def _change(state: State, item: _Converted, table: TypeTable) -> Change | None:
             before = item.attributes
         else:
             token = str(state.old.get("type", ""))
-            converter = Converter(table.renames_for(token), table.map_properties, None)
+            converter = Converter(table.renames_for(token), table.map_properties, None, True)
             before = {}
             # As the new state is read (inputs, then defaults): the two sides compare like for like.
             for key in ("inputs", "defaults"):

@@ -27,6 +27,10 @@ KNOWN_AFTER_UPDATE = Unknown("known after update")
 # The attribute listing the paths of Pulumi secrets shown in plaintext (``Converter.secrets``).
 SECRETS_KEY = "__pulumi_secrets__"
 ENCRYPTED_SECRET = Unknown("secret value (encrypted in the state)")
+# ``pulumi preview --json`` replaces every secret, whatever its type, by this string (MassageSecrets in
+# pkg/backend/display/json.go): the value Pulumi deploys is not in the file.
+PREVIEW_SECRET_MASK = "[secret]"
+MASKED_SECRET = Unknown("secret value (shown as [secret] in the preview)")
 
 # Bookkeeping the bridge adds to inputs (defaulted keys) and outputs (a JSON string of schema metadata).
 DROPPED_KEYS = frozenset({"__defaults", "__meta", "__internal"})
@@ -61,8 +65,11 @@ class Converter:
         renames: Mapping[str, str],
         verbatim: frozenset[str],
         line_of: Callable[[int], int] | None,
+        masked_secrets: bool = False,
     ) -> None:
+        """``masked_secrets``: the states come from a preview, where "[secret]" stands for a secret."""
         self._renames = renames
+        self._masked_secrets = masked_secrets
         self._verbatim = verbatim
         self._line_of = line_of
         self.lines: dict[str, int] = {}
@@ -104,7 +111,11 @@ class Converter:
     def value(self, raw: Any, names: str, text: str, node: Node | None, verbatim: bool) -> Any:
         """``names`` is the rename path so far, ``text`` the ``path_text`` used for line lookups."""
         if isinstance(raw, str):
-            return KNOWN_AFTER_UPDATE if raw == UNKNOWN_SENTINEL else raw
+            if raw == UNKNOWN_SENTINEL:
+                return KNOWN_AFTER_UPDATE
+            if self._masked_secrets and raw == PREVIEW_SECRET_MASK:
+                return MASKED_SECRET
+            return raw
         if isinstance(raw, list):
             return [
                 self.value(item, names, f"{text}[{index}]", node.item(index) if node else None, verbatim)
