@@ -7,6 +7,7 @@ from its inputs or, failing that, the deployment environment (unknown here); a d
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -107,9 +108,17 @@ def effective_region(
 
 
 def provider_default_tags(reference: Any, context: RegionContext) -> Mapping[str, Any]:
-    """The ``defaultTags.tags`` of the explicit provider a resource names (AWS), else nothing."""
+    """The ``defaultTags.tags`` of the provider a resource names (AWS), else nothing.
+
+    A provider's object-valued inputs are usually JSON text in its state: the SDKs ``JSON.stringify`` them
+    and an ``aws:defaultTags`` stack config value is JSON (``"{\"tags\":{...}}"``)."""
     if not isinstance(reference, str) or not reference:
         return {}
     settings = context.providers.get(split_reference(reference)[0], {}).get("default_tags")
+    if isinstance(settings, str):
+        try:
+            settings = json.loads(settings)
+        except ValueError:
+            return {}
     tags = settings.get("tags") if isinstance(settings, Mapping) else None
     return tags if isinstance(tags, dict) else {}

@@ -1,0 +1,66 @@
+"""A Pulumi provider's object-valued inputs are JSON text in its state (the SDKs JSON.stringify them, and
+an ``aws:defaultTags`` stack config value is JSON): the provider's default tags still reach the resources
+that use it, as they do when AWS tags them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from iacgate.api import ScanSettings, scan
+
+PROJECT = "urn:pulumi:prod::ledger"
+RESIDENCY = {
+    "residency": {
+        "allowed_regions": ["eu-west-1", "eu-central-1"],
+        "classifications": {"restricted": ["eu-central-1"]},
+    }
+}
+
+
+def _preview(provider_name: str, default_tags: object) -> dict[str, object]:
+    provider_urn = f"{PROJECT}::pulumi:providers:aws::{provider_name}"
+    bucket_urn = f"{PROJECT}::aws:s3/bucketV2:BucketV2::statements"
+    provider = {
+        "urn": provider_urn,
+        "custom": True,
+        "type": "pulumi:providers:aws",
+        "inputs": {"region": "eu-west-1", "defaultTags": default_tags, "skipRegionValidation": "true"},
+    }
+    bucket = {
+        "urn": bucket_urn,
+        "custom": True,
+        "type": "aws:s3/bucketV2:BucketV2",
+        "provider": f"{provider_urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+        "inputs": {"bucket": "statements"},
+    }
+    return {
+        "config": {"aws:region": "eu-west-1"},
+        "steps": [
+            {"op": "create", "urn": provider_urn, "newState": provider},
+            {"op": "create", "urn": bucket_urn, "newState": bucket},
+        ],
+    }
+
+
+@pytest.mark.parametrize("provider_name", ["restricted", "default_6_63_0"])
+@pytest.mark.parametrize(
+    "default_tags",
+    [
+        json.dumps({"tags": {"data-classification": "restricted"}}),
+        {"tags": {"data-classification": "restricted"}},
+    ],
+    ids=["json-text", "object"],
+)
+def test_a_provider_default_tag_classifies_the_resources_it_creates(
+    tmp_path: Path, provider_name: str, default_tags: object
+) -> None:
+    path = tmp_path / "preview.json"
+    path.write_text(json.dumps(_preview(provider_name, default_tags)), encoding="utf-8")
+    result = scan(ScanSettings(paths=(path,), root=tmp_path, packs=("residency",), settings=RESIDENCY))
+    assert not [note for note in result.notifications if note.level == "error"]
+    failed = [f for f in result.findings if f.rule_id == "RES-REGION-001" and f.status == "fail"]
+    assert [f.resource_id.rsplit("::", 1)[-1] for f in failed] == ["statements"]
+    assert "restricted" in failed[0].message
