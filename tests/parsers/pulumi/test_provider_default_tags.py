@@ -64,3 +64,17 @@ def test_a_provider_default_tag_classifies_the_resources_it_creates(
     failed = [f for f in result.findings if f.rule_id == "RES-REGION-001" and f.status == "fail"]
     assert [f.resource_id.rsplit("::", 1)[-1] for f in failed] == ["statements"]
     assert "restricted" in failed[0].message
+
+
+@pytest.mark.parametrize("default_tags", ["not json {", "[" * 100_000], ids=["not-json", "nested-too-deep"])
+def test_default_tags_text_that_is_not_json_tags_nothing_and_scans_on(
+    tmp_path: Path, default_tags: str
+) -> None:
+    # The provider's state is scanned content: text that does not decode (or nests past Python's limit)
+    # gives no tags, never a traceback; the bucket is still judged, unclassified.
+    path = tmp_path / "preview.json"
+    path.write_text(json.dumps(_preview("restricted", default_tags)), encoding="utf-8")
+    result = scan(ScanSettings(paths=(path,), root=tmp_path, packs=("residency",), settings=RESIDENCY))
+    assert not [note for note in result.notifications if note.level == "error"]
+    checks = {(c.rule_id, c.resource_id.rsplit("::", 1)[-1], c.outcome) for c in result.evaluation.checks}
+    assert ("RES-REGION-001", "statements", "pass") in checks

@@ -118,7 +118,7 @@ def provider_default_tags(reference: Any, context: RegionContext) -> Mapping[str
     if isinstance(settings, str):
         try:
             settings = json.loads(settings)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's limit: no tags read
             return {}
     tags = settings.get("tags") if isinstance(settings, Mapping) else None
     return tags if isinstance(tags, dict) else {}
