@@ -272,3 +272,16 @@ def test_a_store_another_scan_holds_locked_is_left_as_it_is(repository: Path, ca
         )
     connection.close()
     assert run(repository).evaluation.reused_answers > 0
+
+
+def test_a_relative_cache_directory_is_used_like_any_other(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # IACGATE_CACHE_DIR=.cache/iacgate, relative to where the scan runs (outside any git work tree).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("IACGATE_CACHE_DIR", "relative-cache")
+    monkeypatch.delenv("IACGATE_DEBUG", raising=False)
+    first = run(repository)
+    second = run(repository)
+    assert second.evaluation.reused_answers > 0
+    assert outcome(second) == outcome(first) == outcome(run(repository, reuse=False))

@@ -99,9 +99,10 @@ class Fresh:
 
 
 def store_path() -> Path | None:
-    """Where the answers are kept, or None without a (private) cache directory."""
+    """Where the answers are kept, or None without a (private) cache directory. Absolute: SQLite opens it
+    by a ``file:`` URI, which a relative ``IACGATE_CACHE_DIR`` cannot be."""
     found = directory(KIND)
-    return found / _FILE if found is not None else None
+    return found.absolute() / _FILE if found is not None else None
 
 
 def _own(path: Path) -> bool:
