@@ -285,3 +285,16 @@ def test_a_relative_cache_directory_is_used_like_any_other(
     second = run(repository)
     assert second.evaluation.reused_answers > 0
     assert outcome(second) == outcome(first) == outcome(run(repository, reuse=False))
+
+
+def test_a_store_that_cannot_be_replaced_is_no_error(repository: Path, cache: Path) -> None:
+    first = run(repository)
+    path = store(cache)
+    path.unlink()
+    # Neither a file nor removable as one: not read, not replaced, and the scan reports as without it.
+    path.mkdir()
+    path.chmod(0o777)
+    again = run(repository)
+    assert again.evaluation.reused_answers == 0
+    assert outcome(again) == outcome(first)
+    assert path.is_dir()

@@ -215,10 +215,11 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 
 def _created(path: Path) -> sqlite3.Connection | None:
-    """A new store at ``path`` (0600), with the schema; None when it cannot be made."""
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
+    """A new store at ``path`` (0600), with the schema; None when it cannot be made (what is there cannot
+    be removed: a directory, a read-only cache directory)."""
     try:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         connection = sqlite3.connect(
             path.as_uri() + "?mode=rw", uri=True, timeout=_BUSY_SECONDS, isolation_level=None
