@@ -298,3 +298,45 @@ def test_a_store_that_cannot_be_replaced_is_no_error(repository: Path, cache: Pa
     assert again.evaluation.reused_answers == 0
     assert outcome(again) == outcome(first)
     assert path.is_dir()
+
+
+SETTINGS_POLICY = """\
+package acme.rules.tagging.owner_tag
+
+import data.iacgate.lib
+import rego.v1
+
+deny contains lib.violation(["tags", "owner"], "the settings call this bucket's owner unapproved") if {
+	input.settings.owners["true"] == "unapproved"
+}
+"""
+
+
+def test_a_setting_keyed_by_a_yaml_boolean_is_read_as_json_reads_it(tmp_path: Path, cache: Path) -> None:
+    # iacgate.yaml's settings are YAML: an unquoted `true:` key is a boolean, which JSON (the document's
+    # text, and what an OPA server is sent) writes as "true".
+    pack = tmp_path / "pack"
+    (pack / "policies").mkdir(parents=True)
+    (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
+    (pack / "policies" / "owner_tag.rego").write_text(SETTINGS_POLICY)
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / "main.tf").write_text('resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n')
+
+    def scanned(owners: dict[object, str], reuse: bool) -> ScanResult:
+        return scan(
+            ScanSettings(
+                paths=(target,),
+                root=target,
+                packs=("acme-tagging",),
+                pack_dirs=(pack,),
+                settings={"owners": owners},
+                engine_options=EngineOptions(reuse_answers=reuse),
+            )
+        )
+
+    quoted = scanned({"true": "unapproved"}, reuse=True)
+    assert [(f.rule_id, f.resource_id) for f in quoted.findings] == [("ACME-TAG-001", "aws_s3_bucket.logs")]
+    boolean = scanned({True: "unapproved"}, reuse=True)
+    evaluated = scanned({True: "unapproved"}, reuse=False)
+    assert outcome(boolean) == outcome(evaluated) == outcome(quoted)

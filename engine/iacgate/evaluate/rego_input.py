@@ -49,6 +49,14 @@ def _refused(code: int) -> NoReturn:
     raise InputError(f"the rego engine refused the input (code {code})")
 
 
+def _key(key: Any) -> bytes:
+    """An object key as the engine holds it: the name JSON gives it (a YAML ``true:`` key is ``"true"``,
+    as in the document's JSON text, which the answer cache keys on, and on an OPA server). Only string keys
+    are kept in ``texts``: ``True``, ``1`` and ``1.0`` are one dictionary key there."""
+    name = json.dumps(key) if key is None or isinstance(key, int | float) else str(key)
+    return escaped_text(name).encode("utf-8")
+
+
 def _add(handle: int, value: Any, texts: dict[str, bytes]) -> None:
     kind = type(value)
     # Return codes are tested inline and strings encoded once per scan (``texts``): attribute names,
@@ -62,7 +70,9 @@ def _add(handle: int, value: Any, texts: dict[str, bytes]) -> None:
         for key, item in value.items():
             encoded = texts.get(key)
             if encoded is None:
-                encoded = texts[key] = escaped_text(str(key)).encode("utf-8")
+                encoded = _key(key)
+                if type(key) is str:
+                    texts[key] = encoded
             code = _string(handle, encoded)
             if code:
                 _refused(code)
