@@ -15,7 +15,8 @@ import pytest
 
 from iacgate.api import ScanResult, ScanSettings, scan
 from iacgate.evaluate import EngineOptions
-from iacgate.evaluate.answer_cache import KIND, MAX_ROWS, Fresh, keep
+from iacgate.evaluate.answer_cache import KIND, MAX_ROWS, Fresh, keep, reads_time_zones
+from iacgate.packs import load_packs
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "docs" / "custom-pack-example"
@@ -340,3 +341,33 @@ def test_a_setting_keyed_by_a_yaml_boolean_is_read_as_json_reads_it(tmp_path: Pa
     boolean = scanned({True: "unapproved"}, reuse=True)
     evaluated = scanned({True: "unapproved"}, reuse=False)
     assert outcome(boolean) == outcome(evaluated) == outcome(quoted)
+
+
+def test_the_builtin_policies_call_no_time_builtin() -> None:
+    # With a zone, a time builtin reads the host's time-zone data, which no answer's key holds; the
+    # built-in packs are kept free of them, so only custom policies are checked at scan time.
+    rules = load_packs((), ())
+    assert len(rules.policy_files) > 100
+    assert [path for path in rules.policy_files if reads_time_zones(path.read_text())] == []
+
+
+def test_a_custom_policy_calling_a_time_builtin_keeps_no_answers(tmp_path: Path, cache: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "policies").mkdir(parents=True)
+    (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
+    (pack / "policies" / "owner_tag.rego").write_text(
+        (PACK / "policies" / "owner_tag.rego")
+        .read_text()
+        .replace(
+            "not lib.is_set(owner)",
+            'not lib.is_set(owner)\n\ttime.weekday([0, "Europe/Paris"]) == "Thursday"',
+        )
+    )
+    target = PACK / "fixtures" / "ACME-TAG-001"
+    args = ("scan", "--pack-dir", str(pack), "--pack", "acme-tagging", "--format", "json", ".")
+    for _ in range(2):
+        result = cli(*args, cwd=target)
+        assert result.returncode == 0, result.stderr  # the example rule's findings are below --fail-on
+        report = json.loads(result.stdout)
+        assert {f["rule_id"] for f in report["findings"]} == {"ACME-TAG-001"}
+        assert report["tool"]["reused_answers"] == 0

@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,6 +42,7 @@ import regopy
 from iacgate import __version__
 from iacgate.cache import debug, directory
 from iacgate.evaluate import rego_input
+from iacgate.evaluate.safety import code_only
 
 # Bump when the meaning of a stored answer or of its key changes (the engine's settings, such as strict
 # builtin errors; a change of rego_input.py is a new key by itself).
@@ -61,6 +63,16 @@ _SCHEMA = (
     ("index", "answers_used", "CREATE INDEX answers_used ON answers (used)"),
 )
 _BUSY_SECONDS = 2.0
+# The time builtins (safety.py allows the pure ones): with a zone they read the host's time-zone data,
+# which no key holds, so an answer could differ on a runner with other data.
+_TIME_CALL = re.compile(r"\btime\s*\.")
+
+
+def reads_time_zones(source: str) -> bool:
+    """Whether a policy may call a time builtin (conservatively: any ``time.`` in its code). Answers of
+    scans whose policies do are not kept: they may depend on the host's time-zone data. The built-in
+    packs call none (a test holds them to that), so only custom policies are looked at."""
+    return _TIME_CALL.search(code_only(source)) is not None
 
 
 def _converter() -> str:

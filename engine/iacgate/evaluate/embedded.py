@@ -35,6 +35,7 @@ from iacgate.evaluate.answer_cache import (
     fresh_of,
     keep,
     query_key,
+    reads_time_zones,
     store_path,
 )
 from iacgate.evaluate.base import MAX_JOBS, EngineOptions, Evaluation
@@ -278,6 +279,7 @@ class EmbeddedEvaluator:
         self._texts: dict[str, bytes] = {}
         # Answers of earlier scans (``answer_cache``): looked up by the children, written by the scan.
         reuse = self._options.reuse_answers and not self._options.debug
+        reuse = reuse and not any(reads_time_zones(text) for _path, text in custom)
         self._answers = store_path() if reuse else None
         self._reader: AnswerReader | None = None
         self._bundle_keys: dict[str, str] = {}
