@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -228,27 +229,30 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 def _created(path: Path) -> sqlite3.Connection | None:
     """A new store at ``path`` (0600), with the schema; None when it cannot be made (what is there cannot
-    be removed: a directory, a read-only cache directory)."""
+    be replaced: a directory, a read-only cache directory). Built beside it and renamed into place, so
+    another scan never finds a store without its schema (and takes it for a foreign one)."""
+    temporary: str | None = None
     try:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        connection = sqlite3.connect(
-            path.as_uri() + "?mode=rw", uri=True, timeout=_BUSY_SECONDS, isolation_level=None
-        )
-    except (OSError, sqlite3.Error) as error:
-        debug(f"answer cache {path} not created: {error}")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".answers-", suffix=".tmp")
+        os.close(handle)
+        building = sqlite3.connect(Path(temporary).as_uri() + "?mode=rw", uri=True, isolation_level=None)
+        try:
+            _settings(building)
+            with _transaction(building):
+                for _kind, _name, sql in _SCHEMA:
+                    building.execute(sql)
+        finally:
+            building.close()
+        os.replace(temporary, path)
+        temporary = None
+        return _connect(path, read_only=False)
+    except (OSError, sqlite3.Error, _Foreign) as error:
+        debug(f"answer cache {path} not created: {error or type(error).__name__}")
         return None
-    try:
-        _settings(connection)
-        with _transaction(connection):
-            for _kind, _name, sql in _SCHEMA:
-                connection.execute(sql)
-    except sqlite3.Error as error:
-        debug(f"answer cache {path} not created: {error}")
-        connection.close()
-        return None
-    return connection
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def keep(path: Path, fresh: Iterable[Fresh], reused: Iterable[bytes]) -> None:
