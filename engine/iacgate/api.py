@@ -151,6 +151,9 @@ class ScanResult:
     approvals_file: str | None = None
     # Inputs holding only part of the change (a plan made with -target, errored checks).
     partial: tuple[PartialInput, ...] = ()
+    # --trusted-ref: the ref and the commit it named when the configuration, waivers, approvals, baseline
+    # and custom packs were read from it.
+    trusted_ref: TrustedRef | None = None
 
     @property
     def resource_count(self) -> int:
@@ -382,6 +385,7 @@ def scan(
         stale_approvals=exceptions.stale_approvals,
         approvals_file=exceptions.approvals_file,
         partial=parsed.partial,
+        trusted_ref=settings.reference,
     )
 
 

@@ -94,7 +94,7 @@ class _FromRef:
 
     def label(self, path: Path) -> str:
         relative = self.reference.relative(path)
-        return f"{relative} (at {self.reference.name})" if relative is not None else str(path)
+        return self.reference.label(relative) if relative is not None else str(path)
 
     def config(self, path: Path, named: bool) -> Config:
         if self.reference.relative(path) is None:

@@ -122,6 +122,15 @@ class TrustedRef:
     commit: str
     toplevel: Path
 
+    def label(self, relative: str) -> str:
+        """How reports name a file read from the ref: its path in the repository, and the ref."""
+        return f"{relative} (at {self.name})"
+
+    def path_of(self, label: str) -> str | None:
+        """The repository path a ``label`` names, or None when it names no file of this ref."""
+        suffix = f" (at {self.name})"
+        return label[: -len(suffix)] if label.endswith(suffix) and len(label) > len(suffix) else None
+
     @classmethod
     def open(cls, name: str, start: Path) -> TrustedRef:
         if not name.strip() or name.startswith("-"):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from report.support import assert_valid_sarif
 from security.gitrepo import commit, git, pr_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -219,6 +220,50 @@ def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
     path.write_text(path.read_text().replace("2026-06-01", "3026-06-01"), encoding="utf-8")
     commit(repo, "extend the waiver")
     assert iacgate(repo, "--trusted-ref", "main", env={"IACGATE_TODAY": "2026-07-01"}).returncode == 1
+
+
+def test_evidence_names_the_ref_commit_and_locates_its_waiver_there(repo: Path, tmp_path: Path) -> None:
+    # An auditor must find the waiver that excused the finding: in the repository at the commit the ref
+    # named during the scan (the ref moves on, the work tree may differ), not at a path under the scan root.
+    git(repo, "checkout", "-q", "main")
+    (repo / "iacgate-waivers.yaml").write_text(
+        "waivers:\n  - rule: ENC-EBS-001\n    resource: aws_ebs_volume.data\n    reason: legacy\n"
+        "    approved_by: alice\n    expires: 2026-06-01\n",
+        encoding="utf-8",
+    )
+    commit(repo, "reviewed waiver")
+    reviewed = git(repo, "rev-parse", "main").strip()
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "main")
+    sarif_path = tmp_path / "out.sarif"
+    result = iacgate(repo, "--trusted-ref", "main", "--sarif-output", str(sarif_path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["trusted_ref"] == {"name": "main", "commit": reviewed}
+    log = json.loads(sarif_path.read_text())
+    assert_valid_sarif(log)
+    run = log["runs"][0]
+    assert run["properties"]["trustedRef"] == {"name": "main", "commit": reviewed}
+    ref_entries = [entry for entry in run["versionControlProvenance"] if entry["revisionId"] == reviewed]
+    assert [(entry["branch"], entry["mappedTo"]) for entry in ref_entries] == [
+        ("main", {"uriBaseId": "TRUSTEDREF"})
+    ]
+    assert run["originalUriBaseIds"]["TRUSTEDREF"]["uri"] == repo.resolve().as_uri() + "/"
+    (suppressed,) = [r for r in run["results"] if r.get("suppressions")]
+    (suppression,) = suppressed["suppressions"]
+    location = suppression["location"]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "iacgate-waivers.yaml", "uriBaseId": "TRUSTEDREF"}
+    assert location["region"]["startLine"] == 2
+    assert suppression["properties"]["source"] == "iacgate-waivers.yaml (at main)"
+    html = tmp_path / "audit.html"
+    report = subprocess.run(
+        [sys.executable, "-m", "iacgate", "report", str(sarif_path), "--html", str(html)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert report.returncode == 0, report.stderr
+    assert reviewed in html.read_text() and "--trusted-ref: configuration, waivers" in html.read_text()
 
 
 def test_inline_comment_added_by_the_change_is_not_honoured(repo: Path) -> None:

@@ -495,6 +495,15 @@ def _notices(run: JSON) -> tuple[Notice, ...]:
     return tuple(out)
 
 
+def _branch(entry: JSON) -> str:
+    """The branch of a provenance entry; the trusted ref's says what was read from it."""
+    branch = _str(entry.get("branch"))
+    if _dict(entry.get("properties")).get("trustedRef") is True:
+        read = "configuration, waivers, approvals, baseline and custom packs read here"
+        return f"{branch} (--trusted-ref: {read})"
+    return branch
+
+
 def audit_run(run: JSON) -> AuditRun:
     items = findings(run)
     waivers = _dict(_dict(run.get("properties")).get("waivers"))
@@ -505,7 +514,7 @@ def audit_run(run: JSON) -> AuditRun:
             Provenance(
                 repository=_str(_dict(entry).get("repositoryUri")),
                 revision=_str(_dict(entry).get("revisionId")),
-                branch=_str(_dict(entry).get("branch")),
+                branch=_branch(_dict(entry)),
             )
             for entry in _list(run.get("versionControlProvenance"))
         ),

@@ -180,6 +180,11 @@ def report_data(result: ScanResult) -> dict[str, Any]:
         "summary": summary_record(summarize(result)),
         "gate": gate,
         "provenance": provenance_record(result),
+        "trusted_ref": (
+            {"name": result.trusted_ref.name, "commit": result.trusted_ref.commit}
+            if result.trusted_ref is not None
+            else None
+        ),
         "waivers": {
             "file": result.waivers_file,
             "inline_allowed": result.inline_waivers,

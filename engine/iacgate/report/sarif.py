@@ -38,11 +38,14 @@ from iacgate.report.summary import (
     unresolved_record,
     utc_text,
 )
+from iacgate.trust import TrustedRef
 from iacgate.waivers import Waiver
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
+# Files read from the trusted ref (--trusted-ref): paths in the repository at the ref's commit.
+TRUSTEDREF = "TRUSTEDREF"
 
 
 # Every result names its file; parsing it as two kinds of path each time was a fifth of the SARIF writing.
@@ -118,9 +121,13 @@ def message_text(finding: Finding) -> str:
     return f"{finding.resource_id}: {finding.message}"
 
 
-def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> dict[str, Any]:
+def suppression_record(
+    suppression: Suppression, indexes: Mapping[str, int], reference: TrustedRef | None = None
+) -> dict[str, Any]:
     """SARIF 2.1.0 ``suppression`` (written as a plain dict: sarif-om names the status field ``state``,
-    from a draft). Its location is the waiver's entry in the waivers file or the comment in the source."""
+    from a draft). Its location is the waiver's entry in the waivers file or the comment in the source;
+    a waivers or approvals file read from the trusted ref is located in the repository at the ref's
+    commit (``TRUSTEDREF``, with its ``versionControlProvenance`` entry), not in the work tree."""
     details = {
         "reason": suppression.reason,
         "approver": suppression.approver,
@@ -130,10 +137,14 @@ def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> 
         "line": suppression.line,
         "approved": suppression.approved,
     }
+    from_ref = reference.path_of(suppression.source) if reference is not None else None
+    where = (
+        sarif.ArtifactLocation(uri=quote(from_ref, safe="/"), uri_base_id=TRUSTEDREF)
+        if from_ref is not None
+        else artifact_location(suppression.source, indexes)
+    )
     location = sarif.Location(
-        physical_location=sarif.PhysicalLocation(
-            artifact_location=artifact_location(suppression.source, indexes), region=_region(suppression.line)
-        )
+        physical_location=sarif.PhysicalLocation(artifact_location=where, region=_region(suppression.line))
     )
     return {
         "kind": suppression.kind,
@@ -145,7 +156,11 @@ def suppression_record(suppression: Suppression, indexes: Mapping[str, int]) -> 
 
 
 def _result(
-    finding: Finding, rule_index: int, indexes: Mapping[str, int], blocking: frozenset[Finding]
+    finding: Finding,
+    rule_index: int,
+    indexes: Mapping[str, int],
+    blocking: frozenset[Finding],
+    reference: TrustedRef | None = None,
 ) -> Node:
     failing = finding.status == "fail"
     properties: dict[str, Any] = {
@@ -198,7 +213,9 @@ def _result(
         ]
         or None,
         partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint},
-        suppressions=[suppression_record(finding.suppression, indexes)] if finding.suppression else None,
+        suppressions=[suppression_record(finding.suppression, indexes, reference)]
+        if finding.suppression
+        else None,
         baseline_state=finding.baseline_state,
         properties=properties,
     )
@@ -292,7 +309,12 @@ def _run_properties(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "approvals": approvals_data(result),
         "partial": partial_data(result),
         **({"baseline": _baseline(result)} if result.baseline is not None else {}),
+        **({"trustedRef": _trusted_ref(result.trusted_ref)} if result.trusted_ref is not None else {}),
     }
+
+
+def _trusted_ref(reference: TrustedRef) -> dict[str, str]:
+    return {"name": reference.name, "commit": reference.commit}
 
 
 def _gate(result: ScanResult) -> dict[str, Any]:
@@ -349,15 +371,44 @@ def _baseline(result: ScanResult) -> dict[str, Any]:
 
 def _provenance(result: ScanResult) -> list[Node] | None:
     found = result.provenance
-    if found is None or not found.repository_uri:
-        return None
-    return [
-        sarif.VersionControlDetails(
-            repository_uri=found.repository_uri,
-            revision_id=found.revision_id,
-            branch=found.branch,
+    details: list[Node] = []
+    if found is not None and found.repository_uri:
+        details.append(
+            sarif.VersionControlDetails(
+                repository_uri=found.repository_uri,
+                revision_id=found.revision_id,
+                branch=found.branch,
+            )
         )
-    ]
+    reference = result.trusted_ref
+    if reference is not None:
+        # The commit the trusted ref named: the configuration, waivers, approvals, baseline and custom
+        # packs were read from it (git objects, not the work tree), located under TRUSTEDREF.
+        repository = found.repository_uri if found is not None and found.repository_uri else None
+        details.append(
+            sarif.VersionControlDetails(
+                repository_uri=repository or root_uri(reference.toplevel),
+                revision_id=reference.commit,
+                branch=reference.name,
+                mapped_to=sarif.ArtifactLocation(uri_base_id=TRUSTEDREF),
+                properties={"trustedRef": True},
+            )
+        )
+    return details or None
+
+
+def _uri_bases(result: ScanResult) -> dict[str, Node]:
+    bases: dict[str, Node] = {SRCROOT: sarif.ArtifactLocation(uri=root_uri(result.root))}
+    reference = result.trusted_ref
+    if reference is not None:
+        bases[TRUSTEDREF] = sarif.ArtifactLocation(
+            uri=root_uri(reference.toplevel),
+            description=sarif.Message(
+                text=f"the repository at {reference.name} ({reference.commit}): files read from the trusted "
+                "ref, not from the work tree"
+            ),
+        )
+    return bases
 
 
 def build_run(result: ScanResult, category: str | None = None) -> Node:
@@ -381,12 +432,12 @@ def build_run(result: ScanResult, category: str | None = None) -> Node:
     return sarif.Run(
         tool=sarif.Tool(driver=driver),
         automation_details=sarif.RunAutomationDetails(id=f"{label}/"),
-        original_uri_base_ids={SRCROOT: sarif.ArtifactLocation(uri=root_uri(result.root))},
+        original_uri_base_ids=_uri_bases(result),
         artifacts=artifacts,
         invocations=[_invocation(result, indexes)],
         results=[
             *(
-                _result(finding, rule_indexes[finding.rule_id], indexes, blocking)
+                _result(finding, rule_indexes[finding.rule_id], indexes, blocking, result.trusted_ref)
                 for finding in result.findings
             ),
             *(_absent_result(before, rule_indexes) for before in result.absent),

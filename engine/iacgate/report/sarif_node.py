@@ -84,7 +84,7 @@ FIELDS: dict[str, tuple[str | tuple[str, str], ...]] = {
     ),
     "Location": ("id", "logical_locations", "message", "physical_location"),
     "PhysicalLocation": ("artifact_location", "region"),
-    "ArtifactLocation": ("index", "uri", "uri_base_id"),
+    "ArtifactLocation": ("description", "index", "uri", "uri_base_id"),
     "Region": ("end_column", "end_line", "start_column", "start_line"),
     "LogicalLocation": ("fully_qualified_name", "kind", "name"),
     "Artifact": ("location", "properties", "roles"),
@@ -98,7 +98,7 @@ FIELDS: dict[str, tuple[str | tuple[str, str], ...]] = {
         "tool_execution_notifications",
     ),
     "RunAutomationDetails": ("id",),
-    "VersionControlDetails": ("repository_uri", "branch", "revision_id"),
+    "VersionControlDetails": ("repository_uri", "branch", "mapped_to", "properties", "revision_id"),
 }
 
 # sarif-om's defaults of those fields that have one other than None. A value equal to one is left out,
