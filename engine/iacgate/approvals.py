@@ -6,7 +6,9 @@ An approval is an exception with the trust rules of a waiver (read only from a t
 ``update`` or ``any``), the approvers, a ticket, a reason and an expiry. An approved finding stays in every
 report with a suppression of kind ``external`` naming all of it; it only stops failing the gate. An
 approval with fewer approvers than ``settings.required_approvals`` asks for the unit approves nothing,
-an expired one neither, and one that matches nothing the change does is reported as stale.
+an expired one neither, and one that matches nothing the change does is reported as stale. Where the unit
+asks for more than one approver, a waiver or inline suppression (one approver at most) does not excuse a
+flagged change either: the two-person rule holds whichever file the exception is written in.
 """
 
 from __future__ import annotations
@@ -230,20 +232,36 @@ def apply_approvals(
     """Approve the findings of rules that judge changes which a valid approval covers."""
     by_unit = {graph.name: graph for graph in graphs}
     used: set[Approval] = set()
-    notes: dict[tuple[Approval, str], Notification] = {}
+    notes: dict[tuple[object, str], Notification] = {}
     approved: list[Approved] = []
     result: list[Finding] = []
     for finding in findings:
         rule = rules.by_id.get(finding.rule_id)
         graph = by_unit.get(finding.unit)
         resource = graph.by_id.get(finding.resource_id) if graph is not None else None
-        if finding.suppression is not None or rule is None or not rule.changes or resource is None:
+        if rule is None or not rule.changes or resource is None:
             result.append(finding)
             continue
+        needed = required_approvers(settings, finding.unit)
+        excused = finding.suppression
+        if excused is not None:
+            if needed < 2 or excused.approved:
+                result.append(finding)
+                continue
+            # A waiver names one approver, an inline comment none: fewer than the unit asks for.
+            notes[(excused, f"two-person {finding.unit}")] = Notification(
+                "warning",
+                f"{'waiver' if excused.kind == 'external' else 'inline suppression'} of {finding.rule_id} on "
+                f"{finding.resource_id} "
+                f"not applied: settings.required_approvals asks for {needed} approvers in {finding.unit} for "
+                "a flagged change; approve it in the approvals file",
+                excused.source,
+                excused.line,
+            )
+            finding = dataclasses.replace(finding, suppression=None)
         action = action_of(resource.change)
         matching = [approval for approval in approvals if approval.covers(finding, action)]
         used.update(matching)
-        needed = required_approvers(settings, finding.unit)
         valid = []
         for approval in matching:
             if approval.expires < today:

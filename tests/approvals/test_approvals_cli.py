@@ -333,3 +333,42 @@ def test_a_replacement_that_may_happen_needs_an_approval_of_replace(tmp_path: Pa
         assert any(f["resource_id"] == maybe and f["rule_id"] == "CHG-STATE-001" for f in data["findings"])
         outcomes[action] = maybe in suppressed(data)
     assert outcomes == {"update": False, "replace": True}
+
+
+WAIVER_OF_THE_DESTROY = (
+    "waivers:\n"
+    "  - rule: CHG-STATE-001\n"
+    "    resource: aws_db_instance.fail_destroyed\n"
+    "    reason: ledger v1 retired\n"
+    "    ticket: CHG-1\n"
+    "    approved_by: mallory@example.com\n"
+    "    expires: 2026-12-20\n"
+)
+
+
+@pytest.mark.parametrize("required", [None, 2])
+def test_a_waiver_does_not_get_round_the_two_person_rule(tmp_path: Path, required: int | None) -> None:
+    # A waiver names one approver. Where the unit asks for two, a destroyed database waived by one person
+    # still blocks, with a warning at the waiver; where one is enough (the default), the waiver applies.
+    config = f"settings:\n  required_approvals: {required}\n" if required else "fail_on: high\n"
+    repo, approvals = setup(tmp_path, config=config)
+    waivers = approvals.parent / "waivers.yaml"
+    waivers.write_text(WAIVER_OF_THE_DESTROY, encoding="utf-8")
+    config_path = approvals.parent / "iacgate.yaml"
+    result, data = scan_json(repo, "--waivers", str(waivers), "--config", str(config_path))
+    assert result.exit_code == 1  # the other flagged changes are not excused
+    destroyed = [f for f in data["findings"] if f["resource_id"] == "aws_db_instance.fail_destroyed"]
+    assert [f["rule_id"] for f in destroyed] == ["CHG-STATE-001"]
+    refused = [
+        w for w in warnings(data) if "waiver of CHG-STATE-001 on aws_db_instance.fail_destroyed not" in w
+    ]
+    if required:
+        assert destroyed[0]["suppression"] is None and destroyed[0]["blocking"]
+        assert refused == [
+            "waiver of CHG-STATE-001 on aws_db_instance.fail_destroyed not applied: "
+            "settings.required_approvals asks for 2 approvers in release.tfplan.json for a flagged change; "
+            "approve it in the approvals file"
+        ]
+    else:
+        assert destroyed[0]["suppression"]["approver"] == "mallory@example.com"
+        assert not destroyed[0]["blocking"] and refused == []
