@@ -239,6 +239,23 @@ def test_malformed_rule_results_are_evaluation_errors(tmp_path: Path) -> None:
         EmbeddedEvaluator(rules).evaluate(Graph((volume("v"),)), rules, {})
 
 
+def test_a_huge_malformed_result_is_quoted_in_one_short_line(tmp_path: Path) -> None:
+    # A path of 5,000 objects is not a path: the error says so in one line a person can read.
+    policy = """\
+        package house.volume
+
+        import rego.v1
+
+        deny contains {"message": "m", "path": [{"n": i} | some i in numbers.range(1, 5000)]} if { true }
+    """
+    rules = load_packs(("house",), (make_pack(tmp_path, policy),))
+    with pytest.raises(EvaluationError, match="'path' must be a list of names and indexes") as raised:
+        EmbeddedEvaluator(rules).evaluate(Graph((volume("v"),)), rules, {})
+    message = str(raised.value)
+    assert "\n" not in message and len(message) < 400
+    assert message.endswith("characters)")
+
+
 def test_a_rule_whose_package_is_missing_cannot_read_as_no_finding(tmp_path: Path) -> None:
     policy = """\
         package house.elsewhere

@@ -118,11 +118,21 @@ def _unchanged(resource: Resource, quiet: Quiet) -> bool:
     return True
 
 
+# A policy's malformed result is quoted in the error up to this many characters: the error stays one
+# readable line whatever the policy returned.
+_QUOTED = 200
+
+
+def _quoted(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _QUOTED else f"{text[:_QUOTED]}... ({len(text):,} characters)"
+
+
 def _path(raw: Any, where: str) -> AttributePath:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(part, str | int) for part in raw):
-        raise EvaluationError(f"{where}: 'path' must be a list of names and indexes, got {raw!r}")
+        raise EvaluationError(f"{where}: 'path' must be a list of names and indexes, got {_quoted(raw)}")
     return tuple(raw)
 
 
@@ -157,11 +167,13 @@ def undecided(path: AttributePath, unknown: Unknown) -> str:
 def _violation(rule: Rule, resource: Resource, item: Any, unit: str) -> Violation:
     where = f"rule {rule.id} on {resource.id}"
     if not isinstance(item, Mapping) or not isinstance(item.get("message"), str):
-        raise EvaluationError(f"{where}: malformed result {item!r} (expected an object with a message)")
+        raise EvaluationError(
+            f"{where}: malformed result {_quoted(item)} (expected an object with a message)"
+        )
     path = _path(item.get("path"), where)
     status = item.get("status", "fail")
     if status not in ("fail", "undetermined"):
-        raise EvaluationError(f"{where}: unknown status {status!r}")
+        raise EvaluationError(f"{where}: unknown status {_quoted(status)}")
     message = item["message"]
     unknown = _unknown_along(resource, path)
     decided = item.get("decided") is True and unknown_attributes(resource) is None
@@ -241,7 +253,7 @@ def collect_results(
     for resource_id, answer in resource_answers:
         resource = graph.by_id[resource_id]
         if not isinstance(answer, Mapping):
-            raise EvaluationError(f"malformed answer for {resource_id}: {answer!r}")
+            raise EvaluationError(f"malformed answer for {resource_id}: {_quoted(answer)}")
         drift = bool(resource.metadata.get(DRIFT))
         for rule in rules.routes.get(route_of(resource, rules), ()):
             items = answer.get(rule.id)
@@ -282,7 +294,9 @@ def collect_results(
                 continue
             target = item.get("resource") if isinstance(item, Mapping) else None
             if not isinstance(target, str) or target not in graph.by_id:
-                raise EvaluationError(f"rule {rule_id}: result names no resource of the graph: {item!r}")
+                raise EvaluationError(
+                    f"rule {rule_id}: result names no resource of the graph: {_quoted(item)}"
+                )
             per_resource.setdefault(target, []).append(
                 _violation(rule, graph.by_id[target], item, graph.name)
             )
