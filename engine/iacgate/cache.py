@@ -57,7 +57,7 @@ def cache_base() -> Path | None:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "iacgate"
 
 
-def _is_own(status: os.stat_result) -> bool:
+def is_own(status: os.stat_result) -> bool:
     """Owned by the current user and writable by nobody else (where the platform has owners)."""
     geteuid = getattr(os, "geteuid", None)
     if geteuid is None:
@@ -76,7 +76,7 @@ def private_directory(path: Path) -> bool:
     except OSError as error:
         debug(f"cache directory {path} not usable: {error.strerror or error}")
         return False
-    if not stat.S_ISDIR(status.st_mode) or not _is_own(status):
+    if not stat.S_ISDIR(status.st_mode) or not is_own(status):
         debug(f"cache directory {path} not used: not owned by the current user, or writable by others")
         return False
     if status.st_mode & 0o077:
@@ -181,7 +181,7 @@ def read_bytes(entry: Entry | None) -> bytes | None:
         return None
     try:
         with open(entry.path, "rb") as handle:
-            if not _is_own(os.fstat(handle.fileno())):
+            if not is_own(os.fstat(handle.fileno())):
                 debug(
                     f"cache entry {entry.path} ignored: not owned by the current user, or writable by others"
                 )

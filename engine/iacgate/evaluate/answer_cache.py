@@ -41,7 +41,7 @@ from typing import Any
 import regopy
 
 from iacgate import __version__
-from iacgate.cache import debug, directory
+from iacgate.cache import debug, directory, is_own
 from iacgate.evaluate import rego_input
 from iacgate.evaluate.safety import code_only
 
@@ -124,8 +124,7 @@ def _own(path: Path) -> bool:
         status = path.stat()
     except OSError:
         return False
-    geteuid = getattr(os, "geteuid", None)
-    if geteuid is not None and (status.st_uid != geteuid() or status.st_mode & 0o022):
+    if not is_own(status):
         debug(f"answer cache {path} ignored: not owned by the current user, or writable by others")
         return False
     return True

@@ -25,6 +25,7 @@ from iacgate.cache import (
     Entry,
     debug,
     directory,
+    is_own,
     read_bytes,
     read_json,
     write_atomically,
@@ -64,9 +65,7 @@ def _sha256(path: Path) -> str | None:
     """The sha256 of the file at ``path`` if it is the user's own and nobody else can write it."""
     try:
         with open(path, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            geteuid = getattr(os, "geteuid", None)
-            if geteuid is not None and (status.st_uid != geteuid() or status.st_mode & 0o022):
+            if not is_own(os.fstat(handle.fileno())):
                 debug(f"cache entry {path} ignored: not owned by the current user, or writable by others")
                 return None
             return hashlib.file_digest(handle, "sha256").hexdigest()
