@@ -133,12 +133,18 @@ def cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
     )
 
 
-def test_a_changed_custom_policy_is_evaluated_again(tmp_path: Path, cache: Path) -> None:
+def custom_pack(tmp_path: Path, policy: str) -> Path:
+    """A copy of the documented example pack whose one policy is ``policy``."""
     pack = tmp_path / "pack"
     (pack / "policies").mkdir(parents=True)
     (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
-    policy = (PACK / "policies" / "owner_tag.rego").read_text()
     (pack / "policies" / "owner_tag.rego").write_text(policy)
+    return pack
+
+
+def test_a_changed_custom_policy_is_evaluated_again(tmp_path: Path, cache: Path) -> None:
+    policy = (PACK / "policies" / "owner_tag.rego").read_text()
+    pack = custom_pack(tmp_path, policy)
     target = PACK / "fixtures" / "ACME-TAG-001"
     args = ("scan", "--pack-dir", str(pack), "--pack", "acme-tagging", "--format", "json", ".")
     first = json.loads(cli(*args, cwd=target).stdout)
@@ -153,14 +159,8 @@ def test_a_changed_custom_policy_is_evaluated_again(tmp_path: Path, cache: Path)
 
 
 def test_an_evaluation_error_is_never_kept(tmp_path: Path, cache: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "policies").mkdir(parents=True)
-    (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
-    (pack / "policies" / "owner_tag.rego").write_text(
-        (PACK / "policies" / "owner_tag.rego")
-        .read_text()
-        .replace("not lib.is_set(owner)", "to_number(lib.resource.id) > 0")
-    )
+    policy = (PACK / "policies" / "owner_tag.rego").read_text()
+    pack = custom_pack(tmp_path, policy.replace("not lib.is_set(owner)", "to_number(lib.resource.id) > 0"))
     target = PACK / "fixtures" / "ACME-TAG-001"
     args = ("scan", "--pack-dir", str(pack), "--pack", "acme-tagging", ".")
     for _ in range(2):
@@ -316,10 +316,7 @@ deny contains lib.violation(["tags", "owner"], "the settings call this bucket's 
 def test_a_setting_keyed_by_a_yaml_boolean_is_read_as_json_reads_it(tmp_path: Path, cache: Path) -> None:
     # iacgate.yaml's settings are YAML: an unquoted `true:` key is a boolean, which JSON (the document's
     # text, and what an OPA server is sent) writes as "true".
-    pack = tmp_path / "pack"
-    (pack / "policies").mkdir(parents=True)
-    (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
-    (pack / "policies" / "owner_tag.rego").write_text(SETTINGS_POLICY)
+    pack = custom_pack(tmp_path, SETTINGS_POLICY)
     target = tmp_path / "repo"
     target.mkdir()
     (target / "main.tf").write_text('resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n')
@@ -352,17 +349,9 @@ def test_the_builtin_policies_call_no_time_builtin() -> None:
 
 
 def test_a_custom_policy_calling_a_time_builtin_keeps_no_answers(tmp_path: Path, cache: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "policies").mkdir(parents=True)
-    (pack / "pack.yaml").write_text((PACK / "pack.yaml").read_text())
-    (pack / "policies" / "owner_tag.rego").write_text(
-        (PACK / "policies" / "owner_tag.rego")
-        .read_text()
-        .replace(
-            "not lib.is_set(owner)",
-            'not lib.is_set(owner)\n\ttime.weekday([0, "Europe/Paris"]) == "Thursday"',
-        )
-    )
+    policy = (PACK / "policies" / "owner_tag.rego").read_text()
+    weekday = 'not lib.is_set(owner)\n\ttime.weekday([0, "Europe/Paris"]) == "Thursday"'
+    pack = custom_pack(tmp_path, policy.replace("not lib.is_set(owner)", weekday))
     target = PACK / "fixtures" / "ACME-TAG-001"
     args = ("scan", "--pack-dir", str(pack), "--pack", "acme-tagging", "--format", "json", ".")
     for _ in range(2):
