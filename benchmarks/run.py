@@ -533,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
             peers = run_peers("plan", plans[size], size, args.repeat, args.timeout, skip, missing)
             results.append(CaseResult(label, mine, plan_floor(size), ok, peers))
             if size <= max(TIME_FLOORS):
-                results.append(rescan_row(command, plans[size], size, args.repeat, args.timeout))
+                results.append(rescan_row(label, command, plans[size], size, args.repeat, args.timeout))
     # The cold rows run iacgate as a CI runner has it: installed from the wheel, with an empty cache.
     cold_command: Command = command
     if {"cold", "terraform"} & set(cases):
@@ -566,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
         peers = run_peers(fmt, path, CASE_SIZE, args.repeat, args.timeout, args.no_peer, missing)
         results.append(CaseResult(name, mine, f"< {limit:g} s", ok, peers))
         if not cold:
-            results.append(rescan_row(run, path, CASE_SIZE, args.repeat, args.timeout))
+            results.append(rescan_row(name, run, path, CASE_SIZE, args.repeat, args.timeout))
     verdicts: list[tuple[str, bool]] = []
     if "hook" in cases:
         verdicts.extend(
@@ -599,13 +599,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(r.ok for r in results) and all(ok for _, ok in verdicts) else 1
 
 
-def rescan_row(command: Command, path: Path, size: int, repeat: int, timeout: float) -> CaseResult:
-    """The same input scanned again with the answer cache: every answer reused (shown, not a floor)."""
+def rescan_row(warm: str, command: Command, path: Path, size: int, repeat: int, timeout: float) -> CaseResult:
+    """The same input as the row named ``warm``, scanned again with the answer cache: every answer reused
+    (shown, not a floor)."""
     rescan = rescan_of(command)
     run_once(rescan(path), timeout)  # keeps the answers, untimed
     mine = measure("re-scan", rescan, path, size, repeat, timeout)
-    label = {"plan": "plan", "template": "CloudFormation", "stack": "Pulumi"}.get(path.name.split("-")[0], "")
-    return CaseResult(f"{size // 1000}k {label}, re-scan", mine, "(answers reused)", not mine.error)
+    return CaseResult(warm.replace(", warm", ", re-scan"), mine, "(answers reused)", not mine.error)
 
 
 def opa_rows(plan: Path, repeat: int, timeout: float, command: Command) -> list[tuple[str, bool]]:
