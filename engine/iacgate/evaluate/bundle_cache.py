@@ -33,8 +33,8 @@ from iacgate.cache import (
     write_json,
 )
 
-# Bump when the way the evaluator builds its bundle changes (strict builtins, router shape).
-BUNDLE_FORMAT = "2"
+# Bump when the way the evaluator builds its bundle changes (strict builtins, router shape, pruning).
+BUNDLE_FORMAT = "3"
 KIND = f"rego-{regopy.__version__}"
 
 

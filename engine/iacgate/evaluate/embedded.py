@@ -49,6 +49,7 @@ from iacgate.evaluate.bundle_cache import (
 )
 from iacgate.evaluate.closure import GraphReads, ModuleIndex
 from iacgate.evaluate.isolation import Budget, Child, Handler, Mark, Stopped, can_isolate, run_in_child
+from iacgate.evaluate.prune import pruned
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import (
@@ -320,8 +321,10 @@ class EmbeddedEvaluator:
             remember_compiled(marker)
 
     def _modules(self, rules: Sequence[Rule]) -> list[tuple[str, str]]:
-        files = self._index.closure(rule.policy for rule in rules)
-        return [(str(path), self._index.sources[path]) for path in files]
+        """The modules the rules reach (``closure``), cut down to the statements they reach (``prune``)."""
+        packages = {rule.policy for rule in rules}
+        files = self._index.closure(packages)
+        return pruned([(str(path), self._index.sources[path]) for path in files], packages)
 
     def _bundle(self, key: str) -> _Compiled:
         compiled = self._bundles.get(key)
