@@ -29,15 +29,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from iacgate.evaluate.closure import PACKAGE
-from iacgate.evaluate.safety import code_only
+from iacgate.evaluate.safety import code_only, comments_blanked
 
 # ``import data.a.b`` or ``import data.a.b as c``, and the name it brings in scope.
 _IMPORT = re.compile(r"^import\s+data\s*\.\s*([\w.]+)(?:\s+as\s+(\w+))?", re.MULTILINE)
 # A statement starts at the first column: its name follows ``default`` when there is one.
-_HEAD = re.compile(r"(?:default\s+)?([A-Za-z_]\w*)")
+_HEAD = re.compile(r"\s*(?:default\s+)?([A-Za-z_]\w*)")
 # A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
 _REF = re.compile(r"(?<![\w.])([A-Za-z_]\w*)((?:\s*\.\s*[A-Za-z_]\w*)*)")
 _SPACE = re.compile(r"\s+")
+# A line starting at the first column with one of these words (none can name a rule) continues the
+# statement above it: ``else``, an ``if`` or ``contains`` on a line of its own, ``input.x`` continuing an
+# expression. So does any line after one ending in an operator, a comma or such a word.
+_CONTINUING = frozenset(
+    {
+        "as",
+        "contains",
+        "data",
+        "else",
+        "every",
+        "false",
+        "if",
+        "in",
+        "input",
+        "not",
+        "null",
+        "some",
+        "true",
+        "with",
+    }
+)
+_OPEN_ENDED = re.compile(r"(?:[-=:,+*/%&|<>!.]|(?<![\w.])(?:as|contains|else|every|if|in|not|some|with))$")
 _OPEN = frozenset("{[(")
 _CLOSE = frozenset("}])")
 
@@ -152,22 +174,33 @@ def _parse(name: str, source: str) -> _Module:
         (found.group(2) or found.group(1).rsplit(".", 1)[-1]): found.group(1)
         for found in _IMPORT.finditer(code)
     }
-    return _Module(name, source, code, package.group(1), imports, _statements(code, name))
+    return _Module(
+        name, source, code, package.group(1), imports, _statements(code, name, comments_blanked(source))
+    )
 
 
-def _statements(code: str, name: str) -> tuple[_Statement, ...]:
+def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
     """Top-level statements: each starts on a line whose first column begins a name outside any bracket,
-    other than ``else``; everything up to the next one (its body, ``else`` chain, comments) is its own."""
+    unless that line continues the one above (``_CONTINUING``, ``_OPEN_ENDED``); everything up to the next
+    one (its body, ``else`` chain, comments) is its own. ``texts`` is the source with its strings (a line
+    ending in ``"a:"`` is not open-ended). A name indented outside any bracket after a complete line may be
+    a rule: the module is then not cut at all."""
     starts: list[tuple[int, str | None]] = []
     depth = 0
     offset = 0
-    for line in code.split("\n"):
-        if depth == 0 and (line[:1].isalpha() or line[:1] == "_"):
+    previous = ""
+    for line, text in zip(code.split("\n"), texts.split("\n"), strict=True):
+        continued = _OPEN_ENDED.search(previous) is not None
+        if depth == 0 and not continued:
             head = _HEAD.match(line)
-            assert head is not None
-            word = head.group(1)
-            if word != "else":
+            if head is not None and head.group(1) not in _CONTINUING:
+                if line[0].isspace():
+                    raise _Unsplittable(name)
+                word = head.group(1)
                 starts.append((offset, None if word in ("package", "import") else word))
+        if line.strip():
+            # ``package`` and ``import`` end with their line (``import future.keywords.in``).
+            previous = "" if starts and starts[-1][0] == offset and starts[-1][1] is None else text.rstrip()
         for char in line:
             if char in _OPEN:
                 depth += 1
