@@ -49,7 +49,7 @@ from iacgate.evaluate.bundle_cache import (
 )
 from iacgate.evaluate.closure import GraphReads, ModuleIndex
 from iacgate.evaluate.isolation import Budget, Child, Handler, Mark, Stopped, can_isolate, run_in_child
-from iacgate.evaluate.prune import pruned
+from iacgate.evaluate.prune import Pruner
 from iacgate.evaluate.rego_input import rego_input
 from iacgate.evaluate.regression import before_state, needs_before
 from iacgate.evaluate.results import (
@@ -276,6 +276,7 @@ class EmbeddedEvaluator:
         self._custom = bool(custom)
         self._related_types = related_types([source for _path, source in sources])
         self._index = ModuleIndex.of(sources)
+        self._pruner = Pruner()
         self._bundles: dict[str, _Compiled] = {}
         self._texts: dict[str, bytes] = {}
         # Answers of earlier scans (``answer_cache``): looked up by the children, written by the scan.
@@ -324,7 +325,7 @@ class EmbeddedEvaluator:
         """The modules the rules reach (``closure``), cut down to the statements they reach (``prune``)."""
         packages = {rule.policy for rule in rules}
         files = self._index.closure(packages)
-        return pruned([(str(path), self._index.sources[path]) for path in files], packages)
+        return self._pruner.pruned([(str(path), self._index.sources[path]) for path in files], packages)
 
     def _bundle(self, key: str) -> _Compiled:
         compiled = self._bundles.get(key)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from iacgate.evaluate.closure import PACKAGE
 from iacgate.evaluate.safety import code_only, comments_blanked
@@ -60,8 +60,6 @@ _CONTINUING = frozenset(
     }
 )
 _OPEN_ENDED = re.compile(r"(?:[-=:,+*/%&|<>!.]|(?<![\w.])(?:as|contains|else|every|if|in|not|some|with))$")
-_OPEN = frozenset("{[(")
-_CLOSE = frozenset("}])")
 
 
 @dataclass(frozen=True)
@@ -70,15 +68,16 @@ class _Statement:
     end: int
     # None for ``package`` and ``import``, always kept.
     name: str | None
+    # What it names: (None, name) for a bare name of its own package, (path, None) for a path through
+    # ``data`` or an import (``iacgate.lib.attr``, or "" for ``data`` itself).
+    names: frozenset[tuple[str | None, str | None]] = frozenset()
 
 
 @dataclass(frozen=True)
 class _Module:
     name: str
     source: str
-    code: str
     package: str
-    imports: dict[str, str]
     statements: tuple[_Statement, ...]
 
 
@@ -86,12 +85,36 @@ class _Unsplittable(ValueError):
     pass
 
 
+class Pruner:
+    """Cuts a bundle's modules down (``pruned``), remembering each module's statements across the bundles
+    of a scan (a library is shared by most of them)."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, str], _Module | None] = {}
+
+    def _module(self, name: str, source: str) -> _Module | None:
+        key = (name, source)
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = _parse(name, source)
+            except _Unsplittable:
+                self._parsed[key] = None
+        return self._parsed[key]
+
+    def pruned(self, modules: Sequence[tuple[str, str]], roots: Iterable[str]) -> list[tuple[str, str]]:
+        """``modules`` (name, text) with every statement the packages ``roots`` cannot reach blanked out."""
+        parsed = [self._module(name, source) for name, source in modules]
+        if any(module is None for module in parsed):
+            return list(modules)
+        return _pruned([module for module in parsed if module is not None], roots)
+
+
 def pruned(modules: Sequence[tuple[str, str]], roots: Iterable[str]) -> list[tuple[str, str]]:
     """``modules`` (name, text) with every statement the packages ``roots`` cannot reach blanked out."""
-    try:
-        parsed = [_parse(name, source) for name, source in modules]
-    except _Unsplittable:
-        return list(modules)
+    return Pruner().pruned(modules, roots)
+
+
+def _pruned(parsed: Sequence[_Module], roots: Iterable[str]) -> list[tuple[str, str]]:
     packages = {module.package for module in parsed}
     by_name: dict[tuple[str, str], list[tuple[int, int]]] = {}
     by_package: dict[str, list[tuple[int, int]]] = {}
@@ -123,17 +146,10 @@ def pruned(modules: Sequence[tuple[str, str]], roots: Iterable[str]) -> list[tup
             continue
         kept.add((m, s))
         module = parsed[m]
-        statement = module.statements[s]
-        if statement.name is None:
-            continue
-        for first, rest in _REF.findall(module.code[statement.start : statement.end]):
-            path = _SPACE.sub("", rest)
-            if first == "data":
-                target = path[1:]
-            elif first in module.imports:
-                target = module.imports[first] + path
-            else:
-                want(module.package, first)
+        for target, bare in module.statements[s].names:
+            if target is None:
+                assert bare is not None
+                want(module.package, bare)
                 continue
             if not target:  # ``data`` itself
                 for package in packages:
@@ -148,6 +164,20 @@ def pruned(modules: Sequence[tuple[str, str]], roots: Iterable[str]) -> list[tup
         (module.name, _kept_text(module, {s for (m, s) in kept if m == index}))
         for index, module in enumerate(parsed)
     ]
+
+
+def _names(text: str, imports: dict[str, str]) -> frozenset[tuple[str | None, str | None]]:
+    """What a statement's code names (``_Statement.names``)."""
+    found: set[tuple[str | None, str | None]] = set()
+    for first, rest in _REF.findall(text):
+        path = _SPACE.sub("", rest)
+        if first == "data":
+            found.add((path[1:], None))
+        elif first in imports:
+            found.add((imports[first] + path, None))
+        else:
+            found.add((None, first))
+    return frozenset(found)
 
 
 def _kept_text(module: _Module, kept: set[int]) -> str:
@@ -174,9 +204,13 @@ def _parse(name: str, source: str) -> _Module:
         (found.group(2) or found.group(1).rsplit(".", 1)[-1]): found.group(1)
         for found in _IMPORT.finditer(code)
     }
-    return _Module(
-        name, source, code, package.group(1), imports, _statements(code, name, comments_blanked(source))
+    statements = tuple(
+        statement
+        if statement.name is None
+        else replace(statement, names=_names(code[statement.start : statement.end], imports))
+        for statement in _statements(code, name, comments_blanked(source))
     )
+    return _Module(name, source, package.group(1), statements)
 
 
 def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
@@ -201,13 +235,9 @@ def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
         if line.strip():
             # ``package`` and ``import`` end with their line (``import future.keywords.in``).
             previous = "" if starts and starts[-1][0] == offset and starts[-1][1] is None else text.rstrip()
-        for char in line:
-            if char in _OPEN:
-                depth += 1
-            elif char in _CLOSE:
-                depth -= 1
-                if depth < 0:
-                    raise _Unsplittable(name)
+        depth += sum(map(line.count, "{[(")) - sum(map(line.count, "}])"))
+        if depth < 0:
+            raise _Unsplittable(name)
         offset += len(line) + 1
     if depth != 0 or not starts:
         raise _Unsplittable(name)

@@ -250,4 +250,5 @@ _STRING_OR_COMMENT = re.compile(r'"(?:\\.|[^"\\\n])*"|`[^`]*`|#[^\n]*')
 
 def _blank(match: re.Match[str]) -> str:
     # Keep newlines so line numbers of what follows stay right.
-    return re.sub(r"[^\n]", " ", match.group(0))
+    text = match.group(0)
+    return "\n".join(" " * len(line) for line in text.split("\n")) if "\n" in text else " " * len(text)
