@@ -297,3 +297,53 @@ def test_a_custom_rule_reaching_its_library_each_way_fires_and_passes(tmp_path: 
     assert [(v.rule_id, v.resource_id) for v in failing.violations] == [("HOUSE-VOL-001", "aws_ebs_volume.v")]
     passing = evaluator.evaluate(Graph((embedded_volume("v", encrypted=True),)), rules, {})
     assert passing.violations == ()
+
+
+def volume_findings(tmp_path: Path, policy: str, files: dict[str, str]) -> list[list[tuple[str, str]]]:
+    """The findings of a custom pack on an unencrypted volume, then on an encrypted one."""
+    directory = make_pack(tmp_path, policy)
+    for name, text in files.items():
+        (directory / name).write_text(text)
+    rules = load_packs(("house",), (directory,))
+    evaluator = EmbeddedEvaluator(rules)
+    return [
+        [
+            (v.rule_id, v.resource_id)
+            for v in evaluator.evaluate(Graph((embedded_volume("v", encrypted=value),)), rules, {}).violations
+        ]
+        for value in (False, True)
+    ]
+
+
+FIRES_ONCE = [[("HOUSE-VOL-001", "aws_ebs_volume.v")], []]
+WEAK_LIB = "package house.lib\n\nimport rego.v1\n\nweak if input.resource.attributes.encrypted != true\n"
+
+
+@pytest.mark.parametrize(
+    ("imported", "package"),
+    [
+        ("import data . house . lib", "package house.lib"),
+        ("import data.house.lib", "package house . lib"),
+        ('import data.house["lib"]', "package house.lib"),
+        ('import data.house["my-lib"] as lib', 'package house["my-lib"]'),
+        ('import data.house.lib["weak"]', "package house.lib"),
+    ],
+    ids=["spaced-import", "spaced-package", "quoted-import", "quoted-package", "quoted-rule"],
+)
+def test_imports_and_packages_written_with_spaces_or_quotes_keep_what_they_reach(
+    tmp_path: Path, imported: str, package: str
+) -> None:
+    condition = "weak" if imported.endswith('["weak"]') else "lib.weak"
+    policy = f"""\
+        package house.volume
+
+        import data.iacgate.lib as base
+        {imported}
+        import rego.v1
+
+        deny contains base.violation(["encrypted"], "not encrypted") if {condition}
+
+        deny contains base.violation(["tags"], "never") if data.house.lib.never
+    """
+    lib = WEAK_LIB.replace("package house.lib", package) + "\nnever if false\n"
+    assert volume_findings(tmp_path, policy, {"lib.rego": lib}) == FIRES_ONCE

@@ -19,7 +19,8 @@ name; so a kept statement keeps
   (``lib[x]``) or passed as a value; ``data`` used whole keeps everything.
 
 The packages of the rules asked (``roots``) are kept whole. Text that cannot be cut into statements
-(unbalanced brackets, no package) is left as it is.
+(unbalanced brackets, no package, a package or import with a quoted part: ``import data.a["b"]``) leaves
+the bundle as it is.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from iacgate.evaluate.closure import PACKAGE
 from iacgate.evaluate.safety import code_only, comments_blanked
 
-# ``import data.a.b`` or ``import data.a.b as c``, and the name it brings in scope.
-_IMPORT = re.compile(r"^import\s+data\s*\.\s*([\w.]+)(?:\s+as\s+(\w+))?", re.MULTILINE)
+# A dotted name, spaces allowed around the dots (``data . a . b``).
+_DOTTED = r"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*"
+# A whole ``package`` statement, and a whole ``import`` statement with the name it brings in scope (the
+# alias, else its last part). Other spellings (``data.a["b"]``) leave the bundle whole.
+_PACKAGE = re.compile(rf"package\s+({_DOTTED})\s*")
+_IMPORT = re.compile(rf"import\s+({_DOTTED})(?:\s+as\s+([A-Za-z_]\w*))?\s*")
 # A statement starts at the first column: its name follows ``default`` when there is one.
 _HEAD = re.compile(r"\s*(?:default\s+)?([A-Za-z_]\w*)")
 # A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
@@ -197,20 +201,37 @@ def _kept_text(module: _Module, kept: set[int]) -> str:
 
 def _parse(name: str, source: str) -> _Module:
     code = code_only(source)
-    package = PACKAGE.search(code)
+    cut = _statements(code, name, comments_blanked(source))
+    package: str | None = None
+    imports: dict[str, str] = {}
+    for statement in cut:
+        if statement.name is not None:
+            continue
+        text = code[statement.start : statement.end]
+        if text.startswith("package"):
+            found = _PACKAGE.fullmatch(text)
+            if found is None or package is not None:
+                raise _Unsplittable(name)
+            package = _SPACE.sub("", found.group(1))
+            continue
+        found = _IMPORT.fullmatch(text)
+        if found is None:
+            # ``import data.a["b"]``: what it names is not worked out; nor is ``import input["x"]``.
+            raise _Unsplittable(name)
+        path = _SPACE.sub("", found.group(1))
+        if path.startswith("data."):
+            imports[found.group(2) or path.rsplit(".", 1)[-1]] = path[len("data.") :]
+        elif path == "data":
+            raise _Unsplittable(name)
     if package is None:
         raise _Unsplittable(name)
-    imports = {
-        (found.group(2) or found.group(1).rsplit(".", 1)[-1]): found.group(1)
-        for found in _IMPORT.finditer(code)
-    }
     statements = tuple(
         statement
         if statement.name is None
         else replace(statement, names=_names(code[statement.start : statement.end], imports))
-        for statement in _statements(code, name, comments_blanked(source))
+        for statement in cut
     )
-    return _Module(name, source, package.group(1), statements)
+    return _Module(name, source, package, statements)
 
 
 def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
