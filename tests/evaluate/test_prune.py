@@ -347,3 +347,18 @@ def test_imports_and_packages_written_with_spaces_or_quotes_keep_what_they_reach
     """
     lib = WEAK_LIB.replace("package house.lib", package) + "\nnever if false\n"
     assert volume_findings(tmp_path, policy, {"lib.rego": lib}) == FIRES_ONCE
+
+
+def test_a_default_written_on_a_line_of_its_own_stays_a_default(tmp_path: Path) -> None:
+    policy = """\
+        package house.volume
+
+        import data.house.lib
+        import data.iacgate.lib as base
+        import rego.v1
+
+        deny contains base.violation(["encrypted"], "not encrypted") if lib.weak
+    """
+    lib = "package house.lib\n\nimport rego.v1\n\ndefault\nweak := true\n\n"
+    lib += "weak := false if input.resource.attributes.encrypted == true\n"
+    assert volume_findings(tmp_path, policy, {"lib.rego": lib}) == FIRES_ONCE

@@ -40,11 +40,12 @@ _IMPORT = re.compile(rf"import\s+({_DOTTED})(?:\s+as\s+([A-Za-z_]\w*))?\s*")
 # A statement starts at the first column: its name follows ``default`` when there is one.
 _HEAD = re.compile(r"\s*(?:default\s+)?([A-Za-z_]\w*)")
 # A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
+_DEFAULT = re.compile(r"default\s+([A-Za-z_]\w*)")
 _REF = re.compile(r"(?<![\w.])([A-Za-z_]\w*)((?:\s*\.\s*[A-Za-z_]\w*)*)")
 _SPACE = re.compile(r"\s+")
 # A line starting at the first column with one of these words (none can name a rule) continues the
 # statement above it: ``else``, an ``if`` or ``contains`` on a line of its own, ``input.x`` continuing an
-# expression. So does any line after one ending in an operator, a comma or such a word.
+# expression. So does any line after one ending in an operator, a comma, such a word or ``default``.
 _CONTINUING = frozenset(
     {
         "as",
@@ -63,7 +64,9 @@ _CONTINUING = frozenset(
         "with",
     }
 )
-_OPEN_ENDED = re.compile(r"(?:[-=:,+*/%&|<>!.]|(?<![\w.])(?:as|contains|else|every|if|in|not|some|with))$")
+_OPEN_ENDED = re.compile(
+    r"(?:[-=:,+*/%&|<>!.]|(?<![\w.])(?:as|contains|default|else|every|if|in|not|some|with))$"
+)
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,11 @@ def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
                 if line[0].isspace():
                     raise _Unsplittable(name)
                 word = head.group(1)
+                if word == "default":  # ``default`` alone on its line: the name is on the next one
+                    named = _DEFAULT.match(code, offset)
+                    if named is None:
+                        raise _Unsplittable(name)
+                    word = named.group(1)
                 starts.append((offset, None if word in ("package", "import") else word))
         if line.strip():
             # ``package`` and ``import`` end with their line (``import future.keywords.in``).
