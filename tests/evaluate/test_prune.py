@@ -362,3 +362,35 @@ def test_a_default_written_on_a_line_of_its_own_stays_a_default(tmp_path: Path) 
     lib = "package house.lib\n\nimport rego.v1\n\ndefault\nweak := true\n\n"
     lib += "weak := false if input.resource.attributes.encrypted == true\n"
     assert volume_findings(tmp_path, policy, {"lib.rego": lib}) == FIRES_ONCE
+
+
+@pytest.mark.parametrize(
+    ("files", "condition"),
+    [
+        ({"lib.rego": WEAK_LIB}, "lib.weak"),
+        ({"house.rego": WEAK_LIB.replace("package house.lib", "package house")}, "weak"),
+        (
+            {"helpers.rego": WEAK_LIB.replace("package house.lib", "package house.volume.helpers")},
+            "helpers.weak",
+        ),
+    ],
+    ids=["sibling-package-without-import", "parent-package", "sub-package"],
+)
+def test_a_bare_name_the_embedded_engine_finds_in_another_package_keeps_its_rule(
+    tmp_path: Path, files: dict[str, str], condition: str
+) -> None:
+    """rego-cpp looks a bare name up in the rule's package, then in each package above it (``lib.weak``
+    in ``house.volume`` is ``data.house.lib.weak`` there, import or not), as OPA does not."""
+    package = next(iter(files.values())).split("\n", 1)[0].removeprefix("package ")
+    policy = f"""\
+        package house.volume
+
+        import data.iacgate.lib as base
+        import rego.v1
+
+        deny contains base.violation(["encrypted"], "not encrypted") if {condition}
+
+        deny contains base.violation(["tags"], "never") if data.{package}.never
+    """
+    files = {name: f"{text}\nnever if false\n" for name, text in files.items()}
+    assert volume_findings(tmp_path, policy, files) == FIRES_ONCE

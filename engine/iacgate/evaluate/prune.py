@@ -10,10 +10,12 @@ every location stays right.
 What is kept errs on the side of keeping, as in ``closure.py``: a statement wrongly left out would make a
 reference undefined, which reads as "no finding". Rego reaches a rule of another package only through
 ``data.<package>.<name>`` or an imported name (``lib.<name>``), and one of its own package also by its bare
-name; so a kept statement keeps
+name; rego-cpp also looks a bare name up in every package above (``lib.x`` in ``house.volume``, without an
+import, is ``data.house.lib.x`` if nothing nearer has that name). So a kept statement keeps
 
-- every statement named by a bare name it holds, in its own package (local variables and builtins
-  included: keeping too much costs nothing but time);
+- every statement named by a bare name it holds, in its own package and in each package above it, and the
+  sub-packages its dotted path names (local variables and builtins included: keeping too much costs
+  nothing but time);
 - every statement named by a path through ``data`` or an import, in each package that path starts with;
 - every statement of a package it uses whole: a path ending at a package or above one, indexed
   (``lib[x]``) or passed as a value; ``data`` used whole keeps everything.
@@ -75,9 +77,9 @@ class _Statement:
     end: int
     # None for ``package`` and ``import``, always kept.
     name: str | None
-    # What it names: (None, name) for a bare name of its own package, (path, None) for a path through
-    # ``data`` or an import (``iacgate.lib.attr``, or "" for ``data`` itself).
-    names: frozenset[tuple[str | None, str | None]] = frozenset()
+    # The paths under ``data`` it may name (``iacgate.lib.attr``, or "" for ``data`` itself): a bare name
+    # gives one in its package and in each package above it.
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,12 @@ def pruned(modules: Sequence[tuple[str, str]], roots: Iterable[str]) -> list[tup
 
 def _pruned(parsed: Sequence[_Module], roots: Iterable[str]) -> list[tuple[str, str]]:
     packages = {module.package for module in parsed}
+    # The packages at or below each path (``a.b`` and ``a.b.c`` under ``a``).
+    below: dict[str, list[str]] = {}
+    for package in packages:
+        parts = package.split(".")
+        for index in range(1, len(parts) + 1):
+            below.setdefault(".".join(parts[:index]), []).append(package)
     by_name: dict[tuple[str, str], list[tuple[int, int]]] = {}
     by_package: dict[str, list[tuple[int, int]]] = {}
     for m, module in enumerate(parsed):
@@ -134,6 +142,7 @@ def _pruned(parsed: Sequence[_Module], roots: Iterable[str]) -> list[tuple[str, 
     whole: set[str] = set()
     wanted: set[tuple[str, str]] = set()
     pending: list[tuple[int, int]] = []
+    reached: set[str] = set()
 
     def use_whole(package: str) -> None:
         if package not in whole:
@@ -145,6 +154,23 @@ def _pruned(parsed: Sequence[_Module], roots: Iterable[str]) -> list[tuple[str, 
             wanted.add((package, name))
             pending.extend(by_name.get((package, name), ()))
 
+    def reach(target: str) -> None:
+        if target in reached:
+            return
+        reached.add(target)
+        if not target:  # ``data`` itself
+            for package in packages:
+                use_whole(package)
+            return
+        # A package at or below the target is used whole; one above it, for the rule the target names.
+        for package in below.get(target, ()):
+            use_whole(package)
+        parts = target.split(".")
+        for index in range(1, len(parts)):
+            package = ".".join(parts[:index])
+            if package in packages:
+                want(package, parts[index])
+
     for package in roots:
         use_whole(package)
     while pending:
@@ -153,37 +179,30 @@ def _pruned(parsed: Sequence[_Module], roots: Iterable[str]) -> list[tuple[str, 
             continue
         kept.add((m, s))
         module = parsed[m]
-        for target, bare in module.statements[s].names:
-            if target is None:
-                assert bare is not None
-                want(module.package, bare)
-                continue
-            if not target:  # ``data`` itself
-                for package in packages:
-                    use_whole(package)
-                continue
-            for package in packages:
-                if package == target or package.startswith(f"{target}."):
-                    use_whole(package)
-                elif target.startswith(f"{package}."):
-                    want(package, target[len(package) + 1 :].split(".", 1)[0])
+        for target in module.statements[s].names:
+            reach(target)
     return [
         (module.name, _kept_text(module, {s for (m, s) in kept if m == index}))
         for index, module in enumerate(parsed)
     ]
 
 
-def _names(text: str, imports: dict[str, str]) -> frozenset[tuple[str | None, str | None]]:
+def _names(text: str, imports: dict[str, str], package: str) -> frozenset[str]:
     """What a statement's code names (``_Statement.names``)."""
-    found: set[tuple[str | None, str | None]] = set()
+    found: set[str] = set()
     for first, rest in _REF.findall(text):
         path = _SPACE.sub("", rest)
         if first == "data":
-            found.add((path[1:], None))
+            found.add(path[1:])
         elif first in imports:
-            found.add((imports[first] + path, None))
+            found.add(imports[first] + path)
         else:
-            found.add((None, first))
+            # rego-cpp looks a bare name up in the package, then in each one above it, up to ``data``.
+            prefix = package
+            while prefix:
+                found.add(f"{prefix}.{first}{path}")
+                prefix = prefix.rpartition(".")[0]
+            found.add(first + path)
     return frozenset(found)
 
 
@@ -231,7 +250,7 @@ def _parse(name: str, source: str) -> _Module:
     statements = tuple(
         statement
         if statement.name is None
-        else replace(statement, names=_names(code[statement.start : statement.end], imports))
+        else replace(statement, names=_names(code[statement.start : statement.end], imports, package))
         for statement in cut
     )
     return _Module(name, source, package, statements)
