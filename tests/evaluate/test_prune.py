@@ -394,3 +394,20 @@ def test_a_bare_name_the_embedded_engine_finds_in_another_package_keeps_its_rule
     """
     files = {name: f"{text}\nnever if false\n" for name, text in files.items()}
     assert volume_findings(tmp_path, policy, files) == FIRES_ONCE
+
+
+def test_a_library_rule_named_input_is_kept(tmp_path: Path) -> None:
+    """rego-cpp takes ``input`` as a rule name (OPA does not): the line cannot be told from ``input.x``
+    continuing an expression, so the module is left whole."""
+    policy = """\
+        package house.volume
+
+        import data.house.lib
+        import data.iacgate.lib as base
+        import rego.v1
+
+        deny contains base.violation(["encrypted"], "not encrypted") if lib.input.weak
+    """
+    lib = "package house.lib\n\nimport rego.v1\n\nunused := 1\n"
+    lib += 'input := {"weak": true} if data.iacgate.lib.attr("encrypted") != true\n'
+    assert volume_findings(tmp_path, policy, {"lib.rego": lib}) == FIRES_ONCE

@@ -270,6 +270,9 @@ def _statements(code: str, name: str, texts: str) -> tuple[_Statement, ...]:
         continued = _OPEN_ENDED.search(previous) is not None
         if depth == 0 and not continued:
             head = _HEAD.match(line)
+            if head is not None and head.group(1) in ("input", "data") and not line[0].isspace():
+                # rego-cpp takes ``input`` as a rule name: not told from ``input.x`` continuing a line.
+                raise _Unsplittable(name)
             if head is not None and head.group(1) not in _CONTINUING:
                 if line[0].isspace():
                     raise _Unsplittable(name)
