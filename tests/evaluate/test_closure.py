@@ -66,6 +66,16 @@ def test_an_aliased_import_and_a_direct_data_reference_are_followed() -> None:
     assert names(index_with(rule)) == {"rule.rego", "lib.rego", "lib_aws.rego", "tables.rego"}
 
 
+def test_an_import_written_with_spaces_around_its_dots_is_followed() -> None:
+    index = index_with("package acme.rule\n\nimport data . acme . lib\n\ndeny contains 1 if lib.flag(true)\n")
+    assert names(index) == {"rule.rego", "lib.rego"}
+
+
+def test_an_import_with_a_quoted_part_brings_everything() -> None:
+    index = index_with('package acme.rule\n\nimport data.acme["lib"]\n\ndeny contains 1 if lib.flag(true)\n')
+    assert names(index) == {*LIBRARY, "rule.rego"}
+
+
 def test_names_in_comments_and_strings_reach_nothing() -> None:
     rule = '# uses data.other.things\npackage acme.rule\n\nmsg := "see data.other.things"\n'
     assert names(index_with(rule)) == {"rule.rego"}

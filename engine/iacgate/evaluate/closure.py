@@ -19,7 +19,14 @@ from pathlib import Path
 from iacgate.evaluate.safety import code_only, comments_blanked
 
 PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
-_IMPORT = re.compile(r"^import\s+data\.([\w.]+)(?:\s+as\s+(\w+))?", re.MULTILINE)
+# Every ``import`` statement of a module (one line each), the ones that name no data, and the form this
+# follows: a dotted name under ``data``, spaces allowed around the dots, and an optional alias.
+_IMPORT_LINE = re.compile(r"^[ \t]*import\b[^\n]*", re.MULTILINE)
+_NOT_DATA = ("import rego.", "import future.", "import input.", "import input ")
+_SIMPLE_IMPORT = re.compile(
+    r"[ \t]*import\s+data\s*\.\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+([A-Za-z_]\w*))?\s*"
+)
+_SPACES = re.compile(r"\s+")
 # ``data.a.b`` written in a rule body; ``data`` on its own or indexed (``data[x]``) reaches anything.
 _DATA_REF = re.compile(r"(?<![\w.])data\.([A-Za-z_][\w.]*)")
 _DATA_ANY = re.compile(r"(?<![\w.])data\b(?!\.[A-Za-z_])")
@@ -138,13 +145,17 @@ class ModuleIndex:
 
     def _reached(self, source: str) -> Iterable[Path]:
         code = code_only(source)
-        body = _IMPORT.sub("", code)
-        if _DATA_ANY.search(body):
+        imports = [line for line in _IMPORT_LINE.findall(code) if not line.lstrip().startswith(_NOT_DATA)]
+        parsed = [_SIMPLE_IMPORT.fullmatch(line) for line in imports]
+        body = _IMPORT_LINE.sub("", code)
+        if _DATA_ANY.search(body) or any(found is None for found in parsed):
+            # ``data`` used whole, or an import this does not follow (``import data.a["b"]``).
             return self.sources
-        references = [
-            _Reference(m.group(1), m.group(2) or m.group(1).rsplit(".", 1)[-1])
-            for m in _IMPORT.finditer(code)
-        ]
+        references = []
+        for found in parsed:
+            assert found is not None
+            path = _SPACES.sub("", found.group(1))
+            references.append(_Reference(path, found.group(2) or path.rsplit(".", 1)[-1]))
         references += [_Reference(path, None) for path in _DATA_REF.findall(body)]
         return [path for reference in references for path in self._files_for(reference, body)]
 
