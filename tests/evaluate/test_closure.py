@@ -76,6 +76,38 @@ def test_an_import_with_a_quoted_part_brings_everything() -> None:
     assert names(index) == {*LIBRARY, "rule.rego"}
 
 
+def test_a_package_above_the_rule_comes_for_the_bare_names_rego_cpp_finds_there() -> None:
+    sources = {Path(name): text for name, text in LIBRARY.items()}
+    sources[Path("acme.rego")] = "package acme\n\nimport rego.v1\n\nstrict if input.strict\n"
+    sources[Path("rule.rego")] = "package acme.rule\n\nimport rego.v1\n\ndeny contains 1 if not strict\n"
+    assert names(ModuleIndex.of(sources.items())) == {"rule.rego", "acme.rego"}
+
+
+def test_a_custom_rule_reading_a_rule_of_a_package_above_by_its_bare_name_fires_and_passes(
+    tmp_path: Path,
+) -> None:
+    """Not valid on OPA (a bare name is its own package's), but rego-cpp reads it: the bundle must hold it."""
+    directory = make_pack(
+        tmp_path,
+        """\
+        package house.volume
+
+        import data.iacgate.lib as base
+        import rego.v1
+
+        deny contains base.violation(["encrypted"], "not encrypted") if not encrypted_ok
+        """,
+    )
+    (directory / "house.rego").write_text(
+        "package house\n\nimport rego.v1\n\nencrypted_ok if input.resource.attributes.encrypted\n"
+    )
+    rules = load_packs(("house",), (directory,))
+    evaluator = EmbeddedEvaluator(rules)
+    failing = evaluator.evaluate(Graph((volume(encrypted=False),)), rules, {})
+    assert [(v.rule_id, v.resource_id) for v in failing.violations] == [("HOUSE-VOL-001", "aws_ebs_volume.v")]
+    assert evaluator.evaluate(Graph((volume(encrypted=True),)), rules, {}).violations == ()
+
+
 def test_names_in_comments_and_strings_reach_nothing() -> None:
     rule = '# uses data.other.things\npackage acme.rule\n\nmsg := "see data.other.things"\n'
     assert names(index_with(rule)) == {"rule.rego"}

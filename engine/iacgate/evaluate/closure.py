@@ -157,7 +157,15 @@ class ModuleIndex:
             path = _SPACES.sub("", found.group(1))
             references.append(_Reference(path, found.group(2) or path.rsplit(".", 1)[-1]))
         references += [_Reference(path, None) for path in _DATA_REF.findall(body)]
-        return [path for reference in references for path in self._files_for(reference, body)]
+        reached = [path for reference in references for path in self._files_for(reference, body)]
+        # rego-cpp also finds a bare name in a package above the module's own (``not strict_ok`` in
+        # ``house.volume`` reads ``data.house.strict_ok``), which OPA refuses: those packages come too.
+        package = PACKAGE.search(code)
+        scope = package.group(1).rpartition(".")[0] if package else ""
+        while scope:
+            reached.extend(self.packages.get(scope, ()))
+            scope = scope.rpartition(".")[0]
+        return reached
 
     def _files_for(self, reference: _Reference, body: str) -> Sequence[Path]:
         found: list[Path] = []
