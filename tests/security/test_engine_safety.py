@@ -249,3 +249,46 @@ def test_a_pack_reading_the_environment_with_spaces_is_refused_and_nothing_leaks
     assert "r1.rego:6: policy uses opa.runtime, which is refused" in result.stderr
     written = report.read_text(encoding="utf-8") if report.exists() else ""
     assert SECRET not in result.stdout + result.stderr + written
+
+
+# --- rules named after a root document ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "name"),
+    [
+        ("data := 5", "data"),
+        ('input := {"a": 1}', "input"),
+        ("default input := {}", "input"),
+        ("data.x := 1", "data"),
+        ("input[k] := v if {\n\tsome k, v in {}\n}", "input"),
+        ("data contains 1", "data"),
+    ],
+)
+def test_a_rule_named_after_a_root_document_is_refused_naming_its_line(
+    tmp_path: Path, rule: str, name: str
+) -> None:
+    source = f"package house.lib\n\nimport rego.v1\n\n{rule}\n"
+    with pytest.raises(
+        PackError, match=rf"x\.rego:5: policy defines a rule named {name}, which Rego reserves"
+    ):
+        check_policies([(tmp_path / "x.rego", source)])
+
+
+def test_the_root_documents_read_on_a_line_of_their_own_are_not_rules(tmp_path: Path) -> None:
+    source = (
+        'package house.lib\n\nimport rego.v1\n\nsame := 1 ==\ninput.a\n\n# data := 5\nmsg := "input := 1"\n'
+    )
+    check_policies([(tmp_path / "x.rego", source)])
+
+
+def test_a_pack_defining_data_is_a_one_line_error_not_an_abort(tmp_path: Path) -> None:
+    """rego-cpp 1.5.2 aborts the whole process when it compiles ``data := 5`` (exit 134, no message)."""
+    infra = write_infra(tmp_path / "infra")
+    pack = make_pack(tmp_path / "pol", policy("msg := lib.x"))
+    (pack / "lib.rego").write_text("package house.lib\n\nimport rego.v1\n\ndata := 5\n", encoding="utf-8")
+    result = iacgate("scan", "--pack-dir", str(pack), str(infra))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().endswith(
+        "lib.rego:5: policy defines a rule named data, which Rego reserves for its root document"
+    )

@@ -220,9 +220,26 @@ def refusals(source: str) -> list[Refusal]:
     return found
 
 
+# A rule named after a root document (``data := 5``, ``input[x] := y``): OPA refuses it, and rego-cpp 1.5.2
+# aborts the whole process on ``data``.
+_RESERVED_RULE = re.compile(
+    r"^(?:default[ \t]+)?(data|input)\b[ \t]*"
+    r"(?::=|=(?!=)|\[|\(|\{|contains\b|if\b|\.[ \t]*[A-Za-z_]\w*[ \t]*(?::=|=(?!=)|\[|\{|contains\b|if\b))",
+    re.MULTILINE,
+)
+
+
 def check_policies(files: Iterable[tuple[Path, str]]) -> None:
-    """Raise ``PackError`` naming the file, line and name of the first refused reference."""
+    """Raise ``PackError`` naming the file, line and name of the first refused reference, or of a rule
+    named after a root document."""
     for path, source in files:
+        reserved = _RESERVED_RULE.search(code_only(source))
+        if reserved is not None:
+            line = source.count("\n", 0, reserved.start()) + 1
+            raise PackError(
+                f"{path}:{line}: policy defines a rule named {reserved.group(1)}, which Rego reserves for "
+                "its root document"
+            )
         found = refusals(source)
         if not found:
             continue
