@@ -21,8 +21,9 @@ import, is ``data.house.lib.x`` if nothing nearer has that name). So a kept stat
   (``lib[x]``) or passed as a value; ``data`` used whole keeps everything.
 
 The packages of the rules asked (``roots``) are kept whole. Text that cannot be cut into statements
-(unbalanced brackets, no package, a package or import with a quoted part: ``import data.a["b"]``) leaves
-the bundle as it is.
+(unbalanced brackets, no package, a package or import with a quoted part: ``import data.a["b"]``, a name
+indented outside any bracket, ``input`` or ``data`` where a statement could start) leaves the bundle as it
+is.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ _DOTTED = r"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*"
 # alias, else its last part). Other spellings (``data.a["b"]``) leave the bundle whole.
 _PACKAGE = re.compile(rf"package\s+({_DOTTED})\s*")
 _IMPORT = re.compile(rf"import\s+({_DOTTED})(?:\s+as\s+([A-Za-z_]\w*))?\s*")
-# A statement starts at the first column: its name follows ``default`` when there is one.
+# A statement starts at the first column: its name follows ``default`` when there is one (on the same
+# line, or on the next).
 _HEAD = re.compile(r"\s*(?:default\s+)?([A-Za-z_]\w*)")
-# A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
 _DEFAULT = re.compile(r"default\s+([A-Za-z_]\w*)")
+# A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
 _REF = re.compile(r"(?<![\w.])([A-Za-z_]\w*)((?:\s*\.\s*[A-Za-z_]\w*)*)")
 _SPACE = re.compile(r"\s+")
 # A line starting at the first column with one of these words (none can name a rule) continues the
