@@ -19,14 +19,12 @@ from pathlib import Path
 from iacgate.evaluate.safety import code_only, comments_blanked
 
 PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
-# Every ``import`` statement of a module (one line each), the ones that name no data, and the form this
-# follows: a dotted name under ``data``, spaces allowed around the dots, and an optional alias.
+# A dotted name, spaces allowed around the dots (``data . a . b``).
+DOTTED = r"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*"
+SPACES = re.compile(r"\s+")
+# Every ``import`` statement of a module (one line each), and the form ``imported`` follows.
 _IMPORT_LINE = re.compile(r"^[ \t]*import\b[^\n]*", re.MULTILINE)
-_NOT_DATA = ("import rego.", "import future.", "import input.", "import input ")
-_SIMPLE_IMPORT = re.compile(
-    r"[ \t]*import\s+data\s*\.\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+([A-Za-z_]\w*))?\s*"
-)
-_SPACES = re.compile(r"\s+")
+_IMPORT = re.compile(rf"[ \t]*import\s+({DOTTED})(?:\s+as\s+([A-Za-z_]\w*))?\s*")
 # ``data.a.b`` written in a rule body; ``data`` on its own or indexed (``data[x]``) reaches anything.
 _DATA_REF = re.compile(r"(?<![\w.])data\.([A-Za-z_][\w.]*)")
 _DATA_ANY = re.compile(r"(?<![\w.])data\b(?!\.[A-Za-z_])")
@@ -73,6 +71,28 @@ def graph_reads(sources: Sequence[str]) -> GraphReads:
         types.update(name for match in lookups for name in match.groups()[:3] if name)
         edges = edges or any(match.group(0) == "input.edges" for match in lookups)
     return GraphReads(frozenset(types), edges)
+
+
+@dataclass(frozen=True)
+class Import:
+    """An ``import`` statement: the path under ``data`` it names (None for ``input``, ``rego.v1``,
+    ``future.keywords``), and the name it brings into scope (its alias, else its last part)."""
+
+    path: str | None
+    alias: str
+
+
+def imported(statement: str) -> Import | None:
+    """What an ``import`` statement (its text, trailing blanks allowed) brings in; None for a form this
+    does not follow (a quoted part: ``import data.a["b"]``), or ``data`` itself."""
+    found = _IMPORT.fullmatch(statement)
+    if found is None:
+        return None
+    dotted = SPACES.sub("", found.group(1))
+    if dotted == "data":
+        return None
+    alias = found.group(2) or dotted.rsplit(".", 1)[-1]
+    return Import(dotted.removeprefix("data.") if dotted.startswith("data.") else None, alias)
 
 
 @dataclass(frozen=True)
@@ -145,17 +165,12 @@ class ModuleIndex:
 
     def _reached(self, source: str) -> Iterable[Path]:
         code = code_only(source)
-        imports = [line for line in _IMPORT_LINE.findall(code) if not line.lstrip().startswith(_NOT_DATA)]
-        parsed = [_SIMPLE_IMPORT.fullmatch(line) for line in imports]
+        imports = [imported(line) for line in _IMPORT_LINE.findall(code)]
         body = _IMPORT_LINE.sub("", code)
-        if _DATA_ANY.search(body) or any(found is None for found in parsed):
+        if _DATA_ANY.search(body) or None in imports:
             # ``data`` used whole, or an import this does not follow (``import data.a["b"]``).
             return self.sources
-        references = []
-        for found in parsed:
-            assert found is not None
-            path = _SPACES.sub("", found.group(1))
-            references.append(_Reference(path, found.group(2) or path.rsplit(".", 1)[-1]))
+        references = [_Reference(i.path, i.alias) for i in imports if i is not None and i.path is not None]
         references += [_Reference(path, None) for path in _DATA_REF.findall(body)]
         reached = [path for reference in references for path in self._files_for(reference, body)]
         # rego-cpp also finds a bare name in a package above the module's own (``not strict_ok`` in

@@ -32,21 +32,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from iacgate.evaluate.closure import DOTTED, SPACES, imported
 from iacgate.evaluate.safety import code_only, comments_blanked
 
-# A dotted name, spaces allowed around the dots (``data . a . b``).
-_DOTTED = r"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*"
-# A whole ``package`` statement, and a whole ``import`` statement with the name it brings in scope (the
-# alias, else its last part). Other spellings (``data.a["b"]``) leave the bundle whole.
-_PACKAGE = re.compile(rf"package\s+({_DOTTED})\s*")
-_IMPORT = re.compile(rf"import\s+({_DOTTED})(?:\s+as\s+([A-Za-z_]\w*))?\s*")
+# A whole ``package`` statement. Other spellings (``package a["b"]``) leave the bundle whole, as do imports
+# ``closure.imported`` does not follow.
+_PACKAGE = re.compile(rf"package\s+({DOTTED})\s*")
 # A statement starts at the first column: its name follows ``default`` when there is one (on the same
 # line, or on the next).
 _HEAD = re.compile(r"\s*(?:default\s+)?([A-Za-z_]\w*)")
 _DEFAULT = re.compile(r"default\s+([A-Za-z_]\w*)")
 # A name and the dotted path after it (``lib.aws.key_class``, ``data.iacgate.lib``).
 _REF = re.compile(r"(?<![\w.])([A-Za-z_]\w*)((?:\s*\.\s*[A-Za-z_]\w*)*)")
-_SPACE = re.compile(r"\s+")
 # A line starting at the first column with one of these words (none can name a rule) continues the
 # statement above it: ``else``, an ``if`` or ``contains`` on a line of its own, ``input.x`` continuing an
 # expression. So does any line after one ending in an operator, a comma, such a word or ``default``.
@@ -193,7 +190,7 @@ def _names(text: str, imports: dict[str, str], package: str) -> frozenset[str]:
     """What a statement's code names (``_Statement.names``)."""
     found: set[str] = set()
     for first, rest in _REF.findall(text):
-        path = _SPACE.sub("", rest)
+        path = SPACES.sub("", rest)
         if first == "data":
             found.add(path[1:])
         elif first in imports:
@@ -236,17 +233,14 @@ def _parse(name: str, source: str) -> _Module:
             found = _PACKAGE.fullmatch(text)
             if found is None or package is not None:
                 raise _Unsplittable(name)
-            package = _SPACE.sub("", found.group(1))
+            package = SPACES.sub("", found.group(1))
             continue
-        found = _IMPORT.fullmatch(text)
-        if found is None:
+        brought = imported(text)
+        if brought is None:
             # ``import data.a["b"]``: what it names is not worked out; nor is ``import input["x"]``.
             raise _Unsplittable(name)
-        path = _SPACE.sub("", found.group(1))
-        if path.startswith("data."):
-            imports[found.group(2) or path.rsplit(".", 1)[-1]] = path[len("data.") :]
-        elif path == "data":
-            raise _Unsplittable(name)
+        if brought.path is not None:
+            imports[brought.alias] = brought.path
     if package is None:
         raise _Unsplittable(name)
     statements = tuple(
