@@ -204,7 +204,8 @@ def test_waivers_have_a_default_maximum_lifetime(repo: Path, tmp_path: Path) -> 
     assert str(waivers) in result.stderr
 
 
-def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
+def reviewed_waiver(repo: Path) -> str:
+    """A waiver of the volume's finding committed on main and merged into the change: main's commit."""
     git(repo, "checkout", "-q", "main")
     (repo / "iacgate-waivers.yaml").write_text(
         "waivers:\n  - rule: ENC-EBS-001\n    resource: aws_ebs_volume.data\n    reason: legacy\n"
@@ -212,8 +213,14 @@ def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
         encoding="utf-8",
     )
     commit(repo, "reviewed waiver")
+    reviewed = git(repo, "rev-parse", "main").strip()
     git(repo, "checkout", "-q", "pr")
     git(repo, "merge", "-q", "main")
+    return reviewed
+
+
+def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
+    reviewed_waiver(repo)
     assert iacgate(repo, "--trusted-ref", "main").returncode == 0
     # The change extends it by a thousand years: the ref's version still rules, and expires.
     path = repo / "iacgate-waivers.yaml"
@@ -225,16 +232,7 @@ def test_reviewed_waivers_on_the_trusted_ref_apply(repo: Path) -> None:
 def test_evidence_names_the_ref_commit_and_locates_its_waiver_there(repo: Path, tmp_path: Path) -> None:
     # An auditor must find the waiver that excused the finding: in the repository at the commit the ref
     # named during the scan (the ref moves on, the work tree may differ), not at a path under the scan root.
-    git(repo, "checkout", "-q", "main")
-    (repo / "iacgate-waivers.yaml").write_text(
-        "waivers:\n  - rule: ENC-EBS-001\n    resource: aws_ebs_volume.data\n    reason: legacy\n"
-        "    approved_by: alice\n    expires: 2026-06-01\n",
-        encoding="utf-8",
-    )
-    commit(repo, "reviewed waiver")
-    reviewed = git(repo, "rev-parse", "main").strip()
-    git(repo, "checkout", "-q", "pr")
-    git(repo, "merge", "-q", "main")
+    reviewed = reviewed_waiver(repo)
     sarif_path = tmp_path / "out.sarif"
     result = iacgate(repo, "--trusted-ref", "main", "--sarif-output", str(sarif_path))
     assert result.returncode == 0, result.stderr
