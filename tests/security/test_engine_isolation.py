@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ from iacgate.api import ScanSettings, scan
 from iacgate.errors import EvaluationError
 from iacgate.evaluate import Check, EmbeddedEvaluator, EngineOptions, Evaluation, Violation
 from iacgate.evaluate import embedded as embedded_module
-from iacgate.graph import Graph
-from iacgate.packs import RuleSet
+from iacgate.graph import Graph, Resource
+from iacgate.packs import RuleSet, load_packs
 from security.rego_packs import PASSING, SECRET, house, iacgate, make_pack, policy, volume, write_infra
 
 
@@ -221,3 +222,39 @@ def test_types_whose_bundle_must_be_compiled_go_whole_to_one_child(tmp_path: Pat
     assert [len(part or ()) for part in embedded_module._parts(big, 2, lambda _key: True)] == [150, 150]
     assert [len(part or ()) for part in embedded_module._parts(big, 2, lambda _key: False)] == [300]
     assert embedded_module._parts(big[:199], 2) == [None]
+
+
+def test_a_heavy_query_sent_whole_is_evened_out_by_the_dealt_ones(tmp_path: Path) -> None:
+    """A graph rule over many resources costs as much as dozens of resource queries: the child that
+    answers it is dealt fewer of them, so both finish together."""
+    rules = house(tmp_path, PASSING)
+    evaluator = EmbeddedEvaluator(rules)
+    big = evaluator._queries(volumes(300, "big"))
+    each = big[0].weight
+    heavy = embedded_module._Query("", "house/graph/deny", (), 60 * each)
+    parts = embedded_module._parts([*big, heavy], 2)
+    assert len(parts) == 2
+    loads = [sum([*big, heavy][index].weight for index in part or ()) for part in parts]
+    assert abs(loads[0] - loads[1]) <= each
+    holding = next(part for part in parts if part is not None and len(big) in part)
+    assert len(holding) == 1 + (300 - 60) // 2
+
+
+def test_a_graph_rule_weighs_what_its_document_holds() -> None:
+    """LOG-CLOUDTRAIL-006 reads the trails alone: its weight grows with them, not with the volumes."""
+    rules = load_packs(("audit-logging",))
+    evaluator = EmbeddedEvaluator(rules)
+    weights = []
+    for trails in (1, 40):
+        graph = Graph((*volumes(30, "v").resources, *(trail(f"t{n}") for n in range(trails))), name="g")
+        graph_queries = [query for query in evaluator._queries(graph) if query.resource is None]
+        (cloudtrail,) = [query for query in graph_queries if query.rules[0].id == "LOG-CLOUDTRAIL-006"]
+        weights.append(cloudtrail.weight)
+    each = embedded_module._GRAPH_RESOURCE_WEIGHT
+    assert weights == [embedded_module._QUERY_WEIGHT + each, embedded_module._QUERY_WEIGHT + 40 * each]
+
+
+def trail(name: str) -> Resource:
+    return replace(
+        volume(name), id=f"aws_cloudtrail.{name}", native_type="aws_cloudtrail", type="aws_cloudtrail"
+    )
