@@ -24,18 +24,56 @@ deny contains {"not_applicable": true, "resource": workspace.id} if {
 	workspace.mode != "managed"
 }
 
-azure_lock_by_id := {resource.id: resource |
-	some resources in input.resources_by_type
-	some resource in resources
-}
+# The resources `source` refers to through `attribute`, in the order of the edges. Not through an object of
+# every resource by id: rego-cpp builds an object or set comprehension in time quadratic in its size, and
+# a body that filters one collection and then searches another re-runs the first for every item of the
+# second: the ids are found in one function and handed, as a value, to another that looks them up.
+azure_lock_targets(source, attribute) := azure_lock_with_ids(azure_lock_target_ids(source, attribute))
 
-# The resources `source` refers to through `attribute`.
-azure_lock_targets(source, attribute) := [azure_lock_by_id[edge.target] |
+azure_lock_target_ids(source, attribute) := [edge.target |
 	some edge in input.edges
 	edge.source == source
 	edge.attribute == attribute
-	azure_lock_by_id[edge.target]
 ]
+
+azure_lock_with_ids(ids) := [resource |
+	some id in ids
+	some resources in input.resources_by_type
+	some resource in resources
+	resource.id == id
+]
+
+# Each lock of the configuration with what its scope refers to and its scope as text (null when it is not
+# a string), and each workspace with the resource groups its resource_group_name refers to and its name
+# and group as text. A lock is judged against every workspace: this is worked out once per query, in
+# rules, where a function would be evaluated again at every call.
+azure_lock_entries := [entry |
+	some lock in locks
+	scope := azure_lock_text_or_null(azure_lock_attr(lock, "scope"))
+	entry := {
+		"lock": lock,
+		"targets": azure_lock_targets(lock.id, "scope"),
+		"scope": scope,
+		"group_scope": azure_lock_group_id(scope),
+	}
+]
+
+azure_lock_workspace_entries := [{
+	"workspace": workspace,
+	"groups": azure_lock_targets(workspace.id, "resource_group_name"),
+	"name": azure_lock_text_or_null(azure_lock_attr(workspace, "name")),
+	"group": azure_lock_text_or_null(azure_lock_attr(workspace, "resource_group_name")),
+} |
+	some workspace in workspaces
+]
+
+azure_lock_text_or_null(value) := azure_lock_text(value) if is_string(value) else := null
+
+# Whether a scope is a resource group's literal resource id.
+azure_lock_group_id(scope) := true if {
+	is_string(scope)
+	regex.match(`^/subscriptions/[^/]+/resourcegroups/[^/]+$`, scope)
+} else := false
 
 azure_lock_text(value) := lower(trim_right(trim_space(value), "/")) if is_string(value)
 
@@ -50,89 +88,83 @@ azure_lock_protective(lock) if {
 
 azure_lock_level_unknown(lock) if lib.is_unknown(azure_lock_attr(lock, "lock_level"))
 
-# The workspace's resource group: the azurerm_resource_group its resource_group_name refers to, and its
-# literal name.
-azure_lock_workspace_groups(workspace) := azure_lock_targets(workspace.id, "resource_group_name")
-
-azure_lock_group_name(workspace) := azure_lock_text(azure_lock_attr(workspace, "resource_group_name"))
-
-# The lock's scope is the workspace: a reference to it, or its literal resource id.
-azure_lock_covers(lock, workspace) if {
-	some target in azure_lock_targets(lock.id, "scope")
-	target.id == workspace.id
+# The lock's scope is the workspace: a reference to it, or its literal resource id. `entry` is the lock's
+# (azure_lock_entries), `place` the workspace's (azure_lock_workspace_entries).
+azure_lock_covers(entry, place) if {
+	some target in entry.targets
+	target.id == place.workspace.id
 }
 
-azure_lock_covers(lock, workspace) if {
-	scope := azure_lock_text(azure_lock_attr(lock, "scope"))
-	name := azure_lock_text(azure_lock_attr(workspace, "name"))
-	group := azure_lock_group_name(workspace)
-	endswith(scope, concat("", ["/resourcegroups/", group, "/providers/microsoft.operationalinsights/workspaces/", name]))
+azure_lock_covers(entry, place) if {
+	is_string(entry.scope)
+	is_string(place.name)
+	is_string(place.group)
+	endswith(entry.scope, concat("", ["/resourcegroups/", place.group, "/providers/microsoft.operationalinsights/workspaces/", place.name]))
 }
 
 # ... or the workspace's resource group: a reference to the group the workspace refers to, a reference to
 # a group of the same literal name, or the group's literal resource id.
-azure_lock_covers(lock, workspace) if {
-	some target in azure_lock_targets(lock.id, "scope")
+azure_lock_covers(entry, place) if {
+	some target in entry.targets
 	target.type == "azurerm_resource_group"
-	azure_lock_same_group(target, workspace)
+	azure_lock_same_group(target, place)
 }
 
-azure_lock_covers(lock, workspace) if {
-	scope := azure_lock_text(azure_lock_attr(lock, "scope"))
-	group := azure_lock_group_name(workspace)
-	regex.match(`^/subscriptions/[^/]+/resourcegroups/[^/]+$`, scope)
-	endswith(scope, concat("", ["/resourcegroups/", group]))
+azure_lock_covers(entry, place) if {
+	entry.group_scope == true
+	is_string(place.group)
+	endswith(entry.scope, concat("", ["/resourcegroups/", place.group]))
 }
 
-azure_lock_same_group(group, workspace) if {
-	some own in azure_lock_workspace_groups(workspace)
+azure_lock_same_group(group, place) if {
+	some own in place.groups
 	own.id == group.id
 }
 
-azure_lock_same_group(group, workspace) if {
+azure_lock_same_group(group, place) if {
 	name := azure_lock_text(azure_lock_attr(group, "name"))
-	name == azure_lock_group_name(workspace)
+	name == place.group
 }
 
-azure_lock_protected(workspace) if {
-	some lock in locks
-	azure_lock_protective(lock)
-	azure_lock_covers(lock, workspace)
+azure_lock_protected(place) if {
+	some entry in azure_lock_entries
+	azure_lock_protective(entry.lock)
+	azure_lock_covers(entry, place)
 }
 
 # A lock whose scope is unknown until apply and refers to nothing may be on the workspace; a lock on the
 # workspace whose level is unknown may protect it.
-azure_lock_maybe(workspace) if {
-	some lock in locks
-	azure_lock_level_unknown(lock)
-	azure_lock_covers(lock, workspace)
+azure_lock_maybe(place) if {
+	some entry in azure_lock_entries
+	azure_lock_level_unknown(entry.lock)
+	azure_lock_covers(entry, place)
 }
 
 azure_lock_maybe(_) if azure_lock_scope_unknown
 
 azure_lock_scope_unknown if {
-	some lock in locks
-	lib.is_unknown(azure_lock_attr(lock, "scope"))
-	count(azure_lock_targets(lock.id, "scope")) == 0
-	not azure_lock_level_known_weak(lock)
+	some entry in azure_lock_entries
+	lib.is_unknown(azure_lock_attr(entry.lock, "scope"))
+	count(entry.targets) == 0
+	not azure_lock_level_known_weak(entry.lock)
 }
 
 # The workspace's resource group is unknown until apply and refers to no group, beside a protective lock
 # on a resource group: it may be the workspace's.
-azure_lock_maybe(workspace) if {
-	lib.is_unknown(azure_lock_attr(workspace, "resource_group_name"))
-	count(azure_lock_workspace_groups(workspace)) == 0
-	some lock in locks
-	azure_lock_protective(lock)
-	azure_lock_on_a_group(lock)
+azure_lock_maybe(place) if {
+	lib.is_unknown(azure_lock_attr(place.workspace, "resource_group_name"))
+	count(place.groups) == 0
+	some entry in azure_lock_entries
+	azure_lock_protective(entry.lock)
+	azure_lock_on_a_group(entry)
 }
 
-azure_lock_on_a_group(lock) if {
-	some target in azure_lock_targets(lock.id, "scope")
+azure_lock_on_a_group(entry) if {
+	some target in entry.targets
 	target.type == "azurerm_resource_group"
 }
 
-azure_lock_on_a_group(lock) if regex.match(`^/subscriptions/[^/]+/resourcegroups/[^/]+$`, azure_lock_text(azure_lock_attr(lock, "scope")))
+azure_lock_on_a_group(entry) if entry.group_scope == true
 
 azure_lock_level_known_weak(lock) if {
 	level := azure_lock_attr(lock, "lock_level")
@@ -146,15 +178,15 @@ azure_lock_message := concat("", [
 	"required a CanNotDelete (or ReadOnly) management lock on the workspace or its resource group",
 ])
 
-deny contains {"resource": workspace.id, "path": [], "message": azure_lock_message} if {
-	some workspace in workspaces
-	not azure_lock_protected(workspace)
-	not azure_lock_maybe(workspace)
+deny contains {"resource": place.workspace.id, "path": [], "message": azure_lock_message} if {
+	some place in azure_lock_workspace_entries
+	not azure_lock_protected(place)
+	not azure_lock_maybe(place)
 }
 
-deny contains {"resource": workspace.id, "path": [], "message": msg, "status": "undetermined"} if {
-	some workspace in workspaces
-	not azure_lock_protected(workspace)
-	azure_lock_maybe(workspace)
+deny contains {"resource": place.workspace.id, "path": [], "message": msg, "status": "undetermined"} if {
+	some place in azure_lock_workspace_entries
+	not azure_lock_protected(place)
+	azure_lock_maybe(place)
 	msg := "cannot tell whether the Log Analytics workspace is protected against deletion: the lock_level or scope of an azurerm_management_lock that may apply to it is unknown until apply, required a CanNotDelete (or ReadOnly) management lock on the workspace or its resource group"
 }

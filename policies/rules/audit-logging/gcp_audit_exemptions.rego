@@ -84,16 +84,17 @@ deny contains {"resource": config.id, "path": ["audit_log_config"], "message": m
 
 # --- each project: the configurations that apply to it (as LOG-GCPAUDIT-002 finds them) -----------------
 
-gcp_exempt_by_id := {resource.id: resource |
-	some resources in input.resources_by_type
-	some resource in resources
-}
+# Managed resources of a type with an edge to `target`, in the order of the edges, found as LOG-GCPAUDIT-002
+# finds them (gcp_audit_referrers there).
+gcp_exempt_referrers(target, type_name) := gcp_exempt_with_ids(gcp_exempt_sources(target), gcp_exempt_resources_of(type_name))
 
-gcp_exempt_referrers(target, type_name) := [gcp_exempt_by_id[edge.source] |
-	some edge in input.edges
-	edge.target == target
-	gcp_exempt_by_id[edge.source].type == type_name
-	gcp_exempt_by_id[edge.source].mode == "managed"
+gcp_exempt_sources(target) := [edge.source | some edge in input.edges; edge.target == target]
+
+gcp_exempt_with_ids(ids, resources) := [resource |
+	some id in ids
+	some resource in resources
+	resource.id == id
+	resource.mode == "managed"
 ]
 
 gcp_exempt_of_type(type_name) := [config | some config in configs; config.type == type_name]
