@@ -194,10 +194,13 @@ def test_a_builtin_error_names_the_rule_that_raised_it(tmp_path: Path) -> None:
         }
     """
     rules = load_packs(("house",), (house(tmp_path, {"volume.rego": policy}),))
-    with pytest.raises(
-        EvaluationError, match=r"rule HOUSE-VOL-001 \(house\.volume\) failed on aws_ebs_volume\.v"
-    ):
+    with pytest.raises(EvaluationError) as raised:
         EmbeddedEvaluator(rules).evaluate(Graph((volume(label="a"),)), rules, {})
+    # rego-cpp answers a query it gave up on as it answers a builtin's error: the message says both.
+    assert str(raised.value) == (
+        "rule HOUSE-VOL-001 (house.volume) failed on aws_ebs_volume.v: a builtin call raised an error, "
+        "or the rego engine gave up on the query"
+    )
 
 
 def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_answers(

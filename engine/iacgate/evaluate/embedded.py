@@ -425,7 +425,12 @@ class EmbeddedEvaluator:
             culprit = self._culprit(rules, value)
             where = f"rule {culprit.id} ({culprit.policy})" if culprit else entrypoint
             subject = document.get("resource", {}).get("id", "the graph")
-            raise EvaluationError(f"{where} failed on {subject}: a builtin call raised an error")
+            # rego-cpp answers a builtin's error and a query it gave up on (past an internal limit, after
+            # seconds of work) alike, without a reason.
+            raise EvaluationError(
+                f"{where} failed on {subject}: a builtin call raised an error, or the rego engine gave up on "
+                "the query"
+            )
         if text == "undefined":
             return None
         try:
