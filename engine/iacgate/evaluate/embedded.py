@@ -173,7 +173,7 @@ def _parts(
     dealt = {key for key, indexes in by_key.items() if len(indexes) >= 2 * jobs and ready(key)}
     # The types that go whole first, heaviest first, each to the least loaded process; then the dealt
     # queries one by one, each to the process with the least work so far, which evens out what the
-    # whole ones left uneven (a graph rule over a hundred trails costs as much as 60 bucket queries).
+    # whole ones left uneven (a graph rule over a hundred trails costs as much as a dozen bucket queries).
     whole = sorted(
         (indexes for key, indexes in by_key.items() if key not in dealt),
         key=lambda indexes: (-sum(queries[index].weight for index in indexes), indexes[0]),
