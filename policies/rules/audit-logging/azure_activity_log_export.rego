@@ -17,6 +17,7 @@
 package iacgate.rules.audit_logging.azure_activity_log_export
 
 import data.iacgate.lib
+import data.iacgate.lib.graph_refs
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -76,23 +77,6 @@ azure_activity_body_unknown(resource) if lib.is_unknown(object.get(resource.attr
 
 azure_activity_body_unknown(resource) if lib.is_unknown(object.get(azure.azure_arm_body(resource), "properties", null))
 
-# The resources a setting refers to through `attribute`, in the order of the edges. Not through an object
-# of every resource by id: rego-cpp builds an object or set comprehension in time quadratic in its size, and a body that filters
-# one collection and then searches another re-runs the first for every item of the second: the ids are
-# found in one function and handed, as a value, to another that looks them up.
-azure_activity_target_ids(source, attribute) := [edge.target |
-	some edge in input.edges
-	edge.source == source
-	edge.attribute == attribute
-]
-
-azure_activity_with_ids(ids) := [resource |
-	some id in ids
-	some resources in input.resources_by_type
-	some resource in resources
-	resource.id == id
-]
-
 # What a setting sends and where its target is. `uncertain`: its logs cannot be told until apply (azurerm
 # log blocks or an older log block's enabled; an azapi_resource's type, body, properties.logs or a logs
 # entry). `destination_unknown`: an azapi_resource whose type is unknown, or whose body or properties are
@@ -102,7 +86,7 @@ azure_activity_with_ids(ids) := [resource |
 azure_activity_fact(setting, kind, view, uncertain, type_unknown, body_unknown) := fact if {
 	attribute := azure_activity_words[kind].target
 	target := object.get(setting.attributes, attribute, null)
-	referred := azure_activity_with_ids(azure_activity_target_ids(setting.id, attribute))
+	referred := graph_refs.graph_resources_named(graph_refs.graph_targets(setting.id, attribute))
 	key := azure_activity_key(target, referred)
 	target_unknown := count([1 | lib.is_unknown(target); count(referred) == 0]) > 0
 	destination := count([1 | azure.diagnostic_destination(view)]) > 0

@@ -7,6 +7,7 @@
 package iacgate.rules.audit_logging.azure_log_workspace_lock
 
 import data.iacgate.lib
+import data.iacgate.lib.graph_refs
 import rego.v1
 
 azure_lock_resources_of(type_name) := object.get(input.resources_by_type, type_name, [])
@@ -24,24 +25,9 @@ deny contains {"not_applicable": true, "resource": workspace.id} if {
 	workspace.mode != "managed"
 }
 
-# The resources `source` refers to through `attribute`, in the order of the edges. Not through an object of
-# every resource by id: rego-cpp builds an object or set comprehension in time quadratic in its size, and
-# a body that filters one collection and then searches another re-runs the first for every item of the
-# second: the ids are found in one function and handed, as a value, to another that looks them up.
-azure_lock_targets(source, attribute) := azure_lock_with_ids(azure_lock_target_ids(source, attribute))
-
-azure_lock_target_ids(source, attribute) := [edge.target |
-	some edge in input.edges
-	edge.source == source
-	edge.attribute == attribute
-]
-
-azure_lock_with_ids(ids) := [resource |
-	some id in ids
-	some resources in input.resources_by_type
-	some resource in resources
-	resource.id == id
-]
+# The resources `source` refers to through `attribute`, in the order of the edges (graph_refs.graph_targets says
+# why not through an object of every resource by id).
+azure_lock_targets(source, attribute) := graph_refs.graph_resources_named(graph_refs.graph_targets(source, attribute))
 
 # Each lock of the configuration with what its scope refers to and its scope as text (null when it is not
 # a string), and each workspace with the resource groups its resource_group_name refers to and its name

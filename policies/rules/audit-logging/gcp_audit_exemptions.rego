@@ -13,6 +13,7 @@
 package iacgate.rules.audit_logging.gcp_audit_exemptions
 
 import data.iacgate.lib
+import data.iacgate.lib.graph_refs
 import data.iacgate.lib.gcp_audit
 import rego.v1
 
@@ -85,15 +86,9 @@ deny contains {"resource": config.id, "path": ["audit_log_config"], "message": m
 # --- each project: the configurations that apply to it (as LOG-GCPAUDIT-002 finds them) -----------------
 
 # Managed resources of a type with an edge to `target`, in the order of the edges, found as LOG-GCPAUDIT-002
-# finds them (gcp_audit_referrers there).
-gcp_exempt_referrers(target, type_name) := gcp_exempt_with_ids(gcp_exempt_sources(target), gcp_exempt_resources_of(type_name))
-
-gcp_exempt_sources(target) := [edge.source | some edge in input.edges; edge.target == target]
-
-gcp_exempt_with_ids(ids, resources) := [resource |
-	some id in ids
-	some resource in resources
-	resource.id == id
+# finds them.
+gcp_exempt_referrers(target, type_name) := [resource |
+	some resource in graph_refs.graph_resources_with_ids(graph_refs.graph_sources(target), gcp_exempt_resources_of(type_name))
 	resource.mode == "managed"
 ]
 

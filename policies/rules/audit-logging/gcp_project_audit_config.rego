@@ -7,6 +7,7 @@
 package iacgate.rules.audit_logging.gcp_project_audit_config
 
 import data.iacgate.lib
+import data.iacgate.lib.graph_refs
 import data.iacgate.lib.gcp_audit
 import rego.v1
 
@@ -21,15 +22,8 @@ deny contains {"not_applicable": true, "resource": project.id} if {
 }
 
 # Resources of a type with an edge to `target` (a configuration naming a project or folder), in the order of
-# the edges. Not through an object of every resource by id: rego-cpp builds an object or set comprehension
-# in time quadratic in its size (a 4,000-resource module took 5 s a query), and a body that filters one
-# collection and then searches another re-runs the first for every item of the second: the ids are found
-# in one function and handed, as a value, to another that looks them up.
-gcp_audit_referrers(target, type_name) := gcp_audit_with_ids(gcp_audit_sources(target), gcp_audit_resources_of(type_name))
-
-gcp_audit_sources(target) := [edge.source | some edge in input.edges; edge.target == target]
-
-gcp_audit_with_ids(ids, resources) := [resource | some id in ids; some resource in resources; resource.id == id]
+# the edges (graph_refs.graph_sources says why not through an object of every resource by id).
+gcp_audit_referrers(target, type_name) := graph_refs.graph_resources_with_ids(graph_refs.graph_sources(target), gcp_audit_resources_of(type_name))
 
 gcp_audit_service(config) := object.get(config.attributes, "service", null)
 
