@@ -174,14 +174,15 @@ def _parts(
     # The types that go whole first, heaviest first, each to the least loaded process; then the dealt
     # queries one by one, each to the process with the least work so far, which evens out what the
     # whole ones left uneven (a graph rule over a hundred trails costs as much as a dozen bucket queries).
-    whole = sorted(
-        (indexes for key, indexes in by_key.items() if key not in dealt),
-        key=lambda indexes: (-sum(queries[index].weight for index in indexes), indexes[0]),
-    )
-    for indexes in whole:
+    whole = {
+        key: sum(queries[index].weight for index in indexes)
+        for key, indexes in by_key.items()
+        if key not in dealt
+    }
+    for key in sorted(whole, key=lambda key: (-whole[key], by_key[key][0])):
         lightest = loads.index(min(loads))
-        parts[lightest].extend(indexes)
-        loads[lightest] += sum(queries[index].weight for index in indexes)
+        parts[lightest].extend(by_key[key])
+        loads[lightest] += whole[key]
     for key in sorted(dealt, key=lambda key: (-len(by_key[key]), key)):
         for index in by_key[key]:
             lightest = loads.index(min(loads))
