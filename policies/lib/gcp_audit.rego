@@ -1,57 +1,129 @@
-# Where a google_project sits in a whole-graph input (scope: graph) and whether a folder or organization
-# audit configuration applies to it: shared by LOG-GCPAUDIT-002 (gcp_project_audit_config) and
-# LOG-GCPAUDIT-003 (gcp_audit_exemptions). Functions are prefixed gcp_placement_ (regopy 1.5.2 crashes
-# when two packages define functions of one name with different arities).
+# Where a google_project sits in a whole-graph input (scope: graph) and which audit configurations of the
+# scanned code apply to it: shared by LOG-GCPAUDIT-002 (gcp_project_audit_config) and LOG-GCPAUDIT-003
+# (gcp_audit_exemptions). Names are prefixed gcp_placement_ (regopy 1.5.2 crashes when two packages define
+# functions of one name with different arities).
+#
+# Cost: a landing zone holds many projects and thousands of resources that refer to them. Nothing here
+# scans every edge per project, and nothing builds an object of every resource by id (rego-cpp builds an
+# object or set comprehension in time quadratic in its size): the edges these rules can use (to a
+# google_folder, from a project-level audit configuration or IAM policy) are picked out once per query,
+# by rules, and each project and configuration is then worked out once, on those.
 package iacgate.lib.gcp_audit
 
+import data.iacgate.lib
+import data.iacgate.lib.graph_refs
 import rego.v1
 
-gcp_placement_by_id := {resource.id: resource |
-	some resources in input.resources_by_type
-	some resource in resources
+# Each type is looked up by its literal name: a rule that names the types it reads is sent those alone
+# (closure.graph_reads), not the whole graph.
+gcp_placement_folders := object.get(input.resources_by_type, "google_folder", [])
+
+gcp_placement_project_audit_configs := object.get(input.resources_by_type, "google_project_iam_audit_config", [])
+
+gcp_placement_project_iam_policies := object.get(input.resources_by_type, "google_project_iam_policy", [])
+
+gcp_placement_folder_audit_configs := object.get(input.resources_by_type, "google_folder_iam_audit_config", [])
+
+gcp_placement_organization_audit_configs := object.get(input.resources_by_type, "google_organization_iam_audit_config", [])
+
+gcp_placement_folder_ids := {folder.id | some folder in gcp_placement_folders}
+
+gcp_placement_folder_edges := [edge | some edge in input.edges; gcp_placement_folder_ids[edge.target]]
+
+# The google_folder resources `source` refers to (a project's folder_id, a configuration's folder), one per
+# edge, in the order of the edges.
+gcp_placement_folders_of(source) := graph_refs.graph_resources_with_ids(
+	[edge.target | some edge in gcp_placement_folder_edges; edge.source == source],
+	gcp_placement_folders,
+)
+
+# Project-level configurations name the project they belong to.
+gcp_placement_project_config_ids := {config.id |
+	some config in array.concat(gcp_placement_project_audit_configs, gcp_placement_project_iam_policies)
 }
 
-# Resources of a type that `source` has an edge to (a project's folder).
-gcp_placement_referenced(source, type_name) := [gcp_placement_by_id[edge.target] |
-	some edge in input.edges
-	edge.source == source
-	gcp_placement_by_id[edge.target].type == type_name
+gcp_placement_project_config_edges := [edge | some edge in input.edges; gcp_placement_project_config_ids[edge.source]]
+
+# The resources among `configs` (gcp_placement_project_audit_configs or gcp_placement_project_iam_policies,
+# any mode) that refer to the project `target`, one per edge, in the order of the edges.
+gcp_placement_project_configs(target, configs) := graph_refs.graph_resources_with_ids(
+	[edge.source | some edge in gcp_placement_project_config_edges; edge.target == target],
+	configs,
+)
+
+# A folder or organization number without its prefix ("folders/123" and "123" are one folder); "" when the
+# value is not a string.
+gcp_placement_number(value) := trim_prefix(trim_prefix(trim_space(value), "folders/"), "organizations/") if {
+	is_string(value)
+} else := ""
+
+# Where a project sits, worked out once: the google_folder resources it refers to (folder_id =
+# google_folder.x.name), the number of its literal folder_id, and its organization numbers: its literal
+# org_id, or the literal parent of its folder.
+gcp_placement_project(project) := place if {
+	folders := gcp_placement_folders_of(project.id)
+	place := {
+		"folders": folders,
+		"folder_ids": [folder.id | some folder in folders],
+		"folder": gcp_placement_number(object.get(project.attributes, "folder_id", null)),
+		"orgs": gcp_placement_project_orgs(project, folders),
+	}
+}
+
+gcp_placement_project_orgs(project, folders) := [number |
+	some value in array.concat(
+		[object.get(project.attributes, "org_id", null)],
+		[parent |
+			some folder in folders
+			parent := object.get(folder.attributes, "parent", null)
+			is_string(parent)
+			startswith(trim_space(parent), "organizations/")
+		],
+	)
+	number := gcp_placement_number(value)
+	number != ""
 ]
 
-# A folder or organization number without its prefix ("folders/123" and "123" are one folder).
-gcp_placement_number(value) := trim_prefix(trim_prefix(trim_space(value), "folders/"), "organizations/") if is_string(value)
-
-# The folders a project sits in: a google_folder it refers to (folder_id = google_folder.x.name).
-gcp_placement_project_folders(project) := gcp_placement_referenced(project.id, "google_folder")
+# The folder and organization audit configurations the configuration manages, each with where it applies:
+# the google_folder resources it refers to, and the number of its literal folder or org_id.
+gcp_placement_inherited := [placed |
+	some config in array.concat(gcp_placement_folder_audit_configs, gcp_placement_organization_audit_configs)
+	config.mode == "managed"
+	placed := {
+		"config": config,
+		"folder_ids": [folder.id | some folder in gcp_placement_folders_of(config.id)],
+		"folder": gcp_placement_number(object.get(config.attributes, "folder", null)),
+		"org": gcp_placement_number(object.get(config.attributes, "org_id", null)),
+	}
+]
 
 # A folder configuration applies to the project: it refers to the project's google_folder, or names the
-# same folder number as the project's literal folder_id.
-gcp_placement_folder_applies(config, project) if {
-	some folder in gcp_placement_project_folders(project)
-	some target in gcp_placement_referenced(config.id, "google_folder")
-	target.id == folder.id
+# same folder number as the project's literal folder_id. An organization configuration applies when it
+# names one of the project's organizations.
+gcp_placement_applies(placed, place) if {
+	placed.config.type == "google_folder_iam_audit_config"
+	some id in place.folder_ids
+	id in placed.folder_ids
 }
 
-gcp_placement_folder_applies(config, project) if {
-	number := gcp_placement_number(object.get(project.attributes, "folder_id", null))
-	number != ""
-	number == gcp_placement_number(object.get(config.attributes, "folder", null))
+gcp_placement_applies(placed, place) if {
+	placed.config.type == "google_folder_iam_audit_config"
+	place.folder != ""
+	place.folder == placed.folder
 }
 
-# The organization numbers a project sits in: its literal org_id, or the literal parent of its folder.
-gcp_placement_project_orgs(project) := {number |
-	number := gcp_placement_number(object.get(project.attributes, "org_id", null))
-	number != ""
-} | {number |
-	some folder in gcp_placement_project_folders(project)
-	parent := object.get(folder.attributes, "parent", null)
-	is_string(parent)
-	startswith(trim_space(parent), "organizations/")
-	number := gcp_placement_number(parent)
+gcp_placement_applies(placed, place) if {
+	placed.config.type == "google_organization_iam_audit_config"
+	placed.org in place.orgs
 }
 
-# An organization configuration applies to the project: it names one of the project's organizations.
-gcp_placement_org_applies(config, project) if {
-	some number in gcp_placement_project_orgs(project)
-	number == gcp_placement_number(object.get(config.attributes, "org_id", null))
+# The folder and organization configurations (managed) that apply to a project placed at `place`, in the
+# order of gcp_placement_inherited.
+gcp_placement_inherited_by(place) := [placed.config | some placed in gcp_placement_inherited; gcp_placement_applies(placed, place)]
+
+# Where the project sits is unknown until apply (its folder_id or org_id, with no google_folder reference).
+gcp_placement_unknown(project, place) if {
+	some key in ["folder_id", "org_id"]
+	lib.is_unknown(object.get(project.attributes, key, null))
+	count(place.folders) == 0
 }

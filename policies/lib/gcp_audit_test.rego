@@ -20,13 +20,8 @@ test_folder_and_organization_configurations_apply if {
 		{"source": by_folder.id, "target": folder.id, "attribute": "folder"},
 	]
 	resources := {"google_folder": [folder], "google_project": [project], "google_folder_iam_audit_config": [by_folder, by_number], "google_organization_iam_audit_config": [by_org, elsewhere]}
-	applying := {config.id |
-		some config in [by_folder, by_number, by_org, elsewhere]
-		gcp_placement_applies(config, project)
-	} with input.resources_by_type as resources with input.edges as edges
-	applying == {by_folder.id, by_number.id, by_org.id}
+	applying := [config.id | some config in gcp_audit.gcp_placement_inherited_by(gcp_audit.gcp_placement_project(project))]
+		with input.resources_by_type as resources
+		with input.edges as edges
+	applying == [by_folder.id, by_number.id, by_org.id]
 }
-
-gcp_placement_applies(config, project) if gcp_audit.gcp_placement_folder_applies(config, project)
-
-gcp_placement_applies(config, project) if gcp_audit.gcp_placement_org_applies(config, project)

@@ -17,8 +17,9 @@
 package iacgate.rules.audit_logging.azure_activity_log_export
 
 import data.iacgate.lib
-import data.iacgate.lib.graph_refs
 import data.iacgate.lib.azure
+import data.iacgate.lib.graph_any_type
+import data.iacgate.lib.graph_refs
 import rego.v1
 
 required := ["Administrative", "Security", "Policy", "Alert"]
@@ -86,7 +87,7 @@ azure_activity_body_unknown(resource) if lib.is_unknown(object.get(azure.azure_a
 azure_activity_fact(setting, kind, view, uncertain, type_unknown, body_unknown) := fact if {
 	attribute := azure_activity_words[kind].target
 	target := object.get(setting.attributes, attribute, null)
-	referred := graph_refs.graph_resources_named(graph_refs.graph_targets(setting.id, attribute))
+	referred := graph_any_type.graph_resources_named(graph_refs.graph_targets(setting.id, attribute))
 	key := azure_activity_key(target, referred)
 	target_unknown := count([1 | lib.is_unknown(target); count(referred) == 0]) > 0
 	destination := count([1 | azure.diagnostic_destination(view)]) > 0

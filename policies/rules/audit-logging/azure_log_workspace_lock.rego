@@ -7,6 +7,7 @@
 package iacgate.rules.audit_logging.azure_log_workspace_lock
 
 import data.iacgate.lib
+import data.iacgate.lib.graph_any_type
 import data.iacgate.lib.graph_refs
 import rego.v1
 
@@ -27,7 +28,7 @@ deny contains {"not_applicable": true, "resource": workspace.id} if {
 
 # The resources `source` refers to through `attribute`, in the order of the edges (graph_refs.graph_targets says
 # why not through an object of every resource by id).
-azure_lock_targets(source, attribute) := graph_refs.graph_resources_named(graph_refs.graph_targets(source, attribute))
+azure_lock_targets(source, attribute) := graph_any_type.graph_resources_named(graph_refs.graph_targets(source, attribute))
 
 # Each lock of the configuration with what its scope refers to and its scope as text (null when it is not
 # a string), and each workspace with the resource groups its resource_group_name refers to and its name
@@ -53,10 +54,12 @@ azure_lock_workspace_entries := [{
 	some workspace in workspaces
 ]
 
-azure_lock_text_or_null(value) := azure_lock_text(value) if is_string(value) else := null
+azure_lock_text_or_null(value) := azure_lock_text(value) if is_string(value)
+
+else := null
 
 # Whether a scope is a resource group's literal resource id.
-azure_lock_group_id(scope) := true if {
+azure_lock_group_id(scope) if {
 	is_string(scope)
 	regex.match(`^/subscriptions/[^/]+/resourcegroups/[^/]+$`, scope)
 } else := false

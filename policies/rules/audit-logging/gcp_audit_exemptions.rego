@@ -13,26 +13,25 @@
 package iacgate.rules.audit_logging.gcp_audit_exemptions
 
 import data.iacgate.lib
-import data.iacgate.lib.graph_refs
 import data.iacgate.lib.gcp_audit
 import rego.v1
 
-config_types := ["google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"]
+# Every audit configuration, of the project, folder and organization kinds (types looked up by literal
+# name: data.iacgate.lib.gcp_audit says why).
+all_configs := array.concat(
+	gcp_audit.gcp_placement_project_audit_configs,
+	array.concat(gcp_audit.gcp_placement_folder_audit_configs, gcp_audit.gcp_placement_organization_audit_configs),
+)
 
-gcp_exempt_resources_of(type_name) := object.get(input.resources_by_type, type_name, [])
+configs := [config | some config in all_configs; config.mode == "managed"]
 
-configs := [config |
-	some type_name in config_types
-	some config in gcp_exempt_resources_of(type_name)
-	config.mode == "managed"
-]
+all_projects := object.get(input.resources_by_type, "google_project", [])
 
-projects := [project | some project in gcp_exempt_resources_of("google_project"); project.mode == "managed"]
+projects := [project | some project in all_projects; project.mode == "managed"]
 
 # Projects and configurations only read (data sources) are governed elsewhere: no check.
 deny contains {"not_applicable": true, "resource": resource.id} if {
-	some type_name in array.concat(config_types, ["google_project"])
-	some resource in gcp_exempt_resources_of(type_name)
+	some resource in array.concat(all_configs, all_projects)
 	resource.mode != "managed"
 }
 
@@ -85,29 +84,23 @@ deny contains {"resource": config.id, "path": ["audit_log_config"], "message": m
 
 # --- each project: the configurations that apply to it (as LOG-GCPAUDIT-002 finds them) -----------------
 
-# Managed resources of a type with an edge to `target`, in the order of the edges, found as LOG-GCPAUDIT-002
-# finds them.
-gcp_exempt_referrers(target, type_name) := [resource |
-	some resource in graph_refs.graph_resources_with_ids(graph_refs.graph_sources(target), gcp_exempt_resources_of(type_name))
-	resource.mode == "managed"
+# Each managed project, worked out once per query (data.iacgate.lib.gcp_audit, shared with
+# LOG-GCPAUDIT-002, says why): where it sits, and the managed audit configurations that apply to it (its own
+# google_project_iam_audit_config resources, then those of its folder and organization).
+project_entries := [entry |
+	some project in projects
+	place := gcp_audit.gcp_placement_project(project)
+	own := [config |
+		some config in gcp_audit.gcp_placement_project_configs(project.id, gcp_audit.gcp_placement_project_audit_configs)
+		config.mode == "managed"
+	]
+	entry := {"project": project, "place": place, "applying": array.concat(own, gcp_audit.gcp_placement_inherited_by(place))}
 ]
-
-gcp_exempt_of_type(type_name) := [config | some config in configs; config.type == type_name]
-
-# The folders and organizations a project sits in, and whether their configurations apply to it:
-# data.iacgate.lib.gcp_audit (shared with LOG-GCPAUDIT-002).
-gcp_exempt_applying(project) := array.concat(
-	gcp_exempt_referrers(project.id, "google_project_iam_audit_config"),
-	array.concat(
-		[config | some config in gcp_exempt_of_type("google_folder_iam_audit_config"); gcp_audit.gcp_placement_folder_applies(config, project)],
-		[config | some config in gcp_exempt_of_type("google_organization_iam_audit_config"); gcp_audit.gcp_placement_org_applies(config, project)],
-	),
-)
 
 # What a configuration exempts, as people read it ("storage.googleapis.com DATA_READ: user:a") when the
 # members are known.
-gcp_exempt_found(project) := [text |
-	some config in gcp_exempt_applying(project)
+gcp_exempt_found(entry) := [text |
+	some config in entry.applying
 	some exemption in gcp_exempt_exemptions(config)
 	members := exemption.members
 	is_array(members)
@@ -131,36 +124,37 @@ gcp_exempt_unknown_config(config) if {
 
 gcp_exempt_unknown_config(config) if lib.is_unknown(gcp_exempt_configs_value(config))
 
-gcp_exempt_project_unknown(project) if {
-	some config in gcp_exempt_applying(project)
+gcp_exempt_project_unknown(entry) if {
+	some config in entry.applying
 	gcp_exempt_unknown_config(config)
 }
 
 # Where the project sits is unknown until apply while a folder or organization configuration of the
 # configuration exempts principals (or may): it may apply.
-gcp_exempt_project_unknown(project) if {
-	some key in ["folder_id", "org_id"]
-	lib.is_unknown(object.get(project.attributes, key, null))
-	count(gcp_audit.gcp_placement_project_folders(project)) == 0
-	some config in configs
-	config.type != "google_project_iam_audit_config"
-	gcp_exempt_exempting(config)
+gcp_exempt_project_unknown(entry) if {
+	gcp_audit.gcp_placement_unknown(entry.project, entry.place)
+	inherited_exempting
+}
+
+inherited_exempting if {
+	some placed in gcp_audit.gcp_placement_inherited
+	gcp_exempt_exempting(placed.config)
 }
 
 gcp_exempt_exempting(config) if count(gcp_exempt_exemptions(config)) > 0
 
 gcp_exempt_exempting(config) if lib.is_unknown(gcp_exempt_configs_value(config))
 
-deny contains {"resource": project.id, "path": [], "message": msg} if {
-	some project in projects
-	found := gcp_exempt_found(project)
+deny contains {"resource": entry.project.id, "path": [], "message": msg} if {
+	some entry in project_entries
+	found := gcp_exempt_found(entry)
 	count(found) > 0
 	msg := concat("", ["principals are exempted from the project's audit logs (GCP combines the exemptions of every audit configuration that applies): ", concat("; ", sort(found)), ", required no exempted_members in any audit configuration of the project, its folder or its organization"])
 }
 
-deny contains {"resource": project.id, "path": [], "message": msg, "status": "undetermined"} if {
-	some project in projects
-	count(gcp_exempt_found(project)) == 0
-	gcp_exempt_project_unknown(project)
+deny contains {"resource": entry.project.id, "path": [], "message": msg, "status": "undetermined"} if {
+	some entry in project_entries
+	count(gcp_exempt_found(entry)) == 0
+	gcp_exempt_project_unknown(entry)
 	msg := "cannot tell whether principals are exempted from the project's audit logs: the exempted_members of an audit configuration that applies to it, or the project's folder_id or org_id, is unknown until apply, required no exempted_members in any audit configuration that applies"
 }
