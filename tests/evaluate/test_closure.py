@@ -249,6 +249,7 @@ def test_without_a_cache_the_types_of_a_graph_share_one_bundle_with_the_same_ans
             False,
         ),
         ("# some resources in input.resources_by_type\nx := input.edges", set(), True),
+        ('s := object.get(input, "settings", {})\nx := input.resources_by_type.aws_vpc', {"aws_vpc"}, False),
         (
             'msg := "every input is read"\nx := input.resources_by_type.aws_sqs_queue',
             {"aws_sqs_queue"},
@@ -260,6 +261,30 @@ def test_a_whole_graph_rule_reading_types_by_literal_name_is_sent_those_types(
     source: str, types: set[str], edges: bool
 ) -> None:
     assert graph_reads([source]) == GraphReads(frozenset(types), edges)
+
+
+@pytest.mark.parametrize(
+    ("source", "refers_to"),
+    [
+        (
+            'x := [ref | some s in object.get(input.resources_by_type, "azapi_resource", [])\n'
+            "    some ref in s.refers_to]",
+            True,
+        ),
+        (
+            "x := [ref | some s in input.resources_by_type.aws_vpc\n"
+            '    some ref in object.get(s, "refers_to", [])]',
+            True,
+        ),
+        ("# s.refers_to\nx := input.resources_by_type.aws_vpc", False),
+    ],
+)
+def test_a_whole_graph_rule_reading_refers_to_is_sent_what_each_resource_refers_to(
+    source: str, refers_to: bool
+) -> None:
+    reads = graph_reads([source])
+    assert reads.refers_to is refers_to
+    assert reads.types == frozenset({"azapi_resource"} if "azapi" in source else {"aws_vpc"})
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,56 @@ def test_upload_evaluates_like_embedded_and_leaves_the_pack_for_the_next_scan(
     assert uploads == []
 
 
+REFERS_TO_POLICY = """\
+package house.graph
+
+import rego.v1
+
+# Volumes a snapshot refers to are judged, through each snapshot's refers_to (no edges read); the others
+# are not applicable, named in one result.
+snapshotted := [ref.address |
+    some s in object.get(input.resources_by_type, "aws_ebs_snapshot", [])
+    some ref in s.refers_to
+    ref.type == "aws_ebs_volume"
+]
+
+volumes := object.get(input.resources_by_type, "aws_ebs_volume", [])
+
+deny contains {"resource": v.id, "path": ["encrypted"], "message": "snapshot of an unencrypted volume"} if {
+    some v in volumes
+    v.id in snapshotted
+    not v.attributes.encrypted == true
+}
+
+deny contains {"not_applicable": true, "resources": [v.id | some v in volumes; not v.id in snapshotted]}
+"""
+
+
+def test_a_graph_rule_reads_refers_to_and_names_many_resources_not_applicable_in_one_result(
+    tmp_path: Path,
+    opa_server: RunningOpa,  # noqa: F811
+) -> None:
+    rules = house_rules(tmp_path, graph_policy=REFERS_TO_POLICY)
+    rule = next(rule for rule in rules.graph_rules if rule.id == "HOUSE-GRAPH-001")
+    sources = [(path, path.read_text(encoding="utf-8")) for path in rules.policy_files]
+    reads = ModuleIndex.of(sources).graph_reads(rule.policy)
+    assert (reads.types, reads.edges, reads.refers_to) == (
+        frozenset({"aws_ebs_snapshot", "aws_ebs_volume"}),
+        False,
+        True,
+    )
+    graph = volumes(12)
+    embedded = EmbeddedEvaluator(rules).evaluate(graph, rules, {})
+    same(opa(rules, opa_server.url).evaluate(graph, rules, {}), embedded)
+    outcomes = {check.resource_id: check.outcome for check in embedded.checks if check.rule_id == rule.id}
+    # Volumes 0, 4 and 8 have a snapshot: 4 is unencrypted (index 4 % 3 == 1), 0 encrypted, 8 unknown.
+    assert outcomes == {
+        "aws_ebs_volume.v0": "pass",
+        "aws_ebs_volume.v4": "fail",
+        "aws_ebs_volume.v8": "undetermined",
+    }
+
+
 def test_batches_across_boundaries_give_the_embedded_answers(
     tmp_path: Path,
     opa_server: RunningOpa,  # noqa: F811

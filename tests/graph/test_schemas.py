@@ -56,6 +56,7 @@ def test_plans_produce_documents_the_schemas_accept(path: Path) -> None:
     for resource in graph.resources:
         inputs.validate(resource_input(graph, resource, SETTINGS))
     inputs.validate(graph_input(graph, SETTINGS))
+    inputs.validate(graph_input(graph, SETTINGS, refers_to=True))
 
 
 def test_the_corpus_is_covered() -> None:

@@ -36,20 +36,23 @@ _GRAPH_LOOKUP = re.compile(
     r'|input\.resources_by_type\["([a-z0-9_]+)"\]'
     r"|input\.resources_by_type\.([a-z0-9_]+)\b"
     r"|input\.(?:edges|settings|change_summary|resource|related)\b"
+    r'|object\.get\(\s*input\s*,\s*"(?:settings|change_summary|resource|related)"'
 )
 _INPUT = re.compile(r"\binput\b")
+_REFERS_TO = re.compile(r"\brefers_to\b")
 
 
 @dataclass(frozen=True)
 class GraphReads:
-    """What of the whole-graph input a rule can read: the resource types (None: every type), and whether
-    it reads the reference edges."""
+    """What of the whole-graph input a rule can read: the resource types (None: every type), whether it
+    reads the reference edges, and whether it reads what each resource refers to (``refers_to``)."""
 
     types: frozenset[str] | None
     edges: bool
+    refers_to: bool = False
 
 
-EVERYTHING = GraphReads(None, True)
+EVERYTHING = GraphReads(None, True, True)
 
 
 def graph_reads(sources: Sequence[str]) -> GraphReads:
@@ -63,14 +66,19 @@ def graph_reads(sources: Sequence[str]) -> GraphReads:
     """
     types: set[str] = set()
     edges = False
+    refers_to = False
     for source in sources:
         # Strings are kept for the type names, comments are not read; ``input`` counts only in code.
         lookups = list(_GRAPH_LOOKUP.finditer(comments_blanked(source)))
-        if len(lookups) != len(_INPUT.findall(code_only(source))):
+        code = code_only(source)
+        if len(lookups) != len(_INPUT.findall(code)):
             return EVERYTHING
         types.update(name for match in lookups for name in match.groups()[:3] if name)
         edges = edges or any(match.group(0) == "input.edges" for match in lookups)
-    return GraphReads(frozenset(types), edges)
+        # A resource's ``refers_to`` is read through a resource (``r.refers_to``, ``object.get(r,
+        # "refers_to", [])``), never through ``input`` directly; a string naming it counts.
+        refers_to = refers_to or _REFERS_TO.search(comments_blanked(source)) is not None
+    return GraphReads(frozenset(types), edges, refers_to)
 
 
 @dataclass(frozen=True)

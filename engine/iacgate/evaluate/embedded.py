@@ -511,7 +511,9 @@ class EmbeddedEvaluator:
                 else:
                     reads = self._index.graph_reads(query.rules[0].policy)
                     if reads not in wholes:
-                        wholes[reads] = graph_input(graph, settings, reads.types, reads.edges)
+                        wholes[reads] = graph_input(
+                            graph, settings, reads.types, reads.edges, reads.refers_to
+                        )
                         if self._answers is not None:
                             digests[reads] = document_digest(wholes[reads])
                     document = wholes[reads]

@@ -434,7 +434,7 @@ class OpaEvaluator:
             for rule in graph_rules:
                 reads = self._index.graph_reads(rule.policy)
                 if reads not in documents:
-                    documents[reads] = graph_input(graph, settings, reads.types, reads.edges)
+                    documents[reads] = graph_input(graph, settings, reads.types, reads.edges, reads.refers_to)
                 path = f"{prefix}{rule.policy.replace('.', '/')}/deny"
                 graph_answers.append((rule.id, server.query_data(path, documents[reads])))
         before = self._before(server, graph, settings, answers)

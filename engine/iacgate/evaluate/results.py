@@ -288,9 +288,11 @@ def collect_results(
         exempt: set[str] = set()
         for item in answer:
             if isinstance(item, Mapping) and item.get(NOT_APPLICABLE) is True:
-                target = item.get("resource")
-                if isinstance(target, str):
-                    exempt.add(target)
+                # One result may name many resources (``"resources": [...]``): the embedded engine builds
+                # a set in time quadratic in its size, and a thousand not-applicable results took seconds.
+                targets = item.get("resources")
+                named = [item.get("resource"), *(targets if isinstance(targets, list) else ())]
+                exempt.update(target for target in named if isinstance(target, str))
                 continue
             target = item.get("resource") if isinstance(item, Mapping) else None
             if not isinstance(target, str) or target not in graph.by_id:

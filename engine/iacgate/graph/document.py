@@ -149,13 +149,24 @@ def _far_neighbours(
 
 
 def graph_input(
-    graph: Graph, settings: Mapping[str, Any], types: frozenset[str] | None = None, edges: bool = True
+    graph: Graph,
+    settings: Mapping[str, Any],
+    types: frozenset[str] | None = None,
+    edges: bool = True,
+    refers_to: bool = False,
 ) -> dict[str, Any]:
-    """The document of a whole-graph rule; ``types`` (None: all) are the only types it can read and
-    ``edges`` whether it reads the reference edges (``closure.graph_reads``): the rest is left out."""
+    """The document of a whole-graph rule; ``types`` (None: all) are the only types it can read, ``edges``
+    whether it reads the reference edges and ``refers_to`` whether it reads what each resource refers to
+    (``closure.graph_reads``): the rest is left out.
+
+    ``refers_to`` on a resource lists what it refers to (attribute, type, mode and address, as a
+    neighbour's ``refers_to`` in the per-resource input), whatever the types: a rule finds a resource's
+    references there instead of searching ``edges``, which the embedded engine does in time linear in
+    their number for every resource (a thousand diagnostic settings over their edges stopped a scan).
+    """
     return {
         "resources_by_type": {
-            type_name: [resource_document(resource, drop_null=True) for resource in resources]
+            type_name: [_graph_resource(graph, resource, refers_to) for resource in resources]
             for type_name, resources in graph.by_type.items()
             if types is None or type_name in types
         },
@@ -165,6 +176,16 @@ def graph_input(
         ],
         "settings": dict(settings),
     }
+
+
+def _graph_resource(graph: Graph, resource: Resource, refers_to: bool) -> dict[str, Any]:
+    document = resource_document(resource, drop_null=True)
+    if refers_to:
+        document["refers_to"] = [
+            {"attribute": edge.attribute, "type": target.type, "mode": target.mode, "address": target.id}
+            for target, _, edge in graph.neighbours(resource.id, "out")
+        ]
+    return document
 
 
 def graph_document(graph: Graph) -> dict[str, Any]:

@@ -18,8 +18,6 @@ package iacgate.rules.audit_logging.azure_activity_log_export
 
 import data.iacgate.lib
 import data.iacgate.lib.azure
-import data.iacgate.lib.graph_any_type
-import data.iacgate.lib.graph_refs
 import rego.v1
 
 required := ["Administrative", "Security", "Policy", "Alert"]
@@ -40,6 +38,11 @@ azure_activity_words := {
 	},
 }
 
+# The two types are looked up by literal name, so the rule is sent them alone, each setting with what it
+# refers to (refers_to), not the whole graph: looking a setting's target up among the edges took time
+# linear in the edges for every setting, and a thousand settings stopped the scan (exit 3).
+azure_activity_azurerm_settings := object.get(input.resources_by_type, "azurerm_monitor_diagnostic_setting", [])
+
 azure_activity_azapi_resources := object.get(input.resources_by_type, "azapi_resource", [])
 
 # An azapi_resource whose type is unknown until apply may be a diagnostic setting: it is judged as one whose
@@ -52,26 +55,41 @@ azure_activity_candidate(resource) if azure_activity_type_unknown(resource)
 
 # --- each setting --------------------------------------------------------------------------------------
 
-# Every managed setting: azurerm ones, and azapi_resource ones read into the azurerm shape.
-azure_activity_facts := object.union(
-	{setting.id: fact |
-		some setting in object.get(input.resources_by_type, "azurerm_monitor_diagnostic_setting", [])
+# Every managed setting: azurerm ones, and azapi_resource ones read into the azurerm shape. Where a setting
+# is judged (azure_activity_place) is worked out first: what the settings of other resources (a vault, a
+# storage account) send is never read, so a configuration with a diagnostic setting on every resource pays
+# for its subscription settings alone.
+azure_activity_facts := array.concat(
+	[fact |
+		some setting in azure_activity_azurerm_settings
 		setting.mode == "managed"
-		view := {"id": setting.id, "attributes": setting.attributes}
-		uncertain := count([1 | azure.azurerm_diagnostic_uncertain(setting)]) > 0
-		fact := azure_activity_fact(setting, "azurerm", view, uncertain, false, false)
-	},
-	{resource.id: fact |
+		fact := azure_activity_azurerm_fact(setting, azure_activity_place(setting, "azurerm"))
+	],
+	[fact |
 		some resource in azure_activity_azapi_resources
 		resource.mode == "managed"
 		azure_activity_candidate(resource)
-		view := azure.azapi_diagnostic_setting(resource)
-		uncertain := count([1 | azure.azapi_diagnostic_uncertain(resource)]) > 0
-		type_unknown := count([1 | azure_activity_type_unknown(resource)]) > 0
-		body_unknown := count([1 | azure_activity_body_unknown(resource)]) > 0
-		fact := azure_activity_fact(resource, "azapi", view, uncertain, type_unknown, body_unknown)
-	},
+		fact := azure_activity_azapi_fact(resource, azure_activity_place(resource, "azapi"))
+	],
 )
+
+azure_activity_azurerm_fact(setting, place) := {"id": setting.id, "group": null} if {
+	place.group == null
+} else := fact if {
+	view := {"id": setting.id, "attributes": setting.attributes}
+	uncertain := count([1 | azure.azurerm_diagnostic_uncertain(setting)]) > 0
+	fact := azure_activity_fact(setting, "azurerm", place, view, uncertain, false, false)
+}
+
+azure_activity_azapi_fact(resource, place) := {"id": resource.id, "group": null} if {
+	place.group == null
+} else := fact if {
+	view := azure.azapi_diagnostic_setting(resource)
+	uncertain := count([1 | azure.azapi_diagnostic_uncertain(resource)]) > 0
+	type_unknown := count([1 | azure_activity_type_unknown(resource)]) > 0
+	body_unknown := count([1 | azure_activity_body_unknown(resource)]) > 0
+	fact := azure_activity_fact(resource, "azapi", place, view, uncertain, type_unknown, body_unknown)
+}
 
 # An azapi_resource whose body, or its properties, is unknown until apply.
 azure_activity_body_unknown(resource) if lib.is_unknown(object.get(resource.attributes, "body", null))
@@ -84,26 +102,30 @@ azure_activity_body_unknown(resource) if lib.is_unknown(object.get(azure.azure_a
 # unknown and name no known destination (whether it is a diagnostic setting with a destination cannot be
 # told). An entry whose enabled is unknown until apply sends nothing (azure.diagnostic_log_names), nor does
 # a setting without a destination or an azapi_resource whose type is unknown.
-azure_activity_fact(setting, kind, view, uncertain, type_unknown, body_unknown) := fact if {
-	attribute := azure_activity_words[kind].target
-	target := object.get(setting.attributes, attribute, null)
-	referred := graph_any_type.graph_resources_named(graph_refs.graph_targets(setting.id, attribute))
-	key := azure_activity_key(target, referred)
-	target_unknown := count([1 | lib.is_unknown(target); count(referred) == 0]) > 0
+azure_activity_fact(setting, kind, place, view, uncertain, type_unknown, body_unknown) := fact if {
 	destination := count([1 | azure.diagnostic_destination(view)]) > 0
 	log_names := azure.diagnostic_log_names(view)
 	names := {name | some name in log_names; destination == true; type_unknown == false}
 	fact := {
 		"id": setting.id,
 		"kind": kind,
-		"key": key,
-		"group": azure_activity_group_key(setting.id, key, target_unknown),
+		"key": place.key,
+		"group": place.group,
 		"destination": destination,
 		"names": names,
 		"uncertain": uncertain,
 		"type_unknown": type_unknown,
 		"destination_unknown": (count([1 | type_unknown == true]) + count([1 | body_unknown == true; destination == false])) > 0,
 	}
+}
+
+# The subscription a setting targets (`key`) and the group it is judged in (`group`, null: not judged).
+azure_activity_place(setting, kind) := {"key": key, "group": azure_activity_group_key(setting.id, key, target_unknown)} if {
+	attribute := azure_activity_words[kind].target
+	target := object.get(setting.attributes, attribute, null)
+	referred := [ref | some ref in object.get(setting, "refers_to", []); ref.attribute == attribute]
+	key := azure_activity_key(target, referred)
+	target_unknown := count([1 | lib.is_unknown(target); count(referred) == 0]) > 0
 }
 
 # The subscription a setting targets, as a key settings of one subscription share: the literal
@@ -113,7 +135,7 @@ azure_activity_key(target, referred) := concat("", ["id:", lower(trim_right(trim
 	is_string(target)
 	regex.match(`^/subscriptions/[^/]+/?$`, lower(trim_space(target)))
 } else := concat("", ["ref:", subscriptions[0]]) if {
-	subscriptions := sort([resource.id | some resource in referred; resource.type == "azurerm_subscription"])
+	subscriptions := sort([ref.address | some ref in referred; ref.type == "azurerm_subscription"])
 	count(subscriptions) > 0
 } else := null
 
@@ -160,8 +182,7 @@ azure_activity_summary(members) := summary if {
 deny contains finding if some finding in azure_activity_findings
 
 deny contains {"not_applicable": true, "resource": setting.id} if {
-	some type_name in ["azurerm_monitor_diagnostic_setting", "azapi_resource"]
-	some setting in object.get(input.resources_by_type, type_name, [])
+	some setting in array.concat(azure_activity_azurerm_settings, azure_activity_azapi_resources)
 	setting.mode != "managed"
 }
 
@@ -177,11 +198,12 @@ azure_activity_findings := findings if {
 	facts := report.facts
 	summaries := report.summaries
 
-	# Diagnostic settings of other resources (a vault, a storage account) are other rules' concern.
+	# Diagnostic settings of other resources (a vault, a storage account) are other rules' concern: one
+	# result names them all (a set of one result per setting is built in time quadratic in its size).
 	others := {finding |
-		some fact in facts
-		fact.group == null
-		finding := {"not_applicable": true, "resource": fact.id}
+		ids := [fact.id | some fact in facts; fact.group == null]
+		count(ids) > 0
+		finding := {"not_applicable": true, "resources": ids}
 	}
 
 	# A setting without a destination is reported for that alone (below) and adds no category.

@@ -4,6 +4,7 @@ grouped per setting rather than once for the graph)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,58 @@ def test_a_few_hundred_subscription_settings_are_judged_by_the_embedded_engine(t
     assert "builtin call raised an error" not in output
     assert completed.returncode == 0, output
     assert "0 failed, 0 undetermined" in output
+
+
+VAULTS = 1000
+
+
+def write_vault_settings(directory: Path) -> None:
+    """A diagnostic setting on each of a thousand key vaults, and one on the subscription (through the
+    azurerm_subscription data source) that leaves out Policy and Alert."""
+    blocks = [
+        'data "azurerm_subscription" "current" {}\n',
+        'resource "azurerm_monitor_diagnostic_setting" "subscription" {\n  name = "subscription"\n'
+        "  target_resource_id = data.azurerm_subscription.current.id\n"
+        f'  log_analytics_workspace_id = "{WORKSPACE}"\n'
+        '  enabled_log {\n    category = "Administrative"\n  }\n'
+        '  enabled_log {\n    category = "Security"\n  }\n}\n',
+    ]
+    for number in range(VAULTS):
+        blocks.append(
+            f'resource "azurerm_key_vault" "kv{number}" {{\n  name = "kv{number}"\n'
+            '  location = "westeurope"\n  resource_group_name = "rg"\n'
+            '  tenant_id = "00000000-0000-0000-0000-000000000000"\n  sku_name = "standard"\n}\n'
+        )
+        blocks.append(
+            f'resource "azurerm_monitor_diagnostic_setting" "kv{number}" {{\n  name = "kv{number}"\n'
+            f"  target_resource_id = azurerm_key_vault.kv{number}.id\n"
+            f'  log_analytics_workspace_id = "{WORKSPACE}"\n'
+            '  enabled_log {\n    category = "AuditEvent"\n  }\n}\n'
+        )
+    (directory / "main.tf").write_text("\n".join(blocks), encoding="utf-8")
+
+
+def test_a_thousand_settings_of_other_resources_leave_the_subscription_judged(tmp_path: Path) -> None:
+    """It stopped the scan with exit 3 after about 40 s: each setting's target was looked up among every
+    edge of the graph, and each setting's findings were a set of a thousand results."""
+    write_vault_settings(tmp_path)
+    report = tmp_path / "report.json"
+    completed = subprocess.run(
+        [
+            *(sys.executable, "-m", "iacgate", "scan", str(tmp_path), "--rule", "LOG-AZMONITOR-002"),
+            *("--engine", "embedded", "--format", "json", "--output", str(report), "--no-answer-cache"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    # The gate passes (the rule is below its default threshold): exit 3 is the failure guarded against.
+    assert completed.returncode == 0, completed.stderr
+    document = json.loads(report.read_text(encoding="utf-8"))
+    # The vaults' settings are not applicable: no check at all. The subscription's fails.
+    assert [(check["resource_id"], check["outcome"]) for check in document["checks"]] == [
+        ("azurerm_monitor_diagnostic_setting.subscription", "fail")
+    ]
+    (finding,) = document["findings"]
+    assert "leave out Policy, Alert" in finding["message"]
