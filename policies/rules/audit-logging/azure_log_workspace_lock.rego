@@ -7,39 +7,43 @@
 package iacgate.rules.audit_logging.azure_log_workspace_lock
 
 import data.iacgate.lib
-import data.iacgate.lib.graph_any_type
 import data.iacgate.lib.graph_refs
 import rego.v1
 
-azure_lock_resources_of(type_name) := object.get(input.resources_by_type, type_name, [])
+# The three types are looked up by literal name, so the rule is sent them alone, each with what it refers
+# to (refers_to), not the whole graph and its edges: a lock's scope and a workspace's group are read there.
+all_workspaces := object.get(input.resources_by_type, "azurerm_log_analytics_workspace", [])
 
-workspaces := [workspace |
-	some workspace in azure_lock_resources_of("azurerm_log_analytics_workspace")
-	workspace.mode == "managed"
-]
+workspaces := [workspace | some workspace in all_workspaces; workspace.mode == "managed"]
 
-locks := [lock | some lock in azure_lock_resources_of("azurerm_management_lock"); lock.mode == "managed"]
+locks := [lock | some lock in object.get(input.resources_by_type, "azurerm_management_lock", []); lock.mode == "managed"]
+
+resource_groups := object.get(input.resources_by_type, "azurerm_resource_group", [])
 
 # Workspaces only read (data sources) are governed elsewhere: no check.
 deny contains {"not_applicable": true, "resource": workspace.id} if {
-	some workspace in azure_lock_resources_of("azurerm_log_analytics_workspace")
+	some workspace in all_workspaces
 	workspace.mode != "managed"
 }
 
-# The resources `source` refers to through `attribute`, in the order of the edges (graph_refs.graph_targets says
-# why not through an object of every resource by id).
-azure_lock_targets(source, attribute) := graph_any_type.graph_resources_named(graph_refs.graph_targets(source, attribute))
+# The addresses and types of what `resource` refers to through `attribute` (refers_to).
+azure_lock_refs(resource, attribute) := [ref | some ref in object.get(resource, "refers_to", []); ref.attribute == attribute]
 
-# Each lock of the configuration with what its scope refers to and its scope as text (null when it is not
-# a string), and each workspace with the resource groups its resource_group_name refers to and its name
-# and group as text. A lock is judged against every workspace: this is worked out once per query, in
-# rules, where a function would be evaluated again at every call.
+# Each lock of the configuration with the addresses its scope refers to, the resource groups among them
+# and its scope as text (null when it is not a string), and each workspace with the addresses its
+# resource_group_name refers to and its name and group as text. A lock is judged against every workspace:
+# this is worked out once per query, in rules, where a function would be evaluated again at every call.
 azure_lock_entries := [entry |
 	some lock in locks
+	refs := azure_lock_refs(lock, "scope")
 	scope := azure_lock_text_or_null(azure_lock_attr(lock, "scope"))
 	entry := {
 		"lock": lock,
-		"targets": azure_lock_targets(lock.id, "scope"),
+		"target_ids": [ref.address | some ref in refs],
+		"group_targets": graph_refs.graph_resources_with_ids(
+			[ref.address | some ref in refs; ref.type == "azurerm_resource_group"],
+			resource_groups,
+		),
 		"scope": scope,
 		"group_scope": azure_lock_group_id(scope),
 	}
@@ -47,7 +51,7 @@ azure_lock_entries := [entry |
 
 azure_lock_workspace_entries := [{
 	"workspace": workspace,
-	"groups": azure_lock_targets(workspace.id, "resource_group_name"),
+	"group_ids": [ref.address | some ref in azure_lock_refs(workspace, "resource_group_name")],
 	"name": azure_lock_text_or_null(azure_lock_attr(workspace, "name")),
 	"group": azure_lock_text_or_null(azure_lock_attr(workspace, "resource_group_name")),
 } |
@@ -79,10 +83,7 @@ azure_lock_level_unknown(lock) if lib.is_unknown(azure_lock_attr(lock, "lock_lev
 
 # The lock's scope is the workspace: a reference to it, or its literal resource id. `entry` is the lock's
 # (azure_lock_entries), `place` the workspace's (azure_lock_workspace_entries).
-azure_lock_covers(entry, place) if {
-	some target in entry.targets
-	target.id == place.workspace.id
-}
+azure_lock_covers(entry, place) if place.workspace.id in entry.target_ids
 
 azure_lock_covers(entry, place) if {
 	is_string(entry.scope)
@@ -94,8 +95,7 @@ azure_lock_covers(entry, place) if {
 # ... or the workspace's resource group: a reference to the group the workspace refers to, a reference to
 # a group of the same literal name, or the group's literal resource id.
 azure_lock_covers(entry, place) if {
-	some target in entry.targets
-	target.type == "azurerm_resource_group"
+	some target in entry.group_targets
 	azure_lock_same_group(target, place)
 }
 
@@ -105,10 +105,7 @@ azure_lock_covers(entry, place) if {
 	endswith(entry.scope, concat("", ["/resourcegroups/", place.group]))
 }
 
-azure_lock_same_group(group, place) if {
-	some own in place.groups
-	own.id == group.id
-}
+azure_lock_same_group(group, place) if group.id in place.group_ids
 
 azure_lock_same_group(group, place) if {
 	name := azure_lock_text(azure_lock_attr(group, "name"))
@@ -134,7 +131,7 @@ azure_lock_maybe(_) if azure_lock_scope_unknown
 azure_lock_scope_unknown if {
 	some entry in azure_lock_entries
 	lib.is_unknown(azure_lock_attr(entry.lock, "scope"))
-	count(entry.targets) == 0
+	count(entry.target_ids) == 0
 	not azure_lock_level_known_weak(entry.lock)
 }
 
@@ -142,16 +139,13 @@ azure_lock_scope_unknown if {
 # on a resource group: it may be the workspace's.
 azure_lock_maybe(place) if {
 	lib.is_unknown(azure_lock_attr(place.workspace, "resource_group_name"))
-	count(place.groups) == 0
+	count(place.group_ids) == 0
 	some entry in azure_lock_entries
 	azure_lock_protective(entry.lock)
 	azure_lock_on_a_group(entry)
 }
 
-azure_lock_on_a_group(entry) if {
-	some target in entry.targets
-	target.type == "azurerm_resource_group"
-}
+azure_lock_on_a_group(entry) if count(entry.group_targets) > 0
 
 azure_lock_on_a_group(entry) if entry.group_scope == true
 
