@@ -3,11 +3,11 @@
 # (gcp_audit_exemptions). Names are prefixed gcp_placement_ (regopy 1.5.2 crashes when two packages define
 # functions of one name with different arities).
 #
-# Cost: a landing zone holds many projects and thousands of resources that refer to them. Nothing here
-# scans every edge per project, and nothing builds an object of every resource by id (rego-cpp builds an
-# object or set comprehension in time quadratic in its size): the edges these rules can use (to a
-# google_folder, from a project-level audit configuration or IAM policy) are picked out once per query,
-# by rules, and each project and configuration is then worked out once, on those.
+# Cost: a landing zone holds many projects and thousands of resources that refer to them. References are
+# read from each resource's refers_to (the rules are sent no edges), nothing builds an object of every
+# resource by id (rego-cpp builds an object or set comprehension in time quadratic in its size and looks
+# keys up in linear time), what the project-level configurations refer to is worked out once per query, by
+# rules, and each project and configuration is then worked out once, on those.
 package iacgate.lib.gcp_audit
 
 import data.iacgate.lib
@@ -26,30 +26,46 @@ gcp_placement_folder_audit_configs := object.get(input.resources_by_type, "googl
 
 gcp_placement_organization_audit_configs := object.get(input.resources_by_type, "google_organization_iam_audit_config", [])
 
-gcp_placement_folder_ids := {folder.id | some folder in gcp_placement_folders}
+# The google_folder resources `resource` refers to (a project's folder_id, a configuration's folder), in
+# the order of its refers_to.
+gcp_placement_folders_of(resource) := graph_refs.graph_resources_with_ids(gcp_placement_folder_ids_of(resource), gcp_placement_folders)
 
-gcp_placement_folder_edges := [edge | some edge in input.edges; gcp_placement_folder_ids[edge.target]]
+gcp_placement_folder_ids_of(resource) := [ref.address |
+	some ref in object.get(resource, "refers_to", [])
+	ref.type == "google_folder"
+]
 
-# The google_folder resources `source` refers to (a project's folder_id, a configuration's folder), one per
-# edge, in the order of the edges.
-gcp_placement_folders_of(source) := graph_refs.graph_resources_with_ids(
-	[edge.target | some edge in gcp_placement_folder_edges; edge.source == source],
-	gcp_placement_folders,
-)
+# The projects each project-level configuration (audit configuration or authoritative IAM policy, any mode)
+# refers to, {"project": address, "config": config}, and the set of those projects: a project no
+# configuration names is told so by one lookup, not by a walk over the configurations.
+gcp_placement_project_refs(configs) := [{"project": ref.address, "config": config} |
+	some config in configs
+	some ref in object.get(config, "refers_to", [])
+	ref.type == "google_project"
+]
 
-# Project-level configurations name the project they belong to.
-gcp_placement_project_config_ids := {config.id |
-	some config in array.concat(gcp_placement_project_audit_configs, gcp_placement_project_iam_policies)
-}
+gcp_placement_audit_config_refs := gcp_placement_project_refs(gcp_placement_project_audit_configs)
 
-gcp_placement_project_config_edges := [edge | some edge in input.edges; gcp_placement_project_config_ids[edge.source]]
+gcp_placement_audit_configured := {entry.project | some entry in gcp_placement_audit_config_refs}
 
-# The resources among `configs` (gcp_placement_project_audit_configs or gcp_placement_project_iam_policies,
-# any mode) that refer to the project `target`, one per edge, in the order of the edges.
-gcp_placement_project_configs(target, configs) := graph_refs.graph_resources_with_ids(
-	[edge.source | some edge in gcp_placement_project_config_edges; edge.target == target],
-	configs,
-)
+gcp_placement_iam_policy_refs := gcp_placement_project_refs(gcp_placement_project_iam_policies)
+
+gcp_placement_iam_policy_configured := {entry.project | some entry in gcp_placement_iam_policy_refs}
+
+# The project's own google_project_iam_audit_config resources and google_project_iam_policy resources.
+gcp_placement_own_audit_configs(project) := [entry.config |
+	some entry in gcp_placement_audit_config_refs
+	entry.project == project.id
+] if {
+	gcp_placement_audit_configured[project.id]
+} else := []
+
+gcp_placement_own_iam_policies(project) := [entry.config |
+	some entry in gcp_placement_iam_policy_refs
+	entry.project == project.id
+] if {
+	gcp_placement_iam_policy_configured[project.id]
+} else := []
 
 # A folder or organization number without its prefix ("folders/123" and "123" are one folder); "" when the
 # value is not a string.
@@ -61,7 +77,7 @@ gcp_placement_number(value) := trim_prefix(trim_prefix(trim_space(value), "folde
 # google_folder.x.name), the number of its literal folder_id, and its organization numbers: its literal
 # org_id, or the literal parent of its folder.
 gcp_placement_project(project) := place if {
-	folders := gcp_placement_folders_of(project.id)
+	folders := gcp_placement_folders_of(project)
 	place := {
 		"folders": folders,
 		"folder_ids": [folder.id | some folder in folders],
@@ -91,7 +107,7 @@ gcp_placement_inherited := [placed |
 	config.mode == "managed"
 	placed := {
 		"config": config,
-		"folder_ids": [folder.id | some folder in gcp_placement_folders_of(config.id)],
+		"folder_ids": gcp_placement_folder_ids_of(config),
 		"folder": gcp_placement_number(object.get(config.attributes, "folder", null)),
 		"org": gcp_placement_number(object.get(config.attributes, "org_id", null)),
 	}

@@ -10,18 +10,19 @@ gcp_placement_node(type_name, name, attributes) := {"id": concat(".", [type_name
 # or its folder's literal parent.
 test_folder_and_organization_configurations_apply if {
 	folder := gcp_placement_node("google_folder", "payments", {"parent": "organizations/42"})
-	project := gcp_placement_node("google_project", "ledger", {"folder_id": "folders/123"})
-	by_folder := gcp_placement_node("google_folder_iam_audit_config", "by_folder", {"folder": "folders/9"})
+	project := object.union(
+		gcp_placement_node("google_project", "ledger", {"folder_id": "folders/123"}),
+		{"refers_to": [{"attribute": "folder_id", "type": "google_folder", "mode": "managed", "address": folder.id}]},
+	)
+	by_folder := object.union(
+		gcp_placement_node("google_folder_iam_audit_config", "by_folder", {"folder": "folders/9"}),
+		{"refers_to": [{"attribute": "folder", "type": "google_folder", "mode": "managed", "address": folder.id}]},
+	)
 	by_number := gcp_placement_node("google_folder_iam_audit_config", "by_number", {"folder": "123"})
 	by_org := gcp_placement_node("google_organization_iam_audit_config", "by_org", {"org_id": "42"})
 	elsewhere := gcp_placement_node("google_organization_iam_audit_config", "elsewhere", {"org_id": "7"})
-	edges := [
-		{"source": project.id, "target": folder.id, "attribute": "folder_id"},
-		{"source": by_folder.id, "target": folder.id, "attribute": "folder"},
-	]
 	resources := {"google_folder": [folder], "google_project": [project], "google_folder_iam_audit_config": [by_folder, by_number], "google_organization_iam_audit_config": [by_org, elsewhere]}
 	applying := [config.id | some config in gcp_audit.gcp_placement_inherited_by(gcp_audit.gcp_placement_project(project))]
 		with input.resources_by_type as resources
-		with input.edges as edges
 	applying == [by_folder.id, by_number.id, by_org.id]
 }

@@ -91,7 +91,7 @@ project_entries := [entry |
 	some project in projects
 	place := gcp_audit.gcp_placement_project(project)
 	own := [config |
-		some config in gcp_audit.gcp_placement_project_configs(project.id, gcp_audit.gcp_placement_project_audit_configs)
+		some config in gcp_audit.gcp_placement_own_audit_configs(project)
 		config.mode == "managed"
 	]
 	entry := {"project": project, "place": place, "applying": array.concat(own, gcp_audit.gcp_placement_inherited_by(place))}

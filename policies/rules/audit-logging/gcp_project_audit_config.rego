@@ -42,10 +42,10 @@ project_entries := [entry |
 		"project": project,
 		"place": place,
 		"applying": array.concat(
-			gcp_audit.gcp_placement_project_configs(project.id, gcp_audit.gcp_placement_project_audit_configs),
+			gcp_audit.gcp_placement_own_audit_configs(project),
 			gcp_audit.gcp_placement_inherited_by(place),
 		),
-		"iam_policies": count(gcp_audit.gcp_placement_project_configs(project.id, gcp_audit.gcp_placement_project_iam_policies)),
+		"iam_policies": count(gcp_audit.gcp_placement_own_iam_policies(project)),
 	}
 ]
 
