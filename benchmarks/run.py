@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run.py [--resources 1000,10000,50000] [--repeat 3] [--via auto|cli|library]
                                        [--cases plan,cold,terraform,cloudformation,pulumi,hook,opa]
-                                       [--formats terraform-warm,corpus,heredoc] [--no-peer] [--no-opa]
+                                       [--formats terraform-warm,corpus,heredoc,gcp-landing,azure-landing]
+                                       [--no-peer] [--no-opa]
 
 Each measurement is a fresh process (so imports, rule compilation and peak memory belong to that run
 alone); the median wall time of ``--repeat`` runs is reported, and the highest peak memory. One extra,
@@ -37,6 +38,7 @@ from generate_pulumi import generate_export
 from generate_terraform import write_module
 from heredoc_bench import heredoc_rows
 from hook_bench import bench_cache, hook_rows
+from landing_bench import LANDINGS, landing_row
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / ".generated"
@@ -486,9 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--formats",
-        default="terraform-warm,corpus,heredoc",
+        default="terraform-warm,corpus,heredoc,gcp-landing,azure-landing",
         help="extra rows: terraform-warm (1k HCL, warm parse cache), corpus (../shared/corpus/terraform, "
-        "cold), heredoc (one .tf file with a 1 to 30 MB heredoc, parsed cold)",
+        "cold), heredoc (one .tf file with a 1 to 30 MB heredoc, parsed cold), gcp-landing and "
+        "azure-landing (a GCP and an Azure estate with their whole-graph audit rules, warm)",
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is killed")
     args = parser.parse_args(argv)
@@ -651,8 +654,14 @@ def format_rows(formats: Sequence[str], seed: int, repeat: int, timeout: float) 
         if fmt == "heredoc":
             verdicts.extend(heredoc_rows(GENERATED, repeat, timeout, measure))
             continue
+        if fmt in LANDINGS:
+            verdicts.append(
+                landing_row(fmt, GENERATED, iacgate_cli, bench_cache(fmt), repeat, timeout, measure)
+            )
+            continue
         if fmt not in EXTRA_FLOORS:
-            print(f"{fmt}: unknown row (choose from {', '.join([*EXTRA_FLOORS, 'corpus', 'heredoc'])})")
+            known = ", ".join([*EXTRA_FLOORS, "corpus", "heredoc", *LANDINGS])
+            print(f"{fmt}: unknown row (choose from {known})")
             verdicts.append(("unknown row", False))
             continue
         path = write_input(fmt, CASE_SIZE, seed)
