@@ -4,10 +4,11 @@ grouped per setting rather than once for the graph)."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.rules.cloud_log.scale import scan_report
 
 WORKSPACE = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit"
 
@@ -99,20 +100,7 @@ def test_a_thousand_settings_of_other_resources_leave_the_subscription_judged(tm
     """It stopped the scan with exit 3 after about 40 s: each setting's target was looked up among every
     edge of the graph, and each setting's findings were a set of a thousand results."""
     write_vault_settings(tmp_path)
-    report = tmp_path / "report.json"
-    completed = subprocess.run(
-        [
-            *(sys.executable, "-m", "iacgate", "scan", str(tmp_path), "--rule", "LOG-AZMONITOR-002"),
-            *("--engine", "embedded", "--format", "json", "--output", str(report), "--no-answer-cache"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    # The gate passes (the rule is below its default threshold): exit 3 is the failure guarded against.
-    assert completed.returncode == 0, completed.stderr
-    document = json.loads(report.read_text(encoding="utf-8"))
+    document = scan_report(tmp_path, "LOG-AZMONITOR-002")
     # The vaults' settings are not applicable: no check at all. The subscription's fails.
     assert [(check["resource_id"], check["outcome"]) for check in document["checks"]] == [
         ("azurerm_monitor_diagnostic_setting.subscription", "fail")

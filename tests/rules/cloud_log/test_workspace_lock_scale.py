@@ -5,10 +5,9 @@ resource by id at each of those 1,500 pairs."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.rules.cloud_log.scale import scan_report
 
 GROUPS = 10
 WORKSPACES = 60
@@ -53,19 +52,7 @@ def write_landing_zone(directory: Path) -> None:
 
 def test_every_workspace_of_a_large_landing_zone_is_judged_by_the_embedded_engine(tmp_path: Path) -> None:
     write_landing_zone(tmp_path)
-    report = tmp_path / "report.json"
-    completed = subprocess.run(
-        [
-            *(sys.executable, "-m", "iacgate", "scan", str(tmp_path), "--rule", "LOG-AZMONITOR-006"),
-            *("--engine", "embedded", "--format", "json", "--output", str(report), "--no-answer-cache"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    document = json.loads(report.read_text(encoding="utf-8"))
+    document = scan_report(tmp_path, "LOG-AZMONITOR-006")
     outcomes = {check["resource_id"]: check["outcome"] for check in document["checks"]}
     assert len(outcomes) == WORKSPACES
     # The locks on groups cover every group but rg7 (locks 0, 3, ... 24 are on rg0, rg3, rg6, rg9, rg2, rg5,
