@@ -133,9 +133,40 @@ gcp_placement_applies(placed, place) if {
 	placed.org in place.orgs
 }
 
-# The folder and organization configurations (managed) that apply to a project placed at `place`, in the
-# order of gcp_placement_inherited.
-gcp_placement_inherited_by(place) := [placed.config | some placed in gcp_placement_inherited; gcp_placement_applies(placed, place)]
+# The inherited configurations by where they apply, as gcp_placement_applies reads them: the google_folder
+# they refer to, their literal folder number, their organization number. Built once per query (objects of
+# at most as many entries as there are folders and organizations), looked up per project: checking every
+# configuration against every project took 4.4 s of 8.6 at 1,000 projects and 101 configurations.
+gcp_placement_folder_configs := [placed | some placed in gcp_placement_inherited; placed.config.type == "google_folder_iam_audit_config"]
+
+gcp_placement_organization_configs := [placed | some placed in gcp_placement_inherited; placed.config.type == "google_organization_iam_audit_config"]
+
+gcp_placement_by_folder_id := {id: configs |
+	some id in {id | some placed in gcp_placement_folder_configs; some id in placed.folder_ids}
+	configs := [placed.config | some placed in gcp_placement_folder_configs; id in placed.folder_ids]
+}
+
+gcp_placement_by_folder_number := {number: configs |
+	some number in {placed.folder | some placed in gcp_placement_folder_configs; placed.folder != ""}
+	configs := [placed.config | some placed in gcp_placement_folder_configs; placed.folder == number]
+}
+
+gcp_placement_by_organization := {number: configs |
+	some number in {placed.org | some placed in gcp_placement_organization_configs; placed.org != ""}
+	configs := [placed.config | some placed in gcp_placement_organization_configs; placed.org == number]
+}
+
+# The folder and organization configurations (managed) that apply to a project placed at `place`, each
+# once (a folder configuration may apply both by reference and by number).
+gcp_placement_inherited_by(place) := [config | some config in gcp_placement_once(array.concat(
+	[found | some id in place.folder_ids; some found in object.get(gcp_placement_by_folder_id, id, [])],
+	array.concat(
+		object.get(gcp_placement_by_folder_number, place.folder, []),
+		[found | some number in place.orgs; some found in object.get(gcp_placement_by_organization, number, [])],
+	),
+))]
+
+gcp_placement_once(configs) := {config | some config in configs}
 
 # Where the project sits is unknown until apply (its folder_id or org_id, with no google_folder reference).
 gcp_placement_unknown(project, place) if {

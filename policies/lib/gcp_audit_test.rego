@@ -24,5 +24,17 @@ test_folder_and_organization_configurations_apply if {
 	resources := {"google_folder": [folder], "google_project": [project], "google_folder_iam_audit_config": [by_folder, by_number], "google_organization_iam_audit_config": [by_org, elsewhere]}
 	applying := [config.id | some config in gcp_audit.gcp_placement_inherited_by(gcp_audit.gcp_placement_project(project))]
 		with input.resources_by_type as resources
-	applying == [by_folder.id, by_number.id, by_org.id]
+	sort(applying) == sort([by_folder.id, by_number.id, by_org.id])
+}
+
+# A folder configuration that applies both by reference and by number is counted once (GCP applies it once).
+test_a_configuration_applying_two_ways_is_counted_once if {
+	folder := gcp_placement_node("google_folder", "payments", {"parent": "organizations/42"})
+	to_folder := {"refers_to": [{"attribute": "folder", "type": "google_folder", "mode": "managed", "address": folder.id}]}
+	project := object.union(gcp_placement_node("google_project", "ledger", {"folder_id": "folders/123"}), to_folder)
+	both := object.union(gcp_placement_node("google_folder_iam_audit_config", "both", {"folder": "123"}), to_folder)
+	resources := {"google_folder": [folder], "google_project": [project], "google_folder_iam_audit_config": [both]}
+	applying := [config.id | some config in gcp_audit.gcp_placement_inherited_by(gcp_audit.gcp_placement_project(project))]
+		with input.resources_by_type as resources
+	applying == [both.id]
 }
