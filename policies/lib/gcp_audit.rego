@@ -113,29 +113,11 @@ gcp_placement_inherited := [placed |
 	}
 ]
 
-# A folder configuration applies to the project: it refers to the project's google_folder, or names the
-# same folder number as the project's literal folder_id. An organization configuration applies when it
-# names one of the project's organizations.
-gcp_placement_applies(placed, place) if {
-	placed.config.type == "google_folder_iam_audit_config"
-	some id in place.folder_ids
-	id in placed.folder_ids
-}
-
-gcp_placement_applies(placed, place) if {
-	placed.config.type == "google_folder_iam_audit_config"
-	place.folder != ""
-	place.folder == placed.folder
-}
-
-gcp_placement_applies(placed, place) if {
-	placed.config.type == "google_organization_iam_audit_config"
-	placed.org in place.orgs
-}
-
-# The inherited configurations by where they apply, as gcp_placement_applies reads them: the google_folder
-# they refer to, their literal folder number, their organization number. Built once per query (objects of
-# at most as many entries as there are folders and organizations), looked up per project: checking every
+# A folder configuration applies to the project when it refers to the project's google_folder, or names
+# the same folder number as the project's literal folder_id; an organization configuration when it names
+# one of the project's organizations. The configurations are kept by those keys (the google_folder ids they
+# refer to, their literal folder number, their organization number) in objects built once per query, of at
+# most as many entries as there are folders and organizations, and looked up per project: checking every
 # configuration against every project took 4.4 s of 8.6 at 1,000 projects and 101 configurations.
 gcp_placement_folder_configs := [placed | some placed in gcp_placement_inherited; placed.config.type == "google_folder_iam_audit_config"]
 
