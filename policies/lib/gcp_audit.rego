@@ -53,18 +53,14 @@ gcp_placement_iam_policy_refs := gcp_placement_project_refs(gcp_placement_projec
 gcp_placement_iam_policy_configured := {entry.project | some entry in gcp_placement_iam_policy_refs}
 
 # The project's own google_project_iam_audit_config resources and google_project_iam_policy resources.
-gcp_placement_own_audit_configs(project) := [entry.config |
-	some entry in gcp_placement_audit_config_refs
-	entry.project == project.id
-] if {
-	gcp_placement_audit_configured[project.id]
-} else := []
+gcp_placement_own_audit_configs(project) := gcp_placement_own(project, gcp_placement_audit_config_refs, gcp_placement_audit_configured)
 
-gcp_placement_own_iam_policies(project) := [entry.config |
-	some entry in gcp_placement_iam_policy_refs
-	entry.project == project.id
-] if {
-	gcp_placement_iam_policy_configured[project.id]
+gcp_placement_own_iam_policies(project) := gcp_placement_own(project, gcp_placement_iam_policy_refs, gcp_placement_iam_policy_configured)
+
+# The configurations among `refs` (gcp_placement_project_refs) that name the project; `configured` is the
+# set of the projects they name.
+gcp_placement_own(project, refs, configured) := [entry.config | some entry in refs; entry.project == project.id] if {
+	configured[project.id]
 } else := []
 
 # A folder or organization number without its prefix ("folders/123" and "123" are one folder); "" when the

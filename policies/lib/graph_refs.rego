@@ -12,3 +12,6 @@ import rego.v1
 
 # The resources among `resources` whose id is one of `ids`, in the order of the ids.
 graph_resources_with_ids(ids, resources) := [resource | some id in ids; some resource in resources; resource.id == id]
+
+# What `resource` refers to through its top-level argument `attribute`: the entries of its refers_to.
+graph_references(resource, attribute) := [ref | some ref in object.get(resource, "refers_to", []); ref.attribute == attribute]

@@ -18,6 +18,7 @@ package iacgate.rules.audit_logging.azure_activity_log_export
 
 import data.iacgate.lib
 import data.iacgate.lib.azure
+import data.iacgate.lib.graph_refs
 import rego.v1
 
 required := ["Administrative", "Security", "Policy", "Alert"]
@@ -123,7 +124,7 @@ azure_activity_fact(setting, kind, place, view, uncertain, type_unknown, body_un
 azure_activity_place(setting, kind) := {"key": key, "group": azure_activity_group_key(setting.id, key, target_unknown)} if {
 	attribute := azure_activity_words[kind].target
 	target := object.get(setting.attributes, attribute, null)
-	referred := [ref | some ref in object.get(setting, "refers_to", []); ref.attribute == attribute]
+	referred := graph_refs.graph_references(setting, attribute)
 	key := azure_activity_key(target, referred)
 	target_unknown := count([1 | lib.is_unknown(target); count(referred) == 0]) > 0
 }

@@ -26,36 +26,53 @@ deny contains {"not_applicable": true, "resource": workspace.id} if {
 	workspace.mode != "managed"
 }
 
-# The addresses and types of what `resource` refers to through `attribute` (refers_to).
-azure_lock_refs(resource, attribute) := [ref | some ref in object.get(resource, "refers_to", []); ref.attribute == attribute]
-
-# Each lock of the configuration with the addresses its scope refers to, the resource groups among them
-# and its scope as text (null when it is not a string), and each workspace with the addresses its
-# resource_group_name refers to and its name and group as text. A lock is judged against every workspace:
-# this is worked out once per query, in rules, where a function would be evaluated again at every call.
+# Each lock of the configuration with the keys of what its scope refers to, the resource groups among them
+# and its scope as text (null when it is not a string), and each workspace with the keys a lock covering it
+# by reference has, and its name and group as text. A key is "id:" and a referred address (the workspace),
+# "group:" and a resource group's address, or "name:" and its name as text: a lock covers the workspace by
+# reference when they share one. A lock is judged against every workspace: this is worked out once per
+# query, in rules, where a function would be evaluated again at every call.
 azure_lock_entries := [entry |
 	some lock in locks
-	refs := azure_lock_refs(lock, "scope")
+	refs := graph_refs.graph_references(lock, "scope")
+	groups := graph_refs.graph_resources_with_ids(
+		[ref.address | some ref in refs; ref.type == "azurerm_resource_group"],
+		resource_groups,
+	)
 	scope := azure_lock_text_or_null(azure_lock_attr(lock, "scope"))
 	entry := {
 		"lock": lock,
-		"target_ids": [ref.address | some ref in refs],
-		"group_targets": graph_refs.graph_resources_with_ids(
-			[ref.address | some ref in refs; ref.type == "azurerm_resource_group"],
-			resource_groups,
+		"refers": count(refs) > 0,
+		"on_a_group": count(groups) > 0,
+		"keys": array.concat(
+			[concat("", ["id:", ref.address]) | some ref in refs],
+			array.concat(
+				[concat("", ["group:", group.id]) | some group in groups],
+				[concat("", ["name:", name]) | some group in groups; name := azure_lock_text(azure_lock_attr(group, "name"))],
+			),
 		),
 		"scope": scope,
 		"group_scope": azure_lock_group_id(scope),
 	}
 ]
 
-azure_lock_workspace_entries := [{
-	"workspace": workspace,
-	"group_ids": [ref.address | some ref in azure_lock_refs(workspace, "resource_group_name")],
-	"name": azure_lock_text_or_null(azure_lock_attr(workspace, "name")),
-	"group": azure_lock_text_or_null(azure_lock_attr(workspace, "resource_group_name")),
-} |
+azure_lock_workspace_entries := [entry |
 	some workspace in workspaces
+	group_ids := [ref.address | some ref in graph_refs.graph_references(workspace, "resource_group_name")]
+	group := azure_lock_text_or_null(azure_lock_attr(workspace, "resource_group_name"))
+	entry := {
+		"workspace": workspace,
+		"group_ids": group_ids,
+		"keys": array.concat(
+			[concat("", ["id:", workspace.id])],
+			array.concat(
+				[concat("", ["group:", id]) | some id in group_ids],
+				[concat("", ["name:", group]) | is_string(group)],
+			),
+		),
+		"name": azure_lock_text_or_null(azure_lock_attr(workspace, "name")),
+		"group": group,
+	}
 ]
 
 azure_lock_text_or_null(value) := azure_lock_text(value) if is_string(value)
@@ -81,20 +98,16 @@ azure_lock_protective(lock) if {
 
 azure_lock_level_unknown(lock) if lib.is_unknown(azure_lock_attr(lock, "lock_level"))
 
-# The lock's scope is the workspace: a reference to it, or its literal resource id. `entry` is the lock's
-# (azure_lock_entries), `place` the workspace's (azure_lock_workspace_entries).
-azure_lock_covers(entry, place) if place.workspace.id in entry.target_ids
+# The lock's scope is the workspace or its resource group: a reference to the workspace, to the group the
+# workspace refers to, or to a group of the same literal name (a shared key); or the literal resource id of
+# either. `entry` is the lock's (azure_lock_entries), `place` the workspace's (azure_lock_workspace_entries).
+azure_lock_covers(entry, place) if {
+	some key in place.keys
+	key in entry.keys
+}
 
 azure_lock_covers(entry, place) if azure_lock_covers_literally(entry, place)
 
-# ... or the workspace's resource group: a reference to the group the workspace refers to, a reference to
-# a group of the same literal name, or the group's literal resource id.
-azure_lock_covers(entry, place) if {
-	some target in entry.group_targets
-	azure_lock_same_group(target, place)
-}
-
-# The lock's literal scope is the workspace's resource id, or its group's.
 azure_lock_covers_literally(entry, place) if {
 	is_string(entry.scope)
 	is_string(place.name)
@@ -108,40 +121,18 @@ azure_lock_covers_literally(entry, place) if {
 	endswith(entry.scope, concat("", ["/resourcegroups/", place.group]))
 }
 
-azure_lock_same_group(group, place) if group.id in place.group_ids
-
-azure_lock_same_group(group, place) if {
-	name := azure_lock_text(azure_lock_attr(group, "name"))
-	name == place.group
-}
-
-# What the protective locks cover, worked out once: every workspace is judged against these by a lookup in
-# a set of the locks' targets, not against every lock (200 workspaces and 100 locks took 6 s that way).
-# Only the locks with a literal scope are compared one by one, on their text.
+# What the protective locks cover, worked out once: every workspace is judged against the set of their
+# keys by a lookup, not against every lock (200 workspaces and 100 locks took 6 s that way). Only the locks
+# with a literal scope are compared one by one, on their text.
 azure_lock_protective_entries := [entry | some entry in azure_lock_entries; azure_lock_protective(entry.lock)]
 
-azure_lock_protected_targets := {id | some entry in azure_lock_protective_entries; some id in entry.target_ids}
-
-azure_lock_protected_group_ids := {group.id | some entry in azure_lock_protective_entries; some group in entry.group_targets}
-
-azure_lock_protected_group_names := {name |
-	some entry in azure_lock_protective_entries
-	some group in entry.group_targets
-	name := azure_lock_text(azure_lock_attr(group, "name"))
-}
+azure_lock_protected_keys := {key | some entry in azure_lock_protective_entries; some key in entry.keys}
 
 azure_lock_protective_literal_entries := [entry | some entry in azure_lock_protective_entries; is_string(entry.scope)]
 
-azure_lock_protected(place) if azure_lock_protected_targets[place.workspace.id]
-
 azure_lock_protected(place) if {
-	some id in place.group_ids
-	azure_lock_protected_group_ids[id]
-}
-
-azure_lock_protected(place) if {
-	is_string(place.group)
-	azure_lock_protected_group_names[place.group]
+	some key in place.keys
+	azure_lock_protected_keys[key]
 }
 
 azure_lock_protected(place) if {
@@ -162,7 +153,7 @@ azure_lock_maybe(_) if azure_lock_scope_unknown
 azure_lock_scope_unknown if {
 	some entry in azure_lock_entries
 	lib.is_unknown(azure_lock_attr(entry.lock, "scope"))
-	count(entry.target_ids) == 0
+	not entry.refers
 	not azure_lock_level_known_weak(entry.lock)
 }
 
@@ -179,7 +170,7 @@ azure_lock_protective_on_a_group if {
 	azure_lock_on_a_group(entry)
 }
 
-azure_lock_on_a_group(entry) if count(entry.group_targets) > 0
+azure_lock_on_a_group(entry) if entry.on_a_group
 
 azure_lock_on_a_group(entry) if entry.group_scope == true
 
