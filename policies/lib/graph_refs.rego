@@ -15,3 +15,13 @@ graph_resources_with_ids(ids, resources) := [resource | some id in ids; some res
 
 # What `resource` refers to through its top-level argument `attribute`: the entries of its refers_to.
 graph_references(resource, attribute) := [ref | some ref in object.get(resource, "refers_to", []); ref.attribute == attribute]
+
+# An index of `keys` (strings) that `graph_indexed` looks a key up in, for rules that look up many keys
+# among many others. rego-cpp looks a key up in a set, an object or an array in time linear in its size
+# and builds a set in time quadratic in its size (1,000 keys looked up among 1,000: 0.5 s; 4,000: 9 s),
+# while a substring search is native and fast (the same 4,000 lookups: 0.4 s). The index is the keys,
+# each JSON-encoded and on a line of its own: an encoded string holds no raw line break, so a line of
+# the index matches an encoded key exactly when that key is one of `keys`.
+graph_index(keys) := concat("", ["\n", concat("\n", [json.marshal(key) | some key in keys]), "\n"])
+
+graph_indexed(index, key) if contains(index, concat("", ["\n", json.marshal(key), "\n"]))

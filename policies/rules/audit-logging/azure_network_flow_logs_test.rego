@@ -2,35 +2,7 @@ package iacgate.rules.audit_logging.azure_network_flow_logs_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.audit_logging.azure_flow_log_retention
-import data.iacgate.rules.audit_logging.azure_nsg_flow_logs
 import rego.v1
-
-# A function, not a rule: regopy 1.5.2 ignores `with input.resource as <package rule>`.
-nsg(name) := testing.resource("azurerm_network_security_group", {"name": name})
-
-flow_log(attribute, enabled) := testing.referrer("azurerm_network_watcher_flow_log", attribute, {"enabled": enabled})
-
-test_nsg_without_flow_log_fails if {
-	count(azure_nsg_flow_logs.deny) == 1 with input.resource as nsg("web") with input.related as []
-}
-
-test_nsg_with_flow_log_passes if {
-	count(azure_nsg_flow_logs.deny) == 0 with input.resource as nsg("web") with input.related as [flow_log("network_security_group_id", true)]
-}
-
-test_nsg_with_v4_flow_log_passes if {
-	count(azure_nsg_flow_logs.deny) == 0 with input.resource as nsg("web") with input.related as [flow_log("target_resource_id", true)]
-}
-
-test_nsg_with_disabled_flow_log_fails if {
-	some result in azure_nsg_flow_logs.deny with input.resource as nsg("web") with input.related as [flow_log("network_security_group_id", false)]
-	contains(result.message, "enabled = false")
-}
-
-test_nsg_with_unknown_flow_log_enabled_is_undetermined if {
-	some result in azure_nsg_flow_logs.deny with input.resource as nsg("web") with input.related as [flow_log("target_resource_id", testing.unknown)]
-	result.status == "undetermined"
-}
 
 log(retention) := testing.resource("azurerm_network_watcher_flow_log", {"enabled": true, "retention_policy": retention})
 

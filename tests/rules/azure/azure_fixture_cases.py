@@ -334,6 +334,83 @@ def flow_log(
     return Case("azurerm_network_watcher_flow_log", name, arguments)
 
 
+def network(name: str, subnet_groups: tuple[str, ...] = ()) -> Case:
+    """A virtual network; ``subnet_groups`` are groups named by subnet blocks of its own."""
+    arguments: dict[str, Any] = placed(name, address_space=["10.0.0.0/16"])
+    if subnet_groups:
+        arguments["subnet"] = [
+            {
+                "name": f"inline-{index}",
+                "address_prefixes": [f"10.0.{index}.0/24"],
+                "security_group": Ref(f"azurerm_network_security_group.{group}", "id"),
+            }
+            for index, group in enumerate(subnet_groups)
+        ]
+    return Case("azurerm_virtual_network", name, arguments)
+
+
+def subnet(name: str, network_name: str) -> Case:
+    return Case(
+        "azurerm_subnet",
+        name,
+        {
+            "name": name.replace("_", "-"),
+            "resource_group_name": RG,
+            "virtual_network_name": Ref(f"azurerm_virtual_network.{network_name}", "name"),
+            "address_prefixes": ["10.0.1.0/24"],
+        },
+    )
+
+
+def subnet_association(name: str, subnet_id: str | Ref, nsg_name: str) -> Case:
+    """A group attached to a subnet; ``subnet_id`` a reference, or a literal id of another configuration."""
+    return Case(
+        "azurerm_subnet_network_security_group_association",
+        name,
+        {
+            "subnet_id": subnet_id,
+            "network_security_group_id": Ref(f"azurerm_network_security_group.{nsg_name}", "id"),
+        },
+    )
+
+
+def interface(name: str, subnet_name: str) -> Case:
+    return Case(
+        "azurerm_network_interface",
+        name,
+        placed(
+            name,
+            ip_configuration=[
+                {
+                    "name": "internal",
+                    "subnet_id": Ref(f"azurerm_subnet.{subnet_name}", "id"),
+                    "private_ip_address_allocation": "Dynamic",
+                }
+            ],
+        ),
+    )
+
+
+def interface_association(name: str, interface_name: str, nsg_name: str) -> Case:
+    return Case(
+        "azurerm_network_interface_security_group_association",
+        name,
+        {
+            "network_interface_id": Ref(f"azurerm_network_interface.{interface_name}", "id"),
+            "network_security_group_id": Ref(f"azurerm_network_security_group.{nsg_name}", "id"),
+        },
+    )
+
+
+def network_flow_log(name: str, target: str, enabled: bool | Ref = True) -> Case:
+    """A virtual network flow log: target_resource_id names a network, subnet or interface (``target``,
+    an address)."""
+    case = flow_log(name, "", enabled, attribute="target_resource_id")
+    arguments = dict(case.arguments)
+    arguments["target_resource_id"] = Ref(target, "id")
+    return Case(case.type, name, arguments)
+
+
 def log_profile(name: str, retention: dict[str, Any]) -> Case:
     arguments = {
         "name": "default",
@@ -852,6 +929,56 @@ CASES: dict[tuple[str, str], list[Case]] = {
         # enabled from a module variable: unknown until apply, so undetermined, not failed.
         nsg("undetermined_enabled_variable"),
         flow_log("enabled_variable", "undetermined_enabled_variable", enabled=Ref("var.flow_logs_enabled")),
+        # Virtual network flow logs (Azure creates no NSG flow logs since 30 June 2025): the group's traffic
+        # is recorded where it is attached, on the subnet, the interface or their virtual network.
+        network("hub"),
+        network_flow_log("hub", "azurerm_virtual_network.hub"),
+        subnet("app", "hub"),
+        nsg("pass_subnet_in_recorded_network"),
+        subnet_association("app", Ref("azurerm_subnet.app", "id"), "pass_subnet_in_recorded_network"),
+        interface("vm", "app"),
+        nsg("pass_interface_in_recorded_network"),
+        interface_association("vm", "vm", "pass_interface_in_recorded_network"),
+        nsg("pass_inline_subnet_of_recorded_network"),
+        network("inline", ("pass_inline_subnet_of_recorded_network",)),
+        network_flow_log("inline", "azurerm_virtual_network.inline"),
+        network("spoke"),
+        subnet("recorded", "spoke"),
+        network_flow_log("recorded_subnet", "azurerm_subnet.recorded"),
+        nsg("pass_recorded_subnet"),
+        subnet_association("recorded", Ref("azurerm_subnet.recorded", "id"), "pass_recorded_subnet"),
+        subnet("unrecorded", "spoke"),
+        nsg("fail_subnet_unrecorded"),
+        subnet_association("unrecorded", Ref("azurerm_subnet.unrecorded", "id"), "fail_subnet_unrecorded"),
+        # Attached to two subnets, one recorded: the other's traffic is not.
+        nsg("fail_one_subnet_unrecorded"),
+        subnet_association(
+            "both_recorded", Ref("azurerm_subnet.recorded", "id"), "fail_one_subnet_unrecorded"
+        ),
+        subnet_association(
+            "both_unrecorded", Ref("azurerm_subnet.unrecorded", "id"), "fail_one_subnet_unrecorded"
+        ),
+        network("off"),
+        network_flow_log("off", "azurerm_virtual_network.off", enabled=False),
+        subnet("off", "off"),
+        nsg("fail_network_flow_log_disabled"),
+        subnet_association("off", Ref("azurerm_subnet.off", "id"), "fail_network_flow_log_disabled"),
+        nsg("fail_inline_subnet_of_unrecorded_network"),
+        network("unrecorded_inline", ("fail_inline_subnet_of_unrecorded_network",)),
+        # A subnet of another configuration: its network's flow log is not in the scanned code.
+        nsg("undetermined_subnet_of_another_configuration"),
+        subnet_association(
+            "elsewhere",
+            f"{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.Network/virtualNetworks/core/subnets/app",
+            "undetermined_subnet_of_another_configuration",
+        ),
+        network("maybe"),
+        network_flow_log("maybe", "azurerm_virtual_network.maybe", enabled=Ref("var.flow_logs_enabled")),
+        subnet("maybe", "maybe"),
+        nsg("undetermined_network_flow_log_variable"),
+        subnet_association(
+            "maybe", Ref("azurerm_subnet.maybe", "id"), "undetermined_network_flow_log_variable"
+        ),
     ],
     ("audit-logging", "LOG-AZNETWORK-002"): [
         nsg("web"),

@@ -33,6 +33,8 @@ PLURALS = {
     "metric": "metrics",
     "audit_log_config": "auditLogConfigs",
     "database_flags": "databaseFlags",
+    "subnet": "subnets",
+    "ip_configuration": "ipConfigurations",
 }
 
 
