@@ -550,6 +550,7 @@ event_data_store = keyed(
 )
 
 
+AUTOMATED_BACKUPS_ARN = "arn:aws:rds:eu-central-1:482913057716:auto-backup:ab-4q2v7x9z3k5m1n8p6r0t2w4y6a"
 SOURCE_SNAPSHOT = "arn:aws:rds:eu-west-1:482913057716:snapshot:ledger-2025-06-01"
 ebs_snapshot_copy = keyed(
     "aws_ebs_snapshot_copy",
@@ -2011,6 +2012,22 @@ def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     ]
 
 
+def restored_to_point_in_time(build: Any, source: tuple[str, str, str], identifier: str) -> Case:
+    """A database restored to a point in time of ``identifier`` without a key of its own: Terraform and Pulumi
+    restore_to_point_in_time (``source`` names the source argument in each format, the CloudFormation
+    one top-level), which keeps the source's key."""
+    tf_source, cfn_source, pulumi_source = source
+    case = build(
+        "undetermined_restored_to_point_in_time",
+        extra=(
+            {"restore_to_point_in_time": [{tf_source: identifier, "use_latest_restorable_time": True}]},
+            {cfn_source: identifier, "UseLatestRestorableTime": True},
+            {"restoreToPointInTime": {pulumi_source: identifier, "useLatestRestorableTime": True}},
+        ),
+    )
+    return replace(case, blocks=(*(case.blocks or ()), "restore_to_point_in_time"))
+
+
 ENC = {"encrypted": True}
 CMK = {"encrypted": True, "kms_key_id": KEY}
 
@@ -2066,6 +2083,11 @@ FIXTURES: dict[str, list[Case]] = {
                 {"snapshotIdentifier": "ledger-final"},
             ),
         ),
+        restored_to_point_in_time(
+            docdb_cluster,
+            ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
+            "profiles-prod",
+        ),
     ],
     "ENC-NEPTUNE-002": [
         *cmk_cases(neptune_cluster, "alias/aws/rds"),
@@ -2076,6 +2098,15 @@ FIXTURES: dict[str, list[Case]] = {
                 {"SnapshotIdentifier": "graph-final"},
                 {"snapshotIdentifier": "graph-final"},
             ),
+        ),
+        # Terraform and Pulumi have no point-in-time restore of a Neptune cluster; CloudFormation has.
+        replace(
+            neptune_cluster(
+                "undetermined_restored_to_point_in_time",
+                extra=({}, {"SourceDBClusterIdentifier": "graph-prod", "UseLatestRestorableTime": True}, {}),
+            ),
+            terraform=None,
+            pulumi=None,
         ),
     ],
     "ENC-REDSHIFTSERVERLESS-001": [
@@ -2095,6 +2126,24 @@ FIXTURES: dict[str, list[Case]] = {
                 {"replicateSourceDb": "ledger-primary"},
             ),
         ),
+        restored_to_point_in_time(
+            db_instance,
+            ("source_db_instance_identifier", "SourceDBInstanceIdentifier", "sourceDbInstanceIdentifier"),
+            "ledger-primary",
+        ),
+        # CloudFormation names the replicated automated backups of another region top-level.
+        replace(
+            db_instance(
+                "undetermined_restored_from_automated_backups",
+                extra=(
+                    {},
+                    {"SourceDBInstanceAutomatedBackupsArn": AUTOMATED_BACKUPS_ARN, "UseLatestRestorableTime": True},
+                    {},
+                ),
+            ),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
     "ENC-RDS-005": [
         *cmk_cases(rds_cluster, "alias/aws/rds"),
@@ -2105,6 +2154,10 @@ FIXTURES: dict[str, list[Case]] = {
                 {"GlobalClusterIdentifier": "ledger-global"},
                 {"globalClusterIdentifier": "ledger-global"},
             ),
+        ),        restored_to_point_in_time(
+            rds_cluster,
+            ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
+            "ledger-prod",
         ),
     ],
     "ENC-RDS-006": [

@@ -1,0 +1,59 @@
+# Unit tests of the aws_rest database key rules on databases created from a source (restores to a point in
+# time), which keep the source's key when they name none.
+package iacgate.rules.encryption.aws_rest_databases_test
+
+import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_rest_docdb_cmk
+import data.iacgate.rules.encryption.aws_rest_neptune_cmk
+import data.iacgate.rules.encryption.aws_rest_rds_cluster_cmk
+import data.iacgate.rules.encryption.aws_rest_rds_instance_cmk
+import rego.v1
+
+rest_db_point_in_time := [{"source_cluster_identifier": "ledger-prod", "use_latest_restorable_time": true}]
+
+test_rds_instance_cmk_restored_to_point_in_time_is_undetermined if {
+	some result in aws_rest_rds_instance_cmk.deny with input.resource as testing.resource("aws_db_instance", {"restore_to_point_in_time": [{"source_db_instance_identifier": "ledger-prod"}]})
+		with input.related as []
+	result.status == "undetermined"
+	result.path == ["kms_key_id"]
+}
+
+# CloudFormation SourceDbiResourceId, SourceDBInstanceAutomatedBackupsArn: top-level sources of a restore.
+test_rds_instance_cmk_cloudformation_restore_sources_are_undetermined if {
+	some result in aws_rest_rds_instance_cmk.deny with input.resource as testing.resource("aws_db_instance", {"source_dbi_resource_id": "db-ABCDEFGHIJKLMNOP"})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_rds_instance_cmk_restored_with_aws_managed_key_fails if {
+	some result in aws_rest_rds_instance_cmk.deny with input.resource as testing.resource("aws_db_instance", {"kms_key_id": "alias/aws/rds", "source_db_instance_automated_backups_arn": "arn:aws:rds:eu-central-1:482913057716:auto-backup:ab-1"})
+		with input.related as []
+	not result.status == "undetermined"
+	contains(result.message, "alias/aws/rds")
+}
+
+test_rds_cluster_cmk_restored_to_point_in_time_is_undetermined if {
+	some result in aws_rest_rds_cluster_cmk.deny with input.resource as testing.resource("aws_rds_cluster", {"restore_to_point_in_time": rest_db_point_in_time})
+		with input.related as []
+	result.status == "undetermined"
+	contains(result.message, "restore_to_point_in_time")
+}
+
+test_rds_cluster_cmk_cloudformation_source_cluster_is_undetermined if {
+	some result in aws_rest_rds_cluster_cmk.deny with input.resource as testing.resource("aws_rds_cluster", {"source_db_cluster_identifier": "ledger-prod"})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_docdb_cmk_restored_to_point_in_time_is_undetermined if {
+	some result in aws_rest_docdb_cmk.deny with input.resource as testing.resource("aws_docdb_cluster", {"restore_to_point_in_time": rest_db_point_in_time})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_neptune_cmk_cloudformation_source_cluster_is_undetermined if {
+	some result in aws_rest_neptune_cmk.deny with input.resource as testing.resource("aws_neptune_cluster", {"source_db_cluster_identifier": "graph-prod"})
+		with input.related as []
+	result.status == "undetermined"
+	result.path == ["kms_key_arn"]
+}
