@@ -361,6 +361,45 @@ def performance_insights(name: str, key: Any = None, cluster: bool = False) -> C
     )
 
 
+def performance_insights_cluster_instance(name: str, key: Any = None) -> Case:
+    """An Aurora cluster instance (Terraform aws_rds_cluster_instance, Pulumi aws:rds/clusterInstance) with
+    Performance Insights on and ``key`` for its data. CloudFormation declares it as an AWS::RDS::DBInstance
+    with DBClusterIdentifier, judged as aws_db_instance."""
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {
+        "identifier": label,
+        "cluster_identifier": "ledger",
+        "engine": "aurora-postgresql",
+        "instance_class": "db.r7g.large",
+        "performance_insights_enabled": True,
+    }
+    pul: dict[str, Any] = {
+        "identifier": label,
+        "clusterIdentifier": "ledger",
+        "engine": "aurora-postgresql",
+        "instanceClass": "db.r7g.large",
+        "performanceInsightsEnabled": True,
+    }
+    if key is not None:
+        tf["performance_insights_kms_key_id"] = key
+        pul["performanceInsightsKmsKeyId"] = key
+    return Case("aws_rds_cluster_instance", name, tf, None, ("aws:rds/clusterInstance:ClusterInstance", pul))
+
+
+def aurora_member_performance_insights(name: str, key: Any = None) -> Case:
+    """An Aurora cluster instance as CloudFormation declares it: AWS::RDS::DBInstance with
+    DBClusterIdentifier."""
+    cfn: dict[str, Any] = {
+        "DBClusterIdentifier": "ledger",
+        "Engine": "aurora-postgresql",
+        "DBInstanceClass": "db.r7g.large",
+        "EnablePerformanceInsights": True,
+    }
+    if key is not None:
+        cfn["PerformanceInsightsKMSKeyId"] = key
+    return Case("aws_db_instance", name, None, ("AWS::RDS::DBInstance", cfn), None)
+
+
 def lambda_function(name: str, key: Any = None) -> Case:
     """A function with environment variables, encrypted with ``key``."""
     label = name.replace("_", "-")
@@ -2137,7 +2176,10 @@ FIXTURES: dict[str, list[Case]] = {
                 "undetermined_restored_from_automated_backups",
                 extra=(
                     {},
-                    {"SourceDBInstanceAutomatedBackupsArn": AUTOMATED_BACKUPS_ARN, "UseLatestRestorableTime": True},
+                    {
+                        "SourceDBInstanceAutomatedBackupsArn": AUTOMATED_BACKUPS_ARN,
+                        "UseLatestRestorableTime": True,
+                    },
                     {},
                 ),
             ),
@@ -2154,7 +2196,8 @@ FIXTURES: dict[str, list[Case]] = {
                 {"GlobalClusterIdentifier": "ledger-global"},
                 {"globalClusterIdentifier": "ledger-global"},
             ),
-        ),        restored_to_point_in_time(
+        ),
+        restored_to_point_in_time(
             rds_cluster,
             ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
             "ledger-prod",
@@ -2167,6 +2210,11 @@ FIXTURES: dict[str, list[Case]] = {
         performance_insights("fail_instance_default_key"),
         performance_insights("fail_cluster_default_key", cluster=True),
         performance_insights("fail_instance_aws_managed", "alias/aws/rds"),
+        performance_insights_cluster_instance("pass_cluster_instance_cmk", KEY),
+        performance_insights_cluster_instance("fail_cluster_instance_default_key"),
+        performance_insights_cluster_instance("fail_cluster_instance_aws_managed", "alias/aws/rds"),
+        aurora_member_performance_insights("pass_cluster_member_cmk", KEY),
+        aurora_member_performance_insights("fail_cluster_member_default_key"),
     ],
     "ENC-KINESIS-002": [
         kms_key(),
