@@ -707,10 +707,14 @@ RDS_SOURCES = [
 
 
 def backup_replication(name: str, key: Any = None) -> Case:
+    """Terraform and Pulumi (aws.rds.InstanceAutomatedBackupsReplication); CloudFormation has no such type."""
     tf: dict[str, Any] = {"source_db_instance_arn": "arn:aws:rds:eu-central-1:482913057716:db:ledger"}
+    pul: dict[str, Any] = {"sourceDbInstanceArn": "arn:aws:rds:eu-central-1:482913057716:db:ledger"}
     if key is not None:
         tf["kms_key_id"] = key
-    return Case("aws_db_instance_automated_backups_replication", name, tf)
+        pul["kmsKeyId"] = key
+    token = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"
+    return Case("aws_db_instance_automated_backups_replication", name, tf, None, (token, pul))
 
 
 def ami_copy(name: str, encrypted: bool | None = None, key: Any = None) -> Case:
