@@ -4,6 +4,7 @@ package iacgate.rules.encryption.aws_rest_databases_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_rest_docdb_cmk
+import data.iacgate.rules.encryption.aws_rest_elasticache_cmk
 import data.iacgate.rules.encryption.aws_rest_neptune_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_cluster_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_instance_cmk
@@ -56,4 +57,16 @@ test_neptune_cmk_cloudformation_source_cluster_is_undetermined if {
 		with input.related as []
 	result.status == "undetermined"
 	result.path == ["kms_key_arn"]
+}
+
+test_elasticache_serverless_cache_without_key_fails if {
+	some result in aws_rest_elasticache_cmk.deny with input.resource as testing.resource("aws_elasticache_serverless_cache", {"engine": "valkey"})
+		with input.related as []
+	result.path == ["kms_key_id"]
+	startswith(result.message, "ElastiCache serverless cache is not encrypted")
+}
+
+test_elasticache_serverless_cache_with_customer_key_passes if {
+	count(aws_rest_elasticache_cmk.deny) == 0 with input.resource as testing.resource("aws_elasticache_serverless_cache", {"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"})
+		with input.related as []
 }

@@ -192,6 +192,17 @@ replication_group = keyed(
         },
     ),
 )
+serverless_cache = keyed(
+    "aws_elasticache_serverless_cache",
+    "AWS::ElastiCache::ServerlessCache",
+    "aws:elasticache/serverlessCache:ServerlessCache",
+    KEY_NAMES,
+    (
+        {"name": "$name", "engine": "valkey"},
+        {"ServerlessCacheName": "$name", "Engine": "valkey"},
+        {"name": "$name", "engine": "valkey"},
+    ),
+)
 sqs_queue = keyed(
     "aws_sqs_queue",
     "AWS::SQS::Queue",
@@ -2103,7 +2114,12 @@ FIXTURES: dict[str, list[Case]] = {
         ),
     ],
     "ENC-EFS-002": cmk_cases(efs, "alias/aws/elasticfilesystem"),
-    "ENC-ELASTICACHE-003": cmk_cases(replication_group, "alias/aws/elasticache"),
+    "ENC-ELASTICACHE-003": [
+        *cmk_cases(replication_group, "alias/aws/elasticache"),
+        serverless_cache("pass_serverless_cmk", KEY),
+        serverless_cache("fail_serverless_default_key"),
+        serverless_cache("fail_serverless_aws_managed", "alias/aws/elasticache"),
+    ],
     "ENC-SQS-002": [
         *cmk_cases(sqs_queue, "alias/aws/sqs"),
         sqs_queue(
