@@ -70,3 +70,10 @@ test_elasticache_serverless_cache_with_customer_key_passes if {
 	count(aws_rest_elasticache_cmk.deny) == 0 with input.resource as testing.resource("aws_elasticache_serverless_cache", {"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"})
 		with input.related as []
 }
+
+test_docdb_elastic_cluster_without_key_fails if {
+	some result in aws_rest_docdb_cmk.deny with input.resource as testing.resource("aws_docdb_elastic_cluster", {"shard_count": 1})
+		with input.related as []
+	result.path == ["kms_key_id"]
+	startswith(result.message, "DocumentDB elastic cluster is not encrypted")
+}

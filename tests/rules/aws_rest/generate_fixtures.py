@@ -228,6 +228,31 @@ docdb_cluster = keyed(
         {"clusterIdentifier": "$name", "storageEncrypted": True},
     ),
 )
+# CloudFormation's AWS::DocDBElastic::Cluster is not in the parsers' type table: Terraform and Pulumi only.
+docdb_elastic_cluster = keyed(
+    "aws_docdb_elastic_cluster",
+    None,
+    "aws:docdb/elasticCluster:ElasticCluster",
+    KEY_NAMES,
+    (
+        {
+            "name": "$name",
+            "admin_user_name": "profiles",
+            "admin_user_password": Ref("var.docdb_admin_password", None),
+            "auth_type": "PLAIN_TEXT",
+            "shard_capacity": 2,
+            "shard_count": 1,
+        },
+        {},
+        {
+            "name": "$name",
+            "adminUserName": "profiles",
+            "authType": "SECRET_ARN",
+            "shardCapacity": 2,
+            "shardCount": 1,
+        },
+    ),
+)
 neptune_cluster = keyed(
     "aws_neptune_cluster",
     "AWS::Neptune::DBCluster",
@@ -2147,6 +2172,9 @@ FIXTURES: dict[str, list[Case]] = {
             ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
             "profiles-prod",
         ),
+        docdb_elastic_cluster("pass_elastic_cmk", KEY),
+        docdb_elastic_cluster("fail_elastic_default_key"),
+        docdb_elastic_cluster("fail_elastic_aws_managed", "alias/aws/docdb-elastic"),
     ],
     "ENC-NEPTUNE-002": [
         *cmk_cases(neptune_cluster, "alias/aws/rds"),
