@@ -5,6 +5,7 @@ package iacgate.rules.encryption.aws_rest_databases_test
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_rest_docdb_cmk
 import data.iacgate.rules.encryption.aws_rest_elasticache_cmk
+import data.iacgate.rules.encryption.aws_rest_keyspaces_cmk
 import data.iacgate.rules.encryption.aws_rest_neptune_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_cluster_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_instance_cmk
@@ -76,4 +77,21 @@ test_docdb_elastic_cluster_without_key_fails if {
 		with input.related as []
 	result.path == ["kms_key_id"]
 	startswith(result.message, "DocumentDB elastic cluster is not encrypted")
+}
+
+# CloudFormation AWS::Cassandra::Table: EncryptionSpecification.EncryptionType, not type.
+rest_db_cassandra_table(specification) := object.union(
+	testing.resource("aws_keyspaces_table", {"encryption_specification": specification}),
+	{"format": "cloudformation"},
+)
+
+test_keyspaces_cloudformation_customer_managed_key_passes if {
+	count(aws_rest_keyspaces_cmk.deny) == 0 with input.resource as rest_db_cassandra_table({"encryption_type": "CUSTOMER_MANAGED_KMS_KEY", "kms_key_identifier": "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"})
+		with input.related as []
+}
+
+test_keyspaces_cloudformation_aws_owned_key_fails if {
+	some result in aws_rest_keyspaces_cmk.deny with input.resource as rest_db_cassandra_table({"encryption_type": "AWS_OWNED_KMS_KEY"})
+		with input.related as []
+	result.path == ["encryption_specification", "encryption_type"]
 }

@@ -2080,6 +2080,22 @@ NEPTUNE_CLUSTERS = [
 ]
 
 
+def keyspaces(name: str, kind: str | None = None, key: Any = None) -> Case:
+    """A Keyspaces table in every format: CloudFormation AWS::Cassandra::Table names the key's type
+    EncryptionSpecification.EncryptionType."""
+    cfn: dict[str, Any] = {
+        "KeyspaceName": "ledger",
+        "TableName": name,
+        "PartitionKeyColumns": [{"ColumnName": "id", "ColumnType": "text"}],
+    }
+    if kind is not None:
+        cfn["EncryptionSpecification"] = {
+            "EncryptionType": kind,
+            **({"KmsKeyIdentifier": key} if key else {}),
+        }
+    return replace(keyspaces_table(name, kind, key), cloudformation=("AWS::Cassandra::Table", cfn))
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -2371,9 +2387,11 @@ FIXTURES: dict[str, list[Case]] = {
     ],
     "ENC-KEYSPACES-001": [
         kms_key(),
-        keyspaces_table("pass_cmk", "CUSTOMER_MANAGED_KMS_KEY", KEY),
-        keyspaces_table("fail_default"),
-        keyspaces_table("fail_aws_owned", "AWS_OWNED_KMS_KEY"),
+        keyspaces("pass_cmk", "CUSTOMER_MANAGED_KMS_KEY", KEY),
+        keyspaces("pass_literal_key_arn", "CUSTOMER_MANAGED_KMS_KEY", LITERAL_KEY),
+        keyspaces("fail_default"),
+        keyspaces("fail_aws_owned", "AWS_OWNED_KMS_KEY"),
+        keyspaces("fail_customer_managed_without_key", "CUSTOMER_MANAGED_KMS_KEY"),
     ],
     "ENC-SCHEDULER-001": cmk_cases(scheduler, "alias/aws/scheduler"),
     "ENC-BEDROCK-001": cmk_cases(bedrock_agent, "alias/aws/bedrock"),
