@@ -2588,6 +2588,11 @@ FIXTURES: dict[str, list[Case]] = {
         rds_database("aurora_key_resource", True, True, KEY),
         db_snapshot("pass_key_resource_instance", "ledger_key_resource"),
         db_cluster_snapshot("pass_key_resource_cluster", "aurora_key_resource"),
+        # An encrypted replica or restore without kms_key_id has its source's key, not aws/rds.
+        rds_database("ledger_replica_encrypted", False, True, replicate_source_db="ledger-primary"),
+        rds_database("aurora_restored_encrypted", True, True, snapshot_identifier=SOURCE_CLUSTER_SNAPSHOT),
+        db_snapshot("undetermined_replica_keeps_source_key", "ledger_replica_encrypted"),
+        db_cluster_snapshot("undetermined_restore_keeps_snapshot_key", "aurora_restored_encrypted"),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
