@@ -2044,14 +2044,16 @@ def distribution_configuration(name: str, keys: list[Any]) -> Case:
     )
 
 
-def neptune_graph(name: str, encrypted: bool | None, key: Any = None) -> Case:
-    """A Neptune cluster (not judged by the snapshot rules; their snapshots are)."""
+def neptune_graph(name: str, encrypted: bool | None, key: Any = None, snapshot: str | None = None) -> Case:
+    """A Neptune cluster (not judged by the snapshot rules; their snapshots are), restored from ``snapshot``."""
     tf: dict[str, Any] = {"cluster_identifier": name.replace("_", "-"), "engine": "neptune"}
     pul: dict[str, Any] = {"clusterIdentifier": name.replace("_", "-"), "engine": "neptune"}
     if encrypted is not None:
         tf["storage_encrypted"] = pul["storageEncrypted"] = encrypted
     if key is not None:
         tf["kms_key_arn"] = pul["kmsKeyArn"] = key
+    if snapshot is not None:
+        tf["snapshot_identifier"] = pul["snapshotIdentifier"] = snapshot
     return Case("aws_neptune_cluster", name, tf, None, ("aws:neptune/cluster:Cluster", pul))
 
 
@@ -2540,6 +2542,9 @@ FIXTURES: dict[str, list[Case]] = {
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
         neptune_snapshot("fail_literal_identifier", "=graph-unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
+        # A cluster restored from a snapshot without storage_encrypted has the snapshot's encryption.
+        neptune_graph("graph_restored", None, snapshot="graph-final"),
+        neptune_snapshot("undetermined_restored_cluster", "graph_restored"),
     ],
     "ENC-NEPTUNE-004": [
         *NEPTUNE_CLUSTERS,
@@ -2554,6 +2559,11 @@ FIXTURES: dict[str, list[Case]] = {
         kms_key_only_terraform_pulumi(),
         neptune_graph("graph_key_resource", True, KEY),
         neptune_snapshot("pass_key_resource_cluster", "graph_key_resource"),
+        # A cluster restored from a snapshot without kms_key_arn keeps the snapshot's key, not aws/rds.
+        neptune_graph("graph_restored_encrypted", True, snapshot="graph-final"),
+        neptune_graph("graph_restored_aws_managed", True, "alias/aws/rds", snapshot="graph-final"),
+        neptune_snapshot("undetermined_restored_cluster", "graph_restored_encrypted"),
+        neptune_snapshot("fail_restored_aws_managed_cluster", "graph_restored_aws_managed"),
     ],
     "ENC-RDS-011": [
         *RDS_SOURCES,
