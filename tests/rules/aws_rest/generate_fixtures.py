@@ -289,6 +289,27 @@ dms_endpoint = keyed(
         {"endpointId": "$name", "endpointType": "source", "engineName": "postgres"},
     ),
 )
+dms_s3_endpoint = keyed(
+    "aws_dms_s3_endpoint",
+    None,
+    "aws:dms/s3Endpoint:S3Endpoint",
+    ("kms_key_arn", "", "kmsKeyArn"),
+    (
+        {
+            "endpoint_id": "$name",
+            "endpoint_type": "target",
+            "bucket_name": "ledger-landing",
+            "service_access_role_arn": "arn:aws:iam::482913057716:role/dms-s3",
+        },
+        {},
+        {
+            "endpointId": "$name",
+            "endpointType": "target",
+            "bucketName": "ledger-landing",
+            "serviceAccessRoleArn": "arn:aws:iam::482913057716:role/dms-s3",
+        },
+    ),
+)
 dms_replication_instance = keyed(
     "aws_dms_replication_instance",
     "AWS::DMS::ReplicationInstance",
@@ -2219,7 +2240,13 @@ FIXTURES: dict[str, list[Case]] = {
         serverless_namespace("fail_aws_owned_key", "AWS_OWNED_KMS_KEY"),
     ],
     "ENC-TIMESTREAM-001": cmk_cases(timestream_database, "alias/aws/timestream"),
-    "ENC-DMS-001": cmk_cases(dms_endpoint, "alias/aws/dms"),
+    "ENC-DMS-001": [
+        *cmk_cases(dms_endpoint, "alias/aws/dms"),
+        # The S3 endpoint's own type (Terraform, Pulumi; CloudFormation writes an AWS::DMS::Endpoint).
+        dms_s3_endpoint("pass_s3_endpoint_cmk", KEY),
+        dms_s3_endpoint("fail_s3_endpoint_default_key"),
+        dms_s3_endpoint("fail_s3_endpoint_aws_managed", "alias/aws/dms"),
+    ],
     "ENC-DMS-002": cmk_cases(dms_replication_instance, "alias/aws/dms"),
     "ENC-RDS-004": [
         *cmk_cases(db_instance, "alias/aws/rds"),
