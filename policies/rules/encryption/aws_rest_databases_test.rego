@@ -3,6 +3,7 @@
 package iacgate.rules.encryption.aws_rest_databases_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_rest_dms_replication_instance_cmk
 import data.iacgate.rules.encryption.aws_rest_docdb_cmk
 import data.iacgate.rules.encryption.aws_rest_elasticache_cmk
 import data.iacgate.rules.encryption.aws_rest_keyspaces_cmk
@@ -94,4 +95,16 @@ test_keyspaces_cloudformation_aws_owned_key_fails if {
 	some result in aws_rest_keyspaces_cmk.deny with input.resource as rest_db_cassandra_table({"encryption_type": "AWS_OWNED_KMS_KEY"})
 		with input.related as []
 	result.path == ["encryption_specification", "encryption_type"]
+}
+
+test_dms_serverless_replication_without_key_fails if {
+	some result in aws_rest_dms_replication_instance_cmk.deny with input.resource as testing.resource("aws_dms_replication_config", {"compute_config": [{"max_capacity_units": 16}]})
+		with input.related as []
+	result.path == ["compute_config", 0, "kms_key_id"]
+	startswith(result.message, "DMS Serverless replication is not encrypted")
+}
+
+test_dms_serverless_replication_with_customer_key_passes if {
+	count(aws_rest_dms_replication_instance_cmk.deny) == 0 with input.resource as testing.resource("aws_dms_replication_config", {"compute_config": [{"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"}]})
+		with input.related as []
 }

@@ -2066,7 +2066,8 @@ def distribution_configuration(name: str, keys: list[Any]) -> Case:
 
 
 def neptune_graph(name: str, encrypted: bool | None, key: Any = None, snapshot: str | None = None) -> Case:
-    """A Neptune cluster (not judged by the snapshot rules; their snapshots are), restored from ``snapshot``."""
+    """A Neptune cluster (not judged by the snapshot rules; their snapshots are), restored from
+    ``snapshot`` when given."""
     tf: dict[str, Any] = {"cluster_identifier": name.replace("_", "-"), "engine": "neptune"}
     pul: dict[str, Any] = {"clusterIdentifier": name.replace("_", "-"), "engine": "neptune"}
     if encrypted is not None:
@@ -2117,6 +2118,52 @@ def keyspaces(name: str, kind: str | None = None, key: Any = None) -> Case:
             **({"KmsKeyIdentifier": key} if key else {}),
         }
     return replace(keyspaces_table(name, kind, key), cloudformation=("AWS::Cassandra::Table", cfn))
+
+
+def dms_replication_config(name: str, key: Any = None) -> Case:
+    """A DMS Serverless replication: its key is compute_config.kms_key_id (CloudFormation
+    ComputeConfig.KmsKeyId)."""
+    endpoints = {
+        "source": "arn:aws:dms:eu-west-1:482913057716:endpoint:LEDGERSOURCE",
+        "target": "arn:aws:dms:eu-west-1:482913057716:endpoint:LEDGERTARGET",
+    }
+    mappings = '{"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","object-locator":'
+    mappings += '{"schema-name":"%","table-name":"%"},"rule-action":"include"}]}'
+    compute: dict[str, Any] = {"max_capacity_units": 16}
+    if key is not None:
+        compute["kms_key_id"] = key
+    tf = {
+        "replication_config_identifier": name.replace("_", "-"),
+        "replication_type": "full-load",
+        "source_endpoint_arn": endpoints["source"],
+        "target_endpoint_arn": endpoints["target"],
+        "table_mappings": mappings,
+        "compute_config": [compute],
+    }
+    cfn = {
+        "ReplicationConfigIdentifier": name.replace("_", "-"),
+        "ReplicationType": "full-load",
+        "SourceEndpointArn": endpoints["source"],
+        "TargetEndpointArn": endpoints["target"],
+        "TableMappings": {"rules": []},
+        "ComputeConfig": {pascal(k): v for k, v in compute.items()},
+    }
+    pul = {
+        "replicationConfigIdentifier": name.replace("_", "-"),
+        "replicationType": "full-load",
+        "sourceEndpointArn": endpoints["source"],
+        "targetEndpointArn": endpoints["target"],
+        "tableMappings": mappings,
+        "computeConfig": {camel(k): v for k, v in compute.items()},
+    }
+    return Case(
+        "aws_dms_replication_config",
+        name,
+        tf,
+        ("AWS::DMS::ReplicationConfig", cfn),
+        ("aws:dms/replicationConfig:ReplicationConfig", pul),
+        blocks=("compute_config",),
+    )
 
 
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
@@ -2247,7 +2294,12 @@ FIXTURES: dict[str, list[Case]] = {
         dms_s3_endpoint("fail_s3_endpoint_default_key"),
         dms_s3_endpoint("fail_s3_endpoint_aws_managed", "alias/aws/dms"),
     ],
-    "ENC-DMS-002": cmk_cases(dms_replication_instance, "alias/aws/dms"),
+    "ENC-DMS-002": [
+        *cmk_cases(dms_replication_instance, "alias/aws/dms"),
+        dms_replication_config("pass_serverless_cmk", KEY),
+        dms_replication_config("fail_serverless_default_key"),
+        dms_replication_config("fail_serverless_aws_managed", "alias/aws/dms"),
+    ],
     "ENC-RDS-004": [
         *cmk_cases(db_instance, "alias/aws/rds"),
         db_instance(
