@@ -10,6 +10,7 @@ import data.iacgate.rules.encryption.aws_rest_keyspaces_cmk
 import data.iacgate.rules.encryption.aws_rest_neptune_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_cluster_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_instance_cmk
+import data.iacgate.rules.encryption.aws_rest_rds_performance_insights_cmk
 import rego.v1
 
 rest_db_point_in_time := [{"source_cluster_identifier": "ledger-prod", "use_latest_restorable_time": true}]
@@ -107,4 +108,18 @@ test_dms_serverless_replication_without_key_fails if {
 test_dms_serverless_replication_with_customer_key_passes if {
 	count(aws_rest_dms_replication_instance_cmk.deny) == 0 with input.resource as testing.resource("aws_dms_replication_config", {"compute_config": [{"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"}]})
 		with input.related as []
+}
+
+# Performance Insights switched by a variable: it may stay off, so a missing key is undetermined.
+test_performance_insights_unknown_switch_without_key_is_undetermined if {
+	some result in aws_rest_rds_performance_insights_cmk.deny with input.resource as testing.resource("aws_db_instance", {"performance_insights_enabled": testing.unknown})
+		with input.related as []
+	result.status == "undetermined"
+	result.path == ["performance_insights_kms_key_id"]
+}
+
+test_performance_insights_on_without_key_fails if {
+	some result in aws_rest_rds_performance_insights_cmk.deny with input.resource as testing.resource("aws_rds_cluster_instance", {"performance_insights_enabled": true})
+		with input.related as []
+	not result.status == "undetermined"
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Ref, pascal, write
+from fixture_writer import Case, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -415,6 +415,23 @@ def performance_insights(name: str, key: Any = None, cluster: bool = False) -> C
             cfn,
             {"performanceInsightsEnabled": True, **keys[2]},
         ),
+    )
+
+
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+
+def performance_insights_switch_unknown(name: str, key: Any = None) -> Case:
+    """An RDS instance whose Performance Insights switch is known only at deploy time: a variable without a
+    value, a CloudFormation parameter without a default, a Pulumi preview's unknown output."""
+    case = performance_insights(name, key)
+    cfn_type, cfn = case.cloudformation
+    pulumi_type, pulumi = case.pulumi
+    return replace(
+        case,
+        terraform={**case.terraform, "performance_insights_enabled": Ref("var.performance_insights")},
+        cloudformation=(cfn_type, {**cfn, "EnablePerformanceInsights": Parameter("PerformanceInsights")}),
+        pulumi=(pulumi_type, {**pulumi, "performanceInsightsEnabled": PULUMI_UNKNOWN}),
     )
 
 
@@ -2360,6 +2377,9 @@ FIXTURES: dict[str, list[Case]] = {
         performance_insights_cluster_instance("fail_cluster_instance_aws_managed", "alias/aws/rds"),
         aurora_member_performance_insights("pass_cluster_member_cmk", KEY),
         aurora_member_performance_insights("fail_cluster_member_default_key"),
+        # The switch may stay off: a key that would fail is undetermined, a customer-managed one passes.
+        performance_insights_switch_unknown("undetermined_instance_switch_unknown"),
+        performance_insights_switch_unknown("pass_instance_switch_unknown_cmk", KEY),
     ],
     "ENC-KINESIS-002": [
         kms_key(),
