@@ -57,8 +57,12 @@ deny contains lib.undetermined(path, "DynamoDB table may not encrypt its replica
 	some path in unknown_replicas
 }
 
+# Not "DynamoDB table replica is ...": the finding's path runs through replica, so a Pulumi finding would
+# render that word as the property (replicas) and read "DynamoDB table replicas is not encrypted".
+table_subject := "DynamoDB replica table"
+
 deny contains violation if {
 	lib.resource.type == "aws_dynamodb_table"
 	some replica in replicas
-	some violation in aws_rest.rest_cmk_findings(replica_name, replica.path, replica.value, replica.label, subject)
+	some violation in aws_rest.rest_cmk_findings(replica_name, replica.path, replica.value, replica.label, table_subject)
 }

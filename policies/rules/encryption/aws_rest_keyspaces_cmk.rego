@@ -6,14 +6,20 @@ import data.iacgate.lib.aws_data
 import data.iacgate.lib.aws_rest
 import rego.v1
 
-kind := aws_data.data_setting("encryption_specification", "type")
+# The key's type: Terraform and Pulumi encryption_specification.type, CloudFormation (AWS::Cassandra::Table)
+# EncryptionSpecification.EncryptionType.
+kind_key := "encryption_type" if {
+	input.resource.format == "cloudformation"
+} else := "type"
 
-# encryption_specification.type must be CUSTOMER_MANAGED_KMS_KEY: any other value, or none, is a key AWS owns.
+kind := aws_data.data_setting("encryption_specification", kind_key)
+
+# The key's type must be CUSTOMER_MANAGED_KMS_KEY: any other value, or none, is a key AWS owns.
 deny contains lib.violation(kind.path, msg) if {
 	not kind.value == "CUSTOMER_MANAGED_KMS_KEY"
 	msg := concat("", [
-		"Keyspaces table is not encrypted with a customer-managed KMS key: encryption_specification.type is ", lib.show(kind.value),
-		", required CUSTOMER_MANAGED_KMS_KEY",
+		"Keyspaces table is not encrypted with a customer-managed KMS key: encryption_specification.", kind_key, " is ",
+		lib.show(kind.value), ", required CUSTOMER_MANAGED_KMS_KEY",
 	])
 }
 

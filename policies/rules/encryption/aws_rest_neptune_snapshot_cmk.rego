@@ -3,6 +3,7 @@ package iacgate.rules.encryption.aws_rest_neptune_snapshot_cmk
 
 import data.iacgate.lib
 import data.iacgate.lib.aws
+import data.iacgate.lib.aws_rest
 import rego.v1
 
 clusters := lib.referenced("aws_neptune_cluster")
@@ -19,13 +20,35 @@ deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
 # The cluster's key as the snapshot sees it: "unset", "aws-managed", "undetermined" or "customer". An
 # unencrypted cluster has no key at all. A key unknown until apply is customer-managed when the cluster
 # refers to a KMS key resource of the configuration through kms_key_arn (two hops: its refers_to).
-cluster_class(cluster) := "unencrypted" if {
+cluster_class(cluster) := "inherited" if {
+	# Restored from a snapshot or replicating another cluster without kms_key_arn: the source's key (and,
+	# without storage_encrypted = true, its encryption), which the configuration does not show.
+	not lib.is_unknown(object.get(cluster.attributes, "storage_encrypted", null))
+	not lib.is_set(object.get(cluster.attributes, "kms_key_arn", null))
+	count(inherits_from(cluster)) > 0
+} else := "unencrypted" if {
 	value := object.get(cluster.attributes, "storage_encrypted", null)
 	not lib.is_unknown(value)
 	not lib.is_true(value)
 } else := "undetermined" if {
 	lib.is_unknown(object.get(cluster.attributes, "storage_encrypted", null))
 } else := aws.kms_neighbour_key_class(cluster.id, "kms_key_arn", object.get(cluster.attributes, "kms_key_arn", null))
+
+# The arguments that create the cluster from another cluster or a snapshot.
+inherits_from(cluster) := [name |
+	some name in aws_rest.rest_rds_storage_sources("aws_neptune_cluster")
+	lib.is_set(object.get(cluster.attributes, name, null))
+]
+
+deny contains lib.undetermined(["db_cluster_identifier"], msg) if {
+	some cluster in clusters
+	cluster_class(cluster) == "inherited"
+	msg := concat("", [
+		"Neptune cluster snapshot may not be encrypted with a customer-managed KMS key: its cluster ", cluster.id,
+		" is created from another cluster or snapshot (", concat(", ", inherits_from(cluster)),
+		") without kms_key_arn and keeps that source's key, which the scanned configuration does not show",
+	])
+}
 
 deny contains lib.decided_violation(["db_cluster_identifier"], msg) if {
 	some cluster in clusters

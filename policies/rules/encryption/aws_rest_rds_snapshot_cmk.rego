@@ -25,7 +25,20 @@ key_class(db) := "unencrypted" if {
 	aws_rest.rest_rds_source_encryption(db) == "unencrypted"
 } else := "undetermined" if {
 	aws_rest.rest_rds_source_encryption(db) == "undetermined"
+} else := "inherited" if {
+	# An encrypted read replica, or a database restored from a snapshot or to a point in time, without
+	# kms_key_id keeps the key of its source (CreateDBInstanceReadReplica: "the same KMS key as the primary
+	# replica" in its Region; RestoreDBClusterFromSnapshot: "the KMS key that was used to encrypt the DB
+	# snapshot"), not aws/rds.
+	not lib.is_set(object.get(db.attributes, "kms_key_id", null))
+	count(key_sources(db)) > 0
 } else := aws.kms_neighbour_key_class(db.id, "kms_key_id", object.get(db.attributes, "kms_key_id", null))
+
+# The arguments that create the source from another database, which it then takes its key from.
+key_sources(db) := [name |
+	some name in aws_rest.rest_rds_inherits(db.type)
+	lib.is_set(object.get(db.attributes, name, null))
+]
 
 deny contains lib.decided_violation([snapshot_source.attribute], msg) if {
 	some db in lib.referenced(snapshot_source.type)
@@ -44,6 +57,16 @@ deny contains lib.undetermined([snapshot_source.attribute], msg) if {
 	msg := concat("", [
 		snapshot_source.subject, " may not be encrypted with a customer-managed KMS key: its ", snapshot_source.noun, " ", db.id,
 		" ", aws_rest.rest_rds_source_undetermined_text(db),
+	])
+}
+
+deny contains lib.undetermined([snapshot_source.attribute], msg) if {
+	some db in lib.referenced(snapshot_source.type)
+	key_class(db) == "inherited"
+	msg := concat("", [
+		snapshot_source.subject, " may not be encrypted with a customer-managed KMS key: its ", snapshot_source.noun, " ", db.id,
+		" is created from another database (", concat(", ", key_sources(db)), ") without kms_key_id and keeps that",
+		" source's key, which the scanned configuration does not show",
 	])
 }
 

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Ref, pascal, write
+from fixture_writer import Case, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -192,6 +192,17 @@ replication_group = keyed(
         },
     ),
 )
+serverless_cache = keyed(
+    "aws_elasticache_serverless_cache",
+    "AWS::ElastiCache::ServerlessCache",
+    "aws:elasticache/serverlessCache:ServerlessCache",
+    KEY_NAMES,
+    (
+        {"name": "$name", "engine": "valkey"},
+        {"ServerlessCacheName": "$name", "Engine": "valkey"},
+        {"name": "$name", "engine": "valkey"},
+    ),
+)
 sqs_queue = keyed(
     "aws_sqs_queue",
     "AWS::SQS::Queue",
@@ -215,6 +226,31 @@ docdb_cluster = keyed(
         {"cluster_identifier": "$name", "storage_encrypted": True},
         {"DBClusterIdentifier": "$name", "StorageEncrypted": True},
         {"clusterIdentifier": "$name", "storageEncrypted": True},
+    ),
+)
+# CloudFormation's AWS::DocDBElastic::Cluster is not in the parsers' type table: Terraform and Pulumi only.
+docdb_elastic_cluster = keyed(
+    "aws_docdb_elastic_cluster",
+    None,
+    "aws:docdb/elasticCluster:ElasticCluster",
+    KEY_NAMES,
+    (
+        {
+            "name": "$name",
+            "admin_user_name": "profiles",
+            "admin_user_password": Ref("var.docdb_admin_password", None),
+            "auth_type": "PLAIN_TEXT",
+            "shard_capacity": 2,
+            "shard_count": 1,
+        },
+        {},
+        {
+            "name": "$name",
+            "adminUserName": "profiles",
+            "authType": "SECRET_ARN",
+            "shardCapacity": 2,
+            "shardCount": 1,
+        },
     ),
 )
 neptune_cluster = keyed(
@@ -251,6 +287,27 @@ dms_endpoint = keyed(
         {"endpoint_id": "$name", "endpoint_type": "source", "engine_name": "postgres"},
         {"EndpointIdentifier": "$name", "EndpointType": "source", "EngineName": "postgres"},
         {"endpointId": "$name", "endpointType": "source", "engineName": "postgres"},
+    ),
+)
+dms_s3_endpoint = keyed(
+    "aws_dms_s3_endpoint",
+    None,
+    "aws:dms/s3Endpoint:S3Endpoint",
+    ("kms_key_arn", "", "kmsKeyArn"),
+    (
+        {
+            "endpoint_id": "$name",
+            "endpoint_type": "target",
+            "bucket_name": "ledger-landing",
+            "service_access_role_arn": "arn:aws:iam::482913057716:role/dms-s3",
+        },
+        {},
+        {
+            "endpointId": "$name",
+            "endpointType": "target",
+            "bucketName": "ledger-landing",
+            "serviceAccessRoleArn": "arn:aws:iam::482913057716:role/dms-s3",
+        },
     ),
 )
 dms_replication_instance = keyed(
@@ -359,6 +416,62 @@ def performance_insights(name: str, key: Any = None, cluster: bool = False) -> C
             {"performanceInsightsEnabled": True, **keys[2]},
         ),
     )
+
+
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+
+def performance_insights_switch_unknown(name: str, key: Any = None) -> Case:
+    """An RDS instance whose Performance Insights switch is known only at deploy time: a variable without a
+    value, a CloudFormation parameter without a default, a Pulumi preview's unknown output."""
+    case = performance_insights(name, key)
+    cfn_type, cfn = case.cloudformation
+    pulumi_type, pulumi = case.pulumi
+    return replace(
+        case,
+        terraform={**case.terraform, "performance_insights_enabled": Ref("var.performance_insights")},
+        cloudformation=(cfn_type, {**cfn, "EnablePerformanceInsights": Parameter("PerformanceInsights")}),
+        pulumi=(pulumi_type, {**pulumi, "performanceInsightsEnabled": PULUMI_UNKNOWN}),
+    )
+
+
+def performance_insights_cluster_instance(name: str, key: Any = None) -> Case:
+    """An Aurora cluster instance (Terraform aws_rds_cluster_instance, Pulumi aws:rds/clusterInstance) with
+    Performance Insights on and ``key`` for its data. CloudFormation declares it as an AWS::RDS::DBInstance
+    with DBClusterIdentifier, judged as aws_db_instance."""
+    label = name.replace("_", "-")
+    tf: dict[str, Any] = {
+        "identifier": label,
+        "cluster_identifier": "ledger",
+        "engine": "aurora-postgresql",
+        "instance_class": "db.r7g.large",
+        "performance_insights_enabled": True,
+    }
+    pul: dict[str, Any] = {
+        "identifier": label,
+        "clusterIdentifier": "ledger",
+        "engine": "aurora-postgresql",
+        "instanceClass": "db.r7g.large",
+        "performanceInsightsEnabled": True,
+    }
+    if key is not None:
+        tf["performance_insights_kms_key_id"] = key
+        pul["performanceInsightsKmsKeyId"] = key
+    return Case("aws_rds_cluster_instance", name, tf, None, ("aws:rds/clusterInstance:ClusterInstance", pul))
+
+
+def aurora_member_performance_insights(name: str, key: Any = None) -> Case:
+    """An Aurora cluster instance as CloudFormation declares it: AWS::RDS::DBInstance with
+    DBClusterIdentifier."""
+    cfn: dict[str, Any] = {
+        "DBClusterIdentifier": "ledger",
+        "Engine": "aurora-postgresql",
+        "DBInstanceClass": "db.r7g.large",
+        "EnablePerformanceInsights": True,
+    }
+    if key is not None:
+        cfn["PerformanceInsightsKMSKeyId"] = key
+    return Case("aws_db_instance", name, None, ("AWS::RDS::DBInstance", cfn), None)
 
 
 def lambda_function(name: str, key: Any = None) -> Case:
@@ -550,6 +663,7 @@ event_data_store = keyed(
 )
 
 
+AUTOMATED_BACKUPS_ARN = "arn:aws:rds:eu-central-1:482913057716:auto-backup:ab-4q2v7x9z3k5m1n8p6r0t2w4y6a"
 SOURCE_SNAPSHOT = "arn:aws:rds:eu-west-1:482913057716:snapshot:ledger-2025-06-01"
 ebs_snapshot_copy = keyed(
     "aws_ebs_snapshot_copy",
@@ -667,10 +781,14 @@ RDS_SOURCES = [
 
 
 def backup_replication(name: str, key: Any = None) -> Case:
+    """Terraform and Pulumi (aws.rds.InstanceAutomatedBackupsReplication); CloudFormation has no such type."""
     tf: dict[str, Any] = {"source_db_instance_arn": "arn:aws:rds:eu-central-1:482913057716:db:ledger"}
+    pul: dict[str, Any] = {"sourceDbInstanceArn": "arn:aws:rds:eu-central-1:482913057716:db:ledger"}
     if key is not None:
         tf["kms_key_id"] = key
-    return Case("aws_db_instance_automated_backups_replication", name, tf)
+        pul["kmsKeyId"] = key
+    token = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"
+    return Case("aws_db_instance_automated_backups_replication", name, tf, None, (token, pul))
 
 
 def ami_copy(name: str, encrypted: bool | None = None, key: Any = None) -> Case:
@@ -1964,14 +2082,17 @@ def distribution_configuration(name: str, keys: list[Any]) -> Case:
     )
 
 
-def neptune_graph(name: str, encrypted: bool | None, key: Any = None) -> Case:
-    """A Neptune cluster (not judged by the snapshot rules; their snapshots are)."""
+def neptune_graph(name: str, encrypted: bool | None, key: Any = None, snapshot: str | None = None) -> Case:
+    """A Neptune cluster (not judged by the snapshot rules; their snapshots are), restored from
+    ``snapshot`` when given."""
     tf: dict[str, Any] = {"cluster_identifier": name.replace("_", "-"), "engine": "neptune"}
     pul: dict[str, Any] = {"clusterIdentifier": name.replace("_", "-"), "engine": "neptune"}
     if encrypted is not None:
         tf["storage_encrypted"] = pul["storageEncrypted"] = encrypted
     if key is not None:
         tf["kms_key_arn"] = pul["kmsKeyArn"] = key
+    if snapshot is not None:
+        tf["snapshot_identifier"] = pul["snapshotIdentifier"] = snapshot
     return Case("aws_neptune_cluster", name, tf, None, ("aws:neptune/cluster:Cluster", pul))
 
 
@@ -2000,6 +2121,68 @@ NEPTUNE_CLUSTERS = [
 ]
 
 
+def keyspaces(name: str, kind: str | None = None, key: Any = None) -> Case:
+    """A Keyspaces table in every format: CloudFormation AWS::Cassandra::Table names the key's type
+    EncryptionSpecification.EncryptionType."""
+    cfn: dict[str, Any] = {
+        "KeyspaceName": "ledger",
+        "TableName": name,
+        "PartitionKeyColumns": [{"ColumnName": "id", "ColumnType": "text"}],
+    }
+    if kind is not None:
+        cfn["EncryptionSpecification"] = {
+            "EncryptionType": kind,
+            **({"KmsKeyIdentifier": key} if key else {}),
+        }
+    return replace(keyspaces_table(name, kind, key), cloudformation=("AWS::Cassandra::Table", cfn))
+
+
+def dms_replication_config(name: str, key: Any = None) -> Case:
+    """A DMS Serverless replication: its key is compute_config.kms_key_id (CloudFormation
+    ComputeConfig.KmsKeyId)."""
+    endpoints = {
+        "source": "arn:aws:dms:eu-west-1:482913057716:endpoint:LEDGERSOURCE",
+        "target": "arn:aws:dms:eu-west-1:482913057716:endpoint:LEDGERTARGET",
+    }
+    mappings = '{"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","object-locator":'
+    mappings += '{"schema-name":"%","table-name":"%"},"rule-action":"include"}]}'
+    compute: dict[str, Any] = {"max_capacity_units": 16}
+    if key is not None:
+        compute["kms_key_id"] = key
+    tf = {
+        "replication_config_identifier": name.replace("_", "-"),
+        "replication_type": "full-load",
+        "source_endpoint_arn": endpoints["source"],
+        "target_endpoint_arn": endpoints["target"],
+        "table_mappings": mappings,
+        "compute_config": [compute],
+    }
+    cfn = {
+        "ReplicationConfigIdentifier": name.replace("_", "-"),
+        "ReplicationType": "full-load",
+        "SourceEndpointArn": endpoints["source"],
+        "TargetEndpointArn": endpoints["target"],
+        "TableMappings": {"rules": []},
+        "ComputeConfig": {pascal(k): v for k, v in compute.items()},
+    }
+    pul = {
+        "replicationConfigIdentifier": name.replace("_", "-"),
+        "replicationType": "full-load",
+        "sourceEndpointArn": endpoints["source"],
+        "targetEndpointArn": endpoints["target"],
+        "tableMappings": mappings,
+        "computeConfig": {camel(k): v for k, v in compute.items()},
+    }
+    return Case(
+        "aws_dms_replication_config",
+        name,
+        tf,
+        ("AWS::DMS::ReplicationConfig", cfn),
+        ("aws:dms/replicationConfig:ReplicationConfig", pul),
+        blocks=("compute_config",),
+    )
+
+
 def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
     """The usual cases of a key attribute: a key of the stack, a literal ARN, none, the AWS-managed alias."""
     return [
@@ -2009,6 +2192,22 @@ def cmk_cases(build: Any, aws_alias: str) -> list[Case]:
         build("fail_default_key"),
         build("fail_aws_managed", aws_alias),
     ]
+
+
+def restored_to_point_in_time(build: Any, source: tuple[str, str, str], identifier: str) -> Case:
+    """A database restored to a point in time of ``identifier`` without a key of its own: Terraform and Pulumi
+    restore_to_point_in_time (``source`` names the source argument in each format, the CloudFormation
+    one top-level), which keeps the source's key."""
+    tf_source, cfn_source, pulumi_source = source
+    case = build(
+        "undetermined_restored_to_point_in_time",
+        extra=(
+            {"restore_to_point_in_time": [{tf_source: identifier, "use_latest_restorable_time": True}]},
+            {cfn_source: identifier, "UseLatestRestorableTime": True},
+            {"restoreToPointInTime": {pulumi_source: identifier, "useLatestRestorableTime": True}},
+        ),
+    )
+    return replace(case, blocks=(*(case.blocks or ()), "restore_to_point_in_time"))
 
 
 ENC = {"encrypted": True}
@@ -2043,7 +2242,12 @@ FIXTURES: dict[str, list[Case]] = {
         ),
     ],
     "ENC-EFS-002": cmk_cases(efs, "alias/aws/elasticfilesystem"),
-    "ENC-ELASTICACHE-003": cmk_cases(replication_group, "alias/aws/elasticache"),
+    "ENC-ELASTICACHE-003": [
+        *cmk_cases(replication_group, "alias/aws/elasticache"),
+        serverless_cache("pass_serverless_cmk", KEY),
+        serverless_cache("fail_serverless_default_key"),
+        serverless_cache("fail_serverless_aws_managed", "alias/aws/elasticache"),
+    ],
     "ENC-SQS-002": [
         *cmk_cases(sqs_queue, "alias/aws/sqs"),
         sqs_queue(
@@ -2066,6 +2270,14 @@ FIXTURES: dict[str, list[Case]] = {
                 {"snapshotIdentifier": "ledger-final"},
             ),
         ),
+        restored_to_point_in_time(
+            docdb_cluster,
+            ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
+            "profiles-prod",
+        ),
+        docdb_elastic_cluster("pass_elastic_cmk", KEY),
+        docdb_elastic_cluster("fail_elastic_default_key"),
+        docdb_elastic_cluster("fail_elastic_aws_managed", "alias/aws/docdb-elastic"),
     ],
     "ENC-NEPTUNE-002": [
         *cmk_cases(neptune_cluster, "alias/aws/rds"),
@@ -2077,14 +2289,34 @@ FIXTURES: dict[str, list[Case]] = {
                 {"snapshotIdentifier": "graph-final"},
             ),
         ),
+        # Terraform and Pulumi have no point-in-time restore of a Neptune cluster; CloudFormation has.
+        replace(
+            neptune_cluster(
+                "undetermined_restored_to_point_in_time",
+                extra=({}, {"SourceDBClusterIdentifier": "graph-prod", "UseLatestRestorableTime": True}, {}),
+            ),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
     "ENC-REDSHIFTSERVERLESS-001": [
         *cmk_cases(serverless_namespace, "alias/aws/redshift"),
         serverless_namespace("fail_aws_owned_key", "AWS_OWNED_KMS_KEY"),
     ],
     "ENC-TIMESTREAM-001": cmk_cases(timestream_database, "alias/aws/timestream"),
-    "ENC-DMS-001": cmk_cases(dms_endpoint, "alias/aws/dms"),
-    "ENC-DMS-002": cmk_cases(dms_replication_instance, "alias/aws/dms"),
+    "ENC-DMS-001": [
+        *cmk_cases(dms_endpoint, "alias/aws/dms"),
+        # The S3 endpoint's own type (Terraform, Pulumi; CloudFormation writes an AWS::DMS::Endpoint).
+        dms_s3_endpoint("pass_s3_endpoint_cmk", KEY),
+        dms_s3_endpoint("fail_s3_endpoint_default_key"),
+        dms_s3_endpoint("fail_s3_endpoint_aws_managed", "alias/aws/dms"),
+    ],
+    "ENC-DMS-002": [
+        *cmk_cases(dms_replication_instance, "alias/aws/dms"),
+        dms_replication_config("pass_serverless_cmk", KEY),
+        dms_replication_config("fail_serverless_default_key"),
+        dms_replication_config("fail_serverless_aws_managed", "alias/aws/dms"),
+    ],
     "ENC-RDS-004": [
         *cmk_cases(db_instance, "alias/aws/rds"),
         db_instance(
@@ -2094,6 +2326,27 @@ FIXTURES: dict[str, list[Case]] = {
                 {"SourceDBInstanceIdentifier": "ledger-primary"},
                 {"replicateSourceDb": "ledger-primary"},
             ),
+        ),
+        restored_to_point_in_time(
+            db_instance,
+            ("source_db_instance_identifier", "SourceDBInstanceIdentifier", "sourceDbInstanceIdentifier"),
+            "ledger-primary",
+        ),
+        # CloudFormation names the replicated automated backups of another region top-level.
+        replace(
+            db_instance(
+                "undetermined_restored_from_automated_backups",
+                extra=(
+                    {},
+                    {
+                        "SourceDBInstanceAutomatedBackupsArn": AUTOMATED_BACKUPS_ARN,
+                        "UseLatestRestorableTime": True,
+                    },
+                    {},
+                ),
+            ),
+            terraform=None,
+            pulumi=None,
         ),
     ],
     "ENC-RDS-005": [
@@ -2106,6 +2359,11 @@ FIXTURES: dict[str, list[Case]] = {
                 {"globalClusterIdentifier": "ledger-global"},
             ),
         ),
+        restored_to_point_in_time(
+            rds_cluster,
+            ("source_cluster_identifier", "SourceDBClusterIdentifier", "sourceClusterIdentifier"),
+            "ledger-prod",
+        ),
     ],
     "ENC-RDS-006": [
         kms_key(),
@@ -2114,6 +2372,14 @@ FIXTURES: dict[str, list[Case]] = {
         performance_insights("fail_instance_default_key"),
         performance_insights("fail_cluster_default_key", cluster=True),
         performance_insights("fail_instance_aws_managed", "alias/aws/rds"),
+        performance_insights_cluster_instance("pass_cluster_instance_cmk", KEY),
+        performance_insights_cluster_instance("fail_cluster_instance_default_key"),
+        performance_insights_cluster_instance("fail_cluster_instance_aws_managed", "alias/aws/rds"),
+        aurora_member_performance_insights("pass_cluster_member_cmk", KEY),
+        aurora_member_performance_insights("fail_cluster_member_default_key"),
+        # The switch may stay off: a key that would fail is undetermined, a customer-managed one passes.
+        performance_insights_switch_unknown("undetermined_instance_switch_unknown"),
+        performance_insights_switch_unknown("pass_instance_switch_unknown_cmk", KEY),
     ],
     "ENC-KINESIS-002": [
         kms_key(),
@@ -2222,9 +2488,11 @@ FIXTURES: dict[str, list[Case]] = {
     ],
     "ENC-KEYSPACES-001": [
         kms_key(),
-        keyspaces_table("pass_cmk", "CUSTOMER_MANAGED_KMS_KEY", KEY),
-        keyspaces_table("fail_default"),
-        keyspaces_table("fail_aws_owned", "AWS_OWNED_KMS_KEY"),
+        keyspaces("pass_cmk", "CUSTOMER_MANAGED_KMS_KEY", KEY),
+        keyspaces("pass_literal_key_arn", "CUSTOMER_MANAGED_KMS_KEY", LITERAL_KEY),
+        keyspaces("fail_default"),
+        keyspaces("fail_aws_owned", "AWS_OWNED_KMS_KEY"),
+        keyspaces("fail_customer_managed_without_key", "CUSTOMER_MANAGED_KMS_KEY"),
     ],
     "ENC-SCHEDULER-001": cmk_cases(scheduler, "alias/aws/scheduler"),
     "ENC-BEDROCK-001": cmk_cases(bedrock_agent, "alias/aws/bedrock"),
@@ -2373,6 +2641,9 @@ FIXTURES: dict[str, list[Case]] = {
         neptune_snapshot("fail_unencrypted_cluster", "graph_unencrypted"),
         neptune_snapshot("fail_literal_identifier", "=graph-unencrypted"),
         neptune_snapshot("undetermined_cluster_outside", None),
+        # A cluster restored from a snapshot without storage_encrypted has the snapshot's encryption.
+        neptune_graph("graph_restored", None, snapshot="graph-final"),
+        neptune_snapshot("undetermined_restored_cluster", "graph_restored"),
     ],
     "ENC-NEPTUNE-004": [
         *NEPTUNE_CLUSTERS,
@@ -2387,6 +2658,11 @@ FIXTURES: dict[str, list[Case]] = {
         kms_key_only_terraform_pulumi(),
         neptune_graph("graph_key_resource", True, KEY),
         neptune_snapshot("pass_key_resource_cluster", "graph_key_resource"),
+        # A cluster restored from a snapshot without kms_key_arn keeps the snapshot's key, not aws/rds.
+        neptune_graph("graph_restored_encrypted", True, snapshot="graph-final"),
+        neptune_graph("graph_restored_aws_managed", True, "alias/aws/rds", snapshot="graph-final"),
+        neptune_snapshot("undetermined_restored_cluster", "graph_restored_encrypted"),
+        neptune_snapshot("fail_restored_aws_managed_cluster", "graph_restored_aws_managed"),
     ],
     "ENC-RDS-011": [
         *RDS_SOURCES,
@@ -2421,6 +2697,11 @@ FIXTURES: dict[str, list[Case]] = {
         rds_database("aurora_key_resource", True, True, KEY),
         db_snapshot("pass_key_resource_instance", "ledger_key_resource"),
         db_cluster_snapshot("pass_key_resource_cluster", "aurora_key_resource"),
+        # An encrypted replica or restore without kms_key_id has its source's key, not aws/rds.
+        rds_database("ledger_replica_encrypted", False, True, replicate_source_db="ledger-primary"),
+        rds_database("aurora_restored_encrypted", True, True, snapshot_identifier=SOURCE_CLUSTER_SNAPSHOT),
+        db_snapshot("undetermined_replica_keeps_source_key", "ledger_replica_encrypted"),
+        db_cluster_snapshot("undetermined_restore_keeps_snapshot_key", "aurora_restored_encrypted"),
     ],
     "ENC-CODEBUILD-003": [
         codebuild("pass_logs_encrypted"),
