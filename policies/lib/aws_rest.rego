@@ -252,7 +252,6 @@ rest_inherited_storage_undetermined(subject) := [finding |
 ]
 
 # A block device as messages name it: `block device /dev/sdf`, or, when the mapping names none (a dynamic
-# block, a mapping without device_name), `block device without a device name` (not "block device not set").
-rest_device_text(device) := concat("", ["block device ", lib.show(device)]) if {
-	lib.is_set(device)
-} else := "block device without a device name"
+# block, a mapping without device_name), `block device without a device name` (not "block device not set"),
+# and `block device whose device_name is unknown until apply` (aws_data.data_device_text).
+rest_device_text(device) := aws_data.data_device_text(device)

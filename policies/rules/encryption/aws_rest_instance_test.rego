@@ -153,3 +153,25 @@ test_unknown_data_devices_are_undetermined_not_failed if {
 	result.path == ["ebs_block_device"]
 	not result.decided
 }
+
+# A device_name unknown until apply (a variable; a plan's computed root device name) is shown, not
+# concatenated: concat on the unknown marker raised an error and the scan exited 3.
+test_device_name_unknown_is_shown if {
+	some result in aws_rest_instance_ebs.deny with input.resource as rest_test_instance({
+		"root_block_device": [{"encrypted": true, "device_name": testing.unknown}],
+		"ebs_block_device": [{"device_name": testing.unknown, "encrypted": false}],
+	})
+		with input.related as []
+	result.path == ["ebs_block_device", 0, "encrypted"]
+	contains(result.message, "block device whose device_name is unknown until apply is not encrypted")
+}
+
+test_device_name_unknown_is_shown_in_key_findings if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({
+		"root_block_device": [{"encrypted": true, "kms_key_id": rest_test_key}],
+		"ebs_block_device": [{"device_name": testing.unknown, "encrypted": true}],
+	})
+		with input.related as []
+	result.path == ["ebs_block_device", 0, "kms_key_id"]
+	contains(result.message, "kms_key_id of block device whose device_name is unknown until apply is not set")
+}

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Ref, pascal, write
+from fixture_writer import UNKNOWN, Case, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -99,6 +99,47 @@ def instance_unknown_data_volumes(name: str) -> Case:
         "ebs_block_device": Ref("var.data_volumes", None),
     }
     return Case("aws_instance", name, tf, None, None, blocks=("root_block_device",))
+
+
+def instance_root_name_after_apply(name: str, root: dict[str, Any]) -> Case:
+    """An instance whose plan shows its root device's device_name unknown until apply, as every real plan
+    does (the provider computes it from the AMI): the name is shown in messages, never concatenated."""
+    case = instance(name, root)
+    assert case.terraform is not None
+    (device,) = case.terraform["root_block_device"]
+    planned = {key: UNKNOWN if isinstance(value, Ref) else value for key, value in device.items()}
+    return replace(case, plan_values={"root_block_device": [{**planned, "device_name": UNKNOWN}]})
+
+
+def instance_data_device_unknown(name: str, data: dict[str, Any]) -> Case:
+    """An instance whose data volume's device_name is a variable without a value (CloudFormation: a
+    parameter without a default): the device cannot be named, its settings still decide."""
+    root = {"volume_size": 30, "encrypted": True, "kms_key_id": KEY}
+    tf: dict[str, Any] = {
+        "ami": AMI_ID,
+        "instance_type": "t3.micro",
+        "root_block_device": [root],
+        "ebs_block_device": [{"device_name": Ref("var.data_device", None), "volume_size": 50, **data}],
+    }
+    cfn: dict[str, Any] = {
+        "ImageId": AMI_ID,
+        "InstanceType": "t3.micro",
+        "BlockDeviceMappings": [
+            {"DeviceName": "/dev/xvda", "Ebs": {pascal(k): v for k, v in root.items()}},
+            {
+                "DeviceName": Parameter("DataDevice"),
+                "Ebs": {"VolumeSize": 50, **{pascal(k): v for k, v in data.items()}},
+            },
+        ],
+    }
+    return Case(
+        "aws_instance",
+        name,
+        tf,
+        ("AWS::EC2::Instance", cfn),
+        None,
+        blocks=("root_block_device", "ebs_block_device"),
+    )
 
 
 # --- Resources whose only setting under test is one key attribute -----------------------------------
@@ -2024,6 +2065,10 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", ENC, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
+        instance_root_name_after_apply("pass_root_device_name_after_apply", ENC),
+        instance_data_device_unknown(
+            "fail_data_volume_unencrypted_device_name_unknown", {"encrypted": False}
+        ),
     ],
     "ENC-EC2-005": [
         kms_key(),
@@ -2035,6 +2080,11 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
+        instance_root_name_after_apply("pass_root_device_name_after_apply", CMK),
+        instance_data_device_unknown(
+            "fail_data_volume_aws_managed_device_name_unknown",
+            {"encrypted": True, "kms_key_id": "alias/aws/ebs"},
+        ),
     ],
     "ENC-EBS-004": [
         *cmk_cases(ebs_volume, "alias/aws/ebs"),
