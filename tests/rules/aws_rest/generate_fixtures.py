@@ -2066,6 +2066,9 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_data_volume_from_snapshot", ENC, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
         instance_root_name_after_apply("pass_root_device_name_after_apply", ENC),
+        # The provider passes Encrypted only when true: a root_block_device without it is left to the AMI.
+        # (A template's mappings do not say which device is the root.)
+        replace(instance("undetermined_root_encryption_not_set", {}), cloudformation=None),
         instance_data_device_unknown(
             "fail_data_volume_unencrypted_device_name_unknown", {"encrypted": False}
         ),
@@ -2081,6 +2084,7 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
         instance_root_name_after_apply("pass_root_device_name_after_apply", CMK),
+        replace(instance("undetermined_root_key_not_set", {}), cloudformation=None),
         instance_data_device_unknown(
             "fail_data_volume_aws_managed_device_name_unknown",
             {"encrypted": True, "kms_key_id": "alias/aws/ebs"},
