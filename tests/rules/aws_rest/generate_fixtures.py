@@ -729,7 +729,17 @@ def ami_copy(name: str, encrypted: bool | None = None, key: Any = None) -> Case:
         tf["encrypted"] = pul["encrypted"] = encrypted
     if key is not None:
         tf["kms_key_id"] = pul["kmsKeyId"] = key
-    return Case("aws_ami_copy", name, tf, None, ("aws:ec2/amiCopy:AmiCopy", pul))
+    # A plan shows encrypted's default, false, when the configuration leaves it out, and kms_key_id
+    # (optional and computed) unknown until apply.
+    return Case(
+        "aws_ami_copy",
+        name,
+        tf,
+        None,
+        ("aws:ec2/amiCopy:AmiCopy", pul),
+        defaults={"encrypted": False},
+        plan_values={} if key is not None else {"kms_key_id": UNKNOWN},
+    )
 
 
 def global_cluster(name: str, tf_type: str, encrypted: bool | None = None, source: bool = False) -> Case:
@@ -2243,14 +2253,15 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-EC2-006": [
         ami_copy("pass_encrypted", True),
         ami_copy("fail_unencrypted", False),
-        ami_copy("undetermined_keeps_source_encryption"),
+        ami_copy("fail_encrypted_not_set"),
     ],
     "ENC-EC2-007": [
         kms_key(),
         ami_copy("pass_cmk", True, KEY),
         ami_copy("fail_default_key", True),
         ami_copy("fail_aws_managed", True, "alias/aws/ebs"),
-        ami_copy("undetermined_keeps_source_key"),
+        ami_copy("fail_neither_encrypted_nor_key"),
+        ami_copy("fail_unencrypted_without_key", False),
     ],
     "ENC-CODEARTIFACT-001": cmk_cases(codeartifact_domain, "alias/aws/codeartifact"),
     "ENC-KINESISVIDEO-001": cmk_cases(kinesis_video, "alias/aws/kinesisvideo"),
