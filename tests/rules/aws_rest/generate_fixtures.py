@@ -101,6 +101,19 @@ def instance_unknown_data_volumes(name: str) -> Case:
     return Case("aws_instance", name, tf, None, None, blocks=("root_block_device",))
 
 
+def spot_instance(name: str, root: dict[str, Any] | None, extra: dict[str, Any] | None = None) -> Case:
+    """An aws_spot_instance_request: the provider builds its block devices as an aws_instance's (same
+    root_block_device and ebs_block_device). Terraform and Pulumi; CloudFormation has no such type."""
+    case = instance(name, root, extra)
+    assert case.pulumi is not None
+    return replace(
+        case,
+        tf_type="aws_spot_instance_request",
+        cloudformation=None,
+        pulumi=("aws:ec2/spotInstanceRequest:SpotInstanceRequest", case.pulumi[1]),
+    )
+
+
 def instance_root_name_after_apply(name: str, root: dict[str, Any]) -> Case:
     """An instance whose plan shows its root device's device_name unknown until apply, as every real plan
     does (the provider computes it from the AMI): the name is shown in messages, never concatenated."""
@@ -2079,6 +2092,9 @@ FIXTURES: dict[str, list[Case]] = {
         # The provider passes Encrypted only when true: a root_block_device without it is left to the AMI.
         # (A template's mappings do not say which device is the root.)
         replace(instance("undetermined_root_encryption_not_set", {}), cloudformation=None),
+        spot_instance("pass_spot_encrypted", ENC, ENC),
+        spot_instance("fail_spot_data_volume_unencrypted", ENC, {"encrypted": False}),
+        spot_instance("undetermined_spot_root_from_ami", None),
         instance_data_device_unknown(
             "fail_data_volume_unencrypted_device_name_unknown", {"encrypted": False}
         ),
@@ -2095,6 +2111,9 @@ FIXTURES: dict[str, list[Case]] = {
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
         instance_root_name_after_apply("pass_root_device_name_after_apply", CMK),
         replace(instance("undetermined_root_key_not_set", {}), cloudformation=None),
+        spot_instance("pass_spot_cmk", CMK, CMK),
+        spot_instance("fail_spot_root_aws_managed", {"encrypted": True, "kms_key_id": "alias/aws/ebs"}),
+        spot_instance("fail_spot_data_volume_default_key", CMK, ENC),
         instance_data_device_unknown(
             "fail_data_volume_aws_managed_device_name_unknown",
             {"encrypted": True, "kms_key_id": "alias/aws/ebs"},
