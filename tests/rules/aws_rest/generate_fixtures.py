@@ -1621,8 +1621,11 @@ def dlm_policy(
     )
 
 
-def s3_object(name: str, sse: str | None = None, key: Any = None, copy: bool = False) -> Case:
-    """An object uploaded to acme-ledger (``copy``: an object copy from acme-staging)."""
+def s3_object(
+    name: str, sse: str | None = None, key: Any = None, copy: bool = False, legacy: bool = False
+) -> Case:
+    """An object uploaded to acme-ledger (``copy``: an object copy from acme-staging; ``legacy``: the
+    deprecated aws_s3_bucket_object, Pulumi's aws.s3.BucketObject, which takes the same arguments)."""
     tf: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
     pul: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
     if copy:
@@ -1635,6 +1638,8 @@ def s3_object(name: str, sse: str | None = None, key: Any = None, copy: bool = F
         tf["kms_key_id"] = pul["kmsKeyId"] = key
     if copy:
         return Case("aws_s3_object_copy", name, tf, None, ("aws:s3/objectCopy:ObjectCopy", pul))
+    if legacy:
+        return Case("aws_s3_bucket_object", name, tf, None, ("aws:s3/bucketObject:BucketObject", pul))
     return Case("aws_s3_object", name, tf, None, ("aws:s3/bucketObjectv2:BucketObjectv2", pul))
 
 
@@ -2379,6 +2384,10 @@ FIXTURES: dict[str, list[Case]] = {
         s3_object("fail_kms_default_key", "aws:kms"),
         s3_object("fail_aws_managed", "aws:kms", "alias/aws/s3"),
         s3_object("fail_copy_sse_s3", "AES256", copy=True),
+        s3_object("pass_legacy_object_cmk", "aws:kms", KEY, legacy=True),
+        s3_object("fail_legacy_object_sse_s3", "AES256", legacy=True),
+        s3_object("fail_legacy_object_aws_managed", "aws:kms", "alias/aws/s3", legacy=True),
+        s3_object("not_applicable_legacy_object_bucket_default", legacy=True),
     ],
     "ENC-IMAGEBUILDER-002": [
         kms_key(),
