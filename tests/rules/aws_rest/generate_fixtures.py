@@ -2238,6 +2238,15 @@ FIXTURES: dict[str, list[Case]] = {
         ontap_fs("fail_ontap_default_key"),
         openzfs_fs("pass_openzfs_cmk", KEY),
         openzfs_fs("fail_openzfs_aws_managed", "alias/aws/fsx"),
+        # Scratch Lustre file systems take no kms_key_id: the finding names deployment_type.
+        lustre(
+            "fail_lustre_scratch",
+            extra=(
+                {"deployment_type": "SCRATCH_2"},
+                {"LustreConfiguration": {"DeploymentType": "SCRATCH_2"}},
+                {"deploymentType": "SCRATCH_2"},
+            ),
+        ),
     ],
     "ENC-MEMORYDB-011": [
         *cmk_cases(memorydb_cluster, "alias/aws/memorydb"),
