@@ -198,6 +198,44 @@ def keyed(
 KEY_NAMES = ("kms_key_id", "KmsKeyId", "kmsKeyId")
 KEY_ARN_NAMES = ("kms_key_arn", "KmsKeyId", "kmsKeyArn")
 
+
+def efs_replica(name: str, key: Any = None, existing: bool = False) -> Case:
+    """An aws_efs_replication_configuration of the file system pass_cmk to a new file system in
+    eu-central-1 under ``key`` (``existing``: to an existing file system, which it does not create).
+    Terraform and Pulumi; CloudFormation declares replicas inside the file system (efs_with_replica)."""
+    destination: dict[str, Any] = {"region": "eu-central-1"}
+    if key is not None:
+        destination["kms_key_id"] = key
+    if existing:
+        destination["file_system_id"] = "fs-0a1b2c3d4e5f60718"
+    source = Ref("aws_efs_file_system.pass_cmk", "id")
+    return Case(
+        "aws_efs_replication_configuration",
+        name,
+        {"source_file_system_id": source, "destination": [destination]},
+        None,
+        (
+            "aws:efs/replicationConfiguration:ReplicationConfiguration",
+            {"sourceFileSystemId": source, "destination": {camel(k): v for k, v in destination.items()}},
+        ),
+        blocks=("destination",),
+    )
+
+
+def efs_with_replica(name: str, key: Any = None) -> Case:
+    """A CloudFormation file system under the stack's key with ReplicationConfiguration to a new file system
+    in eu-central-1 under ``key``."""
+    destination: dict[str, Any] = {"Region": "eu-central-1"}
+    if key is not None:
+        destination["KmsKeyId"] = key
+    properties = {
+        "Encrypted": True,
+        "KmsKeyId": KEY,
+        "ReplicationConfiguration": {"Destinations": [destination]},
+    }
+    return Case("aws_efs_file_system", name, None, ("AWS::EFS::FileSystem", properties), None)
+
+
 ebs_volume = keyed(
     "aws_ebs_volume",
     "AWS::EC2::Volume",
@@ -2130,7 +2168,16 @@ FIXTURES: dict[str, list[Case]] = {
             "fail_unencrypted", extra=({"encrypted": False}, {"Encrypted": False}, {"encrypted": False})
         ),
     ],
-    "ENC-EFS-002": cmk_cases(efs, "alias/aws/elasticfilesystem"),
+    "ENC-EFS-002": [
+        *cmk_cases(efs, "alias/aws/elasticfilesystem"),
+        # The file system a replication creates takes destination.kms_key_id or aws/elasticfilesystem.
+        efs_replica("pass_replica_cmk", REPLICA_KEY),
+        efs_replica("fail_replica_default_key"),
+        efs_replica("fail_replica_aws_managed", "alias/aws/elasticfilesystem"),
+        efs_replica("not_applicable_replica_to_existing_file_system", existing=True),
+        efs_with_replica("pass_inline_replica_cmk", REPLICA_KEY),
+        efs_with_replica("fail_inline_replica_default_key"),
+    ],
     "ENC-ELASTICACHE-003": cmk_cases(replication_group, "alias/aws/elasticache"),
     "ENC-SQS-002": [
         *cmk_cases(sqs_queue, "alias/aws/sqs"),
