@@ -114,6 +114,27 @@ def spot_instance(name: str, root: dict[str, Any] | None, extra: dict[str, Any] 
     )
 
 
+def as_planned(case: Case) -> Case:
+    """An instance case whose plan shows what terraform shows: the devices' encrypted and kms_key_id
+    (optional and computed) unknown until apply where the configuration leaves them out, and the root
+    device's device_name, which the provider computes."""
+    assert case.terraform is not None
+    planned: dict[str, Any] = {}
+    for attribute in ("root_block_device", "ebs_block_device"):
+        devices = case.terraform.get(attribute)
+        if not isinstance(devices, list):
+            continue
+        planned[attribute] = [
+            {
+                **{key: UNKNOWN if isinstance(value, Ref) else value for key, value in device.items()},
+                **{key: UNKNOWN for key in ("encrypted", "kms_key_id") if key not in device},
+                **({"device_name": UNKNOWN} if attribute == "root_block_device" else {}),
+            }
+            for device in devices
+        ]
+    return replace(case, plan_values=planned)
+
+
 def instance_root_name_after_apply(name: str, root: dict[str, Any]) -> Case:
     """An instance whose plan shows its root device's device_name unknown until apply, as every real plan
     does (the provider computes it from the AMI): the name is shown in messages, never concatenated."""
@@ -2134,7 +2155,8 @@ FIXTURES: dict[str, list[Case]] = {
         instance_root_name_after_apply("pass_root_device_name_after_apply", ENC),
         # The provider passes Encrypted only when true: a root_block_device without it is left to the AMI.
         # (A template's mappings do not say which device is the root.)
-        replace(instance("undetermined_root_encryption_not_set", {}), cloudformation=None),
+        replace(as_planned(instance("undetermined_root_encryption_not_set", {})), cloudformation=None),
+        as_planned(instance("fail_data_volume_encryption_not_set", ENC, {})),
         spot_instance("pass_spot_encrypted", ENC, ENC),
         spot_instance("fail_spot_data_volume_unencrypted", ENC, {"encrypted": False}),
         spot_instance("undetermined_spot_root_from_ami", None),
@@ -2153,7 +2175,8 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
         instance_root_name_after_apply("pass_root_device_name_after_apply", CMK),
-        replace(instance("undetermined_root_key_not_set", {}), cloudformation=None),
+        replace(as_planned(instance("undetermined_root_key_not_set", {})), cloudformation=None),
+        as_planned(instance("fail_data_volume_key_not_set", CMK, ENC)),
         spot_instance("pass_spot_cmk", CMK, CMK),
         spot_instance("fail_spot_root_aws_managed", {"encrypted": True, "kms_key_id": "alias/aws/ebs"}),
         spot_instance("fail_spot_data_volume_default_key", CMK, ENC),
