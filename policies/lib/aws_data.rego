@@ -104,7 +104,7 @@ data_failed_devices(devices, subject) := {finding |
 	not lib.is_true(value)
 	not data_from_snapshot(device.settings)
 	msg := concat("", [
-		subject, " block device ", device.device, " is not encrypted: encrypted is ", lib.show(value),
+		subject, " ", data_device_text(device.device), " is not encrypted: encrypted is ", lib.show(value),
 		", required true",
 	])
 	finding := lib.violation(array.concat(device.path, ["encrypted"]), msg)
@@ -115,12 +115,21 @@ data_snapshot_devices(devices, subject) := {finding |
 	data_from_snapshot(device.settings)
 	not data_encrypted_snapshot_copies
 	msg := concat("", [
-		subject, " block device ", device.device, " takes its encryption from the snapshot it is restored from",
+		subject, " ", data_device_text(device.device), " takes its encryption from the snapshot it is restored from",
 		" (snapshot_id is ", lib.show(object.get(device.settings, "snapshot_id", null)),
 		"), which the scanned configuration does not show: encrypted is not set, required true",
 	])
 	finding := lib.undetermined(array.concat(device.path, ["encrypted"]), msg)
 }
+
+# A block device as messages name it: its device_name is any value (a variable, a name the plan knows only
+# after apply), so it is shown, never concatenated as it is: `block device /dev/sdf`, `block device root`,
+# `block device whose device_name is unknown until apply`, `block device without a device name`.
+data_device_text(device) := concat("", ["block device whose device_name is ", lib.show(device)]) if {
+	lib.is_unknown(device)
+} else := concat("", ["block device ", lib.show(device)]) if {
+	lib.is_set(device)
+} else := "block device without a device name"
 
 # encrypted is not set and the volume is restored from a snapshot.
 data_from_snapshot(settings) if {

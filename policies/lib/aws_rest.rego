@@ -72,6 +72,16 @@ rest_instance_root_from_ami if {
 	not lib.is_unknown(lib.attr("root_block_device"))
 }
 
+# A root_block_device (Terraform and Pulumi) that does not set encrypted: the provider passes Encrypted to
+# RunInstances only when it is true (readBlockDeviceMappingsFromConfig), so the root volume gets the
+# encryption, and without kms_key_id the key, of the AMI's root snapshot, as without a root_block_device.
+# A plan shows that encrypted unknown until apply (optional and computed).
+rest_root_left_to_ami(device) if {
+	device.attribute == "root_block_device"
+	not lib.is_unknown(device.settings)
+	not lib.is_set(object.get(device.settings, "encrypted", null))
+}
+
 # Where a finding about the undescribed root volume points.
 rest_instance_root_path := ["block_device_mappings"] if {
 	input.resource.format == "cloudformation"
@@ -252,7 +262,6 @@ rest_inherited_storage_undetermined(subject) := [finding |
 ]
 
 # A block device as messages name it: `block device /dev/sdf`, or, when the mapping names none (a dynamic
-# block, a mapping without device_name), `block device without a device name` (not "block device not set").
-rest_device_text(device) := concat("", ["block device ", lib.show(device)]) if {
-	lib.is_set(device)
-} else := "block device without a device name"
+# block, a mapping without device_name), `block device without a device name` (not "block device not set"),
+# and `block device whose device_name is unknown until apply` (aws_data.data_device_text).
+rest_device_text(device) := aws_data.data_device_text(device)

@@ -92,6 +92,12 @@ _SEARCH_DOMAIN_COMPUTED = (
     ("domain_endpoint_options", "tls_security_policy"),
     ("advanced_security_options",),
 )
+_INSTANCE_DEVICES_COMPUTED = (
+    ("root_block_device", "encrypted"),
+    ("root_block_device", "kms_key_id"),
+    ("ebs_block_device", "encrypted"),
+    ("ebs_block_device", "kms_key_id"),
+)
 _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "google_compute_instance": (
         ("boot_disk", "kms_key_self_link"),
@@ -120,6 +126,10 @@ _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_codebuild_project": (("encryption_key",),),
     "aws_ecr_repository": (("encryption_configuration", "kms_key"),),
     "aws_mq_broker": (("encryption_options", "kms_key_id"),),
+    # An instance's volumes: encrypted and kms_key_id are optional and computed (the provider passes them
+    # only when set; the AMI, a snapshot or the account's default EBS key decides otherwise).
+    "aws_instance": _INSTANCE_DEVICES_COMPUTED,
+    "aws_spot_instance_request": _INSTANCE_DEVICES_COMPUTED,
 }
 
 

@@ -50,3 +50,43 @@ test_fsx_memorydb_event_data_store if {
 	count(aws_rest_cloudtrail_event_data_store_cmk.deny) == 0 with input.resource as testing.resource("aws_cloudtrail_event_data_store", {"kms_key_id": rest_more_key})
 		with input.related as []
 }
+
+# FSx for Lustre scratch file systems (SCRATCH_1 by default) take no kms_key_id: the finding names the
+# deployment type, which is what must change, not a kms_key_id AWS would refuse.
+test_fsx_lustre_scratch_names_the_deployment_type if {
+	some result in aws_rest_fsx_cmk.deny with input.resource as testing.resource("aws_fsx_lustre_file_system", {"deployment_type": "SCRATCH_2"})
+		with input.related as []
+	result.path == ["deployment_type"]
+	contains(result.message, "deployment_type is SCRATCH_2, whose file systems FSx encrypts with a key it manages")
+}
+
+test_fsx_lustre_default_deployment_is_scratch if {
+	some result in aws_rest_fsx_cmk.deny with input.resource as testing.resource("aws_fsx_lustre_file_system", {})
+		with input.related as []
+	result.path == ["deployment_type"]
+	contains(result.message, "(SCRATCH_1 when not set)")
+}
+
+test_fsx_lustre_persistent_without_key_names_the_key if {
+	some result in aws_rest_fsx_cmk.deny with input.resource as testing.resource("aws_fsx_lustre_file_system", {"deployment_type": "PERSISTENT_2"})
+		with input.related as []
+	result.path == ["kms_key_id"]
+}
+
+test_fsx_cloudformation_windows_is_not_scratch if {
+	some result in aws_rest_fsx_cmk.deny with input.resource as object.union(
+		testing.resource("aws_fsx_lustre_file_system", {"file_system_type": "WINDOWS"}),
+		{"format": "cloudformation"},
+	)
+		with input.related as []
+	result.path == ["kms_key_id"]
+}
+
+test_fsx_cloudformation_lustre_scratch if {
+	some result in aws_rest_fsx_cmk.deny with input.resource as object.union(
+		testing.resource("aws_fsx_lustre_file_system", {"file_system_type": "LUSTRE", "lustre_configuration": {"deployment_type": "SCRATCH_2"}}),
+		{"format": "cloudformation"},
+	)
+		with input.related as []
+	result.path == ["lustre_configuration", "deployment_type"]
+}

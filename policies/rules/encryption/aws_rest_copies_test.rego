@@ -56,16 +56,35 @@ test_global_clusters if {
 test_ami_copies if {
 	count(aws_rest_ami_copy_encrypted.deny) == 1 with input.resource as testing.resource("aws_ami_copy", {"encrypted": false})
 		with input.related as []
-	some kept in aws_rest_ami_copy_encrypted.deny with input.resource as testing.resource("aws_ami_copy", {})
+	count(aws_rest_ami_copy_encrypted.deny) == 0 with input.resource as testing.resource("aws_ami_copy", {"encrypted": true})
 		with input.related as []
-	kept.status == "undetermined"
 	count(aws_rest_ami_copy_cmk.deny) == 1 with input.resource as testing.resource("aws_ami_copy", {"encrypted": true})
 		with input.related as []
 	count(aws_rest_ami_copy_cmk.deny) == 0 with input.resource as testing.resource("aws_ami_copy", {"encrypted": true, "kms_key_id": rest_copies_key})
 		with input.related as []
-	some key_kept in aws_rest_ami_copy_cmk.deny with input.resource as testing.resource("aws_ami_copy", {})
+}
+
+# encrypted defaults to false and is always passed to CopyImage: not set is false, not "the source's".
+test_ami_copy_encrypted_not_set_fails if {
+	some result in aws_rest_ami_copy_encrypted.deny with input.resource as testing.resource("aws_ami_copy", {})
 		with input.related as []
-	key_kept.status == "undetermined"
+	result.path == ["encrypted"]
+	object.get(result, "status", "failed") == "failed"
+	contains(result.message, "encrypted is not set (false when not set), required true")
+}
+
+test_ami_copy_encrypted_unknown_is_undetermined_path if {
+	some result in aws_rest_ami_copy_encrypted.deny with input.resource as testing.resource("aws_ami_copy", {"encrypted": testing.unknown})
+		with input.related as []
+	result.path == ["encrypted"]
+}
+
+# Without kms_key_id the copy takes the account's default EBS key (CopyImage), not the source AMI's.
+test_ami_copy_without_key_fails if {
+	some result in aws_rest_ami_copy_cmk.deny with input.resource as testing.resource("aws_ami_copy", {})
+		with input.related as []
+	result.path == ["kms_key_id"]
+	not result.status
 }
 
 test_domains_and_video if {

@@ -9,6 +9,7 @@ deny contains violation if {
 	some device in aws_rest.rest_instance_devices
 	not lib.is_unknown(device.settings)
 	not from_snapshot_without_key(device.settings)
+	not root_from_ami_without_key(device)
 	label := concat("", ["kms_key_id of ", aws_rest.rest_device_text(device.device)])
 	some violation in aws_rest.rest_cmk_findings(
 		device.attribute, array.concat(device.path, ["kms_key_id"]),
@@ -22,6 +23,22 @@ deny contains lib.undetermined(aws_rest.rest_instance_root_path, msg) if {
 		"EC2 instance root volume takes its key from the AMI's snapshot, which the scanned configuration does",
 		" not show: ", aws_rest.rest_instance_root_text, " is not set, required a root device with kms_key_id",
 		" naming a customer-managed key",
+	])
+}
+
+# A root_block_device with neither encrypted nor kms_key_id: the root volume keeps the AMI snapshot's key.
+root_from_ami_without_key(device) if {
+	aws_rest.rest_root_left_to_ami(device)
+	not lib.is_set(object.get(device.settings, "kms_key_id", null))
+}
+
+deny contains lib.undetermined(array.concat(device.path, ["kms_key_id"]), msg) if {
+	some device in aws_rest.rest_instance_devices
+	root_from_ami_without_key(device)
+	msg := concat("", [
+		"EC2 instance root volume keeps the key of the AMI's snapshot, which the scanned configuration does not",
+		" show: neither encrypted nor kms_key_id of root_block_device is set, required kms_key_id naming a",
+		" customer-managed key",
 	])
 }
 

@@ -23,13 +23,33 @@ test_encrypted_devices_pass if {
 		with input.related as []
 }
 
-test_unencrypted_or_unset_root_fails if {
+test_unencrypted_root_fails if {
 	some result in aws_rest_instance_ebs.deny with input.resource as rest_test_instance({"root_block_device": [{"encrypted": false}]})
 		with input.related as []
 	result.path == ["root_block_device", 0, "encrypted"]
 	not result.status
-	count(aws_rest_instance_ebs.deny) == 1 with input.resource as rest_test_instance({"root_block_device": [{"volume_size": 30}]})
+}
+
+# The provider passes Encrypted only when true: a root_block_device without it has the AMI's encryption.
+test_root_without_encrypted_is_undetermined if {
+	some result in aws_rest_instance_ebs.deny with input.resource as rest_test_instance({"root_block_device": [{"volume_size": 30}]})
 		with input.related as []
+	result.path == ["root_block_device", 0, "encrypted"]
+	result.status == "undetermined"
+}
+
+test_root_without_encrypted_or_key_is_undetermined if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({"root_block_device": [{"volume_size": 30}]})
+		with input.related as []
+	result.path == ["root_block_device", 0, "kms_key_id"]
+	result.status == "undetermined"
+}
+
+test_root_encrypted_without_key_fails if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({"root_block_device": [{"encrypted": true}]})
+		with input.related as []
+	result.path == ["root_block_device", 0, "kms_key_id"]
+	not result.status
 }
 
 test_data_volume_unset_fails if {
@@ -152,4 +172,26 @@ test_unknown_data_devices_are_undetermined_not_failed if {
 	some result in results
 	result.path == ["ebs_block_device"]
 	not result.decided
+}
+
+# A device_name unknown until apply (a variable; a plan's computed root device name) is shown, not
+# concatenated: concat on the unknown marker raised an error and the scan exited 3.
+test_device_name_unknown_is_shown if {
+	some result in aws_rest_instance_ebs.deny with input.resource as rest_test_instance({
+		"root_block_device": [{"encrypted": true, "device_name": testing.unknown}],
+		"ebs_block_device": [{"device_name": testing.unknown, "encrypted": false}],
+	})
+		with input.related as []
+	result.path == ["ebs_block_device", 0, "encrypted"]
+	contains(result.message, "block device whose device_name is unknown until apply is not encrypted")
+}
+
+test_device_name_unknown_is_shown_in_key_findings if {
+	some result in aws_rest_instance_cmk.deny with input.resource as rest_test_instance({
+		"root_block_device": [{"encrypted": true, "kms_key_id": rest_test_key}],
+		"ebs_block_device": [{"device_name": testing.unknown, "encrypted": true}],
+	})
+		with input.related as []
+	result.path == ["ebs_block_device", 0, "kms_key_id"]
+	contains(result.message, "kms_key_id of block device whose device_name is unknown until apply is not set")
 }

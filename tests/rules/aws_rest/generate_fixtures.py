@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Parameter, Ref, pascal, write
+from fixture_writer import UNKNOWN, Case, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -101,6 +101,81 @@ def instance_unknown_data_volumes(name: str) -> Case:
     return Case("aws_instance", name, tf, None, None, blocks=("root_block_device",))
 
 
+def spot_instance(name: str, root: dict[str, Any] | None, extra: dict[str, Any] | None = None) -> Case:
+    """An aws_spot_instance_request: the provider builds its block devices as an aws_instance's (same
+    root_block_device and ebs_block_device). Terraform and Pulumi; CloudFormation has no such type."""
+    case = instance(name, root, extra)
+    assert case.pulumi is not None
+    return replace(
+        case,
+        tf_type="aws_spot_instance_request",
+        cloudformation=None,
+        pulumi=("aws:ec2/spotInstanceRequest:SpotInstanceRequest", case.pulumi[1]),
+    )
+
+
+def as_planned(case: Case) -> Case:
+    """An instance case whose plan shows what terraform shows: the devices' encrypted and kms_key_id
+    (optional and computed) unknown until apply where the configuration leaves them out, and the root
+    device's device_name, which the provider computes."""
+    assert case.terraform is not None
+    planned: dict[str, Any] = {}
+    for attribute in ("root_block_device", "ebs_block_device"):
+        devices = case.terraform.get(attribute)
+        if not isinstance(devices, list):
+            continue
+        planned[attribute] = [
+            {
+                **{key: UNKNOWN if isinstance(value, Ref) else value for key, value in device.items()},
+                **{key: UNKNOWN for key in ("encrypted", "kms_key_id") if key not in device},
+                **({"device_name": UNKNOWN} if attribute == "root_block_device" else {}),
+            }
+            for device in devices
+        ]
+    return replace(case, plan_values=planned)
+
+
+def instance_root_name_after_apply(name: str, root: dict[str, Any]) -> Case:
+    """An instance whose plan shows its root device's device_name unknown until apply, as every real plan
+    does (the provider computes it from the AMI): the name is shown in messages, never concatenated."""
+    case = instance(name, root)
+    assert case.terraform is not None
+    (device,) = case.terraform["root_block_device"]
+    planned = {key: UNKNOWN if isinstance(value, Ref) else value for key, value in device.items()}
+    return replace(case, plan_values={"root_block_device": [{**planned, "device_name": UNKNOWN}]})
+
+
+def instance_data_device_unknown(name: str, data: dict[str, Any]) -> Case:
+    """An instance whose data volume's device_name is a variable without a value (CloudFormation: a
+    parameter without a default): the device cannot be named, its settings still decide."""
+    root = {"volume_size": 30, "encrypted": True, "kms_key_id": KEY}
+    tf: dict[str, Any] = {
+        "ami": AMI_ID,
+        "instance_type": "t3.micro",
+        "root_block_device": [root],
+        "ebs_block_device": [{"device_name": Ref("var.data_device", None), "volume_size": 50, **data}],
+    }
+    cfn: dict[str, Any] = {
+        "ImageId": AMI_ID,
+        "InstanceType": "t3.micro",
+        "BlockDeviceMappings": [
+            {"DeviceName": "/dev/xvda", "Ebs": {pascal(k): v for k, v in root.items()}},
+            {
+                "DeviceName": Parameter("DataDevice"),
+                "Ebs": {"VolumeSize": 50, **{pascal(k): v for k, v in data.items()}},
+            },
+        ],
+    }
+    return Case(
+        "aws_instance",
+        name,
+        tf,
+        ("AWS::EC2::Instance", cfn),
+        None,
+        blocks=("root_block_device", "ebs_block_device"),
+    )
+
+
 # --- Resources whose only setting under test is one key attribute -----------------------------------
 
 
@@ -143,6 +218,44 @@ def keyed(
 
 KEY_NAMES = ("kms_key_id", "KmsKeyId", "kmsKeyId")
 KEY_ARN_NAMES = ("kms_key_arn", "KmsKeyId", "kmsKeyArn")
+
+
+def efs_replica(name: str, key: Any = None, existing: bool = False) -> Case:
+    """An aws_efs_replication_configuration of the file system pass_cmk to a new file system in
+    eu-central-1 under ``key`` (``existing``: to an existing file system, which it does not create).
+    Terraform and Pulumi; CloudFormation declares replicas inside the file system (efs_with_replica)."""
+    destination: dict[str, Any] = {"region": "eu-central-1"}
+    if key is not None:
+        destination["kms_key_id"] = key
+    if existing:
+        destination["file_system_id"] = "fs-0a1b2c3d4e5f60718"
+    source = Ref("aws_efs_file_system.pass_cmk", "id")
+    return Case(
+        "aws_efs_replication_configuration",
+        name,
+        {"source_file_system_id": source, "destination": [destination]},
+        None,
+        (
+            "aws:efs/replicationConfiguration:ReplicationConfiguration",
+            {"sourceFileSystemId": source, "destination": {camel(k): v for k, v in destination.items()}},
+        ),
+        blocks=("destination",),
+    )
+
+
+def efs_with_replica(name: str, key: Any = None) -> Case:
+    """A CloudFormation file system under the stack's key with ReplicationConfiguration to a new file system
+    in eu-central-1 under ``key``."""
+    destination: dict[str, Any] = {"Region": "eu-central-1"}
+    if key is not None:
+        destination["KmsKeyId"] = key
+    properties = {
+        "Encrypted": True,
+        "KmsKeyId": KEY,
+        "ReplicationConfiguration": {"Destinations": [destination]},
+    }
+    return Case("aws_efs_file_system", name, None, ("AWS::EFS::FileSystem", properties), None)
+
 
 ebs_volume = keyed(
     "aws_ebs_volume",
@@ -806,7 +919,17 @@ def ami_copy(name: str, encrypted: bool | None = None, key: Any = None) -> Case:
         tf["encrypted"] = pul["encrypted"] = encrypted
     if key is not None:
         tf["kms_key_id"] = pul["kmsKeyId"] = key
-    return Case("aws_ami_copy", name, tf, None, ("aws:ec2/amiCopy:AmiCopy", pul))
+    # A plan shows encrypted's default, false, when the configuration leaves it out, and kms_key_id
+    # (optional and computed) unknown until apply.
+    return Case(
+        "aws_ami_copy",
+        name,
+        tf,
+        None,
+        ("aws:ec2/amiCopy:AmiCopy", pul),
+        defaults={"encrypted": False},
+        plan_values={} if key is not None else {"kms_key_id": UNKNOWN},
+    )
 
 
 def global_cluster(name: str, tf_type: str, encrypted: bool | None = None, source: bool = False) -> Case:
@@ -1675,8 +1798,11 @@ def dlm_policy(
     )
 
 
-def s3_object(name: str, sse: str | None = None, key: Any = None, copy: bool = False) -> Case:
-    """An object uploaded to acme-ledger (``copy``: an object copy from acme-staging)."""
+def s3_object(
+    name: str, sse: str | None = None, key: Any = None, copy: bool = False, legacy: bool = False
+) -> Case:
+    """An object uploaded to acme-ledger (``copy``: an object copy from acme-staging; ``legacy``: the
+    deprecated aws_s3_bucket_object, Pulumi's aws.s3.BucketObject, which takes the same arguments)."""
     tf: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
     pul: dict[str, Any] = {"bucket": "acme-ledger", "key": f"exports/{name}.csv"}
     if copy:
@@ -1689,6 +1815,8 @@ def s3_object(name: str, sse: str | None = None, key: Any = None, copy: bool = F
         tf["kms_key_id"] = pul["kmsKeyId"] = key
     if copy:
         return Case("aws_s3_object_copy", name, tf, None, ("aws:s3/objectCopy:ObjectCopy", pul))
+    if legacy:
+        return Case("aws_s3_bucket_object", name, tf, None, ("aws:s3/bucketObject:BucketObject", pul))
     return Case("aws_s3_object", name, tf, None, ("aws:s3/bucketObjectv2:BucketObjectv2", pul))
 
 
@@ -2223,6 +2351,17 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", ENC, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
+        instance_root_name_after_apply("pass_root_device_name_after_apply", ENC),
+        # The provider passes Encrypted only when true: a root_block_device without it is left to the AMI.
+        # (A template's mappings do not say which device is the root.)
+        replace(as_planned(instance("undetermined_root_encryption_not_set", {})), cloudformation=None),
+        as_planned(instance("fail_data_volume_encryption_not_set", ENC, {})),
+        spot_instance("pass_spot_encrypted", ENC, ENC),
+        spot_instance("fail_spot_data_volume_unencrypted", ENC, {"encrypted": False}),
+        spot_instance("undetermined_spot_root_from_ami", None),
+        instance_data_device_unknown(
+            "fail_data_volume_unencrypted_device_name_unknown", {"encrypted": False}
+        ),
     ],
     "ENC-EC2-005": [
         kms_key(),
@@ -2234,6 +2373,16 @@ FIXTURES: dict[str, list[Case]] = {
         instance("undetermined_root_from_ami", None),
         instance("undetermined_data_volume_from_snapshot", CMK, {"snapshot_id": SNAPSHOT_ID}),
         instance_unknown_data_volumes("undetermined_data_volumes_variable"),
+        instance_root_name_after_apply("pass_root_device_name_after_apply", CMK),
+        replace(as_planned(instance("undetermined_root_key_not_set", {})), cloudformation=None),
+        as_planned(instance("fail_data_volume_key_not_set", CMK, ENC)),
+        spot_instance("pass_spot_cmk", CMK, CMK),
+        spot_instance("fail_spot_root_aws_managed", {"encrypted": True, "kms_key_id": "alias/aws/ebs"}),
+        spot_instance("fail_spot_data_volume_default_key", CMK, ENC),
+        instance_data_device_unknown(
+            "fail_data_volume_aws_managed_device_name_unknown",
+            {"encrypted": True, "kms_key_id": "alias/aws/ebs"},
+        ),
     ],
     "ENC-EBS-004": [
         *cmk_cases(ebs_volume, "alias/aws/ebs"),
@@ -2241,7 +2390,16 @@ FIXTURES: dict[str, list[Case]] = {
             "fail_unencrypted", extra=({"encrypted": False}, {"Encrypted": False}, {"encrypted": False})
         ),
     ],
-    "ENC-EFS-002": cmk_cases(efs, "alias/aws/elasticfilesystem"),
+    "ENC-EFS-002": [
+        *cmk_cases(efs, "alias/aws/elasticfilesystem"),
+        # The file system a replication creates takes destination.kms_key_id or aws/elasticfilesystem.
+        efs_replica("pass_replica_cmk", REPLICA_KEY),
+        efs_replica("fail_replica_default_key"),
+        efs_replica("fail_replica_aws_managed", "alias/aws/elasticfilesystem"),
+        efs_replica("not_applicable_replica_to_existing_file_system", existing=True),
+        efs_with_replica("pass_inline_replica_cmk", REPLICA_KEY),
+        efs_with_replica("fail_inline_replica_default_key"),
+    ],
     "ENC-ELASTICACHE-003": [
         *cmk_cases(replication_group, "alias/aws/elasticache"),
         serverless_cache("pass_serverless_cmk", KEY),
@@ -2416,6 +2574,15 @@ FIXTURES: dict[str, list[Case]] = {
         ontap_fs("fail_ontap_default_key"),
         openzfs_fs("pass_openzfs_cmk", KEY),
         openzfs_fs("fail_openzfs_aws_managed", "alias/aws/fsx"),
+        # Scratch Lustre file systems take no kms_key_id: the finding names deployment_type.
+        lustre(
+            "fail_lustre_scratch",
+            extra=(
+                {"deployment_type": "SCRATCH_2"},
+                {"LustreConfiguration": {"DeploymentType": "SCRATCH_2"}},
+                {"deploymentType": "SCRATCH_2"},
+            ),
+        ),
     ],
     "ENC-MEMORYDB-011": [
         *cmk_cases(memorydb_cluster, "alias/aws/memorydb"),
@@ -2455,14 +2622,15 @@ FIXTURES: dict[str, list[Case]] = {
     "ENC-EC2-006": [
         ami_copy("pass_encrypted", True),
         ami_copy("fail_unencrypted", False),
-        ami_copy("undetermined_keeps_source_encryption"),
+        ami_copy("fail_encrypted_not_set"),
     ],
     "ENC-EC2-007": [
         kms_key(),
         ami_copy("pass_cmk", True, KEY),
         ami_copy("fail_default_key", True),
         ami_copy("fail_aws_managed", True, "alias/aws/ebs"),
-        ami_copy("undetermined_keeps_source_key"),
+        ami_copy("fail_neither_encrypted_nor_key"),
+        ami_copy("fail_unencrypted_without_key", False),
     ],
     "ENC-CODEARTIFACT-001": cmk_cases(codeartifact_domain, "alias/aws/codeartifact"),
     "ENC-KINESISVIDEO-001": cmk_cases(kinesis_video, "alias/aws/kinesisvideo"),
@@ -2563,6 +2731,10 @@ FIXTURES: dict[str, list[Case]] = {
         s3_object("fail_kms_default_key", "aws:kms"),
         s3_object("fail_aws_managed", "aws:kms", "alias/aws/s3"),
         s3_object("fail_copy_sse_s3", "AES256", copy=True),
+        s3_object("pass_legacy_object_cmk", "aws:kms", KEY, legacy=True),
+        s3_object("fail_legacy_object_sse_s3", "AES256", legacy=True),
+        s3_object("fail_legacy_object_aws_managed", "aws:kms", "alias/aws/s3", legacy=True),
+        s3_object("not_applicable_legacy_object_bucket_default", legacy=True),
     ],
     "ENC-IMAGEBUILDER-002": [
         kms_key(),
