@@ -120,6 +120,9 @@ _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_codebuild_project": (("encryption_key",),),
     "aws_ecr_repository": (("encryption_configuration", "kms_key"),),
     "aws_mq_broker": (("encryption_options", "kms_key_id"),),
+    # The replicas (a computed set) and each one's key: the region's AWS-managed aws/secretsmanager when the
+    # configuration leaves it out.
+    "aws_secretsmanager_secret": (("replica",), ("replica", "kms_key_id")),
 }
 
 

@@ -36,6 +36,38 @@ test_secret_with_cmk_or_unknown_key_passes if {
 	undetermined.status == "undetermined"
 }
 
+# Each replica is encrypted with its own key: aws/secretsmanager of its region when it names none.
+test_secret_replica_without_key_fails_at_the_replica if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": [{"region": "eu-central-1"}]})
+		with input.related as []
+	result.path == ["replica", 0, "kms_key_id"]
+	contains(result.message, "replica.kms_key_id is not set")
+}
+
+test_secret_replica_with_aws_managed_key_fails if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": [{"region": "eu-central-1", "kms_key_id": "alias/aws/secretsmanager"}]})
+		with input.related as []
+	result.path == ["replica", 0, "kms_key_id"]
+}
+
+test_secret_replica_regions_of_a_template_are_judged if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica_regions": [{"region": "eu-central-1"}]})
+		with input.related as []
+	result.path == ["replica_regions", 0, "kms_key_id"]
+}
+
+test_secret_unknown_replicas_are_undetermined if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": testing.unknown})
+		with input.related as []
+	result.path == ["replica"]
+	result.status == "undetermined"
+}
+
+test_secret_replica_with_cmk_passes if {
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": {"region": "eu-central-1", "kms_key_id": cmk_arn}})
+		with input.related as []
+}
+
 test_log_group_without_key_fails if {
 	count(aws_svc_cloudwatch_log_group_cmk.deny) == 1 with input.resource as testing.resource("aws_cloudwatch_log_group", {"name": "app"})
 		with input.related as []

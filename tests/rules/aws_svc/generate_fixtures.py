@@ -88,6 +88,33 @@ backup_vault = keyed(
 )
 
 
+REPLICA_REGION = "eu-central-1"
+REPLICA_KEY = "arn:aws:kms:eu-central-1:482913057716:key/7c1d3e5f-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
+
+
+def replicated_secret(name: str, replica_key: Any = None) -> Case:
+    """A secret under the customer-managed key, replicated to another region with ``replica_key``."""
+    built = secret(name, KEY)
+    tf, (cfn_type, cfn), (token, pulumi) = dict(built.terraform or {}), built.cloudformation, built.pulumi
+    replica: dict[str, Any] = {"region": REPLICA_REGION}
+    cfn_replica: dict[str, Any] = {"Region": REPLICA_REGION}
+    pulumi_replica: dict[str, Any] = {"region": REPLICA_REGION}
+    if replica_key is not None:
+        replica["kms_key_id"] = cfn_replica["KmsKeyId"] = pulumi_replica["kmsKeyId"] = replica_key
+    tf["replica"] = [replica]
+    built = replace(
+        built,
+        terraform=tf,
+        cloudformation=(cfn_type, {**cfn, "ReplicaRegions": [cfn_replica]}),
+        pulumi=(token, {**pulumi, "replicas": [pulumi_replica]}),
+        blocks=("replica",),
+    )
+    # A replica's kms_key_id is optional and computed (the region's aws/secretsmanager): known after apply.
+    if replica_key is None:
+        return replace(built, plan_values={"replica": [{"region": REPLICA_REGION, "kms_key_id": UNKNOWN}]})
+    return built
+
+
 def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
     tf: dict[str, Any] = {"name": f"/app/{name}", "type": kind, "value": "placeholder"}
     pulumi: dict[str, Any] = {"name": f"/app/{name}", "type": kind, "value": "placeholder"}
@@ -539,6 +566,10 @@ FIXTURES: dict[str, list[Case]] = {
         secret("fail_secret_aws_managed", "alias/aws/secretsmanager"),
         # CloudFormation's documented name of the AWS-managed key (issue 15): KmsKeyId: aws/secretsmanager.
         secret("fail_secret_aws_managed_bare_alias", "aws/secretsmanager"),
+        # Each replica is encrypted in its region with its own key, aws/secretsmanager when it names none.
+        replicated_secret("pass_secret_replica_cmk", REPLICA_KEY),
+        replicated_secret("fail_secret_replica_default_key"),
+        replicated_secret("fail_secret_replica_aws_managed", "alias/aws/secretsmanager"),
     ],
     "ENC-SSM-001": [
         kms_key(),
