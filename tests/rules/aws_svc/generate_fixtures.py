@@ -88,6 +88,31 @@ backup_vault = keyed(
 )
 
 
+def kms_alias_data(name: str, alias: str) -> Case:
+    """A ``data "aws_kms_alias"`` looking up ``alias``: Terraform HCL only (a plan holds what it read)."""
+    return Case("aws_kms_alias", name, {"name": alias}, data=True)
+
+
+def from_data_source(built: Case, setting: str, alias: str) -> list[Case]:
+    """``built`` in HCL only, with ``setting`` replaced by the key a data "aws_kms_alias" looking up ``alias``
+    reads (``target_key_arn``); the data source first. Whether that key is AWS-managed is decided by the
+    alias it names, though the ARN is known only when the data source is read."""
+    source = kms_alias_data(f"key_{built.name.split('_', 1)[1]}", alias)
+    ref = Ref(f"data.aws_kms_alias.{source.name}", "target_key_arn")
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: ref if key == setting else swap(inner) for key, inner in value.items()}
+        if isinstance(value, list):
+            return [swap(item) for item in value]
+        return value
+
+    return [
+        source,
+        replace(built, terraform=swap(built.terraform), cloudformation=None, pulumi=None, in_plan=False),
+    ]
+
+
 REPLICA_REGION = "eu-central-1"
 REPLICA_KEY = "arn:aws:kms:eu-central-1:482913057716:key/7c1d3e5f-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
 
@@ -591,6 +616,13 @@ FIXTURES: dict[str, list[Case]] = {
         ecr_repository("fail_repository_default"),
         ecr_repository("fail_repository_aes256", "AES256"),
         ecr_repository("fail_repository_aws_managed", "KMS"),
+        # A key read through data "aws_kms_alias": the alias it looks up decides who manages the key.
+        *from_data_source(
+            ecr_repository("fail_repository_data_alias_aws_managed", "KMS", KEY), "kms_key", "alias/aws/ecr"
+        ),
+        *from_data_source(
+            ecr_repository("pass_repository_data_alias_customer", "KMS", KEY), "kms_key", "alias/images"
+        ),
     ],
     "ENC-CODEBUILD-001": [
         kms_key(),
@@ -628,6 +660,16 @@ FIXTURES: dict[str, list[Case]] = {
         workspace("fail_volumes_default", None, None),
         workspace("fail_user_volume_plain", True, False, KEY),
         workspace("fail_volumes_aws_managed", True, True),
+        *from_data_source(
+            workspace("fail_volumes_data_alias_aws_managed", True, True, KEY),
+            "volume_encryption_key",
+            "alias/aws/workspaces",
+        ),
+        *from_data_source(
+            workspace("pass_volumes_data_alias_customer", True, True, KEY),
+            "volume_encryption_key",
+            "alias/workspaces",
+        ),
     ],
     "ENC-EMR-001": [
         emr_security_configuration("pass_at_rest", True, True),
@@ -644,6 +686,16 @@ FIXTURES: dict[str, list[Case]] = {
         glue_catalog_settings("pass_catalog_cmk", "SSE-KMS", KEY),
         glue_catalog_settings("fail_catalog_disabled", "DISABLED"),
         glue_catalog_settings("fail_catalog_aws_managed", "SSE-KMS"),
+        *from_data_source(
+            glue_catalog_settings("fail_catalog_data_alias_aws_managed", "SSE-KMS", KEY),
+            "sse_aws_kms_key_id",
+            "alias/aws/glue",
+        ),
+        *from_data_source(
+            glue_catalog_settings("pass_catalog_data_alias_customer", "SSE-KMS", KEY),
+            "sse_aws_kms_key_id",
+            "alias/glue-catalog",
+        ),
     ],
     "ENC-GLUE-002": [
         kms_key(),
