@@ -108,6 +108,13 @@ test_plain_string_parameter_is_not_judged if {
 		with input.related as []
 }
 
+# CloudFormation cannot create a SecureString: a template's parameter whose Type is unknown (a parameter
+# without a value) is plain, not undetermined.
+test_template_parameter_of_unknown_type_is_not_judged if {
+	aws_svc_ssm_parameter_cmk.deny == {{"not_applicable": true}} with input.resource as object.union(testing.resource("aws_ssm_parameter", {"type": testing.unknown}), {"format": "cloudformation"})
+		with input.related as []
+}
+
 test_secure_string_parameter_with_cmk_passes if {
 	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "SecureString", "key_id": cmk_arn})
 		with input.related as []

@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import UNKNOWN, Case, Ref, write
+from fixture_writer import UNKNOWN, Case, Parameter, Ref, write
 
 PACK = "encryption"
 PROJECT = "awssvc"
@@ -603,6 +603,21 @@ FIXTURES: dict[str, list[Case]] = {
         ssm_parameter("other_plain_string", "String"),
         ssm_parameter("fail_secure_default_key", "SecureString"),
         ssm_parameter("fail_secure_aws_managed", "SecureString", "alias/aws/ssm"),
+        # A template's parameter is never a SecureString (CloudFormation takes String and StringList only),
+        # even when its Type is a template parameter: not judged.
+        Case(
+            "aws_ssm_parameter",
+            "other_type_from_parameter",
+            None,
+            (
+                "AWS::SSM::Parameter",
+                {
+                    "Name": "/app/other-type-from-parameter",
+                    "Type": Parameter("ParameterType"),
+                    "Value": "placeholder",
+                },
+            ),
+        ),
     ],
     "ENC-CLOUDWATCH-001": [
         kms_key(),
