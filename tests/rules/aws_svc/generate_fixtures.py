@@ -763,6 +763,7 @@ FIXTURES: dict[str, list[Case]] = {
         glue_security_configuration("pass_literal_key", "SSE-KMS", "SSE-KMS", "CSE-KMS", LITERAL_KEY),
         glue_security_configuration("fail_s3_managed", "SSE-S3", "SSE-KMS", "CSE-KMS"),
         glue_security_configuration("fail_bookmarks_disabled", "SSE-KMS", "SSE-KMS", "DISABLED"),
+        glue_security_configuration("fail_logs_disabled", "SSE-KMS", "DISABLED", "CSE-KMS"),
         glue_security_configuration(
             "fail_s3_aws_managed", "SSE-KMS", "SSE-KMS", "CSE-KMS", s3_key="alias/aws/glue"
         ),
