@@ -9,7 +9,7 @@ kms_types := {"KMS", "KMS_DSSE"}
 
 deny contains lib.violation(lib.missing_block_path("encryption_configuration"), msg) if {
 	count(lib.attr_blocks("encryption_configuration")) == 0
-	msg := "ECR repository has no encryption_configuration: images are encrypted with AES256 (S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
+	msg := "ECR repository is not encrypted with a customer-managed KMS key: encryption_configuration is not set (images are encrypted with AES256, S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
 }
 
 deny contains lib.violation(["encryption_configuration", i, "encryption_type"], msg) if {

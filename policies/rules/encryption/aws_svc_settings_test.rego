@@ -23,6 +23,9 @@ test_ecr_default_fails_on_the_resource if {
 	some result in aws_svc_ecr_repository_cmk.deny with input.resource as testing.resource("aws_ecr_repository", {"name": "app"})
 		with input.related as []
 	result.path == ["encryption_configuration"]
+
+	# The attribute stands before "is": the engine renders it in a template's and a stack's own names.
+	contains(result.message, "encryption_configuration is not set")
 }
 
 test_ecr_aes256_fails_at_encryption_type if {
