@@ -148,3 +148,21 @@ test_mixed_endpoint_configuration_is_judged if {
 	count(aws_svc_sagemaker_endpoint_cmk.deny) == 1 with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [serverless_variant, instance_variant]})
 		with input.related as []
 }
+
+# CreateEndpointConfig refuses a KMS key when any variant runs on an instance with local NVMe storage
+# (encrypted by the instance's hardware module): such a configuration is not judged.
+test_local_storage_endpoint_configuration_is_not_judged if {
+	aws_svc_sagemaker_endpoint_cmk.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [instance_variant, {"variant_name": "gpu", "instance_type": "ml.g4dn.xlarge"}]})
+		with input.related as []
+}
+
+test_gpu_family_with_local_storage_is_not_judged if {
+	aws_svc_sagemaker_endpoint_cmk.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [{"variant_name": "gpu", "instance_type": "ml.g5.2xlarge"}]})
+		with input.related as []
+}
+
+test_instance_without_local_storage_is_judged if {
+	some result in aws_svc_sagemaker_endpoint_cmk.deny with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [{"variant_name": "cpu", "instance_type": "ml.c6i.xlarge"}]})
+		with input.related as []
+	result.path == ["kms_key_arn"]
+}

@@ -296,7 +296,9 @@ def sagemaker_notebook(name: str, key: Any = None) -> Case:
     )
 
 
-def sagemaker_endpoint_config(name: str, key: Any = None, serverless: bool = False) -> Case:
+def sagemaker_endpoint_config(
+    name: str, key: Any = None, serverless: bool = False, instance_type: str = "ml.m5.large"
+) -> Case:
     label = name.replace("_", "-")
     variant: dict[str, Any] = {"variant_name": "primary", "model_name": "scoring"}
     cfn_variant: dict[str, Any] = {"VariantName": "primary", "ModelName": "scoring"}
@@ -306,9 +308,9 @@ def sagemaker_endpoint_config(name: str, key: Any = None, serverless: bool = Fal
         cfn_variant["ServerlessConfig"] = {"MaxConcurrency": 5, "MemorySizeInMB": 2048}
         pulumi_variant["serverlessConfig"] = {"maxConcurrency": 5, "memorySizeInMb": 2048}
     else:
-        variant |= {"initial_instance_count": 1, "instance_type": "ml.m5.large"}
-        cfn_variant |= {"InitialInstanceCount": 1, "InstanceType": "ml.m5.large", "InitialVariantWeight": 1}
-        pulumi_variant |= {"initialInstanceCount": 1, "instanceType": "ml.m5.large"}
+        variant |= {"initial_instance_count": 1, "instance_type": instance_type}
+        cfn_variant |= {"InitialInstanceCount": 1, "InstanceType": instance_type, "InitialVariantWeight": 1}
+        pulumi_variant |= {"initialInstanceCount": 1, "instanceType": instance_type}
     tf: dict[str, Any] = {"name": label, "production_variants": [variant]}
     cfn: dict[str, Any] = {"EndpointConfigName": label, "ProductionVariants": [cfn_variant]}
     pulumi: dict[str, Any] = {"name": label, "productionVariants": [pulumi_variant]}
@@ -662,6 +664,9 @@ FIXTURES: dict[str, list[Case]] = {
         sagemaker_endpoint_config("pass_endpoint_cmk", KEY),
         sagemaker_endpoint_config("pass_endpoint_serverless", serverless=True),
         sagemaker_endpoint_config("fail_endpoint_default"),
+        # Instances with local NVMe storage (encrypted by the instance's hardware module): SageMaker refuses a
+        # KMS key for the configuration, so it is not judged (neither passed nor failed).
+        sagemaker_endpoint_config("other_endpoint_local_storage", instance_type="ml.g5.2xlarge"),
     ],
     "ENC-EKS-001": [
         kms_key(),
