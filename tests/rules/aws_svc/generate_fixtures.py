@@ -565,6 +565,28 @@ def athena_workgroup(name: str, option: str | None, enforce: bool | None = None,
     )
 
 
+def athena_managed_workgroup(name: str, kms_key: Any = None) -> Case:
+    """A workgroup storing results in Athena-owned storage, under ``kms_key`` (Athena's own key when None)."""
+    label = name.replace("_", "-")
+    managed: dict[str, Any] = {"enabled": True}
+    cfn_managed: dict[str, Any] = {"Enabled": True}
+    pulumi_managed: dict[str, Any] = {"enabled": True}
+    if kms_key is not None:
+        managed["encryption_configuration"] = [{"kms_key": kms_key}]
+        cfn_managed["EncryptionConfiguration"] = {"KmsKey": kms_key}
+        pulumi_managed["encryptionConfiguration"] = {"kmsKey": kms_key}
+    return resource(
+        "aws_athena_workgroup",
+        name,
+        "AWS::Athena::WorkGroup",
+        "aws:athena/workgroup:Workgroup",
+        {"name": label, "configuration": [{"managed_query_results_configuration": [managed]}]},
+        {"Name": label, "WorkGroupConfiguration": {"ManagedQueryResultsConfiguration": cfn_managed}},
+        {"name": label, "configuration": {"managedQueryResultsConfiguration": pulumi_managed}},
+        ("configuration", "managed_query_results_configuration", "encryption_configuration"),
+    )
+
+
 def athena_database(name: str, option: str | None, kms_key: Any = KEY) -> Case:
     tf: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
     pulumi: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
@@ -781,6 +803,11 @@ FIXTURES: dict[str, list[Case]] = {
         athena_workgroup("fail_results_unencrypted", None),
         athena_workgroup("fail_results_aws_managed", "SSE_KMS", kms_key="alias/aws/s3"),
         athena_workgroup("fail_results_kms_without_key", "SSE_KMS", kms_key=None),
+        # Managed query results (Athena-owned storage) are encrypted with their own encryption_configuration's
+        # key, or Athena's own key when it names none.
+        athena_managed_workgroup("pass_managed_results_cmk", KEY),
+        athena_managed_workgroup("fail_managed_results_athena_key"),
+        athena_managed_workgroup("fail_managed_results_aws_managed", "alias/aws/s3"),
     ],
     "ENC-ATHENA-004": [
         kms_key(),
