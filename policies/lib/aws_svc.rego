@@ -30,6 +30,28 @@ svc_cmk_class_violation(class, name, subject) := lib.decided_violation([name], m
 	])
 }
 
+# svc_cmk_violation for a key that is not a top-level attribute (in a nested block) or whose message names
+# the service's own key: `attribute` is the top-level argument holding the key (its references and the KMS
+# data sources it reads judge an unknown key), `path` the finding's path, `label` the key as messages name
+# it, `fallback` the key the service uses when it is not set. A set of zero or one finding: failed (decided
+# by a data source that names an alias/aws/* key, though the value is unknown until apply) or undetermined.
+svc_key_findings(attribute, path, value, label, subject, fallback) := svc_key_class_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject, fallback)
+
+svc_key_class_findings(class, attribute, path, value, label, subject, fallback) := {lib.decided_violation(path, msg)} if {
+	class in {"unset", "aws-managed"}
+	msg := concat("", [
+		subject, " is not encrypted with a customer-managed KMS key: ", label, " is ",
+		aws.kms_key_text(attribute, value), lib.when_not_set(value, fallback),
+		", required the ARN of a customer-managed key",
+	])
+} else := {lib.undetermined(path, msg)} if {
+	class == "undetermined"
+	msg := concat("", [
+		subject, " may not be encrypted with a customer-managed KMS key: ", label, " ",
+		aws.kms_undetermined_text(attribute, value),
+	])
+} else := set()
+
 # A field of a nested block, or null when the block is not an object or lacks it.
 svc_field(block, name) := object.get(block, name, null) if {
 	is_object(block)

@@ -130,6 +130,9 @@ _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     # only when set; the AMI, a snapshot or the account's default EBS key decides otherwise).
     "aws_instance": _INSTANCE_DEVICES_COMPUTED,
     "aws_spot_instance_request": _INSTANCE_DEVICES_COMPUTED,
+    # The replicas (a computed set) and each one's key: the region's AWS-managed aws/secretsmanager when the
+    # configuration leaves it out.
+    "aws_secretsmanager_secret": (("replica",), ("replica", "kms_key_id")),
 }
 
 

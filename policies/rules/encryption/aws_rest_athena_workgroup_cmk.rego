@@ -28,6 +28,8 @@ missing_path := lib.missing_block_path("configuration") if {
 
 deny contains lib.violation(missing_path, msg) if {
 	count(encryptions) == 0
+	not managed
+	not managed_unknown
 	msg := "Athena workgroup does not encrypt query results with a customer-managed KMS key: configuration.result_configuration.encryption_configuration is not set, required encryption_option SSE_KMS or CSE_KMS with the ARN of a customer-managed key"
 }
 
@@ -55,4 +57,47 @@ deny contains violation if {
 		"configuration", array.concat(encryption.path, [name]),
 		aws_svc.svc_field(encryption.block, name), name, "Athena workgroup",
 	)
+}
+
+# Managed query results (Athena-owned storage; a workgroup cannot also set result_configuration) are
+# encrypted with managed_query_results_configuration.encryption_configuration.kms_key, or with Athena's
+# own key when it names none.
+managed_blocks contains {"path": ["configuration", i, "managed_query_results_configuration", j], "block": block} if {
+	some i, config in configs
+	some j, block in lib.blocks(aws_svc.svc_field(config, "managed_query_results_configuration"))
+}
+
+managed if {
+	some managed_block in managed_blocks
+	lib.is_true(aws_svc.svc_field(managed_block.block, "enabled"))
+}
+
+managed_unknown if {
+	not managed
+	some managed_block in managed_blocks
+	lib.is_unknown(aws_svc.svc_field(managed_block.block, "enabled"))
+}
+
+deny contains finding if {
+	some managed_block in managed_blocks
+	lib.is_true(aws_svc.svc_field(managed_block.block, "enabled"))
+	setting := athena_managed_key(managed_block)
+	some finding in aws_svc.svc_key_findings(
+		"configuration", setting.path, setting.value,
+		"managed_query_results_configuration.encryption_configuration.kms_key", "Athena workgroup",
+		"Athena's own key",
+	)
+}
+
+# The managed results' key and where a finding about it points: kms_key of the encryption_configuration
+# block, that block itself when it is unknown as a whole (a dynamic block), or where it is missing.
+athena_managed_key(managed_block) := {"path": array.concat(managed_block.path, ["encryption_configuration", 0, "kms_key"]), "value": aws_svc.svc_field(encryption, "kms_key")} if {
+	some encryption in lib.blocks(aws_svc.svc_field(managed_block.block, "encryption_configuration"))
+} else := {"path": array.concat(managed_block.path, ["encryption_configuration"]), "value": aws_svc.svc_field(managed_block.block, "encryption_configuration")}
+
+# Managed query results switched on by a value unknown until apply, and no result encryption: undetermined.
+deny contains lib.undetermined(["configuration", 0, "managed_query_results_configuration"], msg) if {
+	count(encryptions) == 0
+	managed_unknown
+	msg := "Athena workgroup may not encrypt query results with a customer-managed KMS key: configuration.managed_query_results_configuration.enabled is unknown until apply and configuration.result_configuration.encryption_configuration is not set"
 }

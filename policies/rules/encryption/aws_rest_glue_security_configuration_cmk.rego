@@ -57,16 +57,24 @@ deny contains lib.undetermined(["encryption_configuration", i, name], msg) if {
 	])
 }
 
-# SSE-S3 (S3's own key) and DISABLED take no KMS key.
-deny contains lib.violation(array.concat(setting.path, [setting.kind.modes[0]]), msg) if {
+# SSE-S3 (S3's own key) and DISABLED take no KMS key. The finding names the mode as the block spells it
+# (CloudFormation CloudWatchEncryptionMode, Terraform cloudwatch_encryption_mode).
+deny contains lib.violation(array.concat(setting.path, [mode_name]), msg) if {
 	some setting in settings
 	mode := aws_svc.svc_any_field(setting.block, setting.kind.modes)
 	not mode == setting.kind.kms
+	mode_name := glue_cmk_mode_name(setting.block, setting.kind.modes)
 	msg := concat("", [
-		"Glue security configuration does not encrypt with a customer-managed KMS key: ", setting.kind.modes[0],
+		"Glue security configuration does not encrypt with a customer-managed KMS key: ", mode_name,
 		" is ", lib.show(mode), ", required ", setting.kind.kms,
 	])
 }
+
+# The first of a mode's names the block holds, or the Terraform name when it holds none.
+glue_cmk_mode_name(block, names) := held[0] if {
+	held := [name | some name in names; aws_svc.svc_field(block, name) != null]
+	count(held) > 0
+} else := names[0]
 
 deny contains violation if {
 	some setting in settings

@@ -36,6 +36,38 @@ test_secret_with_cmk_or_unknown_key_passes if {
 	undetermined.status == "undetermined"
 }
 
+# Each replica is encrypted with its own key: aws/secretsmanager of its region when it names none.
+test_secret_replica_without_key_fails_at_the_replica if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": [{"region": "eu-central-1"}]})
+		with input.related as []
+	result.path == ["replica", 0, "kms_key_id"]
+	contains(result.message, "replica.kms_key_id is not set")
+}
+
+test_secret_replica_with_aws_managed_key_fails if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": [{"region": "eu-central-1", "kms_key_id": "alias/aws/secretsmanager"}]})
+		with input.related as []
+	result.path == ["replica", 0, "kms_key_id"]
+}
+
+test_secret_replica_regions_of_a_template_are_judged if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica_regions": [{"region": "eu-central-1"}]})
+		with input.related as []
+	result.path == ["replica_regions", 0, "kms_key_id"]
+}
+
+test_secret_unknown_replicas_are_undetermined if {
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": testing.unknown})
+		with input.related as []
+	result.path == ["replica"]
+	result.status == "undetermined"
+}
+
+test_secret_replica_with_cmk_passes if {
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": cmk_arn, "replica": {"region": "eu-central-1", "kms_key_id": cmk_arn}})
+		with input.related as []
+}
+
 test_log_group_without_key_fails if {
 	count(aws_svc_cloudwatch_log_group_cmk.deny) == 1 with input.resource as testing.resource("aws_cloudwatch_log_group", {"name": "app"})
 		with input.related as []
@@ -76,6 +108,13 @@ test_plain_string_parameter_is_not_judged if {
 		with input.related as []
 }
 
+# CloudFormation cannot create a SecureString: a template's parameter whose Type is unknown (a parameter
+# without a value) is plain, not undetermined.
+test_template_parameter_of_unknown_type_is_not_judged if {
+	aws_svc_ssm_parameter_cmk.deny == {{"not_applicable": true}} with input.resource as object.union(testing.resource("aws_ssm_parameter", {"type": testing.unknown}), {"format": "cloudformation"})
+		with input.related as []
+}
+
 test_secure_string_parameter_with_cmk_passes if {
 	count(aws_svc_ssm_parameter_cmk.deny) == 0 with input.resource as testing.resource("aws_ssm_parameter", {"type": "SecureString", "key_id": cmk_arn})
 		with input.related as []
@@ -108,4 +147,22 @@ test_serverless_endpoint_configuration_is_not_judged if {
 test_mixed_endpoint_configuration_is_judged if {
 	count(aws_svc_sagemaker_endpoint_cmk.deny) == 1 with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [serverless_variant, instance_variant]})
 		with input.related as []
+}
+
+# CreateEndpointConfig refuses a KMS key when any variant runs on an instance with local NVMe storage
+# (encrypted by the instance's hardware module): such a configuration is not judged.
+test_local_storage_endpoint_configuration_is_not_judged if {
+	aws_svc_sagemaker_endpoint_cmk.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [instance_variant, {"variant_name": "gpu", "instance_type": "ml.g4dn.xlarge"}]})
+		with input.related as []
+}
+
+test_gpu_family_with_local_storage_is_not_judged if {
+	aws_svc_sagemaker_endpoint_cmk.deny == {{"not_applicable": true}} with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [{"variant_name": "gpu", "instance_type": "ml.g5.2xlarge"}]})
+		with input.related as []
+}
+
+test_instance_without_local_storage_is_judged if {
+	some result in aws_svc_sagemaker_endpoint_cmk.deny with input.resource as testing.resource("aws_sagemaker_endpoint_configuration", {"production_variants": [{"variant_name": "cpu", "instance_type": "ml.c6i.xlarge"}]})
+		with input.related as []
+	result.path == ["kms_key_arn"]
 }

@@ -2,7 +2,6 @@
 package iacgate.rules.encryption.aws_svc_ecr_repository_cmk
 
 import data.iacgate.lib
-import data.iacgate.lib.aws
 import data.iacgate.lib.aws_svc
 import rego.v1
 
@@ -10,7 +9,7 @@ kms_types := {"KMS", "KMS_DSSE"}
 
 deny contains lib.violation(lib.missing_block_path("encryption_configuration"), msg) if {
 	count(lib.attr_blocks("encryption_configuration")) == 0
-	msg := "ECR repository has no encryption_configuration: images are encrypted with AES256 (S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
+	msg := "ECR repository is not encrypted with a customer-managed KMS key: encryption_configuration is not set (images are encrypted with AES256, S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
 }
 
 deny contains lib.violation(["encryption_configuration", i, "encryption_type"], msg) if {
@@ -25,13 +24,13 @@ deny contains lib.violation(["encryption_configuration", i, "encryption_type"], 
 	])
 }
 
-deny contains lib.violation(["encryption_configuration", i, "kms_key"], msg) if {
+# KMS without kms_key uses the AWS-managed key aws/ecr; a key read from a KMS data source that names an
+# alias/aws/* alias is AWS-managed too, though its ARN is known only when the data source is read.
+deny contains finding if {
 	some i, block in lib.attr_blocks("encryption_configuration")
 	aws_svc.svc_field(block, "encryption_type") in kms_types
-	key := aws_svc.svc_field(block, "kms_key")
-	not aws.customer_managed_key("encryption_configuration", key)
-	msg := concat("", [
-		"ECR repository is not encrypted with a customer-managed KMS key: kms_key is ", lib.show(key),
-		lib.when_not_set(key, "the AWS-managed key aws/ecr"), ", required the ARN of a customer-managed key",
-	])
+	some finding in aws_svc.svc_key_findings(
+		"encryption_configuration", ["encryption_configuration", i, "kms_key"],
+		aws_svc.svc_field(block, "kms_key"), "kms_key", "ECR repository", "the AWS-managed key aws/ecr",
+	)
 }

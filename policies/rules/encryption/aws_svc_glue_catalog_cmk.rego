@@ -2,7 +2,6 @@
 package iacgate.rules.encryption.aws_svc_glue_catalog_cmk
 
 import data.iacgate.lib
-import data.iacgate.lib.aws
 import data.iacgate.lib.aws_svc
 import rego.v1
 
@@ -33,16 +32,17 @@ deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "catalog
 	])
 }
 
-deny contains lib.violation([settings_name, i, "encryption_at_rest", j, "sse_aws_kms_key_id"], msg) if {
+# SSE-KMS without sse_aws_kms_key_id uses the AWS-managed key aws/glue; a key read from a KMS data source
+# that names an alias/aws/* alias is AWS-managed too, though its ARN is known only when the data source is read.
+deny contains finding if {
 	some i, settings in lib.attr_blocks(settings_name)
 	some j, at_rest in lib.blocks(aws_svc.svc_field(settings, "encryption_at_rest"))
 	aws_svc.svc_field(at_rest, "catalog_encryption_mode") in kms_modes
-	key := aws_svc.svc_field(at_rest, "sse_aws_kms_key_id")
-	not aws.customer_managed_key(settings_name, key)
-	msg := concat("", [
-		"Glue Data Catalog is not encrypted with a customer-managed KMS key: encryption_at_rest.sse_aws_kms_key_id is ",
-		lib.show(key), lib.when_not_set(key, "the AWS-managed key aws/glue"), ", required the ARN of a customer-managed key",
-	])
+	some finding in aws_svc.svc_key_findings(
+		settings_name, [settings_name, i, "encryption_at_rest", j, "sse_aws_kms_key_id"],
+		aws_svc.svc_field(at_rest, "sse_aws_kms_key_id"), "encryption_at_rest.sse_aws_kms_key_id",
+		"Glue Data Catalog", "the AWS-managed key aws/glue",
+	)
 }
 
 # encryption_at_rest unknown until apply (a variable, a dynamic block): undetermined, never a pass.

@@ -23,6 +23,9 @@ test_ecr_default_fails_on_the_resource if {
 	some result in aws_svc_ecr_repository_cmk.deny with input.resource as testing.resource("aws_ecr_repository", {"name": "app"})
 		with input.related as []
 	result.path == ["encryption_configuration"]
+
+	# The attribute stands before "is": the engine renders it in a template's and a stack's own names.
+	contains(result.message, "encryption_configuration is not set")
 }
 
 test_ecr_aes256_fails_at_encryption_type if {
@@ -187,4 +190,38 @@ test_emr_unknown_configuration_points_at_it if {
 	some result in aws_svc_emr_at_rest.deny with input.resource as testing.resource("aws_emr_security_configuration", {"configuration": testing.unknown})
 		with input.related as []
 	result.path == ["configuration"]
+}
+
+# A key read from data "aws_kms_alias" that looks up alias/aws/*: AWS-managed, failed though the ARN is
+# unknown until the data source is read (decided by the data source, not undetermined).
+settings_alias_data(attribute, alias) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": attribute,
+	"resource": object.union(testing.resource("aws_kms_alias", {"name": alias}), {"id": "data.aws_kms_alias.k", "mode": "data"}),
+}
+
+test_workspace_key_from_aws_managed_alias_data_source_fails if {
+	some result in aws_svc_workspaces_volumes_cmk.deny with input.resource as testing.resource("aws_workspaces_workspace", {"root_volume_encryption_enabled": true, "user_volume_encryption_enabled": true, "volume_encryption_key": testing.unknown})
+		with input.related as [settings_alias_data("volume_encryption_key", "alias/aws/workspaces")]
+	result.path == ["volume_encryption_key"]
+	result.decided == true
+}
+
+test_ecr_key_from_aws_managed_alias_data_source_fails if {
+	some result in aws_svc_ecr_repository_cmk.deny with input.resource as testing.resource("aws_ecr_repository", {"encryption_configuration": [{"encryption_type": "KMS", "kms_key": testing.unknown}]})
+		with input.related as [settings_alias_data("encryption_configuration", "alias/aws/ecr")]
+	result.path == ["encryption_configuration", 0, "kms_key"]
+	result.decided == true
+}
+
+test_glue_catalog_key_from_customer_alias_data_source_passes if {
+	count(aws_svc_glue_catalog_cmk.deny) == 0 with input.resource as testing.resource("aws_glue_data_catalog_encryption_settings", {"data_catalog_encryption_settings": [{"encryption_at_rest": [{"catalog_encryption_mode": "SSE-KMS", "sse_aws_kms_key_id": testing.unknown}]}]})
+		with input.related as [settings_alias_data("data_catalog_encryption_settings", "alias/glue-catalog")]
+}
+
+test_glue_catalog_key_from_aws_managed_alias_data_source_fails if {
+	some result in aws_svc_glue_catalog_cmk.deny with input.resource as testing.resource("aws_glue_data_catalog_encryption_settings", {"data_catalog_encryption_settings": [{"encryption_at_rest": [{"catalog_encryption_mode": "SSE-KMS", "sse_aws_kms_key_id": testing.unknown}]}]})
+		with input.related as [settings_alias_data("data_catalog_encryption_settings", "alias/aws/glue")]
+	result.decided == true
 }

@@ -2,7 +2,7 @@
 package iacgate.rules.encryption.aws_svc_workspaces_volumes_cmk
 
 import data.iacgate.lib
-import data.iacgate.lib.aws
+import data.iacgate.lib.aws_svc
 import rego.v1
 
 # Volumes are unencrypted unless switched on: missing and false both fail.
@@ -12,10 +12,11 @@ deny contains lib.violation([name], msg) if {
 	msg := concat("", ["WorkSpace volume is not encrypted: ", name, " is ", lib.attr_text(name), ", required true"])
 }
 
-deny contains lib.violation(["volume_encryption_key"], msg) if {
-	not aws.customer_managed_key("volume_encryption_key", lib.attr("volume_encryption_key"))
-	msg := concat("", [
-		"WorkSpace volumes are not encrypted with a customer-managed KMS key: volume_encryption_key is ",
-		lib.attr_text("volume_encryption_key"), ", required the ARN of a customer-managed key (symmetric)",
-	])
+# Without volume_encryption_key WorkSpaces uses the AWS-managed key aws/workspaces; a key read from a KMS
+# data source that names an alias/aws/* alias is AWS-managed too, though its ARN is known only when read.
+deny contains finding if {
+	some finding in aws_svc.svc_key_findings(
+		"volume_encryption_key", ["volume_encryption_key"], lib.attr("volume_encryption_key"),
+		"volume_encryption_key", "WorkSpace", "the AWS-managed key aws/workspaces",
+	)
 }

@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import UNKNOWN, Case, Ref, write
+from fixture_writer import UNKNOWN, Case, Parameter, Ref, write
 
 PACK = "encryption"
 PROJECT = "awssvc"
@@ -86,6 +86,58 @@ backup_vault = keyed(
     ("kms_key_arn", "EncryptionKeyArn", "kmsKeyArn"),
     {},
 )
+
+
+def kms_alias_data(name: str, alias: str) -> Case:
+    """A ``data "aws_kms_alias"`` looking up ``alias``: Terraform HCL only (a plan holds what it read)."""
+    return Case("aws_kms_alias", name, {"name": alias}, data=True)
+
+
+def from_data_source(built: Case, setting: str, alias: str) -> list[Case]:
+    """``built`` in HCL only, with ``setting`` replaced by the key a data "aws_kms_alias" looking up ``alias``
+    reads (``target_key_arn``); the data source first. Whether that key is AWS-managed is decided by the
+    alias it names, though the ARN is known only when the data source is read."""
+    source = kms_alias_data(f"key_{built.name.split('_', 1)[1]}", alias)
+    ref = Ref(f"data.aws_kms_alias.{source.name}", "target_key_arn")
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: ref if key == setting else swap(inner) for key, inner in value.items()}
+        if isinstance(value, list):
+            return [swap(item) for item in value]
+        return value
+
+    return [
+        source,
+        replace(built, terraform=swap(built.terraform), cloudformation=None, pulumi=None, in_plan=False),
+    ]
+
+
+REPLICA_REGION = "eu-central-1"
+REPLICA_KEY = "arn:aws:kms:eu-central-1:482913057716:key/7c1d3e5f-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
+
+
+def replicated_secret(name: str, replica_key: Any = None) -> Case:
+    """A secret under the customer-managed key, replicated to another region with ``replica_key``."""
+    built = secret(name, KEY)
+    tf, (cfn_type, cfn), (token, pulumi) = dict(built.terraform or {}), built.cloudformation, built.pulumi
+    replica: dict[str, Any] = {"region": REPLICA_REGION}
+    cfn_replica: dict[str, Any] = {"Region": REPLICA_REGION}
+    pulumi_replica: dict[str, Any] = {"region": REPLICA_REGION}
+    if replica_key is not None:
+        replica["kms_key_id"] = cfn_replica["KmsKeyId"] = pulumi_replica["kmsKeyId"] = replica_key
+    tf["replica"] = [replica]
+    built = replace(
+        built,
+        terraform=tf,
+        cloudformation=(cfn_type, {**cfn, "ReplicaRegions": [cfn_replica]}),
+        pulumi=(token, {**pulumi, "replicas": [pulumi_replica]}),
+        blocks=("replica",),
+    )
+    # A replica's kms_key_id is optional and computed (the region's aws/secretsmanager): known after apply.
+    if replica_key is None:
+        return replace(built, plan_values={"replica": [{"region": REPLICA_REGION, "kms_key_id": UNKNOWN}]})
+    return built
 
 
 def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
@@ -244,7 +296,9 @@ def sagemaker_notebook(name: str, key: Any = None) -> Case:
     )
 
 
-def sagemaker_endpoint_config(name: str, key: Any = None, serverless: bool = False) -> Case:
+def sagemaker_endpoint_config(
+    name: str, key: Any = None, serverless: bool = False, instance_type: str = "ml.m5.large"
+) -> Case:
     label = name.replace("_", "-")
     variant: dict[str, Any] = {"variant_name": "primary", "model_name": "scoring"}
     cfn_variant: dict[str, Any] = {"VariantName": "primary", "ModelName": "scoring"}
@@ -254,9 +308,9 @@ def sagemaker_endpoint_config(name: str, key: Any = None, serverless: bool = Fal
         cfn_variant["ServerlessConfig"] = {"MaxConcurrency": 5, "MemorySizeInMB": 2048}
         pulumi_variant["serverlessConfig"] = {"maxConcurrency": 5, "memorySizeInMb": 2048}
     else:
-        variant |= {"initial_instance_count": 1, "instance_type": "ml.m5.large"}
-        cfn_variant |= {"InitialInstanceCount": 1, "InstanceType": "ml.m5.large", "InitialVariantWeight": 1}
-        pulumi_variant |= {"initialInstanceCount": 1, "instanceType": "ml.m5.large"}
+        variant |= {"initial_instance_count": 1, "instance_type": instance_type}
+        cfn_variant |= {"InitialInstanceCount": 1, "InstanceType": instance_type, "InitialVariantWeight": 1}
+        pulumi_variant |= {"initialInstanceCount": 1, "instanceType": instance_type}
     tf: dict[str, Any] = {"name": label, "production_variants": [variant]}
     cfn: dict[str, Any] = {"EndpointConfigName": label, "ProductionVariants": [cfn_variant]}
     pulumi: dict[str, Any] = {"name": label, "productionVariants": [pulumi_variant]}
@@ -511,6 +565,28 @@ def athena_workgroup(name: str, option: str | None, enforce: bool | None = None,
     )
 
 
+def athena_managed_workgroup(name: str, kms_key: Any = None) -> Case:
+    """A workgroup storing results in Athena-owned storage, under ``kms_key`` (Athena's own key when None)."""
+    label = name.replace("_", "-")
+    managed: dict[str, Any] = {"enabled": True}
+    cfn_managed: dict[str, Any] = {"Enabled": True}
+    pulumi_managed: dict[str, Any] = {"enabled": True}
+    if kms_key is not None:
+        managed["encryption_configuration"] = [{"kms_key": kms_key}]
+        cfn_managed["EncryptionConfiguration"] = {"KmsKey": kms_key}
+        pulumi_managed["encryptionConfiguration"] = {"kmsKey": kms_key}
+    return resource(
+        "aws_athena_workgroup",
+        name,
+        "AWS::Athena::WorkGroup",
+        "aws:athena/workgroup:Workgroup",
+        {"name": label, "configuration": [{"managed_query_results_configuration": [managed]}]},
+        {"Name": label, "WorkGroupConfiguration": {"ManagedQueryResultsConfiguration": cfn_managed}},
+        {"name": label, "configuration": {"managedQueryResultsConfiguration": pulumi_managed}},
+        ("configuration", "managed_query_results_configuration", "encryption_configuration"),
+    )
+
+
 def athena_database(name: str, option: str | None, kms_key: Any = KEY) -> Case:
     tf: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
     pulumi: dict[str, Any] = {"name": name, "bucket": "acme-athena-results"}
@@ -539,6 +615,10 @@ FIXTURES: dict[str, list[Case]] = {
         secret("fail_secret_aws_managed", "alias/aws/secretsmanager"),
         # CloudFormation's documented name of the AWS-managed key (issue 15): KmsKeyId: aws/secretsmanager.
         secret("fail_secret_aws_managed_bare_alias", "aws/secretsmanager"),
+        # Each replica is encrypted in its region with its own key, aws/secretsmanager when it names none.
+        replicated_secret("pass_secret_replica_cmk", REPLICA_KEY),
+        replicated_secret("fail_secret_replica_default_key"),
+        replicated_secret("fail_secret_replica_aws_managed", "alias/aws/secretsmanager"),
     ],
     "ENC-SSM-001": [
         kms_key(),
@@ -547,6 +627,21 @@ FIXTURES: dict[str, list[Case]] = {
         ssm_parameter("other_plain_string", "String"),
         ssm_parameter("fail_secure_default_key", "SecureString"),
         ssm_parameter("fail_secure_aws_managed", "SecureString", "alias/aws/ssm"),
+        # A template's parameter is never a SecureString (CloudFormation takes String and StringList only),
+        # even when its Type is a template parameter: not judged.
+        Case(
+            "aws_ssm_parameter",
+            "other_type_from_parameter",
+            None,
+            (
+                "AWS::SSM::Parameter",
+                {
+                    "Name": "/app/other-type-from-parameter",
+                    "Type": Parameter("ParameterType"),
+                    "Value": "placeholder",
+                },
+            ),
+        ),
     ],
     "ENC-CLOUDWATCH-001": [
         kms_key(),
@@ -560,6 +655,13 @@ FIXTURES: dict[str, list[Case]] = {
         ecr_repository("fail_repository_default"),
         ecr_repository("fail_repository_aes256", "AES256"),
         ecr_repository("fail_repository_aws_managed", "KMS"),
+        # A key read through data "aws_kms_alias": the alias it looks up decides who manages the key.
+        *from_data_source(
+            ecr_repository("fail_repository_data_alias_aws_managed", "KMS", KEY), "kms_key", "alias/aws/ecr"
+        ),
+        *from_data_source(
+            ecr_repository("pass_repository_data_alias_customer", "KMS", KEY), "kms_key", "alias/images"
+        ),
     ],
     "ENC-CODEBUILD-001": [
         kms_key(),
@@ -584,6 +686,9 @@ FIXTURES: dict[str, list[Case]] = {
         sagemaker_endpoint_config("pass_endpoint_cmk", KEY),
         sagemaker_endpoint_config("pass_endpoint_serverless", serverless=True),
         sagemaker_endpoint_config("fail_endpoint_default"),
+        # Instances with local NVMe storage (encrypted by the instance's hardware module): SageMaker refuses a
+        # KMS key for the configuration, so it is not judged (neither passed nor failed).
+        sagemaker_endpoint_config("other_endpoint_local_storage", instance_type="ml.g5.2xlarge"),
     ],
     "ENC-EKS-001": [
         kms_key(),
@@ -597,6 +702,16 @@ FIXTURES: dict[str, list[Case]] = {
         workspace("fail_volumes_default", None, None),
         workspace("fail_user_volume_plain", True, False, KEY),
         workspace("fail_volumes_aws_managed", True, True),
+        *from_data_source(
+            workspace("fail_volumes_data_alias_aws_managed", True, True, KEY),
+            "volume_encryption_key",
+            "alias/aws/workspaces",
+        ),
+        *from_data_source(
+            workspace("pass_volumes_data_alias_customer", True, True, KEY),
+            "volume_encryption_key",
+            "alias/workspaces",
+        ),
     ],
     "ENC-EMR-001": [
         emr_security_configuration("pass_at_rest", True, True),
@@ -613,6 +728,16 @@ FIXTURES: dict[str, list[Case]] = {
         glue_catalog_settings("pass_catalog_cmk", "SSE-KMS", KEY),
         glue_catalog_settings("fail_catalog_disabled", "DISABLED"),
         glue_catalog_settings("fail_catalog_aws_managed", "SSE-KMS"),
+        *from_data_source(
+            glue_catalog_settings("fail_catalog_data_alias_aws_managed", "SSE-KMS", KEY),
+            "sse_aws_kms_key_id",
+            "alias/aws/glue",
+        ),
+        *from_data_source(
+            glue_catalog_settings("pass_catalog_data_alias_customer", "SSE-KMS", KEY),
+            "sse_aws_kms_key_id",
+            "alias/glue-catalog",
+        ),
     ],
     "ENC-GLUE-002": [
         kms_key(),
@@ -665,6 +790,7 @@ FIXTURES: dict[str, list[Case]] = {
         glue_security_configuration("pass_literal_key", "SSE-KMS", "SSE-KMS", "CSE-KMS", LITERAL_KEY),
         glue_security_configuration("fail_s3_managed", "SSE-S3", "SSE-KMS", "CSE-KMS"),
         glue_security_configuration("fail_bookmarks_disabled", "SSE-KMS", "SSE-KMS", "DISABLED"),
+        glue_security_configuration("fail_logs_disabled", "SSE-KMS", "DISABLED", "CSE-KMS"),
         glue_security_configuration(
             "fail_s3_aws_managed", "SSE-KMS", "SSE-KMS", "CSE-KMS", s3_key="alias/aws/glue"
         ),
@@ -677,6 +803,11 @@ FIXTURES: dict[str, list[Case]] = {
         athena_workgroup("fail_results_unencrypted", None),
         athena_workgroup("fail_results_aws_managed", "SSE_KMS", kms_key="alias/aws/s3"),
         athena_workgroup("fail_results_kms_without_key", "SSE_KMS", kms_key=None),
+        # Managed query results (Athena-owned storage) are encrypted with their own encryption_configuration's
+        # key, or Athena's own key when it names none.
+        athena_managed_workgroup("pass_managed_results_cmk", KEY),
+        athena_managed_workgroup("fail_managed_results_athena_key"),
+        athena_managed_workgroup("fail_managed_results_aws_managed", "alias/aws/s3"),
     ],
     "ENC-ATHENA-004": [
         kms_key(),
