@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Ref, pascal, write
+from fixture_writer import Case, Chosen, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -24,6 +24,7 @@ KEY = Ref("aws_kms_key.cmk", "arn")
 LITERAL_KEY = "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"
 AMI_ID = "ami-0c1a7f1e2d3b4c5a6"
 SNAPSHOT_ID = "snap-0a1b2c3d4e5f60718"
+NO_VALUE = {"Ref": "AWS::NoValue"}
 
 
 def kms_key() -> Case:
@@ -425,6 +426,31 @@ def opensearch(name: str, key: Any = None) -> Case:
             },
         ),
         blocks=("encrypt_at_rest",),
+    )
+
+
+def opensearch_unknown_encryption(name: str) -> Case:
+    """A domain whose encrypt_at_rest block is unknown until apply: a variable in HCL (as a dynamic block over
+    one; not in the plan, which knows the blocks), an Fn::If with AWS::NoValue in CloudFormation."""
+    label = name.replace("_", "-")
+    return Case(
+        "aws_opensearch_domain",
+        name,
+        {
+            "domain_name": label,
+            "engine_version": "OpenSearch_2.13",
+            "encrypt_at_rest": Ref("var.encrypt_at_rest", None),
+        },
+        (
+            "AWS::OpenSearchService::Domain",
+            {
+                "DomainName": label,
+                "EngineVersion": "OpenSearch_2.13",
+                "EncryptionAtRestOptions": Chosen("Encrypt", {"Enabled": True, "KmsKeyId": KEY}, NO_VALUE),
+            },
+        ),
+        None,
+        in_plan=False,
     )
 
 
@@ -2121,6 +2147,19 @@ FIXTURES: dict[str, list[Case]] = {
         kinesis("pass_literal_key_arn", LITERAL_KEY),
         kinesis("fail_aws_managed", "alias/aws/kinesis"),
         kinesis("fail_unencrypted"),
+        Case(
+            "aws_kinesis_stream",
+            "undetermined_encryption_chosen",
+            None,
+            (
+                "AWS::Kinesis::Stream",
+                {
+                    "Name": "undetermined-encryption-chosen",
+                    "ShardCount": 1,
+                    "StreamEncryption": Chosen("Encrypt", {"EncryptionType": "KMS", "KeyId": KEY}, NO_VALUE),
+                },
+            ),
+        ),
     ],
     "ENC-LAMBDA-001": [
         kms_key(),
@@ -2134,6 +2173,7 @@ FIXTURES: dict[str, list[Case]] = {
         opensearch("pass_literal_key_arn", LITERAL_KEY),
         opensearch("fail_default_key"),
         opensearch("fail_aws_managed", "alias/aws/es"),
+        opensearch_unknown_encryption("undetermined_encryption_variable"),
     ],
     "ENC-FIREHOSE-002": [
         kms_key(),
