@@ -34,3 +34,19 @@ deny contains violation if {
 	key_type.value == "CUSTOMER_MANAGED_CMK"
 	some violation in aws_rest.rest_cmk_nested("server_side_encryption", "key_arn", "Firehose delivery stream")
 }
+
+# Terraform and Pulumi: server_side_encryption.enabled switches encryption on (default false: the key type and
+# key are then not used and records are stored unencrypted). CloudFormation has no such switch: its
+# DeliveryStreamEncryptionConfigurationInput turns encryption on. Unknown until apply: undetermined.
+enabled := aws_data.data_setting("server_side_encryption", "enabled")
+
+deny contains lib.violation(enabled.path, msg) if {
+	input.resource.format != "cloudformation"
+	not reads_a_stream
+	key_type.value == "CUSTOMER_MANAGED_CMK"
+	not lib.is_true(enabled.value)
+	msg := concat("", [
+		"Firehose delivery stream is not encrypted with a customer-managed KMS key: server_side_encryption.enabled is ",
+		lib.show(enabled.value), ", required true",
+	])
+}

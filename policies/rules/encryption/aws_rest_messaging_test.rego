@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.aws_rest_messaging_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_rest_firehose_cmk
 import data.iacgate.rules.encryption.aws_rest_opensearch_cmk
 import rego.v1
 
@@ -22,4 +23,31 @@ test_opensearch_aws_managed_decided if {
 		with input.related as []
 	result.path == ["encrypt_at_rest", 0, "kms_key_id"]
 	result.decided
+}
+
+messaging_key := "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"
+
+messaging_firehose(format, encryption) := object.union(
+	testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": encryption}),
+	{"format": format},
+)
+
+# Terraform and Pulumi: a customer-managed key with server_side_encryption.enabled false (the default) is
+# not used.
+test_firehose_customer_key_disabled_fails if {
+	some result in aws_rest_firehose_cmk.deny with input.resource as messaging_firehose("terraform", [{"enabled": false, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
+		with input.related as []
+	result.path == ["server_side_encryption", 0, "enabled"]
+	contains(result.message, "server_side_encryption.enabled is false, required true")
+}
+
+test_firehose_customer_key_enabled_passes if {
+	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as messaging_firehose("terraform", [{"enabled": true, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
+		with input.related as []
+}
+
+# CloudFormation has no enabled: DeliveryStreamEncryptionConfigurationInput turns encryption on.
+test_firehose_cloudformation_has_no_switch if {
+	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as messaging_firehose("cloudformation", {"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key})
+		with input.related as []
 }

@@ -454,9 +454,14 @@ def opensearch_unknown_encryption(name: str) -> Case:
     )
 
 
-def firehose(name: str, key_type: str | None = None, key: Any = None, source: bool = False) -> Case:
+def firehose(
+    name: str, key_type: str | None = None, key: Any = None, source: bool = False, enabled: Any = True
+) -> Case:
     """A Direct PUT delivery stream to S3 with server-side encryption of ``key_type`` under ``key``
-    (``source``: a stream that reads a Kinesis stream instead)."""
+    (``source``: a stream that reads a Kinesis stream instead). ``enabled`` is Terraform's and Pulumi's
+    server_side_encryption.enabled (None: not written; a Ref to a variable: Terraform only); CloudFormation
+    has none (DeliveryStreamEncryptionConfigurationInput turns encryption on), so a case whose ``enabled``
+    is not True has no template."""
     label = name.replace("_", "-")
     bucket = "arn:aws:s3:::acme-events"
     role = "arn:aws:iam::482913057716:role/firehose"
@@ -474,16 +479,15 @@ def firehose(name: str, key_type: str | None = None, key: Any = None, source: bo
         "destination": "extended_s3",
         "extendedS3Configuration": {"roleArn": role, "bucketArn": bucket},
     }
+    switch = {} if enabled is None else {"enabled": enabled}
     if key_type is not None:
-        tf["server_side_encryption"] = [
-            {"enabled": True, "key_type": key_type, **({"key_arn": key} if key else {})}
-        ]
+        tf["server_side_encryption"] = [{**switch, "key_type": key_type, **({"key_arn": key} if key else {})}]
         cfn["DeliveryStreamEncryptionConfigurationInput"] = {
             "KeyType": key_type,
             **({"KeyARN": key} if key else {}),
         }
         pul["serverSideEncryption"] = {
-            "enabled": True,
+            **switch,
             "keyType": key_type,
             **({"keyArn": key} if key else {}),
         }
@@ -491,9 +495,12 @@ def firehose(name: str, key_type: str | None = None, key: Any = None, source: bo
         "aws_kinesis_firehose_delivery_stream",
         name,
         tf,
-        ("AWS::KinesisFirehose::DeliveryStream", cfn),
-        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", pul),
+        ("AWS::KinesisFirehose::DeliveryStream", cfn) if enabled is True else None,
+        None
+        if isinstance(enabled, Ref)
+        else ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", pul),
         blocks=("server_side_encryption", "extended_s3_configuration"),
+        defaults={"server_side_encryption": {"enabled": False}},
     )
 
 
@@ -2181,6 +2188,14 @@ FIXTURES: dict[str, list[Case]] = {
         firehose("fail_aws_owned_key", "AWS_OWNED_CMK"),
         firehose("fail_no_encryption"),
         firehose("fail_customer_type_aws_managed", "CUSTOMER_MANAGED_CMK", "alias/aws/firehose"),
+        firehose("fail_customer_key_disabled", "CUSTOMER_MANAGED_CMK", KEY, enabled=False),
+        firehose("fail_customer_key_enabled_not_set", "CUSTOMER_MANAGED_CMK", KEY, enabled=None),
+        firehose(
+            "undetermined_customer_key_enabled_variable",
+            "CUSTOMER_MANAGED_CMK",
+            KEY,
+            enabled=Ref("var.firehose_encryption", None),
+        ),
     ],
     "ENC-FSX-001": [
         *cmk_cases(lustre, "alias/aws/fsx"),
