@@ -3,6 +3,7 @@ package iacgate.rules.encryption.aws_rest_messaging_test
 
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_rest_firehose_cmk
+import data.iacgate.rules.encryption.aws_rest_lambda_environment_cmk
 import data.iacgate.rules.encryption.aws_rest_opensearch_cmk
 import rego.v1
 
@@ -49,5 +50,25 @@ test_firehose_customer_key_enabled_passes if {
 # CloudFormation has no enabled: DeliveryStreamEncryptionConfigurationInput turns encryption on.
 test_firehose_cloudformation_has_no_switch if {
 	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as messaging_firehose("cloudformation", {"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key})
+		with input.related as []
+}
+
+# Environment variables unknown until apply (a dynamic environment block, variables = var.x): the function
+# may have nothing to encrypt, so a key that is not customer-managed is undetermined, not failed or skipped.
+test_lambda_environment_unknown_undetermined if {
+	some result in aws_rest_lambda_environment_cmk.deny with input.resource as messaging_hcl("aws_lambda_function", {"environment": testing.unknown})
+		with input.related as []
+	result.status == "undetermined"
+	result.path == ["kms_key_arn"]
+}
+
+test_lambda_variables_unknown_undetermined if {
+	some result in aws_rest_lambda_environment_cmk.deny with input.resource as messaging_hcl("aws_lambda_function", {"environment": [{"variables": testing.unknown}]})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_lambda_environment_unknown_customer_key_passes if {
+	count(aws_rest_lambda_environment_cmk.deny) == 0 with input.resource as messaging_hcl("aws_lambda_function", {"environment": testing.unknown, "kms_key_arn": messaging_key})
 		with input.related as []
 }

@@ -362,8 +362,10 @@ def performance_insights(name: str, key: Any = None, cluster: bool = False) -> C
     )
 
 
-def lambda_function(name: str, key: Any = None) -> Case:
-    """A function with environment variables, encrypted with ``key``."""
+def lambda_function(name: str, key: Any = None, variables: Any = None) -> Case:
+    """A function with environment variables, encrypted with ``key``. ``variables`` replaces them with a
+    value unknown until apply: Terraform ``environment { variables = var.x }`` (HCL and plan) and
+    CloudFormation ``Environment: !If [Cond, {Variables: ...}, !Ref AWS::NoValue]``; no Pulumi case."""
     label = name.replace("_", "-")
     role = "arn:aws:iam::482913057716:role/lambda"
     tf: dict[str, Any] = {
@@ -391,12 +393,15 @@ def lambda_function(name: str, key: Any = None) -> Case:
     }
     if key is not None:
         tf["kms_key_arn"] = cfn["KmsKeyArn"] = pul["kmsKeyArn"] = key
+    if variables is not None:
+        tf["environment"] = [{"variables": variables}]
+        cfn["Environment"] = Chosen("Configured", cfn["Environment"], NO_VALUE)
     return Case(
         "aws_lambda_function",
         name,
         tf,
         ("AWS::Lambda::Function", cfn),
-        ("aws:lambda/function:Function", pul),
+        ("aws:lambda/function:Function", pul) if variables is None else None,
         blocks=("environment",),
     )
 
@@ -2173,6 +2178,13 @@ FIXTURES: dict[str, list[Case]] = {
         lambda_function("pass_cmk", KEY),
         lambda_function("fail_default_key"),
         lambda_function("fail_aws_managed", "alias/aws/lambda"),
+        lambda_function("pass_cmk_environment_unknown", KEY, Ref("var.environment_variables", None)),
+        lambda_function("undetermined_environment_unknown", variables=Ref("var.environment_variables", None)),
+        lambda_function(
+            "undetermined_aws_managed_environment_unknown",
+            "arn:aws:kms:eu-west-1:482913057716:alias/aws/lambda",
+            Ref("var.environment_variables", None),
+        ),
     ],
     "ENC-OPENSEARCH-004": [
         kms_key(),
