@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.aws_rest_messaging_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.aws_rest_codebuild_s3_logs
 import data.iacgate.rules.encryption.aws_rest_firehose_cmk
 import data.iacgate.rules.encryption.aws_rest_lambda_environment_cmk
 import data.iacgate.rules.encryption.aws_rest_opensearch_cmk
@@ -70,5 +71,20 @@ test_lambda_variables_unknown_undetermined if {
 
 test_lambda_environment_unknown_customer_key_passes if {
 	count(aws_rest_lambda_environment_cmk.deny) == 0 with input.resource as messaging_hcl("aws_lambda_function", {"environment": testing.unknown, "kms_key_arn": messaging_key})
+		with input.related as []
+}
+
+messaging_codebuild(s3_logs) := messaging_hcl("aws_codebuild_project", {"logs_config": [{"s3_logs": [s3_logs]}]})
+
+# S3 logs status unknown until apply with encryption_disabled true: a finding at the unknown status
+# (undetermined), not a pass.
+test_codebuild_status_unknown_encryption_disabled if {
+	some result in aws_rest_codebuild_s3_logs.deny with input.resource as messaging_codebuild({"status": testing.unknown, "encryption_disabled": true})
+		with input.related as []
+	result.path == ["logs_config", 0, "s3_logs", 0, "status"]
+}
+
+test_codebuild_status_unknown_encryption_kept if {
+	count(aws_rest_codebuild_s3_logs.deny) == 0 with input.resource as messaging_codebuild({"status": testing.unknown})
 		with input.related as []
 }

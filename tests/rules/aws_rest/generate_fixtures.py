@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import Case, Chosen, Ref, pascal, write
+from fixture_writer import Case, Chosen, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -1130,11 +1130,17 @@ def api_cache(name: str, encrypted: bool | None = None) -> Case:
     )
 
 
-def codebuild(name: str, disabled: bool | None = None) -> Case:
-    """A project writing build logs to S3, with their encryption_disabled."""
+def codebuild(name: str, disabled: bool | None = None, status_unknown: bool = False) -> Case:
+    """A project writing build logs to S3, with their encryption_disabled. ``status_unknown``: s3_logs.status
+    is known only at apply (a Terraform variable, a CloudFormation parameter without a default; no Pulumi
+    case)."""
     label = name.replace("_", "-")
     role = "arn:aws:iam::482913057716:role/codebuild"
     logs: dict[str, Any] = {"status": "ENABLED", "location": "acme-build-logs/ci"}
+    cfn_status: Any = "ENABLED"
+    if status_unknown:
+        logs["status"] = Ref("var.s3_logs_status", None)
+        cfn_status = Parameter("S3LogsStatus")
     if disabled is not None:
         logs["encryption_disabled"] = disabled
     env = {
@@ -1160,7 +1166,7 @@ def codebuild(name: str, disabled: bool | None = None) -> Case:
             "Type": "LINUX_CONTAINER",
         },
         "Source": {"Type": "CODEPIPELINE"},
-        "LogsConfig": {"S3Logs": {pascal(k): v for k, v in logs.items()}},
+        "LogsConfig": {"S3Logs": {pascal(k): v for k, v in logs.items()} | {"Status": cfn_status}},
     }
     pul = {
         "name": label,
@@ -1179,7 +1185,7 @@ def codebuild(name: str, disabled: bool | None = None) -> Case:
         name,
         tf,
         ("AWS::CodeBuild::Project", cfn),
-        ("aws:codebuild/project:Project", pul),
+        None if status_unknown else ("aws:codebuild/project:Project", pul),
         blocks=("artifacts", "environment", "source", "logs_config", "s3_logs"),
     )
 
@@ -2493,6 +2499,8 @@ FIXTURES: dict[str, list[Case]] = {
         codebuild("pass_logs_encrypted"),
         codebuild("pass_logs_encryption_kept", False),
         codebuild("fail_logs_unencrypted", True),
+        codebuild("undetermined_logs_status_unknown_unencrypted", True, status_unknown=True),
+        codebuild("pass_logs_status_unknown_encrypted", status_unknown=True),
     ],
 }
 
