@@ -88,3 +88,23 @@ test_codebuild_status_unknown_encryption_kept if {
 	count(aws_rest_codebuild_s3_logs.deny) == 0 with input.resource as messaging_codebuild({"status": testing.unknown})
 		with input.related as []
 }
+
+messaging_opensearch(encryption) := messaging_hcl("aws_opensearch_domain", {"encrypt_at_rest": [encryption]})
+
+# A customer-managed key named with encrypt_at_rest.enabled false, or unknown, is not (known to be) used.
+test_opensearch_cmk_encryption_disabled if {
+	some result in aws_rest_opensearch_cmk.deny with input.resource as messaging_opensearch({"enabled": false, "kms_key_id": messaging_key})
+		with input.related as []
+	result.path == ["encrypt_at_rest", 0, "enabled"]
+}
+
+test_opensearch_cmk_encryption_enabled_unknown if {
+	some result in aws_rest_opensearch_cmk.deny with input.resource as messaging_opensearch({"enabled": testing.unknown, "kms_key_id": messaging_key})
+		with input.related as []
+	result.path == ["encrypt_at_rest", 0, "enabled"]
+}
+
+test_opensearch_cmk_encryption_enabled if {
+	count(aws_rest_opensearch_cmk.deny) == 0 with input.resource as messaging_opensearch({"enabled": true, "kms_key_id": messaging_key})
+		with input.related as []
+}

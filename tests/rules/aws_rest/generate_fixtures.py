@@ -406,10 +406,10 @@ def lambda_function(name: str, key: Any = None, variables: Any = None) -> Case:
     )
 
 
-def opensearch(name: str, key: Any = None) -> Case:
-    """A domain with encryption at rest on, under ``key``."""
+def opensearch(name: str, key: Any = None, enabled: Any = True) -> Case:
+    """A domain with encryption at rest ``enabled`` (True: on), under ``key``."""
     label = name.replace("_", "-")
-    rest = {"enabled": True, **({"kms_key_id": key} if key else {})}
+    rest = {"enabled": enabled, **({"kms_key_id": key} if key else {})}
     return Case(
         "aws_opensearch_domain",
         name,
@@ -419,7 +419,7 @@ def opensearch(name: str, key: Any = None) -> Case:
             {
                 "DomainName": label,
                 "EngineVersion": "OpenSearch_2.13",
-                "EncryptionAtRestOptions": {"Enabled": True, **({"KmsKeyId": key} if key else {})},
+                "EncryptionAtRestOptions": {"Enabled": enabled, **({"KmsKeyId": key} if key else {})},
             },
         ),
         (
@@ -427,7 +427,7 @@ def opensearch(name: str, key: Any = None) -> Case:
             {
                 "domainName": label,
                 "engineVersion": "OpenSearch_2.13",
-                "encryptAtRest": {"enabled": True, **({"kmsKeyId": key} if key else {})},
+                "encryptAtRest": {"enabled": enabled, **({"kmsKeyId": key} if key else {})},
             },
         ),
         blocks=("encrypt_at_rest",),
@@ -2199,6 +2199,17 @@ FIXTURES: dict[str, list[Case]] = {
         opensearch("fail_default_key"),
         opensearch("fail_aws_managed", "alias/aws/es"),
         opensearch_unknown_encryption("undetermined_encryption_variable"),
+        opensearch("fail_cmk_encryption_disabled", KEY, enabled=False),
+        replace(
+            opensearch("undetermined_cmk_encryption_enabled_variable", KEY, Ref("var.encrypt_at_rest", None)),
+            cloudformation=None,
+            pulumi=None,
+        ),
+        replace(
+            opensearch("undetermined_cmk_encryption_enabled_parameter", KEY, Parameter("EncryptAtRest")),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
     "ENC-FIREHOSE-002": [
         kms_key(),
