@@ -108,3 +108,16 @@ test_opensearch_cmk_encryption_enabled if {
 	count(aws_rest_opensearch_cmk.deny) == 0 with input.resource as messaging_opensearch({"enabled": true, "kms_key_id": messaging_key})
 		with input.related as []
 }
+
+# CloudFormation DeliveryStreamType unknown until deploy without encryption settings: a finding at the type
+# (undetermined), not a failure at the key type.
+test_firehose_stream_type_unknown if {
+	resource := object.union(
+		testing.resource("aws_kinesis_firehose_delivery_stream", {"delivery_stream_type": testing.unknown}),
+		{"format": "cloudformation"},
+	)
+	results := aws_rest_firehose_cmk.deny with input.resource as resource with input.related as []
+	count(results) == 1
+	some result in results
+	result.path == ["delivery_stream_type"]
+}

@@ -2219,6 +2219,22 @@ FIXTURES: dict[str, list[Case]] = {
         firehose("fail_customer_type_aws_managed", "CUSTOMER_MANAGED_CMK", "alias/aws/firehose"),
         firehose("fail_customer_key_disabled", "CUSTOMER_MANAGED_CMK", KEY, enabled=False),
         firehose("fail_customer_key_enabled_not_set", "CUSTOMER_MANAGED_CMK", KEY, enabled=None),
+        replace(
+            firehose("undetermined_stream_type_parameter"),
+            terraform=None,
+            pulumi=None,
+            cloudformation=(
+                "AWS::KinesisFirehose::DeliveryStream",
+                {
+                    "DeliveryStreamName": "undetermined-stream-type-parameter",
+                    "DeliveryStreamType": Parameter("DeliveryStreamType"),
+                    "ExtendedS3DestinationConfiguration": {
+                        "RoleARN": "arn:aws:iam::482913057716:role/firehose",
+                        "BucketARN": "arn:aws:s3:::acme-events",
+                    },
+                },
+            ),
+        ),
         firehose(
             "undetermined_customer_key_enabled_variable",
             "CUSTOMER_MANAGED_CMK",
