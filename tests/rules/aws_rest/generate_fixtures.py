@@ -1039,7 +1039,7 @@ keyspaces_table = typed_key(
 )
 scheduler = keyed(
     "aws_scheduler_schedule",
-    None,
+    "AWS::Scheduler::Schedule",
     "aws:scheduler/schedule:Schedule",
     ("kms_key_arn", "KmsKeyArn", "kmsKeyArn"),
     (
@@ -1054,7 +1054,15 @@ scheduler = keyed(
                 }
             ],
         },
-        {},
+        {
+            "Name": "$name",
+            "ScheduleExpression": "rate(1 hour)",
+            "FlexibleTimeWindow": {"Mode": "OFF"},
+            "Target": {
+                "Arn": "arn:aws:sqs:eu-west-1:482913057716:jobs",
+                "RoleArn": "arn:aws:iam::482913057716:role/scheduler",
+            },
+        },
         {
             "name": "$name",
             "scheduleExpression": "rate(1 hour)",
@@ -1069,7 +1077,7 @@ scheduler = keyed(
 )
 bedrock_agent = keyed(
     "aws_bedrockagent_agent",
-    None,
+    "AWS::Bedrock::Agent",
     "aws:bedrock/agentAgent:AgentAgent",
     ("customer_encryption_key_arn", "CustomerEncryptionKeyArn", "customerEncryptionKeyArn"),
     (
@@ -1078,7 +1086,11 @@ bedrock_agent = keyed(
             "agent_resource_role_arn": "arn:aws:iam::482913057716:role/bedrock",
             "foundation_model": "anthropic.claude-3-haiku-20240307-v1:0",
         },
-        {},
+        {
+            "AgentName": "$name",
+            "AgentResourceRoleArn": "arn:aws:iam::482913057716:role/bedrock",
+            "FoundationModel": "anthropic.claude-3-haiku-20240307-v1:0",
+        },
         {
             "agentName": "$name",
             "agentResourceRoleArn": "arn:aws:iam::482913057716:role/bedrock",
