@@ -853,9 +853,18 @@ def glue(name: str, kind: str, configuration: Any = None) -> Case:
             blocks=("s3_target",),
         )
     tf = {"name": label, "role_arn": GLUE_ROLE}
+    cfn = {"EndpointName": label, "RoleArn": GLUE_ROLE}
+    pul = {"name": label, "roleArn": GLUE_ROLE}
     if configuration is not None:
-        tf["security_configuration"] = configuration
-    return Case("aws_glue_dev_endpoint", name, tf)
+        tf["security_configuration"] = cfn["SecurityConfiguration"] = configuration
+        pul["securityConfiguration"] = configuration
+    return Case(
+        "aws_glue_dev_endpoint",
+        name,
+        tf,
+        ("AWS::Glue::DevEndpoint", cfn),
+        ("aws:glue/devEndpoint:DevEndpoint", pul),
+    )
 
 
 def pipeline(name: str, key: Any = None) -> Case:
