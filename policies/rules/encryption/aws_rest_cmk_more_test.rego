@@ -28,9 +28,9 @@ test_firehose_key_type_and_key if {
 	some owned in aws_rest_firehose_cmk.deny with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": [{"enabled": true, "key_type": "AWS_OWNED_CMK"}]})
 		with input.related as []
 	owned.path == ["server_side_encryption", 0, "key_type"]
-	count(aws_rest_firehose_cmk.deny) == 1 with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": [{"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": "alias/aws/firehose"}]})
+	count(aws_rest_firehose_cmk.deny) == 1 with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": [{"enabled": true, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": "alias/aws/firehose"}]})
 		with input.related as []
-	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": [{"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": rest_more_key}]})
+	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"server_side_encryption": [{"enabled": true, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": rest_more_key}]})
 		with input.related as []
 	{"not_applicable": true} in aws_rest_firehose_cmk.deny with input.resource as testing.resource("aws_kinesis_firehose_delivery_stream", {"kinesis_source_configuration": [{"kinesis_stream_arn": "arn"}]})
 		with input.related as []

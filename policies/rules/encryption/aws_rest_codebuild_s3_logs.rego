@@ -51,6 +51,19 @@ deny contains lib.violation(array.concat(s3_logs.path, ["encryption_disabled"]),
 	])
 }
 
+# s3_logs.status unknown until apply (a variable, a parameter) with encryption_disabled true or unknown: the
+# project may write its logs to S3 unencrypted. The finding points at the unknown status and is undetermined.
+# (With encryption kept, the project passes whatever the status: S3 logs, if written, are encrypted.)
+deny contains lib.violation(array.concat(s3_logs.path, ["status"]), msg) if {
+	lib.is_unknown(status)
+	disabled := object.get(s3_logs.block, "encryption_disabled", null)
+	encryption_maybe_disabled(disabled)
+	msg := concat("", [
+		"CodeBuild project may write its S3 build logs unencrypted: logs_config.s3_logs.status is unknown until",
+		" apply and logs_config.s3_logs.encryption_disabled is ", lib.show(disabled), ", required false",
+	])
+}
+
 encryption_maybe_disabled(value) if lib.is_true(value)
 
 encryption_maybe_disabled(value) if lib.is_unknown(value)

@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixture_writer import UNKNOWN, Case, Parameter, Ref, pascal, write
+from fixture_writer import UNKNOWN, Case, Chosen, Parameter, Ref, pascal, write
 
 PACK = "encryption"
 PROJECT = "awsrest"
@@ -24,6 +24,7 @@ KEY = Ref("aws_kms_key.cmk", "arn")
 LITERAL_KEY = "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-3e8f6d2c4b71"
 AMI_ID = "ami-0c1a7f1e2d3b4c5a6"
 SNAPSHOT_ID = "snap-0a1b2c3d4e5f60718"
+NO_VALUE = {"Ref": "AWS::NoValue"}
 
 
 def kms_key() -> Case:
@@ -587,8 +588,10 @@ def aurora_member_performance_insights(name: str, key: Any = None) -> Case:
     return Case("aws_db_instance", name, None, ("AWS::RDS::DBInstance", cfn), None)
 
 
-def lambda_function(name: str, key: Any = None) -> Case:
-    """A function with environment variables, encrypted with ``key``."""
+def lambda_function(name: str, key: Any = None, variables: Any = None) -> Case:
+    """A function with environment variables, encrypted with ``key``. ``variables`` replaces them with a
+    value unknown until apply: Terraform ``environment { variables = var.x }`` (HCL and plan) and
+    CloudFormation ``Environment: !If [Cond, {Variables: ...}, !Ref AWS::NoValue]``; no Pulumi case."""
     label = name.replace("_", "-")
     role = "arn:aws:iam::482913057716:role/lambda"
     tf: dict[str, Any] = {
@@ -616,20 +619,23 @@ def lambda_function(name: str, key: Any = None) -> Case:
     }
     if key is not None:
         tf["kms_key_arn"] = cfn["KmsKeyArn"] = pul["kmsKeyArn"] = key
+    if variables is not None:
+        tf["environment"] = [{"variables": variables}]
+        cfn["Environment"] = Chosen("Configured", cfn["Environment"], NO_VALUE)
     return Case(
         "aws_lambda_function",
         name,
         tf,
         ("AWS::Lambda::Function", cfn),
-        ("aws:lambda/function:Function", pul),
+        ("aws:lambda/function:Function", pul) if variables is None else None,
         blocks=("environment",),
     )
 
 
-def opensearch(name: str, key: Any = None) -> Case:
-    """A domain with encryption at rest on, under ``key``."""
+def opensearch(name: str, key: Any = None, enabled: Any = True) -> Case:
+    """A domain with encryption at rest ``enabled`` (True: on), under ``key``."""
     label = name.replace("_", "-")
-    rest = {"enabled": True, **({"kms_key_id": key} if key else {})}
+    rest = {"enabled": enabled, **({"kms_key_id": key} if key else {})}
     return Case(
         "aws_opensearch_domain",
         name,
@@ -639,7 +645,7 @@ def opensearch(name: str, key: Any = None) -> Case:
             {
                 "DomainName": label,
                 "EngineVersion": "OpenSearch_2.13",
-                "EncryptionAtRestOptions": {"Enabled": True, **({"KmsKeyId": key} if key else {})},
+                "EncryptionAtRestOptions": {"Enabled": enabled, **({"KmsKeyId": key} if key else {})},
             },
         ),
         (
@@ -647,16 +653,46 @@ def opensearch(name: str, key: Any = None) -> Case:
             {
                 "domainName": label,
                 "engineVersion": "OpenSearch_2.13",
-                "encryptAtRest": {"enabled": True, **({"kmsKeyId": key} if key else {})},
+                "encryptAtRest": {"enabled": enabled, **({"kmsKeyId": key} if key else {})},
             },
         ),
         blocks=("encrypt_at_rest",),
     )
 
 
-def firehose(name: str, key_type: str | None = None, key: Any = None, source: bool = False) -> Case:
+def opensearch_unknown_encryption(name: str) -> Case:
+    """A domain whose encrypt_at_rest block is unknown until apply: a variable in HCL (as a dynamic block over
+    one; not in the plan, which knows the blocks), an Fn::If with AWS::NoValue in CloudFormation."""
+    label = name.replace("_", "-")
+    return Case(
+        "aws_opensearch_domain",
+        name,
+        {
+            "domain_name": label,
+            "engine_version": "OpenSearch_2.13",
+            "encrypt_at_rest": Ref("var.encrypt_at_rest", None),
+        },
+        (
+            "AWS::OpenSearchService::Domain",
+            {
+                "DomainName": label,
+                "EngineVersion": "OpenSearch_2.13",
+                "EncryptionAtRestOptions": Chosen("Encrypt", {"Enabled": True, "KmsKeyId": KEY}, NO_VALUE),
+            },
+        ),
+        None,
+        in_plan=False,
+    )
+
+
+def firehose(
+    name: str, key_type: str | None = None, key: Any = None, source: bool = False, enabled: Any = True
+) -> Case:
     """A Direct PUT delivery stream to S3 with server-side encryption of ``key_type`` under ``key``
-    (``source``: a stream that reads a Kinesis stream instead)."""
+    (``source``: a stream that reads a Kinesis stream instead). ``enabled`` is Terraform's and Pulumi's
+    server_side_encryption.enabled (None: not written; a Ref to a variable: Terraform only); CloudFormation
+    has none (DeliveryStreamEncryptionConfigurationInput turns encryption on), so a case whose ``enabled``
+    is not True has no template."""
     label = name.replace("_", "-")
     bucket = "arn:aws:s3:::acme-events"
     role = "arn:aws:iam::482913057716:role/firehose"
@@ -674,16 +710,15 @@ def firehose(name: str, key_type: str | None = None, key: Any = None, source: bo
         "destination": "extended_s3",
         "extendedS3Configuration": {"roleArn": role, "bucketArn": bucket},
     }
+    switch = {} if enabled is None else {"enabled": enabled}
     if key_type is not None:
-        tf["server_side_encryption"] = [
-            {"enabled": True, "key_type": key_type, **({"key_arn": key} if key else {})}
-        ]
+        tf["server_side_encryption"] = [{**switch, "key_type": key_type, **({"key_arn": key} if key else {})}]
         cfn["DeliveryStreamEncryptionConfigurationInput"] = {
             "KeyType": key_type,
             **({"KeyARN": key} if key else {}),
         }
         pul["serverSideEncryption"] = {
-            "enabled": True,
+            **switch,
             "keyType": key_type,
             **({"keyArn": key} if key else {}),
         }
@@ -691,9 +726,12 @@ def firehose(name: str, key_type: str | None = None, key: Any = None, source: bo
         "aws_kinesis_firehose_delivery_stream",
         name,
         tf,
-        ("AWS::KinesisFirehose::DeliveryStream", cfn),
-        ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", pul),
+        ("AWS::KinesisFirehose::DeliveryStream", cfn) if enabled is True else None,
+        None
+        if isinstance(enabled, Ref)
+        else ("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", pul),
         blocks=("server_side_encryption", "extended_s3_configuration"),
+        defaults={"server_side_encryption": {"enabled": False}},
     )
 
 
@@ -1056,9 +1094,18 @@ def glue(name: str, kind: str, configuration: Any = None) -> Case:
             blocks=("s3_target",),
         )
     tf = {"name": label, "role_arn": GLUE_ROLE}
+    cfn = {"EndpointName": label, "RoleArn": GLUE_ROLE}
+    pul = {"name": label, "roleArn": GLUE_ROLE}
     if configuration is not None:
-        tf["security_configuration"] = configuration
-    return Case("aws_glue_dev_endpoint", name, tf)
+        tf["security_configuration"] = cfn["SecurityConfiguration"] = configuration
+        pul["securityConfiguration"] = configuration
+    return Case(
+        "aws_glue_dev_endpoint",
+        name,
+        tf,
+        ("AWS::Glue::DevEndpoint", cfn),
+        ("aws:glue/devEndpoint:DevEndpoint", pul),
+    )
 
 
 def pipeline(name: str, key: Any = None) -> Case:
@@ -1242,7 +1289,7 @@ keyspaces_table = typed_key(
 )
 scheduler = keyed(
     "aws_scheduler_schedule",
-    None,
+    "AWS::Scheduler::Schedule",
     "aws:scheduler/schedule:Schedule",
     ("kms_key_arn", "KmsKeyArn", "kmsKeyArn"),
     (
@@ -1257,7 +1304,15 @@ scheduler = keyed(
                 }
             ],
         },
-        {},
+        {
+            "Name": "$name",
+            "ScheduleExpression": "rate(1 hour)",
+            "FlexibleTimeWindow": {"Mode": "OFF"},
+            "Target": {
+                "Arn": "arn:aws:sqs:eu-west-1:482913057716:jobs",
+                "RoleArn": "arn:aws:iam::482913057716:role/scheduler",
+            },
+        },
         {
             "name": "$name",
             "scheduleExpression": "rate(1 hour)",
@@ -1272,7 +1327,7 @@ scheduler = keyed(
 )
 bedrock_agent = keyed(
     "aws_bedrockagent_agent",
-    None,
+    "AWS::Bedrock::Agent",
     "aws:bedrock/agentAgent:AgentAgent",
     ("customer_encryption_key_arn", "CustomerEncryptionKeyArn", "customerEncryptionKeyArn"),
     (
@@ -1281,7 +1336,11 @@ bedrock_agent = keyed(
             "agent_resource_role_arn": "arn:aws:iam::482913057716:role/bedrock",
             "foundation_model": "anthropic.claude-3-haiku-20240307-v1:0",
         },
-        {},
+        {
+            "AgentName": "$name",
+            "AgentResourceRoleArn": "arn:aws:iam::482913057716:role/bedrock",
+            "FoundationModel": "anthropic.claude-3-haiku-20240307-v1:0",
+        },
         {
             "agentName": "$name",
             "agentResourceRoleArn": "arn:aws:iam::482913057716:role/bedrock",
@@ -1333,11 +1392,17 @@ def api_cache(name: str, encrypted: bool | None = None) -> Case:
     )
 
 
-def codebuild(name: str, disabled: bool | None = None) -> Case:
-    """A project writing build logs to S3, with their encryption_disabled."""
+def codebuild(name: str, disabled: bool | None = None, status_unknown: bool = False) -> Case:
+    """A project writing build logs to S3, with their encryption_disabled. ``status_unknown``: s3_logs.status
+    is known only at apply (a Terraform variable, a CloudFormation parameter without a default; no Pulumi
+    case)."""
     label = name.replace("_", "-")
     role = "arn:aws:iam::482913057716:role/codebuild"
     logs: dict[str, Any] = {"status": "ENABLED", "location": "acme-build-logs/ci"}
+    cfn_status: Any = "ENABLED"
+    if status_unknown:
+        logs["status"] = Ref("var.s3_logs_status", None)
+        cfn_status = Parameter("S3LogsStatus")
     if disabled is not None:
         logs["encryption_disabled"] = disabled
     env = {
@@ -1363,7 +1428,7 @@ def codebuild(name: str, disabled: bool | None = None) -> Case:
             "Type": "LINUX_CONTAINER",
         },
         "Source": {"Type": "CODEPIPELINE"},
-        "LogsConfig": {"S3Logs": {pascal(k): v for k, v in logs.items()}},
+        "LogsConfig": {"S3Logs": {pascal(k): v for k, v in logs.items()} | {"Status": cfn_status}},
     }
     pul = {
         "name": label,
@@ -1382,7 +1447,7 @@ def codebuild(name: str, disabled: bool | None = None) -> Case:
         name,
         tf,
         ("AWS::CodeBuild::Project", cfn),
-        ("aws:codebuild/project:Project", pul),
+        None if status_unknown else ("aws:codebuild/project:Project", pul),
         blocks=("artifacts", "environment", "source", "logs_config", "s3_logs"),
     )
 
@@ -2545,12 +2610,32 @@ FIXTURES: dict[str, list[Case]] = {
         kinesis("pass_literal_key_arn", LITERAL_KEY),
         kinesis("fail_aws_managed", "alias/aws/kinesis"),
         kinesis("fail_unencrypted"),
+        Case(
+            "aws_kinesis_stream",
+            "undetermined_encryption_chosen",
+            None,
+            (
+                "AWS::Kinesis::Stream",
+                {
+                    "Name": "undetermined-encryption-chosen",
+                    "ShardCount": 1,
+                    "StreamEncryption": Chosen("Encrypt", {"EncryptionType": "KMS", "KeyId": KEY}, NO_VALUE),
+                },
+            ),
+        ),
     ],
     "ENC-LAMBDA-001": [
         kms_key(),
         lambda_function("pass_cmk", KEY),
         lambda_function("fail_default_key"),
         lambda_function("fail_aws_managed", "alias/aws/lambda"),
+        lambda_function("pass_cmk_environment_unknown", KEY, Ref("var.environment_variables", None)),
+        lambda_function("undetermined_environment_unknown", variables=Ref("var.environment_variables", None)),
+        lambda_function(
+            "undetermined_aws_managed_environment_unknown",
+            "arn:aws:kms:eu-west-1:482913057716:alias/aws/lambda",
+            Ref("var.environment_variables", None),
+        ),
     ],
     "ENC-OPENSEARCH-004": [
         kms_key(),
@@ -2558,6 +2643,18 @@ FIXTURES: dict[str, list[Case]] = {
         opensearch("pass_literal_key_arn", LITERAL_KEY),
         opensearch("fail_default_key"),
         opensearch("fail_aws_managed", "alias/aws/es"),
+        opensearch_unknown_encryption("undetermined_encryption_variable"),
+        opensearch("fail_cmk_encryption_disabled", KEY, enabled=False),
+        replace(
+            opensearch("undetermined_cmk_encryption_enabled_variable", KEY, Ref("var.encrypt_at_rest", None)),
+            cloudformation=None,
+            pulumi=None,
+        ),
+        replace(
+            opensearch("undetermined_cmk_encryption_enabled_parameter", KEY, Parameter("EncryptAtRest")),
+            terraform=None,
+            pulumi=None,
+        ),
     ],
     "ENC-FIREHOSE-002": [
         kms_key(),
@@ -2565,6 +2662,30 @@ FIXTURES: dict[str, list[Case]] = {
         firehose("fail_aws_owned_key", "AWS_OWNED_CMK"),
         firehose("fail_no_encryption"),
         firehose("fail_customer_type_aws_managed", "CUSTOMER_MANAGED_CMK", "alias/aws/firehose"),
+        firehose("fail_customer_key_disabled", "CUSTOMER_MANAGED_CMK", KEY, enabled=False),
+        firehose("fail_customer_key_enabled_not_set", "CUSTOMER_MANAGED_CMK", KEY, enabled=None),
+        replace(
+            firehose("undetermined_stream_type_parameter"),
+            terraform=None,
+            pulumi=None,
+            cloudformation=(
+                "AWS::KinesisFirehose::DeliveryStream",
+                {
+                    "DeliveryStreamName": "undetermined-stream-type-parameter",
+                    "DeliveryStreamType": Parameter("DeliveryStreamType"),
+                    "ExtendedS3DestinationConfiguration": {
+                        "RoleARN": "arn:aws:iam::482913057716:role/firehose",
+                        "BucketARN": "arn:aws:s3:::acme-events",
+                    },
+                },
+            ),
+        ),
+        firehose(
+            "undetermined_customer_key_enabled_variable",
+            "CUSTOMER_MANAGED_CMK",
+            KEY,
+            enabled=Ref("var.firehose_encryption", None),
+        ),
     ],
     "ENC-FSX-001": [
         *cmk_cases(lustre, "alias/aws/fsx"),
@@ -2879,6 +3000,8 @@ FIXTURES: dict[str, list[Case]] = {
         codebuild("pass_logs_encrypted"),
         codebuild("pass_logs_encryption_kept", False),
         codebuild("fail_logs_unencrypted", True),
+        codebuild("undetermined_logs_status_unknown_unencrypted", True, status_unknown=True),
+        codebuild("pass_logs_status_unknown_encrypted", status_unknown=True),
     ],
 }
 
