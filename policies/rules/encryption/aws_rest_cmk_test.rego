@@ -24,6 +24,14 @@ rest_cmk_key := "arn:aws:kms:eu-west-1:482913057716:key/0f2b9c1e-7d4a-4c55-9a1b-
 
 rest_cmk_res(type_name, attributes) := testing.resource(type_name, attributes)
 
+# A volume from a snapshot without kms_key_id takes the snapshot's key: undetermined, never failed.
+test_ebs_volume_from_snapshot_is_undetermined if {
+	some result in aws_rest_ebs_volume_cmk.deny with input.resource as rest_cmk_res("aws_ebs_volume", {"snapshot_id": "snap-0a1b2c3d4e5f60718"})
+		with input.related as []
+	result.status == "undetermined"
+	result.path == ["kms_key_id"]
+}
+
 test_ebs_volume if {
 	some result in aws_rest_ebs_volume_cmk.deny with input.resource as rest_cmk_res("aws_ebs_volume", {"encrypted": true})
 		with input.related as []

@@ -2454,6 +2454,16 @@ FIXTURES: dict[str, list[Case]] = {
         ebs_volume(
             "fail_unencrypted", extra=({"encrypted": False}, {"Encrypted": False}, {"encrypted": False})
         ),
+        # Created from a snapshot without a key: the snapshot's key, if it is encrypted.
+        ebs_volume(
+            "undetermined_from_snapshot",
+            extra=({"snapshot_id": SNAPSHOT_ID}, {"SnapshotId": SNAPSHOT_ID}, {"snapshotId": SNAPSHOT_ID}),
+        ),
+        ebs_volume(
+            "pass_from_snapshot_with_cmk",
+            KEY,
+            extra=({"snapshot_id": SNAPSHOT_ID}, {"SnapshotId": SNAPSHOT_ID}, {"snapshotId": SNAPSHOT_ID}),
+        ),
     ],
     "ENC-EFS-002": [
         *cmk_cases(efs, "alias/aws/elasticfilesystem"),
