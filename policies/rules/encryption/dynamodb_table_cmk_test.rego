@@ -56,3 +56,23 @@ test_cloudformation_sse_disabled_fails if {
 	count(dynamodb_table_cmk.deny) == 1 with input.resource as cfn_table({"sse_enabled": false, "kms_master_key_id": "arn:aws:kms:eu-west-1:111122223333:key/k"})
 		with input.related as []
 }
+
+global_table(sse) := object.union(
+	testing.resource("aws_dynamodb_table", {"server_side_encryption": sse, "replicas": [{"region": "eu-west-1"}]}),
+	{"format": "cloudformation", "native_type": "AWS::DynamoDB::GlobalTable"},
+)
+
+# A global table has no table-level key (each replica's is ENC-DYNAMODB-002's): SSEEnabled with SSEType KMS
+# passes; it failed for KMSMasterKeyId not set.
+test_global_table_with_kms_encryption_passes if {
+	count(dynamodb_table_cmk.deny) == 0 with input.resource as global_table([{"sse_enabled": true, "sse_type": "KMS"}])
+		with input.related as []
+}
+
+test_global_table_without_kms_encryption_fails if {
+	some result in dynamodb_table_cmk.deny with input.resource as global_table([{"sse_enabled": false}])
+		with input.related as []
+	result.path == ["server_side_encryption", 0, "sse_enabled"]
+	count(dynamodb_table_cmk.deny) == 1 with input.resource as global_table([{"sse_enabled": true}])
+		with input.related as []
+}

@@ -232,6 +232,26 @@ def rds_cluster(
     )
 
 
+def global_table(name: str, sse: dict[str, Any] | None, replica_key: Any = None) -> Case:
+    """A CloudFormation AWS::DynamoDB::GlobalTable (no Terraform or Pulumi type of that shape): ``sse`` its
+    table-level SSESpecification (SSEEnabled, SSEType; it has no key), ``replica_key`` its one replica's
+    KMSMasterKeyId."""
+    table = name.replace("_", "-")
+    replica: dict[str, Any] = {"Region": "eu-west-1"}
+    if replica_key is not None:
+        replica["SSESpecification"] = {"KMSMasterKeyId": replica_key}
+    cfn: dict[str, Any] = {
+        "TableName": table,
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+        "Replicas": [replica],
+    }
+    if sse is not None:
+        cfn["SSESpecification"] = sse
+    return Case("aws_dynamodb_table", name, None, ("AWS::DynamoDB::GlobalTable", cfn), None)
+
+
 def dynamodb(name: str, enabled: bool | None, key: Any = None) -> Case:
     """A table; ``enabled`` None leaves out the encryption setting (an AWS-owned key)."""
     table = name.replace("_", "-")
@@ -343,6 +363,11 @@ FIXTURES: dict[str, list[Case]] = {
         dynamodb("fail_table_aws_owned", None),
         dynamodb("fail_table_aws_managed", True),
         dynamodb("fail_table_disabled", False),
+        # A global table's key is each replica's (ENC-DYNAMODB-002); the table switches KMS encryption on.
+        global_table("pass_global_table_kms", {"SSEEnabled": True, "SSEType": "KMS"}, KEY),
+        global_table("fail_global_table_aws_owned", None),
+        global_table("fail_global_table_disabled", {"SSEEnabled": False}),
+        global_table("undetermined_global_table_type", {"SSEEnabled": True, "SSEType": Parameter("SseType")}),
     ],
     "ENC-EBS-001": [
         volume("pass_volume_encrypted", True),
