@@ -86,11 +86,15 @@ eks_log_types_path := ["logging"] if {
 
 # --- Database log exports ---------------------------------------------------------------------------
 
-# Neptune names the list enable_cloudwatch_logs_exports (Terraform and CloudFormation), the others
-# enabled_cloudwatch_logs_exports.
-log_exports_attribute := "enable_cloudwatch_logs_exports" if {
+# Neptune names the list enable_cloudwatch_logs_exports (Terraform, CloudFormation EnableCloudwatchLogs
+# Exports, Pulumi), the others enabled_cloudwatch_logs_exports; also when the list is not set, so that the
+# finding names the argument the cluster has (it named EnabledCloudwatchLogsExports on a template).
+log_exports_attribute := "enabled_cloudwatch_logs_exports" if {
 	input.resource.type == "aws_neptune_cluster"
-	lib.attr("enable_cloudwatch_logs_exports") != null
+	lib.attr("enable_cloudwatch_logs_exports") == null
+	lib.attr("enabled_cloudwatch_logs_exports") != null
+} else := "enable_cloudwatch_logs_exports" if {
+	input.resource.type == "aws_neptune_cluster"
 } else := "enabled_cloudwatch_logs_exports"
 
 required_log_exports := {"audit", "profiler"} if {

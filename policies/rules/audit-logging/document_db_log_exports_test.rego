@@ -21,10 +21,13 @@ test_neptune_with_audit_passes if {
 		with input.related as []
 }
 
+# The finding names the argument Neptune has (EnableCloudwatchLogsExports on a template), also when it is
+# not set.
 test_neptune_without_exports_fails if {
 	some result in document_db_log_exports.deny with input.resource as testing.resource("aws_neptune_cluster", {"engine": "neptune"})
 		with input.related as []
-	result.path == ["enabled_cloudwatch_logs_exports"]
+	result.path == ["enable_cloudwatch_logs_exports"]
+	startswith(result.message, "cluster does not export its audit logs to CloudWatch Logs: enable_cloudwatch_logs_exports is not set")
 }
 
 # Issue 16 §2: an export list unknown until apply is reported at its path (undetermined), and an unknown
