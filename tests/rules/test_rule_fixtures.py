@@ -48,7 +48,9 @@ def test_fixture_outcomes_match_resource_names(rule: Rule) -> None:
 # Terraform's vocabulary: its type names, and snake_case attribute names (CloudFormation writes
 # PascalCase, Pulumi camelCase). Values glued to punctuation (alias/aws/s3, aws:kms) are not words here.
 _TERRAFORM_TYPE = re.compile(r"(?<![\w:/.-])(?:aws|azurerm|azuread|azapi|google)_[a-z0-9_]+")
-_SNAKE = re.compile(r"(?<![\w:/.@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*(?![\w:/@*-])")
+# A snake_case word or dotted path, not glued to a value's punctuation (aws:kms, alias/aws/s3); a colon after
+# it is a label's ("encryption_configuration: ..."), not a value's ("aws:kms"), when a space follows.
+_SNAKE = re.compile(r"(?<![\w:/.@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*(?![\w/@*-]|:\S)")
 
 
 # Names that are the same in every format because the service defines them, not the IaC tool: database
@@ -59,6 +61,7 @@ SERVICE_NAMES = frozenset(
     | {"log_min_duration_statement", "log_min_messages", "log_min_error_statement", "log_lock_waits"}
     | {"log_temp_files", "log_hostname", "server_audit_logging", "server_audit_events", "general_log"}
     | {"tls_version", "ssl_min_protocol_version", "neptune_enforce_ssl", "neptune_enable_audit_log"}
+    | {"log_duration"}
 )
 
 

@@ -30,7 +30,7 @@ deny contains lib.violation(path, msg) if {
 	enabled := aws_audit_mwaa_enabled(blocks)
 	not lib.is_true(enabled)
 	path := aws_audit_mwaa_path(name, block, blocks)
-	msg := concat("", ["Airflow environment does not publish its ", name, ": logging_configuration.", name, ".enabled is ", lib.show(enabled), ", required true"])
+	msg := concat("", ["Airflow environment does not publish its ", replace(name, "_", " "), ": logging_configuration.", name, ".enabled is ", lib.show(enabled), ", required true"])
 }
 
 aws_audit_mwaa_enabled(blocks) := object.get(blocks[0], "enabled", null) if {

@@ -30,7 +30,7 @@ test_task_logs_only_fails_four_times if {
 	count(results) == 4
 	some result in results
 	result.path == ["logging_configuration", 0, "worker_logs", 0, "enabled"]
-	result.message == "Airflow environment does not publish its worker_logs: logging_configuration.worker_logs.enabled is false, required true"
+	result.message == "Airflow environment does not publish its worker logs: logging_configuration.worker_logs.enabled is false, required true"
 }
 
 test_unknown_enabled_is_reported_at_its_path if {
