@@ -1,16 +1,18 @@
 """Landing-zone rows of ``run.py``: the whole-graph rules at the scale of a cloud estate.
 
 The bench's other inputs are AWS resources judged one at a time. A GCP or Azure landing zone also runs the
-whole-graph audit rules (LOG-GCPAUDIT-002/003, LOG-AZMONITOR-002/006), whose cost grows with the estate,
-not with one resource: a 30-project GCP zone and a thousand Azure diagnostic settings each stopped the scan
-with exit 3 (the rego engine gave up) before those rules were rewritten. Two generated Terraform
-configurations, scanned warm with every rule and every query evaluated:
+whole-graph audit rules (LOG-GCPAUDIT-002/003, LOG-AZMONITOR-002/006, LOG-AZNETWORK-001), whose cost grows
+with the estate, not with one resource: a 30-project GCP zone and a thousand Azure diagnostic settings
+each stopped the scan with exit 3 (the rego engine gave up) before those rules were rewritten. Two
+generated Terraform configurations, scanned warm with every rule and every query evaluated:
 
 - gcp-landing: 300 projects (by folder reference, literal organization and literal folder in turn) in 30
   folders with folder audit configurations, an organization configuration, a project configuration on
   every fourth project, and 10 Pub/Sub topics a project (3,400 resources);
-- azure-landing: a diagnostic setting on each of 1,000 key vaults, the subscription's settings, and 60 Log
-  Analytics workspaces with 25 management locks in 10 resource groups (2,100 resources).
+- azure-landing: a diagnostic setting on each of 1,000 key vaults, the subscription's settings, 60 Log
+  Analytics workspaces with 25 management locks in 10 resource groups, and 300 network security groups,
+  each attached to a subnet and a network interface, in 30 virtual networks with flow logs
+  (LOG-AZNETWORK-001; 3,660 resources).
 
 Floor: the HCL warm floor per resource (2 s a thousand: ``EXTRA_FLOORS["terraform-warm"]``), so that no
 whole-graph rule may cost more than the rest of the scan grows.
@@ -73,7 +75,12 @@ def gcp_landing(projects: int = 300, topics: int = 10, folders: int = 30) -> tup
 
 
 def azure_landing(
-    vaults: int = 1000, workspaces: int = 60, locks: int = 25, groups: int = 10
+    vaults: int = 1000,
+    workspaces: int = 60,
+    locks: int = 25,
+    groups: int = 10,
+    security_groups: int = 300,
+    networks: int = 30,
 ) -> tuple[str, int]:
     workspace_id = "/subscriptions/x/resourceGroups/rg0/providers/Microsoft.OperationalInsights/workspaces/w0"
     blocks = [
@@ -121,7 +128,49 @@ def azure_landing(
             f'  log_analytics_workspace_id = "{workspace_id}"\n'
             '  enabled_log {\n    category = "AuditEvent"\n  }\n}\n'
         )
-    return "\n".join(blocks), sum(block.startswith("resource") for block in blocks)
+    text = "\n".join([*blocks, *azure_network(security_groups, networks)])
+    return text, sum(line.startswith('resource "') for line in text.splitlines())
+
+
+def azure_network(security_groups: int, networks: int) -> list[str]:
+    """Virtual networks, each recorded by a virtual network flow log (every seventh disabled), and network
+    security groups, each attached to a subnet of its own and to a network interface in it (LOG-AZNETWORK-001
+    follows both to the network's flow log)."""
+    storage = "/subscriptions/x/resourceGroups/rg0/providers/Microsoft.Storage/storageAccounts/flowlogs"
+    blocks = []
+    for number in range(networks):
+        blocks.append(
+            f'resource "azurerm_virtual_network" "vnet{number}" {{\n  name = "vnet{number}"\n'
+            '  location = "westeurope"\n  resource_group_name = "network"\n'
+            f'  address_space = ["10.{number}.0.0/16"]\n}}\n'
+            f'resource "azurerm_network_watcher_flow_log" "vnet{number}" {{\n  name = "vnet{number}"\n'
+            '  network_watcher_name = "NetworkWatcher_westeurope"\n'
+            '  resource_group_name = "NetworkWatcherRG"\n'
+            f"  target_resource_id = azurerm_virtual_network.vnet{number}.id\n"
+            f'  storage_account_id = "{storage}"\n  enabled = {"false" if number % 7 == 0 else "true"}\n'
+            "  version = 2\n  retention_policy {\n    enabled = true\n    days = 365\n  }\n}\n"
+        )
+    for number in range(security_groups):
+        network = number % networks
+        blocks.append(
+            f'resource "azurerm_network_security_group" "nsg{number}" {{\n  name = "nsg{number}"\n'
+            '  location = "westeurope"\n  resource_group_name = "network"\n}\n'
+            f'resource "azurerm_subnet" "snet{number}" {{\n  name = "snet{number}"\n'
+            '  resource_group_name = "network"\n'
+            f"  virtual_network_name = azurerm_virtual_network.vnet{network}.name\n"
+            f'  address_prefixes = ["10.{network}.{number // networks}.0/24"]\n}}\n'
+            f'resource "azurerm_subnet_network_security_group_association" "snet{number}" {{\n'
+            f"  subnet_id = azurerm_subnet.snet{number}.id\n"
+            f"  network_security_group_id = azurerm_network_security_group.nsg{number}.id\n}}\n"
+            f'resource "azurerm_network_interface" "nic{number}" {{\n  name = "nic{number}"\n'
+            '  location = "westeurope"\n  resource_group_name = "network"\n'
+            f'  ip_configuration {{\n    name = "internal"\n    subnet_id = azurerm_subnet.snet{number}.id\n'
+            '    private_ip_address_allocation = "Dynamic"\n  }\n}\n'
+            f'resource "azurerm_network_interface_security_group_association" "nic{number}" {{\n'
+            f"  network_interface_id = azurerm_network_interface.nic{number}.id\n"
+            f"  network_security_group_id = azurerm_network_security_group.nsg{number}.id\n}}\n"
+        )
+    return blocks
 
 
 LANDINGS = {"gcp-landing": gcp_landing, "azure-landing": azure_landing}
