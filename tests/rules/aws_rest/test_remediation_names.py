@@ -29,8 +29,13 @@ _PROPERTY = re.compile(r"\b([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+|[A-Z][A-Za-z0-9
 
 
 # Product names, and properties a remediation names beside the rule's own that the fixtures do not write
-# (AWS::AppSync::ApiCache TransitEncryptionEnabled).
-NOT_PROPERTIES = frozenset({"CloudFormation", "CloudWatch", "TransitEncryptionEnabled"})
+# (AWS::AppSync::ApiCache TransitEncryptionEnabled; a replication group's AtRestEncryptionEnabled, named in
+# ENC-ELASTICACHE-003's remediation, which serverless caches share; DMS Serverless ComputeConfig beside
+# replication instances in ENC-DMS-002's).
+NOT_PROPERTIES = frozenset(
+    {"CloudFormation", "CloudWatch", "DocumentDB"}
+    | {"TransitEncryptionEnabled", "AtRestEncryptionEnabled", "ComputeConfig"}
+)
 
 
 def _keys(value: Any) -> set[str]:
