@@ -85,7 +85,7 @@ azure_nsg_subnet_state(subnet) := "recorded" if {
 	azure_nsg_subnet_maybe(subnet, array.concat([subnet.id], azure_nsg_networks_of(subnet)))
 } else := "unrecorded"
 
-azure_nsg_networks_of(subnet) := [ref.address | some ref in graph_refs.graph_references(subnet, "virtual_network_name")]
+azure_nsg_networks_of(subnet) := azure_nsg_references(subnet, "virtual_network_name", "azurerm_virtual_network")
 
 azure_nsg_recorded(places) if {
 	some place in places
@@ -113,6 +113,12 @@ azure_nsg_subnets_recorded := graph_refs.graph_index([entry.id | some entry in a
 
 azure_nsg_subnets_maybe := graph_refs.graph_index([entry.id | some entry in azure_nsg_subnet_states; entry.state == "maybe"])
 
+# The addresses `resource` refers to through `attribute` that are resources of type `type_name`.
+azure_nsg_references(resource, attribute, type_name) := [ref.address |
+	some ref in graph_refs.graph_references(resource, attribute)
+	ref.type == type_name
+]
+
 azure_nsg_subnet_ids := graph_refs.graph_index([subnet.id | some subnet in subnets])
 
 # A network interface is recorded by an enabled flow log on itself, or when every subnet of its
@@ -125,7 +131,8 @@ azure_nsg_interface_state(interface) := "recorded" if {
 	azure_nsg_interface_maybe(interface)
 } else := "unrecorded"
 
-azure_nsg_subnets_of(interface) := [ref.address | some ref in graph_refs.graph_references(interface, "ip_configuration")]
+# An ip_configuration also refers to public IP addresses and load balancer pools: the subnets only.
+azure_nsg_subnets_of(interface) := azure_nsg_references(interface, "ip_configuration", "azurerm_subnet")
 
 azure_nsg_interface_recorded(interface) if graph_refs.graph_indexed(azure_nsg_enabled_targets, interface.id)
 
@@ -167,16 +174,16 @@ azure_nsg_place_maybe(id, ids, _) if not graph_refs.graph_indexed(ids, id)
 # code, such as a literal id) or unrecorded.
 azure_nsg_attachment_entries := array.concat(
 	array.concat(
-		[{"group": group_ref.address, "via": association.id, "state": state} |
+		[{"group": group, "via": association.id, "state": state} |
 			some association in subnet_associations
-			some group_ref in graph_refs.graph_references(association, "network_security_group_id")
-			ids := [ref.address | some ref in graph_refs.graph_references(association, "subnet_id")]
+			some group in azure_nsg_references(association, "network_security_group_id", "azurerm_network_security_group")
+			ids := azure_nsg_references(association, "subnet_id", "azurerm_subnet")
 			state := azure_nsg_attachment_state(ids, azure_nsg_subnet_ids, azure_nsg_subnets_recorded, azure_nsg_subnets_maybe)
 		],
-		[{"group": group_ref.address, "via": association.id, "state": state} |
+		[{"group": group, "via": association.id, "state": state} |
 			some association in interface_associations
-			some group_ref in graph_refs.graph_references(association, "network_security_group_id")
-			ids := [ref.address | some ref in graph_refs.graph_references(association, "network_interface_id")]
+			some group in azure_nsg_references(association, "network_security_group_id", "azurerm_network_security_group")
+			ids := azure_nsg_references(association, "network_interface_id", "azurerm_network_interface")
 			state := azure_nsg_attachment_state(ids, azure_nsg_interface_ids, azure_nsg_interfaces_recorded, azure_nsg_interfaces_maybe)
 		],
 	),

@@ -63,6 +63,15 @@ INTERFACE = (
     "  network_security_group_id = azurerm_network_security_group.web.id\n}\n"
 )
 
+# The interface's ip_configuration also refers to a public IP address, which is no subnet.
+INTERFACE_WITH_PUBLIC_IP = INTERFACE.replace(
+    "    subnet_id = azurerm_subnet.app.id\n",
+    "    subnet_id = azurerm_subnet.app.id\n    public_ip_address_id = azurerm_public_ip.vm.id\n",
+) + (
+    'resource "azurerm_public_ip" "vm" {\n  name = "vm"\n  location = "westeurope"\n'
+    '  resource_group_name = "net"\n  allocation_method = "Static"\n}\n'
+)
+
 DATA_SUBNET = (
     'data "azurerm_subnet" "shared" {\n  name = "shared"\n  virtual_network_name = "core"\n'
     '  resource_group_name = "net"\n}\n'
@@ -97,6 +106,16 @@ CASES = {
             subnet("app", "azurerm_virtual_network.hub.name"),
             INTERFACE,
             flow_log("nic", "azurerm_network_interface.vm.id"),
+        ],
+        "pass",
+    ),
+    "interface_with_a_public_ip_in_a_recorded_network": (
+        [
+            group("web"),
+            network("hub"),
+            subnet("app", "azurerm_virtual_network.hub.name"),
+            INTERFACE_WITH_PUBLIC_IP,
+            flow_log("hub", "azurerm_virtual_network.hub.id"),
         ],
         "pass",
     ),
