@@ -121,6 +121,9 @@ _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
     "aws_elasticache_replication_group": (("at_rest_encryption_enabled",), ("transit_encryption_enabled",)),
     "aws_elasticache_cluster": (("transit_encryption_enabled",),),
     "aws_efs_file_system": (("encrypted",),),
+    # The snapshot a volume was created from: read back, so unknown in a plan where the configuration sets
+    # none (ENC-EBS-004 takes a set snapshot_id for a volume that keeps the snapshot's key).
+    "aws_ebs_volume": (("snapshot_id",),),
     "aws_msk_cluster": (("encryption_info", "encryption_at_rest_kms_key_arn"),),
     "aws_ssm_parameter": (("key_id",),),
     "aws_codebuild_project": (("encryption_key",),),
