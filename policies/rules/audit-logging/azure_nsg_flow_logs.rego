@@ -187,12 +187,12 @@ azure_nsg_attachment_entries := array.concat(
 			state := azure_nsg_attachment_state(ids, azure_nsg_interface_ids, azure_nsg_interfaces_recorded, azure_nsg_interfaces_maybe)
 		],
 	),
-	# A subnet block of a virtual network (azurerm: subnet { security_group }, Pulumi: subnets): the
-	# network's flow log records it.
+	# A subnet block of a virtual network (azurerm subnet { security_group }; the type table renames
+	# Pulumi's subnets to subnet): the network's flow log records it.
 	[{"group": ref.address, "via": network.id, "state": state} |
 		some network in networks
 		some ref in object.get(network, "refers_to", [])
-		ref.attribute in {"subnet", "subnets"}
+		ref.attribute == "subnet"
 		ref.type == "azurerm_network_security_group"
 		state := azure_nsg_attachment_state([network.id], azure_nsg_managed_networks, azure_nsg_enabled_targets, azure_nsg_unknown_targets)
 	],

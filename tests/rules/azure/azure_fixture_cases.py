@@ -320,12 +320,14 @@ def flow_log(
     enabled: bool | Ref = True,
     retention: dict[str, Any] | None = None,
     attribute: str = "network_security_group_id",
+    target: str | None = None,
 ) -> Case:
+    """A flow log of the group ``nsg_name``, or of ``target`` (an address) when given."""
     arguments: dict[str, Any] = {
         "name": name.replace("_", "-"),
         "network_watcher_name": "NetworkWatcher_westeurope",
         "resource_group_name": "NetworkWatcherRG",
-        attribute: Ref(f"azurerm_network_security_group.{nsg_name}", "id"),
+        attribute: Ref(target or f"azurerm_network_security_group.{nsg_name}", "id"),
         "storage_account_id": AUDIT_STORAGE,
         "enabled": enabled,
         "version": 2,
@@ -405,10 +407,7 @@ def interface_association(name: str, interface_name: str, nsg_name: str) -> Case
 def network_flow_log(name: str, target: str, enabled: bool | Ref = True) -> Case:
     """A virtual network flow log: target_resource_id names a network, subnet or interface (``target``,
     an address)."""
-    case = flow_log(name, "", enabled, attribute="target_resource_id")
-    arguments = dict(case.arguments)
-    arguments["target_resource_id"] = Ref(target, "id")
-    return Case(case.type, name, arguments)
+    return flow_log(name, "", enabled, attribute="target_resource_id", target=target)
 
 
 def log_profile(name: str, retention: dict[str, Any]) -> Case:
