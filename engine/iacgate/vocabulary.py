@@ -37,6 +37,8 @@ _TYPE = re.compile(r"^(?:aws|azurerm|azuread|azapi|google|random|tls)_[a-z0-9_]+
 _TOKEN = re.compile(
     r"(?<![\w.:/@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*(?![\w:/@*-])"
 )
+# Attribute names continuing a dotted path: ".id" of "artifact_store.encryption_key.id".
+_TAIL = re.compile(r"((?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*)")
 _ASSIGN = re.compile(r"\s*=\s")
 _BLOCK = re.compile(r" blocks?\b(?! device)")
 _SUBJECT = re.compile(r" (?:is|are|holds|has|names|must)\b")
@@ -201,8 +203,9 @@ class Speaker:
         whole = path_text(path) if len(path) > 1 else ""
         if whole and whole in text:
             # The finding's own path written out ("cannot decide, listener[0].lb_protocol is unknown") is
-            # rendered as a path, element by element, not word by word.
-            return self.path(path).join(self.text(piece, path, values) for piece in text.split(whole))
+            # rendered as a path, element by element, not word by word; so are the names that continue it
+            # ("artifact_store.encryption_key.id" about the missing id of the path's block).
+            return self._path_text(text, whole, path, values)
         names = [element for element in path if isinstance(element, str)]
         cut = next((index for index, name in enumerate(names) if name in self.verbatim), len(names))
         # Below a verbatim attribute (a parameter group's parameters) the path names values, not names.
@@ -232,6 +235,18 @@ class Speaker:
                 last = end
             out.append(rendered)
         out.append(text[last:])
+        return "".join(out)
+
+    def _path_text(self, text: str, whole: str, path: Sequence[PathElement], values: Collection[str]) -> str:
+        out: list[str] = []
+        last = 0
+        for match in re.finditer(re.escape(whole) + _TAIL.pattern, text):
+            tail = [part for part in match.group(1).split(".") if part]
+            spelled = [self.name(part, anywhere=True) or part for part in tail]
+            out.append(self.text(text[last : match.start()], path, values))
+            out.append(".".join([self.path(path), *spelled]))
+            last = match.end()
+        out.append(self.text(text[last:], path, values))
         return "".join(out)
 
     def _is_type(self, word: str) -> bool:

@@ -51,6 +51,10 @@ _TERRAFORM_TYPE = re.compile(r"(?<![\w:/.-])(?:aws|azurerm|azuread|azapi|google)
 # A snake_case word or dotted path, not glued to a value's punctuation (aws:kms, alias/aws/s3); a colon after
 # it is a label's ("encryption_configuration: ..."), not a value's ("aws:kms"), when a space follows.
 _SNAKE = re.compile(r"(?<![\w:/.@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*(?![\w/@*-]|:\S)")
+# A CloudFormation property path whose last name kept Terraform's spelling (ArtifactStore.EncryptionKey.id).
+_LOWER_TAIL = re.compile(
+    r"(?<![\w:/.@*$-])[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*\.[a-z][a-z0-9_]*(?![\w/@*-])"
+)
 
 
 # Names that are the same in every format because the service defines them, not the IaC tool: database
@@ -65,9 +69,11 @@ SERVICE_NAMES = frozenset(
 )
 
 
-def terraform_words(text: str, values: set[str]) -> list[str]:
+def terraform_words(text: str, values: set[str], format: str = "pulumi") -> list[str]:
     """The Terraform names left in a text shown on a CloudFormation or Pulumi finding."""
     found = list(_TERRAFORM_TYPE.findall(text))
+    if format == "cloudformation":
+        found += [path for path in _LOWER_TAIL.findall(text) if path not in values]
     found += [
         word
         for word in _SNAKE.findall(text)
@@ -105,7 +111,9 @@ def test_failures_explain_themselves(rule: Rule) -> None:
         if finding.rule_id != rule.id or finding.format not in ("cloudformation", "pulumi"):
             continue
         values = string_values(resources[(finding.unit, finding.resource_id)].attributes)
-        words = terraform_words(finding.message, values) + terraform_words(finding.remediation, set())
+        words = terraform_words(finding.message, values, finding.format) + terraform_words(
+            finding.remediation, set(), finding.format
+        )
         if words:
             foreign[f"{finding.file}:{finding.resource_id}"] = (words, finding.message)
     assert not foreign
