@@ -13,6 +13,14 @@ is_unknown(value) if {
 	value.__unknown__
 }
 
+# The literal text an unknown string is known to end with ("...:alias/aws/s3" of HCL
+# "arn:aws:kms:${var.region}:${local.account}:alias/aws/s3" or a CloudFormation Fn::Sub of the same), or
+# "" when nothing is known of it (the value then carries no "__ends_with__").
+unknown_ends_with(value) := value.__ends_with__ if {
+	is_unknown(value)
+	is_string(value.__ends_with__)
+} else := ""
+
 # An unknown value chosen by a condition that cannot be evaluated (HCL `c ? a : b`, CloudFormation Fn::If):
 # either branch may be taken, whatever the references say.
 unknown_conditional(value) if {
@@ -80,7 +88,9 @@ tf_string(value) := sprintf("%v", [value]) if {
 } else := value
 
 # A value as people read it in a message.
-show(value) := "unknown until apply" if {
+show(value) := concat("", ["unknown until apply, ending in ", unknown_ends_with(value)]) if {
+	unknown_ends_with(value) != ""
+} else := "unknown until apply" if {
 	is_unknown(value)
 } else := "not set" if {
 	not is_set(value)

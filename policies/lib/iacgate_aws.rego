@@ -24,6 +24,23 @@ aws_managed_alias(key) if {
 	startswith(key, "aws/")
 }
 
+# A text known only in its end ("arn:aws:kms:${var.region}:${local.account}:alias/aws/s3"): an AWS-managed
+# alias whatever its region and account.
+aws_managed_alias(key) if contains(lib.unknown_ends_with(key), "alias/aws/")
+
+# A text known only in its end that names a customer-managed key whatever its partition, region and account:
+# an alias ARN ending ":alias/<name>" whose name is not aws/* (AWS reserves that prefix for its own keys),
+# or a key ARN ending ":key/<id>", judged as a literal key ARN is.
+kms_customer_tail(value) if {
+	tail := lib.unknown_ends_with(value)
+	some marker in [":alias/", ":key/"]
+	contains(tail, marker)
+	parts := split(tail, marker)
+	name := parts[count(parts) - 1]
+	name != ""
+	not startswith(name, "aws/")
+}
+
 # Services that name their AWS-owned key with a keyword (Redshift Serverless AWS_OWNED_KMS_KEY).
 aws_managed_alias(key) if key == "AWS_OWNED_KMS_KEY"
 
@@ -120,6 +137,8 @@ kms_key_class(attribute, value) := "aws-managed" if {
 	kms_data_customer(source)
 } else := "customer" if {
 	count(kms_key_resources(attribute)) > 0
+} else := "customer" if {
+	kms_customer_tail(value)
 } else := "undetermined" if {
 	lib.is_unknown(value)
 } else := "customer"

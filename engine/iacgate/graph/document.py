@@ -3,7 +3,8 @@
 Per-resource rules get ``{"resource", "related", "settings"}``: the resource and its neighbours one edge
 away. Whole-graph rules get ``{"resources_by_type", "edges", "settings"}``. An ``Unknown`` value becomes
 ``{"__unknown__": "<reason>"}`` so a policy can test for it (``lib.is_unknown``) and a truthiness test
-never mistakes it for ``false``.
+never mistakes it for ``false``; a string known to end with a literal tail also carries
+``"__ends_with__": "<tail>"``.
 
 The document is kept small because the embedded engine's cost grows with every node of its input
 (measured with regopy 1.5.2: about 50 microseconds per object member): attributes whose value is null
@@ -19,12 +20,16 @@ from typing import Any
 from iacgate.graph.model import Change, Graph, Resource, Unknown
 
 UNKNOWN_KEY = "__unknown__"
+# The literal text an unknown string is known to end with (``Unknown.ends_with``), beside UNKNOWN_KEY.
+ENDS_WITH_KEY = "__ends_with__"
 
 
 def plain(value: Any, drop_null: bool = False) -> Any:
     """Turn attribute values into JSON-ready data, mapping ``Unknown`` to the marker object; with
     ``drop_null`` the null members of objects are left out (what policies read)."""
     if isinstance(value, Unknown):
+        if value.ends_with:
+            return {UNKNOWN_KEY: value.reason, ENDS_WITH_KEY: value.ends_with}
         return {UNKNOWN_KEY: value.reason}
     if isinstance(value, Mapping):
         return {

@@ -18,9 +18,14 @@ AttributePath = tuple[PathElement, ...]
 
 @dataclass(frozen=True)
 class Unknown:
-    """A value that exists but cannot be known statically; ``reason`` says why, for people."""
+    """A value that exists but cannot be known statically; ``reason`` says why, for people.
+
+    ``ends_with``: text the value is known to end with, when it is a string built from unknown parts and a
+    literal tail (``"arn:aws:kms:${var.region}:${local.account}:alias/aws/s3"`` ends with
+    ``":alias/aws/s3"``); "" when nothing is known of it. Policies read it (``lib.unknown_ends_with``)."""
 
     reason: str = "known after apply"
+    ends_with: str = ""
 
 
 UNKNOWN = Unknown()
@@ -33,6 +38,14 @@ UNSET_BRANCH = "; a branch leaves it unset"
 
 def is_unknown(value: object) -> bool:
     return isinstance(value, Unknown)
+
+
+def opaque(value: Any) -> Any:
+    """``value`` where an operation on it gives an ``Unknown``: what it was known to end with says nothing
+    of the result (``trimsuffix(x, ":alias/aws/s3")``, ``x == y``), so the result keeps only the reason."""
+    if isinstance(value, Unknown) and value.ends_with:
+        return Unknown(value.reason)
+    return value
 
 
 def under(path: str, top: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from iacgate.graph.model import UNSET_BRANCH, Edge, Resource, Unknown
 
 from .conftest import FIXTURES, Parse, parse_files
@@ -533,3 +535,30 @@ def test_claims_by_content(tmp_path: Path) -> None:
     assert not claims('{"format_version": "1.2", "planned_values": {"Resources": {}}}')
     assert not claims("name: app\nruntime: yaml\nresources:\n  b:\n    type: aws:s3:Bucket\n")
     assert not claims('{"version": 3, "deployment": {"resources": [{"urn": "urn:pulumi:a::b::c::d"}]}}')
+
+
+@pytest.mark.parametrize(
+    ("expression", "ends_with"),
+    [
+        # What follows the last unknown value is known whatever the account.
+        ('!Sub "arn:${AWS::Partition}:kms:us-east-1:${AWS::AccountId}:alias/aws/s3"', ":alias/aws/s3"),
+        ('!Sub ["arn:aws:kms:${R}:${AWS::AccountId}:key/${!Id}", {R: eu-west-1}]', ":key/${Id}"),
+        (
+            '!Join [":", [arn, aws, kms, !Ref AWS::Region, !Ref AWS::AccountId, alias/aws/s3]]',
+            ":alias/aws/s3",
+        ),
+        ('!Join ["", [!Sub "${AWS::AccountId}:alias/aws/s3", "-x"]]', "-x"),
+        # Nothing is known of the end: an unknown value last, another function of the text.
+        ('!Sub "arn:aws:kms:us-east-1:1:alias/${AWS::StackName}"', ""),
+        ('!Join [":", [alias/aws/s3, !Ref AWS::AccountId]]', ""),
+        ('!Select [1, !Split ["/", !Sub "${AWS::AccountId}:alias/aws/s3"]]', ""),
+    ],
+)
+def test_an_unknown_text_keeps_its_literal_tail(tmp_path: Path, expression: str, ends_with: str) -> None:
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+        f"      KmsMasterKeyId: {expression}\n"
+    )
+    value = parse_files(tmp_path, ["stack.yaml"]).resources[0].attributes["kms_master_key_id"]
+    assert isinstance(value, Unknown)
+    assert value.ends_with == ends_with

@@ -11,9 +11,10 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from iacgate.graph.model import UNSET_BRANCH, Unknown
+from iacgate.graph.model import UNSET_BRANCH, Unknown, opaque
 from iacgate.parsers.cloudformation.foreach import expand_in_mapping
 from iacgate.parsers.cloudformation.inputs import as_number
 from iacgate.parsers.cloudformation.loaded import CustomTag, Path
@@ -181,7 +182,10 @@ class Evaluator:
                 self.resolve(arg, raw, out)  # for the references inside
                 return Unknown(f"{key} is not evaluated by iacgate")
             # A dynamic reference built by a function (Fn::Sub, Fn::Join) is resolved at deploy time too.
-            return dynamic_reference(handler(self, self.resolve_args(key, arg, raw, out), raw, out))
+            result = dynamic_reference(handler(self, self.resolve_args(key, arg, raw, out), raw, out))
+            # Only Fn::Sub and Fn::Join tell what their unknown text ends with; another function's unknown
+            # result (Fn::Select of an Fn::Split) is not its argument's text.
+            return result if key in _TEXT_TAIL else opaque(result)
         finally:
             self.lines = lines
 
@@ -310,6 +314,10 @@ def _get_att(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     return Unknown("malformed Fn::GetAtt")
 
 
+# The functions whose unknown result carries the literal text it ends with (Unknown.ends_with).
+_TEXT_TAIL = frozenset({"Fn::Sub", "Fn::Join"})
+
+
 def _sub(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     variables: dict[str, Any] = {}
     template = arg
@@ -322,11 +330,16 @@ def _sub(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
     if not isinstance(template, str):
         return template if isinstance(template, Unknown) else Unknown("malformed Fn::Sub")
     missing: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    last = 0
+    tail_from = 0  # where the text after the last unknown substitution starts, in pieces
+    for match in _SUB.finditer(template):
+        pieces.append(template[last : match.start()])
+        last = match.end()
         name = match.group(1)
         if name.startswith("!"):
-            return "${" + name[1:] + "}"
+            pieces.append("${" + name[1:] + "}")
+            continue
         name = name.strip()
         if name in variables:
             value = variables[name]
@@ -338,14 +351,17 @@ def _sub(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
         rendered = text(value)
         if rendered is None:
             missing.append(name)
-            return ""
-        return rendered
-
-    result = _SUB.sub(replace, template)
+            tail_from = len(pieces)
+            continue
+        pieces.append(rendered)
+    pieces.append(template[last:])
     if missing:
         names = ", ".join(dict.fromkeys(missing))  # each once, in order
-        return Unknown(f"Fn::Sub depends on values not known before deploy: {names}")
-    return result
+        # What follows the last unknown value is known: "...:${AWS::AccountId}:alias/aws/s3" ends with
+        # ":alias/aws/s3" whatever the account.
+        reason = f"Fn::Sub depends on values not known before deploy: {names}"
+        return Unknown(reason, "".join(pieces[tail_from:]))
+    return "".join(pieces)
 
 
 def _join(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
@@ -353,9 +369,19 @@ def _join(ev: Evaluator, arg: Any, raw: Path, out: Path) -> Any:
         return contains_unknown(arg) or Unknown("malformed Fn::Join")
     if not isinstance(arg[1], list):
         return arg[1] if isinstance(arg[1], Unknown) else Unknown("malformed Fn::Join")
-    parts = [text(item) for item in arg[1] if item is not NO_VALUE]
+    items = [item for item in arg[1] if item is not NO_VALUE]
+    parts = [text(item) for item in items]
     if any(part is None for part in parts):
-        return contains_unknown(arg[1]) or Unknown("Fn::Join of a value that is not a string")
+        unknown = contains_unknown(arg[1])
+        if unknown is None:
+            return Unknown("Fn::Join of a value that is not a string")
+        last = max(index for index, part in enumerate(parts) if part is None)
+        if isinstance(items[last], Unknown) and last < len(parts) - 1:
+            # The parts after the last unknown one are known:
+            # [":", [..., !Ref AWS::AccountId, "alias/aws/s3"]] ends with ":alias/aws/s3".
+            tail = [part for part in parts[last + 1 :] if part is not None]
+            return replace(unknown, ends_with=arg[0] + arg[0].join(tail))
+        return unknown
     return arg[0].join(part for part in parts if part is not None)
 
 

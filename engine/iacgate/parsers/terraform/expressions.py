@@ -8,9 +8,10 @@ Terraform decides without the unknown value (a conditional whose condition is kn
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Protocol
 
-from iacgate.graph.model import UNSET_BRANCH, Unknown
+from iacgate.graph.model import UNSET_BRANCH, Unknown, opaque
 from iacgate.parsers.terraform.budget import MAX_WORK
 from iacgate.parsers.terraform.functions import FUNCTIONS, NOT_EVALUATED, SPECIAL, FunctionContext
 from iacgate.parsers.terraform.policy_document import replace_in_policy
@@ -93,21 +94,22 @@ class Evaluator:
                 unset = UNSET_BRANCH if any(branch == ("L", None) for branch in (expr[2], expr[3])) else ""
                 return Unknown(f"conditional whose condition is unknown ({condition.reason}){unset}")
             return self._eval(expr[2] if to_bool(condition) else expr[3])
+        # An operation's unknown result is not its operand's text (Unknown.ends_with): opaque.
         if tag == "B":
-            return self._binary(expr[1], expr[2], expr[3])
+            return opaque(self._binary(expr[1], expr[2], expr[3]))
         if tag == "U":
             operand = self._eval(expr[2])
             if isinstance(operand, Unknown):
-                return operand
+                return opaque(operand)
             return (not to_bool(operand)) if expr[1] == "!" else number(-to_number(operand))
         if tag == "C":
-            return self._call(expr[1], expr[2], expr[3])
+            return opaque(self._call(expr[1], expr[2], expr[3]))
         if tag == "S":
-            return self._splat(self._eval(expr[1]), expr[2])
+            return opaque(self._splat(self._eval(expr[1]), expr[2]))
         if tag == "FT":
-            return self._for(expr, tuple_result=True)
+            return opaque(self._for(expr, tuple_result=True))
         if tag == "FO":
-            return self._for(expr, tuple_result=False)
+            return opaque(self._for(expr, tuple_result=False))
         raise EvalError(f"unsupported expression {tag}")
 
     # references -------------------------------------------------------------------------------
@@ -149,6 +151,21 @@ class Evaluator:
 
     # templates, operators, calls ---------------------------------------------------------------
     def _template(self, parts: tuple[Any, ...]) -> Any:
+        value = self._template_text(parts)
+        if not isinstance(value, Unknown) or len(parts) == 1:
+            return value  # "${x}" is x itself, with what x is known to end with
+        # The literal text after the template's last interpolation is known whatever the interpolations
+        # hold: "arn:aws:kms:${var.region}:${local.account}:alias/aws/s3" ends with ":alias/aws/s3". Nothing
+        # else is (an inner template's tail is not the whole text's).
+        tail: list[str] = []
+        for part in reversed(parts):
+            if not isinstance(part, str):
+                break
+            tail.append(part)
+        ends_with = "".join(reversed(tail))
+        return value if value.ends_with == ends_with else replace(value, ends_with=ends_with)
+
+    def _template_text(self, parts: tuple[Any, ...]) -> Any:
         out: list[str] = []
         for part in parts:
             if isinstance(part, str):
@@ -158,7 +175,7 @@ class Evaluator:
                 if isinstance(condition, Unknown):
                     return condition
                 chosen = part[2] if to_bool(condition) else part[3]
-                value = self._template(chosen)
+                value = self._template_text(chosen)
                 if isinstance(value, Unknown):
                     return value
                 out.append(value)
@@ -169,7 +186,7 @@ class Evaluator:
                 for key, item in pairs(collection):
                     self.budget.charge(1)
                     inner = self.with_env(**{part[2]: item, **({part[1]: key} if part[1] else {})})
-                    value = inner._template(part[4])
+                    value = inner._template_text(part[4])
                     if isinstance(value, Unknown):
                         return value
                     out.append(value)
@@ -308,7 +325,7 @@ def pairs(collection: Any) -> list[tuple[Any, Any]]:
 
 def get_attr(value: Any, name: str) -> Any:
     if isinstance(value, Unknown):
-        return value
+        return opaque(value)  # x.name of an unknown x is not x's text
     if isinstance(value, LazyObject):
         return value.get(name)
     if isinstance(value, dict):
@@ -326,9 +343,9 @@ def get_attr(value: Any, name: str) -> Any:
 
 def index(value: Any, key: Any) -> Any:
     if isinstance(value, Unknown):
-        return value
+        return opaque(value)
     if isinstance(key, Unknown):
-        return key
+        return opaque(key)
     if isinstance(value, LazyObject):
         return value.get(to_string(key))
     if isinstance(value, list):
