@@ -21,6 +21,7 @@ SECRETS = (
     "Aurora-Passw0rd!",
     "docdb-local-password",
     "docdb-literal-password",
+    "elastic-literal-password",
     "Redshift-Passw0rd",
     "0123456789abcdef0123",
     "12345678901234567",

@@ -342,10 +342,9 @@ docdb_cluster = keyed(
         {"clusterIdentifier": "$name", "storageEncrypted": True},
     ),
 )
-# CloudFormation's AWS::DocDBElastic::Cluster is not in the parsers' type table: Terraform and Pulumi only.
 docdb_elastic_cluster = keyed(
     "aws_docdb_elastic_cluster",
-    None,
+    "AWS::DocDBElastic::Cluster",
     "aws:docdb/elasticCluster:ElasticCluster",
     KEY_NAMES,
     (
@@ -357,7 +356,14 @@ docdb_elastic_cluster = keyed(
             "shard_capacity": 2,
             "shard_count": 1,
         },
-        {},
+        {
+            "ClusterName": "$name",
+            "AdminUserName": "profiles",
+            "AdminUserPassword": "{{resolve:secretsmanager:docdb-elastic-admin:SecretString:password}}",
+            "AuthType": "PLAIN_TEXT",
+            "ShardCapacity": 2,
+            "ShardCount": 1,
+        },
         {
             "name": "$name",
             "adminUserName": "profiles",
