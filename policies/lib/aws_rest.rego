@@ -15,15 +15,11 @@ import rego.v1
 # source that looks up alias/aws/*) fails; a data-source key that cannot be told is undetermined. Not set
 # inside a block that is unknown until apply (a dynamic block, CloudFormation Fn::If with AWS::NoValue):
 # the path runs into the unknown block and the finding is undetermined.
-rest_cmk_findings(attribute, path, value, label, subject) := rest_cmk_class_findings(
-	aws.kms_key_class(attribute, value), attribute, path, value, label, subject,
-)
+rest_cmk_findings(attribute, path, value, label, subject) := rest_cmk_class_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject)
 
 # rest_cmk_findings given the setting's kms_key_class (`class`), computed once: rego-cpp does not memoise
 # function calls.
-rest_cmk_class_findings(class, attribute, path, value, label, subject) := rest_key_class_findings(
-	class, attribute, path, value, label, subject, "",
-)
+rest_cmk_class_findings(class, attribute, path, value, label, subject) := rest_key_class_findings(class, attribute, path, value, label, subject, "")
 
 # rest_cmk_class_findings whose message also names the key the service uses when the setting is not set
 # (`fallback`, "the AWS-managed key aws/ecr"; "" names none). Every customer-managed-key rule, aws_svc's
@@ -123,6 +119,27 @@ rest_cmk_attr_or_source(name, sources, subject) := {lib.undetermined([name], msg
 		" of a customer-managed key",
 	])
 } else := rest_cmk_attr(name, subject)
+
+# --- Global clusters (RDS, DocumentDB, Neptune) ----------------------------------------------------
+
+# A global cluster's storage_encrypted applies to every member cluster; it defaults to false. One built from
+# an existing cluster (source_db_cluster_identifier) takes that cluster's encryption when storage_encrypted
+# is not set: undetermined, the source is not in the resource. `subject` names the service's global cluster.
+rest_global_cluster_findings(subject) := {lib.undetermined(["storage_encrypted"], msg)} if {
+	not lib.is_set(lib.attr("storage_encrypted"))
+	lib.is_set(lib.attr("source_db_cluster_identifier"))
+	msg := concat("", [
+		subject, " takes its encryption from the cluster it is built from (source_db_cluster_identifier is ",
+		lib.attr_text("source_db_cluster_identifier"),
+		"), which the scanned configuration does not show: storage_encrypted is not set, required true",
+	])
+} else := {lib.violation(["storage_encrypted"], msg)} if {
+	not lib.is_true(lib.attr("storage_encrypted"))
+	msg := concat("", [
+		subject, " is not encrypted at rest: storage_encrypted is ", lib.attr_text("storage_encrypted"),
+		", required true",
+	])
+} else := set()
 
 # --- RDS snapshots ----------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 # Unit tests of the aws_rest rules on copies, replicas and global clusters (ENC-EBS-005, ENC-RDS-007..009,
-# ENC-DOCDB-012, ENC-EC2-006/007) and of ENC-CODEARTIFACT-001, ENC-KINESISVIDEO-001, ENC-SAGEMAKER-003.
+# ENC-DOCDB-012, ENC-NEPTUNE-005, ENC-EC2-006/007) and of ENC-CODEARTIFACT-001, ENC-KINESISVIDEO-001, ENC-SAGEMAKER-003.
 package iacgate.rules.encryption.aws_rest_copies_test
 
 import data.iacgate.lib.testing
@@ -9,6 +9,7 @@ import data.iacgate.rules.encryption.aws_rest_codeartifact_domain_cmk
 import data.iacgate.rules.encryption.aws_rest_docdb_global_cluster_encrypted
 import data.iacgate.rules.encryption.aws_rest_ebs_snapshot_copy_cmk
 import data.iacgate.rules.encryption.aws_rest_kinesis_video_cmk
+import data.iacgate.rules.encryption.aws_rest_neptune_global_cluster_encrypted
 import data.iacgate.rules.encryption.aws_rest_rds_backup_replication_cmk
 import data.iacgate.rules.encryption.aws_rest_rds_global_cluster_encrypted
 import data.iacgate.rules.encryption.aws_rest_rds_snapshot_copy_cmk
@@ -50,6 +51,12 @@ test_global_clusters if {
 		with input.related as []
 	from_source.status == "undetermined"
 	count(aws_rest_docdb_global_cluster_encrypted.deny) == 1 with input.resource as testing.resource("aws_docdb_global_cluster", {"storage_encrypted": false, "source_db_cluster_identifier": "arn"})
+		with input.related as []
+	some neptune in aws_rest_neptune_global_cluster_encrypted.deny with input.resource as testing.resource("aws_neptune_global_cluster", {"storage_encrypted": false})
+		with input.related as []
+	not neptune.status
+	startswith(neptune.message, "Neptune global cluster is not encrypted at rest")
+	count(aws_rest_neptune_global_cluster_encrypted.deny) == 0 with input.resource as testing.resource("aws_neptune_global_cluster", {"storage_encrypted": true})
 		with input.related as []
 }
 

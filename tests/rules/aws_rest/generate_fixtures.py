@@ -981,10 +981,11 @@ def global_cluster(name: str, tf_type: str, encrypted: bool | None = None, sourc
     tf: dict[str, Any] = {"global_cluster_identifier": label}
     cfn: dict[str, Any] = {"GlobalClusterIdentifier": label}
     pul: dict[str, Any] = {"globalClusterIdentifier": label}
-    if tf_type == "aws_rds_global_cluster" or not source:
-        engine = "aurora-postgresql" if tf_type == "aws_rds_global_cluster" else "docdb"
-        if not source:
-            tf["engine"] = cfn["Engine"] = pul["engine"] = engine
+    if not source:
+        engine = {"aws_rds_global_cluster": "aurora-postgresql", "aws_neptune_global_cluster": "neptune"}.get(
+            tf_type, "docdb"
+        )
+        tf["engine"] = cfn["Engine"] = pul["engine"] = engine
     if encrypted is not None:
         tf["storage_encrypted"] = cfn["StorageEncrypted"] = pul["storageEncrypted"] = encrypted
     if source:
@@ -995,6 +996,15 @@ def global_cluster(name: str, tf_type: str, encrypted: bool | None = None, sourc
         return Case(
             tf_type, name, tf, ("AWS::RDS::GlobalCluster", cfn), ("aws:rds/globalCluster:GlobalCluster", pul)
         )
+    if tf_type == "aws_neptune_global_cluster":
+        return Case(
+            tf_type,
+            name,
+            tf,
+            ("AWS::Neptune::GlobalCluster", cfn),
+            ("aws:neptune/globalCluster:GlobalCluster", pul),
+        )
+    # CloudFormation has no DocumentDB global cluster type.
     return Case(tf_type, name, tf, None, ("aws:docdb/globalCluster:GlobalCluster", pul))
 
 
@@ -2755,6 +2765,12 @@ FIXTURES: dict[str, list[Case]] = {
         global_cluster("fail_unencrypted", "aws_docdb_global_cluster", False),
         global_cluster("fail_not_set", "aws_docdb_global_cluster"),
         global_cluster("undetermined_from_source_cluster", "aws_docdb_global_cluster", source=True),
+    ],
+    "ENC-NEPTUNE-005": [
+        global_cluster("pass_encrypted", "aws_neptune_global_cluster", True),
+        global_cluster("fail_unencrypted", "aws_neptune_global_cluster", False),
+        global_cluster("fail_not_set", "aws_neptune_global_cluster"),
+        global_cluster("undetermined_from_source_cluster", "aws_neptune_global_cluster", source=True),
     ],
     "ENC-EC2-006": [
         ami_copy("pass_encrypted", True),
