@@ -23,9 +23,7 @@ svc_cmk_violation(name, subject) := finding if {
 # data sources it reads judge an unknown key), `path` the finding's path, `label` the key as messages name
 # it, `fallback` the key the service uses when it is not set. A set of zero or one finding (see
 # aws_rest.rest_key_class_findings).
-svc_key_findings(attribute, path, value, label, subject, fallback) := aws_rest.rest_key_class_findings(
-	aws.kms_key_class(attribute, value), attribute, path, value, label, subject, fallback,
-)
+svc_key_findings(attribute, path, value, label, subject, fallback) := aws_rest.rest_key_class_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject, fallback)
 
 # A field of a nested block, or null when the block is not an object or lacks it.
 svc_field(block, name) := object.get(block, name, null) if {
@@ -33,15 +31,37 @@ svc_field(block, name) := object.get(block, name, null) if {
 } else := null
 
 # EMR security configurations: Terraform and Pulumi hold a JSON document, CloudFormation an object whose
-# keys the parser turned into snake_case. The EncryptionConfiguration object, whichever the format.
+# keys the parser turned into snake_case, and an HCL jsonencode() with pieces known after apply (a key
+# created in the same plan) the document itself, with its JSON keys. The EncryptionConfiguration object,
+# whichever the format.
 svc_emr_encryption := object.get(svc_emr_document, "EncryptionConfiguration", null) if {
 	is_string(lib.attr("configuration"))
 }
 
-svc_emr_encryption := object.get(svc_emr_document, "encryption_configuration", null) if {
+svc_emr_encryption := object.get(
+	svc_emr_document, "EncryptionConfiguration",
+	object.get(svc_emr_document, "encryption_configuration", null),
+) if {
 	is_object(lib.attr("configuration"))
 	not lib.is_unknown(lib.attr("configuration"))
 }
+
+# Findings about one switch of the EncryptionConfiguration (`label` its JSON name; `what` the protection
+# it switches on, "encrypt data at rest"; `required` what the message asks for): not true fails, unknown
+# until apply (a parameter, a variable) is undetermined.
+svc_emr_switch_findings(value, label, what, required) := {lib.undetermined(["configuration"], msg)} if {
+	lib.is_unknown(value)
+	msg := concat("", [
+		"EMR security configuration may not ", what, ": EncryptionConfiguration.", label,
+		" is unknown until apply, required ", required,
+	])
+} else := {lib.violation(["configuration"], msg)} if {
+	not lib.is_true(value)
+	msg := concat("", [
+		"EMR security configuration does not ", what, ": EncryptionConfiguration.", label, " is ",
+		lib.show(value), ", required ", required,
+	])
+} else := set()
 
 svc_emr_document := json.unmarshal(lib.attr("configuration")) if {
 	is_string(lib.attr("configuration"))

@@ -51,15 +51,22 @@ def policy_json(attributes: Mapping[str, Any], name: str, address: str) -> Any:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+# The top-level keys of the JSON documents jsonencode() keeps as documents when pieces are not known
+# statically: an IAM policy's Statement, an EMR security configuration's EncryptionConfiguration.
+_DOCUMENT_KEYS = frozenset({"Statement", "EncryptionConfiguration"})
+
+
 def partial_policy(value: Any) -> PartialPolicy | None:
     """``jsonencode()`` of a policy document with pieces not known statically (a statement's ``Resource``
     of ``"${aws_s3_bucket.b.arn}/*"``): the document with those pieces ``Unknown``, as the data source
-    gives it, instead of a text unknown as a whole that hides every statement. ``None`` for anything else:
-    a value known throughout (its text is known), or one that is not a policy document."""
+    gives it, instead of a text unknown as a whole that hides every statement. So is an EMR security
+    configuration naming a key created in the same plan (``AwsKmsKey = aws_kms_key.emr.arn``): its
+    switches are known. ``None`` for anything else: a value known throughout (its text is known), or one
+    that is not such a document."""
     value = concrete(value)
     if isinstance(value, PartialPolicy):
         return value
-    if not isinstance(value, dict) or "Statement" not in value or first_unknown(value) is None:
+    if not isinstance(value, dict) or _DOCUMENT_KEYS.isdisjoint(value) or first_unknown(value) is None:
         return None
     return PartialPolicy(value)
 

@@ -87,8 +87,9 @@ def computed_view(value: Any, origin: str) -> Any:
 
 class PartialPolicy(dict[str, Any]):
     """A policy document with pieces not known statically, where Terraform would hold its JSON text (the
-    ``json`` of a ``data "aws_iam_policy_document"``, a ``jsonencode()`` of a document): rules read it as
-    they read a CloudFormation ``PolicyDocument``. Used as text it is unknown, as that text is."""
+    ``json`` of a ``data "aws_iam_policy_document"``, a ``jsonencode()`` of a document, or of an EMR
+    security configuration): rules read it as they read a CloudFormation ``PolicyDocument``. Used as text
+    it is unknown, as that text is."""
 
 
 def number(value: float) -> int | float:
