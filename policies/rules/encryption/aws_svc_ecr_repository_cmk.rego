@@ -1,4 +1,5 @@
-# ENC-ECR-001: ECR repositories encrypt images with a customer-managed KMS key.
+# ENC-ECR-001: ECR repositories encrypt images with a customer-managed KMS key, and so do the repositories a
+# creation template creates (replication, pull through cache, create on push).
 package iacgate.rules.encryption.aws_svc_ecr_repository_cmk
 
 import data.iacgate.lib
@@ -7,9 +8,17 @@ import rego.v1
 
 kms_types := {"KMS", "KMS_DSSE"}
 
+subject := "ECR repository creation template" if {
+	input.resource.type == "aws_ecr_repository_creation_template"
+} else := "ECR repository"
+
 deny contains lib.violation(lib.missing_block_path("encryption_configuration"), msg) if {
 	count(lib.attr_blocks("encryption_configuration")) == 0
-	msg := "ECR repository is not encrypted with a customer-managed KMS key: encryption_configuration is not set (images are encrypted with AES256, S3-managed keys), required encryption_type KMS with kms_key naming a customer-managed key"
+	msg := concat("", [
+		subject, " is not encrypted with a customer-managed KMS key: encryption_configuration is not set (images ",
+		"are encrypted with AES256, S3-managed keys), required encryption_type KMS with kms_key naming a ",
+		"customer-managed key",
+	])
 }
 
 deny contains lib.violation(["encryption_configuration", i, "encryption_type"], msg) if {
@@ -19,7 +28,7 @@ deny contains lib.violation(["encryption_configuration", i, "encryption_type"], 
 
 	# An unknown encryption_type (a variable) may be AES256: the finding points at it and is undetermined.
 	msg := concat("", [
-		"ECR repository is not encrypted with a customer-managed KMS key: encryption_type is ", lib.show(kind),
+		subject, " is not encrypted with a customer-managed KMS key: encryption_type is ", lib.show(kind),
 		", required KMS or KMS_DSSE with kms_key naming a customer-managed key",
 	])
 }
@@ -31,6 +40,6 @@ deny contains finding if {
 	aws_svc.svc_field(block, "encryption_type") in kms_types
 	some finding in aws_svc.svc_key_findings(
 		"encryption_configuration", ["encryption_configuration", i, "kms_key"],
-		aws_svc.svc_field(block, "kms_key"), "kms_key", "ECR repository", "the AWS-managed key aws/ecr",
+		aws_svc.svc_field(block, "kms_key"), "kms_key", subject, "the AWS-managed key aws/ecr",
 	)
 }

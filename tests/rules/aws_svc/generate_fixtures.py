@@ -162,26 +162,30 @@ def ssm_parameter(name: str, kind: str, key: Any = None) -> Case:
     )
 
 
-def ecr_repository(name: str, kind: str | None = None, key: Any = None) -> Case:
+def ecr_repository(name: str, kind: str | None = None, key: Any = None, template: bool = False) -> Case:
+    """An ECR repository, or (``template``) a repository creation template whose repositories replication
+    creates: the same encryption_configuration."""
     label = name.replace("_", "-")
     tf: dict[str, Any] = {"name": label}
     cfn: dict[str, Any] = {"RepositoryName": label}
     pulumi: dict[str, Any] = {"name": label}
+    types = ("aws_ecr_repository", "AWS::ECR::Repository", "aws:ecr/repository:Repository")
+    if template:
+        role = "arn:aws:iam::482913057716:role/ecr-template"
+        tf = {"prefix": label, "applied_for": ["REPLICATION"], "custom_role_arn": role}
+        cfn = {"Prefix": label, "AppliedFor": ["REPLICATION"], "CustomRoleArn": role}
+        pulumi = {"prefix": label, "appliedFors": ["REPLICATION"], "customRoleArn": role}
+        types = (
+            "aws_ecr_repository_creation_template",
+            "AWS::ECR::RepositoryCreationTemplate",
+            "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+        )
     if kind is not None:
         tf["encryption_configuration"] = [{"encryption_type": kind, **({"kms_key": key} if key else {})}]
         cfn["EncryptionConfiguration"] = {"EncryptionType": kind, **({"KmsKey": key} if key else {})}
         pulumi["encryptionConfigurations"] = [{"encryptionType": kind, **({"kmsKey": key} if key else {})}]
-    built = resource(
-        "aws_ecr_repository",
-        name,
-        "AWS::ECR::Repository",
-        "aws:ecr/repository:Repository",
-        tf,
-        cfn,
-        pulumi,
-        ("encryption_configuration",),
-    )
-    if kind in ("KMS", "KMS_DSSE") and key is None:
+    built = resource(types[0], name, types[1], types[2], tf, cfn, pulumi, ("encryption_configuration",))
+    if kind in ("KMS", "KMS_DSSE") and key is None and not template:
         # kms_key is optional and computed (the AWS-managed aws/ecr key): known after apply in a plan.
         return replace(
             built, plan_values={"encryption_configuration": [{"encryption_type": kind, "kms_key": UNKNOWN}]}
@@ -650,6 +654,9 @@ FIXTURES: dict[str, list[Case]] = {
     ],
     "ENC-ECR-001": [
         kms_key(),
+        ecr_repository("pass_template_cmk", "KMS", KEY, template=True),
+        ecr_repository("fail_template_default", template=True),
+        ecr_repository("fail_template_aws_managed", "KMS", template=True),
         ecr_repository("pass_repository_cmk", "KMS", KEY),
         ecr_repository("pass_repository_dsse_cmk", "KMS_DSSE", KEY),
         ecr_repository("fail_repository_default"),
