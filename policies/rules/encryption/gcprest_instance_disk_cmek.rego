@@ -22,10 +22,20 @@ disk_key(disk) if {
 	lib.is_set(gcp.block_setting(disk.attributes, "disk_encryption_key", name))
 }
 
-# Persistent disks the instance refers to (boot_disk.source, attached_disk.source).
-disks := array.concat(lib.referenced("google_compute_disk"), lib.referenced("google_compute_region_disk"))
+# Persistent disks the instance refers to, by the attribute that names them (boot_disk.source,
+# attached_disk.source): each disk block is judged by the disks its own attribute refers to, so a keyed boot
+# disk is not blamed for a keyless attached one, nor an attached disk outside the configuration hidden by a
+# keyed boot disk that is in it.
+disk_types := {"google_compute_disk", "google_compute_region_disk"}
 
-keyless_disks := sort({disk.id | some disk in disks; not disk_key(disk)})
+disks_via(attribute) := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == attribute
+	entry.resource.type in disk_types
+]
+
+keyless_via(attribute) := sort({disk.id | some disk in disks_via(attribute); not disk_key(disk)})
 
 boot := gcp.block(lib.attrs, "boot_disk")
 
@@ -43,25 +53,31 @@ deny contains lib.violation(["boot_disk"], "instance boot disk is unknown until 
 
 # Disk blocks that attach an existing disk without naming its key: the disk's own key decides. The finding
 # points at the missing kms_key_self_link (source is a reference, unknown until apply in a plan).
-sourced contains ["boot_disk", 0, "kms_key_self_link"] if {
+sourced contains {"path": ["boot_disk", 0, "kms_key_self_link"], "attribute": "boot_disk"} if {
 	gcp.has_block("boot_disk")
 	not block_key(boot)
 	lib.is_set(object.get(boot, "source", null))
 }
 
-sourced contains ["attached_disk", index, "kms_key_self_link"] if {
+sourced contains {"path": ["attached_disk", index, "kms_key_self_link"], "attribute": "attached_disk"} if {
 	some index, block in lib.attr_blocks("attached_disk")
 	not block_key(block)
 }
 
-deny contains lib.violation(path, msg) if {
-	some path in sourced
-	count(keyless_disks) > 0
-	msg := concat("", ["instance uses a disk that encrypts with a Google-managed key: ", concat(", ", keyless_disks), " has no disk_encryption_key, required a Cloud KMS key (CMEK)"])
+# How many disk blocks of an attribute attach a disk without naming its key.
+sourced_count(attribute) := count([item | some item in sourced; item.attribute == attribute])
+
+deny contains lib.violation(item.path, msg) if {
+	some item in sourced
+	keyless := keyless_via(item.attribute)
+	count(keyless) > 0
+	msg := concat("", ["instance uses a disk that encrypts with a Google-managed key: ", concat(", ", keyless), " has no disk_encryption_key, required a Cloud KMS key (CMEK)"])
 }
 
-deny contains lib.undetermined(path, msg) if {
-	some path in sourced
-	count(disks) == 0
-	msg := concat("", ["instance attaches a disk that is not in the scanned configuration: ", path[0], ".kms_key_self_link is not set and the disk's own key cannot be read, required a Cloud KMS key (CMEK)"])
+# Fewer disks in the scanned configuration than blocks that attach one: a disk is elsewhere, its key unread.
+deny contains lib.undetermined(item.path, msg) if {
+	some item in sourced
+	count(keyless_via(item.attribute)) == 0
+	count({disk.id | some disk in disks_via(item.attribute)}) < sourced_count(item.attribute)
+	msg := concat("", ["instance attaches a disk that is not in the scanned configuration: ", item.attribute, ".kms_key_self_link is not set and the disk's own key cannot be read, required a Cloud KMS key (CMEK)"])
 }

@@ -19,11 +19,14 @@ import rego.v1
 gcprest_google(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "google"})
 
 # A neighbour this resource refers to.
-gcprest_neighbour(type_name, attributes) := {
+gcprest_neighbour(type_name, attributes) := gcprest_neighbour_via(type_name, "source", attributes)
+
+# A neighbour this resource refers to through one attribute (an instance's boot_disk or attached_disk).
+gcprest_neighbour_via(type_name, attribute, attributes) := {
 	"direction": "out",
 	"edge": "reference",
-	"attribute": "source",
-	"resource": object.union(gcprest_google(type_name, attributes), {"id": concat(".", [type_name, "neighbour"])}),
+	"attribute": attribute,
+	"resource": object.union(gcprest_google(type_name, attributes), {"id": concat(".", [type_name, attribute])}),
 }
 
 key := "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k"
@@ -57,7 +60,7 @@ test_instance_boot_with_key_passes if {
 test_instance_attached_keyless_disk_fails if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
 	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
-		with input.related as [gcprest_neighbour("google_compute_disk", {})]
+		with input.related as [gcprest_neighbour_via("google_compute_disk", "attached_disk", {})]
 	result.path == ["attached_disk", 0, "kms_key_self_link"]
 	not result.status
 }
@@ -65,13 +68,32 @@ test_instance_attached_keyless_disk_fails if {
 test_instance_attached_keyed_disk_passes if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
 	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance", attrs)
-		with input.related as [gcprest_neighbour("google_compute_disk", {"disk_encryption_key": [{"kms_key_self_link": key}]})]
+		with input.related as [gcprest_neighbour_via("google_compute_disk", "attached_disk", {"disk_encryption_key": [{"kms_key_self_link": key}]})]
 }
 
 test_instance_attached_disk_outside_is_undetermined if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": "legacy"}]}
 	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
 		with input.related as []
+	result.status == "undetermined"
+}
+
+# Each disk block is judged by the disks its own attribute refers to: a keyed boot disk is not blamed for a
+# keyless attached disk, and does not hide an attached disk outside the configuration.
+gcprest_keyed_boot_disk(disk_key) := gcprest_neighbour_via("google_compute_disk", "boot_disk", {"disk_encryption_key": [{"kms_key_self_link": disk_key}]})
+
+test_instance_keyed_boot_disk_is_not_blamed_for_an_attached_one if {
+	attrs := {"boot_disk": [{"source": testing.unknown}], "attached_disk": [{"source": testing.unknown}]}
+	paths := {result.path | some result in gcprest_instance_disk_cmek.deny} with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_keyed_boot_disk(key), gcprest_neighbour_via("google_compute_disk", "attached_disk", {})]
+	paths == {["attached_disk", 0, "kms_key_self_link"]}
+}
+
+test_instance_attached_disk_outside_beside_a_keyed_boot_disk_is_undetermined if {
+	attrs := {"boot_disk": [{"source": testing.unknown}], "attached_disk": [{"source": "legacy"}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_keyed_boot_disk(key)]
+	result.path == ["attached_disk", 0, "kms_key_self_link"]
 	result.status == "undetermined"
 }
 

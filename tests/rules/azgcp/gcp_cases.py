@@ -116,6 +116,18 @@ INSTANCE = rule(
             ],
         ),
         instance("pass_boot_from_keyed_disk", {"source": Ref("google_compute_disk.data_keyed", "id")}),
+        # Each disk block is judged by the disks it names: a keyed boot disk in the configuration neither
+        # hides an attached disk outside it nor takes the blame for a keyless attached one.
+        instance(
+            "undetermined_attached_outside_beside_keyed_boot",
+            {"source": Ref("google_compute_disk.data_keyed", "id")},
+            attached_disk=[{"source": "projects/acme-payments-prod/zones/europe-west1-b/disks/legacy"}],
+        ),
+        instance(
+            "fail_attached_google_key_beside_keyed_boot",
+            {"source": Ref("google_compute_disk.data_keyed", "id")},
+            attached_disk=[{"source": Ref("google_compute_disk.data_google_key", "id")}],
+        ),
         instance(
             "fail_attached_by_literal_name",
             {**IMAGE, "kms_key_self_link": KEY_REF},
