@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.gcprest_conditional_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.gcprest_bigquery_table_cmek
 import data.iacgate.rules.encryption.gcprest_bigtable_cmek
 import data.iacgate.rules.encryption.gcprest_instance_disk_cmek
 import data.iacgate.rules.encryption.gcprest_instance_template_cmek
@@ -29,4 +30,27 @@ test_cluster_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 test_template_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 	some result in gcprest_instance_template_cmek.deny with input.resource as testing.resource("google_compute_instance_template", {"disk": [{"source_image": "debian-12", "disk_encryption_key": [{"kms_key_self_link": maybe_unset}]}]})
 	result.path == ["disk", 0, "disk_encryption_key", 0, "kms_key_self_link"]
+}
+
+# The dataset a table refers to, with the default_encryption_configuration given.
+gcprest_conditional_dataset(default_key) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": "dataset_id",
+	"resource": object.union(
+		testing.resource("google_bigquery_dataset", {"default_encryption_configuration": [{"kms_key_name": default_key}]}),
+		{"id": "google_bigquery_dataset.d"},
+	),
+}
+
+test_table_key_that_a_condition_may_leave_unset_is_reported_at_it if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as testing.resource("google_bigquery_table", {"dataset_id": testing.unknown, "encryption_configuration": [{"kms_key_name": maybe_unset}]})
+		with input.related as [gcprest_conditional_dataset(null)]
+	result.path == ["encryption_configuration", 0, "kms_key_name"]
+}
+
+test_table_dataset_default_that_a_condition_may_leave_unset_is_undetermined if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as testing.resource("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_conditional_dataset(maybe_unset)]
+	result.status == "undetermined"
 }

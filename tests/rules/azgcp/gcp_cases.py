@@ -241,6 +241,41 @@ BQ_TABLE = rule(
             pulumi=None,
         ),
     ],
+    # A key a condition may leave unset (on the table, or as its dataset's default) is never a pass.
+    extra_hcl="""
+variable "table_cmek" {
+  type = bool
+}
+
+resource "google_bigquery_table" "undetermined_conditional_key" {
+  dataset_id = google_bigquery_dataset.scratch.dataset_id
+  table_id   = "conditional_key"
+  encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_table" "pass_conditional_key_in_keyed_dataset" {
+  dataset_id = google_bigquery_dataset.ledger.dataset_id
+  table_id   = "conditional_key"
+  encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_dataset" "maybe_keyed" {
+  dataset_id = "maybe_keyed"
+  location   = "europe-west1"
+  default_encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_table" "undetermined_conditional_dataset_default" {
+  dataset_id = google_bigquery_dataset.maybe_keyed.dataset_id
+  table_id   = "conditional_default"
+}
+""",
 )
 
 
