@@ -64,3 +64,15 @@ test_hsm_key_without_rotation_fails if {
 	count(gcp_kms_rotation.deny) == 1 with input.resource as kms_key({"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}]})
 		with input.related as []
 }
+
+# A key that may be imported or external (exempt) is undetermined, not failed, when rotation_period is missing.
+test_no_rotation_with_unknown_import_only_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"import_only": testing.unknown}) with input.related as []
+	result.path == ["import_only"]
+}
+
+test_no_rotation_with_unknown_protection_level_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": testing.unknown}]})
+		with input.related as []
+	result.path == ["version_template", 0, "protection_level"]
+}

@@ -155,6 +155,14 @@ KMS_ROTATION = [
         version_template=[{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}],
     ),
     crypto_key("fail_no_rotation"),
+    # Whether the key is imported or external (exempt) unknown until apply: never failed, never passed.
+    crypto_key("undetermined_import_only_variable", import_only=Ref("var.import_only", None)),
+    crypto_key(
+        "undetermined_protection_level_variable",
+        version_template=[
+            {"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": Ref("var.protection_level", None)}
+        ],
+    ),
 ]
 
 SQL_CMEK = [
