@@ -15,5 +15,5 @@ deny contains {"not_applicable": true} if virtual
 deny contains lib.violation(gcp_cmek.finding_path(["kms_key_name"]), msg) if {
 	not virtual
 	not gcp_cmek.key_set(key_paths)
-	msg := "Artifact Registry repository encrypts with a Google-managed key: kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Artifact Registry repository encrypts with a Google-managed key: kms_key_name is ", gcp_cmek.value_text(["kms_key_name"]), ", required a Cloud KMS key (CMEK)"])
 }

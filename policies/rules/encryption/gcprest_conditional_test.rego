@@ -14,6 +14,7 @@ maybe_unset := {"__unknown__": "conditional whose condition is unknown (variable
 test_topic_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 	some result in gcprest_pubsub_topic_cmek.deny with input.resource as testing.resource("google_pubsub_topic", {"kms_key_name": maybe_unset})
 	result.path == ["kms_key_name"]
+	contains(result.message, "kms_key_name is unknown until apply")
 }
 
 test_boot_key_that_a_condition_may_leave_unset_is_reported_at_it if {
@@ -25,6 +26,7 @@ test_boot_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 test_cluster_key_that_a_condition_may_leave_unset_is_reported_at_it if {
 	some result in gcprest_bigtable_cmek.deny with input.resource as testing.resource("google_bigtable_instance", {"cluster": [{"cluster_id": "a", "kms_key_name": maybe_unset}]})
 	result.path == ["cluster", 0, "kms_key_name"]
+	contains(result.message, "cluster.kms_key_name is unknown until apply")
 }
 
 test_template_key_that_a_condition_may_leave_unset_is_reported_at_it if {
