@@ -22,8 +22,24 @@ table_path := ["encryption_configuration", 0, "kms_key_name"] if {
 	lib.is_unknown(own)
 } else := ["encryption_configuration"]
 
-# The dataset the table refers to (dataset_id = google_bigquery_dataset.x.dataset_id).
-datasets := lib.referenced("google_bigquery_dataset")
+# The dataset the table refers to (dataset_id = google_bigquery_dataset.x.dataset_id), when its default key
+# can be read: a dataset of the configuration, or a data "google_bigquery_dataset" that a plan read (its
+# default_encryption_configuration is there, empty when it has none). In the source, a data source holds
+# only its own arguments: the dataset's key is not known, as for a dataset outside the configuration.
+datasets := [dataset |
+	some dataset in lib.referenced("google_bigquery_dataset")
+	gcprest_table_dataset_read(dataset)
+]
+
+gcprest_table_dataset_read(dataset) if dataset.mode != "data"
+
+gcprest_table_dataset_read(dataset) if object.get(dataset.attributes, "default_encryption_configuration", null) != null
+
+# The dataset as a message names it: the data source that reads it, else the table's dataset_id.
+dataset_name := source.id if {
+	some source in lib.referenced("google_bigquery_dataset")
+	source.mode == "data"
+} else := lib.attr_text("dataset_id")
 
 dataset_default(dataset) := gcp.block_setting(dataset.attributes, "default_encryption_configuration", "kms_key_name")
 
@@ -54,5 +70,5 @@ deny contains lib.undetermined(table_path, msg) if {
 deny contains lib.undetermined(table_path, msg) if {
 	concerned
 	count(datasets) == 0
-	msg := concat("", ["table has no key of its own: encryption_configuration.kms_key_name is ", lib.show(own), " and its dataset ", lib.attr_text("dataset_id"), " is not in the scanned configuration, required a Cloud KMS key (CMEK) on the table or as the dataset default"])
+	msg := concat("", ["table has no key of its own: encryption_configuration.kms_key_name is ", lib.show(own), " and its dataset ", dataset_name, " is not in the scanned configuration, required a Cloud KMS key (CMEK) on the table or as the dataset default"])
 }

@@ -28,12 +28,19 @@ disk_key(disk) if {
 # keyed boot disk that is in it.
 disk_types := {"google_compute_disk", "google_compute_region_disk"}
 
+# A data "google_compute_disk" counts once a plan has read it (its disk_encryption_key is there, empty when
+# the disk has none); in the source it holds only its own arguments, and the disk's key is not known.
 disks_via(attribute) := [entry.resource |
 	some entry in input.related
 	entry.direction == "out"
 	entry.attribute == attribute
 	entry.resource.type in disk_types
+	gcprest_instance_disk_read(entry.resource)
 ]
+
+gcprest_instance_disk_read(disk) if disk.mode != "data"
+
+gcprest_instance_disk_read(disk) if object.get(disk.attributes, "disk_encryption_key", null) != null
 
 keyless_via(attribute) := sort({disk.id | some disk in disks_via(attribute); not disk_key(disk)})
 

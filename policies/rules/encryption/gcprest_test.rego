@@ -97,6 +97,20 @@ test_instance_attached_disk_outside_beside_a_keyed_boot_disk_is_undetermined if 
 	result.status == "undetermined"
 }
 
+test_instance_attached_disk_of_an_unread_data_source_is_undetermined if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_data_neighbour("google_compute_disk", "attached_disk", {"name": "legacy"})]
+	result.status == "undetermined"
+}
+
+test_instance_attached_disk_a_plan_read_without_key_fails if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_data_neighbour("google_compute_disk", "attached_disk", {"name": "legacy", "disk_encryption_key": []})]
+	not result.status
+}
+
 test_template_disk_without_key_fails if {
 	disks := [{"source_image": "debian-12", "disk_encryption_key": [{"kms_key_self_link": key}]}, {"disk_size_gb": 100}]
 	some result in gcprest_instance_template_cmek.deny with input.resource as gcprest_google("google_compute_instance_template", {"disk": disks})
@@ -127,6 +141,41 @@ test_table_with_dataset_elsewhere_is_undetermined if {
 	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": "shared"})
 		with input.related as []
 	result.status == "undetermined"
+}
+
+# A data "google_bigquery_dataset": in the source it holds only its arguments (the dataset's key is not known,
+# undetermined); a plan that read it shows its default_encryption_configuration, empty when it has none.
+gcprest_data_neighbour(type_name, attribute, attributes) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": attribute,
+	"resource": {
+		"id": concat(".", ["data", type_name, "read"]),
+		"format": "terraform-plan",
+		"type": type_name,
+		"native_type": type_name,
+		"provider": "google",
+		"mode": "data",
+		"attributes": attributes,
+		"tags": {},
+	},
+}
+
+test_table_in_dataset_of_an_unread_data_source_is_undetermined if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"dataset_id": "shared"})]
+	result.status == "undetermined"
+}
+
+test_table_in_dataset_a_plan_read_without_key_fails if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"dataset_id": "shared", "default_encryption_configuration": []})]
+	not result.status
+}
+
+test_table_in_dataset_a_plan_read_with_key_passes if {
+	count(gcprest_bigquery_table_cmek.deny) == 0 with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"default_encryption_configuration": [{"kms_key_name": key}]})]
 }
 
 test_view_is_not_applicable if {

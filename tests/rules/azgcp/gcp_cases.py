@@ -152,6 +152,30 @@ resource "google_compute_instance" "undetermined_attached_outside" {
     subnetwork = "app"
   }
 }
+
+# A disk read through a data source: the source holds only the data source's arguments, not the disk's key.
+data "google_compute_disk" "legacy" {
+  name = "legacy"
+  zone = "europe-west1-b"
+}
+
+resource "google_compute_instance" "undetermined_attached_data_source_disk" {
+  name         = "undetermined-attached-data-source-disk"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  attached_disk {
+    source = data.google_compute_disk.legacy.self_link
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
 """,
 )
 
@@ -274,6 +298,16 @@ resource "google_bigquery_dataset" "maybe_keyed" {
 resource "google_bigquery_table" "undetermined_conditional_dataset_default" {
   dataset_id = google_bigquery_dataset.maybe_keyed.dataset_id
   table_id   = "conditional_default"
+}
+
+# A dataset read through a data source: the source holds only its arguments, not the dataset's default key.
+data "google_bigquery_dataset" "shared" {
+  dataset_id = "shared"
+}
+
+resource "google_bigquery_table" "undetermined_dataset_data_source" {
+  dataset_id = data.google_bigquery_dataset.shared.dataset_id
+  table_id   = "from_data_source"
 }
 """,
 )
