@@ -56,3 +56,9 @@ test_table_dataset_default_that_a_condition_may_leave_unset_is_undetermined if {
 		with input.related as [gcprest_conditional_dataset(maybe_unset)]
 	result.status == "undetermined"
 }
+
+test_attached_disks_unknown_as_a_whole_are_reported_at_them if {
+	some result in gcprest_instance_disk_cmek.deny with input.resource as testing.resource("google_compute_instance", {"boot_disk": [{"kms_key_self_link": "k", "initialize_params": [{"image": "debian-12"}]}], "attached_disk": {"__unknown__": "dynamic block attached_disk: variable 'disks' has no value"}})
+		with input.related as []
+	result.path == ["attached_disk"]
+}

@@ -58,6 +58,12 @@ deny contains lib.violation(["boot_disk"], "instance boot disk is unknown until 
 	lib.is_unknown(lib.attr("boot_disk"))
 }
 
+# Attached disks unknown until apply (a dynamic block over an unknown collection, a variable): which disks,
+# and whose keys, cannot be read. Undetermined, never a pass.
+deny contains lib.violation(["attached_disk"], "instance attached disks are unknown until apply: attached_disk.kms_key_self_link cannot be read, required a Cloud KMS key (CMEK)") if {
+	lib.is_unknown(lib.attr("attached_disk"))
+}
+
 # Disk blocks that attach an existing disk without naming its key: the disk's own key decides. The finding
 # points at the missing kms_key_self_link (source is a reference, unknown until apply in a plan).
 sourced contains {"path": ["boot_disk", 0, "kms_key_self_link"], "attribute": "boot_disk"} if {

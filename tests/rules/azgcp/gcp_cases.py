@@ -159,6 +159,32 @@ data "google_compute_disk" "legacy" {
   zone = "europe-west1-b"
 }
 
+# Attached disks from a dynamic block over a variable without a value: unknown until apply.
+variable "attached_disks" {
+  type = list(string)
+}
+
+resource "google_compute_instance" "undetermined_dynamic_attached_disks" {
+  name         = "undetermined-dynamic-attached-disks"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  dynamic "attached_disk" {
+    for_each = var.attached_disks
+    content {
+      source = attached_disk.value
+    }
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+
 resource "google_compute_instance" "undetermined_attached_data_source_disk" {
   name         = "undetermined-attached-data-source-disk"
   machine_type = "n2-standard-4"
