@@ -207,6 +207,12 @@ test_standard_repository_without_key_fails if {
 		with input.related as []
 }
 
+test_artifact_repository_with_unknown_mode_is_reported_at_the_mode if {
+	some result in gcprest_artifact_registry_cmek.deny with input.resource as gcprest_google("google_artifact_registry_repository", {"format": "DOCKER", "mode": testing.unknown})
+		with input.related as []
+	result.path == ["mode"]
+}
+
 test_bigtable_second_cluster_without_key_fails if {
 	clusters := [{"cluster_id": "a", "kms_key_name": key}, {"cluster_id": "b"}]
 	some result in gcprest_bigtable_cmek.deny with input.resource as gcprest_google("google_bigtable_instance", {"cluster": clusters})

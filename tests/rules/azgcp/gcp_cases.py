@@ -47,6 +47,8 @@ PLURAL = {
 KEY = Res("google_kms_crypto_key", "data", {"name": "data", "key_ring": RING, "rotation_period": "7776000s"})
 KEY_REF = Ref("google_kms_crypto_key.data", "id")
 NIC = [{"subnetwork": SUBNET}]
+# The value `pulumi preview` shows for an input known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 
 def rule(rule_id: str, resources: list[Res], extra_hcl: str = "") -> Rule:
@@ -366,6 +368,18 @@ ARTIFACTS = simple(
         "google_artifact_registry_repository",
         "fail_remote_google_key",
         {"location": REGION, "repository_id": "hub", "format": "DOCKER", "mode": "REMOTE_REPOSITORY"},
+    ),
+    # A mode unknown until apply may be VIRTUAL_REPOSITORY (not concerned): never failed, never passed.
+    unknown_mode=Res(
+        "google_artifact_registry_repository",
+        "undetermined_mode_variable",
+        {
+            "location": REGION,
+            "repository_id": "maybe",
+            "format": "DOCKER",
+            "mode": Ref("var.repository_mode", None),
+        },
+        pulumi={"location": REGION, "repositoryId": "maybe", "format": "DOCKER", "mode": PULUMI_UNKNOWN},
     ),
 )
 

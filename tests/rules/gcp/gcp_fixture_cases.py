@@ -169,7 +169,10 @@ KMS_ROTATION = [
     crypto_key(
         "undetermined_protection_level_variable",
         version_template=[
-            {"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": Ref("var.protection_level", None)}
+            {
+                "algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION",
+                "protection_level": Ref("var.protection_level", None),
+            }
         ],
     ),
 ]
