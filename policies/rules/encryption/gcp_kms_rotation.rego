@@ -55,6 +55,11 @@ gcp_kms_missing_path := ["import_only"] if {
 } else := ["version_template", index, "protection_level"] if {
 	some index, template in lib.attr_blocks("version_template")
 	lib.is_unknown(object.get(template, "protection_level", null))
+} else := ["version_template"] if {
+	# A version_template unknown as a whole (a dynamic block over an unknown collection). In a plan it is the
+	# block the provider computes where the configuration writes none (lib.missing_block_path): not set.
+	lib.is_unknown(lib.attr("version_template"))
+	input.resource.format != "terraform-plan"
 } else := []
 
 deny contains lib.violation(["rotation_period"], msg) if {

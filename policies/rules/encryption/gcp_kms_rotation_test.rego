@@ -76,3 +76,14 @@ test_no_rotation_with_unknown_protection_level_is_reported_at_it if {
 		with input.related as []
 	result.path == ["version_template", 0, "protection_level"]
 }
+
+test_no_rotation_with_version_template_unknown_as_a_whole_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as object.union(kms_key({"version_template": testing.unknown}), {"format": "terraform"})
+		with input.related as []
+	result.path == ["version_template"]
+}
+
+test_no_rotation_with_version_template_a_plan_computes_fails if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"version_template": testing.unknown}) with input.related as []
+	result.path == []
+}
