@@ -56,12 +56,89 @@ deny contains lib.violation(["boot_disk", 0, "kms_key_self_link"], msg) if {
 
 deny contains lib.violation(["boot_disk"], "instance boot disk is unknown until apply: boot_disk.kms_key_self_link cannot be read, required a Cloud KMS key (CMEK)") if {
 	lib.is_unknown(lib.attr("boot_disk"))
+	not from_template("boot_disk")
 }
 
 # Attached disks unknown until apply (a dynamic block over an unknown collection, a variable): which disks,
 # and whose keys, cannot be read. Undetermined, never a pass.
 deny contains lib.violation(["attached_disk"], "instance attached disks are unknown until apply: attached_disk.kms_key_self_link cannot be read, required a Cloud KMS key (CMEK)") if {
 	lib.is_unknown(lib.attr("attached_disk"))
+	not from_template("attached_disk")
+}
+
+# --- google_compute_instance_from_template -----------------------------------------------------------------
+# The provider builds the instance's disks from its source_instance_template, replacing the template's boot
+# disk only when boot_disk is written, and the template's other persistent disks only when attached_disk is
+# (adjustInstanceFromTemplateDisks). A disk the instance takes from the template is judged there: created
+# by the template (no source) and not local SSD, it needs disk.disk_encryption_key.kms_key_self_link.
+
+# boot_disk or attached_disk taken from the template: not written. (A plan shows them known after apply where
+# the configuration writes none; the plan parser reads that as not set, iacgate/parsers/tfplan.py _COMPUTED.
+# One still unknown is written, by a dynamic block over an unknown collection: undetermined, see above.)
+from_template(name) if {
+	input.resource.type == "google_compute_instance_from_template"
+	not lib.is_unknown(lib.attr(name))
+	count(lib.attr_blocks(name)) == 0
+}
+
+template_types := {"google_compute_instance_template", "google_compute_region_instance_template"}
+
+source_templates := [entry.resource |
+	some entry in input.related
+	entry.direction == "out"
+	entry.attribute == "source_instance_template"
+	entry.resource.type in template_types
+	entry.resource.mode != "data"
+]
+
+# Which part of the instance a template disk becomes: the boot disk, an attached disk, or a scratch disk.
+template_disk_role(disk) := "boot_disk" if {
+	lib.is_true(object.get(disk, "boot", null))
+} else := "scratch_disk" if {
+	upper(lib.show(object.get(disk, "type", null))) == "SCRATCH"
+} else := "attached_disk"
+
+template_disk_keyless(disk) if {
+	not lib.is_set(object.get(disk, "source", null))
+	not lib.set_in_every_branch(gcp.block_setting(disk, "disk_encryption_key", "kms_key_self_link"))
+}
+
+# "<template> disk <index>" for each disk of a source template, taken as `name`, that encrypts with a Google-managed key.
+template_keyless(name) := sort([label |
+	some template in source_templates
+	template_disks := lib.blocks(object.get(template.attributes, "disk", null))
+	some index
+	disk := template_disks[index]
+	template_disk_role(disk) == name
+	template_disk_keyless(disk)
+	label := concat("", [template.id, " disk ", format_int(index, 10)])
+])
+
+deny contains lib.decided_violation(["source_instance_template"], msg) if {
+	some name in ["boot_disk", "attached_disk"]
+	from_template(name)
+	keyless := template_keyless(name)
+	count(keyless) > 0
+	msg := concat("", ["instance takes its ", name, " from a template disk that encrypts with a Google-managed key: ", concat(", ", keyless), " has no disk_encryption_key.kms_key_self_link, required a Cloud KMS key (CMEK)"])
+}
+
+takes_from_template if {
+	some name in ["boot_disk", "attached_disk"]
+	from_template(name)
+}
+
+# The template is not in the scanned configuration, or its disks are unknown until apply: its keys cannot be read.
+deny contains lib.undetermined(["source_instance_template"], msg) if {
+	takes_from_template
+	count(source_templates) == 0
+	msg := concat("", ["instance takes its disks from a template that is not in the scanned configuration: source_instance_template is ", lib.attr_text("source_instance_template"), ", required a Cloud KMS key (CMEK) on each disk the template creates"])
+}
+
+deny contains lib.undetermined(["source_instance_template"], msg) if {
+	takes_from_template
+	some template in source_templates
+	lib.is_unknown(object.get(template.attributes, "disk", null))
+	msg := concat("", ["instance takes its disks from a template whose disks are unknown until apply: ", template.id, " disk is unknown until apply, required a Cloud KMS key (CMEK) on each disk the template creates"])
 }
 
 # Disk blocks that attach an existing disk without naming its key: the disk's own key decides. The finding

@@ -111,6 +111,42 @@ test_instance_attached_disk_a_plan_read_without_key_fails if {
 	not result.status
 }
 
+# google_compute_instance_from_template: the disks it does not write come from its source template.
+gcprest_source_template(disks) := gcprest_neighbour_via("google_compute_instance_template", "source_instance_template", {"disk": disks})
+
+test_instance_from_keyless_template_fails_at_the_template if {
+	attrs := {"source_instance_template": testing.unknown}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", attrs)
+		with input.related as [gcprest_source_template([{"source_image": "debian-12", "boot": true}])]
+	result.path == ["source_instance_template"]
+	result.decided
+}
+
+test_instance_from_keyed_template_passes if {
+	disks := [{"source_image": "debian-12", "boot": true, "disk_encryption_key": [{"kms_key_self_link": key}]}, {"type": "SCRATCH", "disk_type": "local-ssd"}]
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": testing.unknown})
+		with input.related as [gcprest_source_template(disks)]
+}
+
+test_instance_from_keyless_template_with_keyed_boot_override_passes if {
+	attrs := {"source_instance_template": testing.unknown, "boot_disk": [{"kms_key_self_link": key, "initialize_params": [{"image": "debian-12"}]}]}
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance_from_template", attrs)
+		with input.related as [gcprest_source_template([{"source_image": "debian-12", "boot": true}])]
+}
+
+test_instance_from_template_takes_a_keyless_data_disk if {
+	disks := [{"source_image": "debian-12", "boot": true, "disk_encryption_key": [{"kms_key_self_link": key}]}, {"disk_size_gb": 200}]
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": testing.unknown})
+		with input.related as [gcprest_source_template(disks)]
+	contains(result.message, "attached_disk")
+}
+
+test_instance_from_template_outside_is_undetermined if {
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": "projects/p/global/instanceTemplates/legacy"})
+		with input.related as []
+	result.status == "undetermined"
+}
+
 test_template_disk_without_key_fails if {
 	disks := [{"source_image": "debian-12", "disk_encryption_key": [{"kms_key_self_link": key}]}, {"disk_size_gb": 100}]
 	some result in gcprest_instance_template_cmek.deny with input.resource as gcprest_google("google_compute_instance_template", {"disk": disks})

@@ -88,6 +88,51 @@ def disk(name: str, keyed: bool) -> Res:
 
 IMAGE = {"initialize_params": [{"image": "debian-cloud/debian-12"}]}
 
+# google_compute_instance_from_template takes the disks it does not write from its source template: the
+# template's boot disk unless boot_disk is written, its other persistent disks unless attached_disk is.
+TEMPLATE_BOOT = {"source_image": "debian-cloud/debian-12", "boot": True, "auto_delete": True}
+TEMPLATE_KEY = {"disk_encryption_key": [{"kms_key_self_link": KEY_REF}]}
+TEMPLATE_DATA = {"disk_size_gb": 200, "disk_type": "pd-ssd"}
+
+
+def source_template(name: str, disks: list[dict[str, Any]]) -> Res:
+    arguments = {"name_prefix": name.replace("_", "-") + "-", "machine_type": "n2-standard-4"}
+    return Res(
+        "google_compute_instance_template", name, {**arguments, "disk": disks, "network_interface": NIC}
+    )
+
+
+def from_template(name: str, source: Any, **arguments: Any) -> Res:
+    """An instance from a template. boot_disk and attached_disk are optional and computed (read back from the
+    template's disks): a plan shows them known after apply where the configuration writes none."""
+    if isinstance(source, str) and "/" not in source:  # a template of the configuration, else a literal path
+        source = Ref(f"google_compute_instance_template.{source}", "self_link_unique")
+    defaults = {
+        block: INSTANCE_DEFAULTS[block] if block in arguments else UNKNOWN for block in INSTANCE_DEFAULTS
+    }
+    base = {"name": name.replace("_", "-"), "zone": f"{REGION}-b", "source_instance_template": source}
+    return Res("google_compute_instance_from_template", name, {**base, **arguments}, defaults=defaults)
+
+
+FROM_TEMPLATE = [
+    source_template("workers_keyed", [{**TEMPLATE_BOOT, **TEMPLATE_KEY}]),
+    source_template("workers_google_key", [TEMPLATE_BOOT]),
+    source_template("workers_keyless_data", [{**TEMPLATE_BOOT, **TEMPLATE_KEY}, TEMPLATE_DATA]),
+    from_template("pass_from_keyed_template", "workers_keyed"),
+    from_template("fail_from_google_key_template", "workers_google_key"),
+    from_template("fail_from_template_boot_override_google_key", "workers_keyed", boot_disk=[IMAGE]),
+    from_template(
+        "pass_from_google_key_template_boot_overridden",
+        "workers_google_key",
+        boot_disk=[{**IMAGE, "kms_key_self_link": KEY_REF}],
+    ),
+    from_template("fail_from_template_data_disk_google_key", "workers_keyless_data"),
+    from_template(
+        "undetermined_from_template_elsewhere",
+        f"projects/{PROJECT}/global/instanceTemplates/legacy",
+    ),
+]
+
 INSTANCE = rule(
     "ENC-GCPINSTANCE-001",
     [
@@ -130,6 +175,7 @@ INSTANCE = rule(
             {"source": Ref("google_compute_disk.data_keyed", "id")},
             attached_disk=[{"source": Ref("google_compute_disk.data_google_key", "id")}],
         ),
+        *FROM_TEMPLATE,
         instance(
             "fail_attached_by_literal_name",
             {**IMAGE, "kms_key_self_link": KEY_REF},
