@@ -17,6 +17,7 @@ SUBNET = f"projects/{PROJECT}/regions/{REGION}/subnetworks/app"
 TOKENS = {
     "google_kms_crypto_key": "gcp:kms/cryptoKey:CryptoKey",
     "google_compute_instance": "gcp:compute/instance:Instance",
+    "google_compute_instance_from_template": "gcp:compute/instanceFromTemplate:InstanceFromTemplate",
     "google_compute_disk": "gcp:compute/disk:Disk",
     "google_compute_instance_template": "gcp:compute/instanceTemplate:InstanceTemplate",
     "google_compute_region_instance_template": "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
