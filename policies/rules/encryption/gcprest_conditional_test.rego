@@ -62,3 +62,16 @@ test_attached_disks_unknown_as_a_whole_are_reported_at_them if {
 		with input.related as []
 	result.path == ["attached_disk"]
 }
+
+test_attached_disk_whose_key_a_condition_may_leave_unset_is_undetermined if {
+	disk := {
+		"direction": "out",
+		"edge": "reference",
+		"attribute": "attached_disk",
+		"resource": object.union(testing.resource("google_compute_disk", {"disk_encryption_key": [{"kms_key_self_link": maybe_unset}]}), {"id": "google_compute_disk.d"}),
+	}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as testing.resource("google_compute_instance", {"boot_disk": [{"kms_key_self_link": "k", "initialize_params": [{"image": "debian-12"}]}], "attached_disk": [{"source": testing.unknown}]})
+		with input.related as [disk]
+	result.path == ["attached_disk", 0, "kms_key_self_link"]
+	result.status == "undetermined"
+}

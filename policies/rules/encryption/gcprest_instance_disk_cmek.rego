@@ -164,6 +164,22 @@ deny contains lib.violation(item.path, msg) if {
 	msg := concat("", ["instance uses a disk that encrypts with a Google-managed key: ", concat(", ", keyless), " has no disk_encryption_key, required a Cloud KMS key (CMEK)"])
 }
 
+# A disk whose key a condition may leave unset (kms_key_self_link = var.x ? key : null): the answer is open.
+disk_key_in_every_branch(disk) if {
+	some name in disk_keys
+	lib.set_in_every_branch(gcp.block_setting(disk.attributes, "disk_encryption_key", name))
+}
+
+maybe_keyless_via(attribute) := sort({disk.id | some disk in disks_via(attribute); disk_key(disk); not disk_key_in_every_branch(disk)})
+
+deny contains lib.undetermined(item.path, msg) if {
+	some item in sourced
+	count(keyless_via(item.attribute)) == 0
+	maybe := maybe_keyless_via(item.attribute)
+	count(maybe) > 0
+	msg := concat("", ["instance uses a disk whose key a condition may leave unset: ", concat(", ", maybe), " has a disk_encryption_key unknown until apply, required a Cloud KMS key (CMEK)"])
+}
+
 # Fewer disks in the scanned configuration than blocks that attach one: a disk is elsewhere, its key unread.
 deny contains lib.undetermined(item.path, msg) if {
 	some item in sourced

@@ -208,6 +208,38 @@ data "google_compute_disk" "legacy" {
   zone = "europe-west1-b"
 }
 
+# An attached disk whose key a condition may leave unset: never a pass.
+variable "disk_cmek" {
+  type = bool
+}
+
+resource "google_compute_disk" "maybe_keyed" {
+  name = "maybe-keyed"
+  zone = "europe-west1-b"
+  size = 200
+  disk_encryption_key {
+    kms_key_self_link = var.disk_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_compute_instance" "undetermined_attached_conditional_key_disk" {
+  name         = "undetermined-attached-conditional-key-disk"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  attached_disk {
+    source = google_compute_disk.maybe_keyed.id
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+
 # Attached disks from a dynamic block over a variable without a value: unknown until apply.
 variable "attached_disks" {
   type = list(string)
