@@ -75,3 +75,17 @@ test_attached_disk_whose_key_a_condition_may_leave_unset_is_undetermined if {
 	result.path == ["attached_disk", 0, "kms_key_self_link"]
 	result.status == "undetermined"
 }
+
+test_template_disk_whose_key_a_condition_may_leave_unset_leaves_the_instance_undetermined if {
+	template := {
+		"direction": "out",
+		"edge": "reference",
+		"attribute": "source_instance_template",
+		"resource": object.union(testing.resource("google_compute_instance_template", {"disk": [{"source_image": "debian-12", "boot": true, "disk_encryption_key": [{"kms_key_self_link": maybe_unset}]}]}), {"id": "google_compute_instance_template.t"}),
+	}
+	results := gcprest_instance_disk_cmek.deny with input.resource as testing.resource("google_compute_instance_from_template", {"source_instance_template": testing.unknown})
+		with input.related as [template]
+	count(results) == 1
+	some result in results
+	result.status == "undetermined"
+}

@@ -100,7 +100,13 @@ template_disk_role(disk) := "boot_disk" if {
 
 template_disk_keyless(disk) if {
 	not lib.is_set(object.get(disk, "source", null))
-	not lib.set_in_every_branch(gcp.block_setting(disk, "disk_encryption_key", "kms_key_self_link"))
+	not lib.is_set(gcp.block_setting(disk, "disk_encryption_key", "kms_key_self_link"))
+}
+
+# A template disk whose key a condition may leave unset (`c ? key : null`): undetermined, never a pass.
+template_disk_maybe_keyless(disk) if {
+	not lib.is_set(object.get(disk, "source", null))
+	lib.unknown_maybe_unset(gcp.block_setting(disk, "disk_encryption_key", "kms_key_self_link"))
 }
 
 # "<template> disk <index>" for each disk of a source template, taken as `name`, that encrypts with a Google-managed key.
@@ -120,6 +126,16 @@ deny contains lib.decided_violation(["source_instance_template"], msg) if {
 	keyless := template_keyless(name)
 	count(keyless) > 0
 	msg := concat("", ["instance takes its ", name, " from a template disk that encrypts with a Google-managed key: ", concat(", ", keyless), " has no disk_encryption_key.kms_key_self_link, required a Cloud KMS key (CMEK)"])
+}
+
+deny contains lib.undetermined(["source_instance_template"], msg) if {
+	some name in ["boot_disk", "attached_disk"]
+	from_template(name)
+	some template in source_templates
+	some disk in lib.blocks(object.get(template.attributes, "disk", null))
+	template_disk_role(disk) == name
+	template_disk_maybe_keyless(disk)
+	msg := concat("", ["instance takes its ", name, " from a template disk whose key a condition may leave unset: ", template.id, " disk.disk_encryption_key.kms_key_self_link is unknown until apply, required a Cloud KMS key (CMEK)"])
 }
 
 takes_from_template if {
