@@ -44,5 +44,9 @@ finding_path(names) := [names[0]] if {
 	count(lib.blocks(object.get(outer, names[1], null))) == 0
 } else := [names[0], 0, names[1], 0, names[2]]
 
+# The value at the path as a message shows it: "not set", "unknown until apply" (a key a condition may
+# leave unset, `c ? key : null`) or the value.
+value_text(names) := lib.show(cmek_value(names))
+
 # The names as people read them in a message: "cluster_config.encryption_config.kms_key_name".
 dotted(names) := concat(".", names)

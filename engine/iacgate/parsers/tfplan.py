@@ -104,6 +104,15 @@ _COMPUTED: Mapping[str, tuple[tuple[str, ...], ...]] = {
         ("boot_disk", "source"),
         ("attached_disk", "kms_key_self_link"),
     ),
+    # An instance from a template: boot_disk and attached_disk themselves too, read back from the disks the
+    # instance takes from its source_instance_template where the configuration writes none.
+    "google_compute_instance_from_template": (
+        ("boot_disk",),
+        ("boot_disk", "kms_key_self_link"),
+        ("boot_disk", "source"),
+        ("attached_disk",),
+        ("attached_disk", "kms_key_self_link"),
+    ),
     "google_sql_database_instance": (
         ("encryption_key_name",),
         ("settings", "ip_configuration"),

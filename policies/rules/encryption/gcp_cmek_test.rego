@@ -16,6 +16,11 @@ test_region_disk_with_kms_key_name_passes if {
 		with input.related as []
 }
 
+test_region_disk_without_key_names_kms_key_name if {
+	some result in gcp_disk_cmek.deny with input.resource as testing.resource("google_compute_region_disk", {}) with input.related as []
+	contains(result.message, "disk_encryption_key.kms_key_name is not set")
+}
+
 test_disk_with_supplied_key_passes if {
 	count(gcp_disk_cmek.deny) == 0 with input.resource as testing.resource("google_compute_disk", {"disk_encryption_key": [{"rsa_encrypted_key": "ieCx/NcW06PcT7Ep1X6LUTc/hLvUDYyzSZPPVCVPTVEohpeHASqC8uw5TzyO9U+Fka9JFHz0mBibXUInrC/jEk014kCK/NPjYgEMOyssZ4ZINPKxlUh2zn1bV+MCaTICrdmuSBTWlUUiFoDD6PYznLwh8ZNdaheCeZ8ewEXgFQ8V+sDroLaN3Xs3MDTXQEMMoNUXMCZEIpg9Vtp9x2oeQ5lAbtt7bYAAHf5l+gJWw3sUfs0/Glw5fpdjT8Uggrr+RMZezGrltJEF293rvTIjWOEB3z5OHyHwQkvdrPDFcTqsLfh+8Hr8g+mf+7zVPEC8nEbqpdl3GPv3A7AwpFp7MA=="}]})
 		with input.related as []

@@ -24,13 +24,17 @@ deny contains lib.violation(path, msg) if {
 	not customer_key
 	path := disk_path
 	msg := concat("", [
-		"persistent disk encrypts with a Google-managed key: disk_encryption_key.kms_key_self_link is ",
+		"persistent disk encrypts with a Google-managed key: disk_encryption_key.", disk_setting, " is ",
 		gcp.gcp_setting_text("disk_encryption_key", disk_setting), ", required a Cloud KMS key (CMEK)",
 	])
 }
 
+# The setting a message names: the one unknown until apply, else the type's Cloud KMS key argument
+# (google_compute_region_disk has no kms_key_self_link: its disk_encryption_key names the key in kms_key_name).
 disk_setting := unknown_setting if {
 	unknown_setting
+} else := "kms_key_name" if {
+	input.resource.type == "google_compute_region_disk"
 } else := "kms_key_self_link"
 
 disk_path := gcp.gcp_setting_path("disk_encryption_key", disk_setting)

@@ -41,11 +41,26 @@ gcp_kms_purpose_undecided if {
 	not external_material
 }
 
-deny contains lib.violation([], msg) if {
+deny contains lib.violation(gcp_kms_missing_path, msg) if {
 	rotates_automatically
 	not lib.is_set(lib.attr("rotation_period"))
 	msg := "KMS key never rotates: rotation_period is not set, required at most 7776000s (90 days)"
 }
+
+# Whether the key material is imported or external may itself be unknown until apply (import_only = var.x,
+# protection_level = var.y): such a key may be exempt, so a missing rotation_period is reported at that
+# value (undetermined), never failed. Otherwise the finding names the resource.
+gcp_kms_missing_path := ["import_only"] if {
+	lib.is_unknown(lib.attr("import_only"))
+} else := ["version_template", index, "protection_level"] if {
+	some index, template in lib.attr_blocks("version_template")
+	lib.is_unknown(object.get(template, "protection_level", null))
+} else := ["version_template"] if {
+	# A version_template unknown as a whole (a dynamic block over an unknown collection). In a plan it is the
+	# block the provider computes where the configuration writes none (lib.missing_block_path): not set.
+	lib.is_unknown(lib.attr("version_template"))
+	input.resource.format != "terraform-plan"
+} else := []
 
 deny contains lib.violation(["rotation_period"], msg) if {
 	rotates_automatically

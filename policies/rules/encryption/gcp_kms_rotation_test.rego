@@ -64,3 +64,26 @@ test_hsm_key_without_rotation_fails if {
 	count(gcp_kms_rotation.deny) == 1 with input.resource as kms_key({"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}]})
 		with input.related as []
 }
+
+# A key that may be imported or external (exempt) is undetermined, not failed, when rotation_period is missing.
+test_no_rotation_with_unknown_import_only_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"import_only": testing.unknown}) with input.related as []
+	result.path == ["import_only"]
+}
+
+test_no_rotation_with_unknown_protection_level_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": testing.unknown}]})
+		with input.related as []
+	result.path == ["version_template", 0, "protection_level"]
+}
+
+test_no_rotation_with_version_template_unknown_as_a_whole_is_reported_at_it if {
+	some result in gcp_kms_rotation.deny with input.resource as object.union(kms_key({"version_template": testing.unknown}), {"format": "terraform"})
+		with input.related as []
+	result.path == ["version_template"]
+}
+
+test_no_rotation_with_version_template_a_plan_computes_fails if {
+	some result in gcp_kms_rotation.deny with input.resource as kms_key({"version_template": testing.unknown}) with input.related as []
+	result.path == []
+}

@@ -12,13 +12,14 @@ ip_configuration := gcp.block(gcp.sql_settings, "ip_configuration")
 
 ssl_mode := object.get(ip_configuration, "ssl_mode", null)
 
-# google provider 4 and 5 also accept require_ssl = true (removed in 6.0), which means the same.
+# google provider 4 and 5 also accept require_ssl = true (removed in 6.0), which means the same where
+# ssl_mode is not set. Where both are set, the database respects ssl_mode (the Cloud SQL Admin API: "the
+# value of ssl_mode gets priority over the value of the legacy require_ssl"), so ssl_mode alone is judged.
 legacy_require_ssl if lib.is_true(object.get(ip_configuration, "require_ssl", null))
 
 deny contains lib.violation(["settings", 0, "ip_configuration", 0, "ssl_mode"], msg) if {
 	lib.is_set(ssl_mode)
 	not ssl_mode in tls_only
-	not legacy_require_ssl
 	msg := concat("", ["Cloud SQL instance accepts unencrypted connections: settings.ip_configuration.ssl_mode is ", lib.show(ssl_mode), ", required ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED"])
 }
 

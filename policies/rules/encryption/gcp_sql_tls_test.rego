@@ -42,6 +42,17 @@ test_no_settings_fails_at_resource if {
 
 # Values unknown until apply where ssl_mode is not set: reported at the unknown value (undetermined), never
 # failed as "ssl_mode is not set".
+# ssl_mode gets priority over the legacy require_ssl: the pair ALLOW_UNENCRYPTED_AND_ENCRYPTED and true fails.
+test_ssl_mode_has_priority_over_require_ssl if {
+	some result in gcp_sql_tls.deny with input.resource as tls_instance({"ssl_mode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED", "require_ssl": true})
+		with input.related as []
+	result.path == ["settings", 0, "ip_configuration", 0, "ssl_mode"]
+}
+
+test_encrypted_only_with_require_ssl_false_passes if {
+	count(gcp_sql_tls.deny) == 0 with input.resource as tls_instance({"ssl_mode": "ENCRYPTED_ONLY", "require_ssl": false}) with input.related as []
+}
+
 test_unknown_require_ssl_or_blocks_are_reported_at_the_unknown if {
 	some legacy in gcp_sql_tls.deny with input.resource as tls_instance({"require_ssl": testing.unknown}) with input.related as []
 	legacy.path == ["settings", 0, "ip_configuration", 0, "require_ssl"]

@@ -12,8 +12,14 @@ virtual if lower(lib.show(lib.attr("mode"))) == "virtual_repository"
 
 deny contains {"not_applicable": true} if virtual
 
-deny contains lib.violation(gcp_cmek.finding_path(["kms_key_name"]), msg) if {
+# A mode unknown until apply (mode = var.x) may be VIRTUAL_REPOSITORY, which is not concerned: a missing key
+# is then reported at the mode (undetermined), never failed.
+gcprest_ar_path := ["mode"] if {
+	lib.is_unknown(lib.attr("mode"))
+} else := gcp_cmek.finding_path(["kms_key_name"])
+
+deny contains lib.violation(gcprest_ar_path, msg) if {
 	not virtual
 	not gcp_cmek.key_set(key_paths)
-	msg := "Artifact Registry repository encrypts with a Google-managed key: kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Artifact Registry repository encrypts with a Google-managed key: kms_key_name is ", gcp_cmek.value_text(["kms_key_name"]), ", required a Cloud KMS key (CMEK)"])
 }

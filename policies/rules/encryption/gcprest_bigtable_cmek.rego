@@ -7,7 +7,8 @@ import rego.v1
 deny contains lib.violation(["cluster", index, "kms_key_name"], msg) if {
 	some index, cluster in lib.attr_blocks("cluster")
 	not lib.set_in_every_branch(object.get(cluster, "kms_key_name", null))
-	msg := concat("", ["Bigtable cluster ", lib.show(object.get(cluster, "cluster_id", index)), " encrypts with a Google-managed key: cluster.kms_key_name is not set, required a Cloud KMS key (CMEK)"])
+	key := object.get(cluster, "kms_key_name", null)
+	msg := concat("", ["Bigtable cluster ", lib.show(object.get(cluster, "cluster_id", index)), " encrypts with a Google-managed key: cluster.kms_key_name is ", lib.show(key), ", required a Cloud KMS key (CMEK)"])
 }
 
 # Clusters unknown until apply (a dynamic block over an unknown collection): undetermined.

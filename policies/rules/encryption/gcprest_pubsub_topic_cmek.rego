@@ -9,5 +9,5 @@ key_paths := [["kms_key_name"]]
 
 deny contains lib.violation(gcp_cmek.finding_path(["kms_key_name"]), msg) if {
 	not gcp_cmek.key_set(key_paths)
-	msg := "Pub/Sub topic encrypts with a Google-managed key: kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Pub/Sub topic encrypts with a Google-managed key: kms_key_name is ", gcp_cmek.value_text(["kms_key_name"]), ", required a Cloud KMS key (CMEK)"])
 }

@@ -9,5 +9,5 @@ key_paths := [["customer_managed_key"]]
 
 deny contains lib.violation(gcp_cmek.finding_path(["customer_managed_key"]), msg) if {
 	not gcp_cmek.key_set(key_paths)
-	msg := "Memorystore Redis instance encrypts with a Google-managed key: customer_managed_key is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Memorystore Redis instance encrypts with a Google-managed key: customer_managed_key is ", gcp_cmek.value_text(["customer_managed_key"]), ", required a Cloud KMS key (CMEK)"])
 }

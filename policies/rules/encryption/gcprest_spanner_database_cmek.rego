@@ -9,5 +9,5 @@ key_paths := [["encryption_config", "kms_key_name"], ["encryption_config", "kms_
 
 deny contains lib.violation(gcp_cmek.finding_path(["encryption_config", "kms_key_name"]), msg) if {
 	not gcp_cmek.key_set(key_paths)
-	msg := "Spanner database encrypts with a Google-managed key: encryption_config.kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Spanner database encrypts with a Google-managed key: encryption_config.kms_key_name is ", gcp_cmek.value_text(["encryption_config", "kms_key_name"]), ", required a Cloud KMS key (CMEK)"])
 }

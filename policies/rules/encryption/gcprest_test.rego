@@ -19,11 +19,14 @@ import rego.v1
 gcprest_google(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "google"})
 
 # A neighbour this resource refers to.
-gcprest_neighbour(type_name, attributes) := {
+gcprest_neighbour(type_name, attributes) := gcprest_neighbour_via(type_name, "source", attributes)
+
+# A neighbour this resource refers to through one attribute (an instance's boot_disk or attached_disk).
+gcprest_neighbour_via(type_name, attribute, attributes) := {
 	"direction": "out",
 	"edge": "reference",
-	"attribute": "source",
-	"resource": object.union(gcprest_google(type_name, attributes), {"id": concat(".", [type_name, "neighbour"])}),
+	"attribute": attribute,
+	"resource": object.union(gcprest_google(type_name, attributes), {"id": concat(".", [type_name, attribute])}),
 }
 
 key := "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k"
@@ -57,7 +60,7 @@ test_instance_boot_with_key_passes if {
 test_instance_attached_keyless_disk_fails if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
 	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
-		with input.related as [gcprest_neighbour("google_compute_disk", {})]
+		with input.related as [gcprest_neighbour_via("google_compute_disk", "attached_disk", {})]
 	result.path == ["attached_disk", 0, "kms_key_self_link"]
 	not result.status
 }
@@ -65,12 +68,81 @@ test_instance_attached_keyless_disk_fails if {
 test_instance_attached_keyed_disk_passes if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
 	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance", attrs)
-		with input.related as [gcprest_neighbour("google_compute_disk", {"disk_encryption_key": [{"kms_key_self_link": key}]})]
+		with input.related as [gcprest_neighbour_via("google_compute_disk", "attached_disk", {"disk_encryption_key": [{"kms_key_self_link": key}]})]
 }
 
 test_instance_attached_disk_outside_is_undetermined if {
 	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": "legacy"}]}
 	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as []
+	result.status == "undetermined"
+}
+
+# Each disk block is judged by the disks its own attribute refers to: a keyed boot disk is not blamed for a
+# keyless attached disk, and does not hide an attached disk outside the configuration.
+gcprest_keyed_boot_disk(disk_key) := gcprest_neighbour_via("google_compute_disk", "boot_disk", {"disk_encryption_key": [{"kms_key_self_link": disk_key}]})
+
+test_instance_keyed_boot_disk_is_not_blamed_for_an_attached_one if {
+	attrs := {"boot_disk": [{"source": testing.unknown}], "attached_disk": [{"source": testing.unknown}]}
+	paths := {result.path | some result in gcprest_instance_disk_cmek.deny} with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_keyed_boot_disk(key), gcprest_neighbour_via("google_compute_disk", "attached_disk", {})]
+	paths == {["attached_disk", 0, "kms_key_self_link"]}
+}
+
+test_instance_attached_disk_outside_beside_a_keyed_boot_disk_is_undetermined if {
+	attrs := {"boot_disk": [{"source": testing.unknown}], "attached_disk": [{"source": "legacy"}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_keyed_boot_disk(key)]
+	result.path == ["attached_disk", 0, "kms_key_self_link"]
+	result.status == "undetermined"
+}
+
+test_instance_attached_disk_of_an_unread_data_source_is_undetermined if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_data_neighbour("google_compute_disk", "attached_disk", {"name": "legacy"})]
+	result.status == "undetermined"
+}
+
+test_instance_attached_disk_a_plan_read_without_key_fails if {
+	attrs := {"boot_disk": [{"kms_key_self_link": key}], "attached_disk": [{"source": testing.unknown}]}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance", attrs)
+		with input.related as [gcprest_data_neighbour("google_compute_disk", "attached_disk", {"name": "legacy", "disk_encryption_key": []})]
+	not result.status
+}
+
+# google_compute_instance_from_template: the disks it does not write come from its source template.
+gcprest_source_template(disks) := gcprest_neighbour_via("google_compute_instance_template", "source_instance_template", {"disk": disks})
+
+test_instance_from_keyless_template_fails_at_the_template if {
+	attrs := {"source_instance_template": testing.unknown}
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", attrs)
+		with input.related as [gcprest_source_template([{"source_image": "debian-12", "boot": true}])]
+	result.path == ["source_instance_template"]
+	result.decided
+}
+
+test_instance_from_keyed_template_passes if {
+	disks := [{"source_image": "debian-12", "boot": true, "disk_encryption_key": [{"kms_key_self_link": key}]}, {"type": "SCRATCH", "disk_type": "local-ssd"}]
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": testing.unknown})
+		with input.related as [gcprest_source_template(disks)]
+}
+
+test_instance_from_keyless_template_with_keyed_boot_override_passes if {
+	attrs := {"source_instance_template": testing.unknown, "boot_disk": [{"kms_key_self_link": key, "initialize_params": [{"image": "debian-12"}]}]}
+	count(gcprest_instance_disk_cmek.deny) == 0 with input.resource as gcprest_google("google_compute_instance_from_template", attrs)
+		with input.related as [gcprest_source_template([{"source_image": "debian-12", "boot": true}])]
+}
+
+test_instance_from_template_takes_a_keyless_data_disk if {
+	disks := [{"source_image": "debian-12", "boot": true, "disk_encryption_key": [{"kms_key_self_link": key}]}, {"disk_size_gb": 200}]
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": testing.unknown})
+		with input.related as [gcprest_source_template(disks)]
+	contains(result.message, "attached_disk")
+}
+
+test_instance_from_template_outside_is_undetermined if {
+	some result in gcprest_instance_disk_cmek.deny with input.resource as gcprest_google("google_compute_instance_from_template", {"source_instance_template": "projects/p/global/instanceTemplates/legacy"})
 		with input.related as []
 	result.status == "undetermined"
 }
@@ -107,6 +179,41 @@ test_table_with_dataset_elsewhere_is_undetermined if {
 	result.status == "undetermined"
 }
 
+# A data "google_bigquery_dataset": in the source it holds only its arguments (the dataset's key is not known,
+# undetermined); a plan that read it shows its default_encryption_configuration, empty when it has none.
+gcprest_data_neighbour(type_name, attribute, attributes) := {
+	"direction": "out",
+	"edge": "reference",
+	"attribute": attribute,
+	"resource": {
+		"id": concat(".", ["data", type_name, "read"]),
+		"format": "terraform-plan",
+		"type": type_name,
+		"native_type": type_name,
+		"provider": "google",
+		"mode": "data",
+		"attributes": attributes,
+		"tags": {},
+	},
+}
+
+test_table_in_dataset_of_an_unread_data_source_is_undetermined if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"dataset_id": "shared"})]
+	result.status == "undetermined"
+}
+
+test_table_in_dataset_a_plan_read_without_key_fails if {
+	some result in gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"dataset_id": "shared", "default_encryption_configuration": []})]
+	not result.status
+}
+
+test_table_in_dataset_a_plan_read_with_key_passes if {
+	count(gcprest_bigquery_table_cmek.deny) == 0 with input.resource as gcprest_google("google_bigquery_table", {"dataset_id": testing.unknown})
+		with input.related as [gcprest_data_neighbour("google_bigquery_dataset", "dataset_id", {"default_encryption_configuration": [{"kms_key_name": key}]})]
+}
+
 test_view_is_not_applicable if {
 	results := gcprest_bigquery_table_cmek.deny with input.resource as gcprest_google("google_bigquery_table", {"view": [{"query": "SELECT 1"}]})
 		with input.related as []
@@ -134,6 +241,12 @@ test_virtual_repository_is_not_applicable if {
 test_standard_repository_without_key_fails if {
 	count(gcprest_artifact_registry_cmek.deny) == 1 with input.resource as gcprest_google("google_artifact_registry_repository", {"format": "DOCKER"})
 		with input.related as []
+}
+
+test_artifact_repository_with_unknown_mode_is_reported_at_the_mode if {
+	some result in gcprest_artifact_registry_cmek.deny with input.resource as gcprest_google("google_artifact_registry_repository", {"format": "DOCKER", "mode": testing.unknown})
+		with input.related as []
+	result.path == ["mode"]
 }
 
 test_bigtable_second_cluster_without_key_fails if {

@@ -9,5 +9,5 @@ key_paths := [["encryption_spec", "kms_key_name"]]
 
 deny contains lib.violation(gcp_cmek.finding_path(["encryption_spec", "kms_key_name"]), msg) if {
 	not gcp_cmek.key_set(key_paths)
-	msg := "Vertex AI resource encrypts with a Google-managed key: encryption_spec.kms_key_name is not set, required a Cloud KMS key (CMEK)"
+	msg := concat("", ["Vertex AI resource encrypts with a Google-managed key: encryption_spec.kms_key_name is ", gcp_cmek.value_text(["encryption_spec", "kms_key_name"]), ", required a Cloud KMS key (CMEK)"])
 }

@@ -17,6 +17,7 @@ SUBNET = f"projects/{PROJECT}/regions/{REGION}/subnetworks/app"
 TOKENS = {
     "google_kms_crypto_key": "gcp:kms/cryptoKey:CryptoKey",
     "google_compute_instance": "gcp:compute/instance:Instance",
+    "google_compute_instance_from_template": "gcp:compute/instanceFromTemplate:InstanceFromTemplate",
     "google_compute_disk": "gcp:compute/disk:Disk",
     "google_compute_instance_template": "gcp:compute/instanceTemplate:InstanceTemplate",
     "google_compute_region_instance_template": "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
@@ -47,6 +48,8 @@ PLURAL = {
 KEY = Res("google_kms_crypto_key", "data", {"name": "data", "key_ring": RING, "rotation_period": "7776000s"})
 KEY_REF = Ref("google_kms_crypto_key.data", "id")
 NIC = [{"subnetwork": SUBNET}]
+# The value `pulumi preview` shows for an input known only after the update.
+PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 
 def rule(rule_id: str, resources: list[Res], extra_hcl: str = "") -> Rule:
@@ -86,6 +89,51 @@ def disk(name: str, keyed: bool) -> Res:
 
 IMAGE = {"initialize_params": [{"image": "debian-cloud/debian-12"}]}
 
+# google_compute_instance_from_template takes the disks it does not write from its source template: the
+# template's boot disk unless boot_disk is written, its other persistent disks unless attached_disk is.
+TEMPLATE_BOOT = {"source_image": "debian-cloud/debian-12", "boot": True, "auto_delete": True}
+TEMPLATE_KEY = {"disk_encryption_key": [{"kms_key_self_link": KEY_REF}]}
+TEMPLATE_DATA = {"disk_size_gb": 200, "disk_type": "pd-ssd"}
+
+
+def source_template(name: str, disks: list[dict[str, Any]]) -> Res:
+    arguments = {"name_prefix": name.replace("_", "-") + "-", "machine_type": "n2-standard-4"}
+    return Res(
+        "google_compute_instance_template", name, {**arguments, "disk": disks, "network_interface": NIC}
+    )
+
+
+def from_template(name: str, source: Any, **arguments: Any) -> Res:
+    """An instance from a template. boot_disk and attached_disk are optional and computed (read back from the
+    template's disks): a plan shows them known after apply where the configuration writes none."""
+    if isinstance(source, str) and "/" not in source:  # a template of the configuration, else a literal path
+        source = Ref(f"google_compute_instance_template.{source}", "self_link_unique")
+    defaults = {
+        block: INSTANCE_DEFAULTS[block] if block in arguments else UNKNOWN for block in INSTANCE_DEFAULTS
+    }
+    base = {"name": name.replace("_", "-"), "zone": f"{REGION}-b", "source_instance_template": source}
+    return Res("google_compute_instance_from_template", name, {**base, **arguments}, defaults=defaults)
+
+
+FROM_TEMPLATE = [
+    source_template("workers_keyed", [{**TEMPLATE_BOOT, **TEMPLATE_KEY}]),
+    source_template("workers_google_key", [TEMPLATE_BOOT]),
+    source_template("workers_keyless_data", [{**TEMPLATE_BOOT, **TEMPLATE_KEY}, TEMPLATE_DATA]),
+    from_template("pass_from_keyed_template", "workers_keyed"),
+    from_template("fail_from_google_key_template", "workers_google_key"),
+    from_template("fail_from_template_boot_override_google_key", "workers_keyed", boot_disk=[IMAGE]),
+    from_template(
+        "pass_from_google_key_template_boot_overridden",
+        "workers_google_key",
+        boot_disk=[{**IMAGE, "kms_key_self_link": KEY_REF}],
+    ),
+    from_template("fail_from_template_data_disk_google_key", "workers_keyless_data"),
+    from_template(
+        "undetermined_from_template_elsewhere",
+        f"projects/{PROJECT}/global/instanceTemplates/legacy",
+    ),
+]
+
 INSTANCE = rule(
     "ENC-GCPINSTANCE-001",
     [
@@ -116,6 +164,19 @@ INSTANCE = rule(
             ],
         ),
         instance("pass_boot_from_keyed_disk", {"source": Ref("google_compute_disk.data_keyed", "id")}),
+        # Each disk block is judged by the disks it names: a keyed boot disk in the configuration neither
+        # hides an attached disk outside it nor takes the blame for a keyless attached one.
+        instance(
+            "undetermined_attached_outside_beside_keyed_boot",
+            {"source": Ref("google_compute_disk.data_keyed", "id")},
+            attached_disk=[{"source": "projects/acme-payments-prod/zones/europe-west1-b/disks/legacy"}],
+        ),
+        instance(
+            "fail_attached_google_key_beside_keyed_boot",
+            {"source": Ref("google_compute_disk.data_keyed", "id")},
+            attached_disk=[{"source": Ref("google_compute_disk.data_google_key", "id")}],
+        ),
+        *FROM_TEMPLATE,
         instance(
             "fail_attached_by_literal_name",
             {**IMAGE, "kms_key_self_link": KEY_REF},
@@ -135,6 +196,88 @@ resource "google_compute_instance" "undetermined_attached_outside" {
   }
   attached_disk {
     source = "projects/acme-payments-prod/zones/europe-west1-b/disks/legacy"
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+
+# A disk read through a data source: the source holds only the data source's arguments, not the disk's key.
+data "google_compute_disk" "legacy" {
+  name = "legacy"
+  zone = "europe-west1-b"
+}
+
+# An attached disk whose key a condition may leave unset: never a pass.
+variable "disk_cmek" {
+  type = bool
+}
+
+resource "google_compute_disk" "maybe_keyed" {
+  name = "maybe-keyed"
+  zone = "europe-west1-b"
+  size = 200
+  disk_encryption_key {
+    kms_key_self_link = var.disk_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_compute_instance" "undetermined_attached_conditional_key_disk" {
+  name         = "undetermined-attached-conditional-key-disk"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  attached_disk {
+    source = google_compute_disk.maybe_keyed.id
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+
+# Attached disks from a dynamic block over a variable without a value: unknown until apply.
+variable "attached_disks" {
+  type = list(string)
+}
+
+resource "google_compute_instance" "undetermined_dynamic_attached_disks" {
+  name         = "undetermined-dynamic-attached-disks"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  dynamic "attached_disk" {
+    for_each = var.attached_disks
+    content {
+      source = attached_disk.value
+    }
+  }
+  network_interface {
+    subnetwork = "app"
+  }
+}
+
+resource "google_compute_instance" "undetermined_attached_data_source_disk" {
+  name         = "undetermined-attached-data-source-disk"
+  machine_type = "n2-standard-4"
+  zone         = "europe-west1-b"
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.data.id
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  attached_disk {
+    source = data.google_compute_disk.legacy.self_link
   }
   network_interface {
     subnetwork = "app"
@@ -229,6 +372,51 @@ BQ_TABLE = rule(
             pulumi=None,
         ),
     ],
+    # A key a condition may leave unset (on the table, or as its dataset's default) is never a pass.
+    extra_hcl="""
+variable "table_cmek" {
+  type = bool
+}
+
+resource "google_bigquery_table" "undetermined_conditional_key" {
+  dataset_id = google_bigquery_dataset.scratch.dataset_id
+  table_id   = "conditional_key"
+  encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_table" "pass_conditional_key_in_keyed_dataset" {
+  dataset_id = google_bigquery_dataset.ledger.dataset_id
+  table_id   = "conditional_key"
+  encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_dataset" "maybe_keyed" {
+  dataset_id = "maybe_keyed"
+  location   = "europe-west1"
+  default_encryption_configuration {
+    kms_key_name = var.table_cmek ? google_kms_crypto_key.data.id : null
+  }
+}
+
+resource "google_bigquery_table" "undetermined_conditional_dataset_default" {
+  dataset_id = google_bigquery_dataset.maybe_keyed.dataset_id
+  table_id   = "conditional_default"
+}
+
+# A dataset read through a data source: the source holds only its arguments, not the dataset's default key.
+data "google_bigquery_dataset" "shared" {
+  dataset_id = "shared"
+}
+
+resource "google_bigquery_table" "undetermined_dataset_data_source" {
+  dataset_id = data.google_bigquery_dataset.shared.dataset_id
+  table_id   = "from_data_source"
+}
+""",
 )
 
 
@@ -259,6 +447,18 @@ ARTIFACTS = simple(
         "google_artifact_registry_repository",
         "fail_remote_google_key",
         {"location": REGION, "repository_id": "hub", "format": "DOCKER", "mode": "REMOTE_REPOSITORY"},
+    ),
+    # A mode unknown until apply may be VIRTUAL_REPOSITORY (not concerned): never failed, never passed.
+    unknown_mode=Res(
+        "google_artifact_registry_repository",
+        "undetermined_mode_variable",
+        {
+            "location": REGION,
+            "repository_id": "maybe",
+            "format": "DOCKER",
+            "mode": Ref("var.repository_mode", None),
+        },
+        pulumi={"location": REGION, "repositoryId": "maybe", "format": "DOCKER", "mode": PULUMI_UNKNOWN},
     ),
 )
 

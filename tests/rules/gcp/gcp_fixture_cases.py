@@ -84,6 +84,15 @@ SQL_TLS = [
     sql("fail_ssl_mode_omitted", ip_configuration=[PRIVATE]),
     sql("fail_no_ip_configuration"),
     sql("fail_legacy_require_ssl_false", ip_configuration=[{"require_ssl": False}]),
+    # Where both are set, the database respects ssl_mode ("ssl_mode gets priority over require_ssl").
+    sql(
+        "fail_ssl_mode_allows_despite_require_ssl",
+        ip_configuration=[{**PRIVATE, "ssl_mode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED", "require_ssl": True}],
+    ),
+    sql(
+        "pass_encrypted_only_with_require_ssl_false",
+        ip_configuration=[{**PRIVATE, "ssl_mode": "ENCRYPTED_ONLY", "require_ssl": False}],
+    ),
     # Values unknown until apply (variables without a value) are never a pass.
     sql(
         "undetermined_ssl_mode_variable",
@@ -155,6 +164,17 @@ KMS_ROTATION = [
         version_template=[{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}],
     ),
     crypto_key("fail_no_rotation"),
+    # Whether the key is imported or external (exempt) unknown until apply: never failed, never passed.
+    crypto_key("undetermined_import_only_variable", import_only=Ref("var.import_only", None)),
+    crypto_key(
+        "undetermined_protection_level_variable",
+        version_template=[
+            {
+                "algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION",
+                "protection_level": Ref("var.protection_level", None),
+            }
+        ],
+    ),
 ]
 
 SQL_CMEK = [

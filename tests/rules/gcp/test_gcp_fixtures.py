@@ -100,6 +100,20 @@ def test_findings_say_the_value_found_and_what_is_required(
         assert "__unknown__" not in violation.message and '""' not in violation.message
 
 
+def test_region_disk_findings_name_its_key_argument(results: dict[str, ScanResult]) -> None:
+    """google_compute_region_disk names its Cloud KMS key in disk_encryption_key.kms_key_name (it has no
+    kms_key_self_link): the finding says so in HCL and plans, and as kmsKeyName in Pulumi."""
+    messages = {
+        violation.message
+        for violation in results["encryption"].evaluation.violations
+        if violation.rule_id == "ENC-GCPDISK-001" and "fail_regional_google_managed" in violation.resource_id
+    }
+    assert messages
+    for message in messages:
+        assert "kms_key_name is not set" in message or "kmsKeyName is not set" in message, message
+        assert "SelfLink" not in message and "self_link" not in message, message
+
+
 def test_findings_point_at_the_attribute_at_fault() -> None:
     """An explicit bad value is reported at its attribute; a missing block at the resource."""
     expected = {
