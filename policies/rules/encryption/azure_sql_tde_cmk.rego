@@ -1,4 +1,5 @@
-# ENC-AZSQL-003: Azure SQL servers protect transparent data encryption with a customer-managed key.
+# ENC-AZSQL-003: Azure SQL servers and managed instances protect transparent data encryption with a
+# customer-managed key.
 package iacgate.rules.encryption.azure_sql_tde_cmk
 
 import data.iacgate.lib
@@ -15,7 +16,25 @@ customer_key if {
 	lib.is_set(object.get(protector.attributes, key, null))
 }
 
+managed_instance := "azurerm_mssql_managed_instance"
+
+# A SQL managed instance has no key argument of its own: its TDE protector is a customer-managed key only
+# when an azurerm_mssql_managed_instance_transparent_data_encryption names it with key_vault_key_id or
+# managed_hsm_key_id (without either, that resource sets the service-managed key, the default).
+instance_key if {
+	some protector in lib.referrers_via("azurerm_mssql_managed_instance_transparent_data_encryption", "managed_instance_id")
+	some key in ["key_vault_key_id", "managed_hsm_key_id"]
+	lib.is_set(object.get(protector.attributes, key, null))
+}
+
 deny contains lib.violation([], msg) if {
+	lib.resource.type == managed_instance
+	not instance_key
+	msg := "SQL managed instance encrypts its databases under a service-managed key: no azurerm_mssql_managed_instance_transparent_data_encryption with key_vault_key_id or managed_hsm_key_id refers to it, required a customer-managed Key Vault or Managed HSM key"
+}
+
+deny contains lib.violation([], msg) if {
+	lib.resource.type != managed_instance
 	not azure.native
 	not customer_key
 	msg := "SQL server encrypts its databases under a service-managed key: transparent_data_encryption_key_vault_key_id is not set and no azurerm_mssql_server_transparent_data_encryption with a key refers to it, required a customer-managed Key Vault or Managed HSM key"

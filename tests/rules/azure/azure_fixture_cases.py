@@ -1243,6 +1243,30 @@ CASES[("encryption", "ENC-AZSQL-001")] += [
 ]
 
 
+def instance_protector(instance: str, **arguments: Any) -> Case:
+    """An azurerm_mssql_managed_instance_transparent_data_encryption naming the managed instance: without a
+    key it sets the service-managed protector."""
+    base = {"managed_instance_id": Ref(f"azurerm_mssql_managed_instance.{instance}", "id")}
+    return Case(
+        "azurerm_mssql_managed_instance_transparent_data_encryption", f"tde_{instance}", {**base, **arguments}
+    )
+
+
+# A managed instance has no key argument: its TDE protector is set by a separate resource.
+CASES[("encryption", "ENC-AZSQL-003")] += [
+    managed_instance("fail_managed_instance_default", identity=[{"type": "SystemAssigned"}]),
+    managed_instance("fail_managed_instance_service_managed", identity=[{"type": "SystemAssigned"}]),
+    instance_protector("fail_managed_instance_service_managed"),
+    managed_instance("pass_managed_instance_key", identity=[{"type": "SystemAssigned"}]),
+    instance_protector("pass_managed_instance_key", key_vault_key_id=KEY_ID, auto_rotation_enabled=True),
+    managed_instance("pass_managed_instance_hsm_key", identity=[{"type": "SystemAssigned"}]),
+    instance_protector(
+        "pass_managed_instance_hsm_key",
+        managed_hsm_key_id="https://acme-payments-hsm.managedhsm.azure.net/keys/tde",
+    ),
+]
+
+
 def managed_redis(name: str, database: dict[str, Any] | None = None) -> Case:
     """An azurerm_managed_redis (azurerm 4): default_database.client_protocol defaults to Encrypted."""
     base = placed(name, sku_name="Balanced_B3", default_database=[database or {}])
