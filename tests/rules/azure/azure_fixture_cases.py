@@ -1267,6 +1267,40 @@ CASES[("encryption", "ENC-AZSQL-003")] += [
 ]
 
 
+TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
+
+
+def azapi_tde(name: str, properties: dict[str, Any], arm_type: str = TDE_ARM) -> Case:
+    """A database's TDE configuration (child resource "current" of an azapi or azurerm database)."""
+    arguments = {
+        "type": arm_type,
+        "name": "current",
+        "parent_id": f"{RG_ID}/providers/Microsoft.Sql/servers/acme-ledger/databases/ledger",
+        "body": {"properties": properties},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# azapi_resource of the ARM type Microsoft.Sql/servers/databases/transparentDataEncryption: properties.state
+# (properties.status in API version 2014-04-01) Disabled turns TDE off.
+CASES[("encryption", "ENC-AZSQL-002")] += [
+    azapi_tde("fail_azapi_tde_disabled", {"state": "Disabled"}),
+    azapi_tde(
+        "fail_azapi_tde_status_disabled",
+        {"status": "Disabled"},
+        "Microsoft.Sql/servers/databases/transparentDataEncryption@2014-04-01",
+    ),
+    azapi_tde("pass_azapi_tde_enabled", {"state": "Enabled"}),
+    # A body unknown until apply (a variable) may disable it.
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_tde_body_variable",
+        {**azapi_tde("body", {}).arguments, "body": Ref("var.tde_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
 def managed_redis(name: str, database: dict[str, Any] | None = None) -> Case:
     """An azurerm_managed_redis (azurerm 4): default_database.client_protocol defaults to Encrypted."""
     base = placed(name, sku_name="Balanced_B3", default_database=[database or {}])
