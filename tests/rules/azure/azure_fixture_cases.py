@@ -1267,6 +1267,44 @@ CASES[("encryption", "ENC-AZSQL-003")] += [
 ]
 
 
+SQL_ARM = "Microsoft.Sql/servers@2023-08-01-preview"
+SQL_IDENTITY = {"type": "SystemAssigned"}
+
+
+def azapi_protector(server: str, key_type: str) -> Case:
+    """The encryption protector (child "current") of the azapi server ``server``."""
+    arguments = {
+        "type": "Microsoft.Sql/servers/encryptionProtector@2023-08-01-preview",
+        "name": "current",
+        "parent_id": Ref(f"azapi_resource.{server}", "id"),
+        "body": {"properties": {"serverKeyType": key_type, "serverKeyName": "acme-payments-kv_tde_1"}},
+    }
+    return Case("azapi_resource", f"protector_{server}", arguments)
+
+
+# azapi_resource SQL servers and managed instances: properties.keyId, or a child encryptionProtector with
+# serverKeyType AzureKeyVault, is a customer-managed TDE protector.
+CASES[("encryption", "ENC-AZSQL-003")] += [
+    azapi_case("fail_azapi_sql_service_key", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {}}),
+    azapi_case("pass_azapi_sql_key_id", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {"keyId": KEY_ID}}),
+    azapi_case("pass_azapi_sql_protector", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {}}),
+    azapi_protector("pass_azapi_sql_protector", "AzureKeyVault"),
+    azapi_case("fail_azapi_sql_service_managed_protector", SQL_ARM, {"properties": {}}),
+    azapi_protector("fail_azapi_sql_service_managed_protector", "ServiceManaged"),
+    azapi_case(
+        "pass_azapi_managed_instance_key_id",
+        "Microsoft.Sql/managedInstances@2023-08-01-preview",
+        {"identity": SQL_IDENTITY, "properties": {"vCores": 4, "keyId": KEY_ID}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_sql_body_variable",
+        {**azapi_case("body", SQL_ARM, {}).arguments, "body": Ref("var.sql_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
 TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
 
 
