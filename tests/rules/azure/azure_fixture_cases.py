@@ -1305,6 +1305,43 @@ CASES[("encryption", "ENC-AZSQL-003")] += [
 ]
 
 
+PG_FLEXIBLE_ARM = "Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01"
+USER_IDENTITY_ID = f"{RG_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/db"
+
+# azapi_resource flexible servers: properties.dataEncryption.type AzureKeyVault with a primaryKeyURI.
+CASES[("encryption", "ENC-AZDB-002")] += [
+    azapi_case(
+        "fail_azapi_postgres_system_managed",
+        PG_FLEXIBLE_ARM,
+        {"properties": {"version": "16", "dataEncryption": {"type": "SystemManaged"}}},
+    ),
+    azapi_case(
+        "fail_azapi_mysql_default", "Microsoft.DBforMySQL/flexibleServers@2023-12-30", {"properties": {}}
+    ),
+    azapi_case(
+        "pass_azapi_postgres_key_vault",
+        PG_FLEXIBLE_ARM,
+        {
+            "identity": {"type": "UserAssigned", "userAssignedIdentities": {USER_IDENTITY_ID: {}}},
+            "properties": {
+                "version": "16",
+                "dataEncryption": {
+                    "type": "AzureKeyVault",
+                    "primaryKeyURI": KEY_ID,
+                    "primaryUserAssignedIdentityId": USER_IDENTITY_ID,
+                },
+            },
+        },
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_postgres_body_variable",
+        {**azapi_case("body", PG_FLEXIBLE_ARM, {}).arguments, "body": Ref("var.postgres_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
 TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
 
 
