@@ -466,6 +466,16 @@ CASES: dict[tuple[str, str], list[Case]] = {
         account("pass_double_encryption", infrastructure_encryption_enabled=True),
         account("fail_default"),
         account("fail_disabled", infrastructure_encryption_enabled=False),
+        # A general-purpose v1 account cannot turn infrastructure encryption on: it still fails, and the
+        # message says the account kind must change.
+        account("fail_storage_v1", account_kind="Storage"),
+        account(
+            "pass_premium_block_blob",
+            account_tier="Premium",
+            account_kind="BlockBlobStorage",
+            account_replication_type="ZRS",
+            infrastructure_encryption_enabled=True,
+        ),
     ],
     ("encryption", "ENC-AZSTORAGE-004"): [
         account("fail_microsoft_key"),
