@@ -1,6 +1,7 @@
 package iacgate.rules.encryption.azrest_vm_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azrest_vm_disk_cmk
 import data.iacgate.rules.encryption.azrest_vm_host_encryption
 import rego.v1
 
@@ -22,5 +23,15 @@ test_host_encryption_flex_with_profile_fails if {
 
 test_host_encryption_azapi_flex_without_profile_not_applicable if {
 	{"not_applicable": true} in azrest_vm_host_encryption.deny with input.resource as arm_vmss({"properties": {"orchestrationMode": "Flexible"}})
+		with input.related as []
+}
+
+test_disk_cmk_flex_without_profile_not_applicable if {
+	{"not_applicable": true} in azrest_vm_disk_cmk.deny with input.resource as flex({"platform_fault_domain_count": 1})
+		with input.related as []
+}
+
+test_disk_cmk_azapi_flex_without_profile_not_applicable if {
+	{"not_applicable": true} in azrest_vm_disk_cmk.deny with input.resource as arm_vmss({"properties": {"orchestrationMode": "Flexible"}})
 		with input.related as []
 }

@@ -316,6 +316,18 @@ VM_CMK = Rule(
                 {"lun": 0, "caching": "None", "disk_size_gb": 256, "storage_account_type": "Premium_LRS"}
             ],
         ),
+        # A flexible scale set without a VM profile (no sku_name, no virtualMachineProfile) has no disks of
+        # its own: its VMs are judged as virtual machines.
+        Res(
+            "azurerm_orchestrated_virtual_machine_scale_set",
+            "other_flex_without_profile",
+            placed("other-flex", platform_fault_domain_count=1),
+        ),
+        azapi(
+            "other_azapi_flex_without_profile",
+            "Microsoft.Compute/virtualMachineScaleSets@2024-07-01",
+            {"properties": {"orchestrationMode": "Flexible", "platformFaultDomainCount": 1}},
+        ),
         azapi("fail_azapi_vm_platform_key", "Microsoft.Compute/virtualMachines@2024-07-01", VM_BODY),
         azapi(
             "pass_azapi_vm_des",
