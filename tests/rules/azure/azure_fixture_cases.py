@@ -1352,6 +1352,29 @@ CASES[("encryption", "ENC-AZDB-002")] += [
 ]
 
 
+DES_ARM = "Microsoft.Compute/diskEncryptionSets@2024-03-02"
+DES_BODY = {
+    "identity": {"type": "SystemAssigned"},
+    "properties": {"encryptionType": "EncryptionAtRestWithCustomerKey", "activeKey": {"keyUrl": KEY_ID}},
+}
+
+# azapi_resource disk encryption sets: properties.rotationToLatestKeyVersionEnabled, default false.
+CASES[("encryption", "ENC-AZDISK-002")] += [
+    azapi_case("fail_azapi_des_default", DES_ARM, DES_BODY),
+    azapi_case(
+        "pass_azapi_des_rotates",
+        DES_ARM,
+        {**DES_BODY, "properties": {**DES_BODY["properties"], "rotationToLatestKeyVersionEnabled": True}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_des_body_variable",
+        {**azapi_case("body", DES_ARM, {}).arguments, "body": Ref("var.des_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
 TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
 
 
