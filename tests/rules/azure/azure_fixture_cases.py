@@ -1375,6 +1375,54 @@ CASES[("encryption", "ENC-AZDISK-002")] += [
 ]
 
 
+KEY_ARM = "Microsoft.KeyVault/vaults/keys@2023-07-01"
+HSM_KEY_ARM = "Microsoft.KeyVault/managedHSMs/keys@2023-07-01"
+ROTATE_ACTION = {"action": {"type": "rotate"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+NOTIFY_ACTION = {"action": {"type": "notify"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+
+
+def azapi_key(name: str, properties: dict[str, Any], arm_type: str = KEY_ARM) -> Case:
+    """A key of the vault (or Managed HSM) declared with azapi: its ARM properties."""
+    arguments = {
+        "type": arm_type,
+        "name": name.replace("_", "-"),
+        "parent_id": f"{RG_ID}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+        "body": {"properties": {"kty": "RSA", "keySize": 3072, **properties}},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# azapi_resource keys: properties.attributes.exp or rotationPolicy.attributes.expiryTime is an expiry, a
+# rotationPolicy.lifetimeActions entry of type Rotate an automatic rotation.
+CASES[("encryption", "ENC-AZKV-001")] += [
+    azapi_key("fail_azapi_key_never_expires", {}),
+    azapi_key("pass_azapi_key_exp", {"attributes": {"exp": 1798761600}}),
+    azapi_key(
+        "pass_azapi_hsm_key_policy_expiry",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE_ACTION]}},
+        HSM_KEY_ARM,
+    ),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZKV-002")] += [
+    azapi_key("fail_azapi_key_no_policy", {"attributes": {"exp": 1798761600}}),
+    azapi_key(
+        "fail_azapi_key_notify_only",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [NOTIFY_ACTION]}},
+    ),
+    azapi_key(
+        "pass_azapi_key_rotates",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE_ACTION]}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_key_body_variable",
+        {**azapi_key("body", {}).arguments, "body": Ref("var.key_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
 TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
 
 
