@@ -11,6 +11,19 @@ has_set(disk) if {
 	lib.is_set(object.get(disk, name, null))
 }
 
+# A flexible (orchestrated) scale set without sku_name has no virtual machine profile, hence no disks of its
+# own: the VMs added to it are virtual machine resources judged on their own (ARM alike: a
+# Microsoft.Compute/virtualMachineScaleSets body without properties.virtualMachineProfile).
+deny contains {"not_applicable": true} if {
+	lib.resource.type == "azurerm_orchestrated_virtual_machine_scale_set"
+	not lib.is_set(lib.attr("sku_name"))
+}
+
+deny contains {"not_applicable": true} if {
+	azapi.of_type({"microsoft.compute/virtualmachinescalesets"})
+	not lib.is_set(azapi.arm_value(["properties", "virtualMachineProfile"]))
+}
+
 deny contains lib.violation(path, msg) if {
 	not azapi.is_azapi
 	disks := lib.attr_blocks("os_disk")

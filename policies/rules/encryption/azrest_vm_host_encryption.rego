@@ -15,6 +15,20 @@ deny contains {"not_applicable": true} if azapi.not_concerned(object.keys(arm_pa
 
 deny contains azapi.type_undetermined if azapi.type_unknown
 
+# A flexible (orchestrated) scale set without sku_name has no virtual machine profile: azurerm leaves the
+# profile, and encryption_at_host_enabled with it, out of the request, and the VMs added to the set are
+# azurerm_linux_virtual_machine / azurerm_windows_virtual_machine resources judged on their own. ARM alike:
+# a Microsoft.Compute/virtualMachineScaleSets body without properties.virtualMachineProfile.
+deny contains {"not_applicable": true} if {
+	lib.resource.type == "azurerm_orchestrated_virtual_machine_scale_set"
+	not lib.is_set(lib.attr("sku_name"))
+}
+
+deny contains {"not_applicable": true} if {
+	azapi.of_type({"microsoft.compute/virtualmachinescalesets"})
+	not lib.is_set(azapi.arm_value(["properties", "virtualMachineProfile"]))
+}
+
 # encryption_at_host_enabled defaults to false.
 deny contains lib.violation(["encryption_at_host_enabled"], msg) if {
 	not azapi.is_azapi

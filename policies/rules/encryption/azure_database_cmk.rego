@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_database_cmk
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -19,6 +20,7 @@ customer_key if {
 }
 
 deny contains lib.violation(lib.missing_block_path("customer_managed_key"), msg) if {
+	not azapi.is_azapi
 	not azure.native
 	not customer_key
 	msg := "database server encrypts its data under a service-managed key: no customer_managed_key block (flexible server) and no server key resource (single server) names a Key Vault key, required a customer-managed key"
@@ -38,4 +40,31 @@ deny contains lib.violation(["data_encryption", "type"], msg) if {
 	azure.native
 	not native_key
 	msg := concat("", ["database server encrypts its data under a service-managed key: data_encryption.type is ", lib.show(native_type), ", required AzureKeyVault with a primary_key_uri"])
+}
+
+# azapi_resource of type Microsoft.DBforPostgreSQL/flexibleServers or Microsoft.DBforMySQL/flexibleServers:
+# properties.dataEncryption.type AzureKeyVault with a primaryKeyURI; SystemManaged, the default, is a
+# service-managed key. Other ARM types are not applicable.
+arm_types := {"microsoft.dbforpostgresql/flexibleservers", "microsoft.dbformysql/flexibleservers"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
+
+arm_type_path := ["properties", "dataEncryption", "type"]
+
+arm_key_path := ["properties", "dataEncryption", "primaryKeyURI"]
+
+arm_key_type := azapi.arm_value(arm_type_path)
+
+arm_key if {
+	lower(lib.show(arm_key_type)) == "azurekeyvault"
+	not azapi.unknown_above(arm_key_path)
+	lib.is_set(azapi.arm_value(arm_key_path))
+}
+
+deny contains lib.violation(azapi.body_path(arm_type_path), msg) if {
+	azapi.of_type(arm_types)
+	not arm_key
+	msg := concat("", ["database server encrypts its data under a service-managed key: body.properties.dataEncryption.type is ", lib.show(arm_key_type), ", required AzureKeyVault with a primaryKeyURI"])
 }

@@ -23,3 +23,21 @@ test_single_server_key_passes if {
 test_single_server_without_key_fails if {
 	count(azure_database_cmk.deny) == 1 with input.resource as testing.resource("azurerm_mysql_server", {}) with input.related as []
 }
+
+arm_flexible(arm_type, body) := testing.resource("azapi_resource", {"type": arm_type, "name": "ledger", "body": body})
+
+test_azapi_flexible_system_managed_fails if {
+	some result in azure_database_cmk.deny with input.resource as arm_flexible("Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01", {"properties": {"dataEncryption": {"type": "SystemManaged"}}})
+		with input.related as []
+	result.path == ["body", "properties", "dataEncryption", "type"]
+}
+
+test_azapi_flexible_key_vault_passes if {
+	count(azure_database_cmk.deny) == 0 with input.resource as arm_flexible("Microsoft.DBforMySQL/flexibleServers@2023-12-30", "{\"properties\":{\"dataEncryption\":{\"type\":\"AzureKeyVault\",\"primaryKeyURI\":\"https://kv.vault.azure.net/keys/db\"}}}")
+		with input.related as []
+}
+
+test_azapi_other_type_not_applicable if {
+	{"not_applicable": true} in azure_database_cmk.deny with input.resource as arm_flexible("Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01", {})
+		with input.related as []
+}

@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_key_vault_key_expiry
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -13,6 +14,7 @@ expires if lib.is_set(azure.block_attr("rotation_policy", "expire_after"))
 hsm_key := "azurerm_key_vault_managed_hardware_security_module_key"
 
 deny contains lib.violation([], msg) if {
+	not azapi.is_azapi
 	not azure.native
 	lib.resource.type != hsm_key
 	not expires
@@ -51,6 +53,7 @@ deny contains lib.violation(native_finding_path, msg) if {
 
 # A rotation_policy unknown until apply (a dynamic block over a variable) may set expire_after: undetermined.
 deny contains lib.violation(["rotation_policy"], msg) if {
+	not azapi.is_azapi
 	not azure.native
 	lib.resource.type != hsm_key
 	not expires
@@ -72,4 +75,40 @@ deny contains lib.violation(["expiration_date"], msg) if {
 	not expires
 	not hsm_policy_expires
 	msg := "Managed HSM key never expires: expiration_date is not set and no azurerm_key_vault_managed_hardware_security_module_key_rotation_policy refers to it with expire_after, required an expiry"
+}
+
+# azapi_resource of type Microsoft.KeyVault/vaults/keys or managedHSMs/keys: properties.attributes.exp (the
+# key's expiry, seconds since the epoch) or properties.rotationPolicy.attributes.expiryTime (the expiry of
+# every new version), as on Pulumi azure-native. Other ARM types are not applicable.
+arm_types := {"microsoft.keyvault/vaults/keys", "microsoft.keyvault/managedhsms/keys"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
+
+arm_expiry_paths := [
+	["properties", "attributes", "exp"],
+	["properties", "rotationPolicy", "attributes", "expiryTime"],
+]
+
+arm_expires if {
+	some path in arm_expiry_paths
+	not azapi.unknown_above(path)
+	lib.is_set(azapi.arm_value(path))
+}
+
+# Where the finding points: at an object unknown until apply when there is one (undetermined).
+arm_unknown_paths := [path |
+	some path in arm_expiry_paths
+	azapi.unknown_above(path)
+]
+
+arm_finding_path := arm_unknown_paths[0] if {
+	count(arm_unknown_paths) > 0
+} else := arm_expiry_paths[0]
+
+deny contains lib.violation(azapi.body_path(arm_finding_path), msg) if {
+	azapi.of_type(arm_types)
+	not arm_expires
+	msg := "Key Vault key never expires: body.properties.attributes.exp is not set and no body.properties.rotationPolicy sets attributes.expiryTime, required an expiry"
 }

@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_key_vault_key_rotation
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -29,6 +30,7 @@ missing_path := ["rotation_policy"] if {
 hsm_key := "azurerm_key_vault_managed_hardware_security_module_key"
 
 deny contains lib.violation(missing_path, msg) if {
+	not azapi.is_azapi
 	not azure.native
 	lib.resource.type != hsm_key
 	not rotates
@@ -84,4 +86,47 @@ deny contains lib.violation([], msg) if {
 	lib.resource.type == hsm_key
 	not hsm_rotates
 	msg := "Managed HSM key does not rotate automatically: no azurerm_key_vault_managed_hardware_security_module_key_rotation_policy refers to it with time_after_creation or time_before_expiry, required automatic rotation"
+}
+
+# azapi_resource of type Microsoft.KeyVault/vaults/keys or managedHSMs/keys: properties.rotationPolicy.lifetimeActions
+# holds an action of type Rotate (any case) whose trigger sets timeAfterCreate or timeBeforeExpiry, as on
+# Pulumi azure-native. Other ARM types are not applicable.
+arm_types := {"microsoft.keyvault/vaults/keys", "microsoft.keyvault/managedhsms/keys"}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains azapi.type_undetermined if azapi.type_unknown
+
+arm_actions_path := ["properties", "rotationPolicy", "lifetimeActions"]
+
+arm_actions := azapi.arm_value(arm_actions_path)
+
+arm_rotates if {
+	is_array(arm_actions)
+	some action in arm_actions
+	lower(lib.show(object.get(action, ["action", "type"], null))) == "rotate"
+	some key in ["timeAfterCreate", "timeBeforeExpiry"]
+	lib.is_set(object.get(action, ["trigger", key], null))
+}
+
+arm_uncertain if lib.is_unknown(arm_actions)
+
+arm_uncertain if {
+	is_array(arm_actions)
+	some action in arm_actions
+	lib.is_unknown(object.get(action, ["action", "type"], null))
+}
+
+deny contains lib.violation(azapi.body_path(arm_actions_path), msg) if {
+	azapi.of_type(arm_types)
+	not arm_rotates
+	not arm_uncertain
+	msg := "Key Vault key does not rotate automatically: body.properties.rotationPolicy.lifetimeActions has no action of type Rotate, required one with a trigger timeAfterCreate or timeBeforeExpiry"
+}
+
+deny contains lib.undetermined(azapi.body_path(arm_actions_path), msg) if {
+	azapi.of_type(arm_types)
+	not arm_rotates
+	arm_uncertain
+	msg := "Key Vault key rotation cannot be told: body.properties.rotationPolicy.lifetimeActions is unknown until apply, required an action of type Rotate"
 }

@@ -54,3 +54,28 @@ test_key_automatic_block_unknown_is_undetermined if {
 		with input.related as []
 	result.path == ["rotation_policy", 0, "automatic"]
 }
+
+arm_key(body) := testing.resource("azapi_resource", {"type": "Microsoft.KeyVault/vaults/keys@2023-07-01", "name": "storage", "body": body})
+
+arm_rotating := {"properties": {"kty": "RSA", "rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [{"action": {"type": "rotate"}, "trigger": {"timeBeforeExpiry": "P30D"}}]}}}
+
+test_azapi_key_without_expiry_fails if {
+	some result in azure_key_vault_key_expiry.deny with input.resource as arm_key({"properties": {"kty": "RSA"}}) with input.related as []
+	result.path == ["body", "properties", "attributes", "exp"]
+}
+
+test_azapi_key_rotating_passes_both if {
+	count(azure_key_vault_key_expiry.deny) == 0 with input.resource as arm_key(arm_rotating) with input.related as []
+	count(azure_key_vault_key_rotation.deny) == 0 with input.resource as arm_key(arm_rotating) with input.related as []
+}
+
+test_azapi_key_notify_only_fails_rotation if {
+	some result in azure_key_vault_key_rotation.deny with input.resource as arm_key("{\"properties\":{\"rotationPolicy\":{\"lifetimeActions\":[{\"action\":{\"type\":\"Notify\"},\"trigger\":{\"timeBeforeExpiry\":\"P30D\"}}]}}}")
+		with input.related as []
+	result.path == ["body", "properties", "rotationPolicy", "lifetimeActions"]
+}
+
+test_azapi_key_other_type_not_applicable if {
+	{"not_applicable": true} in azure_key_vault_key_rotation.deny with input.resource as testing.resource("azapi_resource", {"type": "Microsoft.KeyVault/vaults@2023-07-01", "body": {}})
+		with input.related as []
+}

@@ -73,3 +73,21 @@ test_separate_cmk_passes if {
 	count(azure_storage_cmk.deny) == 0 with input.resource as account({})
 		with input.related as [testing.referrer("azurerm_storage_account_customer_managed_key", "storage_account_id", {"key_name": "storage"})]
 }
+
+test_infrastructure_encryption_v1_account_says_the_kind if {
+	some result in azure_storage_infrastructure_encryption.deny with input.resource as account({"account_kind": "Storage"})
+		with input.related as []
+	contains(result.message, "account_kind is Storage: infrastructure encryption needs a StorageV2 account")
+}
+
+test_infrastructure_encryption_v2_account_message_has_no_kind_clause if {
+	some result in azure_storage_infrastructure_encryption.deny with input.resource as account({"account_kind": "StorageV2"})
+		with input.related as []
+	not contains(result.message, "account_kind")
+}
+
+test_infrastructure_encryption_azapi_blob_storage_says_the_kind if {
+	some result in azure_storage_infrastructure_encryption.deny with input.resource as testing.resource("azapi_resource", {"type": "Microsoft.Storage/storageAccounts@2023-05-01", "body": {"kind": "BlobStorage", "properties": {}}})
+		with input.related as []
+	contains(result.message, "(kind is BlobStorage: infrastructure encryption needs")
+}

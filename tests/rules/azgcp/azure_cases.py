@@ -170,12 +170,30 @@ VM_HOST = Rule(
         Res(
             "azurerm_orchestrated_virtual_machine_scale_set",
             "pass_flex_enabled",
-            placed("pass-flex", platform_fault_domain_count=1, encryption_at_host_enabled=True),
+            placed(
+                "pass-flex",
+                platform_fault_domain_count=1,
+                sku_name="Standard_D4s_v5",
+                instances=2,
+                encryption_at_host_enabled=True,
+            ),
         ),
         Res(
             "azurerm_orchestrated_virtual_machine_scale_set",
             "fail_flex_default",
-            placed("fail-flex", platform_fault_domain_count=1),
+            placed("fail-flex", platform_fault_domain_count=1, sku_name="Standard_D4s_v5", instances=2),
+        ),
+        # Without sku_name a flexible scale set has no VM profile (azurerm drops encryption_at_host_enabled):
+        # its VMs are virtual machine resources of their own, and the set is not judged.
+        Res(
+            "azurerm_orchestrated_virtual_machine_scale_set",
+            "other_flex_without_profile",
+            placed("other-flex", platform_fault_domain_count=1),
+        ),
+        azapi(
+            "other_azapi_flex_without_profile",
+            "Microsoft.Compute/virtualMachineScaleSets@2024-07-01",
+            {"properties": {"orchestrationMode": "Flexible", "platformFaultDomainCount": 1}},
         ),
         azapi(
             "pass_azapi_vm",
@@ -297,6 +315,18 @@ VM_CMK = Rule(
             data_disk=[
                 {"lun": 0, "caching": "None", "disk_size_gb": 256, "storage_account_type": "Premium_LRS"}
             ],
+        ),
+        # A flexible scale set without a VM profile (no sku_name, no virtualMachineProfile) has no disks of
+        # its own: its VMs are judged as virtual machines.
+        Res(
+            "azurerm_orchestrated_virtual_machine_scale_set",
+            "other_flex_without_profile",
+            placed("other-flex", platform_fault_domain_count=1),
+        ),
+        azapi(
+            "other_azapi_flex_without_profile",
+            "Microsoft.Compute/virtualMachineScaleSets@2024-07-01",
+            {"properties": {"orchestrationMode": "Flexible", "platformFaultDomainCount": 1}},
         ),
         azapi("fail_azapi_vm_platform_key", "Microsoft.Compute/virtualMachines@2024-07-01", VM_BODY),
         azapi(

@@ -85,6 +85,8 @@ CASES: dict[str, list[Res]] = {
             encryption={"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": False},
         ),
         account("undetermined_encryption_unknown", encryption=UNKNOWN),
+        # A general-purpose v1 account cannot turn it on: it fails, and the message says the kind.
+        account("fail_storage_v1", kind="Storage"),
     ],
     "ENC-AZSTORAGE-004": [
         account("pass_key_vault", encryption=CMK_ENCRYPTION),

@@ -466,6 +466,16 @@ CASES: dict[tuple[str, str], list[Case]] = {
         account("pass_double_encryption", infrastructure_encryption_enabled=True),
         account("fail_default"),
         account("fail_disabled", infrastructure_encryption_enabled=False),
+        # A general-purpose v1 account cannot turn infrastructure encryption on: it still fails, and the
+        # message says the account kind must change.
+        account("fail_storage_v1", account_kind="Storage"),
+        account(
+            "pass_premium_block_blob",
+            account_tier="Premium",
+            account_kind="BlockBlobStorage",
+            account_replication_type="ZRS",
+            infrastructure_encryption_enabled=True,
+        ),
     ],
     ("encryption", "ENC-AZSTORAGE-004"): [
         account("fail_microsoft_key"),
@@ -1238,6 +1248,210 @@ CASES[("encryption", "ENC-AZSQL-001")] += [
         "pass_azapi_sql_tls12",
         "Microsoft.Sql/servers@2023-08-01-preview",
         {"properties": {"minimalTlsVersion": "1.2"}},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
+def instance_protector(instance: str, **arguments: Any) -> Case:
+    """An azurerm_mssql_managed_instance_transparent_data_encryption naming the managed instance: without a
+    key it sets the service-managed protector."""
+    base = {"managed_instance_id": Ref(f"azurerm_mssql_managed_instance.{instance}", "id")}
+    return Case(
+        "azurerm_mssql_managed_instance_transparent_data_encryption", f"tde_{instance}", {**base, **arguments}
+    )
+
+
+# A managed instance has no key argument: its TDE protector is set by a separate resource.
+CASES[("encryption", "ENC-AZSQL-003")] += [
+    managed_instance("fail_managed_instance_default", identity=[{"type": "SystemAssigned"}]),
+    managed_instance("fail_managed_instance_service_managed", identity=[{"type": "SystemAssigned"}]),
+    instance_protector("fail_managed_instance_service_managed"),
+    managed_instance("pass_managed_instance_key", identity=[{"type": "SystemAssigned"}]),
+    instance_protector("pass_managed_instance_key", key_vault_key_id=KEY_ID, auto_rotation_enabled=True),
+    managed_instance("pass_managed_instance_hsm_key", identity=[{"type": "SystemAssigned"}]),
+    instance_protector(
+        "pass_managed_instance_hsm_key",
+        managed_hsm_key_id="https://acme-payments-hsm.managedhsm.azure.net/keys/tde",
+    ),
+]
+
+
+SQL_ARM = "Microsoft.Sql/servers@2023-08-01-preview"
+SQL_IDENTITY = {"type": "SystemAssigned"}
+
+
+def azapi_protector(server: str, key_type: str) -> Case:
+    """The encryption protector (child "current") of the azapi server ``server``."""
+    arguments = {
+        "type": "Microsoft.Sql/servers/encryptionProtector@2023-08-01-preview",
+        "name": "current",
+        "parent_id": Ref(f"azapi_resource.{server}", "id"),
+        "body": {"properties": {"serverKeyType": key_type, "serverKeyName": "acme-payments-kv_tde_1"}},
+    }
+    return Case("azapi_resource", f"protector_{server}", arguments)
+
+
+# azapi_resource SQL servers and managed instances: properties.keyId, or a child encryptionProtector with
+# serverKeyType AzureKeyVault, is a customer-managed TDE protector.
+CASES[("encryption", "ENC-AZSQL-003")] += [
+    azapi_case("fail_azapi_sql_service_key", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {}}),
+    azapi_case("pass_azapi_sql_key_id", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {"keyId": KEY_ID}}),
+    azapi_case("pass_azapi_sql_protector", SQL_ARM, {"identity": SQL_IDENTITY, "properties": {}}),
+    azapi_protector("pass_azapi_sql_protector", "AzureKeyVault"),
+    azapi_case("fail_azapi_sql_service_managed_protector", SQL_ARM, {"properties": {}}),
+    azapi_protector("fail_azapi_sql_service_managed_protector", "ServiceManaged"),
+    azapi_case(
+        "pass_azapi_managed_instance_key_id",
+        "Microsoft.Sql/managedInstances@2023-08-01-preview",
+        {"identity": SQL_IDENTITY, "properties": {"vCores": 4, "keyId": KEY_ID}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_sql_body_variable",
+        {**azapi_case("body", SQL_ARM, {}).arguments, "body": Ref("var.sql_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
+PG_FLEXIBLE_ARM = "Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01"
+USER_IDENTITY_ID = f"{RG_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/db"
+
+# azapi_resource flexible servers: properties.dataEncryption.type AzureKeyVault with a primaryKeyURI.
+CASES[("encryption", "ENC-AZDB-002")] += [
+    azapi_case(
+        "fail_azapi_postgres_system_managed",
+        PG_FLEXIBLE_ARM,
+        {"properties": {"version": "16", "dataEncryption": {"type": "SystemManaged"}}},
+    ),
+    azapi_case(
+        "fail_azapi_mysql_default", "Microsoft.DBforMySQL/flexibleServers@2023-12-30", {"properties": {}}
+    ),
+    azapi_case(
+        "pass_azapi_postgres_key_vault",
+        PG_FLEXIBLE_ARM,
+        {
+            "identity": {"type": "UserAssigned", "userAssignedIdentities": {USER_IDENTITY_ID: {}}},
+            "properties": {
+                "version": "16",
+                "dataEncryption": {
+                    "type": "AzureKeyVault",
+                    "primaryKeyURI": KEY_ID,
+                    "primaryUserAssignedIdentityId": USER_IDENTITY_ID,
+                },
+            },
+        },
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_postgres_body_variable",
+        {**azapi_case("body", PG_FLEXIBLE_ARM, {}).arguments, "body": Ref("var.postgres_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
+DES_ARM = "Microsoft.Compute/diskEncryptionSets@2024-03-02"
+DES_BODY = {
+    "identity": {"type": "SystemAssigned"},
+    "properties": {"encryptionType": "EncryptionAtRestWithCustomerKey", "activeKey": {"keyUrl": KEY_ID}},
+}
+
+# azapi_resource disk encryption sets: properties.rotationToLatestKeyVersionEnabled, default false.
+CASES[("encryption", "ENC-AZDISK-002")] += [
+    azapi_case("fail_azapi_des_default", DES_ARM, DES_BODY),
+    azapi_case(
+        "pass_azapi_des_rotates",
+        DES_ARM,
+        {**DES_BODY, "properties": {**DES_BODY["properties"], "rotationToLatestKeyVersionEnabled": True}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_des_body_variable",
+        {**azapi_case("body", DES_ARM, {}).arguments, "body": Ref("var.des_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
+KEY_ARM = "Microsoft.KeyVault/vaults/keys@2023-07-01"
+HSM_KEY_ARM = "Microsoft.KeyVault/managedHSMs/keys@2023-07-01"
+ROTATE_ACTION = {"action": {"type": "rotate"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+NOTIFY_ACTION = {"action": {"type": "notify"}, "trigger": {"timeBeforeExpiry": "P30D"}}
+
+
+def azapi_key(name: str, properties: dict[str, Any], arm_type: str = KEY_ARM) -> Case:
+    """A key of the vault (or Managed HSM) declared with azapi: its ARM properties."""
+    arguments = {
+        "type": arm_type,
+        "name": name.replace("_", "-"),
+        "parent_id": f"{RG_ID}/providers/Microsoft.KeyVault/vaults/acme-payments-kv",
+        "body": {"properties": {"kty": "RSA", "keySize": 3072, **properties}},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# azapi_resource keys: properties.attributes.exp or rotationPolicy.attributes.expiryTime is an expiry, a
+# rotationPolicy.lifetimeActions entry of type Rotate an automatic rotation.
+CASES[("encryption", "ENC-AZKV-001")] += [
+    azapi_key("fail_azapi_key_never_expires", {}),
+    azapi_key("pass_azapi_key_exp", {"attributes": {"exp": 1798761600}}),
+    azapi_key(
+        "pass_azapi_hsm_key_policy_expiry",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE_ACTION]}},
+        HSM_KEY_ARM,
+    ),
+    AZAPI_KEY_VAULT,
+]
+CASES[("encryption", "ENC-AZKV-002")] += [
+    azapi_key("fail_azapi_key_no_policy", {"attributes": {"exp": 1798761600}}),
+    azapi_key(
+        "fail_azapi_key_notify_only",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [NOTIFY_ACTION]}},
+    ),
+    azapi_key(
+        "pass_azapi_key_rotates",
+        {"rotationPolicy": {"attributes": {"expiryTime": "P365D"}, "lifetimeActions": [ROTATE_ACTION]}},
+    ),
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_key_body_variable",
+        {**azapi_key("body", {}).arguments, "body": Ref("var.key_body", None)},
+    ),
+    AZAPI_KEY_VAULT,
+]
+
+
+TDE_ARM = "Microsoft.Sql/servers/databases/transparentDataEncryption@2023-08-01-preview"
+
+
+def azapi_tde(name: str, properties: dict[str, Any], arm_type: str = TDE_ARM) -> Case:
+    """A database's TDE configuration (child resource "current" of an azapi or azurerm database)."""
+    arguments = {
+        "type": arm_type,
+        "name": "current",
+        "parent_id": f"{RG_ID}/providers/Microsoft.Sql/servers/acme-ledger/databases/ledger",
+        "body": {"properties": properties},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+# azapi_resource of the ARM type Microsoft.Sql/servers/databases/transparentDataEncryption: properties.state
+# (properties.status in API version 2014-04-01) Disabled turns TDE off.
+CASES[("encryption", "ENC-AZSQL-002")] += [
+    azapi_tde("fail_azapi_tde_disabled", {"state": "Disabled"}),
+    azapi_tde(
+        "fail_azapi_tde_status_disabled",
+        {"status": "Disabled"},
+        "Microsoft.Sql/servers/databases/transparentDataEncryption@2014-04-01",
+    ),
+    azapi_tde("pass_azapi_tde_enabled", {"state": "Enabled"}),
+    # A body unknown until apply (a variable) may disable it.
+    Case(
+        "azapi_resource",
+        "undetermined_azapi_tde_body_variable",
+        {**azapi_tde("body", {}).arguments, "body": Ref("var.tde_body", None)},
     ),
     AZAPI_KEY_VAULT,
 ]
