@@ -45,9 +45,11 @@ deny contains lib.violation(azapi.body_path(["properties", "siteConfig", setting
 	msg := concat("", ["deployment slot accepts TLS older than 1.2: body.properties.siteConfig.", setting, " is ", azapi.as_string(value), ", required 1.2"])
 }
 
-# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
-deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "minTlsVersion"]), msg) if {
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass (the site's and the SCM
+# site's minimum alike).
+deny contains lib.violation(azapi.body_path(["properties", "siteConfig", setting]), msg) if {
 	azapi.of_type({arm_type})
-	azapi.unknown_at(["properties", "siteConfig", "minTlsVersion"])
-	msg := "deployment slot minimum TLS version is unknown: body.properties.siteConfig.minTlsVersion is unknown until apply, required 1.2"
+	some setting in ["minTlsVersion", "scmMinTlsVersion"]
+	azapi.unknown_at(["properties", "siteConfig", setting])
+	msg := concat("", ["deployment slot minimum TLS version is unknown: body.properties.siteConfig.", setting, " is unknown until apply, required 1.2"])
 }

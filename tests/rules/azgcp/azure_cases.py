@@ -1040,9 +1040,19 @@ SLOT_TLS = Rule(
             SLOT_ARM,
             {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}}},
         ),
+        azapi(
+            "undetermined_azapi_scm_variable",
+            SLOT_ARM,
+            {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": Ref("var.scm_tls", None)}}},
+        ),
         OTHER,
     ],
     TOKENS,
+    extra_hcl="""
+variable "scm_tls" {
+  type = string
+}
+""",
 )
 
 RULES += [SLOT_HTTPS, SLOT_TLS]
