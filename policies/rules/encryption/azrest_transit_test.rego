@@ -3,6 +3,7 @@
 package iacgate.rules.encryption.azrest_transit_test
 
 import data.iacgate.lib.testing
+import data.iacgate.rules.encryption.azrest_apim_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
 import rego.v1
 
@@ -16,4 +17,35 @@ test_azapi_slot_scm_tls_unknown_is_reported if {
 	some result in azrest_app_slot_tls.deny with input.resource as arm("Microsoft.Web/sites/slots@2023-12-01", {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": testing.unknown}}})
 		with input.related as []
 	result.path == ["body", "properties", "siteConfig", "scmMinTlsVersion"]
+}
+
+# --- ENC-AZAPIM-002 ----------------------------------------------------------------------------------
+
+test_apim_websocket_api_on_ws_fails if {
+	some result in azrest_apim_https.deny with input.resource as azurerm("azurerm_api_management_api", {"api_type": "websocket", "protocols": ["ws"]})
+		with input.related as []
+	result.path == ["protocols"]
+}
+
+test_apim_websocket_api_on_wss_passes if {
+	count(azrest_apim_https.deny) == 0 with input.resource as azurerm("azurerm_api_management_api", {"api_type": "websocket", "protocols": ["wss"], "service_url": "wss://chat"})
+		with input.related as []
+}
+
+test_apim_api_service_url_http_fails if {
+	some result in azrest_apim_https.deny with input.resource as azurerm("azurerm_api_management_api", {"protocols": ["https"], "service_url": "http://ledger/api"})
+		with input.related as []
+	result.path == ["service_url"]
+}
+
+test_apim_api_service_url_unknown_is_reported if {
+	some result in azrest_apim_https.deny with input.resource as azurerm("azurerm_api_management_api", {"service_url": testing.unknown})
+		with input.related as []
+	result.path == ["service_url"]
+}
+
+test_azapi_apim_api_service_url_ws_fails if {
+	some result in azrest_apim_https.deny with input.resource as arm("Microsoft.ApiManagement/service/apis@2023-05-01-preview", {"properties": {"protocols": ["wss"], "serviceUrl": "ws://chat"}})
+		with input.related as []
+	result.path == ["body", "properties", "serviceUrl"]
 }

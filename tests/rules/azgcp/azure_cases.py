@@ -1130,12 +1130,46 @@ APIM_HTTPS = Rule(
         api("fail_http_and_https", protocols=["http", "https"]),
         api("pass_https", protocols=["https"]),
         api("pass_default_protocols"),
+        api("fail_websocket_ws", api_type="websocket", protocols=["ws"], service_url="wss://chat.acme.example/socket"),
+        api("pass_websocket_wss", api_type="websocket", protocols=["wss"], service_url="wss://chat.acme.example/socket"),
+        api("fail_service_url_http", protocols=["https"], service_url="http://ledger.internal.acme.example/api"),
+        api("pass_service_url_https", protocols=["https"], service_url="https://ledger.internal.acme.example/api"),
+        Res(
+            "azurerm_api_management_api",
+            "undetermined_service_url_variable",
+            {**api("x").tf, "name": "undetermined-service-url", "service_url": Ref("var.ledger_host", None)},
+            pulumi=NO_PULUMI,
+        ),
         backend("fail_backend_http", "http://ledger.internal.acme.example/api"),
         backend("pass_backend_https", "https://ledger.internal.acme.example/api"),
         azapi(
             "fail_azapi_api_http",
             "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
             {"properties": {"path": "x", "protocols": ["http"]}},
+        ),
+        azapi(
+            "fail_azapi_api_ws_backend",
+            "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
+            {
+                "properties": {
+                    "path": "chat",
+                    "apiType": "websocket",
+                    "protocols": ["wss"],
+                    "serviceUrl": "ws://chat.internal.acme.example/socket",
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_api_wss",
+            "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
+            {
+                "properties": {
+                    "path": "chat",
+                    "apiType": "websocket",
+                    "protocols": ["wss"],
+                    "serviceUrl": "wss://chat.internal.acme.example/socket",
+                }
+            },
         ),
         azapi(
             "pass_azapi_backend_https",
