@@ -5,6 +5,7 @@ package iacgate.rules.encryption.azrest_transit_test
 import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.azrest_apim_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
+import data.iacgate.rules.encryption.azrest_appgw_https_listener
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -48,4 +49,24 @@ test_azapi_apim_api_service_url_ws_fails if {
 	some result in azrest_apim_https.deny with input.resource as arm("Microsoft.ApiManagement/service/apis@2023-05-01-preview", {"properties": {"protocols": ["wss"], "serviceUrl": "ws://chat"}})
 		with input.related as []
 	result.path == ["body", "properties", "serviceUrl"]
+}
+
+# --- ENC-AZAPPGW-002 ---------------------------------------------------------------------------------
+
+test_azapi_appgw_listener_protocol_unknown_is_reported if {
+	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "edge", "properties": {"protocol": testing.unknown}}]}})
+		with input.related as []
+	result.path == ["body", "properties", "httpListeners", 0, "properties", "protocol"]
+}
+
+test_azapi_appgw_http_listener_with_unknown_routing_is_undetermined if {
+	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "http", "properties": {"protocol": "Http"}}], "requestRoutingRules": testing.unknown}})
+		with input.related as []
+	result.status == "undetermined"
+}
+
+test_azapi_appgw_http_listener_forwarded_fails if {
+	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "http", "properties": {"protocol": "Http"}}], "requestRoutingRules": [{"name": "app", "properties": {"httpListener": {"id": "gw/httpListeners/http"}}}]}})
+		with input.related as []
+	not result.status
 }

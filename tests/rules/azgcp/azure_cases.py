@@ -1401,10 +1401,46 @@ APPGW_LISTENERS = Rule(
                 }
             },
         ),
+        azapi(
+            "undetermined_azapi_listener_protocol_variable",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [
+                        {
+                            "name": "edge",
+                            "properties": {
+                                "protocol": Ref("var.listener_protocol", None),
+                                "frontendPort": {"id": f"{GW_ID}/frontendPorts/edge"},
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "undetermined_azapi_routing_variable",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [arm_listener("http", "Http"), arm_listener("https", "Https")],
+                    "requestRoutingRules": Ref("var.routing_rules", None),
+                }
+            },
+        ),
         OTHER,
     ],
     TOKENS,
     plural=APPGW_PLURAL,
+    extra_hcl="""
+variable "listener_protocol" {
+  type = string
+}
+
+variable "routing_rules" {
+  type = list(any)
+}
+""",
 )
 
 RULES += [APPGW_TLS, APPGW_LISTENERS]
