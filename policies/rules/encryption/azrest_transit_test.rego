@@ -6,6 +6,7 @@ import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.azrest_apim_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
 import data.iacgate.rules.encryption.azrest_appgw_https_listener
+import data.iacgate.rules.encryption.azrest_appgw_tls_policy
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -69,4 +70,29 @@ test_azapi_appgw_http_listener_forwarded_fails if {
 	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "http", "properties": {"protocol": "Http"}}], "requestRoutingRules": [{"name": "app", "properties": {"httpListener": {"id": "gw/httpListeners/http"}}}]}})
 		with input.related as []
 	not result.status
+}
+
+# --- ENC-AZAPPGW-001 ---------------------------------------------------------------------------------
+
+test_azapi_appgw_policy_name_unknown_is_reported if {
+	some result in azrest_appgw_tls_policy.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"sslPolicy": {"policyType": "Predefined", "policyName": testing.unknown}}})
+		with input.related as []
+	result.path == ["body", "properties", "sslPolicy", "policyName"]
+}
+
+test_azapi_appgw_profile_2017_fails if {
+	some result in azrest_appgw_tls_policy.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"sslProfiles": [{"name": "p", "properties": {"sslPolicy": {"policyName": "AppGwSslPolicy20170401"}}}]}})
+		with input.related as []
+	result.path == ["body", "properties", "sslProfiles", 0, "properties", "sslPolicy"]
+}
+
+test_azapi_appgw_profile_2022_passes if {
+	count(azrest_appgw_tls_policy.deny) == 0 with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"sslProfiles": [{"name": "p", "properties": {"sslPolicy": {"policyName": "AppGwSslPolicy20220101S"}}}]}})
+		with input.related as []
+}
+
+test_appgw_profile_policy_name_unknown_is_reported if {
+	some result in azrest_appgw_tls_policy.deny with input.resource as azurerm("azurerm_application_gateway", {"ssl_profile": [{"name": "p", "ssl_policy": [{"policy_name": testing.unknown}]}]})
+		with input.related as []
+	result.path == ["ssl_profile", 0, "ssl_policy", 0, "policy_name"]
 }

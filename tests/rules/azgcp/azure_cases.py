@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from writer import AZURERM, NO_PULUMI, Res, Rule
@@ -1330,10 +1331,66 @@ APPGW_TLS = Rule(
             APPGW_ARM,
             {"properties": {"sslPolicy": {"policyType": "CustomV2", "minProtocolVersion": "TLSv1_2"}}},
         ),
+        azapi(
+            "fail_azapi_profile_2017",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"},
+                    "sslProfiles": [
+                        {
+                            "name": "partners",
+                            "properties": {
+                                "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20170401"}
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_profile_2022s",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslProfiles": [
+                        {
+                            "name": "partners",
+                            "properties": {
+                                "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101S"}
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "undetermined_azapi_policy_name_variable",
+            APPGW_ARM,
+            {"properties": {"sslPolicy": {"policyType": "Predefined", "policyName": Ref("var.ssl_policy_name", None)}}},
+        ),
+        replace(
+            gateway(
+                "undetermined_profile_policy_name_variable",
+                *HTTPS_ONLY,
+                ssl_profile=[
+                    {
+                        "name": "partners",
+                        "ssl_policy": [{"policy_type": "Predefined", "policy_name": Ref("var.ssl_policy_name", None)}],
+                    }
+                ],
+            ),
+            pulumi=NO_PULUMI,
+        ),
         OTHER,
     ],
     TOKENS,
     plural=APPGW_PLURAL,
+    extra_hcl="""
+variable "ssl_policy_name" {
+  type = string
+}
+""",
 )
 
 
