@@ -89,6 +89,25 @@ deny contains lib.violation(azapi.body_path(["properties", "httpsRedirect"]), ms
 	msg := "Front Door route HTTPS redirect is unknown: body.properties.httpsRedirect is unknown until apply, required Enabled"
 }
 
+# ARM: supportedProtocols unknown until apply (all, or one) on a route whose httpsRedirect is Disabled: whether
+# it serves Http cannot be told. Undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "supportedProtocols"]), msg) if {
+	azapi.of_type({arm_route})
+	lower(lib.show(azapi.arm_value(["properties", "httpsRedirect"]))) == "disabled"
+	azapi.unknown_at(["properties", "supportedProtocols"])
+	msg := "Front Door route protocols are unknown: body.properties.supportedProtocols is unknown until apply and body.properties.httpsRedirect is Disabled, required Enabled"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "supportedProtocols", index]), msg) if {
+	azapi.of_type({arm_route})
+	lower(lib.show(azapi.arm_value(["properties", "httpsRedirect"]))) == "disabled"
+	protocols := azapi.arm_value(["properties", "supportedProtocols"])
+	is_array(protocols)
+	some index, protocol in protocols
+	lib.is_unknown(protocol)
+	msg := "Front Door route protocols are unknown: a protocol in body.properties.supportedProtocols is unknown until apply and body.properties.httpsRedirect is Disabled, required Enabled"
+}
+
 # Supported protocols unknown until apply (all, or one): whether the route serves Http cannot be told,
 # which matters only when it does not redirect to HTTPS. Undetermined, never a pass.
 deny contains lib.violation(["supported_protocols"], msg) if {

@@ -7,6 +7,8 @@ import data.iacgate.rules.encryption.azrest_apim_https
 import data.iacgate.rules.encryption.azrest_app_slot_tls
 import data.iacgate.rules.encryption.azrest_appgw_https_listener
 import data.iacgate.rules.encryption.azrest_appgw_tls_policy
+import data.iacgate.rules.encryption.azrest_cdn_https
+import data.iacgate.rules.encryption.azrest_service_fabric_protection
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -63,13 +65,13 @@ test_azapi_appgw_listener_protocol_unknown_is_reported if {
 test_azapi_appgw_http_listener_with_unknown_routing_is_undetermined if {
 	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "http", "properties": {"protocol": "Http"}}], "requestRoutingRules": testing.unknown}})
 		with input.related as []
-	result.status == "undetermined"
+	object.get(result, "status", "fail") == "undetermined"
 }
 
 test_azapi_appgw_http_listener_forwarded_fails if {
 	some result in azrest_appgw_https_listener.deny with input.resource as arm("Microsoft.Network/applicationGateways@2024-01-01", {"properties": {"httpListeners": [{"name": "http", "properties": {"protocol": "Http"}}], "requestRoutingRules": [{"name": "app", "properties": {"httpListener": {"id": "gw/httpListeners/http"}}}]}})
 		with input.related as []
-	not result.status
+	object.get(result, "status", "fail") == "fail"
 }
 
 # --- ENC-AZAPPGW-001 ---------------------------------------------------------------------------------
@@ -95,4 +97,33 @@ test_appgw_profile_policy_name_unknown_is_reported if {
 	some result in azrest_appgw_tls_policy.deny with input.resource as azurerm("azurerm_application_gateway", {"ssl_profile": [{"name": "p", "ssl_policy": [{"policy_name": testing.unknown}]}]})
 		with input.related as []
 	result.path == ["ssl_profile", 0, "ssl_policy", 0, "policy_name"]
+}
+
+# --- ENC-AZCDN-001 -----------------------------------------------------------------------------------
+
+test_azapi_route_protocols_unknown_without_redirect_is_reported if {
+	some result in azrest_cdn_https.deny with input.resource as arm("Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01", {"properties": {"supportedProtocols": testing.unknown, "httpsRedirect": "Disabled"}})
+		with input.related as []
+	result.path == ["body", "properties", "supportedProtocols"]
+}
+
+test_azapi_route_protocols_unknown_with_redirect_passes if {
+	count(azrest_cdn_https.deny) == 0 with input.resource as arm("Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01", {"properties": {"supportedProtocols": testing.unknown, "httpsRedirect": "Enabled"}})
+		with input.related as []
+}
+
+# --- ENC-AZSF-001 ------------------------------------------------------------------------------------
+
+test_azapi_service_fabric_level_unknown_is_undetermined if {
+	some result in azrest_service_fabric_protection.deny with input.resource as arm("Microsoft.ServiceFabric/clusters@2023-11-01-preview", {"properties": {"fabricSettings": [{"name": "Security", "parameters": [{"name": "ClusterProtectionLevel", "value": testing.unknown}]}]}})
+		with input.related as []
+	object.get(result, "status", "fail") == "undetermined"
+}
+
+test_azapi_service_fabric_level_unknown_does_not_fail if {
+	results := azrest_service_fabric_protection.deny with input.resource as arm("Microsoft.ServiceFabric/clusters@2023-11-01-preview", {"properties": {"fabricSettings": [{"name": "Security", "parameters": [{"name": "ClusterProtectionLevel", "value": testing.unknown}]}]}})
+		with input.related as []
+	every result in results {
+		object.get(result, "status", "fail") == "undetermined"
+	}
 }

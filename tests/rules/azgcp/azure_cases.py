@@ -1574,10 +1574,25 @@ CDN_HTTPS = Rule(
             "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
             {"properties": {"supportedProtocols": ["Http", "Https"], "httpsRedirect": "Disabled"}},
         ),
+        azapi(
+            "undetermined_azapi_route_protocols_variable",
+            "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
+            {"properties": {"supportedProtocols": Ref("var.route_protocols", None), "httpsRedirect": "Disabled"}},
+        ),
+        azapi(
+            "pass_azapi_route_https_only",
+            "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
+            {"properties": {"supportedProtocols": ["Https"], "httpsRedirect": "Disabled"}},
+        ),
         OTHER,
     ],
     TOKENS,
     plural=CDN_PLURAL,
+    extra_hcl="""
+variable "route_protocols" {
+  type = list(string)
+}
+""",
 )
 
 
@@ -1757,10 +1772,31 @@ SERVICE_FABRIC = Rule(
                 }
             },
         ),
+        azapi(
+            "undetermined_azapi_level_variable",
+            SF_ARM,
+            {
+                "properties": {
+                    "fabricSettings": [
+                        {
+                            "name": "Security",
+                            "parameters": [
+                                {"name": "ClusterProtectionLevel", "value": Ref("var.protection_level", None)}
+                            ],
+                        }
+                    ]
+                }
+            },
+        ),
         OTHER,
     ],
     TOKENS,
     plural={"node_type": "nodeTypes", "fabric_settings": "fabricSettings"},
+    extra_hcl="""
+variable "protection_level" {
+  type = string
+}
+""",
 )
 
 RULES += [SPRING_HTTPS, SERVICE_FABRIC]
