@@ -9,6 +9,8 @@ import data.iacgate.rules.encryption.azrest_appgw_https_listener
 import data.iacgate.rules.encryption.azrest_appgw_tls_policy
 import data.iacgate.rules.encryption.azrest_cdn_https
 import data.iacgate.rules.encryption.azrest_service_fabric_protection
+import data.iacgate.rules.encryption.azure_app_ftps
+import data.iacgate.rules.encryption.azure_app_tls
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -126,4 +128,26 @@ test_azapi_service_fabric_level_unknown_does_not_fail if {
 	every result in results {
 		object.get(result, "status", "fail") == "undetermined"
 	}
+}
+
+# --- ENC-AZAPP-002, ENC-AZAPP-003: Microsoft.Web/sites/config "web" ----------------------------------
+
+site_config(name, properties) := azurerm("azapi_resource", {"type": "Microsoft.Web/sites/config@2023-12-01", "name": name, "body": {"properties": properties}})
+
+test_azapi_web_config_tls10_fails if {
+	some result in azure_app_tls.deny with input.resource as site_config("web", {"minTlsVersion": "1.0"})
+		with input.related as []
+	result.path == ["body", "properties", "minTlsVersion"]
+}
+
+test_azapi_web_config_ftp_fails if {
+	some result in azure_app_ftps.deny with input.resource as site_config("web", {"ftpsState": "AllAllowed"})
+		with input.related as []
+	result.path == ["body", "properties", "ftpsState"]
+}
+
+test_azapi_app_settings_config_is_not_applicable if {
+	results := azure_app_tls.deny with input.resource as site_config("appsettings", {"minTlsVersion": "1.0"})
+		with input.related as []
+	{"not_applicable": true} in results
 }

@@ -1205,6 +1205,32 @@ CASES[("encryption", "ENC-AZAPP-003")] += [
     AZAPI_KEY_VAULT,
 ]
 
+SITE_CONFIG_ARM = "Microsoft.Web/sites/config@2023-12-01"
+
+
+def site_config_case(name: str, properties: dict[str, Any], config_name: str = "web") -> Case:
+    """An azapi Microsoft.Web/sites/config: named "web", its properties are the site configuration."""
+    arguments = {
+        "type": SITE_CONFIG_ARM,
+        "name": config_name,
+        "parent_id": f"{RG_ID}/providers/Microsoft.Web/sites/acme-portal",
+        "body": {"properties": properties},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+CASES[("encryption", "ENC-AZAPP-002")] += [
+    site_config_case("fail_azapi_web_config_tls10", {"minTlsVersion": "1.0", "ftpsState": "Disabled"}),
+    site_config_case("fail_azapi_web_config_scm_tls11", {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.1"}),
+    site_config_case("pass_azapi_web_config_tls12", {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}),
+    site_config_case("not_applicable_azapi_app_settings", {"WEBSITE_RUN_FROM_PACKAGE": "1"}, "appsettings"),
+]
+CASES[("encryption", "ENC-AZAPP-003")] += [
+    site_config_case("fail_azapi_web_config_ftp", {"minTlsVersion": "1.2", "ftpsState": "AllAllowed"}),
+    site_config_case("pass_azapi_web_config_ftps_only", {"ftpsState": "FtpsOnly"}),
+    site_config_case("not_applicable_azapi_app_settings", {"WEBSITE_RUN_FROM_PACKAGE": "1"}, "appsettings"),
+]
+
 
 def managed_instance(name: str, **arguments: Any) -> Case:
     """An azurerm_mssql_managed_instance: minimum_tls_version defaults to 1.2."""
