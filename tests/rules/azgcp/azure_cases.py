@@ -1044,7 +1044,11 @@ SLOT_TLS = Rule(
         azapi(
             "undetermined_azapi_scm_variable",
             SLOT_ARM,
-            {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": Ref("var.scm_tls", None)}}},
+            {
+                "properties": {
+                    "siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": Ref("var.scm_tls", None)}
+                }
+            },
         ),
         OTHER,
     ],
@@ -1131,10 +1135,28 @@ APIM_HTTPS = Rule(
         api("fail_http_and_https", protocols=["http", "https"]),
         api("pass_https", protocols=["https"]),
         api("pass_default_protocols"),
-        api("fail_websocket_ws", api_type="websocket", protocols=["ws"], service_url="wss://chat.acme.example/socket"),
-        api("pass_websocket_wss", api_type="websocket", protocols=["wss"], service_url="wss://chat.acme.example/socket"),
-        api("fail_service_url_http", protocols=["https"], service_url="http://ledger.internal.acme.example/api"),
-        api("pass_service_url_https", protocols=["https"], service_url="https://ledger.internal.acme.example/api"),
+        api(
+            "fail_websocket_ws",
+            api_type="websocket",
+            protocols=["ws"],
+            service_url="wss://chat.acme.example/socket",
+        ),
+        api(
+            "pass_websocket_wss",
+            api_type="websocket",
+            protocols=["wss"],
+            service_url="wss://chat.acme.example/socket",
+        ),
+        api(
+            "fail_service_url_http",
+            protocols=["https"],
+            service_url="http://ledger.internal.acme.example/api",
+        ),
+        api(
+            "pass_service_url_https",
+            protocols=["https"],
+            service_url="https://ledger.internal.acme.example/api",
+        ),
         Res(
             "azurerm_api_management_api",
             "undetermined_service_url_variable",
@@ -1341,7 +1363,10 @@ APPGW_TLS = Rule(
                         {
                             "name": "partners",
                             "properties": {
-                                "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20170401"}
+                                "sslPolicy": {
+                                    "policyType": "Predefined",
+                                    "policyName": "AppGwSslPolicy20170401",
+                                }
                             },
                         }
                     ],
@@ -1357,7 +1382,10 @@ APPGW_TLS = Rule(
                         {
                             "name": "partners",
                             "properties": {
-                                "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101S"}
+                                "sslPolicy": {
+                                    "policyType": "Predefined",
+                                    "policyName": "AppGwSslPolicy20220101S",
+                                }
                             },
                         }
                     ],
@@ -1367,7 +1395,11 @@ APPGW_TLS = Rule(
         azapi(
             "undetermined_azapi_policy_name_variable",
             APPGW_ARM,
-            {"properties": {"sslPolicy": {"policyType": "Predefined", "policyName": Ref("var.ssl_policy_name", None)}}},
+            {
+                "properties": {
+                    "sslPolicy": {"policyType": "Predefined", "policyName": Ref("var.ssl_policy_name", None)}
+                }
+            },
         ),
         replace(
             gateway(
@@ -1376,7 +1408,9 @@ APPGW_TLS = Rule(
                 ssl_profile=[
                     {
                         "name": "partners",
-                        "ssl_policy": [{"policy_type": "Predefined", "policy_name": Ref("var.ssl_policy_name", None)}],
+                        "ssl_policy": [
+                            {"policy_type": "Predefined", "policy_name": Ref("var.ssl_policy_name", None)}
+                        ],
                     }
                 ],
             ),
@@ -1577,7 +1611,12 @@ CDN_HTTPS = Rule(
         azapi(
             "undetermined_azapi_route_protocols_variable",
             "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
-            {"properties": {"supportedProtocols": Ref("var.route_protocols", None), "httpsRedirect": "Disabled"}},
+            {
+                "properties": {
+                    "supportedProtocols": Ref("var.route_protocols", None),
+                    "httpsRedirect": "Disabled",
+                }
+            },
         ),
         azapi(
             "pass_azapi_route_https_only",
