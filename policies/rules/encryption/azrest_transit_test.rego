@@ -11,6 +11,7 @@ import data.iacgate.rules.encryption.azrest_cdn_https
 import data.iacgate.rules.encryption.azrest_service_fabric_protection
 import data.iacgate.rules.encryption.azure_app_ftps
 import data.iacgate.rules.encryption.azure_app_tls
+import data.iacgate.rules.encryption.azure_database_tls
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -150,4 +151,29 @@ test_azapi_app_settings_config_is_not_applicable if {
 	results := azure_app_tls.deny with input.resource as site_config("appsettings", {"minTlsVersion": "1.0"})
 		with input.related as []
 	{"not_applicable": true} in results
+}
+
+# --- ENC-AZDB-001: azapi server configurations -------------------------------------------------------
+
+mysql_configuration(name, value) := testing.referrer("azapi_resource", "parent_id", {"type": "Microsoft.DBforMySQL/flexibleServers/configurations@2023-12-30", "name": name, "body": {"properties": {"value": value}}})
+
+test_flexible_server_azapi_secure_transport_off_fails if {
+	count(azure_database_tls.deny) == 1 with input.resource as azurerm("azurerm_mysql_flexible_server", {})
+		with input.related as [mysql_configuration("require_secure_transport", "OFF")]
+}
+
+test_flexible_server_azapi_tls11_fails if {
+	count(azure_database_tls.deny) == 1 with input.resource as azurerm("azurerm_mysql_flexible_server", {})
+		with input.related as [mysql_configuration("tls_version", "TLSv1.1,TLSv1.2")]
+}
+
+test_flexible_server_azapi_unknown_value_is_undetermined if {
+	some result in azure_database_tls.deny with input.resource as azurerm("azurerm_mysql_flexible_server", {})
+		with input.related as [mysql_configuration("require_secure_transport", testing.unknown)]
+	object.get(result, "status", "fail") == "undetermined"
+}
+
+test_flexible_server_azapi_secure_passes if {
+	count(azure_database_tls.deny) == 0 with input.resource as azurerm("azurerm_mysql_flexible_server", {})
+		with input.related as [mysql_configuration("require_secure_transport", "ON")]
 }

@@ -297,6 +297,28 @@ def mysql_flexible_with(name: str, settings: dict[str, str]) -> list[Case]:
     return [server, *(parameter(kind, server, key, value) for key, value in settings.items())]
 
 
+def flexible_with_azapi(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
+    """A flexible server and azapi_resource configurations (Microsoft.DBforMySQL/flexibleServers/configurations,
+    Microsoft.DBforPostgreSQL/...) whose parent_id is the server: the parameter is the name, properties.value
+    its value."""
+    server = flexible_server(type_name, name)
+    arm = "Microsoft.DBforPostgreSQL" if "postgresql" in type_name else "Microsoft.DBforMySQL"
+    configurations = [
+        Case(
+            "azapi_resource",
+            f"{name.split('_', 1)[1]}_{key}",
+            {
+                "type": f"{arm}/flexibleServers/configurations@2023-12-30",
+                "name": key,
+                "parent_id": Ref(f"{server.type}.{server.name}", "id"),
+                "body": {"properties": {"value": value, "source": "user-override"}},
+            },
+        )
+        for key, value in settings.items()
+    ]
+    return [server, *configurations]
+
+
 def postgresql_with(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
     if type_name == "azurerm_postgresql_server":
         server = single_server(type_name, name, ssl_enforcement_enabled=True)
@@ -723,6 +745,25 @@ CASES: dict[tuple[str, str], list[Case]] = {
         *mysql_flexible_with("fail_flexible_tls11", {"tls_version": "TLSv1.1,TLSv1.2"}),
         *mysql_flexible_with(
             "pass_flexible_tls12", {"require_secure_transport": "ON", "tls_version": "TLSv1.2"}
+        ),
+        # Server parameters set through azapi_resource configurations whose parent_id is the server.
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server",
+            "fail_flexible_azapi_insecure",
+            {"require_secure_transport": "OFF"},
+        ),
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server", "fail_flexible_azapi_tls11", {"tls_version": "TLSv1.1,TLSv1.2"}
+        ),
+        *flexible_with_azapi(
+            "azurerm_postgresql_flexible_server",
+            "pass_flexible_azapi_secure",
+            {"require_secure_transport": "ON"},
+        ),
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server",
+            "undetermined_flexible_azapi_variable",
+            {"require_secure_transport": Ref("var.require_secure_transport", None)},
         ),
     ],
     ("audit-logging", "LOG-AZKV-001"): [
