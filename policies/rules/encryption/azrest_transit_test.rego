@@ -177,3 +177,9 @@ test_flexible_server_azapi_secure_passes if {
 	count(azure_database_tls.deny) == 0 with input.resource as azurerm("azurerm_mysql_flexible_server", {})
 		with input.related as [mysql_configuration("require_secure_transport", "ON")]
 }
+
+test_azapi_slot_web_config_tls10_fails if {
+	some result in azrest_app_slot_tls.deny with input.resource as azurerm("azapi_resource", {"type": "Microsoft.Web/sites/slots/config@2023-12-01", "name": "web", "body": {"properties": {"minTlsVersion": "1.0"}}})
+		with input.related as []
+	result.path == ["body", "properties", "minTlsVersion"]
+}

@@ -1041,6 +1041,28 @@ SLOT_TLS = Rule(
             SLOT_ARM,
             {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}}},
         ),
+        Res(
+            "azapi_resource",
+            "fail_azapi_slot_web_config_tls10",
+            {
+                "type": "Microsoft.Web/sites/slots/config@2023-12-01",
+                "name": "web",
+                "parent_id": f"{SITE}/acme-portal/slots/staging",
+                "body": {"properties": {"minTlsVersion": "1.0"}},
+            },
+            pulumi=NO_PULUMI,
+        ),
+        Res(
+            "azapi_resource",
+            "pass_azapi_slot_web_config_tls12",
+            {
+                "type": "Microsoft.Web/sites/slots/config@2023-12-01",
+                "name": "web",
+                "parent_id": f"{SITE}/acme-portal/slots/staging",
+                "body": {"properties": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}},
+            },
+            pulumi=NO_PULUMI,
+        ),
         azapi(
             "undetermined_azapi_scm_variable",
             SLOT_ARM,
