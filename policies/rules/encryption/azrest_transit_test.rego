@@ -183,3 +183,20 @@ test_azapi_slot_web_config_tls10_fails if {
 		with input.related as []
 	result.path == ["body", "properties", "minTlsVersion"]
 }
+
+test_cdn_endpoint_path_conditioned_redirect_fails if {
+	some result in azrest_cdn_https.deny with input.resource as azurerm("azurerm_cdn_endpoint", {"delivery_rule": [{"name": "login", "url_path_condition": [{"operator": "BeginsWith", "match_values": ["/login"]}], "url_redirect_action": [{"protocol": "Https"}]}]})
+		with input.related as []
+	result.path == ["is_http_allowed"]
+}
+
+test_cdn_endpoint_scheme_conditioned_redirect_passes if {
+	count(azrest_cdn_https.deny) == 0 with input.resource as azurerm("azurerm_cdn_endpoint", {"delivery_rule": [{"name": "https", "request_scheme_condition": [{"operator": "Equal", "match_values": ["HTTP"]}], "url_redirect_action": [{"protocol": "Https"}]}]})
+		with input.related as []
+}
+
+test_azapi_cdn_endpoint_path_conditioned_redirect_fails if {
+	some result in azrest_cdn_https.deny with input.resource as arm("Microsoft.Cdn/profiles/endpoints@2024-02-01", {"properties": {"deliveryPolicy": {"rules": [{"conditions": [{"name": "UrlPath", "parameters": {"operator": "BeginsWith", "matchValues": ["/login"]}}], "actions": [{"name": "UrlRedirect", "parameters": {"destinationProtocol": "Https"}}]}]}}})
+		with input.related as []
+	result.path == ["body", "properties", "isHttpAllowed"]
+}

@@ -1602,6 +1602,42 @@ REDIRECT_RULE = [
     }
 ]
 ENDPOINT_ARM = "Microsoft.Cdn/profiles/endpoints@2024-02-01"
+ARM_HTTP_SCHEME = {
+    "name": "RequestScheme",
+    "parameters": {
+        "typeName": "DeliveryRuleRequestSchemeConditionParameters",
+        "operator": "Equal",
+        "matchValues": ["HTTP"],
+    },
+}
+ARM_LOGIN_PATH = {
+    "name": "UrlPath",
+    "parameters": {
+        "typeName": "DeliveryRuleUrlPathMatchConditionParameters",
+        "operator": "BeginsWith",
+        "matchValues": ["/login"],
+    },
+}
+
+
+def arm_redirect_rule(condition: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": "httpsredirect",
+        "order": 1,
+        "conditions": [condition],
+        "actions": [
+            {
+                "name": "UrlRedirect",
+                "parameters": {
+                    "typeName": "DeliveryRuleUrlRedirectActionParameters",
+                    "redirectType": "Found",
+                    "destinationProtocol": "Https",
+                },
+            }
+        ],
+    }
+
+
 CDN_HTTPS = Rule(
     "ENC-AZCDN-001",
     AZURERM,
@@ -1609,6 +1645,17 @@ CDN_HTTPS = Rule(
         endpoint("fail_http_default"),
         endpoint("pass_http_off", is_http_allowed=False),
         endpoint("pass_redirect_rule", delivery_rule=REDIRECT_RULE),
+        endpoint(
+            "fail_path_redirect_only",
+            delivery_rule=[
+                {
+                    "name": "loginhttps",
+                    "order": 1,
+                    "url_path_condition": [{"operator": "BeginsWith", "match_values": ["/login"]}],
+                    "url_redirect_action": [{"redirect_type": "Found", "protocol": "Https"}],
+                }
+            ],
+        ),
         endpoint("fail_https_off", is_http_allowed=False, is_https_allowed=False),
         fd_route("pass_route_default_redirect"),
         fd_route("fail_route_redirect_off", https_redirect_enabled=False),
@@ -1625,6 +1672,16 @@ CDN_HTTPS = Rule(
             },
         ),
         azapi("pass_azapi_endpoint_https_only", ENDPOINT_ARM, {"properties": {"isHttpAllowed": False}}),
+        azapi(
+            "pass_azapi_endpoint_scheme_redirect",
+            ENDPOINT_ARM,
+            {"properties": {"deliveryPolicy": {"rules": [arm_redirect_rule(ARM_HTTP_SCHEME)]}}},
+        ),
+        azapi(
+            "fail_azapi_endpoint_path_redirect",
+            ENDPOINT_ARM,
+            {"properties": {"deliveryPolicy": {"rules": [arm_redirect_rule(ARM_LOGIN_PATH)]}}},
+        ),
         azapi(
             "fail_azapi_route_no_redirect",
             "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
