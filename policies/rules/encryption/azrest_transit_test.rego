@@ -12,6 +12,7 @@ import data.iacgate.rules.encryption.azrest_service_fabric_protection
 import data.iacgate.rules.encryption.azure_app_ftps
 import data.iacgate.rules.encryption.azure_app_tls
 import data.iacgate.rules.encryption.azure_database_tls
+import data.iacgate.rules.encryption.azure_storage_https
 import rego.v1
 
 azurerm(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"provider": "azurerm"})
@@ -199,4 +200,17 @@ test_azapi_cdn_endpoint_path_conditioned_redirect_fails if {
 	some result in azrest_cdn_https.deny with input.resource as arm("Microsoft.Cdn/profiles/endpoints@2024-02-01", {"properties": {"deliveryPolicy": {"rules": [{"conditions": [{"name": "UrlPath", "parameters": {"operator": "BeginsWith", "matchValues": ["/login"]}}], "actions": [{"name": "UrlRedirect", "parameters": {"destinationProtocol": "Https"}}]}]}}})
 		with input.related as []
 	result.path == ["body", "properties", "isHttpAllowed"]
+}
+
+# --- ENC-AZSTORAGE-001: the ARM default of supportsHttpsTrafficOnly by API version -------------------
+
+test_azapi_storage_old_api_without_https_only_fails if {
+	some result in azure_storage_https.deny with input.resource as arm("Microsoft.Storage/storageAccounts@2018-07-01", {"properties": {}})
+		with input.related as []
+	result.path == ["body", "properties", "supportsHttpsTrafficOnly"]
+}
+
+test_azapi_storage_2019_api_default_passes if {
+	count(azure_storage_https.deny) == 0 with input.resource as arm("Microsoft.Storage/storageAccounts@2019-04-01", {"properties": {}})
+		with input.related as []
 }

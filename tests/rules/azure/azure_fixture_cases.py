@@ -1098,6 +1098,22 @@ CASES[("encryption", "ENC-AZSTORAGE-001")] += [
     azapi_account("fail_azapi_http_allowed", {"supportsHttpsTrafficOnly": False}),
     AZAPI_KEY_VAULT,
 ]
+
+
+def azapi_account_on(api_version: str, name: str, properties: dict[str, Any]) -> Case:
+    """An azapi storage account on another API version (supportsHttpsTrafficOnly defaults to false before
+    2019-04-01)."""
+    case = azapi_account(name, properties)
+    return Case(
+        case.type, case.name, {**case.arguments, "type": f"Microsoft.Storage/storageAccounts@{api_version}"}
+    )
+
+
+CASES[("encryption", "ENC-AZSTORAGE-001")] += [
+    azapi_account_on("2018-07-01", "fail_azapi_old_api_default", {"minimumTlsVersion": "TLS1_2"}),
+    azapi_account_on("2018-07-01", "pass_azapi_old_api_https", {"supportsHttpsTrafficOnly": True}),
+    azapi_account_on("2019-04-01", "pass_azapi_2019_default", {}),
+]
 CASES[("encryption", "ENC-AZSTORAGE-002")] += [
     azapi_account("pass_azapi_tls12", {"minimumTlsVersion": "TLS1_2"}),
     azapi_account("fail_azapi_tls10", {"minimumTlsVersion": "TLS1_0"}),
