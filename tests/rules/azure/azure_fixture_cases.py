@@ -298,9 +298,9 @@ def mysql_flexible_with(name: str, settings: dict[str, str]) -> list[Case]:
 
 
 def flexible_with_azapi(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
-    """A flexible server and azapi_resource configurations (Microsoft.DBforMySQL/flexibleServers/configurations,
-    Microsoft.DBforPostgreSQL/...) whose parent_id is the server: the parameter is the name, properties.value
-    its value."""
+    """A flexible server and azapi_resource configurations whose parent_id is the server
+    (Microsoft.DBforMySQL/flexibleServers/configurations, Microsoft.DBforPostgreSQL/...): the parameter is the
+    name, properties.value its value."""
     server = flexible_server(type_name, name)
     arm = "Microsoft.DBforPostgreSQL" if "postgresql" in type_name else "Microsoft.DBforMySQL"
     configurations = [
