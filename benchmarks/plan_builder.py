@@ -125,9 +125,26 @@ def expressions(config: Mapping[str, Any]) -> dict[str, Any]:
             result[key] = {"references": [name for ref in value.refs for name in ref.references()]}
         elif isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
             result[key] = [expressions(item) for item in value]
+        elif _nested_refs(value):
+            # An object holding references (an azapi body { properties = { x = var.y } }): one expression
+            # whose references are those of its values, as Terraform writes it.
+            result[key] = {"references": [name for ref in _nested_refs(value) for name in ref.references()]}
         else:
             result[key] = {"constant_value": value}
     return result
+
+
+def _nested_refs(value: Any) -> list[Ref]:
+    """The references inside an object or list value, in order (none in a constant)."""
+    if isinstance(value, Ref):
+        return [value]
+    if isinstance(value, Refs):
+        return list(value.refs)
+    if isinstance(value, Mapping):
+        return [ref for item in value.values() for ref in _nested_refs(item)]
+    if isinstance(value, list | tuple):
+        return [ref for item in value for ref in _nested_refs(item)]
+    return []
 
 
 def _base(spec: Spec) -> dict[str, Any]:

@@ -13,22 +13,33 @@ deny contains {"not_applicable": true} if azapi.not_concerned({arm_api, arm_back
 
 deny contains azapi.type_undetermined if azapi.type_unknown
 
+# Protocols an API is invoked on in clear text: http, and ws (a WebSocket API's unencrypted protocol; wss is
+# its TLS one). The ARM and azurerm values are http, https, ws and wss.
 plain_http(protocols) if {
 	is_array(protocols)
 	some protocol in protocols
-	lower(lib.show(protocol)) == "http"
+	lower(lib.show(protocol)) in {"http", "ws"}
 }
 
+# A URL reached in clear text: http://, or ws:// (a WebSocket API's backend).
 http_url(url) if {
 	is_string(url)
-	startswith(lower(trim_space(url)), "http://")
+	some scheme in ["http://", "ws://"]
+	startswith(lower(trim_space(url)), scheme)
 }
 
-# An API's protocols (default ["https"]) must not include "http".
+# An API's protocols (default ["https"]) must not include "http" or "ws".
 deny contains lib.violation(["protocols"], msg) if {
 	lib.resource.type == "azurerm_api_management_api"
 	plain_http(lib.attr("protocols"))
-	msg := concat("", ["API accepts plain HTTP from clients: protocols is ", lib.attr_text("protocols"), ", required https only"])
+	msg := concat("", ["API accepts plain HTTP from clients: protocols is ", lib.attr_text("protocols"), ", required https (or wss) only"])
+}
+
+# An API's service_url is the backend it forwards requests to (ARM properties.serviceUrl).
+deny contains lib.violation(["service_url"], msg) if {
+	lib.resource.type == "azurerm_api_management_api"
+	http_url(lib.attr("service_url"))
+	msg := concat("", ["API Management calls the API's backend over plain HTTP: service_url is ", lib.attr_text("service_url"), ", required an https:// (or wss://) URL"])
 }
 
 # A backend's url must be https:// (protocol "http" only names the message format, not the transport).
@@ -42,7 +53,14 @@ deny contains lib.violation(azapi.body_path(["properties", "protocols"]), msg) i
 	azapi.of_type({arm_api})
 	value := azapi.arm_value(["properties", "protocols"])
 	plain_http(value)
-	msg := concat("", ["API accepts plain HTTP from clients: body.properties.protocols is ", lib.show(value), ", required https only"])
+	msg := concat("", ["API accepts plain HTTP from clients: body.properties.protocols is ", lib.show(value), ", required https (or wss) only"])
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "serviceUrl"]), msg) if {
+	azapi.of_type({arm_api})
+	value := azapi.arm_value(["properties", "serviceUrl"])
+	http_url(value)
+	msg := concat("", ["API Management calls the API's backend over plain HTTP: body.properties.serviceUrl is ", value, ", required an https:// (or wss://) URL"])
 }
 
 deny contains lib.violation(azapi.body_path(["properties", "url"]), msg) if {
@@ -58,6 +76,18 @@ deny contains lib.violation([name], msg) if {
 	lib.resource.type == type_name
 	lib.is_unknown(lib.attr(name))
 	msg := concat("", ["API Management transport is unknown: ", name, " is unknown until apply, required HTTPS"])
+}
+
+deny contains lib.violation(["service_url"], msg) if {
+	lib.resource.type == "azurerm_api_management_api"
+	lib.is_unknown(lib.attr("service_url"))
+	msg := "API Management backend transport is unknown: service_url is unknown until apply, required an https:// (or wss://) URL"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "serviceUrl"]), msg) if {
+	azapi.of_type({arm_api})
+	azapi.unknown_at(["properties", "serviceUrl"])
+	msg := "API Management backend transport is unknown: body.properties.serviceUrl is unknown until apply, required an https:// (or wss://) URL"
 }
 
 # One protocol of the list unknown until apply (protocols = ["https", var.extra]): undetermined.

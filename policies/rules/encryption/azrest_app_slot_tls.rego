@@ -6,9 +6,32 @@ import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
-arm_type := "microsoft.web/sites/slots"
+arm_slot := "microsoft.web/sites/slots"
 
-deny contains {"not_applicable": true} if azapi.not_concerned({arm_type})
+# A slot's configuration as a resource of its own: Microsoft.Web/sites/slots/config named "web", whose
+# properties are the slot's site configuration (minTlsVersion right under properties).
+arm_config := "microsoft.web/sites/slots/config"
+
+arm_types := {arm_slot, arm_config}
+
+deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
+
+deny contains {"not_applicable": true} if {
+	azapi.of_type({arm_config})
+	not web_config
+}
+
+# A slots/config whose name is "web", or unknown until apply (it may be the site configuration).
+web_config if lower(lib.show(lib.attr("name"))) == "web"
+
+web_config if lib.is_unknown(lib.attr("name"))
+
+# Where the site configuration sits in the ARM body.
+config_path := ["properties"] if {
+	azapi.of_type({arm_config})
+} else := ["properties", "siteConfig"]
+
+config_text := concat(".", array.concat(["body"], config_path))
 
 deny contains azapi.type_undetermined if azapi.type_unknown
 
@@ -37,17 +60,19 @@ deny contains lib.violation(azure.block_setting_path("site_config", setting), ms
 	msg := concat("", ["deployment slot minimum TLS version is unknown: site_config.", setting, " is unknown until apply, required 1.2"])
 }
 
-deny contains lib.violation(azapi.body_path(["properties", "siteConfig", setting]), msg) if {
-	azapi.of_type({arm_type})
+deny contains lib.violation(azapi.body_path(array.concat(config_path, [setting])), msg) if {
+	azapi.of_type(arm_types)
 	some setting in ["minTlsVersion", "scmMinTlsVersion"]
-	value := azapi.arm_value(["properties", "siteConfig", setting])
+	value := azapi.arm_value(array.concat(config_path, [setting]))
 	azapi.tls_below_1_2(value)
-	msg := concat("", ["deployment slot accepts TLS older than 1.2: body.properties.siteConfig.", setting, " is ", azapi.as_string(value), ", required 1.2"])
+	msg := concat("", ["deployment slot accepts TLS older than 1.2: ", config_text, ".", setting, " is ", azapi.as_string(value), ", required 1.2"])
 }
 
-# An ARM value unknown until apply cannot be judged: undetermined, never a pass.
-deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "minTlsVersion"]), msg) if {
-	azapi.of_type({arm_type})
-	azapi.unknown_at(["properties", "siteConfig", "minTlsVersion"])
-	msg := "deployment slot minimum TLS version is unknown: body.properties.siteConfig.minTlsVersion is unknown until apply, required 1.2"
+# An ARM value unknown until apply cannot be judged: undetermined, never a pass (the site's and the SCM
+# site's minimum alike).
+deny contains lib.violation(azapi.body_path(array.concat(config_path, [setting])), msg) if {
+	azapi.of_type(arm_types)
+	some setting in ["minTlsVersion", "scmMinTlsVersion"]
+	azapi.unknown_at(array.concat(config_path, [setting]))
+	msg := concat("", ["deployment slot minimum TLS version is unknown: ", config_text, ".", setting, " is unknown until apply, required 1.2"])
 }

@@ -145,5 +145,83 @@ deny contains lib.violation(azapi.body_path(["properties", "httpListeners", inde
 	lower(lib.show(object.get(listener, ["properties", "protocol"], null))) == "http"
 	name := object.get(listener, "name", "")
 	not arm_redirected(name)
+	not arm_routing_unknown
 	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP: body.properties.httpListeners.properties.protocol is Http and no request routing rule redirects it to HTTPS, required Https or a redirect to an HTTPS listener"])
+}
+
+# ARM values unknown until apply cannot be judged: undetermined, never a pass. A listener as a whole, its
+# properties or its protocol (protocol = var.x in the body) ...
+deny contains lib.violation(azapi.body_path(["properties", "httpListeners", index]), msg) if {
+	azapi.of_type({arm_type})
+	some index, listener in arm_list("httpListeners")
+	arm_entry_unknown(listener)
+	msg := "Application Gateway listener cannot be read: an entry of body.properties.httpListeners is unknown until apply, required Https or a redirect to an HTTPS listener"
+}
+
+deny contains lib.violation(azapi.body_path(["properties", "httpListeners", index, "properties", "protocol"]), msg) if {
+	azapi.of_type({arm_type})
+	some index, listener in arm_list("httpListeners")
+	is_object(object.get(listener, "properties", null))
+	lib.is_unknown(object.get(listener, ["properties", "protocol"], null))
+	msg := concat("", ["Application Gateway listener ", lib.show(object.get(listener, "name", "")), " protocol is unknown: body.properties.httpListeners.properties.protocol is unknown until apply, required Https or a redirect to an HTTPS listener"])
+}
+
+# ... and an HTTP listener whose routing cannot be told: the routing rules or redirects, or a reference or
+# target in them, unknown until apply.
+arm_routing_unknown if {
+	some name in ["requestRoutingRules", "redirectConfigurations"]
+	azapi.unknown_at(["properties", name])
+}
+
+arm_routing_unknown if {
+	some name in ["requestRoutingRules", "redirectConfigurations"]
+	some entry in arm_list(name)
+	arm_entry_unknown(entry)
+}
+
+# An entry of an ARM list (a listener, rule or redirect) unknown as a whole or in its properties.
+arm_entry_unknown(entry) if lib.is_unknown(entry)
+
+arm_entry_unknown(entry) if {
+	is_object(entry)
+	lib.is_unknown(object.get(entry, "properties", null))
+}
+
+arm_routing_unknown if {
+	some rule in arm_list("requestRoutingRules")
+	some key in ["httpListener", "redirectConfiguration"]
+	arm_reference_unknown(object.get(rule, ["properties", key], null))
+}
+
+arm_routing_unknown if {
+	some redirect in arm_list("redirectConfigurations")
+	arm_reference_unknown(object.get(redirect, ["properties", "targetListener"], null))
+}
+
+arm_routing_unknown if {
+	some redirect in arm_list("redirectConfigurations")
+	lib.is_unknown(object.get(redirect, ["properties", "targetUrl"], null))
+}
+
+arm_routing_unknown if {
+	some redirect in arm_list("redirectConfigurations")
+	lib.is_unknown(object.get(redirect, "name", null))
+}
+
+# A reference ({id = ...}) unknown as a whole or in its id.
+arm_reference_unknown(reference) if lib.is_unknown(reference)
+
+arm_reference_unknown(reference) if {
+	is_object(reference)
+	lib.is_unknown(object.get(reference, "id", null))
+}
+
+deny contains lib.undetermined(azapi.body_path(["properties", "httpListeners", index, "properties", "protocol"]), msg) if {
+	azapi.of_type({arm_type})
+	some index, listener in arm_list("httpListeners")
+	lower(lib.show(object.get(listener, ["properties", "protocol"], null))) == "http"
+	name := object.get(listener, "name", "")
+	not arm_redirected(name)
+	arm_routing_unknown
+	msg := concat("", ["Application Gateway listener ", lib.show(name), " serves plain HTTP unless a routing rule redirects it: body.properties.requestRoutingRules or redirectConfigurations are unknown until apply, required Https or a redirect to an HTTPS listener"])
 }

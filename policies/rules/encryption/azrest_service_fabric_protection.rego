@@ -88,6 +88,7 @@ arm_secured_flag := true if arm_secured else := false
 deny contains lib.violation(azapi.body_path(["properties", "fabricSettings"]), msg) if {
 	azapi.of_type({arm_type})
 	not protected(arm_protection, arm_secured_flag)
+	not arm_protection_unknown
 	msg := concat("", ["Service Fabric cluster does not encrypt node-to-node traffic: body.properties.fabricSettings Security ClusterProtectionLevel is ", lib.show(arm_protection), ", required EncryptAndSign"])
 }
 
@@ -96,4 +97,60 @@ deny contains lib.violation(azapi.body_path(["properties", "fabricSettings"]), m
 	azapi.of_type({arm_type})
 	azapi.unknown_at(["properties", "fabricSettings"])
 	msg := "Service Fabric cluster protection level is unknown: body.properties.fabricSettings is unknown until apply, required EncryptAndSign"
+}
+
+# ARM: the Security section's ClusterProtectionLevel cannot be read: a section, the Security section's
+# parameters, one of its parameters (or a parameter's name), or the level itself is unknown until apply.
+arm_security_sections := [section |
+	sections := azapi.arm_value(["properties", "fabricSettings"])
+	is_array(sections)
+	some section in sections
+	is_object(section)
+	lower(lib.show(object.get(section, "name", null))) == "security"
+]
+
+arm_protection_unknown if {
+	sections := azapi.arm_value(["properties", "fabricSettings"])
+	is_array(sections)
+	some section in sections
+	lib.is_unknown(section)
+}
+
+arm_protection_unknown if {
+	sections := azapi.arm_value(["properties", "fabricSettings"])
+	is_array(sections)
+	some section in sections
+	is_object(section)
+	lib.is_unknown(object.get(section, "name", null))
+}
+
+arm_protection_unknown if {
+	some section in arm_security_sections
+	lib.is_unknown(object.get(section, "parameters", null))
+}
+
+arm_protection_unknown if {
+	some section in arm_security_sections
+	parameters := object.get(section, "parameters", [])
+	is_array(parameters)
+	some parameter in parameters
+	lib.is_unknown(parameter)
+}
+
+arm_protection_unknown if {
+	some section in arm_security_sections
+	parameters := object.get(section, "parameters", [])
+	is_array(parameters)
+	some parameter in parameters
+	is_object(parameter)
+	lib.is_unknown(object.get(parameter, "name", null))
+}
+
+arm_protection_unknown if lib.is_unknown(arm_protection)
+
+deny contains lib.undetermined(azapi.body_path(["properties", "fabricSettings"]), msg) if {
+	azapi.of_type({arm_type})
+	not azapi.unknown_at(["properties", "fabricSettings"])
+	arm_protection_unknown
+	msg := "Service Fabric cluster protection level is unknown: body.properties.fabricSettings Security ClusterProtectionLevel is unknown until apply, required EncryptAndSign"
 }

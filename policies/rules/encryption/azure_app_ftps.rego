@@ -40,23 +40,47 @@ deny contains lib.violation(missing_path, msg) if {
 	msg := "app accepts plain FTP deployments: site_config.ftps_state is not set (default AllAllowed for this resource type), required FtpsOnly or Disabled"
 }
 
-# azapi_resource of type microsoft.web/sites: judged by its ARM body (lib.azapi); other ARM types get no check.
-arm_types := {"microsoft.web/sites"}
+# azapi_resource of type microsoft.web/sites: judged by its ARM body (lib.azapi), and the site's
+# configuration as a resource of its own, Microsoft.Web/sites/config named "web", whose properties are the
+# site configuration (ftpsState right under properties). Other ARM types, and sites/config of another name
+# (appsettings, logs ...), get no check.
+arm_site := "microsoft.web/sites"
+
+arm_config := "microsoft.web/sites/config"
+
+arm_types := {arm_site, arm_config}
 
 deny contains {"not_applicable": true} if azapi.not_concerned(arm_types)
 
+deny contains {"not_applicable": true} if {
+	azapi.of_type({arm_config})
+	not web_config
+}
+
+# A sites/config whose name is "web", or unknown until apply (it may be the site configuration).
+web_config if lower(lib.show(lib.attr("name"))) == "web"
+
+web_config if lib.is_unknown(lib.attr("name"))
+
 deny contains azapi.type_undetermined if azapi.type_unknown
 
-# ARM: properties.siteConfig.ftpsState; only an explicit AllAllowed is flagged.
-deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsState"]), msg) if {
+# Where ftpsState sits in the ARM body.
+ftps_path := ["properties", "ftpsState"] if {
+	azapi.of_type({arm_config})
+} else := ["properties", "siteConfig", "ftpsState"]
+
+ftps_text := concat(".", array.concat(["body"], ftps_path))
+
+# ARM: only an explicit AllAllowed is flagged.
+deny contains lib.violation(azapi.body_path(ftps_path), msg) if {
 	azapi.of_type(arm_types)
-	lower(lib.show(azapi.arm_value(["properties", "siteConfig", "ftpsState"]))) == "allallowed"
-	msg := "app accepts plain FTP deployments: body.properties.siteConfig.ftpsState is AllAllowed, required FtpsOnly or Disabled"
+	lower(lib.show(azapi.arm_value(ftps_path))) == "allallowed"
+	msg := concat("", ["app accepts plain FTP deployments: ", ftps_text, " is AllAllowed, required FtpsOnly or Disabled"])
 }
 
 # An ARM value unknown until apply cannot be judged: undetermined, never a pass.
-deny contains lib.violation(azapi.body_path(["properties", "siteConfig", "ftpsState"]), msg) if {
+deny contains lib.violation(azapi.body_path(ftps_path), msg) if {
 	azapi.of_type(arm_types)
-	azapi.unknown_at(["properties", "siteConfig", "ftpsState"])
-	msg := "app FTP setting is unknown: body.properties.siteConfig.ftpsState is unknown until apply, required FtpsOnly or Disabled"
+	azapi.unknown_at(ftps_path)
+	msg := concat("", ["app FTP setting is unknown: ", ftps_text, " is unknown until apply, required FtpsOnly or Disabled"])
 }

@@ -2,6 +2,7 @@
 package iacgate.rules.encryption.azure_database_tls
 
 import data.iacgate.lib
+import data.iacgate.lib.azapi
 import data.iacgate.lib.azure
 import rego.v1
 
@@ -23,7 +24,39 @@ deny contains lib.violation(["ssl_minimal_tls_version_enforced"], msg) if {
 
 # Flexible servers: require_secure_transport is a server parameter, ON by default; a configuration
 # resource setting it OFF fails.
-flexible_parameters := azure.server_parameters({"azurerm_mysql_flexible_server_configuration", "azurerm_postgresql_flexible_server_configuration"})
+flexible_parameters := object.union(azapi_parameters, azure.server_parameters({"azurerm_mysql_flexible_server_configuration", "azurerm_postgresql_flexible_server_configuration"}))
+
+# Server parameters set by azapi_resource configurations whose parent_id is the server
+# (Microsoft.DBforMySQL/flexibleServers/configurations, Microsoft.DBforPostgreSQL/flexibleServers/configurations:
+# the parameter is the resource's name, its value properties.value), in the shape of azure.server_parameters.
+# A body unknown until apply gives an unknown value.
+arm_configuration_types := {
+	"microsoft.dbformysql/flexibleservers/configurations",
+	"microsoft.dbforpostgresql/flexibleservers/configurations",
+}
+
+azapi_parameters := {lower(name): {"value": value, "id": neighbour.id} |
+	some neighbour in lib.referrers_via("azapi_resource", "parent_id")
+	declared := object.get(neighbour.attributes, "type", null)
+	is_string(declared)
+	lower(trim_space(split(declared, "@")[0])) in arm_configuration_types
+	name := object.get(neighbour.attributes, "name", null)
+	is_string(name)
+	value := azapi_parameter_value(azapi.body_of(neighbour.attributes))
+}
+
+azapi_parameter_value(body) := body if {
+	lib.is_unknown(body)
+} else := properties if {
+	properties := object.get(body, "properties", null)
+	lib.is_unknown(properties)
+} else := object.get(body, ["properties", "value"], null)
+
+# azapi_resource flexible servers are judged by the configurations that name them as parent; other ARM
+# types get no check.
+deny contains {"not_applicable": true} if azapi.not_concerned({"microsoft.dbformysql/flexibleservers", "microsoft.dbforpostgresql/flexibleservers"})
+
+deny contains azapi.type_undetermined if azapi.type_unknown
 
 deny contains lib.violation([], msg) if {
 	not lib.resource.type in single_server

@@ -43,3 +43,31 @@ deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTraffic
 	azapi.unknown_at(["properties", "supportsHttpsTrafficOnly"])
 	msg := "storage account HTTPS setting is unknown: body.properties.supportsHttpsTrafficOnly is unknown until apply, required true"
 }
+
+# ARM: supportsHttpsTrafficOnly defaults to true since API version 2019-04-01 and to false before it, so an
+# azapi_resource on an older API version ("Microsoft.Storage/storageAccounts@2018-07-01") that leaves it out
+# accepts plain HTTP.
+api_version := lower(trim_space(parts[1])) if {
+	declared := lib.attr("type")
+	is_string(declared)
+	parts := split(declared, "@")
+	count(parts) > 1
+}
+
+old_api_default if api_version < "2019-04-01"
+
+deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTrafficOnly"]), msg) if {
+	azapi.of_type({arm_type})
+	old_api_default
+	not lib.is_set(azapi.arm_value(["properties", "supportsHttpsTrafficOnly"]))
+	not azapi.unknown_above(["properties", "supportsHttpsTrafficOnly"])
+	msg := concat("", ["storage account accepts plain HTTP requests: body.properties.supportsHttpsTrafficOnly is not set, and API version ", api_version, " defaults it to false (true since 2019-04-01), required true"])
+}
+
+# The body, or properties, unknown until apply on such an API version: undetermined, never a pass.
+deny contains lib.violation(azapi.body_path(["properties", "supportsHttpsTrafficOnly"]), msg) if {
+	azapi.of_type({arm_type})
+	old_api_default
+	azapi.unknown_above(["properties", "supportsHttpsTrafficOnly"])
+	msg := concat("", ["storage account HTTPS setting is unknown: body.properties is unknown until apply, and API version ", api_version, " defaults supportsHttpsTrafficOnly to false, required true"])
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from writer import AZURERM, NO_PULUMI, Res, Rule
@@ -1070,9 +1071,45 @@ SLOT_TLS = Rule(
             SLOT_ARM,
             {"properties": {"siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}}},
         ),
+        Res(
+            "azapi_resource",
+            "fail_azapi_slot_web_config_tls10",
+            {
+                "type": "Microsoft.Web/sites/slots/config@2023-12-01",
+                "name": "web",
+                "parent_id": f"{SITE}/acme-portal/slots/staging",
+                "body": {"properties": {"minTlsVersion": "1.0"}},
+            },
+            pulumi=NO_PULUMI,
+        ),
+        Res(
+            "azapi_resource",
+            "pass_azapi_slot_web_config_tls12",
+            {
+                "type": "Microsoft.Web/sites/slots/config@2023-12-01",
+                "name": "web",
+                "parent_id": f"{SITE}/acme-portal/slots/staging",
+                "body": {"properties": {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}},
+            },
+            pulumi=NO_PULUMI,
+        ),
+        azapi(
+            "undetermined_azapi_scm_variable",
+            SLOT_ARM,
+            {
+                "properties": {
+                    "siteConfig": {"minTlsVersion": "1.2", "scmMinTlsVersion": Ref("var.scm_tls", None)}
+                }
+            },
+        ),
         OTHER,
     ],
     TOKENS,
+    extra_hcl="""
+variable "scm_tls" {
+  type = string
+}
+""",
 )
 
 RULES += [SLOT_HTTPS, SLOT_TLS]
@@ -1150,12 +1187,64 @@ APIM_HTTPS = Rule(
         api("fail_http_and_https", protocols=["http", "https"]),
         api("pass_https", protocols=["https"]),
         api("pass_default_protocols"),
+        api(
+            "fail_websocket_ws",
+            api_type="websocket",
+            protocols=["ws"],
+            service_url="wss://chat.acme.example/socket",
+        ),
+        api(
+            "pass_websocket_wss",
+            api_type="websocket",
+            protocols=["wss"],
+            service_url="wss://chat.acme.example/socket",
+        ),
+        api(
+            "fail_service_url_http",
+            protocols=["https"],
+            service_url="http://ledger.internal.acme.example/api",
+        ),
+        api(
+            "pass_service_url_https",
+            protocols=["https"],
+            service_url="https://ledger.internal.acme.example/api",
+        ),
+        Res(
+            "azurerm_api_management_api",
+            "undetermined_service_url_variable",
+            {**api("x").tf, "name": "undetermined-service-url", "service_url": Ref("var.ledger_host", None)},
+            pulumi=NO_PULUMI,
+        ),
         backend("fail_backend_http", "http://ledger.internal.acme.example/api"),
         backend("pass_backend_https", "https://ledger.internal.acme.example/api"),
         azapi(
             "fail_azapi_api_http",
             "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
             {"properties": {"path": "x", "protocols": ["http"]}},
+        ),
+        azapi(
+            "fail_azapi_api_ws_backend",
+            "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
+            {
+                "properties": {
+                    "path": "chat",
+                    "apiType": "websocket",
+                    "protocols": ["wss"],
+                    "serviceUrl": "ws://chat.internal.acme.example/socket",
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_api_wss",
+            "Microsoft.ApiManagement/service/apis@2023-05-01-preview",
+            {
+                "properties": {
+                    "path": "chat",
+                    "apiType": "websocket",
+                    "protocols": ["wss"],
+                    "serviceUrl": "wss://chat.internal.acme.example/socket",
+                }
+            },
         ),
         azapi(
             "pass_azapi_backend_https",
@@ -1316,10 +1405,78 @@ APPGW_TLS = Rule(
             APPGW_ARM,
             {"properties": {"sslPolicy": {"policyType": "CustomV2", "minProtocolVersion": "TLSv1_2"}}},
         ),
+        azapi(
+            "fail_azapi_profile_2017",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"},
+                    "sslProfiles": [
+                        {
+                            "name": "partners",
+                            "properties": {
+                                "sslPolicy": {
+                                    "policyType": "Predefined",
+                                    "policyName": "AppGwSslPolicy20170401",
+                                }
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_profile_2022s",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslProfiles": [
+                        {
+                            "name": "partners",
+                            "properties": {
+                                "sslPolicy": {
+                                    "policyType": "Predefined",
+                                    "policyName": "AppGwSslPolicy20220101S",
+                                }
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "undetermined_azapi_policy_name_variable",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "sslPolicy": {"policyType": "Predefined", "policyName": Ref("var.ssl_policy_name", None)}
+                }
+            },
+        ),
+        replace(
+            gateway(
+                "undetermined_profile_policy_name_variable",
+                *HTTPS_ONLY,
+                ssl_profile=[
+                    {
+                        "name": "partners",
+                        "ssl_policy": [
+                            {"policy_type": "Predefined", "policy_name": Ref("var.ssl_policy_name", None)}
+                        ],
+                    }
+                ],
+            ),
+            pulumi=NO_PULUMI,
+        ),
         OTHER,
     ],
     TOKENS,
     plural=APPGW_PLURAL,
+    extra_hcl="""
+variable "ssl_policy_name" {
+  type = string
+}
+""",
 )
 
 
@@ -1387,10 +1544,46 @@ APPGW_LISTENERS = Rule(
                 }
             },
         ),
+        azapi(
+            "undetermined_azapi_listener_protocol_variable",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [
+                        {
+                            "name": "edge",
+                            "properties": {
+                                "protocol": Ref("var.listener_protocol", None),
+                                "frontendPort": {"id": f"{GW_ID}/frontendPorts/edge"},
+                            },
+                        }
+                    ],
+                }
+            },
+        ),
+        azapi(
+            "undetermined_azapi_routing_variable",
+            APPGW_ARM,
+            {
+                "properties": {
+                    "httpListeners": [arm_listener("http", "Http"), arm_listener("https", "Https")],
+                    "requestRoutingRules": Ref("var.routing_rules", None),
+                }
+            },
+        ),
         OTHER,
     ],
     TOKENS,
     plural=APPGW_PLURAL,
+    extra_hcl="""
+variable "listener_protocol" {
+  type = string
+}
+
+variable "routing_rules" {
+  type = list(any)
+}
+""",
 )
 
 RULES += [APPGW_TLS, APPGW_LISTENERS]
@@ -1439,6 +1632,42 @@ REDIRECT_RULE = [
     }
 ]
 ENDPOINT_ARM = "Microsoft.Cdn/profiles/endpoints@2024-02-01"
+ARM_HTTP_SCHEME = {
+    "name": "RequestScheme",
+    "parameters": {
+        "typeName": "DeliveryRuleRequestSchemeConditionParameters",
+        "operator": "Equal",
+        "matchValues": ["HTTP"],
+    },
+}
+ARM_LOGIN_PATH = {
+    "name": "UrlPath",
+    "parameters": {
+        "typeName": "DeliveryRuleUrlPathMatchConditionParameters",
+        "operator": "BeginsWith",
+        "matchValues": ["/login"],
+    },
+}
+
+
+def arm_redirect_rule(condition: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": "httpsredirect",
+        "order": 1,
+        "conditions": [condition],
+        "actions": [
+            {
+                "name": "UrlRedirect",
+                "parameters": {
+                    "typeName": "DeliveryRuleUrlRedirectActionParameters",
+                    "redirectType": "Found",
+                    "destinationProtocol": "Https",
+                },
+            }
+        ],
+    }
+
+
 CDN_HTTPS = Rule(
     "ENC-AZCDN-001",
     AZURERM,
@@ -1446,6 +1675,17 @@ CDN_HTTPS = Rule(
         endpoint("fail_http_default"),
         endpoint("pass_http_off", is_http_allowed=False),
         endpoint("pass_redirect_rule", delivery_rule=REDIRECT_RULE),
+        endpoint(
+            "fail_path_redirect_only",
+            delivery_rule=[
+                {
+                    "name": "loginhttps",
+                    "order": 1,
+                    "url_path_condition": [{"operator": "BeginsWith", "match_values": ["/login"]}],
+                    "url_redirect_action": [{"redirect_type": "Found", "protocol": "Https"}],
+                }
+            ],
+        ),
         endpoint("fail_https_off", is_http_allowed=False, is_https_allowed=False),
         fd_route("pass_route_default_redirect"),
         fd_route("fail_route_redirect_off", https_redirect_enabled=False),
@@ -1463,14 +1703,44 @@ CDN_HTTPS = Rule(
         ),
         azapi("pass_azapi_endpoint_https_only", ENDPOINT_ARM, {"properties": {"isHttpAllowed": False}}),
         azapi(
+            "pass_azapi_endpoint_scheme_redirect",
+            ENDPOINT_ARM,
+            {"properties": {"deliveryPolicy": {"rules": [arm_redirect_rule(ARM_HTTP_SCHEME)]}}},
+        ),
+        azapi(
+            "fail_azapi_endpoint_path_redirect",
+            ENDPOINT_ARM,
+            {"properties": {"deliveryPolicy": {"rules": [arm_redirect_rule(ARM_LOGIN_PATH)]}}},
+        ),
+        azapi(
             "fail_azapi_route_no_redirect",
             "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
             {"properties": {"supportedProtocols": ["Http", "Https"], "httpsRedirect": "Disabled"}},
+        ),
+        azapi(
+            "undetermined_azapi_route_protocols_variable",
+            "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
+            {
+                "properties": {
+                    "supportedProtocols": Ref("var.route_protocols", None),
+                    "httpsRedirect": "Disabled",
+                }
+            },
+        ),
+        azapi(
+            "pass_azapi_route_https_only",
+            "Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01",
+            {"properties": {"supportedProtocols": ["Https"], "httpsRedirect": "Disabled"}},
         ),
         OTHER,
     ],
     TOKENS,
     plural=CDN_PLURAL,
+    extra_hcl="""
+variable "route_protocols" {
+  type = list(string)
+}
+""",
 )
 
 
@@ -1650,10 +1920,31 @@ SERVICE_FABRIC = Rule(
                 }
             },
         ),
+        azapi(
+            "undetermined_azapi_level_variable",
+            SF_ARM,
+            {
+                "properties": {
+                    "fabricSettings": [
+                        {
+                            "name": "Security",
+                            "parameters": [
+                                {"name": "ClusterProtectionLevel", "value": Ref("var.protection_level", None)}
+                            ],
+                        }
+                    ]
+                }
+            },
+        ),
         OTHER,
     ],
     TOKENS,
     plural={"node_type": "nodeTypes", "fabric_settings": "fabricSettings"},
+    extra_hcl="""
+variable "protection_level" {
+  type = string
+}
+""",
 )
 
 RULES += [SPRING_HTTPS, SERVICE_FABRIC]

@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent / "gcp"))
 
 from azure_fixture_cases import CASES as AZURE_CASES  # noqa: E402
 from gcp_fixture_cases import CASES as GCP_CASES  # noqa: E402
-from writer import AZURERM, GOOGLE, ROOT, Res, Rule, derive, stack_export  # noqa: E402
+from writer import AZURERM, GOOGLE, NO_PULUMI, ROOT, Res, Rule, derive, stack_export  # noqa: E402
 
 from plan_builder import Ref  # noqa: E402
 
@@ -70,8 +70,17 @@ def rules() -> list[Rule]:
                 continue
             # The undetermined_* cases (variables without a value) are written as a preview's unknown
             # outputs: what an input computed from another resource's output shows before the update.
+            # A resource an azapi_resource case names as its parent (a server and its azapi configuration)
+            # is judged by that neighbour, which Pulumi has no type for: left out of the stack.
+            azapi_parents = {
+                case.arguments["parent_id"].target
+                for case in rule_cases
+                if case.type == "azapi_resource" and isinstance(case.arguments.get("parent_id"), Ref)
+            }
             resources = [
-                Res(case.type, case.name, case.arguments)
+                Res(case.type, case.name, case.arguments, pulumi=NO_PULUMI)
+                if f"{case.type}.{case.name}" in azapi_parents
+                else Res(case.type, case.name, case.arguments)
                 if not case.name.startswith("undetermined")
                 else Res(
                     case.type,

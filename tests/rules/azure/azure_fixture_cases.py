@@ -297,6 +297,28 @@ def mysql_flexible_with(name: str, settings: dict[str, str]) -> list[Case]:
     return [server, *(parameter(kind, server, key, value) for key, value in settings.items())]
 
 
+def flexible_with_azapi(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
+    """A flexible server and azapi_resource configurations whose parent_id is the server
+    (Microsoft.DBforMySQL/flexibleServers/configurations, Microsoft.DBforPostgreSQL/...): the parameter is the
+    name, properties.value its value."""
+    server = flexible_server(type_name, name)
+    arm = "Microsoft.DBforPostgreSQL" if "postgresql" in type_name else "Microsoft.DBforMySQL"
+    configurations = [
+        Case(
+            "azapi_resource",
+            f"{name.split('_', 1)[1]}_{key}",
+            {
+                "type": f"{arm}/flexibleServers/configurations@2023-12-30",
+                "name": key,
+                "parent_id": Ref(f"{server.type}.{server.name}", "id"),
+                "body": {"properties": {"value": value, "source": "user-override"}},
+            },
+        )
+        for key, value in settings.items()
+    ]
+    return [server, *configurations]
+
+
 def postgresql_with(type_name: str, name: str, settings: dict[str, str | Ref]) -> list[Case]:
     if type_name == "azurerm_postgresql_server":
         server = single_server(type_name, name, ssl_enforcement_enabled=True)
@@ -734,6 +756,25 @@ CASES: dict[tuple[str, str], list[Case]] = {
         *mysql_flexible_with(
             "pass_flexible_tls12", {"require_secure_transport": "ON", "tls_version": "TLSv1.2"}
         ),
+        # Server parameters set through azapi_resource configurations whose parent_id is the server.
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server",
+            "fail_flexible_azapi_insecure",
+            {"require_secure_transport": "OFF"},
+        ),
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server", "fail_flexible_azapi_tls11", {"tls_version": "TLSv1.1,TLSv1.2"}
+        ),
+        *flexible_with_azapi(
+            "azurerm_postgresql_flexible_server",
+            "pass_flexible_azapi_secure",
+            {"require_secure_transport": "ON"},
+        ),
+        *flexible_with_azapi(
+            "azurerm_mysql_flexible_server",
+            "undetermined_flexible_azapi_variable",
+            {"require_secure_transport": Ref("var.require_secure_transport", None)},
+        ),
     ],
     ("audit-logging", "LOG-AZKV-001"): [
         vault("fail_no_diagnostics"),
@@ -1067,6 +1108,22 @@ CASES[("encryption", "ENC-AZSTORAGE-001")] += [
     azapi_account("fail_azapi_http_allowed", {"supportsHttpsTrafficOnly": False}),
     AZAPI_KEY_VAULT,
 ]
+
+
+def azapi_account_on(api_version: str, name: str, properties: dict[str, Any]) -> Case:
+    """An azapi storage account on another API version (supportsHttpsTrafficOnly defaults to false before
+    2019-04-01)."""
+    case = azapi_account(name, properties)
+    return Case(
+        case.type, case.name, {**case.arguments, "type": f"Microsoft.Storage/storageAccounts@{api_version}"}
+    )
+
+
+CASES[("encryption", "ENC-AZSTORAGE-001")] += [
+    azapi_account_on("2018-07-01", "fail_azapi_old_api_default", {"minimumTlsVersion": "TLS1_2"}),
+    azapi_account_on("2018-07-01", "pass_azapi_old_api_https", {"supportsHttpsTrafficOnly": True}),
+    azapi_account_on("2019-04-01", "pass_azapi_2019_default", {}),
+]
 CASES[("encryption", "ENC-AZSTORAGE-002")] += [
     azapi_account("pass_azapi_tls12", {"minimumTlsVersion": "TLS1_2"}),
     azapi_account("fail_azapi_tls10", {"minimumTlsVersion": "TLS1_0"}),
@@ -1213,6 +1270,32 @@ CASES[("encryption", "ENC-AZAPP-003")] += [
         "pass_azapi_site_ftps_disabled", SITE_ARM, {"properties": {"siteConfig": {"ftpsState": "Disabled"}}}
     ),
     AZAPI_KEY_VAULT,
+]
+
+SITE_CONFIG_ARM = "Microsoft.Web/sites/config@2023-12-01"
+
+
+def site_config_case(name: str, properties: dict[str, Any], config_name: str = "web") -> Case:
+    """An azapi Microsoft.Web/sites/config: named "web", its properties are the site configuration."""
+    arguments = {
+        "type": SITE_CONFIG_ARM,
+        "name": config_name,
+        "parent_id": f"{RG_ID}/providers/Microsoft.Web/sites/acme-portal",
+        "body": {"properties": properties},
+    }
+    return Case("azapi_resource", name, arguments)
+
+
+CASES[("encryption", "ENC-AZAPP-002")] += [
+    site_config_case("fail_azapi_web_config_tls10", {"minTlsVersion": "1.0", "ftpsState": "Disabled"}),
+    site_config_case("fail_azapi_web_config_scm_tls11", {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.1"}),
+    site_config_case("pass_azapi_web_config_tls12", {"minTlsVersion": "1.2", "scmMinTlsVersion": "1.2"}),
+    site_config_case("not_applicable_azapi_app_settings", {"WEBSITE_RUN_FROM_PACKAGE": "1"}, "appsettings"),
+]
+CASES[("encryption", "ENC-AZAPP-003")] += [
+    site_config_case("fail_azapi_web_config_ftp", {"minTlsVersion": "1.2", "ftpsState": "AllAllowed"}),
+    site_config_case("pass_azapi_web_config_ftps_only", {"ftpsState": "FtpsOnly"}),
+    site_config_case("not_applicable_azapi_app_settings", {"WEBSITE_RUN_FROM_PACKAGE": "1"}, "appsettings"),
 ]
 
 
