@@ -7,6 +7,10 @@ import data.iacgate.lib.testing
 import data.iacgate.rules.encryption.aws_svc_secretsmanager_cmk
 import rego.v1
 
+# Every test names local variables after `as` and overrides input.related only where a neighbour matters
+# (see aws_rest_cmk_test.rego): regopy 1.5.2 compiled this file past the 4 GB a test file may use with
+# function calls and `with input.related as []` written there.
+
 rest_test_source(type_name, attributes) := {
 	"direction": "out",
 	"edge": "reference",
@@ -17,8 +21,10 @@ rest_test_source(type_name, attributes) := {
 rest_test_secret(_) := testing.resource("aws_secretsmanager_secret", {"kms_key_id": testing.unknown})
 
 test_data_key_with_aws_alias_fails_decided if {
-	some result in aws_svc_secretsmanager_cmk.deny with input.resource as rest_test_secret(0)
-		with input.related as [rest_test_source("aws_kms_key", {"key_id": "alias/aws/secretsmanager"})]
+	subject := rest_test_secret(0)
+	related := [rest_test_source("aws_kms_key", {"key_id": "alias/aws/secretsmanager"})]
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as subject
+		with input.related as related
 	result.path == ["kms_key_id"]
 	result.decided == true
 	not result.status
@@ -26,34 +32,45 @@ test_data_key_with_aws_alias_fails_decided if {
 }
 
 test_data_alias_with_aws_name_fails if {
-	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as rest_test_secret(0)
-		with input.related as [rest_test_source("aws_kms_alias", {"name": "alias/aws/secretsmanager"})]
+	subject := rest_test_secret(0)
+	related := [rest_test_source("aws_kms_alias", {"name": "alias/aws/secretsmanager"})]
+	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as subject
+		with input.related as related
 }
 
 test_plan_data_key_read_as_aws_managed_fails if {
-	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/5c1f"})
-		with input.related as [rest_test_source("aws_kms_key", {"key_id": "5c1f", "key_manager": "AWS"})]
+	subject := testing.resource("aws_secretsmanager_secret", {"kms_key_id": "arn:aws:kms:eu-west-1:482913057716:key/5c1f"})
+	related := [rest_test_source("aws_kms_key", {"key_id": "5c1f", "key_manager": "AWS"})]
+	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as subject
+		with input.related as related
 }
 
 test_data_key_customer_passes if {
-	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as rest_test_secret(0)
-		with input.related as [rest_test_source("aws_kms_key", {"key_id": "alias/ledger"})]
-	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as rest_test_secret(0)
-		with input.related as [rest_test_source("aws_kms_key", {"key_id": "5c1f", "key_manager": "CUSTOMER"})]
+	subject := rest_test_secret(0)
+	related := [rest_test_source("aws_kms_key", {"key_id": "alias/ledger"})]
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as subject
+		with input.related as related
+	related2 := [rest_test_source("aws_kms_key", {"key_id": "5c1f", "key_manager": "CUSTOMER"})]
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as subject
+		with input.related as related2
 }
 
 test_data_key_unknown_is_undetermined if {
-	some result in aws_svc_secretsmanager_cmk.deny with input.resource as rest_test_secret(0)
-		with input.related as [rest_test_source("aws_kms_key", {"key_id": testing.unknown})]
+	subject := rest_test_secret(0)
+	related := [rest_test_source("aws_kms_key", {"key_id": testing.unknown})]
+	some result in aws_svc_secretsmanager_cmk.deny with input.resource as subject
+		with input.related as related
 	result.status == "undetermined"
 }
 
 test_managed_key_neighbour_is_not_a_data_source if {
-	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as rest_test_secret(0)
-		with input.related as [object.union(rest_test_source("aws_kms_key", {}), {"resource": testing.resource("aws_kms_key", {})})]
+	subject := rest_test_secret(0)
+	related := [object.union(rest_test_source("aws_kms_key", {}), {"resource": testing.resource("aws_kms_key", {})})]
+	count(aws_svc_secretsmanager_cmk.deny) == 0 with input.resource as subject
+		with input.related as related
 }
 
 test_bare_aws_alias_fails if {
-	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as testing.resource("aws_secretsmanager_secret", {"kms_key_id": "aws/secretsmanager"})
-		with input.related as []
+	subject := testing.resource("aws_secretsmanager_secret", {"kms_key_id": "aws/secretsmanager"})
+	count(aws_svc_secretsmanager_cmk.deny) == 1 with input.resource as subject
 }

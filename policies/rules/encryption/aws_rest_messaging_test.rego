@@ -8,21 +8,25 @@ import data.iacgate.rules.encryption.aws_rest_lambda_environment_cmk
 import data.iacgate.rules.encryption.aws_rest_opensearch_cmk
 import rego.v1
 
+# Every test names local variables after `as` and overrides input.related only where a neighbour matters
+# (see aws_rest_cmk_test.rego): regopy 1.5.2 compiled this file past the 4 GB a test file may use with
+# function calls and `with input.related as []` written there.
+
 # A resource of an HCL configuration (testing.resource is one of a plan).
 messaging_hcl(type_name, attributes) := object.union(testing.resource(type_name, attributes), {"format": "terraform"})
 
 # A key not set inside a block unknown until apply (a dynamic block) is a plain violation at the block, which
 # the engine reports undetermined: not one decided by a neighbour, which would stay failed.
 test_opensearch_unknown_block_not_decided if {
-	some result in aws_rest_opensearch_cmk.deny with input.resource as messaging_hcl("aws_opensearch_domain", {"encrypt_at_rest": testing.unknown})
-		with input.related as []
+	subject := messaging_hcl("aws_opensearch_domain", {"encrypt_at_rest": testing.unknown})
+	some result in aws_rest_opensearch_cmk.deny with input.resource as subject
 	result.path == ["encrypt_at_rest"]
 	not result.decided
 }
 
 test_opensearch_aws_managed_decided if {
-	some result in aws_rest_opensearch_cmk.deny with input.resource as testing.resource("aws_opensearch_domain", {"encrypt_at_rest": [{"enabled": true, "kms_key_id": "alias/aws/es"}]})
-		with input.related as []
+	subject := testing.resource("aws_opensearch_domain", {"encrypt_at_rest": [{"enabled": true, "kms_key_id": "alias/aws/es"}]})
+	some result in aws_rest_opensearch_cmk.deny with input.resource as subject
 	result.path == ["encrypt_at_rest", 0, "kms_key_id"]
 	result.decided
 }
@@ -37,41 +41,41 @@ messaging_firehose(format, encryption) := object.union(
 # Terraform and Pulumi: a customer-managed key with server_side_encryption.enabled false (the default) is
 # not used.
 test_firehose_customer_key_disabled_fails if {
-	some result in aws_rest_firehose_cmk.deny with input.resource as messaging_firehose("terraform", [{"enabled": false, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
-		with input.related as []
+	subject := messaging_firehose("terraform", [{"enabled": false, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
+	some result in aws_rest_firehose_cmk.deny with input.resource as subject
 	result.path == ["server_side_encryption", 0, "enabled"]
 	contains(result.message, "server_side_encryption.enabled is false, required true")
 }
 
 test_firehose_customer_key_enabled_passes if {
-	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as messaging_firehose("terraform", [{"enabled": true, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
-		with input.related as []
+	subject := messaging_firehose("terraform", [{"enabled": true, "key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key}])
+	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as subject
 }
 
 # CloudFormation has no enabled: DeliveryStreamEncryptionConfigurationInput turns encryption on.
 test_firehose_cloudformation_has_no_switch if {
-	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as messaging_firehose("cloudformation", {"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key})
-		with input.related as []
+	subject := messaging_firehose("cloudformation", {"key_type": "CUSTOMER_MANAGED_CMK", "key_arn": messaging_key})
+	count(aws_rest_firehose_cmk.deny) == 0 with input.resource as subject
 }
 
 # Environment variables unknown until apply (a dynamic environment block, variables = var.x): the function
 # may have nothing to encrypt, so a key that is not customer-managed is undetermined, not failed or skipped.
 test_lambda_environment_unknown_undetermined if {
-	some result in aws_rest_lambda_environment_cmk.deny with input.resource as messaging_hcl("aws_lambda_function", {"environment": testing.unknown})
-		with input.related as []
+	subject := messaging_hcl("aws_lambda_function", {"environment": testing.unknown})
+	some result in aws_rest_lambda_environment_cmk.deny with input.resource as subject
 	result.status == "undetermined"
 	result.path == ["kms_key_arn"]
 }
 
 test_lambda_variables_unknown_undetermined if {
-	some result in aws_rest_lambda_environment_cmk.deny with input.resource as messaging_hcl("aws_lambda_function", {"environment": [{"variables": testing.unknown}]})
-		with input.related as []
+	subject := messaging_hcl("aws_lambda_function", {"environment": [{"variables": testing.unknown}]})
+	some result in aws_rest_lambda_environment_cmk.deny with input.resource as subject
 	result.status == "undetermined"
 }
 
 test_lambda_environment_unknown_customer_key_passes if {
-	count(aws_rest_lambda_environment_cmk.deny) == 0 with input.resource as messaging_hcl("aws_lambda_function", {"environment": testing.unknown, "kms_key_arn": messaging_key})
-		with input.related as []
+	subject := messaging_hcl("aws_lambda_function", {"environment": testing.unknown, "kms_key_arn": messaging_key})
+	count(aws_rest_lambda_environment_cmk.deny) == 0 with input.resource as subject
 }
 
 messaging_codebuild(s3_logs) := messaging_hcl("aws_codebuild_project", {"logs_config": [{"s3_logs": [s3_logs]}]})
@@ -79,34 +83,34 @@ messaging_codebuild(s3_logs) := messaging_hcl("aws_codebuild_project", {"logs_co
 # S3 logs status unknown until apply with encryption_disabled true: a finding at the unknown status
 # (undetermined), not a pass.
 test_codebuild_status_unknown_encryption_disabled if {
-	some result in aws_rest_codebuild_s3_logs.deny with input.resource as messaging_codebuild({"status": testing.unknown, "encryption_disabled": true})
-		with input.related as []
+	subject := messaging_codebuild({"status": testing.unknown, "encryption_disabled": true})
+	some result in aws_rest_codebuild_s3_logs.deny with input.resource as subject
 	result.path == ["logs_config", 0, "s3_logs", 0, "status"]
 }
 
 test_codebuild_status_unknown_encryption_kept if {
-	count(aws_rest_codebuild_s3_logs.deny) == 0 with input.resource as messaging_codebuild({"status": testing.unknown})
-		with input.related as []
+	subject := messaging_codebuild({"status": testing.unknown})
+	count(aws_rest_codebuild_s3_logs.deny) == 0 with input.resource as subject
 }
 
 messaging_opensearch(encryption) := messaging_hcl("aws_opensearch_domain", {"encrypt_at_rest": [encryption]})
 
 # A customer-managed key named with encrypt_at_rest.enabled false, or unknown, is not (known to be) used.
 test_opensearch_cmk_encryption_disabled if {
-	some result in aws_rest_opensearch_cmk.deny with input.resource as messaging_opensearch({"enabled": false, "kms_key_id": messaging_key})
-		with input.related as []
+	subject := messaging_opensearch({"enabled": false, "kms_key_id": messaging_key})
+	some result in aws_rest_opensearch_cmk.deny with input.resource as subject
 	result.path == ["encrypt_at_rest", 0, "enabled"]
 }
 
 test_opensearch_cmk_encryption_enabled_unknown if {
-	some result in aws_rest_opensearch_cmk.deny with input.resource as messaging_opensearch({"enabled": testing.unknown, "kms_key_id": messaging_key})
-		with input.related as []
+	subject := messaging_opensearch({"enabled": testing.unknown, "kms_key_id": messaging_key})
+	some result in aws_rest_opensearch_cmk.deny with input.resource as subject
 	result.path == ["encrypt_at_rest", 0, "enabled"]
 }
 
 test_opensearch_cmk_encryption_enabled if {
-	count(aws_rest_opensearch_cmk.deny) == 0 with input.resource as messaging_opensearch({"enabled": true, "kms_key_id": messaging_key})
-		with input.related as []
+	subject := messaging_opensearch({"enabled": true, "kms_key_id": messaging_key})
+	count(aws_rest_opensearch_cmk.deny) == 0 with input.resource as subject
 }
 
 # CloudFormation DeliveryStreamType unknown until deploy without encryption settings: a finding at the type
@@ -116,7 +120,7 @@ test_firehose_stream_type_unknown if {
 		testing.resource("aws_kinesis_firehose_delivery_stream", {"delivery_stream_type": testing.unknown}),
 		{"format": "cloudformation"},
 	)
-	results := aws_rest_firehose_cmk.deny with input.resource as resource with input.related as []
+	results := aws_rest_firehose_cmk.deny with input.resource as resource
 	count(results) == 1
 	some result in results
 	result.path == ["delivery_stream_type"]
