@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iacgate.api import ScanSettings, scan
+from rules.aws_svc.scanned import outcomes_and_messages
 
 HCL = """
 resource "aws_kms_key" "emr" {
@@ -55,13 +55,7 @@ Resources:
 
 
 def _outcomes(tmp_path: Path, name: str, text: str) -> tuple[dict[str, str], dict[str, str]]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    result = scan(
-        ScanSettings(paths=(tmp_path,), packs=("encryption",), only_rules=("ENC-EMR-001", "ENC-EMR-002"))
-    )
-    outcomes = {f"{check.rule_id} {check.resource_id}": check.outcome for check in result.evaluation.checks}
-    messages = {f"{f.rule_id} {f.resource_id}": f.message for f in result.findings}
-    return outcomes, messages
+    return outcomes_and_messages(tmp_path, name, text, ("ENC-EMR-001", "ENC-EMR-002"))
 
 
 def test_jsonencode_with_a_key_created_in_the_plan(tmp_path: Path) -> None:

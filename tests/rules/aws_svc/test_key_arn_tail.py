@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iacgate.api import ScanSettings, scan
+from rules.aws_svc.scanned import outcomes_and_messages
 
 HCL = """
 variable "region" { type = string }
@@ -67,17 +67,7 @@ Resources:
 
 
 def _outcomes(tmp_path: Path, name: str, text: str) -> tuple[dict[str, str], dict[str, str]]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    result = scan(
-        ScanSettings(
-            paths=(tmp_path,),
-            packs=("encryption",),
-            only_rules=("ENC-SECRETSMANAGER-001", "ENC-CLOUDWATCH-001"),
-        )
-    )
-    outcomes = {f"{check.rule_id} {check.resource_id}": check.outcome for check in result.evaluation.checks}
-    messages = {f"{f.rule_id} {f.resource_id}": f.message for f in result.findings}
-    return outcomes, messages
+    return outcomes_and_messages(tmp_path, name, text, ("ENC-SECRETSMANAGER-001", "ENC-CLOUDWATCH-001"))
 
 
 def test_terraform_key_arn_judged_by_its_literal_end(tmp_path: Path) -> None:
