@@ -84,6 +84,8 @@ def test_every_judged_case_is_in_the_stack_export(rule_id: str) -> None:
         for res in rule.resources
         if res.name.startswith(OUTCOMES)
         and res.type not in TERRAFORM_ONLY | UNMAPPED_YET
+        # Left out on purpose: judged through an azapi_resource neighbour, which Pulumi has no type for.
+        and res.pulumi is not existing_pulumi.NO_PULUMI
         and res.name not in exported
     )
     assert not missing, (
