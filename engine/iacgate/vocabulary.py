@@ -38,7 +38,7 @@ _TOKEN = re.compile(
     r"(?<![\w.:/@*$-])[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*(?![\w:/@*-])"
 )
 # Attribute names continuing a dotted path: ".id" of "artifact_store.encryption_key.id".
-_TAIL = re.compile(r"((?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*)")
+_TAIL = r"((?:\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*)"
 _ASSIGN = re.compile(r"\s*=\s")
 _BLOCK = re.compile(r" blocks?\b(?! device)")
 _SUBJECT = re.compile(r" (?:is|are|holds|has|names|must)\b")
@@ -240,7 +240,7 @@ class Speaker:
     def _path_text(self, text: str, whole: str, path: Sequence[PathElement], values: Collection[str]) -> str:
         out: list[str] = []
         last = 0
-        for match in re.finditer(re.escape(whole) + _TAIL.pattern, text):
+        for match in re.finditer(re.escape(whole) + _TAIL, text):
             tail = [part for part in match.group(1).split(".") if part]
             spelled = [self.name(part, anywhere=True) or part for part in tail]
             out.append(self.text(text[last : match.start()], path, values))

@@ -11,42 +11,8 @@ import rego.v1
 
 # Findings about a key setting that must name a customer-managed KMS key. `attribute` is the top-level
 # argument holding it (edges to KMS data sources are named by it), `path` where the finding points,
-# `value` the setting, `label` its name as people read it. Not set or AWS-managed (also through a data
-# source that looks up alias/aws/*) fails; a data-source key that cannot be told is undetermined. Not set
-# inside a block that is unknown until apply (a dynamic block, CloudFormation Fn::If with AWS::NoValue):
-# the path runs into the unknown block and the finding is undetermined.
-rest_cmk_findings(attribute, path, value, label, subject) := rest_cmk_class_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject)
-
-# rest_cmk_findings given the setting's kms_key_class (`class`), computed once: rego-cpp does not memoise
-# function calls.
-rest_cmk_class_findings(class, attribute, path, value, label, subject) := rest_key_class_findings(class, attribute, path, value, label, subject, "")
-
-# rest_cmk_class_findings whose message also names the key the service uses when the setting is not set
-# (`fallback`, "the AWS-managed key aws/ecr"; "" names none). Every customer-managed-key rule, aws_svc's
-# too, decides here.
-# Only an AWS-managed key is decided (by a KMS data source, though the value is unknown until apply); a key
-# not set is a plain violation, undetermined when its path runs into a block unknown until apply.
-rest_key_class_findings(class, attribute, path, value, label, subject, fallback) := {lib.decided_violation(path, rest_cmk_text(attribute, value, label, subject, fallback))} if {
-	class == "aws-managed"
-} else := {lib.violation(path, rest_cmk_text(attribute, value, label, subject, fallback))} if {
-	class == "unset"
-} else := {lib.undetermined(path, msg)} if {
-	class == "undetermined"
-	msg := concat("", [
-		subject, " may not be encrypted with a customer-managed KMS key: ", label, " ",
-		aws.kms_undetermined_text(attribute, value),
-	])
-} else := set()
-
-rest_cmk_text(attribute, value, label, subject, fallback) := concat("", [
-	subject, " is not encrypted with a customer-managed KMS key: ", label, " is ",
-	aws.kms_key_text(attribute, value), rest_fallback_text(value, fallback),
-	", required the ARN or alias of a customer-managed key",
-])
-
-rest_fallback_text(value, fallback) := "" if {
-	fallback == ""
-} else := lib.when_not_set(value, fallback)
+# `value` the setting, `label` its name as people read it (see aws.kms_cmk_findings).
+rest_cmk_findings(attribute, path, value, label, subject) := aws.kms_cmk_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject, "")
 
 # The same for a top-level attribute of the resource under evaluation.
 rest_cmk_attr(name, subject) := rest_cmk_findings(name, [name], lib.attr(name), name, subject)

@@ -5,7 +5,6 @@ package iacgate.lib.aws_svc
 
 import data.iacgate.lib
 import data.iacgate.lib.aws
-import data.iacgate.lib.aws_rest
 import rego.v1
 
 # A violation when the attribute `name` of the resource under evaluation does not name a customer-managed
@@ -13,17 +12,17 @@ import rego.v1
 # from a variable or created in the same plan or stack is unknown until apply and counts as set.
 # A key read through a KMS data source is judged by what the data source names (data "aws_kms_key" with
 # key_id = "alias/aws/secretsmanager" is AWS-managed); one whose key cannot be told is undetermined.
-# aws_rest decides (rest_key_class_findings); this is its one finding, or undefined.
+# aws.kms_cmk_findings decides; this is its one finding, or undefined.
 svc_cmk_violation(name, subject) := finding if {
-	some finding in aws_rest.rest_cmk_attr(name, subject)
+	some finding in aws.kms_cmk_findings(aws.kms_key_class(name, lib.attr(name)), name, [name], lib.attr(name), name, subject, "")
 }
 
 # svc_cmk_violation for a key that is not a top-level attribute (in a nested block) or whose message names
 # the service's own key: `attribute` is the top-level argument holding the key (its references and the KMS
 # data sources it reads judge an unknown key), `path` the finding's path, `label` the key as messages name
 # it, `fallback` the key the service uses when it is not set. A set of zero or one finding (see
-# aws_rest.rest_key_class_findings).
-svc_key_findings(attribute, path, value, label, subject, fallback) := aws_rest.rest_key_class_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject, fallback)
+# aws.kms_cmk_findings).
+svc_key_findings(attribute, path, value, label, subject, fallback) := aws.kms_cmk_findings(aws.kms_key_class(attribute, value), attribute, path, value, label, subject, fallback)
 
 # A field of a nested block, or null when the block is not an object or lacks it.
 svc_field(block, name) := object.get(block, name, null) if {

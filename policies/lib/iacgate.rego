@@ -88,8 +88,9 @@ tf_string(value) := sprintf("%v", [value]) if {
 } else := value
 
 # A value as people read it in a message.
-show(value) := concat("", ["unknown until apply, ending in ", unknown_ends_with(value)]) if {
-	unknown_ends_with(value) != ""
+show(value) := concat("", ["unknown until apply, ending in ", tail]) if {
+	tail := unknown_ends_with(value)
+	tail != ""
 } else := "unknown until apply" if {
 	is_unknown(value)
 } else := "not set" if {

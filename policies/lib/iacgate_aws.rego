@@ -196,6 +196,37 @@ kms_undetermined_text(attribute, value) := concat("", [
 	count(kms_data_sources(attribute)) > 0
 } else := "is unknown until apply and refers to no KMS key of the configuration, so it may name an AWS-managed key"
 
+# Findings about a key setting that must name a customer-managed KMS key, given its kms_key_class
+# (`class`, computed once by the caller: rego-cpp does not memoise function calls). `attribute` is the
+# top-level argument holding it (edges to KMS data sources are named by it), `path` where the finding
+# points, `value` the setting, `label` its name as people read it, `fallback` the key the service uses when
+# the setting is not set ("the AWS-managed key aws/ecr"; "" names none). Every customer-managed-key rule
+# decides here. Only an AWS-managed key is decided (by a KMS data source, though the value is unknown until
+# apply); a key not set is a plain violation, undetermined when its path runs into a block unknown until
+# apply (a dynamic block, CloudFormation Fn::If with AWS::NoValue); a data-source key that cannot be told
+# is undetermined.
+kms_cmk_findings(class, attribute, path, value, label, subject, fallback) := {lib.decided_violation(path, kms_cmk_text(attribute, value, label, subject, fallback))} if {
+	class == "aws-managed"
+} else := {lib.violation(path, kms_cmk_text(attribute, value, label, subject, fallback))} if {
+	class == "unset"
+} else := {lib.undetermined(path, msg)} if {
+	class == "undetermined"
+	msg := concat("", [
+		subject, " may not be encrypted with a customer-managed KMS key: ", label, " ",
+		kms_undetermined_text(attribute, value),
+	])
+} else := set()
+
+kms_cmk_text(attribute, value, label, subject, fallback) := concat("", [
+	subject, " is not encrypted with a customer-managed KMS key: ", label, " is ",
+	kms_key_text(attribute, value), kms_fallback_text(value, fallback),
+	", required the ARN or alias of a customer-managed key",
+])
+
+kms_fallback_text(value, fallback) := "" if {
+	fallback == ""
+} else := lib.when_not_set(value, fallback)
+
 # --- S3 ----------------------------------------------------------------------------------------------
 
 # Default-encryption settings written for the bucket under evaluation, each with where it came from.
@@ -248,7 +279,11 @@ s3_cfn_unknown_rules contains path if {
 	path := ["bucket_encryption", "server_side_encryption_configuration", i]
 }
 
-s3_cfn_rule_list(value) := value if is_array(value) else := [value] if lib.is_unknown(value) else := []
+s3_cfn_rule_list(value) := value if is_array(value)
+
+else := [value] if lib.is_unknown(value)
+
+else := []
 
 s3_cfn_rule_unknown(rule) if lib.is_unknown(rule)
 
